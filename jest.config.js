@@ -1,0 +1,36 @@
+// Two projects: the engine, functions and Excel adapters run in Node; the React pane in jsdom.
+// Type checking is `npm run typecheck`; ts-jest only transpiles here, which keeps runs fast.
+const tsJest = [
+  "ts-jest",
+  {
+    tsconfig: {
+      module: "commonjs",
+      moduleResolution: "node",
+      jsx: "react-jsx",
+      isolatedModules: true,
+      esModuleInterop: true,
+    },
+  },
+];
+const shared = {
+  transform: { "^.+\\.tsx?$": tsJest },
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifestStub.js" },
+  setupFiles: ["<rootDir>/test/setup/customFunctionsGlobal.ts"],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: "node",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/{engine,functions,excel,build}/**/*.test.ts"],
+    },
+    {
+      ...shared,
+      displayName: "pane",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/taskpane/**/*.test.{ts,tsx}"],
+    },
+  ],
+};

@@ -1,0 +1,28 @@
+// `npm start`: run PROD where it can run.
+// - Windows or macOS with desktop Excel: build, serve on https://localhost:3000 and sideload into
+//   Excel with office-addin-debugging (called through npx: as a devDependency it pulls a native
+//   module that fails to install on Linux; see the engineering notes).
+// - Anywhere else (no desktop Excel): serve the add-in and explain how to sideload it into Excel
+//   on the web.
+import { spawn } from "node:child_process";
+import { platform } from "node:os";
+
+const desktopExcel = platform() === "win32" || platform() === "darwin";
+
+function run(command, args) {
+  const child = spawn(command, args, { stdio: "inherit", shell: platform() === "win32" });
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+if (desktopExcel) {
+  console.log("Sideloading PROD into desktop Excel (office-addin-debugging)...");
+  run("npx", ["--yes", "office-addin-debugging@7", "start", "manifest.xml", "desktop", "--app", "excel"]);
+} else {
+  console.log(`
+No desktop Excel on this machine: serving PROD at https://localhost:3000 for Excel on the web.
+To sideload it: open a workbook at office.com > Home > Add-ins > More add-ins > My add-ins >
+Upload My Add-in, and choose manifest.xml from this folder. PROD then appears on the Home tab,
+and =PROD. functions work in the sheet. Stop with Ctrl+C.
+`);
+  run("npx", ["webpack", "serve", "--mode", "development"]);
+}

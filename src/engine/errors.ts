@@ -1,0 +1,115 @@
+/**
+ * The engine's errors. An {@link ProdError} is the answer to bad input: it has a kind that
+ * decides which Excel error the user sees (#VALUE!, #N/A, #DIV/0!) and a message, built by the
+ * catalogue below, that names the argument and what was wrong with it.
+ *
+ * A bug is not a ProdError: anything else thrown from the engine is a programmer error and is
+ * never shown as if the user had typed something wrong.
+ */
+
+/** What went wrong, from the user's point of view. */
+export type ErrorKind =
+  /** A value the function cannot use (Excel: #VALUE!). */
+  | "invalid"
+  /** A name the engine does not know: a fringe, rule, layout, template (Excel: #N/A). */
+  | "notFound"
+  /** A division by zero the user asked for (Excel: #DIV/0!). */
+  | "divZero";
+
+/** An error caused by the user's input, with a message written for them. */
+export class ProdError extends Error {
+  override readonly name = "ProdError";
+
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Shows a value the user typed in a message: text in quotes, numbers as they are. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "a blank cell";
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return String(value);
+  return String(value);
+}
+
+/**
+ * Edit distance between two short names, for "did you mean" suggestions.
+ * Classic two-row Levenshtein; names are short, so this is cheap.
+ */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The known names closest to `name` (prefix matches and small typos), best first. */
+export function closeNames(name: string, known: readonly string[], most = 3): string[] {
+  const target = name.toUpperCase();
+  return known
+    .map((k) => {
+      const upper = k.toUpperCase();
+      const d = upper.startsWith(target) || target.startsWith(upper) ? 0.5 : distance(target, upper);
+      return { k, d };
+    })
+    .filter(({ d }) => d <= Math.max(2, Math.floor(target.length / 3)))
+    .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
+    .slice(0, most)
+    .map(({ k }) => k);
+}
+
+/**
+ * The message catalogue: every message the engine shows a user is built here, so the wording
+ * stays consistent ("<argument> must be ..., got ...").
+ */
+export const errors = {
+  /** `arg` should be a number and is not. */
+  notANumber: (arg: string, got: unknown) =>
+    new ProdError("invalid", `${arg} must be a number, got ${describeValue(got)}`),
+
+  /** `arg` is required and the cell is blank. */
+  required: (arg: string) => new ProdError("invalid", `${arg} is required, got a blank cell`),
+
+  /** `arg` is below its minimum ("hours must be 0 or more, got -2"). */
+  belowMinimum: (arg: string, min: number, got: unknown) =>
+    new ProdError("invalid", `${arg} must be ${min} or more, got ${describeValue(got)}`),
+
+  /** `arg` must be strictly positive. */
+  notPositive: (arg: string, got: unknown) =>
+    new ProdError("invalid", `${arg} must be more than 0, got ${describeValue(got)}`),
+
+  /** `arg` is above its maximum. */
+  aboveMaximum: (arg: string, max: number, got: unknown) =>
+    new ProdError("invalid", `${arg} must be ${max} or less, got ${describeValue(got)}`),
+
+  /** Two ranges that must line up do not. */
+  sizeMismatch: (arg: string, size: number, otherArg: string, otherSize: number) =>
+    new ProdError(
+      "invalid",
+      `${arg} has ${size} cells but ${otherArg} has ${otherSize}: they must be the same size`,
+    ),
+
+  /** Any other problem with an argument, in the caller's words (`detail` completes "<arg> ..."). */
+  invalid: (arg: string, detail: string) => new ProdError("invalid", `${arg} ${detail}`),
+
+  /** A name that is not in a list of known names (#N/A), with the closest ones. */
+  unknownName: (what: string, name: string, known: readonly string[]) => {
+    const close = closeNames(name, known);
+    const hint = close.length > 0 ? ` Did you mean ${close.join(", ")}?` : "";
+    return new ProdError("notFound", `Unknown ${what} "${name}".${hint} Known: ${known.join(", ")}`);
+  },
+
+  /** A division by zero, saying which argument was zero. */
+  divideByZero: (arg: string, detail = "is 0") =>
+    new ProdError("divZero", `${arg} ${detail}: cannot divide by zero`),
+} as const;

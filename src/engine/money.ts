@@ -1,0 +1,144 @@
+/**
+ * The money core: the one configured decimal constructor, the parsing of values that come
+ * from Excel cells, and the single rounding rule.
+ *
+ * Rules (spec/functions.md, "Conventions for every function"):
+ * - all money arithmetic is decimal, never binary floating point;
+ * - a money result is rounded once, at the end, to cents, half away from zero
+ *   (2.345 -> 2.35, -2.345 -> -2.35); rates and hours are not rounded.
+ */
+import DecimalBase from "decimal.js";
+import { errors } from "./errors";
+
+/**
+ * The engine's decimal constructor. `Decimal.clone` gives an independent constructor, so
+ * nothing else on the page (or a global `Decimal.set`) can change its precision or rounding.
+ * 34 significant digits (IEEE decimal128) is far beyond any budget; ROUND_HALF_UP in decimal.js
+ * rounds ties away from zero, which is the accounting rule we want.
+ */
+export const Decimal = DecimalBase.clone({
+  precision: 34,
+  rounding: DecimalBase.ROUND_HALF_UP,
+  toExpNeg: -20,
+  toExpPos: 30,
+});
+/** A decimal value made by the engine's constructor. */
+export type Decimal = InstanceType<typeof Decimal>;
+
+/** Zero and one, made once: the hot paths add to these instead of building new ones. */
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+
+/**
+ * Excel keeps 15 significant digits. A cell that shows 0.3 can hold the double
+ * 0.30000000000000004 (=0.1+0.2); reading doubles at 15 digits gives the value the user sees.
+ */
+const EXCEL_DIGITS = 15;
+
+/** A number from Excel as the decimal the user sees in the cell. */
+export function fromNumber(n: number): Decimal {
+  // toPrecision(15) then Number() drops the binary noise beyond Excel's 15 digits; decimal.js
+  // reads a number through its shortest string form, so 0.145 stays exactly 0.145.
+  return new Decimal(Number.isInteger(n) ? n : Number(n.toPrecision(EXCEL_DIGITS)));
+}
+
+// Numeric text as people type it or as files hold it: "1,250.50", "$2,500.00", "(1,200)",
+// "-$45", "10%", " 12 ". The thousands separator must be a real grouping ("1,2" is not a number).
+const NUMERIC_TEXT =
+  /^(?<neg1>[-+])?\s*(?<open>\()?\s*(?<neg2>-)?\s*\$?\s*(?<neg3>-)?\s*(?<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE](?<exp>[-+]?\d+))?\s*(?<pct>%)?\s*(?<close>\))?$/;
+
+/**
+ * Parses numeric text ("$2,500.00", "10%", "(1,200)") to a decimal, or returns undefined when
+ * the text is not a number. Percent text is divided by 100; parentheses mean negative, as in
+ * accounting exports.
+ */
+export function parseNumericText(text: string): Decimal | undefined {
+  const m = NUMERIC_TEXT.exec(text.trim());
+  if (!m || !m.groups) return undefined;
+  const g = m.groups;
+  if (Boolean(g.open) !== Boolean(g.close)) return undefined;
+  const negatives = [g.neg1 === "-", Boolean(g.open), Boolean(g.neg2), Boolean(g.neg3)].filter(
+    Boolean,
+  ).length;
+  if (negatives > 1) return undefined;
+  let value = new Decimal(g.num.replace(/,/g, "") + (g.exp ? `e${g.exp}` : ""));
+  if (g.pct) value = value.div(100);
+  return negatives === 1 ? value.neg() : value;
+}
+
+/** True for the values Excel passes for an empty cell or an omitted argument. */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/** What a blank cell means for one argument. */
+export type BlankRule =
+  /** A blank is an error ("hours is required"). */
+  | { blank: "error" }
+  /** A blank counts as this value (an optional argument's default). */
+  | { blank: "default"; value: Decimal };
+
+const BLANK_IS_ERROR: BlankRule = { blank: "error" };
+
+/**
+ * Reads one value that came from Excel as a decimal.
+ * - numbers: as the user sees them (15 significant digits);
+ * - numeric text: "$2,500.00", "10%", "(1,200)";
+ * - blank (null, undefined, ""): per `rule` — an error, or a default;
+ * - booleans, other text, errors: an error that names `arg`. Excel's arithmetic would treat
+ *   TRUE as 1, but a TRUE where wages belong is a mistake the user wants to hear about.
+ *
+ * @param value - the cell value as Excel gave it
+ * @param arg - the argument's name, as the function's help shows it
+ * @param rule - what a blank means (default: an error)
+ */
+export function toDecimal(value: unknown, arg: string, rule: BlankRule = BLANK_IS_ERROR): Decimal {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw errors.notANumber(arg, value);
+    return fromNumber(value);
+  }
+  if (isBlank(value)) {
+    if (rule.blank === "default") return rule.value;
+    throw errors.required(arg);
+  }
+  if (typeof value === "string") {
+    const parsed = parseNumericText(value);
+    if (parsed) return parsed;
+  }
+  throw errors.notANumber(arg, value);
+}
+
+/** {@link toDecimal} with a default for blanks: the reading of an optional argument. */
+export function toDecimalOr(value: unknown, arg: string, fallback: Decimal | number): Decimal {
+  return toDecimal(value, arg, {
+    blank: "default",
+    value: typeof fallback === "number" ? new Decimal(fallback) : fallback,
+  });
+}
+
+/** {@link toDecimal}, then a check that the value is 0 or more. */
+export function toNonNegative(value: unknown, arg: string, rule: BlankRule = BLANK_IS_ERROR): Decimal {
+  const d = toDecimal(value, arg, rule);
+  if (d.isNeg() && !d.isZero()) throw errors.belowMinimum(arg, 0, value);
+  return d;
+}
+
+/**
+ * Rounds a money amount to cents, half away from zero: the one rounding rule of PROD.
+ * Call it once, on a final result, never on intermediate amounts.
+ */
+export function roundCents(amount: Decimal): Decimal {
+  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** A final money result as the number Excel gets: rounded to cents, then converted. */
+export function toMoney(amount: Decimal): number {
+  return roundCents(amount).toNumber();
+}
+
+/** Sum of decimals. */
+export function sum(values: readonly Decimal[]): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}

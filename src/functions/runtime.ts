@@ -1,0 +1,82 @@
+/**
+ * The one place where engine errors become Excel errors, and the shape helpers every PROD
+ * function shares. Functions parse and format; the engine decides.
+ */
+import { ProdError } from "../engine/errors";
+import { cells, isRange } from "../engine/ranges";
+import { errors } from "../engine/errors";
+
+/** Excel truncates long custom error messages; keep ours whole by cutting them ourselves. */
+const MAX_MESSAGE = 255;
+
+function clip(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 3)}...`;
+}
+
+/**
+ * Maps anything thrown while computing a PROD function to the error Excel shows.
+ * - invalid input -> #VALUE! with the engine's message (it names the argument);
+ * - an unknown name -> #N/A with the known names;
+ * - a division by zero -> #DIV/0! (Excel shows no message for it);
+ * - anything else is a bug in PROD, reported as such, never as the user's mistake.
+ */
+export function toCustomFunctionError(error: unknown): CustomFunctions.Error {
+  if (error instanceof CustomFunctions.Error) return error;
+  if (error instanceof ProdError) {
+    switch (error.kind) {
+      case "invalid":
+        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, clip(error.message));
+      case "notFound":
+        return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, clip(error.message));
+      case "divZero":
+        return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+    }
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.invalidValue,
+    clip(`PROD internal error, please report it: ${detail}`),
+  );
+}
+
+/** Runs a function body and turns whatever it throws into the Excel error for it. */
+export function guard<R>(compute: () => R): R {
+  try {
+    return compute();
+  } catch (error) {
+    throw toCustomFunctionError(error);
+  }
+}
+
+/** One named argument of an element-wise function: a single cell or a row/column of cells. */
+export interface ElementwiseArg {
+  /** The argument's name as the function's help shows it. */
+  name: string;
+  /** The value as Excel passed it. */
+  value: unknown;
+}
+
+/**
+ * Applies `compute` cell by cell over arguments that are single cells or ranges of one size:
+ * a single cell is used for every row (Excel's broadcasting), ranges must match in size. The
+ * result is a one-column spill, one row per cell (a single row when every argument is a cell).
+ */
+export function elementwise<R>(args: readonly ElementwiseArg[], compute: (values: unknown[]) => R): R[][] {
+  let size = 1;
+  let sizedBy: ElementwiseArg | undefined;
+  const lists = args.map((arg) => {
+    const list = cells(arg.value);
+    if (isRange(arg.value) && list.length !== 1) {
+      if (sizedBy && list.length !== size)
+        throw errors.sizeMismatch(arg.name, list.length, sizedBy.name, size);
+      size = list.length;
+      sizedBy = arg;
+    }
+    return list;
+  });
+  const out: R[][] = [];
+  for (let i = 0; i < size; i++) {
+    out.push([compute(lists.map((list) => (list.length === 1 ? list[0] : list[i])))]);
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import { declaredFunctions, root } from "./declaredFunctions";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+describe("README", () => {
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const table = readme.slice(readme.indexOf("## PROD functions"));
+
+  it.each(declaredFunctions())("lists PROD.%s", (id) => {
+    expect(table).toMatch(new RegExp(`\\| \`PROD\\.${id.replace(".", "\\.")}\\(`));
+  });
+
+  it("lists no function that does not exist", () => {
+    const listed = [...table.matchAll(/^\| `PROD\.([A-Z0-9.]+)\(/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(declaredFunctions());
+  });
+});

@@ -1,0 +1,21 @@
+import { closeNames, errors } from "../../src/engine/errors";
+
+describe("the message catalogue", () => {
+  it("names the argument and what was wrong", () => {
+    expect(errors.belowMinimum("hours", 0, -2).message).toBe("hours must be 0 or more, got -2");
+    expect(errors.sizeMismatch("hours", 3, "wages", 4).message).toBe(
+      "hours has 3 cells but wages has 4: they must be the same size",
+    );
+  });
+
+  it("lists the known names for an unknown one, closest first", () => {
+    const e = errors.unknownName("fringe", "MEDICAR", ["SS", "MEDICARE", "FUTA"]);
+    expect(e.kind).toBe("notFound");
+    expect(e.message).toBe('Unknown fringe "MEDICAR". Did you mean MEDICARE? Known: SS, MEDICARE, FUTA');
+  });
+
+  it("suggests only names that are close", () => {
+    expect(closeNames("CA-SUI", ["CA-SUI", "CA-ETT", "NY-SUI", "MEDICARE"])).toEqual(["CA-SUI", "NY-SUI"]);
+    expect(closeNames("XYZZY", ["SS", "MEDICARE"])).toEqual([]);
+  });
+});

@@ -1,0 +1,108 @@
+// Builds the add-in: the task pane (React), the custom functions (functions.json generated from
+// their JSDoc by custom-functions-metadata-plugin) and the commands script. With the shared
+// runtime, all three run in one page, taskpane.html.
+const fs = require("fs");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+// The production host; manifest.xml points at localhost for development and is rewritten to
+// this URL on a production build.
+const PROD_URL = process.env.PROD_ADDIN_URL || "https://prod-addin.example.com/";
+// Every file in src/functions that declares a @customfunction: the plugin writes their metadata
+// and registers them, and together they are the functions bundle.
+const FUNCTION_FILES = fs
+  .readdirSync(path.join(__dirname, "src/functions"))
+  .filter((file) => /\.ts$/.test(file))
+  .map((file) => `./src/functions/${file}`)
+  .filter((file) => fs.readFileSync(path.join(__dirname, file), "utf8").includes("@customfunction"))
+  .sort();
+
+async function devServerHttps() {
+  // office-addin-dev-certs makes (once) and trusts a localhost certificate. Where it cannot trust
+  // it (Linux: it needs sudo), serve with the certificate it made anyway and say how to trust it;
+  // where there is none at all, fall back to http (Excel needs https; a browser preview does not).
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: options.ca, key: options.key, cert: options.cert } };
+  } catch (error) {
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const file = (name) => path.join(dir, name);
+    if (fs.existsSync(file("localhost.key")) && fs.existsSync(file("localhost.crt"))) {
+      console.warn(
+        `The localhost certificate is not trusted yet (${error.message}).\n` +
+          `Trust ${file("ca.crt")} in your browser (or run "npx office-addin-dev-certs install" as an administrator) before sideloading into Excel.`,
+      );
+      return {
+        type: "https",
+        options: {
+          ca: fs.readFileSync(file("ca.crt")),
+          key: fs.readFileSync(file("localhost.key")),
+          cert: fs.readFileSync(file("localhost.crt")),
+        },
+      };
+    }
+    console.warn(
+      `No localhost certificate (${error.message}); serving over http, which Excel will not load.`,
+    );
+    return { type: "http" };
+  }
+}
+
+module.exports = async (_env, options) => {
+  const dev = options.mode !== "production";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: FUNCTION_FILES,
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTION_FILES, output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "commands", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, PROD_URL)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: await devServerHttps(),
+      port: Number(process.env.PORT || 3000),
+      hot: false,
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
