@@ -1,0 +1,196 @@
+/**
+ * Charts of accounts: the categories of each budget layout, their names and the top-sheet level
+ * each belongs to. TOPSHEET and the budget templates both read this one table.
+ *
+ * Sources (domain/reference.md section 2):
+ * - FEATURE: the classic 4-digit "Hollywood" top sheet, handypdf.com/pdf/film-making-budget-form
+ *   (section 2.1, confirmed). Numbers vary by studio; the order is stable.
+ * - TV: the same 4-digit scheme with TV names for the above-the-line accounts, John Wells
+ *   Productions' cheat sheet, johnwellsproductions.com/budget-accounts-cheat-sheet (2.2, secondary).
+ * - AICP: the AICP bid form sections A-P (2.3): A-F and P confirmed (blog.getactual.io,
+ *   aicp.com bidding resources), G-O unconfirmed against the January 2023 form.
+ * - DOC: documentary/unscripted; no itemized public chart was confirmed (2.4), so the categories
+ *   follow the feature scheme with documentary names and are all marked unconfirmed.
+ */
+
+/** The top-sheet level a category rolls up to. */
+export type Level = "ATL" | "PRODUCTION" | "POST" | "OTHER";
+
+/** Top-sheet names of the levels, in top-sheet order. */
+export const LEVELS: readonly { level: Level; name: string }[] = [
+  { level: "ATL", name: "Above-the-line" },
+  { level: "PRODUCTION", name: "Production" },
+  { level: "POST", name: "Post" },
+  { level: "OTHER", name: "Other" },
+];
+
+/** One category of a chart of accounts. */
+export interface Category {
+  /** The category's code: a 4-digit hundred (2500) or an AICP section letter ("D"). */
+  code: string;
+  /** The name on the top sheet. */
+  name: string;
+  level: Level;
+  /** False where the reference could not confirm the name (shown as such to the user). */
+  confirmed: boolean;
+}
+
+/** A chart of accounts for one kind of production. */
+export interface Layout {
+  id: LayoutId;
+  name: string;
+  /** How accounts are coded: 4-digit numbers (categories are their hundreds) or section letters. */
+  coding: "digits" | "letters";
+  categories: readonly Category[];
+  /** Where the chart comes from. */
+  source: string;
+}
+
+/** The layouts PROD knows. */
+export type LayoutId = "FEATURE" | "TV" | "AICP" | "DOC";
+
+const c = (code: string, name: string, level: Level, confirmed = true): Category => ({
+  code,
+  name,
+  level,
+  confirmed,
+});
+
+const FEATURE_PRODUCTION: readonly Category[] = [
+  c("2000", "Production Staff", "PRODUCTION"),
+  c("2100", "Extra Talent", "PRODUCTION"),
+  c("2200", "Art Direction", "PRODUCTION"),
+  c("2300", "Set Construction", "PRODUCTION"),
+  c("2400", "Set Striking", "PRODUCTION"),
+  c("2500", "Set Operations", "PRODUCTION"),
+  c("2600", "Special Effects", "PRODUCTION"),
+  c("2700", "Set Dressing", "PRODUCTION"),
+  c("2800", "Property", "PRODUCTION"),
+  c("2900", "Men's Wardrobe", "PRODUCTION"),
+  c("3000", "Women's Wardrobe", "PRODUCTION"),
+  c("3100", "Makeup & Hairdressing", "PRODUCTION"),
+  c("3200", "Electrical", "PRODUCTION"),
+  c("3300", "Camera Operations", "PRODUCTION"),
+  c("3400", "Sound Operations", "PRODUCTION"),
+  c("3500", "Transportation", "PRODUCTION"),
+  c("3600", "Location", "PRODUCTION"),
+  c("3700", "Production Film & Lab", "PRODUCTION"),
+  c("3800", "Stage Facilities", "PRODUCTION"),
+  c("3900", "Process & Rear Projection", "PRODUCTION"),
+  c("4000", "Second Unit", "PRODUCTION"),
+  c("4100", "Tests", "PRODUCTION"),
+  c("4900", "Fringe Benefits (Production)", "PRODUCTION"),
+];
+
+const FEATURE_POST_OTHER: readonly Category[] = [
+  c("5000", "Editing", "POST"),
+  c("5100", "Music", "POST"),
+  c("5200", "Post-Production Sound", "POST"),
+  c("5300", "Post-Production Film & Lab", "POST"),
+  c("5400", "Main & End Titles", "POST"),
+  c("5900", "Fringe Benefits (Post)", "POST"),
+  c("6500", "Publicity", "OTHER"),
+  c("6700", "Insurance", "OTHER"),
+  c("6800", "General Overhead", "OTHER"),
+  c("7500", "Fees, Charges & Misc.", "OTHER"),
+  c("7900", "Fringe Benefits (Other)", "OTHER"),
+];
+
+const FEATURE: Layout = {
+  id: "FEATURE",
+  name: "Feature film",
+  coding: "digits",
+  source: "domain/reference.md 2.1: https://handypdf.com/pdf/film-making-budget-form",
+  categories: [
+    c("1100", "Story & Other Rights", "ATL"),
+    c("1200", "Producer", "ATL"),
+    c("1300", "Director", "ATL"),
+    c("1400", "Cast", "ATL"),
+    c("1500", "Travel & Living (ATL)", "ATL"),
+    c("1600", "Miscellaneous (ATL)", "ATL"),
+    c("1900", "Fringe Benefits (ATL)", "ATL"),
+    ...FEATURE_PRODUCTION,
+    ...FEATURE_POST_OTHER,
+  ],
+};
+
+const TV: Layout = {
+  id: "TV",
+  name: "TV one-hour episodic",
+  coding: "digits",
+  source: "domain/reference.md 2.2: https://johnwellsproductions.com/budget-accounts-cheat-sheet",
+  categories: [
+    c("1100", "Story, Rights & Continuity", "ATL"),
+    c("1200", "Producers", "ATL"),
+    c("1300", "Directors", "ATL"),
+    c("1400", "Cast", "ATL"),
+    c("1500", "Travel & Living (ATL)", "ATL"),
+    c("1900", "Fringe Benefits (ATL)", "ATL"),
+    ...FEATURE_PRODUCTION,
+    ...FEATURE_POST_OTHER,
+  ],
+};
+
+const AICP: Layout = {
+  id: "AICP",
+  name: "Commercial (AICP bid form)",
+  coding: "letters",
+  source:
+    "domain/reference.md 2.3: https://blog.getactual.io/bidding-best-practice (A-F, P); G-O unconfirmed",
+  categories: [
+    c("A", "Pre-production & Wrap Labor", "PRODUCTION"),
+    c("B", "Shooting Crew Labor", "PRODUCTION"),
+    c("C", "Pre-production & Wrap Expenses", "PRODUCTION"),
+    c("D", "Location & Travel", "PRODUCTION"),
+    c("E", "Makeup, Wardrobe & Animals", "PRODUCTION"),
+    c("F", "Studio & Stage Expenses", "PRODUCTION"),
+    c("G", "Set Construction Labor", "PRODUCTION", false),
+    c("H", "Set Construction Materials", "PRODUCTION", false),
+    c("I", "Equipment Rental", "PRODUCTION", false),
+    c("J", "Media / Film Stock", "PRODUCTION", false),
+    c("K", "Miscellaneous Production Costs", "PRODUCTION", false),
+    // Director/creative fees and talent are the commercial's above-the-line; they are not in
+    // the A-K markup base (AICP National Guidelines: one markup on A-K).
+    c("L", "Director / Creative Fees", "ATL", false),
+    c("M", "Talent Labor", "ATL", false),
+    c("N", "Talent Expenses", "ATL", false),
+    c("O", "Editorial / Post-production", "POST", false),
+    c("P", "Usage", "OTHER"),
+  ],
+};
+
+const DOC: Layout = {
+  id: "DOC",
+  name: "Documentary / unscripted",
+  coding: "digits",
+  source:
+    "domain/reference.md 2.4 (Bahar/IDA template structure, categories not itemized in the source): names unconfirmed",
+  categories: [
+    c("1100", "Development & Research", "ATL", false),
+    c("1200", "Producers", "ATL", false),
+    c("1300", "Director", "ATL", false),
+    c("1400", "On-camera Talent & Participants", "ATL", false),
+    c("1500", "Travel & Living (ATL)", "ATL", false),
+    c("1900", "Fringe Benefits (ATL)", "ATL", false),
+    c("2000", "Production Staff", "PRODUCTION", false),
+    c("2500", "Field Production Crew", "PRODUCTION", false),
+    c("3300", "Camera & Sound Equipment", "PRODUCTION", false),
+    c("3500", "Travel & Transportation", "PRODUCTION", false),
+    c("3600", "Locations & Permits", "PRODUCTION", false),
+    c("3700", "Media & Data Management", "PRODUCTION", false),
+    c("4900", "Fringe Benefits (Production)", "PRODUCTION", false),
+    c("5000", "Editorial", "POST", false),
+    c("5100", "Music", "POST", false),
+    c("5200", "Sound Post & Mix", "POST", false),
+    c("5300", "Online, Color & Deliverables", "POST", false),
+    c("5500", "Archival Footage & Licensing", "POST", false),
+    c("5900", "Fringe Benefits (Post)", "POST", false),
+    c("6500", "Publicity & Festivals", "OTHER", false),
+    c("6700", "Insurance (incl. E&O)", "OTHER", false),
+    c("7500", "Legal, Accounting & Fiscal Sponsor Fees", "OTHER", false),
+    c("7900", "Fringe Benefits (Other)", "OTHER", false),
+  ],
+};
+
+/** Every layout by id. */
+export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = { FEATURE, TV, AICP, DOC };
