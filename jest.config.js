@@ -19,6 +19,7 @@ const shared = {
 };
 
 module.exports = {
+  reporters: ["default", "<rootDir>/test/setup/summaryReporter.js"],
   projects: [
     {
       ...shared,
