@@ -1,0 +1,223 @@
+/**
+ * Account codes and the one account-filter grammar of PROD.
+ *
+ * Account codes (spec/functions.md "Charges and roll-ups", spec/taskpane.md section 4):
+ * - numbers are compared as numbers: 2501 is account 2501, and a decimal sub-account such as
+ *   2501.01 counts as 2501;
+ * - codes with separators are read by their leading digits on a 4-digit chart (the classic
+ *   "Hollywood" top sheet, domain/reference.md 2.1): "25-01", "2501-00" and "2501.00" are all
+ *   account 2501, the studio "xx-xx" variant of the same chart (reference.md 2.1, variants);
+ * - AICP bid-form accounts are section letters, alone or with a line number: "D", "D114",
+ *   "D-114" (reference.md 2.3);
+ * - a blank cell, or 0 (what Excel desktop passes for an empty cell in a range,
+ *   shared/engineering.md), is no account.
+ *
+ * Filters: account numbers, ranges and section letters joined by commas, `!` to exclude:
+ * `"2000-4999"`, `"1100-7999,!6700"`, `"A-K"`. ACCTSUM, CONTINGENCY and the task pane all read
+ * filters through {@link parseAccountFilter}, so there is one grammar.
+ */
+import { describeValue, errors } from "./errors";
+
+/** An account number on a numeric chart: a whole number, 1 or more. */
+export interface NumberAccount {
+  kind: "number";
+  /** The account number (2501). */
+  value: number;
+}
+
+/** An AICP-style account: a section letter with an optional line number ("D114"). */
+export interface SectionAccount {
+  kind: "section";
+  /** The section letter, upper case ("D"). */
+  letter: string;
+  /** The line number inside the section (114), if the code has one. */
+  line?: number;
+}
+
+/** A parsed account code. */
+export type Account = NumberAccount | SectionAccount;
+
+/** How a chart's account codes are written. */
+export interface AccountFormat {
+  /** How many leading digits of a code with separators make the account (4 on the classic chart). */
+  digits: number;
+}
+
+/** The classic 4-digit chart (reference.md 2.1): "25-01" and "2501-00" are account 2501. */
+export const FOUR_DIGIT_CHART: AccountFormat = { digits: 4 };
+
+const DIGITS_ONLY = /^\d+$/;
+// Digits in groups split by the separators people use in codes: 25-01, 2501-00, 2501.00, 25 01, 25/01.
+const SEPARATED_DIGITS = /^\d+(?:\s*[-./_:\s]\s*\d+)+$/;
+// A section letter, then optionally a separator and a line number: D, D114, D-114, D.114.
+const SECTION_CODE = /^([A-Za-z])(?:\s*[-./_:]?\s*(\d+))?$/;
+
+function notAnAccount(arg: string, value: unknown) {
+  return errors.invalid(
+    arg,
+    `must be an account code such as 2501, 25-01 or D114, got ${describeValue(value)}`,
+  );
+}
+
+/**
+ * Reads one account code from a cell.
+ *
+ * @param value - the cell as Excel gave it: a number, text, or blank
+ * @param arg - how the message names the cell ("accounts (cell 3)")
+ * @param format - the chart's width for codes with separators (default: 4 digits)
+ * @returns the account, or undefined for a blank cell (or 0, an empty cell on Excel desktop)
+ * @throws ProdError (invalid) for anything that is not an account code: "Total", -5, TRUE
+ */
+export function parseAccount(
+  value: unknown,
+  arg: string,
+  format: AccountFormat = FOUR_DIGIT_CHART,
+): Account | undefined {
+  if (value === null || value === undefined || value === "" || value === 0) return undefined;
+  if (typeof value === "number") {
+    // Numbers as numbers; a decimal sub-account (2501.01) belongs to its whole account.
+    if (!Number.isFinite(value) || value < 1) throw notAnAccount(arg, value);
+    return { kind: "number", value: Math.trunc(value) };
+  }
+  if (typeof value !== "string") throw notAnAccount(arg, value);
+  const text = value.trim();
+  if (text === "") return undefined;
+  if (DIGITS_ONLY.test(text)) {
+    const n = Number(text);
+    return n === 0 ? undefined : { kind: "number", value: n };
+  }
+  if (SEPARATED_DIGITS.test(text)) {
+    // "25-01" and "2501-00" are the same account: its leading digits on the chart's width.
+    const digits = text.replace(/\D/g, "").slice(0, format.digits);
+    const n = Number(digits);
+    if (n === 0) throw notAnAccount(arg, value);
+    return { kind: "number", value: n };
+  }
+  const section = SECTION_CODE.exec(text);
+  if (section) {
+    const letter = section[1].toUpperCase();
+    return section[2] === undefined
+      ? { kind: "section", letter }
+      : { kind: "section", letter, line: Number(section[2]) };
+  }
+  throw notAnAccount(arg, value);
+}
+
+/**
+ * The account as one canonical text, for showing it and for equality: "2501", "D", "D114".
+ * Two cells hold the same account exactly when their keys are equal ("25-01" and 2501).
+ */
+export function accountKey(account: Account): string {
+  if (account.kind === "number") return String(account.value);
+  return account.line === undefined ? account.letter : `${account.letter}${account.line}`;
+}
+
+/** True when two parsed accounts are the same account. */
+export function sameAccount(a: Account | undefined, b: Account | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return accountKey(a) === accountKey(b);
+}
+
+/** One item of a filter: an inclusive range of account numbers or of section letters. */
+type FilterItem =
+  { kind: "number"; from: number; to: number } | { kind: "section"; from: string; to: string };
+
+/** A parsed account filter: ask it whether an account is in. Parse once, match many. */
+export interface AccountFilter {
+  /** The filter as the user wrote it. */
+  readonly text: string;
+  /**
+   * True when the account is selected: it matches an included item (or the filter has only
+   * exclusions) and no excluded item. A line with no account is selected only by a filter made
+   * of exclusions alone ("!6700" = everything but insurance, unaccounted lines included).
+   */
+  matches(account: Account | undefined): boolean;
+}
+
+const NUMBER_ITEM = /^\d+$/;
+const LETTER_ITEM = /^[A-Za-z]$/;
+// Category codes on the 4-digit chart are whole hundreds (reference.md 2.1: 6700 Insurance).
+const CATEGORY_CODE = /^[1-9]\d00$/;
+
+function itemMatches(item: FilterItem, account: Account): boolean {
+  if (item.kind === "number") {
+    return account.kind === "number" && account.value >= item.from && account.value <= item.to;
+  }
+  return account.kind === "section" && account.letter >= item.from && account.letter <= item.to;
+}
+
+/**
+ * Reads an account filter: items joined by commas, each one of
+ * - an account number: `2501` (that account); a 4-digit category code `6700` means the whole
+ *   category, 6700-6799, as on the top sheet (reference.md 2.1), so `"!6700"` leaves out all of
+ *   Insurance;
+ * - a range of numbers, both ends included: `2000-4999`;
+ * - a section letter or a range of them: `D`, `A-K` (the AICP markup base, reference.md 7);
+ * - any of these after `!` to exclude it.
+ * With no included item, the filter starts from every account: `"!6700"` is everything but 6700s.
+ *
+ * @param text - the filter; a number cell (6700) is read as its digits
+ * @param arg - the argument's name for messages ("filter", "exclude")
+ * @throws ProdError (invalid) naming `arg` and the part that is wrong, e.g. for `"20x0-"`
+ */
+export function parseAccountFilter(text: string, arg: string): AccountFilter {
+  const includes: FilterItem[] = [];
+  const excludes: FilterItem[] = [];
+  const bad = (part: string, why: string) =>
+    errors.invalid(
+      arg,
+      `is not an account filter: ${why} in ${describeValue(part)}. Write account numbers and ranges joined by commas, ! to exclude, e.g. "2000-4999" or "1100-7999,!6700"`,
+    );
+  if (text.trim() === "") throw errors.required(arg);
+  for (const raw of text.split(",")) {
+    let part = raw.trim();
+    if (part === "") throw bad(text, "an empty item");
+    const exclude = part.startsWith("!");
+    if (exclude) part = part.slice(1).trim();
+    const ends = part.split("-").map((e) => e.trim());
+    if (ends.length > 2 || ends.some((e) => e === "")) throw bad(raw.trim(), "an incomplete range or item");
+    let item: FilterItem;
+    if (ends.every((e) => NUMBER_ITEM.test(e))) {
+      const from = Number(ends[0]);
+      let to = Number(ends[ends.length - 1]);
+      if (ends.length === 1 && CATEGORY_CODE.test(ends[0])) to = from + 99;
+      if (from > to) throw bad(raw.trim(), "a range that runs backwards");
+      item = { kind: "number", from, to };
+    } else if (ends.every((e) => LETTER_ITEM.test(e))) {
+      const from = ends[0].toUpperCase();
+      const to = ends[ends.length - 1].toUpperCase();
+      if (from > to) throw bad(raw.trim(), "a range that runs backwards");
+      item = { kind: "section", from, to };
+    } else {
+      throw bad(raw.trim(), "not an account number or section letter");
+    }
+    (exclude ? excludes : includes).push(item);
+  }
+  return {
+    text,
+    matches(account) {
+      if (account === undefined) return includes.length === 0;
+      const included = includes.length === 0 || includes.some((item) => itemMatches(item, account));
+      return included && !excludes.some((item) => itemMatches(item, account));
+    },
+  };
+}
+
+/**
+ * A filter argument as Excel passed it: text, a number cell (6700), or a range of cells whose
+ * items are joined with commas (a column of excluded accounts). Blank cells in a range are skipped.
+ *
+ * @param value - the argument's cells, in reading order
+ * @param arg - the argument's name for messages
+ */
+export function filterFromCells(value: readonly unknown[], arg: string): AccountFilter {
+  // 0 is how Excel desktop passes an empty cell in a range: not an account, skipped like a blank.
+  const items = value
+    .filter((v) => v !== null && v !== undefined && v !== "" && v !== 0)
+    .map((v) => {
+      if (typeof v === "number" && Number.isFinite(v)) return String(v);
+      if (typeof v === "string") return v;
+      throw errors.invalid(arg, `must be an account filter such as "2000-4999", got ${describeValue(v)}`);
+    });
+  return parseAccountFilter(items.join(","), arg);
+}

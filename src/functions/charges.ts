@@ -1,0 +1,57 @@
+/* Charges and roll-ups. Their JSDoc is what Excel shows as each function's help. */
+import { filterFromCells } from "../engine/accounts";
+import { percentCharge, readAccountLines, sumMatching, toChargeRate } from "../engine/charges";
+import { errors } from "../engine/errors";
+import { isBlank, toMoney } from "../engine/money";
+import { cells } from "../engine/ranges";
+import { guard } from "./runtime";
+
+/** True when an optional range argument was left out (Excel passes null) or is all blank. */
+function omitted(value: unknown): boolean {
+  return cells(value).every(isBlank);
+}
+
+/**
+ * Adds up the amounts whose account matches a filter: a department, a level, everything but
+ * one account. Filter: account numbers and ranges joined by commas, ! to exclude, e.g.
+ * "2000-4999" (production), "1100-7999,!6700" (all but insurance), "A-K" (AICP sections).
+ * A category code such as 6700 means the whole category (6700-6799). Codes with separators
+ * count by their leading digits: 25-01 and 2501-00 are account 2501. Blank amounts count as 0.
+ * @customfunction ACCTSUM
+ * @param amounts The amounts, one per budget or ledger line.
+ * @param accounts The account of each line, same size as amounts (2501, 25-01, D114).
+ * @param filter Which accounts to add, e.g. "2000-4999" or "1100-7999,!6700".
+ * @returns The sum, to the cent.
+ */
+export function acctsum(amounts: any[][], accounts: any[][], filter: any[][]): number {
+  return guard(() => {
+    const lines = readAccountLines(cells(amounts), cells(accounts));
+    return toMoney(sumMatching(lines, filterFromCells(cells(filter), "filter")));
+  });
+}
+
+/**
+ * A percentage charge on the budget: contingency, insurance, completion bond, overhead.
+ * rate x the sum of amounts, leaving out the accounts that match exclude. Example: insurance at
+ * 0.70% of the budget without story (1100s) and post (5000-5999):
+ * =PROD.CONTINGENCY(amounts, 0.7%, accounts, "1100,5000-5999").
+ * @customfunction CONTINGENCY
+ * @param amounts The budget amounts the charge is on.
+ * @param rate The rate, as a fraction (0.1) or a percent (10%); 0% to 100%.
+ * @param [accounts] The account of each amount, same size; needed only with exclude.
+ * @param [exclude] Accounts left out of the base, e.g. "1100,5000-5999" or "!2000-4999" (only production).
+ * @returns The charge, to the cent.
+ */
+export function contingency(amounts: any[][], rate: any, accounts?: any[][], exclude?: any[][]): number {
+  return guard(() => {
+    const chargeRate = toChargeRate(rate, "rate");
+    const amountCells = cells(amounts);
+    const withAccounts = !omitted(accounts);
+    if (!omitted(exclude) && !withAccounts) {
+      throw errors.invalid("accounts", "is required when exclude is given: give the account of each amount");
+    }
+    const lines = readAccountLines(amountCells, withAccounts ? cells(accounts) : amountCells.map(() => null));
+    const excluded = omitted(exclude) ? undefined : filterFromCells(cells(exclude), "exclude");
+    return toMoney(percentCharge(lines, chargeRate, excluded));
+  });
+}
