@@ -2,9 +2,10 @@
 import { filterFromCells } from "../engine/accounts";
 import { percentCharge, readAccountLines, sumMatching, toChargeRate } from "../engine/charges";
 import { errors } from "../engine/errors";
-import { isBlank, toMoney } from "../engine/money";
+import { isBlank, toMoney, toNonNegative } from "../engine/money";
 import { cells } from "../engine/ranges";
-import { guard } from "./runtime";
+import { rentalCost, toRentalDays, toWeekDays } from "../engine/rental";
+import { elementwise, guard } from "./runtime";
 
 /** True when an optional range argument was left out (Excel passes null) or is all blank. */
 function omitted(value: unknown): boolean {
@@ -53,5 +54,31 @@ export function contingency(amounts: any[][], rate: any, accounts?: any[][], exc
     const lines = readAccountLines(amountCells, withAccounts ? cells(accounts) : amountCells.map(() => null));
     const excluded = omitted(exclude) ? undefined : filterFromCells(cells(exclude), "exclude");
     return toMoney(percentCharge(lines, chargeRate, excluded));
+  });
+}
+
+/**
+ * Rental cost on an "N-day week" (a 3-day week: 7 days held are billed as 3). days: one cell =
+ * days held in a row (12 days on a 3-day week = 3 + 3 = 6 days billed, the extra days never more
+ * than one more week); a row or column = the days used in each week, each billed as
+ * min(days, week_days). $2,500/day, 3-day week, weeks of 5, 5, 2 days = $20,000.
+ * Give several day rates (and week conventions) as columns to price vendors side by side.
+ * @customfunction RENTAL
+ * @param day_rate The daily rental rate (a column for several items or vendors).
+ * @param days Days held in a row, or a range with the days used in each week (0 to 7 each).
+ * @param [week_days] Days billed for a week held, e.g. 3 or 4; default 7 (no weekly deal).
+ * @returns The rental cost, to the cent.
+ */
+export function rental(day_rate: any[][], days: any[][], week_days?: any[][]): number[][] {
+  return guard(() => {
+    const schedule = toRentalDays(cells(days), "days");
+    return elementwise(
+      [
+        { name: "day_rate", value: day_rate },
+        { name: "week_days", value: week_days },
+      ],
+      ([rate, weekDays]) =>
+        toMoney(rentalCost(toNonNegative(rate, "day_rate"), schedule, toWeekDays(weekDays, "week_days"))),
+    );
   });
 }

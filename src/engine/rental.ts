@@ -1,0 +1,85 @@
+/**
+ * Equipment rental under an "N-day week": the rental house bills a week held as N days
+ * (domain/reference.md 6.1: ScreenLight & Grip bills a week as 4 days, Gearhead Grip & Electric
+ * as 3). PROD.RENTAL and the vendor bid comparison both price rentals here, so a bid and a
+ * formula never disagree. Worked example (reference.md 6.5): $2,500/day on a 3-day week, used
+ * 5 + 5 + 2 days = 3 + 3 + 2 billed days = $20,000.
+ */
+import { describeValue, errors } from "./errors";
+import { type Decimal, Decimal as D, toDecimal, toNonNegative, ZERO } from "./money";
+
+/** Days in a calendar week: a week held is billed as `weekDays` of them. */
+export const DAYS_IN_WEEK = new D(7);
+
+/**
+ * Reads a week convention: the days billed for a week held, more than 0 and at most 7.
+ * Blank means 7 (no weekly deal: every day is billed).
+ *
+ * @param value - the cell as Excel gave it
+ * @param arg - the argument's name for messages
+ */
+export function toWeekDays(value: unknown, arg: string): Decimal {
+  const weekDays = toDecimal(value, arg, { blank: "default", value: DAYS_IN_WEEK });
+  if (weekDays.lte(ZERO)) throw errors.notPositive(arg, value);
+  if (weekDays.gt(DAYS_IN_WEEK)) throw errors.aboveMaximum(arg, 7, value);
+  return weekDays;
+}
+
+/**
+ * Days billed for `daysHeld` consecutive days on an N-day week: each full 7 days is billed as
+ * `weekDays`; the days left over are billed one by one, but never more than one more week.
+ * 12 days on a 3-day week = 3 + min(5, 3) = 6 days.
+ */
+export function billedDaysHeld(daysHeld: Decimal, weekDays: Decimal): Decimal {
+  const fullWeeks = daysHeld.divToInt(DAYS_IN_WEEK);
+  const rest = daysHeld.minus(fullWeeks.times(DAYS_IN_WEEK));
+  return fullWeeks.times(weekDays).plus(D.min(rest, weekDays));
+}
+
+/**
+ * Days billed when the days used are given week by week: each week's days billed as
+ * min(days, weekDays). Weeks 5, 5, 2 on a 3-day week = 3 + 3 + 2 = 8 days.
+ */
+export function billedDaysByWeek(daysPerWeek: readonly Decimal[], weekDays: Decimal): Decimal {
+  let billed = ZERO;
+  for (const days of daysPerWeek) billed = billed.plus(D.min(days, weekDays));
+  return billed;
+}
+
+/** The days of a rental: days held in a row, or the days used in each week. */
+export type RentalDays = { held: Decimal } | { byWeek: readonly Decimal[] };
+
+/**
+ * Reads the `days` of a rental: one cell is the days held in a row; several cells are the
+ * days used in each week (blank = 0), each between 0 and 7.
+ *
+ * @param values - the cells, in order
+ * @param arg - the argument's name for messages
+ */
+export function toRentalDays(values: readonly unknown[], arg: string): RentalDays {
+  if (values.length === 1) return { held: toNonNegative(values[0], arg) };
+  return {
+    byWeek: values.map((value, i) => {
+      const name = `${arg} (week ${i + 1})`;
+      const days = toNonNegative(value, name, { blank: "default", value: ZERO });
+      if (days.gt(DAYS_IN_WEEK)) {
+        throw errors.invalid(name, `must be 7 or less: a week has 7 days, got ${describeValue(value)}`);
+      }
+      return days;
+    }),
+  };
+}
+
+/**
+ * Rental cost: the day rate times the days billed under the week convention. Not rounded: the
+ * caller rounds the final money result once.
+ *
+ * @param dayRate - the house's daily rate
+ * @param days - days held, or days used week by week
+ * @param weekDays - days billed for a week held (7 = no weekly deal)
+ */
+export function rentalCost(dayRate: Decimal, days: RentalDays, weekDays: Decimal): Decimal {
+  const billed =
+    "held" in days ? billedDaysHeld(days.held, weekDays) : billedDaysByWeek(days.byWeek, weekDays);
+  return dayRate.times(billed);
+}
