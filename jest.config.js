@@ -15,7 +15,7 @@ const tsJest = [
 const shared = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifestStub.js" },
-  setupFiles: ["<rootDir>/test/setup/customFunctionsGlobal.ts"],
+  setupFiles: ["<rootDir>/src/preview/customFunctionsGlobal.ts"],
 };
 
 module.exports = {
@@ -25,7 +25,7 @@ module.exports = {
       ...shared,
       displayName: "node",
       testEnvironment: "node",
-      testMatch: ["<rootDir>/test/{engine,functions,excel,build}/**/*.test.ts"],
+      testMatch: ["<rootDir>/test/{engine,functions,excel,build,preview}/**/*.test.ts"],
     },
     {
       ...shared,

@@ -1,6 +1,6 @@
 import { declaredFunctions, root } from "./declaredFunctions";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -28,6 +28,14 @@ describe("the production build", () => {
   it("points the shipped manifest at the production host, not localhost", () => {
     const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
+  });
+
+  it("keeps HyperFormula (GPL-3.0, the preview's formula engine) out of the add-in", () => {
+    for (const file of readdirSync(out).filter((f) => f.endsWith(".js")))
+      expect([file, readFileSync(path.join(out, file), "utf8").includes("HyperFormula")]).toEqual([
+        file,
+        false,
+      ]);
   });
 
   it("writes the pane page with the functions, commands and pane scripts", () => {
