@@ -1,5 +1,11 @@
 /* The cost-report functions. Their JSDoc is what Excel shows as each function's help. */
-import { estimatedFinalCost } from "../engine/costReport";
+import {
+  estimatedFinalCost,
+  estimateToComplete,
+  toPercentComplete,
+  toVarianceConvention,
+  variance,
+} from "../engine/costReport";
 import { toDecimalOr, toMoney, ZERO } from "../engine/money";
 import { elementwise, guard } from "./runtime";
 
@@ -27,6 +33,68 @@ export function efc(actual_to_date: any[][], commitments: any[][], etc: any[][])
             toDecimalOr(a, "actual_to_date", ZERO),
             toDecimalOr(c, "commitments", ZERO),
             toDecimalOr(e, "etc", ZERO),
+          ),
+        ),
+    ),
+  );
+}
+
+/**
+ * Estimate to complete: what an account will still cost beyond what is committed. Without
+ * percent_complete: what is left of the budget, never below 0 (budget 100,000, committed 80,000
+ * = 20,000). With it, the run rate: committed / percent_complete − committed (45,000 committed at
+ * 75% = 15,000 to go). Columns spill one ETC per account; a blank percent_complete in a row uses
+ * what is left of that row's budget. Blank budget or committed cells count as 0.
+ * @customfunction ETC
+ * @param budget The current budget of the account.
+ * @param committed Total committed: actual to date plus open POs.
+ * @param [percent_complete] Share of the work done, as 0.8 or 80% (more than 0%, at most 100%).
+ * @returns The estimate to complete, to the cent.
+ */
+export function etcFunction(budget: any[][], committed: any[][], percent_complete?: any[][]): number[][] {
+  return guard(() =>
+    elementwise(
+      [
+        { name: "budget", value: budget },
+        { name: "committed", value: committed },
+        { name: "percent_complete", value: percent_complete },
+      ],
+      ([b, c, p]) =>
+        toMoney(
+          estimateToComplete(
+            toDecimalOr(b, "budget", ZERO),
+            toDecimalOr(c, "committed", ZERO),
+            toPercentComplete(p, "percent_complete"),
+          ),
+        ),
+    ),
+  );
+}
+
+/**
+ * Variance against budget. "UNDER" (default): budget − EFC, positive = under budget, negative =
+ * over (budget 100,000, EFC 105,000 = −5,000). "OVER": EFC − budget, positive = over budget
+ * (= +5,000). Columns spill one variance per account; blank cells count as 0.
+ * @customfunction VARIANCE
+ * @param budget The current budget of the account.
+ * @param efc The estimated final cost of the account.
+ * @param [convention] "UNDER" (default: positive = under budget) or "OVER" (positive = over budget).
+ * @returns The variance, to the cent.
+ */
+export function varianceFunction(budget: any[][], efc: any[][], convention?: any[][]): number[][] {
+  return guard(() =>
+    elementwise(
+      [
+        { name: "budget", value: budget },
+        { name: "efc", value: efc },
+        { name: "convention", value: convention },
+      ],
+      ([b, e, c]) =>
+        toMoney(
+          variance(
+            toDecimalOr(b, "budget", ZERO),
+            toDecimalOr(e, "efc", ZERO),
+            toVarianceConvention(c, "convention"),
           ),
         ),
     ),
