@@ -1,0 +1,362 @@
+/**
+ * Builds the weekly cost report (domain/reference.md 5.1 columns and formulas, 5.2 roll-ups):
+ * per account Budget | This period | Actual to date | Open POs | Total committed | ETC | EFC |
+ * Variance | Prior EFC | Change | % spent, rolled up per category, level and grand total.
+ *
+ * The ledger pass is one loop over the lines with a remembered account -> bucket lookup, so a
+ * 250,000-line ledger costs one map lookup and two integer additions per line; everything after
+ * it works on accounts (hundreds), not lines, and is linear in them once sorted.
+ */
+import { LEVELS } from "../chart";
+import { estimatedFinalCost } from "../costReport";
+import { Decimal, roundCents, ZERO } from "../money";
+import { AmountSum } from "./amount";
+import { placer, compareCodes, type Placement } from "./coding";
+import { timingOf } from "./cutoff";
+import { normalizeAccount } from "./interimAccounts";
+import type {
+  AccountRow,
+  CategoryVariance,
+  CostReport,
+  CostReportInput,
+  Exceptions,
+  Figures,
+  Flag,
+  PriorRow,
+  ReportRow,
+  TotalRow,
+  VarianceConvention,
+} from "./types";
+
+/** Everything the ledger, POs, budget and prior report say about one account. */
+interface Bucket {
+  account: string;
+  description: string;
+  budget: Decimal;
+  budgeted: boolean;
+  thisPeriod: AmountSum;
+  toDate: AmountSum;
+  openPos: Decimal;
+  prior?: PriorRow;
+}
+
+const UNCODED = "";
+
+/**
+ * Estimate to complete by default: what is left of the budget after what is committed, never
+ * below 0 (spec/functions.md PROD.ETC without percent_complete).
+ */
+function defaultEtc(budget: Decimal, committed: Decimal): Decimal {
+  const left = budget.minus(committed);
+  return left.isNeg() ? ZERO : left;
+}
+
+/** Variance per the convention (reference.md 5.1 column 11 and "sign conventions differ"). */
+function varianceOf(budget: Decimal, efc: Decimal, convention: VarianceConvention): Decimal {
+  return convention === "UNDER" ? budget.minus(efc) : efc.minus(budget);
+}
+
+/** Progress and cancellation of a build (the pane's progress bar and Cancel button). */
+export interface BuildOptions {
+  /** Called between steps; throwing from it (e.g. an AbortError) stops the build. */
+  checkpoint?: (done: number, total: number) => void;
+}
+
+/**
+ * Builds the report. Throws a ProdError for settings it cannot use (a cut-off that ends before
+ * it starts); every ledger line is accounted for in the rows, the exceptions or the
+ * reconciliation's "after the cut-off" count.
+ */
+export function buildCostReport(input: CostReportInput, options: BuildOptions = {}): CostReport {
+  const { settings } = input;
+  const timing = timingOf(settings.cutoff);
+  const place = placer(settings.layout);
+  const buckets = new Map<string, Bucket>();
+  const bucketFor = (account: string): Bucket => {
+    let b = buckets.get(account);
+    if (!b) {
+      b = {
+        account,
+        description: "",
+        budget: ZERO,
+        budgeted: false,
+        thisPeriod: new AmountSum(),
+        toDate: new AmountSum(),
+        openPos: ZERO,
+      };
+      buckets.set(account, b);
+    }
+    return b;
+  };
+
+  // Budget first, so the ledger pass knows which accounts are budgeted.
+  for (const line of input.budget) {
+    const account = normalizeAccount(line.account);
+    if (account === undefined) continue;
+    const b = bucketFor(account);
+    b.budget = b.budget.plus(line.amount);
+    b.budgeted = true;
+    if (b.description === "" && line.description.trim() !== "") b.description = line.description.trim();
+  }
+
+  const exceptions: Exceptions = { unbudgeted: [], uncoded: [], undated: [], pos: [] };
+  const uncoded = bucketFor(UNCODED);
+  const byRawAccount = new Map<string, Bucket>();
+  const ledgerToDate = new AmountSum();
+  const ledgerThisPeriod = new AmountSum();
+  const laterTotal = new AmountSum();
+  let laterLines = 0;
+  const total = input.ledger.length;
+  const step = 50_000;
+  for (let i = 0; i < total; i++) {
+    if (options.checkpoint && i % step === 0) options.checkpoint(i, total);
+    const line = input.ledger[i];
+    let b = byRawAccount.get(line.account);
+    if (!b) {
+      const account = normalizeAccount(line.account);
+      b = account === undefined ? uncoded : bucketFor(account);
+      byRawAccount.set(line.account, b);
+    }
+    const t = timing(line.date, line.period);
+    if (t === "later") {
+      laterLines++;
+      laterTotal.add(line.amount);
+      continue;
+    }
+    b.toDate.add(line.amount);
+    ledgerToDate.add(line.amount);
+    if (t === "thisPeriod") {
+      b.thisPeriod.add(line.amount);
+      ledgerThisPeriod.add(line.amount);
+    } else if (t === "undated") {
+      exceptions.undated.push(line);
+    }
+    if (b === uncoded) exceptions.uncoded.push(line);
+    else if (!b.budgeted) exceptions.unbudgeted.push(line);
+  }
+  options.checkpoint?.(total, total);
+
+  let poTotal = ZERO;
+  for (const po of input.openPos) {
+    const account = normalizeAccount(po.account);
+    const b = account === undefined ? uncoded : bucketFor(account);
+    b.openPos = b.openPos.plus(po.amount);
+    poTotal = poTotal.plus(po.amount);
+    if (!b.budgeted) exceptions.pos.push(po);
+  }
+
+  const hasPrior = input.prior !== undefined;
+  for (const p of input.prior ?? []) {
+    const account = normalizeAccount(p.account);
+    if (account === undefined) continue;
+    // An account the previous report had but nothing else mentions keeps its row, so an ETC
+    // the accountant typed on it is never lost.
+    const b = bucketFor(account);
+    b.prior = p;
+  }
+
+  const accountRows: AccountRow[] = [];
+  let carriedEtcs = 0;
+  for (const b of buckets.values()) {
+    if (b === uncoded) continue;
+    const p = place(b.account);
+    const row = accountRow(b, p, settings.convention, hasPrior, settings.efcChangeThreshold);
+    if (row.etcSource === "carried") carriedEtcs++;
+    accountRows.push(row);
+  }
+  accountRows.sort(
+    (x, y) => orderOf(place(x.account), place(y.account)) || compareCodes(x.account, y.account),
+  );
+
+  const rows: ReportRow[] = [];
+  const categoryTotals: TotalRow[] = [];
+  const levelTotals: TotalRow[] = [];
+  for (const { level, name } of LEVELS) {
+    const inLevel = accountRows.filter((r) => r.level === level);
+    if (inLevel.length === 0) continue;
+    const categoriesHere: TotalRow[] = [];
+    let start = 0;
+    while (start < inLevel.length) {
+      const category = inLevel[start].category;
+      let end = start;
+      while (end < inLevel.length && inLevel[end].category === category) end++;
+      const members = inLevel.slice(start, end);
+      rows.push(...members);
+      const categoryRow = totalRow(
+        "category",
+        category,
+        place(members[0].account).categoryName,
+        level,
+        members.map((m) => m.figures),
+        settings.convention,
+        settings.efcChangeThreshold,
+      );
+      rows.push(categoryRow);
+      categoriesHere.push(categoryRow);
+      start = end;
+    }
+    categoryTotals.push(...categoriesHere);
+    const levelRow = totalRow(
+      "level",
+      level,
+      `Total ${name}`,
+      level,
+      categoriesHere.map((c) => c.figures),
+      settings.convention,
+      settings.efcChangeThreshold,
+    );
+    rows.push(levelRow);
+    levelTotals.push(levelRow);
+  }
+
+  const pieces = levelTotals.map((l) => l.figures);
+  const uncodedHasMoney =
+    exceptions.uncoded.length > 0 || !uncoded.openPos.isZero() || !uncoded.toDate.total().isZero();
+  if (uncodedHasMoney) {
+    const row = accountRow(uncoded, undefined, settings.convention, hasPrior, settings.efcChangeThreshold);
+    rows.push(row);
+    pieces.push(row.figures);
+  }
+  const grand = totalRow(
+    "total",
+    "TOTAL",
+    "Grand total",
+    "TOTAL",
+    pieces,
+    settings.convention,
+    settings.efcChangeThreshold,
+  );
+  rows.push(grand);
+
+  const largestVariances: CategoryVariance[] = categoryTotals
+    .filter((c) => !c.figures.variance.isZero())
+    .sort((a, b) => b.figures.variance.abs().comparedTo(a.figures.variance.abs()))
+    .slice(0, 10)
+    .map((c) => ({ code: c.code, name: c.name, variance: c.figures.variance }));
+
+  return {
+    rows,
+    exceptions,
+    reconciliation: {
+      ledgerLines: total,
+      ledgerToDate: roundCents(ledgerToDate.total()),
+      ledgerThisPeriod: roundCents(ledgerThisPeriod.total()),
+      reportToDate: grand.figures.actualToDate,
+      reportThisPeriod: grand.figures.thisPeriod,
+      laterLines,
+      laterTotal: roundCents(laterTotal.total()),
+      poTotal: roundCents(poTotal),
+      reportOpenPos: grand.figures.openPos,
+    },
+    largestVariances,
+    carriedEtcs,
+  };
+}
+
+function orderOf(a: Placement, b: Placement): number {
+  return a.order - b.order || compareCodes(a.category, b.category);
+}
+
+/**
+ * One account's figures. Each account's money figures are rounded to cents here, once: they are
+ * the report's results, and the subtotals then add the cents the sheet shows, so every subtotal
+ * foots to the rows above it.
+ */
+function accountRow(
+  b: Bucket,
+  p: Placement | undefined,
+  convention: VarianceConvention,
+  hasPrior: boolean,
+  threshold: Decimal,
+): AccountRow {
+  const budget = roundCents(b.budget);
+  const thisPeriod = roundCents(b.thisPeriod.total());
+  const actualToDate = roundCents(b.toDate.total());
+  const openPos = roundCents(b.openPos);
+  const committed = actualToDate.plus(openPos);
+  const carry = b.prior !== undefined && b.prior.etcEdited && b.prior.etc !== undefined;
+  const etc = carry && b.prior?.etc ? roundCents(b.prior.etc) : defaultEtc(budget, committed);
+  const efc = estimatedFinalCost(actualToDate, openPos, etc);
+  const priorEfc = hasPrior ? roundCents(b.prior?.efc ?? ZERO) : undefined;
+  const figures = figuresOf(budget, thisPeriod, actualToDate, openPos, etc, efc, priorEfc, convention);
+
+  const flags = commonFlags(figures, threshold);
+  const moneyOnIt = !actualToDate.isZero() || !openPos.isZero();
+  if (!b.budgeted && moneyOnIt && b.account !== UNCODED) flags.push("unbudgeted");
+  const left = budget.minus(actualToDate);
+  if (openPos.gt(0) && openPos.gt(left.isNeg() ? ZERO : left)) flags.push("poOverRemaining");
+
+  return {
+    kind: "account",
+    account: b.account,
+    description: b.account === UNCODED ? "Uncoded ledger lines" : b.description,
+    category: p?.category ?? "UNCODED",
+    level: p?.level ?? "UNCODED",
+    figures,
+    etcSource: carry ? "carried" : "default",
+    budgeted: b.budgeted,
+    flags,
+  };
+}
+
+function figuresOf(
+  budget: Decimal,
+  thisPeriod: Decimal,
+  actualToDate: Decimal,
+  openPos: Decimal,
+  etc: Decimal,
+  efc: Decimal,
+  priorEfc: Decimal | undefined,
+  convention: VarianceConvention,
+): Figures {
+  return {
+    budget,
+    thisPeriod,
+    actualToDate,
+    openPos,
+    committed: actualToDate.plus(openPos),
+    etc,
+    efc,
+    variance: varianceOf(budget, efc, convention),
+    priorEfc,
+    change: priorEfc === undefined ? undefined : efc.minus(priorEfc),
+    percentSpent: budget.isZero() ? undefined : actualToDate.div(budget),
+  };
+}
+
+/** Flags that apply to accounts and subtotals alike. */
+function commonFlags(f: Figures, threshold: Decimal): Flag[] {
+  const flags: Flag[] = [];
+  if (f.efc.gt(f.budget)) flags.push("overBudget");
+  if (f.change !== undefined && f.change.abs().gt(threshold)) flags.push("efcChange");
+  return flags;
+}
+
+function totalRow(
+  kind: TotalRow["kind"],
+  code: string,
+  name: string,
+  level: TotalRow["level"],
+  parts: readonly Figures[],
+  convention: VarianceConvention,
+  threshold: Decimal,
+): TotalRow {
+  let budget = ZERO;
+  let thisPeriod = ZERO;
+  let actualToDate = ZERO;
+  let openPos = ZERO;
+  let etc = ZERO;
+  let efc = ZERO;
+  let priorEfc: Decimal | undefined;
+  for (const f of parts) {
+    budget = budget.plus(f.budget);
+    thisPeriod = thisPeriod.plus(f.thisPeriod);
+    actualToDate = actualToDate.plus(f.actualToDate);
+    openPos = openPos.plus(f.openPos);
+    etc = etc.plus(f.etc);
+    efc = efc.plus(f.efc);
+    if (f.priorEfc !== undefined) priorEfc = (priorEfc ?? ZERO).plus(f.priorEfc);
+  }
+  const figures = figuresOf(budget, thisPeriod, actualToDate, openPos, etc, efc, priorEfc, convention);
+  return { kind, code, name, level, figures, flags: commonFlags(figures, threshold) };
+}

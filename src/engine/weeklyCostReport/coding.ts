@@ -1,0 +1,70 @@
+/**
+ * Where an account sits in the chart: its category and top-sheet level (reference.md 5.2:
+ * detail -> account -> category -> level -> grand total), read from the chart of accounts.
+ */
+import { LAYOUTS, LEVELS, type Level, type LayoutId } from "../chart";
+
+/** The category an account rolls up to. */
+export interface Placement {
+  category: string;
+  categoryName: string;
+  level: Level;
+  /** Position of the category on the top sheet, for ordering rows. */
+  order: number;
+}
+
+/**
+ * Places normalized account codes in a layout's chart. An account whose category is not in the
+ * chart (a studio's own 4500 series, say) still has a home: its category is its hundred, and its
+ * level is the level of the chart category just before it, since charts keep their categories
+ * in top-sheet order (reference.md 2.1: "numbers vary by studio, but the ordering is stable").
+ */
+export function placer(layoutId: LayoutId): (account: string) => Placement {
+  const layout = LAYOUTS[layoutId];
+  const known = new Map(layout.categories.map((c, i) => [c.code, { c, i }]));
+  const cache = new Map<string, Placement>();
+
+  const place = (account: string): Placement => {
+    const code = categoryCode(account, layout.coding);
+    const hit = known.get(code);
+    if (hit) return { category: code, categoryName: hit.c.name, level: hit.c.level, order: hit.i };
+    // Not in the chart: sit after the last chart category that sorts before it.
+    let before = -1;
+    layout.categories.forEach((c, i) => {
+      if (compareCodes(c.code, code) < 0) before = i;
+    });
+    const level: Level = before >= 0 ? layout.categories[before].level : (LEVELS[0].level as Level);
+    return {
+      category: code,
+      categoryName: `${code} (not in the ${layout.name} chart)`,
+      level,
+      order: before + 0.5,
+    };
+  };
+  return (account) => {
+    let p = cache.get(account);
+    if (!p) {
+      p = place(account);
+      cache.set(account, p);
+    }
+    return p;
+  };
+}
+
+/**
+ * The category code of an account: the hundred of a 4-digit account (2501 -> 2500; only the
+ * first four digits count, later ones are sub-accounts), or the section letter of an AICP line.
+ */
+function categoryCode(account: string, coding: "digits" | "letters"): string {
+  if (coding === "letters") {
+    const letter = /[A-Za-z]/.exec(account);
+    return letter ? letter[0].toUpperCase() : account;
+  }
+  const digits = account.replace(/\D/g, "");
+  return digits.length >= 4 ? `${digits.slice(0, 2)}00` : digits;
+}
+
+/** Natural order of account and category codes: numbers by value, then text. */
+export function compareCodes(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
+}

@@ -1,0 +1,436 @@
+import fc from "fast-check";
+import { Decimal } from "../../../src/engine/money";
+import {
+  amountFromNumber,
+  buildCostReport,
+  dateSerial,
+  type AccountRow,
+  type CostReportInput,
+  type CostReportSettings,
+  type LedgerLine,
+  type ReportRow,
+  type TotalRow,
+} from "../../../src/engine/weeklyCostReport";
+
+const d = (v: string | number) => new Decimal(v);
+const END = dateSerial(2026, 11, 20) as number;
+const START = END - 6;
+const settings: CostReportSettings = {
+  layout: "FEATURE",
+  cutoff: { kind: "date", start: START, end: END },
+  convention: "UNDER",
+  efcChangeThreshold: d(2500),
+};
+
+let row = 0;
+function line(account: string, date: number, dollars: number, extra: Partial<LedgerLine> = {}): LedgerLine {
+  row++;
+  return {
+    row,
+    account,
+    date,
+    vendor: "Vendor",
+    description: "Line",
+    amount: amountFromNumber(dollars),
+    po: "",
+    ...extra,
+  };
+}
+
+const money = (x: Decimal | undefined) => (x === undefined ? undefined : x.toFixed(2));
+function figuresOf(r: ReportRow | undefined) {
+  if (!r) throw new Error("row missing");
+  const f = r.figures;
+  return {
+    budget: money(f.budget),
+    thisPeriod: money(f.thisPeriod),
+    actualToDate: money(f.actualToDate),
+    openPos: money(f.openPos),
+    committed: money(f.committed),
+    etc: money(f.etc),
+    efc: money(f.efc),
+    variance: money(f.variance),
+    priorEfc: money(f.priorEfc),
+    change: money(f.change),
+  };
+}
+const accountRow = (rows: ReportRow[], account: string) =>
+  rows.find((r): r is AccountRow => r.kind === "account" && r.account === account);
+const totalRow = (rows: ReportRow[], kind: TotalRow["kind"], code: string) =>
+  rows.find((r): r is TotalRow => r.kind === kind && r.code === code);
+
+describe("the weekly cost report, reference.md 5.1 worked example", () => {
+  // Budget 100,000; actual to date 62,000 (12,000 of it this week); open POs 18,000; the
+  // accountant's ETC of 25,000 from last week; last week's EFC 102,000.
+  const input: CostReportInput = {
+    budget: [{ account: "2501", description: "Key grip", amount: d(100000) }],
+    ledger: [line("2501", START - 20, 50000), line("25-01", START + 2, 12000), line("2501", END + 1, 999)],
+    openPos: [
+      { row: 1, account: "2501-00", po: "PO-7", vendor: "Grip Co", description: "Dolly", amount: d(18000) },
+    ],
+    prior: [{ account: "2501", etc: d(25000), efc: d(102000), etcEdited: true }],
+    settings,
+  };
+  const report = buildCostReport(input);
+
+  it("gives EFC 105,000, variance −5,000 (over) and a +3,000 change", () => {
+    expect(figuresOf(accountRow(report.rows, "2501"))).toEqual({
+      budget: "100000.00",
+      thisPeriod: "12000.00",
+      actualToDate: "62000.00",
+      openPos: "18000.00",
+      committed: "80000.00",
+      etc: "25000.00",
+      efc: "105000.00",
+      variance: "-5000.00",
+      priorEfc: "102000.00",
+      change: "3000.00",
+    });
+    expect(accountRow(report.rows, "2501")?.figures.percentSpent?.toString()).toBe("0.62");
+  });
+
+  it("says the ETC was carried from the previous report", () => {
+    expect(accountRow(report.rows, "2501")?.etcSource).toBe("carried");
+    expect(report.carriedEtcs).toBe(1);
+  });
+
+  it("flags over budget and an EFC move above the threshold", () => {
+    expect(accountRow(report.rows, "2501")?.flags).toEqual(["overBudget", "efcChange"]);
+  });
+
+  it("shows variance as EFC − budget under the Over/(Under) convention", () => {
+    const over = buildCostReport({ ...input, settings: { ...settings, convention: "OVER" } });
+    expect(money(accountRow(over.rows, "2501")?.figures.variance)).toBe("5000.00");
+  });
+
+  it("rolls the account up to Set Operations, Production and the grand total", () => {
+    expect(report.rows.map((r) => `${r.kind}:${r.kind === "account" ? r.account : r.code}`)).toEqual([
+      "account:2501",
+      "category:2500",
+      "level:PRODUCTION",
+      "total:TOTAL",
+    ]);
+    expect(totalRow(report.rows, "category", "2500")?.name).toBe("Set Operations");
+    expect(figuresOf(totalRow(report.rows, "total", "TOTAL"))).toEqual(
+      figuresOf(accountRow(report.rows, "2501")),
+    );
+  });
+
+  it("leaves the line after the period end date out, and counts it", () => {
+    expect(report.reconciliation.laterLines).toBe(1);
+    expect(money(report.reconciliation.laterTotal)).toBe("999.00");
+  });
+});
+
+describe("a multi-account report with a previous report", () => {
+  const input: CostReportInput = {
+    budget: [
+      { account: "1101", description: "Story purchase", amount: d(250000) },
+      { account: "2001", description: "Line producer", amount: d(40000) },
+      { account: "2001", description: "Line producer (overtime)", amount: d(2000.5) },
+      { account: "3301", description: "Camera package", amount: d(60000) },
+      { account: "3302", description: "Camera expendables", amount: d(5000) },
+      { account: "5001", description: "Editor", amount: d(30000) },
+    ],
+    ledger: [
+      line("1101", START - 30, 250000),
+      line("2001", START - 7, 8000.25),
+      line("2001", START, 4000.25),
+      line("3301", START + 1, 45000),
+      line("3301", START + 3, -1500, { description: "Credit: returned lens" }),
+      line("3302", START + 4, 1200.1),
+      line("3399", START + 5, 300, { vendor: "Gaffer tape world" }),
+      line("", START + 5, 75.5, { vendor: "Petty cash" }),
+      line("5001", END + 3, 5000),
+    ],
+    openPos: [
+      {
+        row: 1,
+        account: "3301",
+        po: "PO-101",
+        vendor: "Camera house",
+        description: "Week 6",
+        amount: d(20000),
+      },
+      { row: 2, account: "3302", po: "PO-102", vendor: "Expendables", description: "Stock", amount: d(4000) },
+    ],
+    prior: [
+      { account: "1101", etc: d(0), efc: d(250000), etcEdited: false },
+      // The accountant raised 2001's ETC to 35,000 last week.
+      { account: "2001", etc: d(35000), efc: d(43000.25), etcEdited: true },
+      // 3301's ETC was the default last week: it is recomputed, not carried.
+      { account: "3301", etc: d(11500), efc: d(60000), etcEdited: false },
+      { account: "3302", efc: d(5000), etcEdited: false },
+      // An account only the previous report knows, with an ETC the accountant typed.
+      { account: "4101", etc: d(1500), efc: d(1500), etcEdited: true },
+    ],
+    settings,
+  };
+  const report = buildCostReport(input);
+
+  it.each([
+    // account, budget, this period, ATD, POs, committed, ETC, EFC, variance, prior EFC, change
+    [
+      "1101",
+      "250000.00",
+      "0.00",
+      "250000.00",
+      "0.00",
+      "250000.00",
+      "0.00",
+      "250000.00",
+      "0.00",
+      "250000.00",
+      "0.00",
+    ],
+    [
+      "2001",
+      "42000.50",
+      "4000.25",
+      "12000.50",
+      "0.00",
+      "12000.50",
+      "35000.00",
+      "47000.50",
+      "-5000.00",
+      "43000.25",
+      "4000.25",
+    ],
+    [
+      "3301",
+      "60000.00",
+      "43500.00",
+      "43500.00",
+      "20000.00",
+      "63500.00",
+      "0.00",
+      "63500.00",
+      "-3500.00",
+      "60000.00",
+      "3500.00",
+    ],
+    [
+      "3302",
+      "5000.00",
+      "1200.10",
+      "1200.10",
+      "4000.00",
+      "5200.10",
+      "0.00",
+      "5200.10",
+      "-200.10",
+      "5000.00",
+      "200.10",
+    ],
+    ["3399", "0.00", "300.00", "300.00", "0.00", "300.00", "0.00", "300.00", "-300.00", "0.00", "300.00"],
+    ["4101", "0.00", "0.00", "0.00", "0.00", "0.00", "1500.00", "1500.00", "-1500.00", "1500.00", "0.00"],
+    ["5001", "30000.00", "0.00", "0.00", "0.00", "0.00", "30000.00", "30000.00", "0.00", "0.00", "30000.00"],
+  ])("account %s: hand-computed figures", (account, ...expected) => {
+    const keys = [
+      "budget",
+      "thisPeriod",
+      "actualToDate",
+      "openPos",
+      "committed",
+      "etc",
+      "efc",
+      "variance",
+      "priorEfc",
+      "change",
+    ];
+    expect(figuresOf(accountRow(report.rows, account))).toEqual(
+      Object.fromEntries(keys.map((k, i) => [k, expected[i]])),
+    );
+  });
+
+  it("carries the accountant's ETCs and recomputes the defaults", () => {
+    const sources = report.rows
+      .filter((r): r is AccountRow => r.kind === "account")
+      .map((r) => [r.account, r.etcSource]);
+    expect(sources).toEqual([
+      ["1101", "default"],
+      ["2001", "carried"],
+      ["3301", "default"],
+      ["3302", "default"],
+      ["3399", "default"],
+      ["4101", "carried"],
+      ["5001", "default"],
+      ["", "default"],
+    ]);
+  });
+
+  it("rolls up per category, level and total in top-sheet order", () => {
+    expect(report.rows.map((r) => `${r.kind}:${r.kind === "account" ? r.account : r.code}`)).toEqual([
+      "account:1101",
+      "category:1100",
+      "level:ATL",
+      "account:2001",
+      "category:2000",
+      "account:3301",
+      "account:3302",
+      "account:3399",
+      "category:3300",
+      "account:4101",
+      "category:4100",
+      "level:PRODUCTION",
+      "account:5001",
+      "category:5000",
+      "level:POST",
+      "account:",
+      "total:TOTAL",
+    ]);
+    expect(figuresOf(totalRow(report.rows, "category", "3300"))).toEqual({
+      budget: "65000.00",
+      thisPeriod: "45000.10",
+      actualToDate: "45000.10",
+      openPos: "24000.00",
+      committed: "69000.10",
+      etc: "0.00",
+      efc: "69000.10",
+      variance: "-4000.10",
+      priorEfc: "65000.00",
+      change: "4000.10",
+    });
+  });
+
+  it("lists unbudgeted and uncoded ledger lines apart and keeps them in the totals", () => {
+    expect(report.exceptions.unbudgeted.map((l) => l.vendor)).toEqual(["Gaffer tape world"]);
+    expect(report.exceptions.uncoded.map((l) => l.vendor)).toEqual(["Petty cash"]);
+    expect(accountRow(report.rows, "3399")?.flags).toContain("unbudgeted");
+    expect(money(accountRow(report.rows, "")?.figures.actualToDate)).toBe("75.50");
+  });
+
+  it("flags POs larger than what is left of the budget", () => {
+    expect(accountRow(report.rows, "3301")?.flags).toContain("poOverRemaining");
+    // 5,000 budget − 1,200.10 spent leaves 3,799.90, less than the 4,000 PO.
+    expect(accountRow(report.rows, "3302")?.flags).toContain("poOverRemaining");
+    expect(accountRow(report.rows, "2001")?.flags).not.toContain("poOverRemaining");
+  });
+
+  it("reconciles: total actual to date equals the ledger to the cut-off", () => {
+    const r = report.reconciliation;
+    expect(money(r.reportToDate)).toBe("307076.10");
+    expect(money(r.ledgerToDate)).toBe("307076.10");
+    expect(money(r.reportThisPeriod)).toBe(money(r.ledgerThisPeriod));
+    expect(money(r.reportOpenPos)).toBe("24000.00");
+    expect(r.laterLines).toBe(1);
+  });
+
+  it("puts the largest category variances first", () => {
+    expect(report.largestVariances.map((v) => [v.code, v.variance.toFixed(2)])).toEqual([
+      ["2000", "-5000.00"],
+      ["3300", "-4000.10"],
+      ["4100", "-1500.00"],
+    ]);
+  });
+});
+
+describe("cut by accounting period", () => {
+  it("counts the current period as this period and earlier ones to date", () => {
+    const report = buildCostReport({
+      budget: [{ account: "2501", description: "Grip", amount: d(1000) }],
+      ledger: [
+        line("2501", NaN, 100, { date: undefined, period: "P2" }),
+        line("2501", NaN, 10, { date: undefined, period: "P10" }),
+        line("2501", NaN, 1, { date: undefined, period: "P11" }),
+      ],
+      openPos: [],
+      settings: { ...settings, cutoff: { kind: "period", period: "P10" } },
+    });
+    const f = figuresOf(accountRow(report.rows, "2501"));
+    expect([f.thisPeriod, f.actualToDate]).toEqual(["10.00", "110.00"]);
+  });
+
+  it("counts a line without a date to date and lists it to be checked", () => {
+    const undated = line("2501", NaN, 5, { date: undefined });
+    const report = buildCostReport({
+      budget: [{ account: "2501", description: "Grip", amount: d(1000) }],
+      ledger: [undated],
+      openPos: [],
+      settings,
+    });
+    expect(money(accountRow(report.rows, "2501")?.figures.actualToDate)).toBe("5.00");
+    expect(report.exceptions.undated).toEqual([undated]);
+  });
+
+  it("refuses a period that starts after it ends", () => {
+    expect(() =>
+      buildCostReport({
+        budget: [],
+        ledger: [],
+        openPos: [],
+        settings: { ...settings, cutoff: { kind: "date", start: END + 1, end: END } },
+      }),
+    ).toThrow("period start date must be on or before the period end date (2026-11-20)");
+  });
+});
+
+describe("money invariants", () => {
+  const accounts = ["1101", "2001", "25-01", "2501-00", "3301", "9999", "", "  "];
+  const lineArb = fc.record({
+    account: fc.constantFrom(...accounts),
+    offset: fc.integer({ min: -40, max: 5 }),
+    cents: fc.integer({ min: -5_000_000, max: 50_000_000 }),
+  });
+
+  it("the report's totals reconcile with the ledger to the cent, whatever the lines", () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 60 }), (lines) => {
+        const ledger = lines.map((l, i) => ({
+          row: i + 1,
+          account: l.account,
+          date: END + l.offset,
+          vendor: "",
+          description: "",
+          po: "",
+          amount: l.cents,
+        }));
+        const report = buildCostReport({
+          budget: [{ account: "2501", description: "Grip", amount: d(1000) }],
+          ledger,
+          openPos: [],
+          settings,
+        });
+        const toDate = lines.filter((l) => l.offset <= 0).reduce((s, l) => s + l.cents, 0);
+        const thisPeriod = lines
+          .filter((l) => l.offset <= 0 && l.offset >= -6)
+          .reduce((s, l) => s + l.cents, 0);
+        const later = lines.filter((l) => l.offset > 0).reduce((s, l) => s + l.cents, 0);
+        const r = report.reconciliation;
+        expect(r.reportToDate.times(100).toNumber()).toBe(toDate);
+        expect(r.reportThisPeriod.times(100).toNumber()).toBe(thisPeriod);
+        expect(r.laterTotal.times(100).toNumber()).toBe(later);
+        expect(r.ledgerToDate.eq(r.reportToDate)).toBe(true);
+      }),
+    );
+  });
+
+  it("EFC = committed + ETC and ETC is never below 0 by default, on every row", () => {
+    fc.assert(
+      fc.property(
+        fc.array(lineArb, { maxLength: 30 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (lines, budgetCents) => {
+          const report = buildCostReport({
+            budget: [{ account: "2001", description: "Staff", amount: d(budgetCents).div(100) }],
+            ledger: lines.map((l, i) => ({
+              row: i,
+              account: l.account,
+              date: END,
+              vendor: "",
+              description: "",
+              po: "",
+              amount: l.cents,
+            })),
+            openPos: [],
+            settings,
+          });
+          for (const r of report.rows) {
+            expect(r.figures.efc.eq(r.figures.committed.plus(r.figures.etc))).toBe(true);
+            expect(r.figures.etc.isNeg()).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+});
