@@ -64,7 +64,10 @@ function categoryCode(account: string, coding: "digits" | "letters"): string {
   return digits.length >= 4 ? `${digits.slice(0, 2)}00` : digits;
 }
 
-/** Natural order of account and category codes: numbers by value, then text. */
+// One collator, made once: localeCompare with options builds a new one on every call.
+const NATURAL = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+/** Natural order of account and category codes and period labels: "2" < "10", "P2" < "P10". */
 export function compareCodes(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
+  return NATURAL.compare(a, b);
 }

@@ -5,6 +5,7 @@
  * either by date (a week ending on the period end date) or by period number.
  */
 import { errors } from "../errors";
+import { compareCodes } from "./coding";
 
 /** Cut by posting date: this period runs from `start` to `end` inclusive (Excel serial days). */
 export interface DateCutoff {
@@ -87,9 +88,7 @@ export function comparePeriods(a: string | number, b: string | number): number {
   if (String(a).trim() !== "" && String(b).trim() !== "" && Number.isFinite(na) && Number.isFinite(nb)) {
     return Math.sign(na - nb);
   }
-  return Math.sign(
-    String(a).trim().localeCompare(String(b).trim(), "en", { numeric: true, sensitivity: "base" }),
-  );
+  return Math.sign(compareCodes(String(a).trim(), String(b).trim()));
 }
 
 /**

@@ -3,3 +3,4 @@ export * from "./types";
 export { buildCostReport, type BuildOptions } from "./build";
 export { parseDate, serialToIso, dateSerial, type Cutoff, type DateOrder } from "./cutoff";
 export { amountFromNumber, amountFromText, amountToDecimal, type Amount } from "./amount";
+export * from "./mapping";

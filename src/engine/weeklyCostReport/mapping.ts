@@ -1,0 +1,337 @@
+/**
+ * Reading the cost report's inputs from grids of cells (a sheet range, or a CSV/XLSX file read
+ * into rows). Ledger exports differ by system and no column spec is published (reference.md
+ * 5.4: "Exact CSV column specs were not found ... column mapping UI required"), so every input
+ * is read through a column mapping the user confirms once; the pane remembers it.
+ */
+import type { Decimal } from "../money";
+import { amountFromNumber, amountFromText, amountToDecimal, subtractAmounts, type Amount } from "./amount";
+import { parseDate, type DateOrder } from "./cutoff";
+import type { BudgetLine, LedgerLine, OpenPo } from "./types";
+
+/** Which column (0-based) holds each ledger field. */
+export interface LedgerColumns {
+  account: number;
+  date?: number;
+  period?: number;
+  vendor?: number;
+  description?: number;
+  /** A signed amount column (debits positive)... */
+  amount?: number;
+  /** ...or separate debit and credit columns (cost = debit − credit). */
+  debit?: number;
+  credit?: number;
+  po?: number;
+  reference?: number;
+}
+
+/** Which column holds each budget field. */
+export interface BudgetColumns {
+  account: number;
+  description?: number;
+  amount: number;
+}
+
+/** Which column holds each open-PO field. */
+export interface PoColumns {
+  account: number;
+  po?: number;
+  vendor?: number;
+  description?: number;
+  /** The PO's open (unbilled) balance. */
+  amount: number;
+}
+
+/** How to read a grid: its columns and how many header rows to skip. */
+export interface Mapping<C> {
+  columns: C;
+  /** Rows at the top that are headings, not data. */
+  headerRows: number;
+  /** Day/month order of slash dates. */
+  dateOrder?: DateOrder;
+}
+
+/** A row that could not be read as it stands. */
+export interface RowProblem {
+  /** 1-based row in the grid, as the user sees it in the file or sheet. */
+  row: number;
+  message: string;
+  /** True when the row is left out (its amount is unreadable); false when it is kept. */
+  excluded: boolean;
+}
+
+/** The lines read from a grid, and the rows that had problems. */
+export interface Mapped<T> {
+  lines: T[];
+  problems: RowProblem[];
+}
+
+/** The fields a user maps, for each kind of input, with the header words that suggest them. */
+export const FIELD_HINTS = {
+  account: [
+    "account",
+    "acct",
+    "acct #",
+    "account #",
+    "account number",
+    "gl account",
+    "gl",
+    "code",
+    "cost code",
+  ],
+  date: ["date", "trans date", "transaction date", "posting date", "post date", "invoice date", "gl date"],
+  period: ["period", "per", "accounting period", "fiscal period"],
+  vendor: ["vendor", "payee", "vendor name", "supplier", "name"],
+  description: ["description", "desc", "memo", "line description", "detail", "item"],
+  amount: [
+    "amount",
+    "amt",
+    "net amount",
+    "total",
+    "cost",
+    "open amount",
+    "balance",
+    "open balance",
+    "remaining",
+  ],
+  debit: ["debit", "debits", "dr"],
+  credit: ["credit", "credits", "cr"],
+  po: ["po", "po #", "po#", "po number", "purchase order", "p.o.", "p.o. #"],
+  reference: ["reference", "ref", "ref #", "transaction #", "trans #", "document #", "doc #", "invoice #"],
+} as const;
+
+/** A field that can be mapped to a column. */
+export type Field = keyof typeof FIELD_HINTS;
+
+const normalizeHeader = (v: unknown) =>
+  String(v ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ");
+
+/**
+ * Guesses which column holds which field from a header row: exact header words first, then a
+ * header that starts with one ("Account Code"). Each column is used at most once.
+ */
+export function guessColumns(
+  header: readonly unknown[],
+  fields: readonly Field[],
+): Partial<Record<Field, number>> {
+  const names = header.map(normalizeHeader);
+  const used = new Set<number>();
+  const found: Partial<Record<Field, number>> = {};
+  for (const exact of [true, false]) {
+    for (const field of fields) {
+      if (found[field] !== undefined) continue;
+      const hints: readonly string[] = FIELD_HINTS[field];
+      const col = names.findIndex(
+        (n, i) => !used.has(i) && n !== "" && hints.some((h) => (exact ? n === h : n.startsWith(`${h} `))),
+      );
+      if (col >= 0) {
+        found[field] = col;
+        used.add(col);
+      }
+    }
+  }
+  return found;
+}
+
+/** A signature of a header row: the key under which the pane remembers a confirmed mapping. */
+export function headerSignature(header: readonly unknown[]): string {
+  return header.map(normalizeHeader).join("|");
+}
+
+const cell = (row: readonly unknown[], col: number | undefined): unknown =>
+  col === undefined ? undefined : row[col];
+
+/** Cell content as text: numbers as Excel shows them plainly, blanks as "". */
+function text(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  return String(value);
+}
+
+const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** An amount cell: blank is 0 (memo lines), unreadable is undefined. */
+function amountCell(value: unknown): Amount | undefined {
+  if (isEmpty(value)) return 0;
+  if (typeof value === "number") return Number.isFinite(value) ? amountFromNumber(value) : undefined;
+  if (typeof value === "string") return amountFromText(value);
+  return undefined;
+}
+
+const describe = (v: unknown) =>
+  typeof v === "string" ? `"${v.length > 30 ? `${v.slice(0, 27)}...` : v}"` : String(v);
+
+/** Rows with nothing in any mapped column are blank lines of the file, not data. */
+function blankRow(row: readonly unknown[], cols: readonly (number | undefined)[]): boolean {
+  for (const c of cols) if (c !== undefined && !isEmpty(row[c])) return false;
+  return true;
+}
+
+/**
+ * Reads ledger lines. A debit/credit ledger gives debit − credit; a signed-amount ledger gives
+ * the amount. A line whose amount cannot be read is left out and reported; a line whose date
+ * cannot be read is kept (counted to date, listed as undated) and reported.
+ */
+export function mapLedgerRows(
+  rows: readonly (readonly unknown[])[],
+  mapping: Mapping<LedgerColumns>,
+): Mapped<LedgerLine> {
+  const c = mapping.columns;
+  const order = mapping.dateOrder ?? "MDY";
+  const signed = c.amount !== undefined;
+  const allCols = [
+    c.account,
+    c.date,
+    c.period,
+    c.vendor,
+    c.description,
+    c.amount,
+    c.debit,
+    c.credit,
+    c.po,
+    c.reference,
+  ];
+  const lines: LedgerLine[] = [];
+  const problems: RowProblem[] = [];
+  // Dates repeat across thousands of lines: parse each distinct text once.
+  const dates = new Map<string, number | undefined>();
+  // Account codes repeat too: sharing one string per code lets the report's account lookup
+  // reuse its cached hash instead of hashing a fresh string per line.
+  const accounts = new Map<string, string>();
+  for (let r = mapping.headerRows; r < rows.length; r++) {
+    const row = rows[r];
+    if (blankRow(row, allCols)) continue;
+    let amount: Amount | undefined;
+    if (signed) {
+      amount = amountCell(row[c.amount as number]);
+    } else {
+      const debit = amountCell(cell(row, c.debit));
+      const credit = amountCell(cell(row, c.credit));
+      amount = debit === undefined || credit === undefined ? undefined : subtractAmounts(debit, credit);
+    }
+    if (amount === undefined) {
+      const bad = signed
+        ? row[c.amount as number]
+        : amountCell(cell(row, c.debit)) === undefined
+          ? cell(row, c.debit)
+          : cell(row, c.credit);
+      problems.push({
+        row: r + 1,
+        message: `the amount ${describe(bad)} is not a number; the line is left out`,
+        excluded: true,
+      });
+      continue;
+    }
+    let date: number | undefined;
+    if (c.date !== undefined) {
+      const v = row[c.date];
+      if (typeof v === "string") {
+        if (dates.has(v)) date = dates.get(v);
+        else {
+          date = parseDate(v, order);
+          dates.set(v, date);
+        }
+      } else date = parseDate(v, order);
+      if (date === undefined && !isEmpty(v)) {
+        problems.push({
+          row: r + 1,
+          message: `the date ${describe(v)} is not a date; the line counts to date`,
+          excluded: false,
+        });
+      }
+    }
+    const periodCell = cell(row, c.period);
+    lines.push({
+      row: r + 1,
+      account: intern(accounts, text(row[c.account])),
+      date,
+      period: isEmpty(periodCell)
+        ? undefined
+        : typeof periodCell === "number"
+          ? periodCell
+          : text(periodCell),
+      vendor: text(cell(row, c.vendor)),
+      description: text(cell(row, c.description)),
+      amount,
+      po: text(cell(row, c.po)),
+      reference: c.reference === undefined ? undefined : text(row[c.reference]),
+    });
+  }
+  return { lines, problems };
+}
+
+function intern(pool: Map<string, string>, s: string): string {
+  const known = pool.get(s);
+  if (known !== undefined) return known;
+  pool.set(s, s);
+  return s;
+}
+
+/** A money cell of a budget or PO table as a decimal, or undefined when unreadable. */
+function decimalCell(value: unknown): Decimal | undefined {
+  const a = amountCell(value);
+  return a === undefined ? undefined : amountToDecimal(a);
+}
+
+/**
+ * Reads budget lines. Rows without an account (headings, blank lines, subtotals of a detail
+ * sheet) are not budget lines and are skipped; an account whose amount cannot be read is reported.
+ */
+export function mapBudgetRows(
+  rows: readonly (readonly unknown[])[],
+  mapping: Mapping<BudgetColumns>,
+): Mapped<BudgetLine> {
+  const c = mapping.columns;
+  const lines: BudgetLine[] = [];
+  const problems: RowProblem[] = [];
+  for (let r = mapping.headerRows; r < rows.length; r++) {
+    const row = rows[r];
+    if (isEmpty(row[c.account])) continue;
+    const amount = decimalCell(row[c.amount]);
+    if (amount === undefined) {
+      problems.push({
+        row: r + 1,
+        message: `the amount ${describe(row[c.amount])} is not a number; the line is left out`,
+        excluded: true,
+      });
+      continue;
+    }
+    lines.push({ account: text(row[c.account]), description: text(cell(row, c.description)), amount });
+  }
+  return { lines, problems };
+}
+
+/** Reads open purchase orders (their open balances). */
+export function mapPoRows(
+  rows: readonly (readonly unknown[])[],
+  mapping: Mapping<PoColumns>,
+): Mapped<OpenPo> {
+  const c = mapping.columns;
+  const lines: OpenPo[] = [];
+  const problems: RowProblem[] = [];
+  for (let r = mapping.headerRows; r < rows.length; r++) {
+    const row = rows[r];
+    if (blankRow(row, [c.account, c.po, c.vendor, c.description, c.amount])) continue;
+    const amount = decimalCell(row[c.amount]);
+    if (amount === undefined) {
+      problems.push({
+        row: r + 1,
+        message: `the open amount ${describe(row[c.amount])} is not a number; the PO is left out`,
+        excluded: true,
+      });
+      continue;
+    }
+    lines.push({
+      row: r + 1,
+      account: text(row[c.account]),
+      po: text(cell(row, c.po)),
+      vendor: text(cell(row, c.vendor)),
+      description: text(cell(row, c.description)),
+      amount,
+    });
+  }
+  return { lines, problems };
+}
