@@ -13,7 +13,7 @@ import { Decimal, roundCents, ZERO } from "../money";
 import { AmountSum } from "./amount";
 import { placer, compareCodes, type Placement } from "./coding";
 import { timingOf } from "./cutoff";
-import { normalizeAccount } from "./interimAccounts";
+import { accountKeyOf as normalizeAccount } from "./accountKeys";
 import type {
   AccountRow,
   CategoryVariance,

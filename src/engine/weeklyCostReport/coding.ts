@@ -25,7 +25,7 @@ export function placer(layoutId: LayoutId): (account: string) => Placement {
   const cache = new Map<string, Placement>();
 
   const place = (account: string): Placement => {
-    const code = categoryCode(account, layout.coding);
+    const code = categoryCode(account);
     const hit = known.get(code);
     if (hit) return { category: code, categoryName: hit.c.name, level: hit.c.level, order: hit.i };
     // Not in the chart: sit after the last chart category that sorts before it.
@@ -52,16 +52,13 @@ export function placer(layoutId: LayoutId): (account: string) => Placement {
 }
 
 /**
- * The category code of an account: the hundred of a 4-digit account (2501 -> 2500; only the
- * first four digits count, later ones are sub-accounts), or the section letter of an AICP line.
+ * The category code of a canonical account key (see accountKeys.ts): the hundred of a numeric
+ * account (2501 -> 2500, as TOPSHEET rolls up, spec/functions.md), or the section letter of an
+ * AICP account ("D114" -> "D").
  */
-function categoryCode(account: string, coding: "digits" | "letters"): string {
-  if (coding === "letters") {
-    const letter = /[A-Za-z]/.exec(account);
-    return letter ? letter[0].toUpperCase() : account;
-  }
-  const digits = account.replace(/\D/g, "");
-  return digits.length >= 4 ? `${digits.slice(0, 2)}00` : digits;
+function categoryCode(account: string): string {
+  if (/^\d+$/.test(account)) return String(Math.floor(Number(account) / 100) * 100);
+  return account.charAt(0);
 }
 
 // One collator, made once: localeCompare with options builds a new one on every call.
