@@ -1,0 +1,154 @@
+/**
+ * Fringe arithmetic (spec/functions.md "Fringes"; domain/reference.md 3.4-3.7).
+ *
+ * - Percent: rate x the part of the wages that lies between what the person was already paid
+ *   (prior wages) and the cutoff. The cutoff is per PERSON: across one person's lines (an MMB
+ *   "fringe range", reference.md 1.1 and 3.6) it is reached once, not once per line.
+ * - Per hour: rate x hours. Per day: rate x days. Per week: rate x days / days-per-week (5 by
+ *   default). Flat: the rate, once per person.
+ */
+import { Decimal, ZERO, ONE, roundCents, sum } from "../money";
+import { errors } from "../errors";
+import type { Fringe } from "./fringe";
+
+/** One of a person's detail lines. Hours and days are absent when the formula did not give them. */
+export interface FringeLine {
+  /** Gross wages on the line (0 or more). */
+  wages: Decimal;
+  /** Hours worked or guaranteed on the line, for per-hour fringes. */
+  hours?: Decimal;
+  /** Days on the line, for per-day and per-week fringes. */
+  days?: Decimal;
+}
+
+/** What one fringe charged across all the lines. */
+export interface FringeBreakdown {
+  /** The fringe. */
+  fringe: Fringe;
+  /**
+   * What the rate was applied to, so that amount = rate x base: the wages actually subject
+   * (after prior wages and the cutoff) for %, hours for HOUR, days for DAY, weeks for WEEK, 1 for FLAT.
+   */
+  base: Decimal;
+  /** The exact (unrounded) amount. */
+  amount: Decimal;
+}
+
+/** The fringes on one person's lines. */
+export interface FringeResult {
+  /** Each line's fringe, in cents, rounded so that the lines add up to {@link FringeResult.total}. */
+  lines: Decimal[];
+  /** The person's total fringe on these lines, rounded once to cents. */
+  total: Decimal;
+  /** Per fringe, in the order given. */
+  byFringe: FringeBreakdown[];
+}
+
+/**
+ * Rounds a list of exact amounts to cents so that they add up to the rounded sum: each result is
+ * the rounded running total minus the previous rounded running total. Every result is within a
+ * cent of its exact amount, and a column of line fringes foots to the person's total exactly
+ * (money is rounded once: the total is never a sum of separately rounded parts).
+ */
+export function roundRunning(amounts: readonly Decimal[]): Decimal[] {
+  let running = ZERO;
+  let roundedBefore = ZERO;
+  return amounts.map((amount) => {
+    running = running.plus(amount);
+    const rounded = roundCents(running);
+    const share = rounded.minus(roundedBefore);
+    roundedBefore = rounded;
+    return share;
+  });
+}
+
+/** The part of [from, to] that lies under the cutoff (the whole of it when there is no cutoff). */
+function subjectWages(from: Decimal, to: Decimal, cutoff: Decimal | null): Decimal {
+  if (cutoff === null) return to.minus(from);
+  return Decimal.min(to, cutoff).minus(Decimal.min(from, cutoff));
+}
+
+/** The hours or days a flat fringe needs; their absence is the user's mistake, not a 0. */
+function required(value: Decimal | undefined, arg: "hours" | "days", fringe: Fringe): Decimal {
+  if (value === undefined) {
+    const per = fringe.type === "HOUR" ? "per-hour" : fringe.type === "DAY" ? "per-day" : "per-week";
+    throw errors.invalid(arg, `is required: ${fringe.label} is a ${per} fringe`);
+  }
+  return value;
+}
+
+/** The base each line gives one fringe, given the person's wages paid before the line. */
+function lineBase(fringe: Fringe, line: FringeLine, paidBefore: Decimal, isFirstLine: boolean): Decimal {
+  switch (fringe.type) {
+    case "%":
+      return subjectWages(paidBefore, paidBefore.plus(line.wages), fringe.cutoff);
+    case "HOUR":
+      return required(line.hours, "hours", fringe);
+    case "DAY":
+      return required(line.days, "days", fringe);
+    case "WEEK":
+      return required(line.days, "days", fringe).div(fringe.daysPerWeek);
+    case "FLAT":
+      // Once per person: charged on their first line.
+      return isFirstLine ? ONE : ZERO;
+  }
+}
+
+/**
+ * The fringes on one person's lines, in order.
+ *
+ * @param fringes - the fringes to charge
+ * @param lines - the person's detail lines, in order (one line for a single cell); wages 0 or more
+ * @param priorWages - wages already paid to the person in the caps' scope (year or project to date)
+ */
+export function calculateFringes(
+  fringes: readonly Fringe[],
+  lines: readonly FringeLine[],
+  priorWages: Decimal,
+): FringeResult {
+  const bases = fringes.map(() => ZERO);
+  const lineExact: Decimal[] = [];
+  let paidBefore = priorWages;
+  lines.forEach((line, i) => {
+    let lineAmount = ZERO;
+    fringes.forEach((fringe, f) => {
+      const base = lineBase(fringe, line, paidBefore, i === 0);
+      bases[f] = bases[f].plus(base);
+      lineAmount = lineAmount.plus(fringe.rate.times(base));
+    });
+    lineExact.push(lineAmount);
+    paidBefore = paidBefore.plus(line.wages);
+  });
+  return {
+    lines: roundRunning(lineExact),
+    total: roundCents(sum(lineExact)),
+    byFringe: fringes.map((fringe, f) => ({ fringe, base: bases[f], amount: fringe.rate.times(bases[f]) })),
+  };
+}
+
+/** The percent fringes of a set: the only ones that have a rate of wages. */
+function percentFringes(fringes: readonly Fringe[]): readonly Fringe[] {
+  const percent = fringes.filter((f) => f.type === "%");
+  if (percent.length === 0)
+    throw errors.invalid(
+      "fringes",
+      "has no % fringes: per-hour, per-day, per-week and flat fringes have no rate",
+    );
+  return percent;
+}
+
+/** The combined rate of the percent fringes (caps ignored), e.g. SS + MEDICARE = 0.0765. */
+export function combinedRate(fringes: readonly Fringe[]): Decimal {
+  return sum(percentFringes(fringes).map((f) => f.rate));
+}
+
+/**
+ * The effective rate of the percent fringes at a wage, caps included: exact fringe / wages
+ * (reference.md 3.5: $250,000 in California in 2025 is 5.97%). Not rounded: it is a rate.
+ * Throws #DIV/0! when wages are 0.
+ */
+export function effectiveRate(fringes: readonly Fringe[], wages: Decimal, priorWages: Decimal): Decimal {
+  if (wages.isZero()) throw errors.divideByZero("wages");
+  const { byFringe } = calculateFringes(percentFringes(fringes), [{ wages }], priorWages);
+  return sum(byFringe.map((b) => b.amount)).div(wages);
+}

@@ -1,0 +1,105 @@
+/**
+ * The `fringes` argument of PROD.FRINGE / FRINGERATE / FRINGEDETAIL, turned into fringes
+ * (spec/functions.md "Fringes"): a library name, names joined by commas, a preset, a
+ * year-suffixed name ("SS-2025"), a range of names, or a range holding a fringe table.
+ */
+import { errors, describeValue } from "../errors";
+import { isRange } from "../ranges";
+import { fromDefinition, type Fringe } from "./fringe";
+import { FRINGE_PRESETS, KNOWN_FRINGE_NAMES, LIBRARY_NAMES, findLibraryFringe, splitYear } from "./library";
+import { isEmptyCell, isFringeTableHeader, parseFringeTable } from "./table";
+
+/** A fringe and the name it is known by when checking for one listed twice ("SS", "MPI"). */
+interface Named {
+  key: string;
+  fringe: Fringe;
+}
+
+/** One typed name (maybe a preset, maybe with a year) as library fringes. */
+function expandName(token: string): Named[] {
+  const { name, year } = splitYear(token);
+  const preset = FRINGE_PRESETS[name];
+  if (preset) {
+    return preset.fringes.map((member) => ({
+      key: member,
+      fringe: fromDefinition(findLibraryFringe(member, year)),
+    }));
+  }
+  if (!LIBRARY_NAMES.includes(name)) throw errors.unknownName("fringe", token, KNOWN_FRINGE_NAMES);
+  return [{ key: name, fringe: fromDefinition(findLibraryFringe(name, year)) }];
+}
+
+function fromNames(values: readonly unknown[]): Named[] {
+  const out: Named[] = [];
+  for (const value of values) {
+    if (isEmptyCell(value)) continue;
+    if (typeof value !== "string")
+      throw errors.invalid(
+        "fringes",
+        `must be fringe names (like "PAYROLL-CA" or "SS,MEDICARE") or a fringe table, got ${describeValue(value)}`,
+      );
+    for (const token of value.split(",")) {
+      if (token.trim() !== "") out.push(...expandName(token.trim()));
+    }
+  }
+  return out;
+}
+
+function fromSpec(spec: unknown): readonly Fringe[] {
+  let named: Named[];
+  if (isRange(spec)) {
+    const rows = spec;
+    if (rows.length > 0 && isFringeTableHeader(rows[0])) {
+      named = parseFringeTable(rows).map((fringe) => ({ key: fringe.label.toUpperCase(), fringe }));
+    } else if (rows.length === 1 || rows.every((row) => row.length === 1)) {
+      named = fromNames(rows.flat());
+    } else {
+      throw errors.invalid(
+        "fringes",
+        "is a range of several rows and columns, so it must be a fringe table whose first row is the header Name | Type | Rate | Cutoff",
+      );
+    }
+  } else {
+    named = fromNames([spec]);
+  }
+  if (named.length === 0) throw errors.required("fringes");
+
+  // A fringe listed twice ("PAYROLL-US,SS") would be charged twice: always a mistake.
+  const seen = new Set<string>();
+  for (const { key } of named) {
+    if (seen.has(key)) throw errors.invalid("fringes", `lists ${key} twice: each fringe may appear once`);
+    seen.add(key);
+  }
+  return Object.freeze(named.map((n) => n.fringe));
+}
+
+/**
+ * How many distinct `fringes` arguments stay resolved. A workbook uses a handful of fringe sets
+ * and tables; thousands of FRINGE cells share them (shared/engineering.md: keep per-call work tiny
+ * and cache parsed fringe tables by content).
+ */
+const CACHE_LIMIT = 64;
+const cache = new Map<string, readonly Fringe[]>();
+
+/**
+ * The fringes a `fringes` argument names, in order. Results are cached by the argument's content
+ * (a bounded cache, least recently used dropped first), so the same table is parsed once.
+ *
+ * Throws #N/A for an unknown name (with close names) and #VALUE! for a bad table (naming the row),
+ * a fringe listed twice, or an empty argument.
+ *
+ * @param spec - the argument as Excel passed it: a single value or a 2-D range
+ */
+export function resolveFringes(spec: unknown): readonly Fringe[] {
+  const key = JSON.stringify(spec) ?? "";
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const fringes = fromSpec(spec);
+  cache.set(key, fringes);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  return fringes;
+}

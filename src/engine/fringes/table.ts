@@ -1,0 +1,178 @@
+/**
+ * The workbook's fringe table: an Excel range whose first row is the header
+ * `Name | Type | Rate | Cutoff` (spec/functions.md "Fringes"; the task pane writes it).
+ * Parsing is pure; `resolveFringes` (resolve.ts) keeps parsed tables in a cache keyed by content.
+ */
+import { Decimal, isBlank, toDecimal } from "../money";
+import { ProdError, describeValue, errors } from "../errors";
+import { DEFAULT_DAYS_PER_WEEK, type Fringe } from "./fringe";
+import type { FringeDefinition, FringeType } from "./library";
+
+/** The header the table must start with (matched ignoring case and spaces; order free). */
+export const FRINGE_TABLE_HEADER = ["Name", "Type", "Rate", "Cutoff"] as const;
+
+type Column = (typeof FRINGE_TABLE_HEADER)[number];
+
+/** A header cell as compared: lower case, no spaces ("Cut off " -> "cutoff"). */
+function headerKey(cell: unknown): string {
+  return typeof cell === "string" ? cell.replace(/\s+/g, "").toLowerCase() : "";
+}
+
+const HEADER_KEYS = FRINGE_TABLE_HEADER.map((h) => h.toLowerCase());
+
+/** True when `row` looks like the fringe table header (it names at least one of its columns). */
+export function isFringeTableHeader(row: readonly unknown[]): boolean {
+  return row.some((cell) => HEADER_KEYS.includes(headerKey(cell)));
+}
+
+/**
+ * Excel desktop passes an empty cell inside a range as 0 and Excel on the web as "" or null
+ * (shared/engineering.md), so a 0 where a name or a cutoff belongs means "empty".
+ */
+export function isEmptyCell(value: unknown): boolean {
+  return isBlank(value) || value === 0 || (typeof value === "string" && value.trim() === "");
+}
+
+/** Type cell spellings: the spec's codes, plus PERCENT, and WEEK/<days> for a non-5-day week. */
+function parseType(value: unknown): { type: FringeType; daysPerWeek: Decimal } | undefined {
+  if (typeof value !== "string") return undefined;
+  const code = value.replace(/\s+/g, "").toUpperCase();
+  switch (code) {
+    case "%":
+    case "PERCENT":
+      return { type: "%", daysPerWeek: DEFAULT_DAYS_PER_WEEK };
+    case "HOUR":
+      return { type: "HOUR", daysPerWeek: DEFAULT_DAYS_PER_WEEK };
+    case "DAY":
+      return { type: "DAY", daysPerWeek: DEFAULT_DAYS_PER_WEEK };
+    case "WEEK":
+      return { type: "WEEK", daysPerWeek: DEFAULT_DAYS_PER_WEEK };
+    case "FLAT":
+      return { type: "FLAT", daysPerWeek: DEFAULT_DAYS_PER_WEEK };
+  }
+  // "unless a table says otherwise" (spec): WEEK/6 is a six-day week, charged rate x days / 6.
+  const week = /^WEEK\/(\d+(?:\.\d+)?)$/.exec(code);
+  if (week && Number(week[1]) > 0) return { type: "WEEK", daysPerWeek: new Decimal(week[1]) };
+  return undefined;
+}
+
+/** Re-words an engine error about one cell so it names the table row it is in. */
+function inRow(rowNumber: number, name: string, compute: () => Decimal): Decimal {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof ProdError) throw rowError(rowNumber, name, error.message);
+    throw error;
+  }
+}
+
+function rowError(rowNumber: number, name: string, detail: string): ProdError {
+  const who = name ? ` (${name})` : "";
+  return errors.invalid("fringes", `table row ${rowNumber}${who}: ${detail}`);
+}
+
+/** Parses one data row; `rowNumber` counts the header as row 1, as the user sees the range. */
+function parseRow(cellsOf: Record<Column, unknown>, rowNumber: number): Fringe {
+  const rawName = cellsOf.Name;
+  if (isEmptyCell(rawName)) throw rowError(rowNumber, "", "Name is blank");
+  const name = String(rawName).trim();
+
+  const parsedType = parseType(cellsOf.Type);
+  if (!parsedType)
+    throw rowError(
+      rowNumber,
+      name,
+      `Type must be %, HOUR, DAY, WEEK or FLAT, got ${describeValue(cellsOf.Type)}`,
+    );
+
+  const rate = inRow(rowNumber, name, () => toDecimal(cellsOf.Rate, "Rate"));
+  if (rate.isNeg())
+    throw rowError(rowNumber, name, `Rate must be 0 or more, got ${describeValue(cellsOf.Rate)}`);
+  // A percent fringe above 100% is always a typing slip (6.2 meant as 6.2%): say so rather than
+  // charge 620%.
+  if (parsedType.type === "%" && rate.gt(1))
+    throw rowError(
+      rowNumber,
+      name,
+      `Rate ${describeValue(cellsOf.Rate)} is over 100%: write a percent fringe as 0.062 or 6.2%`,
+    );
+
+  let cutoff: Decimal | null = null;
+  if (!isEmptyCell(cellsOf.Cutoff)) {
+    cutoff = inRow(rowNumber, name, () => toDecimal(cellsOf.Cutoff, "Cutoff"));
+    if (cutoff.isNeg())
+      throw rowError(rowNumber, name, `Cutoff must be 0 or more, got ${describeValue(cellsOf.Cutoff)}`);
+    // Only a percent fringe has a wage cap (reference.md 3.4); a cap on a flat fringe would be
+    // silently meaningless.
+    if (parsedType.type !== "%")
+      throw rowError(
+        rowNumber,
+        name,
+        `Cutoff applies only to % fringes; leave it blank for ${parsedType.type}`,
+      );
+  }
+
+  return {
+    label: name,
+    type: parsedType.type,
+    rate,
+    cutoff,
+    daysPerWeek: parsedType.daysPerWeek,
+    confirmed: true,
+    source: "fringe table",
+  };
+}
+
+/**
+ * Parses a fringe table (header row first) into fringes, in row order.
+ * - Header: `Name | Type | Rate | Cutoff`, any case and spacing, any column order; other
+ *   columns (a description, a source) are ignored. A missing column is an error.
+ * - Type: `%`, `HOUR`, `DAY`, `WEEK` (or `WEEK/6` for a six-day week), `FLAT`.
+ * - Rate: for `%` a fraction (0.062) or percent (a 6.2% cell, or the text "6.2%"); dollars for
+ *   the others. Cutoff: blank = no cap.
+ * - Empty rows are skipped. A bad row is a #VALUE! error naming the row and the fringe.
+ *
+ * @param rows - the range as Excel passes it, header first
+ */
+export function parseFringeTable(rows: readonly (readonly unknown[])[]): readonly Fringe[] {
+  const header = rows[0] ?? [];
+  const index = {} as Record<Column, number>;
+  for (const column of FRINGE_TABLE_HEADER) {
+    const at = header.findIndex((cell) => headerKey(cell) === column.toLowerCase());
+    if (at < 0)
+      throw errors.invalid(
+        "fringes",
+        `table has no ${column} column: its first row must be the header ${FRINGE_TABLE_HEADER.join(" | ")}`,
+      );
+    index[column] = at;
+  }
+
+  const fringes: Fringe[] = [];
+  const seen = new Map<string, number>();
+  rows.slice(1).forEach((row, i) => {
+    const rowNumber = i + 2;
+    const cellsOf = {} as Record<Column, unknown>;
+    for (const column of FRINGE_TABLE_HEADER) cellsOf[column] = row[index[column]];
+    if (FRINGE_TABLE_HEADER.every((column) => isEmptyCell(cellsOf[column]))) return;
+    const fringe = parseRow(cellsOf, rowNumber);
+    const upper = fringe.label.toUpperCase();
+    const first = seen.get(upper);
+    if (first !== undefined)
+      throw rowError(rowNumber, fringe.label, `the name is already used on row ${first}`);
+    seen.set(upper, rowNumber);
+    fringes.push(fringe);
+  });
+  if (fringes.length === 0) throw errors.invalid("fringes", "table has no fringes below its header row");
+  return Object.freeze(fringes);
+}
+
+/**
+ * Library definitions as rows of a fringe table (header first), for the task pane to write into
+ * the workbook: rates as numbers (format the Rate cells of % rows as percent), blank cutoffs as "".
+ */
+export function fringeTableRows(definitions: readonly FringeDefinition[]): (string | number)[][] {
+  return [
+    [...FRINGE_TABLE_HEADER],
+    ...definitions.map((d) => [d.name, d.type, Number(d.rate), d.cutoff === null ? "" : Number(d.cutoff)]),
+  ];
+}

@@ -1,0 +1,206 @@
+import fc from "fast-check";
+import { Decimal, roundCents, sum } from "../../../src/engine/money";
+import {
+  calculateFringes,
+  combinedRate,
+  effectiveRate,
+  roundRunning,
+} from "../../../src/engine/fringes/calculate";
+import type { Fringe } from "../../../src/engine/fringes/fringe";
+import { resolveFringes } from "../../../src/engine/fringes/resolve";
+
+const d = (v: string | number) => new Decimal(v);
+const lines = (...wages: number[]) => wages.map((w) => ({ wages: d(w) }));
+const percent = (rate: Decimal, cutoff: Decimal | null): Fringe => ({
+  label: "P",
+  type: "%",
+  rate,
+  cutoff,
+  daysPerWeek: d(5),
+  confirmed: true,
+  source: "test",
+});
+const money = (s: Decimal) => s.toFixed(2);
+
+describe("worked example A (reference.md 3.5): one $250,000 person in California", () => {
+  it.each([
+    ["PAYROLL-CA-2025", 250000, "14914.20", ["10918.20", "3625.00", "126.00", "238.00", "7.00"]],
+    ["PAYROLL-CA-2026", 250000, "15456.00", ["11439.00", "3625.00", "147.00", "238.00", "7.00"]],
+    ["PAYROLL-CA-2025", 60000, "4961.00", ["3720.00", "870.00", "126.00", "238.00", "7.00"]],
+  ])("%s on $%i is $%s", (preset, wages, total, parts) => {
+    const result = calculateFringes(resolveFringes(preset), lines(wages), d(0));
+    expect(money(result.total)).toBe(total);
+    expect(result.byFringe.map((b) => money(b.amount))).toEqual(parts);
+  });
+
+  it.each([
+    ["PAYROLL-CA-2025", 250000, "0.0597"],
+    ["PAYROLL-CA-2026", 250000, "0.0618"],
+    ["PAYROLL-CA-2025", 60000, "0.0827"],
+  ])("%s on $%i has an effective rate of %s", (preset, wages, rate) => {
+    expect(effectiveRate(resolveFringes(preset), d(wages), d(0)).toDecimalPlaces(4).toString()).toBe(rate);
+  });
+});
+
+describe("worked example B (reference.md 3.6): fringe ranges", () => {
+  const sui = resolveFringes("CA-SUI-2025");
+
+  it("caps SUI at the first $7,000 across one person's lines: $238, not $612", () => {
+    const result = calculateFringes(sui, lines(8000, 32000, 4000), d(0));
+    expect(result.lines.map(money)).toEqual(["238.00", "0.00", "0.00"]);
+    expect(money(result.total)).toBe("238.00");
+  });
+
+  it("charges $612 only when each line is treated as its own person (the HappyBudget mistake)", () => {
+    const perLine = [8000, 32000, 4000].map((w) => calculateFringes(sui, lines(w), d(0)).total);
+    expect(money(sum(perLine))).toBe("612.00");
+  });
+
+  it("counts prior wages toward the cap: $5,000 already paid leaves $2,000 subject", () => {
+    const result = calculateFringes(sui, lines(1500, 1500), d(5000));
+    expect(result.lines.map(money)).toEqual(["51.00", "17.00"]);
+    expect(result.byFringe[0].base.toString()).toBe("2000");
+  });
+
+  it("charges nothing once prior wages are past the cutoff", () => {
+    expect(money(calculateFringes(sui, lines(9000), d(7000)).total)).toBe("0.00");
+  });
+});
+
+describe("worked example C (reference.md 3.7): flat per-hour and per-day fringes", () => {
+  // The $14.63/hr MPI rate is forum-reported [F]: it is not in the library, so it comes in a table.
+  const mpi = resolveFringes([
+    ["Name", "Type", "Rate", "Cutoff"],
+    ["MPI", "HOUR", 14.63, ""],
+  ]);
+
+  it.each([
+    [12, "175.56"],
+    [60, "877.80"],
+    [70, "1024.10"],
+  ])("MPI $14.63 x %i hours = $%s", (hours, amount) => {
+    expect(money(calculateFringes(mpi, [{ wages: d(0), hours: d(hours) }], d(0)).total)).toBe(amount);
+  });
+
+  it("IAP: 6% of scale $50/hr x 12 hours = $36", () => {
+    expect(money(calculateFringes(resolveFringes("IATSE-IAP"), lines(600), d(0)).total)).toBe("36.00");
+  });
+
+  it("charges a per-day fringe per day and a per-week fringe per five days", () => {
+    const set = resolveFringes([
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["NBF", "DAY", 137, ""],
+      ["WK", "WEEK", 500, ""],
+      ["WK6", "WEEK/6", 600, ""],
+    ]);
+    const result = calculateFringes(set, [{ wages: d(0), days: d(3) }], d(0));
+    expect(result.byFringe.map((b) => money(b.amount))).toEqual(["411.00", "300.00", "300.00"]);
+  });
+
+  it("charges a flat fringe once per person, on the first line", () => {
+    const fee = resolveFringes([
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["Check fee", "FLAT", 10, ""],
+    ]);
+    expect(calculateFringes(fee, lines(100, 200, 300), d(0)).lines.map(money)).toEqual([
+      "10.00",
+      "0.00",
+      "0.00",
+    ]);
+  });
+
+  it("asks for hours when a per-hour fringe has none, instead of charging 0", () => {
+    expect(() => calculateFringes(mpi, lines(1000), d(0))).toThrow(
+      "hours is required: MPI is a per-hour fringe",
+    );
+  });
+});
+
+describe("rates", () => {
+  it("adds the percent rates of a set: PAYROLL-US 2026 = 8.25%", () => {
+    expect(combinedRate(resolveFringes("PAYROLL-US")).toString()).toBe("0.0825");
+  });
+
+  it("refuses a rate for a set with no percent fringe", () => {
+    const flat = resolveFringes([
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["MPI", "HOUR", 14.63, ""],
+    ]);
+    expect(() => combinedRate(flat)).toThrow("fringes has no % fringes");
+  });
+
+  it("answers an effective rate on $0 with #DIV/0!", () => {
+    expect(() => effectiveRate(resolveFringes("SS"), d(0), d(0))).toThrow(
+      expect.objectContaining({ kind: "divZero" }),
+    );
+  });
+});
+
+describe("roundRunning", () => {
+  it("rounds half-cent parts so they add up to the rounded total", () => {
+    expect(roundRunning([d("0.005"), d("0.005"), d("0.005")]).map(money)).toEqual(["0.01", "0.00", "0.01"]);
+  });
+});
+
+// Money in cents, rates in hundredths of a basis point: the shapes real budgets have.
+const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => d(c).div(100));
+const rate = fc.integer({ min: 0, max: 1_000_000 }).map((r) => d(r).div(1_000_000));
+const cutoff = fc.option(cents(50_000_000), { nil: null });
+
+describe("properties of percent fringes", () => {
+  it("a capped fringe never exceeds rate x cutoff for one person, whatever the split of lines", () => {
+    fc.assert(
+      fc.property(
+        rate,
+        cents(50_000_000),
+        fc.array(cents(50_000_000), { minLength: 1, maxLength: 8 }),
+        cents(50_000_000),
+        (r, c, wages, prior) => {
+          const result = calculateFringes(
+            [percent(r, c)],
+            wages.map((w) => ({ wages: w })),
+            prior,
+          );
+          // The exact base never passes the cutoff, so the rounded total never passes the rounded cap.
+          expect(result.byFringe[0].base.lte(c)).toBe(true);
+          expect(result.total.lte(roundCents(r.times(c)))).toBe(true);
+          expect(sum(result.lines).eq(result.total)).toBe(true);
+          expect(result.lines.every((l) => !l.isNeg())).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("splitting one person's wages into lines never changes their total fringe, to the cent", () => {
+    const fringe = fc.tuple(rate, cutoff).map(([r, c]) => percent(r, c));
+    fc.assert(
+      fc.property(
+        fc.array(fringe, { minLength: 1, maxLength: 5 }),
+        fc.array(cents(50_000_000), { minLength: 1, maxLength: 8 }),
+        cents(50_000_000),
+        (set, wages, prior) => {
+          const split = calculateFringes(
+            set,
+            wages.map((w) => ({ wages: w })),
+            prior,
+          );
+          const whole = calculateFringes(set, [{ wages: sum(wages) }], prior);
+          // Each line is rounded from the running total, so the column foots to the unsplit total
+          // exactly (separately rounded lines could drift by a cent per line).
+          expect(sum(split.lines).eq(whole.total)).toBe(true);
+          expect(split.total.eq(whole.total)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("roundRunning keeps every part within a cent of its exact amount and sums to the rounded total", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }).map((n) => d(n).div(1000))), (amounts) => {
+        const parts = roundRunning(amounts);
+        expect(sum(parts).eq(roundCents(sum(amounts)))).toBe(true);
+        parts.forEach((p, i) => expect(p.minus(amounts[i]).abs().lte("0.01")).toBe(true));
+      }),
+    );
+  });
+});

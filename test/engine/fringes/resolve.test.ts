@@ -1,0 +1,85 @@
+import { ProdError } from "../../../src/engine/errors";
+import { resolveFringes } from "../../../src/engine/fringes/resolve";
+
+const labels = (spec: unknown) => resolveFringes(spec).map((f) => f.label);
+
+function failure(spec: unknown): ProdError {
+  try {
+    resolveFringes(spec);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ProdError);
+    return e as ProdError;
+  }
+  throw new Error("expected the fringes to be refused");
+}
+
+describe("the fringes argument", () => {
+  it.each([
+    ["SS", ["SS-2026"]],
+    ["SS-2025", ["SS-2025"]],
+    [" ss , Medicare,FUTA-CA ", ["SS-2026", "MEDICARE-2026", "FUTA-CA-2026"]],
+    ["PAYROLL-US", ["SS-2026", "MEDICARE-2026", "FUTA-2026"]],
+    ["PAYROLL-CA", ["SS-2026", "MEDICARE-2026", "FUTA-CA-2026", "CA-SUI-2026", "CA-ETT-2026"]],
+    ["PAYROLL-CA-2025", ["SS-2025", "MEDICARE-2025", "FUTA-CA-2025", "CA-SUI-2025", "CA-ETT-2025"]],
+    ["PAYROLL-NY", ["SS-2026", "MEDICARE-2026", "FUTA-2026", "NY-SUI-2026"]],
+    ["PAYROLL-US,SAG-AFTRA-2025", ["SS-2026", "MEDICARE-2026", "FUTA-2026", "SAG-AFTRA-2025"]],
+    [[["PAYROLL-US"]], ["SS-2026", "MEDICARE-2026", "FUTA-2026"]],
+  ])("reads %p", (spec, expected) => {
+    expect(labels(spec)).toEqual(expected);
+  });
+
+  it("reads a column or a row of names, skipping empty cells", () => {
+    expect(labels([["SS"], [""], ["MEDICARE"], [0], [null]])).toEqual(["SS-2026", "MEDICARE-2026"]);
+    expect(labels([["SS", "CA-SUI-2025"]])).toEqual(["SS-2026", "CA-SUI-2025"]);
+  });
+
+  it("reads a range that starts with the header as a fringe table", () => {
+    expect(
+      labels([
+        ["Name", "Type", "Rate", "Cutoff"],
+        ["MPI", "HOUR", 14.63, ""],
+      ]),
+    ).toEqual(["MPI"]);
+  });
+
+  it("parses the same table once: thousands of FRINGE cells share it", () => {
+    const table = () => [
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["SUI", "%", 0.034, 7000],
+    ];
+    expect(resolveFringes(table())).toBe(resolveFringes(table()));
+    const edited = table();
+    edited[1][2] = 0.031;
+    expect(resolveFringes(edited)[0].rate.toString()).toBe("0.031");
+  });
+
+  it("answers an unknown name with #N/A and the close names", () => {
+    const e = failure("SS,MEDICAR");
+    expect(e.kind).toBe("notFound");
+    expect(e.message).toMatch(/^Unknown fringe "MEDICAR"\. Did you mean MEDICARE\? Known: SS, MEDICARE, /);
+  });
+
+  it("answers a year the library lacks with #N/A", () => {
+    const e = failure("PAYROLL-NY-2025");
+    expect(e.kind).toBe("notFound");
+    expect(e.message).toMatch(/NY-SUI-2025.*NY-SUI-2026/);
+  });
+
+  it.each([
+    ["a fringe listed twice", "PAYROLL-US,SS-2025", "fringes lists SS twice: each fringe may appear once"],
+    ["nothing", "", "fringes is required, got a blank cell"],
+    ["a number", 0.062, "fringes must be fringe names"],
+    [
+      "a block without a header",
+      [
+        ["SS", "%"],
+        ["MEDICARE", "%"],
+      ],
+      "fringes is a range of several rows and columns, so it must be a fringe table",
+    ],
+  ])("refuses %s with #VALUE!", (_case, spec, message) => {
+    const e = failure(spec);
+    expect(e.kind).toBe("invalid");
+    expect(e.message).toContain(message);
+  });
+});
