@@ -1,0 +1,169 @@
+/* The fringe functions. Their JSDoc is what Excel shows as each function's help. */
+import {
+  calculateFringes,
+  combinedRate,
+  effectiveRate,
+  roundRunning,
+  type FringeLine,
+} from "../engine/fringes/calculate";
+import type { Fringe } from "../engine/fringes/fringe";
+import { resolveFringes } from "../engine/fringes/resolve";
+import { errors } from "../engine/errors";
+import { Decimal, ZERO, isBlank, toNonNegative, type BlankRule } from "../engine/money";
+import { cells, isRange } from "../engine/ranges";
+import { elementwise, guard } from "./runtime";
+
+/** A blank wage, hours or days cell counts as 0 (an empty detail line charges nothing). */
+const BLANK_IS_ZERO: BlankRule = { blank: "default", value: ZERO };
+
+/** True when an optional argument was left out (or points at one empty cell). */
+function omitted(value: unknown): boolean {
+  return (
+    isBlank(value) || (isRange(value) && value.length === 1 && value[0].length === 1 && isBlank(value[0][0]))
+  );
+}
+
+/** The cells of a one-row or one-column argument; a block of several rows and columns is refused. */
+function lineCells(value: unknown, arg: string): unknown[] {
+  if (isRange(value) && value.length > 1 && value.some((row) => row.length > 1))
+    throw errors.invalid(arg, "must be a single column (one person's lines), not a block of several columns");
+  return cells(value);
+}
+
+/** Reads numbers of one column: "wages", or "wages line 2" when there are several lines. */
+function readColumn(list: readonly unknown[], arg: string): Decimal[] {
+  return list.map((v, i) => toNonNegative(v, list.length > 1 ? `${arg} line ${i + 1}` : arg, BLANK_IS_ZERO));
+}
+
+/** Hours or days per line: undefined when the argument was left out; one cell applies to every line. */
+function readPerLine(value: unknown, arg: string, lines: number): (Decimal | undefined)[] {
+  if (omitted(value)) return Array.from({ length: lines }, () => undefined);
+  const list = readColumn(lineCells(value, arg), arg);
+  if (list.length === 1) return Array.from({ length: lines }, () => list[0]);
+  if (list.length !== lines) throw errors.sizeMismatch(arg, list.length, "wages", lines);
+  return list;
+}
+
+/** One person's lines and their prior wages, read from the FRINGE / FRINGEDETAIL arguments. */
+function readPerson(
+  wages: unknown,
+  prior_wages: unknown,
+  hours: unknown,
+  days: unknown,
+): { lines: FringeLine[]; prior: Decimal } {
+  const wageList = readColumn(lineCells(wages, "wages"), "wages");
+  const hourList = readPerLine(hours, "hours", wageList.length);
+  const dayList = readPerLine(days, "days", wageList.length);
+  return {
+    lines: wageList.map((w, i) => ({ wages: w, hours: hourList[i], days: dayList[i] })),
+    prior: toNonNegative(prior_wages, "prior_wages", BLANK_IS_ZERO),
+  };
+}
+
+/**
+ * Employer fringe cost (payroll taxes, union pension & health) on one person's wages, to the cent.
+ * fringes: a library name ("SS"), names joined by commas ("SS,MEDICARE,FUTA-CA"), a preset
+ * ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a name with a year ("SS-2025"; without a year the
+ * latest year PROD holds), a range of names, or your Fringes table (header Name | Type | Rate | Cutoff).
+ * Caps are per person: give one person's lines as a column (prep, shoot, wrap) and a $7,000 cutoff
+ * is reached once across them, not once per line; the result is a column, one fringe per line,
+ * rounded so the lines add up to the person's total.
+ * @customfunction FRINGE
+ * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
+ * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
+ * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines, so caps already used up are not charged again. Default 0.
+ * @param [hours] Hours worked or guaranteed, for per-hour fringes (e.g. MPI): one cell, or a column the size of wages.
+ * @param [days] Days worked, for per-day and per-week fringes (a week fringe charges rate x days / 5): one cell, or a column the size of wages.
+ * @returns The fringe cost, to the cent: one cell, or a column with one fringe per line.
+ */
+export function fringe(
+  wages: any[][],
+  fringes: any[][],
+  prior_wages?: any,
+  hours?: any[][],
+  days?: any[][],
+): number[][] {
+  return guard(() => {
+    const set = resolveFringes(fringes);
+    const { lines, prior } = readPerson(wages, prior_wages, hours, days);
+    return calculateFringes(set, lines, prior).lines.map((amount) => [amount.toNumber()]);
+  });
+}
+
+/**
+ * The combined rate of the percent fringes, e.g. PAYROLL-US = 6.2% + 1.45% + 0.6% = 8.25%.
+ * Give wages to get the effective rate at that pay, caps included (fringe / wages): in California
+ * in 2025, $250,000 pays 5.97% and $60,000 pays 8.27%. Per-hour, per-day, per-week and flat
+ * fringes have no rate of wages and are left out. A column of wages gives one rate per row.
+ * @customfunction FRINGERATE
+ * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
+ * @param [wages] A person's gross wages: the rate is then the effective rate at that pay. One cell or a column.
+ * @param [prior_wages] Wages already paid to the person before these wages (year or project to date). Default 0.
+ * @returns A rate (a fraction: format the cell as a percent), not rounded.
+ */
+export function fringeRate(fringes: any[][], wages?: any[][], prior_wages?: any[][]): number[][] {
+  return guard(() => {
+    const set = resolveFringes(fringes);
+    if (omitted(wages)) return [[combinedRate(set).toNumber()]];
+    return elementwise(
+      [
+        { name: "wages", value: wages },
+        { name: "prior_wages", value: prior_wages },
+      ],
+      ([w, p]) =>
+        effectiveRate(
+          set,
+          toNonNegative(w, "wages", BLANK_IS_ZERO),
+          toNonNegative(p, "prior_wages", BLANK_IS_ZERO),
+        ).toNumber(),
+    );
+  });
+}
+
+/** The Type column as the user wrote it: WEEK/6 for a six-day week. */
+function typeLabel(fringe: Fringe): string {
+  return fringe.type === "WEEK" && !fringe.daysPerWeek.eq(5)
+    ? `WEEK/${fringe.daysPerWeek.toString()}`
+    : fringe.type;
+}
+
+/**
+ * Explains a fringe: spills a table with one row per fringe (Fringe, Type, Rate, Base, Cutoff,
+ * Amount) and a total row, with the same arguments as PROD.FRINGE. Base is what the rate was
+ * applied to: the wages actually subject after prior wages and the cutoff for a % fringe, hours for
+ * HOUR, days for DAY, weeks for WEEK, 1 for FLAT. A library figure that is not confirmed (projected
+ * or conflicting sources) is marked "(unconfirmed)". Amounts are rounded so they add up to the total.
+ * @customfunction FRINGEDETAIL
+ * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
+ * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
+ * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines. Default 0.
+ * @param [hours] Hours worked or guaranteed, for per-hour fringes: one cell, or a column the size of wages.
+ * @param [days] Days worked, for per-day and per-week fringes: one cell, or a column the size of wages.
+ * @returns A table: a header row, one row per fringe, and a Total row.
+ */
+export function fringeDetail(
+  wages: any[][],
+  fringes: any[][],
+  prior_wages?: any,
+  hours?: any[][],
+  days?: any[][],
+): (string | number)[][] {
+  return guard(() => {
+    const set = resolveFringes(fringes);
+    const { lines, prior } = readPerson(wages, prior_wages, hours, days);
+    const result = calculateFringes(set, lines, prior);
+    const amounts = roundRunning(result.byFringe.map((b) => b.amount));
+    return [
+      ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
+      ...result.byFringe.map(({ fringe: f, base }, i) => [
+        f.confirmed ? f.label : `${f.label} (unconfirmed)`,
+        typeLabel(f),
+        f.rate.toNumber(),
+        base.toNumber(),
+        f.cutoff === null ? "" : f.cutoff.toNumber(),
+        amounts[i].toNumber(),
+      ]),
+      ["Total", "", "", "", "", result.total.toNumber()],
+    ];
+  });
+}

@@ -1,0 +1,223 @@
+import { fringe, fringeDetail, fringeRate } from "../../src/functions/fringes";
+
+const table = [
+  ["Name", "Type", "Rate", "Cutoff"],
+  ["SUI", "%", "3.4%", 7000],
+  ["MPI", "HOUR", 14.63, ""],
+];
+
+/** The Excel error a call throws. */
+function excelError(call: () => unknown): { code: string; message: string } {
+  try {
+    call();
+  } catch (e) {
+    return e as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error");
+}
+
+describe("PROD.FRINGE", () => {
+  it.each([
+    [250000, "PAYROLL-CA-2025", 14914.2],
+    [250000, "PAYROLL-CA-2026", 15456],
+    [250000, "PAYROLL-CA", 15456],
+    [60000, "PAYROLL-CA-2025", 4961],
+  ])("reference.md 3.5: $%i with %s = $%d", (wages, fringes, expected) => {
+    expect(fringe([[wages]], [[fringes]])).toEqual([[expected]]);
+  });
+
+  it("caps SUI at the first $7,000 across one person's lines (reference.md 3.6)", () => {
+    expect(fringe([[8000], [32000], [4000]], [["CA-SUI-2025"]])).toEqual([[238], [0], [0]]);
+  });
+
+  it("uses prior wages: a person already paid $180,000 this year owes SS only up to $184,500", () => {
+    expect(fringe([[10000]], [["SS"]], 180000)).toEqual([[279]]);
+  });
+
+  it("charges MPI $14.63 x 12 hours = $175.56 from a fringe table (reference.md 3.7)", () => {
+    expect(
+      fringe(
+        [[0]],
+        [
+          ["Name", "Type", "Rate", "Cutoff"],
+          ["MPI", "HOUR", 14.63, ""],
+        ],
+        null,
+        [[12]],
+      ),
+    ).toEqual([[175.56]]);
+  });
+
+  it("takes hours per line beside the wages column (SUI $238 capped once, MPI per hour)", () => {
+    expect(fringe([[3000], [5000]], table, null, [[50], [60]])).toEqual([[833.5], [1013.8]]);
+  });
+
+  it("applies one hours cell to every line", () => {
+    expect(fringe([[0], [0]], table, null, [[12]])).toEqual([[175.56], [175.56]]);
+  });
+
+  it("reads a row of wages as one person's lines too, counts blank wages as 0, and accepts money text", () => {
+    expect(fringe([["$8,000.00", "", 4000]], [["CA-SUI-2025"]])).toEqual([[238], [0], [0]]);
+  });
+
+  it("charges a per-day fringe on days", () => {
+    expect(
+      fringe(
+        [[0]],
+        [
+          ["Name", "Type", "Rate", "Cutoff"],
+          ["NBF", "DAY", 137, ""],
+        ],
+        null,
+        undefined, // Excel passes null for an omitted argument; the type says undefined
+        [[5]],
+      ),
+    ).toEqual([[685]]);
+  });
+
+  it.each([
+    ["text wages", "#VALUE!", 'wages must be a number, got "lots"', () => fringe([["lots"]], [["SS"]])],
+    ["negative wages", "#VALUE!", "wages must be 0 or more, got -5", () => fringe([[-5]], [["SS"]])],
+    [
+      "a negative line",
+      "#VALUE!",
+      "wages line 2 must be 0 or more, got -5",
+      () => fringe([[5], [-5]], [["SS"]]),
+    ],
+    [
+      "negative prior wages",
+      "#VALUE!",
+      "prior_wages must be 0 or more, got -1",
+      () => fringe([[5]], [["SS"]], -1),
+    ],
+    [
+      "negative hours",
+      "#VALUE!",
+      "hours must be 0 or more, got -2",
+      () => fringe([[0]], table, null, [[-2]]),
+    ],
+    [
+      "mismatched hours",
+      "#VALUE!",
+      "hours has 2 cells but wages has 3: they must be the same size",
+      () => fringe([[1], [2], [3]], table, null, [[1], [2]]),
+    ],
+    [
+      "mismatched days",
+      "#VALUE!",
+      "days has 3 cells but wages has 2: they must be the same size",
+      () => fringe([[1], [2]], [["SS"]], null, undefined, [[1], [2], [3]]),
+    ],
+    [
+      "a per-hour fringe without hours",
+      "#VALUE!",
+      "hours is required: MPI is a per-hour fringe",
+      () => fringe([[100]], table),
+    ],
+    [
+      "a block of wages",
+      "#VALUE!",
+      "wages must be a single column (one person's lines), not a block of several columns",
+      () =>
+        fringe(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [["SS"]],
+        ),
+    ],
+    [
+      "a table with a non-numeric rate",
+      "#VALUE!",
+      'fringes table row 2 (SS): Rate must be a number, got "six"',
+      () =>
+        fringe(
+          [[1]],
+          [
+            ["Name", "Type", "Rate", "Cutoff"],
+            ["SS", "%", "six", ""],
+          ],
+        ),
+    ],
+    [
+      "a table with a missing column",
+      "#VALUE!",
+      "fringes table has no Type column: its first row must be the header Name | Type | Rate | Cutoff",
+      () =>
+        fringe(
+          [[1]],
+          [
+            ["Name", "Rate", "Cutoff"],
+            ["SS", 0.062, ""],
+          ],
+        ),
+    ],
+  ])("answers %s with %s", (_case, code, message, call) => {
+    expect(excelError(call)).toMatchObject({ code, message });
+  });
+
+  it("answers an unknown fringe name with #N/A listing close names", () => {
+    const e = excelError(() => fringe([[1000]], [["PAYROL-CA"]]));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/^Unknown fringe "PAYROL-CA"\. Did you mean PAYROLL-CA/);
+  });
+});
+
+describe("PROD.FRINGERATE", () => {
+  it("adds the percent rates: PAYROLL-US = 8.25%", () => {
+    expect(fringeRate([["PAYROLL-US"]])).toEqual([[0.0825]]);
+  });
+
+  it("leaves per-hour fringes out of the combined rate", () => {
+    expect(fringeRate(table)).toEqual([[0.034]]);
+  });
+
+  it("gives the effective rate at each wage, caps included (reference.md 3.5)", () => {
+    const [[high], [low]] = fringeRate([["PAYROLL-CA-2025"]], [[250000], [60000]]);
+    expect(high).toBeCloseTo(0.059657, 6);
+    expect(low).toBeCloseTo(0.0826833, 6);
+  });
+
+  it("answers $0 wages with #DIV/0!", () => {
+    expect(excelError(() => fringeRate([["SS"]], [[0]])).code).toBe("#DIV/0!");
+  });
+});
+
+describe("PROD.FRINGEDETAIL", () => {
+  it("explains the $250,000 California example line by line (reference.md 3.5, 2026)", () => {
+    expect(fringeDetail([[250000]], [["PAYROLL-CA"]])).toEqual([
+      ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
+      ["SS-2026", "%", 0.062, 184500, 184500, 11439],
+      ["MEDICARE-2026", "%", 0.0145, 250000, "", 3625],
+      ["FUTA-CA-2026 (unconfirmed)", "%", 0.021, 7000, 7000, 147],
+      ["CA-SUI-2026 (unconfirmed)", "%", 0.034, 7000, 7000, 238],
+      ["CA-ETT-2026 (unconfirmed)", "%", 0.001, 7000, 7000, 7],
+      ["Total", "", "", "", "", 15456],
+    ]);
+  });
+
+  it("shows the base actually subject across a fringe range with prior wages", () => {
+    expect(fringeDetail([[8000], [32000], [4000]], [["CA-SUI-2025"]], 3000)).toEqual([
+      ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
+      ["CA-SUI-2025", "%", 0.034, 4000, 7000, 136],
+      ["Total", "", "", "", "", 136],
+    ]);
+  });
+
+  it("shows hours as the base of a per-hour fringe", () => {
+    expect(fringeDetail([[0]], table, null, [[70]])).toEqual([
+      ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
+      ["SUI", "%", 0.034, 0, 7000, 0],
+      ["MPI", "HOUR", 14.63, 70, "", 1024.1],
+      ["Total", "", "", "", "", 1024.1],
+    ]);
+  });
+
+  it("answers bad input like FRINGE does", () => {
+    expect(excelError(() => fringeDetail([["lots"]], [["SS"]]))).toMatchObject({
+      code: "#VALUE!",
+      message: 'wages must be a number, got "lots"',
+    });
+  });
+});
