@@ -147,7 +147,8 @@ export function fringeDetail(
   prior_wages?: any,
   hours?: any[][],
   days?: any[][],
-): (string | number)[][] {
+  // custom-functions-metadata maps only any[][] to a spill of mixed text and numbers.
+): any[][] {
   return guard(() => {
     const set = resolveFringes(fringes);
     const { lines, prior } = readPerson(wages, prior_wages, hours, days);
