@@ -1,0 +1,281 @@
+/**
+ * The comparison of vendors' bids (spec/taskpane.md section 3, reference.md 6.4–6.5): each
+ * item's landed cost per vendor with the lowest marked, vendor totals, the best single-vendor
+ * award and the best split award, and the saving between them.
+ *
+ * Rules, so the result can be explained to a production manager:
+ * - An item a vendor did not bid is "missing" for that vendor: it is never the lowest, the
+ *   vendor's total covers only what it bid, and the vendor cannot win the single-vendor award.
+ * - The lowest of an item is decided on the landed cost in cents (what the sheet shows); vendors
+ *   tied to the cent are all marked.
+ * - A vendor's total = its items' landed costs + delivery and pickup, rounded once.
+ * - Best single award: the vendor with the lowest total among those that bid every item.
+ * - Best split award: each item goes to a vendor that bid it, and each vendor used adds its
+ *   delivery and pickup once. The engine tries every set of vendors (there are few) and keeps the
+ *   cheapest, so a split is never worse than the single award; with no delivery charges this is
+ *   simply the cheapest bidder per item. Ties go to fewer vendors, then to the vendor listed first.
+ *   With many vendors and many items (over {@link EXACT_SEARCH_LIMIT} steps) it falls back to the
+ *   cheapest bidder per item, or the single award when that is cheaper, and says so.
+ */
+import { Decimal, ZERO, roundCents, sum } from "../money";
+import { errors } from "../errors";
+import { addCosts, checkTerms, lineCost, orderCharges } from "./landed";
+import { matchKey, normalizeItemName, overrideMap, type MatchOverride } from "./matching";
+import type { BidLine, CostBreakdown, VendorBid } from "./types";
+
+/** Steps (vendor sets x items x vendors) up to which the split award is searched exactly. */
+export const EXACT_SEARCH_LIMIT = 20_000_000;
+
+/** What a comparison is run on. */
+export interface ComparisonInput {
+  /** Two or more vendors' bids, in the order the user added them. */
+  readonly vendors: readonly VendorBid[];
+  /** Days used in each week (or a total) for lines that give no days of their own. */
+  readonly schedule?: Decimal | readonly Decimal[];
+  /** The user's corrections of item matches. */
+  readonly overrides?: readonly MatchOverride[];
+}
+
+/** One vendor's bid for one item (all its lines that matched the item). */
+export interface ItemBid {
+  readonly lines: readonly BidLine[];
+  readonly cost: CostBreakdown;
+  /** Units bid, over all the lines. */
+  readonly qty: Decimal;
+}
+
+/** One row of the comparison: an item and each vendor's bid for it. */
+export interface ItemRow {
+  /** The match key ({@link normalizeItemName}, or the user's re-match). */
+  readonly key: string;
+  /** The item's name as the first vendor that bid it wrote it. */
+  readonly name: string;
+  /** Each vendor's bid, in vendor order; undefined where the vendor did not bid the item. */
+  readonly bids: readonly (ItemBid | undefined)[];
+  /** Vendors (indexes) with the lowest landed cost in cents; empty never (someone bid it). */
+  readonly lowest: readonly number[];
+  /** Vendors (indexes) that did not bid the item. */
+  readonly missing: readonly number[];
+  /** True when the vendors quoted different quantities or days: check before awarding. */
+  readonly differs: boolean;
+}
+
+/** A vendor's totals over the items it bid. */
+export interface VendorSummary {
+  /** The sum of its items' costs (without delivery and pickup). */
+  readonly cost: CostBreakdown;
+  /** Delivery plus pickup. */
+  readonly orderCharges: Decimal;
+  /** Landed cost of everything it bid, plus delivery and pickup (unrounded). */
+  readonly total: Decimal;
+  readonly itemsBid: number;
+  readonly itemsMissing: number;
+  /** True when it bid every item of the comparison. */
+  readonly complete: boolean;
+}
+
+/** An award: which vendor gets each item, and what it costs in all. */
+export interface Award {
+  /** Per item (in {@link Comparison.items} order), the vendor index it goes to. */
+  readonly vendorByItem: readonly number[];
+  /** The vendors used, in vendor order. */
+  readonly vendors: readonly number[];
+  /** Landed cost of the awarded items plus each used vendor's delivery and pickup (unrounded). */
+  readonly total: Decimal;
+}
+
+/** The result of {@link compareBids}. */
+export interface Comparison {
+  readonly vendors: readonly VendorBid[];
+  readonly items: readonly ItemRow[];
+  /** Per vendor, in vendor order. */
+  readonly summaries: readonly VendorSummary[];
+  /** Undefined when no vendor bid every item. */
+  readonly bestSingle?: Award;
+  readonly bestSplit: Award;
+  /** Best single total − best split total, in cents as shown; undefined without a single award. */
+  readonly saving?: Decimal;
+  /** False when the split award came from the quick rule, not the exact search. */
+  readonly splitIsExact: boolean;
+  /** Things the user should know: lines listed twice, quantities that differ. */
+  readonly notes: readonly string[];
+}
+
+/** Days of a line as text, to tell whether vendors quoted the same days. */
+function daysText(line: BidLine): string {
+  if (line.days === undefined) return "schedule";
+  return Array.isArray(line.days) ? line.days.map((d) => d.toString()).join("+") : line.days.toString();
+}
+
+/** Money in whole cents as a plain number (exact: cents stay far below 2^53). */
+function cents(amount: Decimal): number {
+  return roundCents(amount).times(100).toNumber();
+}
+
+/**
+ * Compares vendors' bids item by item (see the rules at the top of this file).
+ *
+ * @throws ProdError (invalid) for fewer than two vendors, a vendor with no lines, bad terms, or a
+ *   line that has no days when there is no schedule
+ */
+export function compareBids(input: ComparisonInput): Comparison {
+  const { vendors, schedule } = input;
+  if (vendors.length < 2) {
+    throw errors.invalid("Vendors", `must be 2 or more to compare, got ${vendors.length}`);
+  }
+  for (const v of vendors) {
+    checkTerms(v.terms, v.name);
+    if (v.lines.length === 0) throw errors.invalid(v.name, "has no bid lines: map its columns or remove it");
+  }
+  const overrides = overrideMap(input.overrides ?? []);
+  const notes: string[] = [];
+
+  // Group each vendor's lines by item, in order of first appearance across vendors.
+  const rows = new Map<string, { name: string; lines: BidLine[][] }>();
+  vendors.forEach((vendor, vi) => {
+    for (const line of vendor.lines) {
+      const key = matchKey(vendor.id, normalizeItemName(line.item), overrides);
+      let row = rows.get(key);
+      if (!row) {
+        row = { name: line.item.trim(), lines: vendors.map(() => []) };
+        rows.set(key, row);
+      }
+      row.lines[vi].push(line);
+    }
+  });
+
+  const items: ItemRow[] = [];
+  for (const [key, row] of rows) {
+    const bids = row.lines.map((lines, vi): ItemBid | undefined => {
+      if (lines.length === 0) return undefined;
+      const vendor = vendors[vi];
+      if (lines.length > 1) {
+        const where = lines.map((l) => (l.row ? `row ${l.row}` : `"${l.item}"`)).join(", ");
+        notes.push(
+          `${vendor.name} lists "${row.name}" more than once (${where}): the lines are added together.`,
+        );
+      }
+      return {
+        lines,
+        cost: addCosts(lines.map((l) => lineCost(l, vendor.terms, schedule))),
+        qty: sum(lines.map((l) => l.qty)),
+      };
+    });
+    const bidCents = bids.map((b) => (b ? cents(b.cost.landed) : undefined));
+    const low = Math.min(...bidCents.filter((c): c is number => c !== undefined));
+    const lowest = bidCents.flatMap((c, vi) => (c === low ? [vi] : []));
+    const missing = bids.flatMap((b, vi) => (b ? [] : [vi]));
+    const quoted = new Set(
+      bids.flatMap((b) => (b ? [`${b.qty.toString()}|${b.lines.map(daysText).join(",")}`] : [])),
+    );
+    const differs = quoted.size > 1;
+    if (differs)
+      notes.push(`"${row.name}": vendors quoted different quantities or days; check before awarding.`);
+    items.push({ key, name: row.name, bids, lowest, missing, differs });
+  }
+
+  const summaries = vendors.map((vendor, vi): VendorSummary => {
+    const bidCosts = items.flatMap((item) => {
+      const bid = item.bids[vi];
+      return bid ? [bid.cost] : [];
+    });
+    const cost = addCosts(bidCosts);
+    const charges = orderCharges(vendor.terms);
+    return {
+      cost,
+      orderCharges: charges,
+      total: cost.landed.plus(charges),
+      itemsBid: bidCosts.length,
+      itemsMissing: items.length - bidCosts.length,
+      complete: bidCosts.length === items.length,
+    };
+  });
+
+  const bestSingle = singleAward(items, summaries);
+  const { award: bestSplit, exact } = splitAward(items, vendors, bestSingle);
+  const saving = bestSingle ? roundCents(bestSingle.total).minus(roundCents(bestSplit.total)) : undefined;
+  return { vendors, items, summaries, bestSingle, bestSplit, saving, splitIsExact: exact, notes };
+}
+
+/** The cheapest vendor that bid every item (ties: the one listed first). */
+function singleAward(items: readonly ItemRow[], summaries: readonly VendorSummary[]): Award | undefined {
+  let best: number | undefined;
+  summaries.forEach((s, vi) => {
+    if (!s.complete) return;
+    if (best === undefined || cents(s.total) < cents(summaries[best].total)) best = vi;
+  });
+  if (best === undefined) return undefined;
+  const vendor = best;
+  return { vendorByItem: items.map(() => vendor), vendors: [vendor], total: summaries[vendor].total };
+}
+
+/** The award that gives each item to `vendorByItem`, with each used vendor's order charges. */
+function awardOf(items: readonly ItemRow[], vendors: readonly VendorBid[], vendorByItem: number[]): Award {
+  const used = [...new Set(vendorByItem)].sort((a, b) => a - b);
+  let total = ZERO;
+  items.forEach((item, i) => {
+    const bid = item.bids[vendorByItem[i]];
+    // A split award only ever picks a vendor that bid the item.
+    if (!bid) throw new Error(`award picked vendor ${vendorByItem[i]} that did not bid ${item.key}`);
+    total = total.plus(bid.cost.landed);
+  });
+  for (const vi of used) total = total.plus(orderCharges(vendors[vi].terms));
+  return { vendorByItem, vendors: used, total };
+}
+
+/** For each item, the cheapest vendor in `mask` that bid it (ties: listed first), or -1 if none. */
+function cheapestIn(
+  itemCents: readonly (number | undefined)[][],
+  mask: number,
+): { picks: number[]; cost: number } {
+  const picks: number[] = [];
+  let cost = 0;
+  for (const row of itemCents) {
+    let pick = -1;
+    for (let vi = 0; vi < row.length; vi++) {
+      const c = row[vi];
+      if (c === undefined || (mask & (1 << vi)) === 0) continue;
+      if (pick === -1 || c < (row[pick] as number)) pick = vi;
+    }
+    if (pick === -1) return { picks, cost: Number.POSITIVE_INFINITY };
+    picks.push(pick);
+    cost += row[pick] as number;
+  }
+  return { picks, cost };
+}
+
+/** The best split award (see the rules at the top of this file). */
+function splitAward(
+  items: readonly ItemRow[],
+  vendors: readonly VendorBid[],
+  single: Award | undefined,
+): { award: Award; exact: boolean } {
+  const n = vendors.length;
+  const itemCents = items.map((item) => item.bids.map((b) => (b ? cents(b.cost.landed) : undefined)));
+  const chargeCents = vendors.map((v) => cents(orderCharges(v.terms)));
+  const costOf = (picks: number[], itemsCost: number) => {
+    let c = itemsCost;
+    for (const vi of new Set(picks)) c += chargeCents[vi];
+    return c;
+  };
+  const all = (1 << n) - 1;
+  if (n <= 20 && 2 ** n * items.length * n <= EXACT_SEARCH_LIMIT) {
+    let best: { picks: number[]; cost: number; size: number } | undefined;
+    for (let mask = 1; mask <= all; mask++) {
+      const { picks, cost } = cheapestIn(itemCents, mask);
+      if (!Number.isFinite(cost)) continue;
+      const total = costOf(picks, cost);
+      const size = new Set(picks).size;
+      if (!best || total < best.cost || (total === best.cost && size < best.size)) {
+        best = { picks, cost: total, size };
+      }
+    }
+    // The set of all vendors always covers every item, so a best exists.
+    if (!best) throw new Error("no vendor set covers every item");
+    return { award: awardOf(items, vendors, best.picks), exact: true };
+  }
+  const greedy = cheapestIn(itemCents, all);
+  const greedyAward = awardOf(items, vendors, greedy.picks);
+  if (single && cents(single.total) <= cents(greedyAward.total)) return { award: single, exact: false };
+  return { award: greedyAward, exact: false };
+}

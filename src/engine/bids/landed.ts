@@ -1,0 +1,137 @@
+/**
+ * The landed cost of a bid line: what the production really pays for it, so bids on different
+ * terms can be compared (reference.md 6.4 "landed total", worked example 6.5).
+ *
+ * The order, applied to each line:
+ *   1. gross    = qty x the rental under the vendor's week convention (the engine's one week rule,
+ *                 ../rental, the same as PROD.RENTAL);
+ *   2. discount = gross x discount %            -> net = gross − discount;
+ *   3. L&D      = net x loss & damage %          (reference.md 6.2: a charge on the rental);
+ *   4. tax      = net x tax rate, taxable lines only. Reference 6.5 taxes the net rental
+ *                 ("Tax 9.5% on net rental"): neither L&D nor delivery is in the tax base here,
+ *                 whose tax treatment is unconfirmed (reference.md 6.2–6.3 [U]);
+ *   5. landed   = net + L&D + tax.
+ * Delivery and pickup are charged once per order (per vendor), not per line: they are added to
+ * a vendor's total and to each award that uses that vendor (see compare.ts).
+ *
+ * Nothing is rounded here; figures are rounded to cents once, when shown or written.
+ */
+import { Decimal, ZERO } from "../money";
+import { errors } from "../errors";
+import { rentalCost } from "../rental";
+import type { BidLine, CostBreakdown, VendorTerms } from "./types";
+
+/** Days per week of the three conventions the pane offers (reference.md 6.1). */
+export const WEEK_CONVENTIONS = [
+  { weekDays: 7, label: "None (day rate every day)" },
+  { weekDays: 4, label: "4-day week" },
+  { weekDays: 3, label: "3-day week" },
+] as const;
+
+/** Terms with nothing added: no weekly deal, no discount, no L&D, no delivery, no tax. */
+export const DEFAULT_TERMS: VendorTerms = {
+  weekDays: 7,
+  discount: ZERO,
+  lossDamage: ZERO,
+  delivery: ZERO,
+  pickup: ZERO,
+  taxRate: ZERO,
+  taxableByDefault: true,
+};
+
+/**
+ * Checks a vendor's terms, naming the field and the vendor in the message.
+ *
+ * @param terms - the terms to check
+ * @param vendor - the vendor's name, for the message
+ * @throws ProdError (invalid) for a discount outside 0–100%, a negative charge or rate, or a week
+ *   that is not 1 to 7 whole days
+ */
+export function checkTerms(terms: VendorTerms, vendor: string): void {
+  const field = (name: string) => `${vendor}: ${name}`;
+  if (!Number.isInteger(terms.weekDays) || terms.weekDays < 1 || terms.weekDays > 7) {
+    throw errors.invalid(
+      field("days billed per week"),
+      `must be a whole number from 1 to 7, got ${terms.weekDays}`,
+    );
+  }
+  if (terms.discount.isNeg() || terms.discount.gt(1)) {
+    throw errors.invalid(
+      field("discount"),
+      `must be from 0% to 100%, got ${terms.discount.times(100).toString()}%`,
+    );
+  }
+  const nonNegative: Array<[string, Decimal]> = [
+    ["loss & damage", terms.lossDamage],
+    ["delivery", terms.delivery],
+    ["pickup", terms.pickup],
+    ["tax rate", terms.taxRate],
+  ];
+  for (const [name, value] of nonNegative) {
+    if (value.isNeg() && !value.isZero()) throw errors.belowMinimum(field(name), 0, value.toNumber());
+  }
+}
+
+/**
+ * The days a line is billed for: its own days, or the comparison's schedule when it has none.
+ *
+ * @throws ProdError (invalid) when the line has no days and there is no schedule
+ */
+export function lineDays(
+  line: BidLine,
+  schedule: Decimal | readonly Decimal[] | undefined,
+): Decimal | readonly Decimal[] {
+  const days = line.days ?? schedule;
+  if (days === undefined) {
+    throw errors.invalid(
+      `Days${line.row ? ` (row ${line.row})` : ""}`,
+      `is blank for "${line.item}": fill the Days column or set the schedule (days used in each week)`,
+    );
+  }
+  return days;
+}
+
+/**
+ * The landed cost of one bid line under a vendor's terms, unrounded (see the order above).
+ *
+ * @param line - the bid line
+ * @param terms - the vendor's terms (checked with {@link checkTerms} beforehand)
+ * @param schedule - the days used in each week (or a total) for lines that give no days
+ */
+export function lineCost(
+  line: BidLine,
+  terms: VendorTerms,
+  schedule?: Decimal | readonly Decimal[],
+): CostBreakdown {
+  const gross = line.qty.times(rentalCost(line.dayRate, lineDays(line, schedule), terms.weekDays));
+  const discount = gross.times(terms.discount);
+  const net = gross.minus(discount);
+  const lossDamage = net.times(terms.lossDamage);
+  const taxable = line.taxable ?? terms.taxableByDefault;
+  const tax = taxable ? net.times(terms.taxRate) : ZERO;
+  return { gross, discount, net, lossDamage, tax, landed: net.plus(lossDamage).plus(tax) };
+}
+
+/** The sum of several breakdowns (the lines of one item, or all of a vendor's items). */
+export function addCosts(costs: readonly CostBreakdown[]): CostBreakdown {
+  let gross = ZERO;
+  let discount = ZERO;
+  let net = ZERO;
+  let lossDamage = ZERO;
+  let tax = ZERO;
+  let landed = ZERO;
+  for (const c of costs) {
+    gross = gross.plus(c.gross);
+    discount = discount.plus(c.discount);
+    net = net.plus(c.net);
+    lossDamage = lossDamage.plus(c.lossDamage);
+    tax = tax.plus(c.tax);
+    landed = landed.plus(c.landed);
+  }
+  return { gross, discount, net, lossDamage, tax, landed };
+}
+
+/** Delivery plus pickup: what one order from the vendor costs on top of its lines. */
+export function orderCharges(terms: VendorTerms): Decimal {
+  return terms.delivery.plus(terms.pickup);
+}

@@ -1,0 +1,256 @@
+/**
+ * From a vendor's sheet or file to bid lines: which column holds what (mapped once per file
+ * layout, spec/taskpane.md section 3), and the reading of each row, with a plain-words problem for
+ * every row that cannot be used instead of a crash.
+ */
+import { Decimal, ZERO, fromNumber, isBlank, parseNumericText, toDecimal } from "../money";
+import { ProdError, errors } from "../errors";
+import type { BidLine } from "./types";
+
+/** What a column of a bid can hold. */
+export type ColumnRole = "item" | "qty" | "days" | "dayRate" | "taxable" | "notes";
+
+/** Which column (0-based index) holds each role; a role left out is not in the file. */
+export type ColumnMapping = Partial<Record<ColumnRole, number>>;
+
+/** The roles in the order the mapping step shows them, with their labels and header synonyms. */
+export const COLUMN_ROLES: ReadonlyArray<{
+  readonly role: ColumnRole;
+  readonly label: string;
+  readonly required: boolean;
+  /** Normalized header texts that mean this role, best first. */
+  readonly headers: readonly string[];
+}> = [
+  {
+    role: "item",
+    label: "Item",
+    required: true,
+    headers: ["item", "items", "description", "item description", "equipment", "name", "product", "article"],
+  },
+  { role: "qty", label: "Qty", required: false, headers: ["qty", "quantity", "units", "count", "#"] },
+  {
+    role: "days",
+    label: "Days",
+    required: false,
+    headers: ["days", "rental days", "no of days", "number of days", "shoot days", "duration"],
+  },
+  {
+    role: "dayRate",
+    label: "Day rate",
+    required: true,
+    headers: [
+      "day rate",
+      "daily rate",
+      "rate",
+      "daily",
+      "per day",
+      "rate day",
+      "price per day",
+      "unit price",
+      "price",
+    ],
+  },
+  {
+    role: "taxable",
+    label: "Taxable",
+    required: false,
+    headers: ["taxable", "tax", "taxable y n", "tax y n", "taxed"],
+  },
+  {
+    role: "notes",
+    label: "Notes",
+    required: false,
+    headers: ["notes", "note", "comments", "comment", "remarks"],
+  },
+];
+
+/** A header as compared with the synonyms: lower case, punctuation and "(y/n)" as spaces. */
+export function normalizeHeader(header: unknown): string {
+  if (isBlank(header)) return "";
+  return String(header)
+    .toLowerCase()
+    .replace(/[^a-z0-9#]+/g, " ")
+    .trim();
+}
+
+/**
+ * A key for a file layout: its normalized headers in order. Two files from the same vendor
+ * system share it, so a mapping made once is offered again.
+ */
+export function headerSignature(headers: readonly unknown[]): string {
+  const names = headers.map(normalizeHeader);
+  while (names.length > 0 && names[names.length - 1] === "") names.pop();
+  return names.join("|");
+}
+
+/**
+ * Guesses the mapping from the header texts: an exact synonym first, then a header that starts
+ * with one ("Day Rate (USD)"). Each column is used for one role at most.
+ */
+export function guessMapping(headers: readonly unknown[]): ColumnMapping {
+  const names = headers.map(normalizeHeader);
+  const candidates: Array<{ role: ColumnRole; col: number; score: number }> = [];
+  for (const { role, headers: synonyms } of COLUMN_ROLES) {
+    synonyms.forEach((synonym, rank) => {
+      names.forEach((name, col) => {
+        // An exact header beats any prefix; a longer synonym beats a shorter one ("day rate usd"
+        // is a day rate, not days); then the role's own order of synonyms.
+        if (name === synonym) candidates.push({ role, col, score: 2000 - rank });
+        else if (name.startsWith(`${synonym} `))
+          candidates.push({ role, col, score: 1000 + synonym.length * 10 - rank });
+      });
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+  const mapping: ColumnMapping = {};
+  const used = new Set<number>();
+  for (const { role, col } of candidates) {
+    if (mapping[role] !== undefined || used.has(col)) continue;
+    mapping[role] = col;
+    used.add(col);
+  }
+  return mapping;
+}
+
+/** The required roles a mapping leaves out, by label ("Day rate"). */
+export function missingRoles(mapping: ColumnMapping): string[] {
+  return COLUMN_ROLES.filter((r) => r.required && mapping[r.role] === undefined).map((r) => r.label);
+}
+
+/** A row that could not be read, in words for the user. */
+export interface RowProblem {
+  /** The 1-based row number as the user sees it in the file or sheet. */
+  readonly row: number;
+  readonly message: string;
+}
+
+/** The lines read from a bid, and the rows left out. */
+export interface ReadBid {
+  readonly lines: BidLine[];
+  readonly problems: RowProblem[];
+}
+
+/** Words rental houses write for "no charge" in a price column (read as 0). */
+const NO_CHARGE = new Set(["n c", "nc", "no charge", "incl", "included", "inc", "free", "n a c"]);
+
+/** A money cell: a number, numeric text, or "N/C" / "included" (0). */
+function readMoney(value: unknown, arg: string): Decimal {
+  if (typeof value === "string" && NO_CHARGE.has(normalizeHeader(value))) return ZERO;
+  const d = toDecimal(value, arg);
+  if (d.isNeg() && !d.isZero()) throw errors.belowMinimum(arg, 0, value);
+  return d;
+}
+
+/** A days cell: a total ("12") or the days used in each week ("5+5+2", "5,5,2", "5 5 2"). */
+function readDays(value: unknown): Decimal | Decimal[] | undefined {
+  if (isBlank(value)) return undefined;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 0) throw errors.belowMinimum("Days", 0, value);
+    return fromNumber(value);
+  }
+  const text = String(value).trim();
+  const total = parseNumericText(text);
+  if (total) {
+    if (total.isNeg()) throw errors.belowMinimum("Days", 0, value);
+    return total;
+  }
+  const parts = text.split(/[+,;/\s]+/).filter((p) => p !== "");
+  const weeks = parts.map((p) => parseNumericText(p));
+  if (parts.length < 2 || weeks.some((w) => w === undefined || w.isNeg())) {
+    throw errors.invalid(
+      "Days",
+      `must be a number of days or the days in each week ("5+5+2"), got "${text}"`,
+    );
+  }
+  return weeks as Decimal[];
+}
+
+const YES = new Set(["y", "yes", "true", "t", "x", "1", "taxable", "tax"]);
+const NO = new Set(["n", "no", "false", "f", "0", "non taxable", "nontaxable", "exempt", "nt", "no tax"]);
+
+/** A taxable cell: yes/no words, TRUE/FALSE, 1/0, "x"; blank = the vendor's default. */
+function readTaxable(value: unknown): boolean | undefined {
+  if (isBlank(value)) return undefined;
+  if (typeof value === "boolean") return value;
+  const word = normalizeHeader(value);
+  if (YES.has(word)) return true;
+  if (NO.has(word)) return false;
+  throw errors.invalid("Taxable", `must be yes or no, got "${String(value)}"`);
+}
+
+/** Text of a cell for the item and notes: numbers as written, blanks as "". */
+function readText(value: unknown): string {
+  if (isBlank(value)) return "";
+  return String(value).trim();
+}
+
+/**
+ * Reads the rows of a bid under a column mapping. Blank rows are skipped; a row whose item is
+ * blank but has a rate, or whose numbers cannot be read, is left out with a problem saying why;
+ * the other rows become {@link BidLine}s.
+ *
+ * @param rows - the data rows (without the header row), as cells
+ * @param mapping - which column holds what
+ * @param firstRowNumber - the row number the user sees for `rows[0]` (default 2: after a header)
+ * @throws ProdError (invalid) when the mapping leaves out the Item or Day rate column
+ */
+export function readBidRows(
+  rows: readonly (readonly unknown[])[],
+  mapping: ColumnMapping,
+  firstRowNumber = 2,
+): ReadBid {
+  const missing = missingRoles(mapping);
+  if (missing.length > 0) {
+    throw errors.invalid(
+      "Column mapping",
+      `has no ${missing.join(" or ")} column: pick which column holds it`,
+    );
+  }
+  const lines: BidLine[] = [];
+  const problems: RowProblem[] = [];
+  const cell = (row: readonly unknown[], role: ColumnRole) => {
+    const col = mapping[role];
+    return col === undefined ? undefined : row[col];
+  };
+  rows.forEach((row, i) => {
+    const rowNumber = firstRowNumber + i;
+    if (row.every(isBlank)) return;
+    const item = readText(cell(row, "item"));
+    try {
+      if (item === "") throw errors.invalid("Item", "is blank: the line cannot be matched to other bids");
+      const qtyCell = cell(row, "qty");
+      const qty = isBlank(qtyCell) ? new Decimal(1) : toDecimal(qtyCell, "Qty");
+      if (qty.isNeg()) throw errors.belowMinimum("Qty", 0, qtyCell);
+      const notes = readText(cell(row, "notes"));
+      lines.push({
+        item,
+        qty,
+        days: readDays(cell(row, "days")),
+        dayRate: readMoney(cell(row, "dayRate"), "Day rate"),
+        taxable: readTaxable(cell(row, "taxable")),
+        ...(notes !== "" ? { notes } : {}),
+        row: rowNumber,
+      });
+    } catch (e) {
+      if (!(e instanceof ProdError)) throw e;
+      problems.push({
+        row: rowNumber,
+        message: `Row ${rowNumber}${item ? ` ("${item}")` : ""}: ${e.message}`,
+      });
+    }
+  });
+  return { lines, problems };
+}
+
+/**
+ * The index of the header row: the first row in the first 20 that maps both an Item and a Day
+ * rate column, or else the first row that is not blank (a title line above the headers is
+ * common in vendor quotes). -1 for an empty sheet.
+ */
+export function findHeaderRow(rows: readonly (readonly unknown[])[]): number {
+  const limit = Math.min(rows.length, 20);
+  for (let i = 0; i < limit; i++) {
+    if (missingRoles(guessMapping(rows[i])).length === 0) return i;
+  }
+  return rows.findIndex((row) => !row.every(isBlank));
+}

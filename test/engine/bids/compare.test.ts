@@ -1,0 +1,332 @@
+import fc from "fast-check";
+import { Decimal, roundCents } from "../../../src/engine/money";
+import { ProdError } from "../../../src/engine/errors";
+import {
+  DEFAULT_TERMS,
+  compareBids,
+  lineCost,
+  type BidLine,
+  type VendorBid,
+  type VendorTerms,
+} from "../../../src/engine/bids";
+
+const d = (v: string | number) => new Decimal(v);
+const money = (v: Decimal | undefined) => (v === undefined ? undefined : roundCents(v).toFixed(2));
+const line = (item: string, dayRate: number | string, extra: Partial<BidLine> = {}): BidLine => ({
+  item,
+  qty: d(1),
+  dayRate: d(dayRate),
+  ...extra,
+});
+const terms = (t: Partial<VendorTerms> = {}): VendorTerms => ({ ...DEFAULT_TERMS, ...t });
+const vendor = (id: string, lines: BidLine[], t: Partial<VendorTerms> = {}): VendorBid => ({
+  id,
+  name: `Vendor ${id}`,
+  terms: terms(t),
+  lines,
+});
+
+// reference.md 6.5: 12 shoot days over 3 weeks (5 + 5 + 2), tax 9.5% on net rental.
+const schedule = [d(5), d(5), d(2)];
+const vendorA = vendor("A", [line("Camera package", 2500)], {
+  weekDays: 3,
+  discount: d("0.10"),
+  delivery: d(600),
+  taxRate: d("0.095"),
+});
+const vendorB = vendor("B", [line("Camera package", 2200)], {
+  weekDays: 4,
+  discount: d("0.15"),
+  taxRate: d("0.095"),
+});
+
+describe("reference 6.5: the week convention decides the bid", () => {
+  const result = compareBids({ vendors: [vendorA, vendorB], schedule });
+
+  it.each([
+    ["A", vendorA, { gross: "20000.00", net: "18000.00", tax: "1710.00", total: "20310.00" }],
+    ["B", vendorB, { gross: "22000.00", net: "18700.00", tax: "1776.50", total: "20476.50" }],
+  ])("lands vendor %s at the reference figures", (_id, v, expected) => {
+    const cost = lineCost(v.lines[0], v.terms, schedule);
+    expect(money(cost.gross)).toBe(expected.gross);
+    expect(money(cost.net)).toBe(expected.net);
+    expect(money(cost.tax)).toBe(expected.tax);
+    const summary = result.summaries[v === vendorA ? 0 : 1];
+    expect(money(summary.total)).toBe(expected.total);
+  });
+
+  it("awards A: the lower day rate and bigger discount still lose", () => {
+    expect(result.bestSingle?.vendors).toEqual([0]);
+    expect(money(result.bestSingle?.total)).toBe("20310.00");
+    expect(money(result.bestSplit.total)).toBe("20310.00");
+    expect(money(result.saving)).toBe("0.00");
+  });
+
+  it("marks A lowest on the item even though its delivery is charged per order", () => {
+    // Item landed costs: A 18,000 + 1,710 = 19,710; B 18,700 + 1,776.50 = 20,476.50.
+    expect(money(result.items[0].bids[0]?.cost.landed)).toBe("19710.00");
+    expect(result.items[0].lowest).toEqual([0]);
+  });
+});
+
+describe("landed cost order: gross -> discount -> L&D -> tax on taxable net", () => {
+  it("charges L&D on the net and taxes neither L&D nor delivery", () => {
+    const t = terms({ discount: d("0.10"), lossDamage: d("0.08"), taxRate: d("0.095"), delivery: d(250) });
+    const cost = lineCost(line("Dolly", 400, { qty: d(2), days: d(3) }), t);
+    // gross 2 x 400 x 3 = 2,400; discount 240; net 2,160; L&D 172.80; tax 205.20.
+    expect([cost.gross, cost.discount, cost.net, cost.lossDamage, cost.tax, cost.landed].map(money)).toEqual([
+      "2400.00",
+      "240.00",
+      "2160.00",
+      "172.80",
+      "205.20",
+      "2538.00",
+    ]);
+  });
+
+  it.each([
+    [false, undefined, "0.00"],
+    [true, false, "0.00"],
+    [false, true, "95.00"],
+    [true, undefined, "95.00"],
+  ])("taxable by default %s, line flag %s: tax %s", (byDefault, flag, tax) => {
+    const t = terms({ taxRate: d("0.095"), taxableByDefault: byDefault });
+    expect(money(lineCost(line("Light", 1000, { days: d(1), taxable: flag }), t).tax)).toBe(tax);
+  });
+
+  it("bills a line without days on the schedule, and says so when there is none", () => {
+    expect(money(lineCost(line("Truck", 300), terms({ weekDays: 4 }), [d(5), d(5)]).gross)).toBe("2400.00");
+    expect(() => lineCost(line("Truck", 300, { row: 7 }), terms())).toThrow(
+      /Days \(row 7\) is blank for "Truck"/,
+    );
+  });
+});
+
+describe("missing bids are flagged and never cheapest", () => {
+  const a = vendor("A", [line("Dolly", 300, { days: d(2) }), line("Crane", 1000, { days: d(2) })]);
+  const b = vendor("B", [line("Dolly", 250, { days: d(2) })]);
+  const result = compareBids({ vendors: [a, b] });
+
+  it("lists the vendor that did not bid the item as missing, not lowest", () => {
+    const crane = result.items.find((i) => i.key === "crane");
+    expect(crane?.missing).toEqual([1]);
+    expect(crane?.lowest).toEqual([0]);
+    expect(crane?.bids[1]).toBeUndefined();
+  });
+
+  it("keeps an incomplete vendor out of the single award, however cheap", () => {
+    expect(result.summaries[1]).toMatchObject({ itemsBid: 1, itemsMissing: 1, complete: false });
+    expect(result.bestSingle?.vendors).toEqual([0]);
+    expect(money(result.bestSingle?.total)).toBe("2600.00");
+  });
+
+  it("splits: dolly from B, crane from A, saving $100", () => {
+    expect(result.bestSplit.vendorByItem).toEqual([1, 0]);
+    expect(money(result.bestSplit.total)).toBe("2500.00");
+    expect(money(result.saving)).toBe("100.00");
+  });
+
+  it("has no single award when no vendor bid everything", () => {
+    const c = vendor("C", [line("Crane", 900, { days: d(2) })]);
+    const r = compareBids({ vendors: [b, c] });
+    expect(r.bestSingle).toBeUndefined();
+    expect(r.saving).toBeUndefined();
+    expect(money(r.bestSplit.total)).toBe("2300.00");
+  });
+});
+
+describe("split award counts each vendor's delivery once", () => {
+  it("does not split when a second delivery costs more than the item saves", () => {
+    const a = vendor("A", [line("Dolly", 300, { days: d(1) }), line("Crane", 1000, { days: d(1) })], {
+      delivery: d(100),
+    });
+    const b = vendor("B", [line("Dolly", 250, { days: d(1) }), line("Crane", 1100, { days: d(1) })], {
+      delivery: d(100),
+    });
+    const r = compareBids({ vendors: [a, b] });
+    // Cheapest per item: dolly B 250 + crane A 1,000 + two deliveries = 1,450; all from A = 1,400.
+    expect(r.items.map((i) => i.lowest)).toEqual([[1], [0]]);
+    expect(r.bestSplit.vendors).toEqual([0]);
+    expect(money(r.bestSplit.total)).toBe("1400.00");
+    expect(money(r.saving)).toBe("0.00");
+  });
+
+  it("splits when the saving beats the extra delivery", () => {
+    const a = vendor("A", [line("Dolly", 300, { days: d(1) }), line("Crane", 1000, { days: d(1) })], {
+      delivery: d(20),
+      pickup: d(20),
+    });
+    const b = vendor("B", [line("Dolly", 200, { days: d(1) }), line("Crane", 1100, { days: d(1) })], {
+      delivery: d(20),
+      pickup: d(20),
+    });
+    const r = compareBids({ vendors: [a, b] });
+    expect(r.bestSplit.vendorByItem).toEqual([1, 0]);
+    expect(money(r.bestSplit.total)).toBe("1280.00");
+    expect(money(r.bestSingle?.total)).toBe("1340.00");
+    expect(money(r.saving)).toBe("60.00");
+  });
+
+  it("marks every vendor tied to the cent as lowest, and awards the first", () => {
+    const a = vendor("A", [line("Stand", "10.004", { days: d(1) })]);
+    const b = vendor("B", [line("Stands", "10.001", { days: d(1) })]);
+    const r = compareBids({ vendors: [a, b] });
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0].lowest).toEqual([0, 1]);
+    expect(r.bestSingle?.vendors).toEqual([0]);
+  });
+});
+
+describe("duplicates, matching overrides and different quotes", () => {
+  it("adds a vendor's duplicate lines together and says so", () => {
+    const a = vendor("A", [
+      line("C-Stand", 10, { days: d(1), row: 2 }),
+      line("c stands", 10, { days: d(1), row: 9 }),
+    ]);
+    const b = vendor("B", [line("C-stand", 15, { days: d(1), qty: d(2) })]);
+    const r = compareBids({ vendors: [a, b] });
+    expect(r.items).toHaveLength(1);
+    expect(money(r.items[0].bids[0]?.cost.landed)).toBe("20.00");
+    expect(r.items[0].bids[0]?.qty.toString()).toBe("2");
+    expect(r.notes).toContain(
+      'Vendor A lists "C-Stand" more than once (row 2, row 9): the lines are added together.',
+    );
+  });
+
+  it("flags items quoted with different quantities or days", () => {
+    const a = vendor("A", [line("Dolly", 300, { days: d(5) })]);
+    const b = vendor("B", [line("Dolly", 300, { days: [d(3), d(2)] })]);
+    const r = compareBids({ vendors: [a, b] });
+    expect(r.items[0].differs).toBe(true);
+    expect(r.notes.some((n) => n.includes('"Dolly": vendors quoted different'))).toBe(true);
+  });
+
+  it("re-matches an item by hand, or keeps it on its own row", () => {
+    const a = vendor("A", [line("Fisher 10 dolly", 300, { days: d(1) })]);
+    const b = vendor("B", [line("Fisher #10", 280, { days: d(1) })]);
+    expect(compareBids({ vendors: [a, b] }).items).toHaveLength(2);
+    const matched = compareBids({
+      vendors: [a, b],
+      overrides: [{ vendorId: "B", itemKey: "fisher 10", matchTo: "fisher 10 dolly" }],
+    });
+    expect(matched.items).toHaveLength(1);
+    expect(matched.items[0].lowest).toEqual([1]);
+    const apart = compareBids({
+      vendors: [a, vendor("B", [line("fisher 10 dolly", 280, { days: d(1) })])],
+      overrides: [{ vendorId: "B", itemKey: "fisher 10 dolly", matchTo: null }],
+    });
+    expect(apart.items.map((i) => i.key)).toEqual(["fisher 10 dolly", "fisher 10 dolly [B]"]);
+  });
+});
+
+describe("bad input is answered, not crashed on", () => {
+  it.each([
+    ["one vendor", [vendorA], /Vendors must be 2 or more/],
+    ["an empty bid", [vendorA, vendor("E", [])], /Vendor E has no bid lines/],
+    [
+      "a discount over 100%",
+      [vendorA, vendor("X", [line("A", 1)], { discount: d("1.5") })],
+      /Vendor X: discount/,
+    ],
+    [
+      "a negative delivery",
+      [vendorA, vendor("X", [line("A", 1)], { delivery: d(-5) })],
+      /Vendor X: delivery/,
+    ],
+    ["a 9-day week", [vendorA, vendor("X", [line("A", 1)], { weekDays: 9 })], /days billed per week/],
+  ])("rejects %s with a message", (_name, vendors, message) => {
+    let thrown: unknown;
+    try {
+      compareBids({ vendors, schedule });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ProdError);
+    expect((thrown as ProdError).message).toMatch(message);
+  });
+});
+
+describe("1,000-line bids", () => {
+  it("compares three vendors of 1,000 lines each, to the cent", () => {
+    const make = (id: string, rateOf: (i: number) => number) =>
+      vendor(
+        id,
+        Array.from({ length: 1000 }, (_, i) => line(`Item ${i}`, rateOf(i), { days: d(1) })),
+        { delivery: d(50) },
+      );
+    const a = make("A", (i) => 100 + (i % 3 === 0 ? 0 : 10));
+    const b = make("B", (i) => 100 + (i % 3 === 1 ? 0 : 10));
+    const c = make("C", (i) => 100 + (i % 3 === 2 ? 0 : 10));
+    const r = compareBids({ vendors: [a, b, c] });
+    expect(r.items).toHaveLength(1000);
+    expect(r.splitIsExact).toBe(true);
+    // Each vendor: 334/333/333 items at 100 and the rest at 110, + 50 delivery.
+    expect(r.summaries.map((s) => money(s.total))).toEqual(["106710.00", "106720.00", "106720.00"]);
+    expect(money(r.bestSplit.total)).toBe("100150.00");
+    expect(money(r.saving)).toBe("6560.00");
+  });
+});
+
+describe("money invariants", () => {
+  const arbLine = fc.record({
+    rate: fc.integer({ min: 0, max: 500_000 }),
+    days: fc.integer({ min: 0, max: 40 }),
+    qty: fc.integer({ min: 1, max: 20 }),
+  });
+  const arbVendor = fc.record({
+    items: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), arbLine), { minLength: 1, maxLength: 6 }),
+    weekDays: fc.constantFrom(3, 4, 7),
+    discount: fc.integer({ min: 0, max: 100 }),
+    delivery: fc.integer({ min: 0, max: 100_000 }),
+  });
+  type VendorInput = typeof arbVendor extends fc.Arbitrary<infer T> ? T : never;
+  const build = (vs: Array<VendorInput>) =>
+    vs.map((v, vi) =>
+      vendor(
+        String(vi),
+        v.items.map(([item, l]) => line(`item ${item}`, l.rate / 100, { days: d(l.days), qty: d(l.qty) })),
+        {
+          weekDays: v.weekDays,
+          discount: d(v.discount).div(100),
+          delivery: d(v.delivery).div(100),
+          taxRate: d("0.095"),
+        },
+      ),
+    );
+
+  it("never makes the split award dearer than the single award, nor dearer than any complete vendor", () => {
+    fc.assert(
+      fc.property(fc.array(arbVendor, { minLength: 2, maxLength: 4 }), (vs) => {
+        const r = compareBids({ vendors: build(vs) });
+        const split = roundCents(r.bestSplit.total);
+        // The search compares cents as shown; a total is rounded once, so allow the last cent.
+        for (const s of r.summaries)
+          if (s.complete) expect(split.lte(roundCents(s.total).plus("0.01"))).toBe(true);
+        if (r.saving) expect(r.saving.gte(-0.01)).toBe(true);
+      }),
+    );
+  });
+
+  it("gives each item of the split award to a vendor that bid it", () => {
+    fc.assert(
+      fc.property(fc.array(arbVendor, { minLength: 2, maxLength: 4 }), (vs) => {
+        const r = compareBids({ vendors: build(vs) });
+        r.items.forEach((item, i) => expect(item.bids[r.bestSplit.vendorByItem[i]]).toBeDefined());
+        for (const item of r.items) for (const vi of item.lowest) expect(item.missing).not.toContain(vi);
+      }),
+    );
+  });
+
+  it("adds each vendor's items up to its total, delivery included", () => {
+    fc.assert(
+      fc.property(fc.array(arbVendor, { minLength: 2, maxLength: 4 }), (vs) => {
+        const r = compareBids({ vendors: build(vs) });
+        r.summaries.forEach((s, vi) => {
+          let landed = new Decimal(0);
+          for (const item of r.items) landed = landed.plus(item.bids[vi]?.cost.landed ?? 0);
+          expect(s.total.eq(landed.plus(s.orderCharges))).toBe(true);
+        });
+      }),
+    );
+  });
+});

@@ -1,0 +1,108 @@
+import {
+  findHeaderRow,
+  guessMapping,
+  headerSignature,
+  missingRoles,
+  readBidRows,
+  type ColumnMapping,
+} from "../../../src/engine/bids";
+import { ProdError } from "../../../src/engine/errors";
+
+describe("guessing the column mapping from headers", () => {
+  it.each<[string, unknown[], ColumnMapping]>([
+    [
+      "a plain rental-house export",
+      ["Item", "Qty", "Days", "Day Rate", "Taxable", "Notes"],
+      { item: 0, qty: 1, days: 2, dayRate: 3, taxable: 4, notes: 5 },
+    ],
+    [
+      "other words and units in headers",
+      ["Equipment Description", "Quantity", "Rental Days", "Daily Rate (USD)", "Tax (Y/N)"],
+      { item: 0, qty: 1, days: 2, dayRate: 3, taxable: 4 },
+    ],
+    [
+      "a day-rate header with units and no days column",
+      ["Description", "Day Rate (USD)"],
+      { item: 0, dayRate: 1 },
+    ],
+    ["a price column only", ["Name", "Price", "Comments"], { item: 0, dayRate: 1, notes: 2 }],
+    ["unknown headers", ["Foo", "Bar"], {}],
+  ])("maps %s", (_name, headers, expected) => {
+    expect(guessMapping(headers)).toEqual(expected);
+  });
+
+  it("keys a layout by its normalized headers, ignoring trailing blanks", () => {
+    expect(headerSignature(["Item", "Day Rate ", null, ""])).toBe(headerSignature(["ITEM", "day-rate"]));
+    expect(headerSignature(["Item", "Rate"])).not.toBe(headerSignature(["Rate", "Item"]));
+  });
+
+  it("finds the header row under a title line, and -1 for an empty sheet", () => {
+    expect(findHeaderRow([["Quote #1234 — Acme Grip"], [], ["Item", "Day rate"], ["Dolly", 300]])).toBe(2);
+    expect(findHeaderRow([[], [null, ""]])).toBe(-1);
+    expect(findHeaderRow([["just text"], ["a", "b"]])).toBe(0);
+  });
+});
+
+describe("reading bid rows", () => {
+  const mapping: ColumnMapping = { item: 0, qty: 1, days: 2, dayRate: 3, taxable: 4, notes: 5 };
+
+  it("reads currency, percent-free text, per-week days and yes/no", () => {
+    const { lines, problems } = readBidRows(
+      [
+        ["Alexa 35 pkg", "1", "5+5+2", "$2,500.00", "Y", "Avail. 3/4"],
+        ["C-Stand", 10, 12, 12.5, false, ""],
+        ["Dolly", "", "", "N/C", "", null],
+      ],
+      mapping,
+    );
+    expect(problems).toEqual([]);
+    expect(
+      lines.map((l) => [
+        l.item,
+        l.qty.toString(),
+        Array.isArray(l.days) ? l.days.join("+") : l.days?.toString(),
+        l.dayRate.toString(),
+        l.taxable,
+        l.notes,
+        l.row,
+      ]),
+    ).toEqual([
+      ["Alexa 35 pkg", "1", "5+5+2", "2500", true, "Avail. 3/4", 2],
+      ["C-Stand", "10", "12", "12.5", false, undefined, 3],
+      ["Dolly", "1", undefined, "0", undefined, undefined, 4],
+    ]);
+  });
+
+  it.each([
+    [["Dolly", 1, 5, "call", ""], 'Row 2 ("Dolly"): Day rate must be a number, got "call"'],
+    [["Dolly", 1, 5, "", ""], 'Row 2 ("Dolly"): Day rate is required, got a blank cell'],
+    [["Dolly", 1, 5, "-300", ""], 'Row 2 ("Dolly"): Day rate must be 0 or more, got "-300"'],
+    [["Dolly", "two", 5, 300, ""], 'Row 2 ("Dolly"): Qty must be a number, got "two"'],
+    [
+      ["Dolly", 1, "a week", 300, ""],
+      'Row 2 ("Dolly"): Days must be a number of days or the days in each week ("5+5+2"), got "a week"',
+    ],
+    [["Dolly", 1, 5, 300, "maybe"], 'Row 2 ("Dolly"): Taxable must be yes or no, got "maybe"'],
+    [["", 1, 5, 300, ""], "Row 2: Item is blank: the line cannot be matched to other bids"],
+  ])("leaves out a bad row with a message: %j", (row, message) => {
+    const { lines, problems } = readBidRows([row, ["Crane", 1, 2, 1000, "y"]], mapping);
+    expect(problems).toEqual([{ row: 2, message }]);
+    expect(lines.map((l) => l.item)).toEqual(["Crane"]);
+  });
+
+  it("skips blank rows silently and numbers rows from where the data starts", () => {
+    const { lines, problems } = readBidRows([[], ["", null], ["Dolly", 1, 1, 5]], mapping, 7);
+    expect(problems).toEqual([]);
+    expect(lines[0].row).toBe(9);
+  });
+
+  it("refuses a mapping without an Item or Day rate column", () => {
+    expect(missingRoles({ item: 0 })).toEqual(["Day rate"]);
+    expect(() => readBidRows([["x"]], { qty: 1 })).toThrow(ProdError);
+    expect(() => readBidRows([["x"]], { qty: 1 })).toThrow("Column mapping has no Item or Day rate column");
+  });
+
+  it("reads nothing from an empty file", () => {
+    expect(readBidRows([], mapping)).toEqual({ lines: [], problems: [] });
+  });
+});
