@@ -1,0 +1,75 @@
+/**
+ * @jest-environment node
+ */
+// Reading files needs no DOM; Node has TextEncoder/TextDecoder, which jsdom lacks.
+import { BidFileError, fileKind, parseCsv, readBidFile } from "../../../src/taskpane/bids/readBidFile";
+import { makeXlsx } from "./xlsxFixture";
+
+const bytes = (text: string) => {
+  const u8 = new TextEncoder().encode(text);
+  return u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
+};
+
+describe("reading CSV bids", () => {
+  it("keeps every cell as the text the file holds, quotes and commas included", () => {
+    expect(parseCsv('\uFEFFItem,Day rate\r\n"Alexa 35, full pkg","$2,500.00"\r\n=1+1,10%\r\n')).toEqual([
+      ["Item", "Day rate"],
+      ["Alexa 35, full pkg", "$2,500.00"],
+      ["=1+1", "10%"],
+    ]);
+  });
+
+  it("detects semicolon and tab separators", () => {
+    expect(parseCsv("Item;Rate\nDolly;300")).toEqual([
+      ["Item", "Rate"],
+      ["Dolly", "300"],
+    ]);
+    expect(parseCsv("Item\tRate\nDolly\t300")).toEqual([
+      ["Item", "Rate"],
+      ["Dolly", "300"],
+    ]);
+  });
+
+  it("reads an empty file as no rows", async () => {
+    expect((await readBidFile("empty.csv", bytes(""))).sheets[0].rows).toEqual([]);
+  });
+});
+
+describe("reading XLSX bids", () => {
+  it("reads every sheet with numbers as numbers and text as text", async () => {
+    const data = makeXlsx([
+      {
+        name: "Quote",
+        rows: [
+          ["Item", "Qty", "Day rate", "Taxable"],
+          ["=cmd|' /C calc'!A0", 2, 2500.5, true],
+        ],
+      },
+      { name: "Terms", rows: [["Discount", "10%"]] },
+    ]);
+    const file = await readBidFile("acme.xlsx", data);
+    expect(file.sheets.map((s) => s.name)).toEqual(["Quote", "Terms"]);
+    expect(file.sheets[0].rows).toEqual([
+      ["Item", "Qty", "Day rate", "Taxable"],
+      ["=cmd|' /C calc'!A0", 2, 2500.5, true],
+    ]);
+  });
+
+  it("says what to do with a file that is not really a workbook", async () => {
+    await expect(readBidFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(BidFileError);
+    await expect(readBidFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(/save it as .xlsx or CSV/);
+  });
+});
+
+it.each([
+  ["bid.csv", "csv"],
+  ["BID.XLSX", "xlsx"],
+  ["quote.tsv", "csv"],
+  ["quote.pdf", undefined],
+])("knows %s is %s", (name, kind) => {
+  expect(fileKind(name)).toBe(kind);
+});
+
+it("turns away a PDF with what to do instead", async () => {
+  await expect(readBidFile("quote.pdf", bytes("%PDF"))).rejects.toThrow(/not a CSV or .xlsx file/);
+});
