@@ -21,6 +21,7 @@ import { Decimal, ZERO, roundCents, sum } from "../money";
 import { errors } from "../errors";
 import { addCosts, checkTerms, lineCost, orderCharges } from "./landed";
 import { matchKey, normalizeItemName, overrideMap, type MatchOverride } from "./matching";
+import type { RentalDays } from "../rental";
 import type { BidLine, CostBreakdown, VendorBid } from "./types";
 
 /** Steps (vendor sets x items x vendors) up to which the split award is searched exactly. */
@@ -31,7 +32,7 @@ export interface ComparisonInput {
   /** Two or more vendors' bids, in the order the user added them. */
   readonly vendors: readonly VendorBid[];
   /** Days used in each week (or a total) for lines that give no days of their own. */
-  readonly schedule?: Decimal | readonly Decimal[];
+  readonly schedule?: RentalDays;
   /** The user's corrections of item matches. */
   readonly overrides?: readonly MatchOverride[];
 }
@@ -104,7 +105,9 @@ export interface Comparison {
 /** Days of a line as text, to tell whether vendors quoted the same days. */
 function daysText(line: BidLine): string {
   if (line.days === undefined) return "schedule";
-  return Array.isArray(line.days) ? line.days.map((d) => d.toString()).join("+") : line.days.toString();
+  return "held" in line.days
+    ? line.days.held.toString()
+    : line.days.byWeek.map((d) => d.toString()).join("+");
 }
 
 /** Money in whole cents as a plain number (exact: cents stay far below 2^53). */

@@ -18,7 +18,7 @@
  */
 import { Decimal, ZERO } from "../money";
 import { errors } from "../errors";
-import { rentalCost } from "../rental";
+import { rentalCost, type RentalDays } from "../rental";
 import type { BidLine, CostBreakdown, VendorTerms } from "./types";
 
 /** Days per week of the three conventions the pane offers (reference.md 6.1). */
@@ -77,10 +77,7 @@ export function checkTerms(terms: VendorTerms, vendor: string): void {
  *
  * @throws ProdError (invalid) when the line has no days and there is no schedule
  */
-export function lineDays(
-  line: BidLine,
-  schedule: Decimal | readonly Decimal[] | undefined,
-): Decimal | readonly Decimal[] {
+export function lineDays(line: BidLine, schedule: RentalDays | undefined): RentalDays {
   const days = line.days ?? schedule;
   if (days === undefined) {
     throw errors.invalid(
@@ -98,12 +95,9 @@ export function lineDays(
  * @param terms - the vendor's terms (checked with {@link checkTerms} beforehand)
  * @param schedule - the days used in each week (or a total) for lines that give no days
  */
-export function lineCost(
-  line: BidLine,
-  terms: VendorTerms,
-  schedule?: Decimal | readonly Decimal[],
-): CostBreakdown {
-  const gross = line.qty.times(rentalCost(line.dayRate, lineDays(line, schedule), terms.weekDays));
+export function lineCost(line: BidLine, terms: VendorTerms, schedule?: RentalDays): CostBreakdown {
+  const weekDays = new Decimal(terms.weekDays);
+  const gross = line.qty.times(rentalCost(line.dayRate, lineDays(line, schedule), weekDays));
   const discount = gross.times(terms.discount);
   const net = gross.minus(discount);
   const lossDamage = net.times(terms.lossDamage);

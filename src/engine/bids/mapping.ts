@@ -3,7 +3,8 @@
  * layout, spec/taskpane.md section 3), and the reading of each row, with a plain-words problem for
  * every row that cannot be used instead of a crash.
  */
-import { Decimal, ZERO, fromNumber, isBlank, parseNumericText, toDecimal } from "../money";
+import { Decimal, ZERO, isBlank, parseNumericText, toDecimal } from "../money";
+import { toRentalDays, type RentalDays } from "../rental";
 import { ProdError, errors } from "../errors";
 import type { BidLine } from "./types";
 
@@ -141,28 +142,23 @@ function readMoney(value: unknown, arg: string): Decimal {
   return d;
 }
 
-/** A days cell: a total ("12") or the days used in each week ("5+5+2", "5,5,2", "5 5 2"). */
-function readDays(value: unknown): Decimal | Decimal[] | undefined {
+/**
+ * A days cell: the days held in a row ("12") or the days used in each week ("5+5+2", "5,5,2",
+ * "5 5 2"), read by the rental rule's own reader (each week 0 to 7 days).
+ */
+function readDays(value: unknown): RentalDays | undefined {
   if (isBlank(value)) return undefined;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 0) throw errors.belowMinimum("Days", 0, value);
-    return fromNumber(value);
-  }
-  const text = String(value).trim();
-  const total = parseNumericText(text);
-  if (total) {
-    if (total.isNeg()) throw errors.belowMinimum("Days", 0, value);
-    return total;
-  }
-  const parts = text.split(/[+,;/\s]+/).filter((p) => p !== "");
-  const weeks = parts.map((p) => parseNumericText(p));
-  if (parts.length < 2 || weeks.some((w) => w === undefined || w.isNeg())) {
+  if (typeof value !== "string" || parseNumericText(value) !== undefined)
+    return toRentalDays([value], "Days");
+  const text = value.trim();
+  const weeks = text.split(/[+,;/\s]+/).filter((p) => p !== "");
+  if (weeks.length < 2 || weeks.some((w) => parseNumericText(w) === undefined)) {
     throw errors.invalid(
       "Days",
       `must be a number of days or the days in each week ("5+5+2"), got "${text}"`,
     );
   }
-  return weeks as Decimal[];
+  return toRentalDays(weeks, "Days");
 }
 
 const YES = new Set(["y", "yes", "true", "t", "x", "1", "taxable", "tax"]);

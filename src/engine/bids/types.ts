@@ -3,6 +3,7 @@
  * section 3): what a vendor quoted per line, on what terms, and what each line really costs.
  */
 import type { Decimal } from "../money";
+import type { RentalDays } from "../rental";
 
 /** One line of a vendor's bid, as read from a sheet or a file after column mapping. */
 export interface BidLine {
@@ -14,7 +15,7 @@ export interface BidLine {
    * Days the item is held: a total (PROD.RENTAL's rule for a number of days) or the days used in
    * each week ("5+5+2"). Undefined: the comparison's schedule applies.
    */
-  readonly days?: Decimal | readonly Decimal[];
+  readonly days?: RentalDays;
   /** Price of one unit for one day. */
   readonly dayRate: Decimal;
   /** Whether sales tax applies to this line; undefined: the vendor's default. */

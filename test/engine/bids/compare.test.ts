@@ -11,6 +11,8 @@ import {
 } from "../../../src/engine/bids";
 
 const d = (v: string | number) => new Decimal(v);
+const held = (n: number) => ({ held: d(n) });
+const weeks = (...n: number[]) => ({ byWeek: n.map((x) => d(x)) });
 const money = (v: Decimal | undefined) => (v === undefined ? undefined : roundCents(v).toFixed(2));
 const line = (item: string, dayRate: number | string, extra: Partial<BidLine> = {}): BidLine => ({
   item,
@@ -27,7 +29,7 @@ const vendor = (id: string, lines: BidLine[], t: Partial<VendorTerms> = {}): Ven
 });
 
 // reference.md 6.5: 12 shoot days over 3 weeks (5 + 5 + 2), tax 9.5% on net rental.
-const schedule = [d(5), d(5), d(2)];
+const schedule = weeks(5, 5, 2);
 const vendorA = vendor("A", [line("Camera package", 2500)], {
   weekDays: 3,
   discount: d("0.10"),
@@ -72,7 +74,7 @@ describe("reference 6.5: the week convention decides the bid", () => {
 describe("landed cost order: gross -> discount -> L&D -> tax on taxable net", () => {
   it("charges L&D on the net and taxes neither L&D nor delivery", () => {
     const t = terms({ discount: d("0.10"), lossDamage: d("0.08"), taxRate: d("0.095"), delivery: d(250) });
-    const cost = lineCost(line("Dolly", 400, { qty: d(2), days: d(3) }), t);
+    const cost = lineCost(line("Dolly", 400, { qty: d(2), days: held(3) }), t);
     // gross 2 x 400 x 3 = 2,400; discount 240; net 2,160; L&D 172.80; tax 205.20.
     expect([cost.gross, cost.discount, cost.net, cost.lossDamage, cost.tax, cost.landed].map(money)).toEqual([
       "2400.00",
@@ -91,11 +93,11 @@ describe("landed cost order: gross -> discount -> L&D -> tax on taxable net", ()
     [true, undefined, "95.00"],
   ])("taxable by default %s, line flag %s: tax %s", (byDefault, flag, tax) => {
     const t = terms({ taxRate: d("0.095"), taxableByDefault: byDefault });
-    expect(money(lineCost(line("Light", 1000, { days: d(1), taxable: flag }), t).tax)).toBe(tax);
+    expect(money(lineCost(line("Light", 1000, { days: held(1), taxable: flag }), t).tax)).toBe(tax);
   });
 
   it("bills a line without days on the schedule, and says so when there is none", () => {
-    expect(money(lineCost(line("Truck", 300), terms({ weekDays: 4 }), [d(5), d(5)]).gross)).toBe("2400.00");
+    expect(money(lineCost(line("Truck", 300), terms({ weekDays: 4 }), weeks(5, 5)).gross)).toBe("2400.00");
     expect(() => lineCost(line("Truck", 300, { row: 7 }), terms())).toThrow(
       /Days \(row 7\) is blank for "Truck"/,
     );
@@ -103,8 +105,8 @@ describe("landed cost order: gross -> discount -> L&D -> tax on taxable net", ()
 });
 
 describe("missing bids are flagged and never cheapest", () => {
-  const a = vendor("A", [line("Dolly", 300, { days: d(2) }), line("Crane", 1000, { days: d(2) })]);
-  const b = vendor("B", [line("Dolly", 250, { days: d(2) })]);
+  const a = vendor("A", [line("Dolly", 300, { days: held(2) }), line("Crane", 1000, { days: held(2) })]);
+  const b = vendor("B", [line("Dolly", 250, { days: held(2) })]);
   const result = compareBids({ vendors: [a, b] });
 
   it("lists the vendor that did not bid the item as missing, not lowest", () => {
@@ -127,7 +129,7 @@ describe("missing bids are flagged and never cheapest", () => {
   });
 
   it("has no single award when no vendor bid everything", () => {
-    const c = vendor("C", [line("Crane", 900, { days: d(2) })]);
+    const c = vendor("C", [line("Crane", 900, { days: held(2) })]);
     const r = compareBids({ vendors: [b, c] });
     expect(r.bestSingle).toBeUndefined();
     expect(r.saving).toBeUndefined();
@@ -137,10 +139,10 @@ describe("missing bids are flagged and never cheapest", () => {
 
 describe("split award counts each vendor's delivery once", () => {
   it("does not split when a second delivery costs more than the item saves", () => {
-    const a = vendor("A", [line("Dolly", 300, { days: d(1) }), line("Crane", 1000, { days: d(1) })], {
+    const a = vendor("A", [line("Dolly", 300, { days: held(1) }), line("Crane", 1000, { days: held(1) })], {
       delivery: d(100),
     });
-    const b = vendor("B", [line("Dolly", 250, { days: d(1) }), line("Crane", 1100, { days: d(1) })], {
+    const b = vendor("B", [line("Dolly", 250, { days: held(1) }), line("Crane", 1100, { days: held(1) })], {
       delivery: d(100),
     });
     const r = compareBids({ vendors: [a, b] });
@@ -152,11 +154,11 @@ describe("split award counts each vendor's delivery once", () => {
   });
 
   it("splits when the saving beats the extra delivery", () => {
-    const a = vendor("A", [line("Dolly", 300, { days: d(1) }), line("Crane", 1000, { days: d(1) })], {
+    const a = vendor("A", [line("Dolly", 300, { days: held(1) }), line("Crane", 1000, { days: held(1) })], {
       delivery: d(20),
       pickup: d(20),
     });
-    const b = vendor("B", [line("Dolly", 200, { days: d(1) }), line("Crane", 1100, { days: d(1) })], {
+    const b = vendor("B", [line("Dolly", 200, { days: held(1) }), line("Crane", 1100, { days: held(1) })], {
       delivery: d(20),
       pickup: d(20),
     });
@@ -168,8 +170,8 @@ describe("split award counts each vendor's delivery once", () => {
   });
 
   it("marks every vendor tied to the cent as lowest, and awards the first", () => {
-    const a = vendor("A", [line("Stand", "10.004", { days: d(1) })]);
-    const b = vendor("B", [line("Stands", "10.001", { days: d(1) })]);
+    const a = vendor("A", [line("Stand", "10.004", { days: held(1) })]);
+    const b = vendor("B", [line("Stands", "10.001", { days: held(1) })]);
     const r = compareBids({ vendors: [a, b] });
     expect(r.items).toHaveLength(1);
     expect(r.items[0].lowest).toEqual([0, 1]);
@@ -180,10 +182,10 @@ describe("split award counts each vendor's delivery once", () => {
 describe("duplicates, matching overrides and different quotes", () => {
   it("adds a vendor's duplicate lines together and says so", () => {
     const a = vendor("A", [
-      line("C-Stand", 10, { days: d(1), row: 2 }),
-      line("c stands", 10, { days: d(1), row: 9 }),
+      line("C-Stand", 10, { days: held(1), row: 2 }),
+      line("c stands", 10, { days: held(1), row: 9 }),
     ]);
-    const b = vendor("B", [line("C-stand", 15, { days: d(1), qty: d(2) })]);
+    const b = vendor("B", [line("C-stand", 15, { days: held(1), qty: d(2) })]);
     const r = compareBids({ vendors: [a, b] });
     expect(r.items).toHaveLength(1);
     expect(money(r.items[0].bids[0]?.cost.landed)).toBe("20.00");
@@ -194,16 +196,16 @@ describe("duplicates, matching overrides and different quotes", () => {
   });
 
   it("flags items quoted with different quantities or days", () => {
-    const a = vendor("A", [line("Dolly", 300, { days: d(5) })]);
-    const b = vendor("B", [line("Dolly", 300, { days: [d(3), d(2)] })]);
+    const a = vendor("A", [line("Dolly", 300, { days: held(5) })]);
+    const b = vendor("B", [line("Dolly", 300, { days: weeks(3, 2) })]);
     const r = compareBids({ vendors: [a, b] });
     expect(r.items[0].differs).toBe(true);
     expect(r.notes.some((n) => n.includes('"Dolly": vendors quoted different'))).toBe(true);
   });
 
   it("re-matches an item by hand, or keeps it on its own row", () => {
-    const a = vendor("A", [line("Fisher 10 dolly", 300, { days: d(1) })]);
-    const b = vendor("B", [line("Fisher #10", 280, { days: d(1) })]);
+    const a = vendor("A", [line("Fisher 10 dolly", 300, { days: held(1) })]);
+    const b = vendor("B", [line("Fisher #10", 280, { days: held(1) })]);
     expect(compareBids({ vendors: [a, b] }).items).toHaveLength(2);
     const matched = compareBids({
       vendors: [a, b],
@@ -212,7 +214,7 @@ describe("duplicates, matching overrides and different quotes", () => {
     expect(matched.items).toHaveLength(1);
     expect(matched.items[0].lowest).toEqual([1]);
     const apart = compareBids({
-      vendors: [a, vendor("B", [line("fisher 10 dolly", 280, { days: d(1) })])],
+      vendors: [a, vendor("B", [line("fisher 10 dolly", 280, { days: held(1) })])],
       overrides: [{ vendorId: "B", itemKey: "fisher 10 dolly", matchTo: null }],
     });
     expect(apart.items.map((i) => i.key)).toEqual(["fisher 10 dolly", "fisher 10 dolly [B]"]);
@@ -251,7 +253,7 @@ describe("1,000-line bids", () => {
     const make = (id: string, rateOf: (i: number) => number) =>
       vendor(
         id,
-        Array.from({ length: 1000 }, (_, i) => line(`Item ${i}`, rateOf(i), { days: d(1) })),
+        Array.from({ length: 1000 }, (_, i) => line(`Item ${i}`, rateOf(i), { days: held(1) })),
         { delivery: d(50) },
       );
     const a = make("A", (i) => 100 + (i % 3 === 0 ? 0 : 10));
@@ -284,7 +286,7 @@ describe("money invariants", () => {
     vs.map((v, vi) =>
       vendor(
         String(vi),
-        v.items.map(([item, l]) => line(`item ${item}`, l.rate / 100, { days: d(l.days), qty: d(l.qty) })),
+        v.items.map(([item, l]) => line(`item ${item}`, l.rate / 100, { days: held(l.days), qty: d(l.qty) })),
         {
           weekDays: v.weekDays,
           discount: d(v.discount).div(100),

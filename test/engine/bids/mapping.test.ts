@@ -60,7 +60,11 @@ describe("reading bid rows", () => {
       lines.map((l) => [
         l.item,
         l.qty.toString(),
-        Array.isArray(l.days) ? l.days.join("+") : l.days?.toString(),
+        l.days === undefined
+          ? undefined
+          : "held" in l.days
+            ? l.days.held.toString()
+            : l.days.byWeek.join("+"),
         l.dayRate.toString(),
         l.taxable,
         l.notes,
@@ -81,6 +85,10 @@ describe("reading bid rows", () => {
     [
       ["Dolly", 1, "a week", 300, ""],
       'Row 2 ("Dolly"): Days must be a number of days or the days in each week ("5+5+2"), got "a week"',
+    ],
+    [
+      ["Dolly", 1, "8+2", 300, ""],
+      'Row 2 ("Dolly"): Days (week 1) must be 7 or less: a week has 7 days, got "8"',
     ],
     [["Dolly", 1, 5, 300, "maybe"], 'Row 2 ("Dolly"): Taxable must be yes or no, got "maybe"'],
     [["", 1, 5, 300, ""], "Row 2: Item is blank: the line cannot be matched to other bids"],
