@@ -1,9 +1,10 @@
 /* Charges and roll-ups. Their JSDoc is what Excel shows as each function's help. */
 import { filterFromCells } from "../engine/accounts";
+import { allocate, toWeights } from "../engine/allocate";
 import { percentCharge, readAccountLines, sumMatching, toChargeRate } from "../engine/charges";
 import { errors } from "../engine/errors";
-import { isBlank, toMoney, toNonNegative } from "../engine/money";
-import { cells } from "../engine/ranges";
+import { isBlank, toDecimal, toMoney, toNonNegative } from "../engine/money";
+import { cells, isRange } from "../engine/ranges";
 import { rentalCost, toRentalDays, toWeekDays } from "../engine/rental";
 import { elementwise, guard } from "./runtime";
 
@@ -80,5 +81,27 @@ export function rental(day_rate: any[][], days: any[][], week_days?: any[][]): n
       ([rate, weekDays]) =>
         toMoney(rentalCost(toNonNegative(rate, "day_rate"), schedule, toWeekDays(weekDays, "week_days"))),
     );
+  });
+}
+
+/**
+ * Splits a total in proportion to weights, to the cent, so the parts add up exactly to the total:
+ * amortizing a season's costs across episodes, or a shared cost across departments.
+ * 100.00 over 1, 1, 1 = 33.34, 33.33, 33.33 (left-over cents go to the largest remainders, ties
+ * to the earlier part). A weight of 0 or a blank cell gets 0.00; negative weights are refused
+ * (to split a credit, make the total negative). Spills in the shape of the weights.
+ * @customfunction ALLOCATE
+ * @param total The amount to split (rounded to the cent first).
+ * @param weights One weight per part, 0 or more: episode lengths, shoot days, percentages.
+ * @returns The parts, to the cent, in the shape of weights.
+ */
+export function allocateFunction(total: any, weights: any[][]): number[][] {
+  return guard(() => {
+    const amount = toDecimal(total, "total");
+    const parts = allocate(amount, toWeights(cells(weights), "weights")).map((part) => part.toNumber());
+    if (!isRange(weights)) return [parts];
+    // Give the parts back in the shape of the weights (a row of episodes spills a row).
+    let next = 0;
+    return weights.map((row) => row.map(() => parts[next++]));
   });
 }
