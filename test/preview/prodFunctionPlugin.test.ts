@@ -78,6 +78,24 @@ describe("the PROD functions in the preview's formula engine", () => {
     expect(functions.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ["=PROD.PAIDHOURS(12)", 14],
+    ["=PROD.DAYPAY(PROD.HOURLY(750,10),12)", 954.55],
+    ["=SUM(PROD.PAIDHOURS({10;12;13}))", 41],
+    ["=PROD.EFC(62000,18000,25000)-PROD.ETC(100000,80000)", 85000],
+  ])("computes %s as typed in a cell: %p", (formula, expected) => {
+    const hf = newEngine();
+    hf.setCellContents({ sheet: 1, col: 0, row: 0 }, [[formula]]);
+    expect(hf.getCellValue({ sheet: 1, col: 0, row: 0 })).toBe(expected);
+  });
+
+  it("lifts a scalar argument given a range, one answer per rule (Excel's lifting)", () => {
+    const hf = newEngine();
+    hf.setCellContents({ sheet: 0, col: 0, row: 0 }, [["CA"], ["STRAIGHT"], ["SAG-DAY"]]);
+    hf.setCellContents({ sheet: 1, col: 0, row: 0 }, [["=PROD.PAIDHOURS(12, Args!A1:A3)"]]);
+    expect(hf.getSheetValues(1)).toEqual([[14], [12], [15]]);
+  });
+
   describe("gives the same answers as calling the functions directly, over their worked examples", () => {
     const cases = Object.entries(workedExamples).flatMap(([id, examples]) =>
       examples.map((example): [string, string, WorkedExample] => [id, example.says, example]),

@@ -12,7 +12,146 @@ export interface WorkedExample {
   expected?: unknown[][] | { error: string; message?: string };
 }
 
+const col = (values: unknown[]) => values.map((v) => [v]);
+
+// A small feature budget (reference.md 2.1 accounts), as in test/functions/charges.test.ts.
+const accounts = col([1101, "12-01", 2501, "3301-00", 5001, 6701]);
+const amounts = col([50000, 60000, 120000, 80000, 40000, 7000]);
+// reference.md 7: a $2.0M budget, less story and post = $1.75M insurable.
+const budgetAccounts = col([1101, 1201, 2000, 5000, 5200, 6501, 6800]);
+const budget = col([50000, 60000, 1_615_000, 150000, 50000, 25000, 50000]);
+/** The hourly rate of a "$750/10" deal: 750 / 11, unrounded. */
+const RATE_750_10 = 750 / 11;
+
 export const workedExamples: Record<string, WorkedExample[]> = {
+  ACCTSUM: [
+    { says: "production, 2000-4999", args: [amounts, accounts, [["2000-4999"]]], expected: [[200000]] },
+    {
+      says: "everything but insurance",
+      args: [amounts, accounts, [["1100-7999,!6700"]]],
+      expected: [[350000]],
+    },
+    {
+      says: "25-01 is within 2500-2599",
+      args: [col([100, 200]), col(["25-01", "26-01"]), [["2500-2599"]]],
+      expected: [[100]],
+    },
+    {
+      says: "AICP sections by letter",
+      args: [col([1000, 2000, 500]), col(["A", "K114", "L"]), [["A-K"]]],
+      expected: [[3000]],
+    },
+    { says: "a malformed filter is #VALUE!", args: [amounts, accounts, [["20x0-"]]] },
+  ],
+  CONTINGENCY: [
+    {
+      says: "0.70% insurance on $1,750,000 net of story and post (reference.md 7)",
+      args: [budget, 0.007, budgetAccounts, [["1100,5000-5999"]]],
+      expected: [[12250]],
+    },
+    { says: "10% on the whole budget, accounts omitted", args: [budget, 0.1], expected: [[200000]] },
+    {
+      says: "a rate given as text",
+      args: [budget, "10%", budgetAccounts, [["!2000-4999"]]],
+      expected: [[161500]],
+    },
+    { says: "exclude without accounts is #VALUE!", args: [budget, 0.1, null, [["6700"]]] },
+  ],
+  RENTAL: [
+    {
+      says: "Vendor A of reference.md 6.5: $2,500/day, 3-day week, weeks of 5, 5, 2 days",
+      args: [[[2500]], col([5, 5, 2]), [[3]]],
+      expected: [[20000]],
+    },
+    {
+      says: "12 days held on a 3-day week bill as 6 days",
+      args: [[[2500]], [[12]], [[3]]],
+      expected: [[15000]],
+    },
+    { says: "without a weekly deal every day is billed", args: [[[2500]], [[12]]], expected: [[30000]] },
+    {
+      says: "vendors side by side spill one cost each",
+      args: [col([2500, 2200]), col([5, 5, 2]), col([3, 4])],
+      expected: [[20000], [22000]],
+    },
+    { says: "a week of 9 days is #VALUE!", args: [[[2500]], col([5, 9]), [[3]]] },
+  ],
+  PAIDHOURS: [
+    { says: "12 hours under California overtime are 14 paid hours", args: [[[12]]], expected: [[14]] },
+    { says: "10 hours are 11, 13 hours are 16", args: [col([10, 13])], expected: [[11], [16]] },
+    { says: "under SAG-AFTRA day rules", args: [col([10, 11, 12]), "SAG-DAY"], expected: [[11], [13], [15]] },
+    { says: "a rule of your own", args: [[[12, 20]], "10:1.5,14:2,18:3"], expected: [[13], [30]] },
+    { says: "an unknown rule is #N/A listing the known ones", args: [[[12]], "CX"] },
+  ],
+  HOURLY: [
+    {
+      says: "the unrounded hourly rate behind $750/10",
+      args: [[[750]], [[10]]],
+      expected: [[Number(RATE_750_10.toPrecision(14))]],
+    },
+    {
+      says: "$150/hr for a $1,200 SAG-AFTRA day performer",
+      args: [[[1200]], [[8]], "SAG-DAY"],
+      expected: [[150]],
+    },
+    { says: "zero guaranteed hours is #DIV/0!", args: [[[750]], [[0]]], expected: { error: "#DIV/0!" } },
+  ],
+  DAYPAY: [
+    {
+      says: "a $750/10 crew member's 12-hour day is $954.55",
+      args: [[[RATE_750_10]], [[12]]],
+      expected: [[954.55]],
+    },
+    {
+      says: "and the 13- and 15-hour days",
+      args: [[[RATE_750_10]], col([13, 15])],
+      expected: [[1090.91], [1363.64]],
+    },
+    {
+      says: "$1,950 for the SAG-AFTRA day performer's 11 hours (reference.md 4.5)",
+      args: [[[150]], [[11]], "SAG-DAY"],
+      expected: [[1950]],
+    },
+    {
+      says: "negative hours are #VALUE!",
+      args: [[[50]], [[-1]]],
+      expected: { error: "#VALUE!", message: "hours must be 0 or more, got -1" },
+    },
+  ],
+  OT: [
+    { says: "$50/hr for 12 hours: $100 premium", args: [[[50]], [[12]]], expected: [[100]] },
+    { says: "no premium on a straight-time rule", args: [[[50]], [[12]], "STRAIGHT"], expected: [[0]] },
+    { says: "the $750/10 deal's 12-hour day", args: [[[RATE_750_10]], [[12]]], expected: [[136.36]] },
+  ],
+  ETC: [
+    { says: "what is left of the budget", args: [[[100000]], [[80000]]], expected: [[20000]] },
+    { says: "never below 0", args: [[[100000]], [[105000]]], expected: [[0]] },
+    {
+      says: "the run rate: 45,000 committed at 75%",
+      args: [[[60000]], [[45000]], [[0.75]]],
+      expected: [[15000]],
+    },
+    {
+      says: "one per account, a blank percent using what is left",
+      args: [col([100000, 50000, null]), col([80000, 45000, 0]), col([null, 0.75, ""])],
+    },
+  ],
+  VARIANCE: [
+    {
+      says: "budget 100,000, EFC 105,000 is -5,000 under the default convention",
+      args: [[[100000]], [[105000]]],
+      expected: [[-5000]],
+    },
+    {
+      says: "and +5,000 when over is positive",
+      args: [[[100000]], [[105000]], [["OVER"]]],
+      expected: [[5000]],
+    },
+    {
+      says: "an unknown convention is answered, not guessed",
+      args: [[[100000]], [[105000]], [["SIDEWAYS"]]],
+    },
+  ],
   EFC: [
     {
       says: "62,000 actual + 18,000 committed + 25,000 ETC (reference.md 5.1)",
