@@ -72,7 +72,7 @@ function readPerson(
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
  * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines, so caps already used up are not charged again. Default 0.
- * @param [hours] Hours worked or guaranteed, for per-hour fringes (e.g. MPI): one cell, or a column the size of wages.
+ * @param [hours] Hours worked or guaranteed, for per-hour fringes (e.g. MPI): one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes (a week fringe charges rate x days / 5): one cell, or a column the size of wages.
  * @returns The fringe cost, to the cent: one cell, or a column with one fringe per line.
  */
@@ -137,7 +137,7 @@ function typeLabel(fringe: Fringe): string {
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
  * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines. Default 0.
- * @param [hours] Hours worked or guaranteed, for per-hour fringes: one cell, or a column the size of wages.
+ * @param [hours] Hours worked or guaranteed, for per-hour fringes: one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes: one cell, or a column the size of wages.
  * @returns A table: a header row, one row per fringe, and a Total row.
  */

@@ -48,6 +48,10 @@ describe("PROD.FRINGE", () => {
     ).toEqual([[175.56]]);
   });
 
+  it("charges MPI on a 12-hour Day unit when given days only: 3 days = $526.68", () => {
+    expect(fringe([[0]], table, null, undefined, [[3]])).toEqual([[526.68]]);
+  });
+
   it("takes hours per line beside the wages column (SUI $238 capped once, MPI per hour)", () => {
     expect(fringe([[3000], [5000]], table, null, [[50], [60]])).toEqual([[833.5], [1013.8]]);
   });
@@ -111,7 +115,7 @@ describe("PROD.FRINGE", () => {
     [
       "a per-hour fringe without hours",
       "#VALUE!",
-      "hours is required: MPI is a per-hour fringe",
+      "hours is required: MPI is a per-hour fringe (or give days: 12 hours a day)",
       () => fringe([[100]], table),
     ],
     [

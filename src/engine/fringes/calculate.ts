@@ -4,7 +4,7 @@
  * - Percent: rate x the part of the wages that lies between what the person was already paid
  *   (prior wages) and the cutoff. The cutoff is per PERSON: across one person's lines (an MMB
  *   "fringe range", reference.md 1.1 and 3.6) it is reached once, not once per line.
- * - Per hour: rate x hours. Per day: rate x days. Per week: rate x days / days-per-week (5 by
+ * - Per hour: rate x hours (12 hours a day when only days are given). Per day: rate x days. Per week: rate x days / days-per-week (5 by
  *   default). Flat: the rate, once per person.
  */
 import { Decimal, ZERO, ONE, roundCents, sum } from "../money";
@@ -68,13 +68,31 @@ function subjectWages(from: Decimal, to: Decimal, cutoff: Decimal | null): Decim
   return Decimal.min(to, cutoff).minus(Decimal.min(from, cutoff));
 }
 
-/** The hours or days a flat fringe needs; their absence is the user's mistake, not a 0. */
-function required(value: Decimal | undefined, arg: "hours" | "days", fringe: Fringe): Decimal {
-  if (value === undefined) {
-    const per = fringe.type === "HOUR" ? "per-hour" : fringe.type === "DAY" ? "per-day" : "per-week";
-    throw errors.invalid(arg, `is required: ${fringe.label} is a ${per} fringe`);
-  }
-  return value;
+/**
+ * Hours in a day when a per-hour fringe is given days but no hours: Movie Magic's default Day
+ * unit is 12 hours (reference.md 1.1, "hours equivalence"), and MPI benefit hours are budgeted at
+ * 12 a day (reference.md 3.2 / 3.7: $14.63 x 12 = $175.56 a day).
+ */
+export const HOURS_PER_DAY = new Decimal(12);
+
+/** The days a per-day or per-week fringe needs; their absence is the user's mistake, not a 0. */
+function requiredDays(line: FringeLine, fringe: Fringe): Decimal {
+  if (line.days === undefined)
+    throw errors.invalid(
+      "days",
+      `is required: ${fringe.label} is a ${fringe.type === "DAY" ? "per-day" : "per-week"} fringe`,
+    );
+  return line.days;
+}
+
+/** The hours a per-hour fringe is charged on: the hours given, else 12 per day given. */
+function chargedHours(line: FringeLine, fringe: Fringe): Decimal {
+  if (line.hours !== undefined) return line.hours;
+  if (line.days !== undefined) return line.days.times(HOURS_PER_DAY);
+  throw errors.invalid(
+    "hours",
+    `is required: ${fringe.label} is a per-hour fringe (or give days: 12 hours a day)`,
+  );
 }
 
 /** The base each line gives one fringe, given the person's wages paid before the line. */
@@ -83,11 +101,11 @@ function lineBase(fringe: Fringe, line: FringeLine, paidBefore: Decimal, isFirst
     case "%":
       return subjectWages(paidBefore, paidBefore.plus(line.wages), fringe.cutoff);
     case "HOUR":
-      return required(line.hours, "hours", fringe);
+      return chargedHours(line, fringe);
     case "DAY":
-      return required(line.days, "days", fringe);
+      return requiredDays(line, fringe);
     case "WEEK":
-      return required(line.days, "days", fringe).div(fringe.daysPerWeek);
+      return requiredDays(line, fringe).div(fringe.daysPerWeek);
     case "FLAT":
       // Once per person: charged on their first line.
       return isFirstLine ? ONE : ZERO;

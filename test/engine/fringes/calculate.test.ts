@@ -109,6 +109,28 @@ describe("worked example C (reference.md 3.7): flat per-hour and per-day fringes
     ]);
   });
 
+  it("charges a per-hour fringe 12 hours a day when only days are given (MMB's Day unit)", () => {
+    const result = calculateFringes(mpi, [{ wages: d(0), days: d(2) }], d(0));
+    expect(money(result.total)).toBe("351.12");
+    expect(result.byFringe[0].base.toString()).toBe("24");
+  });
+
+  it("prefers the hours given over the 12-hour day", () => {
+    expect(money(calculateFringes(mpi, [{ wages: d(0), hours: d(14), days: d(1) }], d(0)).total)).toBe(
+      "204.82",
+    );
+  });
+
+  it("asks for days when a per-day fringe has none", () => {
+    const nbf = resolveFringes([
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["NBF", "DAY", 137, ""],
+    ]);
+    expect(() => calculateFringes(nbf, [{ wages: d(0), hours: d(12) }], d(0))).toThrow(
+      "days is required: NBF is a per-day fringe",
+    );
+  });
+
   it("asks for hours when a per-hour fringe has none, instead of charging 0", () => {
     expect(() => calculateFringes(mpi, lines(1000), d(0))).toThrow(
       "hours is required: MPI is a per-hour fringe",
