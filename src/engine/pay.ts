@@ -10,7 +10,7 @@
  * rounded once, by the caller, at the end.
  */
 import { describeValue, errors } from "./errors";
-import { Decimal, isBlank, ONE, ZERO } from "./money";
+import { Decimal, fromNumber, isBlank, ONE, ZERO } from "./money";
 import { isRange } from "./ranges";
 
 /** One overtime band of a rule: hours worked from `from` on are paid at `multiplier`. */
@@ -22,9 +22,12 @@ export interface PayTier {
 }
 
 /** A band with its end, as the day arithmetic walks it; `to` undefined = open-ended. */
-interface Band {
+export interface PayBand {
+  /** Hours into the day where the band starts. */
   readonly from: Decimal;
+  /** Where the next band starts; undefined for the last band. */
   readonly to: Decimal | undefined;
+  /** What each hour in the band is paid, in straight-time hours. */
   readonly multiplier: Decimal;
 }
 
@@ -40,7 +43,7 @@ export interface PayRule {
    */
   readonly seventhDay?: PayRule;
   /** Every band from hour 0, the 1x band included: what {@link splitDay} walks. */
-  readonly bands: readonly Band[];
+  readonly bands: readonly PayBand[];
 }
 
 /** A named rule preset: the rule string, what it is, and where it comes from. */
@@ -104,16 +107,16 @@ const RULE_SHAPE = 'threshold:multiplier pairs in ascending order, such as "8:1.
 /** A plain decimal number as written in a rule or schedule ("8", "1.5", ".5", "-2"). */
 const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
-function ruleNumber(text: string, what: string, pair: string): Decimal {
+function ruleNumber(text: string, what: string, pair: string, arg: string): Decimal {
   if (!PLAIN_NUMBER.test(text)) {
-    throw errors.invalid("rule", `has "${pair}": the ${what} "${text}" is not a number (${RULE_SHAPE})`);
+    throw errors.invalid(arg, `has "${pair}": the ${what} "${text}" is not a number (${RULE_SHAPE})`);
   }
   return new Decimal(text);
 }
 
 /** Builds the walked bands of a rule from its tiers: a 1x band from hour 0, then each tier. */
-function toBands(tiers: readonly PayTier[]): Band[] {
-  const bands: Band[] = [];
+function toBands(tiers: readonly PayTier[]): PayBand[] {
+  const bands: PayBand[] = [];
   const firstFrom = tiers.length > 0 ? tiers[0].from : undefined;
   if (firstFrom === undefined || firstFrom.gt(0)) bands.push({ from: ZERO, to: firstFrom, multiplier: ONE });
   tiers.forEach((tier, i) => bands.push({ ...tier, to: tiers[i + 1]?.from }));
@@ -125,29 +128,29 @@ function toBands(tiers: readonly PayTier[]): Band[] {
  * number that is not one, a threshold below 0 or not above the one before it, a multiplier below 1
  * (paying overtime hours less than straight time is not overtime).
  */
-function parseRuleString(text: string, name: string): PayRule {
+function parseRuleString(text: string, name: string, arg: string): PayRule {
   const tiers: PayTier[] = [];
   for (const raw of text.split(",")) {
     const pair = raw.trim();
     const parts = pair.split(":");
     if (parts.length !== 2) {
-      throw errors.invalid("rule", `has "${pair}", which is not a threshold:multiplier pair (${RULE_SHAPE})`);
+      throw errors.invalid(arg, `has "${pair}", which is not a threshold:multiplier pair (${RULE_SHAPE})`);
     }
-    const from = ruleNumber(parts[0].trim(), "threshold", pair);
-    const multiplier = ruleNumber(parts[1].trim(), "multiplier", pair);
+    const from = ruleNumber(parts[0].trim(), "threshold", pair, arg);
+    const multiplier = ruleNumber(parts[1].trim(), "multiplier", pair, arg);
     if (from.isNeg() && !from.isZero()) {
-      throw errors.invalid("rule", `thresholds must be 0 or more, got ${from.toString()} in "${pair}"`);
+      throw errors.invalid(arg, `thresholds must be 0 or more, got ${from.toString()} in "${pair}"`);
     }
     const previous = tiers[tiers.length - 1];
     if (previous && from.lte(previous.from)) {
       throw errors.invalid(
-        "rule",
+        arg,
         `thresholds must go up: ${from.toString()} comes after ${previous.from.toString()} in "${text}"`,
       );
     }
     if (multiplier.lt(1)) {
       throw errors.invalid(
-        "rule",
+        arg,
         `multipliers must be 1 or more (1 = straight time), got ${multiplier.toString()} in "${pair}"`,
       );
     }
@@ -159,7 +162,8 @@ function parseRuleString(text: string, name: string): PayRule {
 /** The presets parsed once, at load: the 7th-day rule linked to the preset it names. */
 const PARSED_PRESETS: ReadonlyMap<string, PayRule> = (() => {
   const parsed = new Map<string, PayRule>();
-  for (const name of RULE_PRESET_NAMES) parsed.set(name, parseRuleString(RULE_PRESETS[name].rule, name));
+  for (const name of RULE_PRESET_NAMES)
+    parsed.set(name, parseRuleString(RULE_PRESETS[name].rule, name, "rule"));
   for (const name of RULE_PRESET_NAMES) {
     const seventh = RULE_PRESETS[name].seventhDay;
     if (seventh) parsed.set(name, { ...(parsed.get(name) as PayRule), seventhDay: parsed.get(seventh) });
@@ -167,16 +171,67 @@ const PARSED_PRESETS: ReadonlyMap<string, PayRule> = (() => {
   return parsed;
 })();
 
+/** What a {@link PresetReader} needs to know about one kind of named-or-written value. */
+interface PresetReaderSpec<T> {
+  /** What the value is, for "Unknown ..." messages ("pay rule"). */
+  readonly what: string;
+  /** The presets, parsed, by upper-case name. */
+  readonly presets: ReadonlyMap<string, T>;
+  /** The preset names in order, for messages. */
+  readonly names: readonly string[];
+  /** The preset used for a blank cell. */
+  readonly fallback: string;
+  /** Text that matches is written out (a rule string, a list); anything else is a preset name. */
+  readonly looksWritten: RegExp;
+  /** How to write one out, for messages ('threshold:multiplier pairs ...'). */
+  readonly shape: string;
+  /** Parses written text; throws ProdError naming the problem. */
+  readonly parse: (text: string, arg: string) => T;
+}
+
 /**
- * Parsed rule strings by their text. Excel recalculates a sheet of DAYPAY cells thousands of times
- * with the same few rules; parsing each once keeps a recalculation to the arithmetic. Bounded so a
+ * Reads a cell that holds a preset name (any case) or the value written out in its own notation,
+ * as both pay rules and meal-penalty schedules are given. Written values are parsed once and kept
+ * by their text: Excel recalculates a sheet of DAYPAY cells thousands of times with the same few
+ * rules, and parsing each once keeps a recalculation to the arithmetic. The cache is bounded so a
  * sheet of generated rule strings cannot grow it without limit.
  */
-const ruleCache = new Map<string, PayRule>();
-const RULE_CACHE_LIMIT = 512;
+class PresetReader<T> {
+  private static readonly CACHE_LIMIT = 512;
+  private readonly cache = new Map<string, T>();
 
-/** A rule string holds a pair or starts with a number; anything else is meant as a preset name. */
-const LOOKS_LIKE_RULE_STRING = /:|^[-+.\d]/;
+  constructor(private readonly spec: PresetReaderSpec<T>) {}
+
+  read(value: unknown, arg: string): T {
+    const { spec } = this;
+    if (isBlank(value)) return spec.presets.get(spec.fallback) as T;
+    if (typeof value !== "string") {
+      const got = isRange(value) ? "a range" : describeValue(value);
+      throw errors.invalid(arg, `must be a preset (${spec.names.join(", ")}) or ${spec.shape}, got ${got}`);
+    }
+    const text = value.trim();
+    const preset = spec.presets.get(text.toUpperCase());
+    if (preset) return preset;
+    if (!spec.looksWritten.test(text)) throw errors.unknownName(spec.what, text, spec.names);
+    const cached = this.cache.get(text);
+    if (cached) return cached;
+    const parsed = spec.parse(text, arg);
+    if (this.cache.size >= PresetReader.CACHE_LIMIT) this.cache.clear();
+    this.cache.set(text, parsed);
+    return parsed;
+  }
+}
+
+const ruleReader = new PresetReader<PayRule>({
+  what: "pay rule",
+  presets: PARSED_PRESETS,
+  names: RULE_PRESET_NAMES,
+  fallback: DEFAULT_RULE,
+  // A rule string holds a pair or starts with a number ("8", "CA7" is a mistyped name).
+  looksWritten: /:|^[-+.\d]/,
+  shape: RULE_SHAPE,
+  parse: (text, arg) => parseRuleString(text, text, arg),
+});
 
 /**
  * Reads a pay rule from a cell: blank = `CA` (the default), a preset name (any case), or a rule
@@ -188,24 +243,7 @@ const LOOKS_LIKE_RULE_STRING = /:|^[-+.\d]/;
  *   notFound (#N/A) for an unknown preset name, listing the presets.
  */
 export function parseRule(value: unknown, arg = "rule"): PayRule {
-  if (isBlank(value)) return PARSED_PRESETS.get(DEFAULT_RULE) as PayRule;
-  if (typeof value !== "string") {
-    const got = isRange(value) ? "a range" : describeValue(value);
-    throw errors.invalid(
-      arg,
-      `must be a preset (${RULE_PRESET_NAMES.join(", ")}) or ${RULE_SHAPE}, got ${got}`,
-    );
-  }
-  const text = value.trim();
-  const preset = PARSED_PRESETS.get(text.toUpperCase());
-  if (preset) return preset;
-  if (!LOOKS_LIKE_RULE_STRING.test(text)) throw errors.unknownName("pay rule", text, RULE_PRESET_NAMES);
-  const cached = ruleCache.get(text);
-  if (cached) return cached;
-  const parsed = parseRuleString(text, text);
-  if (ruleCache.size >= RULE_CACHE_LIMIT) ruleCache.clear();
-  ruleCache.set(text, parsed);
-  return parsed;
+  return ruleReader.read(value, arg);
 }
 
 /** A rule preset, parsed: the way for engine callers (task pane, benchmarks) to name one. */
@@ -280,4 +318,244 @@ export function dayPay(hourlyRate: Decimal, hours: Decimal, rule: PayRule): Deci
 export function overtimePremium(hourlyRate: Decimal, hours: Decimal, rule: PayRule): Decimal {
   requireNonNegative(hourlyRate, "hourly_rate");
   return hourlyRate.times(paidHours(hours, rule).minus(hours));
+}
+
+/** A workweek has 7 days; WEEKPAY takes one workweek (spec/functions.md). */
+export const DAYS_PER_WEEK_MAX = 7;
+
+/** Weekly overtime starts after 40 straight-time hours unless told otherwise (reference.md 4.1). */
+export const DEFAULT_WEEKLY_THRESHOLD = new Decimal(40);
+
+/** Schedules are shot in 5-day weeks unless told otherwise (spec/functions.md, OTPROJECT). */
+export const DEFAULT_DAYS_PER_WEEK = 5;
+
+/**
+ * Weekly overtime pays 1.5x (California Labor Code section 510(a) and the FLSA: time and a half
+ * over 40 hours in the workweek; reference.md 4.1). A straight-time hour that crosses the weekly
+ * threshold is already paid 1x, so the weekly premium adds the other 0.5.
+ */
+const WEEKLY_OT_EXTRA = new Decimal(0.5);
+
+/** Throws unless `value` is a whole number: days are counted, not measured. */
+function requireWhole(value: Decimal, arg: string): Decimal {
+  if (!value.isInteger())
+    throw errors.invalid(arg, `must be a whole number of days, got ${value.toString()}`);
+  return value;
+}
+
+/**
+ * Straight-time-equivalent paid hours for one workweek.
+ *
+ * Method (spec/functions.md WEEKPAY; California Labor Code section 510(a); reference.md 4.1):
+ * 1. Each day is paid by the daily rule. Under a rule that names a 7th-day rule (CA), the 7th
+ *    day is paid by it (CA-7TH) when all 7 days of the workweek were worked, which is what
+ *    "7th consecutive day worked in a workweek" means when the list is the workweek in order.
+ * 2. Weekly overtime counts only straight-time hours (those paid at 1x): an hour already paid
+ *    as daily overtime is not counted again toward the 40 (no "pyramiding" of daily and weekly
+ *    overtime: https://callaborlawblog.com/common-california-labor-code-violations/failure-to-pay-overtime/calculate-overtime-daily-weekly-overtime-hours-worked-week/).
+ *    Straight-time hours are counted in day order; each one beyond the threshold is paid 1.5x.
+ *
+ * The spec's values follow: 5 x 12 h under CA = 5 x (8 + 4 x 1.5) = 70 paid hours with exactly
+ * 40 straight-time hours, so no weekly overtime ($50/hr: 3,500.00); a 6th 12-hour day adds 8
+ * straight-time hours that all lie beyond 40 (8 x 1.5) plus its 4 daily-overtime hours (4 x 1.5)
+ * = 18, 88 paid hours ($50/hr: 4,400.00).
+ *
+ * @param dailyHours - hours per day in order, 0 for a day off; 7 days at most
+ * @throws ProdError invalid for more than 7 days, a negative day, or a negative threshold
+ */
+export function weekPaidHours(
+  dailyHours: readonly Decimal[],
+  rule: PayRule,
+  weeklyThreshold: Decimal = DEFAULT_WEEKLY_THRESHOLD,
+): Decimal {
+  if (dailyHours.length > DAYS_PER_WEEK_MAX) {
+    throw errors.invalid(
+      "daily_hours",
+      `must be one workweek, ${DAYS_PER_WEEK_MAX} days at most, got ${dailyHours.length} days`,
+    );
+  }
+  requireNonNegative(weeklyThreshold, "weekly_threshold");
+  for (const hours of dailyHours) requireNonNegative(hours, "daily_hours");
+  const workedEveryDay = dailyHours.length === DAYS_PER_WEEK_MAX && dailyHours.every((hours) => hours.gt(0));
+  let paid = ZERO;
+  let straightSoFar = ZERO;
+  dailyHours.forEach((hours, i) => {
+    const seventh = workedEveryDay && i === DAYS_PER_WEEK_MAX - 1 && rule.seventhDay;
+    const day = splitDay(hours, seventh || rule);
+    // The part of this day's straight time that lies beyond the weekly threshold.
+    const before = Decimal.max(straightSoFar.minus(weeklyThreshold), ZERO);
+    straightSoFar = straightSoFar.plus(day.straight);
+    const beyond = Decimal.max(straightSoFar.minus(weeklyThreshold), ZERO).minus(before);
+    paid = paid.plus(day.paid).plus(beyond.times(WEEKLY_OT_EXTRA));
+  });
+  return paid;
+}
+
+/** Gross for one workweek: hourly rate x {@link weekPaidHours}. Unrounded. */
+export function weekPay(
+  hourlyRate: Decimal,
+  dailyHours: readonly Decimal[],
+  rule: PayRule,
+  weeklyThreshold: Decimal = DEFAULT_WEEKLY_THRESHOLD,
+): Decimal {
+  requireNonNegative(hourlyRate, "hourly_rate");
+  return hourlyRate.times(weekPaidHours(dailyHours, rule, weeklyThreshold));
+}
+
+/**
+ * Paid hours for a whole schedule: `shootDays` days of `hoursPerDay`, in weeks of `daysPerWeek`
+ * worked days, each week paid as a workweek ({@link weekPaidHours}); a last, partial week has
+ * the days left over. Full weeks are all alike, so one is computed and multiplied.
+ *
+ * @throws ProdError invalid for negative hours, shoot days that are negative or not whole, or
+ *   days per week outside 1-7
+ */
+export function projectPaidHours(
+  hoursPerDay: Decimal,
+  shootDays: Decimal,
+  rule: PayRule,
+  daysPerWeek: Decimal = new Decimal(DEFAULT_DAYS_PER_WEEK),
+  weeklyThreshold: Decimal = DEFAULT_WEEKLY_THRESHOLD,
+): Decimal {
+  requireNonNegative(hoursPerDay, "hours_per_day");
+  requireWhole(requireNonNegative(shootDays, "shoot_days"), "shoot_days");
+  requireWhole(daysPerWeek, "days_per_week");
+  if (daysPerWeek.lt(1)) throw errors.belowMinimum("days_per_week", 1, daysPerWeek.toNumber());
+  if (daysPerWeek.gt(DAYS_PER_WEEK_MAX)) {
+    throw errors.aboveMaximum("days_per_week", DAYS_PER_WEEK_MAX, daysPerWeek.toNumber());
+  }
+  const perWeek = daysPerWeek.toNumber();
+  const fullWeeks = shootDays.divToInt(daysPerWeek);
+  const daysLeft = shootDays.minus(fullWeeks.times(daysPerWeek)).toNumber();
+  const week = (days: number) =>
+    weekPaidHours(new Array<Decimal>(days).fill(hoursPerDay), rule, weeklyThreshold);
+  return week(perWeek)
+    .times(fullWeeks)
+    .plus(daysLeft > 0 ? week(daysLeft) : ZERO);
+}
+
+/** Projected gross for a whole schedule: hourly rate x {@link projectPaidHours}. Unrounded. */
+export function projectPay(
+  hourlyRate: Decimal,
+  hoursPerDay: Decimal,
+  shootDays: Decimal,
+  rule: PayRule,
+  daysPerWeek: Decimal = new Decimal(DEFAULT_DAYS_PER_WEEK),
+): Decimal {
+  requireNonNegative(hourlyRate, "hourly_rate");
+  return hourlyRate.times(projectPaidHours(hoursPerDay, shootDays, rule, daysPerWeek));
+}
+
+/** A named meal-penalty schedule: amounts per started half hour, the last repeating. */
+export interface MealPreset {
+  /** The amounts as a list ("25,25,50"). */
+  readonly schedule: string;
+  /** One line for a line producer. */
+  readonly description: string;
+  /** The source (reference.md section and the public source it cites). */
+  readonly source: string;
+}
+
+/** The names of the meal-penalty presets. */
+export type MealPresetName = "SAG" | "IATSE-1996";
+
+/** The schedule used when none is given. */
+export const DEFAULT_MEAL_SCHEDULE: MealPresetName = "SAG";
+
+/** The meal-penalty presets; the task pane lists them in this order. */
+export const MEAL_PRESETS: Readonly<Record<MealPresetName, MealPreset>> = {
+  SAG: {
+    // SAG-AFTRA meal damages: $25 for each of the 1st and 2nd half hours, then $50 per half hour.
+    schedule: "25,25,50",
+    description: "SAG-AFTRA performers: $25 for each of the first two half hours, then $50 per half hour",
+    source:
+      "reference.md 4.4 [C] https://sagaftra.org/when-are-meals-due-what-are-liquidated-damages-if-not-fed-time",
+  },
+  "IATSE-1996": {
+    // IATSE Basic Agreement 1996 studio schedule; current amounts are not confirmed (reference.md 4.3 [U]).
+    schedule: "8.5,11,13.5",
+    description:
+      "IATSE 1996 studio schedule (historical): $8.50, $11.00, then $13.50 per half hour; check your current agreement",
+    source: "reference.md 4.3 [C] https://basic.iatse.net/history-of-meal-penalties",
+  },
+};
+
+/** The meal-penalty preset names in order, for messages that list them. */
+export const MEAL_PRESET_NAMES = Object.keys(MEAL_PRESETS) as MealPresetName[];
+
+/** A parsed meal-penalty schedule. Make one with {@link parseMealSchedule}. */
+export interface MealSchedule {
+  /** The preset's name ("SAG") or the list as it was given. */
+  readonly name: string;
+  /** The amount for each started half hour late, in order; the last one repeats. */
+  readonly amounts: readonly Decimal[];
+}
+
+/** Each started half hour late is one penalty step (reference.md 4.4: "per half hour"). */
+export const MEAL_STEP_MINUTES = new Decimal(30);
+
+function checkAmount(amount: Decimal, arg: string, where: string): Decimal {
+  if (amount.isNeg() && !amount.isZero()) {
+    throw errors.invalid(arg, `amounts must be 0 or more, got ${amount.toString()} in ${where}`);
+  }
+  return amount;
+}
+
+function parseAmounts(text: string, name: string, arg: string): MealSchedule {
+  const amounts = text.split(",").map((raw) => {
+    const piece = raw.trim();
+    const number = piece.replace(/^\$/, "");
+    if (!PLAIN_NUMBER.test(number)) {
+      throw errors.invalid(arg, `has "${piece}", which is not an amount (a list such as "7.5,10,12.5")`);
+    }
+    return checkAmount(new Decimal(number), arg, `"${text}"`);
+  });
+  return { name, amounts };
+}
+
+const PARSED_MEAL_PRESETS: ReadonlyMap<string, MealSchedule> = new Map(
+  MEAL_PRESET_NAMES.map((name) => [name, parseAmounts(MEAL_PRESETS[name].schedule, name, "schedule")]),
+);
+
+const mealReader = new PresetReader<MealSchedule>({
+  what: "meal penalty schedule",
+  presets: PARSED_MEAL_PRESETS,
+  names: MEAL_PRESET_NAMES,
+  fallback: DEFAULT_MEAL_SCHEDULE,
+  // A list starts with an amount ("7.5,...", "$25,..."); anything else is meant as a preset name.
+  looksWritten: /^[-+$.\d]/,
+  shape: 'a list of amounts such as "7.5,10,12.5"',
+  parse: (text, arg) => parseAmounts(text, text, arg),
+});
+
+/**
+ * Reads a meal-penalty schedule from a cell: blank = `SAG`, a preset name (any case), a list of
+ * amounts ("7.5,10,12.5", "$25,$25,$50"), or a single amount (a number) charged per half hour.
+ *
+ * @throws ProdError invalid (#VALUE!) for a malformed list; notFound (#N/A) for an unknown preset
+ */
+export function parseMealSchedule(value: unknown, arg = "schedule"): MealSchedule {
+  if (typeof value === "number" && Number.isFinite(value)) {
+    return { name: String(value), amounts: [checkAmount(fromNumber(value), arg, "the cell")] };
+  }
+  return mealReader.read(value, arg);
+}
+
+/** The number of penalty steps for a meal `minutesLate` late: each started half hour is one. */
+export function mealPenaltySteps(minutesLate: Decimal): Decimal {
+  return requireNonNegative(minutesLate, "minutes_late").div(MEAL_STEP_MINUTES).ceil();
+}
+
+/**
+ * The meal penalty for one person: the schedule's amount for each started half hour late, the
+ * last amount repeating (reference.md 4.5 ex. 2: 90 minutes under SAG = 25 + 25 + 50 = 100).
+ */
+export function mealPenalty(minutesLate: Decimal, schedule: MealSchedule): Decimal {
+  const steps = mealPenaltySteps(minutesLate);
+  const listed = schedule.amounts;
+  let total = ZERO;
+  const fromList = Decimal.min(steps, listed.length).toNumber();
+  for (let i = 0; i < fromList; i++) total = total.plus(listed[i]);
+  const repeats = steps.minus(fromList);
+  return total.plus(repeats.times(listed[listed.length - 1]));
 }

@@ -1,13 +1,20 @@
 /* The pay and overtime functions. Their JSDoc is what Excel shows as each function's help. */
 import {
   dayPay as engineDayPay,
+  DEFAULT_DAYS_PER_WEEK,
+  DEFAULT_WEEKLY_THRESHOLD,
   hourlyFromDayRate,
+  mealPenalty as engineMealPenalty,
   overtimePremium,
   paidHours as enginePaidHours,
+  parseMealSchedule,
   parseRule,
   type PayRule,
+  projectPay,
+  weekPay as engineWeekPay,
 } from "../engine/pay";
-import { type Decimal, toDecimal, toMoney } from "../engine/money";
+import { type Decimal, isBlank, toDecimal, toDecimalOr, toMoney, ZERO } from "../engine/money";
+import { cells } from "../engine/ranges";
 import { elementwise, guard } from "./runtime";
 
 /**
@@ -99,4 +106,86 @@ export function dayPay(hourly_rate: any[][], hours: any[][], rule?: any): number
  */
 export function ot(hourly_rate: any[][], hours: any[][], rule?: any): number[][] {
   return perDay(hourly_rate, hours, rule, overtimePremium);
+}
+
+/**
+ * Gross pay for one workweek, with daily overtime, weekly overtime and California's 7th-day rule.
+ * Each day is paid by the rule; then straight-time hours beyond the weekly threshold (40) are paid
+ * 1.5x (hours already paid as daily overtime do not count twice). Under "CA", when all 7 days are
+ * worked the 7th day is paid 1.5x for its first 8 hours and 2x after. At $50/hour, five 12-hour
+ * days = $3,500.00 and six = $4,400.00.
+ * @customfunction WEEKPAY
+ * @param hourly_rate The base (straight-time) hourly rate.
+ * @param daily_hours The hours of each day of the week, in order: a row or column of up to 7 cells; a blank or 0 is a day off.
+ * @param rule Overtime rule: "CA" (default, with the 7th-day rule), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param weekly_threshold Straight-time hours in the week after which weekly overtime (1.5x) starts. Default 40.
+ * @returns The week's gross, to the cent.
+ */
+export function weekPay(hourly_rate: any, daily_hours: any[][], rule?: any, weekly_threshold?: any): number {
+  return guard(() => {
+    const parsed = parseRule(rule);
+    // Blank = day off; desktop Excel already passes empty cells of a range as 0.
+    const days = cells(daily_hours).map((h) => (isBlank(h) ? ZERO : toDecimal(h, "daily_hours")));
+    return toMoney(
+      engineWeekPay(
+        toDecimal(hourly_rate, "hourly_rate"),
+        days,
+        parsed,
+        toDecimalOr(weekly_threshold, "weekly_threshold", DEFAULT_WEEKLY_THRESHOLD),
+      ),
+    );
+  });
+}
+
+/**
+ * Projected gross for a whole schedule: shoot_days days of hours_per_day, in weeks of
+ * days_per_week worked days, each week paid like WEEKPAY (daily overtime, weekly overtime after
+ * 40 straight-time hours, and under "CA" the 7th-day rule for 7-day weeks). A last, shorter week
+ * holds the days left over. Use it to project crew overtime: 12 days of 12 hours at $50/hour in
+ * 5-day weeks = 2 weeks of $3,500 + 2 days of $700 = $8,400.00.
+ * @customfunction OTPROJECT
+ * @param hourly_rate The base (straight-time) hourly rate.
+ * @param hours_per_day The hours worked each shoot day, e.g. 12.5.
+ * @param shoot_days The number of days worked in the schedule (a whole number).
+ * @param days_per_week Days worked per week, 1 to 7. Default 5.
+ * @param rule Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @returns The schedule's gross, to the cent.
+ */
+export function otProject(
+  hourly_rate: any,
+  hours_per_day: any,
+  shoot_days: any,
+  days_per_week?: any,
+  rule?: any,
+): number {
+  return guard(() =>
+    toMoney(
+      projectPay(
+        toDecimal(hourly_rate, "hourly_rate"),
+        toDecimal(hours_per_day, "hours_per_day"),
+        toDecimal(shoot_days, "shoot_days"),
+        parseRule(rule),
+        toDecimalOr(days_per_week, "days_per_week", DEFAULT_DAYS_PER_WEEK),
+      ),
+    ),
+  );
+}
+
+/**
+ * Meal penalty for one person for a meal that came minutes_late after it was due. Each started
+ * half hour is one step: 1-30 minutes late = 1 step, 31-60 = 2. Under "SAG" (the default) the
+ * steps cost $25, $25, then $50 each, so 90 minutes late = $100. A column of minutes spills; a
+ * blank cell counts as on time (0).
+ * @customfunction MEALPENALTY
+ * @param minutes_late How many minutes after it was due the meal came (0 or more).
+ * @param schedule "SAG" (default: 25, 25, then 50), "IATSE-1996" (historical: 8.50, 11, then 13.50), or your own amounts per half hour such as "7.5,10,12.5" (the last amount repeats).
+ * @returns The penalty, to the cent.
+ */
+export function mealPenalty(minutes_late: any[][], schedule?: any): number[][] {
+  return guard(() => {
+    const parsed = parseMealSchedule(schedule);
+    return elementwise([{ name: "minutes_late", value: minutes_late }], ([m]) =>
+      toMoney(engineMealPenalty(toDecimalOr(m, "minutes_late", ZERO), parsed)),
+    );
+  });
 }

@@ -3,6 +3,14 @@ import { ProdError } from "../../src/engine/errors";
 import { Decimal, roundCents } from "../../src/engine/money";
 import {
   dayPay,
+  MEAL_PRESETS,
+  mealPenalty,
+  mealPenaltySteps,
+  parseMealSchedule,
+  projectPaidHours,
+  projectPay,
+  weekPaidHours,
+  weekPay,
   hourlyFromDayRate,
   overtimePremium,
   paidHours,
@@ -213,5 +221,202 @@ describe("guaranteed day rates (reference.md 4.2 and 4.5)", () => {
     // $50/hr, 12 hours: 14 paid hours = $700, of which 12 x 50 = $600 is straight time.
     expect(overtimePremium(d(50), d(12), CA).toString()).toBe("100");
     expect(overtimePremium(d(50), d(8), CA).toString()).toBe("0");
+  });
+});
+
+describe("one workweek", () => {
+  const days = (...hours: number[]) => hours.map((h) => d(h));
+  const pay = (rule: string, hours: number[], threshold?: number) =>
+    roundCents(
+      weekPay(d(50), days(...hours), parseRule(rule), threshold === undefined ? undefined : d(threshold)),
+    ).toString();
+
+  it.each([
+    ["five 12-hour days (spec: 3,500.00)", "CA", [12, 12, 12, 12, 12], "3500"],
+    ["six 12-hour days (spec: 4,400.00)", "CA", [12, 12, 12, 12, 12, 12], "4400"],
+    ["seven 12-hour days: the 7th is 8 x 1.5 + 4 x 2", "CA", [12, 12, 12, 12, 12, 12, 12], "5400"],
+    [
+      "the same seven days under the bare CA pairs: no 7th-day rule",
+      "8:1.5,12:2",
+      [12, 12, 12, 12, 12, 12, 12],
+      "5300",
+    ],
+    ["seven days with a day off: no 7th consecutive day", "CA", [12, 12, 12, 0, 12, 12, 12], "4400"],
+    ["four 10-hour days: daily overtime only", "CA", [10, 10, 10, 10], "2200"],
+    ["five 8-hour days: exactly 40 hours", "CA", [8, 8, 8, 8, 8], "2000"],
+    ["six 8-hour days: the 6th is weekly overtime", "CA", [8, 8, 8, 8, 8, 8], "2600"],
+    [
+      "five 10-hour days at straight time: 10 hours of weekly overtime",
+      "STRAIGHT",
+      [10, 10, 10, 10, 10],
+      "2750",
+    ],
+    ["an empty week", "CA", [], "0"],
+  ])("pays $50/hr for %s", (_label, rule, hours, expected) => {
+    expect(pay(rule, hours)).toBe(expected);
+  });
+
+  it("starts weekly overtime at the threshold given", () => {
+    // 50 straight hours, threshold 45: 45 + 5 x 1.5 = 52.5 paid hours.
+    expect(pay("STRAIGHT", [10, 10, 10, 10, 10], 45)).toBe("2625");
+    // threshold 0: every straight-time hour is weekly overtime.
+    expect(pay("STRAIGHT", [8], 0)).toBe("600");
+  });
+
+  it("pays the 7th consecutive day under CA-7TH even when it is short", () => {
+    // Days 1-6 at 8 h: 48 straight hours, 8 of them beyond 40 (+4); day 7, 4 h at 1.5x = 6.
+    expect(weekPaidHours(days(8, 8, 8, 8, 8, 8, 4), CA).toString()).toBe(String(48 + 4 + 6));
+  });
+
+  it("never pays less than the days paid one by one, nor fewer hours than worked", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 64 }), { maxLength: 7 }),
+        fc.constantFrom("CA", "CA-7TH", "SAG-DAY", "STRAIGHT", "10:1.5,14:2"),
+        (quarters, name) => {
+          const rule = parseRule(name);
+          const hours = quarters.map((q) => d(q).div(4));
+          const week = weekPaidHours(hours, rule);
+          const daily = hours.reduce((t, h) => t.plus(paidHours(h, rule)), d(0));
+          const worked = hours.reduce((t, h) => t.plus(h), d(0));
+          expect(week.gte(daily)).toBe(true);
+          expect(week.gte(worked)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it.each([
+    [
+      () => weekPaidHours(days(8, 8, 8, 8, 8, 8, 8, 8), CA),
+      "daily_hours must be one workweek, 7 days at most, got 8 days",
+    ],
+    [() => weekPaidHours(days(8, -1), CA), "daily_hours must be 0 or more, got -1"],
+    [() => weekPaidHours(days(8), CA, d(-40)), "weekly_threshold must be 0 or more, got -40"],
+    [() => weekPay(d(-50), days(8), CA), "hourly_rate must be 0 or more, got -50"],
+  ])("rejects bad input, naming it (%#)", (f, message) => {
+    expect(thrown(f).message).toBe(message);
+  });
+});
+
+describe("a whole schedule", () => {
+  const project = (hours: number, shootDays: number, perWeek?: number, rule = "CA") =>
+    roundCents(
+      projectPay(
+        d(50),
+        d(hours),
+        d(shootDays),
+        parseRule(rule),
+        perWeek === undefined ? undefined : d(perWeek),
+      ),
+    ).toString();
+
+  it.each([
+    ["10 days of 12 h in 5-day weeks: two full weeks", 12, 10, undefined, "7000"],
+    ["12 days of 12 h in 5-day weeks: a partial last week of 2 days", 12, 12, 5, "8400"],
+    ["12 days of 12 h in 6-day weeks", 12, 12, 6, "8800"],
+    ["14 days of 12 h in 7-day weeks: two 7th days", 12, 14, 7, "10800"],
+    ["3 days: only a partial week", 12, 3, 5, "2100"],
+    ["no days", 12, 0, 5, "0"],
+  ])("pays $50/hr for %s", (_label, hours, shootDays, perWeek, expected) => {
+    expect(project(hours, shootDays, perWeek)).toBe(expected);
+  });
+
+  it("is the sum of its weeks, each paid as a workweek", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 70 }),
+        fc.integer({ min: 1, max: 7 }),
+        (quarters, shootDays, perWeek) => {
+          const h = d(quarters).div(4);
+          let expected = d(0);
+          for (let left = shootDays; left > 0; left -= perWeek) {
+            expected = expected.plus(weekPaidHours(new Array(Math.min(left, perWeek)).fill(h), CA));
+          }
+          expect(projectPaidHours(h, d(shootDays), CA, d(perWeek)).eq(expected)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it.each([
+    [() => projectPaidHours(d(12), d(10.5), CA), "shoot_days must be a whole number of days, got 10.5"],
+    [() => projectPaidHours(d(12), d(-1), CA), "shoot_days must be 0 or more, got -1"],
+    [() => projectPaidHours(d(12), d(10), CA, d(0)), "days_per_week must be 1 or more, got 0"],
+    [() => projectPaidHours(d(12), d(10), CA, d(8)), "days_per_week must be 7 or less, got 8"],
+    [
+      () => projectPaidHours(d(12), d(10), CA, d(5.5)),
+      "days_per_week must be a whole number of days, got 5.5",
+    ],
+    [() => projectPaidHours(d(-12), d(10), CA), "hours_per_day must be 0 or more, got -12"],
+  ])("rejects bad input, naming it (%#)", (f, message) => {
+    expect(thrown(f).message).toBe(message);
+  });
+});
+
+describe("meal penalties", () => {
+  const SAG = parseMealSchedule("SAG");
+
+  it("SAG is $25, $25, then $50, with its source", () => {
+    expect(MEAL_PRESETS.SAG.schedule).toBe("25,25,50");
+    expect(MEAL_PRESETS.SAG.source).toContain("reference.md 4.4");
+    expect(parseMealSchedule(null)).toBe(SAG);
+  });
+
+  it.each([
+    [0, 0],
+    [0.5, 1],
+    [30, 1],
+    [30.01, 2],
+    [60, 2],
+    [61, 3],
+    [90, 3],
+  ])("%p minutes late is %p started half hours", (minutes, steps) => {
+    expect(mealPenaltySteps(d(minutes)).toNumber()).toBe(steps);
+  });
+
+  it.each([
+    ["SAG", 0, "0"],
+    ["SAG", 15, "25"],
+    ["SAG", 45, "50"],
+    ["SAG", 90, "100"],
+    ["SAG", 150, "200"],
+    ["IATSE-1996", 90, "33"],
+    ["IATSE-1996", 120, "46.5"],
+    ["7.5,10,12.5", 90, "30"],
+    ["7.5,10,12.5", 120, "42.5"],
+    ["$25, $25, $50", 90, "100"],
+  ])("under %p, %p minutes late costs $%s", (schedule, minutes, expected) => {
+    expect(mealPenalty(d(minutes), parseMealSchedule(schedule)).toString()).toBe(expected);
+  });
+
+  it("takes a single amount in a cell as the amount per half hour", () => {
+    expect(mealPenalty(d(61), parseMealSchedule(12)).toString()).toBe("36");
+  });
+
+  it("never goes down as the meal gets later", () => {
+    fc.assert(
+      fc.property(fc.nat(600), fc.nat(600), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(mealPenalty(d(lo), SAG).lte(mealPenalty(d(hi), SAG))).toBe(true);
+      }),
+    );
+  });
+
+  it.each([
+    [() => mealPenaltySteps(d(-5)), "invalid", "minutes_late must be 0 or more, got -5"],
+    [() => parseMealSchedule("25,,50"), "invalid", 'schedule has "", which is not an amount'],
+    [() => parseMealSchedule("25,abc"), "invalid", 'schedule has "abc", which is not an amount'],
+    [() => parseMealSchedule("25,-50"), "invalid", 'schedule amounts must be 0 or more, got -50 in "25,-50"'],
+    [
+      () => parseMealSchedule("DGA"),
+      "notFound",
+      'Unknown meal penalty schedule "DGA". Known: SAG, IATSE-1996',
+    ],
+    [() => parseMealSchedule(true), "invalid", "schedule must be a preset (SAG, IATSE-1996)"],
+  ])("rejects bad input (%#)", (f, kind, message) => {
+    const error = thrown(f);
+    expect([error.kind, error.message.slice(0, message.length)]).toEqual([kind, message]);
   });
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { dayPay, hourly, ot, paidHours } from "../../src/functions/pay";
+import { dayPay, hourly, mealPenalty, ot, otProject, paidHours, weekPay } from "../../src/functions/pay";
 
 const VALUE = (message: string | RegExp) =>
   expect.objectContaining({ code: "#VALUE!", message: expect.stringMatching(message) });
@@ -127,5 +127,109 @@ describe("PROD.OT", () => {
     const [[rate750]] = hourly([[750]], [[10]]);
     // 954.5454... - 12 x 68.1818... = 136.3636... -> 136.36
     expect(ot([[rate750]], [[12]])).toEqual([[136.36]]);
+  });
+});
+
+describe("PROD.WEEKPAY", () => {
+  it.each([
+    ["five 12-hour days", [[12], [12], [12], [12], [12]], 3500],
+    ["six 12-hour days", [[12], [12], [12], [12], [12], [12]], 4400],
+    ["seven 12-hour days (7th day at CA-7TH)", [[12], [12], [12], [12], [12], [12], [12]], 5400],
+    ["a week given as a row, blanks as days off", [[12, null, 12, "", 12, 12, 12]], 3500],
+    ["a week of 12.5-hour days", [[12.5], [12.5], [12.5], [12.5], [12.5]], 3750],
+  ])("pays $50/hr for %s", (_label, days, expected) => {
+    expect(weekPay(50, days)).toBe(expected);
+  });
+
+  it("takes the rule and the weekly threshold", () => {
+    expect(weekPay(50, [[10, 10, 10, 10, 10]], "STRAIGHT")).toBe(2750);
+    expect(weekPay(50, [[10, 10, 10, 10, 10]], "STRAIGHT", 45)).toBe(2625);
+    expect(weekPay(50, [[10, 10, 10, 10, 10]], "STRAIGHT", null)).toBe(2750);
+  });
+
+  it("rounds once, at the end of the week", () => {
+    const [[rate750]] = hourly([[750]], [[10]]);
+    // 5 x 14 = 70 paid hours x 68.1818... = 4,772.7272... (five rounded days would make 4,772.75).
+    expect(weekPay(rate750, [[12, 12, 12, 12, 12]])).toBe(4772.73);
+  });
+
+  it.each([
+    [
+      "more than 7 days",
+      50,
+      [[8, 8, 8, 8, 8, 8, 8, 8]],
+      "daily_hours must be one workweek, 7 days at most, got 8 days",
+    ],
+    ["a negative day", 50, [[8, -8]], "daily_hours must be 0 or more, got -8"],
+    ["a text day", 50, [[8, "8h"]], 'daily_hours must be a number, got "8h"'],
+    ["a blank rate", null, [[8]], "hourly_rate is required, got a blank cell"],
+  ])("rejects %s with #VALUE!", (_label, rate, days, message) => {
+    expect(() => weekPay(rate, days)).toThrow(VALUE(message));
+  });
+});
+
+describe("PROD.OTPROJECT", () => {
+  it.each([
+    ["12 days of 12 h, 5-day weeks (a 2-day last week)", 12, 12, null, null, 8400],
+    ["12 days of 12 h, 6-day weeks", 12, 12, 6, undefined, 8800],
+    ["14 days of 12 h, 7-day weeks", 12, 14, 7, "CA", 10800],
+    ["14 days of 12 h, 7-day weeks, no 7th-day rule", 12, 14, 7, "8:1.5,12:2", 10600],
+    ["25 days of 10 h at straight time, 5-day weeks", 10, 25, 5, "STRAIGHT", 5 * 2750],
+  ])("projects $50/hr over %s", (_label, hours, shootDays, perWeek, rule, expected) => {
+    expect(otProject(50, hours, shootDays, perWeek, rule)).toBe(expected);
+  });
+
+  it("shows what a 12.7-hour crew day costs over a 40-day shoot against a 12-hour budget", () => {
+    // The example: crews that run 12.7 hours instead of 12. At $50/hr, 5-day weeks:
+    // 12 h: 8 weeks x 3,500 = 28,000. 12.7 h: each day 8 + 4 x 1.5 + 0.7 x 2 = 15.4 paid hours.
+    expect(otProject(50, 12, 40)).toBe(28000);
+    expect(otProject(50, 12.7, 40)).toBe(40 * 15.4 * 50);
+  });
+
+  it.each([
+    ["fractional shoot days", 12, 10.5, 5, "shoot_days must be a whole number of days, got 10.5"],
+    ["8 days a week", 12, 10, 8, "days_per_week must be 7 or less, got 8"],
+    ["negative hours", -12, 10, 5, "hours_per_day must be 0 or more, got -12"],
+    ["text shoot days", 12, "ten", 5, 'shoot_days must be a number, got "ten"'],
+  ])("rejects %s with #VALUE!", (_label, hours, shootDays, perWeek, message) => {
+    expect(() => otProject(50, hours, shootDays, perWeek)).toThrow(VALUE(message));
+  });
+});
+
+describe("PROD.MEALPENALTY", () => {
+  it("charges SAG-AFTRA $100 for a meal 90 minutes late (reference.md 4.5 ex. 2)", () => {
+    expect(mealPenalty([[90]], "SAG")).toEqual([[100]]);
+    expect(mealPenalty([[90]])).toEqual([[100]]);
+  });
+
+  it("spills a column of meals, blank = on time", () => {
+    expect(mealPenalty([[0], [null], [1], [31], [61], [180]], "SAG")).toEqual([
+      [0],
+      [0],
+      [25],
+      [50],
+      [100],
+      [250],
+    ]);
+  });
+
+  it.each([
+    ["7.5,10,12.5", 90, 30],
+    ["7.5,10,12.5", 150, 55],
+    ["IATSE-1996", 90, 33],
+    [25, 90, 75],
+  ])("under %p, %p minutes late costs $%p", (schedule, minutes, expected) => {
+    expect(mealPenalty([[minutes]], schedule)).toEqual([[expected]]);
+  });
+
+  it.each([
+    ["negative minutes", -5, "SAG", "#VALUE!", "minutes_late must be 0 or more, got -5"],
+    ["text minutes", "1h", "SAG", "#VALUE!", 'minutes_late must be a number, got "1h"'],
+    ["a malformed list", 30, "25;50", "#VALUE!", 'schedule has "25;50", which is not an amount'],
+    ["an unknown preset", 30, "DGA", "#N/A", "Known: SAG, IATSE-1996"],
+  ])("answers %s with %s", (_label, minutes, schedule, code, message) => {
+    expect(() => mealPenalty([[minutes]], schedule)).toThrow(
+      expect.objectContaining({ code, message: expect.stringContaining(message) }),
+    );
   });
 });
