@@ -12,6 +12,7 @@
  * - DOC: documentary/unscripted; no itemized public chart was confirmed (2.4), so the categories
  *   follow the feature scheme with documentary names and are all marked unconfirmed.
  */
+import { errors } from "./errors";
 
 /** The top-sheet level a category rolls up to. */
 export type Level = "ATL" | "PRODUCTION" | "POST" | "OTHER";
@@ -194,3 +195,21 @@ const DOC: Layout = {
 
 /** Every layout by id. */
 export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = { FEATURE, TV, AICP, DOC };
+
+/** The layout ids in the order help texts list them (FEATURE is the default). */
+export const LAYOUT_IDS: readonly LayoutId[] = ["FEATURE", "TV", "AICP", "DOC"];
+
+/**
+ * Reads a layout by name, case and spaces ignored; blank means FEATURE.
+ *
+ * @param value - the cell as Excel gave it
+ * @param arg - the argument's name for messages
+ * @throws ProdError (notFound) for an unknown name, listing the known layouts
+ */
+export function toLayoutId(value: unknown, arg: string): LayoutId {
+  if (value === null || value === undefined || value === "") return "FEATURE";
+  const name = String(value).trim().toUpperCase();
+  const id = LAYOUT_IDS.find((known) => known === name);
+  if (!id) throw errors.unknownName(arg, String(value).trim(), LAYOUT_IDS);
+  return id;
+}

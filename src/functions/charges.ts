@@ -2,10 +2,12 @@
 import { filterFromCells } from "../engine/accounts";
 import { allocate, toWeights } from "../engine/allocate";
 import { percentCharge, readAccountLines, sumMatching, toChargeRate } from "../engine/charges";
+import { toLayoutId } from "../engine/chart";
 import { errors } from "../engine/errors";
 import { isBlank, toDecimal, toMoney, toNonNegative } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
 import { rentalCost, toRentalDays, toWeekDays } from "../engine/rental";
+import { topSheet } from "../engine/topsheet";
 import { elementwise, guard } from "./runtime";
 
 /** True when an optional range argument was left out (Excel passes null) or is all blank. */
@@ -103,5 +105,37 @@ export function allocateFunction(total: any, weights: any[][]): number[][] {
     // Give the parts back in the shape of the weights (a row of episodes spills a row).
     let next = 0;
     return weights.map((row) => row.map(() => parts[next++]));
+  });
+}
+
+/** The note under a top sheet that shows a category name the chart could not confirm. */
+const UNCONFIRMED_NOTE = "* Category name not confirmed against a published chart of accounts";
+
+/**
+ * A live top sheet from budget detail: one row per category of the chart of accounts (2500-2599
+ * roll up to 2500 Set Operations) with its total, a subtotal after each level (Above-the-line,
+ * Production, Post, Other), then Below-the-line (production + post + other) and Total. Spills
+ * three columns, Acct | Description | Total, with a header row. Every category of the layout is
+ * listed, 0 where nothing is budgeted. An account outside the chart gets its own row ("4500 (not
+ * in the Feature film chart)"); amounts with no account show as "(no account)" under Other:
+ * nothing is dropped. AICP accounts are section letters, alone or with a line number (D, D114).
+ * @customfunction TOPSHEET
+ * @param accounts The account of each budget line (2501, 25-01, D114).
+ * @param amounts The amount of each budget line, same size as accounts; blank = 0.
+ * @param [layout] The chart of accounts: "FEATURE" (default), "TV", "AICP" or "DOC".
+ * @returns The top sheet: Acct | Description | Total.
+ */
+export function topsheet(accounts: any[][], amounts: any[][], layout?: any): any[][] {
+  // Typed any[][]: custom-functions-metadata maps only that to a spill of mixed text and numbers.
+  return guard(() => {
+    const layoutId = toLayoutId(layout, "layout");
+    const rows = topSheet(layoutId, readAccountLines(cells(amounts), cells(accounts)));
+    const out: (string | number)[][] = [["Acct", "Description", "Total"]];
+    for (const row of rows) {
+      const code = /^\d+$/.test(row.code) ? Number(row.code) : row.code;
+      out.push([code, row.confirmed ? row.name : `${row.name} *`, toMoney(row.total)]);
+    }
+    if (rows.some((row) => !row.confirmed)) out.push(["", UNCONFIRMED_NOTE, ""]);
+    return out;
   });
 }
