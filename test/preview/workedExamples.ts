@@ -20,10 +20,75 @@ const amounts = col([50000, 60000, 120000, 80000, 40000, 7000]);
 // reference.md 7: a $2.0M budget, less story and post = $1.75M insurable.
 const budgetAccounts = col([1101, 1201, 2000, 5000, 5200, 6501, 6800]);
 const budget = col([50000, 60000, 1_615_000, 150000, 50000, 25000, 50000]);
+/** A Fringes table as the templates write it (Name | Type | Rate | Cutoff). */
+const fringeTable = [
+  ["Name", "Type", "Rate", "Cutoff"],
+  ["SUI", "%", "3.4%", 7000],
+  ["MPI", "HOUR", 14.63, ""],
+];
 /** The hourly rate of a "$750/10" deal: 750 / 11, unrounded. */
 const RATE_750_10 = 750 / 11;
 
 export const workedExamples: Record<string, WorkedExample[]> = {
+  FRINGE: [
+    {
+      says: "caps SUI at the first $7,000 across one person's lines (reference.md 3.6)",
+      args: [col([8000, 32000, 4000]), [["CA-SUI-2025"]]],
+      expected: [[238], [0], [0]],
+    },
+    {
+      says: "SS only up to $184,500 after $180,000 prior wages",
+      args: [[[10000]], [["SS"]], 180000],
+      expected: [[279]],
+    },
+    {
+      says: "MPI $14.63 x 12 hours from a fringe table",
+      args: [[[0]], fringeTable, null, [[12]]],
+      expected: [[175.56]],
+    },
+    {
+      says: "hours per line beside the wages column",
+      args: [col([3000, 5000]), fringeTable, null, col([50, 60])],
+      expected: [[833.5], [1013.8]],
+    },
+    { says: "an unknown fringe is #N/A naming close ones", args: [[[1000]], [["PAYROL-CA"]]] },
+  ],
+  FRINGERATE: [
+    { says: "PAYROLL-US adds to 8.25%", args: [[["PAYROLL-US"]]], expected: [[0.0825]] },
+    {
+      says: "the effective rate at each wage, caps included (reference.md 3.5)",
+      args: [[["PAYROLL-CA-2025"]], col([250000, 60000])],
+    },
+    { says: "$0 wages is #DIV/0!", args: [[["SS"]], [[0]]], expected: { error: "#DIV/0!" } },
+  ],
+  FRINGEDETAIL: [
+    {
+      says: "explains SUI across a fringe range with prior wages",
+      args: [col([8000, 32000, 4000]), [["CA-SUI-2025"]], 3000],
+      expected: [
+        ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
+        ["CA-SUI-2025", "%", 0.034, 4000, 7000, 136],
+        ["Total", "", "", "", "", 136],
+      ],
+    },
+    {
+      says: "the $250,000 California example line by line (reference.md 3.5)",
+      args: [[[250000]], [["PAYROLL-CA"]]],
+    },
+    { says: "hours as the base of a per-hour fringe", args: [[[0]], fringeTable, null, [[70]]] },
+  ],
+  ALLOCATE: [
+    { says: "100.00 three ways", args: [100, col([1, 1, 1])], expected: [[33.34], [33.33], [33.33]] },
+    {
+      says: "a season's 250,000 over 6 episodes, one a double, as a row",
+      args: [250000, [[1, 1, 1, 1, 1, 2]]],
+    },
+    {
+      says: "left-over cents to the largest remainders",
+      args: [1, col([1, 5, 2])],
+      expected: [[0.13], [0.62], [0.25]],
+    },
+  ],
   ACCTSUM: [
     { says: "production, 2000-4999", args: [amounts, accounts, [["2000-4999"]]], expected: [[200000]] },
     {
