@@ -1,0 +1,566 @@
+/**
+ * The workbook port on Office.js: every Excel.run of the pane lives here.
+ *
+ * Batching (engineering.md, "Office.js Excel practice"): one `context.sync()` per logical step,
+ * one 2-D `formulas` assignment per block, and large writes split into chunks whose JSON payload
+ * stays under about 4 MB (Excel on the web refuses requests over 5 MB). Progress is reported and
+ * cancellation checked between chunks, never per cell.
+ */
+import {
+  type Cell,
+  type CellBlock,
+  type CellValue,
+  type OwnedRegion,
+  type RangeData,
+  type RangeRef,
+  type RunOptions,
+  type SheetPlan,
+  type TableData,
+  type TextMode,
+  type WorkbookPort,
+  type WritePlan,
+  NUMBER_FORMATS,
+  PortError,
+  a1Range,
+  needsTextProtection,
+  ownershipMarkName,
+  parseOwnershipMark,
+} from "./port";
+
+/** Runs a batch against the workbook: `Excel.run` in Excel, a mock context in tests. */
+export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Tuning for the adapter; the defaults suit Excel on the web and desktop. */
+export interface OfficeWorkbookOptions {
+  /** @default Excel.run */
+  run?: BatchRunner;
+  /** Largest payload per sync, in bytes of JSON. @default 4_000_000 (under the 5 MB limit) */
+  maxPayloadBytes?: number;
+  /** Largest number of cells read per sync when reading a used range. @default 200_000 */
+  maxReadCells?: number;
+}
+
+const DEFAULT_TABLE_STYLE = "TableStyleLight9";
+
+/** One cell as Excel's `formulas` array wants it, plus whether it needs the Text format. */
+function toFormula(cell: Cell, textMode: TextMode): { value: string | number | boolean; text: boolean } {
+  if (cell === null) return { value: "", text: false };
+  if (typeof cell === "number" || typeof cell === "boolean") return { value: cell, text: false };
+  if (typeof cell === "string") {
+    // PROD's own labels are constants: protect the rare one that begins like a formula.
+    return { value: needsTextProtection(cell) ? `'${cell}` : cell, text: false };
+  }
+  if ("formula" in cell) {
+    return { value: cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`, text: false };
+  }
+  if (textMode === "apostrophe") {
+    // The leading apostrophe makes Excel store everything after it as text, including "00123",
+    // "1/2" and "=cmd|...": nothing from a file is parsed.
+    return { value: `'${cell.text}`, text: false };
+  }
+  // Text format: Excel does not parse what goes into a cell formatted "@". A string that starts
+  // with a formula character still gets the apostrophe, so it stays inert even on a host that
+  // parses before applying the format.
+  return { value: needsTextProtection(cell.text) ? `'${cell.text}` : cell.text, text: true };
+}
+
+/** A rectangle ready to write: formulas and (optionally) number formats, same shape. */
+interface Piece {
+  sheet: string;
+  row: number;
+  column: number;
+  formulas: (string | number | boolean)[][];
+  formats: (string | null)[][] | null;
+  bold: boolean;
+  bytes: number;
+}
+
+/** Turn a block into row pieces no larger than maxBytes each (a single row is never split). */
+export function blockPieces(sheet: string, block: CellBlock, maxBytes: number): Piece[] {
+  const textMode = block.textMode ?? "apostrophe";
+  const pieces: Piece[] = [];
+  let current: Piece | null = null;
+  block.cells.forEach((row, r) => {
+    const converted = row.map((cell) => toFormula(cell, textMode));
+    const formulas = converted.map((c) => c.value);
+    const needsFormats = block.columnFormats !== undefined || converted.some((c) => c.text);
+    const formats = needsFormats
+      ? converted.map((c, col) => (c.text ? NUMBER_FORMATS.text : (block.columnFormats?.[col] ?? null)))
+      : null;
+    const bytes = JSON.stringify(formulas).length + (formats ? JSON.stringify(formats).length : 0);
+    if (!current || current.bytes + bytes > maxBytes) {
+      current = {
+        sheet,
+        row: block.row + r,
+        column: block.column,
+        formulas: [],
+        formats: null,
+        bold: block.bold ?? false,
+        bytes: 0,
+      };
+      pieces.push(current);
+    }
+    if (formats && !current.formats) {
+      // Earlier rows of this piece had no formats: give them "no change" entries.
+      current.formats = current.formulas.map((f) => f.map(() => null));
+    }
+    current.formulas.push(formulas);
+    current.formats?.push(formats ?? formulas.map(() => null));
+    current.bytes += bytes;
+  });
+  return pieces;
+}
+
+/** Group pieces into sync steps of at most maxBytes each. */
+function groupSteps(pieces: Piece[], maxBytes: number): Piece[][] {
+  const steps: Piece[][] = [[]];
+  let bytes = 0;
+  for (const piece of pieces) {
+    if (bytes > 0 && bytes + piece.bytes > maxBytes) {
+      steps.push([]);
+      bytes = 0;
+    }
+    steps[steps.length - 1].push(piece);
+    bytes += piece.bytes;
+  }
+  return steps;
+}
+
+/** Split `Sheet!A1:B2` / `'My sheet'!A1` into sheet and address. */
+export function splitAddress(full: string): RangeRef {
+  const bang = full.lastIndexOf("!");
+  if (bang < 0) return { sheet: "", address: full };
+  let sheet = full.slice(0, bang).replace(/^=/, "");
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: full.slice(bang + 1).replace(/\$/g, "") };
+}
+
+/** True if a name's formula points at the given sheet. */
+function refersToSheet(formula: string, sheet: string): boolean {
+  return splitAddress(formula).sheet === sheet;
+}
+
+function quoteList(items: readonly string[]): string {
+  return items.map((s) => `"${s}"`).join(", ");
+}
+
+/** Map host failures to PortErrors with plain words; PortErrors pass through. */
+function hostError(error: unknown): PortError {
+  if (error instanceof PortError) return error;
+  const code = (error as { code?: string } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "ItemNotFound") return new PortError("notFound", message);
+  return new PortError("host", `Excel could not complete the change: ${message}`);
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new PortError("cancelled", "Cancelled: nothing more was written.");
+}
+
+/** The workbook port implemented with Office.js. */
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly run: BatchRunner;
+  private readonly maxPayloadBytes: number;
+  private readonly maxReadCells: number;
+
+  constructor(options: OfficeWorkbookOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.maxPayloadBytes = options.maxPayloadBytes ?? 4_000_000;
+    this.maxReadCells = options.maxReadCells ?? 200_000;
+  }
+
+  private async batch<T>(body: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(body);
+    } catch (error) {
+      throw hostError(error);
+    }
+  }
+
+  listSheets(): Promise<string[]> {
+    return this.batch(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  readRange(ref: RangeRef): Promise<RangeData> {
+    return this.batch(async (context) => {
+      const range = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
+      range.load("values,address");
+      await context.sync();
+      const full = range.address;
+      return { sheet: ref.sheet, address: splitAddress(full).address, values: range.values };
+    });
+  }
+
+  readUsedRange(sheet: string, options: RunOptions = {}): Promise<RangeData | null> {
+    return this.batch(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      await context.sync();
+      if (used.isNullObject) return null;
+      const rowsPerRead = Math.max(1, Math.floor(this.maxReadCells / used.columnCount));
+      const parts: Excel.Range[] = [];
+      for (let r = 0; r < used.rowCount; r += rowsPerRead) {
+        const count = Math.min(rowsPerRead, used.rowCount - r);
+        parts.push(ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, count, used.columnCount));
+      }
+      const values: CellValue[][] = [];
+      for (const [i, part] of parts.entries()) {
+        throwIfAborted(options.signal);
+        part.load("values");
+        // One read per chunk keeps each response under the payload limit; progress and cancel
+        // are checked between them.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        values.push(...(part.values as CellValue[][]));
+        options.onProgress?.({ done: i + 1, total: parts.length, label: `Reading ${sheet}` });
+      }
+      return { sheet, address: splitAddress(used.address).address, values };
+    });
+  }
+
+  listTables(): Promise<{ name: string; sheet: string }[]> {
+    return this.batch(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const perSheet = sheets.items.map((ws) => {
+        const tables = ws.tables;
+        tables.load("items/name");
+        return { sheet: ws.name, tables };
+      });
+      await context.sync();
+      return perSheet.flatMap(({ sheet, tables }) => tables.items.map((t) => ({ name: t.name, sheet })));
+    });
+  }
+
+  readTable(name: string): Promise<TableData | null> {
+    return this.batch(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(name);
+      table.load("name");
+      await context.sync();
+      if (table.isNullObject) return null;
+      const header = table.getHeaderRowRange();
+      header.load("values");
+      const body = table.getDataBodyRange();
+      body.load("values");
+      const whole = table.getRange();
+      whole.load("address");
+      const ws = table.worksheet;
+      ws.load("name");
+      await context.sync();
+      const full = whole.address;
+      return {
+        name: table.name,
+        sheet: ws.name,
+        address: splitAddress(full).address,
+        headers: (header.values[0] ?? []).map((h) => String(h)),
+        rows: body.values as CellValue[][],
+      };
+    });
+  }
+
+  listNames(): Promise<{ name: string; formula: string }[]> {
+    return this.batch(async (context) => {
+      const names = context.workbook.names;
+      names.load("items/name,items/formula");
+      await context.sync();
+      return names.items
+        .filter((n) => parseOwnershipMark(n.name) === null)
+        .map((n) => ({ name: n.name, formula: n.formula }));
+    });
+  }
+
+  readNamedRange(name: string): Promise<RangeData | null> {
+    return this.batch(async (context) => {
+      const item = context.workbook.names.getItemOrNullObject(name);
+      item.load("type");
+      await context.sync();
+      if (item.isNullObject || item.type !== "Range") return null;
+      const range = item.getRange();
+      range.load("values,address");
+      await context.sync();
+      return { ...splitAddress(range.address), values: range.values as CellValue[][] };
+    });
+  }
+
+  getSelection(): Promise<RangeRef> {
+    return this.batch(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      return splitAddress(range.address);
+    });
+  }
+
+  findNonEmpty(ranges: readonly RangeRef[]): Promise<RangeRef[]> {
+    if (ranges.length === 0) return Promise.resolve([]);
+    return this.batch(async (context) => {
+      const checks = ranges.map((ref) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(ref.sheet);
+        sheet.load("name");
+        return { ref, sheet };
+      });
+      await context.sync();
+      // Only the used part of each range is loaded (its address, not its values): cheap to ask.
+      const used = checks
+        .filter((c) => !c.sheet.isNullObject)
+        .map(({ ref, sheet }) => {
+          const u = sheet.getRange(ref.address).getUsedRangeOrNullObject(true);
+          u.load("address");
+          return { ref, u };
+        });
+      await context.sync();
+      return used.filter(({ u }) => !u.isNullObject).map(({ ref }) => ref);
+    });
+  }
+
+  findOwned(owner: string): Promise<OwnedRegion[]> {
+    return this.batch(async (context) => {
+      const names = context.workbook.names;
+      names.load("items/name,items/formula");
+      await context.sync();
+      return names.items.flatMap((n) => {
+        const mark = parseOwnershipMark(n.name);
+        if (!mark || mark.owner !== owner) return [];
+        return [{ ...splitAddress(n.formula), owner: mark.owner, key: mark.key }];
+      });
+    });
+  }
+
+  apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
+    return this.batch(async (context) => {
+      const wb = context.workbook;
+      // Step 1: what is there already (sheets, workbook names with the marks, tables), read as
+      // three collections in one sync: no per-item lookups, no null objects to navigate from.
+      const sheets = wb.worksheets;
+      sheets.load("items/name");
+      const names = wb.names;
+      names.load("items/name,items/formula");
+      const tables = wb.tables;
+      tables.load("items/name");
+      await context.sync();
+      const sheetNames = new Set(sheets.items.map((s) => s.name));
+      const nameFormula = new Map(names.items.map((n) => [n.name.toLowerCase(), n.formula]));
+
+      const replaced = new Set<string>();
+      const existing: string[] = [];
+      const notOwned: string[] = [];
+      const missing: string[] = [];
+      for (const sp of plan.sheets) {
+        const exists = sheetNames.has(sp.name);
+        if (sp.mode === "create" && exists) existing.push(sp.name);
+        if (sp.mode === "existing" && !exists) missing.push(sp.name);
+        if (sp.mode === "replaceOwned") {
+          const mark = nameFormula.get(ownershipMarkName(plan.owner, sp.markKey ?? sp.name).toLowerCase());
+          if (!exists) missing.push(sp.name);
+          else if (mark === undefined || !refersToSheet(mark, sp.name)) notOwned.push(sp.name);
+          else replaced.add(sp.name);
+        }
+      }
+      if (existing.length > 0) {
+        throw new PortError(
+          "sheetExists",
+          `The workbook already has ${quoteList(existing)}; nothing was written.`,
+          existing,
+        );
+      }
+      if (notOwned.length > 0) {
+        throw new PortError(
+          "notOwned",
+          `${quoteList(notOwned)} was not made by PROD, so it was left alone.`,
+          notOwned,
+        );
+      }
+      if (missing.length > 0) {
+        throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
+      }
+
+      // Tables on the sheets being replaced are ours to delete; a second read only when replacing.
+      const replacedTables = [...replaced].map((name) => {
+        const t = wb.worksheets.getItem(name).tables;
+        t.load("items/name");
+        return t;
+      });
+      if (replacedTables.length > 0) await context.sync();
+      const tablesToDelete = replacedTables.flatMap((t) => t.items.map((item) => item.name));
+      const ownTables = new Set(tablesToDelete.map((n) => n.toLowerCase()));
+      const existingTables = new Set(tables.items.map((t) => t.name.toLowerCase()));
+
+      const namesToDelete: string[] = [];
+      const taken: string[] = [];
+      for (const ns of plan.names ?? []) {
+        const formula = nameFormula.get(ns.name.toLowerCase());
+        if (formula === undefined) continue;
+        if ([...replaced].some((s) => refersToSheet(formula, s))) namesToDelete.push(ns.name);
+        else taken.push(ns.name);
+      }
+      for (const sp of plan.sheets) {
+        for (const t of sp.tables ?? []) {
+          const key = t.name.toLowerCase();
+          if ((existingTables.has(key) && !ownTables.has(key)) || nameFormula.has(key)) taken.push(t.name);
+        }
+      }
+      if (taken.length > 0) {
+        throw new PortError(
+          "nameExists",
+          `The workbook already uses the name ${quoteList(taken)}; nothing was written.`,
+          taken,
+        );
+      }
+
+      // Steps 2..n: the writes, chunked. Structure (tables, names, marks, panes) goes with the
+      // last chunk, after the values it sits on.
+      const pieces = plan.sheets.flatMap((sp) =>
+        sp.blocks.flatMap((block) => blockPieces(sp.name, block, this.maxPayloadBytes)),
+      );
+      const steps = groupSteps(pieces, this.maxPayloadBytes);
+      const created = plan.sheets.filter((sp) => sp.mode === "create").map((sp) => sp.name);
+      for (const [i, step] of steps.entries()) {
+        if (i > 0 && options.signal?.aborted) {
+          await this.undoCreate(context, created);
+          throwIfAborted(options.signal);
+        }
+        if (i === 0) {
+          throwIfAborted(options.signal);
+          this.prepareSheets(context, plan, replaced, tablesToDelete, namesToDelete);
+        }
+        for (const piece of step) writePiece(context, piece);
+        if (i === steps.length - 1) this.writeStructure(context, plan);
+        // One sync per chunk: each stays under the payload limit, and the pane can show progress
+        // and honour cancel between them.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        options.onProgress?.({ done: i + 1, total: steps.length, label: "Writing" });
+      }
+    });
+  }
+
+  /** Create new sheets, clear replaced ones (with their tables) and drop names being re-added. */
+  private prepareSheets(
+    context: Excel.RequestContext,
+    plan: WritePlan,
+    replaced: Set<string>,
+    tablesToDelete: string[],
+    namesToDelete: string[],
+  ): void {
+    const wb = context.workbook;
+    for (const name of tablesToDelete) wb.tables.getItem(name).delete();
+    for (const name of namesToDelete) wb.names.getItem(name).delete();
+    for (const sp of plan.sheets) {
+      if (sp.mode === "create") wb.worksheets.add(sp.name);
+      if (replaced.has(sp.name)) wb.worksheets.getItem(sp.name).getRange().clear("All");
+    }
+  }
+
+  /** Tables, frozen panes, print areas, widths, names and ownership marks. */
+  private writeStructure(context: Excel.RequestContext, plan: WritePlan): void {
+    const wb = context.workbook;
+    for (const sp of plan.sheets) {
+      const ws = wb.worksheets.getItem(sp.name);
+      writeSheetStructure(ws, sp);
+      if (sp.mode === "create") {
+        const mark = wb.names.add(
+          ownershipMarkName(plan.owner, sp.markKey ?? sp.name),
+          ws.getRange("A1"),
+          `PROD (${plan.owner}) made this sheet; re-running replaces it.`,
+        );
+        mark.visible = false;
+      }
+    }
+    for (const ns of plan.names ?? []) {
+      wb.names.add(ns.name, wb.worksheets.getItem(ns.sheet).getRange(ns.address), ns.comment);
+    }
+    if (plan.activate) wb.worksheets.getItem(plan.activate).activate();
+  }
+
+  /** Delete the sheets this plan created (cancel): one sync, then the caller reports it. */
+  private async undoCreate(context: Excel.RequestContext, created: string[]): Promise<void> {
+    for (const name of created) context.workbook.worksheets.getItemOrNullObject(name).delete();
+    await context.sync();
+  }
+
+  replaceTableRows(
+    name: string,
+    rows: Cell[][],
+    options: RunOptions & { allowOverwrite?: boolean; textMode?: TextMode } = {},
+  ): Promise<void> {
+    return this.batch(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(name);
+      table.load("name");
+      await context.sync();
+      if (table.isNullObject) throw new PortError("notFound", `There is no table "${name}".`, [name]);
+      const whole = table.getRange();
+      whole.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      const ws = table.worksheet;
+      ws.load("name");
+      await context.sync();
+      const bodyCount = Math.max(1, rows.length);
+      const grow = bodyCount + 1 - whole.rowCount;
+      if (grow > 0 && !options.allowOverwrite) {
+        const below = ws
+          .getRangeByIndexes(whole.rowIndex + whole.rowCount, whole.columnIndex, grow, whole.columnCount)
+          .getUsedRangeOrNullObject(true);
+        below.load("address");
+        await context.sync();
+        if (!below.isNullObject) {
+          const at = splitAddress(below.address).address;
+          throw new PortError(
+            "wouldOverwrite",
+            `The table "${name}" would grow over cells that are not empty (${at}).`,
+            [at],
+          );
+        }
+      }
+      throwIfAborted(options.signal);
+      table.getDataBodyRange().clear("Contents");
+      table.resize(ws.getRangeByIndexes(whole.rowIndex, whole.columnIndex, bodyCount + 1, whole.columnCount));
+      const padded = rows.length > 0 ? rows : [Array.from({ length: whole.columnCount }, () => null)];
+      const pieces = blockPieces(
+        ws.name,
+        { row: whole.rowIndex + 1, column: whole.columnIndex, cells: padded, textMode: options.textMode },
+        this.maxPayloadBytes,
+      );
+      for (const piece of pieces) writePiece(context, piece);
+      await context.sync();
+      options.onProgress?.({ done: 1, total: 1, label: `Wrote ${name}` });
+    });
+  }
+}
+
+/** Queue one piece's writes (no sync): formats first, so text cells are Text before the write. */
+function writePiece(context: Excel.RequestContext, piece: Piece): void {
+  const rowCount = piece.formulas.length;
+  const columnCount = piece.formulas[0]?.length ?? 0;
+  if (rowCount === 0 || columnCount === 0) return;
+  const range = context.workbook.worksheets
+    .getItem(piece.sheet)
+    .getRangeByIndexes(piece.row, piece.column, rowCount, columnCount);
+  if (piece.formats) range.numberFormat = piece.formats as string[][];
+  range.formulas = piece.formulas as string[][];
+  if (piece.bold) range.format.font.bold = true;
+}
+
+/** Queue a sheet's tables, panes, print area and widths (no sync). */
+function writeSheetStructure(ws: Excel.Worksheet, sp: SheetPlan): void {
+  for (const t of sp.tables ?? []) {
+    const table = ws.tables.add(ws.getRange(a1Range(t.row, t.column, t.rowCount, t.columnCount)), true);
+    table.name = t.name;
+    table.style = t.style ?? DEFAULT_TABLE_STYLE;
+  }
+  if (sp.freeze) {
+    if (sp.freeze.columns)
+      ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, sp.freeze.rows, sp.freeze.columns));
+    else ws.freezePanes.freezeRows(sp.freeze.rows);
+  }
+  if (sp.printArea) ws.pageLayout.setPrintArea(sp.printArea);
+  sp.columnWidths?.forEach((width, column) => {
+    ws.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width;
+  });
+  if (sp.hideGridlines) ws.showGridlines = false;
+}

@@ -1,0 +1,349 @@
+/**
+ * The workbook port: the one interface the task pane uses to read and write the open workbook.
+ *
+ * The pane never calls Office.js; it builds plain-data write plans and read requests against this
+ * interface. `officeWorkbook.ts` implements it with Excel.run (batched, chunked, mock-tested); UI
+ * tests and the in-browser preview implement it in memory. Nothing here imports Office.
+ *
+ * Rules the port carries for every panel (spec/taskpane.md, general rules):
+ * - Nothing the user wrote is lost: a plan creates new sheets, or replaces sheets/regions this
+ *   add-in marked as its own (ownership marks), or writes into an existing sheet only where the
+ *   caller has checked the target is empty (`findNonEmpty`) or the user said yes.
+ * - Text from outside (CSV, pasted bids, ledgers) is written with the `text` cell kind and is never
+ *   turned into a formula, whatever it begins with.
+ */
+
+/** A cell's value as read from the workbook: blank cells read as "" (Excel's own convention). */
+export type CellValue = string | number | boolean;
+
+/** A formula, written as Excel's English formula text (`=SUM(A1:A3)`). */
+export interface FormulaCell {
+  formula: string;
+}
+
+/**
+ * Text that must stay text: anything that came from a file, a paste or the user. The adapter
+ * writes it so Excel never parses it (no formula, no number, no date), even if it begins with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return.
+ */
+export interface TextCell {
+  text: string;
+}
+
+/**
+ * One cell of a write plan.
+ * - number / boolean: the value.
+ * - string: a label PROD itself wrote (a heading, an account name from the engine); written as a
+ *   constant, and still protected from formula parsing if it starts with a formula character.
+ * - null: a blank cell (cleared).
+ * - `{ formula }`: a live formula. `{ text }`: outside text, always text.
+ */
+export type Cell = number | boolean | string | null | FormulaCell | TextCell;
+
+/** How `text` cells are protected. Both are tested; "apostrophe" is the default. */
+export type TextMode =
+  /** Prefix every text cell with `'`: Excel stores the rest as text and shows no apostrophe. */
+  | "apostrophe"
+  /** Set the cells' number format to Text (`@`) before writing the raw text. */
+  | "format";
+
+/** Excel number formats PROD uses, so every panel formats money the same way. */
+export const NUMBER_FORMATS = {
+  /** Money: thousands separators, cents, negatives in parentheses. */
+  money: "#,##0.00_);(#,##0.00)",
+  /** Whole money (top sheets): thousands separators, no cents. */
+  moneyWhole: "#,##0_);(#,##0)",
+  /** A percentage with up to two decimals. */
+  percent: "0.00%",
+  /** A plain decimal quantity (units, hours, days). */
+  quantity: "#,##0.##",
+  /** Text: Excel does not parse what is typed or written. */
+  text: "@",
+  general: "General",
+} as const;
+
+/** A rectangle of cells written with one 2-D assignment. Row/column are 0-based sheet indexes. */
+export interface CellBlock {
+  /** 0-based row of the top-left cell (row 0 is Excel row 1). */
+  row: number;
+  /** 0-based column of the top-left cell (column 0 is A). */
+  column: number;
+  /** The cells, one array per row; every row the same length. */
+  cells: Cell[][];
+  /**
+   * Number formats: one per column (applied to every row of the block), or one per cell
+   * (same shape as `cells`). Omitted = leave Excel's format.
+   */
+  columnFormats?: (string | null)[];
+  /** Bold font for the whole block (headings, total rows). */
+  bold?: boolean;
+  /** How `text` cells are protected. @default "apostrophe" */
+  textMode?: TextMode;
+}
+
+/** An Excel table to create over cells the plan writes (header row included). */
+export interface TableSpec {
+  /** Table name (unique in the workbook; letters, digits, underscores). */
+  name: string;
+  /** 0-based top-left of the header row. */
+  row: number;
+  column: number;
+  /** Header row plus data rows. */
+  rowCount: number;
+  columnCount: number;
+  /** An Excel table style name. @default "TableStyleLight9" */
+  style?: string;
+}
+
+/** A workbook-level named range. */
+export interface NameSpec {
+  /** The name (letters, digits, underscores, periods; not a cell reference). */
+  name: string;
+  /** The sheet the range is on. */
+  sheet: string;
+  /** A1 address on that sheet, e.g. `$B$2` or `B2:B5`. */
+  address: string;
+  /** Shown in Excel's Name Manager. */
+  comment?: string;
+}
+
+/**
+ * What to do with one sheet.
+ * - "create": the sheet must not exist yet (the plan fails before writing anything if it does).
+ * - "replaceOwned": the sheet must carry this plan's owner mark for `markKey`; it is cleared and
+ *   rewritten. A sheet with the name but without the mark is never touched.
+ * - "existing": the sheet exists and only the blocks are written (the caller checked the cells
+ *   are empty or owned, or the user agreed).
+ */
+export type SheetMode = "create" | "replaceOwned" | "existing";
+
+/** Everything a plan does to one sheet. */
+export interface SheetPlan {
+  name: string;
+  mode: SheetMode;
+  /** Ownership key for this sheet's mark (`create` and `replaceOwned`). Defaults to the name. */
+  markKey?: string;
+  blocks: CellBlock[];
+  tables?: TableSpec[];
+  /** Freeze this many top rows / left columns. */
+  freeze?: { rows: number; columns?: number };
+  /** Print area, A1 (e.g. `A1:K120`). */
+  printArea?: string;
+  /** Column widths in points, from column A. */
+  columnWidths?: number[];
+  /** Hide gridlines? @default false */
+  hideGridlines?: boolean;
+}
+
+/** A batch of writes, applied as a few synced steps. */
+export interface WritePlan {
+  /**
+   * Who owns the output: a short key such as "templates" or "bids". Ownership marks are
+   * workbook names built from it, so re-running the same panel finds and replaces its own output.
+   */
+  owner: string;
+  sheets: SheetPlan[];
+  names?: NameSpec[];
+  /** The sheet to show when done. */
+  activate?: string;
+}
+
+/** A reference to a range on a sheet. */
+export interface RangeRef {
+  sheet: string;
+  /** A1 address without the sheet, e.g. `A1:D20`. */
+  address: string;
+}
+
+/** Values read from a range. */
+export interface RangeData extends RangeRef {
+  values: CellValue[][];
+}
+
+/** An Excel table as read. */
+export interface TableData {
+  name: string;
+  sheet: string;
+  /** The table's full address, header row included. */
+  address: string;
+  headers: string[];
+  rows: CellValue[][];
+}
+
+/** A region this add-in owns, found by its mark. */
+export interface OwnedRegion extends RangeRef {
+  owner: string;
+  key: string;
+}
+
+/** Progress of long work: `done` of `total` steps, with a plain-words label. */
+export interface Progress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+/** Options for long operations. */
+export interface RunOptions {
+  /** Called between steps (never more often than once per sync). */
+  onProgress?: (progress: Progress) => void;
+  /** Checked between steps; when aborted the operation stops and undoes what it created. */
+  signal?: AbortSignal;
+}
+
+/** Why a port call refused or failed; the pane turns each kind into plain words. */
+export type PortErrorKind =
+  /** A sheet the plan would create already exists. */
+  | "sheetExists"
+  /** A workbook name the plan would add already exists and is not this owner's. */
+  | "nameExists"
+  /** A sheet, table or name asked for is not there. */
+  | "notFound"
+  /** The write would cover non-empty cells the add-in does not own. */
+  | "wouldOverwrite"
+  /** A sheet asked to be replaced is not marked as this owner's. */
+  | "notOwned"
+  /** The user cancelled. */
+  | "cancelled"
+  /** Excel refused (the host's own message is kept). */
+  | "host";
+
+/** A refusal or failure from the workbook port, with what it concerns. */
+export class PortError extends Error {
+  constructor(
+    readonly kind: PortErrorKind,
+    message: string,
+    /** The sheets, names or addresses concerned. */
+    readonly subjects: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = "PortError";
+  }
+}
+
+/** The workbook, as the pane sees it. */
+export interface WorkbookPort {
+  /** Sheet names, in tab order. */
+  listSheets(): Promise<string[]>;
+  /** Values of one range. */
+  readRange(ref: RangeRef): Promise<RangeData>;
+  /** The used range of a sheet (values only), or null if the sheet is empty. */
+  readUsedRange(sheet: string, options?: RunOptions): Promise<RangeData | null>;
+  /** Tables of the workbook: name and sheet. */
+  listTables(): Promise<{ name: string; sheet: string }[]>;
+  /** One table's headers and rows, or null if there is no such table. */
+  readTable(name: string): Promise<TableData | null>;
+  /** Workbook-level names and what they refer to (marks excluded). */
+  listNames(): Promise<{ name: string; formula: string }[]>;
+  /** A named range's values, or null if the name does not exist or is not a range. */
+  readNamedRange(name: string): Promise<RangeData | null>;
+  /** The user's current selection. */
+  getSelection(): Promise<RangeRef>;
+  /** Of the given ranges, those holding any non-empty cell (one sync for all of them). */
+  findNonEmpty(ranges: readonly RangeRef[]): Promise<RangeRef[]>;
+  /** Regions this owner marked, by key. */
+  findOwned(owner: string): Promise<OwnedRegion[]>;
+  /**
+   * Apply a write plan: check it can be applied without touching anything not ours (refuses
+   * with a PortError otherwise, having written nothing), then write in chunked, synced steps.
+   */
+  apply(plan: WritePlan, options?: RunOptions): Promise<void>;
+  /**
+   * Replace the data rows of an existing table (the header row stays), resizing the table.
+   * Refuses with `wouldOverwrite` if growing it would cover non-empty cells below, unless
+   * `allowOverwrite`.
+   */
+  replaceTableRows(
+    name: string,
+    rows: Cell[][],
+    options?: RunOptions & { allowOverwrite?: boolean; textMode?: TextMode },
+  ): Promise<void>;
+}
+
+/** Column letters for a 0-based column index (0 -> A, 26 -> AA). */
+export function columnLetter(column: number): string {
+  let n = column + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** An A1 address for 0-based indexes; `absolute` adds `$` to both parts. */
+export function a1(row: number, column: number, absolute = false): string {
+  const d = absolute ? "$" : "";
+  return `${d}${columnLetter(column)}${d}${row + 1}`;
+}
+
+/** An A1 range address for a 0-based top-left and a size. */
+export function a1Range(
+  row: number,
+  column: number,
+  rowCount: number,
+  columnCount: number,
+  absolute = false,
+): string {
+  const first = a1(row, column, absolute);
+  if (rowCount === 1 && columnCount === 1) return first;
+  return `${first}:${a1(row + rowCount - 1, column + columnCount - 1, absolute)}`;
+}
+
+/** A sheet name quoted for use in a formula (`'Top Sheet'!A1`). */
+export function sheetRef(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** Parse an A1 address (`B3`, `$B$3`, `B3:D10`) into 0-based indexes. */
+export function parseA1(address: string): {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+} {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [start, end = start] = bare.replace(/\$/g, "").split(":");
+  const cell = (ref: string) => {
+    const match = /^([A-Z]+)(\d+)$/i.exec(ref);
+    if (!match) throw new Error(`not an A1 cell address: ${ref}`);
+    let column = 0;
+    for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(match[2]) - 1, column: column - 1 };
+  };
+  const a = cell(start);
+  const b = cell(end);
+  return {
+    row: Math.min(a.row, b.row),
+    column: Math.min(a.column, b.column),
+    rowCount: Math.abs(b.row - a.row) + 1,
+    columnCount: Math.abs(b.column - a.column) + 1,
+  };
+}
+
+/** Characters that make Excel parse a cell as a formula (or that Excel strips, for `'`). */
+const FORMULA_TRIGGER = /^[=+\-@\t\r\n']/;
+
+/** True if Excel would not keep this string as the literal text (it would parse or strip it). */
+export function needsTextProtection(text: string): boolean {
+  return FORMULA_TRIGGER.test(text);
+}
+
+/** The name of the workbook-level name that marks an owned region. */
+export function ownershipMarkName(owner: string, key: string): string {
+  // Excel names allow letters, digits, underscores and periods: anything else (and "_") is
+  // written as _ + 4 hex digits so the key can be read back exactly.
+  const safe = (s: string) =>
+    s.replace(/[^A-Za-z0-9]/g, (ch) => `_${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `PROD_OWN.${safe(owner)}.${safe(key)}`;
+}
+
+/** Read owner and key back from a mark name, or null if it is not a mark. */
+export function parseOwnershipMark(name: string): { owner: string; key: string } | null {
+  const match = /^PROD_OWN\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)$/.exec(name);
+  if (!match) return null;
+  const unsafe = (s: string) =>
+    s.replace(/_([0-9a-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return { owner: unsafe(match[1]), key: unsafe(match[2]) };
+}

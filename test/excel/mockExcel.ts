@@ -1,0 +1,466 @@
+/*
+ * An in-memory Excel for adapter tests, built on office-addin-mock.
+ *
+ * Loadable objects (ranges, worksheets, named items, tables) are OfficeMockObjects, so reading a
+ * property that was not loaded and synced fails the way it does in Excel. Writes (formulas,
+ * number formats, adds, deletes) are queued and applied to the model only at `context.sync()`,
+ * as Excel does, and syncs are counted. The model mimics the Excel behaviour PROD relies on:
+ * a leading apostrophe stores text, a cell formatted "@" keeps what is written as text, "=..."
+ * elsewhere is a formula, and a number-like string elsewhere becomes a number.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { a1Range, parseA1 } from "../../src/excel/port";
+
+export interface MockCell {
+  kind: "value" | "formula";
+  /** The stored constant, or the formula text for a formula. */
+  content: string | number | boolean;
+  format?: string;
+  bold?: boolean;
+}
+
+export interface MockSheet {
+  name: string;
+  cells: Map<string, MockCell>;
+  freezeRows?: number;
+  freezeAt?: string;
+  printArea?: string;
+  columnWidths: Map<number, number>;
+  showGridlines: boolean;
+}
+
+export interface MockTable {
+  name: string;
+  sheet: string;
+  address: string;
+  style?: string;
+}
+
+export interface MockName {
+  name: string;
+  formula: string;
+  comment?: string;
+  visible: boolean;
+}
+
+const key = (row: number, column: number) => `${row},${column}`;
+
+/** The workbook state the mock reads and writes. */
+export class MockBook {
+  sheets: MockSheet[] = [];
+  names: MockName[] = [];
+  tables: MockTable[] = [];
+  active = "";
+  selection = { sheet: "", address: "A1" };
+
+  sheet(name: string): MockSheet {
+    const found = this.sheets.find((s) => s.name === name);
+    if (!found) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
+    return found;
+  }
+
+  hasSheet(name: string): boolean {
+    return this.sheets.some((s) => s.name === name);
+  }
+
+  addSheet(name: string, rows: (string | number | boolean | null)[][] = []): MockSheet {
+    const sheet: MockSheet = { name, cells: new Map(), columnWidths: new Map(), showGridlines: true };
+    this.sheets.push(sheet);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== "") sheet.cells.set(key(r, c), { kind: "value", content: v });
+      }),
+    );
+    if (!this.active) this.active = name;
+    return sheet;
+  }
+
+  cell(sheet: string, address: string): MockCell | undefined {
+    const { row, column } = parseA1(address);
+    return this.sheet(sheet).cells.get(key(row, column));
+  }
+
+  /** What Excel would write for one `formulas` entry. */
+  write(sheet: string, row: number, column: number, input: string | number | boolean): void {
+    const cells = this.sheet(sheet).cells;
+    const previous = cells.get(key(row, column));
+    const format = previous?.format;
+    const keep = { format, bold: previous?.bold };
+    if (input === "" || input === null) {
+      if (format || previous?.bold) cells.set(key(row, column), { kind: "value", content: "", ...keep });
+      else cells.delete(key(row, column));
+      return;
+    }
+    if (typeof input !== "string") {
+      cells.set(key(row, column), { kind: "value", content: input, ...keep });
+    } else if (input.startsWith("'")) {
+      cells.set(key(row, column), { kind: "value", content: input.slice(1), ...keep });
+    } else if (format === "@") {
+      cells.set(key(row, column), { kind: "value", content: input, ...keep });
+    } else if (input.startsWith("=")) {
+      cells.set(key(row, column), { kind: "formula", content: input, ...keep });
+    } else if (/^-?\d+(\.\d+)?$/.test(input.trim())) {
+      cells.set(key(row, column), { kind: "value", content: Number(input), ...keep });
+    } else {
+      cells.set(key(row, column), { kind: "value", content: input, ...keep });
+    }
+  }
+
+  setFormat(sheet: string, row: number, column: number, format: string | null): void {
+    if (format === null) return;
+    const cells = this.sheet(sheet).cells;
+    const cell = cells.get(key(row, column)) ?? { kind: "value" as const, content: "" };
+    cells.set(key(row, column), { ...cell, format });
+  }
+
+  /** Values as Excel returns them: blanks as "", formulas as their formula text (not evaluated). */
+  values(sheet: string, row: number, column: number, rowCount: number, columnCount: number) {
+    const cells = this.sheet(sheet).cells;
+    return Array.from({ length: rowCount }, (_, r) =>
+      Array.from({ length: columnCount }, (_, c) => cells.get(key(row + r, column + c))?.content ?? ""),
+    );
+  }
+
+  /** The used rectangle of a sheet within a window, or null if nothing there has a value. */
+  used(sheet: string, window?: { row: number; column: number; rowCount: number; columnCount: number }) {
+    let minR = Infinity;
+    let minC = Infinity;
+    let maxR = -1;
+    let maxC = -1;
+    for (const [k, cell] of this.sheet(sheet).cells) {
+      if (cell.content === "") continue;
+      const [r, c] = k.split(",").map(Number);
+      if (
+        window &&
+        (r < window.row ||
+          c < window.column ||
+          r >= window.row + window.rowCount ||
+          c >= window.column + window.columnCount)
+      )
+        continue;
+      minR = Math.min(minR, r);
+      minC = Math.min(minC, c);
+      maxR = Math.max(maxR, r);
+      maxC = Math.max(maxC, c);
+    }
+    if (maxR < 0) return null;
+    return { row: minR, column: minC, rowCount: maxR - minR + 1, columnCount: maxC - minC + 1 };
+  }
+}
+
+function quote(sheet: string): string {
+  return /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+type Op = () => void;
+
+/** A mocked Excel.run over a MockBook, counting syncs. */
+export function mockExcel(book: MockBook) {
+  const state = { syncs: 0, requestsWithWrites: [] as number[] };
+  let queue: Op[] = [];
+  let loadables: OfficeMockObject[] = [];
+  let collections: { resolve: () => void }[] = [];
+
+  /** An OfficeMockObject over `data`, plus queued setters and methods. */
+  function loadable(
+    data: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+    setters: Record<string, (value: never) => void> = {},
+    isNull = false,
+  ): OfficeMockObject {
+    const mock = new OfficeMockObject(data as never);
+    loadables.push(mock);
+    Object.assign(mock, extra);
+    mock.isNullObject = isNull;
+    for (const [prop, apply] of Object.entries(setters)) {
+      Object.defineProperty(mock, prop, {
+        set: (value: never) => queue.push(() => apply(value)),
+        configurable: true,
+      });
+    }
+    return mock;
+  }
+
+  /** A collection whose `items` can be read only after load + sync. */
+  function collection<T>(snapshot: () => T[], extra: Record<string, unknown> = {}) {
+    let requested = false;
+    let items: T[] | null = null;
+    const entry = {
+      resolve: () => {
+        if (requested) items = snapshot();
+      },
+    };
+    return Object.assign(
+      {
+        load() {
+          requested = true;
+          collections.push(entry);
+        },
+        get items(): T[] {
+          if (!items) throw new Error("collection items read before load + sync");
+          return items;
+        },
+      },
+      extra,
+    );
+  }
+
+  function rangeProxy(sheet: string, row: number, column: number, rowCount: number, columnCount: number) {
+    const exists = book.hasSheet(sheet);
+    const address = `${quote(sheet)}!${a1Range(row, column, rowCount, columnCount)}`;
+    const data = {
+      address,
+      // (A whole-sheet range has no values here: nothing PROD does reads one.)
+      values:
+        exists && rowCount * columnCount <= 1e6 ? book.values(sheet, row, column, rowCount, columnCount) : [],
+      rowIndex: row,
+      columnIndex: column,
+      rowCount,
+      columnCount,
+    };
+    const format = {
+      font: {} as Record<string, unknown>,
+      autofitColumns: () => undefined,
+    };
+    Object.defineProperty(format.font, "bold", {
+      set: (bold: boolean) =>
+        queue.push(() => {
+          for (let r = 0; r < rowCount; r++)
+            for (let c = 0; c < columnCount; c++) {
+              const cells = book.sheet(sheet).cells;
+              const cell = cells.get(key(row + r, column + c)) ?? { kind: "value" as const, content: "" };
+              cells.set(key(row + r, column + c), { ...cell, bold });
+            }
+        }),
+    });
+    Object.defineProperty(format, "columnWidth", {
+      set: (width: number) => queue.push(() => book.sheet(sheet).columnWidths.set(column, width)),
+    });
+    return loadable(
+      data,
+      {
+        // The mock's own view of the address (proxies passed back into the API carry it).
+        __address: address,
+        format,
+        getUsedRangeOrNullObject: () => {
+          const used = book.hasSheet(sheet) ? book.used(sheet, { row, column, rowCount, columnCount }) : null;
+          return used
+            ? rangeProxy(sheet, used.row, used.column, used.rowCount, used.columnCount)
+            : nullRange();
+        },
+        clear: () =>
+          queue.push(() => {
+            const cells = book.sheet(sheet).cells;
+            for (const k of [...cells.keys()]) {
+              const [r, c] = k.split(",").map(Number);
+              if (r >= row && r < row + rowCount && c >= column && c < column + columnCount) cells.delete(k);
+            }
+          }),
+      },
+      {
+        formulas: (matrix: (string | number | boolean)[][]) =>
+          matrix.forEach((line, r) => line.forEach((v, c) => book.write(sheet, row + r, column + c, v))),
+        numberFormat: (matrix: (string | null)[][]) =>
+          matrix.forEach((line, r) => line.forEach((f, c) => book.setFormat(sheet, row + r, column + c, f))),
+      },
+    );
+  }
+
+  function nullRange() {
+    return loadable(
+      { address: "", rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, values: [] },
+      {},
+      {},
+      true,
+    );
+  }
+
+  function rangeByAddress(sheet: string, address: string) {
+    const p = parseA1(address);
+    return rangeProxy(sheet, p.row, p.column, p.rowCount, p.columnCount);
+  }
+
+  function tableProxy(name: string) {
+    const found = () => book.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    const t = found();
+    const rangeOf = (part: "all" | "header" | "body") => {
+      const current = found()!;
+      const p = parseA1(current.address);
+      if (part === "all") return rangeProxy(current.sheet, p.row, p.column, p.rowCount, p.columnCount);
+      if (part === "header") return rangeProxy(current.sheet, p.row, p.column, 1, p.columnCount);
+      return rangeProxy(current.sheet, p.row + 1, p.column, p.rowCount - 1, p.columnCount);
+    };
+    return loadable(
+      { name: t?.name ?? name },
+      {
+        getRange: () => rangeOf("all"),
+        getHeaderRowRange: () => rangeOf("header"),
+        getDataBodyRange: () => rangeOf("body"),
+        worksheet: t ? sheetProxy(t.sheet) : undefined,
+        delete: () => queue.push(() => (book.tables = book.tables.filter((x) => x !== found()))),
+        resize: (range: { __address: string }) =>
+          queue.push(() => {
+            found()!.address = range.__address.slice(range.__address.lastIndexOf("!") + 1);
+          }),
+      },
+      {},
+      !t,
+    );
+  }
+
+  function sheetProxy(name: string, isNull = false): OfficeMockObject {
+    const tables = collection(
+      () => book.tables.filter((t) => t.sheet === name).map((t) => ({ name: t.name })),
+      {
+        add: (range: { __address: string }, _hasHeaders: boolean) => {
+          const table: MockTable = {
+            name: `Table${book.tables.length + 1}`,
+            sheet: name,
+            address: range.__address.slice(range.__address.lastIndexOf("!") + 1),
+          };
+          queue.push(() => book.tables.push(table));
+          const proxy = {} as Record<string, unknown>;
+          Object.defineProperty(proxy, "name", { set: (v: string) => queue.push(() => (table.name = v)) });
+          Object.defineProperty(proxy, "style", { set: (v: string) => queue.push(() => (table.style = v)) });
+          return proxy;
+        },
+      },
+    );
+    return loadable(
+      { name },
+      {
+        tables,
+        getRange: (address?: string) =>
+          address ? rangeByAddress(name, address) : rangeProxy(name, 0, 0, 1048576, 16384),
+        getRangeByIndexes: (r: number, c: number, rc: number, cc: number) => rangeProxy(name, r, c, rc, cc),
+        getUsedRangeOrNullObject: () => {
+          const used = book.hasSheet(name) ? book.used(name) : null;
+          return used
+            ? rangeProxy(name, used.row, used.column, used.rowCount, used.columnCount)
+            : nullRange();
+        },
+        freezePanes: {
+          freezeRows: (count: number) => queue.push(() => (book.sheet(name).freezeRows = count)),
+          freezeAt: (range: { __address: string }) =>
+            queue.push(
+              () => (book.sheet(name).freezeAt = range.__address.slice(range.__address.lastIndexOf("!") + 1)),
+            ),
+        },
+        pageLayout: {
+          setPrintArea: (area: string) => queue.push(() => (book.sheet(name).printArea = area)),
+        },
+        activate: () => queue.push(() => (book.active = name)),
+        delete: () => queue.push(() => (book.sheets = book.sheets.filter((s) => s.name !== name))),
+      },
+      { showGridlines: (v: boolean) => (book.sheet(name).showGridlines = v) },
+      isNull,
+    );
+  }
+
+  /** A proxy whose `props` were loaded as part of a collection load (`items/name`). */
+  function loaded(mock: OfficeMockObject, props: string): OfficeMockObject {
+    mock.load(props);
+    void mock.sync();
+    return mock;
+  }
+
+  function nameProxy(name: string) {
+    const found = () => book.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    const n = found();
+    return loadable(
+      { name, formula: n?.formula ?? "", type: n ? "Range" : "Error" },
+      {
+        getRange: () => {
+          const ref = n!.formula.replace(/^=/, "");
+          const bang = ref.lastIndexOf("!");
+          const sheet = ref.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
+          return rangeByAddress(sheet, ref.slice(bang + 1).replace(/\$/g, ""));
+        },
+        delete: () => queue.push(() => (book.names = book.names.filter((x) => x !== found()))),
+      },
+      {},
+      !n,
+    );
+  }
+
+  const workbook = {
+    worksheets: collection(() => book.sheets.map((s) => loaded(sheetProxy(s.name), "name")), {
+      getItem: (name: string) => {
+        if (!book.hasSheet(name) && !queue.length) book.sheet(name);
+        return sheetProxy(name);
+      },
+      getItemOrNullObject: (name: string) => sheetProxy(name, !book.hasSheet(name)),
+      add: (name: string) => {
+        queue.push(() => {
+          if (book.hasSheet(name))
+            throw Object.assign(new Error(`sheet ${name} exists`), { code: "ItemAlreadyExists" });
+          book.addSheet(name);
+        });
+        return sheetProxy(name);
+      },
+    }),
+    names: collection(() => book.names.map((n) => ({ name: n.name, formula: n.formula })), {
+      getItem: (name: string) => nameProxy(name),
+      getItemOrNullObject: (name: string) => nameProxy(name),
+      add: (name: string, range: { __address: string }, comment?: string) => {
+        const entry: MockName = { name, formula: `=${absolute(range.__address)}`, comment, visible: true };
+        queue.push(() => {
+          if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+            throw Object.assign(new Error(`name ${name} exists`), { code: "InvalidArgument" });
+          book.names.push(entry);
+        });
+        const proxy = {} as Record<string, unknown>;
+        Object.defineProperty(proxy, "visible", {
+          set: (v: boolean) => queue.push(() => (entry.visible = v)),
+        });
+        return proxy;
+      },
+    }),
+    tables: collection(() => book.tables.map((t) => ({ name: t.name })), {
+      getItem: (name: string) => tableProxy(name),
+      getItemOrNullObject: (name: string) => tableProxy(name),
+    }),
+    getSelectedRange: () => rangeByAddress(book.selection.sheet, book.selection.address),
+  };
+
+  const context = {
+    workbook,
+    sync: async () => {
+      state.syncs += 1;
+      const ops = queue;
+      queue = [];
+      if (ops.length > 0) state.requestsWithWrites.push(state.syncs);
+      for (const op of ops) op();
+      // Every proxy of the batch syncs: one loaded after an earlier sync resolves now.
+      for (const m of loadables) await m.sync();
+      const toResolve = collections;
+      collections = [];
+      for (const c of toResolve) c.resolve();
+    },
+  };
+
+  const run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    queue = [];
+    loadables = [];
+    try {
+      return await batch(context as unknown as Excel.RequestContext);
+    } finally {
+      // Excel drops commands queued after the last sync when the batch ends or throws.
+      queue = [];
+    }
+  };
+
+  return { run, state };
+}
+
+/** `Sheet!A1:B2` -> `Sheet!$A$1:$B$2`. */
+function absolute(address: string): string {
+  const bang = address.lastIndexOf("!");
+  const sheet = address.slice(0, bang);
+  const cells = address
+    .slice(bang + 1)
+    .split(":")
+    .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+    .join(":");
+  return `${sheet}!${cells}`;
+}

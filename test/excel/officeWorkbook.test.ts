@@ -1,0 +1,364 @@
+import { OfficeWorkbook, blockPieces, splitAddress } from "../../src/excel/officeWorkbook";
+import {
+  type Cell,
+  type WritePlan,
+  PortError,
+  a1,
+  a1Range,
+  columnLetter,
+  ownershipMarkName,
+  parseA1,
+  parseOwnershipMark,
+} from "../../src/excel/port";
+import { MockBook, mockExcel } from "./mockExcel";
+
+function setup(options: { maxPayloadBytes?: number; maxReadCells?: number } = {}) {
+  const book = new MockBook();
+  const excel = mockExcel(book);
+  const port = new OfficeWorkbook({ run: excel.run, ...options });
+  return { book, excel, port };
+}
+
+/** CSV-injection payloads (OWASP "CSV Injection" list and variants): must all stay text. */
+const INJECTION = [
+  "=1+1",
+  "+1+1",
+  "-1+1",
+  "@SUM(1,1)",
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example","click")',
+  "\t=1+1",
+  "\r=1+1",
+  "'quoted",
+  "00123",
+  "1/2",
+  "-",
+  "=",
+  "",
+];
+
+const smallPlan = (): WritePlan => ({
+  owner: "test",
+  sheets: [
+    {
+      name: "Budget",
+      mode: "create",
+      blocks: [
+        { row: 0, column: 0, cells: [["Acct", "Description", "Total"]], bold: true },
+        {
+          row: 1,
+          column: 0,
+          cells: [
+            [1101, "Story purchase", 1000],
+            [1201, "Producer", 2500.5],
+            [null, "Total", { formula: "=SUM(C2:C3)" }],
+          ],
+          columnFormats: [null, null, "#,##0.00"],
+        },
+      ],
+      tables: [{ name: "BudgetLines", row: 0, column: 0, rowCount: 3, columnCount: 3 }],
+      freeze: { rows: 1 },
+      printArea: "A1:C4",
+      columnWidths: [40, 200, 80],
+    },
+  ],
+  names: [{ name: "BudgetTotal", sheet: "Budget", address: "$C$4", comment: "grand total" }],
+  activate: "Budget",
+});
+
+describe("A1 helpers", () => {
+  it.each([
+    [0, "A"],
+    [25, "Z"],
+    [26, "AA"],
+    [701, "ZZ"],
+    [702, "AAA"],
+  ])("names column %i as %s", (column, letters) => {
+    expect(columnLetter(column)).toBe(letters);
+    expect(parseA1(`${letters}1`).column).toBe(column);
+  });
+
+  it("round-trips addresses", () => {
+    expect(a1(0, 0)).toBe("A1");
+    expect(a1(4, 2, true)).toBe("$C$5");
+    expect(a1Range(1, 1, 3, 2)).toBe("B2:C4");
+    expect(parseA1("$B$2:$C$4")).toEqual({ row: 1, column: 1, rowCount: 3, columnCount: 2 });
+    expect(splitAddress("'Top Sheet'!A1:B2")).toEqual({ sheet: "Top Sheet", address: "A1:B2" });
+    expect(splitAddress("=Fringes!$A$1")).toEqual({ sheet: "Fringes", address: "A1" });
+  });
+
+  it.each(["Top Sheet", "Budget detail", "a_b.c", "Bids (2)"])("reads back the ownership key %s", (k) => {
+    const mark = ownershipMarkName("templates", k);
+    expect(mark).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
+    expect(parseOwnershipMark(mark)).toEqual({ owner: "templates", key: k });
+  });
+});
+
+describe("OfficeWorkbook.apply", () => {
+  it("creates the sheet with values, formulas, formats, table, names and panes in two syncs", async () => {
+    const { book, excel, port } = setup();
+    await port.apply(smallPlan());
+
+    expect(excel.state.syncs).toBe(2);
+    expect(book.cell("Budget", "A2")).toMatchObject({ kind: "value", content: 1101 });
+    expect(book.cell("Budget", "B3")).toMatchObject({ kind: "value", content: "Producer" });
+    expect(book.cell("Budget", "C4")).toMatchObject({
+      kind: "formula",
+      content: "=SUM(C2:C3)",
+      format: "#,##0.00",
+    });
+    expect(book.cell("Budget", "A1")?.bold).toBe(true);
+    expect(book.tables).toEqual([
+      { name: "BudgetLines", sheet: "Budget", address: "A1:C3", style: "TableStyleLight9" },
+    ]);
+    const sheet = book.sheet("Budget");
+    expect(sheet.freezeRows).toBe(1);
+    expect(sheet.printArea).toBe("A1:C4");
+    expect([...sheet.columnWidths.values()]).toEqual([40, 200, 80]);
+    expect(book.names.find((n) => n.name === "BudgetTotal")).toMatchObject({ formula: "=Budget!$C$4" });
+    const mark = book.names.find((n) => n.name === ownershipMarkName("test", "Budget"));
+    expect(mark).toMatchObject({ formula: "=Budget!$A$1", visible: false });
+    expect(book.active).toBe("Budget");
+  });
+
+  it("never touches an existing sheet of the same name: refuses before writing anything", async () => {
+    const { book, excel, port } = setup();
+    book.addSheet("Budget", [["mine", 42]]);
+    const error = await port.apply(smallPlan()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortError);
+    expect(error).toMatchObject({ kind: "sheetExists", subjects: ["Budget"] });
+    expect(excel.state.syncs).toBe(1);
+    expect(excel.state.requestsWithWrites).toEqual([]);
+    expect(book.values("Budget", 0, 0, 1, 3)).toEqual([["mine", 42, ""]]);
+    expect(book.names).toEqual([]);
+  });
+
+  it("refuses a name or table name the workbook already uses", async () => {
+    const { book, port } = setup();
+    book.addSheet("Other");
+    book.names.push({ name: "BudgetTotal", formula: "=Other!$A$1", visible: true });
+    await expect(port.apply(smallPlan())).rejects.toMatchObject({
+      kind: "nameExists",
+      subjects: ["BudgetTotal"],
+    });
+    expect(book.hasSheet("Budget")).toBe(false);
+  });
+
+  it("replaces a sheet it made, and refuses one of the same name it did not make", async () => {
+    const { book, excel, port } = setup();
+    await port.apply(smallPlan());
+    book.write("Budget", 10, 0, "stale");
+    const again: WritePlan = {
+      ...smallPlan(),
+      sheets: smallPlan().sheets.map((s) => ({ ...s, mode: "replaceOwned" })),
+    };
+    const before = excel.state.syncs;
+    await port.apply(again);
+    expect(excel.state.syncs - before).toBe(3);
+    expect(book.cell("Budget", "A11")).toBeUndefined();
+    expect(book.cell("Budget", "C4")?.content).toBe("=SUM(C2:C3)");
+    expect(book.tables.map((t) => t.name)).toEqual(["BudgetLines"]);
+
+    const other = setup();
+    other.book.addSheet("Budget", [["user data"]]);
+    await expect(other.port.apply(again)).rejects.toMatchObject({ kind: "notOwned" });
+    expect(other.book.values("Budget", 0, 0, 1, 1)).toEqual([["user data"]]);
+  });
+
+  describe.each(["apostrophe", "format"] as const)("text from files (%s mode)", (textMode) => {
+    it("stores every injection payload as the exact text, never a formula", async () => {
+      const { book, port } = setup();
+      const cells: Cell[][] = INJECTION.map((text) => [{ text }]);
+      await port.apply({
+        owner: "t",
+        sheets: [{ name: "Csv", mode: "create", blocks: [{ row: 0, column: 0, cells, textMode }] }],
+      });
+      INJECTION.forEach((text, i) => {
+        const cell = book.cell("Csv", `A${i + 1}`);
+        expect(cell?.kind ?? "value").toBe("value");
+        expect(cell?.content ?? "").toBe(text);
+        if (textMode === "format") expect(cell?.format).toBe("@");
+      });
+    });
+  });
+
+  it("protects PROD's own labels that happen to start like a formula", () => {
+    const [piece] = blockPieces(
+      "S",
+      { row: 0, column: 0, cells: [["-- notes", "ok", { formula: "SUM(A1)" }]] },
+      1e6,
+    );
+    expect(piece.formulas).toEqual([["'-- notes", "ok", "=SUM(A1)"]]);
+  });
+
+  it("chunks a large write under the payload limit, reporting progress between syncs", async () => {
+    const { book, excel, port } = setup({ maxPayloadBytes: 1_000 });
+    const rows: Cell[][] = Array.from({ length: 300 }, (_, i) => [
+      i + 1,
+      `Line ${i + 1}`,
+      { formula: `=A${i + 1}*2` },
+    ]);
+    const progress: number[] = [];
+    await port.apply(
+      { owner: "t", sheets: [{ name: "Big", mode: "create", blocks: [{ row: 0, column: 0, cells: rows }] }] },
+      { onProgress: (p) => progress.push(p.done) },
+    );
+    const chunks = excel.state.syncs - 1;
+    expect(chunks).toBeGreaterThan(5);
+    expect(progress).toEqual(Array.from({ length: chunks }, (_, i) => i + 1));
+    expect(book.cell("Big", "C300")?.content).toBe("=A300*2");
+    expect(book.used("Big")).toEqual({ row: 0, column: 0, rowCount: 300, columnCount: 3 });
+  });
+
+  it("sizes every chunk under the limit", () => {
+    const rows: Cell[][] = Array.from({ length: 500 }, (_, i) => [i, "x".repeat(50)]);
+    const pieces = blockPieces("S", { row: 0, column: 0, cells: rows }, 4_000);
+    expect(pieces.every((p) => p.bytes <= 4_000)).toBe(true);
+    expect(pieces.reduce((n, p) => n + p.formulas.length, 0)).toBe(500);
+  });
+
+  it("on cancel between chunks, removes the sheets it created and says so", async () => {
+    const { book, port } = setup({ maxPayloadBytes: 2_000 });
+    const controller = new AbortController();
+    const rows: Cell[][] = Array.from({ length: 300 }, (_, i) => [i, `Line ${i}`]);
+    const result = port.apply(
+      { owner: "t", sheets: [{ name: "Big", mode: "create", blocks: [{ row: 0, column: 0, cells: rows }] }] },
+      { signal: controller.signal, onProgress: (p) => p.done === 2 && controller.abort() },
+    );
+    await expect(result).rejects.toMatchObject({ kind: "cancelled" });
+    expect(book.hasSheet("Big")).toBe(false);
+  });
+});
+
+describe("OfficeWorkbook reads", () => {
+  it("lists sheets, reads a range and the used range (chunked), in few syncs", async () => {
+    const { book, excel, port } = setup({ maxReadCells: 20 });
+    book.addSheet(
+      "Ledger",
+      Array.from({ length: 30 }, (_, i) => [`25-0${i % 10}`, i * 10]),
+    );
+    book.addSheet("Empty");
+    expect(await port.listSheets()).toEqual(["Ledger", "Empty"]);
+    expect((await port.readRange({ sheet: "Ledger", address: "A2:B3" })).values).toEqual([
+      ["25-01", 10],
+      ["25-02", 20],
+    ]);
+    const before = excel.state.syncs;
+    const used = await port.readUsedRange("Ledger");
+    expect(used?.values).toHaveLength(30);
+    expect(used?.address).toBe("A1:B30");
+    expect(excel.state.syncs - before).toBe(1 + 3);
+    expect(await port.readUsedRange("Empty")).toBeNull();
+  });
+
+  it("reports a missing sheet as not found", async () => {
+    const { port } = setup();
+    await expect(port.readRange({ sheet: "Nope", address: "A1" })).rejects.toMatchObject({
+      kind: "notFound",
+    });
+  });
+
+  it("reads tables and named ranges", async () => {
+    const { book, port } = setup();
+    book.addSheet("Fringes", [
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["SS", "%", 0.062, 184500],
+    ]);
+    book.tables.push({ name: "Fringes", sheet: "Fringes", address: "A1:D2" });
+    book.names.push({ name: "ShootDays", formula: "=Fringes!$C$2", visible: true });
+    expect(await port.listTables()).toEqual([{ name: "Fringes", sheet: "Fringes" }]);
+    expect(await port.readTable("Fringes")).toEqual({
+      name: "Fringes",
+      sheet: "Fringes",
+      address: "A1:D2",
+      headers: ["Name", "Type", "Rate", "Cutoff"],
+      rows: [["SS", "%", 0.062, 184500]],
+    });
+    expect(await port.readTable("Nope")).toBeNull();
+    expect(await port.readNamedRange("ShootDays")).toEqual({
+      sheet: "Fringes",
+      address: "C2",
+      values: [[0.062]],
+    });
+    expect(await port.readNamedRange("Nope")).toBeNull();
+    expect(await port.listNames()).toEqual([{ name: "ShootDays", formula: "=Fringes!$C$2" }]);
+  });
+
+  it("finds the non-empty ranges among many in two syncs", async () => {
+    const { book, excel, port } = setup();
+    book.addSheet("S", [
+      ["x", null, null],
+      [null, null, "y"],
+    ]);
+    const found = await port.findNonEmpty([
+      { sheet: "S", address: "A1" },
+      { sheet: "S", address: "B1:B5" },
+      { sheet: "S", address: "C2" },
+      { sheet: "Missing", address: "A1" },
+    ]);
+    expect(found).toEqual([
+      { sheet: "S", address: "A1" },
+      { sheet: "S", address: "C2" },
+    ]);
+    expect(excel.state.syncs).toBe(2);
+  });
+
+  it("finds what an owner made, and the selection", async () => {
+    const { book, port } = setup();
+    await port.apply(smallPlan());
+    expect(await port.findOwned("test")).toEqual([
+      { sheet: "Budget", address: "A1", owner: "test", key: "Budget" },
+    ]);
+    expect(await port.findOwned("bids")).toEqual([]);
+    book.selection = { sheet: "Budget", address: "B2:B3" };
+    expect(await port.getSelection()).toEqual({ sheet: "Budget", address: "B2:B3" });
+  });
+});
+
+describe("OfficeWorkbook.replaceTableRows", () => {
+  function withTable() {
+    const env = setup();
+    env.book.addSheet("Fringes", [
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["OLD", "%", 0.1, null],
+    ]);
+    env.book.tables.push({ name: "Fringes", sheet: "Fringes", address: "A1:D2" });
+    return env;
+  }
+
+  it("replaces the rows and resizes the table", async () => {
+    const { book, port } = withTable();
+    await port.replaceTableRows("Fringes", [
+      [{ text: "SS" }, { text: "%" }, 0.062, 184500],
+      [{ text: "MEDICARE" }, { text: "%" }, 0.0145, null],
+    ]);
+    expect(book.tables[0].address).toBe("A1:D3");
+    expect(book.values("Fringes", 0, 0, 3, 4)).toEqual([
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["SS", "%", 0.062, 184500],
+      ["MEDICARE", "%", 0.0145, ""],
+    ]);
+  });
+
+  it("refuses to grow over the user's cells unless allowed", async () => {
+    const { book, port } = withTable();
+    book.write("Fringes", 3, 1, "note");
+    const rows: Cell[][] = [
+      ["A", "%", 0.1, null],
+      ["B", "%", 0.1, null],
+      ["C", "%", 0.1, null],
+    ];
+    await expect(port.replaceTableRows("Fringes", rows)).rejects.toMatchObject({
+      kind: "wouldOverwrite",
+      subjects: ["B4"],
+    });
+    expect(book.values("Fringes", 1, 0, 1, 1)).toEqual([["OLD"]]);
+    await port.replaceTableRows("Fringes", rows, { allowOverwrite: true });
+    expect(book.values("Fringes", 3, 0, 1, 2)).toEqual([["C", "%"]]);
+  });
+
+  it("reports a missing table", async () => {
+    const { port } = setup();
+    await expect(port.replaceTableRows("Nope", [])).rejects.toMatchObject({ kind: "notFound" });
+  });
+});
