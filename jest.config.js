@@ -32,6 +32,8 @@ module.exports = {
       displayName: "pane",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/taskpane/**/*.test.{ts,tsx}"],
+      // Fluent UI in jsdom needs matchMedia and ResizeObserver; jest-dom adds DOM matchers.
+      setupFilesAfterEnv: ["<rootDir>/test/setup/paneSetup.ts"],
     },
   ],
 };

@@ -1,12 +1,10 @@
+/* The Office entry of the task pane: once Office is ready, render the pane on the real workbook. */
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme, Title3 } from "@fluentui/react-components";
+import { OfficeWorkbook } from "../excel/officeWorkbook";
+import { App } from "./App";
 
 Office.onReady(() => {
   const container = document.getElementById("root");
   if (!container) return;
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <Title3 as="h1">PROD</Title3>
-    </FluentProvider>,
-  );
+  createRoot(container).render(<App port={new OfficeWorkbook()} />);
 });

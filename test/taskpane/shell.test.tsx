@@ -1,0 +1,111 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
+import { PortError, type RunOptions } from "../../src/excel/port";
+import { PaneShell } from "../../src/taskpane/shell/PaneShell";
+import { usePane } from "../../src/taskpane/shell/PaneContext";
+import { describeError } from "../../src/taskpane/shell/messages";
+import { fakeWorkbook } from "./fakePort";
+
+describe("pane shell", () => {
+  it("navigates between the four panels with labelled tabs", async () => {
+    const { port } = fakeWorkbook();
+    render(<App port={port} />);
+    expect(screen.getByRole("tablist", { name: "PROD panels" })).toBeInTheDocument();
+    for (const name of ["Templates", "Fringes", "Bids", "Cost report"]) {
+      expect(screen.getByRole("tab", { name })).toBeInTheDocument();
+    }
+    await userEvent.click(screen.getByRole("tab", { name: "Bids" }));
+    expect(await screen.findByText(/Coming: compare two or more vendors/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("tab", { name: "Cost report" }));
+    expect(await screen.findByText(/Coming: build the weekly cost report/)).toBeInTheDocument();
+  });
+
+  it.each([
+    [
+      new PortError("sheetExists", 'The workbook already has "Top Sheet".'),
+      "A sheet with that name is already there",
+    ],
+    [new PortError("host", "Excel could not complete the change: busy"), "Excel could not make the change"],
+    [new PortError("cancelled", ""), "Cancelled"],
+    [new Error("boom"), "Something went wrong"],
+  ])("puts %p in plain words with a next step", (error, title) => {
+    const message = describeError(error);
+    expect(message.title).toBe(title);
+    expect(message.body).toMatch(/\w+/);
+  });
+});
+
+/** A panel stand-in that uses the shell's services the way real panels do. */
+function probeWith(work: (options: RunOptions) => Promise<string>) {
+  return function Probe() {
+    const pane = usePane();
+    const handleRun = async () => {
+      const result = await pane.runLong("Inserting", work);
+      if (result) pane.showNote(result);
+    };
+    const handleAsk = async () => {
+      const yes = await pane.ask({
+        title: "Overwrite?",
+        message: "Cells B2:B4 are not empty.",
+        confirmLabel: "Overwrite",
+      });
+      pane.showNote(yes ? "said yes" : "said no");
+    };
+    return (
+      <div>
+        <button onClick={() => void handleRun()}>run</button>
+        <button onClick={() => void handleAsk()}>ask</button>
+      </div>
+    );
+  };
+}
+
+function renderShell(work: (options: RunOptions) => Promise<string>) {
+  const { port } = fakeWorkbook();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PaneShell port={port} panels={[{ id: "templates", label: "Probe", Component: probeWith(work) }]} />
+    </FluentProvider>,
+  );
+}
+
+describe("shell services", () => {
+  it("shows progress with a Cancel button that aborts the work, then says it was cancelled", async () => {
+    renderShell(
+      (options) =>
+        new Promise<string>((_resolve, reject) => {
+          options.onProgress?.({ done: 1, total: 4, label: "chunk 1 of 4" });
+          options.signal?.addEventListener("abort", () => reject(new PortError("cancelled", "Cancelled.")));
+        }),
+    );
+    await userEvent.click(screen.getByRole("button", { name: "run" }));
+    expect(await screen.findByText("Inserting: chunk 1 of 4")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(await screen.findByText("Cancelled")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
+  it("shows a failure in the one message bar, dismissable", async () => {
+    renderShell(() => Promise.reject(new PortError("sheetExists", 'The workbook already has "Top Sheet".')));
+    await userEvent.click(screen.getByRole("button", { name: "run" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("A sheet with that name is already there");
+    expect(alert).toHaveTextContent('The workbook already has "Top Sheet".');
+    await userEvent.click(screen.getByRole("button", { name: "Dismiss message" }));
+    await waitFor(() => expect(screen.queryByRole("alert")).not.toBeInTheDocument());
+  });
+
+  it.each([
+    ["Overwrite", "said yes"],
+    ["Cancel", "said no"],
+  ])("asks before overwriting: %s answers %s", async (button, note) => {
+    renderShell(() => Promise.resolve("ok"));
+    await userEvent.click(screen.getByRole("button", { name: "ask" }));
+    expect(await screen.findByText("Cells B2:B4 are not empty.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: button }));
+    expect(await screen.findByText(note)).toBeInTheDocument();
+  });
+});
