@@ -4,7 +4,10 @@
  */
 import "@testing-library/jest-dom";
 
-if (!window.matchMedia) {
+// A pane test file may opt into the node environment (`@jest-environment node`): no window there.
+const hasWindow = typeof window !== "undefined";
+
+if (hasWindow && !window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
       matches: false,
@@ -18,7 +21,7 @@ if (!window.matchMedia) {
     }) as MediaQueryList;
 }
 
-if (!("ResizeObserver" in window)) {
+if (hasWindow && !("ResizeObserver" in window)) {
   class ResizeObserverStub {
     observe(): void {}
     unobserve(): void {}
