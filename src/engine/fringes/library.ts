@@ -54,8 +54,8 @@ function years(
   return list.map((year) => ({ ...entry, year, ...overrides[year] }));
 }
 
-/** The library: every dated fringe PROD knows, oldest year first for each name. */
-export const FRINGE_LIBRARY: readonly FringeDefinition[] = Object.freeze([
+// The entries, as data; FRINGE_LIBRARY below is their frozen form.
+const ENTRIES: FringeDefinition[] = [
   // reference.md 3.1 [C]: employer OASDI 6.2% up to the wage base, per person per employer per year.
   {
     name: "SS",
@@ -227,7 +227,15 @@ export const FRINGE_LIBRARY: readonly FringeDefinition[] = Object.freeze([
     source: IATSE_IAP,
     confirmed: false,
   }),
-]);
+];
+
+/**
+ * The library: every dated fringe PROD knows, oldest year first for each name. Frozen, entries
+ * included: the task pane lists it and copies it, and nothing may edit a shipped figure in place.
+ */
+export const FRINGE_LIBRARY: readonly FringeDefinition[] = Object.freeze(
+  ENTRIES.map((e) => Object.freeze(e)),
+);
 
 /** Named fringe sets. A preset name may carry a year ("PAYROLL-CA-2025") that applies to all. */
 export const FRINGE_PRESETS: Readonly<Record<string, { description: string; fringes: readonly string[] }>> =

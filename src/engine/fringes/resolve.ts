@@ -1,13 +1,20 @@
 /**
  * The `fringes` argument of PROD.FRINGE / FRINGERATE / FRINGEDETAIL, turned into fringes
  * (spec/functions.md "Fringes"): a library name, names joined by commas, a preset, a
- * year-suffixed name ("SS-2025"), a range of names, or a range holding a fringe table.
+ * year-suffixed name ("SS-2025"), a range of names, or a range holding a fringe table (with its
+ * header row, or the table's data alone in the header's column order).
  */
 import { errors, describeValue } from "../errors";
 import { isRange } from "../ranges";
 import { fromDefinition, type Fringe } from "./fringe";
 import { FRINGE_PRESETS, KNOWN_FRINGE_NAMES, LIBRARY_NAMES, findLibraryFringe, splitYear } from "./library";
-import { isEmptyCell, isFringeTableHeader, parseFringeTable } from "./table";
+import {
+  FRINGE_TABLE_HEADER,
+  isEmptyCell,
+  isFringeTableHeader,
+  isHeaderlessFringeRow,
+  parseFringeTable,
+} from "./table";
 
 /** A fringe and the name it is known by when checking for one listed twice ("SS", "MPI"). */
 interface Named {
@@ -45,18 +52,27 @@ function fromNames(values: readonly unknown[]): Named[] {
   return out;
 }
 
+function fromTable(rows: readonly (readonly unknown[])[]): Named[] {
+  return parseFringeTable(rows).map((fringe) => ({ key: fringe.label.toUpperCase(), fringe }));
+}
+
 function fromSpec(spec: unknown): readonly Fringe[] {
   let named: Named[];
   if (isRange(spec)) {
     const rows = spec;
     if (rows.length > 0 && isFringeTableHeader(rows[0])) {
-      named = parseFringeTable(rows).map((fringe) => ({ key: fringe.label.toUpperCase(), fringe }));
+      named = fromTable(rows);
+    } else if (rows.length > 0 && isHeaderlessFringeRow(rows[0])) {
+      // The table's data without its header (an Excel table referenced by name): its columns are
+      // in the header's order, as the task pane writes them. Row numbers in messages still count
+      // the header as row 1, as on the sheet.
+      named = fromTable([FRINGE_TABLE_HEADER, ...rows]);
     } else if (rows.length === 1 || rows.every((row) => row.length === 1)) {
       named = fromNames(rows.flat());
     } else {
       throw errors.invalid(
         "fringes",
-        "is a range of several rows and columns, so it must be a fringe table whose first row is the header Name | Type | Rate | Cutoff",
+        "is a range of several rows and columns, so it must be a fringe table with the columns Name | Type | Rate | Cutoff (header row first)",
       );
     }
   } else {

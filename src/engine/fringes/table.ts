@@ -26,6 +26,15 @@ export function isFringeTableHeader(row: readonly unknown[]): boolean {
 }
 
 /**
+ * True when `row` reads as a data row of the table without its header: a name then a Type code
+ * in the header's order. That is what a structured reference to the table's data (`Fringes`,
+ * `Fringes[#Data]`) passes: the header row is left out.
+ */
+export function isHeaderlessFringeRow(row: readonly unknown[]): boolean {
+  return row.length >= FRINGE_TABLE_HEADER.length && parseType(row[1]) !== undefined;
+}
+
+/**
  * Excel desktop passes an empty cell inside a range as 0 and Excel on the web as "" or null
  * (shared/engineering.md), so a 0 where a name or a cutoff belongs means "empty".
  */

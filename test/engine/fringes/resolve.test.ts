@@ -42,6 +42,27 @@ describe("the fringes argument", () => {
     ).toEqual(["MPI"]);
   });
 
+  it("reads a table's data without its header (an Excel table referenced by name) in header order", () => {
+    const fringes = resolveFringes([
+      ["SUI", "%", 0.034, 7000, "state UI"],
+      ["MPI", "HOUR", 14.63, "", "MPI P&H"],
+    ]);
+    expect(fringes.map((f) => [f.label, f.type, f.rate.toString(), f.cutoff?.toString() ?? null])).toEqual([
+      ["SUI", "%", "0.034", "7000"],
+      ["MPI", "HOUR", "14.63", null],
+    ]);
+    expect(labels([["MPI", "HOUR", 14.63, ""]])).toEqual(["MPI"]);
+  });
+
+  it("names the row of a bad headerless table as the sheet shows it, header counted", () => {
+    expect(
+      failure([
+        ["SUI", "%", 0.034, 7000],
+        ["MPI", "HOUR", "n/a", ""],
+      ]).message,
+    ).toBe('fringes table row 3 (MPI): Rate must be a number, got "n/a"');
+  });
+
   it("parses the same table once: thousands of FRINGE cells share it", () => {
     const table = () => [
       ["Name", "Type", "Rate", "Cutoff"],
