@@ -15,24 +15,25 @@ export function estimatedFinalCost(actualToDate: Decimal, commitments: Decimal, 
 }
 
 /**
- * Reads a percent complete: a fraction (0.8) or a percent (80%), more than 0 and at most 100%.
- * A blank cell means "not given" (undefined): the estimate falls back to the remaining budget.
+ * Reads a percent complete: a fraction (0.8) or a percent (80%), from 0 to 100%.
+ * A blank cell or 0% means "no run rate": with nothing done there is nothing to extrapolate
+ * from, so the estimate falls back to the remaining budget (undefined). Excel desktop also passes
+ * an empty cell of a range as 0, so a column with gaps reads the same on every host.
  *
  * @param value - the cell as Excel gave it
  * @param arg - the argument's name for messages
- * @throws ProdError: divZero for 0% (a run rate needs some work done), invalid outside 0-100%
+ * @throws ProdError (invalid) below 0% or above 100%
  */
 export function toPercentComplete(value: unknown, arg: string): Decimal | undefined {
   if (isBlank(value)) return undefined;
   const percent = toDecimal(value, arg);
-  if (percent.isZero()) throw errors.divideByZero(arg, "is 0%");
   if (percent.isNeg() || percent.gt(ONE)) {
     throw errors.invalid(
       arg,
-      `must be more than 0% and at most 100% (a fraction such as 0.8 or a percent such as 80%), got ${describeValue(value)}`,
+      `must be from 0% to 100% (a fraction such as 0.8 or a percent such as 80%), got ${describeValue(value)}`,
     );
   }
-  return percent;
+  return percent.isZero() ? undefined : percent;
 }
 
 /**
@@ -45,7 +46,7 @@ export function toPercentComplete(value: unknown, arg: string): Decimal | undefi
  *
  * @param budget - the current budget of the line
  * @param committed - total committed: actual to date plus open POs
- * @param percentComplete - the share of the work done (0 < p <= 1), or undefined
+ * @param percentComplete - the share of the work done (0 < p <= 1), or undefined for none
  */
 export function estimateToComplete(budget: Decimal, committed: Decimal, percentComplete?: Decimal): Decimal {
   if (percentComplete === undefined) return D.max(budget.minus(committed), ZERO);

@@ -43,12 +43,12 @@ export function efc(actual_to_date: any[][], commitments: any[][], etc: any[][])
  * Estimate to complete: what an account will still cost beyond what is committed. Without
  * percent_complete: what is left of the budget, never below 0 (budget 100,000, committed 80,000
  * = 20,000). With it, the run rate: committed / percent_complete − committed (45,000 committed at
- * 75% = 15,000 to go). Columns spill one ETC per account; a blank percent_complete in a row uses
- * what is left of that row's budget. Blank budget or committed cells count as 0.
+ * 75% = 15,000 to go). Columns spill one ETC per account; a blank (or 0%) percent_complete in a
+ * row uses what is left of that row's budget. Blank budget or committed cells count as 0.
  * @customfunction ETC
  * @param budget The current budget of the account.
  * @param committed Total committed: actual to date plus open POs.
- * @param [percent_complete] Share of the work done, as 0.8 or 80% (more than 0%, at most 100%).
+ * @param [percent_complete] Share of the work done, as 0.8 or 80% (0% to 100%; blank or 0% = use the remaining budget).
  * @returns The estimate to complete, to the cent.
  */
 export function etcFunction(budget: any[][], committed: any[][], percent_complete?: any[][]): number[][] {

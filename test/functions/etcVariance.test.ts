@@ -45,18 +45,19 @@ describe("PROD.ETC", () => {
     expect(etc([[0]], [[100]], [[0.3]])).toEqual([[233.33]]);
   });
 
-  it("answers 0% complete with #DIV/0!", () => {
-    expect(() => etc([[100]], [[50]], [[0]])).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
+  it("falls back to the remaining budget at 0% complete: no run rate without progress", () => {
+    expect(etc([[100000]], [[30000]], [[0]])).toEqual([[70000]]);
+    expect(etc([[100000]], [[30000]], [["0%"]])).toEqual([[70000]]);
   });
 
   it.each([
     [
       80,
-      "percent_complete must be more than 0% and at most 100% (a fraction such as 0.8 or a percent such as 80%), got 80",
+      "percent_complete must be from 0% to 100% (a fraction such as 0.8 or a percent such as 80%), got 80",
     ],
     [
       -0.5,
-      "percent_complete must be more than 0% and at most 100% (a fraction such as 0.8 or a percent such as 80%), got -0.5",
+      "percent_complete must be from 0% to 100% (a fraction such as 0.8 or a percent such as 80%), got -0.5",
     ],
     ["half", 'percent_complete must be a number, got "half"'],
   ])("answers percent_complete %p with #VALUE!", (percent, message) => {
