@@ -6,6 +6,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { functionFiles } = require("./scripts/function-files");
 
 const DEV_URL = "https://localhost:3000/";
 // The production host; manifest.xml points at localhost for development and is rewritten to
@@ -13,12 +14,7 @@ const DEV_URL = "https://localhost:3000/";
 const PROD_URL = process.env.PROD_ADDIN_URL || "https://prod-addin.example.com/";
 // Every file in src/functions that declares a @customfunction: the plugin writes their metadata
 // and registers them, and together they are the functions bundle.
-const FUNCTION_FILES = fs
-  .readdirSync(path.join(__dirname, "src/functions"))
-  .filter((file) => /\.ts$/.test(file))
-  .map((file) => `./src/functions/${file}`)
-  .filter((file) => fs.readFileSync(path.join(__dirname, file), "utf8").includes("@customfunction"))
-  .sort();
+const FUNCTION_FILES = functionFiles();
 
 async function devServerHttps() {
   // office-addin-dev-certs makes (once) and trusts a localhost certificate. Where it cannot trust

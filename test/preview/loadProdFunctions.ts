@@ -5,8 +5,8 @@
  * generator reports, exactly as the webpack plugin's `CustomFunctions.associate` lines do.
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { functionFiles } from "../../scripts/function-files";
 import { associatedFunctions } from "../../src/preview/customFunctionsGlobal";
 import {
   prodFunctions,
@@ -14,20 +14,11 @@ import {
   type ProdFunction,
 } from "../../src/preview/prodFunctionPlugin";
 
-const functionsDir = path.join(__dirname, "../../src/functions");
-
-/** Every file in src/functions that declares a @customfunction, as webpack.config.js picks them. */
-export function functionFiles(): string[] {
-  return readdirSync(functionsDir)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => path.join(functionsDir, f))
-    .filter((file) => readFileSync(file, "utf8").includes("@customfunction"))
-    .sort();
-}
+const root = path.join(__dirname, "../..");
 
 /** The PROD functions with their generated metadata and their implementations. */
 export async function loadProdFunctions(): Promise<ProdFunction[]> {
-  const files = functionFiles();
+  const files = functionFiles(root).map((file) => path.join(root, file));
   const generated = await generateCustomFunctionsMetadata(files, true);
   if (generated.errors.length > 0) throw new Error(generated.errors.join("\n"));
   for (const { sourceFileName, functionName, id } of generated.associate) {

@@ -47,9 +47,11 @@ function directAnswer(fn: ProdFunction, args: unknown[]): unknown[][] | { error:
 
 /** Puts each argument in cells of the Args sheet and returns the formula that refers to them. */
 function enterArguments(hf: HyperFormula, name: string, args: readonly unknown[]): string {
-  const refs = args.map((arg, i) => {
-    const col = i * 4; // each argument in its own block of columns
+  let next = 0;
+  const refs = args.map((arg) => {
     const rows = Array.isArray(arg) ? (arg as unknown[][]) : [[arg]];
+    const col = next; // each argument in its own block of columns, a blank column between
+    next += rows[0].length + 1;
     // Text goes in with a leading apostrophe so the engine keeps it as typed ("10%" stays text).
     const content = rows.map((row) =>
       row.map((cell) => (typeof cell === "string" && cell !== "" ? `'${cell}` : cell)),
@@ -107,7 +109,16 @@ describe("the PROD functions in the preview's formula engine", () => {
       hf.setCellContents({ sheet: 1, col: 0, row: 0 }, [
         [enterArguments(hf, excelName(fn.metadata), example.args)],
       ]);
-      const direct = directAnswer(fn, example.args);
+      // Excel gives a scalar parameter the value of a one-cell range, not the range.
+      const excelArgs = example.args.map((arg, i) =>
+        fn.metadata.parameters[i]?.dimensionality !== "matrix" &&
+        Array.isArray(arg) &&
+        arg.length === 1 &&
+        arg[0].length === 1
+          ? (arg as unknown[][])[0][0]
+          : arg,
+      );
+      const direct = directAnswer(fn, excelArgs);
       if (Array.isArray(direct)) {
         const values = hf.getSheetValues(1);
         const height = direct.length;

@@ -30,6 +30,64 @@ const fringeTable = [
 const RATE_750_10 = 750 / 11;
 
 export const workedExamples: Record<string, WorkedExample[]> = {
+  WEEKPAY: [
+    { says: "$50/hr for five 12-hour days", args: [50, col([12, 12, 12, 12, 12])], expected: [[3500]] },
+    { says: "six 12-hour days", args: [50, col([12, 12, 12, 12, 12, 12])], expected: [[4400]] },
+    {
+      says: "seven 12-hour days, the 7th at CA-7TH",
+      args: [50, col([12, 12, 12, 12, 12, 12, 12])],
+      expected: [[5400]],
+    },
+    {
+      says: "a week as a row, blanks as days off",
+      args: [50, [[12, null, 12, "", 12, 12, 12]]],
+      expected: [[3500]],
+    },
+    {
+      says: "a rule and a weekly threshold",
+      args: [50, [[10, 10, 10, 10, 10]], "STRAIGHT", 45],
+      expected: [[2625]],
+    },
+    {
+      says: "a negative day is #VALUE!",
+      args: [50, [[8, -8]]],
+      expected: { error: "#VALUE!", message: "daily_hours must be 0 or more, got -8" },
+    },
+  ],
+  OTPROJECT: [
+    { says: "$50/hr, 12 days of 12 h in 5-day weeks", args: [50, 12, 12], expected: [[8400]] },
+    { says: "14 days of 12 h in 7-day weeks under CA", args: [50, 12, 14, 7, "CA"], expected: [[10800]] },
+    {
+      says: "fractional shoot days are #VALUE!",
+      args: [50, 12, 10.5, 5],
+      expected: { error: "#VALUE!", message: "shoot_days must be a whole number of days, got 10.5" },
+    },
+  ],
+  MEALPENALTY: [
+    {
+      says: "SAG-AFTRA $100 for a meal 90 minutes late (reference.md 4.5)",
+      args: [[[90]], "SAG"],
+      expected: [[100]],
+    },
+    {
+      says: "a column of meals, blank = on time",
+      args: [col([0, null, 1, 31, 61, 180])],
+      expected: [[0], [0], [25], [50], [100], [250]],
+    },
+    { says: "a schedule of your own", args: [[[150]], "7.5,10,12.5"], expected: [[55]] },
+    { says: "an unknown preset is #N/A listing the known ones", args: [[[30]], "DGA"] },
+  ],
+  TOPSHEET: [
+    {
+      says: "a small feature budget rolled up to its categories",
+      args: [
+        col([1101, "14-01", 2501, "2502-00", "33-01", 5001, 6701]),
+        col([50000, 300000, 12000, 8000, 40000, 90000, 15000]),
+      ],
+    },
+    { says: "AICP sections by letter", args: [col(["A", "D", "L"]), col([10, 30, 5]), "AICP"] },
+    { says: "an unknown layout is #N/A", args: [col([1101]), col([1]), "SITCOM"] },
+  ],
   FRINGE: [
     {
       says: "caps SUI at the first $7,000 across one person's lines (reference.md 3.6)",
