@@ -95,25 +95,38 @@ function chargedHours(line: FringeLine, fringe: Fringe): Decimal {
   );
 }
 
-/** The base each line gives one fringe, given the person's wages paid before the line. */
-function lineBase(fringe: Fringe, line: FringeLine, paidBefore: Decimal, isFirstLine: boolean): Decimal {
+/**
+ * What one line adds to a fringe's running count: wages subject for %, hours for HOUR, days for
+ * DAY and WEEK, 1 for FLAT on the first line (a flat fringe is charged once per person).
+ */
+function lineCount(fringe: Fringe, line: FringeLine, paidBefore: Decimal, isFirstLine: boolean): Decimal {
   switch (fringe.type) {
     case "%":
       return subjectWages(paidBefore, paidBefore.plus(line.wages), fringe.cutoff);
     case "HOUR":
       return chargedHours(line, fringe);
     case "DAY":
-      return requiredDays(line, fringe);
     case "WEEK":
-      return requiredDays(line, fringe).div(fringe.daysPerWeek);
+      return requiredDays(line, fringe);
     case "FLAT":
-      // Once per person: charged on their first line.
       return isFirstLine ? ONE : ZERO;
   }
 }
 
+/** A fringe's exact amount on a count: rate x count, and a week fringe per days-per-week days. */
+function amountOn(fringe: Fringe, count: Decimal): Decimal {
+  const amount = fringe.rate.times(count);
+  return fringe.type === "WEEK" ? amount.div(fringe.daysPerWeek) : amount;
+}
+
 /**
  * The fringes on one person's lines, in order.
+ *
+ * Each line's fringe is the rounded running total after the line minus the rounded running total
+ * before it, and the running total is computed from the running counts (wages subject, hours,
+ * days) rather than by adding per-line amounts. So the column adds up, to the cent, to what the
+ * same wages, hours and days give on one line: splitting a person into lines never changes their
+ * fringe (money is rounded once: spec/functions.md, "Conventions").
  *
  * @param fringes - the fringes to charge
  * @param lines - the person's detail lines, in order (one line for a single cell); wages 0 or more
@@ -124,23 +137,27 @@ export function calculateFringes(
   lines: readonly FringeLine[],
   priorWages: Decimal,
 ): FringeResult {
-  const bases = fringes.map(() => ZERO);
-  const lineExact: Decimal[] = [];
+  const counts = fringes.map(() => ZERO);
+  const lineTotals: Decimal[] = [];
+  let roundedBefore = ZERO;
   let paidBefore = priorWages;
   lines.forEach((line, i) => {
-    let lineAmount = ZERO;
     fringes.forEach((fringe, f) => {
-      const base = lineBase(fringe, line, paidBefore, i === 0);
-      bases[f] = bases[f].plus(base);
-      lineAmount = lineAmount.plus(fringe.rate.times(base));
+      counts[f] = counts[f].plus(lineCount(fringe, line, paidBefore, i === 0));
     });
-    lineExact.push(lineAmount);
+    const rounded = roundCents(sum(fringes.map((fringe, f) => amountOn(fringe, counts[f]))));
+    lineTotals.push(rounded.minus(roundedBefore));
+    roundedBefore = rounded;
     paidBefore = paidBefore.plus(line.wages);
   });
   return {
-    lines: roundRunning(lineExact),
-    total: roundCents(sum(lineExact)),
-    byFringe: fringes.map((fringe, f) => ({ fringe, base: bases[f], amount: fringe.rate.times(bases[f]) })),
+    lines: lineTotals,
+    total: roundedBefore,
+    byFringe: fringes.map((fringe, f) => ({
+      fringe,
+      base: fringe.type === "WEEK" ? counts[f].div(fringe.daysPerWeek) : counts[f],
+      amount: amountOn(fringe, counts[f]),
+    })),
   };
 }
 

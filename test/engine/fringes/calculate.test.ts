@@ -97,6 +97,24 @@ describe("worked example C (reference.md 3.7): flat per-hour and per-day fringes
     expect(result.byFringe.map((b) => money(b.amount))).toEqual(["411.00", "300.00", "300.00"]);
   });
 
+  it("foots a six-day-week fringe split over lines to the whole week's amount, half cents included", () => {
+    const week6 = resolveFringes([
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["WK6", "WEEK/6", 0.03, ""],
+    ]);
+    const split = calculateFringes(
+      week6,
+      [
+        { wages: d(0), days: d(1) },
+        { wages: d(0), days: d(2) },
+      ],
+      d(0),
+    );
+    // 0.03 x 1/6 = 0.005 -> 0.01 after line 1; 0.03 x 3/6 = 0.015 -> 0.02 after line 2.
+    expect(split.lines.map(money)).toEqual(["0.01", "0.01"]);
+    expect(money(calculateFringes(week6, [{ wages: d(0), days: d(3) }], d(0)).total)).toBe("0.02");
+  });
+
   it("charges a flat fringe once per person, on the first line", () => {
     const fee = resolveFringes([
       ["Name", "Type", "Rate", "Cutoff"],
@@ -211,6 +229,44 @@ describe("properties of percent fringes", () => {
           // exactly (separately rounded lines could drift by a cent per line).
           expect(sum(split.lines).eq(whole.total)).toBe(true);
           expect(split.total.eq(whole.total)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("splitting wages, hours and days into lines never changes the total of a mixed fringe set", () => {
+    const flatType = fc.constantFrom("HOUR", "DAY", "WEEK", "FLAT") as fc.Arbitrary<Fringe["type"]>;
+    const flat = fc
+      .tuple(flatType, cents(100_000), fc.integer({ min: 1, max: 7 }))
+      .map(([type, r, days]): Fringe => ({ ...percent(r, null), type, daysPerWeek: d(days) }));
+    const anyFringe = fc.oneof(
+      fc.tuple(rate, cutoff).map(([r, c]) => percent(r, c)),
+      flat,
+    );
+    const line = fc.record({
+      wages: cents(5_000_000),
+      hours: fc.integer({ min: 0, max: 2000 }).map((h) => d(h).div(10)),
+      days: fc.integer({ min: 0, max: 14 }).map((n) => d(n)),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(anyFringe, { minLength: 1, maxLength: 6 }),
+        fc.array(line, { minLength: 1, maxLength: 8 }),
+        cents(50_000_000),
+        (set, lines, prior) => {
+          const split = calculateFringes(set, lines, prior);
+          const whole = calculateFringes(
+            set,
+            [
+              {
+                wages: sum(lines.map((l) => l.wages)),
+                hours: sum(lines.map((l) => l.hours)),
+                days: sum(lines.map((l) => l.days)),
+              },
+            ],
+            prior,
+          );
+          expect(sum(split.lines).toFixed(2)).toBe(whole.total.toFixed(2));
         },
       ),
     );
