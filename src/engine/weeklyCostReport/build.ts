@@ -8,7 +8,7 @@
  * it works on accounts (hundreds), not lines, and is linear in them once sorted.
  */
 import { LEVELS } from "../chart";
-import { estimatedFinalCost } from "../costReport";
+import { estimateToComplete, estimatedFinalCost, variance, type VarianceConvention } from "../costReport";
 import { Decimal, roundCents, ZERO } from "../money";
 import { AmountSum } from "./amount";
 import { placer, compareCodes, type Placement } from "./coding";
@@ -25,7 +25,6 @@ import type {
   PriorRow,
   ReportRow,
   TotalRow,
-  VarianceConvention,
 } from "./types";
 
 /** Everything the ledger, POs, budget and prior report say about one account. */
@@ -41,20 +40,6 @@ interface Bucket {
 }
 
 const UNCODED = "";
-
-/**
- * Estimate to complete by default: what is left of the budget after what is committed, never
- * below 0 (spec/functions.md PROD.ETC without percent_complete).
- */
-function defaultEtc(budget: Decimal, committed: Decimal): Decimal {
-  const left = budget.minus(committed);
-  return left.isNeg() ? ZERO : left;
-}
-
-/** Variance per the convention (reference.md 5.1 column 11 and "sign conventions differ"). */
-function varianceOf(budget: Decimal, efc: Decimal, convention: VarianceConvention): Decimal {
-  return convention === "UNDER" ? budget.minus(efc) : efc.minus(budget);
-}
 
 /** Progress and cancellation of a build (the pane's progress bar and Cancel button). */
 export interface BuildOptions {
@@ -275,7 +260,7 @@ function accountRow(
   const openPos = roundCents(b.openPos);
   const committed = actualToDate.plus(openPos);
   const carry = b.prior !== undefined && b.prior.etcEdited && b.prior.etc !== undefined;
-  const etc = carry && b.prior?.etc ? roundCents(b.prior.etc) : defaultEtc(budget, committed);
+  const etc = carry && b.prior?.etc ? roundCents(b.prior.etc) : estimateToComplete(budget, committed);
   const efc = estimatedFinalCost(actualToDate, openPos, etc);
   const priorEfc = hasPrior ? roundCents(b.prior?.efc ?? ZERO) : undefined;
   const figures = figuresOf(budget, thisPeriod, actualToDate, openPos, etc, efc, priorEfc, convention);
@@ -317,7 +302,7 @@ function figuresOf(
     committed: actualToDate.plus(openPos),
     etc,
     efc,
-    variance: varianceOf(budget, efc, convention),
+    variance: variance(budget, efc, convention),
     priorEfc,
     change: priorEfc === undefined ? undefined : efc.minus(priorEfc),
     percentSpent: budget.isZero() ? undefined : actualToDate.div(budget),

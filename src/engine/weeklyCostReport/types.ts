@@ -2,6 +2,7 @@
  * The weekly cost report's inputs and outputs (domain/reference.md 5.1 columns, 5.2 roll-ups).
  */
 import type { Level, LayoutId } from "../chart";
+import type { VarianceConvention } from "../costReport";
 import type { Decimal } from "../money";
 import type { Amount } from "./amount";
 import type { Cutoff } from "./cutoff";
@@ -59,18 +60,12 @@ export interface PriorRow {
   etcEdited: boolean;
 }
 
-/**
- * How the variance column is signed (reference.md 5.1: conventions differ, offer both):
- * - "UNDER": budget − EFC, positive = under budget (most studio reports);
- * - "OVER": EFC − budget, positive = over budget (Wrapbook's presentation).
- */
-export type VarianceConvention = "UNDER" | "OVER";
-
 /** The accountant's settings for one report. */
 export interface CostReportSettings {
   /** The chart of accounts that gives categories and levels. */
   layout: LayoutId;
   cutoff: Cutoff;
+  /** Variance sign: UNDER = budget − EFC (positive = under), OVER = EFC − budget. */
   convention: VarianceConvention;
   /** Flag accounts whose EFC moved by more than this since the previous report. */
   efcChangeThreshold: Decimal;
