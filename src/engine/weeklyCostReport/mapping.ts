@@ -49,6 +49,11 @@ export interface Mapping<C> {
   headerRows: number;
   /** Day/month order of slash dates. */
   dateOrder?: DateOrder;
+  /**
+   * Rows of the file before this grid, when a large file is read in chunks: row numbers in
+   * lines and problems count from the file's first row. @default 0
+   */
+  rowOffset?: number;
 }
 
 /** A row that could not be read as it stands. */
@@ -136,6 +141,39 @@ export function guessColumns(
   return found;
 }
 
+/** Header words of a budget's money column, best first: a budget detail sheet's "Total" is the
+ * money, while its "Amount" is a quantity (reference.md 2.1: Amount, Units, X, Rate, Total). */
+const BUDGET_AMOUNT_HEADERS = ["total", "budget", "current budget", "amount"];
+
+/** Guesses a budget table's columns (account, description, and its money column). */
+export function guessBudgetColumns(header: readonly unknown[]): Partial<BudgetColumns> {
+  const names = header.map(normalizeHeader);
+  const found = guessColumns(header, ["account", "description"]);
+  let amount = -1;
+  for (const h of BUDGET_AMOUNT_HEADERS) {
+    amount = names.findIndex((n, i) => n === h && i !== found.account && i !== found.description);
+    if (amount >= 0) break;
+  }
+  return { account: found.account, description: found.description, amount: amount >= 0 ? amount : undefined };
+}
+
+/**
+ * The row that holds the headings: the first of the top rows in which an account column and a
+ * money column can be recognised (exports often start with a title or report-date line).
+ * Undefined when none of them looks like a header row.
+ */
+export function findHeaderRow(
+  rows: readonly (readonly unknown[])[],
+  money: readonly Field[] = ["amount", "debit"],
+): number | undefined {
+  const top = Math.min(rows.length, 25);
+  for (let r = 0; r < top; r++) {
+    const found = guessColumns(rows[r], ["account", ...money]);
+    if (found.account !== undefined && money.some((f) => found[f] !== undefined)) return r;
+  }
+  return undefined;
+}
+
 /** A signature of a header row: the key under which the pane remembers a confirmed mapping. */
 export function headerSignature(header: readonly unknown[]): string {
   return header.map(normalizeHeader).join("|");
@@ -201,6 +239,7 @@ export function mapLedgerRows(
   // Account codes repeat too: sharing one string per code lets the report's account lookup
   // reuse its cached hash instead of hashing a fresh string per line.
   const accounts = new Map<string, string>();
+  const offset = (mapping.rowOffset ?? 0) + 1;
   for (let r = mapping.headerRows; r < rows.length; r++) {
     const row = rows[r];
     if (blankRow(row, allCols)) continue;
@@ -219,7 +258,7 @@ export function mapLedgerRows(
           ? cell(row, c.debit)
           : cell(row, c.credit);
       problems.push({
-        row: r + 1,
+        row: r + offset,
         message: `the amount ${describe(bad)} is not a number; the line is left out`,
         excluded: true,
       });
@@ -237,7 +276,7 @@ export function mapLedgerRows(
       } else date = parseDate(v, order);
       if (date === undefined && !isEmpty(v)) {
         problems.push({
-          row: r + 1,
+          row: r + offset,
           message: `the date ${describe(v)} is not a date; the line counts to date`,
           excluded: false,
         });
@@ -245,7 +284,7 @@ export function mapLedgerRows(
     }
     const periodCell = cell(row, c.period);
     lines.push({
-      row: r + 1,
+      row: r + offset,
       account: intern(accounts, text(row[c.account])),
       date,
       period: isEmpty(periodCell)

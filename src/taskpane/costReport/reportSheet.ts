@@ -1,0 +1,480 @@
+/**
+ * The cost-report sheet: how a built report is laid out as a write plan, and how the previous
+ * report is read back from such a sheet for next week's carry-forward.
+ *
+ * Account rows hold values for what comes from the books (budget, actuals, POs) and the ETC the
+ * accountant edits, and live formulas for everything derived from them (committed, EFC,
+ * variance, change, % spent, and every subtotal), so an ETC typed into the sheet flows through
+ * the EFC, the variance and the totals at once (reference.md 5.1: EFC = 8 + 9, variance = 4 − 10).
+ * A hidden "ETC as built" column remembers the ETC the report wrote, so next week's report can
+ * tell the accountant's edits (carried forward) from untouched defaults (recomputed).
+ */
+import type { VarianceConvention } from "../../engine/costReport";
+import { Decimal } from "../../engine/money";
+import {
+  serialToIso,
+  type AccountRow,
+  type CostReport,
+  type Flag,
+  type LedgerLine,
+  type OpenPo,
+  type PriorRow,
+  type ReportRow,
+  type RowProblem,
+} from "../../engine/weeklyCostReport";
+import {
+  a1,
+  a1Range,
+  NUMBER_FORMATS,
+  type Cell,
+  type CellBlock,
+  type CellValue,
+  type SheetPlan,
+} from "../../excel/port";
+
+/** The pane's owner key for cost-report sheets. */
+export const COST_REPORT_OWNER = "costReport";
+
+/** The sheet name for a period end date: "Cost Report 2026-11-20". */
+export function reportSheetName(periodEnd: number): string {
+  return `Cost Report ${serialToIso(periodEnd)}`;
+}
+
+/** Column headings of the report body, in sheet order (A..P). */
+export const REPORT_HEADERS = [
+  "Acct",
+  "Description",
+  "Budget",
+  "This period",
+  "Actual to date",
+  "Open POs",
+  "Total committed",
+  "ETC",
+  "EFC",
+  "Variance",
+  "Prior EFC",
+  "Change",
+  "% spent",
+  "ETC source",
+  "Flags",
+  "ETC as built",
+] as const;
+
+// Column indexes (0-based) of the body.
+const C = {
+  acct: 0,
+  desc: 1,
+  budget: 2,
+  thisPeriod: 3,
+  atd: 4,
+  pos: 5,
+  committed: 6,
+  etc: 7,
+  efc: 8,
+  variance: 9,
+  priorEfc: 10,
+  change: 11,
+  pct: 12,
+  source: 13,
+  flags: 14,
+  built: 15,
+} as const;
+
+/** Row of the header line; data starts on the next row. */
+const HEADER_ROW = 3;
+/** Where the chart's data block sits: to the right of the body, past a spacer column. */
+const CHART_DATA_COLUMN = 18;
+
+const FLAG_WORDS: Record<Flag, string> = {
+  overBudget: "Over budget",
+  efcChange: "EFC moved",
+  unbudgeted: "Unbudgeted",
+  poOverRemaining: "POs over what is left",
+};
+
+/** What the report was built from, for the sheet's heading lines. */
+export interface ReportSources {
+  budget: string;
+  ledger: string;
+  openPos: string;
+  prior: string;
+}
+
+/** Everything the sheet shows besides the report itself. */
+export interface ReportSheetInput {
+  report: CostReport;
+  periodEnd: number;
+  periodLabel: string;
+  convention: VarianceConvention;
+  sources: ReportSources;
+  /** Input rows that could not be read, by input ("Ledger", "Budget", "Open POs"). */
+  problems: { source: string; problem: RowProblem }[];
+  /** Whether the sheet exists already and is ours (re-running replaces it). */
+  replace: boolean;
+}
+
+const money = (d: Decimal | undefined): Cell => (d === undefined ? null : d.toNumber());
+const text = (s: string): Cell => (s === "" ? null : { text: s });
+
+/** The layout of one report: the sheet plan, plus where the chart's data is. */
+export interface ReportSheet {
+  plan: SheetPlan;
+  /** Address of the chart's data block (category names and variances, header included). */
+  chartData?: string;
+  /** How many body rows (accounts and totals) the sheet has. */
+  bodyRows: number;
+}
+
+/**
+ * Lays out the report as a sheet plan: heading lines, the body with live formulas, the
+ * reconciliation, the exception lists (ledger text as text cells, never formulas) and the data
+ * block for the chart of the largest variances.
+ */
+export function reportSheet(input: ReportSheetInput): ReportSheet {
+  const { report, convention } = input;
+  const first = HEADER_ROW + 1;
+  const rowOf = new Map<ReportRow, number>();
+  report.rows.forEach((r, i) => rowOf.set(r, first + i));
+
+  const hasPrior = report.rows.some((r) => r.figures.priorEfc !== undefined);
+  const body: Cell[][] = [];
+  const bold = new Set<number>();
+  // Members of each subtotal: its account rows (category), categories (level), levels (total).
+  let categoryStart = first;
+  const categoriesOfLevel: number[] = [];
+  const partsOfTotal: number[] = [];
+
+  report.rows.forEach((r, i) => {
+    const row = first + i;
+    if (r.kind === "account") {
+      body.push(accountCells(r, row, convention, hasPrior));
+      if (r.level === "UNCODED") partsOfTotal.push(row);
+    } else {
+      let sumOf: (col: number) => string;
+      if (r.kind === "category") {
+        const from = categoryStart;
+        sumOf = (col) => `=SUM(${a1Range(from, col, row - from, 1)})`;
+        categoriesOfLevel.push(row);
+        categoryStart = row + 1;
+      } else if (r.kind === "level") {
+        const parts = [...categoriesOfLevel];
+        sumOf = (col) => `=SUM(${parts.map((p) => a1(p, col)).join(",")})`;
+        categoriesOfLevel.length = 0;
+        partsOfTotal.push(row);
+        categoryStart = row + 1;
+      } else {
+        const parts = [...partsOfTotal];
+        sumOf = (col) => (parts.length === 0 ? "=0" : `=SUM(${parts.map((p) => a1(p, col)).join(",")})`);
+      }
+      body.push(totalCells(r, row, sumOf, convention, hasPrior));
+      bold.add(i);
+    }
+  });
+
+  const blocks: CellBlock[] = [
+    {
+      row: 0,
+      column: 0,
+      cells: [
+        [`Weekly cost report: ${input.periodLabel}`],
+        [
+          `Variance: ${convention === "UNDER" ? "Under/(Over), budget − EFC" : "Over/(Under), EFC − budget"}. ETC is yours to edit: EFC, variance and totals follow; next week's report carries your ETCs forward.`,
+        ],
+        [
+          {
+            text: `Budget: ${input.sources.budget}. Ledger: ${input.sources.ledger}. Open POs: ${input.sources.openPos}. Previous report: ${input.sources.prior}.`,
+          },
+        ],
+      ],
+      bold: false,
+    },
+    { row: HEADER_ROW, column: 0, cells: [[...REPORT_HEADERS]], bold: true },
+  ];
+  // The body in runs of plain rows (accounts) and bold rows (subtotals): one block per run.
+  let runStart = 0;
+  for (let i = 1; i <= body.length; i++) {
+    if (i === body.length || bold.has(i) !== bold.has(runStart)) {
+      blocks.push({
+        row: first + runStart,
+        column: 0,
+        cells: body.slice(runStart, i),
+        columnFormats: rowFormats(),
+        bold: bold.has(runStart),
+      });
+      runStart = i;
+    }
+  }
+
+  let next = first + report.rows.length + 2;
+  const recon = reconciliationCells(input);
+  blocks.push({ row: next, column: 0, cells: recon, columnFormats: [null, NUMBER_FORMATS.money, null] });
+  blocks.push({ row: next, column: 0, cells: [recon[0]], bold: true });
+  next += recon.length + 1;
+
+  const ex = report.exceptions;
+  const sections: [string, LedgerLine[]][] = [
+    ["Ledger lines on accounts not in the budget (in the report on budget-0 rows)", ex.unbudgeted],
+    ["Uncoded ledger lines (in the report on the Uncoded row): code them in the ledger", ex.uncoded],
+    ["Ledger lines without a date or period (counted in actual to date): check them", ex.undated],
+  ];
+  for (const [title, lines] of sections) {
+    if (lines.length === 0) continue;
+    const cells = ledgerSection(title, lines);
+    blocks.push({ row: next, column: 0, cells, columnFormats: LEDGER_FORMATS });
+    blocks.push({ row: next, column: 0, cells: cells.slice(0, 2), bold: true });
+    next += cells.length + 1;
+  }
+  if (ex.pos.length > 0) {
+    const cells = poSection(ex.pos);
+    blocks.push({ row: next, column: 0, cells, columnFormats: PO_FORMATS });
+    blocks.push({ row: next, column: 0, cells: cells.slice(0, 2), bold: true });
+    next += cells.length + 1;
+  }
+  if (input.problems.length > 0) {
+    const cells: Cell[][] = [
+      ["Rows that could not be read", null, null],
+      ["Input", "Row", "Problem"],
+      ...input.problems.map(({ source, problem }) => [source, problem.row, text(problem.message)]),
+    ];
+    blocks.push({ row: next, column: 0, cells });
+    blocks.push({ row: next, column: 0, cells: cells.slice(0, 2), bold: true });
+    next += cells.length + 1;
+  }
+
+  let chartData: string | undefined;
+  if (report.largestVariances.length > 0) {
+    const categoryRows = new Map(
+      report.rows
+        .filter((r): r is Exclude<ReportRow, AccountRow> => r.kind === "category")
+        .map((r) => [r.code, rowOf.get(r) as number]),
+    );
+    const cells: Cell[][] = [
+      ["Category", "Variance"],
+      ...report.largestVariances.map((v) => [
+        { text: v.name },
+        { formula: `=${a1(categoryRows.get(v.code) as number, C.variance)}` },
+      ]),
+    ];
+    blocks.push({
+      row: HEADER_ROW,
+      column: CHART_DATA_COLUMN,
+      cells,
+      columnFormats: [null, NUMBER_FORMATS.money],
+    });
+    chartData = a1Range(HEADER_ROW, CHART_DATA_COLUMN, cells.length, 2);
+  }
+
+  const name = reportSheetName(input.periodEnd);
+  return {
+    plan: {
+      name,
+      mode: input.replace ? "replaceOwned" : "create",
+      markKey: name,
+      blocks,
+      freeze: { rows: first, columns: 2 },
+      columnWidths: [60, 220, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 60, 110, 200, 0],
+    },
+    chartData,
+    bodyRows: report.rows.length,
+  };
+}
+
+function rowFormats(): (string | null)[] {
+  const m = NUMBER_FORMATS.money;
+  return [NUMBER_FORMATS.text, null, m, m, m, m, m, m, m, m, m, m, NUMBER_FORMATS.percent, null, null, m];
+}
+
+/** One account row: book figures and the ETC as values, the rest as formulas on them. */
+function accountCells(r: AccountRow, row: number, convention: VarianceConvention, hasPrior: boolean): Cell[] {
+  const f = r.figures;
+  const at = (col: number) => a1(row, col);
+  const label = r.level === "UNCODED" ? "Uncoded" : r.account;
+  return [
+    r.level === "UNCODED" ? label : { text: r.account },
+    text(r.description),
+    money(f.budget),
+    money(f.thisPeriod),
+    money(f.actualToDate),
+    money(f.openPos),
+    { formula: `=${at(C.atd)}+${at(C.pos)}` },
+    money(f.etc),
+    { formula: `=${at(C.committed)}+${at(C.etc)}` },
+    { formula: varianceFormula(row, convention) },
+    hasPrior ? money(f.priorEfc) : null,
+    hasPrior ? { formula: `=${at(C.efc)}-${at(C.priorEfc)}` } : null,
+    { formula: `=IF(${at(C.budget)}=0,"",${at(C.atd)}/${at(C.budget)})` },
+    r.etcSource === "carried" ? "Carried from previous report" : "Budget left",
+    r.flags.map((fl) => FLAG_WORDS[fl]).join(", ") || null,
+    money(f.etc),
+  ];
+}
+
+function varianceFormula(row: number, convention: VarianceConvention): string {
+  const budget = a1(row, C.budget);
+  const efc = a1(row, C.efc);
+  return convention === "UNDER" ? `=${budget}-${efc}` : `=${efc}-${budget}`;
+}
+
+/** A subtotal row: sums of its parts for the added columns, the same formulas for the rest. */
+function totalCells(
+  r: Exclude<ReportRow, AccountRow>,
+  row: number,
+  sumOf: (col: number) => string,
+  convention: VarianceConvention,
+  hasPrior: boolean,
+): Cell[] {
+  const at = (col: number) => a1(row, col);
+  const name = r.kind === "category" ? `Total ${r.code} ${r.name}` : r.name;
+  return [
+    null,
+    name,
+    { formula: sumOf(C.budget) },
+    { formula: sumOf(C.thisPeriod) },
+    { formula: sumOf(C.atd) },
+    { formula: sumOf(C.pos) },
+    { formula: `=${at(C.atd)}+${at(C.pos)}` },
+    { formula: sumOf(C.etc) },
+    { formula: `=${at(C.committed)}+${at(C.etc)}` },
+    { formula: varianceFormula(row, convention) },
+    hasPrior ? { formula: sumOf(C.priorEfc) } : null,
+    hasPrior ? { formula: `=${at(C.efc)}-${at(C.priorEfc)}` } : null,
+    { formula: `=IF(${at(C.budget)}=0,"",${at(C.atd)}/${at(C.budget)})` },
+    null,
+    r.flags.map((fl) => FLAG_WORDS[fl]).join(", ") || null,
+    null,
+  ];
+}
+
+function reconciliationCells(input: ReportSheetInput): Cell[][] {
+  const r = input.report.reconciliation;
+  const excluded = input.problems.filter((p) => p.problem.excluded).length;
+  const diff = r.ledgerToDate.minus(r.reportToDate);
+  return [
+    ["Reconciliation", null, null],
+    ["Ledger lines read", r.ledgerLines, null],
+    ["Ledger total to the cut-off", money(r.ledgerToDate), null],
+    ["Report actual to date", money(r.reportToDate), diff.isZero() ? "Agrees" : "DOES NOT AGREE"],
+    ["Ledger this period", money(r.ledgerThisPeriod), null],
+    [
+      "Report this period",
+      money(r.reportThisPeriod),
+      r.ledgerThisPeriod.eq(r.reportThisPeriod) ? "Agrees" : "DOES NOT AGREE",
+    ],
+    [`Lines after the cut-off (not in this report): ${r.laterLines}`, money(r.laterTotal), null],
+    [
+      "Open POs read",
+      money(r.poTotal),
+      r.poTotal.eq(r.reportOpenPos) ? "Agrees with the report" : "DOES NOT AGREE",
+    ],
+    [
+      `Rows left out because they could not be read: ${excluded}`,
+      null,
+      excluded > 0 ? "See the list below" : null,
+    ],
+    ["ETCs carried from the previous report", input.report.carriedEtcs, null],
+  ];
+}
+
+const LEDGER_HEADERS = [
+  "Row",
+  "Account",
+  "Date",
+  "Period",
+  "Vendor",
+  "Description",
+  "PO #",
+  "Reference",
+  "Amount",
+];
+const LEDGER_FORMATS = [
+  null,
+  NUMBER_FORMATS.text,
+  "yyyy-mm-dd",
+  null,
+  null,
+  null,
+  null,
+  null,
+  NUMBER_FORMATS.money,
+];
+
+function ledgerSection(title: string, lines: readonly LedgerLine[]): Cell[][] {
+  const pad = (cells: Cell[]) => [...cells, ...Array<Cell>(LEDGER_HEADERS.length - cells.length).fill(null)];
+  return [
+    pad([`${title}: ${lines.length}`]),
+    [...LEDGER_HEADERS],
+    ...lines.map((l) => [
+      l.row,
+      text(l.account),
+      l.date ?? null,
+      l.period === undefined ? null : typeof l.period === "number" ? l.period : text(l.period),
+      text(l.vendor),
+      text(l.description),
+      text(l.po),
+      text(l.reference ?? ""),
+      typeof l.amount === "number" ? l.amount / 100 : l.amount.toNumber(),
+    ]),
+  ];
+}
+
+const PO_HEADERS = ["Row", "Account", "PO #", "Vendor", "Description", "Open amount"];
+const PO_FORMATS = [null, NUMBER_FORMATS.text, null, null, null, NUMBER_FORMATS.money];
+
+function poSection(pos: readonly OpenPo[]): Cell[][] {
+  return [
+    [`Open POs on accounts not in the budget, or uncoded: ${pos.length}`, null, null, null, null, null],
+    [...PO_HEADERS],
+    ...pos.map((p) => [
+      p.row,
+      text(p.account),
+      text(p.po),
+      text(p.vendor),
+      text(p.description),
+      p.amount.toNumber(),
+    ]),
+  ];
+}
+
+/** Reads a number cell of a previous report; blank or text is undefined. */
+function numberCell(v: CellValue | undefined): Decimal | undefined {
+  return typeof v === "number" && Number.isFinite(v) ? new Decimal(v) : undefined;
+}
+
+/**
+ * Reads the previous cost report from its sheet's values: the account rows' ETC and EFC, and
+ * whether each ETC is the accountant's (edited, or carried last time) or an untouched default.
+ * A sheet made elsewhere, without the "ETC as built" column, has all its ETCs carried: they
+ * are somebody's figures. Returns undefined when the sheet is not a cost report.
+ */
+export function readPriorReport(values: readonly (readonly CellValue[])[]): PriorRow[] | undefined {
+  const headerAt = values.findIndex((row) => {
+    const h = row.map((v) => String(v).trim().toLowerCase());
+    return h.includes("etc") && h.includes("efc") && (h.includes("acct") || h.includes("account"));
+  });
+  if (headerAt < 0) return undefined;
+  const h = values[headerAt].map((v) => String(v).trim().toLowerCase());
+  const col = {
+    acct: h.includes("acct") ? h.indexOf("acct") : h.indexOf("account"),
+    etc: h.indexOf("etc"),
+    efc: h.indexOf("efc"),
+    built: h.indexOf("etc as built"),
+    source: h.indexOf("etc source"),
+    desc: h.indexOf("description"),
+  };
+  const rows: PriorRow[] = [];
+  for (let r = headerAt + 1; r < values.length; r++) {
+    const row = values[r];
+    const acct = row[col.acct];
+    const label = col.desc >= 0 ? String(row[col.desc] ?? "") : "";
+    // The body ends at the grand total; below it are the reconciliation and the lists.
+    if (label === "Grand total") break;
+    if (acct === "" || acct === undefined || acct === "Uncoded") continue;
+    const etc = numberCell(row[col.etc]);
+    const built = col.built >= 0 ? numberCell(row[col.built]) : undefined;
+    const wasCarried = col.source >= 0 && String(row[col.source]).startsWith("Carried");
+    const edited =
+      col.built < 0 || wasCarried || (etc !== undefined && (built === undefined || !etc.eq(built)));
+    rows.push({ account: String(acct), etc, efc: numberCell(row[col.efc]), etcEdited: edited });
+  }
+  return rows;
+}

@@ -1,0 +1,235 @@
+import { HyperFormula } from "hyperformula";
+import type { Cell, CellValue, SheetPlan } from "../../../src/excel/port";
+import { Decimal } from "../../../src/engine/money";
+import {
+  amountFromNumber,
+  buildCostReport,
+  dateSerial,
+  type CostReportInput,
+  type LedgerLine,
+} from "../../../src/engine/weeklyCostReport";
+import {
+  readPriorReport,
+  reportSheet,
+  reportSheetName,
+  REPORT_HEADERS,
+} from "../../../src/taskpane/costReport/reportSheet";
+
+const d = (v: number) => new Decimal(v);
+const END = dateSerial(2026, 11, 20) as number;
+const line = (row: number, account: string, dollars: number, more: Partial<LedgerLine> = {}): LedgerLine => ({
+  row,
+  account,
+  date: END - 1,
+  vendor: "V",
+  description: "D",
+  po: "",
+  amount: amountFromNumber(dollars),
+  ...more,
+});
+
+const input: CostReportInput = {
+  budget: [
+    { account: "2501", description: "Key grip", amount: d(100000) },
+    { account: "2502", description: "Best boy grip", amount: d(20000) },
+    { account: "3301", description: "Camera package", amount: d(60000) },
+  ],
+  ledger: [
+    line(2, "2501", 62000),
+    line(3, "2502", 5000),
+    line(4, "3301", 1000),
+    line(5, "3399", 250, { vendor: '=HYPERLINK("http://evil","x")', description: "@SUM(A1)" }),
+    line(6, "", 40, { vendor: "+cmd", description: "-2+3" }),
+  ],
+  openPos: [
+    { row: 2, account: "2501", po: "PO-7", vendor: "Grip Co", description: "Dolly", amount: d(18000) },
+  ],
+  prior: [
+    { account: "2501", etc: d(25000), efc: d(102000), etcEdited: true },
+    { account: "2502", etc: d(15000), efc: d(20000), etcEdited: false },
+  ],
+  settings: {
+    layout: "FEATURE",
+    cutoff: { kind: "date", start: END - 6, end: END },
+    convention: "UNDER",
+    efcChangeThreshold: d(2500),
+  },
+};
+const report = buildCostReport(input);
+const sheet = reportSheet({
+  report,
+  periodEnd: END,
+  periodLabel: "week ending 2026-11-20",
+  convention: "UNDER",
+  sources: { budget: "Budget detail", ledger: "gl.csv", openPos: "POs", prior: "Cost Report 2026-11-13" },
+  problems: [
+    {
+      source: "Ledger",
+      problem: { row: 9, message: 'the amount "x" is not a number; the line is left out', excluded: true },
+    },
+  ],
+  replace: false,
+});
+
+/** The plan's cells as a grid, the way Excel would hold them after the write. */
+function grid(plan: SheetPlan): (string | number | null)[][] {
+  const out: (string | number | null)[][] = [];
+  for (const b of plan.blocks) {
+    b.cells.forEach((row, r) =>
+      row.forEach((cell: Cell, c) => {
+        const rr = (out[b.row + r] ??= []);
+        rr[b.column + c] =
+          cell === null || typeof cell === "boolean"
+            ? null
+            : typeof cell === "object"
+              ? "formula" in cell
+                ? cell.formula
+                : cell.text
+              : cell;
+      }),
+    );
+  }
+  return Array.from(out, (r) => Array.from(r ?? [], (v) => v ?? null));
+}
+
+/** Computes the sheet's formulas with a real formula engine. */
+function computed(plan: SheetPlan, edit?: (g: (string | number | null)[][]) => void): CellValue[][] {
+  const g = grid(plan);
+  // Text cells go in as text: a "=..." vendor must not be evaluated, so quote it like Excel's apostrophe.
+  const textCells = new Set<string>();
+  for (const b of plan.blocks)
+    b.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell !== null && typeof cell === "object" && "text" in cell)
+          textCells.add(`${b.row + r},${b.column + c}`);
+      }),
+    );
+  const safe = g.map((row, r) =>
+    row.map((v, c) => (textCells.has(`${r},${c}`) && typeof v === "string" ? `'${v}` : v)),
+  );
+  edit?.(safe);
+  const hf = HyperFormula.buildFromArray(safe, { licenseKey: "gpl-v3" });
+  const values = hf.getSheetValues(0) as CellValue[][];
+  hf.destroy();
+  return values.map((row) => row.map((v) => (v === null ? "" : v)));
+}
+
+const HEADER = 3;
+const rowOf = (values: CellValue[][], acctOrName: string) =>
+  values.find((r, i) => i > HEADER && (r[0] === acctOrName || r[1] === acctOrName)) as CellValue[];
+
+describe("the cost-report sheet", () => {
+  it("is named for the period end date", () => {
+    expect(sheet.plan.name).toBe("Cost Report 2026-11-20");
+    expect(reportSheetName(END)).toBe(sheet.plan.name);
+    expect(sheet.plan.mode).toBe("create");
+  });
+
+  it("computes the reference.md 5.1 example through its own formulas", () => {
+    const v = computed(sheet.plan);
+    expect(v[HEADER]).toEqual([...REPORT_HEADERS, "", "", "Category", "Variance"]);
+    const r = rowOf(v, "2501");
+    // Budget | This period | ATD | POs | committed | ETC | EFC | variance | prior | change | % spent
+    expect(r.slice(2, 13)).toEqual([
+      100000, 62000, 62000, 18000, 80000, 25000, 105000, -5000, 102000, 3000, 0.62,
+    ]);
+    expect(r[13]).toBe("Carried from previous report");
+    expect(r[14]).toBe("Over budget, EFC moved");
+  });
+
+  it("has subtotals and a grand total that foot to the engine's figures", () => {
+    const v = computed(sheet.plan);
+    const total = report.rows[report.rows.length - 1].figures;
+    const g = rowOf(v, "Grand total");
+    expect(g.slice(2, 10)).toEqual(
+      [
+        total.budget,
+        total.thisPeriod,
+        total.actualToDate,
+        total.openPos,
+        total.committed,
+        total.etc,
+        total.efc,
+        total.variance,
+      ].map((x) => x.toNumber()),
+    );
+    expect(g[4]).toBe(68290);
+    expect(rowOf(v, "Total 2500 Set Operations").slice(2, 5)).toEqual([120000, 67000, 67000]);
+  });
+
+  it("follows an ETC the accountant types: EFC, variance and totals move with it", () => {
+    const before = rowOf(computed(sheet.plan), "Grand total")[8] as number;
+    const v = computed(sheet.plan, (g) => {
+      const r = g.findIndex((row, i) => i > HEADER && row[0] === "'3301");
+      g[r][7] = 70000;
+    });
+    expect(rowOf(v, "3301")[8]).toBe(71000);
+    expect(rowOf(v, "3301")[9]).toBe(-11000);
+    expect(rowOf(v, "Grand total")[8]).toBe(before - 59000 + 70000);
+  });
+
+  it("writes ledger vendor and description as text cells, never formulas", () => {
+    const cells = sheet.plan.blocks.flatMap((b) => b.cells.flat());
+    for (const payload of ['=HYPERLINK("http://evil","x")', "@SUM(A1)", "+cmd", "-2+3"]) {
+      expect(cells).toContainEqual({ text: payload });
+      expect(cells).not.toContainEqual({ formula: payload });
+      expect(cells).not.toContain(payload);
+    }
+    const v = computed(sheet.plan);
+    expect(v.flat()).toContain('=HYPERLINK("http://evil","x")');
+  });
+
+  it("lists unbudgeted and uncoded lines, the reconciliation and unreadable rows", () => {
+    const v = computed(sheet.plan);
+    const col0 = v.map((r) => r[0]);
+    expect(col0).toContain("Ledger lines on accounts not in the budget (in the report on budget-0 rows): 1");
+    expect(col0).toContain(
+      "Uncoded ledger lines (in the report on the Uncoded row): code them in the ledger: 1",
+    );
+    expect(rowOf(v, "Report actual to date").slice(0, 3)).toEqual(["Report actual to date", 68290, "Agrees"]);
+    expect(col0).toContain("Rows that could not be read");
+  });
+
+  it("charts the largest category variances from the live subtotal cells", () => {
+    expect(sheet.chartData).toBe("S4:T6");
+    const v = computed(sheet.plan);
+    expect([v[4].slice(18, 20), v[5].slice(18, 20)]).toEqual([
+      ["Set Operations", -5000],
+      ["Camera Operations", -250],
+    ]);
+  });
+});
+
+describe("reading the previous report back", () => {
+  it("carries the accountant's edits and the carried ETCs, and recomputes untouched defaults", () => {
+    const v = computed(sheet.plan, (g) => {
+      const r = g.findIndex((row, i) => i > HEADER && row[0] === "'3301");
+      g[r][7] = 70000;
+    });
+    const prior = readPriorReport(v);
+    expect(prior?.map((p) => [p.account, p.etc?.toNumber(), p.efc?.toNumber(), p.etcEdited])).toEqual([
+      ["2501", 25000, 105000, true],
+      ["2502", 15000, 20000, false],
+      ["3301", 70000, 71000, true],
+      ["3399", 0, 250, false],
+    ]);
+  });
+
+  it("carries next week exactly the ETCs this week's report had for them", () => {
+    const prior = readPriorReport(computed(sheet.plan)) ?? [];
+    const next = buildCostReport({ ...input, ledger: [], openPos: [], prior });
+    const a2501 = next.rows.find((r) => r.kind === "account" && r.account === "2501");
+    expect(a2501?.figures.etc.toNumber()).toBe(25000);
+    expect(a2501?.kind === "account" && a2501.etcSource).toBe("carried");
+    expect(a2501?.figures.priorEfc?.toNumber()).toBe(105000);
+  });
+
+  it("is not fooled by a sheet that is not a cost report", () => {
+    expect(
+      readPriorReport([
+        ["Name", "Amount"],
+        ["x", 1],
+      ]),
+    ).toBeUndefined();
+  });
+});
