@@ -1,0 +1,164 @@
+/**
+ * Reading a general-ledger export without freezing the pane. A season's GL detail runs to
+ * hundreds of thousands of lines (tens of MB of CSV); parsing it in one go would hold Excel's
+ * task pane for seconds. The CSV is parsed in chunks with papaparse, each chunk mapped to ledger
+ * lines by the engine and the event loop given back between chunks, so progress shows and Cancel
+ * works. A grid (a sheet, or an .xlsx sheet) is mapped in slices the same way.
+ */
+import Papa from "papaparse";
+import {
+  findHeaderRow,
+  mapLedgerRows,
+  type LedgerColumns,
+  type LedgerLine,
+  type Mapped,
+  type Mapping,
+  type RowProblem,
+} from "../../engine/weeklyCostReport";
+
+/** A ledger the user picked: CSV text, or cells from a sheet or an .xlsx file. */
+export type LedgerSource =
+  | { kind: "csv"; name: string; text: string }
+  | { kind: "grid"; name: string; rows: readonly (readonly unknown[])[] };
+
+/** Progress of an import, in plain words for the pane's progress bar. */
+export interface ImportProgress {
+  /** 0..1 */
+  fraction: number;
+  label: string;
+}
+
+/** Options of a long import. */
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** The user pressed Cancel. */
+export class ImportCancelled extends Error {
+  override readonly name = "ImportCancelled";
+  constructor() {
+    super("The import was cancelled.");
+  }
+}
+
+const CHUNK_BYTES = 1 << 20;
+const SLICE_ROWS = 20_000;
+const PREVIEW_ROWS = 30;
+
+/** Gives the event loop back, so the pane repaints and Cancel can be pressed. */
+const yieldToPane = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** CSV text without Excel's UTF-8 byte-order mark. */
+const stripBom = (text: string) => text.replace(/^\uFEFF/, "");
+
+/**
+ * The delimiter of a CSV (comma, tab, semicolon or bar), from its first lines: the one that
+ * splits most of them into the same, largest number of fields. papaparse's own guess falls back
+ * to a comma when a tab file has commas inside amounts ("1,250.00").
+ */
+function detectDelimiter(text: string): string {
+  const head = text.slice(0, 64 * 1024);
+  let best = ",";
+  let bestFields = 1;
+  for (const delimiter of [",", "\t", ";", "|"]) {
+    const rows = Papa.parse<string[]>(head, { preview: 12, delimiter, skipEmptyLines: true }).data;
+    const counts = new Map<number, number>();
+    for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+    let usual = 1;
+    for (const [fields, n] of counts) if (n * 2 >= rows.length && fields > usual) usual = fields;
+    if (usual > bestFields) {
+      best = delimiter;
+      bestFields = usual;
+    }
+  }
+  return best;
+}
+
+/** The first rows of a ledger, for finding its header and mapping its columns. */
+export function previewRows(source: LedgerSource): unknown[][] {
+  if (source.kind === "grid") return source.rows.slice(0, PREVIEW_ROWS).map((r) => [...r]);
+  const text = stripBom(source.text);
+  return Papa.parse<string[]>(text.slice(0, 256 * 1024), {
+    preview: PREVIEW_ROWS,
+    delimiter: detectDelimiter(text),
+  }).data;
+}
+
+/** Where the header is in a preview: the row index, or 0 when nothing looks like one. */
+export function headerRowOf(preview: readonly (readonly unknown[])[]): number {
+  return findHeaderRow(preview, ["amount", "debit"]) ?? 0;
+}
+
+/**
+ * Reads every ledger line through the confirmed mapping. Rows above and at `headerRow` are
+ * headings. Throws {@link ImportCancelled} when the signal aborts.
+ */
+export async function importLedger(
+  source: LedgerSource,
+  columns: LedgerColumns,
+  headerRow: number,
+  dateOrder: Mapping<LedgerColumns>["dateOrder"],
+  options: ImportOptions = {},
+): Promise<Mapped<LedgerLine>> {
+  const lines: LedgerLine[] = [];
+  const problems: RowProblem[] = [];
+  const take = (rows: readonly (readonly unknown[])[], rowOffset: number, headerRows: number) => {
+    const mapped = mapLedgerRows(rows, { columns, headerRows, dateOrder, rowOffset });
+    for (const l of mapped.lines) lines.push(l);
+    for (const p of mapped.problems) problems.push(p);
+  };
+  const check = () => {
+    if (options.signal?.aborted) throw new ImportCancelled();
+  };
+
+  if (source.kind === "grid") {
+    for (let start = 0; start < source.rows.length; start += SLICE_ROWS) {
+      check();
+      const slice = source.rows.slice(start, start + SLICE_ROWS);
+      take(slice, start, Math.max(0, Math.min(slice.length, headerRow + 1 - start)));
+      options.onProgress?.({
+        fraction: Math.min(1, (start + slice.length) / Math.max(1, source.rows.length)),
+        label: `Reading ${source.name}: ${(start + slice.length).toLocaleString("en-US")} rows`,
+      });
+      await yieldToPane();
+    }
+    check();
+    return { lines, problems };
+  }
+
+  const text = stripBom(source.text);
+  const delimiter = detectDelimiter(text);
+  let rowsSoFar = 0;
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(text, {
+      delimiter,
+      chunkSize: CHUNK_BYTES,
+      chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        try {
+          if (options.signal?.aborted) {
+            parser.abort();
+            reject(new ImportCancelled());
+            return;
+          }
+          const rows = result.data;
+          take(rows, rowsSoFar, Math.max(0, Math.min(rows.length, headerRow + 1 - rowsSoFar)));
+          rowsSoFar += rows.length;
+          options.onProgress?.({
+            fraction: Math.min(1, result.meta.cursor / Math.max(1, text.length)),
+            label: `Reading ${source.name}: ${rowsSoFar.toLocaleString("en-US")} rows`,
+          });
+          parser.pause();
+          setTimeout(() => parser.resume(), 0);
+        } catch (e) {
+          parser.abort();
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      },
+      complete: () => resolve(),
+      error: (e: Error) => reject(e),
+    });
+  });
+  check();
+  return { lines, problems };
+}

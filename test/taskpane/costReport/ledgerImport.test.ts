@@ -1,0 +1,83 @@
+import { amountToDecimal } from "../../../src/engine/weeklyCostReport";
+import {
+  headerRowOf,
+  importLedger,
+  ImportCancelled,
+  previewRows,
+  type LedgerSource,
+} from "../../../src/taskpane/costReport/ledgerImport";
+
+const columns = { account: 0, date: 1, vendor: 2, description: 3, amount: 4, po: 5 };
+
+function bigCsv(lines: number): { text: string; totalCents: number } {
+  let text = "\uFEFFGL Detail report, run 2026-11-21\nAccount,Date,Vendor,Description,Amount,PO #\n";
+  let totalCents = 0;
+  for (let i = 0; i < lines; i++) {
+    const cents = ((i * 7919) % 100000) - 20000;
+    totalCents += cents;
+    text += `25-0${i % 9},2026-11-${String(1 + (i % 20)).padStart(2, "0")},"Vendor, ${i}","Line ""${i}""",${(cents / 100).toFixed(2)},\n`;
+  }
+  return { text, totalCents };
+}
+
+describe("importing a ledger export", () => {
+  it("finds the header under a title line", () => {
+    const source: LedgerSource = { kind: "csv", name: "gl.csv", text: bigCsv(3).text };
+    const preview = previewRows(source);
+    expect(headerRowOf(preview)).toBe(1);
+    expect(preview[1]).toEqual(["Account", "Date", "Vendor", "Description", "Amount", "PO #"]);
+  });
+
+  it("reads a large CSV in chunks, every line and every cent, with the file's row numbers", async () => {
+    const { text, totalCents } = bigCsv(40_000);
+    expect(text.length).toBeGreaterThan(2 * (1 << 20));
+    const progress: number[] = [];
+    const mapped = await importLedger({ kind: "csv", name: "gl.csv", text }, columns, 1, "MDY", {
+      onProgress: (p) => progress.push(p.fraction),
+    });
+    expect(mapped.lines).toHaveLength(40_000);
+    expect(mapped.problems).toEqual([]);
+    const sum = mapped.lines.reduce((s, l) => s + (l.amount as number), 0);
+    expect(sum).toBe(totalCents);
+    expect(mapped.lines[0]).toMatchObject({
+      row: 3,
+      account: "25-00",
+      vendor: "Vendor, 0",
+      description: 'Line "0"',
+    });
+    expect(mapped.lines[39_999].row).toBe(40_002);
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  it("reads a tab-separated export and reports an unreadable amount", async () => {
+    const text = "Acct\tAmount\n2501\t1,250.00\n2501\tabc\n2502\t(12.50)\n";
+    const mapped = await importLedger(
+      { kind: "csv", name: "gl.txt", text },
+      { account: 0, amount: 1 },
+      0,
+      "MDY",
+    );
+    expect(mapped.lines.map((l) => amountToDecimal(l.amount).toFixed(2))).toEqual(["1250.00", "-12.50"]);
+    expect(mapped.problems).toEqual([
+      { row: 3, message: 'the amount "abc" is not a number; the line is left out', excluded: true },
+    ]);
+  });
+
+  it("reads a sheet's cells in slices", async () => {
+    const rows = [["Account", "Date", "Vendor", "Description", "Amount", "PO #"]];
+    for (let i = 0; i < 45_000; i++) rows.push(["2501", "", "", "", "1", ""]);
+    const mapped = await importLedger({ kind: "grid", name: "GL", rows }, columns, 0, "MDY");
+    expect(mapped.lines).toHaveLength(45_000);
+    expect(mapped.lines[44_999].row).toBe(45_001);
+  });
+
+  it("stops when cancelled", async () => {
+    const controller = new AbortController();
+    const run = importLedger({ kind: "csv", name: "gl.csv", text: bigCsv(40_000).text }, columns, 1, "MDY", {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportCancelled);
+  });
+});
