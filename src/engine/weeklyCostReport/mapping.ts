@@ -4,6 +4,7 @@
  * 5.4: "Exact CSV column specs were not found ... column mapping UI required"), so every input
  * is read through a column mapping the user confirms once; the pane remembers it.
  */
+import { normalizeHeader } from "../bids/mapping";
 import type { Decimal } from "../money";
 import { amountFromNumber, amountFromText, amountToDecimal, subtractAmounts, type Amount } from "./amount";
 import { parseDate, type DateOrder } from "./cutoff";
@@ -101,18 +102,12 @@ export const FIELD_HINTS = {
   ],
   debit: ["debit", "debits", "dr"],
   credit: ["credit", "credits", "cr"],
-  po: ["po", "po #", "po#", "po number", "purchase order", "p.o.", "p.o. #"],
+  po: ["po", "po #", "po#", "po number", "purchase order", "p o", "p o #"],
   reference: ["reference", "ref", "ref #", "transaction #", "trans #", "document #", "doc #", "invoice #"],
 } as const;
 
 /** A field that can be mapped to a column. */
 export type Field = keyof typeof FIELD_HINTS;
-
-const normalizeHeader = (v: unknown) =>
-  String(v ?? "")
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, " ");
 
 /**
  * Guesses which column holds which field from a header row: exact header words first, then a
@@ -172,11 +167,6 @@ export function findHeaderRow(
     if (found.account !== undefined && money.some((f) => found[f] !== undefined)) return r;
   }
   return undefined;
-}
-
-/** A signature of a header row: the key under which the pane remembers a confirmed mapping. */
-export function headerSignature(header: readonly unknown[]): string {
-  return header.map(normalizeHeader).join("|");
 }
 
 const cell = (row: readonly unknown[], col: number | undefined): unknown =>

@@ -197,6 +197,7 @@ describe("guessing columns from the header", () => {
       period: 1,
       date: 2,
       reference: 3,
+      vendor: 5,
       description: 6,
       account: 7,
       amount: 9,
