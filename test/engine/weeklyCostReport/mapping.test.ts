@@ -4,6 +4,8 @@ import {
   amountFromText,
   amountToDecimal,
   dateSerial,
+  findHeaderRow,
+  guessBudgetColumns,
   guessColumns,
   headerSignature,
   mapBudgetRows,
@@ -217,5 +219,34 @@ describe("guessing columns from the header", () => {
 
   it("gives the same signature to the same header however it is spaced", () => {
     expect(headerSignature([" Account ", "Amount"])).toBe(headerSignature(["account", "AMOUNT"]));
+  });
+});
+
+describe("finding a budget's columns and a file's header row", () => {
+  it("takes a budget detail sheet's Total as the money, not its Amount (a quantity)", () => {
+    const header = [
+      "Acct",
+      "Description",
+      "Amount",
+      "Units",
+      "X",
+      "Rate",
+      "Subtotal",
+      "Fringes set",
+      "Fringes",
+      "Total",
+    ];
+    expect(guessBudgetColumns(header)).toEqual({ account: 0, description: 1, amount: 9 });
+  });
+
+  it("skips title lines above the header", () => {
+    const rows = [
+      ["GL detail, run 2026-11-21"],
+      [],
+      ["Account", "Vendor", "Debit", "Credit"],
+      ["2501", "x", 1, 0],
+    ];
+    expect(findHeaderRow(rows)).toBe(2);
+    expect(findHeaderRow([["a", "b"]])).toBeUndefined();
   });
 });
