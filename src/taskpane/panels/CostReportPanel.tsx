@@ -1,11 +1,340 @@
-import { Coming } from "./Coming";
+/*
+ * The weekly cost report (spec/taskpane.md section 4): pick the budget, the ledger, open POs and
+ * last week's report; set the period; build. The report lands on its own sheet named for the
+ * period end date, which the pane owns and replaces when re-run for the same date.
+ */
+import { useCallback, useEffect, useMemo, useState } from "react";
+import {
+  Button,
+  Divider,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { LAYOUTS, type LayoutId } from "../../engine/chart";
+import type { VarianceConvention } from "../../engine/costReport";
+import { Decimal, parseNumericText } from "../../engine/money";
+import { parseDate, type Cutoff, type DateOrder } from "../../engine/weeklyCostReport";
+import { usePane } from "../shell/PaneContext";
+import { InputPicker, type PickedInput } from "../costReport/InputPicker";
+import { runCostReport, type ReportOutcome } from "../costReport/runReport";
+import { mappingMemory, type KeyValueStorage } from "../costReport/sources";
 
-/** The weekly cost report (spec/taskpane.md section 4); replaced when the cost-report panel lands. */
-export default function CostReportPanel() {
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+});
+
+const REPORT_PREFIX = "Cost Report ";
+const DEFAULT_THRESHOLD = "5000";
+
+/** Today's date as ISO text, the default period end. */
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The newest cost-report sheet dated before `endIso`: last week's report, the usual prior. */
+export function latestPriorReport(sheets: readonly string[], endIso: string): string {
   return (
-    <Coming
-      title="Cost report"
-      description="build the weekly cost report from the budget, the ledger and open purchase orders."
-    />
+    sheets
+      .filter((s) => s.startsWith(REPORT_PREFIX) && s.slice(REPORT_PREFIX.length) < endIso)
+      .sort()
+      .pop() ?? ""
+  );
+}
+
+function storage(): KeyValueStorage | undefined {
+  try {
+    return typeof localStorage === "undefined" ? undefined : localStorage;
+  } catch {
+    // Some hosts block storage: mappings are then not remembered.
+    return undefined;
+  }
+}
+
+/** Props of the panel; tests pass a storage fake. */
+export interface CostReportPanelProps {
+  /** Where column mappings are remembered. @default localStorage */
+  mappingStorage?: KeyValueStorage;
+}
+
+/** The Cost report panel. */
+export default function CostReportPanel(props: CostReportPanelProps) {
+  const styles = useStyles();
+  const pane = usePane();
+  const { port } = pane;
+  const memory = useMemo(() => mappingMemory(props.mappingStorage ?? storage()), [props.mappingStorage]);
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [tables, setTables] = useState<string[]>([]);
+  const [budget, setBudget] = useState<PickedInput | null>(null);
+  const [ledger, setLedger] = useState<PickedInput | null>(null);
+  const [pos, setPos] = useState<PickedInput | null>(null);
+  const [prior, setPrior] = useState<string | undefined>(undefined);
+  const [periodEnd, setPeriodEnd] = useState(todayIso());
+  const [periodStart, setPeriodStart] = useState("");
+  const [cutBy, setCutBy] = useState<"date" | "period">("date");
+  const [currentPeriod, setCurrentPeriod] = useState("");
+  const [dateOrder, setDateOrder] = useState<DateOrder>("MDY");
+  const [layout, setLayout] = useState<LayoutId>("FEATURE");
+  const [convention, setConvention] = useState<VarianceConvention>("UNDER");
+  const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
+  const [outcome, setOutcome] = useState<ReportOutcome | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [s, t] = await Promise.all([port.listSheets(), port.listTables()]);
+      setSheets(s);
+      setTables(t.map((x) => x.name));
+    } catch (e) {
+      pane.showError(e);
+    }
+  }, [port, pane]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // Last week's report is the default previous report, until the user picks another (or none).
+  const priorSheet = prior ?? latestPriorReport(sheets, periodEnd);
+
+  const busy = pane.busy !== null;
+  const ready = budget !== null && ledger !== null;
+
+  const handleBuild = async () => {
+    pane.clearMessage();
+    const end = parseDate(periodEnd);
+    if (end === undefined) {
+      pane.showError(new Error("Enter the period end date (for example 2026-11-20)."));
+      return;
+    }
+    let cutoff: Cutoff;
+    if (cutBy === "date") {
+      const start = periodStart.trim() === "" ? end - 6 : parseDate(periodStart);
+      if (start === undefined) {
+        pane.showError(
+          new Error("The period start date is not a date. Leave it blank for the 7 days up to the end date."),
+        );
+        return;
+      }
+      cutoff = { kind: "date", start, end };
+    } else {
+      if (currentPeriod.trim() === "") {
+        pane.showError(
+          new Error("Enter the current accounting period, as the ledger writes it (for example 12 or P12)."),
+        );
+        return;
+      }
+      const n = Number(currentPeriod.trim());
+      cutoff = { kind: "period", period: Number.isFinite(n) ? n : currentPeriod.trim() };
+    }
+    const t = parseNumericText(threshold.trim() === "" ? "0" : threshold);
+    if (t === undefined || t.isNeg()) {
+      pane.showError(
+        new Error("The EFC change threshold must be an amount of 0 or more, for example 5,000."),
+      );
+      return;
+    }
+    if (!budget || !ledger) return;
+    const result = await pane.runLong("Building the cost report", (options) =>
+      runCostReport(
+        port,
+        {
+          budget,
+          ledger,
+          pos: pos ?? undefined,
+          priorSheet: priorSheet === "" ? undefined : priorSheet,
+          layout,
+          cutoff,
+          periodEnd: end,
+          convention,
+          efcChangeThreshold: new Decimal(t),
+          dateOrder,
+        },
+        options,
+      ),
+    );
+    if (!result) return;
+    memory.set("budget", budget.input.headers, budget.columns);
+    memory.set("ledger", ledger.input.headers, ledger.columns);
+    if (pos) memory.set("pos", pos.input.headers, pos.columns);
+    setOutcome(result);
+    const excluded = result.problems.filter((p) => p.problem.excluded).length;
+    pane.showNote(
+      `${result.sheet} is ready.` +
+        (excluded > 0
+          ? ` ${excluded} input rows could not be read and are listed at the bottom of the sheet.`
+          : ""),
+    );
+    void refresh();
+  };
+
+  const count = (flag: string) =>
+    outcome?.report.rows.filter((r) => r.kind === "account" && r.flags.includes(flag as never)).length ?? 0;
+  const rec = outcome?.report.reconciliation;
+  const fmt = (d: Decimal) =>
+    d.toNumber().toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  return (
+    <div className={styles.root}>
+      <Text>
+        Build the weekly cost report: budget, actuals and open POs per account, rolled up by category and
+        level, with your ETCs carried forward from last week's report.
+      </Text>
+      <InputPicker
+        kind="budget"
+        label="Budget"
+        port={port}
+        sheets={sheets}
+        tables={tables}
+        preferredSheet="Budget detail"
+        memory={memory}
+        value={budget}
+        onChange={setBudget}
+        onError={pane.showError}
+        disabled={busy}
+      />
+      <InputPicker
+        kind="ledger"
+        label="Ledger (GL detail)"
+        port={port}
+        sheets={sheets}
+        tables={tables}
+        memory={memory}
+        value={ledger}
+        onChange={setLedger}
+        onError={pane.showError}
+        disabled={busy}
+      />
+      <InputPicker
+        kind="pos"
+        label="Open purchase orders"
+        port={port}
+        sheets={sheets}
+        tables={tables}
+        optional
+        memory={memory}
+        value={pos}
+        onChange={setPos}
+        onError={pane.showError}
+        disabled={busy}
+      />
+      <Field label="Previous cost report" hint="Its ETCs are carried forward and its EFCs become Prior EFC.">
+        <Select value={priorSheet} onChange={(e) => setPrior(e.target.value)} disabled={busy}>
+          <option value="">None (first report)</option>
+          {sheets.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Divider />
+      <Subtitle2 as="h3">Period and settings</Subtitle2>
+      <Field label="Period end date" required>
+        <Input type="date" value={periodEnd} onChange={(_, d) => setPeriodEnd(d.value)} disabled={busy} />
+      </Field>
+      <Field label="Cut the ledger by">
+        <RadioGroup
+          layout="horizontal"
+          value={cutBy}
+          onChange={(_, d) => setCutBy(d.value as "date" | "period")}
+        >
+          <Radio value="date" label="Date" disabled={busy} />
+          <Radio value="period" label="Accounting period" disabled={busy} />
+        </RadioGroup>
+      </Field>
+      {cutBy === "date" ? (
+        <div className={styles.row}>
+          <Field label="This period starts" hint="Blank: the 7 days up to the end date.">
+            <Input
+              type="date"
+              value={periodStart}
+              onChange={(_, d) => setPeriodStart(d.value)}
+              disabled={busy}
+            />
+          </Field>
+          <Field label="Dates in the file are">
+            <Select
+              value={dateOrder}
+              onChange={(e) => setDateOrder(e.target.value as DateOrder)}
+              disabled={busy}
+            >
+              <option value="MDY">Month/day/year</option>
+              <option value="DMY">Day/month/year</option>
+            </Select>
+          </Field>
+        </div>
+      ) : (
+        <Field label="Current period" hint="As the ledger writes it; earlier periods count to date.">
+          <Input value={currentPeriod} onChange={(_, d) => setCurrentPeriod(d.value)} disabled={busy} />
+        </Field>
+      )}
+      <div className={styles.row}>
+        <Field label="Chart of accounts">
+          <Select value={layout} onChange={(e) => setLayout(e.target.value as LayoutId)} disabled={busy}>
+            {Object.values(LAYOUTS).map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Variance">
+          <Select
+            value={convention}
+            onChange={(e) => setConvention(e.target.value as VarianceConvention)}
+            disabled={busy}
+          >
+            <option value="UNDER">Under/(Over): budget − EFC</option>
+            <option value="OVER">Over/(Under): EFC − budget</option>
+          </Select>
+        </Field>
+      </div>
+      <Field label="Flag an EFC that moved more than" hint="Compared with the previous report.">
+        <Input
+          value={threshold}
+          onChange={(_, d) => setThreshold(d.value)}
+          disabled={busy}
+          inputMode="decimal"
+        />
+      </Field>
+      <Button appearance="primary" onClick={() => void handleBuild()} disabled={!ready || busy}>
+        Build cost report
+      </Button>
+      {!ready && <Text size={200}>Pick the budget and the ledger to build the report.</Text>}
+      {outcome && rec && (
+        <div className={styles.summary} aria-label="Last report">
+          <Subtitle2 as="h3">{outcome.sheet}</Subtitle2>
+          <Text>
+            Actual to date {fmt(rec.reportToDate)}{" "}
+            {rec.reportToDate.eq(rec.ledgerToDate)
+              ? "agrees with the ledger"
+              : `does NOT agree with the ledger (${fmt(rec.ledgerToDate)})`}{" "}
+            ({rec.ledgerLines.toLocaleString("en-US")} lines
+            {rec.laterLines > 0
+              ? `, ${rec.laterLines.toLocaleString("en-US")} after the cut-off left out`
+              : ""}
+            ).
+          </Text>
+          <Text>ETCs carried from the previous report: {outcome.report.carriedEtcs}.</Text>
+          <Text>
+            Over budget: {count("overBudget")}. EFC moved: {count("efcChange")}. Unbudgeted:{" "}
+            {count("unbudgeted")}. POs over what is left: {count("poOverRemaining")}.
+          </Text>
+          {outcome.report.exceptions.uncoded.length > 0 && (
+            <Text>
+              Uncoded ledger lines: {outcome.report.exceptions.uncoded.length} (listed on the sheet).
+            </Text>
+          )}
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,182 @@
+/**
+ * One cost-report run, from picked inputs to the written sheet: read and map the inputs, import
+ * the ledger in chunks, read the previous report, build (engine), lay out and write the sheet
+ * through the workbook port. Progress and Cancel come from the pane's long-task runner.
+ */
+import type { LayoutId } from "../../engine/chart";
+import type { VarianceConvention } from "../../engine/costReport";
+import type { Decimal } from "../../engine/money";
+import {
+  buildCostReport,
+  mapBudgetRows,
+  mapPoRows,
+  type BudgetColumns,
+  type CostReport,
+  type Cutoff,
+  type DateOrder,
+  type LedgerColumns,
+  type PoColumns,
+  type PriorRow,
+  type RowProblem,
+} from "../../engine/weeklyCostReport";
+import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
+import { importLedger, ImportCancelled, type LedgerSource } from "./ledgerImport";
+import { COST_REPORT_OWNER, readPriorReport, reportSheet, reportSheetName } from "./reportSheet";
+import { InputError, mappingGaps, type Columns, type InputKind, type LoadedInput } from "./sources";
+
+/** An input with its confirmed column mapping. */
+export interface MappedInput {
+  input: LoadedInput;
+  columns: Columns;
+}
+
+/** Everything one run needs. */
+export interface ReportRequest {
+  budget: MappedInput;
+  ledger: MappedInput;
+  pos?: MappedInput;
+  /** The previous report's sheet, if any. */
+  priorSheet?: string;
+  layout: LayoutId;
+  cutoff: Cutoff;
+  /** The period end date (Excel serial): names the sheet. */
+  periodEnd: number;
+  convention: VarianceConvention;
+  efcChangeThreshold: Decimal;
+  dateOrder: DateOrder;
+}
+
+/** What the pane tells the user afterwards. */
+export interface ReportOutcome {
+  sheet: string;
+  report: CostReport;
+  problems: { source: string; problem: RowProblem }[];
+}
+
+function rowsOf(source: LedgerSource): readonly (readonly unknown[])[] {
+  if (source.kind === "grid") return source.rows;
+  throw new InputError("Only the ledger can be read from CSV text in chunks.");
+}
+
+function checkMapping(kind: InputKind, m: MappedInput, what: string): void {
+  const gaps = mappingGaps(kind, m.columns);
+  if (gaps.length > 0) throw new InputError(`Map the ${what}'s columns first: ${gaps.join(", ")}.`);
+}
+
+/**
+ * Runs the report. Throws InputError for inputs that cannot be used (in words for the user),
+ * PortError from the workbook (e.g. cancelled), ProdError from the engine's settings checks.
+ */
+export async function runCostReport(
+  port: WorkbookPort,
+  req: ReportRequest,
+  options: RunOptions = {},
+): Promise<ReportOutcome> {
+  const progress = (done: number, label: string) => options.onProgress?.({ done, total: 100, label });
+  const cancelled = () => {
+    if (options.signal?.aborted) throw new PortError("cancelled", "The cost report was cancelled.");
+  };
+  checkMapping("budget", req.budget, "budget");
+  checkMapping("ledger", req.ledger, "ledger");
+  if (req.pos) checkMapping("pos", req.pos, "open POs");
+
+  progress(2, "Reading the budget");
+  const problems: ReportOutcome["problems"] = [];
+  const budget = mapBudgetRows(rowsOf(req.budget.input.source), {
+    columns: req.budget.columns as BudgetColumns,
+    headerRows: req.budget.input.headerRow + 1,
+  });
+  budget.problems.forEach((problem) => problems.push({ source: "Budget", problem }));
+  if (budget.lines.length === 0) {
+    throw new InputError(
+      `No budget lines were found in ${req.budget.input.label}: check the Account and Budget amount columns.`,
+    );
+  }
+
+  let ledger;
+  try {
+    ledger = await importLedger(
+      req.ledger.input.source,
+      req.ledger.columns as LedgerColumns,
+      req.ledger.input.headerRow,
+      req.dateOrder,
+      {
+        signal: options.signal,
+        onProgress: (p) => progress(5 + Math.round(p.fraction * 65), p.label),
+      },
+    );
+  } catch (e) {
+    if (e instanceof ImportCancelled) throw new PortError("cancelled", "The cost report was cancelled.");
+    throw e;
+  }
+  ledger.problems.forEach((problem) => problems.push({ source: "Ledger", problem }));
+
+  let openPos: ReturnType<typeof mapPoRows>["lines"] = [];
+  if (req.pos) {
+    const pos = mapPoRows(rowsOf(req.pos.input.source), {
+      columns: req.pos.columns as PoColumns,
+      headerRows: req.pos.input.headerRow + 1,
+    });
+    pos.problems.forEach((problem) => problems.push({ source: "Open POs", problem }));
+    openPos = pos.lines;
+  }
+
+  let prior: PriorRow[] | undefined;
+  if (req.priorSheet) {
+    progress(72, `Reading ${req.priorSheet}`);
+    const used = await port.readUsedRange(req.priorSheet);
+    prior = used ? readPriorReport(used.values) : undefined;
+    if (!prior) {
+      throw new InputError(
+        `"${req.priorSheet}" does not look like a cost report (no Acct, ETC and EFC headings). Pick last week's cost report sheet, or none.`,
+      );
+    }
+  }
+  cancelled();
+
+  progress(75, "Building the report");
+  const report = buildCostReport({
+    budget: budget.lines,
+    ledger: ledger.lines,
+    openPos,
+    prior,
+    settings: {
+      layout: req.layout,
+      cutoff: req.cutoff,
+      convention: req.convention,
+      efcChangeThreshold: req.efcChangeThreshold,
+    },
+  });
+  cancelled();
+
+  const name = reportSheetName(req.periodEnd);
+  const owned = await port.findOwned(COST_REPORT_OWNER);
+  const replace = owned.some((o) => o.key === name);
+  const periodLabel =
+    req.cutoff.kind === "date"
+      ? `period ending ${name.slice("Cost Report ".length)}`
+      : `period ${req.cutoff.period}, to ${name.slice("Cost Report ".length)}`;
+  const sheet = reportSheet({
+    report,
+    periodEnd: req.periodEnd,
+    periodLabel,
+    convention: req.convention,
+    sources: {
+      budget: req.budget.input.label,
+      ledger: `${req.ledger.input.label} (${ledger.lines.length.toLocaleString("en-US")} lines)`,
+      openPos: req.pos ? req.pos.input.label : "none",
+      prior: req.priorSheet ?? "none (first report)",
+    },
+    problems,
+    replace,
+  });
+  progress(80, `Writing ${name}`);
+  await port.apply(
+    { owner: COST_REPORT_OWNER, sheets: [sheet.plan], activate: name },
+    {
+      signal: options.signal,
+      onProgress: (p) => progress(80 + Math.round((p.done / Math.max(1, p.total)) * 20), p.label),
+    },
+  );
+  return { sheet: name, report, problems };
+}

@@ -1,0 +1,216 @@
+/**
+ * The cost report's inputs as the pane picks them: a sheet, a table, or a file (CSV / XLSX),
+ * each read into a grid with its header row found and its columns mapped. Confirmed mappings
+ * are remembered per header layout, so next week's export from the same accounting system
+ * maps itself (spec/taskpane.md 4; reference.md 5.4: column mapping is required).
+ */
+import {
+  findHeaderRow,
+  guessBudgetColumns,
+  guessColumns,
+  headerSignature,
+  type Field,
+} from "../../engine/weeklyCostReport";
+import type { RangeData, WorkbookPort } from "../../excel/port";
+import { BidFileError, fileKind, readBidFile } from "../bids/readBidFile";
+import { previewRows, type LedgerSource } from "./ledgerImport";
+
+/** The three tables a report reads. */
+export type InputKind = "budget" | "ledger" | "pos";
+
+/** A mappable field of an input, as the pane labels it. */
+export interface FieldSpec {
+  field: Field;
+  label: string;
+  required?: boolean;
+}
+
+/** The fields of each input, in the order the pane shows them. */
+export const INPUT_FIELDS: Record<InputKind, readonly FieldSpec[]> = {
+  budget: [
+    { field: "account", label: "Account", required: true },
+    { field: "description", label: "Description" },
+    { field: "amount", label: "Budget amount", required: true },
+  ],
+  ledger: [
+    { field: "account", label: "Account", required: true },
+    { field: "date", label: "Date" },
+    { field: "period", label: "Period" },
+    { field: "vendor", label: "Vendor" },
+    { field: "description", label: "Description" },
+    { field: "amount", label: "Amount (signed)" },
+    { field: "debit", label: "Debit" },
+    { field: "credit", label: "Credit" },
+    { field: "po", label: "PO #" },
+    { field: "reference", label: "Reference" },
+  ],
+  pos: [
+    { field: "account", label: "Account", required: true },
+    { field: "po", label: "PO #" },
+    { field: "vendor", label: "Vendor" },
+    { field: "description", label: "Description" },
+    { field: "amount", label: "Open amount", required: true },
+  ],
+};
+
+/** A column mapping: field -> 0-based column. */
+export type Columns = Partial<Record<Field, number>>;
+
+/** An input read and ready to map. */
+export interface LoadedInput {
+  /** How the sheet names the source: "sheet Budget detail", "gl-week12.csv". */
+  label: string;
+  source: LedgerSource;
+  /** The first rows, to find the header and show the columns. */
+  preview: unknown[][];
+  headerRow: number;
+  /** Header texts of the header row (for the column pickers). */
+  headers: string[];
+}
+
+/** Where an input comes from, as picked in the pane. */
+export type InputChoice =
+  | { kind: "sheet"; name: string }
+  | { kind: "table"; name: string }
+  | { kind: "file"; name: string; data: ArrayBuffer };
+
+/** An input the pane could not read, with what to do about it. */
+export class InputError extends Error {
+  override readonly name = "InputError";
+}
+
+function fromRows(label: string, rows: unknown[][], kind: InputKind): LoadedInput {
+  const source: LedgerSource = { kind: "grid", name: label, rows };
+  return withHeader(label, source, kind);
+}
+
+function withHeader(label: string, source: LedgerSource, kind: InputKind): LoadedInput {
+  const preview = previewRows(source);
+  const money: Field[] = kind === "ledger" ? ["amount", "debit"] : ["amount"];
+  const headerRow = findHeaderRow(preview, money) ?? 0;
+  const headers = (preview[headerRow] ?? []).map((h) => (h === null || h === undefined ? "" : String(h)));
+  return { label, source, preview, headerRow, headers };
+}
+
+const rangeRows = (data: RangeData | null): unknown[][] => (data ? data.values.map((r) => [...r]) : []);
+
+/**
+ * Reads an input. A sheet is read as its used range; a table as its header and rows; a file
+ * as CSV text (a ledger is parsed later, in chunks) or as the first sheet of an .xlsx.
+ */
+export async function loadInput(
+  port: WorkbookPort,
+  choice: InputChoice,
+  kind: InputKind,
+): Promise<LoadedInput> {
+  if (choice.kind === "sheet") {
+    const rows = rangeRows(await port.readUsedRange(choice.name));
+    if (rows.length === 0)
+      throw new InputError(
+        `The sheet "${choice.name}" is empty. Pick the sheet that holds the ${KIND_WORDS[kind]}.`,
+      );
+    return fromRows(`sheet ${choice.name}`, rows, kind);
+  }
+  if (choice.kind === "table") {
+    const table = await port.readTable(choice.name);
+    if (!table) throw new InputError(`There is no table "${choice.name}" any more. Pick the input again.`);
+    return fromRows(`table ${choice.name}`, [table.headers, ...table.rows.map((r) => [...r])], kind);
+  }
+  const type = fileKind(choice.name);
+  if (type === "csv" && kind === "ledger") {
+    const text = new TextDecoder("utf-8").decode(choice.data);
+    return withHeader(choice.name, { kind: "csv", name: choice.name, text }, kind);
+  }
+  try {
+    const file = await readBidFile(choice.name, choice.data);
+    const first = file.sheets.find((s) => s.rows.length > 0);
+    if (!first) throw new InputError(`"${choice.name}" has no rows.`);
+    return fromRows(choice.name, first.rows, kind);
+  } catch (e) {
+    if (e instanceof BidFileError)
+      throw new InputError(e.message.replace("the bid", `the ${KIND_WORDS[kind]}`));
+    throw e;
+  }
+}
+
+const KIND_WORDS: Record<InputKind, string> = {
+  budget: "budget",
+  ledger: "ledger",
+  pos: "open purchase orders",
+};
+
+/** The mapping to start from: the remembered one for this header layout, else a guess. */
+export function initialColumns(kind: InputKind, headers: readonly string[], memory: MappingMemory): Columns {
+  const remembered = memory.get(kind, headers);
+  if (remembered) return remembered;
+  if (kind === "budget") return guessBudgetColumns(headers);
+  return guessColumns(
+    headers,
+    INPUT_FIELDS[kind].map((f) => f.field),
+  );
+}
+
+/** What is missing from a mapping, in words; empty when it can be used. */
+export function mappingGaps(kind: InputKind, columns: Columns): string[] {
+  const gaps = INPUT_FIELDS[kind]
+    .filter((f) => f.required && columns[f.field] === undefined)
+    .map((f) => f.label);
+  if (
+    kind === "ledger" &&
+    columns.amount === undefined &&
+    columns.debit === undefined &&
+    columns.credit === undefined
+  ) {
+    gaps.push("Amount (or Debit and Credit)");
+  }
+  return gaps;
+}
+
+/** The part of Web Storage the memory uses (localStorage, or a fake in tests). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Remembered column mappings, per input kind and header layout. */
+export interface MappingMemory {
+  get(kind: InputKind, headers: readonly unknown[]): Columns | undefined;
+  set(kind: InputKind, headers: readonly unknown[], columns: Columns): void;
+}
+
+/**
+ * Mappings kept in Web Storage. Storage that is blocked or full only means the user maps the
+ * columns again, so its failures are not errors to show.
+ */
+export function mappingMemory(storage: KeyValueStorage | undefined): MappingMemory {
+  const key = (kind: InputKind, headers: readonly unknown[]) =>
+    `prod.costReport.${kind}.v1:${headerSignature(headers)}`;
+  return {
+    get(kind, headers) {
+      if (!storage || headerSignature(headers) === "") return undefined;
+      try {
+        const raw = storage.getItem(key(kind, headers));
+        if (raw === null) return undefined;
+        const parsed: unknown = JSON.parse(raw);
+        if (typeof parsed !== "object" || parsed === null) return undefined;
+        const columns: Columns = {};
+        for (const { field } of INPUT_FIELDS[kind]) {
+          const col = (parsed as Record<string, unknown>)[field];
+          if (typeof col === "number" && Number.isInteger(col) && col >= 0 && col < headers.length)
+            columns[field] = col;
+        }
+        return columns;
+      } catch {
+        return undefined;
+      }
+    },
+    set(kind, headers, columns) {
+      if (!storage || headerSignature(headers) === "") return;
+      try {
+        storage.setItem(key(kind, headers), JSON.stringify(columns));
+      } catch {
+        // Blocked or full storage: the mapping is simply not remembered (see above).
+      }
+    },
+  };
+}

@@ -1,0 +1,226 @@
+import { Decimal } from "../../../src/engine/money";
+import { dateSerial } from "../../../src/engine/weeklyCostReport";
+import { ownershipMarkName, PortError, type WorkbookPort } from "../../../src/excel/port";
+import { runCostReport, type ReportRequest } from "../../../src/taskpane/costReport/runReport";
+import { COST_REPORT_OWNER } from "../../../src/taskpane/costReport/reportSheet";
+import {
+  initialColumns,
+  loadInput,
+  mappingMemory,
+  type InputKind,
+} from "../../../src/taskpane/costReport/sources";
+import { fakeWorkbook } from "../fakePort";
+
+const END = dateSerial(2026, 11, 20) as number;
+const PAYLOADS = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-1+2", '@HYPERLINK("x")', "\tTabbed", "\rReturn"];
+
+function workbook() {
+  const wb = fakeWorkbook();
+  wb.book.addSheet("Budget detail", [
+    ["Acct", "Description", "Amount", "Units", "X", "Rate", "Subtotal", "Fringes set", "Fringes", "Total"],
+    [2501, "Key grip", 1, "Week", 10, 10000, 100000, null, null, 100000],
+    [3301, "Camera package", 1, "Flat", 1, 60000, 60000, null, null, 60000],
+  ]);
+  wb.book.addSheet("GL", [
+    ["GL detail as of 2026-11-21"],
+    ["Account", "Date", "Vendor", "Description", "Debit", "Credit", "PO #"],
+    ["25-01", "2026-10-01", "Grip Co", "Prep", 50000, null, "PO-7"],
+    ["2501-00", "2026-11-17", "Grip Co", "Week 7", 12000, null, null],
+    ["3301", "2026-11-18", "Camera house", "Lens, less credit", 1000, 250, null],
+    ["9911", "2026-11-18", PAYLOADS[0], PAYLOADS[1], null, null, null],
+    ["9912", "2026-11-18", PAYLOADS[2], PAYLOADS[3], null, null, null],
+    ["9910", "2026-11-19", PAYLOADS[4], PAYLOADS[5], 80, null, null],
+    ["", "2026-11-19", "Petty cash", "Uncoded", 20, null, null],
+    ["2501", "2026-11-24", "Grip Co", "Next week", 999, null, null],
+  ]);
+  wb.book.addSheet("POs", [
+    ["PO #", "Account", "Vendor", "Open amount"],
+    ["PO-7", "2501", "Grip Co", 18000],
+  ]);
+  return wb;
+}
+
+async function request(port: WorkbookPort, more: Partial<ReportRequest> = {}): Promise<ReportRequest> {
+  const memory = mappingMemory(undefined);
+  const mapped = async (name: string, kind: InputKind) => {
+    const input = await loadInput(port, { kind: "sheet", name }, kind);
+    return { input, columns: initialColumns(kind, input.headers, memory) };
+  };
+  return {
+    budget: await mapped("Budget detail", "budget"),
+    ledger: await mapped("GL", "ledger"),
+    pos: await mapped("POs", "pos"),
+    layout: "FEATURE",
+    cutoff: { kind: "date", start: END - 6, end: END },
+    periodEnd: END,
+    convention: "UNDER",
+    efcChangeThreshold: new Decimal(1000),
+    dateOrder: "MDY",
+    ...more,
+  };
+}
+
+describe("running the cost report against the workbook", () => {
+  it("maps the template's Budget detail (Total column) and a GL sheet with a title line", async () => {
+    const { port } = workbook();
+    const req = await request(port);
+    expect(req.budget.columns).toEqual({ account: 0, description: 1, amount: 9 });
+    expect(req.ledger.input.headerRow).toBe(1);
+    expect(req.ledger.columns).toMatchObject({
+      account: 0,
+      date: 1,
+      vendor: 2,
+      description: 3,
+      debit: 4,
+      credit: 5,
+      po: 6,
+    });
+  });
+
+  it("writes the report sheet named for the period end date, owned by the pane", async () => {
+    const { port, book } = workbook();
+    const outcome = await runCostReport(port, await request(port));
+    expect(outcome.sheet).toBe("Cost Report 2026-11-20");
+    expect(book.hasSheet("Cost Report 2026-11-20")).toBe(true);
+    expect(book.names.map((n) => n.name)).toContain(
+      ownershipMarkName(COST_REPORT_OWNER, "Cost Report 2026-11-20"),
+    );
+    expect(book.active).toBe("Cost Report 2026-11-20");
+    const r = outcome.report.reconciliation;
+    expect([r.reportToDate.toFixed(2), r.ledgerToDate.toFixed(2), r.laterLines]).toEqual([
+      "62850.00",
+      "62850.00",
+      1,
+    ]);
+    // Row 5 is the first account: 2501, values for the books, formulas for the rest.
+    expect(book.cell(outcome.sheet, "A5")).toMatchObject({ kind: "value", content: "2501" });
+    expect(book.cell(outcome.sheet, "E5")).toMatchObject({ kind: "value", content: 62000 });
+    expect(book.cell(outcome.sheet, "I5")).toMatchObject({ kind: "formula", content: "=G5+H5" });
+  });
+
+  it("lands ledger text as text, never a formula, whatever it starts with", async () => {
+    const { port, book } = workbook();
+    const outcome = await runCostReport(port, await request(port));
+    const cells = [...book.sheet(outcome.sheet).cells.values()];
+    // Surrounding whitespace is trimmed from ledger text; what remains is stored exactly.
+    for (const payload of PAYLOADS.map((p) => p.trim())) {
+      expect(cells).toContainEqual(expect.objectContaining({ kind: "value", content: payload }));
+    }
+    expect(
+      cells.filter((c) => c.kind === "formula" && /cmd|HYPERLINK|Tabbed/.test(String(c.content))),
+    ).toEqual([]);
+  });
+
+  it("replaces its own sheet when re-run for the same date, and refuses a sheet it did not make", async () => {
+    const { port, book } = workbook();
+    await runCostReport(port, await request(port));
+    await runCostReport(port, await request(port, { convention: "OVER" }));
+    expect(book.sheets.filter((s) => s.name.startsWith("Cost Report"))).toHaveLength(1);
+    expect(book.cell("Cost Report 2026-11-20", "J5")).toMatchObject({ kind: "formula", content: "=I5-C5" });
+
+    const other = workbook();
+    other.book.addSheet("Cost Report 2026-11-20", [["my own notes"]]);
+    await expect(runCostReport(other.port, await request(other.port))).rejects.toMatchObject({
+      kind: "sheetExists",
+    });
+    expect(other.book.cell("Cost Report 2026-11-20", "A1")).toMatchObject({ content: "my own notes" });
+  });
+
+  it("carries last week's ETC edits read from the previous report sheet", async () => {
+    const { port, book } = workbook();
+    book.addSheet("Cost Report 2026-11-13", [
+      ["Weekly cost report"],
+      [],
+      [],
+      [
+        "Acct",
+        "Description",
+        "Budget",
+        "This period",
+        "Actual to date",
+        "Open POs",
+        "Total committed",
+        "ETC",
+        "EFC",
+        "Variance",
+        "Prior EFC",
+        "Change",
+        "% spent",
+        "ETC source",
+        "Flags",
+        "ETC as built",
+      ],
+      [
+        "2501",
+        "Key grip",
+        100000,
+        0,
+        50000,
+        18000,
+        68000,
+        25000,
+        93000,
+        7000,
+        null,
+        null,
+        0.5,
+        "Budget left",
+        null,
+        32000,
+      ],
+      [
+        "3301",
+        "Camera package",
+        60000,
+        0,
+        0,
+        0,
+        0,
+        60000,
+        60000,
+        0,
+        null,
+        null,
+        0,
+        "Budget left",
+        null,
+        60000,
+      ],
+      [null, "Grand total", 160000],
+    ]);
+    const outcome = await runCostReport(port, await request(port, { priorSheet: "Cost Report 2026-11-13" }));
+    const rows = outcome.report.rows.filter((r) => r.kind === "account");
+    expect(
+      rows.map((r) => [
+        r.account,
+        r.kind === "account" && r.etcSource,
+        r.figures.etc.toFixed(2),
+        r.figures.priorEfc?.toFixed(2),
+      ]),
+    ).toEqual([
+      ["2501", "carried", "25000.00", "93000.00"],
+      ["3301", "default", "59250.00", "60000.00"],
+      ["9910", "default", "0.00", "0.00"],
+      ["9911", "default", "0.00", "0.00"],
+      ["9912", "default", "0.00", "0.00"],
+      ["", "default", "0.00", "0.00"],
+    ]);
+  });
+
+  it("says so when the previous report is not a cost report", async () => {
+    const { port } = workbook();
+    await expect(runCostReport(port, await request(port, { priorSheet: "POs" }))).rejects.toThrow(
+      '"POs" does not look like a cost report',
+    );
+  });
+
+  it("stops on cancel and leaves no sheet behind", async () => {
+    const { port, book } = workbook();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      runCostReport(port, await request(port), { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(PortError);
+    expect(book.hasSheet("Cost Report 2026-11-20")).toBe(false);
+  });
+});
