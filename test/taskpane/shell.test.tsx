@@ -19,7 +19,7 @@ describe("pane shell", () => {
     await userEvent.click(screen.getByRole("tab", { name: "Bids" }));
     expect(await screen.findByText(/Coming: compare two or more vendors/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("tab", { name: "Cost report" }));
-    expect(await screen.findByText(/Coming: build the weekly cost report/)).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Build cost report" })).toBeInTheDocument();
   });
 
   it.each([

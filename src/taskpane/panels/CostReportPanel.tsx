@@ -89,7 +89,9 @@ export default function CostReportPanel(props: CostReportPanelProps) {
 
   const refresh = useCallback(async () => {
     try {
-      const [s, t] = await Promise.all([port.listSheets(), port.listTables()]);
+      // One request after the other: Excel runs a pane's batches in order anyway.
+      const s = await port.listSheets();
+      const t = await port.listTables();
       setSheets(s);
       setTables(t.map((x) => x.name));
     } catch (e) {

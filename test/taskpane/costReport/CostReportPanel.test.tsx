@@ -1,0 +1,83 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../../src/taskpane/App";
+import { latestPriorReport } from "../../../src/taskpane/panels/CostReportPanel";
+import { fakeWorkbook } from "../fakePort";
+
+function workbook() {
+  const wb = fakeWorkbook();
+  wb.book.addSheet("Budget detail", [
+    ["Acct", "Description", "Amount", "Units", "X", "Rate", "Subtotal", "Fringes set", "Fringes", "Total"],
+    [2501, "Key grip", 1, "Week", 10, 10000, 100000, null, null, 100000],
+  ]);
+  wb.book.addSheet("GL", [
+    ["Account", "Date", "Vendor", "Description", "Amount", "PO #"],
+    ["2501", "2026-11-02", "Grip Co", "Prep", 50000, ""],
+    ["2501", "2026-11-18", "Grip Co", "Week 7", 12000, ""],
+    ["9910", "2026-11-18", "=2+2", "Unbudgeted", 75, ""],
+  ]);
+  wb.book.addSheet("Cost Report 2026-11-13", [["old"]]);
+  return wb;
+}
+
+async function openPanel() {
+  const wb = workbook();
+  render(<App port={wb.port} initialPanel="costReport" />);
+  // The template's Budget detail sheet is picked and mapped by itself.
+  expect(await screen.findByText(/sheet Budget detail, headings on row 1/)).toBeInTheDocument();
+  return wb;
+}
+
+describe("the Cost report panel", () => {
+  beforeEach(() => localStorage.clear());
+
+  it("offers last week's report as the previous report", () => {
+    expect(
+      latestPriorReport(
+        ["Cost Report 2026-11-06", "Cost Report 2026-11-13", "Cost Report 2026-11-20", "GL"],
+        "2026-11-20",
+      ),
+    ).toBe("Cost Report 2026-11-13");
+  });
+
+  it("waits for a budget and a ledger before it can build", async () => {
+    await openPanel();
+    expect(screen.getByRole("button", { name: "Build cost report" })).toBeDisabled();
+    expect(screen.getByText("Pick the budget and the ledger to build the report.")).toBeInTheDocument();
+  });
+
+  it("builds the report sheet from picked sheets and says the actuals agree with the ledger", async () => {
+    const { book } = await openPanel();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
+    expect(await screen.findByText(/sheet GL, headings on row 1/)).toBeInTheDocument();
+    // The guessed mapping is shown and can be changed.
+    expect(screen.getAllByRole("combobox", { name: "Amount (signed)" })[0]).toHaveValue("4");
+    fireEvent.change(screen.getByLabelText(/Period end date/), { target: { value: "2026-11-20" } });
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: /Previous cost report/ }), "");
+    await userEvent.click(screen.getByRole("button", { name: "Build cost report" }));
+
+    expect(await screen.findByText(/Cost Report 2026-11-20 is ready/)).toBeInTheDocument();
+    const summary = screen.getByLabelText("Last report");
+    expect(
+      within(summary).getByText(/Actual to date 62,075.00 agrees with the ledger \(3 lines\)/),
+    ).toBeInTheDocument();
+    expect(within(summary).getByText(/Unbudgeted: 1\./)).toBeInTheDocument();
+    expect(book.hasSheet("Cost Report 2026-11-20")).toBe(true);
+    const vendor = [...book.sheet("Cost Report 2026-11-20").cells.values()].find((c) => c.content === "=2+2");
+    expect(vendor?.kind).toBe("value");
+    // The confirmed mappings are remembered for next week's files.
+    expect(Object.keys(localStorage).some((k) => k.startsWith("prod.costReport.ledger.v1:"))).toBe(true);
+  });
+
+  it("explains in the message bar when the previous report is not a cost report", async () => {
+    await openPanel();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
+    await screen.findByText(/sheet GL, headings on row 1/);
+    fireEvent.change(screen.getByLabelText(/Period end date/), { target: { value: "2026-11-20" } });
+    expect(screen.getByRole("combobox", { name: /Previous cost report/ })).toHaveValue(
+      "Cost Report 2026-11-13",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Build cost report" }));
+    await waitFor(() => expect(screen.getByText(/does not look like a cost report/)).toBeInTheDocument());
+  });
+});
