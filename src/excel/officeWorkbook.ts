@@ -381,14 +381,23 @@ export class OfficeWorkbook implements WorkbookPort {
         throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
       }
 
-      // Tables on the sheets being replaced are ours to delete; a second read only when replacing.
+      // Tables and charts on the sheets being replaced are ours to delete; a second read only
+      // when replacing.
       const replacedTables = [...replaced].map((name) => {
         const t = wb.worksheets.getItem(name).tables;
         t.load("items/name");
         return t;
       });
+      const replacedCharts = [...replaced].map((name) => {
+        const charts = wb.worksheets.getItem(name).charts;
+        charts.load("items/name");
+        return { sheet: name, charts };
+      });
       if (replacedTables.length > 0) await context.sync();
       const tablesToDelete = replacedTables.flatMap((t) => t.items.map((item) => item.name));
+      const chartsToDelete = replacedCharts.flatMap(({ sheet, charts }) =>
+        charts.items.map((item) => ({ sheet, name: item.name })),
+      );
       const ownTables = new Set(tablesToDelete.map((n) => n.toLowerCase()));
       const existingTables = new Set(tables.items.map((t) => t.name.toLowerCase()));
 
@@ -428,7 +437,7 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         if (i === 0) {
           throwIfAborted(options.signal);
-          this.prepareSheets(context, plan, replaced, tablesToDelete, namesToDelete);
+          this.prepareSheets(context, plan, replaced, tablesToDelete, namesToDelete, chartsToDelete);
         }
         for (const piece of step) writePiece(context, piece);
         if (i === steps.length - 1) this.writeStructure(context, plan);
@@ -448,9 +457,11 @@ export class OfficeWorkbook implements WorkbookPort {
     replaced: Set<string>,
     tablesToDelete: string[],
     namesToDelete: string[],
+    chartsToDelete: { sheet: string; name: string }[],
   ): void {
     const wb = context.workbook;
     for (const name of tablesToDelete) wb.tables.getItem(name).delete();
+    for (const c of chartsToDelete) wb.worksheets.getItem(c.sheet).charts.getItem(c.name).delete();
     for (const name of namesToDelete) wb.names.getItem(name).delete();
     for (const sp of plan.sheets) {
       if (sp.mode === "create") wb.worksheets.add(sp.name);
@@ -563,4 +574,12 @@ function writeSheetStructure(ws: Excel.Worksheet, sp: SheetPlan): void {
     ws.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width;
   });
   if (sp.hideGridlines) ws.showGridlines = false;
+  for (const spec of sp.charts ?? []) {
+    // Series by columns: the data block's first column is the categories, each other column a series.
+    const chart = ws.charts.add(spec.kind as Excel.ChartType, ws.getRange(spec.source), "Columns");
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    chart.legend.visible = spec.legend ?? false;
+    chart.setPosition(spec.topLeft, spec.bottomRight);
+  }
 }

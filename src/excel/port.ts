@@ -107,6 +107,28 @@ export interface NameSpec {
   comment?: string;
 }
 
+/** Chart types PROD draws (Excel's names for them). */
+export type ChartKind = "BarClustered" | "ColumnClustered" | "Line" | "Pie";
+
+/**
+ * A chart over cells the plan writes on the same sheet (Excel's charts API). The data's first
+ * column holds the categories and its first row the series names; each further column is a series.
+ */
+export interface ChartSpec {
+  /** The chart's name on its sheet. */
+  name: string;
+  kind: ChartKind;
+  /** A1 address of the data on this sheet, header row included. */
+  source: string;
+  title: string;
+  /** A1 address of the cell at the chart's top-left corner. */
+  topLeft: string;
+  /** A1 address of the cell at its bottom-right corner (sets its size). */
+  bottomRight: string;
+  /** Show the legend? @default false (one series needs none) */
+  legend?: boolean;
+}
+
 /**
  * What to do with one sheet.
  * - "create": the sheet must not exist yet (the plan fails before writing anything if it does).
@@ -133,6 +155,8 @@ export interface SheetPlan {
   columnWidths?: number[];
   /** Hide gridlines? @default false */
   hideGridlines?: boolean;
+  /** Charts over the sheet's cells, drawn after the values; a replaced sheet loses its old charts. */
+  charts?: ChartSpec[];
 }
 
 /** A batch of writes, applied as a few synced steps. */

@@ -27,6 +27,18 @@ export interface MockSheet {
   printArea?: string;
   columnWidths: Map<number, number>;
   showGridlines: boolean;
+  charts: MockChart[];
+}
+
+export interface MockChart {
+  name: string;
+  kind: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  legend?: boolean;
+  topLeft?: string;
+  bottomRight?: string;
 }
 
 export interface MockTable {
@@ -64,7 +76,13 @@ export class MockBook {
   }
 
   addSheet(name: string, rows: (string | number | boolean | null)[][] = []): MockSheet {
-    const sheet: MockSheet = { name, cells: new Map(), columnWidths: new Map(), showGridlines: true };
+    const sheet: MockSheet = {
+      name,
+      cells: new Map(),
+      columnWidths: new Map(),
+      showGridlines: true,
+      charts: [],
+    };
     this.sheets.push(sheet);
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
@@ -326,10 +344,45 @@ export function mockExcel(book: MockBook) {
         },
       },
     );
+    const charts = collection(
+      () => (book.hasSheet(name) ? book.sheet(name).charts.map((c) => ({ name: c.name })) : []),
+      {
+        add: (kind: string, range: { __address: string }, seriesBy: string) => {
+          const chart: MockChart = {
+            name: `Chart${book.sheets.reduce((n, sh) => n + sh.charts.length, 1)}`,
+            kind,
+            source: range.__address.slice(range.__address.lastIndexOf("!") + 1),
+            seriesBy,
+          };
+          queue.push(() => book.sheet(name).charts.push(chart));
+          const later = (apply: () => void) => queue.push(apply);
+          const proxy = {
+            title: {} as Record<string, unknown>,
+            legend: {} as Record<string, unknown>,
+            setPosition: (topLeft: string, bottomRight: string) =>
+              later(() => Object.assign(chart, { topLeft, bottomRight })),
+          };
+          Object.defineProperty(proxy, "name", { set: (v: string) => later(() => (chart.name = v)) });
+          Object.defineProperty(proxy.title, "text", { set: (v: string) => later(() => (chart.title = v)) });
+          Object.defineProperty(proxy.legend, "visible", {
+            set: (v: boolean) => later(() => (chart.legend = v)),
+          });
+          return proxy;
+        },
+        getItem: (chartName: string) => ({
+          delete: () =>
+            queue.push(() => {
+              const sheet = book.sheet(name);
+              sheet.charts = sheet.charts.filter((c) => c.name !== chartName);
+            }),
+        }),
+      },
+    );
     return loadable(
       { name },
       {
         tables,
+        charts,
         getRange: (address?: string) =>
           address ? rangeByAddress(name, address) : rangeProxy(name, 0, 0, 1048576, 16384),
         getRangeByIndexes: (r: number, c: number, rc: number, cc: number) => rangeProxy(name, r, c, rc, cc),

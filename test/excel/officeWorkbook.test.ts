@@ -165,6 +165,58 @@ describe("OfficeWorkbook.apply", () => {
     expect(other.book.values("Budget", 0, 0, 1, 1)).toEqual([["user data"]]);
   });
 
+  it("draws a chart over the plan's cells, and a re-run replaces it without extra syncs", async () => {
+    const { book, excel, port } = setup();
+    const charted = (mode: "create" | "replaceOwned"): WritePlan => ({
+      owner: "test",
+      sheets: [
+        {
+          name: "Report",
+          mode,
+          blocks: [
+            {
+              row: 0,
+              column: 0,
+              cells: [
+                ["Category", "Variance"],
+                ["Camera", -5000],
+                ["Grip", 1200],
+              ],
+            },
+          ],
+          charts: [
+            {
+              name: "Variances",
+              kind: "BarClustered",
+              source: "A1:B3",
+              title: "Largest variances",
+              topLeft: "D2",
+              bottomRight: "K20",
+            },
+          ],
+        },
+      ],
+    });
+    await port.apply(charted("create"));
+    expect(excel.state.syncs).toBe(2);
+    const expected = {
+      name: "Variances",
+      kind: "BarClustered",
+      source: "A1:B3",
+      seriesBy: "Columns",
+      title: "Largest variances",
+      legend: false,
+      topLeft: "D2",
+      bottomRight: "K20",
+    };
+    expect(book.sheet("Report").charts).toEqual([expected]);
+
+    const before = excel.state.syncs;
+    await port.apply(charted("replaceOwned"));
+    expect(excel.state.syncs - before).toBe(3);
+    expect(book.sheet("Report").charts).toEqual([expected]);
+  });
+
   describe.each(["apostrophe", "format"] as const)("text from files (%s mode)", (textMode) => {
     it("stores every injection payload as the exact text, never a formula", async () => {
       const { book, port } = setup();

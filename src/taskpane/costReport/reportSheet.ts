@@ -273,6 +273,18 @@ export function reportSheet(input: ReportSheetInput): ReportSheet {
       blocks,
       freeze: { rows: first, columns: 2 },
       columnWidths: [60, 220, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 60, 110, 200, 0],
+      charts: chartData
+        ? [
+            {
+              name: "Largest variances",
+              kind: "BarClustered",
+              source: chartData,
+              title: `Largest variances by category, ${convention === "UNDER" ? "Under/(Over)" : "Over/(Under)"}`,
+              topLeft: a1(HEADER_ROW, CHART_DATA_COLUMN + 3),
+              bottomRight: a1(HEADER_ROW + 22, CHART_DATA_COLUMN + 11),
+            },
+          ]
+        : undefined,
     },
     chartData,
     bodyRows: report.rows.length,

@@ -192,6 +192,13 @@ describe("the cost-report sheet", () => {
 
   it("charts the largest category variances from the live subtotal cells", () => {
     expect(sheet.chartData).toBe("S4:T6");
+    expect(sheet.plan.charts).toEqual([
+      expect.objectContaining({
+        kind: "BarClustered",
+        source: "S4:T6",
+        title: "Largest variances by category, Under/(Over)",
+      }),
+    ]);
     const v = computed(sheet.plan);
     expect([v[4].slice(18, 20), v[5].slice(18, 20)]).toEqual([
       ["Set Operations", -5000],

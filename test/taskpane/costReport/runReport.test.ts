@@ -96,6 +96,10 @@ describe("running the cost report against the workbook", () => {
     expect(book.cell(outcome.sheet, "A5")).toMatchObject({ kind: "value", content: "2501" });
     expect(book.cell(outcome.sheet, "E5")).toMatchObject({ kind: "value", content: 62000 });
     expect(book.cell(outcome.sheet, "I5")).toMatchObject({ kind: "formula", content: "=G5+H5" });
+    // The chart of the largest category variances, over the live subtotal cells.
+    expect(book.sheet(outcome.sheet).charts).toEqual([
+      expect.objectContaining({ name: "Largest variances", kind: "BarClustered", source: "S4:T5" }),
+    ]);
   });
 
   it("lands ledger text as text, never a formula, whatever it starts with", async () => {
