@@ -6,6 +6,7 @@ import { PortError, type RunOptions } from "../../src/excel/port";
 import { PaneShell } from "../../src/taskpane/shell/PaneShell";
 import { usePane } from "../../src/taskpane/shell/PaneContext";
 import { describeError } from "../../src/taskpane/shell/messages";
+import { ProdError } from "../../src/engine/errors";
 import { fakeWorkbook } from "./fakePort";
 
 describe("pane shell", () => {
@@ -30,6 +31,7 @@ describe("pane shell", () => {
     [new PortError("host", "Excel could not complete the change: busy"), "Excel could not make the change"],
     [new PortError("cancelled", ""), "Cancelled"],
     [new Error("boom"), "Something went wrong"],
+    [new ProdError("invalid", "period end date must be a date"), "Check the input"],
   ])("puts %p in plain words with a next step", (error, title) => {
     const message = describeError(error);
     expect(message.title).toBe(title);

@@ -11,6 +11,7 @@ import {
   headerSignature,
   type Field,
 } from "../../engine/weeklyCostReport";
+import { ProdError } from "../../engine/errors";
 import type { RangeData, WorkbookPort } from "../../excel/port";
 import { BidFileError, fileKind, readBidFile } from "../bids/readBidFile";
 import { previewRows, type LedgerSource } from "./ledgerImport";
@@ -74,9 +75,14 @@ export type InputChoice =
   | { kind: "table"; name: string }
   | { kind: "file"; name: string; data: ArrayBuffer };
 
-/** An input the pane could not read, with what to do about it. */
-export class InputError extends Error {
-  override readonly name = "InputError";
+/**
+ * An input the pane could not use, with what to do about it: bad input, like the engine's
+ * ProdError, so the message bar shows it as something to fix rather than as a failure.
+ */
+export class InputError extends ProdError {
+  constructor(message: string) {
+    super("invalid", message);
+  }
 }
 
 function fromRows(label: string, rows: unknown[][], kind: InputKind): LoadedInput {

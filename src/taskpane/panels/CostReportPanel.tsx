@@ -24,7 +24,7 @@ import { parseDate, type Cutoff, type DateOrder } from "../../engine/weeklyCostR
 import { usePane } from "../shell/PaneContext";
 import { InputPicker, type PickedInput } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
-import { mappingMemory, type KeyValueStorage } from "../costReport/sources";
+import { InputError, mappingMemory, type KeyValueStorage } from "../costReport/sources";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -113,7 +113,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
     pane.clearMessage();
     const end = parseDate(periodEnd);
     if (end === undefined) {
-      pane.showError(new Error("Enter the period end date (for example 2026-11-20)."));
+      pane.showError(new InputError("Enter the period end date (for example 2026-11-20)."));
       return;
     }
     let cutoff: Cutoff;
@@ -121,7 +121,9 @@ export default function CostReportPanel(props: CostReportPanelProps) {
       const start = periodStart.trim() === "" ? end - 6 : parseDate(periodStart);
       if (start === undefined) {
         pane.showError(
-          new Error("The period start date is not a date. Leave it blank for the 7 days up to the end date."),
+          new InputError(
+            "The period start date is not a date. Leave it blank for the 7 days up to the end date.",
+          ),
         );
         return;
       }
@@ -129,7 +131,9 @@ export default function CostReportPanel(props: CostReportPanelProps) {
     } else {
       if (currentPeriod.trim() === "") {
         pane.showError(
-          new Error("Enter the current accounting period, as the ledger writes it (for example 12 or P12)."),
+          new InputError(
+            "Enter the current accounting period, as the ledger writes it (for example 12 or P12).",
+          ),
         );
         return;
       }
@@ -139,7 +143,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
     const t = parseNumericText(threshold.trim() === "" ? "0" : threshold);
     if (t === undefined || t.isNeg()) {
       pane.showError(
-        new Error("The EFC change threshold must be an amount of 0 or more, for example 5,000."),
+        new InputError("The EFC change threshold must be an amount of 0 or more, for example 5,000."),
       );
       return;
     }

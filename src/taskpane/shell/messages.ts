@@ -2,6 +2,7 @@
  * Plain-words messages for what can go wrong, with what to do next (spec/taskpane.md: errors
  * are shown in the pane in plain words, never as a console line).
  */
+import { ProdError } from "../../engine/errors";
 import { PortError } from "../../excel/port";
 
 /** A message for the MessageBar: a short title and a sentence on what to do next. */
@@ -48,6 +49,10 @@ export function describeError(error: unknown): PaneMessage {
       title,
       body: error.kind === "cancelled" ? next : `${error.message} ${next}`,
     };
+  }
+  if (error instanceof ProdError) {
+    // Bad input (a setting, a column, a file): the message already says what to fix.
+    return { intent: "error", title: "Check the input", body: error.message };
   }
   const message = error instanceof Error ? error.message : String(error);
   return {

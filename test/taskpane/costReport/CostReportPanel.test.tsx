@@ -80,4 +80,15 @@ describe("the Cost report panel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Build cost report" }));
     await waitFor(() => expect(screen.getByText(/does not look like a cost report/)).toBeInTheDocument());
   });
+
+  it("asks for a period end date in plain words instead of building", async () => {
+    const { book } = await openPanel();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
+    await screen.findByText(/sheet GL, headings on row 1/);
+    fireEvent.change(screen.getByLabelText(/Period end date/), { target: { value: "" } });
+    await userEvent.click(screen.getByRole("button", { name: "Build cost report" }));
+    expect(await screen.findByText("Check the input")).toBeInTheDocument();
+    expect(screen.getByText(/Enter the period end date/)).toBeInTheDocument();
+    expect(book.sheets.map((s) => s.name)).toEqual(["Budget detail", "GL", "Cost Report 2026-11-13"]);
+  });
 });
