@@ -2,7 +2,7 @@ import { Decimal } from "../../../src/engine/money";
 import { dateSerial } from "../../../src/engine/weeklyCostReport";
 import { ownershipMarkName, PortError, type WorkbookPort } from "../../../src/excel/port";
 import { runCostReport, type ReportRequest } from "../../../src/taskpane/costReport/runReport";
-import { COST_REPORT_OWNER } from "../../../src/taskpane/costReport/reportSheet";
+import { COST_REPORT_OWNER, REPORT_HEADERS } from "../../../src/taskpane/costReport/reportSheet";
 import {
   initialColumns,
   loadInput,
@@ -136,24 +136,7 @@ describe("running the cost report against the workbook", () => {
       ["Weekly cost report"],
       [],
       [],
-      [
-        "Acct",
-        "Description",
-        "Budget",
-        "This period",
-        "Actual to date",
-        "Open POs",
-        "Total committed",
-        "ETC",
-        "EFC",
-        "Variance",
-        "Prior EFC",
-        "Change",
-        "% spent",
-        "ETC source",
-        "Flags",
-        "ETC as built",
-      ],
+      [...REPORT_HEADERS],
       [
         "2501",
         "Key grip",
