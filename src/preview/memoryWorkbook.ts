@@ -1,0 +1,769 @@
+/*
+ * The workbook port in memory, on a real formula engine (HyperFormula with the PROD functions),
+ * so the task pane runs in a plain browser and in end-to-end tests exactly as it runs in Excel:
+ * the same plans, the same refusals (nothing the user wrote is lost), the same text protection,
+ * and formulas that compute (SUMIFS, named ranges, tables, PROD.*).
+ *
+ * What Excel keeps that HyperFormula does not (number formats, bold, tables, hidden names,
+ * frozen panes, column widths) is kept here beside it. Dev-only: HyperFormula is GPL-3.0.
+ */
+import {
+  DetailedCellError,
+  HyperFormula,
+  type ConfigParams,
+  type RawCellContent,
+  type SimpleCellAddress,
+} from "hyperformula";
+import {
+  type Cell,
+  type CellValue,
+  type OwnedRegion,
+  type RangeData,
+  type RangeRef,
+  type RunOptions,
+  type TableData,
+  type TextMode,
+  type WorkbookPort,
+  type WritePlan,
+  NUMBER_FORMATS,
+  PortError,
+  a1,
+  a1Range,
+  needsTextProtection,
+  ownershipMarkName,
+  parseA1,
+  parseOwnershipMark,
+  sheetRef,
+} from "../excel/port";
+import { splitAddress } from "../excel/officeWorkbook";
+import { formatValue } from "./numberFormat";
+import { respill } from "./prodFunctionPlugin";
+import {
+  StructuredRefError,
+  hasStructuredRefs,
+  translateStructuredRefs,
+  type TableArea,
+} from "./structuredRefs";
+
+/** HyperFormula set up to read and compute like Excel (en-US). */
+export const EXCEL_LIKE: Partial<ConfigParams> = {
+  licenseKey: "gpl-v3",
+  // Excel 365: a formula that answers an array spills it.
+  useArrayArithmetic: true,
+  // 14 significant digits: cents stay exact on budgets up to a hundred billion.
+  precisionRounding: 14,
+  // `=A1` on a blank cell is 0 in Excel.
+  evaluateNullToZero: true,
+  dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD"],
+  currencySymbol: ["$"],
+  useWildcards: true,
+  localeLang: "en-US",
+};
+
+const DEFAULT_TABLE_STYLE = "TableStyleLight9";
+
+/** A workbook-level name: what it refers to, and whether Excel's Name Manager shows it. */
+interface NameEntry {
+  name: string;
+  formula: string;
+  comment?: string;
+  visible: boolean;
+}
+
+interface TableEntry extends TableArea {
+  style: string;
+}
+
+/** What the preview's grid shows of a sheet, beyond cell contents. */
+export interface SheetLayout {
+  freeze?: { rows: number; columns?: number };
+  printArea?: string;
+  columnWidths?: number[];
+  hideGridlines?: boolean;
+}
+
+/** One cell as the grid shows it. */
+export interface CellView {
+  /** The text shown in the cell, formatted. */
+  display: string;
+  /** What the formula bar shows: the formula, or the value as typed. */
+  input: string;
+  /** The error's message, for an error value (PROD's messages name the argument). */
+  error?: string;
+  kind: "blank" | "number" | "text" | "boolean" | "error";
+  bold: boolean;
+  /** Part of a spill, not its first cell (Excel shows those formulas greyed). */
+  spilled: boolean;
+}
+
+const cellKey = (row: number, column: number) => `${row},${column}`;
+
+function quoteList(items: readonly string[]): string {
+  return items.map((s) => `"${s}"`).join(", ");
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new PortError("cancelled", "Cancelled: nothing more was written.");
+}
+
+/** Lets the page paint and a Cancel click land between steps, as Excel's syncs do. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The name's reference as Excel writes it: `=Sheet!$A$1` (sheet quoted when it must be). */
+function nameFormula(sheet: string, address: string): string {
+  const { row, column, rowCount, columnCount } = parseA1(address);
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  return `=${plain ? sheet : sheetRef(sheet)}!${a1Range(row, column, rowCount, columnCount, true)}`;
+}
+
+/** The workbook port in memory, computed by HyperFormula. */
+export class MemoryWorkbook implements WorkbookPort {
+  readonly engine: HyperFormula;
+  private readonly formats = new Map<string, Map<string, string>>();
+  private readonly bold = new Map<string, Set<string>>();
+  /** Formulas as written, for cells whose engine formula is a translation (tables). */
+  private readonly written = new Map<string, Map<string, string>>();
+  private readonly tables = new Map<string, TableEntry>();
+  private readonly names = new Map<string, NameEntry>();
+  private readonly layouts = new Map<string, SheetLayout>();
+  private readonly listeners = new Set<() => void>();
+  private active: string;
+  private deferTables = false;
+  private selection: { sheet: string; row: number; column: number; rowCount: number; columnCount: number };
+
+  /** An empty workbook with one sheet, "Sheet1", as Excel starts. */
+  constructor() {
+    this.engine = HyperFormula.buildEmpty(EXCEL_LIKE);
+    this.active = this.addSheet("Sheet1");
+    this.selection = { sheet: this.active, row: 0, column: 0, rowCount: 1, columnCount: 1 };
+  }
+
+  // ---- for the preview's grid ------------------------------------------------------------
+
+  /** Calls `listener` after every change; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    respill(this.engine);
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Sheet names in tab order. */
+  sheetNames(): string[] {
+    return this.engine.getSheetNames();
+  }
+
+  get activeSheet(): string {
+    return this.active;
+  }
+
+  activate(sheet: string): void {
+    if (!this.engine.doesSheetExist(sheet)) return;
+    this.active = sheet;
+    this.selection = { sheet, row: 0, column: 0, rowCount: 1, columnCount: 1 };
+    this.changed();
+  }
+
+  /** Selects a cell or a block (what `getSelection` reports to the pane). */
+  select(sheet: string, row: number, column: number, rowCount = 1, columnCount = 1): void {
+    this.selection = { sheet, row, column, rowCount, columnCount };
+    this.active = sheet;
+    for (const listener of this.listeners) listener();
+  }
+
+  get selected(): { sheet: string; row: number; column: number; rowCount: number; columnCount: number } {
+    return this.selection;
+  }
+
+  layout(sheet: string): SheetLayout {
+    return this.layouts.get(sheet.toLowerCase()) ?? {};
+  }
+
+  /** How far the sheet has content: rows and columns from A1. */
+  extent(sheet: string): { rows: number; columns: number } {
+    const { height, width } = this.engine.getSheetDimensions(this.sheetId(sheet));
+    return { rows: height, columns: width };
+  }
+
+  /** One cell as the grid shows it. */
+  view(sheet: string, row: number, column: number): CellView {
+    const address = { sheet: this.sheetId(sheet), col: column, row };
+    const value = this.engine.getCellValue(address);
+    const format = this.formatOf(sheet, row, column);
+    const isFormula = this.engine.doesCellHaveFormula(address);
+    const serialized = this.engine.getCellSerialized(address);
+    const input = isFormula
+      ? (this.written.get(sheet.toLowerCase())?.get(cellKey(row, column)) ?? String(serialized))
+      : serialized === null || serialized === undefined
+        ? ""
+        : String(serialized);
+    const bold = this.bold.get(sheet.toLowerCase())?.has(cellKey(row, column)) ?? false;
+    const spilled = !isFormula && this.engine.isCellPartOfArray(address);
+    if (value instanceof DetailedCellError) {
+      return { display: value.value, input, error: value.message || undefined, kind: "error", bold, spilled };
+    }
+    const kind =
+      value === null
+        ? "blank"
+        : typeof value === "number"
+          ? "number"
+          : typeof value === "boolean"
+            ? "boolean"
+            : "text";
+    return { display: formatValue(value, format), input, kind, bold, spilled };
+  }
+
+  /**
+   * What a person types into a cell: a formula (`=...`), a number, a date, a percent, or text,
+   * read as Excel reads typing. An empty input clears the cell. Errors in the formula are
+   * answered as Excel would refuse them, with the reason.
+   */
+  enter(sheet: string, row: number, column: number, input: string): void {
+    const trimmed = input.trim();
+    this.writeCells(
+      sheet,
+      row,
+      column,
+      [[trimmed === "" ? null : trimmed.startsWith("=") ? { formula: trimmed } : trimmed]],
+      "apostrophe",
+      true,
+    );
+    this.changed();
+  }
+
+  // ---- the port ----------------------------------------------------------------------------
+
+  listSheets(): Promise<string[]> {
+    return Promise.resolve(this.sheetNames());
+  }
+
+  readRange(ref: RangeRef): Promise<RangeData> {
+    return this.attempt(() => {
+      const { row, column, rowCount, columnCount } = parseA1(ref.address);
+      return {
+        sheet: ref.sheet,
+        address: a1Range(row, column, rowCount, columnCount),
+        values: this.values(ref.sheet, row, column, rowCount, columnCount),
+      };
+    });
+  }
+
+  readUsedRange(sheet: string, options: RunOptions = {}): Promise<RangeData | null> {
+    return this.attempt(() => {
+      const used = this.usedArea(sheet);
+      options.onProgress?.({ done: 1, total: 1, label: `Reading ${sheet}` });
+      if (!used) return null;
+      const values = this.values(sheet, used.row, used.column, used.rowCount, used.columnCount);
+      return {
+        sheet: this.canonicalSheet(sheet),
+        address: a1Range(used.row, used.column, used.rowCount, used.columnCount),
+        values,
+      };
+    });
+  }
+
+  listTables(): Promise<{ name: string; sheet: string }[]> {
+    return Promise.resolve([...this.tables.values()].map((t) => ({ name: t.name, sheet: t.sheet })));
+  }
+
+  readTable(name: string): Promise<TableData | null> {
+    return this.attempt(() => {
+      const table = this.tables.get(name.toLowerCase());
+      if (!table) return null;
+      const [headers, ...rows] = this.values(
+        table.sheet,
+        table.row,
+        table.column,
+        table.rowCount,
+        table.columnCount,
+      );
+      return {
+        name: table.name,
+        sheet: table.sheet,
+        address: a1Range(table.row, table.column, table.rowCount, table.columnCount),
+        headers: headers.map((h) => String(h)),
+        rows,
+      };
+    });
+  }
+
+  listNames(): Promise<{ name: string; formula: string }[]> {
+    return Promise.resolve(
+      [...this.names.values()]
+        .filter((n) => parseOwnershipMark(n.name) === null)
+        .map((n) => ({ name: n.name, formula: n.formula })),
+    );
+  }
+
+  readNamedRange(name: string): Promise<RangeData | null> {
+    return this.attempt(() => {
+      const entry = this.names.get(name.toLowerCase());
+      if (!entry) return null;
+      const ref = splitAddress(entry.formula);
+      if (!ref.sheet || !this.engine.doesSheetExist(ref.sheet)) return null;
+      const { row, column, rowCount, columnCount } = parseA1(ref.address);
+      return {
+        sheet: ref.sheet,
+        address: ref.address,
+        values: this.values(ref.sheet, row, column, rowCount, columnCount),
+      };
+    });
+  }
+
+  getSelection(): Promise<RangeRef> {
+    const s = this.selection;
+    return Promise.resolve({ sheet: s.sheet, address: a1Range(s.row, s.column, s.rowCount, s.columnCount) });
+  }
+
+  findNonEmpty(ranges: readonly RangeRef[]): Promise<RangeRef[]> {
+    return this.attempt(() =>
+      ranges.filter((ref) => {
+        if (!this.engine.doesSheetExist(ref.sheet)) return false;
+        const { row, column, rowCount, columnCount } = parseA1(ref.address);
+        return this.anyContent(ref.sheet, row, column, rowCount, columnCount);
+      }),
+    );
+  }
+
+  findOwned(owner: string): Promise<OwnedRegion[]> {
+    return Promise.resolve(
+      [...this.names.values()].flatMap((n) => {
+        const mark = parseOwnershipMark(n.name);
+        if (!mark || mark.owner !== owner) return [];
+        return [{ ...splitAddress(n.formula), owner: mark.owner, key: mark.key }];
+      }),
+    );
+  }
+
+  async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
+    // Step 1: check everything before writing anything, with the same refusals as in Excel.
+    const replaced = new Set<string>();
+    const existing: string[] = [];
+    const notOwned: string[] = [];
+    const missing: string[] = [];
+    for (const sp of plan.sheets) {
+      const exists = this.engine.doesSheetExist(sp.name);
+      if (sp.mode === "create" && exists) existing.push(sp.name);
+      if (sp.mode === "existing" && !exists) missing.push(sp.name);
+      if (sp.mode === "replaceOwned") {
+        const mark = this.names.get(ownershipMarkName(plan.owner, sp.markKey ?? sp.name).toLowerCase());
+        if (!exists) missing.push(sp.name);
+        else if (!mark || splitAddress(mark.formula).sheet.toLowerCase() !== sp.name.toLowerCase())
+          notOwned.push(sp.name);
+        else replaced.add(sp.name.toLowerCase());
+      }
+    }
+    if (existing.length > 0)
+      throw new PortError(
+        "sheetExists",
+        `The workbook already has ${quoteList(existing)}; nothing was written.`,
+        existing,
+      );
+    if (notOwned.length > 0)
+      throw new PortError(
+        "notOwned",
+        `${quoteList(notOwned)} was not made by PROD, so it was left alone.`,
+        notOwned,
+      );
+    if (missing.length > 0)
+      throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
+
+    const onReplaced = (sheet: string) => replaced.has(sheet.toLowerCase());
+    const namesToDelete: string[] = [];
+    const taken: string[] = [];
+    for (const ns of plan.names ?? []) {
+      const entry = this.names.get(ns.name.toLowerCase());
+      if (!entry) continue;
+      if (onReplaced(splitAddress(entry.formula).sheet)) namesToDelete.push(ns.name);
+      else taken.push(ns.name);
+    }
+    for (const sp of plan.sheets) {
+      for (const t of sp.tables ?? []) {
+        const table = this.tables.get(t.name.toLowerCase());
+        if ((table && !onReplaced(table.sheet)) || this.names.has(t.name.toLowerCase())) taken.push(t.name);
+      }
+    }
+    if (taken.length > 0)
+      throw new PortError(
+        "nameExists",
+        `The workbook already uses the name ${quoteList(taken)}; nothing was written.`,
+        taken,
+      );
+    throwIfAborted(options.signal);
+
+    // Step 2: the sheets (new ones made, replaced ones emptied with their tables and names),
+    // then the names, so formulas written next find every sheet and name they refer to.
+    const created = plan.sheets.filter((sp) => sp.mode === "create").map((sp) => sp.name);
+    for (const table of [...this.tables.values()])
+      if (onReplaced(table.sheet)) this.tables.delete(table.name.toLowerCase());
+    for (const name of namesToDelete) this.removeName(name);
+    for (const name of created) this.addSheet(name);
+    for (const sp of plan.sheets) if (onReplaced(sp.name)) this.clearSheet(sp.name);
+    for (const ns of plan.names ?? [])
+      this.addName(ns.name, nameFormula(ns.sheet, ns.address), ns.comment, true);
+
+    // The plan's tables by name first (formulas may refer to them), their headers once written.
+    for (const sp of plan.sheets) {
+      for (const t of sp.tables ?? []) {
+        this.tables.set(t.name.toLowerCase(), {
+          ...t,
+          sheet: this.canonicalSheet(sp.name),
+          headers: [],
+          style: t.style ?? DEFAULT_TABLE_STYLE,
+        });
+      }
+    }
+
+    // Steps 3..n: one sheet at a time, as the Office adapter's chunks, with progress and cancel.
+    this.deferTables = true;
+    try {
+      for (const [i, sp] of plan.sheets.entries()) {
+        if (i > 0) {
+          await nextTurn();
+          throwIfAborted(options.signal);
+        }
+        this.engine.batch(() => {
+          for (const block of sp.blocks) {
+            this.writeCells(
+              sp.name,
+              block.row,
+              block.column,
+              block.cells,
+              block.textMode ?? "apostrophe",
+              false,
+              block.columnFormats,
+              block.bold,
+            );
+          }
+        });
+        for (const t of sp.tables ?? []) {
+          const table = this.tables.get(t.name.toLowerCase());
+          if (table) table.headers = this.values(sp.name, t.row, t.column, 1, t.columnCount)[0].map(String);
+        }
+        this.layouts.set(sp.name.toLowerCase(), {
+          freeze: sp.freeze,
+          printArea: sp.printArea,
+          columnWidths: sp.columnWidths,
+          hideGridlines: sp.hideGridlines,
+        });
+        if (sp.mode === "create") {
+          const mark = ownershipMarkName(plan.owner, sp.markKey ?? sp.name);
+          this.addName(
+            mark,
+            nameFormula(sp.name, "A1"),
+            `PROD (${plan.owner}) made this sheet; re-running replaces it.`,
+            false,
+          );
+        }
+        options.onProgress?.({ done: i + 1, total: plan.sheets.length, label: "Writing" });
+      }
+      this.deferTables = false;
+      this.retranslate();
+    } catch (error) {
+      // Cancelled between steps: the sheets this plan created go again, as in Excel.
+      this.deferTables = false;
+      for (const name of created) this.removeSheet(name);
+      this.changed();
+      throw error;
+    }
+    if (plan.activate && this.engine.doesSheetExist(plan.activate))
+      this.active = this.canonicalSheet(plan.activate);
+    this.changed();
+  }
+
+  async replaceTableRows(
+    name: string,
+    rows: Cell[][],
+    options: RunOptions & { allowOverwrite?: boolean; textMode?: TextMode } = {},
+  ): Promise<void> {
+    const table = this.tables.get(name.toLowerCase());
+    if (!table) throw new PortError("notFound", `There is no table "${name}".`, [name]);
+    const bodyCount = Math.max(1, rows.length);
+    const grow = bodyCount + 1 - table.rowCount;
+    if (grow > 0 && !options.allowOverwrite) {
+      const used = this.usedArea(table.sheet, {
+        row: table.row + table.rowCount,
+        column: table.column,
+        rowCount: grow,
+        columnCount: table.columnCount,
+      });
+      if (used) {
+        const at = a1Range(used.row, used.column, used.rowCount, used.columnCount);
+        throw new PortError(
+          "wouldOverwrite",
+          `The table "${name}" would grow over cells that are not empty (${at}).`,
+          [at],
+        );
+      }
+    }
+    await nextTurn();
+    throwIfAborted(options.signal);
+    const blank = (count: number) =>
+      Array.from({ length: count }, () => Array.from({ length: table.columnCount }, (): Cell => null));
+    const padded = rows.length > 0 ? rows : blank(1);
+    const oldBody = table.rowCount - 1;
+    table.rowCount = bodyCount + 1;
+    this.deferTables = true;
+    try {
+      this.engine.batch(() => {
+        this.writeCells(table.sheet, table.row + 1, table.column, blank(oldBody), "apostrophe");
+        this.writeCells(table.sheet, table.row + 1, table.column, padded, options.textMode ?? "apostrophe");
+      });
+    } finally {
+      this.deferTables = false;
+    }
+    this.retranslate();
+    options.onProgress?.({ done: 1, total: 1, label: `Wrote ${name}` });
+    this.changed();
+  }
+
+  // ---- inside ----------------------------------------------------------------------------
+
+  /** Runs a read, turning a missing sheet or a bad address into the port's own error. */
+  private attempt<T>(read: () => T): Promise<T> {
+    try {
+      return Promise.resolve(read());
+    } catch (error) {
+      if (error instanceof PortError) return Promise.reject(error);
+      return Promise.reject(
+        new PortError("notFound", error instanceof Error ? error.message : String(error)),
+      );
+    }
+  }
+
+  private sheetId(sheet: string): number {
+    const id = this.engine.getSheetId(sheet);
+    if (id === undefined) throw new PortError("notFound", `There is no sheet "${sheet}".`, [sheet]);
+    return id;
+  }
+
+  private canonicalSheet(sheet: string): string {
+    return this.engine.getSheetName(this.sheetId(sheet)) ?? sheet;
+  }
+
+  private addSheet(name: string): string {
+    return this.engine.addSheet(name);
+  }
+
+  private removeSheet(name: string): void {
+    const id = this.engine.getSheetId(name);
+    if (id === undefined) return;
+    for (const table of [...this.tables.values()])
+      if (table.sheet.toLowerCase() === name.toLowerCase()) this.tables.delete(table.name.toLowerCase());
+    for (const entry of [...this.names.values()])
+      if (splitAddress(entry.formula).sheet.toLowerCase() === name.toLowerCase()) this.removeName(entry.name);
+    for (const store of [this.formats, this.bold, this.written, this.layouts])
+      store.delete(name.toLowerCase());
+    this.engine.removeSheet(id);
+    if (this.active.toLowerCase() === name.toLowerCase()) this.active = this.sheetNames()[0] ?? "";
+    if (this.selection.sheet.toLowerCase() === name.toLowerCase())
+      this.selection = { sheet: this.active, row: 0, column: 0, rowCount: 1, columnCount: 1 };
+  }
+
+  private clearSheet(name: string): void {
+    this.engine.clearSheet(this.sheetId(name));
+    for (const store of [this.formats, this.bold, this.written, this.layouts])
+      store.delete(name.toLowerCase());
+  }
+
+  private addName(name: string, formula: string, comment: string | undefined, visible: boolean): void {
+    this.names.set(name.toLowerCase(), { name, formula, comment, visible });
+    // Names are computed too (`=SUM(BudgetTotal)`); marks and names the engine cannot take
+    // (Excel allows a few it does not) stay workbook metadata only.
+    if (visible && this.engine.isItPossibleToAddNamedExpression(name, formula))
+      this.engine.addNamedExpression(name, formula);
+  }
+
+  private removeName(name: string): void {
+    this.names.delete(name.toLowerCase());
+    if (this.engine.getNamedExpression(name)) this.engine.removeNamedExpression(name);
+  }
+
+  private formatOf(sheet: string, row: number, column: number): string | undefined {
+    return this.formats.get(sheet.toLowerCase())?.get(cellKey(row, column));
+  }
+
+  private store<T>(map: Map<string, Map<string, T>>, sheet: string): Map<string, T> {
+    let inner = map.get(sheet.toLowerCase());
+    if (!inner) {
+      inner = new Map();
+      map.set(sheet.toLowerCase(), inner);
+    }
+    return inner;
+  }
+
+  /** A cell as the engine takes it: text stays text, formulas translated from table references. */
+  private toEngine(
+    cell: Cell,
+    sheet: string,
+    row: number,
+    column: number,
+    format: string | undefined,
+  ): RawCellContent {
+    if (cell === null) return null;
+    if (typeof cell === "number" || typeof cell === "boolean") return cell;
+    // Excel does not parse what goes into a Text-formatted cell; the apostrophe does the same here.
+    const asText = format === NUMBER_FORMATS.text;
+    if (typeof cell === "string") return asText || needsTextProtection(cell) ? `'${cell}` : cell;
+    if ("formula" in cell) {
+      const formula = cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
+      const written = this.store(this.written, sheet);
+      if (!hasStructuredRefs(formula, (n) => this.tables.get(n.toLowerCase()))) {
+        written.delete(cellKey(row, column));
+        return formula;
+      }
+      written.set(cellKey(row, column), formula);
+      // While a plan is written its tables are not all in place yet: translated after them.
+      return this.deferTables ? null : this.translate(formula, sheet, row, column);
+    }
+    // Outside text: the apostrophe keeps it text whatever it begins with (in "format" mode the
+    // cell is also formatted Text, as the Office adapter does).
+    return `'${cell.text}`;
+  }
+
+  private translate(formula: string, sheet: string, row: number, column: number): string {
+    try {
+      return translateStructuredRefs(
+        formula,
+        { sheet, row, column },
+        (name) => this.tables.get(name.toLowerCase()),
+        (at) =>
+          [...this.tables.values()].find(
+            (t) =>
+              t.sheet.toLowerCase() === at.sheet.toLowerCase() &&
+              at.row > t.row &&
+              at.row < t.row + t.rowCount &&
+              at.column >= t.column &&
+              at.column < t.column + t.columnCount,
+          ),
+      );
+    } catch (error) {
+      // Excel refuses such a formula outright; so does the preview, in the same words.
+      if (error instanceof StructuredRefError) {
+        throw new PortError("host", `Excel could not complete the change: ${formula}: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+
+  /** Re-enters formulas written with table references, after tables were made or resized. */
+  private retranslate(): void {
+    this.engine.batch(() => {
+      for (const [sheetKey, cells] of this.written) {
+        const sheet = this.engine.getSheetNames().find((s) => s.toLowerCase() === sheetKey);
+        if (!sheet) continue;
+        for (const [key, formula] of cells) {
+          const [row, column] = key.split(",").map(Number);
+          this.engine.setCellContents({ sheet: this.sheetId(sheet), row, col: column }, [
+            [this.translate(formula, sheet, row, column)],
+          ]);
+        }
+      }
+    });
+  }
+
+  /** Writes a block of cells with its formats; typed input keeps the cell's format. */
+  private writeCells(
+    sheet: string,
+    row: number,
+    column: number,
+    cells: Cell[][],
+    textMode: TextMode,
+    typed = false,
+    columnFormats?: (string | null)[],
+    bold?: boolean,
+  ): void {
+    const id = this.sheetId(sheet);
+    const formats = this.store(this.formats, sheet);
+    const written = this.store(this.written, sheet);
+    const bolds = this.bold.get(sheet.toLowerCase()) ?? new Set<string>();
+    this.bold.set(sheet.toLowerCase(), bolds);
+    const content = cells.map((cells, r) =>
+      cells.map((cell, c) => {
+        const key = cellKey(row + r, column + c);
+        written.delete(key);
+        const asked = columnFormats?.[c] ?? undefined;
+        const isText = typeof cell === "object" && cell !== null && "text" in cell && textMode === "format";
+        if (isText) formats.set(key, NUMBER_FORMATS.text);
+        else if (asked) formats.set(key, asked);
+        if (bold) bolds.add(key);
+        const format = formats.get(key);
+        if (typed && typeof cell === "string" && format !== NUMBER_FORMATS.text) return cell;
+        return this.toEngine(cell, sheet, row + r, column + c, format);
+      }),
+    );
+    this.engine.setCellContents({ sheet: id, row, col: column }, content);
+  }
+
+  /** Values as Excel's `range.values` gives them: blank "", errors as their code. */
+  private values(
+    sheet: string,
+    row: number,
+    column: number,
+    rowCount: number,
+    columnCount: number,
+  ): CellValue[][] {
+    const id = this.sheetId(sheet);
+    const raw = this.engine.getRangeValues({
+      start: { sheet: id, row, col: column },
+      end: { sheet: id, row: row + rowCount - 1, col: column + columnCount - 1 },
+    });
+    return raw.map((cells) =>
+      cells.map((v) => (v === null ? "" : v instanceof DetailedCellError ? v.value : v)),
+    );
+  }
+
+  private hasContent(address: SimpleCellAddress): boolean {
+    const value = this.engine.getCellValue(address);
+    return !this.engine.isCellEmpty(address) || (value !== null && value !== "");
+  }
+
+  private anyContent(
+    sheet: string,
+    row: number,
+    column: number,
+    rowCount: number,
+    columnCount: number,
+  ): boolean {
+    const id = this.sheetId(sheet);
+    const { height, width } = this.engine.getSheetDimensions(id);
+    for (let r = row; r < Math.min(row + rowCount, height); r++) {
+      for (let c = column; c < Math.min(column + columnCount, width); c++)
+        if (this.hasContent({ sheet: id, row: r, col: c })) return true;
+    }
+    return false;
+  }
+
+  /** The smallest block holding every non-empty cell (of `within`, or the whole sheet). */
+  private usedArea(
+    sheet: string,
+    within?: { row: number; column: number; rowCount: number; columnCount: number },
+  ): { row: number; column: number; rowCount: number; columnCount: number } | null {
+    const id = this.sheetId(sheet);
+    const { height, width } = this.engine.getSheetDimensions(id);
+    const area = within ?? { row: 0, column: 0, rowCount: height, columnCount: width };
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (let r = area.row; r < Math.min(area.row + area.rowCount, height); r++) {
+      for (let c = area.column; c < Math.min(area.column + area.columnCount, width); c++) {
+        if (!this.hasContent({ sheet: id, row: r, col: c })) continue;
+        top = Math.min(top, r);
+        left = Math.min(left, c);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }
+    }
+    if (bottom < 0) return null;
+    return { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+  }
+}
+
+/** The A1 address of a cell, for the grid's name box. */
+export function cellAddress(row: number, column: number): string {
+  return a1(row, column);
+}

@@ -1,0 +1,151 @@
+/*
+ * Shows a cell's value the way Excel would with its number format, for the formats PROD writes
+ * (money with parentheses for negatives, whole money, percents, quantities, text, dates) and the
+ * usual custom-format syntax behind them: up to four sections `positive;negative;zero;text`,
+ * `0` and `#` digits, `,` thousands, `%`, `_x` padding, `"quoted"` and `\` literals.
+ */
+
+/** Splits a format into its sections at `;` outside quotes. */
+function sections(format: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === '"') quoted = !quoted;
+    if (ch === "\\" && !quoted) {
+      current += ch + (format[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (ch === ";" && !quoted) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
+/** Excel's General format: up to 10 significant digits, no thousands separators. */
+function general(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9))
+    return value
+      .toExponential(5)
+      .replace(/\.?0+e/, "e")
+      .toUpperCase();
+  return String(Number(value.toPrecision(10)));
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** An Excel date serial (1900 system, as on Windows and the web) as a calendar date. */
+function serialToDate(serial: number): Date {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+}
+
+function formatDate(value: number, section: string): string {
+  const date = serialToDate(value);
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  const d = date.getUTCDate();
+  return section.replace(/"([^"]*)"|yyyy|yy|mmmm|mmm|mm|m|dd|d/gi, (token, literal: string | undefined) => {
+    if (literal !== undefined) return literal;
+    switch (token.toLowerCase()) {
+      case "yyyy":
+        return String(y);
+      case "yy":
+        return String(y % 100).padStart(2, "0");
+      case "mmmm":
+        return MONTHS[m];
+      case "mmm":
+        return MONTHS[m].slice(0, 3);
+      case "mm":
+        return String(m + 1).padStart(2, "0");
+      case "m":
+        return String(m + 1);
+      case "dd":
+        return String(d).padStart(2, "0");
+      default:
+        return String(d);
+    }
+  });
+}
+
+/** Formats a non-negative number with one numeric section such as `#,##0.00_)` or `0.0%`. */
+function formatSection(value: number, section: string): string {
+  if (/[dmy]/i.test(section.replace(/"[^"]*"/g, "")) && !/[#0]/.test(section))
+    return formatDate(value, section);
+  const percent = /%/.test(section.replace(/"[^"]*"/g, ""));
+  const scaled = percent ? value * 100 : value;
+  // The digit pattern: from the first digit placeholder to the last.
+  const match = /[#0?][#0?,]*(\.[#0?]*)?/.exec(
+    section.replace(/"[^"]*"|\\./g, (m) => "\u0000".repeat(m.length)),
+  );
+  let digits = "";
+  if (match) {
+    const pattern = match[0];
+    const decimals = match[1] ?? "";
+    const minDecimals = (decimals.match(/0/g) ?? []).length;
+    const maxDecimals = Math.max(0, decimals.length - 1);
+    const grouped = pattern.includes(",");
+    const minInteger = (pattern.split(".")[0].match(/0/g) ?? []).length;
+    let [int, frac = ""] = scaled.toFixed(maxDecimals).split(".");
+    frac = frac.replace(/0+$/, "").padEnd(minDecimals, "0");
+    if (int === "0" && minInteger === 0) int = "";
+    int = int.padStart(minInteger, "0");
+    if (grouped) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    // Excel keeps the point even when no decimals show ("#,##0.##" shows 12 as "12.").
+    digits = decimals ? `${int}.${frac}` : int;
+    section = section.slice(0, match.index) + "\u0001" + section.slice(match.index + pattern.length);
+  }
+  let out = "";
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === "\u0001") out += digits;
+    else if (ch === "_") {
+      out += " ";
+      i++;
+    } else if (ch === "\\") {
+      out += section[i + 1] ?? "";
+      i++;
+    } else if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      out += section.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? section.length : end;
+    } else if (ch === "*") i++;
+    else out += ch;
+  }
+  return out;
+}
+
+/** The text Excel shows for `value` under number format `format` (General when absent). */
+export function formatValue(value: string | number | boolean | null, format?: string | null): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  const parts = format ? sections(format) : [];
+  if (typeof value === "string") {
+    const textSection = parts[3] ?? (parts.length === 1 && parts[0].includes("@") ? parts[0] : undefined);
+    return textSection ? textSection.replace(/@/g, value).replace(/"/g, "") : value;
+  }
+  if (!format || /^general$/i.test(format) || format === "@") return general(value);
+  if (value < 0 && parts.length >= 2) return formatSection(-value, parts[1]);
+  if (value === 0 && parts.length >= 3) return formatSection(0, parts[2]);
+  const text = formatSection(Math.abs(value), parts[0]);
+  return value < 0 ? `-${text}` : text;
+}

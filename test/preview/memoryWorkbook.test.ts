@@ -1,0 +1,180 @@
+import { loadProdFunctions } from "./loadProdFunctions";
+import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
+import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
+import { translateStructuredRefs, type TableArea } from "../../src/preview/structuredRefs";
+import { NUMBER_FORMATS, type WritePlan } from "../../src/excel/port";
+
+beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
+
+/** A small budget: detail lines, a top sheet summing them with SUMIFS over named ranges and PROD. */
+const budget = (): WritePlan => ({
+  owner: "templates",
+  sheets: [
+    {
+      name: "Budget Detail",
+      mode: "create",
+      blocks: [
+        {
+          row: 0,
+          column: 0,
+          cells: [
+            ["Acct", "Description", "Units", "Rate", "Total"],
+            [2501, "Camera package", 10, 2500, { formula: "=C2*D2" }],
+            [2502, "Lenses", 10, 750.5, { formula: "=Lines[@Units]*Lines[@Rate]" }],
+            [3301, "Editor", 12, 3000, { formula: "=C4*D4" }],
+          ],
+          columnFormats: [null, null, NUMBER_FORMATS.quantity, NUMBER_FORMATS.money, NUMBER_FORMATS.money],
+        },
+      ],
+      tables: [{ name: "Lines", row: 0, column: 0, rowCount: 4, columnCount: 5 }],
+    },
+    {
+      name: "Top Sheet",
+      mode: "create",
+      blocks: [
+        {
+          row: 0,
+          column: 0,
+          cells: [
+            ["Production", { formula: '=SUMIFS(Amounts,Accounts,">=2000",Accounts,"<5000")' }],
+            ["Via PROD", { formula: '=PROD.ACCTSUM(Lines[Total],Lines[Acct],"2000-4999")' }],
+            ["Contingency", { formula: "=PROD.CONTINGENCY(Amounts,10%)" }],
+          ],
+          columnFormats: [null, NUMBER_FORMATS.money],
+        },
+      ],
+    },
+  ],
+  names: [
+    { name: "Amounts", sheet: "Budget Detail", address: "$E$2:$E$4" },
+    { name: "Accounts", sheet: "Budget Detail", address: "$A$2:$A$4" },
+  ],
+  activate: "Top Sheet",
+});
+
+describe("the in-memory workbook computes like Excel", () => {
+  it("computes SUMIFS over named ranges, PROD functions and table references", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply(budget());
+    expect((await book.readRange({ sheet: "Top Sheet", address: "B1:B3" })).values).toEqual([
+      [68505],
+      [68505],
+      [6850.5],
+    ]);
+    expect(book.activeSheet).toBe("Top Sheet");
+  });
+
+  it("recomputes when a person changes a rate", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply(budget());
+    let notified = 0;
+    book.subscribe(() => notified++);
+    book.enter("Budget Detail", 1, 3, "2,600");
+    book.enter("Budget Detail", 1, 3, "2600");
+    expect((await book.readRange({ sheet: "Top Sheet", address: "B1:B2" })).values).toEqual([
+      [69505],
+      [69505],
+    ]);
+    expect(notified).toBe(2);
+  });
+
+  it("keeps table references live when the table grows", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply(budget());
+    await book.replaceTableRows("Lines", [
+      [2501, "Camera package", 10, 2500, { formula: "=Lines[@Units]*Lines[@Rate]" }],
+      [2502, "Lenses", 10, 750.5, { formula: "=Lines[@Units]*Lines[@Rate]" }],
+      [2601, "Dolly", 5, 400, { formula: "=Lines[@Units]*Lines[@Rate]" }],
+      [3301, "Editor", 12, 3000, { formula: "=Lines[@Units]*Lines[@Rate]" }],
+    ]);
+    expect((await book.readRange({ sheet: "Top Sheet", address: "B2" })).values).toEqual([[70505]]);
+    expect(book.view("Budget Detail", 3, 4).input).toBe("=Lines[@Units]*Lines[@Rate]");
+    await book.replaceTableRows("Lines", [
+      [2501, "Camera package", 2, 100, { formula: "=Lines[@Units]*Lines[@Rate]" }],
+    ]);
+    expect((await book.readRange({ sheet: "Top Sheet", address: "B2" })).values).toEqual([[200]]);
+    expect((await book.readUsedRange("Budget Detail"))?.address).toBe("A1:E2");
+  });
+
+  it("shows cells formatted, formulas as written and PROD's error messages", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply(budget());
+    expect(book.view("Top Sheet", 0, 1)).toEqual(
+      expect.objectContaining({ display: "68,505.00 ", kind: "number" }),
+    );
+    expect(book.view("Top Sheet", 0, 1).input).toBe('=SUMIFS(Amounts,Accounts,">=2000",Accounts,"<5000")');
+    book.enter("Top Sheet", 5, 0, "=PROD.DAYPAY(50, -1)");
+    expect(book.view("Top Sheet", 5, 0)).toEqual(
+      expect.objectContaining({
+        display: "#VALUE!",
+        kind: "error",
+        error: "hours must be 0 or more, got -1",
+      }),
+    );
+  });
+
+  it("spills a PROD column and re-sizes it when its inputs grow", async () => {
+    const book = new MemoryWorkbook();
+    book.enter("Sheet1", 0, 0, "10");
+    book.enter("Sheet1", 1, 0, "12");
+    book.enter("Sheet1", 0, 1, "=PROD.PAIDHOURS(A1:A2)");
+    expect((await book.readUsedRange("Sheet1"))?.values).toEqual([
+      [10, 11],
+      [12, 14],
+    ]);
+    expect(book.view("Sheet1", 1, 1).spilled).toBe(true);
+  });
+
+  it("reads typed text, numbers, percents and dates as Excel does", async () => {
+    const book = new MemoryWorkbook();
+    for (const [column, input] of ["'00123", "00123", "10%", "01/02/2026", "Camera"].entries())
+      book.enter("Sheet1", 0, column, input);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A1:E1" })).values).toEqual([
+      ["00123", 123, 0.1, 46024, "Camera"],
+    ]);
+  });
+
+  it("reports the grid's selection to the pane", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply(budget());
+    book.select("Budget Detail", 1, 0, 3, 5);
+    expect(await book.getSelection()).toEqual({ sheet: "Budget Detail", address: "A2:E4" });
+  });
+});
+
+describe("table references become the ranges they stand for", () => {
+  const fringes: TableArea = {
+    name: "Fringes",
+    sheet: "Fringes",
+    row: 2,
+    column: 1,
+    rowCount: 5,
+    columnCount: 4,
+    headers: ["Name", "Type", "Rate", "Cutoff"],
+  };
+  const tables = (name: string) => (name.toLowerCase() === "fringes" ? fringes : undefined);
+  const inTable = () => fringes;
+  it.each([
+    ["=PROD.FRINGE(A1,Fringes[#All])", "=PROD.FRINGE(A1,'Fringes'!$B$3:$E$7)"],
+    ["=SUM(Fringes[Rate])", "=SUM('Fringes'!$D$4:$D$7)"],
+    ["=SUM(Fringes[[#Data],[Rate]:[Cutoff]])", "=SUM('Fringes'!$D$4:$E$7)"],
+    ["=COUNTA(Fringes[#Headers])", "=COUNTA('Fringes'!$B$3:$E$3)"],
+    ["=ROWS(Fringes)", "=ROWS('Fringes'!$B$4:$E$7)"],
+    ['=[@Rate]*2&"Fringes[Rate]"', "='Fringes'!$D$5*2&\"Fringes[Rate]\""],
+  ])("%s", (formula, translated) => {
+    expect(translateStructuredRefs(formula, { sheet: "Fringes", row: 4, column: 6 }, tables, inTable)).toBe(
+      translated,
+    );
+  });
+
+  it("refuses a column the table does not have, naming it", () => {
+    expect(() =>
+      translateStructuredRefs(
+        "=SUM(Fringes[Wage])",
+        { sheet: "X", row: 0, column: 0 },
+        tables,
+        () => undefined,
+      ),
+    ).toThrow('Fringes has no column "Wage".');
+  });
+});

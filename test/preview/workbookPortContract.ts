@@ -1,0 +1,233 @@
+/*
+ * What every workbook port must do, seen only through the port: the Office adapter (on the
+ * office-addin-mock Excel) and the preview's in-memory workbook both pass these, so the pane
+ * behaves the same in Excel and in the browser preview.
+ */
+import { type Cell, type WorkbookPort, type WritePlan, PortError } from "../../src/excel/port";
+
+/** CSV-injection payloads (OWASP "CSV Injection" and variants): all must stay exactly as text. */
+export const INJECTION = [
+  "=1+1",
+  "+1+1",
+  "-1+1",
+  "@SUM(1,1)",
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example","click")',
+  "\t=1+1",
+  "\r=1+1",
+  "'quoted",
+  "00123",
+  "1/2",
+  "10%",
+  "-",
+  "=",
+];
+
+const budgetPlan = (owner = "templates", name = "Budget"): WritePlan => ({
+  owner,
+  sheets: [
+    {
+      name,
+      mode: "create",
+      blocks: [
+        { row: 0, column: 0, cells: [["Acct", "Description", "Total"]], bold: true },
+        {
+          row: 1,
+          column: 0,
+          cells: [
+            [1101, "Story purchase", 1000],
+            [1201, "Producer", 2500.5],
+          ],
+          columnFormats: [null, null, "#,##0.00"],
+        },
+      ],
+      tables: [{ name: `${name}Lines`, row: 0, column: 0, rowCount: 3, columnCount: 3 }],
+      freeze: { rows: 1 },
+    },
+  ],
+  names: [{ name: `${name}Producer`, sheet: name, address: "$C$3" }],
+  activate: name,
+});
+
+/** A sheet someone else made, with the given cells from A1. */
+const userSheet = (name: string, cells: Cell[][]): WritePlan => ({
+  owner: "user",
+  sheets: [{ name, mode: "create", blocks: [{ row: 0, column: 0, cells }] }],
+});
+
+const refusal = (kind: string) => expect.objectContaining({ kind, name: "PortError" });
+
+/** Runs the contract against ports made by `make` (each test gets a fresh, empty workbook). */
+export function describeWorkbookPortContract(label: string, make: () => WorkbookPort): void {
+  describe(`${label} keeps the workbook port's contract`, () => {
+    let port: WorkbookPort;
+    beforeEach(() => {
+      port = make();
+    });
+
+    it("creates a sheet with its values, table and name, and reads them back", async () => {
+      await port.apply(budgetPlan());
+      expect(await port.listSheets()).toContain("Budget");
+      expect((await port.readRange({ sheet: "Budget", address: "A2:C3" })).values).toEqual([
+        [1101, "Story purchase", 1000],
+        [1201, "Producer", 2500.5],
+      ]);
+      expect(await port.readUsedRange("Budget")).toEqual(
+        expect.objectContaining({ sheet: "Budget", address: "A1:C3" }),
+      );
+      expect(await port.listTables()).toContainEqual({ name: "BudgetLines", sheet: "Budget" });
+      expect(await port.readTable("BudgetLines")).toEqual(
+        expect.objectContaining({
+          headers: ["Acct", "Description", "Total"],
+          rows: [
+            [1101, "Story purchase", 1000],
+            [1201, "Producer", 2500.5],
+          ],
+        }),
+      );
+      expect((await port.readNamedRange("BudgetProducer"))?.values).toEqual([[2500.5]]);
+      expect((await port.listNames()).map((n) => n.name)).toEqual(["BudgetProducer"]);
+    });
+
+    it("never touches an existing sheet of the same name: refuses before writing anything", async () => {
+      await port.apply(userSheet("Budget", [["mine"]]));
+      const plan = budgetPlan();
+      plan.sheets.unshift({ name: "Other", mode: "create", blocks: [{ row: 0, column: 0, cells: [[1]] }] });
+      await expect(port.apply(plan)).rejects.toEqual(refusal("sheetExists"));
+      expect((await port.readRange({ sheet: "Budget", address: "A1" })).values).toEqual([["mine"]]);
+      expect(await port.listSheets()).not.toContain("Other");
+    });
+
+    it("replaces a sheet it made, and leaves alone one of the same name it did not make", async () => {
+      await port.apply(budgetPlan());
+      const again = budgetPlan();
+      again.sheets[0].mode = "replaceOwned";
+      again.sheets[0].blocks = [
+        {
+          row: 0,
+          column: 0,
+          cells: [
+            ["Acct", "Description", "Total"],
+            [2501, "Camera", 9],
+          ],
+        },
+      ];
+      again.sheets[0].tables = [{ name: "BudgetLines", row: 0, column: 0, rowCount: 2, columnCount: 3 }];
+      await port.apply(again);
+      expect((await port.readUsedRange("Budget"))?.values).toEqual([
+        ["Acct", "Description", "Total"],
+        [2501, "Camera", 9],
+      ]);
+      expect(await port.findOwned("templates")).toEqual([
+        expect.objectContaining({ sheet: "Budget", owner: "templates", key: "Budget" }),
+      ]);
+
+      await port.apply(userSheet("Cost Report", [["mine"]]));
+      const theirs: WritePlan = {
+        owner: "costReport",
+        sheets: [
+          { name: "Cost Report", mode: "replaceOwned", blocks: [{ row: 0, column: 0, cells: [[1]] }] },
+        ],
+      };
+      await expect(port.apply(theirs)).rejects.toEqual(refusal("notOwned"));
+      expect((await port.readRange({ sheet: "Cost Report", address: "A1" })).values).toEqual([["mine"]]);
+    });
+
+    it("refuses a name or table name the workbook already uses, writing nothing", async () => {
+      await port.apply(budgetPlan());
+      const clash = budgetPlan("bids", "Bids");
+      clash.names = [{ name: "BudgetProducer", sheet: "Bids", address: "A1" }];
+      await expect(port.apply(clash)).rejects.toEqual(refusal("nameExists"));
+      expect(await port.listSheets()).not.toContain("Bids");
+      const tableClash = budgetPlan("bids", "Bids");
+      tableClash.sheets[0].tables = [{ name: "BudgetLines", row: 0, column: 0, rowCount: 3, columnCount: 3 }];
+      await expect(port.apply(tableClash)).rejects.toEqual(refusal("nameExists"));
+    });
+
+    it("refuses to write into a sheet that is not there", async () => {
+      const plan: WritePlan = { owner: "bids", sheets: [{ name: "Nowhere", mode: "existing", blocks: [] }] };
+      await expect(port.apply(plan)).rejects.toEqual(refusal("notFound"));
+      await expect(port.readRange({ sheet: "Nowhere", address: "A1" })).rejects.toBeInstanceOf(PortError);
+    });
+
+    it.each(["apostrophe", "format"] as const)(
+      "keeps text from outside as the exact text (%s mode)",
+      async (textMode) => {
+        const plan: WritePlan = {
+          owner: "bids",
+          sheets: [
+            {
+              name: "Bids",
+              mode: "create",
+              blocks: [{ row: 0, column: 0, cells: INJECTION.map((text) => [{ text }]), textMode }],
+            },
+          ],
+        };
+        await port.apply(plan);
+        const values = (await port.readRange({ sheet: "Bids", address: `A1:A${INJECTION.length}` })).values;
+        expect(values.map((row) => row[0])).toEqual(INJECTION);
+      },
+    );
+
+    it("keeps PROD's own labels that start like a formula as text", async () => {
+      await port.apply(userSheet("Labels", [["- Less: discount", "=== Totals ==="]]));
+      expect((await port.readRange({ sheet: "Labels", address: "A1:B1" })).values).toEqual([
+        ["- Less: discount", "=== Totals ==="],
+      ]);
+    });
+
+    it("finds which ranges hold something", async () => {
+      await port.apply(
+        userSheet("Notes", [
+          [null, null],
+          [null, "note"],
+        ]),
+      );
+      const found = await port.findNonEmpty([
+        { sheet: "Notes", address: "A1:A5" },
+        { sheet: "Notes", address: "B1:B5" },
+        { sheet: "Missing", address: "A1" },
+      ]);
+      expect(found).toEqual([{ sheet: "Notes", address: "B1:B5" }]);
+    });
+
+    it("replaces a table's rows and resizes it, keeping the header", async () => {
+      await port.apply(budgetPlan());
+      await port.replaceTableRows("BudgetLines", [
+        [2501, { text: "=Camera" }, 10],
+        [2502, "Grip", 20],
+        [2503, "Electric", 30],
+      ]);
+      const table = await port.readTable("BudgetLines");
+      expect(table?.address).toBe("A1:C4");
+      expect(table?.rows).toEqual([
+        [2501, "=Camera", 10],
+        [2502, "Grip", 20],
+        [2503, "Electric", 30],
+      ]);
+    });
+
+    it("refuses to grow a table over the user's cells unless allowed", async () => {
+      await port.apply(budgetPlan());
+      await port.apply({
+        owner: "user",
+        sheets: [{ name: "Budget", mode: "existing", blocks: [{ row: 4, column: 1, cells: [["mine"]] }] }],
+      });
+      const rows: Cell[][] = [1, 2, 3, 4].map((n) => [n, "x", n]);
+      await expect(port.replaceTableRows("BudgetLines", rows)).rejects.toEqual(refusal("wouldOverwrite"));
+      expect((await port.readRange({ sheet: "Budget", address: "B5" })).values).toEqual([["mine"]]);
+      await port.replaceTableRows("BudgetLines", rows, { allowOverwrite: true });
+      expect((await port.readTable("BudgetLines"))?.rows).toHaveLength(4);
+      await expect(port.replaceTableRows("NoSuchTable", rows)).rejects.toEqual(refusal("notFound"));
+    });
+
+    it("stops before writing when cancelled", async () => {
+      const controller = new AbortController();
+      controller.abort();
+      await expect(port.apply(budgetPlan(), { signal: controller.signal })).rejects.toEqual(
+        refusal("cancelled"),
+      );
+      expect(await port.listSheets()).not.toContain("Budget");
+    });
+  });
+}
