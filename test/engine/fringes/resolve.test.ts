@@ -74,6 +74,19 @@ describe("the fringes argument", () => {
     expect(resolveFringes(edited)[0].rate.toString()).toBe("0.031");
   });
 
+  it("keeps a bounded number of parsed tables: a long-unused one is parsed again", () => {
+    const tableWithRate = (rate: number) => [
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["X", "%", rate, ""],
+    ];
+    const first = resolveFringes(tableWithRate(0.5));
+    expect(resolveFringes(tableWithRate(0.5))).toBe(first);
+    for (let i = 1; i <= 100; i++) resolveFringes(tableWithRate(i / 1000));
+    const again = resolveFringes(tableWithRate(0.5));
+    expect(again).not.toBe(first);
+    expect(again[0].rate.toString()).toBe("0.5");
+  });
+
   it("answers an unknown name with #N/A and the close names", () => {
     const e = failure("SS,MEDICAR");
     expect(e.kind).toBe("notFound");
