@@ -1,0 +1,115 @@
+/**
+ * @jest-environment node
+ */
+// Reading files needs no DOM; Node has TextEncoder/TextDecoder, which jsdom lacks.
+import { importLedger } from "../../../src/taskpane/costReport/ledgerImport";
+import {
+  initialColumns,
+  loadInput,
+  mappingGaps,
+  mappingMemory,
+  type KeyValueStorage,
+} from "../../../src/taskpane/costReport/sources";
+import { makeXlsx } from "../bids/xlsxFixture";
+import { fakeWorkbook } from "../fakePort";
+
+const bytes = (text: string) => {
+  const u8 = new TextEncoder().encode(text);
+  return u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
+};
+
+function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+describe("cost-report inputs from files", () => {
+  const { port } = fakeWorkbook();
+
+  it("keeps a CSV ledger as text, to be parsed in chunks, with its header found", async () => {
+    const csv =
+      "Production: The Long Take\nAcct,Trans Date,Payee,Memo,Debit,Credit,PO#\n25-01,11/18/2026,Grip Co,Dolly,1200.00,,PO-7\n";
+    const input = await loadInput(port, { kind: "file", name: "gl.csv", data: bytes(csv) }, "ledger");
+    expect(input.source.kind).toBe("csv");
+    expect(input.headerRow).toBe(1);
+    const columns = initialColumns("ledger", input.headers, mappingMemory(undefined));
+    expect(columns).toEqual({ account: 0, date: 1, vendor: 2, description: 3, debit: 4, credit: 5, po: 6 });
+    const mapped = await importLedger(input.source, columns as never, input.headerRow, "MDY");
+    expect(mapped.lines).toEqual([
+      expect.objectContaining({ row: 3, account: "25-01", vendor: "Grip Co", amount: 120000 }),
+    ]);
+  });
+
+  it("reads a budget or a ledger from the first sheet of an .xlsx", async () => {
+    const data = makeXlsx([
+      {
+        name: "Budget",
+        rows: [
+          ["Acct", "Description", "Total"],
+          [2501, "Key grip", 100000],
+          [3301, '=HYPERLINK("x")', 60000],
+        ],
+      },
+    ]);
+    const input = await loadInput(port, { kind: "file", name: "budget.xlsx", data }, "budget");
+    expect(input.source.kind).toBe("grid");
+    expect(input.headers).toEqual(["Acct", "Description", "Total"]);
+    expect(initialColumns("budget", input.headers, mappingMemory(undefined))).toEqual({
+      account: 0,
+      description: 1,
+      amount: 2,
+    });
+  });
+
+  it("says what to do with a file it cannot read", async () => {
+    await expect(
+      loadInput(port, { kind: "file", name: "quote.pdf", data: bytes("%PDF") }, "ledger"),
+    ).rejects.toThrow(/not a CSV or .xlsx file/);
+  });
+});
+
+describe("remembered column mappings", () => {
+  it("offers last week's confirmed mapping for the same header layout, per input", () => {
+    const storage = memoryStorage();
+    const memory = mappingMemory(storage);
+    const headers = ["Code", "When", "Who", "What", "Net"];
+    expect(initialColumns("ledger", headers, memory)).toEqual({ account: 0 });
+    memory.set("ledger", headers, { account: 0, date: 1, vendor: 2, description: 3, amount: 4 });
+    expect(initialColumns("ledger", [" code", "WHEN", "Who", "What", "Net "], memory)).toEqual({
+      account: 0,
+      date: 1,
+      vendor: 2,
+      description: 3,
+      amount: 4,
+    });
+    expect(memory.get("pos", headers)).toBeUndefined();
+  });
+
+  it("ignores stored junk and blocked storage", () => {
+    const storage = memoryStorage();
+    const headers = ["Acct", "Amount"];
+    const memory = mappingMemory(storage);
+    memory.set("budget", headers, { account: 0, amount: 1 });
+    for (const k of storage.data.keys()) storage.data.set(k, '{"account":-1,"amount":"x","bogus":1}');
+    expect(memory.get("budget", headers)).toEqual({});
+    const blocked = mappingMemory({
+      getItem: () => {
+        throw new Error("blocked");
+      },
+      setItem: () => {
+        throw new Error("blocked");
+      },
+    });
+    expect(() => blocked.set("budget", headers, { account: 0 })).not.toThrow();
+    expect(blocked.get("budget", headers)).toBeUndefined();
+  });
+
+  it.each([
+    ["ledger", { account: 0 }, ["Amount (or Debit and Credit)"]],
+    ["ledger", { account: 0, credit: 3 }, []],
+    ["budget", { description: 1 }, ["Account", "Budget amount"]],
+    ["pos", { account: 0, amount: 2 }, []],
+  ] as const)("lists what a %s mapping still needs", (kind, columns, gaps) => {
+    expect(mappingGaps(kind, columns)).toEqual(gaps);
+  });
+});
