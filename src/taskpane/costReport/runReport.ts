@@ -10,6 +10,7 @@ import {
   buildCostReport,
   mapBudgetRows,
   mapPoRows,
+  serialToIso,
   type BudgetColumns,
   type CostReport,
   type Cutoff,
@@ -154,8 +155,8 @@ export async function runCostReport(
   const replace = owned.some((o) => o.key === name);
   const periodLabel =
     req.cutoff.kind === "date"
-      ? `period ending ${name.slice("Cost Report ".length)}`
-      : `period ${req.cutoff.period}, to ${name.slice("Cost Report ".length)}`;
+      ? `${serialToIso(req.cutoff.start)} to ${serialToIso(req.cutoff.end)}`
+      : `period ${req.cutoff.period}, to ${serialToIso(req.periodEnd)}`;
   const sheet = reportSheet({
     report,
     periodEnd: req.periodEnd,

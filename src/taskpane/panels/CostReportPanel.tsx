@@ -50,6 +50,17 @@ export function latestPriorReport(sheets: readonly string[], endIso: string): st
   );
 }
 
+/**
+ * Where "this period" starts when the user leaves it blank: the day after last week's report
+ * (so no day is missed or counted twice between reports), else the 7 days up to the end date.
+ */
+export function defaultPeriodStart(end: number, priorSheet: string): number {
+  const priorEnd = priorSheet.startsWith(REPORT_PREFIX)
+    ? parseDate(priorSheet.slice(REPORT_PREFIX.length))
+    : undefined;
+  return priorEnd !== undefined && priorEnd < end ? priorEnd + 1 : end - 6;
+}
+
 function storage(): KeyValueStorage | undefined {
   try {
     return typeof localStorage === "undefined" ? undefined : localStorage;
@@ -118,7 +129,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
     }
     let cutoff: Cutoff;
     if (cutBy === "date") {
-      const start = periodStart.trim() === "" ? end - 6 : parseDate(periodStart);
+      const start = periodStart.trim() === "" ? defaultPeriodStart(end, priorSheet) : parseDate(periodStart);
       if (start === undefined) {
         pane.showError(
           new InputError(
@@ -258,7 +269,10 @@ export default function CostReportPanel(props: CostReportPanelProps) {
       </Field>
       {cutBy === "date" ? (
         <div className={styles.row}>
-          <Field label="This period starts" hint="Blank: the 7 days up to the end date.">
+          <Field
+            label="This period starts"
+            hint="Blank: the day after the previous report, or the 7 days up to the end date."
+          >
             <Input
               type="date"
               value={periodStart}

@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/taskpane/App";
-import { latestPriorReport } from "../../../src/taskpane/panels/CostReportPanel";
+import { defaultPeriodStart, latestPriorReport } from "../../../src/taskpane/panels/CostReportPanel";
+import { REPORT_HEADERS } from "../../../src/taskpane/costReport/reportSheet";
+import { dateSerial } from "../../../src/engine/weeklyCostReport";
 import { fakeWorkbook } from "../fakePort";
 
 function workbook() {
@@ -90,5 +92,54 @@ describe("the Cost report panel", () => {
     expect(await screen.findByText("Check the input")).toBeInTheDocument();
     expect(screen.getByText(/Enter the period end date/)).toBeInTheDocument();
     expect(book.sheets.map((s) => s.name)).toEqual(["Budget detail", "GL", "Cost Report 2026-11-13"]);
+  });
+
+  it("starts this period the day after the previous report", () => {
+    const end = dateSerial(2026, 11, 20) as number;
+    expect(defaultPeriodStart(end, "Cost Report 2026-11-13")).toBe(dateSerial(2026, 11, 14));
+    expect(defaultPeriodStart(end, "")).toBe(end - 6);
+    expect(defaultPeriodStart(end, "Cost Report 2026-11-27")).toBe(end - 6);
+  });
+
+  it("carries last week's edited ETC and cuts this period from the day after it", async () => {
+    const wb = workbook();
+    wb.book.sheets = wb.book.sheets.filter((s) => s.name !== "Cost Report 2026-11-13");
+    wb.book.addSheet("Cost Report 2026-11-13", [
+      ["Weekly cost report"],
+      [],
+      [],
+      [...REPORT_HEADERS],
+      [
+        "2501",
+        "Key grip",
+        100000,
+        0,
+        50000,
+        0,
+        50000,
+        45000,
+        95000,
+        5000,
+        null,
+        null,
+        0.5,
+        "Budget left",
+        null,
+        50000,
+      ],
+      [null, "Grand total", 100000],
+    ]);
+    render(<App port={wb.port} initialPanel="costReport" />);
+    await screen.findByText(/sheet Budget detail, headings on row 1/);
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
+    await screen.findByText(/sheet GL, headings on row 1/);
+    fireEvent.change(screen.getByLabelText(/Period end date/), { target: { value: "2026-11-20" } });
+    await userEvent.click(screen.getByRole("button", { name: "Build cost report" }));
+    expect(await screen.findByText(/ETCs carried from the previous report: 1\./)).toBeInTheDocument();
+    expect(wb.book.cell("Cost Report 2026-11-20", "A1")?.content).toBe(
+      "Weekly cost report: 2026-11-14 to 2026-11-20",
+    );
+    // 2501: ETC 45,000 carried; EFC = 62,000 + 45,000.
+    expect(wb.book.cell("Cost Report 2026-11-20", "H5")?.content).toBe(45000);
   });
 });
