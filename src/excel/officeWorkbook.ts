@@ -83,9 +83,14 @@ export function blockPieces(sheet: string, block: CellBlock, maxBytes: number): 
   block.cells.forEach((row, r) => {
     const converted = row.map((cell) => toFormula(cell, textMode));
     const formulas = converted.map((c) => c.value);
-    const needsFormats = block.columnFormats !== undefined || converted.some((c) => c.text);
+    const needsFormats =
+      block.columnFormats !== undefined || block.cellFormats !== undefined || converted.some((c) => c.text);
     const formats = needsFormats
-      ? converted.map((c, col) => (c.text ? NUMBER_FORMATS.text : (block.columnFormats?.[col] ?? null)))
+      ? converted.map((c, col) =>
+          c.text
+            ? NUMBER_FORMATS.text
+            : (block.cellFormats?.[r]?.[col] ?? block.columnFormats?.[col] ?? null),
+        )
       : null;
     const bytes = JSON.stringify(formulas).length + (formats ? JSON.stringify(formats).length : 0);
     if (!current || current.bytes + bytes > maxBytes) {

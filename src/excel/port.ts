@@ -70,11 +70,10 @@ export interface CellBlock {
   column: number;
   /** The cells, one array per row; every row the same length. */
   cells: Cell[][];
-  /**
-   * Number formats: one per column (applied to every row of the block), or one per cell
-   * (same shape as `cells`). Omitted = leave Excel's format.
-   */
+  /** Number formats, one per column (applied to every row of the block); null = leave as is. */
   columnFormats?: (string | null)[];
+  /** Number formats per cell (same shape as `cells`); a non-null entry wins over columnFormats. */
+  cellFormats?: (string | null)[][];
   /** Bold font for the whole block (headings, total rows). */
   bold?: boolean;
   /** How `text` cells are protected. @default "apostrophe" */

@@ -492,15 +492,23 @@ export function mockExcel(book: MockBook) {
     },
   };
 
-  const run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    queue = [];
-    loadables = [];
-    try {
-      return await batch(context as unknown as Excel.RequestContext);
-    } finally {
-      // Excel drops commands queued after the last sync when the batch ends or throws.
+  // Batches run one after another (Excel queues them too), so concurrent Excel.run calls from
+  // Promise.all never share a queue.
+  let previous: Promise<unknown> = Promise.resolve();
+  const run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const next = previous.then(async () => {
       queue = [];
-    }
+      loadables = [];
+      collections = [];
+      try {
+        return await batch(context as unknown as Excel.RequestContext);
+      } finally {
+        // Excel drops commands queued after the last sync when the batch ends or throws.
+        queue = [];
+      }
+    });
+    previous = next.catch(() => undefined);
+    return next;
   };
 
   return { run, state };

@@ -18,9 +18,13 @@ describe("pane shell", () => {
       expect(screen.getByRole("tab", { name })).toBeInTheDocument();
     }
     await userEvent.click(screen.getByRole("tab", { name: "Bids" }));
-    expect(await screen.findByText(/Coming: compare two or more vendors/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Coming: compare two or more vendors/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole("tab", { name: "Cost report" }));
-    expect(await screen.findByRole("button", { name: "Build cost report" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("button", { name: "Build cost report" }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
   });
 
   it.each([

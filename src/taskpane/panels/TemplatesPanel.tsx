@@ -1,11 +1,240 @@
-import { Coming } from "./Coming";
+/*
+ * Budget templates (spec/taskpane.md section 1): pick a chart of accounts, fill the globals,
+ * insert a formula-live budget. Never touches existing sheets: when the names are taken, it asks
+ * and creates numbered copies ("Top Sheet 2") instead.
+ */
+import { useMemo, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { LayoutId } from "../../engine/chart";
+import { FRINGE_PRESETS } from "../../engine/fringes/library";
+import { RULE_PRESET_NAMES } from "../../engine/pay";
+import { TEMPLATES, type TemplateGlobals } from "../../engine/templates";
+import type { WorkbookPort } from "../../excel/port";
+import { usePane } from "../shell/PaneContext";
+import {
+  type TemplateSheetNames,
+  buildTemplatePlan,
+  namesForCopy,
+  presetYears,
+} from "../templates/buildPlan";
 
-/** Budget templates (spec/taskpane.md section 1). */
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(120px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The numeric globals the form edits, with their labels; percentages are typed as percents. */
+const NUMBER_FIELDS: readonly {
+  key: keyof TemplateGlobals;
+  label: string;
+  percent?: boolean;
+  whole?: boolean;
+  tvOnly?: boolean;
+  max?: number;
+}[] = [
+  { key: "prepWeeks", label: "Prep (weeks)" },
+  { key: "shootDays", label: "Shoot (days)" },
+  { key: "wrapWeeks", label: "Wrap (weeks)" },
+  { key: "hoursPerDay", label: "Shoot-day hours", max: 24 },
+  { key: "daysPerWeek", label: "Shoot days per week", max: 7 },
+  { key: "episodes", label: "Episodes", whole: true, tvOnly: true, max: 200 },
+  { key: "contingencyPct", label: "Contingency %", percent: true },
+  { key: "insurancePct", label: "Insurance %", percent: true },
+  { key: "bondPct", label: "Completion bond %", percent: true },
+  { key: "markupPct", label: "Markup / fee %", percent: true },
+];
+
+/** Form text for a template's defaults (percents shown as 10, not 0.1). */
+function formValues(globals: TemplateGlobals): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of NUMBER_FIELDS) {
+    const v = globals[f.key] as number;
+    out[f.key] = String(f.percent ? Number((v * 100).toFixed(6)) : v);
+  }
+  return out;
+}
+
+/** Why a typed value is not usable, or null when it is. */
+function problem(text: string, field: (typeof NUMBER_FIELDS)[number]): string | null {
+  if (text.trim() === "") return "Enter a number.";
+  const value = Number(text);
+  if (!Number.isFinite(value)) return "Enter a number.";
+  if (value < 0) return "Must be 0 or more.";
+  if (field.whole && (!Number.isInteger(value) || value < 1)) return "Enter a whole number, 1 or more.";
+  if (field.key === "daysPerWeek" && value === 0) return "Must be more than 0.";
+  if (field.max !== undefined && value > field.max) return `Must be ${field.max} or less.`;
+  if (field.percent && value > 100) return "Must be 100 or less.";
+  return null;
+}
+
+/** The first copy number whose sheets, names and tables are all free. */
+export async function freeCopy(
+  port: WorkbookPort,
+  layoutId: LayoutId,
+): Promise<{ copy: number; sheets: TemplateSheetNames; suffix: string }> {
+  const [sheets, names, tables] = await Promise.all([port.listSheets(), port.listNames(), port.listTables()]);
+  const taken = new Set(
+    [...sheets, ...names.map((n) => n.name), ...tables.map((t) => t.name)].map((s) => s.toLowerCase()),
+  );
+  const template = TEMPLATES[layoutId];
+  for (let copy = 1; ; copy++) {
+    const candidate = namesForCopy(template, copy);
+    const probe = buildTemplatePlan(template, template.defaults, candidate.sheets, candidate.suffix);
+    const wanted = [
+      ...Object.values(candidate.sheets),
+      ...probe.names,
+      ...probe.plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)),
+    ];
+    if (wanted.every((w) => !taken.has(w.toLowerCase()))) return { copy, ...candidate };
+  }
+}
+
+/** The Templates panel. */
 export default function TemplatesPanel() {
+  const styles = useStyles();
+  const pane = usePane();
+  const [layoutId, setLayoutId] = useState<LayoutId>("FEATURE");
+  const template = TEMPLATES[layoutId];
+  const [values, setValues] = useState<Record<string, string>>(() => formValues(TEMPLATES.FEATURE.defaults));
+  const [preset, setPreset] = useState(template.defaults.fringePreset);
+  const years = useMemo(() => presetYears(preset), [preset]);
+  const [year, setYear] = useState(template.defaults.fringeYear);
+  const [payRule, setPayRule] = useState(template.defaults.payRule);
+
+  const fields = NUMBER_FIELDS.filter((f) => !f.tvOnly || template.amortization);
+  const problems = Object.fromEntries(fields.map((f) => [f.key, problem(values[f.key] ?? "", f)]));
+  const valid = Object.values(problems).every((p) => p === null);
+  const effectiveYear = years.includes(year) ? year : (years[years.length - 1] ?? year);
+
+  const handleTemplate = (id: LayoutId) => {
+    setLayoutId(id);
+    setValues(formValues(TEMPLATES[id].defaults));
+  };
+
+  const handleInsert = async () => {
+    pane.clearMessage();
+    const globals: TemplateGlobals = {
+      ...template.defaults,
+      fringePreset: preset,
+      fringeYear: effectiveYear,
+      payRule,
+    };
+    for (const f of fields) {
+      const v = Number(values[f.key]);
+      (globals[f.key] as number) = f.percent ? v / 100 : v;
+    }
+    let target: Awaited<ReturnType<typeof freeCopy>>;
+    try {
+      target = await freeCopy(pane.port, layoutId);
+    } catch (error) {
+      pane.showError(error);
+      return;
+    }
+    const sheetList = Object.values(target.sheets).join(", ");
+    if (target.copy > 1) {
+      const base = Object.values(namesForCopy(template, 1).sheets).join(", ");
+      const yes = await pane.ask({
+        title: "Those sheets already exist",
+        message: `This workbook already has sheets or names used by a budget (${base}). PROD leaves them as they are and will create ${sheetList} instead.`,
+        confirmLabel: "Create new sheets",
+      });
+      if (!yes) return;
+    }
+    const { plan } = buildTemplatePlan(template, globals, target.sheets, target.suffix);
+    const done = await pane.runLong(`Inserting ${template.name}`, async (options) => {
+      await pane.port.apply(plan, options);
+      return true;
+    });
+    if (done)
+      pane.showNote(`${template.name} inserted: ${sheetList}. Fill the rates on ${target.sheets.detail}.`);
+  };
+
   return (
-    <Coming
-      title="Budget templates"
-      description="pick a chart of accounts, fill the globals and insert a live budget."
-    />
+    <div className={styles.root}>
+      <Subtitle2 as="h2">Budget templates</Subtitle2>
+      <Field label="Template">
+        <RadioGroup value={layoutId} onChange={(_e, data) => handleTemplate(data.value as LayoutId)}>
+          {(Object.keys(TEMPLATES) as LayoutId[]).map((id) => (
+            <Radio key={id} value={id} label={TEMPLATES[id].name} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Body1>{template.description}</Body1>
+
+      <div className={styles.grid}>
+        {fields.map((f) => (
+          <Field
+            key={f.key}
+            label={f.label}
+            validationState={problems[f.key] ? "error" : "none"}
+            validationMessage={problems[f.key] ?? undefined}
+          >
+            <Input
+              type="number"
+              inputMode="decimal"
+              value={values[f.key] ?? ""}
+              onChange={(_e, data) => setValues((v) => ({ ...v, [f.key]: data.value }))}
+            />
+          </Field>
+        ))}
+      </div>
+
+      <Field label="Work state (payroll fringes)" hint={FRINGE_PRESETS[preset]?.description}>
+        <Select value={preset} onChange={(_e, data) => setPreset(data.value)}>
+          {Object.keys(FRINGE_PRESETS).map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Fringe year">
+        <Select value={String(effectiveYear)} onChange={(_e, data) => setYear(Number(data.value))}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Overtime rule (paid hours)">
+        <Select value={payRule} onChange={(_e, data) => setPayRule(data.value)}>
+          {RULE_PRESET_NAMES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <Caption1 className={styles.hint}>
+        Creates {Object.values(namesForCopy(template, 1).sheets).join(", ")}. Existing sheets are never
+        changed.
+      </Caption1>
+      <Button
+        appearance="primary"
+        disabled={!valid || pane.busy !== null}
+        onClick={() => void handleInsert()}
+      >
+        Insert {template.name}
+      </Button>
+    </div>
   );
 }

@@ -1,0 +1,220 @@
+/**
+ * The accounts each template starts with.
+ *
+ * Sources: the 1100/1200/1300 accounts are the ones reference.md 2.1 lists from the studio form
+ * (handypdf.com/pdf/film-making-budget-form) [C]; TV's 1401/1405/1406/1407/1410 come from the John
+ * Wells cheat sheet (reference.md 2.2) [S]. The other accounts are common practice, not from a
+ * cited chart, and carry `confirmed: false`: numbers vary by studio (reference.md 2.1), so the
+ * user renumbers freely. Every account sits inside a category of its chart (chart.ts).
+ */
+import type { Period, TemplateAccount, Unit } from "./types";
+
+const ALL: readonly Period[] = ["prep", "shoot", "wrap"];
+const PREP_SHOOT: readonly Period[] = ["prep", "shoot"];
+const SHOOT: readonly Period[] = ["shoot"];
+
+/** A labor account: one line per period, fringed, with a Person. */
+function labor(
+  code: string,
+  name: string,
+  periods: readonly Period[] = SHOOT,
+  confirmed = false,
+): TemplateAccount {
+  return { code, name, kind: "labor", periods, confirmed };
+}
+
+/** An expense account: one line, no fringes. */
+function expense(code: string, name: string, units: Unit = "Allow", confirmed = false): TemplateAccount {
+  return { code, name, kind: "expense", units, confirmed };
+}
+
+/** Above the line, studio form items (reference.md 2.1 [C]). */
+const FEATURE_ATL: readonly TemplateAccount[] = [
+  expense("1101", "Story purchase", "Flat", true),
+  labor("1111", "Screenplay purchase / writer fee", SHOOT, true),
+  expense("1114", "Sequel rights", "Flat", true),
+  labor("1121", "Secretary", SHOOT, true),
+  expense("1131", "Copying", "Allow", true),
+  expense("1141", "Research & clearance", "Allow", true),
+  expense("1151", "Script timing", "Flat", true),
+  expense("1161", "Consultant", "Allow", true),
+  labor("1201", "Producers", ALL, true),
+  labor("1211", "Executive producers", SHOOT, true),
+  labor("1221", "Co-producers", ALL, true),
+  labor("1231", "Production executives", SHOOT, true),
+  labor("1251", "Secretaries", ALL, true),
+  labor("1271", "Assistants", ALL, true),
+  expense("1285", "Other producer costs", "Allow", true),
+  labor("1301", "Director", ALL, true),
+  labor("1305", "2nd-unit director", SHOOT, true),
+  labor("1401", "Principal cast", SHOOT),
+  labor("1405", "Day players", SHOOT),
+  labor("1407", "Stunts", SHOOT),
+  expense("1450", "Casting", "Allow"),
+  expense("1501", "ATL airfares", "Allow"),
+  expense("1510", "ATL hotels & per diem", "Day"),
+  expense("1601", "ATL miscellaneous", "Allow"),
+];
+
+/** Below the line, shared by the feature and TV charts (common practice [U]). */
+const BTL: readonly TemplateAccount[] = [
+  labor("2001", "Unit production manager", ALL),
+  labor("2002", "First assistant director", ALL),
+  labor("2003", "Second assistant director", ALL),
+  labor("2005", "Production coordinator", ALL),
+  labor("2010", "Script supervisor", PREP_SHOOT),
+  labor("2015", "Production assistants", SHOOT),
+  labor("2101", "Background (extras)", SHOOT),
+  labor("2105", "Stand-ins", SHOOT),
+  labor("2201", "Production designer", ALL),
+  labor("2202", "Art director", ALL),
+  expense("2250", "Art department purchases & rentals"),
+  labor("2301", "Construction crew", PREP_SHOOT),
+  expense("2350", "Construction materials"),
+  labor("2401", "Strike crew", ["wrap"]),
+  labor("2501", "Key grip", ALL),
+  labor("2502", "Grips", SHOOT),
+  labor("2510", "Craft service", SHOOT),
+  expense("2550", "Grip equipment rental", "Week"),
+  labor("2601", "Special effects coordinator", PREP_SHOOT),
+  expense("2650", "Special effects materials"),
+  labor("2701", "Set decorator", ALL),
+  expense("2750", "Set dressing purchases & rentals"),
+  labor("2801", "Property master", ALL),
+  expense("2850", "Props purchases & rentals"),
+  labor("2901", "Costume designer", ALL),
+  expense("2950", "Men's wardrobe purchases & rentals"),
+  labor("3001", "Costumers", SHOOT),
+  expense("3050", "Women's wardrobe purchases & rentals"),
+  labor("3101", "Makeup artists", SHOOT),
+  labor("3105", "Hair stylists", SHOOT),
+  expense("3150", "Makeup & hair supplies"),
+  labor("3201", "Gaffer", ALL),
+  labor("3202", "Electricians", SHOOT),
+  expense("3250", "Lighting equipment rental", "Week"),
+  labor("3301", "Director of photography", ALL),
+  labor("3302", "Camera operator", SHOOT),
+  labor("3303", "Camera assistants", SHOOT),
+  expense("3350", "Camera equipment rental", "Week"),
+  labor("3401", "Production sound mixer", SHOOT),
+  labor("3402", "Boom operator", SHOOT),
+  expense("3450", "Sound equipment rental", "Week"),
+  labor("3501", "Transportation coordinator", ALL),
+  labor("3502", "Drivers", SHOOT),
+  expense("3550", "Vehicle rentals & fuel", "Week"),
+  labor("3601", "Location manager", ALL),
+  expense("3610", "Location fees", "Day"),
+  expense("3620", "Catering", "Day"),
+  expense("3630", "Permits & police", "Allow"),
+  expense("3701", "Media & data management", "Allow"),
+  expense("3801", "Stage rental", "Week"),
+  expense("3901", "Process & rear projection", "Allow"),
+  labor("4001", "Second unit crew", SHOOT),
+  expense("4050", "Second unit equipment", "Allow"),
+  expense("4101", "Camera & makeup tests", "Allow"),
+  labor("5001", "Editor", ["shoot", "wrap"]),
+  labor("5002", "Assistant editor", ["shoot", "wrap"]),
+  expense("5050", "Editing rooms & equipment", "Week"),
+  labor("5101", "Composer", ["wrap"]),
+  expense("5150", "Music licensing", "Allow"),
+  expense("5201", "Sound design & mix", "Allow"),
+  expense("5301", "Color grading & online", "Allow"),
+  expense("5350", "Visual effects", "Allow"),
+  expense("5401", "Main & end titles", "Flat"),
+  expense("6501", "Publicity", "Allow"),
+  expense("6701", "Production insurance package", "Flat"),
+  expense("6801", "General overhead", "Allow"),
+  expense("7501", "Legal & accounting", "Allow"),
+  expense("7510", "Bank & payroll service charges", "Allow"),
+];
+
+/** Feature film: studio 4-digit chart. */
+export const FEATURE_ACCOUNTS: readonly TemplateAccount[] = [...FEATURE_ATL, ...BTL];
+
+/**
+ * TV one-hour episodic pattern: the same 4-digit scheme with TV cast accounts (reference.md 2.2
+ * [S]: 1401 series regulars, 1405 top-of-show & day players, 1406/1407 stunt coordinator and
+ * stunts, 1410 overtime). The 1600s do not exist in the TV chart.
+ */
+export const TV_ACCOUNTS: readonly TemplateAccount[] = [
+  labor("1101", "Writers (episode script)", SHOOT),
+  labor("1105", "Script coordinator", ALL),
+  labor("1201", "Producers", ALL),
+  labor("1301", "Episode director", ALL),
+  labor("1401", "Series regulars", SHOOT, true),
+  labor("1405", "Top-of-show & day players", SHOOT, true),
+  labor("1406", "Stunt coordinator", SHOOT, true),
+  labor("1407", "Stunts", SHOOT, true),
+  expense("1410", "Cast overtime", "Allow", true),
+  expense("1450", "Casting", "Allow"),
+  expense("1501", "ATL travel & living", "Allow"),
+  ...BTL,
+];
+
+/**
+ * Commercial, AICP bid form: sections A-P with lines numbered within the section. The section
+ * names are from chart.ts (G-O unconfirmed); the lines are common practice [U].
+ */
+export const AICP_ACCOUNTS: readonly TemplateAccount[] = [
+  labor("A1", "Producer (prep & wrap)", ["prep", "wrap"]),
+  labor("A2", "Production manager (prep & wrap)", ["prep", "wrap"]),
+  labor("A3", "Production assistants (prep & wrap)", ["prep", "wrap"]),
+  labor("B1", "Director of photography", SHOOT),
+  labor("B2", "First assistant director", SHOOT),
+  labor("B3", "Camera crew", SHOOT),
+  labor("B4", "Grip & electric crew", SHOOT),
+  labor("B5", "Sound", SHOOT),
+  labor("B6", "Hair, makeup & wardrobe", SHOOT),
+  expense("C1", "Casting", "Allow"),
+  expense("C2", "Scouting & vehicles", "Day"),
+  expense("C3", "Working meals (prep)", "Allow"),
+  expense("D1", "Location fees", "Day"),
+  expense("D2", "Catering & craft service", "Day"),
+  expense("D3", "Trucking", "Day"),
+  expense("D4", "Travel", "Allow"),
+  expense("E1", "Props & wardrobe", "Allow"),
+  expense("E2", "Animals & handlers", "Allow"),
+  expense("F1", "Stage rental", "Day"),
+  expense("F2", "Stage power & expenses", "Allow"),
+  labor("G1", "Set construction labor", PREP_SHOOT),
+  expense("H1", "Set construction materials", "Allow"),
+  expense("I1", "Camera rental", "Day"),
+  expense("I2", "Grip & lighting rental", "Day"),
+  expense("J1", "Media / film stock & processing", "Allow"),
+  expense("K1", "Miscellaneous production costs", "Allow"),
+  labor("L1", "Director fee", ALL),
+  labor("M1", "On-camera talent", SHOOT),
+  expense("N1", "Talent expenses", "Allow"),
+  expense("O1", "Editorial & post-production", "Allow"),
+  expense("P1", "Usage", "Flat"),
+];
+
+/**
+ * Documentary / unscripted: the documentary chart (chart.ts, categories unconfirmed) with the
+ * cost lines reference.md 2.4 names as typical (research, archival licensing, E&O, fiscal-sponsor
+ * fee) [U].
+ */
+export const DOC_ACCOUNTS: readonly TemplateAccount[] = [
+  labor("1101", "Researcher", ["prep"]),
+  expense("1150", "Development travel", "Allow"),
+  labor("1201", "Producer", ALL),
+  labor("1301", "Director", ALL),
+  expense("1401", "Participant releases & honoraria", "Allow"),
+  expense("1501", "ATL travel & living", "Allow"),
+  labor("2001", "Production coordinator", ALL),
+  labor("2501", "Camera operator", SHOOT),
+  labor("2502", "Sound recordist", SHOOT),
+  expense("3301", "Camera & sound package", "Day"),
+  expense("3501", "Crew travel", "Allow"),
+  expense("3601", "Location & permit fees", "Allow"),
+  expense("3701", "Media & data management", "Allow"),
+  labor("5001", "Editor", ["wrap"]),
+  expense("5101", "Music licensing & composer", "Allow"),
+  expense("5201", "Sound edit & mix", "Allow"),
+  expense("5301", "Online, color & deliverables", "Allow"),
+  expense("5501", "Archival footage licensing", "Allow"),
+  expense("6501", "Festivals & publicity", "Allow"),
+  expense("6701", "Errors & omissions insurance", "Flat"),
+  expense("7501", "Legal & accounting", "Allow"),
+  expense("7510", "Fiscal sponsor fee", "Allow"),
+];

@@ -1,0 +1,164 @@
+/**
+ * The budget templates PROD offers (spec/taskpane.md section 1): Feature film, TV one-hour
+ * episodic (pattern + amortization), Commercial (AICP bid form) and Documentary/unscripted.
+ */
+import { LAYOUTS, type Category, type LayoutId } from "../chart";
+import { AICP_ACCOUNTS, DOC_ACCOUNTS, FEATURE_ACCOUNTS, TV_ACCOUNTS } from "./accounts";
+import type { BudgetTemplate, ChargeSpec, TemplateAccount, TemplateGlobals } from "./types";
+
+export * from "./types";
+
+/**
+ * Charges under a long-form top sheet (reference.md section 7): contingency (typically 10% [S];
+ * its base varies [U], here the whole direct cost), insurance on the net insurable budget, and
+ * the completion bond on the budget including contingency (the strike price [S]).
+ */
+const LONG_FORM_CHARGES: readonly ChargeSpec[] = [
+  {
+    global: "Contingency_Pct",
+    label: "Contingency",
+    base: "budget",
+    note: "Typically 10% of the budget (reference.md 7 [S]); the base convention varies [U].",
+  },
+  {
+    global: "Insurance_Pct",
+    label: "Production insurance",
+    base: "insurable",
+    note: "Rate x net insurable budget: the budget less story & rights and post (reference.md 7 [S]).",
+  },
+  {
+    global: "Bond_Pct",
+    label: "Completion bond",
+    base: "budgetAndContingency",
+    note: "2-5% of the budget with contingency, the bond's strike price (reference.md 7 [S]).",
+  },
+];
+
+/**
+ * AICP: one markup on sections A-K (AICP National Guidelines, reference.md 2.3 [C]); a typical
+ * production fee is about 20% [S]. Insurance on A-K is a convention not confirmed [U].
+ */
+const AICP_CHARGES: readonly ChargeSpec[] = [
+  {
+    global: "Markup_Pct",
+    label: "Markup (production fee) on A-K",
+    base: "markupSections",
+    note: "One markup on sections A-K (AICP National Guidelines, reference.md 2.3 [C]); about 20% is typical [S].",
+  },
+  {
+    global: "Insurance_Pct",
+    label: "Insurance on A-K",
+    base: "markupSections",
+    note: "The insurance line's % and base are not confirmed for the AICP form (reference.md 2.3 [U]).",
+  },
+  {
+    global: "Contingency_Pct",
+    label: "Contingency",
+    base: "budget",
+    note: "Rare on commercial bids; 0 unless the client asks (reference.md 7 [U]).",
+  },
+];
+
+const LONG_FORM_DEFAULTS: TemplateGlobals = {
+  prepWeeks: 8,
+  shootDays: 30,
+  wrapWeeks: 4,
+  hoursPerDay: 12,
+  daysPerWeek: 5,
+  fringePreset: "PAYROLL-CA",
+  fringeYear: 2026,
+  payRule: "CA",
+  contingencyPct: 0.1,
+  // $0.70 per $100 of net insurable budget (reference.md 7, broker example [S]).
+  insurancePct: 0.007,
+  // Bond fee 2-5% (reference.md 7 [S]); 3% is a middle figure, to be quoted by the bond company.
+  bondPct: 0.03,
+  markupPct: 0,
+  episodes: 1,
+};
+
+/** Every template, by layout id. */
+export const TEMPLATES: Readonly<Record<LayoutId, BudgetTemplate>> = {
+  FEATURE: {
+    id: "FEATURE",
+    name: "Feature film",
+    description: "Studio 4-digit chart, 1100 Story & Rights to 7900 Fringes, with ATL/BTL top sheet.",
+    layout: "FEATURE",
+    accounts: FEATURE_ACCOUNTS,
+    fringePosting: "level",
+    charges: LONG_FORM_CHARGES,
+    defaults: LONG_FORM_DEFAULTS,
+    source: LAYOUTS.FEATURE.source,
+  },
+  TV: {
+    id: "TV",
+    name: "TV one-hour episodic",
+    description: "Pattern budget for one episode, plus an amortization sheet spread across the season.",
+    layout: "TV",
+    accounts: TV_ACCOUNTS,
+    fringePosting: "level",
+    charges: LONG_FORM_CHARGES,
+    defaults: { ...LONG_FORM_DEFAULTS, prepWeeks: 1.6, shootDays: 8, wrapWeeks: 1, episodes: 10 },
+    // reference.md 2.2: amort = costs not attributable to one episode (underlying rights, season
+    // prep, standing sets, main titles); types Main, Enhancement, Construction, Holiday.
+    amortization: [
+      { code: "1101", name: "Underlying rights & series development", type: "Main" },
+      { code: "2001", name: "Season prep (production staff)", type: "Main" },
+      { code: "2301", name: "Standing sets construction", type: "Construction" },
+      { code: "5401", name: "Main titles", type: "Main" },
+      { code: "4001", name: "Episode-1 enhancement (e.g. a car chase)", type: "Enhancement" },
+      { code: "3801", name: "Holiday / hiatus stage holding", type: "Holiday" },
+    ],
+    source: LAYOUTS.TV.source,
+  },
+  AICP: {
+    id: "AICP",
+    name: "Commercial (AICP bid form)",
+    description: "AICP sections A-P with one markup on A-K; unconfirmed section names are marked.",
+    layout: "AICP",
+    accounts: AICP_ACCOUNTS,
+    fringePosting: "line",
+    charges: AICP_CHARGES,
+    defaults: {
+      ...LONG_FORM_DEFAULTS,
+      prepWeeks: 1,
+      shootDays: 2,
+      wrapWeeks: 0.4,
+      contingencyPct: 0,
+      bondPct: 0,
+      insurancePct: 0,
+      markupPct: 0.2,
+    },
+    source: LAYOUTS.AICP.source,
+  },
+  DOC: {
+    id: "DOC",
+    name: "Documentary / unscripted",
+    description: "Documentary chart: research, field crew, archival licensing, E&O, fiscal sponsor.",
+    layout: "DOC",
+    accounts: DOC_ACCOUNTS,
+    fringePosting: "level",
+    charges: LONG_FORM_CHARGES,
+    defaults: { ...LONG_FORM_DEFAULTS, prepWeeks: 6, shootDays: 20, wrapWeeks: 12, bondPct: 0 },
+    source: LAYOUTS.DOC.source,
+  },
+};
+
+/** The category of the chart an account belongs to: its hundred, or its section letter. */
+export function categoryOf(
+  template: BudgetTemplate,
+  account: TemplateAccount | string,
+): Category | undefined {
+  const code = typeof account === "string" ? account : account.code;
+  const layout = LAYOUTS[template.layout];
+  const key = layout.coding === "letters" ? code.charAt(0).toUpperCase() : `${code.slice(0, 2)}00`;
+  return layout.categories.find((c) => c.code === key);
+}
+
+/** True for the Fringe Benefits categories (x900) that level posting fills. */
+export function isFringeCategory(category: Category): boolean {
+  return category.name.startsWith("Fringe Benefits");
+}
+
+/** The AICP sections the markup applies to: A to K (reference.md 2.3 [C]). */
+export const AICP_MARKUP_SECTIONS: readonly string[] = "ABCDEFGHIJK".split("");

@@ -1,0 +1,116 @@
+/**
+ * Budget templates as data: which accounts a new budget starts with, how each detail line's
+ * quantity comes from the globals, and which charges sit under the top sheet. The task pane turns
+ * a template into sheets (Top Sheet, Budget detail, Fringes, Globals); nothing here knows Excel.
+ */
+import type { LayoutId } from "../chart";
+
+/**
+ * Detail-line units with their hours equivalence (MMB's default units, reference.md 1.1 [C]:
+ * Hour 1, Day 12, Week 60, Month 240; Allow and Flat have none). Per-hour fringes use the hours,
+ * per-day and per-week fringes the days (hours / 12).
+ */
+export const UNITS: readonly { unit: string; hours: number | null }[] = [
+  { unit: "Hour", hours: 1 },
+  { unit: "Day", hours: 12 },
+  { unit: "Week", hours: 60 },
+  { unit: "Month", hours: 240 },
+  { unit: "Allow", hours: null },
+  { unit: "Flat", hours: null },
+];
+
+/** A unit name of UNITS. */
+export type Unit = "Hour" | "Day" | "Week" | "Month" | "Allow" | "Flat";
+
+/** The part of the schedule a labor line covers; its quantity is that global. */
+export type Period = "prep" | "shoot" | "wrap";
+
+/** One account of a template. */
+export interface TemplateAccount {
+  /** The account code: 4 digits ("2001") or an AICP section letter and line ("B2"). */
+  code: string;
+  name: string;
+  /**
+   * Labor lines are paid wages: they carry the fringe set and a Person (for per-person caps), one
+   * line per period. Expense lines are one line with no fringes.
+   */
+  kind: "labor" | "expense";
+  /** Labor: the periods it is budgeted for. @default ["shoot"] */
+  periods?: readonly Period[];
+  /** Expense: the unit of its one line. @default "Allow" */
+  units?: Unit;
+  /** False where the account number and name are common practice, not from a cited chart. */
+  confirmed: boolean;
+}
+
+/** A charge under the top sheet (reference.md section 7), as a percent of a base. */
+export interface ChargeSpec {
+  /** Which global holds the percent. */
+  global: "Contingency_Pct" | "Insurance_Pct" | "Bond_Pct" | "Markup_Pct";
+  label: string;
+  /**
+   * The base:
+   * - "budget": the direct cost (all levels);
+   * - "insurable": the direct cost less story & rights (the 1100s) and post (reference.md 7,
+   *   "net insurable budget" removes story/scenario and post);
+   * - "budgetAndContingency": direct cost plus contingency (the bond's strike price includes it);
+   * - "markupSections": the AICP sections A-K (one markup on A-K, reference.md 2.3 [C]).
+   */
+  base: "budget" | "insurable" | "budgetAndContingency" | "markupSections";
+  /** Why this base, with its source tag. */
+  note: string;
+}
+
+/** A cost carried in a TV amortization (reference.md 2.2: Main, Enhancement, Construction, Holiday). */
+export interface AmortItem {
+  code: string;
+  name: string;
+  type: "Main" | "Enhancement" | "Construction" | "Holiday";
+}
+
+/** The values a user fills in before inserting a template. */
+export interface TemplateGlobals {
+  prepWeeks: number;
+  shootDays: number;
+  wrapWeeks: number;
+  /** Shoot-day hours (paid hours per day follow from the pay rule). */
+  hoursPerDay: number;
+  /** Worked days per week (shoot weeks = shoot days / this). */
+  daysPerWeek: number;
+  /** The payroll fringe preset for the work state: PAYROLL-CA, PAYROLL-NY, PAYROLL-US. */
+  fringePreset: string;
+  /** The year of the fringe figures copied into the workbook. */
+  fringeYear: number;
+  /** The overtime rule for paid hours (a pay rule preset: CA, SAG-DAY, STRAIGHT...). */
+  payRule: string;
+  /** Percentages as fractions: 0.1 = 10%. */
+  contingencyPct: number;
+  insurancePct: number;
+  bondPct: number;
+  markupPct: number;
+  /** TV: episodes in the season (the amortization spreads over them). */
+  episodes: number;
+}
+
+/** A budget template. */
+export interface BudgetTemplate {
+  id: LayoutId;
+  name: string;
+  /** One line for the template picker. */
+  description: string;
+  /** The chart of accounts it follows (chart.ts); its categories are the top sheet. */
+  layout: LayoutId;
+  accounts: readonly TemplateAccount[];
+  /**
+   * Where fringes post: "level" = to the level's Fringe Benefits category (1900/4900/5900/7900,
+   * MMB's production-level posting, reference.md 1.1); "line" = inside each line's own category
+   * (the AICP form carries P&W in each labor section).
+   */
+  fringePosting: "level" | "line";
+  charges: readonly ChargeSpec[];
+  defaults: TemplateGlobals;
+  /** TV: the season costs spread across episodes with PROD.ALLOCATE. */
+  amortization?: readonly AmortItem[];
+  /** Where the accounts come from. */
+  source: string;
+}

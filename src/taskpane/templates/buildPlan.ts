@@ -1,0 +1,782 @@
+/*
+ * Turns a budget template (engine data) and the user's globals into a write plan: the Globals,
+ * Fringes, Budget detail and Top Sheet sheets (and, for TV, Amortization), all totals live
+ * formulas. Pure: no Office, no React; the Templates panel hands the plan to the workbook port.
+ *
+ * Formulas are written to the PROD function contract (spec/functions.md): PROD.FRINGE(wages,
+ * fringes, prior_wages, hours, days), PROD.PAIDHOURS(hours, rule), PROD.ALLOCATE(total, weights).
+ * Everything else is plain Excel (SUMIFS, SUM, ROUND, VLOOKUP), so the budget keeps adding up with
+ * the add-in closed.
+ */
+import { LAYOUTS, LEVELS, type Category, type Level } from "../../engine/chart";
+import { findLibraryFringe, FRINGE_PRESETS, libraryYears } from "../../engine/fringes/library";
+import {
+  type BudgetTemplate,
+  type ChargeSpec,
+  type Period,
+  type TemplateGlobals,
+  type Unit,
+  AICP_MARKUP_SECTIONS,
+  UNITS,
+  categoryOf,
+  isFringeCategory,
+} from "../../engine/templates";
+import {
+  type Cell,
+  type CellBlock,
+  type NameSpec,
+  type SheetPlan,
+  type WritePlan,
+  NUMBER_FORMATS,
+  a1,
+  a1Range,
+} from "../../excel/port";
+
+/** The owner key of everything the Templates panel writes. */
+export const TEMPLATES_OWNER = "templates";
+
+/** The sheets a template creates, by role. */
+export interface TemplateSheetNames {
+  topSheet: string;
+  detail: string;
+  fringes: string;
+  globals: string;
+  /** TV only. */
+  amortization?: string;
+}
+
+/** Default sheet names (spec/taskpane.md section 1). */
+export const DEFAULT_SHEET_NAMES: Required<TemplateSheetNames> = {
+  topSheet: "Top Sheet",
+  detail: "Budget detail",
+  fringes: "Fringes",
+  globals: "Globals",
+  amortization: "Amortization",
+};
+
+/** Names and sheets for the n-th copy of a template in one workbook (1 = the plain names). */
+export function namesForCopy(
+  template: BudgetTemplate,
+  copy: number,
+): { sheets: TemplateSheetNames; suffix: string } {
+  const tail = copy === 1 ? "" : ` ${copy}`;
+  const sheets: TemplateSheetNames = {
+    topSheet: DEFAULT_SHEET_NAMES.topSheet + tail,
+    detail: DEFAULT_SHEET_NAMES.detail + tail,
+    fringes: DEFAULT_SHEET_NAMES.fringes + tail,
+    globals: DEFAULT_SHEET_NAMES.globals + tail,
+  };
+  if (template.amortization) sheets.amortization = DEFAULT_SHEET_NAMES.amortization + tail;
+  return { sheets, suffix: copy === 1 ? "" : `_${copy}` };
+}
+
+/** Detail sheet columns (0-based), in the order of spec/taskpane.md section 1, then helpers. */
+export const DETAIL_COLUMNS = {
+  acct: 0,
+  description: 1,
+  amount: 2,
+  units: 3,
+  x: 4,
+  rate: 5,
+  subtotal: 6,
+  fringeSet: 7,
+  fringes: 8,
+  total: 9,
+  person: 10,
+  hours: 11,
+  days: 12,
+  priorWages: 13,
+} as const;
+
+const DETAIL_HEADER = [
+  "Acct",
+  "Description",
+  "Amount",
+  "Units",
+  "X",
+  "Rate",
+  "Subtotal",
+  "Fringes set",
+  "Fringes",
+  "Total",
+  "Person",
+  "Hours",
+  "Days",
+  "Prior wages",
+];
+
+/** Rows above the detail lines: title, note, header. */
+const DETAIL_FIRST_ROW = 3;
+
+const M = NUMBER_FORMATS.money;
+const Q = NUMBER_FORMATS.quantity;
+const P = NUMBER_FORMATS.percent;
+
+/** One global: its workbook name, label, value and how to show it. */
+interface GlobalRow {
+  name: string;
+  label: string;
+  value: Cell;
+  format: string | null;
+  note: string;
+}
+
+/** A description of what was laid out, for the panel's summary and for tests. */
+export interface TemplateLayout {
+  plan: WritePlan;
+  sheets: TemplateSheetNames;
+  /** 0-based detail rows of budget lines, with their account. */
+  detailLines: { row: number; account: string; labor: boolean }[];
+  /** 0-based top-sheet rows of categories, with the formula written there. */
+  topSheetCategories: { row: number; code: string; formula: string; fringe: boolean }[];
+  /** Workbook names the plan adds. */
+  names: string[];
+}
+
+const PERIOD_LABEL: Record<Period, string> = { prep: "prep", shoot: "shoot", wrap: "wrap" };
+
+/**
+ * The fringe table rows for a preset in a year: each member's figures for that year. Throws a
+ * plain Error naming the member when the library does not hold that year for it.
+ */
+export function presetRows(preset: string, year: number) {
+  const members = FRINGE_PRESETS[preset]?.fringes;
+  if (!members) throw new Error(`There is no fringe preset "${preset}".`);
+  return members.map((name) => findLibraryFringe(name, year));
+}
+
+/** The years for which the library holds every fringe of a preset. */
+export function presetYears(preset: string): number[] {
+  const members = FRINGE_PRESETS[preset]?.fringes ?? [];
+  if (members.length === 0) return [];
+  const [first, ...rest] = members.map((name) => libraryYears(name));
+  return first.filter((year) => rest.every((years) => years.includes(year)));
+}
+
+/** Build the write plan for inserting `template` with `globals` under the given names. */
+export function buildTemplatePlan(
+  template: BudgetTemplate,
+  globals: TemplateGlobals,
+  sheets: TemplateSheetNames,
+  suffix = "",
+): TemplateLayout {
+  const n = (base: string) => `${base}${suffix}`;
+  const names: NameSpec[] = [];
+  const addName = (base: string, sheet: string, address: string, comment: string) => {
+    names.push({ name: n(base), sheet, address, comment });
+    return n(base);
+  };
+
+  // ---- Globals ----------------------------------------------------------------------------
+  const globalRows: GlobalRow[] = [
+    {
+      name: "Prep_Weeks",
+      label: "Prep (weeks)",
+      value: globals.prepWeeks,
+      format: Q,
+      note: "Quantity of prep lines.",
+    },
+    {
+      name: "Shoot_Days",
+      label: "Shoot (days)",
+      value: globals.shootDays,
+      format: Q,
+      note: "Quantity of shoot lines.",
+    },
+    {
+      name: "Wrap_Weeks",
+      label: "Wrap (weeks)",
+      value: globals.wrapWeeks,
+      format: Q,
+      note: "Quantity of wrap lines.",
+    },
+    { name: "Days_Per_Week", label: "Shoot days per week", value: globals.daysPerWeek, format: Q, note: "" },
+    {
+      name: "Shoot_Weeks",
+      label: "Shoot (weeks)",
+      value: { formula: `=${n("Shoot_Days")}/${n("Days_Per_Week")}` },
+      format: Q,
+      note: "Shoot days / days per week: weekly rentals.",
+    },
+    { name: "Hours_Per_Day", label: "Shoot-day hours", value: globals.hoursPerDay, format: Q, note: "" },
+    {
+      name: "Pay_Rule",
+      label: "Overtime rule",
+      value: globals.payRule,
+      format: null,
+      note: "CA, CA-7TH, SAG-DAY, STRAIGHT or e.g. 10:1.5,14:2.",
+    },
+    {
+      name: "Paid_Hours",
+      label: "Paid hours per shoot day",
+      value: { formula: `=PROD.PAIDHOURS(${n("Hours_Per_Day")},${n("Pay_Rule")})` },
+      format: Q,
+      note: "Straight-time equivalent hours of a shoot day under the rule (12 h in CA = 14).",
+    },
+    {
+      name: "Fringe_Preset",
+      label: "Work state payroll fringes",
+      value: globals.fringePreset,
+      format: null,
+      note: "Copied into the Fringes table.",
+    },
+    { name: "Fringe_Year", label: "Fringe year", value: globals.fringeYear, format: "0", note: "" },
+    { name: "Contingency_Pct", label: "Contingency", value: globals.contingencyPct, format: P, note: "" },
+    { name: "Insurance_Pct", label: "Insurance", value: globals.insurancePct, format: P, note: "" },
+    { name: "Bond_Pct", label: "Completion bond", value: globals.bondPct, format: P, note: "" },
+    { name: "Markup_Pct", label: "Markup / fee", value: globals.markupPct, format: P, note: "" },
+  ];
+  if (template.amortization) {
+    globalRows.push({
+      name: "Episodes",
+      label: "Episodes",
+      value: globals.episodes,
+      format: "0",
+      note: "Episodes in the season.",
+    });
+  }
+  for (const chargeGlobal of template.charges) {
+    const row = globalRows.find((g) => g.name === chargeGlobal.global);
+    if (row) row.note = chargeGlobal.note;
+  }
+  const GLOBALS_FIRST = 3;
+  globalRows.forEach((g, i) =>
+    addName(g.name, sheets.globals, a1(GLOBALS_FIRST + i, 1, true), `${g.label} (${template.name} globals)`),
+  );
+  const unitsHeaderRow = GLOBALS_FIRST + globalRows.length + 2;
+  const unitsFirst = unitsHeaderRow + 1;
+  const dayRow = unitsFirst + UNITS.findIndex((u) => u.unit === "Day");
+  const unitRows: Cell[][] = UNITS.map((u, i) => [
+    u.unit,
+    u.hours,
+    u.hours === null ? null : { formula: `=${a1(unitsFirst + i, 1)}/${a1(dayRow, 1, true)}` },
+  ]);
+  const unitsName = addName(
+    "Units_Table",
+    sheets.globals,
+    a1Range(unitsFirst, 0, UNITS.length, 3, true),
+    "Units and their hours/days equivalence (per-hour and per-day fringes use them).",
+  );
+  const globalsSheet: SheetPlan = {
+    name: sheets.globals,
+    mode: "create",
+    markKey: "globals",
+    blocks: [
+      { row: 0, column: 0, cells: [[`Globals: ${template.name}`]], bold: true },
+      {
+        row: 1,
+        column: 0,
+        cells: [
+          [
+            "Change a value here and the budget follows: the Value cells are named ranges used by the detail and top sheet.",
+          ],
+        ],
+      },
+      { row: 2, column: 0, cells: [["Global", "Value", "Name", "Notes"]], bold: true },
+      {
+        row: GLOBALS_FIRST,
+        column: 0,
+        cells: globalRows.map((g) => [g.label, g.value, n(g.name), g.note]),
+        cellFormats: globalRows.map((g) => [null, g.format, null, null]),
+      },
+      {
+        row: unitsHeaderRow - 1,
+        column: 0,
+        cells: [["Units: hours equivalence (MMB defaults: Hour 1, Day 12, Week 60, Month 240)"]],
+        bold: true,
+      },
+      {
+        row: unitsHeaderRow,
+        column: 0,
+        cells: [["Unit", "Hours", "Days"], ...unitRows],
+        columnFormats: [null, Q, Q],
+      },
+    ],
+    tables: [
+      { name: n("Units"), row: unitsHeaderRow, column: 0, rowCount: UNITS.length + 1, columnCount: 3 },
+    ],
+    columnWidths: [170, 90, 120, 320],
+    printArea: a1Range(0, 0, unitsFirst + UNITS.length, 4),
+  };
+
+  // ---- Fringes ----------------------------------------------------------------------------
+  const fringeDefs = presetRows(globals.fringePreset, globals.fringeYear);
+  const fringeTable = n("Fringes");
+  const FRINGE_HEADER_ROW = 3;
+  const fringeSheet: SheetPlan = {
+    name: sheets.fringes,
+    mode: "create",
+    markKey: "fringes",
+    blocks: [
+      { row: 0, column: 0, cells: [[`Fringes: ${globals.fringePreset} ${globals.fringeYear}`]], bold: true },
+      {
+        row: 1,
+        column: 0,
+        cells: [
+          [
+            `PROD.FRINGE reads the table ${fringeTable} (Name | Type | Rate | Cutoff): edit rates here, add rows for guild fringes. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.`,
+          ],
+        ],
+      },
+      {
+        row: FRINGE_HEADER_ROW,
+        column: 0,
+        cells: [
+          ["Name", "Type", "Rate", "Cutoff", "Year", "Confirmed", "Source", "Description"],
+          ...fringeDefs.map((d) => [
+            d.name,
+            d.type,
+            Number(d.rate),
+            d.cutoff === null ? null : Number(d.cutoff),
+            d.year,
+            d.confirmed ? "confirmed" : "not confirmed",
+            d.source,
+            d.description,
+          ]),
+        ],
+        cellFormats: [
+          Array.from({ length: 8 }, () => null),
+          ...fringeDefs.map((d) => [
+            null,
+            null,
+            d.type === "%" ? NUMBER_FORMATS.percent : M,
+            M,
+            "0",
+            null,
+            null,
+            null,
+          ]),
+        ],
+      },
+    ],
+    tables: [
+      {
+        name: fringeTable,
+        row: FRINGE_HEADER_ROW,
+        column: 0,
+        rowCount: fringeDefs.length + 1,
+        columnCount: 8,
+      },
+    ],
+    columnWidths: [110, 60, 70, 90, 50, 90, 220, 360],
+    freeze: { rows: FRINGE_HEADER_ROW + 1 },
+    printArea: a1Range(0, 0, FRINGE_HEADER_ROW + 1 + fringeDefs.length, 8),
+  };
+
+  // ---- Budget detail ----------------------------------------------------------------------
+  const layout = LAYOUTS[template.layout];
+  const C = DETAIL_COLUMNS;
+  const detailRows: Cell[][] = [];
+  const detailBold: boolean[] = [];
+  const detailLines: TemplateLayout["detailLines"] = [];
+  const unitHours = (r: number, col: 2 | 3) =>
+    `IF(${a1(r, C.amount)}="",0,${a1(r, C.amount)}*${a1(r, C.x)}*IFERROR(VLOOKUP(${a1(r, C.units)},${unitsName},${col},FALSE),0))`;
+  const quantity = (period: Period | null, units: Unit): Cell => {
+    if (period === "prep") return { formula: `=${n("Prep_Weeks")}` };
+    if (period === "wrap") return { formula: `=${n("Wrap_Weeks")}` };
+    if (period === "shoot" || units === "Day") return { formula: `=${n("Shoot_Days")}` };
+    if (units === "Week") return { formula: `=${n("Shoot_Weeks")}` };
+    return 1;
+  };
+  const line = (
+    account: string,
+    description: string,
+    amount: Cell,
+    units: Unit,
+    labor: boolean,
+    person: string | null,
+  ) => {
+    const r = DETAIL_FIRST_ROW + detailRows.length;
+    const first = DETAIL_FIRST_ROW;
+    const prior =
+      r === first
+        ? 0
+        : {
+            formula: `=IF(${a1(r, C.person)}="",0,SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, C.person, true)}:${a1(r - 1, C.person)},${a1(r, C.person)}))`,
+          };
+    detailRows.push([
+      template.layout === "AICP" ? account : Number(account),
+      description,
+      amount,
+      units,
+      1,
+      null,
+      { formula: `=${a1(r, C.amount)}*${a1(r, C.x)}*${a1(r, C.rate)}` },
+      labor ? fringeTable : null,
+      {
+        formula: `=IF(OR(${a1(r, C.fringeSet)}="",${a1(r, C.subtotal)}=0),0,PROD.FRINGE(${a1(r, C.subtotal)},IF(${a1(r, C.fringeSet)}="${fringeTable}",${fringeTable}[#All],${a1(r, C.fringeSet)}),${a1(r, C.priorWages)},${a1(r, C.hours)},${a1(r, C.days)}))`,
+      },
+      { formula: `=${a1(r, C.subtotal)}+${a1(r, C.fringes)}` },
+      person,
+      { formula: `=${unitHours(r, 2)}` },
+      { formula: `=${unitHours(r, 3)}` },
+      prior,
+    ]);
+    detailBold.push(false);
+    detailLines.push({ row: r, account, labor });
+  };
+  for (const category of layout.categories) {
+    const accounts = template.accounts.filter((a) => categoryOf(template, a)?.code === category.code);
+    if (accounts.length === 0) continue;
+    const headingRow = DETAIL_FIRST_ROW + detailRows.length;
+    const heading: Cell[] = Array.from({ length: DETAIL_HEADER.length }, () => null);
+    heading[C.description] = `${category.code} ${category.name}${category.confirmed ? "" : " *"}`;
+    detailRows.push(heading);
+    detailBold.push(true);
+    for (const account of accounts) {
+      if (account.kind === "labor") {
+        for (const period of account.periods ?? ["shoot"]) {
+          const units: Unit = period === "shoot" ? "Day" : "Week";
+          line(
+            account.code,
+            `${account.name}: ${PERIOD_LABEL[period]}`,
+            quantity(period, units),
+            units,
+            true,
+            account.name,
+          );
+        }
+      } else {
+        const units = account.units ?? "Allow";
+        line(account.code, account.name, quantity(null, units), units, false, null);
+      }
+    }
+    const lastRow = DETAIL_FIRST_ROW + detailRows.length - 1;
+    heading[C.total] = { formula: `=SUM(${a1Range(headingRow + 1, C.total, lastRow - headingRow, 1)})` };
+  }
+  // One empty line at the end: rows inserted above it stay inside the named ranges.
+  detailRows.push(Array.from({ length: DETAIL_HEADER.length }, () => null));
+  detailBold.push(false);
+  const detailLast = DETAIL_FIRST_ROW + detailRows.length - 1;
+  const detailRange = (column: number) => a1Range(DETAIL_FIRST_ROW, column, detailRows.length, 1, true);
+  const acctName = addName("Detail_Acct", sheets.detail, detailRange(C.acct), "Account of each detail line.");
+  const subtotalName = addName(
+    "Detail_Subtotal",
+    sheets.detail,
+    detailRange(C.subtotal),
+    "Wages/costs before fringes.",
+  );
+  const fringesName = addName(
+    "Detail_Fringes",
+    sheets.detail,
+    detailRange(C.fringes),
+    "Fringes of each line.",
+  );
+  const totalName = addName("Detail_Total", sheets.detail, detailRange(C.total), "Line totals with fringes.");
+
+  // Contiguous runs of rows with the same bold flag, so a few blocks carry the whole sheet.
+  const detailBlocks: CellBlock[] = [];
+  const detailFormats = [null, null, Q, null, Q, M, M, null, M, M, null, Q, Q, M];
+  for (let i = 0; i < detailRows.length;) {
+    let j = i;
+    while (j < detailRows.length && detailBold[j] === detailBold[i]) j++;
+    detailBlocks.push({
+      row: DETAIL_FIRST_ROW + i,
+      column: 0,
+      cells: detailRows.slice(i, j),
+      columnFormats: detailFormats,
+      bold: detailBold[i],
+    });
+    i = j;
+  }
+  const detailSheet: SheetPlan = {
+    name: sheets.detail,
+    mode: "create",
+    markKey: "detail",
+    blocks: [
+      { row: 0, column: 0, cells: [[`Budget detail: ${template.name}`]], bold: true },
+      {
+        row: 1,
+        column: 0,
+        cells: [
+          [
+            `Fill Rate (and Amount/X where needed); Subtotal = Amount x X x Rate. Labor lines carry fringes from the ${fringeTable} table (or type fringe names such as SAG-AFTRA,PAYROLL-CA in Fringes set). Lines with the same Person share fringe caps. * = name not confirmed against a published chart.`,
+          ],
+        ],
+      },
+      { row: 2, column: 0, cells: [DETAIL_HEADER], bold: true },
+      ...detailBlocks,
+    ],
+    freeze: { rows: DETAIL_FIRST_ROW, columns: 2 },
+    printArea: a1Range(0, 0, detailLast + 1, C.person + 1),
+    columnWidths: [45, 230, 60, 50, 35, 75, 90, 80, 80, 95, 120, 55, 50, 90],
+  };
+
+  // ---- Top sheet --------------------------------------------------------------------------
+  const TOP_HEADER = 3;
+  const topRows: Cell[][] = [];
+  const topBold: boolean[] = [];
+  const topFormats: (string | null)[][] = [];
+  const topSheetCategories: TemplateLayout["topSheetCategories"] = [];
+  const push = (cells: Cell[], bold = false, rateFormat: string | null = null) => {
+    topRows.push(cells);
+    topBold.push(bold);
+    topFormats.push([null, null, M, rateFormat]);
+    return TOP_HEADER + topRows.length; // 0-based row of the line just pushed
+  };
+  const rowOf = () => TOP_HEADER + 1 + topRows.length; // the row the next push lands on
+  const levelOrder: Level[] = [];
+  for (const c of layout.categories) if (!levelOrder.includes(c.level)) levelOrder.push(c.level);
+  const levelRange = (level: Level): [number, number] | null => {
+    if (layout.coding !== "digits") return null;
+    const codes = layout.categories.filter((c) => c.level === level).map((c) => Number(c.code));
+    return [Math.min(...codes), Math.max(...codes) + 99];
+  };
+  const categoryFormula = (category: Category): { formula: string; fringe: boolean } => {
+    if (layout.coding === "letters") {
+      return { formula: `=SUMIFS(${totalName},${acctName},"${category.code}*")`, fringe: false };
+    }
+    const lo = Number(category.code);
+    const own = `SUMIFS(${subtotalName},${acctName},">=${lo}",${acctName},"<=${lo + 99}")`;
+    if (template.fringePosting === "level" && isFringeCategory(category)) {
+      const [from, to] = levelRange(category.level)!;
+      return {
+        formula: `=${own}+SUMIFS(${fringesName},${acctName},">=${from}",${acctName},"<=${to}")`,
+        fringe: true,
+      };
+    }
+    if (template.fringePosting === "line") {
+      return {
+        formula: `=SUMIFS(${totalName},${acctName},">=${lo}",${acctName},"<=${lo + 99}")`,
+        fringe: false,
+      };
+    }
+    return { formula: `=${own}`, fringe: false };
+  };
+  const levelTotals = new Map<Level, string>();
+  const categoryCells = new Map<string, string>();
+  const allCategoryCells: string[] = [];
+  for (const level of levelOrder) {
+    const levelName = LEVELS.find((l) => l.level === level)!.name;
+    const start = rowOf();
+    for (const category of layout.categories.filter((c) => c.level === level)) {
+      const { formula, fringe } = categoryFormula(category);
+      const r = rowOf();
+      push([
+        layout.coding === "letters" ? category.code : Number(category.code),
+        `${category.name}${category.confirmed ? "" : " *"}`,
+        { formula },
+        null,
+      ]);
+      topSheetCategories.push({ row: r, code: category.code, formula, fringe });
+      categoryCells.set(category.code, a1(r, 2));
+      allCategoryCells.push(a1(r, 2));
+    }
+    if (level === levelOrder[levelOrder.length - 1]) {
+      // Lines whose account is in no category of the chart still count: nothing is dropped.
+      const others = `SUM(${totalName})-SUM(${allCategoryCells.join(",")})`;
+      push([null, "Accounts not in the chart", { formula: `=${others}` }, null]);
+    }
+    const end = rowOf() - 1;
+    const r = push(
+      [null, `Total ${levelName}`, { formula: `=SUM(${a1Range(start, 2, end - start + 1, 1)})` }, null],
+      true,
+    );
+    levelTotals.set(level, a1(r, 2));
+    push([null, null, null, null]);
+  }
+  const atl = levelTotals.get("ATL");
+  const btlLevels = levelOrder.filter((l) => l !== "ATL").map((l) => levelTotals.get(l)!);
+  const btlRow = rowOf();
+  push([null, "Total Below-the-line", { formula: `=${btlLevels.join("+")}` }, null], true);
+  const directRow = rowOf();
+  push(
+    [null, "Total Above + Below-the-line", { formula: `=${atl ? `${atl}+` : ""}${a1(btlRow, 2)}` }, null],
+    true,
+  );
+  const direct = a1(directRow, 2);
+  addName(
+    "Budget_Direct",
+    sheets.topSheet,
+    a1(directRow, 2, true),
+    "Above + below the line, before charges.",
+  );
+  push([null, null, null, null]);
+  const chargeCells: string[] = [];
+  let contingencyCell: string | null = null;
+  const postTotal = levelTotals.get("POST");
+  const storyCell = categoryCells.get("1100");
+  const baseOf = (charge: ChargeSpec): string => {
+    switch (charge.base) {
+      case "budget":
+        return direct;
+      case "insurable":
+        return `(${[direct, storyCell, postTotal].filter(Boolean).join("-")})`;
+      case "budgetAndContingency":
+        return contingencyCell ? `(${direct}+${contingencyCell})` : direct;
+      case "markupSections":
+        return `SUM(${AICP_MARKUP_SECTIONS.map((s) => categoryCells.get(s))
+          .filter(Boolean)
+          .join(",")})`;
+    }
+  };
+  for (const charge of template.charges) {
+    const r = rowOf();
+    const rate = n(charge.global);
+    const base = baseOf(charge);
+    push([null, charge.label, { formula: `=ROUND(${rate}*${base},2)` }, { formula: `=${rate}` }], false, P);
+    chargeCells.push(a1(r, 2));
+    if (charge.global === "Contingency_Pct") contingencyCell = a1(r, 2);
+  }
+  const grandRow = rowOf();
+  push(
+    [
+      null,
+      template.amortization ? "Grand total (pattern episode)" : "Grand total",
+      { formula: `=${[direct, ...chargeCells].join("+")}` },
+      null,
+    ],
+    true,
+  );
+  addName("Grand_Total", sheets.topSheet, a1(grandRow, 2, true), "Grand total of the budget.");
+  const topBlocks: CellBlock[] = topRows.map((cells, i) => ({
+    row: TOP_HEADER + 1 + i,
+    column: 0,
+    cells: [cells],
+    cellFormats: [topFormats[i]],
+    bold: topBold[i],
+  }));
+  // Merge rows into runs with the same boldness (fewer, larger 2-D writes).
+  const mergedTop: CellBlock[] = [];
+  for (const block of topBlocks) {
+    const last = mergedTop[mergedTop.length - 1];
+    if (last && last.bold === block.bold && last.row + last.cells.length === block.row) {
+      last.cells.push(...block.cells);
+      last.cellFormats!.push(...block.cellFormats!);
+    } else mergedTop.push({ ...block, cells: [...block.cells], cellFormats: [...block.cellFormats!] });
+  }
+  const anyUnconfirmed = layout.categories.some((c) => !c.confirmed);
+  const topSheet: SheetPlan = {
+    name: sheets.topSheet,
+    mode: "create",
+    markKey: "topsheet",
+    blocks: [
+      {
+        row: 0,
+        column: 0,
+        cells: [[`Top Sheet: ${template.name}${template.amortization ? " (pattern episode)" : ""}`]],
+        bold: true,
+      },
+      {
+        row: 1,
+        column: 0,
+        cells: [
+          [
+            `Live totals from ${sheets.detail}.${anyUnconfirmed ? " * = category name not confirmed against a published chart of accounts." : ""} Chart: ${template.source}`,
+          ],
+        ],
+      },
+      { row: TOP_HEADER, column: 0, cells: [["Acct", "Category", "Total", "Rate"]], bold: true },
+      ...mergedTop,
+    ],
+    freeze: { rows: TOP_HEADER + 1 },
+    printArea: a1Range(0, 0, grandRow + 1, 4),
+    columnWidths: [50, 260, 110, 60],
+  };
+
+  // ---- Amortization (TV) ------------------------------------------------------------------
+  const sheetPlans: SheetPlan[] = [topSheet, detailSheet, fringeSheet, globalsSheet];
+  if (template.amortization && sheets.amortization) {
+    const items = template.amortization;
+    const AM_HEADER = 3;
+    const firstItem = AM_HEADER + 1;
+    const totalRow = firstItem + items.length;
+    const amortTotal = addName(
+      "Amort_Total",
+      sheets.amortization,
+      a1(totalRow, 3, true),
+      "Season costs spread across episodes.",
+    );
+    const epHeader = totalRow + 2;
+    const epFirst = epHeader + 1;
+    const episodes = Math.max(1, Math.floor(globals.episodes));
+    const weights = a1Range(epFirst, 1, episodes, 1, true);
+    const grand = n("Grand_Total");
+    const episodeRows: Cell[][] = Array.from({ length: episodes }, (_, i) => [
+      i + 1,
+      1,
+      // PROD.ALLOCATE spills the whole column from the first episode; the cells below stay empty.
+      i === 0 ? { formula: `=PROD.ALLOCATE(${amortTotal},${weights})` } : null,
+      { formula: `=${grand}` },
+      { formula: `=${a1(epFirst + i, 2)}+${a1(epFirst + i, 3)}` },
+    ]);
+    const seasonRow = epFirst + episodes;
+    addName(
+      "Season_Total",
+      sheets.amortization,
+      a1(seasonRow, 4, true),
+      "Pattern x episodes plus amortization.",
+    );
+    sheetPlans.push({
+      name: sheets.amortization,
+      mode: "create",
+      markKey: "amortization",
+      blocks: [
+        { row: 0, column: 0, cells: [[`Amortization: ${template.name}`]], bold: true },
+        {
+          row: 1,
+          column: 0,
+          cells: [
+            [
+              "Season costs not attributable to one episode (reference: pattern vs amort budgets). Enter amounts; PROD.ALLOCATE spreads the total over the episodes by weight, to the cent.",
+            ],
+          ],
+        },
+        { row: AM_HEADER, column: 0, cells: [["Acct", "Description", "Type", "Amount"]], bold: true },
+        {
+          row: firstItem,
+          column: 0,
+          cells: items.map((it) => [Number(it.code), it.name, it.type, null]),
+          columnFormats: [null, null, null, M],
+        },
+        {
+          row: totalRow,
+          column: 0,
+          cells: [
+            [
+              null,
+              "Total amortization",
+              null,
+              { formula: `=SUM(${a1Range(firstItem, 3, items.length, 1)})` },
+            ],
+          ],
+          columnFormats: [null, null, null, M],
+          bold: true,
+        },
+        {
+          row: epHeader,
+          column: 0,
+          cells: [["Episode", "Weight", "Amort share", "Pattern", "Episode total"]],
+          bold: true,
+        },
+        { row: epFirst, column: 0, cells: episodeRows, columnFormats: ["0", Q, M, M, M] },
+        {
+          row: seasonRow,
+          column: 0,
+          cells: [
+            [
+              "Season",
+              { formula: `=SUM(${weights})` },
+              { formula: `=SUM(${a1Range(epFirst, 2, episodes, 1)})` },
+              { formula: `=SUM(${a1Range(epFirst, 3, episodes, 1)})` },
+              { formula: `=SUM(${a1Range(epFirst, 4, episodes, 1)})` },
+            ],
+          ],
+          columnFormats: [null, Q, M, M, M],
+          bold: true,
+        },
+      ],
+      freeze: { rows: AM_HEADER + 1 },
+      printArea: a1Range(0, 0, seasonRow + 1, 5),
+      columnWidths: [60, 260, 100, 110, 110],
+    });
+  }
+
+  const plan: WritePlan = {
+    owner: TEMPLATES_OWNER,
+    sheets: sheetPlans,
+    names,
+    activate: sheets.topSheet,
+  };
+  return { plan, sheets, detailLines, topSheetCategories, names: names.map((x) => x.name) };
+}

@@ -1,0 +1,212 @@
+import { type LayoutId } from "../../src/engine/chart";
+import { TEMPLATES } from "../../src/engine/templates";
+import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import type { Cell } from "../../src/excel/port";
+import {
+  DETAIL_COLUMNS,
+  buildTemplatePlan,
+  namesForCopy,
+  presetYears,
+} from "../../src/taskpane/templates/buildPlan";
+import { freeCopy } from "../../src/taskpane/panels/TemplatesPanel";
+import { MockBook, mockExcel } from "./mockExcel";
+
+const IDS = Object.keys(TEMPLATES) as LayoutId[];
+
+function layoutFor(id: LayoutId, copy = 1) {
+  const template = TEMPLATES[id];
+  const { sheets, suffix } = namesForCopy(template, copy);
+  return buildTemplatePlan(template, template.defaults, sheets, suffix);
+}
+
+/** The SUMIFS terms of a top-sheet formula: which detail column, which accounts. */
+function terms(formula: string) {
+  const out: { column: string; matches: (account: string) => boolean }[] = [];
+  for (const m of formula.matchAll(/SUMIFS\((\w+),\w+,">=(\d+)",\w+,"<=(\d+)"\)/g)) {
+    const [lo, hi] = [Number(m[2]), Number(m[3])];
+    out.push({ column: m[1], matches: (a) => /^\d+$/.test(a) && Number(a) >= lo && Number(a) <= hi });
+  }
+  for (const m of formula.matchAll(/SUMIFS\((\w+),\w+,"([A-Z])\*"\)/g)) {
+    const letter = m[2];
+    out.push({ column: m[1], matches: (a) => a.startsWith(letter) });
+  }
+  return out;
+}
+
+describe.each(IDS)("%s template plan", (id) => {
+  const layout = layoutFor(id);
+
+  it("covers every detail row's cost and fringes on the top sheet exactly once", () => {
+    const all = layout.topSheetCategories.flatMap((c) => terms(c.formula));
+    expect(all.length).toBeGreaterThanOrEqual(layout.topSheetCategories.length);
+    for (const line of layout.detailLines) {
+      const cost = all.filter((t) => /Detail_(Subtotal|Total)$/.test(t.column) && t.matches(line.account));
+      const fringes = all.filter((t) => /Detail_(Fringes|Total)$/.test(t.column) && t.matches(line.account));
+      expect({ account: line.account, cost: cost.length, fringes: fringes.length }).toEqual({
+        account: line.account,
+        cost: 1,
+        fringes: 1,
+      });
+    }
+  });
+
+  it("writes each detail line as live formulas: subtotal, PROD.FRINGE with the person's prior wages, total", () => {
+    const detail = layout.plan.sheets.find((s) => s.name === layout.sheets.detail)!;
+    const rows = new Map<number, Cell[]>();
+    for (const block of detail.blocks) block.cells.forEach((cells, i) => rows.set(block.row + i, cells));
+    const labor = layout.detailLines.filter((l) => l.labor);
+    expect(labor.length).toBeGreaterThan(0);
+    const second = labor[1] ?? labor[0];
+    const row = rows.get(second.row)!;
+    const r = second.row + 1;
+    expect(row[DETAIL_COLUMNS.subtotal]).toEqual({ formula: `=C${r}*E${r}*F${r}` });
+    expect(row[DETAIL_COLUMNS.fringes]).toEqual({
+      formula: `=IF(OR(H${r}="",G${r}=0),0,PROD.FRINGE(G${r},IF(H${r}="Fringes",Fringes[#All],H${r}),N${r},L${r},M${r}))`,
+    });
+    expect(row[DETAIL_COLUMNS.total]).toEqual({ formula: `=G${r}+I${r}` });
+    expect(row[DETAIL_COLUMNS.priorWages]).toEqual({
+      formula: `=IF(K${r}="",0,SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r}))`,
+    });
+    expect(row[DETAIL_COLUMNS.hours]).toEqual({
+      formula: `=IF(C${r}="",0,C${r}*E${r}*IFERROR(VLOOKUP(D${r},Units_Table,2,FALSE),0))`,
+    });
+  });
+
+  it("adds every workbook name once", () => {
+    expect(new Set(layout.names).size).toBe(layout.names.length);
+    expect(layout.names).toEqual(
+      expect.arrayContaining(["Prep_Weeks", "Shoot_Days", "Wrap_Weeks", "Grand_Total", "Units_Table"]),
+    );
+  });
+});
+
+describe("template plan details", () => {
+  it("amortizes TV season costs across the episodes with PROD.ALLOCATE", () => {
+    const layout = layoutFor("TV");
+    const amort = layout.plan.sheets.find((s) => s.name === "Amortization")!;
+    const formulas = amort.blocks
+      .flatMap((b) => b.cells.flat())
+      .filter((c): c is { formula: string } => typeof c === "object" && c !== null && "formula" in c);
+    expect(formulas.map((f) => f.formula)).toContainEqual(
+      expect.stringMatching(/^=PROD\.ALLOCATE\(Amort_Total,\$B\$\d+:\$B\$\d+\)$/),
+    );
+    const episodes = amort.blocks.find((b) => b.cells.length === TEMPLATES.TV.defaults.episodes)!;
+    expect(episodes.cells.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it("marks up only AICP sections A-K", () => {
+    const layout = layoutFor("AICP");
+    const top = layout.plan.sheets.find((s) => s.name === "Top Sheet")!;
+    const cells = top.blocks.flatMap((b) => b.cells);
+    const markup = cells.find((r) => typeof r[1] === "string" && r[1].startsWith("Markup"))!;
+    const cellsOf = (code: string) => layout.topSheetCategories.find((c) => c.code === code)!.row + 1;
+    const ak = "ABCDEFGHIJK"
+      .split("")
+      .map((s) => `C${cellsOf(s)}`)
+      .join(",");
+    expect(markup[2]).toEqual({ formula: `=ROUND(Markup_Pct*SUM(${ak}),2)` });
+    const names = cells.map((r) => r[1]);
+    expect(names).toContain("Set Construction Labor *");
+    expect(names).toContain("Usage");
+  });
+
+  it("copies the work state's payroll fringes for the year into the Fringes table", () => {
+    expect(presetYears("PAYROLL-CA")).toEqual([2025, 2026]);
+    expect(presetYears("PAYROLL-NY")).toEqual([2026]);
+    const layout = layoutFor("FEATURE");
+    const fringes = layout.plan.sheets.find((s) => s.name === "Fringes")!;
+    const table = fringes.blocks.find((b) => b.cells[0][0] === "Name")!;
+    expect(table.cells.map((r) => r.slice(0, 4))).toEqual([
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["SS", "%", 0.062, 184500],
+      ["MEDICARE", "%", 0.0145, null],
+      ["FUTA-CA", "%", expect.any(Number), 7000],
+      ["CA-SUI", "%", 0.034, 7000],
+      ["CA-ETT", "%", 0.001, 7000],
+    ]);
+    expect(fringes.tables).toEqual([
+      expect.objectContaining({ name: "Fringes", rowCount: 6, columnCount: 8 }),
+    ]);
+  });
+
+  it("names copies with a suffix so a second budget never collides with the first", () => {
+    const layout = layoutFor("FEATURE", 2);
+    expect(layout.sheets.topSheet).toBe("Top Sheet 2");
+    expect(layout.names).toContain("Prep_Weeks_2");
+    const detail = layout.plan.sheets.find((s) => s.name === "Budget detail 2")!;
+    const formulas = JSON.stringify(detail.blocks);
+    expect(formulas).toContain("Fringes_2[#All]");
+    expect(formulas).not.toMatch(/Fringes\[#All\]/);
+  });
+});
+
+describe("inserting a template into Excel (office-addin-mock)", () => {
+  const largest = IDS.map((id) => ({
+    id,
+    cells: layoutFor(id)
+      .plan.sheets.flatMap((s) => s.blocks)
+      .reduce((n, b) => n + b.cells.length * (b.cells[0]?.length ?? 0), 0),
+  })).sort((a, b) => b.cells - a.cells)[0];
+
+  it(`inserts the largest template (${largest.id}) in exactly two syncs`, async () => {
+    const book = new MockBook();
+    book.addSheet("Sheet1");
+    const excel = mockExcel(book);
+    const port = new OfficeWorkbook({ run: excel.run });
+    const layout = layoutFor(largest.id);
+    await port.apply(layout.plan);
+    expect(excel.state.syncs).toBe(2);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...layout.plan.sheets.map((s) => s.name)]);
+    expect(book.active).toBe("Top Sheet");
+    const first = layout.detailLines[0];
+    expect(book.cell("Budget detail", `G${first.row + 1}`)).toMatchObject({
+      kind: "formula",
+      content: `=C${first.row + 1}*E${first.row + 1}*F${first.row + 1}`,
+    });
+    expect(book.sheet("Budget detail").freezeRows ?? book.sheet("Budget detail").freezeAt).toBeTruthy();
+    expect(book.sheet("Top Sheet").printArea).toMatch(/^A1:D\d+$/);
+    expect(book.names.find((n) => n.name === "Prep_Weeks")?.formula).toBe("=Globals!$B$4");
+    expect(book.names.find((n) => n.name === "Detail_Acct")?.formula).toMatch(
+      /^='Budget detail'!\$A\$4:\$A\$\d+$/,
+    );
+    expect(book.tables.map((t) => t.name).sort()).toEqual(["Fringes", "Units"]);
+    const grand = book.names
+      .find((n) => n.name === "Grand_Total")!
+      .formula.replace(/^='Top Sheet'!/, "")
+      .replace(/\$/g, "");
+    expect(book.cell("Top Sheet", grand)?.kind).toBe("formula");
+    expect(book.cell("Top Sheet", grand)?.format).toBe("#,##0.00_);(#,##0.00)");
+  });
+
+  it.each(IDS)("inserts %s without error", async (id) => {
+    const book = new MockBook();
+    const excel = mockExcel(book);
+    await new OfficeWorkbook({ run: excel.run }).apply(layoutFor(id).plan);
+    expect(excel.state.syncs).toBe(2);
+  });
+
+  it("never overwrites an existing Top Sheet: refuses, then a second copy goes under new names", async () => {
+    const book = new MockBook();
+    book.addSheet("Top Sheet", [["my own top sheet", 123]]);
+    const excel = mockExcel(book);
+    const port = new OfficeWorkbook({ run: excel.run });
+    await expect(port.apply(layoutFor("FEATURE").plan)).rejects.toMatchObject({
+      kind: "sheetExists",
+      subjects: ["Top Sheet"],
+    });
+    expect(book.sheets.map((s) => s.name)).toEqual(["Top Sheet"]);
+
+    const target = await freeCopy(port, "FEATURE");
+    expect(target.copy).toBe(2);
+    const layout = buildTemplatePlan(
+      TEMPLATES.FEATURE,
+      TEMPLATES.FEATURE.defaults,
+      target.sheets,
+      target.suffix,
+    );
+    await port.apply(layout.plan);
+    expect(book.values("Top Sheet", 0, 0, 1, 2)).toEqual([["my own top sheet", 123]]);
+    expect(book.hasSheet("Top Sheet 2")).toBe(true);
+    expect((await freeCopy(port, "FEATURE")).copy).toBe(3);
+  });
+});

@@ -1,0 +1,71 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { fakeWorkbook } from "./fakePort";
+
+/** Render the pane and wait for the (lazily loaded) Templates panel. */
+async function openTemplates(setup?: (env: ReturnType<typeof fakeWorkbook>) => void) {
+  const env = fakeWorkbook();
+  setup?.(env);
+  render(<App port={env.port} />);
+  await screen.findByRole("radiogroup", {}, { timeout: 10_000 });
+  return env;
+}
+
+describe("Templates panel", () => {
+  it("inserts the picked template with the globals typed in", async () => {
+    const { book } = await openTemplates();
+    await userEvent.click(screen.getByRole("radio", { name: "Commercial (AICP bid form)" }));
+    const markup = screen.getByLabelText("Markup / fee %");
+    await userEvent.clear(markup);
+    await userEvent.type(markup, "15");
+    await userEvent.click(screen.getByRole("button", { name: "Insert Commercial (AICP bid form)" }));
+    expect(await screen.findByText(/Commercial \(AICP bid form\) inserted/)).toBeInTheDocument();
+    expect(book.sheets.map((s) => s.name)).toEqual(["Top Sheet", "Budget detail", "Fringes", "Globals"]);
+    const markupName = book.names.find((n) => n.name === "Markup_Pct")!;
+    const cell = markupName.formula.split("!")[1].replace(/\$/g, "");
+    expect(book.cell("Globals", cell)?.content).toBe(0.15);
+  });
+
+  it("offers the TV episode count only for TV and creates the Amortization sheet", async () => {
+    const { book } = await openTemplates();
+    expect(screen.queryByLabelText("Episodes")).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("radio", { name: "TV one-hour episodic" }));
+    const episodes = screen.getByLabelText("Episodes");
+    await userEvent.clear(episodes);
+    await userEvent.type(episodes, "6");
+    await userEvent.click(screen.getByRole("button", { name: "Insert TV one-hour episodic" }));
+    await screen.findByText(/TV one-hour episodic inserted/);
+    expect(book.hasSheet("Amortization")).toBe(true);
+    expect(
+      book
+        .values("Amortization", 0, 0, 40, 1)
+        .flat()
+        .filter((v) => typeof v === "number"),
+    ).toEqual([1101, 2001, 2301, 5401, 4001, 3801, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it("refuses bad globals with a message on the field and a disabled Insert", async () => {
+    await openTemplates();
+    const shoot = screen.getByLabelText("Shoot (days)");
+    await userEvent.clear(shoot);
+    await userEvent.type(shoot, "-3");
+    expect(screen.getByText("Must be 0 or more.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Insert Feature film" })).toBeDisabled();
+  });
+
+  it.each([
+    ["Create new sheets", true],
+    ["Cancel", false],
+  ])("asks when the sheets exist; %s", async (answer, created) => {
+    const env = await openTemplates((e) => e.book.addSheet("Top Sheet", [["mine"]]));
+    await userEvent.click(screen.getByRole("button", { name: "Insert Feature film" }));
+    expect(
+      await screen.findByText(/will create Top Sheet 2, Budget detail 2, Fringes 2, Globals 2 instead/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: answer }));
+    if (created) await screen.findByText(/Feature film inserted: Top Sheet 2/);
+    await waitFor(() => expect(env.book.hasSheet("Top Sheet 2")).toBe(created));
+    expect(env.book.values("Top Sheet", 0, 0, 1, 1)).toEqual([["mine"]]);
+  });
+});
