@@ -298,8 +298,11 @@ function pluginFor(functions: readonly ProdFunction[]) {
 
     /**
      * The spill size, asked when the formula is entered: the answer's own size when the
-     * arguments can be computed now; otherwise one cell per row of the tallest range (the
-     * shape of PROD's column functions), corrected by `respill` once values are known.
+     * arguments can be computed now; otherwise (arguments that are formulas not computed yet, as
+     * in a workbook loaded whole) a single cell, which `respill` grows once values are known. A
+     * guess from the arguments' heights is unsafe: the height of a fringe table is not the
+     * height of FRINGE's answer, and a spill guessed too tall blocks the cells below it, which
+     * HyperFormula then never computes, so `respill` could not correct it.
      */
     size(fn: ProdFunction, ast: CallAst, state: CallState): ArraySize {
       try {
@@ -308,11 +311,7 @@ function pluginFor(functions: readonly ProdFunction[]) {
           ? new ArraySize(answer.width(), answer.height())
           : ArraySize.scalar();
       } catch {
-        const heights = ast.args.map((arg) => this.arraySizeForAst(arg as never, state as never).height);
-        return new ArraySize(
-          1,
-          fn.metadata.result?.dimensionality === "matrix" ? Math.max(1, ...heights) : 1,
-        );
+        return ArraySize.scalar();
       }
     }
   }

@@ -138,6 +138,32 @@ describe("the PROD functions in the preview's formula engine", () => {
     for (const id of declaredFunctions().filter((id) => !(id in workedExamples)))
       it.todo(`PROD.${id}: its worked examples`);
   });
+
+  it("computes every line of a budget loaded whole, FRINGE on a formula with a fringe table range", () => {
+    // Loaded whole, a formula's arguments are not computed when its spill is sized: the fringe
+    // table's 3 rows must not be taken for the answer's height, or line 2's fringe blocks line 3's.
+    const hf = HyperFormula.buildFromSheets(
+      {
+        Fringes: [
+          ["Name", "Type", "Rate", "Cutoff"],
+          ["SS", "%", 0.062, 184500],
+          ["FUTA", "%", 0.006, 7000],
+        ],
+        Budget: [1000, 8000, 500].map((wages, i) => [
+          wages,
+          `=A${i + 1}*2`,
+          `=PROD.FRINGE(B${i + 1},Fringes!$A$1:$D$3)`,
+        ]),
+      },
+      { licenseKey: "gpl-v3" },
+    );
+    respill(hf);
+    expect(hf.getSheetValues(hf.getSheetId("Budget") as number).map((row) => row[2])).toEqual([
+      136, // 2,000 x 6.8%
+      1034, // 16,000 x 6.2% + 7,000 x 0.6%
+      68, // 1,000 x 6.8%
+    ]);
+  });
 });
 
 describe("calling conventions, as Excel calls custom functions", () => {
