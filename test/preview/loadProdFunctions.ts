@@ -14,16 +14,30 @@ import {
   type ProdFunction,
 } from "../../src/preview/prodFunctionPlugin";
 
-const root = path.join(__dirname, "../..");
+/**
+ * Where the function files are and how their modules are loaded: from source under Jest; the
+ * bench (bench/, compiled by tsc) reads the same sources and loads its compiled copies.
+ */
+export interface FunctionSources {
+  /** The repository: its src/functions files are read for the metadata. */
+  root: string;
+  /** Loads the module of one source file. */
+  load: (sourceFile: string) => Record<string, unknown>;
+}
+
+const fromSource: FunctionSources = {
+  root: path.join(__dirname, "../.."),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  load: (file) => require(file) as Record<string, unknown>,
+};
 
 /** The PROD functions with their generated metadata and their implementations. */
-export async function loadProdFunctions(): Promise<ProdFunction[]> {
-  const files = functionFiles(root).map((file) => path.join(root, file));
+export async function loadProdFunctions(sources: FunctionSources = fromSource): Promise<ProdFunction[]> {
+  const files = functionFiles(sources.root).map((file) => path.join(sources.root, file));
   const generated = await generateCustomFunctionsMetadata(files, true);
   if (generated.errors.length > 0) throw new Error(generated.errors.join("\n"));
   for (const { sourceFileName, functionName, id } of generated.associate) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const module = require(sourceFileName) as Record<string, unknown>;
+    const module = sources.load(sourceFileName);
     CustomFunctions.associate(id, module[functionName] as (...args: unknown[]) => unknown);
   }
   const metadata = JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] };
