@@ -271,7 +271,8 @@ export function splitDay(hours: Decimal, rule: PayRule): DaySplit {
     const top = band.to !== undefined && hours.gt(band.to) ? band.to : hours;
     const inBand = top.minus(band.from);
     paid = paid.plus(inBand.times(band.multiplier));
-    if (band.multiplier.eq(1)) straight = straight.plus(inBand);
+    // eq(ONE), not eq(1): a number argument is parsed into a new decimal on every call.
+    if (band.multiplier.eq(ONE)) straight = straight.plus(inBand);
   }
   return { paid, straight };
 }

@@ -37,9 +37,10 @@ function readColumn(list: readonly unknown[], arg: string): Decimal[] {
 
 /** Hours or days per line: undefined when the argument was left out; one cell applies to every line. */
 function readPerLine(value: unknown, arg: string, lines: number): (Decimal | undefined)[] {
-  if (omitted(value)) return Array.from({ length: lines }, () => undefined);
+  // new Array().fill(), not Array.from({ length }): this runs twice for every FRINGE cell.
+  if (omitted(value)) return new Array<Decimal | undefined>(lines).fill(undefined);
   const list = readColumn(lineCells(value, arg), arg);
-  if (list.length === 1) return Array.from({ length: lines }, () => list[0]);
+  if (list.length === 1) return new Array<Decimal | undefined>(lines).fill(list[0]);
   if (list.length !== lines) throw errors.sizeMismatch(arg, list.length, "wages", lines);
   return list;
 }

@@ -62,10 +62,14 @@ export function roundRunning(amounts: readonly Decimal[]): Decimal[] {
   });
 }
 
-/** The part of [from, to] that lies under the cutoff (the whole of it when there is no cutoff). */
+/**
+ * The part of [from, to] that lies under the cutoff (the whole of it when there is no cutoff):
+ * min(to, cutoff) - min(from, cutoff), by comparisons rather than `Decimal.min`, which copies
+ * its arguments into new decimals (this runs for every fringe of every FRINGE cell).
+ */
 function subjectWages(from: Decimal, to: Decimal, cutoff: Decimal | null): Decimal {
-  if (cutoff === null) return to.minus(from);
-  return Decimal.min(to, cutoff).minus(Decimal.min(from, cutoff));
+  if (cutoff === null || to.lte(cutoff)) return to.minus(from);
+  return from.gte(cutoff) ? ZERO : cutoff.minus(from);
 }
 
 /**
@@ -97,12 +101,19 @@ function chargedHours(line: FringeLine, fringe: Fringe): Decimal {
 
 /**
  * What one line adds to a fringe's running count: wages subject for %, hours for HOUR, days for
- * DAY and WEEK, 1 for FLAT on the first line (a flat fringe is charged once per person).
+ * DAY and WEEK, 1 for FLAT on the first line (a flat fringe is charged once per person). The
+ * person's wages paid before the line and with it are worked out once per line, not per fringe.
  */
-function lineCount(fringe: Fringe, line: FringeLine, paidBefore: Decimal, isFirstLine: boolean): Decimal {
+function lineCount(
+  fringe: Fringe,
+  line: FringeLine,
+  paidBefore: Decimal,
+  paidAfter: Decimal,
+  isFirstLine: boolean,
+): Decimal {
   switch (fringe.type) {
     case "%":
-      return subjectWages(paidBefore, paidBefore.plus(line.wages), fringe.cutoff);
+      return subjectWages(paidBefore, paidAfter, fringe.cutoff);
     case "HOUR":
       return chargedHours(line, fringe);
     case "DAY":
@@ -141,14 +152,18 @@ export function calculateFringes(
   const lineTotals: Decimal[] = [];
   let roundedBefore = ZERO;
   let paidBefore = priorWages;
+  // The amounts on the running counts after the latest line: after the last line, each fringe's.
+  let amounts = fringes.map((fringe, f) => amountOn(fringe, counts[f]));
   lines.forEach((line, i) => {
+    const paidAfter = paidBefore.plus(line.wages);
     fringes.forEach((fringe, f) => {
-      counts[f] = counts[f].plus(lineCount(fringe, line, paidBefore, i === 0));
+      counts[f] = counts[f].plus(lineCount(fringe, line, paidBefore, paidAfter, i === 0));
     });
-    const rounded = roundCents(sum(fringes.map((fringe, f) => amountOn(fringe, counts[f]))));
+    amounts = fringes.map((fringe, f) => amountOn(fringe, counts[f]));
+    const rounded = roundCents(sum(amounts));
     lineTotals.push(rounded.minus(roundedBefore));
     roundedBefore = rounded;
-    paidBefore = paidBefore.plus(line.wages);
+    paidBefore = paidAfter;
   });
   return {
     lines: lineTotals,
@@ -156,7 +171,7 @@ export function calculateFringes(
     byFringe: fringes.map((fringe, f) => ({
       fringe,
       base: fringe.type === "WEEK" ? counts[f].div(fringe.daysPerWeek) : counts[f],
-      amount: amountOn(fringe, counts[f]),
+      amount: amounts[f],
     })),
   };
 }

@@ -107,6 +107,31 @@ const cache = new Map<string, readonly Fringe[]>();
  * @param spec - the argument as Excel passed it: a single value or a 2-D range
  */
 export function resolveFringes(spec: unknown): readonly Fringe[] {
+  // A budget's FRINGE cells mostly read one table, and Excel hands each call a fresh copy of it:
+  // comparing cells with the last one asked for is cheaper than writing the cache key.
+  if (last && sameCells(last.spec, spec)) return last.fringes;
+  const fringes = cachedByContent(spec);
+  last = { spec: isRange(spec) ? spec.map((row) => [...row]) : spec, fringes };
+  return fringes;
+}
+
+/** The last `fringes` argument resolved (its cells copied) and its fringes. */
+let last: { spec: unknown; fringes: readonly Fringe[] } | undefined;
+
+/** True when two arguments hold the same values: the same scalar, or ranges equal cell by cell. */
+function sameCells(a: unknown, b: unknown): boolean {
+  if (!isRange(a) || !isRange(b)) return a === b;
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r];
+    const y = b[r];
+    if (x.length !== y.length) return false;
+    for (let c = 0; c < x.length; c++) if (x[c] !== y[c]) return false;
+  }
+  return true;
+}
+
+function cachedByContent(spec: unknown): readonly Fringe[] {
   const key = JSON.stringify(spec) ?? "";
   const hit = cache.get(key);
   if (hit) {

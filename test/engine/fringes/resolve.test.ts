@@ -87,6 +87,19 @@ describe("the fringes argument", () => {
     expect(again[0].rate.toString()).toBe("0.5");
   });
 
+  it("reads a table edited after it was read, even when the very same array is passed again", () => {
+    const table: unknown[][] = [
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["SUI", "%", 0.034, 7000],
+    ];
+    expect(resolveFringes(table)[0].cutoff?.toString()).toBe("7000");
+    table[1][3] = 7500;
+    expect(resolveFringes(table)[0].cutoff?.toString()).toBe("7500");
+    expect(labels("SS")).toEqual(["SS-2026"]);
+    expect(labels([["SS"]])).toEqual(["SS-2026"]);
+    expect(resolveFringes(table)[0].cutoff?.toString()).toBe("7500");
+  });
+
   it("answers an unknown name with #N/A and the close names", () => {
     const e = failure("SS,MEDICAR");
     expect(e.kind).toBe("notFound");
