@@ -221,8 +221,8 @@ function evaluateCall(fn: ProdFunction, values: ArgValue[]): HfScalar | SimpleRa
 }
 
 /**
- * For each PROD formula (by engine and cell) the size its spill was given and the size of its
- * latest answer: where they differ, `respill` re-enters the formula.
+ * The PROD formulas (by engine and cell) whose latest answer differs in size from the spill it
+ * was given, with both sizes: `respill` re-enters them.
  */
 interface SpillRecord {
   placed: string;
@@ -284,12 +284,19 @@ function pluginFor(functions: readonly ProdFunction[]) {
       if (!vertex || vertex.formula !== ast) return answer;
       const width = vertex.width ?? 1;
       const height = vertex.height ?? 1;
-      const answered =
-        answer instanceof SimpleRangeValue ? sizeKey(answer.width(), answer.height()) : sizeKey(1, 1);
-      bookOf(this.dependencyGraph).set(addressKey(state.formulaAddress), {
-        placed: sizeKey(width, height),
-        answered,
-      });
+      const answeredWidth = answer instanceof SimpleRangeValue ? answer.width() : 1;
+      const answeredHeight = answer instanceof SimpleRangeValue ? answer.height() : 1;
+      const book = bookOf(this.dependencyGraph);
+      // Only answers that no longer fit their spill are noted (respill passes over the others):
+      // in a recalculation of thousands of PROD cells, nearly all fit.
+      if (answeredWidth !== width || answeredHeight !== height) {
+        book.set(addressKey(state.formulaAddress), {
+          placed: sizeKey(width, height),
+          answered: sizeKey(answeredWidth, answeredHeight),
+        });
+      } else if (book.size > 0) {
+        book.delete(addressKey(state.formulaAddress));
+      }
       if (answer instanceof SimpleRangeValue && (answer.width() > width || answer.height() > height)) {
         return clipped(answer, width, height);
       }
