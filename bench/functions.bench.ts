@@ -116,7 +116,7 @@ export function functionRows(functions: readonly ProdFunction[]): Row[] {
     rows.push({
       section: "Throughput",
       measure,
-      value: `${fmt(measured.median)} calls/s`,
+      value: `${fmt(measured.median)} calls/s CPU`,
       spread: spreadOf(measured, compact),
       target: "",
       verdict: "",
