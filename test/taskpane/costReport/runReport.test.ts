@@ -9,6 +9,8 @@ import {
   mappingMemory,
   type InputKind,
 } from "../../../src/taskpane/costReport/sources";
+import { OfficeWorkbook } from "../../../src/excel/officeWorkbook";
+import { MockBook, mockExcel } from "../../excel/mockExcel";
 import { fakeWorkbook } from "../fakePort";
 
 const END = dateSerial(2026, 11, 20) as number;
@@ -209,5 +211,32 @@ describe("running the cost report against the workbook", () => {
       runCostReport(port, await request(port), { signal: controller.signal }),
     ).rejects.toBeInstanceOf(PortError);
     expect(book.hasSheet("Cost Report 2026-11-20")).toBe(false);
+  });
+
+  it("writes a large report in chunks under the payload limit, with progress between them", async () => {
+    const book = new MockBook();
+    const excel = mockExcel(book);
+    const port = new OfficeWorkbook({ run: excel.run, maxPayloadBytes: 64 * 1024 });
+    book.addSheet("Budget detail", [
+      ["Acct", "Description", "Total"],
+      [2501, "Key grip", 100000],
+    ]);
+    const gl: (string | number | null)[][] = [["Account", "Date", "Vendor", "Description", "Amount"]];
+    // 3,000 lines on an unbudgeted account: each is listed on the sheet.
+    for (let i = 0; i < 3000; i++) gl.push(["9910", "2026-11-18", `Vendor ${i}`, `=line ${i}`, 1.01]);
+    book.addSheet("GL", gl);
+    book.addSheet("POs", [["PO #", "Account", "Vendor", "Open amount"]]);
+    const progress: number[] = [];
+    const req = await request(port);
+    const outcome = await runCostReport(port, req, { onProgress: (p) => progress.push(p.done) });
+    expect(outcome.report.reconciliation.reportToDate.toFixed(2)).toBe("3030.00");
+    expect(excel.state.requestsWithWrites.length).toBeGreaterThan(3);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(100);
+    const descriptions = [...book.sheet(outcome.sheet).cells.values()].filter((c) =>
+      String(c.content).startsWith("=line "),
+    );
+    expect(descriptions).toHaveLength(3000);
+    expect(descriptions.every((c) => c.kind === "value")).toBe(true);
   });
 });
