@@ -66,7 +66,7 @@ function readPerson(
  * fringes: a library name ("SS"), names joined by commas ("SS,MEDICARE,FUTA-CA"), a preset
  * ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a name with a year ("SS-2025"; without a year the
  * latest year PROD holds), a range of names, or your Fringes table (columns Name | Type | Rate | Cutoff,
-with or without its header row).
+ * with or without its header row).
  * Caps are per person: give one person's lines as a column (prep, shoot, wrap) and a $7,000 cutoff
  * is reached once across them, not once per line; the result is a column, one fringe per line,
  * rounded so the lines add up to the person's total.
