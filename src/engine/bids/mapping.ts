@@ -6,7 +6,7 @@
 import { Decimal, ZERO, isBlank, parseNumericText, toDecimal } from "../money";
 import { toRentalDays, type RentalDays } from "../rental";
 import { ProdError, errors } from "../errors";
-import type { BidLine } from "./types";
+import type { BidLine, VendorTerms } from "./types";
 
 /** What a column of a bid can hold. */
 export type ColumnRole = "item" | "qty" | "days" | "dayRate" | "taxable" | "notes";
@@ -143,10 +143,10 @@ function readMoney(value: unknown, arg: string): Decimal {
 }
 
 /**
- * A days cell: the days held in a row ("12") or the days used in each week ("5+5+2", "5,5,2",
+ * Reads a days cell (or the schedule the user typed): the days held in a row ("12") or the days used in each week ("5+5+2", "5,5,2",
  * "5 5 2"), read by the rental rule's own reader (each week 0 to 7 days).
  */
-function readDays(value: unknown): RentalDays | undefined {
+export function readDays(value: unknown): RentalDays | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value !== "string" || parseNumericText(value) !== undefined)
     return toRentalDays([value], "Days");
@@ -249,4 +249,59 @@ export function findHeaderRow(rows: readonly (readonly unknown[])[]): number {
     if (missingRoles(guessMapping(rows[i])).length === 0) return i;
   }
   return rows.findIndex((row) => !row.every(isBlank));
+}
+
+/** The terms of a vendor as typed in the pane's fields. */
+export interface TermsText {
+  /** "7", "4" or "3" (any whole number 1–7). */
+  readonly weekDays: string;
+  /** Percent fields: "10" or "10%" both mean 10%. */
+  readonly discount: string;
+  readonly lossDamage: string;
+  readonly taxRate: string;
+  /** Money fields: "600", "$600.00", blank = 0. */
+  readonly delivery: string;
+  readonly pickup: string;
+  readonly taxableByDefault: boolean;
+}
+
+/** A percent field: "10" and "10%" are both 10% (the field is labelled in percent); blank = 0. */
+function readPercentField(text: string, arg: string): Decimal {
+  const trimmed = text.trim();
+  if (trimmed === "") return ZERO;
+  const value = parseNumericText(trimmed);
+  if (value === undefined) throw errors.notANumber(arg, text);
+  const fraction = trimmed.endsWith("%") ? value : value.div(100);
+  if (fraction.isNeg() && !fraction.isZero()) throw errors.belowMinimum(arg, 0, text);
+  return fraction;
+}
+
+/** A money field: "$600.00", "600", "N/C"; blank = 0. */
+function readMoneyField(text: string, arg: string): Decimal {
+  return text.trim() === "" ? ZERO : readMoney(text, arg);
+}
+
+/**
+ * Reads a vendor's terms from the pane's fields, naming the vendor and the field in any message.
+ *
+ * @throws ProdError (invalid) for text that is not a number, or a negative amount
+ */
+export function readTerms(text: TermsText, vendor: string): VendorTerms {
+  const field = (name: string) => `${vendor}: ${name}`;
+  const weekDays = Number(text.weekDays);
+  if (!Number.isInteger(weekDays) || weekDays < 1 || weekDays > 7) {
+    throw errors.invalid(
+      field("days billed per week"),
+      `must be a whole number from 1 to 7, got "${text.weekDays}"`,
+    );
+  }
+  return {
+    weekDays,
+    discount: readPercentField(text.discount, field("discount")),
+    lossDamage: readPercentField(text.lossDamage, field("loss & damage")),
+    taxRate: readPercentField(text.taxRate, field("sales tax rate")),
+    delivery: readMoneyField(text.delivery, field("delivery")),
+    pickup: readMoneyField(text.pickup, field("pickup")),
+    taxableByDefault: text.taxableByDefault,
+  };
 }

@@ -4,6 +4,8 @@ import {
   headerSignature,
   missingRoles,
   readBidRows,
+  readDays,
+  readTerms,
   type ColumnMapping,
 } from "../../../src/engine/bids";
 import { ProdError } from "../../../src/engine/errors";
@@ -112,5 +114,57 @@ describe("reading bid rows", () => {
 
   it("reads nothing from an empty file", () => {
     expect(readBidRows([], mapping)).toEqual({ lines: [], problems: [] });
+  });
+});
+
+describe("reading a vendor's terms as typed in the pane", () => {
+  const typed = {
+    weekDays: "3",
+    discount: "10",
+    lossDamage: "8%",
+    taxRate: "9.5%",
+    delivery: "$600.00",
+    pickup: "",
+    taxableByDefault: true,
+  };
+
+  it("reads percent fields with or without %, money with $ and commas, blanks as 0", () => {
+    const t = readTerms(typed, "Acme");
+    expect([t.weekDays, t.discount, t.lossDamage, t.taxRate, t.delivery, t.pickup].map(String)).toEqual([
+      "3",
+      "0.1",
+      "0.08",
+      "0.095",
+      "600",
+      "0",
+    ]);
+  });
+
+  it.each([
+    [{ discount: "ten" }, 'Acme: discount must be a number, got "ten"'],
+    [{ delivery: "-50" }, 'Acme: delivery must be 0 or more, got "-50"'],
+    [{ weekDays: "2.5" }, 'Acme: days billed per week must be a whole number from 1 to 7, got "2.5"'],
+    [{ taxRate: "-1%" }, 'Acme: sales tax rate must be 0 or more, got "-1%"'],
+  ])("names the vendor and the field: %j", (change, message) => {
+    expect(() => readTerms({ ...typed, ...change }, "Acme")).toThrow(message);
+  });
+});
+
+describe("reading the schedule or a days cell", () => {
+  it.each([
+    ["12", { held: "12" }],
+    [12, { held: "12" }],
+    ["5+5+2", { byWeek: "5,5,2" }],
+    ["5, 5, 2", { byWeek: "5,5,2" }],
+    ["", undefined],
+  ])("reads %j", (input, expected) => {
+    const days = readDays(input);
+    const shown =
+      days === undefined
+        ? undefined
+        : "held" in days
+          ? { held: days.held.toString() }
+          : { byWeek: days.byWeek.join(",") };
+    expect(shown).toEqual(expected);
   });
 });
