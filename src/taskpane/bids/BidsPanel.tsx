@@ -1,0 +1,473 @@
+/*
+ * The Bids panel (spec/taskpane.md section 3): the production manager adds two or more vendors'
+ * bids (files or workbook ranges/tables), maps their columns once, sets each vendor's terms,
+ * compares, fixes item matches, writes the comparison sheet, and can write the chosen award into
+ * a budget line after confirming.
+ */
+import { useEffect, useRef, useState } from "react";
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  compareBids,
+  normalizeItemName,
+  readDays,
+  readTerms,
+  type Comparison,
+  type MatchOverride,
+  type VendorBid,
+} from "../../engine/bids";
+import { roundCents, type Decimal } from "../../engine/money";
+import { usePane } from "../shell/PaneContext";
+import { comparisonSheetPlan } from "./comparisonSheet";
+import { webStorageMappingStore, type MappingStore } from "./mappingStore";
+import { readBidFile, type BidFile } from "./readBidFile";
+import { VendorCard } from "./VendorCard";
+import { confirmMapping, newVendorDraft, selectSheet, type VendorDraft } from "./vendorDraft";
+import {
+  awardWritePlan,
+  comparisonTarget,
+  isSingleCell,
+  rowsFromSelection,
+  rowsFromTable,
+} from "./workbookBids";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  hidden: { display: "none" },
+});
+
+/** Props of {@link BidsPanel}; the defaults are the real browser ones, tests pass fakes. */
+export interface BidsPanelProps {
+  /** Where column mappings are remembered. @default localStorage */
+  store?: MappingStore;
+  /** Reads a picked file. @default readBidFile on the file's bytes */
+  readFile?: (file: File) => Promise<BidFile>;
+}
+
+/** localStorage when the host allows it (some block it and throw on access). */
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const readPickedFile = async (file: File): Promise<BidFile> =>
+  readBidFile(file.name, await file.arrayBuffer());
+
+const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+/** Money for the pane: rounded once, to cents, as "$20,310.00". */
+function formatMoney(amount: Decimal): string {
+  return dollars.format(roundCents(amount).toNumber());
+}
+
+/** The Bids panel. */
+export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsPanelProps) {
+  const styles = useStyles();
+  const { port, showError, showNote, clearMessage, runLong, ask, busy } = usePane();
+  const [store] = useState<MappingStore>(() => storeProp ?? webStorageMappingStore(browserStorage()));
+  const [vendors, setVendors] = useState<VendorDraft[]>([]);
+  const [schedule, setSchedule] = useState("");
+  const [overrides, setOverrides] = useState<MatchOverride[]>([]);
+  const [result, setResult] = useState<Comparison | null>(null);
+  const [awardChoice, setAwardChoice] = useState<"split" | "single">("split");
+  const [tables, setTables] = useState<{ name: string; sheet: string }[]>([]);
+  const [table, setTable] = useState("");
+  const fileInput = useRef<HTMLInputElement>(null);
+  const nextId = useRef(1);
+  const disabled = busy !== null;
+
+  useEffect(() => {
+    let live = true;
+    port.listTables().then(
+      (list) => live && setTables(list),
+      // Without the table list the user can still use the selection or files.
+      () => live && setTables([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [port]);
+
+  /** Any change to the inputs makes an earlier comparison stale. */
+  const changeVendors = (update: (list: VendorDraft[]) => VendorDraft[]) => {
+    setVendors(update);
+    setResult(null);
+  };
+  const updateVendor = (id: string, update: (v: VendorDraft) => VendorDraft) =>
+    changeVendors((list) => list.map((v) => (v.id === id ? update(v) : v)));
+  const addVendor = (name: string, source: string, sheets: VendorDraft["sheets"]) => {
+    const id = `v${nextId.current++}`;
+    changeVendors((list) => [...list, newVendorDraft(id, name, source, sheets, store)]);
+  };
+
+  const handleFiles = async (files: FileList | null) => {
+    if (!files) return;
+    clearMessage();
+    for (const file of Array.from(files)) {
+      try {
+        const bid = await readFile(file);
+        addVendor(
+          file.name.replace(/\.[^.]+$/, ""),
+          file.name,
+          bid.sheets.map((s) => ({ name: s.name, rows: s.rows, firstRowNumber: 1 })),
+        );
+      } catch (e) {
+        showError(e);
+      }
+    }
+    if (fileInput.current) fileInput.current.value = "";
+  };
+
+  const handleFromSelection = async () => {
+    clearMessage();
+    try {
+      const read = await rowsFromSelection(port);
+      addVendor(read.suggestedName, read.source, [
+        { name: read.source, rows: read.rows, firstRowNumber: read.firstRowNumber },
+      ]);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const handleFromTable = async () => {
+    if (!table) return;
+    clearMessage();
+    try {
+      const read = await rowsFromTable(port, table);
+      addVendor(read.suggestedName, read.source, [
+        { name: read.source, rows: read.rows, firstRowNumber: read.firstRowNumber },
+      ]);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const handleConfirmMapping = (id: string) => {
+    clearMessage();
+    try {
+      const vendor = vendors.find((v) => v.id === id);
+      if (!vendor) return;
+      const confirmed = confirmMapping(vendor, store);
+      changeVendors((list) => list.map((v) => (v.id === id ? confirmed : v)));
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const mappedVendors = vendors.filter((v) => v.mapped);
+  const canCompare = mappedVendors.length >= 2 && !disabled;
+
+  const compare = (withOverrides: MatchOverride[]): Comparison | null => {
+    clearMessage();
+    try {
+      const bids: VendorBid[] = mappedVendors.map((v) => ({
+        id: v.id,
+        name: v.name.trim() || v.source,
+        terms: readTerms(v.terms, v.name.trim() || v.source),
+        lines: v.lines,
+      }));
+      const comparison = compareBids({
+        vendors: bids,
+        schedule: readDays(schedule),
+        overrides: withOverrides,
+      });
+      setResult(comparison);
+      return comparison;
+    } catch (e) {
+      setResult(null);
+      showError(e);
+      return null;
+    }
+  };
+
+  /** Re-matches every line of one comparison row with another row, and compares again. */
+  const handleRematch = (fromKey: string, toKey: string) => {
+    if (!result) return;
+    const row = result.items.find((i) => i.key === fromKey);
+    if (!row) return;
+    const added: MatchOverride[] = [];
+    row.bids.forEach((bid, vi) => {
+      for (const line of bid?.lines ?? []) {
+        added.push({
+          vendorId: result.vendors[vi].id,
+          itemKey: normalizeItemName(line.item),
+          matchTo: toKey,
+        });
+      }
+    });
+    const next = [...overrides, ...added];
+    setOverrides(next);
+    compare(next);
+  };
+
+  const handleUndoMatches = () => {
+    setOverrides([]);
+    compare([]);
+  };
+
+  const handleWriteSheet = async () => {
+    if (!result) return;
+    const problems = mappedVendors.flatMap((v) => v.problems.map((p) => `${v.name}: ${p.message}`));
+    const written = await runLong("Writing the bid comparison", async (options) => {
+      const target = await comparisonTarget(port);
+      const { plan } = comparisonSheetPlan(result, {
+        sheetName: target.sheetName,
+        mode: target.mode,
+        scheduleText: schedule.trim() || undefined,
+        problems,
+      });
+      await port.apply(plan, options);
+      return target.sheetName;
+    });
+    if (written)
+      showNote(`The comparison is on the sheet "${written}". Running it again replaces that sheet only.`);
+  };
+
+  const handleWriteAward = async () => {
+    if (!result) return;
+    const award = awardChoice === "single" ? result.bestSingle : result.bestSplit;
+    if (!award) return;
+    clearMessage();
+    try {
+      const target = await port.getSelection();
+      if (!isSingleCell(target)) {
+        showNote(
+          `Select the one budget cell the award goes into (you have ${target.address} selected), then try again.`,
+        );
+        return;
+      }
+      const amount = roundCents(award.total);
+      const label = `${awardChoice === "single" ? "single-vendor award" : "split award"}: ${award.vendors
+        .map((vi) => result.vendors[vi].name)
+        .join(" + ")}`;
+      const occupied = (await port.findNonEmpty([target])).length > 0;
+      const yes = await ask({
+        title: "Write the award into the budget?",
+        message:
+          `Write ${formatMoney(amount)} (${label}) into ${target.sheet}!${target.address}?` +
+          (occupied ? " That cell is not empty: what is in it now will be replaced." : ""),
+        confirmLabel: occupied ? "Replace it" : "Write it",
+        cancelLabel: "Cancel",
+      });
+      if (!yes) return;
+      const done = await runLong("Writing the award", async (options) => {
+        await port.apply(awardWritePlan(target, amount.toNumber()), options);
+        return true;
+      });
+      if (done) showNote(`${formatMoney(amount)} is in ${target.sheet}!${target.address}.`);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const unmatched = result ? result.items.filter((i) => i.missing.length > 0) : [];
+
+  return (
+    <div className={styles.panel}>
+      <Subtitle1 as="h2">Vendor bids</Subtitle1>
+      <Text>
+        Add two or more vendors&apos; bids for the same need, set each vendor&apos;s terms, then compare their
+        landed cost.
+      </Text>
+
+      <div className={styles.row}>
+        <Button onClick={() => fileInput.current?.click()} disabled={disabled}>
+          Add bid from a file…
+        </Button>
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          accept=".csv,.tsv,.txt,.xlsx,.xlsm"
+          multiple
+          aria-label="Bid files (CSV or Excel)"
+          data-testid="bid-file-input"
+          onChange={(e) => void handleFiles(e.target.files)}
+        />
+        <Button onClick={() => void handleFromSelection()} disabled={disabled}>
+          Add bid from the selection
+        </Button>
+      </div>
+      {tables.length > 0 && (
+        <div className={styles.row}>
+          <Field label="Or from a table" style={{ flexGrow: 1 }}>
+            <Select id="bid-table" value={table} onChange={(_e, d) => setTable(d.value)} disabled={disabled}>
+              <option value="">Pick a table</option>
+              {tables.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name} ({t.sheet})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button onClick={() => void handleFromTable()} disabled={disabled || table === ""}>
+            Add bid from table
+          </Button>
+        </div>
+      )}
+
+      {vendors.map((vendor, i) => (
+        <VendorCard
+          key={vendor.id}
+          vendor={vendor}
+          position={i + 1}
+          disabled={disabled}
+          onRename={(name) => updateVendor(vendor.id, (v) => ({ ...v, name }))}
+          onSelectSheet={(index) => updateVendor(vendor.id, (v) => selectSheet(v, index, store))}
+          onMappingChange={(mapping) => updateVendor(vendor.id, (v) => ({ ...v, mapping }))}
+          onConfirmMapping={() => handleConfirmMapping(vendor.id)}
+          onEditMapping={() => updateVendor(vendor.id, (v) => ({ ...v, mapped: false }))}
+          onTermsChange={(terms) => updateVendor(vendor.id, (v) => ({ ...v, terms }))}
+          onRemove={() => changeVendors((list) => list.filter((v) => v.id !== vendor.id))}
+        />
+      ))}
+
+      <Field
+        label="Days used each week"
+        hint='For lines without a Days column: "5+5+2" for 12 shoot days over 3 weeks, or a number of days held.'
+      >
+        <Input
+          id="bid-schedule"
+          value={schedule}
+          onChange={(_e, d) => {
+            setSchedule(d.value);
+            setResult(null);
+          }}
+          disabled={disabled}
+        />
+      </Field>
+
+      <Button appearance="primary" onClick={() => compare(overrides)} disabled={!canCompare}>
+        {mappedVendors.length < 2 ? "Add two vendors to compare" : "Compare bids"}
+      </Button>
+
+      {result && (
+        <section aria-label="Comparison">
+          <Subtitle2 as="h3">Result</Subtitle2>
+          <Table size="small" aria-label="Vendor totals">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Vendor</TableHeaderCell>
+                <TableHeaderCell>Landed total</TableHeaderCell>
+                <TableHeaderCell>Items bid</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.summaries.map((s, vi) => (
+                <TableRow key={result.vendors[vi].id}>
+                  <TableCell>{result.vendors[vi].name}</TableCell>
+                  <TableCell>{formatMoney(s.total)}</TableCell>
+                  <TableCell>
+                    {s.complete ? `all ${result.items.length}` : `${s.itemsBid} of ${result.items.length}`}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Text as="p">
+            {result.bestSingle
+              ? `Best single vendor: ${result.vendors[result.bestSingle.vendors[0]].name}, ${formatMoney(result.bestSingle.total)}.`
+              : "No vendor bid every item, so there is no single-vendor award."}
+          </Text>
+          <Text as="p">
+            Best split award: {result.bestSplit.vendors.map((vi) => result.vendors[vi].name).join(" + ")},{" "}
+            {formatMoney(result.bestSplit.total)}
+            {result.saving !== undefined ? `, saving ${formatMoney(result.saving)}.` : "."}
+          </Text>
+          {result.notes.length > 0 && (
+            <ul aria-label="Check before awarding">
+              {result.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+
+          {unmatched.length > 0 && (
+            <section aria-label="Items not bid by every vendor">
+              <Subtitle2 as="h3">Items not bid by every vendor</Subtitle2>
+              <Text as="p">If two rows are the same item under different names, match them here.</Text>
+              {unmatched.map((item) => (
+                <Field
+                  key={item.key}
+                  label={`${item.name} (bid by ${item.bids.flatMap((b, vi) => (b ? [result.vendors[vi].name] : [])).join(", ")})`}
+                >
+                  <Select
+                    value=""
+                    onChange={(_e, d) => d.value && handleRematch(item.key, d.value)}
+                    disabled={disabled}
+                  >
+                    <option value="">Same item as…</option>
+                    {result.items
+                      .filter((other) => other.key !== item.key)
+                      .map((other) => (
+                        <option key={other.key} value={other.key}>
+                          {other.name}
+                        </option>
+                      ))}
+                  </Select>
+                </Field>
+              ))}
+            </section>
+          )}
+          {overrides.length > 0 && (
+            <Button size="small" onClick={handleUndoMatches} disabled={disabled}>
+              Undo my matches
+            </Button>
+          )}
+
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void handleWriteSheet()} disabled={disabled}>
+              Write comparison sheet
+            </Button>
+          </div>
+
+          <Subtitle2 as="h3">Put the award in the budget</Subtitle2>
+          <RadioGroup
+            value={awardChoice}
+            onChange={(_e, d) => setAwardChoice(d.value === "single" ? "single" : "split")}
+            aria-label="Award to write"
+          >
+            <Radio value="split" label={`Split award (${formatMoney(result.bestSplit.total)})`} />
+            <Radio
+              value="single"
+              label={
+                result.bestSingle
+                  ? `Single vendor (${formatMoney(result.bestSingle.total)})`
+                  : "Single vendor (none)"
+              }
+              disabled={!result.bestSingle}
+            />
+          </RadioGroup>
+          <Button
+            onClick={() => void handleWriteAward()}
+            disabled={disabled || (awardChoice === "single" && !result.bestSingle)}
+          >
+            Write award into the selected cell…
+          </Button>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+/*
+ * One vendor in the Bids panel: its name, where the bid came from, the column mapping (until it
+ * is confirmed), the rows that could not be read, and the vendor's terms.
+ */
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { WEEK_CONVENTIONS, type ColumnMapping, type TermsText } from "../../engine/bids";
+import { ColumnMapper } from "./ColumnMapper";
+import { draftHeaders, type VendorDraft } from "./vendorDraft";
+
+const useStyles = makeStyles({
+  card: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  terms: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+});
+
+/** How many rows left out are listed before "and N more". */
+const PROBLEMS_SHOWN = 5;
+
+/** Props of {@link VendorCard}. */
+export interface VendorCardProps {
+  vendor: VendorDraft;
+  /** 1-based position, for labels ("Vendor 2"). */
+  position: number;
+  disabled?: boolean;
+  onRename: (name: string) => void;
+  onSelectSheet: (index: number) => void;
+  onMappingChange: (mapping: ColumnMapping) => void;
+  onConfirmMapping: () => void;
+  onEditMapping: () => void;
+  onTermsChange: (terms: TermsText) => void;
+  onRemove: () => void;
+}
+
+/** A vendor's card. */
+export function VendorCard(props: VendorCardProps) {
+  const { vendor, position, disabled } = props;
+  const styles = useStyles();
+  const id = `bid-vendor-${vendor.id}`;
+  const sheet = vendor.sheets[vendor.sheetIndex];
+  const setTerm = (key: keyof TermsText, value: string | boolean) =>
+    props.onTermsChange({ ...vendor.terms, [key]: value });
+  const termField = (
+    key: "discount" | "lossDamage" | "taxRate" | "delivery" | "pickup",
+    label: string,
+    hint: string,
+  ) => (
+    <Field label={label} hint={hint}>
+      <Input
+        id={`${id}-${key}`}
+        value={vendor.terms[key]}
+        onChange={(_e, data) => setTerm(key, data.value)}
+        disabled={disabled}
+      />
+    </Field>
+  );
+
+  return (
+    <section className={styles.card} aria-label={`Vendor ${position}: ${vendor.name}`}>
+      <div className={styles.row}>
+        <Field label={`Vendor ${position} name`} style={{ flexGrow: 1 }}>
+          <Input
+            id={`${id}-name`}
+            value={vendor.name}
+            onChange={(_e, d) => props.onRename(d.value)}
+            disabled={disabled}
+          />
+        </Field>
+        <Button onClick={props.onRemove} disabled={disabled} aria-label={`Remove ${vendor.name}`}>
+          Remove
+        </Button>
+      </div>
+      <Caption1>From {vendor.source}</Caption1>
+
+      {vendor.sheets.length > 1 && (
+        <Field label="Sheet">
+          <Select
+            id={`${id}-sheet`}
+            value={String(vendor.sheetIndex)}
+            onChange={(_e, d) => props.onSelectSheet(Number(d.value))}
+            disabled={disabled}
+          >
+            {vendor.sheets.map((s, i) => (
+              <option key={i} value={String(i)}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+
+      {vendor.headerRow < 0 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Nothing to read</MessageBarTitle>
+            {sheet ? `"${sheet.name}" is empty.` : "The file is empty."} Pick another sheet or file, or remove
+            this vendor.
+          </MessageBarBody>
+        </MessageBar>
+      ) : vendor.mapped ? (
+        <div className={styles.row}>
+          <Text>
+            {vendor.lines.length} {vendor.lines.length === 1 ? "line" : "lines"} read
+            {vendor.remembered ? " with the columns you chose for this layout before" : ""}.
+          </Text>
+          <Button size="small" onClick={props.onEditMapping} disabled={disabled}>
+            Change columns
+          </Button>
+        </div>
+      ) : (
+        <>
+          <Subtitle2 as="h3">Which column holds what?</Subtitle2>
+          <ColumnMapper
+            idPrefix={`${id}-map`}
+            headers={draftHeaders(vendor)}
+            mapping={vendor.mapping}
+            onChange={props.onMappingChange}
+            onConfirm={props.onConfirmMapping}
+            disabled={disabled}
+          />
+        </>
+      )}
+
+      {vendor.mapped && vendor.problems.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {vendor.problems.length} {vendor.problems.length === 1 ? "row was" : "rows were"} left out
+            </MessageBarTitle>
+            <ul>
+              {vendor.problems.slice(0, PROBLEMS_SHOWN).map((p) => (
+                <li key={p.row}>{p.message}</li>
+              ))}
+            </ul>
+            {vendor.problems.length > PROBLEMS_SHOWN &&
+              `and ${vendor.problems.length - PROBLEMS_SHOWN} more. `}
+            Fix them in the file and add it again, or compare without them.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Subtitle2 as="h3">Terms</Subtitle2>
+      <div className={styles.terms}>
+        <Field label="Week convention">
+          <Select
+            id={`${id}-weekDays`}
+            value={vendor.terms.weekDays}
+            onChange={(_e, d) => setTerm("weekDays", d.value)}
+            disabled={disabled}
+          >
+            {WEEK_CONVENTIONS.map((w) => (
+              <option key={w.weekDays} value={String(w.weekDays)}>
+                {w.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {termField("discount", "Discount %", "Off the rental")}
+        {termField("lossDamage", "Loss & damage %", "On the rental after discount")}
+        {termField("taxRate", "Sales tax %", "On taxable lines")}
+        {termField("delivery", "Delivery $", "Once per order")}
+        {termField("pickup", "Pickup $", "Once per order")}
+      </div>
+      <Checkbox
+        id={`${id}-taxable`}
+        checked={vendor.terms.taxableByDefault}
+        onChange={(_e, d) => setTerm("taxableByDefault", d.checked === true)}
+        label="Lines without a Taxable column are taxable"
+        disabled={disabled}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,248 @@
+/**
+ * The Bids panel's output sheet as a write plan (spec/taskpane.md section 3): per item each
+ * vendor's landed cost with the lowest marked by a conditional format, the vendors' terms and
+ * totals, the best single-vendor and split awards with the saving, and missing bids flagged.
+ *
+ * The sheet is created and owned by the pane: re-running replaces it and nothing else. Every
+ * string that came from a file or the user (items, vendor names, notes) is a `text` cell, so it
+ * is written as text and never as a formula.
+ */
+import { roundCents, type Decimal } from "../../engine/money";
+import type { Comparison, Award } from "../../engine/bids";
+import {
+  NUMBER_FORMATS,
+  a1,
+  a1Range,
+  type Cell,
+  type CellBlock,
+  type SheetPlan,
+  type WritePlan,
+} from "../../excel/port";
+
+/** The owner key of everything the Bids panel writes. */
+export const BIDS_OWNER = "bids";
+/** The ownership key of the comparison sheet. */
+export const COMPARISON_KEY = "comparison";
+/** The sheet's name when there is no other sheet of that name. */
+export const COMPARISON_SHEET = "Bid comparison";
+
+/** What a missing bid shows in a vendor's column. */
+export const NOT_BID = "not bid";
+
+/** Fill of the lowest landed cost of each item (a light green that prints in grey too). */
+const LOWEST_FILL = "#C6EFCE";
+const LOWEST_FONT = "#006100";
+
+/** Money as the number written to a cell: rounded once, to cents. */
+function money(amount: Decimal): number {
+  return roundCents(amount).toNumber();
+}
+
+/** A row of `width` cells starting with `first`, the rest blank. */
+function padded(cells: Cell[], width: number): Cell[] {
+  return [...cells, ...Array<Cell>(Math.max(0, width - cells.length)).fill(null)];
+}
+
+/** The vendors of an award, by name, as text ("Acme Grip + Beta Lighting"). */
+function awardVendors(comparison: Comparison, award: Award): string {
+  return award.vendors.map((vi) => comparison.vendors[vi].name).join(" + ");
+}
+
+/** Where the sheet puts what the pane needs later (the award cells for a budget line). */
+export interface ComparisonLayout {
+  /** A1 address of the best single award's total, if there is one. */
+  singleTotal?: string;
+  /** A1 address of the best split award's total. */
+  splitTotal: string;
+}
+
+/** Options for {@link comparisonSheetPlan}. */
+export interface ComparisonSheetOptions {
+  /** The sheet's name. @default COMPARISON_SHEET */
+  sheetName?: string;
+  /** "create" for a new sheet, "replaceOwned" to replace the pane's earlier comparison. */
+  mode: "create" | "replaceOwned";
+  /** What the schedule was (for lines without days), as the user typed it. */
+  scheduleText?: string;
+  /** Problems met while reading the bids (rows left out), shown under the comparison. */
+  problems?: readonly string[];
+}
+
+/**
+ * Builds the comparison sheet.
+ *
+ * Layout (0-based rows): title, a line on how landed cost is computed, then the item table
+ * (Item | one column per vendor | Lowest | Split award | Check), the vendors' terms and totals
+ * under the same vendor columns, the awards, and the notes.
+ */
+export function comparisonSheetPlan(
+  comparison: Comparison,
+  options: ComparisonSheetOptions,
+): { plan: WritePlan; layout: ComparisonLayout } {
+  const name = options.sheetName ?? COMPARISON_SHEET;
+  const { vendors, items, summaries, bestSingle, bestSplit, saving } = comparison;
+  const n = vendors.length;
+  const width = n + 4;
+  const vendorName = (vi: number): Cell => ({ text: vendors[vi].name });
+  const blocks: CellBlock[] = [];
+
+  blocks.push({
+    row: 0,
+    column: 0,
+    bold: true,
+    cells: [padded(["Vendor bid comparison"], width)],
+  });
+  blocks.push({
+    row: 1,
+    column: 0,
+    cells: [
+      padded(
+        [
+          "Landed cost = rental under the vendor's week convention − discount + loss & damage + tax on taxable lines; delivery and pickup are added once per vendor.",
+        ],
+        width,
+      ),
+      padded(
+        [
+          options.scheduleText
+            ? { text: `Days used each week, for lines without days: ${options.scheduleText}` }
+            : null,
+        ],
+        width,
+      ),
+    ],
+  });
+
+  // The item table.
+  const headerRow = 4;
+  blocks.push({
+    row: headerRow,
+    column: 0,
+    bold: true,
+    cells: [["Item", ...vendors.map((_, vi) => vendorName(vi)), "Lowest", "Split award", "Check"]],
+  });
+  const firstItemRow = headerRow + 1;
+  const itemCells: Cell[][] = items.map((item, i) => {
+    const costs: Cell[] = item.bids.map((bid) => (bid ? money(bid.cost.landed) : NOT_BID));
+    const lowest: Cell = { text: item.lowest.map((vi) => vendors[vi].name).join(", ") };
+    const checks: string[] = [];
+    if (item.missing.length > 0)
+      checks.push(`not bid by ${item.missing.map((vi) => vendors[vi].name).join(", ")}`);
+    if (item.differs) checks.push("quantities or days differ");
+    return [
+      { text: item.name },
+      ...costs,
+      lowest,
+      { text: vendors[bestSplit.vendorByItem[i]].name },
+      checks.length > 0 ? { text: checks.join("; ") } : null,
+    ];
+  });
+  if (itemCells.length > 0) {
+    blocks.push({
+      row: firstItemRow,
+      column: 0,
+      cells: itemCells,
+      columnFormats: [null, ...vendors.map(() => NUMBER_FORMATS.money), null, null, null],
+    });
+  }
+  const lastItemRow = firstItemRow + Math.max(items.length, 1) - 1;
+
+  // Terms and totals, under the vendor columns: one block per row, each with its own format.
+  let row = lastItemRow + 2;
+  const line = (
+    label: string,
+    values: (vi: number) => Cell,
+    format: string | null,
+    bold = false,
+  ): CellBlock => ({
+    row: row++,
+    column: 0,
+    cells: [padded([label, ...vendors.map((_, vi) => values(vi))], width)],
+    columnFormats: [null, ...vendors.map(() => format)],
+    bold,
+  });
+  const pct = NUMBER_FORMATS.percent;
+  const cash = NUMBER_FORMATS.money;
+  blocks.push(
+    line("Terms", vendorName, null, true),
+    line("Days billed per week", (vi) => vendors[vi].terms.weekDays, NUMBER_FORMATS.quantity),
+    line("Discount", (vi) => vendors[vi].terms.discount.toNumber(), pct),
+    line("Loss & damage", (vi) => vendors[vi].terms.lossDamage.toNumber(), pct),
+    line("Sales tax rate", (vi) => vendors[vi].terms.taxRate.toNumber(), pct),
+    line("Delivery", (vi) => money(vendors[vi].terms.delivery), cash),
+    line("Pickup", (vi) => money(vendors[vi].terms.pickup), cash),
+  );
+  row++;
+  blocks.push(
+    line("Totals", vendorName, null, true),
+    line("Rental after discount", (vi) => money(summaries[vi].cost.net), cash),
+    line("Loss & damage", (vi) => money(summaries[vi].cost.lossDamage), cash),
+    line("Sales tax", (vi) => money(summaries[vi].cost.tax), cash),
+    line("Delivery and pickup", (vi) => money(summaries[vi].orderCharges), cash),
+    line("Vendor total", (vi) => money(summaries[vi].total), cash, true),
+    line(
+      "Items bid",
+      (vi) =>
+        summaries[vi].complete ? `all ${items.length}` : `${summaries[vi].itemsBid} of ${items.length}`,
+      null,
+    ),
+  );
+  row++;
+
+  // Awards.
+  const awardsRow = row;
+  const awardCells: Cell[][] = [
+    ["Award", "Vendors", "Total"],
+    bestSingle
+      ? ["Best single vendor", { text: awardVendors(comparison, bestSingle) }, money(bestSingle.total)]
+      : ["Best single vendor", "none: no vendor bid every item", null],
+    [
+      comparison.splitIsExact ? "Best split award" : "Split award (cheapest per item)",
+      { text: awardVendors(comparison, bestSplit) },
+      money(bestSplit.total),
+    ],
+    ["Saving of the split award", null, saving === undefined ? null : saving.toNumber()],
+  ];
+  blocks.push(
+    { row, column: 0, bold: true, cells: [awardCells[0]] },
+    { row: row + 1, column: 0, cells: awardCells.slice(1), columnFormats: [null, null, cash] },
+  );
+  const layout: ComparisonLayout = {
+    ...(bestSingle ? { singleTotal: a1(awardsRow + 1, 2, true) } : {}),
+    splitTotal: a1(awardsRow + 2, 2, true),
+  };
+  row += awardCells.length + 1;
+
+  // Notes: duplicates, different quotes, rows left out while reading.
+  const notes = [...comparison.notes, ...(options.problems ?? [])];
+  if (notes.length > 0) {
+    blocks.push(
+      { row, column: 0, bold: true, cells: [["Notes"]] },
+      { row: row + 1, column: 0, cells: notes.map((note): Cell[] => [{ text: note }]) },
+    );
+  }
+
+  const sheet: SheetPlan = {
+    name,
+    mode: options.mode,
+    markKey: COMPARISON_KEY,
+    blocks,
+    freeze: { rows: headerRow + 1, columns: 1 },
+    columnWidths: [220, ...vendors.map(() => 110), 140, 140, 220],
+    conditionalFormats:
+      items.length > 0
+        ? [
+            {
+              // Excel's own rule, per row: the lowest number among the vendor columns. A missing
+              // bid is text ("not bid"), so ISNUMBER keeps it from ever being marked lowest.
+              address: a1Range(firstItemRow, 1, items.length, n),
+              formula: `=AND(ISNUMBER(${a1(firstItemRow, 1)}),${a1(firstItemRow, 1)}=MIN(${a1(firstItemRow, 1).replace(/^([A-Z]+)/, "$$$1")}:${a1(firstItemRow, n).replace(/^([A-Z]+)/, "$$$1")}))`,
+              fill: LOWEST_FILL,
+              fontColor: LOWEST_FONT,
+              bold: true,
+            },
+          ]
+        : undefined,
+  };
+  return { plan: { owner: BIDS_OWNER, sheets: [sheet], activate: name }, layout };
+}

@@ -1,0 +1,90 @@
+/**
+ * The Bids panel's dealings with the workbook, through the port only: bids read from the
+ * selection or a table, where the comparison sheet goes (its own sheet, replaced on re-run), and
+ * the write of an award into a budget line.
+ */
+import {
+  NUMBER_FORMATS,
+  PortError,
+  parseA1,
+  type RangeRef,
+  type WorkbookPort,
+  type WritePlan,
+} from "../../excel/port";
+import { BIDS_OWNER, COMPARISON_KEY, COMPARISON_SHEET } from "./comparisonSheet";
+
+/** Rows of a bid read from the workbook, with where they came from. */
+export interface WorkbookRows {
+  /** "Sheet1!A1:E20" or "Table GripBid", for the vendor card. */
+  readonly source: string;
+  /** A name to start the vendor's name with (the table or sheet). */
+  readonly suggestedName: string;
+  /** The cells, header row first. */
+  readonly rows: unknown[][];
+  /** The row number (1-based, as Excel shows it) of `rows[0]`. */
+  readonly firstRowNumber: number;
+}
+
+/** The selected range's cells, header row first. */
+export async function rowsFromSelection(port: WorkbookPort): Promise<WorkbookRows> {
+  const selection = await port.getSelection();
+  const data = await port.readRange(selection);
+  return {
+    source: `${selection.sheet}!${selection.address}`,
+    suggestedName: selection.sheet,
+    rows: data.values,
+    firstRowNumber: parseA1(selection.address).row + 1,
+  };
+}
+
+/** An Excel table's header and rows. */
+export async function rowsFromTable(port: WorkbookPort, name: string): Promise<WorkbookRows> {
+  const table = await port.readTable(name);
+  if (!table) throw new PortError("notFound", `There is no table named "${name}" any more.`, [name]);
+  return {
+    source: `Table ${table.name}`,
+    suggestedName: table.name,
+    rows: [table.headers, ...table.rows],
+    firstRowNumber: parseA1(table.address).row + 1,
+  };
+}
+
+/**
+ * Where the comparison goes: the sheet the pane made before (replaced), or a new sheet whose name
+ * no sheet of the user's has ("Bid comparison", then "Bid comparison 2", ...).
+ */
+export async function comparisonTarget(
+  port: WorkbookPort,
+): Promise<{ sheetName: string; mode: "create" | "replaceOwned" }> {
+  const owned = (await port.findOwned(BIDS_OWNER)).find((r) => r.key === COMPARISON_KEY);
+  const sheets = await port.listSheets();
+  if (owned && sheets.includes(owned.sheet)) return { sheetName: owned.sheet, mode: "replaceOwned" };
+  const taken = new Set(sheets.map((s) => s.toLowerCase()));
+  let name = COMPARISON_SHEET;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${COMPARISON_SHEET} ${i}`;
+  return { sheetName: name, mode: "create" };
+}
+
+/** Whether a range is a single cell. */
+export function isSingleCell(ref: RangeRef): boolean {
+  const { rowCount, columnCount } = parseA1(ref.address);
+  return rowCount === 1 && columnCount === 1;
+}
+
+/**
+ * The plan that writes an award's total into one budget cell (money format). The caller has
+ * asked the user first: the cell is in a sheet the pane does not own.
+ */
+export function awardWritePlan(target: RangeRef, amount: number): WritePlan {
+  const { row, column } = parseA1(target.address);
+  return {
+    owner: BIDS_OWNER,
+    sheets: [
+      {
+        name: target.sheet,
+        mode: "existing",
+        blocks: [{ row, column, cells: [[amount]], columnFormats: [NUMBER_FORMATS.money] }],
+      },
+    ],
+  };
+}

@@ -1,0 +1,269 @@
+import "@testing-library/jest-dom";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { BidsPanel } from "../../../src/taskpane/bids/BidsPanel";
+import { parseCsv, type BidFile } from "../../../src/taskpane/bids/readBidFile";
+import { webStorageMappingStore, type KeyValueStorage } from "../../../src/taskpane/bids/mappingStore";
+import { PaneContext, type Pane, type Question } from "../../../src/taskpane/shell/PaneContext";
+import { FakePort } from "./fakePort";
+
+// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+// reference.md 6.5 as two vendors' CSV files; both bill the need "5+5+2" from the schedule.
+const FILES: Record<string, string> = {
+  "Vendor A.csv": 'Item,Qty,Day Rate,Taxable\nCamera package,1,"$2,500.00",Y\n',
+  "Vendor B.csv": 'Item,Qty,Day Rate,Taxable\nCamera Package,1,"$2,200.00",yes\n',
+  "Vendor C.csv": "Item,Qty,Day Rate,Taxable\nCamera pkg,1,2100,Y\nDolly,1,call,Y\n",
+  "No rate.csv": "Item,Qty,Notes\nCamera package,1,see PDF\n",
+  "Empty.csv": "",
+};
+
+function memoryStorage(): KeyValueStorage {
+  const data = new Map<string, string>();
+  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+async function readFile(file: File): Promise<BidFile> {
+  return { fileName: file.name, sheets: [{ name: file.name, rows: parseCsv(FILES[file.name]) }] };
+}
+
+function setup(port = new FakePort(), answers: boolean[] = []) {
+  const notes: string[] = [];
+  const errors: unknown[] = [];
+  const questions: Question[] = [];
+  const pane: Pane = {
+    port,
+    showError: (e) => errors.push(e),
+    showNote: (m) => notes.push(m),
+    clearMessage: () => undefined,
+    runLong: async (_label, work) => {
+      try {
+        return await work({});
+      } catch (e) {
+        errors.push(e);
+        return undefined;
+      }
+    },
+    ask: async (q) => {
+      questions.push(q);
+      return answers.shift() ?? false;
+    },
+    busy: null,
+  };
+  const store = webStorageMappingStore(memoryStorage());
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <PaneContext.Provider value={pane}>
+        <BidsPanel store={store} readFile={readFile} />
+      </PaneContext.Provider>
+    </FluentProvider>,
+  );
+  return { port, notes, errors, questions, store, view };
+}
+
+async function addFile(name: string) {
+  const input = screen.getByTestId("bid-file-input");
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [new File(["x"], name)] } });
+  });
+}
+
+function vendorCard(position: number) {
+  return screen.getByRole("region", { name: new RegExp(`^Vendor ${position}:`) });
+}
+
+function setField(container: HTMLElement, label: RegExp, value: string) {
+  fireEvent.change(within(container).getByLabelText(label), { target: { value } });
+}
+
+async function addReferenceVendors() {
+  await addFile("Vendor A.csv");
+  fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+  await addFile("Vendor B.csv");
+  // Same header layout: the mapping is remembered, no second mapping step.
+  expect(within(vendorCard(2)).getByText(/1 line read with the columns you chose/)).toBeInTheDocument();
+  const a = vendorCard(1);
+  setField(a, /Week convention/, "3");
+  setField(a, /Discount %/, "10");
+  setField(a, /Sales tax %/, "9.5");
+  setField(a, /Delivery \$/, "$600");
+  const b = vendorCard(2);
+  setField(b, /Week convention/, "4");
+  setField(b, /Discount %/, "15%");
+  setField(b, /Sales tax %/, "9.5%");
+  fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "5+5+2" } });
+}
+
+describe("Bids panel", () => {
+  it("compares the reference bids: A lands at $20,310.00, B at $20,476.50", async () => {
+    const { errors } = setup();
+    await addReferenceVendors();
+    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    expect(errors).toEqual([]);
+    const totals = screen.getByRole("table", { name: "Vendor totals" });
+    expect(within(totals).getByText("$20,310.00")).toBeInTheDocument();
+    expect(within(totals).getByText("$20,476.50")).toBeInTheDocument();
+    expect(screen.getByText("Best single vendor: Vendor A, $20,310.00.")).toBeInTheDocument();
+  });
+
+  it("waits for the Day rate column when a file has none", async () => {
+    setup();
+    await addFile("No rate.csv");
+    const button = within(vendorCard(1)).getByRole("button", { name: "Pick the Day rate column" });
+    expect(button).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Add two vendors to compare" })).toBeDisabled();
+  });
+
+  it("says an empty file has nothing to read", async () => {
+    setup();
+    await addFile("Empty.csv");
+    expect(within(vendorCard(1)).getByText(/The file is empty|is empty/)).toBeInTheDocument();
+  });
+
+  it('lists rows left out, and matches "Camera pkg" with "Camera package" by itself', async () => {
+    setup();
+    await addFile("Vendor A.csv");
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("Vendor C.csv");
+    expect(
+      within(vendorCard(2)).getByText(/Row 3 \("Dolly"\): Day rate must be a number, got "call"/),
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "5+5+2" } });
+    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    // "Camera pkg" normalizes to "camera package": it matches A's line without help.
+    expect(screen.queryByRole("region", { name: "Items not bid by every vendor" })).toBeNull();
+  });
+
+  it("re-matches two rows by hand and can undo it", async () => {
+    const port = new FakePort();
+    port.tables = [
+      {
+        name: "AcmeBid",
+        sheet: "Bids",
+        address: "A1:B2",
+        headers: ["Item", "Day rate"],
+        rows: [["Fisher 10 dolly", 300]],
+      },
+      {
+        name: "BetaBid",
+        sheet: "Bids",
+        address: "D1:E2",
+        headers: ["Item", "Day rate"],
+        rows: [["Fisher #10", 280]],
+      },
+    ];
+    setup(port);
+    const tableSelect = await screen.findByLabelText("Or from a table");
+    for (const name of ["AcmeBid", "BetaBid"]) {
+      fireEvent.change(tableSelect, { target: { value: name } });
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: "Add bid from table" }));
+      });
+    }
+    // Both tables were added before either mapping was confirmed: each waits for its own.
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    fireEvent.click(within(vendorCard(2)).getByRole("button", { name: "Use these columns" }));
+    fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "1" } });
+    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    const review = screen.getByRole("region", { name: "Items not bid by every vendor" });
+    fireEvent.change(within(review).getByLabelText(/Fisher #10 \(bid by BetaBid\)/), {
+      target: { value: "fisher 10 dolly" },
+    });
+    expect(screen.queryByRole("region", { name: "Items not bid by every vendor" })).toBeNull();
+    expect(screen.getByText(/Best single vendor: BetaBid, \$280.00/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Undo my matches" }));
+    expect(
+      screen.getByText("No vendor bid every item, so there is no single-vendor award."),
+    ).toBeInTheDocument();
+  });
+
+  it("writes its own comparison sheet, replaces only it on a re-run, and leaves the user's sheet alone", async () => {
+    const port = new FakePort({ "Bid comparison": [["my notes"]] });
+    const { notes } = setup(port);
+    await addReferenceVendors();
+    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
+    });
+    expect(port.applied[0].sheets[0]).toMatchObject({ name: "Bid comparison 2", mode: "create" });
+    expect(port.cell("Bid comparison", "A1")).toBe("my notes");
+    expect(port.cell("Bid comparison 2", "A6")).toBe("Camera package");
+    expect(port.cell("Bid comparison 2", "B6")).toBe(19710);
+    expect(notes[notes.length - 1]).toMatch(/"Bid comparison 2"/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
+    });
+    expect(port.applied[1].sheets[0]).toMatchObject({ name: "Bid comparison 2", mode: "replaceOwned" });
+    expect([...port.sheets.keys()]).toEqual(["Bid comparison", "Bid comparison 2"]);
+  });
+
+  it("asks before writing the award into a budget cell, and a no writes nothing", async () => {
+    const port = new FakePort({
+      Budget: [
+        ["Acct", "Rate"],
+        ["2501", "old figure"],
+      ],
+    });
+    port.selection = { sheet: "Budget", address: "B2" };
+    const { questions } = setup(port, [false]);
+    await addReferenceVendors();
+    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
+    });
+    expect(questions[0].message).toBe(
+      "Write $20,310.00 (split award: Vendor A) into Budget!B2? That cell is not empty: what is in it now will be replaced.",
+    );
+    expect(port.applied).toEqual([]);
+    expect(port.cell("Budget", "B2")).toBe("old figure");
+  });
+
+  it("writes the chosen award as a number after a yes", async () => {
+    const port = new FakePort({
+      Budget: [
+        ["Acct", "Rate"],
+        ["2501", ""],
+      ],
+    });
+    port.selection = { sheet: "Budget", address: "B2" };
+    const { questions, notes } = setup(port, [true]);
+    await addReferenceVendors();
+    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
+    });
+    expect(questions[0].confirmLabel).toBe("Write it");
+    await waitFor(() => expect(port.cell("Budget", "B2")).toBe(20310));
+    expect(port.applied[0].sheets[0]).toMatchObject({ name: "Budget", mode: "existing" });
+    expect(notes[notes.length - 1]).toBe("$20,310.00 is in Budget!B2.");
+  });
+
+  it("will not write an award over a range of cells", async () => {
+    const port = new FakePort({ Budget: [] });
+    port.selection = { sheet: "Budget", address: "B2:C5" };
+    const { questions, notes } = setup(port, [true]);
+    await addReferenceVendors();
+    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
+    });
+    expect(questions).toEqual([]);
+    expect(port.applied).toEqual([]);
+    expect(notes[notes.length - 1]).toMatch(/Select the one budget cell/);
+  });
+
+  it("shows a bad term in words instead of comparing", async () => {
+    const { errors } = setup();
+    await addReferenceVendors();
+    setField(vendorCard(1), /Discount %/, "ten");
+    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    expect((errors[0] as Error).message).toBe('Vendor A: discount must be a number, got "ten"');
+    expect(screen.queryByRole("region", { name: "Comparison" })).toBeNull();
+  });
+});
