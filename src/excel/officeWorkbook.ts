@@ -587,4 +587,13 @@ function writeSheetStructure(ws: Excel.Worksheet, sp: SheetPlan): void {
     chart.legend.visible = spec.legend ?? false;
     chart.setPosition(spec.topLeft, spec.bottomRight);
   }
+  for (const spec of sp.conditionalFormats ?? []) {
+    // ExcelApi 1.6. The sheet was just created or cleared with clear("All"), which removes the
+    // conditional formats an earlier run added, so a re-run never stacks rules.
+    const format = ws.getRange(spec.address).conditionalFormats.add("Custom");
+    format.custom.rule.formula = spec.formula;
+    format.custom.format.fill.color = spec.fill;
+    if (spec.fontColor) format.custom.format.font.color = spec.fontColor;
+    if (spec.bold) format.custom.format.font.bold = true;
+  }
 }

@@ -138,6 +138,24 @@ export interface ChartSpec {
  */
 export type SheetMode = "create" | "replaceOwned" | "existing";
 
+/**
+ * A conditional format that marks the cells where a formula holds (Excel's "Use a formula to
+ * determine which cells to format"). The formula is written for the top-left cell of `address`
+ * with relative references, as in Excel's dialog; Excel applies it to every cell of the range.
+ */
+export interface ConditionalFormatSpec {
+  /** A1 address on the sheet, e.g. `B5:D40`. */
+  address: string;
+  /** The rule, e.g. `=AND(ISNUMBER(B5),B5=MIN($B5:$D5))`. */
+  formula: string;
+  /** Fill colour where the rule holds, `#RRGGBB`. */
+  fill: string;
+  /** Font colour where the rule holds, `#RRGGBB`. */
+  fontColor?: string;
+  /** Bold font where the rule holds. */
+  bold?: boolean;
+}
+
 /** Everything a plan does to one sheet. */
 export interface SheetPlan {
   name: string;
@@ -156,6 +174,8 @@ export interface SheetPlan {
   hideGridlines?: boolean;
   /** Charts over the sheet's cells, drawn after the values; a replaced sheet loses its old charts. */
   charts?: ChartSpec[];
+  /** Conditional formats, added with the sheet's structure after its cells are written. */
+  conditionalFormats?: ConditionalFormatSpec[];
 }
 
 /** A batch of writes, applied as a few synced steps. */

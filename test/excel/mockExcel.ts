@@ -28,6 +28,8 @@ export interface MockSheet {
   columnWidths: Map<number, number>;
   showGridlines: boolean;
   charts: MockChart[];
+  /** Conditional formats, as added (custom formula rules only). */
+  conditionalFormats: MockConditionalFormat[];
 }
 
 export interface MockChart {
@@ -39,6 +41,15 @@ export interface MockChart {
   legend?: boolean;
   topLeft?: string;
   bottomRight?: string;
+}
+
+/** A custom-formula conditional format as the add-in set it. */
+export interface MockConditionalFormat {
+  address: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
 }
 
 export interface MockTable {
@@ -82,6 +93,7 @@ export class MockBook {
       columnWidths: new Map(),
       showGridlines: true,
       charts: [],
+      conditionalFormats: [],
     };
     this.sheets.push(sheet);
     rows.forEach((row, r) =>
@@ -266,8 +278,39 @@ export function mockExcel(book: MockBook) {
             ? rangeProxy(sheet, used.row, used.column, used.rowCount, used.columnCount)
             : nullRange();
         },
+        conditionalFormats: {
+          add: (type: string) => {
+            if (type !== "Custom")
+              throw new Error(`mock supports custom conditional formats only, got ${type}`);
+            const cf: MockConditionalFormat = { address: a1Range(row, column, rowCount, columnCount) };
+            queue.push(() => book.sheet(sheet).conditionalFormats.push(cf));
+            const setter = (apply: (value: never) => void) => ({
+              set: (v: never) => queue.push(() => apply(v)),
+            });
+            const rule = Object.defineProperty(
+              {},
+              "formula",
+              setter((v: string) => (cf.formula = v)),
+            );
+            const fill = Object.defineProperty(
+              {},
+              "color",
+              setter((v: string) => (cf.fill = v)),
+            );
+            const font = Object.defineProperties(
+              {},
+              {
+                color: setter((v: string) => (cf.fontColor = v)),
+                bold: setter((v: boolean) => (cf.bold = v)),
+              },
+            );
+            return { custom: { rule, format: { fill, font } } };
+          },
+        },
         clear: () =>
           queue.push(() => {
+            // Clearing the whole sheet (clear("All")) also drops its conditional formats.
+            if (rowCount * columnCount >= 1048576 * 16384) book.sheet(sheet).conditionalFormats = [];
             const cells = book.sheet(sheet).cells;
             for (const k of [...cells.keys()]) {
               const [r, c] = k.split(",").map(Number);

@@ -3,10 +3,10 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { PortError, type RunOptions } from "../../src/excel/port";
+import { ProdError } from "../../src/engine/errors";
 import { PaneShell } from "../../src/taskpane/shell/PaneShell";
 import { usePane } from "../../src/taskpane/shell/PaneContext";
 import { describeError } from "../../src/taskpane/shell/messages";
-import { ProdError } from "../../src/engine/errors";
 import { fakeWorkbook } from "./fakePort";
 
 describe("pane shell", () => {
@@ -19,7 +19,7 @@ describe("pane shell", () => {
     }
     await userEvent.click(screen.getByRole("tab", { name: "Bids" }));
     expect(
-      await screen.findByText(/Coming: compare two or more vendors/, {}, { timeout: 10_000 }),
+      await screen.findByRole("heading", { name: "Vendor bids" }, { timeout: 10_000 }),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole("tab", { name: "Cost report" }));
     expect(

@@ -5,14 +5,9 @@ import { BidsPanel } from "../../../src/taskpane/bids/BidsPanel";
 import { parseCsv, type BidFile } from "../../../src/taskpane/bids/readBidFile";
 import { webStorageMappingStore, type KeyValueStorage } from "../../../src/taskpane/bids/mappingStore";
 import { PaneContext, type Pane, type Question } from "../../../src/taskpane/shell/PaneContext";
-import { FakePort } from "./fakePort";
-
-// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
+import type { WritePlan } from "../../../src/excel/port";
+import type { MockBook } from "../../excel/mockExcel";
+import { fakeWorkbook } from "../fakePort";
 
 // reference.md 6.5 as two vendors' CSV files; both bill the need "5+5+2" from the schedule.
 const FILES: Record<string, string> = {
@@ -32,7 +27,24 @@ async function readFile(file: File): Promise<BidFile> {
   return { fileName: file.name, sheets: [{ name: file.name, rows: parseCsv(FILES[file.name]) }] };
 }
 
-function setup(port = new FakePort(), answers: boolean[] = []) {
+/** The real adapter over the mock Excel, with every plan the pane applied kept for assertions. */
+function workbook(sheets: Record<string, (string | number)[][]> = {}) {
+  const { book, port } = fakeWorkbook();
+  for (const [name, rows] of Object.entries(sheets)) book.addSheet(name, rows);
+  const applied: WritePlan[] = [];
+  const apply = port.apply.bind(port);
+  port.apply = (plan, options) => {
+    applied.push(plan);
+    return apply(plan, options);
+  };
+  return { book, port, applied };
+}
+
+/** A cell's stored content, or undefined if blank. */
+const content = (book: MockBook, sheet: string, address: string) => book.cell(sheet, address)?.content;
+
+function setup(wb = workbook(), answers: boolean[] = []) {
+  const { port } = wb;
   const notes: string[] = [];
   const errors: unknown[] = [];
   const questions: Question[] = [];
@@ -63,7 +75,7 @@ function setup(port = new FakePort(), answers: boolean[] = []) {
       </PaneContext.Provider>
     </FluentProvider>,
   );
-  return { port, notes, errors, questions, store, view };
+  return { ...wb, notes, errors, questions, store, view };
 }
 
 async function addFile(name: string) {
@@ -140,24 +152,17 @@ describe("Bids panel", () => {
   });
 
   it("re-matches two rows by hand and can undo it", async () => {
-    const port = new FakePort();
-    port.tables = [
-      {
-        name: "AcmeBid",
-        sheet: "Bids",
-        address: "A1:B2",
-        headers: ["Item", "Day rate"],
-        rows: [["Fisher 10 dolly", 300]],
-      },
-      {
-        name: "BetaBid",
-        sheet: "Bids",
-        address: "D1:E2",
-        headers: ["Item", "Day rate"],
-        rows: [["Fisher #10", 280]],
-      },
-    ];
-    setup(port);
+    const wb = workbook({
+      Bids: [
+        ["Item", "Day rate", "", "Item", "Day rate"],
+        ["Fisher 10 dolly", 300, "", "Fisher #10", 280],
+      ],
+    });
+    wb.book.tables.push(
+      { name: "AcmeBid", sheet: "Bids", address: "A1:B2" },
+      { name: "BetaBid", sheet: "Bids", address: "D1:E2" },
+    );
+    setup(wb);
     const tableSelect = await screen.findByLabelText("Or from a table");
     for (const name of ["AcmeBid", "BetaBid"]) {
       fireEvent.change(tableSelect, { target: { value: name } });
@@ -183,34 +188,34 @@ describe("Bids panel", () => {
   });
 
   it("writes its own comparison sheet, replaces only it on a re-run, and leaves the user's sheet alone", async () => {
-    const port = new FakePort({ "Bid comparison": [["my notes"]] });
-    const { notes } = setup(port);
+    const { book, applied, notes } = setup(workbook({ "Bid comparison": [["my notes"]] }));
     await addReferenceVendors();
     fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
     });
-    expect(port.applied[0].sheets[0]).toMatchObject({ name: "Bid comparison 2", mode: "create" });
-    expect(port.cell("Bid comparison", "A1")).toBe("my notes");
-    expect(port.cell("Bid comparison 2", "A6")).toBe("Camera package");
-    expect(port.cell("Bid comparison 2", "B6")).toBe(19710);
+    expect(applied[0].sheets[0]).toMatchObject({ name: "Bid comparison 2", mode: "create" });
+    expect(content(book, "Bid comparison", "A1")).toBe("my notes");
+    expect(content(book, "Bid comparison 2", "A6")).toBe("Camera package");
+    expect(content(book, "Bid comparison 2", "B6")).toBe(19710);
     expect(notes[notes.length - 1]).toMatch(/"Bid comparison 2"/);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
     });
-    expect(port.applied[1].sheets[0]).toMatchObject({ name: "Bid comparison 2", mode: "replaceOwned" });
-    expect([...port.sheets.keys()]).toEqual(["Bid comparison", "Bid comparison 2"]);
+    expect(applied[1].sheets[0]).toMatchObject({ name: "Bid comparison 2", mode: "replaceOwned" });
+    expect(book.sheets.map((sh) => sh.name)).toEqual(["Bid comparison", "Bid comparison 2"]);
+    expect(content(book, "Bid comparison", "A1")).toBe("my notes");
   });
 
   it("asks before writing the award into a budget cell, and a no writes nothing", async () => {
-    const port = new FakePort({
+    const wb = workbook({
       Budget: [
         ["Acct", "Rate"],
         ["2501", "old figure"],
       ],
     });
-    port.selection = { sheet: "Budget", address: "B2" };
-    const { questions } = setup(port, [false]);
+    wb.book.selection = { sheet: "Budget", address: "B2" };
+    const { questions, applied, book } = setup(wb, [false]);
     await addReferenceVendors();
     fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
     await act(async () => {
@@ -219,19 +224,19 @@ describe("Bids panel", () => {
     expect(questions[0].message).toBe(
       "Write $20,310.00 (split award: Vendor A) into Budget!B2? That cell is not empty: what is in it now will be replaced.",
     );
-    expect(port.applied).toEqual([]);
-    expect(port.cell("Budget", "B2")).toBe("old figure");
+    expect(applied).toEqual([]);
+    expect(content(book, "Budget", "B2")).toBe("old figure");
   });
 
   it("writes the chosen award as a number after a yes", async () => {
-    const port = new FakePort({
+    const wb = workbook({
       Budget: [
         ["Acct", "Rate"],
         ["2501", ""],
       ],
     });
-    port.selection = { sheet: "Budget", address: "B2" };
-    const { questions, notes } = setup(port, [true]);
+    wb.book.selection = { sheet: "Budget", address: "B2" };
+    const { questions, notes, applied, book } = setup(wb, [true]);
     await addReferenceVendors();
     fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
     fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
@@ -239,22 +244,23 @@ describe("Bids panel", () => {
       fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
     });
     expect(questions[0].confirmLabel).toBe("Write it");
-    await waitFor(() => expect(port.cell("Budget", "B2")).toBe(20310));
-    expect(port.applied[0].sheets[0]).toMatchObject({ name: "Budget", mode: "existing" });
+    await waitFor(() => expect(content(book, "Budget", "B2")).toBe(20310));
+    expect(book.cell("Budget", "B2")?.format).toBe("#,##0.00_);(#,##0.00)");
+    expect(applied[0].sheets[0]).toMatchObject({ name: "Budget", mode: "existing" });
     expect(notes[notes.length - 1]).toBe("$20,310.00 is in Budget!B2.");
   });
 
   it("will not write an award over a range of cells", async () => {
-    const port = new FakePort({ Budget: [] });
-    port.selection = { sheet: "Budget", address: "B2:C5" };
-    const { questions, notes } = setup(port, [true]);
+    const wb = workbook({ Budget: [] });
+    wb.book.selection = { sheet: "Budget", address: "B2:C5" };
+    const { questions, notes, applied } = setup(wb, [true]);
     await addReferenceVendors();
     fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
     });
     expect(questions).toEqual([]);
-    expect(port.applied).toEqual([]);
+    expect(applied).toEqual([]);
     expect(notes[notes.length - 1]).toMatch(/Select the one budget cell/);
   });
 

@@ -1,0 +1,154 @@
+/*
+ * The Bids panel's writes through the real Office.js adapter over the office-addin-mock Excel:
+ * CSV-injection payloads from bid files reach Excel as text, the lowest-cost rule is a
+ * conditional format, and a re-run replaces only the pane's own sheet.
+ */
+import Papa from "papaparse";
+import { Decimal } from "../../src/engine/money";
+import {
+  DEFAULT_TERMS,
+  compareBids,
+  guessMapping,
+  readBidRows,
+  type BidLine,
+  type VendorBid,
+} from "../../src/engine/bids";
+import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { comparisonSheetPlan } from "../../src/taskpane/bids/comparisonSheet";
+import { parseCsv } from "../../src/taskpane/bids/readBidFile";
+import { MockBook, mockExcel } from "./mockExcel";
+import { INJECTION_PAYLOADS } from "./bidsInjectionCorpus";
+
+const d = (v: number | string) => new Decimal(v);
+const schedule = { held: d(1) };
+
+function setup() {
+  const book = new MockBook();
+  const excel = mockExcel(book);
+  // Every raw value the adapter hands to `range.formulas`, in order.
+  const written: { sheet: string; row: number; column: number; input: unknown }[] = [];
+  const write = book.write.bind(book);
+  book.write = (sheet, row, column, input) => {
+    written.push({ sheet, row, column, input });
+    write(sheet, row, column, input);
+  };
+  return { book, excel, written, port: new OfficeWorkbook({ run: excel.run }) };
+}
+
+const vendor = (id: string, name: string, lines: BidLine[]): VendorBid => ({
+  id,
+  name,
+  terms: DEFAULT_TERMS,
+  lines,
+});
+
+it(`has a corpus of ${INJECTION_PAYLOADS.length} payloads (at least 30), each distinct`, () => {
+  expect(INJECTION_PAYLOADS.length).toBeGreaterThanOrEqual(30);
+  expect(new Set(INJECTION_PAYLOADS).size).toBe(INJECTION_PAYLOADS.length);
+});
+
+describe("bid files with CSV-injection payloads", () => {
+  it.each(INJECTION_PAYLOADS.map((p) => [JSON.stringify(p), p]))(
+    "writes the item %s from a CSV file as the same text, behind the apostrophe that keeps it text",
+    async (_shown, payload) => {
+      const { book, written, port } = setup();
+      // Quoted, so tabs, CRs, commas and quotes reach the parser inside the field.
+      const csv = Papa.unparse(
+        [
+          ["Item", "Day rate", "Notes"],
+          [payload, "100", payload],
+        ],
+        { quotes: true },
+      );
+      const rows = parseCsv(csv);
+      const read = readBidRows(rows.slice(1), guessMapping(rows[0]));
+      expect(read.problems).toEqual([]);
+      const comparison = compareBids({
+        schedule,
+        vendors: [vendor("A", "Acme", read.lines), vendor("B", "Beta", read.lines)],
+      });
+      await port.apply(comparisonSheetPlan(comparison, { mode: "create" }).plan);
+      // Item names are trimmed when read (" =1+1" is the item "=1+1"); what is left is written
+      // exactly, behind an apostrophe, and Excel stores it as that text.
+      const expected = payload.trim();
+      const raw = written.find((w) => w.row === 5 && w.column === 0);
+      expect(raw?.input).toBe(`'${expected}`);
+      expect(book.cell("Bid comparison", "A6")).toMatchObject({ kind: "value", content: expected });
+      const formulas = [...book.sheet("Bid comparison").cells.values()].filter((c) => c.kind === "formula");
+      expect(formulas).toEqual([]);
+    },
+  );
+
+  it.each(INJECTION_PAYLOADS.map((p) => [JSON.stringify(p), p]))(
+    "writes the vendor name %s exactly as typed, as text",
+    async (_shown, payload) => {
+      const { book, written, port } = setup();
+      const dolly: BidLine = { item: "Dolly", qty: d(1), dayRate: d(300) };
+      const comparison = compareBids({
+        schedule,
+        vendors: [vendor("A", payload, [dolly]), vendor("B", "Beta", [dolly])],
+      });
+      await port.apply(comparisonSheetPlan(comparison, { mode: "create" }).plan);
+      // B5 is the first vendor's column header.
+      const raw = written.find((w) => w.row === 4 && w.column === 1);
+      expect(raw?.input).toBe(`'${payload}`);
+      expect(book.cell("Bid comparison", "B5")).toMatchObject({ kind: "value", content: payload });
+    },
+  );
+});
+
+describe("the comparison sheet in Excel", () => {
+  const lines = (rate: (i: number) => number): BidLine[] =>
+    Array.from({ length: 1000 }, (_, i) => ({ item: `Item ${i}`, qty: d(1), dayRate: d(rate(i)) }));
+  const comparison = compareBids({
+    schedule,
+    vendors: [
+      vendor(
+        "A",
+        "Acme",
+        lines((i) => 100 + (i % 2)),
+      ),
+      vendor(
+        "B",
+        "Beta",
+        lines((i) => 101 - (i % 2)),
+      ),
+    ],
+  });
+
+  it("writes a 1,000-item comparison in two syncs, with the lowest marked by one conditional format", async () => {
+    const { book, excel, port } = setup();
+    await port.apply(comparisonSheetPlan(comparison, { mode: "create" }).plan);
+    expect(excel.state.syncs).toBe(2);
+    expect(book.cell("Bid comparison", "A1005")).toMatchObject({ content: "Item 999" });
+    expect(book.cell("Bid comparison", "C1005")).toMatchObject({
+      content: 100,
+      format: "#,##0.00_);(#,##0.00)",
+    });
+    expect(book.sheet("Bid comparison").conditionalFormats).toEqual([
+      {
+        address: "B6:C1005",
+        formula: "=AND(ISNUMBER(B6),B6=MIN($B6:$C6))",
+        fill: "#C6EFCE",
+        fontColor: "#006100",
+        bold: true,
+      },
+    ]);
+  });
+
+  it("replaces its own sheet on a re-run without stacking rules, and never touches a user's sheet", async () => {
+    const { book, port } = setup();
+    book.addSheet("Budget", [["Acct", "Rate"]]);
+    const { plan } = comparisonSheetPlan(comparison, { mode: "create" });
+    await port.apply(plan);
+    await port.apply(comparisonSheetPlan(comparison, { mode: "replaceOwned" }).plan);
+    expect(book.sheet("Bid comparison").conditionalFormats).toHaveLength(1);
+    expect(book.cell("Budget", "A1")).toMatchObject({ content: "Acct" });
+    await expect(
+      port.apply(comparisonSheetPlan(comparison, { mode: "replaceOwned", sheetName: "Budget" }).plan),
+    ).rejects.toMatchObject({
+      kind: "notOwned",
+    });
+    expect(book.cell("Budget", "A1")).toMatchObject({ content: "Acct" });
+  });
+});
