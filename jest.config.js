@@ -31,6 +31,8 @@ module.exports = {
       ...shared,
       displayName: "pane",
       testEnvironment: "jsdom",
+      // React + Fluent renders are slow on a loaded 2-core CI machine; a test's waits need room.
+      testTimeout: 20000,
       testMatch: ["<rootDir>/test/taskpane/**/*.test.{ts,tsx}"],
       // Fluent UI in jsdom needs matchMedia and ResizeObserver; jest-dom adds DOM matchers.
       setupFilesAfterEnv: ["<rootDir>/test/setup/paneSetup.ts"],

@@ -3,6 +3,7 @@
  * for overflow); give it inert ones, and add Testing Library's DOM matchers.
  */
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
 
 // A pane test file may opt into the node environment (`@jest-environment node`): no window there.
 const hasWindow = typeof window !== "undefined";
@@ -29,3 +30,8 @@ if (hasWindow && !("ResizeObserver" in window)) {
   }
   Object.assign(window, { ResizeObserver: ResizeObserverStub });
 }
+
+// CI runs the whole suite on 2 cores, where a Fluent dialog or a React transition can take longer
+// than Testing Library's default 1 s to appear. These waits are for the UI to settle, not
+// performance checks, so give them room instead of failing at random under load.
+configure({ asyncUtilTimeout: 5000 });
