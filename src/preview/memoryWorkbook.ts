@@ -129,6 +129,7 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly listeners = new Set<() => void>();
   private active: string;
   private deferTables = false;
+  private changes = 0;
   private selection: { sheet: string; row: number; column: number; rowCount: number; columnCount: number };
 
   /** An empty workbook with one sheet, "Sheet1", as Excel starts. */
@@ -148,7 +149,17 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private changed(): void {
     respill(this.engine);
+    this.notify();
+  }
+
+  private notify(): void {
+    this.changes++;
     for (const listener of this.listeners) listener();
+  }
+
+  /** Counts changes, so a view can tell whether it is up to date (useSyncExternalStore). */
+  get version(): number {
+    return this.changes;
   }
 
   /** Sheet names in tab order. */
@@ -171,7 +182,7 @@ export class MemoryWorkbook implements WorkbookPort {
   select(sheet: string, row: number, column: number, rowCount = 1, columnCount = 1): void {
     this.selection = { sheet, row, column, rowCount, columnCount };
     this.active = sheet;
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 
   get selected(): { sheet: string; row: number; column: number; rowCount: number; columnCount: number } {

@@ -1,0 +1,266 @@
+/*
+ * A small spreadsheet view of the in-memory workbook: sheet tabs, the cells as Excel would show
+ * them (formatted, bold, errors with their message on hover), and a formula bar that shows the
+ * selected cell's formula and takes typing, so a person can change a rate and watch the PROD
+ * formulas recompute. Not Excel: no formatting tools, no undo, one cell at a time.
+ */
+import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { a1, columnLetter } from "../excel/port";
+import type { MemoryWorkbook } from "./memoryWorkbook";
+
+/** Excel's default column width (8.43 characters) is 64 points; a point is 4/3 pixel. */
+const DEFAULT_WIDTH_PT = 64;
+const MAX_ROWS = 1000;
+const MAX_COLUMNS = 52;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", height: "100%", minWidth: 0 },
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  nameBox: { width: "72px", fontFamily: tokens.fontFamilyMonospace },
+  formula: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace },
+  scroller: {
+    flexGrow: 1,
+    overflow: "auto",
+    outline: "none",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  table: { borderCollapse: "collapse", tableLayout: "fixed", fontSize: tokens.fontSizeBase200 },
+  head: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground3,
+    textAlign: "center",
+    width: "40px",
+  },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke3}`,
+    padding: "1px 4px",
+    height: "20px",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "clip",
+    cursor: "cell",
+  },
+  number: { textAlign: "right" },
+  error: { textAlign: "center", color: tokens.colorPaletteRedForeground1 },
+  bold: { fontWeight: tokens.fontWeightSemibold },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
+  errorNote: {
+    color: tokens.colorPaletteRedForeground1,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  hint: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalS },
+});
+
+/** Props of the grid. */
+export interface WorkbookGridProps {
+  book: MemoryWorkbook;
+}
+
+/** The in-memory workbook as a grid with sheet tabs and a formula bar. */
+export function WorkbookGrid({ book }: WorkbookGridProps) {
+  const styles = useStyles();
+  useSyncExternalStore(
+    (listener) => book.subscribe(listener),
+    () => book.version,
+  );
+  const sheets = book.sheetNames();
+  const sheet = book.activeSheet;
+  const { row, column } = book.selected;
+  const selectedView = book.view(sheet, row, column);
+  const [draft, setDraft] = useState(selectedView.input);
+  const [editing, setEditing] = useState(false);
+  const formulaBar = useRef<HTMLInputElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // A new selection (or a recomputed cell) shows in the formula bar unless the person is typing.
+  useEffect(() => {
+    if (!editing) setDraft(selectedView.input);
+  }, [editing, selectedView.input, sheet, row, column]);
+
+  const extent = book.extent(sheet);
+  const rows = Math.min(MAX_ROWS, Math.max(extent.rows + 5, 30));
+  const columns = Math.min(MAX_COLUMNS, Math.max(extent.columns + 2, 10));
+  const widths = book.layout(sheet).columnWidths ?? [];
+  const widthOf = (c: number) => `${Math.round(((widths[c] ?? DEFAULT_WIDTH_PT) * 4) / 3)}px`;
+
+  const select = (r: number, c: number) => {
+    book.select(sheet, Math.max(0, r), Math.max(0, c));
+    setEditing(false);
+  };
+  const commit = () => {
+    book.enter(sheet, row, column, draft);
+    setEditing(false);
+    book.select(sheet, row + 1, column);
+    scroller.current?.focus();
+  };
+  const startTyping = (text: string) => {
+    setDraft(text);
+    setEditing(true);
+    formulaBar.current?.focus();
+  };
+
+  const onGridKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Tab: [0, 1],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      select(row + move[0], column + move[1]);
+    } else if (event.key === "Enter" || event.key === "F2") {
+      event.preventDefault();
+      startTyping(selectedView.input);
+    } else if (event.key === "Delete" || event.key === "Backspace") {
+      event.preventDefault();
+      book.enter(sheet, row, column, "");
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      startTyping(event.key);
+    }
+  };
+
+  const onBarKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      commit();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      setEditing(false);
+      setDraft(selectedView.input);
+      scroller.current?.focus();
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.bar}>
+        <Text className={styles.nameBox} aria-label="Selected cell">
+          {a1(row, column)}
+        </Text>
+        <Input
+          ref={formulaBar}
+          className={styles.formula}
+          aria-label="Formula bar"
+          value={draft}
+          onChange={(_e, data) => {
+            setDraft(data.value);
+            setEditing(true);
+          }}
+          onKeyDown={onBarKey}
+          placeholder={selectedView.spilled ? "(part of a spilled answer)" : ""}
+        />
+      </div>
+      {selectedView.error && (
+        <Text className={styles.errorNote} role="status">
+          {selectedView.display}: {selectedView.error}
+        </Text>
+      )}
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={`Sheet ${sheet}`}
+        onKeyDown={onGridKey}
+      >
+        <table className={styles.table} role="grid" aria-label={sheet}>
+          <colgroup>
+            <col style={{ width: "40px" }} />
+            {Array.from({ length: columns }, (_, c) => (
+              <col key={c} style={{ width: widthOf(c) }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className={styles.head} />
+              {Array.from({ length: columns }, (_, c) => (
+                <th key={c} className={styles.head} scope="col">
+                  {columnLetter(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <th className={styles.rowHead} scope="row">
+                  {r + 1}
+                </th>
+                {Array.from({ length: columns }, (_, c) => {
+                  const view = book.view(sheet, r, c);
+                  const isSelected = r === row && c === column;
+                  return (
+                    <td
+                      key={c}
+                      role="gridcell"
+                      aria-selected={isSelected}
+                      data-address={a1(r, c)}
+                      title={view.error}
+                      className={mergeClasses(
+                        styles.cell,
+                        view.kind === "number" && styles.number,
+                        view.kind === "error" && styles.error,
+                        view.bold && styles.bold,
+                        isSelected && styles.selected,
+                      )}
+                      onClick={() => select(r, c)}
+                      onDoubleClick={() => {
+                        select(r, c);
+                        startTyping(book.view(sheet, r, c).input);
+                      }}
+                    >
+                      {view.display}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {extent.rows > MAX_ROWS && (
+          <Text className={styles.hint}>
+            Showing the first {MAX_ROWS} of {extent.rows} rows.
+          </Text>
+        )}
+      </div>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={sheet}
+        onTabSelect={(_e, data) => book.activate(String(data.value))}
+        aria-label="Sheets"
+      >
+        {sheets.map((name) => (
+          <Tab key={name} value={name}>
+            {name}
+          </Tab>
+        ))}
+      </TabList>
+    </div>
+  );
+}

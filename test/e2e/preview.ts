@@ -1,0 +1,92 @@
+/*
+ * Opens the built preview (test/e2e/globalSetup.js) in Debian's chromium, driven by
+ * playwright-core: no browser download (engineering.md). CHROMIUM_PATH points elsewhere if
+ * needed (a Mac's Chrome, say).
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { serveStatic } from "./staticServer";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** Launch flags that work on these machines (engineering.md). */
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+/** Where screenshots go (gitignored): one per scenario, for a person to look at. */
+export const RESULTS = path.join(__dirname, "../../test-results/e2e");
+
+/** A browser on the served preview, with the page's errors collected. */
+export interface Preview {
+  page: Page;
+  /** Uncaught errors and console errors the page produced. */
+  errors: string[];
+  /** Saves a screenshot as test-results/e2e/<name>.png. */
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPreview(): Promise<Preview> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  const dist = process.env.PREVIEW_DIST;
+  if (!dist) throw new Error("PREVIEW_DIST is not set: run the end-to-end tests with `npm run test:e2e`.");
+  const server = await serveStatic(dist);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(server.url);
+    await page.getByRole("grid").waitFor();
+    mkdirSync(RESULTS, { recursive: true });
+    const opened = browser;
+    return {
+      page,
+      errors,
+      screenshot: async (name) => {
+        await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: false });
+      },
+      close: async () => {
+        await opened.close();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.stop();
+    throw error;
+  }
+}
+
+/** The text a cell shows, by its A1 address on the active sheet. */
+export async function cellText(page: Page, address: string): Promise<string> {
+  return ((await page.locator(`td[data-address="${address}"]`).textContent()) ?? "").trim();
+}
+
+/** Types into a cell as a person does: select it, type, Enter. */
+export async function typeInto(page: Page, address: string, input: string): Promise<void> {
+  await page.locator(`td[data-address="${address}"]`).click();
+  await page.keyboard.type(input);
+  await page.keyboard.press("Enter");
+}
+
+/** A shown amount ("1,234.50 ", "(1,200.00)") as a number. */
+export function amount(shown: string): number {
+  const negative = /^\(.*\)$/.test(shown.trim());
+  const value = Number(shown.replace(/[(),$\s]/g, ""));
+  return negative ? -value : value;
+}
