@@ -105,6 +105,9 @@ const DETAIL_HEADER = [
   "Prior wages",
 ];
 
+/** Empty formula lines at the end of the detail, for accounts the template does not have. */
+const SPARE_LINES = 3;
+
 /** Rows above the detail lines: title, note, header. */
 const DETAIL_FIRST_ROW = 3;
 
@@ -380,9 +383,9 @@ export function buildTemplatePlan(
   };
   const line = (
     account: string,
-    description: string,
+    description: string | null,
     amount: Cell,
-    units: Unit,
+    units: Unit | null,
     labor: boolean,
     person: string | null,
   ) => {
@@ -395,7 +398,7 @@ export function buildTemplatePlan(
             formula: `=IF(${a1(r, C.person)}="",0,SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, C.person, true)}:${a1(r - 1, C.person)},${a1(r, C.person)}))`,
           };
     detailRows.push([
-      template.layout === "AICP" ? account : Number(account),
+      account === "" ? null : template.layout === "AICP" ? account : Number(account),
       description,
       amount,
       units,
@@ -413,7 +416,7 @@ export function buildTemplatePlan(
       prior,
     ]);
     detailBold.push(false);
-    detailLines.push({ row: r, account, labor });
+    if (account !== "") detailLines.push({ row: r, account, labor });
   };
   for (const category of layout.categories) {
     const accounts = template.accounts.filter((a) => categoryOf(template, a)?.code === category.code);
@@ -444,9 +447,9 @@ export function buildTemplatePlan(
     const lastRow = DETAIL_FIRST_ROW + detailRows.length - 1;
     heading[C.total] = { formula: `=SUM(${a1Range(headingRow + 1, C.total, lastRow - headingRow, 1)})` };
   }
-  // One empty line at the end: rows inserted above it stay inside the named ranges.
-  detailRows.push(Array.from({ length: DETAIL_HEADER.length }, () => null));
-  detailBold.push(false);
+  // Spare lines at the end, formulas in place, for the user's own accounts; rows inserted above
+  // the last one stay inside the named ranges.
+  for (let spare = 0; spare < SPARE_LINES; spare++) line("", null, null, null, false, null);
   const detailLast = DETAIL_FIRST_ROW + detailRows.length - 1;
   const detailRange = (column: number) => a1Range(DETAIL_FIRST_ROW, column, detailRows.length, 1, true);
   const acctName = addName("Detail_Acct", sheets.detail, detailRange(C.acct), "Account of each detail line.");
@@ -564,7 +567,8 @@ export function buildTemplatePlan(
     }
     if (level === levelOrder[levelOrder.length - 1]) {
       // Lines whose account is in no category of the chart still count: nothing is dropped.
-      const others = `SUM(${totalName})-SUM(${allCategoryCells.join(",")})`;
+      // Only rows with an account: the category heading rows of the detail carry their own sums.
+      const others = `SUMIFS(${totalName},${acctName},"<>")-SUM(${allCategoryCells.join(",")})`;
       push([null, "Accounts not in the chart", { formula: `=${others}` }, null]);
     }
     const end = rowOf() - 1;
