@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every measurement of issue 10 in one run, printed as one table.
  * `npm run bench -- throughput recalc` runs only the named sections
- * (throughput, fringecells, recalc, costreport, bundle).
+ * (throughput, fringecells, recalc, costreport, sync, bundle).
  *
  * Not part of `npm test`: timings depend on the machine. Inputs are generated with fixed seeds.
  */
@@ -12,9 +12,10 @@ import { fringeBudgetRows } from "./fringes.bench";
 import { loadFunctions } from "./inputs";
 import { renderTable, type Row } from "./lib";
 import { recalcRows } from "./recalc.bench";
+import { syncRows } from "./sync.bench";
 import { costReportRows } from "./weeklyCostReport.bench";
 
-const SECTIONS = ["throughput", "fringecells", "recalc", "costreport", "bundle"] as const;
+const SECTIONS = ["throughput", "fringecells", "recalc", "costreport", "sync", "bundle"] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function main(): Promise<void> {
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
   if (wanted("costreport")) {
     step("cost report engine on 10k, 100k, 250k ledger lines");
     rows.push(...costReportRows());
+  }
+  if (wanted("sync")) {
+    step("context.sync() counts through the Office adapter");
+    rows.push(...(await syncRows()));
   }
   if (wanted("bundle")) {
     step("production build and gzipped bundle sizes");
