@@ -3,6 +3,7 @@
  */
 // Reading files needs no DOM; Node has TextEncoder/TextDecoder, which jsdom lacks.
 import { BidFileError, fileKind, parseCsv, readBidFile } from "../../../src/taskpane/bids/readBidFile";
+import { guessMapping, readBidRows } from "../../../src/engine/bids";
 import { makeXlsx } from "./xlsxFixture";
 
 const bytes = (text: string) => {
@@ -72,4 +73,29 @@ it.each([
 
 it("turns away a PDF with what to do instead", async () => {
   await expect(readBidFile("quote.pdf", bytes("%PDF"))).rejects.toThrow(/not a CSV or .xlsx file/);
+});
+
+describe("1,000-line bid files", () => {
+  const header = ["Item", "Qty", "Days", "Day rate", "Taxable"];
+  const lines = Array.from({ length: 1000 }, (_, i) => [
+    `Item ${i}`,
+    1 + (i % 3),
+    "5+5+2",
+    100 + i,
+    i % 2 === 0,
+  ]);
+
+  it.each([
+    ["CSV", "big.csv", () => bytes([header, ...lines].map((row) => row.join(",")).join("\n"))],
+    ["XLSX", "big.xlsx", () => makeXlsx([{ name: "Bid", rows: [header, ...lines] }])],
+  ])("reads every line of a %s and maps it without a problem", async (_kind, name, make) => {
+    const file = await readBidFile(name, make());
+    const rows = file.sheets[0].rows;
+    const read = readBidRows(rows.slice(1), guessMapping(rows[0]));
+    expect(read.problems).toEqual([]);
+    expect(read.lines).toHaveLength(1000);
+    expect(read.lines[999]).toMatchObject({ item: "Item 999", row: 1001 });
+    expect(read.lines[999].dayRate.toString()).toBe("1099");
+    expect(read.lines[999].taxable).toBe(false);
+  });
 });
