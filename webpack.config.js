@@ -16,6 +16,33 @@ const PROD_URL = process.env.PROD_ADDIN_URL || "https://prod-addin.example.com/"
 // and registers them, and together they are the functions bundle.
 const FUNCTION_FILES = functionFiles();
 
+// The metadata generator keeps the line breaks of the wrapped JSDoc; Excel shows a function's and
+// an argument's help as one paragraph in the formula autocomplete, so fold them into spaces.
+class OneParagraphHelpPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.compilation.tap("OneParagraphHelpPlugin", (compilation) => {
+      // Child compilations (the HTML template) hand their copy of functions.json to this one
+      // before it is folded; folding theirs too would make two different functions.json.
+      if (compilation.compiler.isChild()) return;
+      compilation.hooks.processAssets.tap(
+        { name: "OneParagraphHelpPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          if (!assets["functions.json"]) return;
+          const metadata = JSON.parse(assets["functions.json"].source().toString());
+          const fold = (text) => (typeof text === "string" ? text.replace(/\s*\n\s*/g, " ") : text);
+          for (const f of metadata.functions) {
+            f.description = fold(f.description);
+            if (f.result) f.result.description = fold(f.result.description);
+            for (const p of f.parameters) p.description = fold(p.description);
+          }
+          compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
+        },
+      );
+    });
+  }
+}
+
 async function devServerHttps() {
   // office-addin-dev-certs makes (once) and trusts a localhost certificate. Where it cannot trust
   // it (Linux: it needs sudo), serve with the certificate it made anyway and say how to trust it;
@@ -76,6 +103,7 @@ module.exports = async (_env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTION_FILES, output: "functions.json" }),
+      new OneParagraphHelpPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -16,11 +16,11 @@ function omitted(value: unknown): boolean {
 }
 
 /**
- * Adds up the amounts whose account matches a filter: a department, a level, everything but
- * one account. Filter: account numbers and ranges joined by commas, ! to exclude, e.g.
- * "2000-4999" (production), "1100-7999,!6700" (all but insurance), "A-K" (AICP sections).
- * A category code such as 6700 means the whole category (6700-6799). Codes with separators
- * count by their leading digits: 25-01 and 2501-00 are account 2501. Blank amounts count as 0.
+ * Adds the amounts whose account matches a filter: account numbers and ranges joined by commas,
+ * ! to exclude, e.g. "2000-4999" or "1100-7999,!6700". A category code (6700) means the whole
+ * category; 25-01 counts as account 2501. Blank amounts count as 0.
+ * @remarks AICP sections work the same way ("A-K"). Codes with separators count by their leading
+ * digits: 25-01 and 2501-00 are both account 2501.
  * @customfunction ACCTSUM
  * @param amounts The amounts, one per budget or ledger line.
  * @param accounts The account of each line, same size as amounts (2501, 25-01, D114).
@@ -35,10 +35,10 @@ export function acctsum(amounts: any[][], accounts: any[][], filter: any[][]): n
 }
 
 /**
- * A percentage charge on the budget: contingency, insurance, completion bond, overhead.
- * rate x the sum of amounts, leaving out the accounts that match exclude. Example: insurance at
- * 0.70% of the budget without story (1100s) and post (5000-5999):
+ * A percentage charge on the budget (contingency, insurance, bond, overhead): rate x the sum of
+ * amounts, leaving out the accounts matching exclude, e.g.
  * =PROD.CONTINGENCY(amounts, 0.7%, accounts, "1100,5000-5999").
+ * @remarks The example is insurance at 0.70% of the budget without story (1100s) and post.
  * @customfunction CONTINGENCY
  * @param amounts The budget amounts the charge is on.
  * @param rate The rate, as a fraction (0.1) or a percent (10%); 0% to 100%.
@@ -61,11 +61,11 @@ export function contingency(amounts: any[][], rate: any, accounts?: any[][], exc
 }
 
 /**
- * Rental cost on an "N-day week" (a 3-day week: 7 days held are billed as 3). days: one cell =
- * days held in a row (12 days on a 3-day week = 3 + 3 = 6 days billed, the extra days never more
- * than one more week); a row or column = the days used in each week, each billed as
- * min(days, week_days). $2,500/day, 3-day week, weeks of 5, 5, 2 days = $20,000.
- * Give several day rates (and week conventions) as columns to price vendors side by side.
+ * Rental cost on an "N-day week": 7 days held are billed as week_days (12 days on a 3-day week =
+ * 3 + 3 = 6 days billed). A range of days bills each week as min(days, week_days). A column of
+ * day rates spills, to price vendors side by side.
+ * @remarks The days past the last full week are billed at the day rate but never more than one
+ * more week. $2,500/day, 3-day week, weeks of 5, 5, 2 days = $20,000.
  * @customfunction RENTAL
  * @param day_rate The daily rental rate (a column for several items or vendors).
  * @param days Days held in a row, or a range with the days used in each week (0 to 7 each).
@@ -87,11 +87,12 @@ export function rental(day_rate: any[][], days: any[][], week_days?: any[][]): n
 }
 
 /**
- * Splits a total in proportion to weights, to the cent, so the parts add up exactly to the total:
- * amortizing a season's costs across episodes, or a shared cost across departments.
- * 100.00 over 1, 1, 1 = 33.34, 33.33, 33.33 (left-over cents go to the largest remainders, ties
- * to the earlier part). A weight of 0 or a blank cell gets 0.00; negative weights are refused
- * (to split a credit, make the total negative). Spills in the shape of the weights.
+ * Splits a total in proportion to weights, to the cent, the parts adding up exactly to the total
+ * (amortizing across episodes): 100.00 over 1, 1, 1 = 33.34, 33.33, 33.33. Spills in the shape of
+ * the weights.
+ * @remarks Left-over cents go to the largest remainders, ties to the earlier part. A weight of 0
+ * or a blank cell gets 0.00; negative weights are refused (to split a credit, make the total
+ * negative).
  * @customfunction ALLOCATE
  * @param total The amount to split (rounded to the cent first).
  * @param weights One weight per part, 0 or more: episode lengths, shoot days, percentages.
@@ -112,13 +113,14 @@ export function allocateFunction(total: any, weights: any[][]): number[][] {
 const UNCONFIRMED_NOTE = "* Category name not confirmed against a published chart of accounts";
 
 /**
- * A live top sheet from budget detail: one row per category of the chart of accounts (2500-2599
- * roll up to 2500 Set Operations) with its total, a subtotal after each level (Above-the-line,
- * Production, Post, Other), then Below-the-line (production + post + other) and Total. Spills
- * three columns, Acct | Description | Total, with a header row. Every category of the layout is
- * listed, 0 where nothing is budgeted. An account outside the chart gets its own row ("4500 (not
- * in the Feature film chart)"); amounts with no account show as "(no account)" under Other:
- * nothing is dropped. AICP accounts are section letters, alone or with a line number (D, D114).
+ * A live top sheet from budget detail: spills Acct | Description | Total for every category of
+ * the chart (2500-2599 roll up to 2500), level subtotals, Below-the-line and Total. Accounts
+ * outside the chart get their own row: nothing is dropped.
+ * @remarks Levels: Above-the-line, Production, Post, Other; Below-the-line = production + post +
+ * other. Every category of the layout is listed, 0 where nothing is budgeted. An account outside
+ * the chart gets its own row ("4500 (not in the Feature film chart)"); amounts with no account
+ * show as "(no account)" under Other. AICP accounts are section letters, alone or with a line
+ * number (D, D114).
  * @customfunction TOPSHEET
  * @param accounts The account of each budget line (2501, 25-01, D114).
  * @param amounts The amount of each budget line, same size as accounts; blank = 0.

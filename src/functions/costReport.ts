@@ -40,11 +40,11 @@ export function efc(actual_to_date: any[][], commitments: any[][], etc: any[][])
 }
 
 /**
- * Estimate to complete: what an account will still cost beyond what is committed. Without
- * percent_complete: what is left of the budget, never below 0 (budget 100,000, committed 80,000
- * = 20,000). With it, the run rate: committed / percent_complete − committed (45,000 committed at
- * 75% = 15,000 to go). Columns spill one ETC per account; a blank (or 0%) percent_complete in a
- * row uses what is left of that row's budget. Blank budget or committed cells count as 0.
+ * Estimate to complete. Without percent_complete: what is left of the budget, never below 0.
+ * With it, the run rate: committed / percent_complete − committed (45,000 at 75% = 15,000).
+ * Columns spill; blank cells count as 0.
+ * @remarks Extension of the spec: a 0% percent_complete in a row uses what is left of that row's
+ * budget, as a blank does, instead of dividing by zero. Budget 100,000, committed 80,000 = 20,000.
  * @customfunction ETC
  * @param budget The current budget of the account.
  * @param committed Total committed: actual to date plus open POs.
@@ -72,9 +72,10 @@ export function etcFunction(budget: any[][], committed: any[][], percent_complet
 }
 
 /**
- * Variance against budget. "UNDER" (default): budget − EFC, positive = under budget, negative =
- * over (budget 100,000, EFC 105,000 = −5,000). "OVER": EFC − budget, positive = over budget
- * (= +5,000). Columns spill one variance per account; blank cells count as 0.
+ * Variance against budget. "UNDER" (default): budget − EFC, positive = under budget. "OVER":
+ * EFC − budget, positive = over budget. Columns spill one variance per account; blank cells
+ * count as 0.
+ * @remarks Budget 100,000, EFC 105,000: "UNDER" gives −5,000, "OVER" gives +5,000.
  * @customfunction VARIANCE
  * @param budget The current budget of the account.
  * @param efc The estimated final cost of the account.

@@ -63,13 +63,15 @@ function readPerson(
 
 /**
  * Employer fringe cost (payroll taxes, union pension & health) on one person's wages, to the cent.
- * fringes: a library name ("SS"), names joined by commas ("SS,MEDICARE,FUTA-CA"), a preset
- * ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a name with a year ("SS-2025"; without a year the
- * latest year PROD holds), a range of names, or your Fringes table (columns Name | Type | Rate | Cutoff,
- * with or without its header row).
- * Caps are per person: give one person's lines as a column (prep, shoot, wrap) and a $7,000 cutoff
- * is reached once across them, not once per line; the result is a column, one fringe per line,
- * rounded so the lines add up to the person's total.
+ * Give their lines as a column and a cutoff is reached once across them: one fringe per line,
+ * adding up to the person's total.
+ * @remarks fringes: a library name ("SS"), names joined by commas ("SS,MEDICARE,FUTA-CA"), a
+ * preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a name with a year ("SS-2025"; without a
+ * year the latest year PROD holds), a range of names, or a Fringes table (columns Name | Type |
+ * Rate | Cutoff, with or without its header row). Caps are per person: a $7,000 cutoff is reached
+ * once across prep, shoot and wrap lines, not once per line; lines are rounded so they add up to
+ * the person's total. Extension of the spec: a per-hour fringe with only days given counts 12
+ * hours a day.
  * @customfunction FRINGE
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
  * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
@@ -93,10 +95,10 @@ export function fringe(
 }
 
 /**
- * The combined rate of the percent fringes, e.g. PAYROLL-US = 6.2% + 1.45% + 0.6% = 8.25%.
- * Give wages to get the effective rate at that pay, caps included (fringe / wages): in California
- * in 2025, $250,000 pays 5.97% and $60,000 pays 8.27%. Per-hour, per-day, per-week and flat
- * fringes have no rate of wages and are left out. A column of wages gives one rate per row.
+ * The combined rate of the percent fringes: PAYROLL-US = 6.2% + 1.45% + 0.6% = 8.25%. With
+ * wages, the effective rate at that pay, caps included (fringe / wages). Hour, day, week and flat
+ * fringes are left out. A column of wages spills.
+ * @remarks With PAYROLL-CA-2025, $250,000 pays 5.97% and $60,000 pays 8.27%.
  * @customfunction FRINGERATE
  * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
  * @param [wages] A person's gross wages: the rate is then the effective rate at that pay. One cell or a column.
@@ -130,11 +132,12 @@ function typeLabel(fringe: Fringe): string {
 }
 
 /**
- * Explains a fringe: spills a table with one row per fringe (Fringe, Type, Rate, Base, Cutoff,
- * Amount) and a total row, with the same arguments as PROD.FRINGE. Base is what the rate was
- * applied to: the wages actually subject after prior wages and the cutoff for a % fringe, hours for
- * HOUR, days for DAY, weeks for WEEK, 1 for FLAT. A library figure that is not confirmed (projected
- * or conflicting sources) is marked "(unconfirmed)". Amounts are rounded so they add up to the total.
+ * Explains PROD.FRINGE (same arguments): spills Fringe | Type | Rate | Base | Cutoff | Amount, one
+ * row per fringe, and a Total row. Base is what the rate applied to. A library figure that is not
+ * confirmed is marked "(unconfirmed)".
+ * @remarks Base: the wages actually subject after prior wages and the cutoff for a % fringe,
+ * hours for HOUR, days for DAY, weeks for WEEK, 1 for FLAT. Amounts are rounded so they add up to
+ * the total.
  * @customfunction FRINGEDETAIL
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
  * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.

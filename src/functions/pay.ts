@@ -18,9 +18,10 @@ import { cells } from "../engine/ranges";
 import { elementwise, guard } from "./runtime";
 
 /**
- * Paid hours for a day: the hours worked turned into straight-time hours, overtime included.
- * Under the default California rule a 12-hour day is 8 + 4 x 1.5 = 14 paid hours, 10 hours = 11,
- * 13 hours = 16. Hours are decimal (12.5 = 12h30m). A column of hours spills a column.
+ * Paid hours for a day: the hours worked as straight-time hours, overtime included. Under the
+ * default California rule 12 hours = 8 + 4 x 1.5 = 14 paid hours, 10 hours = 11, 13 hours = 16.
+ * A column of hours spills a column.
+ * @remarks Hours are decimal (12.5 = 12h30m); the result is not rounded.
  * @customfunction PAIDHOURS
  * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
  * @param rule Overtime rule: "CA" (default: 1.5x after 8, 2x after 12), "CA-7TH", "SAG-DAY", "STRAIGHT", or your own pairs such as "10:1.5,14:2".
@@ -36,9 +37,9 @@ export function paidHours(hours: any[][], rule?: any): number[][] {
 }
 
 /**
- * The hourly rate behind a guaranteed day rate: "$750/10" means $750 for a guaranteed 10-hour
- * day, which is 11 paid hours under California overtime, so the hourly rate is 750 / 11 =
- * 68.1818... The rate is not rounded, so DAYPAY on it gives the exact day pay.
+ * The hourly rate behind a guaranteed day rate: "$750/10" is $750 for a guaranteed 10-hour day,
+ * 11 paid hours under California overtime, so 750 / 11 = 68.1818... Not rounded, so DAYPAY on it
+ * gives the exact day pay.
  * @customfunction HOURLY
  * @param day_rate The guaranteed day rate, e.g. 750.
  * @param guaranteed_hours The hours the day rate guarantees, e.g. 10 for "$750/10".
@@ -109,11 +110,12 @@ export function ot(hourly_rate: any[][], hours: any[][], rule?: any): number[][]
 }
 
 /**
- * Gross pay for one workweek, with daily overtime, weekly overtime and California's 7th-day rule.
- * Each day is paid by the rule; then straight-time hours beyond the weekly threshold (40) are paid
- * 1.5x (hours already paid as daily overtime do not count twice). Under "CA", when all 7 days are
- * worked the 7th day is paid 1.5x for its first 8 hours and 2x after. At $50/hour, five 12-hour
- * days = $3,500.00 and six = $4,400.00.
+ * Gross pay for one workweek: daily overtime by the rule, then straight-time hours beyond the
+ * weekly threshold (40) at 1.5x, and under "CA" the 7th consecutive day at CA-7TH. At $50/hour,
+ * five 12-hour days = $3,500.00 and six = $4,400.00.
+ * @remarks Hours already paid as daily overtime do not count twice toward the weekly threshold.
+ * Under "CA", when all 7 days are worked the 7th day is paid 1.5x for its first 8 hours and 2x
+ * after.
  * @customfunction WEEKPAY
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param daily_hours The hours of each day of the week, in order: a row or column of up to 7 cells; a blank or 0 is a day off.
@@ -138,11 +140,11 @@ export function weekPay(hourly_rate: any, daily_hours: any[][], rule?: any, week
 }
 
 /**
- * Projected gross for a whole schedule: shoot_days days of hours_per_day, in weeks of
- * days_per_week worked days, each week paid like WEEKPAY (daily overtime, weekly overtime after
- * 40 straight-time hours, and under "CA" the 7th-day rule for 7-day weeks). A last, shorter week
- * holds the days left over. Use it to project crew overtime: 12 days of 12 hours at $50/hour in
- * 5-day weeks = 2 weeks of $3,500 + 2 days of $700 = $8,400.00.
+ * Projected gross for a schedule, to project crew overtime: shoot_days days of hours_per_day in
+ * weeks of days_per_week days, each week paid like WEEKPAY. 12 days of 12 hours at $50/hour in
+ * 5-day weeks = 2 x $3,500 + 2 x $700 = $8,400.00.
+ * @remarks Each week has daily overtime, weekly overtime after 40 straight-time hours, and under
+ * "CA" the 7th-day rule for 7-day weeks. A last, shorter week holds the days left over.
  * @customfunction OTPROJECT
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param hours_per_day The hours worked each shoot day, e.g. 12.5.
@@ -172,10 +174,9 @@ export function otProject(
 }
 
 /**
- * Meal penalty for one person for a meal that came minutes_late after it was due. Each started
- * half hour is one step: 1-30 minutes late = 1 step, 31-60 = 2. Under "SAG" (the default) the
- * steps cost $25, $25, then $50 each, so 90 minutes late = $100. A column of minutes spills; a
- * blank cell counts as on time (0).
+ * Meal penalty for one person, one step per started half hour late (1-30 minutes = 1 step,
+ * 31-60 = 2). Under "SAG" (default) the steps cost $25, $25, then $50 each: 90 minutes late = $100.
+ * A column of minutes spills; a blank cell counts as on time.
  * @customfunction MEALPENALTY
  * @param minutes_late How many minutes after it was due the meal came (0 or more).
  * @param schedule "SAG" (default: 25, 25, then 50), "IATSE-1996" (historical: 8.50, 11, then 13.50), or your own amounts per half hour such as "7.5,10,12.5" (the last amount repeats).

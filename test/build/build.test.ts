@@ -25,6 +25,17 @@ describe("the production build", () => {
     }
   });
 
+  it("writes each function's help as one paragraph short enough for Excel's formula autocomplete", () => {
+    const metadata = JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8")) as {
+      functions: { id: string; description: string; parameters: { description: string }[] }[];
+    };
+    for (const f of metadata.functions) {
+      const texts = [f.description, ...f.parameters.map((p) => p.description)];
+      expect([f.id, texts.filter((t) => t.includes("\n"))]).toEqual([f.id, []]);
+      expect([f.id, f.description.length <= 255]).toEqual([f.id, true]);
+    }
+  });
+
   it("points the shipped manifest at the production host, not localhost", () => {
     const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
