@@ -22,9 +22,9 @@ function omitted(value: unknown): boolean {
  * @remarks AICP sections work the same way ("A-K"). Codes with separators count by their leading
  * digits: 25-01 and 2501-00 are both account 2501.
  * @customfunction ACCTSUM
- * @param amounts The amounts, one per budget or ledger line.
+ * @param amounts The amounts, one per budget or ledger line; blank = 0.
  * @param accounts The account of each line, same size as amounts (2501, 25-01, D114).
- * @param filter Which accounts to add, e.g. "2000-4999" or "1100-7999,!6700".
+ * @param filter Which accounts to add, e.g. "2000-4999", "1100-7999,!6700", or AICP sections "A-K". 6700 alone means the whole 6700s.
  * @returns The sum, to the cent.
  */
 export function acctsum(amounts: any[][], accounts: any[][], filter: any[][]): number {
@@ -40,7 +40,7 @@ export function acctsum(amounts: any[][], accounts: any[][], filter: any[][]): n
  * =PROD.CONTINGENCY(amounts, 0.7%, accounts, "1100,5000-5999").
  * @remarks The example is insurance at 0.70% of the budget without story (1100s) and post.
  * @customfunction CONTINGENCY
- * @param amounts The budget amounts the charge is on.
+ * @param amounts The budget amounts the charge is on; blank = 0.
  * @param rate The rate, as a fraction (0.1) or a percent (10%); 0% to 100%.
  * @param [accounts] The account of each amount, same size; needed only with exclude.
  * @param [exclude] Accounts left out of the base, e.g. "1100,5000-5999" or "!2000-4999" (only production).
@@ -68,7 +68,7 @@ export function contingency(amounts: any[][], rate: any, accounts?: any[][], exc
  * more week. $2,500/day, 3-day week, weeks of 5, 5, 2 days = $20,000.
  * @customfunction RENTAL
  * @param day_rate The daily rental rate (a column for several items or vendors).
- * @param days Days held in a row, or a range with the days used in each week (0 to 7 each).
+ * @param days Days held in a row (the days past the full weeks bill at most one more week), or a range with the days used in each week (0 to 7 each, blank = 0).
  * @param [week_days] Days billed for a week held, e.g. 3 or 4; default 7 (no weekly deal).
  * @returns The rental cost, to the cent.
  */
@@ -95,7 +95,7 @@ export function rental(day_rate: any[][], days: any[][], week_days?: any[][]): n
  * negative).
  * @customfunction ALLOCATE
  * @param total The amount to split (rounded to the cent first).
- * @param weights One weight per part, 0 or more: episode lengths, shoot days, percentages.
+ * @param weights One weight per part, 0 or more (blank = 0): episode lengths, shoot days, percentages. Left-over cents go to the largest remainders.
  * @returns The parts, to the cent, in the shape of weights.
  */
 export function allocateFunction(total: any, weights: any[][]): number[][] {

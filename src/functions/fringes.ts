@@ -74,7 +74,7 @@ function readPerson(
  * hours a day.
  * @customfunction FRINGE
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
- * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
+ * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff).
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines, so caps already used up are not charged again. Default 0.
  * @param [hours] Hours worked or guaranteed, for per-hour fringes (e.g. MPI): one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes (a week fringe charges rate x days / 5): one cell, or a column the size of wages.
@@ -100,7 +100,7 @@ export function fringe(
  * fringes are left out. A column of wages spills.
  * @remarks With PAYROLL-CA-2025, $250,000 pays 5.97% and $60,000 pays 8.27%.
  * @customfunction FRINGERATE
- * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
+ * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff).
  * @param [wages] A person's gross wages: the rate is then the effective rate at that pay. One cell or a column.
  * @param [prior_wages] Wages already paid to the person before these wages (year or project to date). Default 0.
  * @returns A rate (a fraction: format the cell as a percent), not rounded.
@@ -140,7 +140,7 @@ function typeLabel(fringe: Fringe): string {
  * the total.
  * @customfunction FRINGEDETAIL
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
- * @param fringes Fringe names, a preset such as "PAYROLL-CA", or your Fringes table range.
+ * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff).
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines. Default 0.
  * @param [hours] Hours worked or guaranteed, for per-hour fringes: one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes: one cell, or a column the size of wages.
