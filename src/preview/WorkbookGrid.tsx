@@ -13,9 +13,17 @@ import type { MemoryWorkbook } from "./memoryWorkbook";
 const DEFAULT_WIDTH_PT = 64;
 const MAX_ROWS = 1000;
 const MAX_COLUMNS = 52;
+const ROW_HEAD_PX = 40;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100%", minWidth: 0 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    minWidth: 0,
+    minHeight: 0,
+    overflow: "hidden",
+  },
   bar: {
     display: "flex",
     alignItems: "center",
@@ -60,6 +68,7 @@ const useStyles = makeStyles({
     cursor: "cell",
   },
   number: { textAlign: "right" },
+  runsOn: { overflow: "visible" },
   error: { textAlign: "center", color: tokens.colorPaletteRedForeground1 },
   bold: { fontWeight: tokens.fontWeightSemibold },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
@@ -102,7 +111,11 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
   const rows = Math.min(MAX_ROWS, Math.max(extent.rows + 5, 30));
   const columns = Math.min(MAX_COLUMNS, Math.max(extent.columns + 2, 10));
   const widths = book.layout(sheet).columnWidths ?? [];
-  const widthOf = (c: number) => `${Math.round(((widths[c] ?? DEFAULT_WIDTH_PT) * 4) / 3)}px`;
+  const pixels = (c: number) => Math.round(((widths[c] ?? DEFAULT_WIDTH_PT) * 4) / 3);
+  const widthOf = (c: number) => `${pixels(c)}px`;
+  // A fixed-layout table takes its columns' widths only when it has a width of its own.
+  const tableWidth =
+    ROW_HEAD_PX + Array.from({ length: columns }, (_, c) => pixels(c)).reduce((a, b) => a + b, 0);
 
   const select = (r: number, c: number) => {
     book.select(sheet, Math.max(0, r), Math.max(0, c));
@@ -188,9 +201,9 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
         aria-label={`Sheet ${sheet}`}
         onKeyDown={onGridKey}
       >
-        <table className={styles.table} role="grid" aria-label={sheet}>
+        <table className={styles.table} style={{ width: `${tableWidth}px` }} role="grid" aria-label={sheet}>
           <colgroup>
-            <col style={{ width: "40px" }} />
+            <col style={{ width: `${ROW_HEAD_PX}px` }} />
             {Array.from({ length: columns }, (_, c) => (
               <col key={c} style={{ width: widthOf(c) }} />
             ))}
@@ -214,6 +227,9 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
                 {Array.from({ length: columns }, (_, c) => {
                   const view = book.view(sheet, r, c);
                   const isSelected = r === row && c === column;
+                  // Text runs on over empty cells to its right, as in Excel.
+                  const runsOn =
+                    view.kind === "text" && c + 1 < columns && book.view(sheet, r, c + 1).kind === "blank";
                   return (
                     <td
                       key={c}
@@ -221,11 +237,17 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
                       aria-selected={isSelected}
                       data-address={a1(r, c)}
                       title={view.error}
+                      style={
+                        view.fill || view.fontColor
+                          ? { backgroundColor: view.fill, color: view.fontColor }
+                          : undefined
+                      }
                       className={mergeClasses(
                         styles.cell,
                         view.kind === "number" && styles.number,
                         view.kind === "error" && styles.error,
                         view.bold && styles.bold,
+                        runsOn && styles.runsOn,
                         isSelected && styles.selected,
                       )}
                       onClick={() => select(r, c)}

@@ -17,6 +17,8 @@ import {
 import {
   type Cell,
   type CellValue,
+  type ChartSpec,
+  type ConditionalFormatSpec,
   type OwnedRegion,
   type RangeData,
   type RangeRef,
@@ -29,6 +31,7 @@ import {
   PortError,
   a1,
   a1Range,
+  columnLetter,
   needsTextProtection,
   ownershipMarkName,
   parseA1,
@@ -41,6 +44,7 @@ import { respill } from "./prodFunctionPlugin";
 import {
   StructuredRefError,
   hasStructuredRefs,
+  outsideQuotes,
   translateStructuredRefs,
   type TableArea,
 } from "./structuredRefs";
@@ -80,6 +84,8 @@ export interface SheetLayout {
   printArea?: string;
   columnWidths?: number[];
   hideGridlines?: boolean;
+  charts?: ChartSpec[];
+  conditionalFormats?: ConditionalFormatSpec[];
 }
 
 /** One cell as the grid shows it. */
@@ -94,6 +100,9 @@ export interface CellView {
   bold: boolean;
   /** Part of a spill, not its first cell (Excel shows those formulas greyed). */
   spilled: boolean;
+  /** Fill and font colour from a conditional format whose rule holds here. */
+  fill?: string;
+  fontColor?: string;
 }
 
 const cellKey = (row: number, column: number) => `${row},${column}`;
@@ -213,6 +222,7 @@ export class MemoryWorkbook implements WorkbookPort {
         : String(serialized);
     const bold = this.bold.get(sheet.toLowerCase())?.has(cellKey(row, column)) ?? false;
     const spilled = !isFormula && this.engine.isCellPartOfArray(address);
+    const marked = this.conditionalStyle(sheet, row, column);
     if (value instanceof DetailedCellError) {
       return { display: value.value, input, error: value.message || undefined, kind: "error", bold, spilled };
     }
@@ -224,7 +234,34 @@ export class MemoryWorkbook implements WorkbookPort {
           : typeof value === "boolean"
             ? "boolean"
             : "text";
-    return { display: formatValue(value, format), input, kind, bold, spilled };
+    return {
+      display: formatValue(value, format),
+      input,
+      kind,
+      bold: bold || (marked?.bold ?? false),
+      spilled,
+      fill: marked?.fill,
+      fontColor: marked?.fontColor,
+    };
+  }
+
+  /** The conditional format whose rule holds at a cell, if any (the first, as Excel stops there). */
+  private conditionalStyle(sheet: string, row: number, column: number): ConditionalFormatSpec | undefined {
+    for (const spec of this.layout(sheet).conditionalFormats ?? []) {
+      const area = parseA1(spec.address);
+      if (
+        row < area.row ||
+        row >= area.row + area.rowCount ||
+        column < area.column ||
+        column >= area.column + area.columnCount
+      )
+        continue;
+      // The rule is written for the range's top-left cell, relative references moving with the cell.
+      const rule = shiftReferences(spec.formula, row - area.row, column - area.column);
+      const holds = this.engine.calculateFormula(rule, this.sheetId(sheet));
+      if (holds === true || (typeof holds === "number" && holds !== 0)) return spec;
+    }
+    return undefined;
   }
 
   /**
@@ -447,6 +484,7 @@ export class MemoryWorkbook implements WorkbookPort {
               false,
               block.columnFormats,
               block.bold,
+              block.cellFormats,
             );
           }
         });
@@ -459,6 +497,8 @@ export class MemoryWorkbook implements WorkbookPort {
           printArea: sp.printArea,
           columnWidths: sp.columnWidths,
           hideGridlines: sp.hideGridlines,
+          charts: sp.charts,
+          conditionalFormats: sp.conditionalFormats,
         });
         if (sp.mode === "create") {
           const mark = ownershipMarkName(plan.owner, sp.markKey ?? sp.name);
@@ -686,6 +726,7 @@ export class MemoryWorkbook implements WorkbookPort {
     typed = false,
     columnFormats?: (string | null)[],
     bold?: boolean,
+    cellFormats?: (string | null)[][],
   ): void {
     const id = this.sheetId(sheet);
     const formats = this.store(this.formats, sheet);
@@ -696,7 +737,7 @@ export class MemoryWorkbook implements WorkbookPort {
       cells.map((cell, c) => {
         const key = cellKey(row + r, column + c);
         written.delete(key);
-        const asked = columnFormats?.[c] ?? undefined;
+        const asked = cellFormats?.[r]?.[c] ?? columnFormats?.[c] ?? undefined;
         const isText = typeof cell === "object" && cell !== null && "text" in cell && textMode === "format";
         if (isText) formats.set(key, NUMBER_FORMATS.text);
         else if (asked) formats.set(key, asked);
@@ -772,6 +813,22 @@ export class MemoryWorkbook implements WorkbookPort {
     if (bottom < 0) return null;
     return { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
   }
+}
+
+/** A formula's relative A1 references moved by rows and columns (`$` parts stay), as Excel copies. */
+export function shiftReferences(formula: string, rows: number, columns: number): string {
+  const reference = /(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
+  return outsideQuotes(formula, (code) =>
+    code.replace(
+      reference,
+      (_m, before: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+        const { column } = parseA1(`${letters}1`);
+        const col = colAbs ? column : column + columns;
+        const row = rowAbs ? Number(digits) - 1 : Number(digits) - 1 + rows;
+        return `${before}${colAbs}${columnLetter(col)}${rowAbs}${row + 1}`;
+      },
+    ),
+  );
 }
 
 /** The A1 address of a cell, for the grid's name box. */

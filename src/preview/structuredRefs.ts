@@ -91,8 +91,8 @@ function resolve(table: TableArea, inner: string, at: FormulaCellAt): string {
   return `${sheetRef(table.sheet)}!${range}`;
 }
 
-/** Splits a formula into runs outside and inside string literals / quoted sheet names. */
-function outsideQuotes(formula: string, rewrite: (code: string) => string): string {
+/** Rewrites the runs of a formula outside string literals and quoted sheet names. */
+export function outsideQuotes(formula: string, rewrite: (code: string) => string): string {
   let out = "";
   let code = "";
   for (let i = 0; i < formula.length; i++) {

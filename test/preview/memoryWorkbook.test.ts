@@ -178,3 +178,40 @@ describe("table references become the ranges they stand for", () => {
     ).toThrow('Fringes has no column "Wage".');
   });
 });
+
+describe("the grid's view of conditional formats", () => {
+  it("marks the cells where the rule holds, its references moving with each cell", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply({
+      owner: "bids",
+      sheets: [
+        {
+          name: "Bids",
+          mode: "create",
+          blocks: [
+            {
+              row: 0,
+              column: 0,
+              cells: [
+                ["Item", "A", "B"],
+                ["Camera", 100, 90],
+                ["Grip", 50, 60],
+              ],
+            },
+          ],
+          conditionalFormats: [
+            { address: "B2:C3", formula: "=AND(ISNUMBER(B2),B2=MIN($B2:$C2))", fill: "#C6EFCE", bold: true },
+          ],
+        },
+      ],
+    });
+    const marked = [
+      [1, 1],
+      [1, 2],
+      [2, 1],
+      [2, 2],
+    ].map(([r, c]) => book.view("Bids", r, c).fill ?? null);
+    expect(marked).toEqual([null, "#C6EFCE", "#C6EFCE", null]);
+    expect(book.view("Bids", 1, 2).bold).toBe(true);
+  });
+});
