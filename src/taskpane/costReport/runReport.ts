@@ -80,6 +80,13 @@ export async function runCostReport(
   checkMapping("budget", req.budget, "budget");
   checkMapping("ledger", req.ledger, "ledger");
   if (req.pos) checkMapping("pos", req.pos, "open POs");
+  // Without the column the cut-off reads, every line would land in "undated".
+  if (req.cutoff.kind === "date" && req.ledger.columns.date === undefined) {
+    throw new InputError("Map the ledger's Date column, or cut the ledger by accounting period instead.");
+  }
+  if (req.cutoff.kind === "period" && req.ledger.columns.period === undefined) {
+    throw new InputError("Map the ledger's Period column, or cut the ledger by date instead.");
+  }
 
   progress(2, "Reading the budget");
   const problems: ReportOutcome["problems"] = [];

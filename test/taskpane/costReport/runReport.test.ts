@@ -239,4 +239,15 @@ describe("running the cost report against the workbook", () => {
     expect(descriptions).toHaveLength(3000);
     expect(descriptions.every((c) => c.kind === "value")).toBe(true);
   });
+
+  it.each([
+    ["date", "date", "Map the ledger's Date column, or cut the ledger by accounting period instead."],
+    ["period", "period", "Map the ledger's Period column, or cut the ledger by date instead."],
+  ] as const)("asks for the ledger's %s column when cutting by %s", async (_field, kind, message) => {
+    const { port, book } = workbook();
+    const req = await request(port, kind === "period" ? { cutoff: { kind: "period", period: 12 } } : {});
+    delete req.ledger.columns.date;
+    await expect(runCostReport(port, req)).rejects.toThrow(message);
+    expect(book.hasSheet("Cost Report 2026-11-20")).toBe(false);
+  });
 });
