@@ -37,9 +37,32 @@ const EXCEL_DIGITS = 15;
 
 /** A number from Excel as the decimal the user sees in the cell. */
 export function fromNumber(n: number): Decimal {
-  // toPrecision(15) then Number() drops the binary noise beyond Excel's 15 digits; decimal.js
-  // reads a number through its shortest string form, so 0.145 stays exactly 0.145.
-  return new Decimal(Number.isInteger(n) ? n : Number(n.toPrecision(EXCEL_DIGITS)));
+  if (Number.isInteger(n)) return new Decimal(n);
+  // decimal.js reads a number through its shortest string form, so 0.145 stays exactly 0.145.
+  // A shortest form of 15 significant digits or fewer is what the cell shows; a longer one
+  // (0.30000000000000004 from =0.1+0.2) carries binary noise, which toPrecision(15) drops.
+  const shortest = String(n);
+  return new Decimal(
+    significantDigits(shortest) <= EXCEL_DIGITS ? shortest : Number(n.toPrecision(EXCEL_DIGITS)),
+  );
+}
+
+/**
+ * Significant digits of a number's shortest string form ("0.00123" -> 3, "1.5e-7" -> 2): a
+ * count, not a regular expression, because every number from a cell goes through it.
+ */
+function significantDigits(text: string): number {
+  let count = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101 || c === 69) break; // e, E: the exponent follows
+    if (c < 48 || c > 57) continue; // sign, decimal point
+    if (leading && c === 48) continue;
+    leading = false;
+    count++;
+  }
+  return count;
 }
 
 // Numeric text as people type it or as files hold it: "1,250.50", "$2,500.00", "(1,200)",

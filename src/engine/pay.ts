@@ -29,6 +29,8 @@ export interface PayBand {
   readonly to: Decimal | undefined;
   /** What each hour in the band is paid, in straight-time hours. */
   readonly multiplier: Decimal;
+  /** True for a 1x band: its hours are straight time (weekly overtime counts them). */
+  readonly straight: boolean;
 }
 
 /** A parsed daily pay rule, ready for the arithmetic. Make one with {@link parseRule}. */
@@ -118,8 +120,11 @@ function ruleNumber(text: string, what: string, pair: string, arg: string): Deci
 function toBands(tiers: readonly PayTier[]): PayBand[] {
   const bands: PayBand[] = [];
   const firstFrom = tiers.length > 0 ? tiers[0].from : undefined;
-  if (firstFrom === undefined || firstFrom.gt(0)) bands.push({ from: ZERO, to: firstFrom, multiplier: ONE });
-  tiers.forEach((tier, i) => bands.push({ ...tier, to: tiers[i + 1]?.from }));
+  if (firstFrom === undefined || firstFrom.gt(0))
+    bands.push({ from: ZERO, to: firstFrom, multiplier: ONE, straight: true });
+  tiers.forEach((tier, i) =>
+    bands.push({ ...tier, to: tiers[i + 1]?.from, straight: tier.multiplier.eq(ONE) }),
+  );
   return bands;
 }
 
@@ -271,8 +276,7 @@ export function splitDay(hours: Decimal, rule: PayRule): DaySplit {
     const top = band.to !== undefined && hours.gt(band.to) ? band.to : hours;
     const inBand = top.minus(band.from);
     paid = paid.plus(inBand.times(band.multiplier));
-    // eq(ONE), not eq(1): a number argument is parsed into a new decimal on every call.
-    if (band.multiplier.eq(ONE)) straight = straight.plus(inBand);
+    if (band.straight) straight = straight.plus(inBand);
   }
   return { paid, straight };
 }

@@ -83,6 +83,28 @@ describe("reading values from Excel", () => {
     expect(toDecimal(value, "wages").toString()).toBe(expected);
   });
 
+  it.each<[number, string]>([
+    [0.1 + 0.2, "0.3"],
+    [1.005 * 1000, "1005"],
+    [73.3875 * 16.4, "1203.555"],
+    [1 / 3, "0.333333333333333"],
+    [1.5e-7, "0.00000015"],
+    [-0.000123, "-0.000123"],
+    [123456789.12345678, "123456789.123457"],
+  ])("reads the number %p as the %s the cell shows (15 significant digits)", (value, expected) => {
+    expect(toDecimal(value, "wages").toString()).toBe(expected);
+  });
+
+  it("reads any fraction as its value at Excel's 15 significant digits, whole numbers as they are", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const shown = Number.isInteger(x) ? x : Number(x.toPrecision(15));
+        expect(toDecimal(x, "x").eq(new Decimal(shown))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it.each<[unknown, string]>([
     ["abc", 'wages must be a number, got "abc"'],
     ["1,2", 'wages must be a number, got "1,2"'],
