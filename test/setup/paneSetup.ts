@@ -35,3 +35,7 @@ if (hasWindow && !("ResizeObserver" in window)) {
 // than Testing Library's default 1 s to appear. These waits are for the UI to settle, not
 // performance checks, so give them room instead of failing at random under load.
 configure({ asyncUtilTimeout: 5000 });
+
+// Rendering Fluent in jsdom is slow on a loaded 2-core CI machine: a user flow (open the pane,
+// fill a form, confirm a dialog) can take over Jest's 5 s default there without anything wrong.
+jest.setTimeout(30_000);

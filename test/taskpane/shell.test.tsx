@@ -7,6 +7,7 @@ import { ProdError } from "../../src/engine/errors";
 import { PaneShell } from "../../src/taskpane/shell/PaneShell";
 import { usePane } from "../../src/taskpane/shell/PaneContext";
 import { describeError } from "../../src/taskpane/shell/messages";
+import { answerDialog } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
 
 describe("pane shell", () => {
@@ -110,8 +111,7 @@ describe("shell services", () => {
   ])("asks before overwriting: %s answers %s", async (button, note) => {
     renderShell(() => Promise.resolve("ok"));
     await userEvent.click(screen.getByRole("button", { name: "ask" }));
-    expect(await screen.findByText("Cells B2:B4 are not empty.")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: button }));
+    await answerDialog("Cells B2:B4 are not empty.", button);
     expect(await screen.findByText(note)).toBeInTheDocument();
   });
 });

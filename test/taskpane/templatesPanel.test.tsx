@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
+import { answerDialog } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
 
 /** Render the pane and wait for the (lazily loaded) Templates panel. */
@@ -60,10 +61,7 @@ describe("Templates panel", () => {
   ])("asks when the sheets exist; %s", async (answer, created) => {
     const env = await openTemplates((e) => e.book.addSheet("Top Sheet", [["mine"]]));
     await userEvent.click(screen.getByRole("button", { name: "Insert Feature film" }));
-    expect(
-      await screen.findByText(/will create Top Sheet 2, Budget detail 2, Fringes 2, Globals 2 instead/),
-    ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: answer }));
+    await answerDialog(/will create Top Sheet 2, Budget detail 2, Fringes 2, Globals 2 instead/, answer);
     if (created) await screen.findByText(/Feature film inserted: Top Sheet 2/);
     await waitFor(() => expect(env.book.hasSheet("Top Sheet 2")).toBe(created));
     expect(env.book.values("Top Sheet", 0, 0, 1, 1)).toEqual([["mine"]]);

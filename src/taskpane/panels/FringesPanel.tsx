@@ -1,11 +1,381 @@
-import { Coming } from "./Coming";
+/*
+ * Fringes and rates (spec/taskpane.md section 2): the built-in fringe library (year, source,
+ * confirmed or not), copying a preset into the workbook's Fringes table, applying a fringe set to
+ * the selected detail lines, and a quick paid-hours / day-pay / overtime calculator.
+ */
+import { useEffect, useMemo, useState } from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ProdError } from "../../engine/errors";
+import { FRINGE_LIBRARY, FRINGE_PRESETS, type FringeDefinition } from "../../engine/fringes/library";
+import { Decimal, roundCents } from "../../engine/money";
+import {
+  RULE_PRESETS,
+  RULE_PRESET_NAMES,
+  dayPay,
+  hourlyFromDayRate,
+  overtimePremium,
+  paidHours,
+  parseRule,
+} from "../../engine/pay";
+import type { TableData } from "../../excel/port";
+import {
+  applySetToSelection,
+  copyIntoTable,
+  createFringeSheet,
+  findFringeTables,
+} from "../fringes/fringeTables";
+import { usePane } from "../shell/PaneContext";
+import { presetRows, presetYears } from "../templates/buildPlan";
 
-/** Fringes and rates (spec/taskpane.md section 2). */
-export default function FringesPanel() {
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(110px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  results: {
+    display: "grid",
+    gridTemplateColumns: "auto auto",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    justifyContent: "start",
+  },
+  figure: { fontVariantNumeric: "tabular-nums", textAlign: "right" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const money = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A library rate as a line producer reads it: 6.2%, $14.63/hour. */
+export function rateLabel(d: FringeDefinition): string {
+  const rate = new Decimal(d.rate);
+  if (d.type === "%") return `${rate.times(100).toString()}%`;
+  const per = { HOUR: "/hour", DAY: "/day", WEEK: "/week", FLAT: " once" }[d.type];
+  return `$${money.format(rate.toNumber())}${per}`;
+}
+
+const NEW_SHEET = "__new__";
+
+/** The fringe library, one year at a time. */
+function LibraryList() {
+  const styles = useStyles();
+  const years = useMemo(() => [...new Set(FRINGE_LIBRARY.map((f) => f.year))].sort((a, b) => b - a), []);
+  const [year, setYear] = useState(years[0]);
+  const shown = FRINGE_LIBRARY.filter((f) => f.year === year);
   return (
-    <Coming
-      title="Fringes and rates"
-      description="browse the fringe library, copy a preset into the workbook and work out day pay."
-    />
+    <section className={styles.section} aria-labelledby="fringe-library">
+      <Subtitle2 as="h2" id="fringe-library">
+        Fringe library
+      </Subtitle2>
+      <Field label="Year">
+        <Select value={String(year)} onChange={(_e, data) => setYear(Number(data.value))}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Table size="extra-small" aria-label={`Fringe library, ${year}`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Fringe</TableHeaderCell>
+            <TableHeaderCell>Rate</TableHeaderCell>
+            <TableHeaderCell>Cutoff</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {shown.map((f) => (
+            <TableRow key={`${f.name}-${f.year}`}>
+              <TableCell title={f.description}>{f.name}</TableCell>
+              <TableCell>{rateLabel(f)}</TableCell>
+              <TableCell>{f.cutoff === null ? "none" : `$${money.format(Number(f.cutoff))}`}</TableCell>
+              <TableCell>
+                {f.confirmed ? (
+                  <Badge appearance="tint" color="success">
+                    confirmed
+                  </Badge>
+                ) : (
+                  <Badge appearance="tint" color="warning">
+                    not confirmed
+                  </Badge>
+                )}{" "}
+                <Link
+                  href={f.source}
+                  target="_blank"
+                  rel="noreferrer"
+                  aria-label={`Source for ${f.name} ${f.year}`}
+                >
+                  source
+                </Link>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Caption1 className={styles.muted}>
+        Hover a fringe for what it covers. Figures marked &quot;not confirmed&quot; need checking before you
+        rely on them.
+      </Caption1>
+    </section>
+  );
+}
+
+/** Copy a preset into a fringe table of the workbook, or a new Fringes sheet. */
+function CopyPreset() {
+  const styles = useStyles();
+  const pane = usePane();
+  const [preset, setPreset] = useState("PAYROLL-CA");
+  const years = useMemo(() => presetYears(preset), [preset]);
+  const [year, setYear] = useState<number | null>(null);
+  const [tables, setTables] = useState<TableData[] | null>(null);
+  const [target, setTarget] = useState(NEW_SHEET);
+  const effectiveYear = year !== null && years.includes(year) ? year : years[years.length - 1];
+
+  const handleRefresh = async () => {
+    try {
+      const found = await findFringeTables(pane.port);
+      setTables(found);
+      setTarget((t) =>
+        t === NEW_SHEET || !found.some((f) => f.name === t) ? (found[0]?.name ?? NEW_SHEET) : t,
+      );
+    } catch (error) {
+      pane.showError(error);
+    }
+  };
+
+  useEffect(() => {
+    void handleRefresh();
+    // Look for the workbook's fringe tables once, when the panel opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const handleCopy = async () => {
+    const definitions = presetRows(preset, effectiveYear);
+    const table = tables?.find((t) => t.name === target);
+    const result = await pane.runLong(`Copying ${preset} ${effectiveYear}`, async (options) => {
+      if (table) return (await copyIntoTable(pane, table, definitions, options)) ? table.name : null;
+      return (await createFringeSheet(pane.port, definitions, options)).table;
+    });
+    if (result) {
+      pane.showNote(`${preset} ${effectiveYear} copied into the table ${result}.`);
+      await handleRefresh();
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="fringe-copy">
+      <Subtitle2 as="h2" id="fringe-copy">
+        Copy into the workbook
+      </Subtitle2>
+      <div className={styles.grid}>
+        <Field label="Preset" hint={FRINGE_PRESETS[preset]?.description}>
+          <Select value={preset} onChange={(_e, data) => setPreset(data.value)}>
+            {Object.keys(FRINGE_PRESETS).map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Year">
+          <Select value={String(effectiveYear)} onChange={(_e, data) => setYear(Number(data.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="Into">
+        <Select value={target} onChange={(_e, data) => setTarget(data.value)}>
+          {(tables ?? []).map((t) => (
+            <option key={t.name} value={t.name}>
+              Table {t.name} ({t.sheet})
+            </option>
+          ))}
+          <option value={NEW_SHEET}>A new Fringes sheet</option>
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={pane.busy !== null || tables === null}
+          onClick={() => void handleCopy()}
+        >
+          Copy {preset}
+        </Button>
+        <Button onClick={() => void handleRefresh()}>Find tables again</Button>
+      </div>
+    </section>
+  );
+}
+
+/** Put a fringe set in the Fringes set column of the selected detail lines. */
+function ApplySet() {
+  const styles = useStyles();
+  const pane = usePane();
+  const [fringeSet, setFringeSet] = useState("Fringes");
+  const handleApply = async () => {
+    pane.clearMessage();
+    try {
+      const { sheet, lines } = await applySetToSelection(pane.port, fringeSet);
+      pane.showNote(
+        lines === 0
+          ? `No budget lines in the selection on ${sheet} (headings and empty lines are left alone).`
+          : `Fringes set "${fringeSet.trim() || "(none)"}" put on ${lines} line(s) of ${sheet}.`,
+      );
+    } catch (error) {
+      pane.showError(error);
+    }
+  };
+  return (
+    <section className={styles.section} aria-labelledby="fringe-apply">
+      <Subtitle2 as="h2" id="fringe-apply">
+        Apply to selected lines
+      </Subtitle2>
+      <Field
+        label="Fringes set"
+        hint="A fringe table's name (e.g. Fringes), or library names such as SAG-AFTRA,PAYROLL-CA. Empty removes fringes."
+      >
+        <Input value={fringeSet} onChange={(_e, data) => setFringeSet(data.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Button disabled={pane.busy !== null} onClick={() => void handleApply()}>
+          Apply to selection
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/** Parse a calculator input as a decimal; ProdError names the field. */
+function readNumber(text: string, label: string): Decimal {
+  const trimmed = text.trim().replace(/[$,]/g, "");
+  if (trimmed === "" || !Number.isFinite(Number(trimmed))) {
+    throw new ProdError("invalid", `${label} must be a number, got "${text}"`);
+  }
+  return new Decimal(trimmed);
+}
+
+/** Quick paid hours / day pay / overtime calculator over the pay engine. */
+function PayCalculator() {
+  const styles = useStyles();
+  const [dayRate, setDayRate] = useState("750");
+  const [guaranteed, setGuaranteed] = useState("10");
+  const [worked, setWorked] = useState("12");
+  const [rule, setRule] = useState<string>("CA");
+  const [custom, setCustom] = useState("10:1.5,14:2");
+
+  let result: { paid: string; hourly: string; pay: string; ot: string } | null = null;
+  let problem: string | null = null;
+  try {
+    const parsed = parseRule(rule === "custom" ? custom : rule);
+    const rate = readNumber(dayRate, "Day rate");
+    const hours = readNumber(worked, "Hours worked");
+    const hourly = hourlyFromDayRate(rate, readNumber(guaranteed, "Guaranteed hours"), parsed);
+    result = {
+      paid: paidHours(hours, parsed).toString(),
+      // The hourly rate is not rounded (spec: rates are not rounded); shown to 4 places.
+      hourly: hourly.toDecimalPlaces(4).toString(),
+      pay: money.format(roundCents(dayPay(hourly, hours, parsed)).toNumber()),
+      ot: money.format(roundCents(overtimePremium(hourly, hours, parsed)).toNumber()),
+    };
+  } catch (error) {
+    if (!(error instanceof ProdError)) throw error;
+    problem = error.message;
+  }
+
+  return (
+    <section className={styles.section} aria-labelledby="pay-calculator">
+      <Subtitle2 as="h2" id="pay-calculator">
+        Day pay calculator
+      </Subtitle2>
+      <div className={styles.grid}>
+        <Field label="Day rate ($)">
+          <Input inputMode="decimal" value={dayRate} onChange={(_e, d) => setDayRate(d.value)} />
+        </Field>
+        <Field label="Guaranteed hours">
+          <Input inputMode="decimal" value={guaranteed} onChange={(_e, d) => setGuaranteed(d.value)} />
+        </Field>
+        <Field label="Hours worked">
+          <Input inputMode="decimal" value={worked} onChange={(_e, d) => setWorked(d.value)} />
+        </Field>
+      </div>
+      <Field
+        label="Overtime rule"
+        hint={
+          rule === "custom"
+            ? "threshold:multiplier pairs, e.g. 10:1.5,14:2"
+            : RULE_PRESETS[rule as keyof typeof RULE_PRESETS]?.description
+        }
+      >
+        <Select value={rule} onChange={(_e, d) => setRule(d.value)}>
+          {RULE_PRESET_NAMES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+          <option value="custom">Custom rule</option>
+        </Select>
+      </Field>
+      {rule === "custom" && (
+        <Field label="Custom rule">
+          <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />
+        </Field>
+      )}
+      {problem ? (
+        <Text role="alert">{problem}</Text>
+      ) : (
+        result && (
+          <div className={styles.results} aria-label="Calculator results" role="group">
+            <Text>Paid hours</Text>
+            <Text className={styles.figure}>{result.paid}</Text>
+            <Text>Hourly rate</Text>
+            <Text className={styles.figure}>{result.hourly}</Text>
+            <Text>Day pay</Text>
+            <Text className={styles.figure}>{result.pay}</Text>
+            <Text>Overtime premium</Text>
+            <Text className={styles.figure}>{result.ot}</Text>
+          </div>
+        )
+      )}
+    </section>
+  );
+}
+
+/** The Fringes panel. */
+export default function FringesPanel() {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <CopyPreset />
+      <ApplySet />
+      <PayCalculator />
+      <LibraryList />
+    </div>
   );
 }

@@ -1,0 +1,258 @@
+/*
+ * The workbook side of the Fringes panel: find the fringe tables PROD.FRINGE can read, copy
+ * library fringes into one (asking before replacing the user's rows), or create a Fringes sheet
+ * when there is none, and write a fringe set into the selected detail lines.
+ */
+import { FRINGE_TABLE_HEADER } from "../../engine/fringes/table";
+import type { FringeDefinition } from "../../engine/fringes/library";
+import {
+  type Cell,
+  type CellValue,
+  type RunOptions,
+  type TableData,
+  type WorkbookPort,
+  NUMBER_FORMATS,
+  PortError,
+  a1Range,
+  parseA1,
+} from "../../excel/port";
+import type { Question } from "../shell/PaneContext";
+import { DETAIL_COLUMNS, TEMPLATES_OWNER } from "../templates/buildPlan";
+
+const key = (cell: unknown) => (typeof cell === "string" ? cell.replace(/\s+/g, "").toLowerCase() : "");
+
+/** True when a table's header has the four columns PROD.FRINGE needs. */
+export function isFringeTable(headers: readonly string[]): boolean {
+  const keys = headers.map(key);
+  return FRINGE_TABLE_HEADER.every((h) => keys.includes(h.toLowerCase()));
+}
+
+/** The workbook's tables that PROD.FRINGE can read, with their rows. */
+export async function findFringeTables(port: WorkbookPort): Promise<TableData[]> {
+  const tables = await port.listTables();
+  const read = await Promise.all(tables.map((t) => port.readTable(t.name)));
+  return read.filter((t): t is TableData => t !== null && isFringeTable(t.headers));
+}
+
+/** What each known column holds for a library fringe; other columns are left blank. */
+function columnValue(header: string, d: FringeDefinition): Cell {
+  switch (key(header)) {
+    case "name":
+      return d.name;
+    case "type":
+      return d.type;
+    case "rate":
+      return Number(d.rate);
+    case "cutoff":
+      return d.cutoff === null ? null : Number(d.cutoff);
+    case "year":
+      return d.year;
+    case "confirmed":
+      return d.confirmed ? "confirmed" : "not confirmed";
+    case "source":
+      return d.source;
+    case "description":
+      return d.description;
+    default:
+      return null;
+  }
+}
+
+/** Library fringes as rows of a table with these headers (any order, extra columns blank). */
+export function rowsForHeaders(
+  headers: readonly string[],
+  definitions: readonly FringeDefinition[],
+): Cell[][] {
+  return definitions.map((d) => headers.map((h) => columnValue(h, d)));
+}
+
+const blank = (v: CellValue) => v === "" || v === null;
+
+/** The table's rows that hold anything (an empty table still has one blank row). */
+export function userRows(table: TableData): CellValue[][] {
+  return table.rows.filter((row) => row.some((v) => !blank(v)));
+}
+
+/** What the copy needs from the shell. */
+export interface CopyHost {
+  port: WorkbookPort;
+  ask(question: Question): Promise<boolean>;
+}
+
+/**
+ * Replace a fringe table's rows with library fringes. Asks before replacing rows that are there,
+ * and again before the table grows over cells below it. Resolves false if the user said no.
+ */
+export async function copyIntoTable(
+  host: CopyHost,
+  table: TableData,
+  definitions: readonly FringeDefinition[],
+  options: RunOptions,
+): Promise<boolean> {
+  const existing = userRows(table);
+  if (existing.length > 0) {
+    const yes = await host.ask({
+      title: `Replace the rows of ${table.name}?`,
+      message: `The table ${table.name} on ${table.sheet} has ${existing.length} row(s). They will be replaced by ${definitions.length} fringe(s) from the library. Formulas that read the table will use the new rates.`,
+      confirmLabel: "Replace rows",
+    });
+    if (!yes) return false;
+  }
+  const rows = rowsForHeaders(table.headers, definitions);
+  try {
+    await host.port.replaceTableRows(table.name, rows, options);
+  } catch (error) {
+    if (!(error instanceof PortError) || error.kind !== "wouldOverwrite") throw error;
+    const yes = await host.ask({
+      title: "Write over cells below the table?",
+      message: `${table.name} needs more rows, and cells below it (${error.subjects.join(", ")}) are not empty. Writing would replace them.`,
+      confirmLabel: "Write over them",
+    });
+    if (!yes) return false;
+    await host.port.replaceTableRows(table.name, rows, { ...options, allowOverwrite: true });
+  }
+  return true;
+}
+
+/** Headers of the Fringes table PROD creates. */
+export const NEW_TABLE_HEADERS = [
+  "Name",
+  "Type",
+  "Rate",
+  "Cutoff",
+  "Year",
+  "Confirmed",
+  "Source",
+  "Description",
+];
+
+/**
+ * Create a Fringes sheet (or "Fringes 2", ...) holding a new table with the library fringes.
+ * Resolves the sheet and table names used.
+ */
+export async function createFringeSheet(
+  port: WorkbookPort,
+  definitions: readonly FringeDefinition[],
+  options: RunOptions,
+): Promise<{ sheet: string; table: string }> {
+  const [sheets, names, tables] = await Promise.all([port.listSheets(), port.listNames(), port.listTables()]);
+  const taken = new Set(
+    [...sheets, ...names.map((n) => n.name), ...tables.map((t) => t.name)].map((s) => s.toLowerCase()),
+  );
+  let copy = 1;
+  while (
+    taken.has(copy === 1 ? "fringes" : `fringes ${copy}`) ||
+    taken.has(copy === 1 ? "fringes" : `fringes_${copy}`)
+  )
+    copy++;
+  const sheet = copy === 1 ? "Fringes" : `Fringes ${copy}`;
+  const table = copy === 1 ? "Fringes" : `Fringes_${copy}`;
+  const header = 2;
+  await port.apply(
+    {
+      owner: "fringes",
+      sheets: [
+        {
+          name: sheet,
+          mode: "create",
+          blocks: [
+            {
+              row: 0,
+              column: 0,
+              cells: [[`Fringes: PROD.FRINGE reads the table ${table} (Name | Type | Rate | Cutoff).`]],
+              bold: true,
+            },
+            {
+              row: header,
+              column: 0,
+              cells: [NEW_TABLE_HEADERS, ...rowsForHeaders(NEW_TABLE_HEADERS, definitions)],
+              cellFormats: [
+                NEW_TABLE_HEADERS.map(() => null),
+                ...definitions.map((d) => [
+                  null,
+                  null,
+                  d.type === "%" ? NUMBER_FORMATS.percent : NUMBER_FORMATS.money,
+                  NUMBER_FORMATS.money,
+                  "0",
+                  null,
+                  null,
+                  null,
+                ]),
+              ],
+            },
+          ],
+          tables: [
+            {
+              name: table,
+              row: header,
+              column: 0,
+              rowCount: definitions.length + 1,
+              columnCount: NEW_TABLE_HEADERS.length,
+            },
+          ],
+          freeze: { rows: header + 1 },
+          columnWidths: [110, 60, 70, 90, 50, 90, 220, 360],
+        },
+      ],
+      activate: sheet,
+    },
+    options,
+  );
+  return { sheet, table };
+}
+
+/**
+ * Write a fringe set into the Fringes set column of the selected lines of a budget detail sheet
+ * PROD made. Only lines with an account are changed (not headings, not spare lines).
+ * Resolves how many lines were set.
+ */
+export async function applySetToSelection(
+  port: WorkbookPort,
+  fringeSet: string,
+): Promise<{ sheet: string; lines: number }> {
+  const selection = await port.getSelection();
+  const owned = await port.findOwned(TEMPLATES_OWNER);
+  const isDetail = owned.some((o) => o.key === "detail" && o.sheet === selection.sheet);
+  if (!isDetail) {
+    throw new PortError(
+      "notOwned",
+      `Select lines on a budget detail sheet made by the Templates panel (the selection is on "${selection.sheet}").`,
+      [selection.sheet],
+    );
+  }
+  const { row, rowCount } = parseA1(selection.address);
+  const accounts = await port.readRange({
+    sheet: selection.sheet,
+    address: a1Range(row, DETAIL_COLUMNS.acct, rowCount, 1),
+  });
+  let lines = 0;
+  // Rows without an account (headings, spare lines) are left as they are: the write is split
+  // into runs of consecutive account rows.
+  const runs: { row: number; count: number }[] = [];
+  accounts.values.forEach((r, i) => {
+    if (blank(r[0])) return;
+    lines++;
+    const last = runs[runs.length - 1];
+    if (last && last.row + last.count === row + i) last.count++;
+    else runs.push({ row: row + i, count: 1 });
+  });
+  if (lines === 0) return { sheet: selection.sheet, lines: 0 };
+  await port.apply({
+    owner: TEMPLATES_OWNER,
+    sheets: [
+      {
+        name: selection.sheet,
+        mode: "existing",
+        blocks: runs.map((run) => ({
+          row: run.row,
+          column: DETAIL_COLUMNS.fringeSet,
+          // The user's text: written as text, never parsed as a formula.
+          cells: Array.from({ length: run.count }, () => [
+            fringeSet.trim() === "" ? null : { text: fringeSet.trim() },
+          ]),
+        })),
+      },
+    ],
+  });
+  return { sheet: selection.sheet, lines };
+}
