@@ -222,6 +222,24 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
     compare(next);
   };
 
+  /** Takes a row apart: every vendor after the first that bid it gets its own row. */
+  const handleSeparate = (key: string) => {
+    if (!result) return;
+    const row = result.items.find((i) => i.key === key);
+    if (!row) return;
+    const bidders = row.bids.flatMap((bid, vi) => (bid ? [{ bid, vi }] : [])).slice(1);
+    const added = bidders.flatMap(({ bid, vi }) =>
+      bid.lines.map((line): MatchOverride => ({
+        vendorId: result.vendors[vi].id,
+        itemKey: normalizeItemName(line.item),
+        matchTo: null,
+      })),
+    );
+    const next = [...overrides, ...added];
+    setOverrides(next);
+    compare(next);
+  };
+
   const handleUndoMatches = () => {
     setOverrides([]);
     compare([]);
@@ -283,6 +301,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
   };
 
   const unmatched = result ? result.items.filter((i) => i.missing.length > 0) : [];
+  const quotedDifferently = result ? result.items.filter((i) => i.differs) : [];
 
   return (
     <div className={styles.panel}>
@@ -428,6 +447,20 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
                       ))}
                   </Select>
                 </Field>
+              ))}
+            </section>
+          )}
+          {quotedDifferently.length > 0 && (
+            <section aria-label="Items quoted differently">
+              <Subtitle2 as="h3">Items quoted with different quantities or days</Subtitle2>
+              <Text as="p">If the vendors mean different items, keep them on separate rows.</Text>
+              {quotedDifferently.map((item) => (
+                <div key={item.key} className={styles.row}>
+                  <Text>{item.name}</Text>
+                  <Button size="small" onClick={() => handleSeparate(item.key)} disabled={disabled}>
+                    {`Not the same item: separate "${item.name}"`}
+                  </Button>
+                </div>
               ))}
             </section>
           )}

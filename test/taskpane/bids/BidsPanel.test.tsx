@@ -273,3 +273,23 @@ describe("Bids panel", () => {
     expect(screen.queryByRole("region", { name: "Comparison" })).toBeNull();
   });
 });
+
+describe("Bids panel: items quoted differently", () => {
+  it("keeps two vendors' items apart when the user says they are not the same", async () => {
+    FILES["Two dollies.csv"] = "Item,Qty,Days,Day rate\nDolly,2,3,300\n";
+    FILES["One dolly.csv"] = "Item,Qty,Days,Day rate\nDolly,1,3,250\n";
+    setup();
+    await addFile("Two dollies.csv");
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("One dolly.csv");
+    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    const review = screen.getByRole("region", { name: "Items quoted differently" });
+    fireEvent.click(within(review).getByRole("button", { name: 'Not the same item: separate "Dolly"' }));
+    expect(screen.queryByRole("region", { name: "Items quoted differently" })).toBeNull();
+    // Now each vendor misses the other's dolly: no single award, both rows listed for matching.
+    expect(
+      screen.getByText("No vendor bid every item, so there is no single-vendor award."),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Items not bid by every vendor" })).toBeInTheDocument();
+  });
+});
