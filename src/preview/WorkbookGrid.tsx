@@ -107,6 +107,11 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
     if (!editing) setDraft(selectedView.input);
   }, [editing, selectedView.input, sheet, row, column]);
 
+  // Another sheet opens at its top-left corner.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0, left: 0 });
+  }, [sheet]);
+
   const extent = book.extent(sheet);
   const rows = Math.min(MAX_ROWS, Math.max(extent.rows + 5, 30));
   const columns = Math.min(MAX_COLUMNS, Math.max(extent.columns + 2, 10));

@@ -1,0 +1,72 @@
+import type { Page } from "playwright-core";
+import { type Preview, openPreview, typeInto } from "./preview";
+
+/** Every cell the grid shows on the active sheet, by A1 address. */
+async function sheetCells(page: Page): Promise<Map<string, string>> {
+  const pairs = await page.$$eval("td[data-address]", (cells) =>
+    cells.map(
+      (td) => [td.getAttribute("data-address") ?? "", (td.textContent ?? "").trim()] as [string, string],
+    ),
+  );
+  return new Map(pairs);
+}
+
+describe("the weekly cost report from a ledger CSV in the preview", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  it("builds the report on the template's budget and a ledger file, actuals agreeing with the ledger", async () => {
+    const { page } = preview;
+    // The budget: the feature template, with rates on two lines.
+    await page.getByRole("button", { name: "Insert Feature film" }).click();
+    await page.getByText(/inserted:/).waitFor();
+    await page.getByRole("tab", { name: "Budget detail", exact: true }).click();
+    const detail = await sheetCells(page);
+    const lines = [...detail.entries()]
+      .filter(([a, t]) => /^A\d+$/.test(a) && t !== "" && Number(a.slice(1)) > 3)
+      .map(([a]) => Number(a.slice(1)))
+      .sort((x, y) => x - y);
+    const [first, second] = [lines[0], lines.find((r) => detail.get(`A${r}`)!.startsWith("2"))!];
+    await typeInto(page, `F${first}`, "5000");
+    await typeInto(page, `F${second}`, "2500");
+    const accounts = [detail.get(`A${first}`)!, detail.get(`A${second}`)!];
+
+    // The ledger, as exported by the accounting system: one line on an account not in the budget,
+    // and a vendor name that would be a formula if it were not kept as text.
+    const ledger = [
+      "Account,Date,Vendor,Description,Amount,PO #",
+      `${accounts[0]},2026-11-02,Story Co,Option payment,"12,000.00",`,
+      `${accounts[1]},2026-11-18,Grip Co,Week 7,2500.5,PO-17`,
+      `9910,2026-11-18,=2+2,Unbudgeted,75,`,
+    ].join("\n");
+
+    await page.getByRole("tab", { name: "Cost report" }).click();
+    await page.getByText(/sheet Budget detail, headings on row/).waitFor();
+    await page.getByRole("combobox", { name: "Ledger (GL detail)" }).selectOption("file");
+    // The file input has no accessible name of its own (the Field's label is not tied to it).
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "GL detail 2026-11-20.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(ledger),
+    });
+    await page.getByText(/GL detail 2026-11-20.csv.*headings on row 1/).waitFor();
+    await page.getByLabel(/Period end date/).fill("2026-11-20");
+    await page.getByRole("button", { name: "Build cost report" }).click();
+    await page.getByText(/Cost Report 2026-11-20 is ready/).waitFor();
+    const summary = page.getByLabel("Last report");
+    await summary.getByText(/Actual to date 14,575.50 agrees with the ledger \(3 lines\)/).waitFor();
+    await summary.getByText(/Unbudgeted: 1\./).waitFor();
+
+    // The report sheet in the grid: the ledger's text stayed text.
+    await page.getByRole("tab", { name: "Cost Report 2026-11-20", exact: true }).click();
+    const report = await sheetCells(page);
+    expect([...report.values()]).toContain("=2+2");
+    const totals = [...report.entries()].filter(([a, t]) => /^B\d+$/.test(a) && t === "Grand total");
+    expect(totals).toHaveLength(1);
+    await preview.screenshot("cost-report");
+    expect(preview.errors).toEqual([]);
+  });
+});
