@@ -106,6 +106,8 @@ export interface ReportSheetInput {
   periodEnd: number;
   periodLabel: string;
   convention: VarianceConvention;
+  /** The EFC-change threshold the flags use (the sheet's Flags formulas repeat the rule). */
+  efcChangeThreshold: Decimal;
   sources: ReportSources;
   /** Input rows that could not be read, by input ("Ledger", "Budget", "Open POs"). */
   problems: { source: string; problem: RowProblem }[];
@@ -137,6 +139,7 @@ export function reportSheet(input: ReportSheetInput): ReportSheet {
   report.rows.forEach((r, i) => rowOf.set(r, first + i));
 
   const hasPrior = report.rows.some((r) => r.figures.priorEfc !== undefined);
+  const ctx: RowContext = { convention, hasPrior, threshold: input.efcChangeThreshold };
   const body: Cell[][] = [];
   const bold = new Set<number>();
   // Members of each subtotal: its account rows (category), categories (level), levels (total).
@@ -147,7 +150,7 @@ export function reportSheet(input: ReportSheetInput): ReportSheet {
   report.rows.forEach((r, i) => {
     const row = first + i;
     if (r.kind === "account") {
-      body.push(accountCells(r, row, convention, hasPrior));
+      body.push(accountCells(r, row, ctx));
       if (r.level === "UNCODED") partsOfTotal.push(row);
     } else {
       let sumOf: (col: number) => string;
@@ -166,7 +169,7 @@ export function reportSheet(input: ReportSheetInput): ReportSheet {
         const parts = [...partsOfTotal];
         sumOf = (col) => (parts.length === 0 ? "=0" : `=SUM(${parts.map((p) => a1(p, col)).join(",")})`);
       }
-      body.push(totalCells(r, row, sumOf, convention, hasPrior));
+      body.push(totalCells(r, row, sumOf, ctx));
       bold.add(i);
     }
   });
@@ -297,7 +300,35 @@ function rowFormats(): (string | null)[] {
 }
 
 /** One account row: book figures and the ETC as values, the rest as formulas on them. */
-function accountCells(r: AccountRow, row: number, convention: VarianceConvention, hasPrior: boolean): Cell[] {
+/** What every row's formulas depend on. */
+interface RowContext {
+  convention: VarianceConvention;
+  hasPrior: boolean;
+  threshold: Decimal;
+}
+
+/**
+ * The Flags cell as a live formula, so an ETC the accountant types updates it: the engine's
+ * rules (build.ts) written over the row's cells. MID(..., 3, ...) drops the leading ", ".
+ */
+function flagsFormula(row: number, ctx: RowContext, account?: AccountRow): Cell {
+  const at = (col: number) => a1(row, col);
+  const parts = [`IF(${at(C.efc)}>${at(C.budget)},", ${FLAG_WORDS.overBudget}","")`];
+  if (ctx.hasPrior)
+    parts.push(`IF(ABS(${at(C.change)})>${ctx.threshold.toString()},", ${FLAG_WORDS.efcChange}","")`);
+  if (account && !account.budgeted && account.level !== "UNCODED") {
+    parts.push(`IF(OR(${at(C.atd)}<>0,${at(C.pos)}<>0),", ${FLAG_WORDS.unbudgeted}","")`);
+  }
+  if (account) {
+    parts.push(
+      `IF(AND(${at(C.pos)}>0,${at(C.pos)}>MAX(0,${at(C.budget)}-${at(C.atd)})),", ${FLAG_WORDS.poOverRemaining}","")`,
+    );
+  }
+  return { formula: `=MID(${parts.join("&")},3,200)` };
+}
+
+function accountCells(r: AccountRow, row: number, ctx: RowContext): Cell[] {
+  const { convention, hasPrior } = ctx;
   const f = r.figures;
   const at = (col: number) => a1(row, col);
   const label = r.level === "UNCODED" ? "Uncoded" : r.account;
@@ -316,7 +347,7 @@ function accountCells(r: AccountRow, row: number, convention: VarianceConvention
     hasPrior ? { formula: `=${at(C.efc)}-${at(C.priorEfc)}` } : null,
     { formula: `=IF(${at(C.budget)}=0,"",${at(C.atd)}/${at(C.budget)})` },
     r.etcSource === "carried" ? "Carried from previous report" : "Budget left",
-    r.flags.map((fl) => FLAG_WORDS[fl]).join(", ") || null,
+    flagsFormula(row, ctx, r),
     money(f.etc),
   ];
 }
@@ -332,9 +363,9 @@ function totalCells(
   r: Exclude<ReportRow, AccountRow>,
   row: number,
   sumOf: (col: number) => string,
-  convention: VarianceConvention,
-  hasPrior: boolean,
+  ctx: RowContext,
 ): Cell[] {
+  const { convention, hasPrior } = ctx;
   const at = (col: number) => a1(row, col);
   const name = r.kind === "category" ? `Total ${r.code} ${r.name}` : r.name;
   return [
@@ -352,7 +383,7 @@ function totalCells(
     hasPrior ? { formula: `=${at(C.efc)}-${at(C.priorEfc)}` } : null,
     { formula: `=IF(${at(C.budget)}=0,"",${at(C.atd)}/${at(C.budget)})` },
     null,
-    r.flags.map((fl) => FLAG_WORDS[fl]).join(", ") || null,
+    flagsFormula(row, ctx),
     null,
   ];
 }

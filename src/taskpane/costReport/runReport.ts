@@ -169,6 +169,7 @@ export async function runCostReport(
     periodEnd: req.periodEnd,
     periodLabel,
     convention: req.convention,
+    efcChangeThreshold: req.efcChangeThreshold,
     sources: {
       budget: req.budget.input.label,
       ledger: `${req.ledger.input.label} (${ledger.lines.length.toLocaleString("en-US")} lines)`,

@@ -61,6 +61,7 @@ const sheet = reportSheet({
   periodEnd: END,
   periodLabel: "week ending 2026-11-20",
   convention: "UNDER",
+  efcChangeThreshold: d(2500),
   sources: { budget: "Budget detail", ledger: "gl.csv", openPos: "POs", prior: "Cost Report 2026-11-13" },
   problems: [
     {
@@ -166,6 +167,24 @@ describe("the cost-report sheet", () => {
     expect(rowOf(v, "3301")[8]).toBe(71000);
     expect(rowOf(v, "3301")[9]).toBe(-11000);
     expect(rowOf(v, "Grand total")[8]).toBe(before - 59000 + 70000);
+  });
+
+  it("shows the engine's flags on every row through live formulas, which follow an edited ETC", () => {
+    const words = {
+      overBudget: "Over budget",
+      efcChange: "EFC moved",
+      unbudgeted: "Unbudgeted",
+      poOverRemaining: "POs over what is left",
+    };
+    const v = computed(sheet.plan);
+    report.rows.forEach((r, i) => {
+      expect([r.kind, v[HEADER + 1 + i][14]]).toEqual([r.kind, r.flags.map((f) => words[f]).join(", ")]);
+    });
+    const edited = computed(sheet.plan, (g) => {
+      const r = g.findIndex((row, i) => i > HEADER && row[0] === "'3301");
+      g[r][7] = 70000;
+    });
+    expect(rowOf(edited, "3301")[14]).toBe("Over budget, EFC moved");
   });
 
   it("writes ledger vendor and description as text cells, never formulas", () => {
