@@ -11,7 +11,6 @@ import {
   Field,
   Input,
   Link,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -24,7 +23,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ProdError } from "../../engine/errors";
-import { FRINGE_LIBRARY, FRINGE_PRESETS, type FringeDefinition } from "../../engine/fringes/library";
+import { FRINGE_LIBRARY, type FringeDefinition } from "../../engine/fringes/library";
 import { Decimal, roundCents } from "../../engine/money";
 import {
   RULE_PRESETS,
@@ -43,7 +42,9 @@ import {
   findFringeTables,
 } from "../fringes/fringeTables";
 import { usePane } from "../shell/PaneContext";
-import { presetRows, presetYears } from "../templates/buildPlan";
+import { presetRows } from "../templates/buildPlan";
+import { SelectField } from "../shell/SelectField";
+import { PRESET_NAMES, usePresetYear } from "../fringes/usePresetYear";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -88,15 +89,7 @@ function LibraryList() {
       <Subtitle2 as="h2" id="fringe-library">
         Fringe library
       </Subtitle2>
-      <Field label="Year">
-        <Select value={String(year)} onChange={(_e, data) => setYear(Number(data.value))}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField label="Year" value={year} options={years} onChange={(v) => setYear(Number(v))} />
       <Table size="extra-small" aria-label={`Fringe library, ${year}`}>
         <TableHeader>
           <TableRow>
@@ -147,12 +140,10 @@ function LibraryList() {
 function CopyPreset() {
   const styles = useStyles();
   const pane = usePane();
-  const [preset, setPreset] = useState("PAYROLL-CA");
-  const years = useMemo(() => presetYears(preset), [preset]);
-  const [year, setYear] = useState<number | null>(null);
+  const fringes = usePresetYear("PAYROLL-CA");
+  const { preset, year } = fringes;
   const [tables, setTables] = useState<TableData[] | null>(null);
   const [target, setTarget] = useState(NEW_SHEET);
-  const effectiveYear = year !== null && years.includes(year) ? year : years[years.length - 1];
 
   const handleRefresh = async () => {
     try {
@@ -173,14 +164,14 @@ function CopyPreset() {
   }, []);
 
   const handleCopy = async () => {
-    const definitions = presetRows(preset, effectiveYear);
+    const definitions = presetRows(preset, year);
     const table = tables?.find((t) => t.name === target);
-    const result = await pane.runLong(`Copying ${preset} ${effectiveYear}`, async (options) => {
+    const result = await pane.runLong(`Copying ${preset} ${year}`, async (options) => {
       if (table) return (await copyIntoTable(pane, table, definitions, options)) ? table.name : null;
       return (await createFringeSheet(pane.port, definitions, options)).table;
     });
     if (result) {
-      pane.showNote(`${preset} ${effectiveYear} copied into the table ${result}.`);
+      pane.showNote(`${preset} ${year} copied into the table ${result}.`);
       await handleRefresh();
     }
   };
@@ -191,35 +182,29 @@ function CopyPreset() {
         Copy into the workbook
       </Subtitle2>
       <div className={styles.grid}>
-        <Field label="Preset" hint={FRINGE_PRESETS[preset]?.description}>
-          <Select value={preset} onChange={(_e, data) => setPreset(data.value)}>
-            {Object.keys(FRINGE_PRESETS).map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Year">
-          <Select value={String(effectiveYear)} onChange={(_e, data) => setYear(Number(data.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          label="Preset"
+          hint={fringes.description}
+          value={preset}
+          options={PRESET_NAMES}
+          onChange={fringes.setPreset}
+        />
+        <SelectField
+          label="Year"
+          value={year}
+          options={fringes.years}
+          onChange={(v) => fringes.setYear(Number(v))}
+        />
       </div>
-      <Field label="Into">
-        <Select value={target} onChange={(_e, data) => setTarget(data.value)}>
-          {(tables ?? []).map((t) => (
-            <option key={t.name} value={t.name}>
-              Table {t.name} ({t.sheet})
-            </option>
-          ))}
-          <option value={NEW_SHEET}>A new Fringes sheet</option>
-        </Select>
-      </Field>
+      <SelectField
+        label="Into"
+        value={target}
+        options={[
+          ...(tables ?? []).map((t) => ({ value: t.name, label: `Table ${t.name} (${t.sheet})` })),
+          { value: NEW_SHEET, label: "A new Fringes sheet" },
+        ]}
+        onChange={setTarget}
+      />
       <div className={styles.row}>
         <Button
           appearance="primary"
@@ -325,23 +310,17 @@ function PayCalculator() {
           <Input inputMode="decimal" value={worked} onChange={(_e, d) => setWorked(d.value)} />
         </Field>
       </div>
-      <Field
+      <SelectField
         label="Overtime rule"
         hint={
           rule === "custom"
             ? "threshold:multiplier pairs, e.g. 10:1.5,14:2"
             : RULE_PRESETS[rule as keyof typeof RULE_PRESETS]?.description
         }
-      >
-        <Select value={rule} onChange={(_e, d) => setRule(d.value)}>
-          {RULE_PRESET_NAMES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-          <option value="custom">Custom rule</option>
-        </Select>
-      </Field>
+        value={rule}
+        options={[...RULE_PRESET_NAMES, { value: "custom", label: "Custom rule" }]}
+        onChange={setRule}
+      />
       {rule === "custom" && (
         <Field label="Custom rule">
           <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />

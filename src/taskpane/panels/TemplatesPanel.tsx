@@ -3,7 +3,7 @@
  * insert a formula-live budget. Never touches existing sheets: when the names are taken, it asks
  * and creates numbered copies ("Top Sheet 2") instead.
  */
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import {
   Body1,
   Button,
@@ -12,23 +12,18 @@ import {
   Input,
   Radio,
   RadioGroup,
-  Select,
   Subtitle2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { LayoutId } from "../../engine/chart";
-import { FRINGE_PRESETS } from "../../engine/fringes/library";
 import { RULE_PRESET_NAMES } from "../../engine/pay";
 import { TEMPLATES, type TemplateGlobals } from "../../engine/templates";
 import type { WorkbookPort } from "../../excel/port";
 import { usePane } from "../shell/PaneContext";
-import {
-  type TemplateSheetNames,
-  buildTemplatePlan,
-  namesForCopy,
-  presetYears,
-} from "../templates/buildPlan";
+import { type TemplateSheetNames, buildTemplatePlan, namesForCopy } from "../templates/buildPlan";
+import { SelectField } from "../shell/SelectField";
+import { PRESET_NAMES, usePresetYear } from "../fringes/usePresetYear";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -113,15 +108,12 @@ export default function TemplatesPanel() {
   const [layoutId, setLayoutId] = useState<LayoutId>("FEATURE");
   const template = TEMPLATES[layoutId];
   const [values, setValues] = useState<Record<string, string>>(() => formValues(TEMPLATES.FEATURE.defaults));
-  const [preset, setPreset] = useState(template.defaults.fringePreset);
-  const years = useMemo(() => presetYears(preset), [preset]);
-  const [year, setYear] = useState(template.defaults.fringeYear);
+  const fringes = usePresetYear(template.defaults.fringePreset, template.defaults.fringeYear);
   const [payRule, setPayRule] = useState(template.defaults.payRule);
 
   const fields = NUMBER_FIELDS.filter((f) => !f.tvOnly || template.amortization);
   const problems = Object.fromEntries(fields.map((f) => [f.key, problem(values[f.key] ?? "", f)]));
   const valid = Object.values(problems).every((p) => p === null);
-  const effectiveYear = years.includes(year) ? year : (years[years.length - 1] ?? year);
 
   const handleTemplate = (id: LayoutId) => {
     setLayoutId(id);
@@ -132,8 +124,8 @@ export default function TemplatesPanel() {
     pane.clearMessage();
     const globals: TemplateGlobals = {
       ...template.defaults,
-      fringePreset: preset,
-      fringeYear: effectiveYear,
+      fringePreset: fringes.preset,
+      fringeYear: fringes.year,
       payRule,
     };
     for (const f of fields) {
@@ -196,33 +188,25 @@ export default function TemplatesPanel() {
         ))}
       </div>
 
-      <Field label="Work state (payroll fringes)" hint={FRINGE_PRESETS[preset]?.description}>
-        <Select value={preset} onChange={(_e, data) => setPreset(data.value)}>
-          {Object.keys(FRINGE_PRESETS).map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Fringe year">
-        <Select value={String(effectiveYear)} onChange={(_e, data) => setYear(Number(data.value))}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Overtime rule (paid hours)">
-        <Select value={payRule} onChange={(_e, data) => setPayRule(data.value)}>
-          {RULE_PRESET_NAMES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        label="Work state (payroll fringes)"
+        hint={fringes.description}
+        value={fringes.preset}
+        options={PRESET_NAMES}
+        onChange={fringes.setPreset}
+      />
+      <SelectField
+        label="Fringe year"
+        value={fringes.year}
+        options={fringes.years}
+        onChange={(v) => fringes.setYear(Number(v))}
+      />
+      <SelectField
+        label="Overtime rule (paid hours)"
+        value={payRule}
+        options={RULE_PRESET_NAMES}
+        onChange={setPayRule}
+      />
 
       <Caption1 className={styles.hint}>
         Creates {Object.values(namesForCopy(template, 1).sheets).join(", ")}. Existing sheets are never
