@@ -68,6 +68,11 @@ export function closeNames(name: string, known: readonly string[], most = 3): st
     .map(({ k }) => k);
 }
 
+/** "1 cell", "3 cells": a size in a message. */
+function cellCount(n: number): string {
+  return n === 1 ? "1 cell" : `${n} cells`;
+}
+
 /**
  * The message catalogue: every message the engine shows a user is built here, so the wording
  * stays consistent ("<argument> must be ..., got ...").
@@ -96,7 +101,7 @@ export const errors = {
   sizeMismatch: (arg: string, size: number, otherArg: string, otherSize: number) =>
     new ProdError(
       "invalid",
-      `${arg} has ${size} cells but ${otherArg} has ${otherSize}: they must be the same size`,
+      `${arg} has ${cellCount(size)} but ${otherArg} has ${otherSize}: they must be the same size`,
     ),
 
   /** Any other problem with an argument, in the caller's words (`detail` completes "<arg> ..."). */

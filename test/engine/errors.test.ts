@@ -6,6 +6,9 @@ describe("the message catalogue", () => {
     expect(errors.sizeMismatch("hours", 3, "wages", 4).message).toBe(
       "hours has 3 cells but wages has 4: they must be the same size",
     );
+    expect(errors.sizeMismatch("accounts", 1, "amounts", 2).message).toBe(
+      "accounts has 1 cell but amounts has 2: they must be the same size",
+    );
   });
 
   it("lists the known names for an unknown one, closest first", () => {
