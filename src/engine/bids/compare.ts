@@ -115,6 +115,16 @@ function cents(amount: Decimal): number {
   return roundCents(amount).times(100).toNumber();
 }
 
+/** How far a step-wise comparison ({@link comparisonSteps}) has got. */
+export interface ComparisonProgress {
+  /** Steps done so far (lines matched, items costed, vendor sets tried). */
+  readonly done: number;
+  /** All the steps of this comparison (known from the start: lines + items + vendor sets). */
+  readonly total: number;
+  /** The stage, in plain words. */
+  readonly stage: "Matching items" | "Costing items" | "Finding the best split";
+}
+
 /**
  * Compares vendors' bids item by item (see the rules at the top of this file).
  *
@@ -122,6 +132,23 @@ function cents(amount: Decimal): number {
  *   line that has no days when there is no schedule
  */
 export function compareBids(input: ComparisonInput): Comparison {
+  const steps = comparisonSteps(input);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same comparison as {@link compareBids}, one small step at a time: the generator yields its
+ * progress after each line matched, each item costed and each vendor set tried, and returns the
+ * comparison. It does no I/O and keeps no state outside itself, so a caller (the task pane) can
+ * pause between steps to let the host breathe, or stop pulling to cancel (spec/taskpane.md: "long
+ * work shows progress and can be cancelled; the pane never freezes Excel").
+ *
+ * @throws ProdError as {@link compareBids}, from the first step
+ */
+export function* comparisonSteps(input: ComparisonInput): Generator<ComparisonProgress, Comparison, void> {
   const { vendors, schedule } = input;
   if (vendors.length < 2) {
     throw errors.invalid("Vendors", `must be 2 or more to compare, got ${vendors.length}`);
@@ -132,10 +159,15 @@ export function compareBids(input: ComparisonInput): Comparison {
   }
   const overrides = overrideMap(input.overrides ?? []);
   const notes: string[] = [];
+  const lineCount = vendors.reduce((n, v) => n + v.lines.length, 0);
+  // Items are known after matching; until then each line counts as a possible item.
+  let total = lineCount * 2 + splitSteps(vendors.length, lineCount);
+  let done = 0;
 
   // Group each vendor's lines by item, in order of first appearance across vendors.
   const rows = new Map<string, { name: string; lines: BidLine[][] }>();
-  vendors.forEach((vendor, vi) => {
+  for (let vi = 0; vi < vendors.length; vi++) {
+    const vendor = vendors[vi];
     for (const line of vendor.lines) {
       const key = matchKey(vendor.id, normalizeItemName(line.item), overrides);
       let row = rows.get(key);
@@ -144,8 +176,10 @@ export function compareBids(input: ComparisonInput): Comparison {
         rows.set(key, row);
       }
       row.lines[vi].push(line);
+      yield { done: ++done, total, stage: "Matching items" };
     }
-  });
+  }
+  total = lineCount + rows.size + splitSteps(vendors.length, rows.size);
 
   const items: ItemRow[] = [];
   for (const [key, row] of rows) {
@@ -175,6 +209,7 @@ export function compareBids(input: ComparisonInput): Comparison {
     if (differs)
       notes.push(`"${row.name}": vendors quoted different quantities or days; check before awarding.`);
     items.push({ key, name: row.name, bids, lowest, missing, differs });
+    yield { done: ++done, total, stage: "Costing items" };
   }
 
   const summaries = vendors.map((vendor, vi): VendorSummary => {
@@ -195,9 +230,24 @@ export function compareBids(input: ComparisonInput): Comparison {
   });
 
   const bestSingle = singleAward(items, summaries);
-  const { award: bestSplit, exact } = splitAward(items, vendors, bestSingle);
+  const searched = yield* splitAward(items, vendors, bestSingle, () => ({
+    done: ++done,
+    total,
+    stage: "Finding the best split",
+  }));
+  const { award: bestSplit, exact } = searched;
   const saving = bestSingle ? roundCents(bestSingle.total).minus(roundCents(bestSplit.total)) : undefined;
   return { vendors, items, summaries, bestSingle, bestSplit, saving, splitIsExact: exact, notes };
+}
+
+/** Whether the split award is searched exactly for this many vendors and items. */
+function searchesExactly(vendorCount: number, itemCount: number): boolean {
+  return vendorCount <= 20 && 2 ** vendorCount * itemCount * vendorCount <= EXACT_SEARCH_LIMIT;
+}
+
+/** Steps of the split award search: one per vendor set tried (none for the quick rule). */
+function splitSteps(vendorCount: number, itemCount: number): number {
+  return searchesExactly(vendorCount, itemCount) ? 2 ** vendorCount - 1 : 0;
 }
 
 /** The cheapest vendor that bid every item (ties: the one listed first). */
@@ -247,12 +297,13 @@ function cheapestIn(
   return { picks, cost };
 }
 
-/** The best split award (see the rules at the top of this file). */
-function splitAward(
+/** The best split award (see the rules at the top of this file), yielding after each vendor set. */
+function* splitAward(
   items: readonly ItemRow[],
   vendors: readonly VendorBid[],
   single: Award | undefined,
-): { award: Award; exact: boolean } {
+  step: () => ComparisonProgress,
+): Generator<ComparisonProgress, { award: Award; exact: boolean }, void> {
   const n = vendors.length;
   const itemCents = items.map((item) => item.bids.map((b) => (b ? cents(b.cost.landed) : undefined)));
   const chargeCents = vendors.map((v) => cents(orderCharges(v.terms)));
@@ -262,9 +313,10 @@ function splitAward(
     return c;
   };
   const all = (1 << n) - 1;
-  if (n <= 20 && 2 ** n * items.length * n <= EXACT_SEARCH_LIMIT) {
+  if (searchesExactly(n, items.length)) {
     let best: { picks: number[]; cost: number; size: number } | undefined;
     for (let mask = 1; mask <= all; mask++) {
+      yield step();
       const { picks, cost } = cheapestIn(itemCents, mask);
       if (!Number.isFinite(cost)) continue;
       const total = costOf(picks, cost);

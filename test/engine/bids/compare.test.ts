@@ -4,7 +4,9 @@ import { ProdError } from "../../../src/engine/errors";
 import {
   DEFAULT_TERMS,
   compareBids,
+  comparisonSteps,
   lineCost,
+  type ComparisonProgress,
   type BidLine,
   type VendorBid,
   type VendorTerms,
@@ -330,5 +332,36 @@ describe("money invariants", () => {
         });
       }),
     );
+  });
+});
+
+describe("the comparison one step at a time", () => {
+  const three = [
+    vendor("A", [line("Dolly", 300, { days: held(1) }), line("Crane", 1000, { days: held(1) })]),
+    vendor("B", [line("Dolly", 250, { days: held(1) }), line("Crane", 1100, { days: held(1) })]),
+    vendor("C", [line("Dolly", 280, { days: held(1) })]),
+  ];
+
+  it("counts every line matched, item costed and vendor set tried, and ends on the total", () => {
+    const steps = comparisonSteps({ vendors: three });
+    const seen: ComparisonProgress[] = [];
+    let next = steps.next();
+    while (!next.done) {
+      seen.push(next.value);
+      next = steps.next();
+    }
+    // 5 lines + 2 items + 7 vendor sets (2^3 - 1).
+    expect(seen.map((p) => p.done)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    expect(seen[seen.length - 1]).toEqual({ done: 14, total: 14, stage: "Finding the best split" });
+    expect(seen.map((p) => p.stage)).toEqual([
+      ...Array<string>(5).fill("Matching items"),
+      ...Array<string>(2).fill("Costing items"),
+      ...Array<string>(7).fill("Finding the best split"),
+    ]);
+    expect(next.value).toEqual(compareBids({ vendors: three }));
+  });
+
+  it("checks its input on the first step, before any work", () => {
+    expect(() => comparisonSteps({ vendors: [three[0]] }).next()).toThrow(ProdError);
   });
 });
