@@ -16,6 +16,7 @@ import {
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { comparisonSheetPlan } from "../../src/taskpane/bids/comparisonSheet";
 import { parseCsv } from "../../src/taskpane/bids/readBidFile";
+import { awardWritePlan, comparisonAwardLink } from "../../src/taskpane/bids/workbookBids";
 import { MockBook, mockExcel } from "./mockExcel";
 import { INJECTION_PAYLOADS } from "./bidsInjectionCorpus";
 
@@ -150,5 +151,59 @@ describe("the comparison sheet in Excel", () => {
       kind: "notOwned",
     });
     expect(book.cell("Budget", "A1")).toMatchObject({ content: "Acct" });
+  });
+});
+
+describe("the award written into a budget cell", () => {
+  const comparison = compareBids({
+    schedule,
+    vendors: [
+      vendor("A", "Acme", [{ item: "Dolly", qty: d(1), dayRate: d(300) }]),
+      vendor("B", "Beta", [{ item: "Dolly", qty: d(1), dayRate: d(250) }]),
+    ],
+  });
+
+  it("links the cell to the comparison sheet's split total with one formula: one sync to check, one to write", async () => {
+    const { book, excel, port, written } = setup();
+    book.addSheet("Budget", [["Acct", "Rate"]]);
+    const { plan, layout } = comparisonSheetPlan(comparison, { mode: "create" });
+    await port.apply(plan);
+    const link = await comparisonAwardLink(port, { sheetName: "Bid comparison", layout }, "split");
+    expect(link).toEqual({ sheetName: "Bid comparison", formula: `='Bid comparison'!${layout.splitTotal}` });
+    const before = excel.state.syncs;
+    written.length = 0;
+    await port.apply(awardWritePlan({ sheet: "Budget", address: "B2" }, { formula: link!.formula }));
+    // The formula reaches Excel as a formula (no apostrophe), and the cell is formatted as money.
+    expect(written).toEqual([{ sheet: "Budget", row: 1, column: 1, input: link!.formula }]);
+    expect(book.cell("Budget", "B2")).toMatchObject({ kind: "formula", format: "#,##0.00_);(#,##0.00)" });
+    expect(excel.state.syncs - before).toBe(2);
+  });
+
+  it.each([
+    [
+      "the sheet was deleted",
+      (book: MockBook) => (book.sheets = book.sheets.filter((s) => s.name === "Budget")),
+    ],
+    ["the mark was removed", (book: MockBook) => (book.names = [])],
+  ])("offers no link when %s", async (_why, change) => {
+    const { book, port } = setup();
+    book.addSheet("Budget", [["Acct", "Rate"]]);
+    const { plan, layout } = comparisonSheetPlan(comparison, { mode: "create" });
+    await port.apply(plan);
+    change(book);
+    expect(await comparisonAwardLink(port, { sheetName: "Bid comparison", layout }, "split")).toBeNull();
+  });
+
+  it("offers no single-award link when no vendor bid every item", async () => {
+    const { port } = setup();
+    const { plan, layout } = comparisonSheetPlan(comparison, { mode: "create" });
+    await port.apply(plan);
+    expect(
+      await comparisonAwardLink(
+        port,
+        { sheetName: "Bid comparison", layout: { splitTotal: layout.splitTotal } },
+        "single",
+      ),
+    ).toBeNull();
   });
 });

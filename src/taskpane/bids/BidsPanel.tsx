@@ -25,7 +25,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
-  compareBids,
   normalizeItemName,
   readDays,
   readTerms,
@@ -35,13 +34,15 @@ import {
 } from "../../engine/bids";
 import { roundCents, type Decimal } from "../../engine/money";
 import { usePane } from "../shell/PaneContext";
-import { comparisonSheetPlan } from "./comparisonSheet";
+import { comparisonSheetPlan, type ComparisonLayout } from "./comparisonSheet";
+import { runComparison, type ComparisonPacing } from "./runComparison";
 import { webStorageMappingStore, type MappingStore } from "./mappingStore";
 import { readBidFile, type BidFile } from "./readBidFile";
 import { VendorCard } from "./VendorCard";
 import { confirmMapping, newVendorDraft, selectSheet, type VendorDraft } from "./vendorDraft";
 import {
   awardWritePlan,
+  comparisonAwardLink,
   comparisonTarget,
   isSingleCell,
   rowsFromSelection,
@@ -60,6 +61,15 @@ export interface BidsPanelProps {
   store?: MappingStore;
   /** Reads a picked file. @default readBidFile on the file's bytes */
   readFile?: (file: File) => Promise<BidFile>;
+  /** How the comparison yields to Excel between slices of work. @default 40 ms slices */
+  pacing?: ComparisonPacing;
+}
+
+/** The comparison sheet the pane last wrote, and the comparison it shows. */
+interface WrittenSheet {
+  readonly sheetName: string;
+  readonly layout: ComparisonLayout;
+  readonly result: Comparison;
 }
 
 /** localStorage when the host allows it (some block it and throw on access). */
@@ -82,7 +92,7 @@ function formatMoney(amount: Decimal): string {
 }
 
 /** The Bids panel. */
-export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsPanelProps) {
+export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing }: BidsPanelProps) {
   const styles = useStyles();
   const { port, showError, showNote, clearMessage, runLong, ask, busy } = usePane();
   const [store] = useState<MappingStore>(() => storeProp ?? webStorageMappingStore(browserStorage()));
@@ -90,6 +100,8 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
   const [schedule, setSchedule] = useState("");
   const [overrides, setOverrides] = useState<MatchOverride[]>([]);
   const [result, setResult] = useState<Comparison | null>(null);
+  const [written, setWritten] = useState<WrittenSheet | null>(null);
+  const [apart, setApart] = useState("");
   const [awardChoice, setAwardChoice] = useState<"split" | "single">("split");
   const [tables, setTables] = useState<{ name: string; sheet: string }[]>([]);
   const [table, setTable] = useState("");
@@ -179,27 +191,27 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
   const mappedVendors = vendors.filter((v) => v.mapped);
   const canCompare = mappedVendors.length >= 2 && !disabled;
 
-  const compare = (withOverrides: MatchOverride[]): Comparison | null => {
-    clearMessage();
-    try {
+  /**
+   * Compares in slices with the shell's progress bar and Cancel (1,000-line bids take a while on
+   * a slow laptop). The earlier result stays on show meanwhile; a failed or cancelled run clears
+   * it, since the inputs it was for have changed.
+   */
+  const compare = async (withOverrides: MatchOverride[]): Promise<void> => {
+    const comparison = await runLong("Comparing the bids", async (options) => {
       const bids: VendorBid[] = mappedVendors.map((v) => ({
         id: v.id,
         name: v.name.trim() || v.source,
         terms: readTerms(v.terms, v.name.trim() || v.source),
         lines: v.lines,
       }));
-      const comparison = compareBids({
-        vendors: bids,
-        schedule: readDays(schedule),
-        overrides: withOverrides,
-      });
-      setResult(comparison);
-      return comparison;
-    } catch (e) {
-      setResult(null);
-      showError(e);
-      return null;
-    }
+      return runComparison(
+        { vendors: bids, schedule: readDays(schedule), overrides: withOverrides },
+        options,
+        pacing,
+      );
+    });
+    setResult(comparison ?? null);
+    setApart("");
   };
 
   /** Re-matches every line of one comparison row with another row, and compares again. */
@@ -219,7 +231,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
     });
     const next = [...overrides, ...added];
     setOverrides(next);
-    compare(next);
+    void compare(next);
   };
 
   /** Takes a row apart: every vendor after the first that bid it gets its own row. */
@@ -237,30 +249,34 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
     );
     const next = [...overrides, ...added];
     setOverrides(next);
-    compare(next);
+    void compare(next);
   };
 
   const handleUndoMatches = () => {
     setOverrides([]);
-    compare([]);
+    void compare([]);
   };
 
   const handleWriteSheet = async () => {
     if (!result) return;
     const problems = mappedVendors.flatMap((v) => v.problems.map((p) => `${v.name}: ${p.message}`));
-    const written = await runLong("Writing the bid comparison", async (options) => {
+    const sheet = await runLong("Writing the bid comparison", async (options) => {
       const target = await comparisonTarget(port);
-      const { plan } = comparisonSheetPlan(result, {
+      const { plan, layout } = comparisonSheetPlan(result, {
         sheetName: target.sheetName,
         mode: target.mode,
         scheduleText: schedule.trim() || undefined,
         problems,
       });
       await port.apply(plan, options);
-      return target.sheetName;
+      return { sheetName: target.sheetName, layout, result };
     });
-    if (written)
-      showNote(`The comparison is on the sheet "${written}". Running it again replaces that sheet only.`);
+    if (sheet) {
+      setWritten(sheet);
+      showNote(
+        `The comparison is on the sheet "${sheet.sheetName}". Running it again replaces that sheet only.`,
+      );
+    }
   };
 
   const handleWriteAward = async () => {
@@ -280,28 +296,43 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
       const label = `${awardChoice === "single" ? "single-vendor award" : "split award"}: ${award.vendors
         .map((vi) => result.vendors[vi].name)
         .join(" + ")}`;
+      // A link only to a sheet that shows these very results (a re-match makes it stale).
+      const link =
+        written && written.result === result ? await comparisonAwardLink(port, written, awardChoice) : null;
       const occupied = (await port.findNonEmpty([target])).length > 0;
+      const where = `${target.sheet}!${target.address}`;
       const yes = await ask({
         title: "Write the award into the budget?",
         message:
-          `Write ${formatMoney(amount)} (${label}) into ${target.sheet}!${target.address}?` +
+          (link
+            ? `Link ${where} to the ${label} total on the sheet "${link.sheetName}" (${formatMoney(amount)} now), so it follows the comparison?`
+            : `Write ${formatMoney(amount)} (${label}) into ${where} as a number? The comparison sheet is not kept for these results, so the cell cannot link to it; write the comparison sheet first to link it instead.`) +
           (occupied ? " That cell is not empty: what is in it now will be replaced." : ""),
-        confirmLabel: occupied ? "Replace it" : "Write it",
+        confirmLabel: occupied ? "Replace it" : link ? "Link it" : "Write it",
         cancelLabel: "Cancel",
       });
       if (!yes) return;
       const done = await runLong("Writing the award", async (options) => {
-        await port.apply(awardWritePlan(target, amount.toNumber()), options);
+        await port.apply(
+          awardWritePlan(target, link ? { formula: link.formula } : amount.toNumber()),
+          options,
+        );
         return true;
       });
-      if (done) showNote(`${formatMoney(amount)} is in ${target.sheet}!${target.address}.`);
+      if (done)
+        showNote(
+          link
+            ? `${where} now shows the ${label} total from "${link.sheetName}" (${formatMoney(amount)}).`
+            : `${formatMoney(amount)} is in ${where}.`,
+        );
     } catch (e) {
       showError(e);
     }
   };
 
+  const matched = result ? result.items.filter((i) => i.bids.filter(Boolean).length > 1) : [];
+  const apartKey = matched.some((i) => i.key === apart) ? apart : (matched[0]?.key ?? "");
   const unmatched = result ? result.items.filter((i) => i.missing.length > 0) : [];
-  const quotedDifferently = result ? result.items.filter((i) => i.differs) : [];
 
   return (
     <div className={styles.panel}>
@@ -378,7 +409,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
         />
       </Field>
 
-      <Button appearance="primary" onClick={() => compare(overrides)} disabled={!canCompare}>
+      <Button appearance="primary" onClick={() => void compare(overrides)} disabled={!canCompare}>
         {mappedVendors.length < 2 ? "Add two vendors to compare" : "Compare bids"}
       </Button>
 
@@ -450,18 +481,31 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile }: BidsP
               ))}
             </section>
           )}
-          {quotedDifferently.length > 0 && (
-            <section aria-label="Items quoted differently">
-              <Subtitle2 as="h3">Items quoted with different quantities or days</Subtitle2>
-              <Text as="p">If the vendors mean different items, keep them on separate rows.</Text>
-              {quotedDifferently.map((item) => (
-                <div key={item.key} className={styles.row}>
-                  <Text>{item.name}</Text>
-                  <Button size="small" onClick={() => handleSeparate(item.key)} disabled={disabled}>
-                    {`Not the same item: separate "${item.name}"`}
-                  </Button>
-                </div>
-              ))}
+          {matched.length > 0 && (
+            <section aria-label="Items matched across vendors">
+              <Subtitle2 as="h3">Items matched across vendors</Subtitle2>
+              <Text as="p">
+                If the vendors of a matched row mean different items, keep them on separate rows.
+              </Text>
+              <div className={styles.row}>
+                <Field label="Matched item" style={{ flexGrow: 1 }}>
+                  <Select
+                    id="bid-keep-apart"
+                    value={apartKey}
+                    onChange={(_e, d) => setApart(d.value)}
+                    disabled={disabled}
+                  >
+                    {matched.map((item) => (
+                      <option key={item.key} value={item.key}>
+                        {item.differs ? `${item.name} (quantities or days differ)` : item.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Button onClick={() => handleSeparate(apartKey)} disabled={disabled || apartKey === ""}>
+                  Not the same item: keep apart
+                </Button>
+              </div>
             </section>
           )}
           {overrides.length > 0 && (

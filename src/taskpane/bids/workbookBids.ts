@@ -7,11 +7,13 @@ import {
   NUMBER_FORMATS,
   PortError,
   parseA1,
+  sheetRef,
+  type Cell,
   type RangeRef,
   type WorkbookPort,
   type WritePlan,
 } from "../../excel/port";
-import { BIDS_OWNER, COMPARISON_KEY, COMPARISON_SHEET } from "./comparisonSheet";
+import { BIDS_OWNER, COMPARISON_KEY, COMPARISON_SHEET, type ComparisonLayout } from "./comparisonSheet";
 
 /** Rows of a bid read from the workbook, with where they came from. */
 export interface WorkbookRows {
@@ -72,10 +74,29 @@ export function isSingleCell(ref: RangeRef): boolean {
 }
 
 /**
- * The plan that writes an award's total into one budget cell (money format). The caller has
- * asked the user first: the cell is in a sheet the pane does not own.
+ * The formula that links a budget cell to an award's total on the comparison sheet
+ * (`='Bid comparison'!$C$42`), or null when that sheet is no longer there or no longer the
+ * pane's (the user deleted or renamed it, or took it over): then only a plain number is honest.
  */
-export function awardWritePlan(target: RangeRef, amount: number): WritePlan {
+export async function comparisonAwardLink(
+  port: WorkbookPort,
+  sheet: { readonly sheetName: string; readonly layout: ComparisonLayout },
+  award: "single" | "split",
+): Promise<{ sheetName: string; formula: string } | null> {
+  const address = award === "single" ? sheet.layout.singleTotal : sheet.layout.splitTotal;
+  if (!address) return null;
+  const owned = (await port.findOwned(BIDS_OWNER)).find((r) => r.key === COMPARISON_KEY);
+  if (!owned || owned.sheet !== sheet.sheetName) return null;
+  if (!(await port.listSheets()).includes(sheet.sheetName)) return null;
+  return { sheetName: sheet.sheetName, formula: `=${sheetRef(sheet.sheetName)}!${address}` };
+}
+
+/**
+ * The plan that writes an award into one budget cell (money format): a link to the comparison
+ * sheet's total, or the amount. The caller has asked the user first: the cell is in a sheet the
+ * pane does not own.
+ */
+export function awardWritePlan(target: RangeRef, amount: Cell): WritePlan {
   const { row, column } = parseA1(target.address);
   return {
     owner: BIDS_OWNER,

@@ -5,6 +5,7 @@ import { BidsPanel } from "../../../src/taskpane/bids/BidsPanel";
 import { parseCsv, type BidFile } from "../../../src/taskpane/bids/readBidFile";
 import { webStorageMappingStore, type KeyValueStorage } from "../../../src/taskpane/bids/mappingStore";
 import { PaneContext, type Pane, type Question } from "../../../src/taskpane/shell/PaneContext";
+import { PaneShell } from "../../../src/taskpane/shell/PaneShell";
 import type { WritePlan } from "../../../src/excel/port";
 import type { MockBook } from "../../excel/mockExcel";
 import { fakeWorkbook } from "../fakePort";
@@ -40,6 +41,22 @@ function workbook(sheets: Record<string, (string | number)[][]> = {}) {
   return { book, port, applied };
 }
 
+/** Long work the pane started (the fake runLong keeps each one, so a test can wait for it). */
+const running: Promise<unknown>[] = [];
+
+/** Waits, inside act, for every long task the pane started (comparisons run in slices). */
+async function settle() {
+  await act(async () => {
+    while (running.length > 0) await running.shift();
+  });
+}
+
+/** Clicks Compare bids and waits for the comparison. */
+async function compare() {
+  fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+  await settle();
+}
+
 /** A cell's stored content, or undefined if blank. */
 const content = (book: MockBook, sheet: string, address: string) => book.cell(sheet, address)?.content;
 
@@ -53,13 +70,17 @@ function setup(wb = workbook(), answers: boolean[] = []) {
     showError: (e) => errors.push(e),
     showNote: (m) => notes.push(m),
     clearMessage: () => undefined,
-    runLong: async (_label, work) => {
-      try {
-        return await work({});
-      } catch (e) {
-        errors.push(e);
-        return undefined;
-      }
+    runLong: (_label, work) => {
+      const task = (async () => {
+        try {
+          return await work({});
+        } catch (e) {
+          errors.push(e);
+          return undefined;
+        }
+      })();
+      running.push(task);
+      return task;
     },
     ask: async (q) => {
       questions.push(q);
@@ -115,7 +136,7 @@ describe("Bids panel", () => {
   it("compares the reference bids: A lands at $20,310.00, B at $20,476.50", async () => {
     const { errors } = setup();
     await addReferenceVendors();
-    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await compare();
     expect(errors).toEqual([]);
     const totals = screen.getByRole("table", { name: "Vendor totals" });
     expect(within(totals).getByText("$20,310.00")).toBeInTheDocument();
@@ -146,7 +167,7 @@ describe("Bids panel", () => {
       within(vendorCard(2)).getByText(/Row 3 \("Dolly"\): Day rate must be a number, got "call"/),
     ).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "5+5+2" } });
-    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await compare();
     // "Camera pkg" normalizes to "camera package": it matches A's line without help.
     expect(screen.queryByRole("region", { name: "Items not bid by every vendor" })).toBeNull();
   });
@@ -174,14 +195,16 @@ describe("Bids panel", () => {
     fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
     fireEvent.click(within(vendorCard(2)).getByRole("button", { name: "Use these columns" }));
     fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "1" } });
-    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await compare();
     const review = screen.getByRole("region", { name: "Items not bid by every vendor" });
     fireEvent.change(within(review).getByLabelText(/Fisher #10 \(bid by BetaBid\)/), {
       target: { value: "fisher 10 dolly" },
     });
+    await settle();
     expect(screen.queryByRole("region", { name: "Items not bid by every vendor" })).toBeNull();
     expect(screen.getByText(/Best single vendor: BetaBid, \$280.00/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "Undo my matches" }));
+    await settle();
     expect(
       screen.getByText("No vendor bid every item, so there is no single-vendor award."),
     ).toBeInTheDocument();
@@ -190,7 +213,7 @@ describe("Bids panel", () => {
   it("writes its own comparison sheet, replaces only it on a re-run, and leaves the user's sheet alone", async () => {
     const { book, applied, notes } = setup(workbook({ "Bid comparison": [["my notes"]] }));
     await addReferenceVendors();
-    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await compare();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
     });
@@ -217,12 +240,12 @@ describe("Bids panel", () => {
     wb.book.selection = { sheet: "Budget", address: "B2" };
     const { questions, applied, book } = setup(wb, [false]);
     await addReferenceVendors();
-    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await compare();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
     });
     expect(questions[0].message).toBe(
-      "Write $20,310.00 (split award: Vendor A) into Budget!B2? That cell is not empty: what is in it now will be replaced.",
+      "Write $20,310.00 (split award: Vendor A) into Budget!B2 as a number? The comparison sheet is not kept for these results, so the cell cannot link to it; write the comparison sheet first to link it instead. That cell is not empty: what is in it now will be replaced.",
     );
     expect(applied).toEqual([]);
     expect(content(book, "Budget", "B2")).toBe("old figure");
@@ -238,7 +261,7 @@ describe("Bids panel", () => {
     wb.book.selection = { sheet: "Budget", address: "B2" };
     const { questions, notes, applied, book } = setup(wb, [true]);
     await addReferenceVendors();
-    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await compare();
     fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
@@ -255,7 +278,7 @@ describe("Bids panel", () => {
     wb.book.selection = { sheet: "Budget", address: "B2:C5" };
     const { questions, notes, applied } = setup(wb, [true]);
     await addReferenceVendors();
-    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await compare();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
     });
@@ -268,13 +291,13 @@ describe("Bids panel", () => {
     const { errors } = setup();
     await addReferenceVendors();
     setField(vendorCard(1), /Discount %/, "ten");
-    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    await compare();
     expect((errors[0] as Error).message).toBe('Vendor A: discount must be a number, got "ten"');
     expect(screen.queryByRole("region", { name: "Comparison" })).toBeNull();
   });
 });
 
-describe("Bids panel: items quoted differently", () => {
+describe("Bids panel: keeping a matched row apart", () => {
   it("keeps two vendors' items apart when the user says they are not the same", async () => {
     FILES["Two dollies.csv"] = "Item,Qty,Days,Day rate\nDolly,2,3,300\n";
     FILES["One dolly.csv"] = "Item,Qty,Days,Day rate\nDolly,1,3,250\n";
@@ -282,14 +305,178 @@ describe("Bids panel: items quoted differently", () => {
     await addFile("Two dollies.csv");
     fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
     await addFile("One dolly.csv");
-    fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
-    const review = screen.getByRole("region", { name: "Items quoted differently" });
-    fireEvent.click(within(review).getByRole("button", { name: 'Not the same item: separate "Dolly"' }));
-    expect(screen.queryByRole("region", { name: "Items quoted differently" })).toBeNull();
+    await compare();
+    const review = screen.getByRole("region", { name: "Items matched across vendors" });
+    expect(within(review).getByLabelText("Matched item")).toHaveDisplayValue(
+      "Dolly (quantities or days differ)",
+    );
+    fireEvent.click(within(review).getByRole("button", { name: "Not the same item: keep apart" }));
+    await settle();
+    expect(screen.queryByRole("region", { name: "Items matched across vendors" })).toBeNull();
     // Now each vendor misses the other's dolly: no single award, both rows listed for matching.
     expect(
       screen.getByText("No vendor bid every item, so there is no single-vendor award."),
     ).toBeInTheDocument();
     expect(screen.getByRole("region", { name: "Items not bid by every vendor" })).toBeInTheDocument();
+  });
+
+  it("offers it for a row the vendors quoted alike, too, and keeps only the row picked apart", async () => {
+    FILES["Grip A.csv"] = "Item,Qty,Days,Day rate\nDolly,1,3,300\nApple box,4,3,5\n";
+    FILES["Grip B.csv"] = "Item,Qty,Days,Day rate\nDolly,1,3,250\nApple boxes,4,3,6\n";
+    setup();
+    await addFile("Grip A.csv");
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("Grip B.csv");
+    await compare();
+    const review = screen.getByRole("region", { name: "Items matched across vendors" });
+    const picker = within(review).getByLabelText("Matched item");
+    expect(
+      within(picker)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Dolly", "Apple box"]);
+    fireEvent.change(picker, { target: { value: "apple box" } });
+    fireEvent.click(within(review).getByRole("button", { name: "Not the same item: keep apart" }));
+    await settle();
+    const after = screen.getByRole("region", { name: "Items matched across vendors" });
+    expect(
+      within(within(after).getByLabelText("Matched item"))
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Dolly"]);
+    const missing = screen.getByRole("region", { name: "Items not bid by every vendor" });
+    expect(within(missing).getByLabelText(/Apple box \(bid by Grip A\)/)).toBeInTheDocument();
+    expect(within(missing).getByLabelText(/Apple boxes \(bid by Grip B\)/)).toBeInTheDocument();
+  });
+});
+
+describe("Bids panel: a long comparison in the real shell", () => {
+  it("shows its progress, and a Cancel mid-way shows Cancelled with nothing written or shown", async () => {
+    const wb = workbook({ Budget: [["Acct", "Rate"]] });
+    // Each slice ends after one step, and the pause waits for the test: the run is caught mid-way.
+    let clock = 0;
+    let release: (() => void) | undefined;
+    const pacing = {
+      sliceMs: 1,
+      now: () => clock++,
+      pause: () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+    };
+    const store = webStorageMappingStore(memoryStorage());
+    const Bids = () => <BidsPanel store={store} readFile={readFile} pacing={pacing} />;
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PaneShell
+          port={wb.port}
+          initialPanel="bids"
+          panels={[{ id: "bids", label: "Bids", Component: Bids }]}
+        />
+      </FluentProvider>,
+    );
+    await addReferenceVendors();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Compare bids" }));
+    });
+    expect(
+      await screen.findByRole("progressbar", { name: "Comparing the bids: Matching items" }),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await act(async () => release?.());
+    expect(await screen.findByText("Cancelled")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.queryByRole("region", { name: "Comparison" })).toBeNull();
+    expect(wb.applied).toEqual([]);
+    expect(wb.book.sheets.map((s) => s.name)).toEqual(["Budget"]);
+  });
+});
+
+describe("Bids panel: the award as a live link to the comparison sheet", () => {
+  /** The reference bids compared, the comparison sheet written, and Budget!B2 selected. */
+  async function comparedAndWritten(answers: boolean[], budget: (string | number)[][] = [["Acct", "Rate"]]) {
+    const wb = workbook({ Budget: budget });
+    wb.book.selection = { sheet: "Budget", address: "B2" };
+    const ctx = setup(wb, answers);
+    await addReferenceVendors();
+    await compare();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
+    });
+    return ctx;
+  }
+
+  /** Excel row (1-based) of a label in column A of the comparison sheet. */
+  function rowOf(book: MockBook, label: string): number {
+    for (let r = 1; r < 200; r++) if (content(book, "Bid comparison", `A${r}`) === label) return r;
+    throw new Error(`no "${label}" row`);
+  }
+
+  async function writeAward() {
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
+    });
+    await settle();
+  }
+
+  it.each([
+    ["split", "Best split award"],
+    ["single", "Best single vendor"],
+  ])(
+    "links the budget cell to the %s award's total on the comparison sheet after a yes",
+    async (choice, label) => {
+      const { book, questions, notes } = await comparedAndWritten([true]);
+      if (choice === "single") fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
+      await writeAward();
+      const row = rowOf(book, label);
+      expect(questions[0].confirmLabel).toBe("Link it");
+      expect(questions[0].message).toMatch(
+        /^Link Budget!B2 to the .* total on the sheet "Bid comparison" \(\$20,310\.00 now\)/,
+      );
+      expect(book.cell("Budget", "B2")).toMatchObject({
+        kind: "formula",
+        content: `='Bid comparison'!$C$${row}`,
+      });
+      // The link points at the total itself.
+      expect(content(book, "Bid comparison", `C${row}`)).toBe(20310);
+      expect(book.cell("Budget", "B2")?.format).toBe("#,##0.00_);(#,##0.00)");
+      expect(notes[notes.length - 1]).toBe(
+        `Budget!B2 now shows the ${choice === "single" ? "single-vendor award" : "split award"}: Vendor A total from "Bid comparison" ($20,310.00).`,
+      );
+    },
+  );
+
+  it("still says when the cell is not empty, and a no leaves it as it was", async () => {
+    const { book, questions, applied } = await comparedAndWritten(
+      [false],
+      [
+        ["Acct", "Rate"],
+        ["2501", 18000],
+      ],
+    );
+    await writeAward();
+    expect(questions[0].message).toMatch(/That cell is not empty: what is in it now will be replaced\.$/);
+    expect(questions[0].confirmLabel).toBe("Replace it");
+    expect(applied).toHaveLength(1); // the comparison sheet only
+    expect(content(book, "Budget", "B2")).toBe(18000);
+  });
+
+  it("writes a plain number when the sheet shows older results (a re-match since)", async () => {
+    const { book, questions } = await comparedAndWritten([true]);
+    fireEvent.click(screen.getByRole("button", { name: "Not the same item: keep apart" }));
+    await settle();
+    await writeAward();
+    expect(questions[0].confirmLabel).toBe("Write it");
+    expect(questions[0].message).toMatch(/as a number\? The comparison sheet is not kept for these results/);
+    // Kept apart, each vendor's camera is its own item: the split award takes both.
+    expect(book.cell("Budget", "B2")).toMatchObject({ kind: "value", content: 40786.5 });
+  });
+
+  it("writes a plain number when the user deleted the comparison sheet", async () => {
+    const { book, questions } = await comparedAndWritten([true]);
+    book.sheets = book.sheets.filter((s) => s.name !== "Bid comparison");
+    await writeAward();
+    expect(questions[0].message).toMatch(/as a number\?/);
+    expect(book.cell("Budget", "B2")).toMatchObject({ kind: "value", content: 20310 });
   });
 });
