@@ -24,7 +24,7 @@ import { elementwise, guard } from "./runtime";
  * @remarks Hours are decimal (12.5 = 12h30m); the result is not rounded.
  * @customfunction PAIDHOURS
  * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
- * @param rule Overtime rule: "CA" (default: 1.5x after 8, 2x after 12), "CA-7TH", "SAG-DAY", "STRAIGHT", or your own pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule: "CA" (default: 1.5x after 8, 2x after 12), "CA-7TH", "SAG-DAY", "STRAIGHT", or your own pairs such as "10:1.5,14:2".
  * @returns The straight-time-equivalent paid hours (not rounded).
  */
 export function paidHours(hours: any[][], rule?: any): number[][] {
@@ -43,7 +43,7 @@ export function paidHours(hours: any[][], rule?: any): number[][] {
  * @customfunction HOURLY
  * @param day_rate The guaranteed day rate, e.g. 750.
  * @param guaranteed_hours The hours the day rate guarantees, e.g. 10 for "$750/10".
- * @param rule Overtime rule the deal is figured under: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule the deal is figured under: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The base hourly rate (not rounded). #DIV/0! when the guaranteed day has no paid hours.
  */
 export function hourly(day_rate: any[][], guaranteed_hours: any[][], rule?: any): number[][] {
@@ -89,7 +89,7 @@ function perDay(
  * @customfunction DAYPAY
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
- * @param rule Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The day's gross, to the cent.
  */
 export function dayPay(hourly_rate: any[][], hours: any[][], rule?: any): number[][] {
@@ -102,7 +102,7 @@ export function dayPay(hourly_rate: any[][], hours: any[][], rule?: any): number
  * @customfunction OT
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
- * @param rule Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The overtime premium, to the cent.
  */
 export function ot(hourly_rate: any[][], hours: any[][], rule?: any): number[][] {
@@ -119,8 +119,8 @@ export function ot(hourly_rate: any[][], hours: any[][], rule?: any): number[][]
  * @customfunction WEEKPAY
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param daily_hours The hours of each day of the week, in order: a row or column of up to 7 cells; a blank or 0 is a day off.
- * @param rule Overtime rule: "CA" (default, with the 7th-day rule), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
- * @param weekly_threshold Straight-time hours in the week after which weekly overtime (1.5x) starts. Default 40.
+ * @param [rule] Overtime rule: "CA" (default, with the 7th-day rule), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [weekly_threshold] Straight-time hours in the week after which weekly overtime (1.5x) starts. Default 40.
  * @returns The week's gross, to the cent.
  */
 export function weekPay(hourly_rate: any, daily_hours: any[][], rule?: any, weekly_threshold?: any): number {
@@ -149,8 +149,8 @@ export function weekPay(hourly_rate: any, daily_hours: any[][], rule?: any, week
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param hours_per_day The hours worked each shoot day, e.g. 12.5.
  * @param shoot_days The number of days worked in the schedule (a whole number).
- * @param days_per_week Days worked per week, 1 to 7. Default 5.
- * @param rule Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [days_per_week] Days worked per week, 1 to 7. Default 5.
+ * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The schedule's gross, to the cent.
  */
 export function otProject(
@@ -179,7 +179,7 @@ export function otProject(
  * A column of minutes spills; a blank cell counts as on time.
  * @customfunction MEALPENALTY
  * @param minutes_late How many minutes after it was due the meal came (0 or more).
- * @param schedule "SAG" (default: 25, 25, then 50), "IATSE-1996" (historical: 8.50, 11, then 13.50), or your own amounts per half hour such as "7.5,10,12.5" (the last amount repeats).
+ * @param [schedule] "SAG" (default: 25, 25, then 50), "IATSE-1996" (historical: 8.50, 11, then 13.50), or your own amounts per half hour such as "7.5,10,12.5" (the last amount repeats).
  * @returns The penalty, to the cent.
  */
 export function mealPenalty(minutes_late: any[][], schedule?: any): number[][] {
