@@ -6,14 +6,17 @@
  */
 import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { a1, columnLetter } from "../excel/port";
+import { a1, columnLetter, parseA1 } from "../excel/port";
 import type { MemoryWorkbook } from "./memoryWorkbook";
+import { SheetChart } from "./SheetChart";
 
 /** Excel's default column width (8.43 characters) is 64 points; a point is 4/3 pixel. */
 const DEFAULT_WIDTH_PT = 64;
 const MAX_ROWS = 1000;
 const MAX_COLUMNS = 52;
 const ROW_HEAD_PX = 40;
+/** Every row the same height, so frozen rows and charts can be placed by row number. */
+const ROW_PX = 22;
 
 const useStyles = makeStyles({
   root: {
@@ -37,13 +40,16 @@ const useStyles = makeStyles({
     flexGrow: 1,
     overflow: "auto",
     outline: "none",
+    position: "relative",
     backgroundColor: tokens.colorNeutralBackground1,
   },
   table: { borderCollapse: "collapse", tableLayout: "fixed", fontSize: tokens.fontSizeBase200 },
   head: {
     position: "sticky",
     top: 0,
-    zIndex: 1,
+    zIndex: 3,
+    height: `${ROW_PX}px`,
+    boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground3,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     fontWeight: tokens.fontWeightRegular,
@@ -52,6 +58,7 @@ const useStyles = makeStyles({
   rowHead: {
     position: "sticky",
     left: 0,
+    zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground3,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     color: tokens.colorNeutralForeground3,
@@ -60,8 +67,9 @@ const useStyles = makeStyles({
   },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke3}`,
-    padding: "1px 4px",
-    height: "20px",
+    padding: "0 4px",
+    height: `${ROW_PX}px`,
+    boxSizing: "border-box",
     whiteSpace: "nowrap",
     overflow: "hidden",
     textOverflow: "clip",
@@ -71,6 +79,8 @@ const useStyles = makeStyles({
   runsOn: { overflow: "visible" },
   error: { textAlign: "center", color: tokens.colorPaletteRedForeground1 },
   bold: { fontWeight: tokens.fontWeightSemibold },
+  frozen: { position: "sticky", zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  frozenEdge: { borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
   errorNote: {
@@ -113,14 +123,38 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
   }, [sheet]);
 
   const extent = book.extent(sheet);
-  const rows = Math.min(MAX_ROWS, Math.max(extent.rows + 5, 30));
-  const columns = Math.min(MAX_COLUMNS, Math.max(extent.columns + 2, 10));
-  const widths = book.layout(sheet).columnWidths ?? [];
+  // The grid reaches past the content, and past any chart floating beside it.
+  const chartEnds = (book.layout(sheet).charts ?? []).map((spec) => parseA1(spec.bottomRight));
+  const rows = Math.min(MAX_ROWS, Math.max(extent.rows + 5, 30, ...chartEnds.map((e) => e.row + 2)));
+  const columns = Math.min(
+    MAX_COLUMNS,
+    Math.max(extent.columns + 2, 10, ...chartEnds.map((e) => e.column + 2)),
+  );
+  const layout = book.layout(sheet);
+  const widths = layout.columnWidths ?? [];
+  const frozenRows = Math.min(layout.freeze?.rows ?? 0, 10);
   const pixels = (c: number) => Math.round(((widths[c] ?? DEFAULT_WIDTH_PT) * 4) / 3);
   const widthOf = (c: number) => `${pixels(c)}px`;
   // A fixed-layout table takes its columns' widths only when it has a width of its own.
   const tableWidth =
     ROW_HEAD_PX + Array.from({ length: columns }, (_, c) => pixels(c)).reduce((a, b) => a + b, 0);
+  const left = (c: number) =>
+    ROW_HEAD_PX + Array.from({ length: c }, (_, i) => pixels(i)).reduce((a, b) => a + b, 0);
+  // Charts float over the cells between their corners, as in Excel.
+  const charts = (layout.charts ?? []).map((spec) => {
+    const from = parseA1(spec.topLeft);
+    const to = parseA1(spec.bottomRight);
+    return {
+      spec,
+      data: book.rangeValues(sheet, spec.source),
+      box: {
+        left: left(from.column),
+        top: ROW_PX * (from.row + 1),
+        width: left(to.column + 1) - left(from.column),
+        height: ROW_PX * (to.row - from.row + 1),
+      },
+    };
+  });
 
   const select = (r: number, c: number) => {
     book.select(sheet, Math.max(0, r), Math.max(0, c));
@@ -226,12 +260,17 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
               <tr key={r}>
-                <th className={styles.rowHead} scope="row">
+                <th
+                  className={mergeClasses(styles.rowHead, r < frozenRows && styles.frozen)}
+                  style={r < frozenRows ? { top: ROW_PX * (r + 1), zIndex: 3 } : undefined}
+                  scope="row"
+                >
                   {r + 1}
                 </th>
                 {Array.from({ length: columns }, (_, c) => {
                   const view = book.view(sheet, r, c);
                   const isSelected = r === row && c === column;
+                  const frozen = r < frozenRows;
                   // Text runs on over empty cells to its right, as in Excel.
                   const runsOn =
                     view.kind === "text" && c + 1 < columns && book.view(sheet, r, c + 1).kind === "blank";
@@ -242,17 +281,20 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
                       aria-selected={isSelected}
                       data-address={a1(r, c)}
                       title={view.error}
-                      style={
-                        view.fill || view.fontColor
+                      style={{
+                        ...(frozen ? { top: ROW_PX * (r + 1), zIndex: runsOn ? 2 : 1 } : {}),
+                        ...(view.fill || view.fontColor
                           ? { backgroundColor: view.fill, color: view.fontColor }
-                          : undefined
-                      }
+                          : {}),
+                      }}
                       className={mergeClasses(
                         styles.cell,
                         view.kind === "number" && styles.number,
                         view.kind === "error" && styles.error,
                         view.bold && styles.bold,
                         runsOn && styles.runsOn,
+                        frozen && styles.frozen,
+                        r === frozenRows - 1 && styles.frozenEdge,
                         isSelected && styles.selected,
                       )}
                       onClick={() => select(r, c)}
@@ -269,6 +311,9 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
             ))}
           </tbody>
         </table>
+        {charts.map(({ spec, data, box }) => (
+          <SheetChart key={spec.name} spec={spec} data={data} box={box} />
+        ))}
         {extent.rows > MAX_ROWS && (
           <Text className={styles.hint}>
             Showing the first {MAX_ROWS} of {extent.rows} rows.

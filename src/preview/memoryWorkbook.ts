@@ -202,6 +202,12 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.layouts.get(sheet.toLowerCase()) ?? {};
   }
 
+  /** A range's values (blank ""), for the grid's charts. */
+  rangeValues(sheet: string, address: string): CellValue[][] {
+    const { row, column, rowCount, columnCount } = parseA1(address);
+    return this.values(sheet, row, column, rowCount, columnCount);
+  }
+
   /** How far the sheet has content: rows and columns from A1. */
   extent(sheet: string): { rows: number; columns: number } {
     const { height, width } = this.engine.getSheetDimensions(this.sheetId(sheet));

@@ -67,6 +67,10 @@ describe("the weekly cost report from a ledger CSV in the preview", () => {
     const totals = [...report.entries()].filter(([a, t]) => /^B\d+$/.test(a) && t === "Grand total");
     expect(totals).toHaveLength(1);
     await preview.screenshot("cost-report");
+    // Its chart of the largest variances floats beside the figures, as in Excel.
+    const chart = page.getByRole("img", { name: /^Chart: / });
+    await chart.scrollIntoViewIfNeeded();
+    await preview.screenshot("cost-report-chart");
     expect(preview.errors).toEqual([]);
   });
 });
