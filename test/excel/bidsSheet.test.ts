@@ -75,8 +75,12 @@ describe("bid files with CSV-injection payloads", () => {
       const raw = written.find((w) => w.row === 5 && w.column === 0);
       expect(raw?.input).toBe(`'${expected}`);
       expect(book.cell("Bid comparison", "A6")).toMatchObject({ kind: "value", content: expected });
+      // The only formulas are PROD's own: the award totals in row 4 pointing at the awards block.
       const formulas = [...book.sheet("Bid comparison").cells.values()].filter((c) => c.kind === "formula");
-      expect(formulas).toEqual([]);
+      expect(formulas.map((c) => c.content)).toEqual([
+        expect.stringMatching(/^=\$C\$\d+$/),
+        expect.stringMatching(/^=\$C\$\d+$/),
+      ]);
     },
   );
 

@@ -89,7 +89,7 @@ describe("the lowest landed cost in the preview", () => {
 });
 
 describe("the award linked into a budget cell in the preview", () => {
-  it("shows the comparison sheet's split total, and follows it when the sheet's figures change", async () => {
+  it("shows the comparison sheet's split total, follows it when the sheet's figures change, and still after a re-run with more items", async () => {
     const book = new MemoryWorkbook();
     await book.apply({
       owner: "templates",
@@ -108,5 +108,16 @@ describe("the award linked into a budget cell in the preview", () => {
     const { row, column } = parseA1(layout.splitTotal);
     book.enter("Bid comparison", row, column, "1400");
     expect(book.view("Budget", 1, 1).display).toBe("1,400.00 ");
+
+    // A re-run with more items moves the awards block down; the linked total follows it.
+    const more = compareBids({
+      vendors: [
+        vendor("A", [line("Dolly", 300), line("Crane", 1000), line("Slider", 90), line("Jib", 400)]),
+        vendor("B", [line("Dolly", 250), line("Crane", 1100), line("Jib", 380)]),
+      ],
+    });
+    await book.apply(comparisonSheetPlan(more, { mode: "replaceOwned" }).plan);
+    // Split: dolly 250 + jib 380 from B, crane 1,000 + slider 90 from A = 1,720.00.
+    expect(book.view("Budget", 1, 1).display).toBe("1,720.00 ");
   });
 });

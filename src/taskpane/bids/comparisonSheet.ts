@@ -48,13 +48,21 @@ function awardVendors(comparison: Comparison, award: Award): string {
   return award.vendors.map((vi) => comparison.vendors[vi].name).join(" + ");
 }
 
-/** Where the sheet puts what the pane needs later (the award cells for a budget line). */
+/**
+ * Where the sheet puts what the pane needs later: the award totals a budget line links to. They
+ * sit in fixed cells above the item table (row 4), each a formula on the awards block further
+ * down, so a budget cell linked to them still shows the right total after a re-run with more or
+ * fewer items (the awards block moves; these cells do not).
+ */
 export interface ComparisonLayout {
   /** A1 address of the best single award's total, if there is one. */
   singleTotal?: string;
   /** A1 address of the best split award's total. */
   splitTotal: string;
 }
+
+/** Row (0-based) of the fixed award totals: Excel row 4, just above the item table. */
+const AWARD_TOTALS_ROW = 3;
 
 /** Options for {@link comparisonSheetPlan}. */
 export interface ComparisonSheetOptions {
@@ -208,9 +216,26 @@ export function comparisonSheetPlan(
     { row: row + 1, column: 0, cells: awardCells.slice(1), columnFormats: [null, null, cash] },
   );
   const layout: ComparisonLayout = {
-    ...(bestSingle ? { singleTotal: a1(awardsRow + 1, 2, true) } : {}),
-    splitTotal: a1(awardsRow + 2, 2, true),
+    ...(bestSingle ? { singleTotal: a1(AWARD_TOTALS_ROW, 4, true) } : {}),
+    splitTotal: a1(AWARD_TOTALS_ROW, 2, true),
   };
+  blocks.push({
+    row: AWARD_TOTALS_ROW,
+    column: 0,
+    cells: [
+      padded(
+        [
+          "Award totals",
+          "Best split",
+          { formula: `=${a1(awardsRow + 2, 2, true)}` },
+          "Best single",
+          bestSingle ? { formula: `=${a1(awardsRow + 1, 2, true)}` } : "none",
+        ],
+        width,
+      ),
+    ],
+    columnFormats: [null, null, cash, null, cash],
+  });
   row += awardCells.length + 1;
 
   // Notes: duplicates, different quotes, rows left out while reading.

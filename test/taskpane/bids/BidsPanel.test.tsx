@@ -433,11 +433,13 @@ describe("Bids panel: the award as a live link to the comparison sheet", () => {
       expect(questions[0].message).toMatch(
         /^Link Budget!B2 to the .* total on the sheet "Bid comparison" \(\$20,310\.00 now\)/,
       );
+      // The link points at the sheet's fixed award total (row 4), which follows the award's row.
+      const anchor = choice === "single" ? "E4" : "C4";
       expect(book.cell("Budget", "B2")).toMatchObject({
         kind: "formula",
-        content: `='Bid comparison'!$C$${row}`,
+        content: `='Bid comparison'!$${anchor[0]}$4`,
       });
-      // The link points at the total itself.
+      expect(book.cell("Bid comparison", anchor)).toMatchObject({ kind: "formula", content: `=$C$${row}` });
       expect(content(book, "Bid comparison", `C${row}`)).toBe(20310);
       expect(book.cell("Budget", "B2")?.format).toBe("#,##0.00_);(#,##0.00)");
       expect(notes[notes.length - 1]).toBe(

@@ -124,7 +124,17 @@ describe("the comparison sheet", () => {
       null,
     ]);
     expect(rowOf(cells, "Saving of the split award")).toEqual(["Saving of the split award", null, 0, null]);
-    expect(cells.get(layout.splitTotal.replace(/\$/g, ""))).toBe(22675.2);
+    // The totals a budget links to stay in row 4 whatever the item count, following the awards.
+    expect(layout).toEqual({ singleTotal: "$E$4", splitTotal: "$C$4" });
+    const rowNumber = (label: string) =>
+      [...cells].find(([address, v]) => v === label && address.startsWith("A"))?.[0].slice(1);
+    expect(["A4", "B4", "C4", "D4", "E4"].map((a) => cells.get(a))).toEqual([
+      "Award totals",
+      "Best split",
+      { formula: `=$C$${rowNumber("Best split award")}` },
+      "Best single",
+      { formula: `=$C$${rowNumber("Best single vendor")}` },
+    ]);
   });
 
   it("writes every vendor's name, item and note as text cells", () => {
