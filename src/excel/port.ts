@@ -55,8 +55,11 @@ export const NUMBER_FORMATS = {
   moneyWhole: "#,##0_);(#,##0)",
   /** A percentage with up to two decimals. */
   percent: "0.00%",
-  /** A plain decimal quantity (units, hours, days). */
-  quantity: "#,##0.##",
+  /**
+   * A plain quantity (units, hours, days): General, so 12 shows as "12" and 12.5 as "12.5".
+   * A "#,##0.##" format would show whole numbers with a dangling point ("12.").
+   */
+  quantity: "General",
   /** Text: Excel does not parse what is typed or written. */
   text: "@",
   general: "General",

@@ -37,6 +37,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     minWidth: "280px",
+    // Excel's pane is 320-450 px wide. Grid and flex items default to their content's width,
+    // and a text box's content is ~20 characters wide, so two fields side by side pushed past
+    // the pane's right edge. Let every field shrink to the space it is given.
+    "& .fui-Field": { minWidth: 0 },
+    "& .fui-Input": { minWidth: 0, maxWidth: "100%" },
+    // Fluent's Text and Subtitle render inline even as <p> or <h3>; a paragraph must be a block
+    // or two sentences and a heading run together on one line.
+    "& p.fui-Text, & h2.fui-Text, & h3.fui-Text": { display: "block" },
   },
   nav: { flexWrap: "wrap" },
   progress: {
