@@ -18,7 +18,7 @@ import { comparisonSheetPlan } from "../../src/taskpane/bids/comparisonSheet";
 import { parseCsv } from "../../src/taskpane/bids/readBidFile";
 import { awardWritePlan, comparisonAwardLink } from "../../src/taskpane/bids/workbookBids";
 import { MockBook, mockExcel } from "./mockExcel";
-import { INJECTION_PAYLOADS } from "./bidsInjectionCorpus";
+import { INJECTION_PAYLOADS } from "./injectionCorpus";
 
 const d = (v: number | string) => new Decimal(v);
 const schedule = { held: d(1) };

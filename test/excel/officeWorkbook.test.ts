@@ -1,3 +1,4 @@
+import { INJECTION_PAYLOADS } from "./injectionCorpus";
 import { OfficeWorkbook, blockPieces, splitAddress } from "../../src/excel/officeWorkbook";
 import {
   type Cell,
@@ -18,24 +19,6 @@ function setup(options: { maxPayloadBytes?: number; maxReadCells?: number } = {}
   const port = new OfficeWorkbook({ run: excel.run, ...options });
   return { book, excel, port };
 }
-
-/** CSV-injection payloads (OWASP "CSV Injection" list and variants): must all stay text. */
-const INJECTION = [
-  "=1+1",
-  "+1+1",
-  "-1+1",
-  "@SUM(1,1)",
-  "=cmd|' /C calc'!A0",
-  '=HYPERLINK("http://evil.example","click")',
-  "\t=1+1",
-  "\r=1+1",
-  "'quoted",
-  "00123",
-  "1/2",
-  "-",
-  "=",
-  "",
-];
 
 const smallPlan = (): WritePlan => ({
   owner: "test",
@@ -220,12 +203,12 @@ describe("OfficeWorkbook.apply", () => {
   describe.each(["apostrophe", "format"] as const)("text from files (%s mode)", (textMode) => {
     it("stores every injection payload as the exact text, never a formula", async () => {
       const { book, port } = setup();
-      const cells: Cell[][] = INJECTION.map((text) => [{ text }]);
+      const cells: Cell[][] = INJECTION_PAYLOADS.map((text) => [{ text }]);
       await port.apply({
         owner: "t",
         sheets: [{ name: "Csv", mode: "create", blocks: [{ row: 0, column: 0, cells, textMode }] }],
       });
-      INJECTION.forEach((text, i) => {
+      INJECTION_PAYLOADS.forEach((text, i) => {
         const cell = book.cell("Csv", `A${i + 1}`);
         expect(cell?.kind ?? "value").toBe("value");
         expect(cell?.content ?? "").toBe(text);
