@@ -3,6 +3,7 @@
 // runtime, all three run in one page, taskpane.html.
 const fs = require("fs");
 const path = require("path");
+const { typescriptBuild } = require("./scripts/webpack-common");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -84,23 +85,7 @@ module.exports = async (_env, options) => {
       functions: FUNCTION_FILES,
       commands: "./src/commands/commands.ts",
     },
-    output: {
-      path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
-      chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
-        },
-      ],
-    },
-    performance: { hints: false },
+    ...typescriptBuild("dist"),
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTION_FILES, output: "functions.json" }),
       new OneParagraphHelpPlugin(),

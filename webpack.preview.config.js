@@ -1,7 +1,7 @@
 // Builds the preview: the real task pane beside a grid of an in-memory workbook computed by
 // HyperFormula with the PROD functions, for trying PROD without Excel and for the end-to-end
 // tests. Dev-only: HyperFormula is GPL-3.0 and never goes into the add-in (webpack.config.js).
-const path = require("path");
+const { typescriptBuild } = require("./scripts/webpack-common");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { functionFiles } = require("./scripts/function-files");
@@ -17,23 +17,7 @@ module.exports = (_env, options) => {
       // with CustomFunctions.associate), then the page.
       preview: ["./src/preview/customFunctionsGlobal.ts", ...FUNCTION_FILES, "./src/preview/index.tsx"],
     },
-    output: {
-      path: path.resolve(__dirname, process.env.PREVIEW_OUT || "dist-preview"),
-      filename: "[name].js",
-      chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
-        },
-      ],
-    },
-    performance: { hints: false },
+    ...typescriptBuild(process.env.PREVIEW_OUT || "dist-preview"),
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTION_FILES, output: "functions.json" }),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" }),
