@@ -88,7 +88,8 @@ export const DETAIL_COLUMNS = {
   priorWages: 13,
 } as const;
 
-const DETAIL_HEADER = [
+/** The Budget detail sheet's header row (the cost report reads budgets in this shape). */
+export const DETAIL_HEADER = [
   "Acct",
   "Description",
   "Amount",

@@ -16,6 +16,7 @@ import {
 } from "../../../src/engine/weeklyCostReport";
 import { AmountSum } from "../../../src/engine/weeklyCostReport/amount";
 import { comparePeriods } from "../../../src/engine/weeklyCostReport/cutoff";
+import { DETAIL_HEADER } from "../../../src/taskpane/templates/buildPlan";
 
 const asText = (a: ReturnType<typeof amountFromNumber> | undefined) =>
   a === undefined ? undefined : amountToDecimal(a).toFixed(2);
@@ -224,18 +225,8 @@ describe("guessing columns from the header", () => {
 
 describe("finding a budget's columns and a file's header row", () => {
   it("takes a budget detail sheet's Total as the money, not its Amount (a quantity)", () => {
-    const header = [
-      "Acct",
-      "Description",
-      "Amount",
-      "Units",
-      "X",
-      "Rate",
-      "Subtotal",
-      "Fringes set",
-      "Fringes",
-      "Total",
-    ];
+    // The header the Templates panel writes, so the two cannot drift apart.
+    const header = [...DETAIL_HEADER];
     expect(guessBudgetColumns(header)).toEqual({ account: 0, description: 1, amount: 9 });
   });
 
