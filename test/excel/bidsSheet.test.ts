@@ -15,7 +15,7 @@ import {
 } from "../../src/engine/bids";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { comparisonSheetPlan } from "../../src/taskpane/bids/comparisonSheet";
-import { parseCsv } from "../../src/taskpane/bids/readBidFile";
+import { parseCsv } from "../../src/taskpane/files/readFile";
 import { awardWritePlan, comparisonAwardLink } from "../../src/taskpane/bids/workbookBids";
 import { MockBook, mockExcel } from "./mockExcel";
 import { INJECTION_PAYLOADS } from "./injectionCorpus";

@@ -37,7 +37,7 @@ import { usePane } from "../shell/PaneContext";
 import { comparisonSheetPlan, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
 import { webStorageMappingStore, type MappingStore } from "./mappingStore";
-import { readBidFile, type BidFile } from "./readBidFile";
+import { readSheetFile, type SheetFile } from "../files/readFile";
 import { VendorCard } from "./VendorCard";
 import { confirmMapping, newVendorDraft, selectSheet, type VendorDraft } from "./vendorDraft";
 import {
@@ -59,8 +59,8 @@ const useStyles = makeStyles({
 export interface BidsPanelProps {
   /** Where column mappings are remembered. @default localStorage */
   store?: MappingStore;
-  /** Reads a picked file. @default readBidFile on the file's bytes */
-  readFile?: (file: File) => Promise<BidFile>;
+  /** Reads a picked file. @default readSheetFile on the file's bytes */
+  readFile?: (file: File) => Promise<SheetFile>;
   /** How the comparison yields to Excel between slices of work. @default 40 ms slices */
   pacing?: ComparisonPacing;
 }
@@ -81,8 +81,8 @@ function browserStorage(): Storage | undefined {
   }
 }
 
-const readPickedFile = async (file: File): Promise<BidFile> =>
-  readBidFile(file.name, await file.arrayBuffer());
+const readPickedFile = async (file: File): Promise<SheetFile> =>
+  readSheetFile(file.name, await file.arrayBuffer());
 
 const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 

@@ -3,7 +3,8 @@
  * hundreds of thousands of lines (tens of MB of CSV); parsing it in one go would hold Excel's
  * task pane for seconds. The CSV is parsed in chunks with papaparse, each chunk mapped to ledger
  * lines by the engine and the event loop given back between chunks, so progress shows and Cancel
- * works. A grid (a sheet, or an .xlsx sheet) is mapped in slices the same way.
+ * works. An .xlsx sheet is streamed the same way (files/xlsx.ts), and a grid (a sheet) is mapped
+ * in slices.
  */
 import Papa from "papaparse";
 import {
@@ -15,10 +16,17 @@ import {
   type Mapping,
   type RowProblem,
 } from "../../engine/weeklyCostReport";
+import { ReadCancelled, throwIfCancelled, yieldToPane } from "../files/cancel";
+import type { FileCell } from "../files/readFile";
+import type { XlsxWorkbook } from "../files/xlsx";
 
-/** A ledger the user picked: CSV text, or cells from a sheet or an .xlsx file. */
+/**
+ * A ledger the user picked: CSV text, a sheet of an .xlsx file (opened, with its first rows read
+ * for the preview), or cells from a sheet of the workbook.
+ */
 export type LedgerSource =
   | { kind: "csv"; name: string; text: string }
+  | { kind: "xlsx"; name: string; book: XlsxWorkbook; sheet: number; preview: FileCell[][] }
   | { kind: "grid"; name: string; rows: readonly (readonly unknown[])[] };
 
 /** Progress of an import, in plain words for the pane's progress bar. */
@@ -34,20 +42,10 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
-/** The user pressed Cancel. */
-export class ImportCancelled extends Error {
-  override readonly name = "ImportCancelled";
-  constructor() {
-    super("The import was cancelled.");
-  }
-}
-
 const CHUNK_BYTES = 1 << 20;
 const SLICE_ROWS = 20_000;
-const PREVIEW_ROWS = 30;
-
-/** Gives the event loop back, so the pane repaints and Cancel can be pressed. */
-const yieldToPane = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** How many rows are read to find the header and show the columns. */
+export const PREVIEW_ROWS = 30;
 
 /** CSV text without Excel's UTF-8 byte-order mark. */
 const stripBom = (text: string) => text.replace(/^\uFEFF/, "");
@@ -78,6 +76,7 @@ function detectDelimiter(text: string): string {
 /** The first rows of a ledger, for finding its header and mapping its columns. */
 export function previewRows(source: LedgerSource): unknown[][] {
   if (source.kind === "grid") return source.rows.slice(0, PREVIEW_ROWS).map((r) => [...r]);
+  if (source.kind === "xlsx") return source.preview;
   const text = stripBom(source.text);
   return Papa.parse<string[]>(text.slice(0, 256 * 1024), {
     preview: PREVIEW_ROWS,
@@ -92,7 +91,7 @@ export function headerRowOf(preview: readonly (readonly unknown[])[]): number {
 
 /**
  * Reads every ledger line through the confirmed mapping. Rows above and at `headerRow` are
- * headings. Throws {@link ImportCancelled} when the signal aborts.
+ * headings. Throws ReadCancelled when the signal aborts.
  */
 export async function importLedger(
   source: LedgerSource,
@@ -108,15 +107,15 @@ export async function importLedger(
     for (const l of mapped.lines) lines.push(l);
     for (const p of mapped.problems) problems.push(p);
   };
-  const check = () => {
-    if (options.signal?.aborted) throw new ImportCancelled();
-  };
+  const check = () => throwIfCancelled(options.signal);
+  // How many of the rows from `first` on are headings.
+  const headings = (first: number, count: number) => Math.max(0, Math.min(count, headerRow + 1 - first));
 
   if (source.kind === "grid") {
     for (let start = 0; start < source.rows.length; start += SLICE_ROWS) {
       check();
       const slice = source.rows.slice(start, start + SLICE_ROWS);
-      take(slice, start, Math.max(0, Math.min(slice.length, headerRow + 1 - start)));
+      take(slice, start, headings(start, slice.length));
       options.onProgress?.({
         fraction: Math.min(1, (start + slice.length) / Math.max(1, source.rows.length)),
         label: `Reading ${source.name}: ${(start + slice.length).toLocaleString("en-US")} rows`,
@@ -124,6 +123,23 @@ export async function importLedger(
       await yieldToPane();
     }
     check();
+    return { lines, problems };
+  }
+
+  if (source.kind === "xlsx") {
+    let rowsSoFar = 0;
+    await source.book.readSheet(source.sheet, {
+      onRows: (rows, first) => {
+        take(rows, first, headings(first, rows.length));
+        rowsSoFar = first + rows.length;
+      },
+      signal: options.signal,
+      onProgress: (fraction) =>
+        options.onProgress?.({
+          fraction,
+          label: `Reading ${source.name}: ${rowsSoFar.toLocaleString("en-US")} rows`,
+        }),
+    });
     return { lines, problems };
   }
 
@@ -138,11 +154,11 @@ export async function importLedger(
         try {
           if (options.signal?.aborted) {
             parser.abort();
-            reject(new ImportCancelled());
+            reject(new ReadCancelled());
             return;
           }
           const rows = result.data;
-          take(rows, rowsSoFar, Math.max(0, Math.min(rows.length, headerRow + 1 - rowsSoFar)));
+          take(rows, rowsSoFar, headings(rowsSoFar, rows.length));
           rowsSoFar += rows.length;
           options.onProgress?.({
             fraction: Math.min(1, result.meta.cursor / Math.max(1, text.length)),

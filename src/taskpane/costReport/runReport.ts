@@ -21,7 +21,8 @@ import {
   type RowProblem,
 } from "../../engine/weeklyCostReport";
 import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
-import { importLedger, ImportCancelled, type LedgerSource } from "./ledgerImport";
+import { ReadCancelled } from "../files/cancel";
+import { importLedger, type LedgerSource } from "./ledgerImport";
 import { COST_REPORT_OWNER, readPriorReport, reportSheet, reportSheetName } from "./reportSheet";
 import { InputError, mappingGaps, type Columns, type InputKind, type LoadedInput } from "./sources";
 
@@ -56,7 +57,7 @@ export interface ReportOutcome {
 
 function rowsOf(source: LedgerSource): readonly (readonly unknown[])[] {
   if (source.kind === "grid") return source.rows;
-  throw new InputError("Only the ledger can be read from CSV text in chunks.");
+  throw new InputError("Only the ledger is read from a file in chunks.");
 }
 
 function checkMapping(kind: InputKind, m: MappedInput, what: string): void {
@@ -114,7 +115,7 @@ export async function runCostReport(
       },
     );
   } catch (e) {
-    if (e instanceof ImportCancelled) throw new PortError("cancelled", "The cost report was cancelled.");
+    if (e instanceof ReadCancelled) throw new PortError("cancelled", "The cost report was cancelled.");
     throw e;
   }
   ledger.problems.forEach((problem) => problems.push({ source: "Ledger", problem }));

@@ -13,8 +13,15 @@ import {
 } from "../../engine/weeklyCostReport";
 import { ProdError } from "../../engine/errors";
 import type { RangeData, WorkbookPort } from "../../excel/port";
-import { BidFileError, fileKind, readBidFile } from "../bids/readBidFile";
-import { previewRows, type LedgerSource } from "./ledgerImport";
+import {
+  fileKind,
+  FileReadError,
+  loadXlsxReader,
+  readSheetFile,
+  unreadableWorkbook,
+} from "../files/readFile";
+import type { FileCell } from "../files/readFile";
+import { PREVIEW_ROWS, previewRows, type LedgerSource } from "./ledgerImport";
 
 /** The three tables a report reads. */
 export type InputKind = "budget" | "ledger" | "pos";
@@ -102,7 +109,8 @@ const rangeRows = (data: RangeData | null): unknown[][] => (data ? data.values.m
 
 /**
  * Reads an input. A sheet is read as its used range; a table as its header and rows; a file
- * as CSV text (a ledger is parsed later, in chunks) or as the first sheet of an .xlsx.
+ * as CSV text or as the first visible sheet of an .xlsx that has rows. A ledger file is only
+ * opened and previewed here: its lines are read later, in chunks, with progress and Cancel.
  */
 export async function loadInput(
   port: WorkbookPort,
@@ -128,15 +136,36 @@ export async function loadInput(
     return withHeader(choice.name, { kind: "csv", name: choice.name, text }, kind);
   }
   try {
-    const file = await readBidFile(choice.name, choice.data);
+    if (type === "xlsx" && kind === "ledger") return await openLedgerWorkbook(choice.name, choice.data);
+    const file = await readSheetFile(choice.name, choice.data);
     const first = file.sheets.find((s) => s.rows.length > 0);
     if (!first) throw new InputError(`"${choice.name}" has no rows.`);
     return fromRows(choice.name, first.rows, kind);
   } catch (e) {
-    if (e instanceof BidFileError)
-      throw new InputError(e.message.replace("the bid", `the ${KIND_WORDS[kind]}`));
+    if (e instanceof FileReadError) throw new InputError(e.message);
     throw e;
   }
+}
+
+/** Opens a ledger workbook and previews its first visible sheet that has rows. */
+async function openLedgerWorkbook(name: string, data: ArrayBuffer): Promise<LoadedInput> {
+  const { XlsxWorkbook, XlsxError } = await loadXlsxReader();
+  try {
+    const book = XlsxWorkbook.open(data);
+    for (const [sheet, info] of book.sheets.entries()) {
+      if (info.hidden) continue;
+      const preview: FileCell[][] = [];
+      await book.readSheet(sheet, { onRows: (rows) => preview.push(...rows), maxRows: PREVIEW_ROWS });
+      if (preview.length > 0) {
+        const label = book.sheets.length > 1 ? `${name}, sheet ${info.name}` : name;
+        return withHeader(label, { kind: "xlsx", name, book, sheet, preview }, "ledger");
+      }
+    }
+  } catch (e) {
+    if (e instanceof XlsxError) throw unreadableWorkbook(name, e.message);
+    throw e;
+  }
+  throw new InputError(`"${name}" has no rows.`);
 }
 
 const KIND_WORDS: Record<InputKind, string> = {

@@ -2,7 +2,7 @@ import "@testing-library/jest-dom";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { BidsPanel } from "../../../src/taskpane/bids/BidsPanel";
-import { parseCsv, type BidFile } from "../../../src/taskpane/bids/readBidFile";
+import { parseCsv, type SheetFile } from "../../../src/taskpane/files/readFile";
 import { webStorageMappingStore, type KeyValueStorage } from "../../../src/taskpane/bids/mappingStore";
 import { PaneContext, type Pane, type Question } from "../../../src/taskpane/shell/PaneContext";
 import { PaneShell } from "../../../src/taskpane/shell/PaneShell";
@@ -24,7 +24,7 @@ function memoryStorage(): KeyValueStorage {
   return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
 
-async function readFile(file: File): Promise<BidFile> {
+async function readFile(file: File): Promise<SheetFile> {
   return { fileName: file.name, sheets: [{ name: file.name, rows: parseCsv(FILES[file.name]) }] };
 }
 

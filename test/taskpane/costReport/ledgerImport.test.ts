@@ -2,10 +2,10 @@ import { amountToDecimal } from "../../../src/engine/weeklyCostReport";
 import {
   headerRowOf,
   importLedger,
-  ImportCancelled,
   previewRows,
   type LedgerSource,
 } from "../../../src/taskpane/costReport/ledgerImport";
+import { ReadCancelled } from "../../../src/taskpane/files/cancel";
 
 const columns = { account: 0, date: 1, vendor: 2, description: 3, amount: 4, po: 5 };
 
@@ -78,6 +78,6 @@ describe("importing a ledger export", () => {
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
-    await expect(run).rejects.toBeInstanceOf(ImportCancelled);
+    await expect(run).rejects.toBeInstanceOf(ReadCancelled);
   });
 });

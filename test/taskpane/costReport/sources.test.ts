@@ -10,7 +10,7 @@ import {
   mappingMemory,
   type KeyValueStorage,
 } from "../../../src/taskpane/costReport/sources";
-import { makeXlsx } from "../bids/xlsxFixture";
+import { makeXlsx } from "../files/xlsxFixture";
 import { fakeWorkbook } from "../fakePort";
 
 const bytes = (text: string) => {

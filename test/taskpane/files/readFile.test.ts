@@ -2,7 +2,7 @@
  * @jest-environment node
  */
 // Reading files needs no DOM; Node has TextEncoder/TextDecoder, which jsdom lacks.
-import { BidFileError, fileKind, parseCsv, readBidFile } from "../../../src/taskpane/bids/readBidFile";
+import { FileReadError, fileKind, parseCsv, readSheetFile } from "../../../src/taskpane/files/readFile";
 import { guessMapping, readBidRows } from "../../../src/engine/bids";
 import { makeXlsx } from "./xlsxFixture";
 
@@ -32,7 +32,7 @@ describe("reading CSV bids", () => {
   });
 
   it("reads an empty file as no rows", async () => {
-    expect((await readBidFile("empty.csv", bytes(""))).sheets[0].rows).toEqual([]);
+    expect((await readSheetFile("empty.csv", bytes(""))).sheets[0].rows).toEqual([]);
   });
 });
 
@@ -48,7 +48,7 @@ describe("reading XLSX bids", () => {
       },
       { name: "Terms", rows: [["Discount", "10%"]] },
     ]);
-    const file = await readBidFile("acme.xlsx", data);
+    const file = await readSheetFile("acme.xlsx", data);
     expect(file.sheets.map((s) => s.name)).toEqual(["Quote", "Terms"]);
     expect(file.sheets[0].rows).toEqual([
       ["Item", "Qty", "Day rate", "Taxable"],
@@ -57,8 +57,8 @@ describe("reading XLSX bids", () => {
   });
 
   it("says what to do with a file that is not really a workbook", async () => {
-    await expect(readBidFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(BidFileError);
-    await expect(readBidFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(/save it as .xlsx or CSV/);
+    await expect(readSheetFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(FileReadError);
+    await expect(readSheetFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(/save it as .xlsx or CSV/);
   });
 });
 
@@ -72,7 +72,7 @@ it.each([
 });
 
 it("turns away a PDF with what to do instead", async () => {
-  await expect(readBidFile("quote.pdf", bytes("%PDF"))).rejects.toThrow(/not a CSV or .xlsx file/);
+  await expect(readSheetFile("quote.pdf", bytes("%PDF"))).rejects.toThrow(/not a CSV or .xlsx file/);
 });
 
 describe("1,000-line bid files", () => {
@@ -89,7 +89,7 @@ describe("1,000-line bid files", () => {
     ["CSV", "big.csv", () => bytes([header, ...lines].map((row) => row.join(",")).join("\n"))],
     ["XLSX", "big.xlsx", () => makeXlsx([{ name: "Bid", rows: [header, ...lines] }])],
   ])("reads every line of a %s and maps it without a problem", async (_kind, name, make) => {
-    const file = await readBidFile(name, make());
+    const file = await readSheetFile(name, make());
     const rows = file.sheets[0].rows;
     const read = readBidRows(rows.slice(1), guessMapping(rows[0]));
     expect(read.problems).toEqual([]);
