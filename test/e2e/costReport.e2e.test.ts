@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { makeXlsx, type FixtureCell } from "../taskpane/files/xlsxFixture";
 import { type Preview, openPreview, typeInto } from "./preview";
 
 /** Every cell the grid shows on the active sheet, by A1 address. */
@@ -11,66 +12,96 @@ async function sheetCells(page: Page): Promise<Map<string, string>> {
   return new Map(pairs);
 }
 
-describe("the weekly cost report from a ledger CSV in the preview", () => {
-  let preview: Preview;
-  beforeAll(async () => {
-    preview = await openPreview();
-  });
-  afterAll(async () => preview?.close());
-
-  it("builds the report on the template's budget and a ledger file, actuals agreeing with the ledger", async () => {
-    const { page } = preview;
-    // The budget: the feature template, with rates on two lines.
-    await page.getByRole("button", { name: "Insert Feature film" }).click();
-    await page.getByText(/inserted:/).waitFor();
-    await page.getByRole("tab", { name: "Budget detail", exact: true }).click();
-    const detail = await sheetCells(page);
-    const lines = [...detail.entries()]
-      .filter(([a, t]) => /^A\d+$/.test(a) && t !== "" && Number(a.slice(1)) > 3)
-      .map(([a]) => Number(a.slice(1)))
-      .sort((x, y) => x - y);
-    const [first, second] = [lines[0], lines.find((r) => detail.get(`A${r}`)!.startsWith("2"))!];
-    await typeInto(page, `F${first}`, "5000");
-    await typeInto(page, `F${second}`, "2500");
-    const accounts = [detail.get(`A${first}`)!, detail.get(`A${second}`)!];
-
-    // The ledger, as exported by the accounting system: one line on an account not in the budget,
-    // and a vendor name that would be a formula if it were not kept as text.
+/**
+ * The ledger file as the accounting system exports it: as CSV, or as an .xlsx workbook (dates as
+ * date cells, text as shared strings) with 20,000 more one-cent lines, so the browser streams it
+ * in many slices.
+ */
+function ledgerFile(format: "csv" | "xlsx", accounts: string[]) {
+  const name = `GL detail 2026-11-20.${format}`;
+  if (format === "csv") {
     const ledger = [
       "Account,Date,Vendor,Description,Amount,PO #",
       `${accounts[0]},2026-11-02,Story Co,Option payment,"12,000.00",`,
       `${accounts[1]},2026-11-18,Grip Co,Week 7,2500.5,PO-17`,
       `9910,2026-11-18,=2+2,Unbudgeted,75,`,
     ].join("\n");
+    return { name, mimeType: "text/csv", buffer: Buffer.from(ledger), total: "14,575.50", lines: "3" };
+  }
+  const day = (d: number) => ({ n: 46326 + d, format: 14 }); // 46328 is 2026-11-02
+  const rows: FixtureCell[][] = [
+    ["Account", "Date", "Vendor", "Description", "Amount", "PO #"],
+    [accounts[0], day(2), "Story Co", "Option payment", 12000, null],
+    [accounts[1], day(18), "Grip Co", "Week 7", 2500.5, "PO-17"],
+    ["9910", day(18), "=2+2", "Unbudgeted", 75, null],
+  ];
+  for (let i = 0; i < 20_000; i++)
+    rows.push([accounts[1], day(18), `Vendor ${i % 40}`, `Petty cash ${i}`, 0.01, null]);
+  const buffer = Buffer.from(makeXlsx([{ name: "GL Detail", rows }], { strings: "shared" }));
+  return { name, mimeType: XLSX_TYPE, buffer, total: "14,775.50", lines: "20,003" };
+}
 
-    await page.getByRole("tab", { name: "Cost report" }).click();
-    await page.getByText(/sheet Budget detail, headings on row/).waitFor();
-    await page.getByRole("combobox", { name: "Ledger (GL detail)" }).selectOption("file");
-    // The file input has no accessible name of its own (the Field's label is not tied to it).
-    await page.locator('input[type="file"]').setInputFiles({
-      name: "GL detail 2026-11-20.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from(ledger),
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+describe.each(["csv", "xlsx"] as const)(
+  "the weekly cost report from a ledger %s in the preview",
+  (format) => {
+    let preview: Preview;
+    beforeAll(async () => {
+      preview = await openPreview();
     });
-    await page.getByText(/GL detail 2026-11-20.csv.*headings on row 1/).waitFor();
-    await page.getByLabel(/Period end date/).fill("2026-11-20");
-    await page.getByRole("button", { name: "Build cost report" }).click();
-    await page.getByText(/Cost Report 2026-11-20 is ready/).waitFor();
-    const summary = page.getByLabel("Last report");
-    await summary.getByText(/Actual to date 14,575.50 agrees with the ledger \(3 lines\)/).waitFor();
-    await summary.getByText(/Unbudgeted: 1\./).waitFor();
+    afterAll(async () => preview?.close());
 
-    // The report sheet in the grid: the ledger's text stayed text.
-    await page.getByRole("tab", { name: "Cost Report 2026-11-20", exact: true }).click();
-    const report = await sheetCells(page);
-    expect([...report.values()]).toContain("=2+2");
-    const totals = [...report.entries()].filter(([a, t]) => /^B\d+$/.test(a) && t === "Grand total");
-    expect(totals).toHaveLength(1);
-    await preview.screenshot("cost-report");
-    // Its chart of the largest variances floats beside the figures, as in Excel.
-    const chart = page.getByRole("img", { name: /^Chart: / });
-    await chart.scrollIntoViewIfNeeded();
-    await preview.screenshot("cost-report-chart");
-    expect(preview.errors).toEqual([]);
-  });
-});
+    it("builds the report on the template's budget and a ledger file, actuals agreeing with the ledger", async () => {
+      const { page } = preview;
+      // The budget: the feature template, with rates on two lines.
+      await page.getByRole("button", { name: "Insert Feature film" }).click();
+      await page.getByText(/inserted:/).waitFor();
+      await page.getByRole("tab", { name: "Budget detail", exact: true }).click();
+      const detail = await sheetCells(page);
+      const lines = [...detail.entries()]
+        .filter(([a, t]) => /^A\d+$/.test(a) && t !== "" && Number(a.slice(1)) > 3)
+        .map(([a]) => Number(a.slice(1)))
+        .sort((x, y) => x - y);
+      const [first, second] = [lines[0], lines.find((r) => detail.get(`A${r}`)!.startsWith("2"))!];
+      await typeInto(page, `F${first}`, "5000");
+      await typeInto(page, `F${second}`, "2500");
+      const accounts = [detail.get(`A${first}`)!, detail.get(`A${second}`)!];
+
+      // The ledger: one line on an account not in the budget, and a vendor name that would be a
+      // formula if it were not kept as text.
+      const ledger = ledgerFile(format, accounts);
+
+      await page.getByRole("tab", { name: "Cost report" }).click();
+      await page.getByText(/sheet Budget detail, headings on row/).waitFor();
+      await page.getByRole("combobox", { name: "Ledger (GL detail)" }).selectOption("file");
+      // The file input has no accessible name of its own (the Field's label is not tied to it).
+      const { name, mimeType, buffer } = ledger;
+      await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
+      await page.getByText(new RegExp(`GL detail 2026-11-20.${format}.*headings on row 1`)).waitFor();
+      await page.getByLabel(/Period end date/).fill("2026-11-20");
+      await page.getByRole("button", { name: "Build cost report" }).click();
+      await page.getByText(/Cost Report 2026-11-20 is ready/).waitFor();
+      const summary = page.getByLabel("Last report");
+      await summary
+        .getByText(
+          new RegExp(`Actual to date ${ledger.total} agrees with the ledger \\(${ledger.lines} lines\\)`),
+        )
+        .waitFor();
+      await summary.getByText(/Unbudgeted: 1\./).waitFor();
+
+      // The report sheet in the grid: the ledger's text stayed text.
+      await page.getByRole("tab", { name: "Cost Report 2026-11-20", exact: true }).click();
+      const report = await sheetCells(page);
+      expect([...report.values()]).toContain("=2+2");
+      const totals = [...report.entries()].filter(([a, t]) => /^B\d+$/.test(a) && t === "Grand total");
+      expect(totals).toHaveLength(1);
+      await preview.screenshot(`cost-report-${format}`);
+      // Its chart of the largest variances floats beside the figures, as in Excel.
+      const chart = page.getByRole("img", { name: /^Chart: / });
+      await chart.scrollIntoViewIfNeeded();
+      await preview.screenshot(`cost-report-chart-${format}`);
+      expect(preview.errors).toEqual([]);
+    });
+  },
+);

@@ -43,7 +43,7 @@ export interface SheetReadOptions {
   signal?: AbortSignal;
   /** 0..1, by the compressed bytes read so far. */
   onProgress?(fraction: number): void;
-  /** Compressed bytes inflated per turn of the event loop (256 KB: a few ms of work). */
+  /** Compressed bytes inflated at a time (64 KB: about a millisecond of work). */
   sliceBytes?: number;
 }
 
@@ -193,20 +193,30 @@ export function serialDateText(serial: number, date1904: boolean): FileCell {
   return ms === 0 ? date : `${date}T${new Date(ms).toISOString().slice(11, 19)}`;
 }
 
-/** "AB" -> 27 (0-based). */
-function columnIndex(letters: string): number {
+/** The 0-based column of a cell reference: "AB12" -> 27. */
+function columnIndex(ref: string): number {
   let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  for (let i = 0; i < ref.length; i++) {
+    const letter = ref.charCodeAt(i) - 64;
+    if (letter < 1 || letter > 26) break;
+    n = n * 26 + letter;
+  }
   return n - 1;
 }
 
 const ROW_NUMBER = /\br\s*=\s*["'](\d+)["']/;
 const CELL = new RegExp(`<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, "g");
-const CELL_REF = /\br\s*=\s*["']([A-Z]+)\d+["']/;
-const CELL_TYPE = /\bt\s*=\s*["'](\w+)["']/;
-const CELL_STYLE = /\bs\s*=\s*["'](\d+)["']/;
+// A cell's reference (its column letters), type and style.
+const CELL_ATTRIBUTE = /(?:^|\s)([rts])\s*=\s*["']([^"']*)["']/g;
 const VALUE = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)</${P}v>`);
 const INLINE = new RegExp(`<${P}is\\b[\\s\\S]*?</${P}is>`);
+
+/**
+ * How long the reader holds the thread before giving the pane its turn: short enough that typing
+ * and Cancel stay responsive, long enough that the yields (at least 4 ms each in a browser) cost
+ * little.
+ */
+const YIELD_AFTER_MS = 30;
 
 /** Stops a read early (enough rows for a preview). */
 class Enough extends Error {}
@@ -225,6 +235,7 @@ function resolvePath(base: string, target: string): string {
 /** An .xlsx workbook opened for reading its sheets' values. */
 export class XlsxWorkbook {
   private sharedStrings: string[] | undefined;
+  private readonly dates = new Map<number, FileCell>();
 
   private constructor(
     private readonly bytes: Uint8Array,
@@ -320,11 +331,15 @@ export class XlsxWorkbook {
     const stringsEntry = this.sharedStringsPart ? this.entries.get(this.sharedStringsPart) : undefined;
     const stringsLeft = this.sharedStrings === undefined && stringsEntry ? stringsEntry.compressedSize : 0;
     const total = Math.max(1, stringsLeft + sheetEntry.compressedSize);
-    // After each slice: progress by compressed bytes read, the pane's turn, then Cancel.
-    const between = async (bytesRead: number) => {
+    // After a slice, once the thread has been held for YIELD_AFTER_MS (and at the end): progress
+    // by compressed bytes read, the pane's turn, then Cancel.
+    let heldSince = performance.now();
+    const between = async (bytesRead: number, last = false) => {
+      if (!last && performance.now() - heldSince < YIELD_AFTER_MS) return;
       options.onProgress?.(Math.min(1, bytesRead / total));
       await yieldToPane();
       throwIfCancelled(options.signal);
+      heldSince = performance.now();
     };
 
     throwIfCancelled(options.signal);
@@ -376,7 +391,7 @@ export class XlsxWorkbook {
         (c, f) => cutter.push(c, f),
         async (fraction) => {
           flush();
-          await between(stringsLeft + fraction * sheetEntry.compressedSize);
+          await between(stringsLeft + fraction * sheetEntry.compressedSize, fraction === 1);
         },
         options.sliceBytes,
       );
@@ -390,11 +405,19 @@ export class XlsxWorkbook {
   private rowCells(rowXml: string, shared: readonly string[]): FileCell[] {
     const cells: FileCell[] = [];
     let col = 0;
-    for (const m of rowXml.matchAll(CELL)) {
-      const attrs = m[1];
-      const ref = CELL_REF.exec(attrs);
-      if (ref) col = columnIndex(ref[1]);
-      const value = this.cellValue(attrs, m[2] ?? "", shared);
+    CELL.lastIndex = 0;
+    for (let m = CELL.exec(rowXml); m; m = CELL.exec(rowXml)) {
+      let ref: string | undefined;
+      let type = "n";
+      let style = -1;
+      CELL_ATTRIBUTE.lastIndex = 0;
+      for (let a = CELL_ATTRIBUTE.exec(m[1]); a; a = CELL_ATTRIBUTE.exec(m[1])) {
+        if (a[1] === "r") ref = a[2];
+        else if (a[1] === "t") type = a[2];
+        else style = Number(a[2]);
+      }
+      if (ref && columnIndex(ref) >= 0) col = columnIndex(ref);
+      const value = this.cellValue(type, style, m[2] ?? "", shared);
       if (value !== null) {
         while (cells.length < col) cells.push(null);
         cells[col] = value;
@@ -404,8 +427,7 @@ export class XlsxWorkbook {
     return cells;
   }
 
-  private cellValue(attrs: string, inner: string, shared: readonly string[]): FileCell {
-    const type = CELL_TYPE.exec(attrs)?.[1] ?? "n";
+  private cellValue(type: string, style: number, inner: string, shared: readonly string[]): FileCell {
     if (type === "inlineStr") {
       const inline = INLINE.exec(inner);
       return inline ? stringItemText(inline[0]) : null;
@@ -425,9 +447,19 @@ export class XlsxWorkbook {
       default: {
         const n = Number(raw);
         if (raw.trim() === "" || !Number.isFinite(n)) return decodeText(raw);
-        const style = CELL_STYLE.exec(attrs);
-        return style && this.dateStyleIndexes.has(Number(style[1])) ? serialDateText(n, this.date1904) : n;
+        return this.dateStyleIndexes.has(style) ? this.dateText(n) : n;
       }
     }
+  }
+
+  /** A date cell's text; whole days are cached, as a ledger repeats a few hundred dates. */
+  private dateText(serial: number): FileCell {
+    if (!Number.isInteger(serial)) return serialDateText(serial, this.date1904);
+    let text = this.dates.get(serial);
+    if (text === undefined) {
+      text = serialDateText(serial, this.date1904);
+      this.dates.set(serial, text);
+    }
+    return text;
   }
 }

@@ -103,15 +103,15 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 
 /**
  * Inflates an entry in slices of `sliceBytes` compressed bytes, handing each piece of output to
- * `onData` and awaiting `between(doneFraction)` after every slice (where the caller yields to the
- * pane, reports progress and checks for Cancel).
+ * `onData` and awaiting `between(doneFraction)` after every slice (where the caller may yield to
+ * the pane, report progress and check for Cancel).
  */
 export async function streamEntry(
   bytes: Uint8Array,
   entry: ZipEntry,
   onData: (chunk: Uint8Array, final: boolean) => void,
   between: (fraction: number) => Promise<void>,
-  sliceBytes = 256 * 1024,
+  sliceBytes = 64 * 1024,
 ): Promise<void> {
   const stored = storedBytes(bytes, entry);
   const inflater = entry.method === 8 ? new Inflate(onData) : undefined;

@@ -1,3 +1,7 @@
+/**
+ * @jest-environment node
+ */
+// The .xlsx reader decodes with TextDecoder, which Node has and jsdom lacks.
 import { amountToDecimal } from "../../../src/engine/weeklyCostReport";
 import {
   headerRowOf,
@@ -6,6 +10,16 @@ import {
   type LedgerSource,
 } from "../../../src/taskpane/costReport/ledgerImport";
 import { ReadCancelled } from "../../../src/taskpane/files/cancel";
+import { XlsxWorkbook } from "../../../src/taskpane/files/xlsx";
+import { makeXlsx, type FixtureCell } from "../files/xlsxFixture";
+
+const xlsxSource = (book: XlsxWorkbook): LedgerSource => ({
+  kind: "xlsx",
+  name: "gl.xlsx",
+  book,
+  sheet: 0,
+  preview: [],
+});
 
 const columns = { account: 0, date: 1, vendor: 2, description: 3, amount: 4, po: 5 };
 
@@ -70,6 +84,48 @@ describe("importing a ledger export", () => {
     const mapped = await importLedger({ kind: "grid", name: "GL", rows }, columns, 0, "MDY");
     expect(mapped.lines).toHaveLength(45_000);
     expect(mapped.lines[44_999].row).toBe(45_001);
+  });
+
+  it("streams an .xlsx ledger: every line and every cent, with the sheet's row numbers", async () => {
+    const rows: FixtureCell[][] = [
+      ["GL Detail"],
+      ["Account", "Date", "Vendor", "Description", "Amount", "PO #"],
+    ];
+    let totalCents = 0;
+    for (let i = 0; i < 30_000; i++) {
+      const cents = ((i * 7919) % 100000) - 20000;
+      totalCents += cents;
+      rows.push([
+        `25-0${i % 9}`,
+        { n: 46328 + (i % 20), format: 14 },
+        `Vendor ${i % 300}`,
+        `Line ${i}`,
+        cents / 100,
+        null,
+      ]);
+    }
+    const book = XlsxWorkbook.open(makeXlsx([{ name: "GL", rows }], { strings: "shared" }));
+    const progress: number[] = [];
+    const mapped = await importLedger(xlsxSource(book), columns, 1, "MDY", {
+      onProgress: (p) => progress.push(p.fraction),
+    });
+    expect(mapped.problems).toEqual([]);
+    expect(mapped.lines).toHaveLength(30_000);
+    expect(mapped.lines.reduce((s, l) => s + (l.amount as number), 0)).toBe(totalCents);
+    expect(mapped.lines[29_999]).toMatchObject({ row: 30_002, account: "25-02", vendor: "Vendor 299" });
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  it("stops an .xlsx ledger when cancelled", async () => {
+    const rows: FixtureCell[][] = [["Account", "Amount"]];
+    for (let i = 0; i < 60_000; i++) rows.push([`Line ${i}`, i]);
+    const controller = new AbortController();
+    const book = XlsxWorkbook.open(makeXlsx([{ name: "GL", rows }], { strings: "shared" }));
+    const run = importLedger(xlsxSource(book), { account: 0, amount: 1 }, 0, "MDY", {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(ReadCancelled);
   });
 
   it("stops when cancelled", async () => {

@@ -10,6 +10,7 @@ import {
   mappingMemory,
   type KeyValueStorage,
 } from "../../../src/taskpane/costReport/sources";
+import { serialToIso } from "../../../src/engine/weeklyCostReport";
 import { makeXlsx } from "../files/xlsxFixture";
 import { fakeWorkbook } from "../fakePort";
 
@@ -59,6 +60,55 @@ describe("cost-report inputs from files", () => {
       description: 1,
       amount: 2,
     });
+  });
+
+  it("opens an .xlsx ledger for streaming: its first visible sheet with rows, previewed, header found", async () => {
+    const data = makeXlsx(
+      [
+        { name: "Cover", rows: [] },
+        {
+          name: "Lookups",
+          rows: [
+            ["Acct", "Amount"],
+            [9999, 1],
+          ],
+          hidden: true,
+        },
+        {
+          name: "GL Detail",
+          rows: [
+            ["GL Detail report, run 2026-11-21"],
+            ["Acct", "Trans Date", "Payee", "Memo", "Debit", "Credit", "PO#"],
+            ["25-01", { n: 46344, format: 14 }, "=cmd|' /C calc'!A0", "Dolly", 1200, null, "PO-7"],
+          ],
+        },
+      ],
+      { strings: "shared" },
+    );
+    const input = await loadInput(port, { kind: "file", name: "gl.xlsx", data }, "ledger");
+    expect(input.source.kind).toBe("xlsx");
+    expect(input.label).toBe("gl.xlsx, sheet GL Detail");
+    expect(input.headerRow).toBe(1);
+    const columns = initialColumns("ledger", input.headers, mappingMemory(undefined));
+    expect(columns).toEqual({ account: 0, date: 1, vendor: 2, description: 3, debit: 4, credit: 5, po: 6 });
+    const mapped = await importLedger(input.source, columns as never, input.headerRow, "MDY");
+    expect(mapped.problems).toEqual([]);
+    expect(mapped.lines).toEqual([
+      expect.objectContaining({ row: 3, account: "25-01", vendor: "=cmd|' /C calc'!A0", amount: 120000 }),
+    ]);
+    expect(serialToIso(mapped.lines[0].date as number)).toBe("2026-11-18");
+  });
+
+  it("says plainly when a ledger workbook has no rows, or is not a workbook", async () => {
+    const empty = makeXlsx([{ name: "Sheet1", rows: [] }]);
+    await expect(loadInput(port, { kind: "file", name: "gl.xlsx", data: empty }, "ledger")).rejects.toThrow(
+      '"gl.xlsx" has no rows.',
+    );
+    await expect(
+      loadInput(port, { kind: "file", name: "gl.xlsx", data: bytes("Acct,Amount") }, "ledger"),
+    ).rejects.toThrow(
+      /could not be read as an Excel workbook: it is not a ZIP archive.*save it as .xlsx or CSV/,
+    );
   });
 
   it("says what to do with a file it cannot read", async () => {
