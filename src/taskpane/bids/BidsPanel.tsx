@@ -37,6 +37,7 @@ import { usePane } from "../shell/PaneContext";
 import { comparisonSheetPlan, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
 import { webStorageMappingStore, type MappingStore } from "./mappingStore";
+import { browserStorage } from "../shell/columnMemory";
 import { readSheetFile, type SheetFile } from "../files/readFile";
 import { VendorCard } from "./VendorCard";
 import { confirmMapping, newVendorDraft, selectSheet, type VendorDraft } from "./vendorDraft";
@@ -73,14 +74,6 @@ interface WrittenSheet {
 }
 
 /** localStorage when the host allows it (some block it and throw on access). */
-function browserStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 const readPickedFile = async (file: File): Promise<SheetFile> =>
   readSheetFile(file.name, await file.arrayBuffer());
 

@@ -6,7 +6,6 @@
 import {
   findHeaderRow,
   guessMapping,
-  headerSignature,
   readBidRows,
   type BidLine,
   type ColumnMapping,
@@ -90,17 +89,16 @@ export function selectSheet(draft: VendorDraft, sheetIndex: number, store: Mappi
   };
   if (headerRow < 0) return base;
   const headers = sheet.rows[headerRow];
-  const remembered = store.get(headerSignature(headers));
-  if (remembered && readableMapping(remembered, headers.length)) {
+  const remembered = store.get(headers);
+  if (remembered && readableMapping(remembered)) {
     return readRows({ ...base, mapping: remembered, remembered: true });
   }
   return { ...base, mapping: guessMapping(headers) };
 }
 
-/** A remembered mapping fits when it names the required columns and none beyond the sheet. */
-function readableMapping(mapping: ColumnMapping, width: number): boolean {
-  const cols = Object.values(mapping);
-  return mapping.item !== undefined && mapping.dayRate !== undefined && cols.every((c) => c < width);
+/** A remembered mapping can be used when it names the required columns. */
+function readableMapping(mapping: ColumnMapping): boolean {
+  return mapping.item !== undefined && mapping.dayRate !== undefined;
 }
 
 /** A new vendor from a source: its first sheet with a header row is selected. */
@@ -136,6 +134,6 @@ export function newVendorDraft(
  */
 export function confirmMapping(draft: VendorDraft, store: MappingStore): VendorDraft {
   const read = readRows(draft);
-  store.set(headerSignature(draftHeaders(draft)), draft.mapping);
+  store.set(draftHeaders(draft), draft.mapping);
   return read;
 }

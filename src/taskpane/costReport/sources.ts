@@ -4,15 +4,10 @@
  * are remembered per header layout, so next week's export from the same accounting system
  * maps itself (spec/taskpane.md 4; reference.md 5.4: column mapping is required).
  */
-import {
-  findHeaderRow,
-  guessBudgetColumns,
-  guessColumns,
-  headerSignature,
-  type Field,
-} from "../../engine/weeklyCostReport";
+import { findHeaderRow, guessBudgetColumns, guessColumns, type Field } from "../../engine/weeklyCostReport";
 import { ProdError } from "../../engine/errors";
 import type { RangeData, WorkbookPort } from "../../excel/port";
+import { columnMemory, type ColumnMemory, type KeyValueStorage } from "../shell/columnMemory";
 import {
   fileKind,
   FileReadError,
@@ -201,51 +196,24 @@ export function mappingGaps(kind: InputKind, columns: Columns): string[] {
   return gaps;
 }
 
-/** The part of Web Storage the memory uses (localStorage, or a fake in tests). */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
 /** Remembered column mappings, per input kind and header layout. */
 export interface MappingMemory {
   get(kind: InputKind, headers: readonly unknown[]): Columns | undefined;
   set(kind: InputKind, headers: readonly unknown[], columns: Columns): void;
 }
 
-/**
- * Mappings kept in Web Storage. Storage that is blocked or full only means the user maps the
- * columns again, so its failures are not errors to show.
- */
+/** Mappings kept in Web Storage, one memory per input kind (key prefixes kept from the first release). */
 export function mappingMemory(storage: KeyValueStorage | undefined): MappingMemory {
-  const key = (kind: InputKind, headers: readonly unknown[]) =>
-    `prod.costReport.${kind}.v1:${headerSignature(headers)}`;
+  const memories = {} as Record<InputKind, ColumnMemory<Field>>;
+  for (const kind of Object.keys(INPUT_FIELDS) as InputKind[]) {
+    memories[kind] = columnMemory(
+      storage,
+      `prod.costReport.${kind}.v1:`,
+      INPUT_FIELDS[kind].map((f) => f.field),
+    );
+  }
   return {
-    get(kind, headers) {
-      if (!storage || headerSignature(headers) === "") return undefined;
-      try {
-        const raw = storage.getItem(key(kind, headers));
-        if (raw === null) return undefined;
-        const parsed: unknown = JSON.parse(raw);
-        if (typeof parsed !== "object" || parsed === null) return undefined;
-        const columns: Columns = {};
-        for (const { field } of INPUT_FIELDS[kind]) {
-          const col = (parsed as Record<string, unknown>)[field];
-          if (typeof col === "number" && Number.isInteger(col) && col >= 0 && col < headers.length)
-            columns[field] = col;
-        }
-        return columns;
-      } catch {
-        return undefined;
-      }
-    },
-    set(kind, headers, columns) {
-      if (!storage || headerSignature(headers) === "") return;
-      try {
-        storage.setItem(key(kind, headers), JSON.stringify(columns));
-      } catch {
-        // Blocked or full storage: the mapping is simply not remembered (see above).
-      }
-    },
+    get: (kind, headers) => memories[kind].get(headers),
+    set: (kind, headers, columns) => memories[kind].set(headers, columns),
   };
 }

@@ -48,13 +48,6 @@ export function parseCsv(text: string): FileCell[][] {
   return rows;
 }
 
-/** Options of a long read. */
-export interface ReadOptions {
-  signal?: AbortSignal;
-  /** 0..1 */
-  onProgress?: (fraction: number) => void;
-}
-
 /** The workbook reader, loaded on first use (its own chunk). */
 export const loadXlsxReader = () => import(/* webpackChunkName: "xlsx-reader" */ "./xlsx");
 
@@ -71,14 +64,9 @@ export function unreadableWorkbook(fileName: string, why: string): FileReadError
  *
  * @param fileName - the file's name (its extension decides CSV or XLSX)
  * @param data - its bytes
- * @throws FileReadError for a file type the pane does not read, or an .xlsx that is not one;
- *   ReadCancelled when the signal aborts
+ * @throws FileReadError for a file type the pane does not read, or an .xlsx that is not one
  */
-export async function readSheetFile(
-  fileName: string,
-  data: ArrayBuffer,
-  options: ReadOptions = {},
-): Promise<SheetFile> {
+export async function readSheetFile(fileName: string, data: ArrayBuffer): Promise<SheetFile> {
   const kind = fileKind(fileName);
   if (kind === "csv") {
     const text = new TextDecoder("utf-8").decode(data);
@@ -90,13 +78,9 @@ export async function readSheetFile(
       const book = XlsxWorkbook.open(data);
       const visible = book.sheets.map((s, i) => ({ ...s, index: i })).filter((s) => !s.hidden);
       const sheets: FileSheet[] = [];
-      for (const [n, sheet] of visible.entries()) {
+      for (const sheet of visible) {
         const rows: FileCell[][] = [];
-        await book.readSheet(sheet.index, {
-          onRows: (batch) => rows.push(...batch),
-          signal: options.signal,
-          onProgress: (f) => options.onProgress?.((n + f) / visible.length),
-        });
+        await book.readSheet(sheet.index, { onRows: (batch) => rows.push(...batch) });
         sheets.push({ name: sheet.name, rows });
       }
       return { fileName, sheets };

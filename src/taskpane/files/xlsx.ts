@@ -45,6 +45,8 @@ export interface SheetReadOptions {
   onProgress?(fraction: number): void;
   /** Compressed bytes inflated at a time (64 KB: about a millisecond of work). */
   sliceBytes?: number;
+  /** How long the reader may hold the thread before it yields. @default 30 ms */
+  holdMs?: number;
 }
 
 const UTF8 = new TextDecoder("utf-8");
@@ -216,7 +218,7 @@ const INLINE = new RegExp(`<${P}is\\b[\\s\\S]*?</${P}is>`);
  * and Cancel stay responsive, long enough that the yields (at least 4 ms each in a browser) cost
  * little.
  */
-const YIELD_AFTER_MS = 30;
+const HOLD_MS = 30;
 
 /** Stops a read early (enough rows for a preview). */
 class Enough extends Error {}
@@ -331,11 +333,11 @@ export class XlsxWorkbook {
     const stringsEntry = this.sharedStringsPart ? this.entries.get(this.sharedStringsPart) : undefined;
     const stringsLeft = this.sharedStrings === undefined && stringsEntry ? stringsEntry.compressedSize : 0;
     const total = Math.max(1, stringsLeft + sheetEntry.compressedSize);
-    // After a slice, once the thread has been held for YIELD_AFTER_MS (and at the end): progress
+    // After a slice, once the thread has been held for holdMs (and at the end): progress
     // by compressed bytes read, the pane's turn, then Cancel.
     let heldSince = performance.now();
     const between = async (bytesRead: number, last = false) => {
-      if (!last && performance.now() - heldSince < YIELD_AFTER_MS) return;
+      if (!last && performance.now() - heldSince < (options.holdMs ?? HOLD_MS)) return;
       options.onProgress?.(Math.min(1, bytesRead / total));
       await yieldToPane();
       throwIfCancelled(options.signal);

@@ -24,7 +24,8 @@ import { parseDate, type Cutoff, type DateOrder } from "../../engine/weeklyCostR
 import { usePane } from "../shell/PaneContext";
 import { InputPicker, type PickedInput } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
-import { InputError, mappingMemory, type KeyValueStorage } from "../costReport/sources";
+import { InputError, mappingMemory } from "../costReport/sources";
+import { browserStorage, type KeyValueStorage } from "../shell/columnMemory";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -61,15 +62,6 @@ export function defaultPeriodStart(end: number, priorSheet: string): number {
   return priorEnd !== undefined && priorEnd < end ? priorEnd + 1 : end - 6;
 }
 
-function storage(): KeyValueStorage | undefined {
-  try {
-    return typeof localStorage === "undefined" ? undefined : localStorage;
-  } catch {
-    // Some hosts block storage: mappings are then not remembered.
-    return undefined;
-  }
-}
-
 /** Props of the panel; tests pass a storage fake. */
 export interface CostReportPanelProps {
   /** Where column mappings are remembered. @default localStorage */
@@ -81,7 +73,10 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   const styles = useStyles();
   const pane = usePane();
   const { port } = pane;
-  const memory = useMemo(() => mappingMemory(props.mappingStorage ?? storage()), [props.mappingStorage]);
+  const memory = useMemo(
+    () => mappingMemory(props.mappingStorage ?? browserStorage()),
+    [props.mappingStorage],
+  );
   const [sheets, setSheets] = useState<string[]>([]);
   const [tables, setTables] = useState<string[]>([]);
   const [budget, setBudget] = useState<PickedInput | null>(null);

@@ -3,7 +3,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { BidsPanel } from "../../../src/taskpane/bids/BidsPanel";
 import { parseCsv, type SheetFile } from "../../../src/taskpane/files/readFile";
-import { webStorageMappingStore, type KeyValueStorage } from "../../../src/taskpane/bids/mappingStore";
+import { webStorageMappingStore } from "../../../src/taskpane/bids/mappingStore";
+import type { KeyValueStorage } from "../../../src/taskpane/shell/columnMemory";
 import { PaneContext, type Pane, type Question } from "../../../src/taskpane/shell/PaneContext";
 import { PaneShell } from "../../../src/taskpane/shell/PaneShell";
 import type { WritePlan } from "../../../src/excel/port";

@@ -8,8 +8,8 @@ import {
   loadInput,
   mappingGaps,
   mappingMemory,
-  type KeyValueStorage,
 } from "../../../src/taskpane/costReport/sources";
+import type { KeyValueStorage } from "../../../src/taskpane/shell/columnMemory";
 import { serialToIso } from "../../../src/engine/weeklyCostReport";
 import { makeXlsx } from "../files/xlsxFixture";
 import { fakeWorkbook } from "../fakePort";

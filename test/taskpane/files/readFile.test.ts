@@ -56,6 +56,14 @@ describe("reading XLSX bids", () => {
     ]);
   });
 
+  it("leaves out hidden sheets, as the vendor's reader in Excel would not see them", async () => {
+    const data = makeXlsx([
+      { name: "Rates", rows: [["lookup"]], hidden: true },
+      { name: "Quote", rows: [["Item", "Day rate"]] },
+    ]);
+    expect((await readSheetFile("acme.xlsx", data)).sheets.map((s) => s.name)).toEqual(["Quote"]);
+  });
+
   it("says what to do with a file that is not really a workbook", async () => {
     await expect(readSheetFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(FileReadError);
     await expect(readSheetFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(/save it as .xlsx or CSV/);

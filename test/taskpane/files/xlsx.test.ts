@@ -218,6 +218,7 @@ describe("streaming", () => {
     const rows: FileCell[][] = [];
     await XlsxWorkbook.open(ledger(20_000)).readSheet(0, {
       sliceBytes: 16 * 1024,
+      holdMs: 0, // yield after every slice, however fast this machine is
       onProgress: (f) => progress.push(f),
       onRows: (batch, first) => {
         expect(first).toBe(rows.length);
@@ -238,6 +239,7 @@ describe("streaming", () => {
     let rowsSeen = 0;
     const read = XlsxWorkbook.open(ledger(20_000)).readSheet(0, {
       sliceBytes: 16 * 1024,
+      holdMs: 0,
       signal: controller.signal,
       onRows: (batch) => {
         rowsSeen += batch.length;
