@@ -17,7 +17,7 @@ import {
 import {
   type Cell,
   type CellValue,
-  type ChartSpec,
+  type SheetPlan,
   type ConditionalFormatSpec,
   type OwnedRegion,
   type RangeData,
@@ -78,15 +78,11 @@ interface TableEntry extends TableArea {
   style: string;
 }
 
-/** What the preview's grid shows of a sheet, beyond cell contents. */
-export interface SheetLayout {
-  freeze?: { rows: number; columns?: number };
-  printArea?: string;
-  columnWidths?: number[];
-  hideGridlines?: boolean;
-  charts?: ChartSpec[];
-  conditionalFormats?: ConditionalFormatSpec[];
-}
+/** What the preview's grid shows of a sheet, beyond cell contents: what the plan asked for. */
+export type SheetLayout = Pick<
+  SheetPlan,
+  "freeze" | "printArea" | "columnWidths" | "hideGridlines" | "charts" | "conditionalFormats"
+>;
 
 /** One cell as the grid shows it. */
 export interface CellView {

@@ -435,7 +435,8 @@ export class XlsxWorkbook {
       return inline ? stringItemText(inline[0]) : null;
     }
     const raw = VALUE.exec(inner)?.[1];
-    if (raw === undefined) return null;
+    // No value, or an empty one (some writers emit <v></v> for a blank): an empty cell.
+    if (raw === undefined || (raw.trim() === "" && type !== "str")) return null;
     switch (type) {
       case "s":
         return shared[Number(raw)] ?? null;
@@ -448,7 +449,7 @@ export class XlsxWorkbook {
         return decodeText(raw).trim();
       default: {
         const n = Number(raw);
-        if (raw.trim() === "" || !Number.isFinite(n)) return decodeText(raw);
+        if (!Number.isFinite(n)) return decodeText(raw);
         return this.dateStyleIndexes.has(style) ? this.dateText(n) : n;
       }
     }
