@@ -127,10 +127,10 @@ describe("layout", () => {
     expect(await readAll(data)).toEqual([["Account", null, "Amount"], [], [], [2501, null, 100]]);
   });
 
-  it("reads rows and cells written without their r attributes", async () => {
-    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c><v>1</v></c><c t="inlineStr"><is><t>two</t></is></c></row><row><c r="C2"><v>3</v></c></row></sheetData></worksheet>`;
+  it("reads rows and cells written without their r attributes, and empty values as empty cells", async () => {
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c><v>1</v></c><c t="inlineStr"><is><t>two</t></is></c><c><v></v></c><c t="b"><v> </v></c><c><v>5</v></c></row><row><c r="C2"><v>3</v></c></row></sheetData></worksheet>`;
     expect(await readAll(withSheetXml(sheet))).toEqual([
-      [1, "two"],
+      [1, "two", null, null, 5],
       [null, null, 3],
     ]);
   });
