@@ -220,6 +220,15 @@ const INLINE = new RegExp(`<${P}is\\b[\\s\\S]*?</${P}is>`);
  */
 const HOLD_MS = 30;
 
+/** A shared string by its index, for the cell at `col` of a row being built. */
+type SharedLookup = (index: number, cells: FileCell[], col: number) => FileCell;
+
+/** A shared-string cell's value (its `<v>` is the string's index). */
+function sharedValue(inner: string, lookup: SharedLookup, cells: FileCell[], col: number): FileCell {
+  const raw = VALUE.exec(inner)?.[1];
+  return raw === undefined || raw.trim() === "" ? null : lookup(Number(raw), cells, col);
+}
+
 /** Stops a read early (enough rows for a preview). */
 class Enough extends Error {}
 
@@ -345,22 +354,21 @@ export class XlsxWorkbook {
     };
 
     throwIfCancelled(options.signal);
-    if (this.sharedStrings === undefined) {
-      const strings: string[] = [];
-      if (stringsEntry) {
-        const cutter = new ElementCutter("si", (si) => strings.push(stringItemText(si)));
-        await streamEntry(
-          this.bytes,
-          stringsEntry,
-          (c, f) => cutter.push(c, f),
-          (fraction) => between(fraction * stringsEntry.compressedSize),
-          options.sliceBytes,
-        );
-      }
-      this.sharedStrings = strings;
+    // A preview (the first rows, to find the header) reads only the shared strings those rows
+    // use, from the start of the table: a 250k-line ledger's table can hold 250k strings.
+    const preview = options.maxRows !== undefined && this.sharedStrings === undefined;
+    if (!preview && this.sharedStrings === undefined) {
+      this.sharedStrings = await this.readStrings(Infinity, between, options.sliceBytes);
     }
+    const shared = this.sharedStrings ?? [];
+    const pending: { cells: FileCell[]; col: number; index: number }[] = [];
+    const lookup: SharedLookup = preview
+      ? (index, cells, col) => {
+          pending.push({ cells, col, index });
+          return ""; // filled in below
+        }
+      : (index) => shared[index] ?? null;
 
-    const shared = this.sharedStrings;
     let batch: FileCell[][] = [];
     let batchStart = 0;
     let nextRow = 0;
@@ -374,7 +382,7 @@ export class XlsxWorkbook {
       const open = rowXml.slice(0, rowXml.indexOf(">") + 1);
       const numbered = ROW_NUMBER.exec(open);
       const at = numbered ? Number(numbered[1]) - 1 : nextRow;
-      const cells = this.rowCells(rowXml, shared);
+      const cells = this.rowCells(rowXml, lookup);
       if (cells.length === 0) return; // an empty row is written only when a later row needs it
       const index = Math.max(at, nextRow);
       while (nextRow < index && nextRow < limit) {
@@ -392,7 +400,7 @@ export class XlsxWorkbook {
         sheetEntry,
         (c, f) => cutter.push(c, f),
         async (fraction) => {
-          flush();
+          if (!preview) flush();
           await between(stringsLeft + fraction * sheetEntry.compressedSize, fraction === 1);
         },
         options.sliceBytes,
@@ -400,11 +408,46 @@ export class XlsxWorkbook {
     } catch (e) {
       if (!(e instanceof Enough)) throw e;
     }
+    if (pending.length > 0) {
+      const strings = await this.readStrings(
+        Math.max(...pending.map((p) => p.index)) + 1,
+        between,
+        options.sliceBytes,
+      );
+      for (const p of pending) p.cells[p.col] = strings[p.index] ?? null;
+    }
     flush();
   }
 
+  /** The first `count` strings of the shared-string table (all of them for Infinity). */
+  private async readStrings(
+    count: number,
+    between: (bytesRead: number) => Promise<void>,
+    sliceBytes: number | undefined,
+  ): Promise<string[]> {
+    const entry = this.sharedStringsPart ? this.entries.get(this.sharedStringsPart) : undefined;
+    const strings: string[] = [];
+    if (!entry) return strings;
+    const cutter = new ElementCutter("si", (si) => {
+      strings.push(stringItemText(si));
+      if (strings.length >= count) throw new Enough();
+    });
+    try {
+      await streamEntry(
+        this.bytes,
+        entry,
+        (c, f) => cutter.push(c, f),
+        (fraction) => between(fraction * entry.compressedSize),
+        sliceBytes,
+      );
+    } catch (e) {
+      if (!(e instanceof Enough)) throw e;
+    }
+    return strings;
+  }
+
   /** A row's cells, trailing empty cells left off. */
-  private rowCells(rowXml: string, shared: readonly string[]): FileCell[] {
+  private rowCells(rowXml: string, lookup: SharedLookup): FileCell[] {
     const cells: FileCell[] = [];
     let col = 0;
     CELL.lastIndex = 0;
@@ -419,7 +462,8 @@ export class XlsxWorkbook {
         else style = Number(a[2]);
       }
       if (ref && columnIndex(ref) >= 0) col = columnIndex(ref);
-      const value = this.cellValue(type, style, m[2] ?? "", shared);
+      const value =
+        type === "s" ? sharedValue(m[2] ?? "", lookup, cells, col) : this.cellValue(type, style, m[2] ?? "");
       if (value !== null) {
         while (cells.length < col) cells.push(null);
         cells[col] = value;
@@ -429,7 +473,7 @@ export class XlsxWorkbook {
     return cells;
   }
 
-  private cellValue(type: string, style: number, inner: string, shared: readonly string[]): FileCell {
+  private cellValue(type: string, style: number, inner: string): FileCell {
     if (type === "inlineStr") {
       const inline = INLINE.exec(inner);
       return inline ? stringItemText(inline[0]) : null;
@@ -438,8 +482,6 @@ export class XlsxWorkbook {
     // No value, or an empty one (some writers emit <v></v> for a blank): an empty cell.
     if (raw === undefined || (raw.trim() === "" && type !== "str")) return null;
     switch (type) {
-      case "s":
-        return shared[Number(raw)] ?? null;
       case "str":
       case "e":
         return decodeText(raw);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { ReadCancelled } from "../../../src/taskpane/files/cancel";
 import type { FileCell } from "../../../src/taskpane/files/readFile";
+import { zipEntries } from "../../../src/taskpane/files/zip";
 import {
   isDateFormat,
   serialDateText,
@@ -249,6 +250,28 @@ describe("streaming", () => {
     await expect(read).rejects.toBeInstanceOf(ReadCancelled);
     expect(rowsSeen).toBeGreaterThan(0);
     expect(rowsSeen).toBeLessThan(20_001);
+  });
+
+  it("previews from the strings its first rows use, not the whole shared-string table", async () => {
+    const rows: FixtureCell[][] = [["Account", "Description", "Amount"]];
+    for (let i = 0; i < 5_000; i++) rows.push([2501, `Line ${i} of a long season`, i]);
+    const bytes = new Uint8Array(one(rows, { strings: "shared" }));
+    // Damage the second half of the compressed table: only a read that goes that far notices.
+    const entry = zipEntries(bytes).get("xl/sharedStrings.xml")!;
+    const start =
+      entry.localHeaderOffset +
+      30 +
+      bytes[entry.localHeaderOffset + 26] +
+      bytes[entry.localHeaderOffset + 28];
+    bytes.fill(0xff, start + Math.floor(entry.compressedSize / 2), start + entry.compressedSize);
+
+    const preview = await readAll(bytes, 0, { maxRows: 3, sliceBytes: 512 });
+    expect(preview).toEqual([
+      ["Account", "Description", "Amount"],
+      [2501, "Line 0 of a long season", 0],
+      [2501, "Line 1 of a long season", 1],
+    ]);
+    await expect(readAll(bytes, 0, { sliceBytes: 512 })).rejects.toThrow(/damaged/);
   });
 
   it("reads only as many rows as a preview needs", async () => {
