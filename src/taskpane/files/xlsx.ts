@@ -304,8 +304,10 @@ export class XlsxWorkbook {
     const sheetParts: string[] = [];
     for (const m of workbookXml.matchAll(new RegExp(`<${P}sheet\\b[^>]*>`, "g"))) {
       const a = attributes(m[0]);
-      const path = target(rels.find((r) => r.Id === a.id));
-      if (!path || !find(path)) continue; // a chart sheet or a dangling entry: no cells to read
+      const rel = rels.find((r) => r.Id === a.id);
+      // A chart sheet or dialog sheet, or a dangling entry: no cells to read.
+      const path = rel?.Type?.endsWith("/worksheet") ? target(rel) : undefined;
+      if (!path || !find(path)) continue;
       sheets.push({
         name: a.name ?? `Sheet${sheets.length + 1}`,
         hidden: a.state === "hidden" || a.state === "veryHidden",

@@ -151,6 +151,28 @@ describe("layout", () => {
     ]);
   });
 
+  it("lists worksheets only: a chart sheet has no cells", async () => {
+    const rel = (id: string, kind: string, target: string) =>
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}" Target="${target}"/>`;
+    const bytes = zipSync({
+      "xl/workbook.xml": strToU8(
+        `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Variance chart" sheetId="1" r:id="rId1"/><sheet name="GL" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+      ),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", "chartsheet", "chartsheets/sheet1.xml")}${rel("rId2", "worksheet", "worksheets/sheet1.xml")}</Relationships>`,
+      ),
+      "xl/chartsheets/sheet1.xml": strToU8(
+        `<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`,
+      ),
+      "xl/worksheets/sheet1.xml": strToU8(
+        `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData></worksheet>`,
+      ),
+    });
+    const book = XlsxWorkbook.open(bytes);
+    expect(book.sheets).toEqual([{ name: "GL", hidden: false }]);
+    expect(await readAll(bytes)).toEqual([[7]]);
+  });
+
   it("joins rich-text runs, leaves phonetic guides out and decodes escapes", async () => {
     const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><rPr><b/></rPr><t>Grip </t></r><r><t xml:space="preserve">truck</t></r></si><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si><si><t>line 1_x000D_
 line 2 &amp; _x005F_x000D_ &#169; &#x1F3AC;</t></si><si><t/></si></sst>`;
