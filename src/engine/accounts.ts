@@ -17,6 +17,7 @@
  * filters through {@link parseAccountFilter}, so there is one grammar.
  */
 import { describeValue, errors } from "./errors";
+import { isOmitted } from "./money";
 
 /** An account number on a numeric chart: a whole number, 1 or more. */
 export interface NumberAccount {
@@ -73,7 +74,7 @@ export function parseAccount(
   arg: string,
   format: AccountFormat = FOUR_DIGIT_CHART,
 ): Account | undefined {
-  if (value === null || value === undefined || value === "" || value === 0) return undefined;
+  if (isOmitted(value)) return undefined;
   if (typeof value === "number") {
     // Numbers as numbers; a decimal sub-account (2501.01) belongs to its whole account.
     if (!Number.isFinite(value) || value < 1) throw notAnAccount(arg, value);
@@ -213,7 +214,7 @@ export function parseAccountFilter(text: string, arg: string): AccountFilter {
 export function filterFromCells(value: readonly unknown[], arg: string): AccountFilter {
   // 0 is how Excel desktop passes an empty cell in a range: not an account, skipped like a blank.
   const items = value
-    .filter((v) => v !== null && v !== undefined && v !== "" && v !== 0)
+    .filter((v) => !isOmitted(v))
     .map((v) => {
       if (typeof v === "number" && Number.isFinite(v)) return String(v);
       if (typeof v === "string") return v;

@@ -13,6 +13,7 @@
  *   follow the feature scheme with documentary names and are all marked unconfirmed.
  */
 import { errors } from "./errors";
+import { isOmitted } from "./money";
 
 /** The top-sheet level a category rolls up to. */
 export type Level = "ATL" | "PRODUCTION" | "POST" | "OTHER";
@@ -200,14 +201,15 @@ export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = { FEATURE, TV, AICP, 
 export const LAYOUT_IDS: readonly LayoutId[] = ["FEATURE", "TV", "AICP", "DOC"];
 
 /**
- * Reads a layout by name, case and spaces ignored; blank means FEATURE.
+ * Reads a layout by name, case and spaces ignored; blank (or 0, an empty cell on desktop Excel)
+ * means FEATURE.
  *
  * @param value - the cell as Excel gave it
  * @param arg - the argument's name for messages
  * @throws ProdError (notFound) for an unknown name, listing the known layouts
  */
 export function toLayoutId(value: unknown, arg: string): LayoutId {
-  if (value === null || value === undefined || value === "") return "FEATURE";
+  if (isOmitted(value)) return "FEATURE";
   const name = String(value).trim().toUpperCase();
   const id = LAYOUT_IDS.find((known) => known === name);
   if (!id) throw errors.unknownName(arg, String(value).trim(), LAYOUT_IDS);

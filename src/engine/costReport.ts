@@ -4,7 +4,7 @@
  * and the variance against budget in either sign convention.
  */
 import { describeValue, errors } from "./errors";
-import { type Decimal, Decimal as D, isBlank, ONE, toDecimal, ZERO } from "./money";
+import { type Decimal, Decimal as D, isBlank, isOmitted, ONE, toDecimal, ZERO } from "./money";
 
 /**
  * Estimated final cost: what has been spent, plus what is committed on open POs, plus what is
@@ -72,13 +72,14 @@ const CONVENTION_ALIASES: Readonly<Record<string, VarianceConvention>> = {
 };
 
 /**
- * Reads a variance convention by name, case and spaces ignored; blank means `UNDER`.
+ * Reads a variance convention by name, case and spaces ignored; blank (or 0, an empty cell on
+ * desktop Excel) means `UNDER`.
  * "Under/(Over)" and "Over/(Under)" are read as UNDER and OVER.
  *
  * @throws ProdError (notFound) for any other name, listing the known ones
  */
 export function toVarianceConvention(value: unknown, arg: string): VarianceConvention {
-  if (isBlank(value)) return "UNDER";
+  if (isOmitted(value)) return "UNDER";
   const name = String(value).replace(/\s+/g, "").toUpperCase();
   const convention = CONVENTION_ALIASES[name];
   if (!convention) throw errors.unknownName(`${arg}`, String(value).trim(), VARIANCE_CONVENTIONS);

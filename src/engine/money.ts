@@ -94,6 +94,16 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "";
 }
 
+/**
+ * True when an OPTIONAL argument holds nothing: a blank ({@link isBlank}), or the 0 that desktop
+ * Excel passes for an empty cell where the web passes "" or null (shared/engineering.md). Use it
+ * only where 0 cannot be meant as a value: a rule or schedule name, a layout, a convention, a
+ * count of days in a week, an account. Never for money, hours or rates, where 0 is an answer.
+ */
+export function isOmitted(value: unknown): boolean {
+  return value === 0 || isBlank(value);
+}
+
 /** What a blank cell means for one argument. */
 export type BlankRule =
   /** A blank is an error ("hours is required"). */
@@ -137,6 +147,15 @@ export function toDecimalOr(value: unknown, arg: string, fallback: Decimal | num
     blank: "default",
     value: typeof fallback === "number" ? new Decimal(fallback) : fallback,
   });
+}
+
+/**
+ * Reads an optional setting where 0 means nothing (a week of 0 days, a weekly threshold of 0
+ * hours): blank or 0 ({@link isOmitted}) takes `fallback`, so an empty cell gives the same
+ * answer on desktop Excel (0) as on the web (null).
+ */
+export function toSettingOr(value: unknown, arg: string, fallback: Decimal | number): Decimal {
+  return toDecimalOr(isOmitted(value) ? null : value, arg, fallback);
 }
 
 /** {@link toDecimal}, then a check that the value is 0 or more. */

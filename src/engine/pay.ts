@@ -10,7 +10,7 @@
  * rounded once, by the caller, at the end.
  */
 import { describeValue, errors } from "./errors";
-import { Decimal, fromNumber, isBlank, ONE, ZERO } from "./money";
+import { Decimal, fromNumber, isOmitted, ONE, ZERO } from "./money";
 import { isRange } from "./ranges";
 
 /** One overtime band of a rule: hours worked from `from` on are paid at `multiplier`. */
@@ -184,7 +184,7 @@ interface PresetReaderSpec<T> {
   readonly presets: ReadonlyMap<string, T>;
   /** The preset names in order, for messages. */
   readonly names: readonly string[];
-  /** The preset used for a blank cell. */
+  /** The preset used for a blank cell, or the 0 desktop Excel passes for an empty one. */
   readonly fallback: string;
   /** Text that matches is written out (a rule string, a list); anything else is a preset name. */
   readonly looksWritten: RegExp;
@@ -209,7 +209,7 @@ class PresetReader<T> {
 
   read(value: unknown, arg: string): T {
     const { spec } = this;
-    if (isBlank(value)) return spec.presets.get(spec.fallback) as T;
+    if (isOmitted(value)) return spec.presets.get(spec.fallback) as T;
     if (typeof value !== "string") {
       const got = isRange(value) ? "a range" : describeValue(value);
       throw errors.invalid(arg, `must be a preset (${spec.names.join(", ")}) or ${spec.shape}, got ${got}`);
@@ -239,8 +239,8 @@ const ruleReader = new PresetReader<PayRule>({
 });
 
 /**
- * Reads a pay rule from a cell: blank = `CA` (the default), a preset name (any case), or a rule
- * string of `threshold:multiplier` pairs.
+ * Reads a pay rule from a cell: blank (or 0, an empty cell on desktop Excel) = `CA` (the
+ * default), a preset name (any case), or a rule string of `threshold:multiplier` pairs.
  *
  * @param value - the cell value as Excel gave it
  * @param arg - the argument's name, for messages
@@ -536,11 +536,12 @@ const mealReader = new PresetReader<MealSchedule>({
 /**
  * Reads a meal-penalty schedule from a cell: blank = `SAG`, a preset name (any case), a list of
  * amounts ("7.5,10,12.5", "$25,$25,$50"), or a single amount (a number) charged per half hour.
+ * A 0 is `SAG` too, not "$0 per half hour": it is what desktop Excel passes for an empty cell.
  *
  * @throws ProdError invalid (#VALUE!) for a malformed list; notFound (#N/A) for an unknown preset
  */
 export function parseMealSchedule(value: unknown, arg = "schedule"): MealSchedule {
-  if (typeof value === "number" && Number.isFinite(value)) {
+  if (typeof value === "number" && Number.isFinite(value) && !isOmitted(value)) {
     return { name: String(value), amounts: [checkAmount(fromNumber(value), arg, "the cell")] };
   }
   return mealReader.read(value, arg);

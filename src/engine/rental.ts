@@ -6,20 +6,22 @@
  * 5 + 5 + 2 days = 3 + 3 + 2 billed days = $20,000.
  */
 import { describeValue, errors } from "./errors";
-import { type Decimal, Decimal as D, toDecimal, toNonNegative, ZERO } from "./money";
+import { type Decimal, Decimal as D, isOmitted, toDecimal, toNonNegative, ZERO } from "./money";
 
 /** Days in a calendar week: a week held is billed as `weekDays` of them. */
 export const DAYS_IN_WEEK = new D(7);
 
 /**
  * Reads a week convention: the days billed for a week held, more than 0 and at most 7.
- * Blank means 7 (no weekly deal: every day is billed).
+ * Blank means 7 (no weekly deal: every day is billed); so does 0, which no rental house bills
+ * and which is what desktop Excel passes for an empty cell.
  *
  * @param value - the cell as Excel gave it
  * @param arg - the argument's name for messages
  */
 export function toWeekDays(value: unknown, arg: string): Decimal {
-  const weekDays = toDecimal(value, arg, { blank: "default", value: DAYS_IN_WEEK });
+  if (isOmitted(value)) return DAYS_IN_WEEK;
+  const weekDays = toDecimal(value, arg);
   if (weekDays.lte(ZERO)) throw errors.notPositive(arg, value);
   if (weekDays.gt(DAYS_IN_WEEK)) throw errors.aboveMaximum(arg, 7, value);
   return weekDays;

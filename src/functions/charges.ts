@@ -4,15 +4,18 @@ import { allocate, toWeights } from "../engine/allocate";
 import { percentCharge, readAccountLines, sumMatching, toChargeRate } from "../engine/charges";
 import { toLayoutId } from "../engine/chart";
 import { errors } from "../engine/errors";
-import { isBlank, toDecimal, toMoney, toNonNegative } from "../engine/money";
+import { isOmitted, toDecimal, toMoney, toNonNegative } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
 import { rentalCost, toRentalDays, toWeekDays } from "../engine/rental";
 import { topSheet } from "../engine/topsheet";
 import { elementwise, guard } from "./runtime";
 
-/** True when an optional range argument was left out (Excel passes null) or is all blank. */
+/**
+ * True when an optional range argument was left out (Excel passes null) or its cells are all
+ * empty: blank, or 0 as desktop Excel passes an empty cell (0 is no account and no filter).
+ */
 function omitted(value: unknown): boolean {
-  return cells(value).every(isBlank);
+  return cells(value).every(isOmitted);
 }
 
 /**
@@ -69,7 +72,7 @@ export function contingency(amounts: any[][], rate: any, accounts?: any[][], exc
  * @customfunction RENTAL
  * @param day_rate The daily rental rate (a column for several items or vendors).
  * @param days Days held in a row (the days past the full weeks bill at most one more week), or a range with the days used in each week (0 to 7 each, blank = 0).
- * @param [week_days] Days billed for a week held, e.g. 3 or 4; default 7 (no weekly deal).
+ * @param [week_days] Days billed for a week held, e.g. 3 or 4; default 7 (no weekly deal), also for blank or 0.
  * @returns The rental cost, to the cent.
  */
 export function rental(day_rate: any[][], days: any[][], week_days?: any[][]): number[][] {

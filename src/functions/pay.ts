@@ -13,7 +13,7 @@ import {
   projectPay,
   weekPay as engineWeekPay,
 } from "../engine/pay";
-import { type Decimal, isBlank, toDecimal, toDecimalOr, toMoney, ZERO } from "../engine/money";
+import { type Decimal, toDecimal, toDecimalOr, toMoney, toSettingOr, ZERO } from "../engine/money";
 import { cells } from "../engine/ranges";
 import { elementwise, guard } from "./runtime";
 
@@ -120,20 +120,22 @@ export function ot(hourly_rate: any[][], hours: any[][], rule?: any): number[][]
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param daily_hours The hours of each day of the week, in order: a row or column of up to 7 cells; a blank or 0 is a day off.
  * @param [rule] Overtime rule: "CA" (default, with the 7th-day rule), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
- * @param [weekly_threshold] Straight-time hours in the week after which weekly overtime (1.5x) starts. Default 40.
+ * @param [weekly_threshold] Straight-time hours in the week after which weekly overtime (1.5x) starts. Default 40; blank or 0 also means 40.
  * @returns The week's gross, to the cent.
  */
 export function weekPay(hourly_rate: any, daily_hours: any[][], rule?: any, weekly_threshold?: any): number {
   return guard(() => {
     const parsed = parseRule(rule);
     // Blank = day off; desktop Excel already passes empty cells of a range as 0.
-    const days = cells(daily_hours).map((h) => (isBlank(h) ? ZERO : toDecimal(h, "daily_hours")));
+    const days = cells(daily_hours).map((h) => toDecimalOr(h, "daily_hours", ZERO));
     return toMoney(
       engineWeekPay(
         toDecimal(hourly_rate, "hourly_rate"),
         days,
         parsed,
-        toDecimalOr(weekly_threshold, "weekly_threshold", DEFAULT_WEEKLY_THRESHOLD),
+        // A threshold of 0 would put every straight-time hour into weekly overtime, which no
+        // rule does; 0 is what desktop Excel passes for an empty cell, so it means the default.
+        toSettingOr(weekly_threshold, "weekly_threshold", DEFAULT_WEEKLY_THRESHOLD),
       ),
     );
   });
@@ -149,7 +151,7 @@ export function weekPay(hourly_rate: any, daily_hours: any[][], rule?: any, week
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param hours_per_day The hours worked each shoot day, e.g. 12.5.
  * @param shoot_days The number of days worked in the schedule (a whole number).
- * @param [days_per_week] Days worked per week, 1 to 7. Default 5.
+ * @param [days_per_week] Days worked per week, 1 to 7. Default 5 (blank or 0).
  * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The schedule's gross, to the cent.
  */
@@ -167,7 +169,8 @@ export function otProject(
         toDecimal(hours_per_day, "hours_per_day"),
         toDecimal(shoot_days, "shoot_days"),
         parseRule(rule),
-        toDecimalOr(days_per_week, "days_per_week", DEFAULT_DAYS_PER_WEEK),
+        // A week of 0 days means nothing; 0 is desktop Excel's empty cell: the default.
+        toSettingOr(days_per_week, "days_per_week", DEFAULT_DAYS_PER_WEEK),
       ),
     ),
   );
@@ -179,7 +182,7 @@ export function otProject(
  * A column of minutes spills; a blank cell counts as on time.
  * @customfunction MEALPENALTY
  * @param minutes_late How many minutes after it was due the meal came (0 or more).
- * @param [schedule] "SAG" (default: 25, 25, then 50), "IATSE-1996" (historical: 8.50, 11, then 13.50), or your own amounts per half hour such as "7.5,10,12.5" (the last amount repeats).
+ * @param [schedule] "SAG" (default, also for blank or 0: 25, 25, then 50), "IATSE-1996" (historical: 8.50, 11, then 13.50), or your own amounts per half hour such as "7.5,10,12.5" (the last amount repeats).
  * @returns The penalty, to the cent.
  */
 export function mealPenalty(minutes_late: any[][], schedule?: any): number[][] {

@@ -4,9 +4,11 @@ import {
   parseNumericText,
   roundCents,
   toDecimal,
+  isOmitted,
   toDecimalOr,
   toMoney,
   toNonNegative,
+  toSettingOr,
 } from "../../src/engine/money";
 import { ProdError } from "../../src/engine/errors";
 
@@ -123,6 +125,31 @@ describe("reading values from Excel", () => {
     expect(toDecimalOr(null, "prior_wages", 0).toString()).toBe("0");
     expect(toDecimalOr("", "weekly_threshold", 40).toString()).toBe("40");
     expect(toDecimalOr(12, "weekly_threshold", 40).toString()).toBe("12");
+  });
+
+  it.each<[unknown, boolean]>([
+    [null, true],
+    [undefined, true],
+    ["", true],
+    [0, true],
+    [-0, true],
+    [0.5, false],
+    ["0", false],
+    ["CA", false],
+    [false, false],
+  ])(
+    "treats %p as an omitted optional argument: %p (desktop Excel passes an empty cell as 0)",
+    (value, omitted) => {
+      expect(isOmitted(value)).toBe(omitted);
+    },
+  );
+
+  it("gives an optional setting its default for blank and for 0, never for another number", () => {
+    expect(toSettingOr(0, "days_per_week", 5).toString()).toBe("5");
+    expect(toSettingOr(null, "days_per_week", 5).toString()).toBe("5");
+    expect(toSettingOr(6, "days_per_week", 5).toString()).toBe("6");
+    expect(toSettingOr("6", "days_per_week", 5).toString()).toBe("6");
+    expect(() => toSettingOr("six", "days_per_week", 5)).toThrow('days_per_week must be a number, got "six"');
   });
 
   it("rejects negative values where only 0 or more makes sense", () => {

@@ -412,12 +412,41 @@ describe("the conventions every function keeps", () => {
     expect(shown(id, ...withArg(id, index, "", index + 1))).toEqual(expected);
   });
 
+  // Desktop Excel passes an empty cell as 0 where the web passes null or "" (engineering.md): an
+  // optional argument pointed at an empty cell must answer the same on both.
+  it.each(DEFAULTS)(
+    "%s: argument %i pointed at an empty cell on desktop (0) takes its default %p",
+    (id, index, value) => {
+      const expected = shown(id, ...withArg(id, index, value));
+      expect(expected).not.toHaveProperty("code");
+      expect(shown(id, ...withArg(id, index, 0))).toEqual(expected);
+      expect(shown(id, ...withArg(id, index, null))).toEqual(expected);
+    },
+  );
+
   it.each(BLANK_IS_OMITTED)("%s: a blank argument %i is the same as leaving it out", (id, index) => {
     const expected = shown(id, ...leftOut(id, index));
     expect(expected).not.toHaveProperty("code");
     expect(shown(id, ...withArg(id, index, null, index + 1))).toEqual(expected);
     expect(shown(id, ...withArg(id, index, "", index + 1))).toEqual(expected);
   });
+
+  /** Optional arguments where 0 means nothing: empty cells on desktop (0) are as good as left out. */
+  const ZERO_IS_OMITTED: [string, number, unknown][] = [
+    ["CONTINGENCY", 2, 0],
+    ["CONTINGENCY", 3, 0],
+    ["CONTINGENCY", 3, column(0, 0)],
+    ["ETC", 2, 0],
+  ];
+
+  it.each(ZERO_IS_OMITTED)(
+    "%s: argument %i on empty cells on desktop (%p) is left out, as on the web",
+    (id, index, zero) => {
+      const expected = shown(id, ...leftOut(id, index));
+      expect(expected).not.toHaveProperty("code");
+      expect(shown(id, ...withArg(id, index, zero, index + 1))).toEqual(expected);
+    },
+  );
 
   /** Every argument where a number belongs, by function: [id, index, name]. */
   const NUMERIC: [string, number, string][] = [

@@ -147,6 +147,12 @@ describe("PROD.WEEKPAY", () => {
     expect(weekPay(50, [[10, 10, 10, 10, 10]], "STRAIGHT", null)).toBe(2750);
   });
 
+  it("pays five 12-hour days $3,500 when rule and threshold point at empty cells, on desktop (0) as on the web", () => {
+    const days = [[12, 12, 12, 12, 12]];
+    expect(weekPay(50, days, null, null)).toBe(3500);
+    expect(weekPay(50, days, 0, 0)).toBe(3500);
+  });
+
   it("rounds once, at the end of the week", () => {
     const [[rate750]] = hourly([[750]], [[10]]);
     // 5 x 14 = 70 paid hours x 68.1818... = 4,772.7272... (five rounded days would make 4,772.75).
@@ -186,6 +192,10 @@ describe("PROD.OTPROJECT", () => {
     expect(otProject(50, 12.7, 40)).toBe(40 * 15.4 * 50);
   });
 
+  it("projects 5-day weeks under CA when days_per_week and rule are empty cells on desktop (0)", () => {
+    expect(otProject(50, 12, 12, 0, 0)).toBe(8400);
+  });
+
   it.each([
     ["fractional shoot days", 12, 10.5, 5, "shoot_days must be a whole number of days, got 10.5"],
     ["8 days a week", 12, 10, 8, "days_per_week must be 7 or less, got 8"],
@@ -200,6 +210,10 @@ describe("PROD.MEALPENALTY", () => {
   it("charges SAG-AFTRA $100 for a meal 90 minutes late (reference.md 4.5 ex. 2)", () => {
     expect(mealPenalty([[90]], "SAG")).toEqual([[100]]);
     expect(mealPenalty([[90]])).toEqual([[100]]);
+  });
+
+  it("charges the SAG schedule when schedule is an empty cell on desktop (0), not $0 a half hour", () => {
+    expect(mealPenalty([[90]], 0)).toEqual([[100]]);
   });
 
   it("spills a column of meals, blank = on time", () => {

@@ -16,6 +16,11 @@ describe("PROD.RENTAL", () => {
     expect(rental([[2500]], [[12]], null as unknown as unknown[][])).toEqual([[30000]]);
   });
 
+  it("bills every day held when week_days is an empty cell on desktop Excel (0), as on the web", () => {
+    expect(rental([[2500]], [[12]], [[0]])).toEqual([[30000]]);
+    expect(rental([[2500], [2200]], [[12]], [[3], [0]])).toEqual([[15000], [26400]]);
+  });
+
   it("bills 12 days held on a 3-day week as 6 days", () => {
     expect(rental([[2500]], [[12]], [[3]])).toEqual([[15000]]);
   });
@@ -34,7 +39,7 @@ describe("PROD.RENTAL", () => {
     [[[2500]], [[-1]], [[3]], "days must be 0 or more, got -1"],
     [[[2500]], [[5], [9]], [[3]], "days (week 2) must be 7 or less: a week has 7 days, got 9"],
     [[[2500]], [[5], ["x"]], [[3]], 'days (week 2) must be a number, got "x"'],
-    [[[2500]], [[12]], [[0]], "week_days must be more than 0, got 0"],
+    [[[2500]], [[12]], [[-3]], "week_days must be more than 0, got -3"],
     [[[2500]], [[12]], [[8]], "week_days must be 7 or less, got 8"],
     [
       [[2500], [2200]],
