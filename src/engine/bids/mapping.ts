@@ -3,7 +3,7 @@
  * layout, spec/taskpane.md section 3), and the reading of each row, with a plain-words problem for
  * every row that cannot be used instead of a crash.
  */
-import { Decimal, ZERO, isBlank, parseNumericText, toDecimal } from "../money";
+import { Decimal, ONE, ZERO, isBlank, parseNumericText, toNonNegative } from "../money";
 import { toRentalDays, type RentalDays } from "../rental";
 import { ProdError, errors } from "../errors";
 import type { BidLine, VendorTerms } from "./types";
@@ -137,9 +137,7 @@ const NO_CHARGE = new Set(["n c", "nc", "no charge", "incl", "included", "inc", 
 /** A money cell: a number, numeric text, or "N/C" / "included" (0). */
 function readMoney(value: unknown, arg: string): Decimal {
   if (typeof value === "string" && NO_CHARGE.has(normalizeHeader(value))) return ZERO;
-  const d = toDecimal(value, arg);
-  if (d.isNeg() && !d.isZero()) throw errors.belowMinimum(arg, 0, value);
-  return d;
+  return toNonNegative(value, arg);
 }
 
 /**
@@ -215,8 +213,7 @@ export function readBidRows(
     try {
       if (item === "") throw errors.invalid("Item", "is blank: the line cannot be matched to other bids");
       const qtyCell = cell(row, "qty");
-      const qty = isBlank(qtyCell) ? new Decimal(1) : toDecimal(qtyCell, "Qty");
-      if (qty.isNeg()) throw errors.belowMinimum("Qty", 0, qtyCell);
+      const qty = toNonNegative(qtyCell, "Qty", { blank: "default", value: ONE });
       const notes = readText(cell(row, "notes"));
       lines.push({
         item,

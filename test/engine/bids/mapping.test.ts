@@ -100,6 +100,15 @@ describe("reading bid rows", () => {
     expect(lines.map((l) => l.item)).toEqual(["Crane"]);
   });
 
+  it.each([
+    ['the text "-0"', "-0"],
+    ["the number -0", -0],
+  ])("reads a Qty of %s as 0 units, as every other 0-or-more rule does", (_name, qty) => {
+    const { lines, problems } = readBidRows([["Dolly", qty, 5, 300, ""]], mapping);
+    expect(problems).toEqual([]);
+    expect(lines.map((l) => l.qty.isZero())).toEqual([true]);
+  });
+
   it("skips blank rows silently and numbers rows from where the data starts", () => {
     const { lines, problems } = readBidRows([[], ["", null], ["Dolly", 1, 1, 5]], mapping, 7);
     expect(problems).toEqual([]);
