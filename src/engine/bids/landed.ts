@@ -39,8 +39,15 @@ export const DEFAULT_TERMS: VendorTerms = {
   taxableByDefault: true,
 };
 
+/** A fraction as the percent the user typed: 0.095 -> "9.5%". */
+function percent(fraction: Decimal): string {
+  return `${fraction.times(100).toString()}%`;
+}
+
 /**
- * Checks a vendor's terms, naming the field and the vendor in the message.
+ * Checks a vendor's terms, naming the field and the vendor in the message: the one rule for
+ * terms, whether they were typed in the pane (bids/mapping.ts readTerms only reads them) or built
+ * in code. Every comparison runs it first (compare.ts comparisonSteps).
  *
  * @param terms - the terms to check
  * @param vendor - the vendor's name, for the message
@@ -55,20 +62,24 @@ export function checkTerms(terms: VendorTerms, vendor: string): void {
       `must be a whole number from 1 to 7, got ${terms.weekDays}`,
     );
   }
-  if (terms.discount.isNeg() || terms.discount.gt(1)) {
-    throw errors.invalid(
-      field("discount"),
-      `must be from 0% to 100%, got ${terms.discount.times(100).toString()}%`,
-    );
+  // lt(0), not isNeg(): "-0" typed in a field is 0, and decimal.js counts -0 as negative.
+  if (terms.discount.lt(0) || terms.discount.gt(1)) {
+    throw errors.invalid(field("discount"), `must be from 0% to 100%, got ${percent(terms.discount)}`);
   }
-  const nonNegative: Array<[string, Decimal]> = [
+  // Rates are shown as the percent typed in the pane ("-1%"), charges as the amount.
+  const rates: Array<[string, Decimal]> = [
     ["loss & damage", terms.lossDamage],
+    ["sales tax rate", terms.taxRate],
+  ];
+  for (const [name, value] of rates) {
+    if (value.lt(0)) throw errors.belowMinimum(field(name), 0, percent(value));
+  }
+  const charges: Array<[string, Decimal]> = [
     ["delivery", terms.delivery],
     ["pickup", terms.pickup],
-    ["tax rate", terms.taxRate],
   ];
-  for (const [name, value] of nonNegative) {
-    if (value.isNeg() && !value.isZero()) throw errors.belowMinimum(field(name), 0, value.toNumber());
+  for (const [name, value] of charges) {
+    if (value.lt(0)) throw errors.belowMinimum(field(name), 0, value.toNumber());
   }
 }
 

@@ -3,7 +3,7 @@
  * layout, spec/taskpane.md section 3), and the reading of each row, with a plain-words problem for
  * every row that cannot be used instead of a crash.
  */
-import { Decimal, ONE, ZERO, isBlank, parseNumericText, toNonNegative } from "../money";
+import { Decimal, ONE, ZERO, isBlank, parseNumericText, toDecimal, toNonNegative } from "../money";
 import { toRentalDays, type RentalDays } from "../rental";
 import { ProdError, errors } from "../errors";
 import type { BidLine, VendorTerms } from "./types";
@@ -134,10 +134,14 @@ export interface ReadBid {
 /** Words rental houses write for "no charge" in a price column (read as 0). */
 const NO_CHARGE = new Set(["n c", "nc", "no charge", "incl", "included", "inc", "free", "n a c"]);
 
-/** A money cell: a number, numeric text, or "N/C" / "included" (0). */
+/** True for a price cell that says "N/C", "included" and the like. */
+function isNoCharge(value: unknown): boolean {
+  return typeof value === "string" && NO_CHARGE.has(normalizeHeader(value));
+}
+
+/** A money cell of a bid row: a number, numeric text, or "N/C" / "included" (0); 0 or more. */
 function readMoney(value: unknown, arg: string): Decimal {
-  if (typeof value === "string" && NO_CHARGE.has(normalizeHeader(value))) return ZERO;
-  return toNonNegative(value, arg);
+  return isNoCharge(value) ? ZERO : toNonNegative(value, arg);
 }
 
 /**
@@ -266,34 +270,26 @@ export interface TermsText {
 function readPercentField(text: string, arg: string): Decimal {
   const trimmed = text.trim();
   if (trimmed === "") return ZERO;
-  const value = parseNumericText(trimmed);
-  if (value === undefined) throw errors.notANumber(arg, text);
-  const fraction = trimmed.endsWith("%") ? value : value.div(100);
-  if (fraction.isNeg() && !fraction.isZero()) throw errors.belowMinimum(arg, 0, text);
-  return fraction;
+  const value = toDecimal(trimmed, arg);
+  return trimmed.endsWith("%") ? value : value.div(100);
 }
 
 /** A money field: "$600.00", "600", "N/C"; blank = 0. */
 function readMoneyField(text: string, arg: string): Decimal {
-  return text.trim() === "" ? ZERO : readMoney(text, arg);
+  return text.trim() === "" || isNoCharge(text) ? ZERO : toDecimal(text, arg);
 }
 
 /**
  * Reads a vendor's terms from the pane's fields, naming the vendor and the field in any message.
+ * It only reads: whether the figures make sense (a week of 1 to 7 days, no negative charge) is
+ * {@link checkTerms}' one rule, which every comparison applies before it starts.
  *
- * @throws ProdError (invalid) for text that is not a number, or a negative amount
+ * @throws ProdError (invalid) for text that is not a number
  */
 export function readTerms(text: TermsText, vendor: string): VendorTerms {
   const field = (name: string) => `${vendor}: ${name}`;
-  const weekDays = Number(text.weekDays);
-  if (!Number.isInteger(weekDays) || weekDays < 1 || weekDays > 7) {
-    throw errors.invalid(
-      field("days billed per week"),
-      `must be a whole number from 1 to 7, got "${text.weekDays}"`,
-    );
-  }
   return {
-    weekDays,
+    weekDays: toDecimal(text.weekDays, field("days billed per week")).toNumber(),
     discount: readPercentField(text.discount, field("discount")),
     lossDamage: readPercentField(text.lossDamage, field("loss & damage")),
     taxRate: readPercentField(text.taxRate, field("sales tax rate")),

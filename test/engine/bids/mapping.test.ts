@@ -1,4 +1,5 @@
 import {
+  comparisonSteps,
   findHeaderRow,
   guessMapping,
   headerSignature,
@@ -6,8 +7,11 @@ import {
   readBidRows,
   readDays,
   readTerms,
+  type BidLine,
   type ColumnMapping,
+  type TermsText,
 } from "../../../src/engine/bids";
+import { Decimal } from "../../../src/engine/money";
 import { ProdError } from "../../../src/engine/errors";
 
 describe("guessing the column mapping from headers", () => {
@@ -151,12 +155,42 @@ describe("reading a vendor's terms as typed in the pane", () => {
 
   it.each([
     [{ discount: "ten" }, 'Acme: discount must be a number, got "ten"'],
-    [{ delivery: "-50" }, 'Acme: delivery must be 0 or more, got "-50"'],
-    [{ weekDays: "2.5" }, 'Acme: days billed per week must be a whole number from 1 to 7, got "2.5"'],
-    [{ taxRate: "-1%" }, 'Acme: sales tax rate must be 0 or more, got "-1%"'],
-  ])("names the vendor and the field: %j", (change, message) => {
+    [{ weekDays: "four" }, 'Acme: days billed per week must be a number, got "four"'],
+  ])("names the vendor and the field of text that is not a number: %j", (change, message) => {
     expect(() => readTerms({ ...typed, ...change }, "Acme")).toThrow(message);
   });
+
+  /** A comparison of Acme's terms as typed against a plain second vendor, up to its first step. */
+  const compareTyped = (change: Partial<TermsText>) => {
+    const line: BidLine = { item: "Dolly", qty: new Decimal(1), dayRate: new Decimal(300) };
+    const other = readTerms({ ...typed, delivery: "" }, "Other");
+    return comparisonSteps({
+      vendors: [
+        { id: "a", name: "Acme", terms: readTerms({ ...typed, ...change }, "Acme"), lines: [line] },
+        { id: "o", name: "Other", terms: other, lines: [line] },
+      ],
+      schedule: readDays("5"),
+    }).next();
+  };
+
+  it.each([
+    [{ delivery: "-50" }, "Acme: delivery must be 0 or more, got -50"],
+    [{ pickup: "($25)" }, "Acme: pickup must be 0 or more, got -25"],
+    [{ weekDays: "2.5" }, "Acme: days billed per week must be a whole number from 1 to 7, got 2.5"],
+    [{ taxRate: "-1%" }, 'Acme: sales tax rate must be 0 or more, got "-1%"'],
+    [{ lossDamage: "-8" }, 'Acme: loss & damage must be 0 or more, got "-8%"'],
+    [{ discount: "150" }, "Acme: discount must be from 0% to 100%, got 150%"],
+    [{ discount: "-5%" }, "Acme: discount must be from 0% to 100%, got -5%"],
+  ])("stops the comparison on a figure out of range, naming the vendor and field: %j", (change, message) => {
+    expect(() => compareTyped(change)).toThrow(message);
+  });
+
+  it.each([["discount"], ["lossDamage"], ["taxRate"], ["delivery"]] as const)(
+    'takes "-0" typed as the %s as 0, as the other 0-or-more rules do',
+    (key) => {
+      expect(() => compareTyped({ [key]: "-0" })).not.toThrow();
+    },
+  );
 });
 
 describe("reading the schedule or a days cell", () => {
