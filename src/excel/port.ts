@@ -342,7 +342,16 @@ export function sheetRef(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
 
-/** Parse an A1 address (`B3`, `$B$3`, `B3:D10`) into 0-based indexes. */
+/** Rows and columns of an Excel worksheet (Excel specifications and limits). */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLUMNS = 16_384;
+
+/**
+ * Parse an A1 address (`B3`, `$B$3`, `B3:D10`) into 0-based indexes. A whole column (`H:H`,
+ * `B:D`) or whole row (`3:3`, `2:5`), which Excel reports when the user clicks a column or row
+ * heading, spans the sheet's full height or width. Throws for anything else (several areas,
+ * `A1:B`, a name).
+ */
 export function parseA1(address: string): {
   row: number;
   column: number;
@@ -350,22 +359,30 @@ export function parseA1(address: string): {
   columnCount: number;
 } {
   const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const [start, end = start] = bare.replace(/\$/g, "").split(":");
-  const cell = (ref: string) => {
-    const match = /^([A-Z]+)(\d+)$/i.exec(ref);
-    if (!match) throw new Error(`not an A1 cell address: ${ref}`);
+  const [start, end = start, ...more] = bare.replace(/\$/g, "").split(":");
+  const part = (ref: string) => {
+    const match = /^([A-Z]*)(\d*)$/i.exec(ref);
+    if (!match || (match[1] === "" && match[2] === "")) throw new Error(`not an A1 address: ${address}`);
     let column = 0;
     for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(match[2]) - 1, column: column - 1 };
+    return {
+      row: match[2] === "" ? null : Number(match[2]) - 1,
+      column: match[1] === "" ? null : column - 1,
+    };
   };
-  const a = cell(start);
-  const b = cell(end);
-  return {
-    row: Math.min(a.row, b.row),
-    column: Math.min(a.column, b.column),
-    rowCount: Math.abs(b.row - a.row) + 1,
-    columnCount: Math.abs(b.column - a.column) + 1,
-  };
+  if (more.length > 0) throw new Error(`not an A1 address: ${address}`);
+  const a = part(start);
+  const b = part(end);
+  // Both ends must be the same kind: two cells, two columns (`H:H`) or two rows (`3:3`).
+  if ((a.row === null) !== (b.row === null) || (a.column === null) !== (b.column === null))
+    throw new Error(`not an A1 address: ${address}`);
+  const span = (x: number | null, y: number | null, size: number) =>
+    x === null || y === null
+      ? { first: 0, count: size }
+      : { first: Math.min(x, y), count: Math.abs(y - x) + 1 };
+  const rows = span(a.row, b.row, SHEET_ROWS);
+  const columns = span(a.column, b.column, SHEET_COLUMNS);
+  return { row: rows.first, column: columns.first, rowCount: rows.count, columnCount: columns.count };
 }
 
 /** Characters that make Excel parse a cell as a formula (or that Excel strips, for `'`). */
