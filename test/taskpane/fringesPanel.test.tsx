@@ -6,6 +6,7 @@ import { FRINGE_LIBRARY } from "../../src/engine/fringes/library";
 import { rateLabel } from "../../src/taskpane/panels/FringesPanel";
 import { rowsForHeaders } from "../../src/taskpane/fringes/fringeTables";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { parseA1 } from "../../src/excel/port";
 import { answerDialog } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
 
@@ -114,24 +115,90 @@ describe("Fringes panel: copy a preset", () => {
 });
 
 describe("Fringes panel: apply a set to selected lines", () => {
-  it("puts the set on the selected budget lines only, leaving headings alone", async () => {
+  const DETAIL = "Budget detail";
+  const column = DETAIL_COLUMNS.fringeSet;
+
+  /** A DOC budget in the workbook; `lines` are the 0-based rows of the Detail_Acct range. */
+  async function withDetail(setup?: (env: ReturnType<typeof fakeWorkbook>) => void) {
     const template = TEMPLATES.DOC;
     const layout = buildTemplatePlan(template, template.defaults, namesForCopy(template, 1).sheets);
-    const { book } = await openFringes(async ({ port }) => port.apply(layout.plan));
-    const first = layout.detailLines[0].row; // a line right under the first heading
-    book.selection = { sheet: "Budget detail", address: `A${first}:N${first + 2}` }; // heading + 2 lines
+    const env = await openFringes(async (e) => {
+      await e.port.apply(layout.plan);
+      setup?.(e);
+    });
+    const acct = parseA1(layout.plan.names!.find((n) => n.name === "Detail_Acct")!.address);
+    return { ...env, layout, lines: { first: acct.row, last: acct.row + acct.rowCount - 1 } };
+  }
+
+  async function apply(set: string) {
     const input = screen.getByLabelText("Fringes set");
     await userEvent.clear(input);
-    await userEvent.type(input, "=SAG-AFTRA");
+    await userEvent.type(input, set);
     await userEvent.click(screen.getByRole("button", { name: "Apply to selection" }));
-    await screen.findByText(/put on 2 line\(s\) of Budget detail/);
-    const column = DETAIL_COLUMNS.fringeSet;
-    expect(book.values("Budget detail", first - 1, column, 3, 1)).toEqual([
-      [""],
-      ["=SAG-AFTRA"],
-      ["=SAG-AFTRA"],
-    ]);
-    expect(book.cell("Budget detail", `H${first + 1}`)?.kind).toBe("value");
+  }
+
+  it("puts the set on the selected budget lines only, leaving headings alone", async () => {
+    const { book, layout } = await withDetail();
+    const first = layout.detailLines[0].row; // a line right under the first heading
+    book.selection = { sheet: DETAIL, address: `A${first}:N${first + 2}` }; // heading + 2 lines
+    await apply("=SAG-AFTRA");
+    await screen.findByText(
+      /put on 2 selected line\(s\) of Budget detail\. The other selected rows were left alone: headings/,
+    );
+    expect(book.values(DETAIL, first - 1, column, 3, 1)).toEqual([[""], ["=SAG-AFTRA"], ["=SAG-AFTRA"]]);
+    expect(book.cell(DETAIL, `H${first + 1}`)?.kind).toBe("value");
+  });
+
+  it("leaves the title, note and column header alone when the selection starts at A1", async () => {
+    const { book, layout, lines } = await withDetail();
+    const above = book.values(DETAIL, 0, 0, lines.first, 14);
+    expect(above[lines.first - 1][column]).toBe("Fringes set");
+    book.selection = { sheet: DETAIL, address: "A1:N12" };
+    await apply("SAG-AFTRA");
+    const changed = layout.detailLines.filter((l) => l.row < 12).length;
+    await screen.findByText(new RegExp(`put on ${changed} selected line\\(s\\)`));
+    expect(book.values(DETAIL, 0, 0, lines.first, 14)).toEqual(above);
+    expect(book.values(DETAIL, lines.first, column, 12 - lines.first, 1)).toEqual(
+      Array.from({ length: 12 - lines.first }, (_, i) =>
+        layout.detailLines.some((l) => l.row === lines.first + i) ? ["SAG-AFTRA"] : [""],
+      ),
+    );
+  });
+
+  it("leaves the user's rows below the detail alone", async () => {
+    const { book, lines } = await withDetail();
+    const below = lines.last + 2;
+    book.write(DETAIL, below, 0, "Note");
+    book.write(DETAIL, below, column, "mine");
+    book.selection = { sheet: DETAIL, address: `A${lines.last - 1}:N${below + 1}` };
+    await apply("SAG-AFTRA");
+    await screen.findByText(/No budget lines in the selection on Budget detail: nothing changed/);
+    expect(book.values(DETAIL, below, 0, 1, column + 1)[0]).toEqual(["Note", "", "", "", "", "", "", "mine"]);
+  });
+
+  it.each([
+    ["the whole Fringes set column is", "H:H"],
+    ["whole rows are", "$1:$400"],
+  ])("puts the set on every budget line when %s selected", async (_what, address) => {
+    const { port, book, layout, lines } = await withDetail();
+    // Excel reports a click on a column or row heading as H:H or 1:400, not as a cell block.
+    port.getSelection = () => Promise.resolve({ sheet: DETAIL, address });
+    await apply("SAG-AFTRA");
+    await screen.findByText(new RegExp(`put on ${layout.detailLines.length} selected line\\(s\\)`));
+    expect(book.cell(DETAIL, "H3")?.content).toBe("Fringes set");
+    const set = book
+      .values(DETAIL, 0, column, lines.last + 10, 1)
+      .flatMap(([v], row) => (v === "SAG-AFTRA" ? [row] : []));
+    expect(set).toEqual(layout.detailLines.map((l) => l.row));
+  });
+
+  it("answers in words when the selection is several blocks", async () => {
+    const { port } = await withDetail();
+    port.getSelection = () => Promise.resolve({ sheet: DETAIL, address: "A5:N6,A9:N9" });
+    await apply("SAG-AFTRA");
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(/Check the input.*not one block of cells: select the lines in one piece/);
+    expect(alert).not.toHaveTextContent(/Something went wrong/);
   });
 
   it("refuses a selection that is not on a budget detail sheet PROD made", async () => {

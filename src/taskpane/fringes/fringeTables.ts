@@ -3,7 +3,9 @@
  * library fringes into one (asking before replacing the user's rows), or create a Fringes sheet
  * when there is none, and write a fringe set into the selected detail lines.
  */
+import { ProdError } from "../../engine/errors";
 import { FRINGE_TABLE_HEADER } from "../../engine/fringes/table";
+import { isBlank } from "../../engine/money";
 import type { FringeDefinition } from "../../engine/fringes/library";
 import {
   type Cell,
@@ -13,7 +15,6 @@ import {
   type WorkbookPort,
   NUMBER_FORMATS,
   PortError,
-  a1Range,
   parseA1,
 } from "../../excel/port";
 import type { Question } from "../shell/PaneContext";
@@ -66,11 +67,9 @@ export function rowsForHeaders(
   return definitions.map((d) => headers.map((h) => columnValue(h, d)));
 }
 
-const blank = (v: CellValue) => v === "" || v === null;
-
 /** The table's rows that hold anything (an empty table still has one blank row). */
 export function userRows(table: TableData): CellValue[][] {
-  return table.rows.filter((row) => row.some((v) => !blank(v)));
+  return table.rows.filter((row) => row.some((v) => !isBlank(v)));
 }
 
 /** What the copy needs from the shell. */
@@ -201,42 +200,80 @@ export async function createFringeSheet(
   return { sheet, table };
 }
 
+/** Workbook names of the detail's account column: `Detail_Acct`, `Detail_Acct_2`, ... (buildPlan.ts). */
+const DETAIL_ACCT_NAME = /^Detail_Acct(_\d+)?$/i;
+
+/**
+ * The budget lines of a detail sheet the Templates panel made: the range named Detail_Acct on
+ * that sheet (every line row from the first under the header to the last spare line; Excel
+ * grows it when the user inserts rows inside it). Null if the sheet is not such a detail.
+ */
+async function detailLines(
+  port: WorkbookPort,
+  sheet: string,
+): Promise<{ row: number; accounts: CellValue[] } | null> {
+  const [owned, names] = await Promise.all([port.findOwned(TEMPLATES_OWNER), port.listNames()]);
+  if (!owned.some((o) => o.sheet === sheet)) return null;
+  const ranges = await Promise.all(
+    names.filter((n) => DETAIL_ACCT_NAME.test(n.name)).map((n) => port.readNamedRange(n.name)),
+  );
+  const range = ranges.find((r) => r !== null && r.sheet === sheet);
+  if (!range) return null;
+  return { row: parseA1(range.address).row, accounts: range.values.map((r) => r[0]) };
+}
+
+/** The selection's rows, or a ProdError in words when it is not one block (several areas). */
+function selectedRows(address: string): { row: number; rowCount: number } {
+  try {
+    return parseA1(address);
+  } catch {
+    throw new ProdError(
+      "invalid",
+      `The selection (${address}) is not one block of cells: select the lines in one piece, for example A10:N20, or whole rows.`,
+    );
+  }
+}
+
+/** What applying a fringe set did. */
+export interface AppliedSet {
+  sheet: string;
+  /** Budget lines whose Fringes set was written. */
+  lines: number;
+  /** Selected rows left as they were: headings, empty lines, rows outside the budget lines. */
+  leftAlone: number;
+}
+
 /**
  * Write a fringe set into the Fringes set column of the selected lines of a budget detail sheet
- * PROD made. Only lines with an account are changed (not headings, not spare lines).
- * Resolves how many lines were set.
+ * PROD made. Only the detail's budget lines with an account are changed: never the title, note
+ * or header above them, category headings, spare lines or the user's rows below the detail.
  */
-export async function applySetToSelection(
-  port: WorkbookPort,
-  fringeSet: string,
-): Promise<{ sheet: string; lines: number }> {
+export async function applySetToSelection(port: WorkbookPort, fringeSet: string): Promise<AppliedSet> {
   const selection = await port.getSelection();
-  const owned = await port.findOwned(TEMPLATES_OWNER);
-  const isDetail = owned.some((o) => o.key === "detail" && o.sheet === selection.sheet);
-  if (!isDetail) {
+  const detail = await detailLines(port, selection.sheet);
+  if (!detail) {
     throw new PortError(
       "notOwned",
       `Select lines on a budget detail sheet made by the Templates panel (the selection is on "${selection.sheet}").`,
       [selection.sheet],
     );
   }
-  const { row, rowCount } = parseA1(selection.address);
-  const accounts = await port.readRange({
-    sheet: selection.sheet,
-    address: a1Range(row, DETAIL_COLUMNS.acct, rowCount, 1),
-  });
-  let lines = 0;
+  const { row, rowCount } = selectedRows(selection.address);
   // Rows without an account (headings, spare lines) are left as they are: the write is split
   // into runs of consecutive account rows.
   const runs: { row: number; count: number }[] = [];
-  accounts.values.forEach((r, i) => {
-    if (blank(r[0])) return;
+  let lines = 0;
+  const from = Math.max(row, detail.row);
+  const to = Math.min(row + rowCount, detail.row + detail.accounts.length);
+  for (let r = from; r < to; r++) {
+    if (isBlank(detail.accounts[r - detail.row])) continue;
     lines++;
     const last = runs[runs.length - 1];
-    if (last && last.row + last.count === row + i) last.count++;
-    else runs.push({ row: row + i, count: 1 });
-  });
-  if (lines === 0) return { sheet: selection.sheet, lines: 0 };
+    if (last && last.row + last.count === r) last.count++;
+    else runs.push({ row: r, count: 1 });
+  }
+  const result = { sheet: selection.sheet, lines, leftAlone: rowCount - lines };
+  if (lines === 0) return result;
   await port.apply({
     owner: TEMPLATES_OWNER,
     sheets: [
@@ -254,5 +291,5 @@ export async function applySetToSelection(
       },
     ],
   });
-  return { sheet: selection.sheet, lines };
+  return result;
 }

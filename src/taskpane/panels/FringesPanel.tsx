@@ -227,11 +227,13 @@ function ApplySet() {
   const handleApply = async () => {
     pane.clearMessage();
     try {
-      const { sheet, lines } = await applySetToSelection(pane.port, fringeSet);
+      const { sheet, lines, leftAlone } = await applySetToSelection(pane.port, fringeSet);
+      const untouched = "headings, empty lines and rows outside the budget lines are left alone";
       pane.showNote(
         lines === 0
-          ? `No budget lines in the selection on ${sheet} (headings and empty lines are left alone).`
-          : `Fringes set "${fringeSet.trim() || "(none)"}" put on ${lines} line(s) of ${sheet}.`,
+          ? `No budget lines in the selection on ${sheet}: nothing changed (${untouched}).`
+          : `Fringes set "${fringeSet.trim() || "(none)"}" put on ${lines} selected line(s) of ${sheet}.` +
+              (leftAlone > 0 ? ` The other selected rows were left alone: ${untouched}.` : ""),
       );
     } catch (error) {
       pane.showError(error);
