@@ -24,7 +24,14 @@ import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port"
 import { ReadCancelled } from "../files/cancel";
 import { importLedger, type LedgerSource } from "./ledgerImport";
 import { COST_REPORT_OWNER, readPriorReport, reportSheet, reportSheetName } from "./reportSheet";
-import { InputError, mappingGaps, type Columns, type InputKind, type LoadedInput } from "./sources";
+import {
+  InputError,
+  mappingGaps,
+  rereadInput,
+  type Columns,
+  type InputKind,
+  type LoadedInput,
+} from "./sources";
 
 /** An input with its confirmed column mapping. */
 export interface MappedInput {
@@ -90,24 +97,29 @@ export async function runCostReport(
   }
 
   progress(2, "Reading the budget");
+  // Sheets and tables are read now, not when they were picked: the figures the user sees.
+  const budgetInput = await rereadInput(port, req.budget.input, "budget", "Budget");
+  const ledgerInput = await rereadInput(port, req.ledger.input, "ledger", "Ledger");
+  const posInput = req.pos && (await rereadInput(port, req.pos.input, "pos", "Open purchase orders"));
+  cancelled();
   const problems: ReportOutcome["problems"] = [];
-  const budget = mapBudgetRows(rowsOf(req.budget.input.source), {
+  const budget = mapBudgetRows(rowsOf(budgetInput.source), {
     columns: req.budget.columns as BudgetColumns,
-    headerRows: req.budget.input.headerRow + 1,
+    headerRows: budgetInput.headerRow + 1,
   });
   budget.problems.forEach((problem) => problems.push({ source: "Budget", problem }));
   if (budget.lines.length === 0) {
     throw new InputError(
-      `No budget lines were found in ${req.budget.input.label}: check the Account and Budget amount columns.`,
+      `No budget lines were found in ${budgetInput.label}: check the Account and Budget amount columns.`,
     );
   }
 
   let ledger;
   try {
     ledger = await importLedger(
-      req.ledger.input.source,
+      ledgerInput.source,
       req.ledger.columns as LedgerColumns,
-      req.ledger.input.headerRow,
+      ledgerInput.headerRow,
       req.dateOrder,
       {
         signal: options.signal,
@@ -121,10 +133,10 @@ export async function runCostReport(
   ledger.problems.forEach((problem) => problems.push({ source: "Ledger", problem }));
 
   let openPos: ReturnType<typeof mapPoRows>["lines"] = [];
-  if (req.pos) {
-    const pos = mapPoRows(rowsOf(req.pos.input.source), {
+  if (req.pos && posInput) {
+    const pos = mapPoRows(rowsOf(posInput.source), {
       columns: req.pos.columns as PoColumns,
-      headerRows: req.pos.input.headerRow + 1,
+      headerRows: posInput.headerRow + 1,
     });
     pos.problems.forEach((problem) => problems.push({ source: "Open POs", problem }));
     openPos = pos.lines;
@@ -172,9 +184,9 @@ export async function runCostReport(
     convention: req.convention,
     efcChangeThreshold: req.efcChangeThreshold,
     sources: {
-      budget: req.budget.input.label,
-      ledger: `${req.ledger.input.label} (${ledger.lines.length.toLocaleString("en-US")} lines)`,
-      openPos: req.pos ? req.pos.input.label : "none",
+      budget: budgetInput.label,
+      ledger: `${ledgerInput.label} (${ledger.lines.length.toLocaleString("en-US")} lines)`,
+      openPos: posInput ? posInput.label : "none",
       prior: req.priorSheet ?? "none (first report)",
     },
     problems,

@@ -5,6 +5,7 @@
  * maps itself (spec/taskpane.md 4; reference.md 5.4: column mapping is required).
  */
 import { findHeaderRow, guessBudgetColumns, guessColumns, type Field } from "../../engine/weeklyCostReport";
+import { headerSignature } from "../../engine/bids";
 import { ProdError } from "../../engine/errors";
 import type { RangeData, WorkbookPort } from "../../excel/port";
 import { columnMemory, type ColumnMemory, type KeyValueStorage } from "../shell/columnMemory";
@@ -63,6 +64,12 @@ export type Columns = Partial<Record<Field, number>>;
 export interface LoadedInput {
   /** How the sheet names the source: "sheet Budget detail", "gl-week12.csv". */
   label: string;
+  /**
+   * The sheet or table it was read from, read again when the report is built (the accountant
+   * may paste this week's GL or fix a budget line with the pane open). Absent for a file: a
+   * picked file cannot change, so what was read is what is used.
+   */
+  live?: WorkbookInput;
   source: LedgerSource;
   /** The first rows, to find the header and show the columns. */
   preview: unknown[][];
@@ -71,11 +78,11 @@ export interface LoadedInput {
   headers: string[];
 }
 
+/** An input that lives in the workbook: a sheet or a table. */
+export type WorkbookInput = { kind: "sheet"; name: string } | { kind: "table"; name: string };
+
 /** Where an input comes from, as picked in the pane. */
-export type InputChoice =
-  | { kind: "sheet"; name: string }
-  | { kind: "table"; name: string }
-  | { kind: "file"; name: string; data: ArrayBuffer };
+export type InputChoice = WorkbookInput | { kind: "file"; name: string; data: ArrayBuffer };
 
 /**
  * An input the pane could not use, with what to do about it: bad input, like the engine's
@@ -87,9 +94,9 @@ export class InputError extends ProdError {
   }
 }
 
-function fromRows(label: string, rows: unknown[][], kind: InputKind): LoadedInput {
+function fromRows(label: string, rows: unknown[][], kind: InputKind, live?: WorkbookInput): LoadedInput {
   const source: LedgerSource = { kind: "grid", name: label, rows };
-  return withHeader(label, source, kind);
+  return { ...withHeader(label, source, kind), live };
 }
 
 function withHeader(label: string, source: LedgerSource, kind: InputKind): LoadedInput {
@@ -118,12 +125,15 @@ export async function loadInput(
       throw new InputError(
         `The sheet "${choice.name}" is empty. Pick the sheet that holds the ${KIND_WORDS[kind]}.`,
       );
-    return fromRows(`sheet ${choice.name}`, rows, kind);
+    return fromRows(`sheet ${choice.name}`, rows, kind, { kind: "sheet", name: choice.name });
   }
   if (choice.kind === "table") {
     const table = await port.readTable(choice.name);
     if (!table) throw new InputError(`There is no table "${choice.name}" any more. Pick the input again.`);
-    return fromRows(`table ${choice.name}`, [table.headers, ...table.rows.map((r) => [...r])], kind);
+    return fromRows(`table ${choice.name}`, [table.headers, ...table.rows.map((r) => [...r])], kind, {
+      kind: "table",
+      name: choice.name,
+    });
   }
   const type = fileKind(choice.name);
   if (type === "csv" && kind === "ledger") {
@@ -140,6 +150,32 @@ export async function loadInput(
     if (e instanceof FileReadError) throw new InputError(e.message);
     throw e;
   }
+}
+
+/**
+ * An input as it is now: a sheet or table is read again (one read), so the report uses what
+ * the user sees, not what was there when it was picked; a file is returned as read. The
+ * confirmed columns still apply while the headings are the same (same header signature, which
+ * is also how the mapping is remembered); when they changed, the user has to map them again.
+ *
+ * @param what - the input as the pane labels it ("Budget"), for the message
+ * @throws InputError when the headings changed, or the sheet or table is empty or gone
+ */
+export async function rereadInput(
+  port: WorkbookPort,
+  input: LoadedInput,
+  kind: InputKind,
+  what: string,
+): Promise<LoadedInput> {
+  if (!input.live) return input;
+  const now = await loadInput(port, input.live, kind);
+  if (headerSignature(now.headers) !== headerSignature(input.headers)) {
+    throw new InputError(
+      `The headings of ${input.label} changed after its columns were mapped. ` +
+        `Clear ${what}, pick it again and check its columns.`,
+    );
+  }
+  return now;
 }
 
 /** Opens a ledger workbook and previews its first visible sheet that has rows. */

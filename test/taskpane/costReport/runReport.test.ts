@@ -132,6 +132,31 @@ describe("running the cost report against the workbook", () => {
     expect(other.book.cell("Cost Report 2026-11-20", "A1")).toMatchObject({ content: "my own notes" });
   });
 
+  it("builds from the sheets as they are now, not as they were when picked", async () => {
+    const { port, book } = workbook();
+    const req = await request(port);
+    // With the pane open, the accountant fixes a budget line and pastes another GL line.
+    book.write("Budget detail", 1, 9, 120000);
+    book.write("GL", 10, 0, "3301");
+    book.write("GL", 10, 1, "2026-11-19");
+    book.write("GL", 10, 4, 500);
+    const outcome = await runCostReport(port, req);
+    const grip = outcome.report.rows.find((r) => r.kind === "account" && r.account === "2501");
+    expect(grip?.figures.budget.toFixed(2)).toBe("120000.00");
+    const r = outcome.report.reconciliation;
+    expect([r.reportToDate.toFixed(2), r.ledgerToDate.toFixed(2)]).toEqual(["63350.00", "63350.00"]);
+  });
+
+  it("asks to map the columns again when a sheet's headings changed after they were mapped", async () => {
+    const { port, book } = workbook();
+    const req = await request(port);
+    book.write("POs", 0, 3, "Committed");
+    await expect(runCostReport(port, req)).rejects.toThrow(
+      "The headings of sheet POs changed after its columns were mapped. Clear Open purchase orders, pick it again and check its columns.",
+    );
+    expect(book.hasSheet("Cost Report 2026-11-20")).toBe(false);
+  });
+
   it("carries last week's ETC edits read from the previous report sheet", async () => {
     const { port, book } = workbook();
     book.addSheet("Cost Report 2026-11-13", [
