@@ -13,6 +13,7 @@ import {
   type WorkbookPort,
   type WritePlan,
 } from "../../excel/port";
+import { marksSheet } from "../shell/ownedSheet";
 import { BIDS_OWNER, COMPARISON_KEY, COMPARISON_SHEET, type ComparisonLayout } from "./comparisonSheet";
 
 /** Rows of a bid read from the workbook, with where they came from. */
@@ -85,8 +86,7 @@ export async function comparisonAwardLink(
 ): Promise<{ sheetName: string; formula: string } | null> {
   const address = award === "single" ? sheet.layout.singleTotal : sheet.layout.splitTotal;
   if (!address) return null;
-  const owned = (await port.findOwned(BIDS_OWNER)).find((r) => r.key === COMPARISON_KEY);
-  if (!owned || owned.sheet !== sheet.sheetName) return null;
+  if (!marksSheet(await port.findOwned(BIDS_OWNER), COMPARISON_KEY, sheet.sheetName)) return null;
   if (!(await port.listSheets()).includes(sheet.sheetName)) return null;
   return { sheetName: sheet.sheetName, formula: `=${sheetRef(sheet.sheetName)}!${address}` };
 }

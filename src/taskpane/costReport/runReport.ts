@@ -22,6 +22,7 @@ import {
 } from "../../engine/weeklyCostReport";
 import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
 import { ReadCancelled } from "../files/cancel";
+import { marksSheet } from "../shell/ownedSheet";
 import { importLedger, type LedgerSource } from "./ledgerImport";
 import { COST_REPORT_OWNER, readPriorReport, reportSheet, reportSheetName } from "./reportSheet";
 import {
@@ -172,7 +173,8 @@ export async function runCostReport(
 
   const name = reportSheetName(req.periodEnd);
   const owned = await port.findOwned(COST_REPORT_OWNER);
-  const replace = owned.some((o) => o.key === name);
+  // Replace only the pane's sheet of that name: after a delete or rename the sheet is made anew.
+  const replace = marksSheet(owned, name, name);
   const periodLabel =
     req.cutoff.kind === "date"
       ? `${serialToIso(req.cutoff.start)} to ${serialToIso(req.cutoff.end)}`

@@ -10,7 +10,7 @@ import {
   type InputKind,
 } from "../../../src/taskpane/costReport/sources";
 import { OfficeWorkbook } from "../../../src/excel/officeWorkbook";
-import { MockBook, mockExcel } from "../../excel/mockExcel";
+import { MockBook, mockExcel, type MockName } from "../../excel/mockExcel";
 import { fakeWorkbook } from "../fakePort";
 
 const END = dateSerial(2026, 11, 20) as number;
@@ -156,6 +156,47 @@ describe("running the cost report against the workbook", () => {
     );
     expect(book.hasSheet("Cost Report 2026-11-20")).toBe(false);
   });
+
+  const DELETE_OR_RENAME = [
+    [
+      "deleted",
+      (book: MockBook, mark: MockName) => {
+        book.sheets = book.sheets.filter((s) => s.name !== "Cost Report 2026-11-20");
+        // Excel keeps a name whose sheet is gone, pointing at #REF!.
+        mark.formula = "=#REF!$A$1:$T$40";
+      },
+    ],
+    [
+      "renamed",
+      (book: MockBook, mark: MockName) => {
+        book.sheet("Cost Report 2026-11-20").name = "Week 12 as sent";
+        // Excel's names follow a renamed sheet.
+        mark.formula = mark.formula.replace("'Cost Report 2026-11-20'", "'Week 12 as sent'");
+      },
+    ],
+  ] as const;
+
+  async function reportThenChange(change: (book: MockBook, mark: MockName) => void) {
+    const wb = workbook();
+    await runCostReport(wb.port, await request(wb.port));
+    const mark = wb.book.names.find(
+      (n) => n.name === ownershipMarkName(COST_REPORT_OWNER, "Cost Report 2026-11-20"),
+    ) as MockName;
+    change(wb.book, mark);
+    return wb;
+  }
+
+  it.each(DELETE_OR_RENAME)(
+    "makes a new report sheet, not a replacement, after the user %s the last one",
+    async (_how, change) => {
+      const { port } = await reportThenChange(change);
+      const apply = jest.spyOn(port, "apply").mockResolvedValue();
+      await runCostReport(port, await request(port));
+      expect(apply.mock.calls[0][0].sheets.map((s) => [s.name, s.mode])).toEqual([
+        ["Cost Report 2026-11-20", "create"],
+      ]);
+    },
+  );
 
   it("carries last week's ETC edits read from the previous report sheet", async () => {
     const { port, book } = workbook();
