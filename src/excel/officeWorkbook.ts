@@ -22,9 +22,13 @@ import {
   NUMBER_FORMATS,
   PortError,
   a1Range,
+  createdSheetMarks,
+  isDeadReference,
+  markHeldError,
   needsTextProtection,
-  ownershipMarkName,
   parseOwnershipMark,
+  sheetMarkName,
+  splitAddress,
 } from "./port";
 
 /** Runs a batch against the workbook: `Excel.run` in Excel, a mock context in tests. */
@@ -129,15 +133,6 @@ function groupSteps(pieces: Piece[], maxBytes: number): Piece[][] {
     bytes += piece.bytes;
   }
   return steps;
-}
-
-/** Split `Sheet!A1:B2` / `'My sheet'!A1` into sheet and address. */
-export function splitAddress(full: string): RangeRef {
-  const bang = full.lastIndexOf("!");
-  if (bang < 0) return { sheet: "", address: full };
-  let sheet = full.slice(0, bang).replace(/^=/, "");
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, address: full.slice(bang + 1).replace(/\$/g, "") };
 }
 
 /** True if a name's formula points at the given sheet. */
@@ -332,8 +327,9 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       return names.items.flatMap((n) => {
         const mark = parseOwnershipMark(n.name);
-        if (!mark || mark.owner !== owner) return [];
-        return [{ ...splitAddress(n.formula), owner: mark.owner, key: mark.key }];
+        // A mark whose sheet was deleted (#REF!) owns nothing.
+        if (!mark || mark.owner !== owner || isDeadReference(n.formula)) return [];
+        return [{ ...splitAddress(n.formula), ...mark }];
       });
     });
   }
@@ -362,7 +358,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (sp.mode === "create" && exists) existing.push(sp.name);
         if (sp.mode === "existing" && !exists) missing.push(sp.name);
         if (sp.mode === "replaceOwned") {
-          const mark = nameFormula.get(ownershipMarkName(plan.owner, sp.markKey ?? sp.name).toLowerCase());
+          const mark = nameFormula.get(sheetMarkName(plan, sp).toLowerCase());
           if (!exists) missing.push(sp.name);
           else if (mark === undefined || !refersToSheet(mark, sp.name)) notOwned.push(sp.name);
           else replaced.add(sp.name);
@@ -385,6 +381,10 @@ export class OfficeWorkbook implements WorkbookPort {
       if (missing.length > 0) {
         throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
       }
+      // The marks the new sheets will get: Excel's names.add fails on an existing name, and only
+      // in the last step, after every value is written; so check them here.
+      const marks = createdSheetMarks(plan, (name) => nameFormula.get(name.toLowerCase()));
+      if (marks.heldBy.length > 0) throw markHeldError(marks.heldBy);
 
       // Tables and charts on the sheets being replaced are ours to delete; a second read only
       // when replacing.
@@ -406,7 +406,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const ownTables = new Set(tablesToDelete.map((n) => n.toLowerCase()));
       const existingTables = new Set(tables.items.map((t) => t.name.toLowerCase()));
 
-      const namesToDelete: string[] = [];
+      const namesToDelete: string[] = [...marks.stale];
       const taken: string[] = [];
       for (const ns of plan.names ?? []) {
         const formula = nameFormula.get(ns.name.toLowerCase());
@@ -482,7 +482,7 @@ export class OfficeWorkbook implements WorkbookPort {
       writeSheetStructure(ws, sp);
       if (sp.mode === "create") {
         const mark = wb.names.add(
-          ownershipMarkName(plan.owner, sp.markKey ?? sp.name),
+          sheetMarkName(plan, sp),
           ws.getRange("A1"),
           `PROD (${plan.owner}) made this sheet; re-running replaces it.`,
         );

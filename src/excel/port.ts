@@ -188,6 +188,12 @@ export interface WritePlan {
    * workbook names built from it, so re-running the same panel finds and replaces its own output.
    */
   owner: string;
+  /**
+   * Tells apart copies of the same output in one workbook (the Templates panel's second budget
+   * writes "_2"): part of each mark's name, so every copy owns its sheets under its own marks
+   * and the keys stay the same ("detail" is every copy's detail sheet). @default "" (the first)
+   */
+  copy?: string;
   sheets: SheetPlan[];
   names?: NameSpec[];
   /** The sheet to show when done. */
@@ -220,6 +226,8 @@ export interface TableData {
 export interface OwnedRegion extends RangeRef {
   owner: string;
   key: string;
+  /** Which copy of the output (the plan's `copy`); "" for the first. */
+  copy: string;
 }
 
 /** Progress of long work: `done` of `total` steps, with a plain-words label. */
@@ -393,20 +401,80 @@ export function needsTextProtection(text: string): boolean {
   return FORMULA_TRIGGER.test(text);
 }
 
-/** The name of the workbook-level name that marks an owned region. */
-export function ownershipMarkName(owner: string, key: string): string {
-  // Excel names allow letters, digits, underscores and periods: anything else (and "_") is
-  // written as _ + 4 hex digits so the key can be read back exactly.
-  const safe = (s: string) =>
-    s.replace(/[^A-Za-z0-9]/g, (ch) => `_${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return `PROD_OWN.${safe(owner)}.${safe(key)}`;
+/** Split `Sheet!A1:B2` / `'My sheet'!A1` / `=Sheet!$A$1` into sheet and address. */
+export function splitAddress(full: string): RangeRef {
+  const bang = full.lastIndexOf("!");
+  if (bang < 0) return { sheet: "", address: full };
+  let sheet = full.slice(0, bang).replace(/^=/, "");
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: full.slice(bang + 1).replace(/\$/g, "") };
 }
 
-/** Read owner and key back from a mark name, or null if it is not a mark. */
-export function parseOwnershipMark(name: string): { owner: string; key: string } | null {
-  const match = /^PROD_OWN\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)$/.exec(name);
+/** Excel names allow letters, digits, underscores and periods: anything else (and "_") is
+ * written as _ + 4 hex digits so the part can be read back exactly. */
+const markSafe = (s: string) =>
+  s.replace(/[^A-Za-z0-9]/g, (ch) => `_${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/**
+ * The name of the workbook-level name that marks an owned region: `PROD_OWN.owner.key`, and
+ * `.copy` after it for a later copy of the same output (names must be unique in a workbook).
+ */
+export function ownershipMarkName(owner: string, key: string, copy = ""): string {
+  const mark = `PROD_OWN.${markSafe(owner)}.${markSafe(key)}`;
+  return copy === "" ? mark : `${mark}.${markSafe(copy)}`;
+}
+
+/** The mark of one sheet of a plan. */
+export function sheetMarkName(plan: WritePlan, sheet: SheetPlan): string {
+  return ownershipMarkName(plan.owner, sheet.markKey ?? sheet.name, plan.copy);
+}
+
+/** Read owner, key and copy back from a mark name, or null if it is not a mark. */
+export function parseOwnershipMark(name: string): { owner: string; key: string; copy: string } | null {
+  const match = /^PROD_OWN\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)(?:\.([A-Za-z0-9_]+))?$/.exec(name);
   if (!match) return null;
   const unsafe = (s: string) =>
     s.replace(/_([0-9a-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return { owner: unsafe(match[1]), key: unsafe(match[2]) };
+  return { owner: unsafe(match[1]), key: unsafe(match[2]), copy: unsafe(match[3] ?? "") };
+}
+
+/**
+ * True if a name's formula points nowhere: Excel keeps a name whose sheet was deleted and makes
+ * it `=#REF!$A$1`. Such a mark owns nothing; it is dropped when its sheet is made again.
+ */
+export function isDeadReference(formula: string): boolean {
+  return formula.toUpperCase().includes("#REF!");
+}
+
+/**
+ * The marks of the sheets a plan creates, as the workbook has them already (`markFormula` looks a
+ * name up, any case). A mark a deleted sheet left behind (#REF!) is `stale`: the plan deletes it
+ * before adding its own, as Excel's names.add refuses an existing name. A mark a live sheet still
+ * holds (the user renamed PROD's sheet) is that sheet's: the plan must refuse before writing.
+ */
+export function createdSheetMarks(
+  plan: WritePlan,
+  markFormula: (name: string) => string | undefined,
+): { stale: string[]; heldBy: string[] } {
+  const stale: string[] = [];
+  const heldBy: string[] = [];
+  for (const sp of plan.sheets) {
+    if (sp.mode !== "create") continue;
+    const name = sheetMarkName(plan, sp);
+    const formula = markFormula(name);
+    if (formula === undefined) continue;
+    if (isDeadReference(formula)) stale.push(name);
+    else heldBy.push(splitAddress(formula).sheet);
+  }
+  return { stale, heldBy };
+}
+
+/** The refusal for marks a live sheet holds (see `createdSheetMarks`). */
+export function markHeldError(heldBy: readonly string[]): PortError {
+  const list = heldBy.map((s) => `"${s}"`).join(", ");
+  return new PortError(
+    "nameExists",
+    `PROD made ${list} for this before (it may have been renamed), so nothing was written. Delete it, or rename it back and re-run.`,
+    heldBy,
+  );
 }

@@ -32,13 +32,16 @@ import {
   a1,
   a1Range,
   columnLetter,
+  createdSheetMarks,
+  isDeadReference,
+  markHeldError,
   needsTextProtection,
-  ownershipMarkName,
   parseA1,
   parseOwnershipMark,
+  sheetMarkName,
   sheetRef,
+  splitAddress,
 } from "../excel/port";
-import { splitAddress } from "../excel/officeWorkbook";
 import { formatValue } from "./numberFormat";
 import { respill } from "./prodFunctionPlugin";
 import {
@@ -382,8 +385,9 @@ export class MemoryWorkbook implements WorkbookPort {
     return Promise.resolve(
       [...this.names.values()].flatMap((n) => {
         const mark = parseOwnershipMark(n.name);
-        if (!mark || mark.owner !== owner) return [];
-        return [{ ...splitAddress(n.formula), owner: mark.owner, key: mark.key }];
+        // A mark whose sheet was deleted (#REF!) owns nothing, as in Excel.
+        if (!mark || mark.owner !== owner || isDeadReference(n.formula)) return [];
+        return [{ ...splitAddress(n.formula), ...mark }];
       }),
     );
   }
@@ -399,7 +403,7 @@ export class MemoryWorkbook implements WorkbookPort {
       if (sp.mode === "create" && exists) existing.push(sp.name);
       if (sp.mode === "existing" && !exists) missing.push(sp.name);
       if (sp.mode === "replaceOwned") {
-        const mark = this.names.get(ownershipMarkName(plan.owner, sp.markKey ?? sp.name).toLowerCase());
+        const mark = this.names.get(sheetMarkName(plan, sp).toLowerCase());
         if (!exists) missing.push(sp.name);
         else if (!mark || splitAddress(mark.formula).sheet.toLowerCase() !== sp.name.toLowerCase())
           notOwned.push(sp.name);
@@ -420,9 +424,11 @@ export class MemoryWorkbook implements WorkbookPort {
       );
     if (missing.length > 0)
       throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
+    const marks = createdSheetMarks(plan, (name) => this.names.get(name.toLowerCase())?.formula);
+    if (marks.heldBy.length > 0) throw markHeldError(marks.heldBy);
 
     const onReplaced = (sheet: string) => replaced.has(sheet.toLowerCase());
-    const namesToDelete: string[] = [];
+    const namesToDelete: string[] = [...marks.stale];
     const taken: string[] = [];
     for (const ns of plan.names ?? []) {
       const entry = this.names.get(ns.name.toLowerCase());
@@ -503,7 +509,7 @@ export class MemoryWorkbook implements WorkbookPort {
           conditionalFormats: sp.conditionalFormats,
         });
         if (sp.mode === "create") {
-          const mark = ownershipMarkName(plan.owner, sp.markKey ?? sp.name);
+          const mark = sheetMarkName(plan, sp);
           this.addName(
             mark,
             nameFormula(sp.name, "A1"),
@@ -623,6 +629,12 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private addName(name: string, formula: string, comment: string | undefined, visible: boolean): void {
+    // Excel's names.add refuses a name the workbook has (any case); so does the preview, or a
+    // plan that fails in Excel would pass here.
+    if (this.names.has(name.toLowerCase()))
+      throw new PortError("host", `Excel could not complete the change: the name "${name}" already exists.`, [
+        name,
+      ]);
     this.names.set(name.toLowerCase(), { name, formula, comment, visible });
     // Names are computed too (`=SUM(BudgetTotal)`); marks and names the engine cannot take
     // (Excel allows a few it does not) stay workbook metadata only.

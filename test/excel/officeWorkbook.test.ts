@@ -1,5 +1,5 @@
 import { INJECTION_PAYLOADS } from "./injectionCorpus";
-import { OfficeWorkbook, blockPieces, splitAddress } from "../../src/excel/officeWorkbook";
+import { OfficeWorkbook, blockPieces } from "../../src/excel/officeWorkbook";
 import {
   type Cell,
   type WritePlan,
@@ -10,6 +10,7 @@ import {
   ownershipMarkName,
   parseA1,
   parseOwnershipMark,
+  splitAddress,
 } from "../../src/excel/port";
 import { MockBook, mockExcel } from "./mockExcel";
 
@@ -73,7 +74,14 @@ describe("A1 helpers", () => {
   it.each(["Top Sheet", "Budget detail", "a_b.c", "Bids (2)"])("reads back the ownership key %s", (k) => {
     const mark = ownershipMarkName("templates", k);
     expect(mark).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
-    expect(parseOwnershipMark(mark)).toEqual({ owner: "templates", key: k });
+    expect(parseOwnershipMark(mark)).toEqual({ owner: "templates", key: k, copy: "" });
+  });
+
+  it.each(["_2", "2", "a b"])("reads back a later copy's mark (%s), the key unchanged", (copy) => {
+    const mark = ownershipMarkName("templates", "detail", copy);
+    expect(mark).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
+    expect(mark).not.toBe(ownershipMarkName("templates", "detail"));
+    expect(parseOwnershipMark(mark)).toEqual({ owner: "templates", key: "detail", copy });
   });
 });
 
@@ -342,7 +350,7 @@ describe("OfficeWorkbook reads", () => {
     const { book, port } = setup();
     await port.apply(smallPlan());
     expect(await port.findOwned("test")).toEqual([
-      { sheet: "Budget", address: "A1", owner: "test", key: "Budget" },
+      { sheet: "Budget", address: "A1", owner: "test", key: "Budget", copy: "" },
     ]);
     expect(await port.findOwned("bids")).toEqual([]);
     book.selection = { sheet: "Budget", address: "B2:B3" };

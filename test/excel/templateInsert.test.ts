@@ -210,3 +210,79 @@ describe("inserting a template into Excel (office-addin-mock)", () => {
     expect((await freeCopy(port, "FEATURE")).copy).toBe(3);
   });
 });
+
+describe("inserting the same template twice", () => {
+  it("creates a second working budget whose sheets are owned apart from the first's (office-addin-mock)", async () => {
+    const book = new MockBook();
+    book.addSheet("Sheet1");
+    const excel = mockExcel(book);
+    const port = new OfficeWorkbook({ run: excel.run });
+    for (const expected of [1, 2]) {
+      const target = await freeCopy(port, "FEATURE");
+      expect(target.copy).toBe(expected);
+      const before = excel.state.syncs;
+      await port.apply(
+        buildTemplatePlan(TEMPLATES.FEATURE, TEMPLATES.FEATURE.defaults, target.sheets, target.suffix).plan,
+      );
+      expect(excel.state.syncs - before).toBe(2);
+    }
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      ...["Top Sheet", "Budget detail", "Fringes", "Globals"],
+      ...["Top Sheet 2", "Budget detail 2", "Fringes 2", "Globals 2"],
+    ]);
+    const owned = await port.findOwned("templates");
+    expect(owned.filter((o) => o.key === "detail").map((o) => o.sheet)).toEqual([
+      "Budget detail",
+      "Budget detail 2",
+    ]);
+    expect(owned).toHaveLength(8);
+    expect(book.cell("Top Sheet 2", "A1")?.content).toMatch(/^Top Sheet: /);
+  });
+
+  it("creates a sheet again after the user deleted the one PROD made (its mark reads #REF!)", async () => {
+    const book = new MockBook();
+    const excel = mockExcel(book);
+    const port = new OfficeWorkbook({ run: excel.run });
+    const plan = layoutFor("FEATURE").plan;
+    await port.apply(plan);
+    // The user deletes the Top Sheet: Excel keeps the mark, pointing nowhere.
+    book.sheets = book.sheets.filter((s) => s.name !== "Top Sheet");
+    const mark = book.names.find((n) => n.name === "PROD_OWN.templates.topsheet")!;
+    mark.formula = "=#REF!$A$1";
+    expect((await port.findOwned("templates")).map((o) => o.key).sort()).toEqual([
+      "detail",
+      "fringes",
+      "globals",
+    ]);
+    const again = { ...plan, names: [], sheets: plan.sheets.filter((s) => s.name === "Top Sheet") };
+    await port.apply(again);
+    expect(book.names.filter((n) => n.name === "PROD_OWN.templates.topsheet")).toEqual([
+      expect.objectContaining({ formula: "='Top Sheet'!$A$1" }),
+    ]);
+  });
+
+  it("refuses, before writing anything, a sheet whose mark another live sheet still holds", async () => {
+    const book = new MockBook();
+    const excel = mockExcel(book);
+    const port = new OfficeWorkbook({ run: excel.run });
+    const plan = layoutFor("FEATURE").plan;
+    await port.apply(plan);
+    // The user renames the Top Sheet: the mark follows it.
+    book.sheet("Top Sheet").name = "Old top";
+    book.names.find((n) => n.name === "PROD_OWN.templates.topsheet")!.formula = "='Old top'!$A$1";
+    const before = excel.state.syncs;
+    const again = { ...plan, names: [], sheets: plan.sheets.filter((s) => s.name === "Top Sheet") };
+    await expect(port.apply(again)).rejects.toMatchObject({ kind: "nameExists", subjects: ["Old top"] });
+    expect(excel.state.syncs - before).toBe(1);
+    expect(book.hasSheet("Top Sheet")).toBe(false);
+  });
+
+  it("skips a copy number whose marks a renamed sheet still holds", async () => {
+    const book = new MockBook();
+    book.addSheet("Old top");
+    book.names.push({ name: "PROD_OWN.templates.topsheet", formula: "='Old top'!$A$1", visible: false });
+    const port = new OfficeWorkbook({ run: mockExcel(book).run });
+    expect((await freeCopy(port, "FEATURE")).copy).toBe(2);
+  });
+});

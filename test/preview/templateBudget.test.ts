@@ -7,6 +7,7 @@ import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { freeCopy } from "../../src/taskpane/panels/TemplatesPanel";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 
@@ -103,5 +104,25 @@ describe("Feature template, computed", () => {
       .filter((r) => typeof r[0] === "number" && r[0] >= 1 && r[0] <= 3 && r[1] === 1)
       .map((r) => r[2]);
     expect(shares).toEqual([33333.34, 33333.33, 33333.33]);
+  });
+});
+
+describe("inserting the same template twice (preview)", () => {
+  it("creates a second budget whose sheets are owned apart from the first's, both computing", async () => {
+    const wb = new MemoryWorkbook();
+    for (const expected of [1, 2]) {
+      const target = await freeCopy(wb, "FEATURE");
+      expect(target.copy).toBe(expected);
+      await wb.apply(
+        buildTemplatePlan(TEMPLATES.FEATURE, TEMPLATES.FEATURE.defaults, target.sheets, target.suffix).plan,
+      );
+    }
+    const owned = await wb.findOwned("templates");
+    expect(owned.filter((o) => o.key === "detail").map((o) => o.sheet)).toEqual([
+      "Budget detail",
+      "Budget detail 2",
+    ]);
+    expect(owned).toHaveLength(8);
+    expect((await wb.readNamedRange("Grand_Total_2"))?.sheet).toBe("Top Sheet 2");
   });
 });

@@ -144,6 +144,12 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       await expect(port.apply(tableClash)).rejects.toEqual(refusal("nameExists"));
     });
 
+    it("fails, as Excel's names.add does, on a plan that adds the same name twice", async () => {
+      const plan = budgetPlan();
+      plan.names = [...plan.names!, { name: "budgetproducer", sheet: "Budget", address: "$C$2" }];
+      await expect(port.apply(plan)).rejects.toEqual(refusal("host"));
+    });
+
     it("refuses to write into a sheet that is not there", async () => {
       const plan: WritePlan = { owner: "bids", sheets: [{ name: "Nowhere", mode: "existing", blocks: [] }] };
       await expect(port.apply(plan)).rejects.toEqual(refusal("notFound"));

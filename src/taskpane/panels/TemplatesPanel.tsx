@@ -21,7 +21,12 @@ import { RULE_PRESET_NAMES } from "../../engine/pay";
 import { TEMPLATES, type TemplateGlobals } from "../../engine/templates";
 import type { WorkbookPort } from "../../excel/port";
 import { usePane } from "../shell/PaneContext";
-import { type TemplateSheetNames, buildTemplatePlan, namesForCopy } from "../templates/buildPlan";
+import {
+  type TemplateSheetNames,
+  TEMPLATES_OWNER,
+  buildTemplatePlan,
+  namesForCopy,
+} from "../templates/buildPlan";
 import { SelectField } from "../shell/SelectField";
 import { PRESET_NAMES, usePresetYear } from "../fringes/usePresetYear";
 
@@ -79,12 +84,19 @@ function problem(text: string, field: (typeof NUMBER_FIELDS)[number]): string | 
   return null;
 }
 
-/** The first copy number whose sheets, names and tables are all free. */
+/** The first copy number whose sheets, names, tables and ownership marks are all free. */
 export async function freeCopy(
   port: WorkbookPort,
   layoutId: LayoutId,
 ): Promise<{ copy: number; sheets: TemplateSheetNames; suffix: string }> {
-  const [sheets, names, tables] = await Promise.all([port.listSheets(), port.listNames(), port.listTables()]);
+  const [sheets, names, tables, owned] = await Promise.all([
+    port.listSheets(),
+    port.listNames(),
+    port.listTables(),
+    port.findOwned(TEMPLATES_OWNER),
+  ]);
+  // A copy whose sheets were renamed still holds its marks: its number is taken.
+  const markedCopies = new Set(owned.map((o) => o.copy));
   const taken = new Set(
     [...sheets, ...names.map((n) => n.name), ...tables.map((t) => t.name)].map((s) => s.toLowerCase()),
   );
@@ -97,7 +109,8 @@ export async function freeCopy(
       ...probe.names,
       ...probe.plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)),
     ];
-    if (wanted.every((w) => !taken.has(w.toLowerCase()))) return { copy, ...candidate };
+    if (!markedCopies.has(candidate.suffix) && wanted.every((w) => !taken.has(w.toLowerCase())))
+      return { copy, ...candidate };
   }
 }
 

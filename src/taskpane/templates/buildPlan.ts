@@ -779,6 +779,9 @@ export function buildTemplatePlan(
 
   const plan: WritePlan = {
     owner: TEMPLATES_OWNER,
+    // Each copy's sheets carry their own marks (names are unique in a workbook); the keys stay
+    // "detail", "fringes", ... so every copy's detail sheet is found by the same key.
+    copy: suffix,
     sheets: sheetPlans,
     names,
     activate: sheets.topSheet,
