@@ -154,7 +154,10 @@ function dateStyles(stylesXml: string | undefined): Set<number> {
   const styles = new Set<number>();
   if (!stylesXml) return styles;
   const custom = new Map<number, string>();
-  for (const m of stylesXml.matchAll(new RegExp(`<${P}numFmt\\b[^>]*>`, "g"))) {
+  // Only the workbook's own formats: a conditional format's <dxf> can carry a numFmt with the
+  // same id.
+  const numFmts = new RegExp(`<${P}numFmts\\b[^>]*>([\\s\\S]*?)</${P}numFmts>`).exec(stylesXml)?.[1] ?? "";
+  for (const m of numFmts.matchAll(new RegExp(`<${P}numFmt\\b[^>]*>`, "g"))) {
     const a = attributes(m[0]);
     custom.set(Number(a.numFmtId), a.formatCode ?? "");
   }
@@ -456,14 +459,15 @@ export class XlsxWorkbook {
     for (let m = CELL.exec(rowXml); m; m = CELL.exec(rowXml)) {
       let ref: string | undefined;
       let type = "n";
-      let style = -1;
+      let style = 0; // ECMA-376 Part 1, 18.3.1.4: s defaults to 0
       CELL_ATTRIBUTE.lastIndex = 0;
       for (let a = CELL_ATTRIBUTE.exec(m[1]); a; a = CELL_ATTRIBUTE.exec(m[1])) {
         if (a[1] === "r") ref = a[2];
         else if (a[1] === "t") type = a[2];
         else style = Number(a[2]);
       }
-      if (ref && columnIndex(ref) >= 0) col = columnIndex(ref);
+      const at = ref ? columnIndex(ref) : -1;
+      if (at >= 0) col = at;
       const value =
         type === "s" ? sharedValue(m[2] ?? "", lookup, cells, col) : this.cellValue(type, style, m[2] ?? "");
       if (value !== null) {

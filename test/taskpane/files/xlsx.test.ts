@@ -17,6 +17,8 @@ import {
 } from "../../../src/taskpane/files/xlsx";
 import { makeXlsx, type FixtureCell, type FixtureOptions } from "./xlsxFixture";
 
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
 /** Every row of a sheet, with the batches it came in. */
 async function readAll(
   data: ArrayBuffer | Uint8Array,
@@ -88,6 +90,16 @@ describe("cell values", () => {
         30.25,
         0.0725,
       ],
+    ]);
+  });
+
+  it("reads formats from the workbook's own list, and a cell without a style as style 0", async () => {
+    // Style 0 shows dates; style 1 uses custom format 164, an amount. A conditional format (dxf)
+    // reuses id 164 for a date: it must not turn the amounts into dates.
+    const styles = `<styleSheet xmlns="${MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00"/></numFmts><cellXfs count="2"><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs><dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></dxf></dxfs></styleSheet>`;
+    const sheet = `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>46328</v></c><c r="B1" s="0"><v>46328</v></c><c r="C1" s="1"><v>1250.5</v></c></row></sheetData></worksheet>`;
+    expect(await readAll(withSheetXml(sheet, undefined, styles))).toEqual([
+      ["2026-11-02", "2026-11-02", 1250.5],
     ]);
   });
 
@@ -334,7 +346,7 @@ describe("files that are not workbooks", () => {
 });
 
 /** A workbook whose first sheet (and shared strings) are the given XML. */
-function withSheetXml(sheetXml: string, sharedStringsXml?: string): Uint8Array {
+function withSheetXml(sheetXml: string, sharedStringsXml?: string, stylesXml?: string): Uint8Array {
   const files: Record<string, Uint8Array> = {
     "xl/workbook.xml": strToU8(
       `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
@@ -347,6 +359,7 @@ function withSheetXml(sheetXml: string, sharedStringsXml?: string): Uint8Array {
   };
   // No relationship for the shared strings: the reader falls back to the usual part name.
   if (sharedStringsXml) files["xl/sharedStrings.xml"] = strToU8(sharedStringsXml);
+  if (stylesXml) files["xl/styles.xml"] = strToU8(stylesXml);
   return zipSync(files);
 }
 
