@@ -76,8 +76,11 @@ async function devServerHttps() {
   }
 }
 
-module.exports = async (_env, options) => {
+module.exports = async (env, options) => {
   const dev = options.mode !== "production";
+  // Only `webpack serve` needs the certificate: a build (npm run build, the build test, the
+  // bench) must not make, replace or try to install one.
+  const serving = Boolean(env.WEBPACK_SERVE);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -105,13 +108,15 @@ module.exports = async (_env, options) => {
         ],
       }),
     ],
-    devServer: {
-      static: { directory: path.resolve(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*" },
-      server: await devServerHttps(),
-      port: Number(process.env.PORT || 3000),
-      hot: false,
-      client: { overlay: { warnings: false } },
-    },
+    ...(serving && {
+      devServer: {
+        static: { directory: path.resolve(__dirname, "dist") },
+        headers: { "Access-Control-Allow-Origin": "*" },
+        server: await devServerHttps(),
+        port: Number(process.env.PORT || 3000),
+        hot: false,
+        client: { overlay: { warnings: false } },
+      },
+    }),
   };
 };
