@@ -5,6 +5,8 @@
  * `0` and `#` digits, `,` thousands, `%`, `_x` padding, `"quoted"` and `\` literals.
  */
 
+import { fromNumber } from "../engine/money";
+
 /** Splits a format into its sections at `;` outside quotes. */
 function sections(format: string): string[] {
   const out: string[] = [];
@@ -105,7 +107,9 @@ function formatSection(value: number, section: string): string {
     const maxDecimals = Math.max(0, decimals.length - 1);
     const grouped = pattern.includes(",");
     const minInteger = (pattern.split(".")[0].match(/0/g) ?? []).length;
-    let [int, frac = ""] = scaled.toFixed(maxDecimals).split(".");
+    // Rounded as Excel shows it: the 15-digit value, half away from zero (binary toFixed shows
+    // 1.005 as 1.00).
+    let [int, frac = ""] = fromNumber(scaled).toFixed(maxDecimals).split(".");
     frac = frac.replace(/0+$/, "").padEnd(minDecimals, "0");
     if (int === "0" && minInteger === 0) int = "";
     int = int.padStart(minInteger, "0");

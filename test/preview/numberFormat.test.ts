@@ -22,6 +22,10 @@ describe("cells show their values as Excel would", () => {
     [-3.5, "0.00", "-3.50"],
     [7, '"Week "0', "Week 7"],
     [0, '#,##0;(#,##0);"-"', "-"],
+    // Half-cent values that binary toFixed rounds down; Excel (and PROD) round them up.
+    [1.005, NUMBER_FORMATS.money, "1.01 "],
+    [2.675, NUMBER_FORMATS.money, "2.68 "],
+    [-1.045, "0.00", "-1.05"],
   ])("shows %p formatted %p as %p", (value, format, shown) => {
     expect(formatValue(value, format)).toBe(shown);
   });
