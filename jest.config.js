@@ -1,25 +1,14 @@
 // Two projects: the engine, functions and Excel adapters run in Node; the React pane in jsdom.
-// Type checking is `npm run typecheck`; ts-jest only transpiles here, which keeps runs fast.
-const tsJest = [
-  "ts-jest",
-  {
-    tsconfig: {
-      module: "commonjs",
-      moduleResolution: "node",
-      jsx: "react-jsx",
-      isolatedModules: true,
-      esModuleInterop: true,
-    },
-  },
-];
+const { transform, reporters } = require("./test/setup/jestShared");
+
 const shared = {
-  transform: { "^.+\\.tsx?$": tsJest },
+  transform,
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifestStub.js" },
   setupFiles: ["<rootDir>/src/preview/customFunctionsGlobal.ts"],
 };
 
 module.exports = {
-  reporters: ["default", "<rootDir>/test/setup/summaryReporter.js"],
+  reporters,
   projects: [
     {
       ...shared,

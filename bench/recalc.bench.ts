@@ -9,14 +9,15 @@
  */
 import { HyperFormula, type Sheets } from "hyperformula";
 import { LAYOUTS, LEVELS } from "../src/engine/chart";
+import { EXCEL_LIKE } from "../src/preview/memoryWorkbook";
 import { registerProdFunctions, respill, type ProdFunction } from "../src/preview/prodFunctionPlugin";
 import { FRINGE_TABLE } from "./inputs";
 import { between, fmt, ms, seeded, spreadOf, summarize, type Measured, type Row } from "./lib";
 
 const LINES = 5000;
 const LAST = LINES + 1;
-/** As the preview engine is configured (test/preview): 14 digits, Excel's array behaviour. */
-const CONFIG = { licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 14 };
+/** As the preview engine is configured: 14 digits, Excel's array behaviour. */
+const CONFIG = EXCEL_LIKE;
 
 /** The feature chart's 4-digit categories, which the generated accounts fall in. */
 const CATEGORIES = LAYOUTS.FEATURE.categories.filter((c) => /^\d{4}$/.test(c.code));

@@ -9,23 +9,15 @@ import type { LayoutId } from "../src/engine/chart";
 import { Decimal } from "../src/engine/money";
 import { TEMPLATES } from "../src/engine/templates";
 import { dateSerial } from "../src/engine/weeklyCostReport";
-import { OfficeWorkbook } from "../src/excel/officeWorkbook";
 import type { CellBlock, WritePlan } from "../src/excel/port";
 import { runCostReport } from "../src/taskpane/costReport/runReport";
 import { initialColumns, loadInput, mappingMemory, type InputKind } from "../src/taskpane/costReport/sources";
 import { buildTemplatePlan, namesForCopy } from "../src/taskpane/templates/buildPlan";
-import { MockBook, mockExcel } from "../test/excel/mockExcel";
+import { fakeWorkbook as workbook } from "../test/taskpane/fakePort";
 import { fmt, seeded, type Row } from "./lib";
 
 const END = dateSerial(2026, 11, 20) as number;
 const LEDGER_SIZES = [10_000, 100_000, 250_000];
-
-/** A fresh mock workbook and the adapter over it. */
-function workbook() {
-  const book = new MockBook();
-  const excel = mockExcel(book);
-  return { book, excel, port: new OfficeWorkbook({ run: excel.run }) };
-}
 
 const cellsOf = (blocks: readonly CellBlock[]) =>
   blocks.reduce((n, b) => n + b.cells.length * (b.cells[0]?.length ?? 0), 0);

@@ -30,5 +30,5 @@ https://localhost:3000), open a workbook at office.com > Home > Add-ins > More a
 My add-ins > Upload My Add-in, and choose manifest.xml from this folder. PROD then appears on
 the Home tab, and =PROD. functions work in the sheet.
 `);
-  run("npx", ["webpack", "serve", "--config", "webpack.preview.config.js", "--mode", "development"]);
+  run("npm", ["run", "preview"]);
 }

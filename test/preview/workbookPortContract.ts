@@ -4,24 +4,7 @@
  * behaves the same in Excel and in the browser preview.
  */
 import { type Cell, type WorkbookPort, type WritePlan, PortError } from "../../src/excel/port";
-
-/** CSV-injection payloads (OWASP "CSV Injection" and variants): all must stay exactly as text. */
-export const INJECTION = [
-  "=1+1",
-  "+1+1",
-  "-1+1",
-  "@SUM(1,1)",
-  "=cmd|' /C calc'!A0",
-  '=HYPERLINK("http://evil.example","click")',
-  "\t=1+1",
-  "\r=1+1",
-  "'quoted",
-  "00123",
-  "1/2",
-  "10%",
-  "-",
-  "=",
-];
+import { INJECTION_PAYLOADS } from "../excel/injectionCorpus";
 
 const budgetPlan = (owner = "templates", name = "Budget"): WritePlan => ({
   owner,
@@ -165,13 +148,14 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
             {
               name: "Bids",
               mode: "create",
-              blocks: [{ row: 0, column: 0, cells: INJECTION.map((text) => [{ text }]), textMode }],
+              blocks: [{ row: 0, column: 0, cells: INJECTION_PAYLOADS.map((text) => [{ text }]), textMode }],
             },
           ],
         };
         await port.apply(plan);
-        const values = (await port.readRange({ sheet: "Bids", address: `A1:A${INJECTION.length}` })).values;
-        expect(values.map((row) => row[0])).toEqual(INJECTION);
+        const values = (await port.readRange({ sheet: "Bids", address: `A1:A${INJECTION_PAYLOADS.length}` }))
+          .values;
+        expect(values.map((row) => row[0])).toEqual(INJECTION_PAYLOADS);
       },
     );
 
