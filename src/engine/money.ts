@@ -89,9 +89,21 @@ export function parseNumericText(text: string): Decimal | undefined {
   return negatives === 1 ? value.neg() : value;
 }
 
-/** True for the values Excel passes for an empty cell or an omitted argument. */
+/**
+ * True for the values Excel passes for an empty cell or an omitted argument. A cell of spaces is
+ * not blank here: Excel counts it as text (ISBLANK is FALSE, =A1+1 is #VALUE!), so an argument of
+ * spaces is answered as text that is not a number rather than quietly taking a default.
+ */
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "";
+}
+
+/**
+ * True for a blank cell or for text of nothing but spaces: the empty cell of a table or an
+ * imported file (a vendor's quote, a fringe table), where stray spaces are layout, not data.
+ */
+export function isBlankOrSpaces(value: unknown): boolean {
+  return isBlank(value) || (typeof value === "string" && value.trim() === "");
 }
 
 /**

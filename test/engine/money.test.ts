@@ -4,6 +4,8 @@ import {
   parseNumericText,
   roundCents,
   toDecimal,
+  isBlank,
+  isBlankOrSpaces,
   isOmitted,
   toDecimalOr,
   toMoney,
@@ -141,6 +143,21 @@ describe("reading values from Excel", () => {
     "treats %p as an omitted optional argument: %p (desktop Excel passes an empty cell as 0)",
     (value, omitted) => {
       expect(isOmitted(value)).toBe(omitted);
+    },
+  );
+
+  it.each<[unknown, boolean, boolean]>([
+    [null, true, true],
+    [undefined, true, true],
+    ["", true, true],
+    ["   ", false, true],
+    ["\t", false, true],
+    [" x ", false, false],
+    [0, false, false],
+  ])(
+    "reads %p as blank: %p as an argument (Excel counts spaces as text), %p in a table or file",
+    (value, blank, blankOrSpaces) => {
+      expect([isBlank(value), isBlankOrSpaces(value)]).toEqual([blank, blankOrSpaces]);
     },
   );
 

@@ -3,7 +3,16 @@
  * layout, spec/taskpane.md section 3), and the reading of each row, with a plain-words problem for
  * every row that cannot be used instead of a crash.
  */
-import { Decimal, ONE, ZERO, isBlank, parseNumericText, toDecimal, toNonNegative } from "../money";
+import {
+  Decimal,
+  ONE,
+  ZERO,
+  isBlank,
+  isBlankOrSpaces,
+  parseNumericText,
+  toDecimal,
+  toNonNegative,
+} from "../money";
 import { toRentalDays, type RentalDays } from "../rental";
 import { ProdError, errors } from "../errors";
 import type { BidLine, VendorTerms } from "./types";
@@ -149,7 +158,7 @@ function readMoney(value: unknown, arg: string): Decimal {
  * "5 5 2"), read by the rental rule's own reader (each week 0 to 7 days).
  */
 export function readDays(value: unknown): RentalDays | undefined {
-  if (isBlank(value)) return undefined;
+  if (isBlankOrSpaces(value)) return undefined;
   if (typeof value !== "string" || parseNumericText(value) !== undefined)
     return toRentalDays([value], "Days");
   const text = value.trim();
@@ -206,13 +215,15 @@ export function readBidRows(
   }
   const lines: BidLine[] = [];
   const problems: RowProblem[] = [];
+  // A cell of spaces in a vendor's file is an empty cell: no Qty is 1, no Days is the schedule.
   const cell = (row: readonly unknown[], role: ColumnRole) => {
     const col = mapping[role];
-    return col === undefined ? undefined : row[col];
+    const value = col === undefined ? undefined : row[col];
+    return isBlankOrSpaces(value) ? undefined : value;
   };
   rows.forEach((row, i) => {
     const rowNumber = firstRowNumber + i;
-    if (row.every(isBlank)) return;
+    if (row.every(isBlankOrSpaces)) return;
     const item = readText(cell(row, "item"));
     try {
       if (item === "") throw errors.invalid("Item", "is blank: the line cannot be matched to other bids");
@@ -249,7 +260,7 @@ export function findHeaderRow(rows: readonly (readonly unknown[])[]): number {
   for (let i = 0; i < limit; i++) {
     if (missingRoles(guessMapping(rows[i])).length === 0) return i;
   }
-  return rows.findIndex((row) => !row.every(isBlank));
+  return rows.findIndex((row) => !row.every(isBlankOrSpaces));
 }
 
 /** The terms of a vendor as typed in the pane's fields. */

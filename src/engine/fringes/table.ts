@@ -3,7 +3,7 @@
  * `Name | Type | Rate | Cutoff` (spec/functions.md "Fringes"; the task pane writes it).
  * Parsing is pure; `resolveFringes` (resolve.ts) keeps parsed tables in a cache keyed by content.
  */
-import { Decimal, isBlank, toDecimal } from "../money";
+import { Decimal, isBlankOrSpaces, toDecimal } from "../money";
 import { ProdError, describeValue, errors } from "../errors";
 import { DEFAULT_DAYS_PER_WEEK, type Fringe } from "./fringe";
 import type { FringeDefinition, FringeType } from "./library";
@@ -39,7 +39,7 @@ export function isHeaderlessFringeRow(row: readonly unknown[]): boolean {
  * (shared/engineering.md), so a 0 where a name or a cutoff belongs means "empty".
  */
 export function isEmptyCell(value: unknown): boolean {
-  return isBlank(value) || value === 0 || (typeof value === "string" && value.trim() === "");
+  return isBlankOrSpaces(value) || value === 0;
 }
 
 /** Type cell spellings: the spec's codes, plus PERCENT, and WEEK/<days> for a non-5-day week. */

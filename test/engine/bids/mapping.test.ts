@@ -113,6 +113,36 @@ describe("reading bid rows", () => {
     expect(lines.map((l) => l.qty.isZero())).toEqual([true]);
   });
 
+  it("reads a row of spaces as a blank row, not as a line with a blank Item", () => {
+    const { lines, problems } = readBidRows(
+      [
+        ["  ", " ", "", "   "],
+        ["Dolly", 1, 1, 5],
+      ],
+      mapping,
+    );
+    expect(problems).toEqual([]);
+    expect(lines.map((l) => [l.item, l.row])).toEqual([["Dolly", 3]]);
+  });
+
+  it("reads cells of spaces as empty: Qty 1, the schedule's days, the vendor's tax default", () => {
+    const { lines, problems } = readBidRows([["Dolly", "  ", " ", 300, "  ", " "]], mapping);
+    expect(problems).toEqual([]);
+    expect(lines.map((l) => [l.qty.toString(), l.days, l.taxable, l.notes])).toEqual([
+      ["1", undefined, undefined, undefined],
+    ]);
+  });
+
+  it("finds the header row under a title line and a row of spaces", () => {
+    expect(findHeaderRow([["  ", " "], ["Quote 12"], ["Item", "Day rate"]])).toBe(2);
+    expect(
+      findHeaderRow([
+        ["  ", " "],
+        ["a", "b"],
+      ]),
+    ).toBe(1);
+  });
+
   it("skips blank rows silently and numbers rows from where the data starts", () => {
     const { lines, problems } = readBidRows([[], ["", null], ["Dolly", 1, 1, 5]], mapping, 7);
     expect(problems).toEqual([]);
@@ -200,6 +230,7 @@ describe("reading the schedule or a days cell", () => {
     ["5+5+2", { byWeek: "5,5,2" }],
     ["5, 5, 2", { byWeek: "5,5,2" }],
     ["", undefined],
+    ["   ", undefined],
   ])("reads %j", (input, expected) => {
     const days = readDays(input);
     const shown =
