@@ -20,11 +20,27 @@ export type ErrorKind =
 export class ProdError extends Error {
   override readonly name = "ProdError";
 
+  /**
+   * @param kind - which Excel error the user sees
+   * @param message - the message, starting with `arg` when the error is about one argument
+   * @param arg - the argument the message is about, so a spill can say which row of it
+   */
   constructor(
     readonly kind: ErrorKind,
     message: string,
+    readonly arg?: string,
   ) {
     super(message);
+  }
+
+  /**
+   * The same error about one row of its argument, for a spill that answers row by row:
+   * "hours is required, got a blank cell" becomes "hours (row 2) is required, got a blank cell".
+   */
+  inRow(row: number): ProdError {
+    const { arg } = this;
+    if (arg === undefined || !this.message.startsWith(arg)) return this;
+    return new ProdError(this.kind, `${arg} (row ${row})${this.message.slice(arg.length)}`, arg);
   }
 }
 
@@ -80,32 +96,33 @@ function cellCount(n: number): string {
 export const errors = {
   /** `arg` should be a number and is not. */
   notANumber: (arg: string, got: unknown) =>
-    new ProdError("invalid", `${arg} must be a number, got ${describeValue(got)}`),
+    new ProdError("invalid", `${arg} must be a number, got ${describeValue(got)}`, arg),
 
   /** `arg` is required and the cell is blank. */
-  required: (arg: string) => new ProdError("invalid", `${arg} is required, got a blank cell`),
+  required: (arg: string) => new ProdError("invalid", `${arg} is required, got a blank cell`, arg),
 
   /** `arg` is below its minimum ("hours must be 0 or more, got -2"). */
   belowMinimum: (arg: string, min: number, got: unknown) =>
-    new ProdError("invalid", `${arg} must be ${min} or more, got ${describeValue(got)}`),
+    new ProdError("invalid", `${arg} must be ${min} or more, got ${describeValue(got)}`, arg),
 
   /** `arg` must be strictly positive. */
   notPositive: (arg: string, got: unknown) =>
-    new ProdError("invalid", `${arg} must be more than 0, got ${describeValue(got)}`),
+    new ProdError("invalid", `${arg} must be more than 0, got ${describeValue(got)}`, arg),
 
   /** `arg` is above its maximum. */
   aboveMaximum: (arg: string, max: number, got: unknown) =>
-    new ProdError("invalid", `${arg} must be ${max} or less, got ${describeValue(got)}`),
+    new ProdError("invalid", `${arg} must be ${max} or less, got ${describeValue(got)}`, arg),
 
   /** Two ranges that must line up do not. */
   sizeMismatch: (arg: string, size: number, otherArg: string, otherSize: number) =>
     new ProdError(
       "invalid",
       `${arg} has ${cellCount(size)} but ${otherArg} has ${otherSize}: they must be the same size`,
+      arg,
     ),
 
   /** Any other problem with an argument, in the caller's words (`detail` completes "<arg> ..."). */
-  invalid: (arg: string, detail: string) => new ProdError("invalid", `${arg} ${detail}`),
+  invalid: (arg: string, detail: string) => new ProdError("invalid", `${arg} ${detail}`, arg),
 
   /** A name that is not in a list of known names (#N/A), with the closest ones. */
   unknownName: (what: string, name: string, known: readonly string[]) => {
@@ -116,5 +133,5 @@ export const errors = {
 
   /** A division by zero, saying which argument was zero. */
   divideByZero: (arg: string, detail = "is 0") =>
-    new ProdError("divZero", `${arg} ${detail}: cannot divide by zero`),
+    new ProdError("divZero", `${arg} ${detail}: cannot divide by zero`, arg),
 } as const;

@@ -75,7 +75,11 @@ export function contingency(amounts: any[][], rate: any, accounts?: any[][], exc
  * @param [week_days] Days billed for a week held, e.g. 3 or 4; default 7 (no weekly deal), also for blank or 0.
  * @returns The rental cost, to the cent.
  */
-export function rental(day_rate: any[][], days: any[][], week_days?: any[][]): number[][] {
+export function rental(
+  day_rate: any[][],
+  days: any[][],
+  week_days?: any[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return guard(() => {
     const schedule = toRentalDays(cells(days), "days");
     return elementwise(

@@ -19,7 +19,11 @@ import { elementwise, guard } from "./runtime";
  * @param etc Estimate to complete: what you still expect to spend beyond the commitments.
  * @returns The estimated final cost, to the cent.
  */
-export function efc(actual_to_date: any[][], commitments: any[][], etc: any[][]): number[][] {
+export function efc(
+  actual_to_date: any[][],
+  commitments: any[][],
+  etc: any[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return guard(() =>
     elementwise(
       [
@@ -51,7 +55,11 @@ export function efc(actual_to_date: any[][], commitments: any[][], etc: any[][])
  * @param [percent_complete] Share of the work done, as 0.8 or 80% (0% to 100%; blank or 0% = use the remaining budget).
  * @returns The estimate to complete, to the cent.
  */
-export function etcFunction(budget: any[][], committed: any[][], percent_complete?: any[][]): number[][] {
+export function etcFunction(
+  budget: any[][],
+  committed: any[][],
+  percent_complete?: any[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return guard(() =>
     elementwise(
       [
@@ -82,7 +90,11 @@ export function etcFunction(budget: any[][], committed: any[][], percent_complet
  * @param [convention] "UNDER" (default: positive = under budget) or "OVER" (positive = over budget).
  * @returns The variance, to the cent.
  */
-export function varianceFunction(budget: any[][], efc: any[][], convention?: any[][]): number[][] {
+export function varianceFunction(
+  budget: any[][],
+  efc: any[][],
+  convention?: any[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return guard(() =>
     elementwise(
       [

@@ -105,7 +105,11 @@ export function fringe(
  * @param [prior_wages] Wages already paid to the person before these wages (year or project to date). Default 0.
  * @returns A rate (a fraction: format the cell as a percent), not rounded.
  */
-export function fringeRate(fringes: any[][], wages?: any[][], prior_wages?: any[][]): number[][] {
+export function fringeRate(
+  fringes: any[][],
+  wages?: any[][],
+  prior_wages?: any[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return guard(() => {
     const set = resolveFringes(fringes);
     if (omitted(wages)) return [[combinedRate(set).toNumber()]];

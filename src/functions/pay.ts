@@ -15,7 +15,7 @@ import {
 } from "../engine/pay";
 import { type Decimal, toDecimal, toDecimalOr, toMoney, toSettingOr, ZERO } from "../engine/money";
 import { cells } from "../engine/ranges";
-import { elementwise, guard } from "./runtime";
+import { elementwise, guard, type SpillCell } from "./runtime";
 
 /**
  * Paid hours for a day: the hours worked as straight-time hours, overtime included. Under the
@@ -27,7 +27,7 @@ import { elementwise, guard } from "./runtime";
  * @param [rule] Overtime rule: "CA" (default: 1.5x after 8, 2x after 12), "CA-7TH", "SAG-DAY", "STRAIGHT", or your own pairs such as "10:1.5,14:2".
  * @returns The straight-time-equivalent paid hours (not rounded).
  */
-export function paidHours(hours: any[][], rule?: any): number[][] {
+export function paidHours(hours: any[][], rule?: any): Array<Array<number | CustomFunctions.Error>> {
   return guard(() => {
     const parsed = parseRule(rule);
     return elementwise([{ name: "hours", value: hours }], ([h]) =>
@@ -46,7 +46,11 @@ export function paidHours(hours: any[][], rule?: any): number[][] {
  * @param [rule] Overtime rule the deal is figured under: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The base hourly rate (not rounded). #DIV/0! when the guaranteed day has no paid hours.
  */
-export function hourly(day_rate: any[][], guaranteed_hours: any[][], rule?: any): number[][] {
+export function hourly(
+  day_rate: any[][],
+  guaranteed_hours: any[][],
+  rule?: any,
+): Array<Array<number | CustomFunctions.Error>> {
   return guard(() => {
     const parsed = parseRule(rule);
     return elementwise(
@@ -70,7 +74,7 @@ function perDay(
   hours: unknown,
   rule: unknown,
   compute: (rate: Decimal, hours: Decimal, rule: PayRule) => Decimal,
-): number[][] {
+): SpillCell<number>[][] {
   return guard(() => {
     const parsed = parseRule(rule);
     return elementwise(
@@ -92,7 +96,11 @@ function perDay(
  * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The day's gross, to the cent.
  */
-export function dayPay(hourly_rate: any[][], hours: any[][], rule?: any): number[][] {
+export function dayPay(
+  hourly_rate: any[][],
+  hours: any[][],
+  rule?: any,
+): Array<Array<number | CustomFunctions.Error>> {
   return perDay(hourly_rate, hours, rule, engineDayPay);
 }
 
@@ -105,7 +113,11 @@ export function dayPay(hourly_rate: any[][], hours: any[][], rule?: any): number
  * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The overtime premium, to the cent.
  */
-export function ot(hourly_rate: any[][], hours: any[][], rule?: any): number[][] {
+export function ot(
+  hourly_rate: any[][],
+  hours: any[][],
+  rule?: any,
+): Array<Array<number | CustomFunctions.Error>> {
   return perDay(hourly_rate, hours, rule, overtimePremium);
 }
 
@@ -185,7 +197,10 @@ export function otProject(
  * @param [schedule] "SAG" (default, also for blank or 0: 25, 25, then 50), "IATSE-1996" (historical: 8.50, 11, then 13.50), or your own amounts per half hour such as "7.5,10,12.5" (the last amount repeats).
  * @returns The penalty, to the cent.
  */
-export function mealPenalty(minutes_late: any[][], schedule?: any): number[][] {
+export function mealPenalty(
+  minutes_late: any[][],
+  schedule?: any,
+): Array<Array<number | CustomFunctions.Error>> {
   return guard(() => {
     const parsed = parseMealSchedule(schedule);
     return elementwise([{ name: "minutes_late", value: minutes_late }], ([m]) =>

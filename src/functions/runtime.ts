@@ -2,9 +2,8 @@
  * The one place where engine errors become Excel errors, and the shape helpers every PROD
  * function shares. Functions parse and format; the engine decides.
  */
-import { ProdError } from "../engine/errors";
+import { errors, ProdError } from "../engine/errors";
 import { cells, isRange } from "../engine/ranges";
-import { errors } from "../engine/errors";
 
 /** Excel truncates long custom error messages; keep ours whole by cutting them ourselves. */
 const MAX_MESSAGE = 255;
@@ -57,13 +56,30 @@ export interface ElementwiseArg {
 }
 
 /**
+ * One cell of a spill: a result, or the error of that row alone. A PROD function that spills
+ * through {@link elementwise} declares its result as `Array<Array<number | CustomFunctions.Error>>`,
+ * spelled out: custom-functions-metadata reads neither an alias nor `(A | B)[][]`.
+ */
+export type SpillCell<R> = R | CustomFunctions.Error;
+
+/**
  * Applies `compute` cell by cell over arguments that are single cells or ranges of one size:
  * a single cell is used for every row (Excel's broadcasting), ranges must match in size. The
  * result is a one-column spill, one row per cell (a single row when every argument is a cell).
+ *
+ * A row that cannot be computed holds its own error and the other rows keep their results, as
+ * a column of Excel formulas would (CustomFunctionsRuntime 1.2 lets a spill hold errors): one
+ * blank hours cell must not blank out a crew's column. The message says which row ("hours
+ * (row 2) is required") when the error is about a range argument. One result (every argument a
+ * single cell) and ranges of different sizes still fail the call: that error is the answer.
  */
-export function elementwise<R>(args: readonly ElementwiseArg[], compute: (values: unknown[]) => R): R[][] {
+export function elementwise<R>(
+  args: readonly ElementwiseArg[],
+  compute: (values: unknown[]) => R,
+): SpillCell<R>[][] {
   let size = 1;
   let sizedBy: ElementwiseArg | undefined;
+  const byRow = new Set<string>();
   const lists = args.map((arg) => {
     const list = cells(arg.value);
     if (isRange(arg.value) && list.length !== 1) {
@@ -71,12 +87,20 @@ export function elementwise<R>(args: readonly ElementwiseArg[], compute: (values
         throw errors.sizeMismatch(arg.name, list.length, sizedBy.name, size);
       size = list.length;
       sizedBy = arg;
+      byRow.add(arg.name);
     }
     return list;
   });
-  const out: R[][] = [];
+  const valuesAt = (i: number) => lists.map((list) => (list.length === 1 ? list[0] : list[i]));
+  if (size === 1) return [[compute(valuesAt(0))]];
+  const out: SpillCell<R>[][] = [];
   for (let i = 0; i < size; i++) {
-    out.push([compute(lists.map((list) => (list.length === 1 ? list[0] : list[i])))]);
+    try {
+      out.push([compute(valuesAt(i))]);
+    } catch (error) {
+      const about = error instanceof ProdError && error.arg !== undefined && byRow.has(error.arg);
+      out.push([toCustomFunctionError(about ? (error as ProdError).inRow(i + 1) : error)]);
+    }
   }
   return out;
 }

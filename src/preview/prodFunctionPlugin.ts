@@ -7,7 +7,8 @@
  *   even for one cell; a scalar parameter gets one value, and a range given to it calls the
  *   function once per cell and spills the answers (Excel's "lifting"). Empty cells and omitted
  *   arguments arrive as null. An error value in an argument is the answer, without a call.
- * - results: a 2-D array spills; a thrown `CustomFunctions.Error` becomes that error, message kept.
+ * - results: a 2-D array spills; a thrown `CustomFunctions.Error` becomes that error, message kept,
+ *   and so does one returned inside a spill (the error of that cell alone, CustomFunctionsRuntime 1.2).
  *
  * HyperFormula fixes the size of a spill when the formula is entered, from the formula alone,
  * while Excel sizes it from the answer. So the size is taken from the answer when the arguments'
@@ -106,6 +107,7 @@ function toExcelScalar(value: unknown): unknown {
 
 function fromExcelScalar(value: unknown): HfScalar {
   if (value === null || value === undefined) return EmptyValue;
+  if (value instanceof CustomFunctions.Error) return toCellError(value);
   if (typeof value === "number") return Number.isFinite(value) ? value : new CellError(ErrorType.NUM);
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof CellError) return value;

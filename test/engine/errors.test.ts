@@ -17,6 +17,21 @@ describe("the message catalogue", () => {
     expect(e.message).toBe('Unknown fringe "MEDICAR". Did you mean MEDICARE? Known: SS, MEDICARE, FUTA');
   });
 
+  it("says which row of its argument an error is about, for a spill answered row by row", () => {
+    const e = errors.required("hours").inRow(2);
+    expect([e.kind, e.arg, e.message]).toEqual([
+      "invalid",
+      "hours",
+      "hours (row 2) is required, got a blank cell",
+    ]);
+    expect(errors.divideByZero("weights", "add up to 0").inRow(3).message).toBe(
+      "weights (row 3) add up to 0: cannot divide by zero",
+    );
+    // An error that is not about one argument is left as it is.
+    const unknown = errors.unknownName("rule", "NY", ["CA"]);
+    expect(unknown.inRow(2)).toBe(unknown);
+  });
+
   it("suggests only names that are close", () => {
     expect(closeNames("CA-SUI", ["CA-SUI", "CA-ETT", "NY-SUI", "MEDICARE"])).toEqual(["CA-SUI", "NY-SUI"]);
     expect(closeNames("XYZZY", ["SS", "MEDICARE"])).toEqual([]);

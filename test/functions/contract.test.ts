@@ -562,6 +562,27 @@ describe("the conventions every function keeps", () => {
     });
   });
 
+  // Each row of these spills is a line of its own (FRINGE's column is one person's running total
+  // and ALLOCATE's parts share one total, so a bad cell there is the whole answer's error).
+  const PER_ROW = SPILLS.filter(([id]) => id !== "FRINGE" && id !== "ALLOCATE");
+
+  it.each(PER_ROW)(
+    "%s: a bad cell in the middle of the column errs in its own row only",
+    (id, args, expected) => {
+      const index = args.findIndex((arg) => arg instanceof Range);
+      const cells = (args[index] as Range).cells.map((r) => [...r]);
+      cells[1][0] = "abc";
+      const out = excel(id, ...args.map((arg, i) => (i === index ? new Range(cells) : arg))) as unknown[][];
+      const name = metadata.get(id)?.parameters[index].name ?? "";
+      expect(out).toHaveLength(3);
+      expect(out[0][0]).toBeCloseTo(expected[0], 9);
+      expect(out[1][0]).toEqual(
+        error("#VALUE!", new RegExp(`^${name} \\(row 2\\) must be a number, got "abc"`)),
+      );
+      expect(out[2][0]).toBeCloseTo(expected[2], 9);
+    },
+  );
+
   // Exact halves of a cent reached through a rate or a sum, chosen where binary floating point
   // lands below the half (0.0225 x 10 = 0.22499999999999998, 14.5 x 0.01 = 0.145 -> 0.14 with
   // Math.round, -1.3 x 0.05 -> -0.06): only decimal arithmetic rounded once gets them right.

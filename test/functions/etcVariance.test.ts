@@ -88,8 +88,8 @@ describe("PROD.ETC", () => {
         const [budget, actual, pos] = [b / 100, a / 100, p / 100];
         const committed = (a + p) / 100;
         const percent = pct === null ? null : pct / 100;
-        const [[toGo]] = etc([[budget]], [[committed]], [[percent]]);
-        const [[final]] = efc([[actual]], [[pos]], [[toGo]]);
+        const [[toGo]] = etc([[budget]], [[committed]], [[percent]]) as number[][];
+        const [[final]] = efc([[actual]], [[pos]], [[toGo]]) as number[][];
         expect(Math.round(final * 100)).toBe(a + p + Math.round(toGo * 100));
         if (pct === null) expect(Math.round(final * 100)).toBe(Math.max(b, a + p));
         else expect(Math.abs(final - committed / percent!)).toBeLessThanOrEqual(0.005 + 1e-6);

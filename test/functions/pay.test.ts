@@ -22,6 +22,14 @@ describe("PROD.PAIDHOURS", () => {
     expect(paidHours([[12, 20]], "10:1.5,14:2,18:3")).toEqual([[13], [10 + 6 + 8 + 6]]);
   });
 
+  it("answers a blank day in a column of hours in that row alone, naming the row", () => {
+    const [first, second, third] = paidHours([[8], [null], [12]]);
+    expect([first, third]).toEqual([[8], [14]]);
+    expect(second[0]).toEqual(
+      expect.objectContaining({ code: "#VALUE!", message: "hours (row 2) is required, got a blank cell" }),
+    );
+  });
+
   it.each([
     ["negative hours", [[-2]], undefined, "#VALUE!", "hours must be 0 or more, got -2"],
     ["text hours", [["twelve"]], undefined, "#VALUE!", 'hours must be a number, got "twelve"'],
@@ -102,7 +110,7 @@ describe("PROD.DAYPAY", () => {
           const max = (a: bigint, b: bigint) => (a > b ? a : b);
           const eighths = 2n * min(q, 32n) + 3n * min(max(q - 32n, 0n), 16n) + 4n * max(q - 48n, 0n);
           const expectedCents = (2n * BigInt(cents) * eighths + 8n) / 16n;
-          const [[pay]] = dayPay([[cents / 100]], [[quarters / 4]]);
+          const [[pay]] = dayPay([[cents / 100]], [[quarters / 4]]) as number[][];
           expect(Math.round(pay * 100)).toBe(Number(expectedCents));
           const [[paid]] = paidHours([[quarters / 4]]);
           expect(paid).toBe(Number(eighths) / 8);

@@ -68,6 +68,62 @@ describe("elementwise", () => {
     ).toEqual([[6], [7]]);
   });
 
+  const checked = (values: unknown[]) => {
+    for (const v of values) if (v === null) throw errors.required("hours");
+    for (const v of values) if ((v as number) < 0) throw errors.belowMinimum("rate", 0, v);
+    return add(values);
+  };
+  const shown = (cell: unknown) =>
+    cell instanceof CustomFunctions.Error ? { code: cell.code, message: cell.message || undefined } : cell;
+
+  it("keeps the good rows of a spill and puts a bad row's error in its own cell, naming the row", () => {
+    const out = elementwise(
+      [
+        { name: "hours", value: [[8], [null], [12]] },
+        { name: "rate", value: 1 },
+      ],
+      checked,
+    );
+    expect(out.map((row) => row.map(shown))).toEqual([
+      [9],
+      [{ code: "#VALUE!", message: "hours (row 2) is required, got a blank cell" }],
+      [13],
+    ]);
+  });
+
+  it("does not name a row when the error is about an argument given as one cell", () => {
+    const out = elementwise(
+      [
+        { name: "hours", value: [[8], [12]] },
+        { name: "rate", value: -1 },
+      ],
+      checked,
+    );
+    expect(out.map((row) => row.map(shown))).toEqual([
+      [{ code: "#VALUE!", message: "rate must be 0 or more, got -1" }],
+      [{ code: "#VALUE!", message: "rate must be 0 or more, got -1" }],
+    ]);
+  });
+
+  it("maps every row's error with the one mapper: #N/A, #DIV/0! and PROD's own faults", () => {
+    const out = elementwise([{ name: "x", value: [[1], [2], [3]] }], ([x]) => {
+      if (x === 1) throw errors.unknownName("rule", "NY", ["SAG-DAY"]);
+      if (x === 2) throw errors.divideByZero("x");
+      throw new TypeError("oops");
+    });
+    expect(out.map((row) => row.map(shown))).toEqual([
+      [{ code: "#N/A", message: 'Unknown rule "NY". Known: SAG-DAY' }],
+      [{ code: "#DIV/0!", message: undefined }],
+      [{ code: "#VALUE!", message: "PROD internal error, please report it: oops" }],
+    ]);
+  });
+
+  it("fails a call of one result with its error, as a single cell shows it", () => {
+    expect(() => elementwise([{ name: "hours", value: [[null]] }], checked)).toThrow(
+      "hours is required, got a blank cell",
+    );
+  });
+
   it("rejects ranges of different sizes, naming both", () => {
     expect(() =>
       elementwise(

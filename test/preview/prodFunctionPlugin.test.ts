@@ -98,6 +98,18 @@ describe("the PROD functions in the preview's formula engine", () => {
     expect(hf.getSheetValues(1)).toEqual([[14], [12], [15]]);
   });
 
+  it("shows a bad row of a spill as that cell's error, message kept, and the other rows' answers", () => {
+    const hf = newEngine();
+    hf.setCellContents({ sheet: 0, col: 0, row: 0 }, [[8], [null], [12]]);
+    hf.setCellContents({ sheet: 1, col: 0, row: 0 }, [["=PROD.PAIDHOURS(Args!A1:A3)"]]);
+    const column = hf.getSheetValues(1).map((row) => shown(row[0]));
+    expect(column).toEqual([
+      8,
+      { error: "#VALUE!", message: "hours (row 2) is required, got a blank cell" },
+      14,
+    ]);
+  });
+
   describe("gives the same answers as calling the functions directly, over their worked examples", () => {
     const cases = Object.entries(workedExamples).flatMap(([id, examples]) =>
       examples.map((example): [string, string, WorkedExample] => [id, example.says, example]),
