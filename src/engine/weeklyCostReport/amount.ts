@@ -57,11 +57,6 @@ export function amountToDecimal(a: Amount): Decimal {
   return typeof a === "number" ? new Decimal(a).div(100) : a;
 }
 
-/** The negation of an amount. */
-export function negateAmount(a: Amount): Amount {
-  return typeof a === "number" ? (a === 0 ? 0 : -a) : a.neg();
-}
-
 /** Debit minus credit, the signed cost of a line. */
 export function subtractAmounts(a: Amount, b: Amount): Amount {
   if (typeof a === "number" && typeof b === "number") return a - b;

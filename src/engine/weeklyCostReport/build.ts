@@ -258,12 +258,23 @@ function accountRow(
   const thisPeriod = roundCents(b.thisPeriod.total());
   const actualToDate = roundCents(b.toDate.total());
   const openPos = roundCents(b.openPos);
+  // Committed is worked out here, once: the ETC needs it, and the subtotals add it up.
   const committed = actualToDate.plus(openPos);
   const carry = b.prior !== undefined && b.prior.etcEdited && b.prior.etc !== undefined;
   const etc = carry && b.prior?.etc ? roundCents(b.prior.etc) : estimateToComplete(budget, committed);
   const efc = estimatedFinalCost(actualToDate, openPos, etc);
   const priorEfc = hasPrior ? roundCents(b.prior?.efc ?? ZERO) : undefined;
-  const figures = figuresOf(budget, thisPeriod, actualToDate, openPos, etc, efc, priorEfc, convention);
+  const figures = figuresOf(
+    budget,
+    thisPeriod,
+    actualToDate,
+    openPos,
+    committed,
+    etc,
+    efc,
+    priorEfc,
+    convention,
+  );
 
   const flags = commonFlags(figures, threshold);
   const moneyOnIt = !actualToDate.isZero() || !openPos.isZero();
@@ -289,6 +300,7 @@ function figuresOf(
   thisPeriod: Decimal,
   actualToDate: Decimal,
   openPos: Decimal,
+  committed: Decimal,
   etc: Decimal,
   efc: Decimal,
   priorEfc: Decimal | undefined,
@@ -299,7 +311,7 @@ function figuresOf(
     thisPeriod,
     actualToDate,
     openPos,
-    committed: actualToDate.plus(openPos),
+    committed,
     etc,
     efc,
     variance: variance(budget, efc, convention),
@@ -330,6 +342,7 @@ function totalRow(
   let thisPeriod = ZERO;
   let actualToDate = ZERO;
   let openPos = ZERO;
+  let committed = ZERO;
   let etc = ZERO;
   let efc = ZERO;
   let priorEfc: Decimal | undefined;
@@ -338,10 +351,21 @@ function totalRow(
     thisPeriod = thisPeriod.plus(f.thisPeriod);
     actualToDate = actualToDate.plus(f.actualToDate);
     openPos = openPos.plus(f.openPos);
+    committed = committed.plus(f.committed);
     etc = etc.plus(f.etc);
     efc = efc.plus(f.efc);
     if (f.priorEfc !== undefined) priorEfc = (priorEfc ?? ZERO).plus(f.priorEfc);
   }
-  const figures = figuresOf(budget, thisPeriod, actualToDate, openPos, etc, efc, priorEfc, convention);
+  const figures = figuresOf(
+    budget,
+    thisPeriod,
+    actualToDate,
+    openPos,
+    committed,
+    etc,
+    efc,
+    priorEfc,
+    convention,
+  );
   return { kind, code, name, level, figures, flags: commonFlags(figures, threshold) };
 }
