@@ -74,13 +74,41 @@ export function parseAccount(
   arg: string,
   format: AccountFormat = FOUR_DIGIT_CHART,
 ): Account | undefined {
+  const account = readAccount(value, format);
+  if (account === NOT_AN_ACCOUNT) throw notAnAccount(arg, value);
+  return account;
+}
+
+/**
+ * Reads one account code from a cell without throwing, for inputs read in bulk (a ledger, a
+ * budget table) where a cell that is not an account is listed or reported, not an error of the
+ * whole input. Same reading as {@link parseAccount}.
+ *
+ * @param value - the cell as Excel gave it
+ * @param format - the chart's width for codes with separators (default: 4 digits)
+ * @returns the account, or undefined for a blank cell and for anything that is not an account
+ *   code ("Misc", "2501A"); test the cell for blank first to tell the two apart
+ */
+export function tryParseAccount(
+  value: unknown,
+  format: AccountFormat = FOUR_DIGIT_CHART,
+): Account | undefined {
+  const account = readAccount(value, format);
+  return account === NOT_AN_ACCOUNT ? undefined : account;
+}
+
+/** What {@link readAccount} gives for a cell that holds something other than an account. */
+const NOT_AN_ACCOUNT = null;
+
+/** The one account reader: an account, undefined for a blank cell, or NOT_AN_ACCOUNT. */
+function readAccount(value: unknown, format: AccountFormat): Account | undefined | typeof NOT_AN_ACCOUNT {
   if (isOmitted(value)) return undefined;
   if (typeof value === "number") {
     // Numbers as numbers; a decimal sub-account (2501.01) belongs to its whole account.
-    if (!Number.isFinite(value) || value < 1) throw notAnAccount(arg, value);
+    if (!Number.isFinite(value) || value < 1) return NOT_AN_ACCOUNT;
     return { kind: "number", value: Math.trunc(value) };
   }
-  if (typeof value !== "string") throw notAnAccount(arg, value);
+  if (typeof value !== "string") return NOT_AN_ACCOUNT;
   const text = value.trim();
   if (text === "") return undefined;
   if (DIGITS_ONLY.test(text)) {
@@ -91,7 +119,7 @@ export function parseAccount(
     // "25-01" and "2501-00" are the same account: its leading digits on the chart's width.
     const digits = text.replace(/\D/g, "").slice(0, format.digits);
     const n = Number(digits);
-    if (n === 0) throw notAnAccount(arg, value);
+    if (n === 0) return NOT_AN_ACCOUNT;
     return { kind: "number", value: n };
   }
   const section = SECTION_CODE.exec(text);
@@ -101,7 +129,7 @@ export function parseAccount(
       ? { kind: "section", letter }
       : { kind: "section", letter, line: Number(section[2]) };
   }
-  throw notAnAccount(arg, value);
+  return NOT_AN_ACCOUNT;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   parseAccount,
   parseAccountFilter,
   sameAccount,
+  tryParseAccount,
 } from "../../src/engine/accounts";
 
 describe("account codes", () => {
@@ -44,6 +45,19 @@ describe("account codes", () => {
   ])("refuses %p, naming the cell", (cell, message) => {
     expect(() => parseAccount(cell, "accounts (cell 4)")).toThrow(message);
   });
+});
+
+describe("reading account codes in bulk without throwing", () => {
+  it.each([2501, "25-01", "D-114", " 2501-00 "])("reads %p as parseAccount does", (cell) => {
+    expect(tryParseAccount(cell)).toEqual(parseAccount(cell, "accounts"));
+  });
+
+  it.each(["Total", "Misc", "2501A", -5, true, "00-00", null, ""])(
+    "gives no account for %p instead of throwing",
+    (cell) => {
+      expect(tryParseAccount(cell)).toBeUndefined();
+    },
+  );
 });
 
 describe("account filters", () => {

@@ -77,6 +77,7 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
   // Budget first, so the ledger pass knows which accounts are budgeted.
   for (const line of input.budget) {
     const account = normalizeAccount(line.account);
+    // mapBudgetRows reports such a line to the user and leaves it out of the budget lines.
     if (account === undefined) continue;
     const b = bucketFor(account);
     b.budget = b.budget.plus(line.amount);

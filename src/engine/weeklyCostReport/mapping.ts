@@ -5,6 +5,7 @@
  * is read through a column mapping the user confirms once; the pane remembers it.
  */
 import { normalizeHeader } from "../bids/mapping";
+import { accountKeyOf } from "./accountKeys";
 import type { Decimal } from "../money";
 import { amountFromNumber, amountFromText, amountToDecimal, subtractAmounts, type Amount } from "./amount";
 import { parseDate, type DateOrder } from "./cutoff";
@@ -308,6 +309,9 @@ function decimalCell(value: unknown): Decimal | undefined {
 /**
  * Reads budget lines. Rows without an account (headings, blank lines, subtotals of a detail
  * sheet) are not budget lines and are skipped; an account whose amount cannot be read is reported.
+ * A row with money on it whose account is not an account code ("Misc", "2501A") is reported and
+ * left out, so a budget total that comes up short says why; text in the account column of a row
+ * without money (a heading such as "ABOVE THE LINE") loses nothing and is skipped.
  */
 export function mapBudgetRows(
   rows: readonly (readonly unknown[])[],
@@ -326,6 +330,16 @@ export function mapBudgetRows(
         message: `the amount ${describe(row[c.amount])} is not a number; the line is left out`,
         excluded: true,
       });
+      continue;
+    }
+    if (accountKeyOf(row[c.account]) === undefined) {
+      if (!amount.isZero()) {
+        problems.push({
+          row: r + 1,
+          message: `the account ${describe(row[c.account])} is not an account code; the line is left out`,
+          excluded: true,
+        });
+      }
       continue;
     }
     lines.push({ account: text(row[c.account]), description: text(cell(row, c.description)), amount });

@@ -158,6 +158,25 @@ describe("budget and open POs", () => {
     ]);
   });
 
+  it("reports a budget line whose account is not an account code instead of dropping its money", () => {
+    const m = mapBudgetRows(
+      [
+        ["Acct", "Description", "Total"],
+        ["2501", "Key grip", 12000],
+        ["Misc", "Contingency", 5000],
+        ["2501A", "Grip package", "$5,000.00"],
+        ["ABOVE THE LINE", "", ""],
+      ],
+      { columns: { account: 0, description: 1, amount: 2 }, headerRows: 1 },
+    );
+    expect(m.lines.map((l) => l.account)).toEqual(["2501"]);
+    // A heading with no money loses nothing and is not a problem; lines with money are named.
+    expect(m.problems).toEqual([
+      { row: 3, message: 'the account "Misc" is not an account code; the line is left out', excluded: true },
+      { row: 4, message: 'the account "2501A" is not an account code; the line is left out', excluded: true },
+    ]);
+  });
+
   it("reads open POs", () => {
     const m = mapPoRows([["PO-7", "2501", "Grip Co", 18000]], {
       columns: { po: 0, account: 1, vendor: 2, amount: 3 },
