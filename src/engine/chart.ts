@@ -197,6 +197,26 @@ const DOC: Layout = {
 /** Every layout by id. */
 export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = { FEATURE, TV, AICP, DOC };
 
+/**
+ * The levels of a layout in the chart's own order, the order its categories first use them: a
+ * feature starts above the line; an AICP bid form starts with A-K (production), then L-N
+ * (director and talent), as the form reads (reference.md 2.3). Levels the chart does not use
+ * follow in {@link LEVELS} order, for an account placed outside the chart. The top sheet and the
+ * weekly cost report both list their levels in this order, so the two never disagree.
+ *
+ * @param layoutId - the chart of accounts
+ */
+export function levelOrder(layoutId: LayoutId): readonly { level: Level; name: string }[] {
+  const categories = LAYOUTS[layoutId].categories;
+  const rank = (level: Level, i: number) => {
+    const first = categories.findIndex((c) => c.level === level);
+    return first >= 0 ? first : categories.length + i;
+  };
+  return LEVELS.map((l, i) => ({ l, at: rank(l.level, i) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ l }) => l);
+}
+
 /** The layout ids in the order help texts list them (FEATURE is the default). */
 export const LAYOUT_IDS: readonly LayoutId[] = ["FEATURE", "TV", "AICP", "DOC"];
 

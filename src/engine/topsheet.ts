@@ -5,14 +5,15 @@
  *
  * Categories, their names, order and levels come from the chart of accounts (chart.ts). An
  * account is placed in its category the same way the weekly cost report places it
- * (weeklyCostReport/coding.ts), so the top sheet and the cost report always agree: an account
+ * (weeklyCostReport/coding.ts), and both list the levels in the order chart.ts levelOrder gives,
+ * so the top sheet and the cost report always agree: an account
  * whose category is not in the chart (a studio's own 4500s) gets its own row, in the level of
  * the chart category just before it. Nothing is dropped: lines with no account but an amount
  * show as "(no account)" under Other.
  */
 import { accountKey } from "./accounts";
 import type { AccountLine } from "./charges";
-import { LAYOUTS, LEVELS, type Level, type LayoutId } from "./chart";
+import { LAYOUTS, levelOrder, type Level, type LayoutId } from "./chart";
 import { type Decimal, roundCents, ZERO } from "./money";
 import { compareCodes, placer } from "./weeklyCostReport/coding";
 
@@ -49,8 +50,8 @@ interface Bucket {
 /**
  * Rolls budget lines up into a top sheet: every category of the layout in chart order (with 0
  * where nothing is budgeted), grouped by level, each level followed by its subtotal, then
- * Below-the-line and Total. Levels come in the order the chart first uses them (a feature
- * starts above the line; an AICP bid form starts with sections A-K, production).
+ * Below-the-line and Total. Levels come in the order the chart first uses them (chart.ts
+ * levelOrder: a feature starts above the line; an AICP bid form starts with sections A-K).
  *
  * @param layoutId - which chart of accounts to use
  * @param lines - the budget lines (see readAccountLines in charges.ts)
@@ -102,14 +103,10 @@ export function topSheet(layoutId: LayoutId, lines: readonly AccountLine[]): Top
   }
   const all = [...buckets.values(), ...(unaccounted ? [unaccounted] : [])];
 
-  // Levels in the order the chart first uses them, then any other level a stray account landed in.
-  const levelOrder = [
-    ...new Set<Level>([...layout.categories.map((c) => c.level), ...LEVELS.map((l) => l.level)]),
-  ];
   const rows: TopSheetRow[] = [];
   let belowTheLine = ZERO;
   let grandTotal = ZERO;
-  for (const level of levelOrder) {
+  for (const { level, name: levelName } of levelOrder(layoutId)) {
     const block = all
       .filter((b) => b.level === level)
       .sort((a, b) => a.order - b.order || compareCodes(a.code, b.code));
@@ -122,7 +119,6 @@ export function topSheet(layoutId: LayoutId, lines: readonly AccountLine[]): Top
       rows.push({ kind: "category", code: b.code, name: b.name, total, confirmed: b.confirmed });
       subtotal = subtotal.plus(total);
     }
-    const levelName = LEVELS.find((l) => l.level === level)?.name ?? level;
     rows.push({ kind: "subtotal", code: "", name: `Total ${levelName}`, total: subtotal, confirmed: true });
     // Reference.md 2.5: below the line = production + post + other.
     if (level !== "ATL") belowTheLine = belowTheLine.plus(subtotal);

@@ -7,7 +7,7 @@
  * 250,000-line ledger costs one map lookup and two integer additions per line; everything after
  * it works on accounts (hundreds), not lines, and is linear in them once sorted.
  */
-import { LEVELS } from "../chart";
+import { levelOrder } from "../chart";
 import { estimateToComplete, estimatedFinalCost, variance, type VarianceConvention } from "../costReport";
 import { Decimal, roundCents, ZERO } from "../money";
 import { AmountSum } from "./amount";
@@ -157,7 +157,8 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
   const rows: ReportRow[] = [];
   const categoryTotals: TotalRow[] = [];
   const levelTotals: TotalRow[] = [];
-  for (const { level, name } of LEVELS) {
+  // Levels in the chart's own order, the same order as the top sheet (chart.ts levelOrder).
+  for (const { level, name } of levelOrder(settings.layout)) {
     const inLevel = accountRows.filter((r) => r.level === level);
     if (inLevel.length === 0) continue;
     const categoriesHere: TotalRow[] = [];
