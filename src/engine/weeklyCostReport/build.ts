@@ -267,14 +267,7 @@ function accountRow(
   const efc = estimatedFinalCost(actualToDate, openPos, etc);
   const priorEfc = hasPrior ? roundCents(b.prior?.efc ?? ZERO) : undefined;
   const figures = figuresOf(
-    budget,
-    thisPeriod,
-    actualToDate,
-    openPos,
-    committed,
-    etc,
-    efc,
-    priorEfc,
+    { budget, thisPeriod, actualToDate, openPos, committed, etc, efc, priorEfc },
     convention,
   );
 
@@ -297,27 +290,17 @@ function accountRow(
   };
 }
 
-function figuresOf(
-  budget: Decimal,
-  thisPeriod: Decimal,
-  actualToDate: Decimal,
-  openPos: Decimal,
-  committed: Decimal,
-  etc: Decimal,
-  efc: Decimal,
-  priorEfc: Decimal | undefined,
-  convention: VarianceConvention,
-): Figures {
+/** The figures a row is given; the rest (variance, change, % spent) follow from them. */
+type GivenFigures = Pick<
+  Figures,
+  "budget" | "thisPeriod" | "actualToDate" | "openPos" | "committed" | "etc" | "efc" | "priorEfc"
+>;
+
+function figuresOf(given: GivenFigures, convention: VarianceConvention): Figures {
+  const { budget, actualToDate, efc, priorEfc } = given;
   return {
-    budget,
-    thisPeriod,
-    actualToDate,
-    openPos,
-    committed,
-    etc,
-    efc,
+    ...given,
     variance: variance(budget, efc, convention),
-    priorEfc,
     change: priorEfc === undefined ? undefined : efc.minus(priorEfc),
     percentSpent: budget.isZero() ? undefined : actualToDate.div(budget),
   };
@@ -359,14 +342,7 @@ function totalRow(
     if (f.priorEfc !== undefined) priorEfc = (priorEfc ?? ZERO).plus(f.priorEfc);
   }
   const figures = figuresOf(
-    budget,
-    thisPeriod,
-    actualToDate,
-    openPos,
-    committed,
-    etc,
-    efc,
-    priorEfc,
+    { budget, thisPeriod, actualToDate, openPos, committed, etc, efc, priorEfc },
     convention,
   );
   return { kind, code, name, level, figures, flags: commonFlags(figures, threshold) };
