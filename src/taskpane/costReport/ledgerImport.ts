@@ -17,7 +17,7 @@ import {
   type RowProblem,
 } from "../../engine/weeklyCostReport";
 import { ReadCancelled, throwIfCancelled, yieldToPane } from "../files/cancel";
-import type { FileCell } from "../files/readFile";
+import { detectDelimiter, type FileCell } from "../files/readFile";
 import type { XlsxWorkbook } from "../files/xlsx";
 
 /**
@@ -47,37 +47,12 @@ const SLICE_ROWS = 20_000;
 /** How many rows are read to find the header and show the columns. */
 export const PREVIEW_ROWS = 30;
 
-/** CSV text without Excel's UTF-8 byte-order mark. */
-const stripBom = (text: string) => text.replace(/^\uFEFF/, "");
-
-/**
- * The delimiter of a CSV (comma, tab, semicolon or bar), from its first lines: the one that
- * splits most of them into the same, largest number of fields. papaparse's own guess falls back
- * to a comma when a tab file has commas inside amounts ("1,250.00").
- */
-function detectDelimiter(text: string): string {
-  const head = text.slice(0, 64 * 1024);
-  let best = ",";
-  let bestFields = 1;
-  for (const delimiter of [",", "\t", ";", "|"]) {
-    const rows = Papa.parse<string[]>(head, { preview: 12, delimiter, skipEmptyLines: true }).data;
-    const counts = new Map<number, number>();
-    for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
-    let usual = 1;
-    for (const [fields, n] of counts) if (n * 2 >= rows.length && fields > usual) usual = fields;
-    if (usual > bestFields) {
-      best = delimiter;
-      bestFields = usual;
-    }
-  }
-  return best;
-}
-
 /** The first rows of a ledger, for finding its header and mapping its columns. */
 export function previewRows(source: LedgerSource): unknown[][] {
   if (source.kind === "grid") return source.rows.slice(0, PREVIEW_ROWS).map((r) => [...r]);
   if (source.kind === "xlsx") return source.preview;
-  const text = stripBom(source.text);
+  // The text was decoded with TextDecoder, which drops a byte-order mark.
+  const { text } = source;
   return Papa.parse<string[]>(text.slice(0, 256 * 1024), {
     preview: PREVIEW_ROWS,
     delimiter: detectDelimiter(text),
@@ -143,7 +118,7 @@ export async function importLedger(
     return { lines, problems };
   }
 
-  const text = stripBom(source.text);
+  const { text } = source;
   const delimiter = detectDelimiter(text);
   let rowsSoFar = 0;
   await new Promise<void>((resolve, reject) => {

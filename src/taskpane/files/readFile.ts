@@ -37,11 +37,39 @@ export function fileKind(fileName: string): "csv" | "xlsx" | undefined {
   return undefined;
 }
 
+/**
+ * The delimiter of CSV text (comma, tab, semicolon or bar), from its first lines: the one under
+ * which most rows share the same field count (more than one field). A real delimiter splits every
+ * row alike; a comma inside a tab file's amounts ("1,250.00") or descriptions splits only some
+ * rows, so it loses even when it happens to give as many fields. papaparse's own guess picks the
+ * comma for such a tab file. A tie goes to the delimiter that splits rows into more fields, then
+ * to the comma.
+ */
+export function detectDelimiter(text: string): string {
+  const head = text.slice(0, 64 * 1024);
+  let best = { delimiter: ",", rows: 0, fields: 1 };
+  for (const delimiter of [",", "\t", ";", "|"]) {
+    const parsed = Papa.parse<string[]>(head, { preview: 12, delimiter, skipEmptyLines: true }).data;
+    const counts = new Map<number, number>();
+    for (const row of parsed) if (row.length > 1) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+    for (const [fields, rows] of counts) {
+      if (rows > best.rows || (rows === best.rows && fields > best.fields))
+        best = { delimiter, rows, fields };
+    }
+  }
+  return best.delimiter;
+}
+
 /** Parses CSV (or tab-separated) text into rows of text cells; the delimiter is detected. */
 export function parseCsv(text: string): FileCell[][] {
-  // A UTF-8 byte-order mark (Excel's "CSV UTF-8") is not part of the first header.
+  // A UTF-8 byte-order mark (Excel's "CSV UTF-8") is not part of the first header. Text decoded
+  // here (readSheetFile) has none, but callers may pass text from elsewhere.
   const body = text.replace(/^\uFEFF/, "");
-  const result = Papa.parse<string[]>(body, { skipEmptyLines: false, dynamicTyping: false });
+  const result = Papa.parse<string[]>(body, {
+    delimiter: detectDelimiter(body),
+    skipEmptyLines: false,
+    dynamicTyping: false,
+  });
   const rows = result.data.map((row) => row.map((cell): FileCell => cell));
   // papaparse leaves one empty row for a final newline.
   while (rows.length > 0 && rows[rows.length - 1].every((c) => c === "")) rows.pop();

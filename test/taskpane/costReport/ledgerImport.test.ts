@@ -24,7 +24,7 @@ const xlsxSource = (book: XlsxWorkbook): LedgerSource => ({
 const columns = { account: 0, date: 1, vendor: 2, description: 3, amount: 4, po: 5 };
 
 function bigCsv(lines: number): { text: string; totalCents: number } {
-  let text = "\uFEFFGL Detail report, run 2026-11-21\nAccount,Date,Vendor,Description,Amount,PO #\n";
+  let text = "GL Detail report, run 2026-11-21\nAccount,Date,Vendor,Description,Amount,PO #\n";
   let totalCents = 0;
   for (let i = 0; i < lines; i++) {
     const cents = ((i * 7919) % 100000) - 20000;

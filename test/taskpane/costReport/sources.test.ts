@@ -41,6 +41,17 @@ describe("cost-report inputs from files", () => {
     ]);
   });
 
+  it("reads a tab-separated CSV UTF-8 ledger (byte-order mark, commas in amounts) by its headings", async () => {
+    const tsv = "\uFEFFAcct\tDescription\tAmount\n2501\tDolly, crane\t1,250.00\n";
+    const input = await loadInput(port, { kind: "file", name: "gl.txt", data: bytes(tsv) }, "ledger");
+    expect(input.headers).toEqual(["Acct", "Description", "Amount"]);
+    const columns = initialColumns("ledger", input.headers, mappingMemory(undefined));
+    const mapped = await importLedger(input.source, columns as never, input.headerRow, "MDY");
+    expect(mapped.lines).toEqual([
+      expect.objectContaining({ account: "2501", description: "Dolly, crane", amount: 125000 }),
+    ]);
+  });
+
   it("reads a budget or a ledger from the first sheet of an .xlsx", async () => {
     const data = makeXlsx([
       {

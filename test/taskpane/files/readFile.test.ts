@@ -2,7 +2,13 @@
  * @jest-environment node
  */
 // Reading files needs no DOM; Node has TextEncoder/TextDecoder, which jsdom lacks.
-import { FileReadError, fileKind, parseCsv, readSheetFile } from "../../../src/taskpane/files/readFile";
+import {
+  detectDelimiter,
+  FileReadError,
+  fileKind,
+  parseCsv,
+  readSheetFile,
+} from "../../../src/taskpane/files/readFile";
 import { guessMapping, readBidRows } from "../../../src/engine/bids";
 import { makeXlsx } from "./xlsxFixture";
 
@@ -28,6 +34,31 @@ describe("reading CSV bids", () => {
     expect(parseCsv("Item\tRate\nDolly\t300")).toEqual([
       ["Item", "Rate"],
       ["Dolly", "300"],
+    ]);
+  });
+
+  it.each([
+    ["a tab file with a comma in the amount", "Acct\tAmount\n2501\t1,250.00", "\t"],
+    [
+      "a 3-column tab file with one comma in a description and one in an amount",
+      "Acct\tDescription\tAmount\n2501\tDolly, crane\t1,250.00",
+      "\t",
+    ],
+    [
+      "a comma file with a semicolon in a description",
+      'Acct,Description,Amount\n2501,"Grip; key",1\n3301,Lens,2',
+      ",",
+    ],
+    ["a bar file", "Acct|Amount\n2501|1,250.00\n3301|9", "|"],
+    ["a single column", "Acct\n2501", ","],
+  ])("detects the delimiter of %s", (_what, text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+
+  it("splits a tab file by tabs even when its amounts have commas", () => {
+    expect(parseCsv("Acct\tAmount\n2501\t1,250.00")).toEqual([
+      ["Acct", "Amount"],
+      ["2501", "1,250.00"],
     ]);
   });
 
