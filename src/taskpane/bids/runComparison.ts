@@ -8,7 +8,8 @@
  * gets through. The engine stays pure; pausing and cancelling happen here.
  */
 import { comparisonSteps, type Comparison, type ComparisonInput } from "../../engine/bids";
-import { PortError, type RunOptions } from "../../excel/port";
+import type { RunOptions } from "../../excel/port";
+import { throwIfCancelled, yieldToPane } from "../files/cancel";
 
 /** How the comparison is paced; tests pass a counting clock and a pause they control. */
 export interface ComparisonPacing {
@@ -18,14 +19,6 @@ export interface ComparisonPacing {
   now?: () => number;
   /** Gives the UI its turn. @default a macrotask (setTimeout 0) */
   pause?: () => Promise<void>;
-}
-
-/** A macrotask: lets the browser paint and handle input (a microtask would not). */
-const nextMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** The error a cancelled comparison ends with (the shell shows it as "Cancelled"). */
-function cancelled(): PortError {
-  return new PortError("cancelled", "The comparison was cancelled.");
 }
 
 /**
@@ -39,12 +32,12 @@ export async function runComparison(
   options: RunOptions = {},
   pacing: ComparisonPacing = {},
 ): Promise<Comparison> {
-  const { sliceMs = 40, now = () => performance.now(), pause = nextMacrotask } = pacing;
+  const { sliceMs = 40, now = () => performance.now(), pause = yieldToPane } = pacing;
   const { signal, onProgress } = options;
   const steps = comparisonSteps(input);
   let sliceStart = now();
   for (;;) {
-    if (signal?.aborted) throw cancelled();
+    throwIfCancelled(signal);
     const next = steps.next();
     if (next.done) return next.value;
     if (now() - sliceStart >= sliceMs) {

@@ -16,7 +16,7 @@ import {
   type Mapping,
   type RowProblem,
 } from "../../engine/weeklyCostReport";
-import { ReadCancelled, throwIfCancelled, yieldToPane } from "../files/cancel";
+import { cancelledError, throwIfCancelled, yieldToPane } from "../files/cancel";
 import { detectDelimiter, type FileCell } from "../files/readFile";
 import type { XlsxWorkbook } from "../files/xlsx";
 
@@ -66,7 +66,7 @@ export function headerRowOf(preview: readonly (readonly unknown[])[]): number {
 
 /**
  * Reads every ledger line through the confirmed mapping. Rows above and at `headerRow` are
- * headings. Throws ReadCancelled when the signal aborts.
+ * headings. Throws PortError ("cancelled") when the signal aborts.
  */
 export async function importLedger(
   source: LedgerSource,
@@ -129,7 +129,7 @@ export async function importLedger(
         try {
           if (options.signal?.aborted) {
             parser.abort();
-            reject(new ReadCancelled());
+            reject(cancelledError());
             return;
           }
           const rows = result.data;

@@ -20,8 +20,8 @@ import {
   type PriorRow,
   type RowProblem,
 } from "../../engine/weeklyCostReport";
-import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
-import { ReadCancelled } from "../files/cancel";
+import type { RunOptions, WorkbookPort } from "../../excel/port";
+import { throwIfCancelled } from "../files/cancel";
 import { marksSheet } from "../shell/ownedSheet";
 import { importLedger, type LedgerSource } from "./ledgerImport";
 import { COST_REPORT_OWNER, readPriorReport, reportSheet, reportSheetName } from "./reportSheet";
@@ -83,9 +83,7 @@ export async function runCostReport(
   options: RunOptions = {},
 ): Promise<ReportOutcome> {
   const progress = (done: number, label: string) => options.onProgress?.({ done, total: 100, label });
-  const cancelled = () => {
-    if (options.signal?.aborted) throw new PortError("cancelled", "The cost report was cancelled.");
-  };
+  const cancelled = () => throwIfCancelled(options.signal);
   checkMapping("budget", req.budget, "budget");
   checkMapping("ledger", req.ledger, "ledger");
   if (req.pos) checkMapping("pos", req.pos, "open POs");
@@ -115,22 +113,16 @@ export async function runCostReport(
     );
   }
 
-  let ledger;
-  try {
-    ledger = await importLedger(
-      ledgerInput.source,
-      req.ledger.columns as LedgerColumns,
-      ledgerInput.headerRow,
-      req.dateOrder,
-      {
-        signal: options.signal,
-        onProgress: (p) => progress(5 + Math.round(p.fraction * 65), p.label),
-      },
-    );
-  } catch (e) {
-    if (e instanceof ReadCancelled) throw new PortError("cancelled", "The cost report was cancelled.");
-    throw e;
-  }
+  const ledger = await importLedger(
+    ledgerInput.source,
+    req.ledger.columns as LedgerColumns,
+    ledgerInput.headerRow,
+    req.dateOrder,
+    {
+      signal: options.signal,
+      onProgress: (p) => progress(5 + Math.round(p.fraction * 65), p.label),
+    },
+  );
   ledger.problems.forEach((problem) => problems.push({ source: "Ledger", problem }));
 
   let openPos: ReturnType<typeof mapPoRows>["lines"] = [];

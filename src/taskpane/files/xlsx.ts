@@ -338,7 +338,7 @@ export class XlsxWorkbook {
   /**
    * Reads a sheet's rows in batches, giving the event loop back between slices of the file.
    *
-   * @throws ReadCancelled when the signal aborts; ZipError when the file is damaged
+   * @throws PortError ("cancelled") when the signal aborts; ZipError when the file is damaged
    */
   async readSheet(index: number, options: SheetReadOptions): Promise<void> {
     const part = this.sheetParts[index];

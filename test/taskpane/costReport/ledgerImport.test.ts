@@ -9,7 +9,7 @@ import {
   previewRows,
   type LedgerSource,
 } from "../../../src/taskpane/costReport/ledgerImport";
-import { ReadCancelled } from "../../../src/taskpane/files/cancel";
+import { PortError } from "../../../src/excel/port";
 import { XlsxWorkbook } from "../../../src/taskpane/files/xlsx";
 import { makeXlsx, type FixtureCell } from "../files/xlsxFixture";
 
@@ -125,7 +125,7 @@ describe("importing a ledger export", () => {
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
-    await expect(run).rejects.toBeInstanceOf(ReadCancelled);
+    await expect(run).rejects.toMatchObject({ constructor: PortError, kind: "cancelled" });
   });
 
   it("stops when cancelled", async () => {
@@ -134,6 +134,6 @@ describe("importing a ledger export", () => {
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
-    await expect(run).rejects.toBeInstanceOf(ReadCancelled);
+    await expect(run).rejects.toMatchObject({ constructor: PortError, kind: "cancelled" });
   });
 });
