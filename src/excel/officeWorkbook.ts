@@ -22,13 +22,13 @@ import {
   NUMBER_FORMATS,
   PortError,
   a1Range,
-  createdSheetMarks,
+  checkPlan,
   isDeadReference,
-  markHeldError,
   needsTextProtection,
   parseOwnershipMark,
   sheetMarkName,
   splitAddress,
+  throwIfAborted,
 } from "./port";
 
 /** Runs a batch against the workbook: `Excel.run` in Excel, a mock context in tests. */
@@ -135,15 +135,6 @@ function groupSteps(pieces: Piece[], maxBytes: number): Piece[][] {
   return steps;
 }
 
-/** True if a name's formula points at the given sheet. */
-function refersToSheet(formula: string, sheet: string): boolean {
-  return splitAddress(formula).sheet === sheet;
-}
-
-function quoteList(items: readonly string[]): string {
-  return items.map((s) => `"${s}"`).join(", ");
-}
-
 /** Map host failures to PortErrors with plain words; PortErrors pass through. */
 function hostError(error: unknown): PortError {
   if (error instanceof PortError) return error;
@@ -151,10 +142,6 @@ function hostError(error: unknown): PortError {
   const message = error instanceof Error ? error.message : String(error);
   if (code === "ItemNotFound") return new PortError("notFound", message);
   return new PortError("host", `Excel could not complete the change: ${message}`);
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new PortError("cancelled", "Cancelled: nothing more was written.");
 }
 
 /** The workbook port implemented with Office.js. */
@@ -337,96 +324,31 @@ export class OfficeWorkbook implements WorkbookPort {
   apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
     return this.batch(async (context) => {
       const wb = context.workbook;
-      // Step 1: what is there already (sheets, workbook names with the marks, tables), read as
-      // three collections in one sync: no per-item lookups, no null objects to navigate from.
+      // Step 1: what is there already (sheets, workbook names with the marks, tables with their
+      // sheets), read as three collections in one sync: no per-item lookups, no null objects.
       const sheets = wb.worksheets;
       sheets.load("items/name");
       const names = wb.names;
       names.load("items/name,items/formula");
       const tables = wb.tables;
-      tables.load("items/name");
+      tables.load("items/name,items/worksheet/name");
       await context.sync();
-      const sheetNames = new Set(sheets.items.map((s) => s.name));
-      const nameFormula = new Map(names.items.map((n) => [n.name.toLowerCase(), n.formula]));
-
-      const replaced = new Set<string>();
-      const existing: string[] = [];
-      const notOwned: string[] = [];
-      const missing: string[] = [];
-      for (const sp of plan.sheets) {
-        const exists = sheetNames.has(sp.name);
-        if (sp.mode === "create" && exists) existing.push(sp.name);
-        if (sp.mode === "existing" && !exists) missing.push(sp.name);
-        if (sp.mode === "replaceOwned") {
-          const mark = nameFormula.get(sheetMarkName(plan, sp).toLowerCase());
-          if (!exists) missing.push(sp.name);
-          else if (mark === undefined || !refersToSheet(mark, sp.name)) notOwned.push(sp.name);
-          else replaced.add(sp.name);
-        }
-      }
-      if (existing.length > 0) {
-        throw new PortError(
-          "sheetExists",
-          `The workbook already has ${quoteList(existing)}; nothing was written.`,
-          existing,
-        );
-      }
-      if (notOwned.length > 0) {
-        throw new PortError(
-          "notOwned",
-          `${quoteList(notOwned)} was not made by PROD, so it was left alone.`,
-          notOwned,
-        );
-      }
-      if (missing.length > 0) {
-        throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
-      }
-      // The marks the new sheets will get: Excel's names.add fails on an existing name, and only
-      // in the last step, after every value is written; so check them here.
-      const marks = createdSheetMarks(plan, (name) => nameFormula.get(name.toLowerCase()));
-      if (marks.heldBy.length > 0) throw markHeldError(marks.heldBy);
-
-      // Tables and charts on the sheets being replaced are ours to delete; a second read only
-      // when replacing.
-      const replacedTables = [...replaced].map((name) => {
-        const t = wb.worksheets.getItem(name).tables;
-        t.load("items/name");
-        return t;
+      const { replaced, tablesToDelete, namesToDelete } = checkPlan(plan, {
+        sheets: sheets.items.map((s) => s.name),
+        names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
+        tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
       });
-      const replacedCharts = [...replaced].map((name) => {
+
+      // Charts on the sheets being replaced are ours to delete: a second read only when replacing.
+      const replacedCharts = replaced.map((name) => {
         const charts = wb.worksheets.getItem(name).charts;
         charts.load("items/name");
         return { sheet: name, charts };
       });
-      if (replacedTables.length > 0) await context.sync();
-      const tablesToDelete = replacedTables.flatMap((t) => t.items.map((item) => item.name));
+      if (replacedCharts.length > 0) await context.sync();
       const chartsToDelete = replacedCharts.flatMap(({ sheet, charts }) =>
         charts.items.map((item) => ({ sheet, name: item.name })),
       );
-      const ownTables = new Set(tablesToDelete.map((n) => n.toLowerCase()));
-      const existingTables = new Set(tables.items.map((t) => t.name.toLowerCase()));
-
-      const namesToDelete: string[] = [...marks.stale];
-      const taken: string[] = [];
-      for (const ns of plan.names ?? []) {
-        const formula = nameFormula.get(ns.name.toLowerCase());
-        if (formula === undefined) continue;
-        if ([...replaced].some((s) => refersToSheet(formula, s))) namesToDelete.push(ns.name);
-        else taken.push(ns.name);
-      }
-      for (const sp of plan.sheets) {
-        for (const t of sp.tables ?? []) {
-          const key = t.name.toLowerCase();
-          if ((existingTables.has(key) && !ownTables.has(key)) || nameFormula.has(key)) taken.push(t.name);
-        }
-      }
-      if (taken.length > 0) {
-        throw new PortError(
-          "nameExists",
-          `The workbook already uses the name ${quoteList(taken)}; nothing was written.`,
-          taken,
-        );
-      }
 
       // Steps 2..n: the writes, chunked. Structure (tables, names, marks, panes) goes with the
       // last chunk, after the values it sits on.
@@ -459,7 +381,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private prepareSheets(
     context: Excel.RequestContext,
     plan: WritePlan,
-    replaced: Set<string>,
+    replaced: readonly string[],
     tablesToDelete: string[],
     namesToDelete: string[],
     chartsToDelete: { sheet: string; name: string }[],
@@ -470,7 +392,7 @@ export class OfficeWorkbook implements WorkbookPort {
     for (const name of namesToDelete) wb.names.getItem(name).delete();
     for (const sp of plan.sheets) {
       if (sp.mode === "create") wb.worksheets.add(sp.name);
-      if (replaced.has(sp.name)) wb.worksheets.getItem(sp.name).getRange().clear("All");
+      if (replaced.includes(sp.name)) wb.worksheets.getItem(sp.name).getRange().clear("All");
     }
   }
 

@@ -446,13 +446,120 @@ export function isDeadReference(formula: string): boolean {
   return formula.toUpperCase().includes("#REF!");
 }
 
+/** A list of sheets or names for a message: `"Top Sheet", "Fringes"`. */
+export function quoteList(items: readonly string[]): string {
+  return items.map((s) => `"${s}"`).join(", ");
+}
+
+/** Stops a long operation between steps when the user cancelled. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new PortError("cancelled", "Cancelled: nothing more was written.");
+}
+
+/** What `checkPlan` needs to know of the workbook (one read of three collections). */
+export interface WorkbookState {
+  /** Sheet names. */
+  sheets: readonly string[];
+  /** Workbook-level names, ownership marks included, and what they refer to. */
+  names: readonly { name: string; formula: string }[];
+  /** Tables, each with its sheet. */
+  tables: readonly { name: string; sheet: string }[];
+}
+
+/** What applying a checked plan must do before it writes. */
+export interface PlanCheck {
+  /** The sheets to clear and rewrite (replaceOwned, carrying this owner's mark). */
+  replaced: string[];
+  /** Tables on those sheets: they go with the sheet's contents. */
+  tablesToDelete: string[];
+  /** Names to delete first: the plan's names now on replaced sheets, and marks deleted sheets left. */
+  namesToDelete: string[];
+}
+
+/**
+ * Can this plan be applied without touching anything that is not ours? Answers what to clear
+ * and delete first, or throws the PortError the pane shows, before anything is written. Excel
+ * compares sheet, table and workbook names without regard to case ("Fringes" and "fringes" are
+ * the same sheet), so this does too. Pure: both workbook ports use it.
+ */
+export function checkPlan(plan: WritePlan, state: WorkbookState): PlanCheck {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const sheets = new Set(state.sheets.map((s) => s.toLowerCase()));
+  const nameFormula = new Map(state.names.map((n) => [n.name.toLowerCase(), n.formula]));
+
+  const replaced: string[] = [];
+  const existing: string[] = [];
+  const notOwned: string[] = [];
+  const missing: string[] = [];
+  for (const sp of plan.sheets) {
+    const exists = sheets.has(sp.name.toLowerCase());
+    if (sp.mode === "create" && exists) existing.push(sp.name);
+    if (sp.mode === "existing" && !exists) missing.push(sp.name);
+    if (sp.mode === "replaceOwned") {
+      const mark = nameFormula.get(sheetMarkName(plan, sp).toLowerCase());
+      if (!exists) missing.push(sp.name);
+      else if (mark === undefined || !same(splitAddress(mark).sheet, sp.name)) notOwned.push(sp.name);
+      else replaced.push(sp.name);
+    }
+  }
+  if (existing.length > 0)
+    throw new PortError(
+      "sheetExists",
+      `The workbook already has ${quoteList(existing)}; nothing was written.`,
+      existing,
+    );
+  if (notOwned.length > 0)
+    throw new PortError(
+      "notOwned",
+      `${quoteList(notOwned)} was not made by PROD, so it was left alone.`,
+      notOwned,
+    );
+  if (missing.length > 0)
+    throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
+
+  // The marks the new sheets will get: Excel's names.add fails on an existing name, and only in
+  // the last step, after every value is written; so they are checked here.
+  const marks = createdSheetMarks(plan, (name) => nameFormula.get(name.toLowerCase()));
+  if (marks.heldBy.length > 0) {
+    throw new PortError(
+      "nameExists",
+      `PROD made ${quoteList(marks.heldBy)} for this before (it may have been renamed), so nothing was written. Delete it, or rename it back and re-run.`,
+      marks.heldBy,
+    );
+  }
+
+  const onReplaced = (sheet: string) => replaced.some((r) => same(r, sheet));
+  const tablesToDelete = state.tables.filter((t) => onReplaced(t.sheet)).map((t) => t.name);
+  const namesToDelete = [...marks.stale];
+  const taken: string[] = [];
+  for (const ns of plan.names ?? []) {
+    const formula = nameFormula.get(ns.name.toLowerCase());
+    if (formula === undefined) continue;
+    if (onReplaced(splitAddress(formula).sheet)) namesToDelete.push(ns.name);
+    else taken.push(ns.name);
+  }
+  for (const sp of plan.sheets) {
+    for (const t of sp.tables ?? []) {
+      const table = state.tables.find((x) => same(x.name, t.name));
+      if ((table && !onReplaced(table.sheet)) || nameFormula.has(t.name.toLowerCase())) taken.push(t.name);
+    }
+  }
+  if (taken.length > 0)
+    throw new PortError(
+      "nameExists",
+      `The workbook already uses the name ${quoteList(taken)}; nothing was written.`,
+      taken,
+    );
+  return { replaced, tablesToDelete, namesToDelete };
+}
+
 /**
  * The marks of the sheets a plan creates, as the workbook has them already (`markFormula` looks a
  * name up, any case). A mark a deleted sheet left behind (#REF!) is `stale`: the plan deletes it
  * before adding its own, as Excel's names.add refuses an existing name. A mark a live sheet still
  * holds (the user renamed PROD's sheet) is that sheet's: the plan must refuse before writing.
  */
-export function createdSheetMarks(
+function createdSheetMarks(
   plan: WritePlan,
   markFormula: (name: string) => string | undefined,
 ): { stale: string[]; heldBy: string[] } {
@@ -467,14 +574,4 @@ export function createdSheetMarks(
     else heldBy.push(splitAddress(formula).sheet);
   }
   return { stale, heldBy };
-}
-
-/** The refusal for marks a live sheet holds (see `createdSheetMarks`). */
-export function markHeldError(heldBy: readonly string[]): PortError {
-  const list = heldBy.map((s) => `"${s}"`).join(", ");
-  return new PortError(
-    "nameExists",
-    `PROD made ${list} for this before (it may have been renamed), so nothing was written. Delete it, or rename it back and re-run.`,
-    heldBy,
-  );
 }

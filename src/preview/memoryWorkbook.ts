@@ -31,16 +31,16 @@ import {
   PortError,
   a1,
   a1Range,
+  checkPlan,
   columnLetter,
-  createdSheetMarks,
   isDeadReference,
-  markHeldError,
   needsTextProtection,
   parseA1,
   parseOwnershipMark,
   sheetMarkName,
   sheetRef,
   splitAddress,
+  throwIfAborted,
 } from "../excel/port";
 import { formatValue } from "./numberFormat";
 import { respill } from "./prodFunctionPlugin";
@@ -105,14 +105,6 @@ export interface CellView {
 }
 
 const cellKey = (row: number, column: number) => `${row},${column}`;
-
-function quoteList(items: readonly string[]): string {
-  return items.map((s) => `"${s}"`).join(", ");
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new PortError("cancelled", "Cancelled: nothing more was written.");
-}
 
 /** Lets the page paint and a Cancel click land between steps, as Excel's syncs do. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -394,70 +386,20 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
     // Step 1: check everything before writing anything, with the same refusals as in Excel.
-    const replaced = new Set<string>();
-    const existing: string[] = [];
-    const notOwned: string[] = [];
-    const missing: string[] = [];
-    for (const sp of plan.sheets) {
-      const exists = this.engine.doesSheetExist(sp.name);
-      if (sp.mode === "create" && exists) existing.push(sp.name);
-      if (sp.mode === "existing" && !exists) missing.push(sp.name);
-      if (sp.mode === "replaceOwned") {
-        const mark = this.names.get(sheetMarkName(plan, sp).toLowerCase());
-        if (!exists) missing.push(sp.name);
-        else if (!mark || splitAddress(mark.formula).sheet.toLowerCase() !== sp.name.toLowerCase())
-          notOwned.push(sp.name);
-        else replaced.add(sp.name.toLowerCase());
-      }
-    }
-    if (existing.length > 0)
-      throw new PortError(
-        "sheetExists",
-        `The workbook already has ${quoteList(existing)}; nothing was written.`,
-        existing,
-      );
-    if (notOwned.length > 0)
-      throw new PortError(
-        "notOwned",
-        `${quoteList(notOwned)} was not made by PROD, so it was left alone.`,
-        notOwned,
-      );
-    if (missing.length > 0)
-      throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
-    const marks = createdSheetMarks(plan, (name) => this.names.get(name.toLowerCase())?.formula);
-    if (marks.heldBy.length > 0) throw markHeldError(marks.heldBy);
-
-    const onReplaced = (sheet: string) => replaced.has(sheet.toLowerCase());
-    const namesToDelete: string[] = [...marks.stale];
-    const taken: string[] = [];
-    for (const ns of plan.names ?? []) {
-      const entry = this.names.get(ns.name.toLowerCase());
-      if (!entry) continue;
-      if (onReplaced(splitAddress(entry.formula).sheet)) namesToDelete.push(ns.name);
-      else taken.push(ns.name);
-    }
-    for (const sp of plan.sheets) {
-      for (const t of sp.tables ?? []) {
-        const table = this.tables.get(t.name.toLowerCase());
-        if ((table && !onReplaced(table.sheet)) || this.names.has(t.name.toLowerCase())) taken.push(t.name);
-      }
-    }
-    if (taken.length > 0)
-      throw new PortError(
-        "nameExists",
-        `The workbook already uses the name ${quoteList(taken)}; nothing was written.`,
-        taken,
-      );
+    const { replaced, tablesToDelete, namesToDelete } = checkPlan(plan, {
+      sheets: this.sheetNames(),
+      names: [...this.names.values()],
+      tables: [...this.tables.values()],
+    });
     throwIfAborted(options.signal);
 
     // Step 2: the sheets (new ones made, replaced ones emptied with their tables and names),
     // then the names, so formulas written next find every sheet and name they refer to.
     const created = plan.sheets.filter((sp) => sp.mode === "create").map((sp) => sp.name);
-    for (const table of [...this.tables.values()])
-      if (onReplaced(table.sheet)) this.tables.delete(table.name.toLowerCase());
+    for (const table of tablesToDelete) this.tables.delete(table.toLowerCase());
     for (const name of namesToDelete) this.removeName(name);
     for (const name of created) this.addSheet(name);
-    for (const sp of plan.sheets) if (onReplaced(sp.name)) this.clearSheet(sp.name);
+    for (const name of replaced) this.clearSheet(name);
     for (const ns of plan.names ?? [])
       this.addName(ns.name, nameFormula(ns.sheet, ns.address), ns.comment, true);
 

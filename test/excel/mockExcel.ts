@@ -76,14 +76,15 @@ export class MockBook {
   active = "";
   selection = { sheet: "", address: "A1" };
 
+  /** Excel finds sheets by name without regard to case. */
   sheet(name: string): MockSheet {
-    const found = this.sheets.find((s) => s.name === name);
+    const found = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!found) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
     return found;
   }
 
   hasSheet(name: string): boolean {
-    return this.sheets.some((s) => s.name === name);
+    return this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
   addSheet(name: string, rows: (string | number | boolean | null)[][] = []): MockSheet {
@@ -512,7 +513,7 @@ export function mockExcel(book: MockBook) {
         return proxy;
       },
     }),
-    tables: collection(() => book.tables.map((t) => ({ name: t.name })), {
+    tables: collection(() => book.tables.map((t) => ({ name: t.name, worksheet: { name: t.sheet } })), {
       getItem: (name: string) => tableProxy(name),
       getItemOrNullObject: (name: string) => tableProxy(name),
     }),

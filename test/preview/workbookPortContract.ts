@@ -81,6 +81,13 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       expect(await port.listSheets()).not.toContain("Other");
     });
 
+    it('treats sheet names as Excel does, without regard to case: never creates "Fringes" beside "fringes"', async () => {
+      await port.apply(userSheet("fringes", [["mine"]]));
+      await expect(port.apply(userSheet("Fringes", [["theirs"]]))).rejects.toEqual(refusal("sheetExists"));
+      expect((await port.readRange({ sheet: "fringes", address: "A1" })).values).toEqual([["mine"]]);
+      expect(await port.listSheets()).toEqual(expect.not.arrayContaining(["Fringes"]));
+    });
+
     it("replaces a sheet it made, and leaves alone one of the same name it did not make", async () => {
       await port.apply(budgetPlan());
       const again = budgetPlan();
