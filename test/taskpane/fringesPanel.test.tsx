@@ -47,6 +47,28 @@ describe("Fringes panel: calculator", () => {
     expect(screen.getByRole("alert")).toHaveTextContent(/rule/);
     expect(screen.queryByRole("group", { name: "Calculator results" })).not.toBeInTheDocument();
   });
+  it.each([
+    ["Day rate ($)", "1,2,3", 'Day rate must be a number, got "1,2,3"'],
+    ["Day rate ($)", "0x1F", 'Day rate must be a number, got "0x1F"'],
+    ["Hours worked", "12h", 'Hours worked must be a number, got "12h"'],
+    ["Guaranteed hours", "", "Guaranteed hours is required"],
+  ])("names the field when %s is %p instead of reading a number into it", async (label, typed, message) => {
+    await openFringes();
+    const input = screen.getByLabelText(label);
+    await userEvent.clear(input);
+    if (typed) await userEvent.type(input, typed);
+    expect(screen.getByRole("alert")).toHaveTextContent(message);
+    expect(screen.queryByRole("group", { name: "Calculator results" })).not.toBeInTheDocument();
+  });
+
+  it("reads a day rate typed as money, $1,500.00", async () => {
+    await openFringes();
+    const input = screen.getByLabelText("Day rate ($)");
+    await userEvent.clear(input);
+    await userEvent.type(input, "$1,500.00");
+    const results = screen.getByRole("group", { name: "Calculator results" });
+    expect(results).toHaveTextContent("Day pay1,909.09"); // 2 x 954.545... (reference.md 4.2 example)
+  });
 });
 
 describe("Fringes panel: library", () => {

@@ -24,7 +24,7 @@ import {
 } from "@fluentui/react-components";
 import { ProdError } from "../../engine/errors";
 import { FRINGE_LIBRARY, type FringeDefinition } from "../../engine/fringes/library";
-import { Decimal, roundCents } from "../../engine/money";
+import { Decimal, roundCents, toDecimal } from "../../engine/money";
 import {
   RULE_PRESETS,
   RULE_PRESET_NAMES,
@@ -259,15 +259,6 @@ function ApplySet() {
   );
 }
 
-/** Parse a calculator input as a decimal; ProdError names the field. */
-function readNumber(text: string, label: string): Decimal {
-  const trimmed = text.trim().replace(/[$,]/g, "");
-  if (trimmed === "" || !Number.isFinite(Number(trimmed))) {
-    throw new ProdError("invalid", `${label} must be a number, got "${text}"`);
-  }
-  return new Decimal(trimmed);
-}
-
 /** Quick paid hours / day pay / overtime calculator over the pay engine. */
 function PayCalculator() {
   const styles = useStyles();
@@ -281,9 +272,9 @@ function PayCalculator() {
   let problem: string | null = null;
   try {
     const parsed = parseRule(rule === "custom" ? custom : rule);
-    const rate = readNumber(dayRate, "Day rate");
-    const hours = readNumber(worked, "Hours worked");
-    const hourly = hourlyFromDayRate(rate, readNumber(guaranteed, "Guaranteed hours"), parsed);
+    const rate = toDecimal(dayRate, "Day rate");
+    const hours = toDecimal(worked, "Hours worked");
+    const hourly = hourlyFromDayRate(rate, toDecimal(guaranteed, "Guaranteed hours"), parsed);
     result = {
       paid: paidHours(hours, parsed).toString(),
       // The hourly rate is not rounded (spec: rates are not rounded); shown to 4 places.
