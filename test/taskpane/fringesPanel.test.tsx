@@ -4,7 +4,6 @@ import { App } from "../../src/taskpane/App";
 import { TEMPLATES } from "../../src/engine/templates";
 import { FRINGE_LIBRARY } from "../../src/engine/fringes/library";
 import { rateLabel } from "../../src/taskpane/panels/FringesPanel";
-import { rowsForHeaders } from "../../src/taskpane/fringes/fringeTables";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 import { parseA1 } from "../../src/excel/port";
 import { answerDialog } from "./dialog";
@@ -232,14 +231,5 @@ describe("Fringes panel: apply a set to selected lines", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(
       /budget detail sheet made by the Templates panel/,
     );
-  });
-});
-
-describe("fringe table rows", () => {
-  it("fills the table's own columns in its own order, leaving unknown ones blank", () => {
-    const ss = FRINGE_LIBRARY.find((f) => f.name === "SS" && f.year === 2026)!;
-    expect(rowsForHeaders(["Cutoff", "Notes", "Name", "rate", "Type"], [ss])).toEqual([
-      [184500, null, "SS", 0.062, "%"],
-    ]);
   });
 });

@@ -14,11 +14,20 @@ export const FRINGE_TABLE_HEADER = ["Name", "Type", "Rate", "Cutoff"] as const;
 type Column = (typeof FRINGE_TABLE_HEADER)[number];
 
 /** A header cell as compared: lower case, no spaces ("Cut off " -> "cutoff"). */
-function headerKey(cell: unknown): string {
+export function headerKey(cell: unknown): string {
   return typeof cell === "string" ? cell.replace(/\s+/g, "").toLowerCase() : "";
 }
 
 const HEADER_KEYS = FRINGE_TABLE_HEADER.map((h) => h.toLowerCase());
+
+/**
+ * True when a header row has all four columns PROD.FRINGE reads (any order, case and spacing;
+ * other columns allowed): a table the task pane can offer as a fringe table.
+ */
+export function hasFringeTableColumns(headers: readonly unknown[]): boolean {
+  const keys = headers.map(headerKey);
+  return HEADER_KEYS.every((k) => keys.includes(k));
+}
 
 /** True when `row` looks like the fringe table header (it names at least one of its columns). */
 export function isFringeTableHeader(row: readonly unknown[]): boolean {
@@ -176,12 +185,53 @@ export function parseFringeTable(rows: readonly (readonly unknown[])[]): readonl
 }
 
 /**
- * Library definitions as rows of a fringe table (header first), for the task pane to write into
- * the workbook: rates as numbers (format the Rate cells of % rows as percent), blank cutoffs as "".
+ * The columns of a fringe table PROD writes: the four PROD.FRINGE reads, then what the library
+ * says about each fringe, so the user can see where a rate comes from and whether it is confirmed.
  */
-export function fringeTableRows(definitions: readonly FringeDefinition[]): (string | number)[][] {
-  return [
-    [...FRINGE_TABLE_HEADER],
-    ...definitions.map((d) => [d.name, d.type, Number(d.rate), d.cutoff === null ? "" : Number(d.cutoff)]),
-  ];
+export const FRINGE_TABLE_COLUMNS = [
+  ...FRINGE_TABLE_HEADER,
+  "Year",
+  "Confirmed",
+  "Source",
+  "Description",
+] as const;
+
+/** What one column holds for a library fringe; null for a column the library has nothing for. */
+function columnValue(header: unknown, d: FringeDefinition): string | number | null {
+  switch (headerKey(header)) {
+    case "name":
+      return d.name;
+    case "type":
+      return d.type;
+    case "rate":
+      return Number(d.rate);
+    case "cutoff":
+      return d.cutoff === null ? null : Number(d.cutoff);
+    case "year":
+      return d.year;
+    case "confirmed":
+      return d.confirmed ? "confirmed" : "not confirmed";
+    case "source":
+      return d.source;
+    case "description":
+      return d.description;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Library definitions as data rows of a fringe table with these headers (any order, case and
+ * spacing; a column the library has nothing for, such as the user's Notes, is blank), for the
+ * task pane to write into the workbook: rates as numbers (format the Rate cells of % rows as
+ * percent), no cutoff as a blank (null).
+ *
+ * @param definitions - library fringes, one row each
+ * @param headers - the table's header row; default {@link FRINGE_TABLE_COLUMNS}
+ */
+export function fringeTableRows(
+  definitions: readonly FringeDefinition[],
+  headers: readonly unknown[] = FRINGE_TABLE_COLUMNS,
+): (string | number | null)[][] {
+  return definitions.map((d) => headers.map((h) => columnValue(h, d)));
 }

@@ -4,67 +4,26 @@
  * when there is none, and write a fringe set into the selected detail lines.
  */
 import { ProdError } from "../../engine/errors";
-import { FRINGE_TABLE_HEADER } from "../../engine/fringes/table";
+import { fringeTableRows, hasFringeTableColumns } from "../../engine/fringes/table";
 import { isBlank } from "../../engine/money";
 import type { FringeDefinition } from "../../engine/fringes/library";
 import {
-  type Cell,
   type CellValue,
   type RunOptions,
   type TableData,
   type WorkbookPort,
-  NUMBER_FORMATS,
   PortError,
   parseA1,
 } from "../../excel/port";
 import type { Question } from "../shell/PaneContext";
 import { DETAIL_COLUMNS, TEMPLATES_OWNER } from "../templates/buildPlan";
-
-const key = (cell: unknown) => (typeof cell === "string" ? cell.replace(/\s+/g, "").toLowerCase() : "");
-
-/** True when a table's header has the four columns PROD.FRINGE needs. */
-export function isFringeTable(headers: readonly string[]): boolean {
-  const keys = headers.map(key);
-  return FRINGE_TABLE_HEADER.every((h) => keys.includes(h.toLowerCase()));
-}
+import { FRINGE_TABLE_WIDTHS, newFringeTable } from "./newFringeTable";
 
 /** The workbook's tables that PROD.FRINGE can read, with their rows. */
 export async function findFringeTables(port: WorkbookPort): Promise<TableData[]> {
   const tables = await port.listTables();
   const read = await Promise.all(tables.map((t) => port.readTable(t.name)));
-  return read.filter((t): t is TableData => t !== null && isFringeTable(t.headers));
-}
-
-/** What each known column holds for a library fringe; other columns are left blank. */
-function columnValue(header: string, d: FringeDefinition): Cell {
-  switch (key(header)) {
-    case "name":
-      return d.name;
-    case "type":
-      return d.type;
-    case "rate":
-      return Number(d.rate);
-    case "cutoff":
-      return d.cutoff === null ? null : Number(d.cutoff);
-    case "year":
-      return d.year;
-    case "confirmed":
-      return d.confirmed ? "confirmed" : "not confirmed";
-    case "source":
-      return d.source;
-    case "description":
-      return d.description;
-    default:
-      return null;
-  }
-}
-
-/** Library fringes as rows of a table with these headers (any order, extra columns blank). */
-export function rowsForHeaders(
-  headers: readonly string[],
-  definitions: readonly FringeDefinition[],
-): Cell[][] {
-  return definitions.map((d) => headers.map((h) => columnValue(h, d)));
+  return read.filter((t): t is TableData => t !== null && hasFringeTableColumns(t.headers));
 }
 
 /** The table's rows that hold anything (an empty table still has one blank row). */
@@ -97,7 +56,7 @@ export async function copyIntoTable(
     });
     if (!yes) return false;
   }
-  const rows = rowsForHeaders(table.headers, definitions);
+  const rows = fringeTableRows(definitions, table.headers);
   try {
     await host.port.replaceTableRows(table.name, rows, options);
   } catch (error) {
@@ -112,18 +71,6 @@ export async function copyIntoTable(
   }
   return true;
 }
-
-/** Headers of the Fringes table PROD creates. */
-export const NEW_TABLE_HEADERS = [
-  "Name",
-  "Type",
-  "Rate",
-  "Cutoff",
-  "Year",
-  "Confirmed",
-  "Source",
-  "Description",
-];
 
 /**
  * Create a Fringes sheet (or "Fringes 2", ...) holding a new table with the library fringes.
@@ -147,6 +94,7 @@ export async function createFringeSheet(
   const sheet = copy === 1 ? "Fringes" : `Fringes ${copy}`;
   const table = copy === 1 ? "Fringes" : `Fringes_${copy}`;
   const header = 2;
+  const fringes = newFringeTable(table, header, definitions);
   await port.apply(
     {
       owner: "fringes",
@@ -161,36 +109,11 @@ export async function createFringeSheet(
               cells: [[`Fringes: PROD.FRINGE reads the table ${table} (Name | Type | Rate | Cutoff).`]],
               bold: true,
             },
-            {
-              row: header,
-              column: 0,
-              cells: [NEW_TABLE_HEADERS, ...rowsForHeaders(NEW_TABLE_HEADERS, definitions)],
-              cellFormats: [
-                NEW_TABLE_HEADERS.map(() => null),
-                ...definitions.map((d) => [
-                  null,
-                  null,
-                  d.type === "%" ? NUMBER_FORMATS.percent : NUMBER_FORMATS.money,
-                  NUMBER_FORMATS.money,
-                  "0",
-                  null,
-                  null,
-                  null,
-                ]),
-              ],
-            },
+            fringes.block,
           ],
-          tables: [
-            {
-              name: table,
-              row: header,
-              column: 0,
-              rowCount: definitions.length + 1,
-              columnCount: NEW_TABLE_HEADERS.length,
-            },
-          ],
+          tables: [fringes.table],
           freeze: { rows: header + 1 },
-          columnWidths: [110, 60, 70, 90, 50, 90, 220, 360],
+          columnWidths: FRINGE_TABLE_WIDTHS,
         },
       ],
       activate: sheet,

@@ -31,6 +31,7 @@ import {
   a1,
   a1Range,
 } from "../../excel/port";
+import { FRINGE_TABLE_WIDTHS, newFringeTable } from "../fringes/newFringeTable";
 
 /** The owner key of everything the Templates panel writes. */
 export const TEMPLATES_OWNER = "templates";
@@ -307,6 +308,7 @@ export function buildTemplatePlan(
   const fringeDefs = presetRows(globals.fringePreset, globals.fringeYear);
   const fringeTable = n("Fringes");
   const FRINGE_HEADER_ROW = 3;
+  const fringeTableCells = newFringeTable(fringeTable, FRINGE_HEADER_ROW, fringeDefs);
   const fringeSheet: SheetPlan = {
     name: sheets.fringes,
     mode: "create",
@@ -322,49 +324,12 @@ export function buildTemplatePlan(
           ],
         ],
       },
-      {
-        row: FRINGE_HEADER_ROW,
-        column: 0,
-        cells: [
-          ["Name", "Type", "Rate", "Cutoff", "Year", "Confirmed", "Source", "Description"],
-          ...fringeDefs.map((d) => [
-            d.name,
-            d.type,
-            Number(d.rate),
-            d.cutoff === null ? null : Number(d.cutoff),
-            d.year,
-            d.confirmed ? "confirmed" : "not confirmed",
-            d.source,
-            d.description,
-          ]),
-        ],
-        cellFormats: [
-          Array.from({ length: 8 }, () => null),
-          ...fringeDefs.map((d) => [
-            null,
-            null,
-            d.type === "%" ? NUMBER_FORMATS.percent : M,
-            M,
-            "0",
-            null,
-            null,
-            null,
-          ]),
-        ],
-      },
+      fringeTableCells.block,
     ],
-    tables: [
-      {
-        name: fringeTable,
-        row: FRINGE_HEADER_ROW,
-        column: 0,
-        rowCount: fringeDefs.length + 1,
-        columnCount: 8,
-      },
-    ],
-    columnWidths: [110, 60, 70, 90, 50, 90, 220, 360],
+    tables: [fringeTableCells.table],
+    columnWidths: FRINGE_TABLE_WIDTHS,
     freeze: { rows: FRINGE_HEADER_ROW + 1 },
-    printArea: a1Range(0, 0, FRINGE_HEADER_ROW + 1 + fringeDefs.length, 8),
+    printArea: a1Range(0, 0, FRINGE_HEADER_ROW + 1 + fringeDefs.length, FRINGE_TABLE_WIDTHS.length),
   };
 
   // ---- Budget detail ----------------------------------------------------------------------

@@ -1,6 +1,12 @@
 import { ProdError } from "../../../src/engine/errors";
 import { FRINGE_LIBRARY } from "../../../src/engine/fringes/library";
-import { fringeTableRows, isFringeTableHeader, parseFringeTable } from "../../../src/engine/fringes/table";
+import {
+  FRINGE_TABLE_COLUMNS,
+  fringeTableRows,
+  hasFringeTableColumns,
+  isFringeTableHeader,
+  parseFringeTable,
+} from "../../../src/engine/fringes/table";
 
 const header = ["Name", "Type", "Rate", "Cutoff"];
 const view = (rows: unknown[][]) =>
@@ -141,12 +147,39 @@ describe("reading a fringe table", () => {
     expect(isFringeTableHeader(["SS", "MEDICARE"])).toBe(false);
   });
 
+  it.each([
+    [["Name", "Type", "Rate", "Cutoff"], true],
+    [["Description", "cut off", " RATE", "type", "name"], true],
+    [["Name", "Type", "Rate"], false],
+    [["Name", "Type", "Rate", 0], false],
+  ])("offers a table with header %p as a fringe table: %p", (headers, offered) => {
+    expect(hasFringeTableColumns(headers)).toBe(offered);
+  });
+
   it("writes library fringes as a table it reads back unchanged", () => {
-    const rows = fringeTableRows(FRINGE_LIBRARY.filter((f) => f.year === 2026));
-    expect(rows[0]).toEqual(header);
-    const back = parseFringeTable(rows);
+    const library = FRINGE_LIBRARY.filter((f) => f.year === 2026);
+    const back = parseFringeTable([[...FRINGE_TABLE_COLUMNS], ...fringeTableRows(library)]);
     expect(back.map((f) => [f.label, f.rate.toString(), f.cutoff?.toString() ?? null])).toEqual(
-      FRINGE_LIBRARY.filter((f) => f.year === 2026).map((f) => [f.name, f.rate, f.cutoff]),
+      library.map((f) => [f.name, f.rate, f.cutoff]),
     );
+  });
+
+  it("fills a user's table in its own column order, leaving columns the library has nothing for blank", () => {
+    const ss = FRINGE_LIBRARY.find((f) => f.name === "SS" && f.year === 2026)!;
+    expect(fringeTableRows([ss], ["Cutoff", "Notes", "Name", "rate", " Type "])).toEqual([
+      [184500, null, "SS", 0.062, "%"],
+    ]);
+  });
+
+  it("writes year, confirmation and source next to each rate", () => {
+    const medicare = FRINGE_LIBRARY.find((f) => f.name === "MEDICARE" && f.year === 2026)!;
+    expect(fringeTableRows([medicare])[0].slice(0, 6)).toEqual([
+      "MEDICARE",
+      "%",
+      0.0145,
+      null,
+      2026,
+      "confirmed",
+    ]);
   });
 });

@@ -1,0 +1,51 @@
+/*
+ * A new fringe table as PROD writes it, the same on the Templates panel's Fringes sheet and on
+ * the Fringes panel's "new Fringes sheet": header, one row per library fringe, number formats,
+ * the Excel table over them and the column widths.
+ */
+import { FRINGE_TABLE_COLUMNS, fringeTableRows } from "../../engine/fringes/table";
+import type { FringeDefinition } from "../../engine/fringes/library";
+import { type CellBlock, type TableSpec, NUMBER_FORMATS } from "../../excel/port";
+
+/** Column widths (points) for {@link FRINGE_TABLE_COLUMNS}: the description is the long one. */
+export const FRINGE_TABLE_WIDTHS = [110, 60, 70, 90, 50, 90, 220, 360];
+
+/** A cell's number format by column: a % fringe's rate as percent, other rates and caps as money. */
+function formatFor(column: (typeof FRINGE_TABLE_COLUMNS)[number], d: FringeDefinition): string | null {
+  switch (column) {
+    case "Rate":
+      return d.type === "%" ? NUMBER_FORMATS.percent : NUMBER_FORMATS.money;
+    case "Cutoff":
+      return NUMBER_FORMATS.money;
+    case "Year":
+      return "0";
+    default:
+      return null;
+  }
+}
+
+/** The cells and the Excel table of a new fringe table named `name`, header at `row` in column A. */
+export function newFringeTable(
+  name: string,
+  row: number,
+  definitions: readonly FringeDefinition[],
+): { block: CellBlock; table: TableSpec } {
+  return {
+    block: {
+      row,
+      column: 0,
+      cells: [[...FRINGE_TABLE_COLUMNS], ...fringeTableRows(definitions)],
+      cellFormats: [
+        FRINGE_TABLE_COLUMNS.map(() => null),
+        ...definitions.map((d) => FRINGE_TABLE_COLUMNS.map((c) => formatFor(c, d))),
+      ],
+    },
+    table: {
+      name,
+      row,
+      column: 0,
+      rowCount: definitions.length + 1,
+      columnCount: FRINGE_TABLE_COLUMNS.length,
+    },
+  };
+}
