@@ -15,6 +15,7 @@ import {
   PortError,
   parseA1,
 } from "../../excel/port";
+import { firstFreeCopy } from "../shell/freeCopy";
 import type { Question } from "../shell/PaneContext";
 import { DETAIL_COLUMNS, TEMPLATES_OWNER } from "../templates/buildPlan";
 import { FRINGE_TABLE_WIDTHS, newFringeTable } from "./newFringeTable";
@@ -81,16 +82,7 @@ export async function createFringeSheet(
   definitions: readonly FringeDefinition[],
   options: RunOptions,
 ): Promise<{ sheet: string; table: string }> {
-  const [sheets, names, tables] = await Promise.all([port.listSheets(), port.listNames(), port.listTables()]);
-  const taken = new Set(
-    [...sheets, ...names.map((n) => n.name), ...tables.map((t) => t.name)].map((s) => s.toLowerCase()),
-  );
-  let copy = 1;
-  while (
-    taken.has(copy === 1 ? "fringes" : `fringes ${copy}`) ||
-    taken.has(copy === 1 ? "fringes" : `fringes_${copy}`)
-  )
-    copy++;
+  const copy = await firstFreeCopy(port, (n) => (n === 1 ? ["Fringes"] : [`Fringes ${n}`, `Fringes_${n}`]));
   const sheet = copy === 1 ? "Fringes" : `Fringes ${copy}`;
   const table = copy === 1 ? "Fringes" : `Fringes_${copy}`;
   const header = 2;

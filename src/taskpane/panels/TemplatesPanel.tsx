@@ -20,6 +20,7 @@ import type { LayoutId } from "../../engine/chart";
 import { RULE_PRESET_NAMES } from "../../engine/pay";
 import { TEMPLATES, type TemplateGlobals } from "../../engine/templates";
 import type { WorkbookPort } from "../../excel/port";
+import { firstFreeCopy } from "../shell/freeCopy";
 import { usePane } from "../shell/PaneContext";
 import {
   type TemplateSheetNames,
@@ -89,29 +90,23 @@ export async function freeCopy(
   port: WorkbookPort,
   layoutId: LayoutId,
 ): Promise<{ copy: number; sheets: TemplateSheetNames; suffix: string }> {
-  const [sheets, names, tables, owned] = await Promise.all([
-    port.listSheets(),
-    port.listNames(),
-    port.listTables(),
-    port.findOwned(TEMPLATES_OWNER),
-  ]);
-  // A copy whose sheets were renamed still holds its marks: its number is taken.
-  const markedCopies = new Set(owned.map((o) => o.copy));
-  const taken = new Set(
-    [...sheets, ...names.map((n) => n.name), ...tables.map((t) => t.name)].map((s) => s.toLowerCase()),
-  );
   const template = TEMPLATES[layoutId];
-  for (let copy = 1; ; copy++) {
-    const candidate = namesForCopy(template, copy);
-    const probe = buildTemplatePlan(template, template.defaults, candidate.sheets, candidate.suffix);
-    const wanted = [
-      ...Object.values(candidate.sheets),
-      ...probe.names,
-      ...probe.plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)),
-    ];
-    if (!markedCopies.has(candidate.suffix) && wanted.every((w) => !taken.has(w.toLowerCase())))
-      return { copy, ...candidate };
-  }
+  // A copy whose sheets were renamed still holds its marks: its number is taken.
+  const markedCopies = new Set((await port.findOwned(TEMPLATES_OWNER)).map((o) => o.copy));
+  const copy = await firstFreeCopy(
+    port,
+    (n) => {
+      const candidate = namesForCopy(template, n);
+      const probe = buildTemplatePlan(template, template.defaults, candidate.sheets, candidate.suffix);
+      return [
+        ...Object.values(candidate.sheets),
+        ...probe.names,
+        ...probe.plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)),
+      ];
+    },
+    (n) => markedCopies.has(namesForCopy(template, n).suffix),
+  );
+  return { copy, ...namesForCopy(template, copy) };
 }
 
 /** The Templates panel. */
