@@ -16,6 +16,7 @@ import { timingOf } from "./cutoff";
 import { accountKeyOf as normalizeAccount } from "./accountKeys";
 import type {
   AccountRow,
+  Agreement,
   CategoryVariance,
   CostReport,
   CostReportInput,
@@ -215,6 +216,20 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
   );
   rows.push(grand);
 
+  // The exact money the report's account rows hold, before each was rounded to cents: compared
+  // with the exact totals read, a line left out shows as a difference, while cents that differ
+  // only because every account is rounded on its own show as rounding.
+  let heldToDate = ZERO;
+  let heldThisPeriod = ZERO;
+  let heldOpenPos = ZERO;
+  for (const r of rows) {
+    const b = r.kind === "account" ? buckets.get(r.account) : undefined;
+    if (!b) continue;
+    heldToDate = heldToDate.plus(b.toDate.total());
+    heldThisPeriod = heldThisPeriod.plus(b.thisPeriod.total());
+    heldOpenPos = heldOpenPos.plus(b.openPos);
+  }
+
   const largestVariances: CategoryVariance[] = categoryTotals
     .filter((c) => !c.figures.variance.isZero())
     .sort((a, b) => b.figures.variance.abs().comparedTo(a.figures.variance.abs()))
@@ -234,10 +249,24 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
       laterTotal: roundCents(laterTotal.total()),
       poTotal: roundCents(poTotal),
       reportOpenPos: grand.figures.openPos,
+      agreement: {
+        toDate: agreementOf(ledgerToDate.total(), heldToDate, grand.figures.actualToDate),
+        thisPeriod: agreementOf(ledgerThisPeriod.total(), heldThisPeriod, grand.figures.thisPeriod),
+        openPos: agreementOf(poTotal, heldOpenPos, grand.figures.openPos),
+      },
     },
     largestVariances,
     carriedEtcs,
   };
+}
+
+/**
+ * How a report total compares with the total read: `read` and `held` are exact (the money read,
+ * the money in the report's rows), `shown` is the report's total of rounded account figures.
+ */
+function agreementOf(read: Decimal, held: Decimal, shown: Decimal): Agreement {
+  if (!held.eq(read)) return "differs";
+  return shown.eq(roundCents(read)) ? "agrees" : "rounding";
 }
 
 function orderOf(a: Placement, b: Placement): number {

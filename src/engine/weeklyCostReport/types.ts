@@ -159,6 +159,16 @@ export interface Exceptions {
   pos: OpenPo[];
 }
 
+/**
+ * How one of the report's totals compares with what was read:
+ * - `agrees`: the report holds exactly the money read, and the two totals show the same cents;
+ * - `rounding`: the report holds exactly the money read, but its total (the sum of each
+ *   account's figure rounded to the cent) shows other cents than the total read (rounded once).
+ *   Only amounts with fractions of a cent do this; no line is missing;
+ * - `differs`: the report does not hold the money read.
+ */
+export type Agreement = "agrees" | "rounding" | "differs";
+
 /** Proof that the report accounts for every ledger dollar. */
 export interface Reconciliation {
   /** Ledger lines read (all of them, including those after the cut-off). */
@@ -167,9 +177,9 @@ export interface Reconciliation {
   ledgerToDate: Decimal;
   /** Sum of the ledger lines in this period. */
   ledgerThisPeriod: Decimal;
-  /** The report's total "Actual to date". Equals ledgerToDate. */
+  /** The report's total "Actual to date": ledgerToDate, or a few cents off it by rounding. */
   reportToDate: Decimal;
-  /** The report's total "This period". Equals ledgerThisPeriod. */
+  /** The report's total "This period": ledgerThisPeriod, or a few cents off it by rounding. */
   reportThisPeriod: Decimal;
   /** Lines after the cut-off: not in this report. */
   laterLines: number;
@@ -177,6 +187,11 @@ export interface Reconciliation {
   /** Sum of open POs read, and the report's total "Open POs". */
   poTotal: Decimal;
   reportOpenPos: Decimal;
+  /**
+   * Whether each report total holds exactly the money read, compared before rounding: the
+   * ledger to the cut-off, the ledger this period, and the open POs.
+   */
+  agreement: { toDate: Agreement; thisPeriod: Agreement; openPos: Agreement };
 }
 
 /** A category's variance, for the chart of the largest variances. */

@@ -14,6 +14,7 @@ import { Decimal } from "../../engine/money";
 import {
   serialToIso,
   type AccountRow,
+  type Agreement,
   type CostReport,
   type Flag,
   type LedgerLine,
@@ -388,26 +389,41 @@ function totalCells(
   ];
 }
 
+/**
+ * The reconciliation's word on one total. Totals that hold the same money but show other cents
+ * (amounts with fractions of a cent, each account rounded on its own) agree, and the sheet says
+ * the difference is rounding rather than a missing line.
+ */
+function verdict(agreement: Agreement, report: Decimal, read: Decimal, agrees: string): string {
+  if (agreement === "differs") return "DOES NOT AGREE";
+  if (agreement === "agrees") return agrees;
+  const cents = report.minus(read).abs().toFixed(2);
+  return `${agrees}; the ${cents} difference is rounding (each account is rounded to the cent)`;
+}
+
 function reconciliationCells(input: ReportSheetInput): Cell[][] {
   const r = input.report.reconciliation;
   const excluded = input.problems.filter((p) => p.problem.excluded).length;
-  const diff = r.ledgerToDate.minus(r.reportToDate);
   return [
     ["Reconciliation", null, null],
     ["Ledger lines read", r.ledgerLines, null],
     ["Ledger total to the cut-off", money(r.ledgerToDate), null],
-    ["Report actual to date", money(r.reportToDate), diff.isZero() ? "Agrees" : "DOES NOT AGREE"],
+    [
+      "Report actual to date",
+      money(r.reportToDate),
+      verdict(r.agreement.toDate, r.reportToDate, r.ledgerToDate, "Agrees"),
+    ],
     ["Ledger this period", money(r.ledgerThisPeriod), null],
     [
       "Report this period",
       money(r.reportThisPeriod),
-      r.ledgerThisPeriod.eq(r.reportThisPeriod) ? "Agrees" : "DOES NOT AGREE",
+      verdict(r.agreement.thisPeriod, r.reportThisPeriod, r.ledgerThisPeriod, "Agrees"),
     ],
     [`Lines after the cut-off (not in this report): ${r.laterLines}`, money(r.laterTotal), null],
     [
       "Open POs read",
       money(r.poTotal),
-      r.poTotal.eq(r.reportOpenPos) ? "Agrees with the report" : "DOES NOT AGREE",
+      verdict(r.agreement.openPos, r.reportOpenPos, r.poTotal, "Agrees with the report"),
     ],
     [
       `Rows left out because they could not be read: ${excluded}`,

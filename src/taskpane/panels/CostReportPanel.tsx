@@ -329,9 +329,13 @@ export default function CostReportPanel(props: CostReportPanelProps) {
           <Subtitle2 as="h3">{outcome.sheet}</Subtitle2>
           <Text>
             Actual to date {fmt(rec.reportToDate)}{" "}
-            {rec.reportToDate.eq(rec.ledgerToDate)
-              ? "agrees with the ledger"
-              : `does NOT agree with the ledger (${fmt(rec.ledgerToDate)})`}{" "}
+            {rec.agreement.toDate === "differs"
+              ? `does NOT agree with the ledger (${fmt(rec.ledgerToDate)})`
+              : rec.agreement.toDate === "rounding"
+                ? `agrees with the ledger (${fmt(rec.ledgerToDate)}; the ${fmt(
+                    rec.reportToDate.minus(rec.ledgerToDate).abs(),
+                  )} difference is rounding each account to the cent)`
+                : "agrees with the ledger"}{" "}
             ({rec.ledgerLines.toLocaleString("en-US")} lines
             {rec.laterLines > 0
               ? `, ${rec.laterLines.toLocaleString("en-US")} after the cut-off left out`

@@ -365,6 +365,50 @@ describe("cut by accounting period", () => {
   });
 });
 
+describe("reconciling sub-cent amounts", () => {
+  // Three accounts with sub-cent actuals: each account shows its own cents (10.01, 20.01, 1.00,
+  // summing to 31.02) while the ledger's exact total, 31.0149, shows as 31.01.
+  const report = buildCostReport({
+    budget: [
+      { account: "2501", description: "Grip", amount: d(100) },
+      { account: "2502", description: "Best boy", amount: d(100) },
+      { account: "2503", description: "Dolly", amount: d(100) },
+    ],
+    ledger: [line("2501", END, 10.005), line("2502", END, 20.005), line("2503", END, 1.0049)],
+    openPos: [
+      { row: 1, account: "2501", po: "PO-1", vendor: "", description: "", amount: d("0.005") },
+      { row: 2, account: "2502", po: "PO-2", vendor: "", description: "", amount: d("0.005") },
+    ],
+    settings,
+  });
+  const r = report.reconciliation;
+
+  it("says every line is counted and the cent is rounding, not that the report disagrees", () => {
+    expect([money(r.reportToDate), money(r.ledgerToDate)]).toEqual(["31.02", "31.01"]);
+    expect(r.agreement.toDate).toBe("rounding");
+    expect(r.agreement.thisPeriod).toBe("rounding");
+  });
+
+  it("treats open POs the same way: 0.005 + 0.005 shows 0.02 on the accounts and 0.01 read", () => {
+    expect([money(r.reportOpenPos), money(r.poTotal)]).toEqual(["0.02", "0.01"]);
+    expect(r.agreement.openPos).toBe("rounding");
+  });
+
+  it("agrees outright when the cents are the same", () => {
+    const whole = buildCostReport({
+      budget: [{ account: "2501", description: "Grip", amount: d(100) }],
+      ledger: [line("2501", END, 10.25), line("2502", END, 1)],
+      openPos: [],
+      settings,
+    });
+    expect(whole.reconciliation.agreement).toEqual({
+      toDate: "agrees",
+      thisPeriod: "agrees",
+      openPos: "agrees",
+    });
+  });
+});
+
 describe("money invariants", () => {
   const accounts = ["1101", "2001", "25-01", "2501-00", "3301", "9999", "", "  "];
   const lineArb = fc.record({
@@ -401,6 +445,39 @@ describe("money invariants", () => {
         expect(r.reportThisPeriod.times(100).toNumber()).toBe(thisPeriod);
         expect(r.laterTotal.times(100).toNumber()).toBe(later);
         expect(r.ledgerToDate.eq(r.reportToDate)).toBe(true);
+        expect(r.agreement).toEqual({ toDate: "agrees", thisPeriod: "agrees", openPos: "agrees" });
+      }),
+    );
+  });
+
+  it("with fractions of a cent, every line is still counted and the totals differ only by rounding", () => {
+    const subCent = fc.record({
+      account: fc.constantFrom(...accounts),
+      mills: fc.integer({ min: -5_000_000, max: 50_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(subCent, { maxLength: 60 }), (lines) => {
+        const report = buildCostReport({
+          budget: [{ account: "2501", description: "Grip", amount: d(1000) }],
+          ledger: lines.map((l, i) => ({
+            row: i + 1,
+            account: l.account,
+            date: END,
+            vendor: "",
+            description: "",
+            po: "",
+            amount: d(l.mills).div(1000),
+          })),
+          openPos: [],
+          settings,
+        });
+        const r = report.reconciliation;
+        const exact = lines.reduce((s, l) => s.plus(d(l.mills).div(1000)), d(0));
+        expect(r.ledgerToDate.eq(exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP))).toBe(true);
+        expect(r.agreement.toDate).not.toBe("differs");
+        expect(r.agreement.toDate === "agrees").toBe(r.reportToDate.eq(r.ledgerToDate));
+        // At most half a cent per report row (5 distinct accounts and the uncoded row).
+        expect(r.reportToDate.minus(r.ledgerToDate).abs().lte(d(6).times("0.005"))).toBe(true);
       }),
     );
   });

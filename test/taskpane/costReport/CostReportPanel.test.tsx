@@ -6,24 +6,25 @@ import { REPORT_HEADERS } from "../../../src/taskpane/costReport/reportSheet";
 import { dateSerial } from "../../../src/engine/weeklyCostReport";
 import { fakeWorkbook } from "../fakePort";
 
-function workbook() {
+const GL = [
+  ["2501", "2026-11-02", "Grip Co", "Prep", 50000, ""],
+  ["2501", "2026-11-18", "Grip Co", "Week 7", 12000, ""],
+  ["9910", "2026-11-18", "=2+2", "Unbudgeted", 75, ""],
+];
+
+function workbook(gl: (string | number)[][] = GL) {
   const wb = fakeWorkbook();
   wb.book.addSheet("Budget detail", [
     ["Acct", "Description", "Amount", "Units", "X", "Rate", "Subtotal", "Fringes set", "Fringes", "Total"],
     [2501, "Key grip", 1, "Week", 10, 10000, 100000, null, null, 100000],
   ]);
-  wb.book.addSheet("GL", [
-    ["Account", "Date", "Vendor", "Description", "Amount", "PO #"],
-    ["2501", "2026-11-02", "Grip Co", "Prep", 50000, ""],
-    ["2501", "2026-11-18", "Grip Co", "Week 7", 12000, ""],
-    ["9910", "2026-11-18", "=2+2", "Unbudgeted", 75, ""],
-  ]);
+  wb.book.addSheet("GL", [["Account", "Date", "Vendor", "Description", "Amount", "PO #"], ...gl]);
   wb.book.addSheet("Cost Report 2026-11-13", [["old"]]);
   return wb;
 }
 
-async function openPanel() {
-  const wb = workbook();
+async function openPanel(gl?: (string | number)[][]) {
+  const wb = workbook(gl);
   render(<App port={wb.port} initialPanel="costReport" />);
   // The template's Budget detail sheet is picked and mapped by itself.
   expect(await screen.findByText(/sheet Budget detail, headings on row 1/)).toBeInTheDocument();
@@ -69,6 +70,26 @@ describe("the Cost report panel", () => {
     expect(vendor?.kind).toBe("value");
     // The confirmed mappings are remembered for next week's files.
     expect(Object.keys(localStorage).some((k) => k.startsWith("prod.costReport.ledger.v1:"))).toBe(true);
+  });
+
+  it("says actuals off the ledger only by rounding sub-cent amounts agree, and names the rounding", async () => {
+    await openPanel([
+      ["2501", "2026-11-18", "Grip Co", "Week 7", 10.005, ""],
+      ["2502", "2026-11-18", "Grip Co", "Week 7", 20.005, ""],
+      ["2503", "2026-11-18", "Grip Co", "Week 7", 1.0049, ""],
+    ]);
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
+    await screen.findByText(/sheet GL, headings on row 1/);
+    fireEvent.change(screen.getByLabelText(/Period end date/), { target: { value: "2026-11-20" } });
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: /Previous cost report/ }), "");
+    await userEvent.click(screen.getByRole("button", { name: "Build cost report" }));
+
+    expect(await screen.findByText(/Cost Report 2026-11-20 is ready/)).toBeInTheDocument();
+    expect(
+      within(screen.getByLabelText("Last report")).getByText(
+        /Actual to date 31.02 agrees with the ledger \(31.01; the 0.01 difference is rounding each account to the cent\)/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it("explains in the message bar when the previous report is not a cost report", async () => {

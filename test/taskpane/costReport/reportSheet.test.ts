@@ -13,6 +13,7 @@ import {
   reportSheet,
   reportSheetName,
   REPORT_HEADERS,
+  type ReportSheetInput,
 } from "../../../src/taskpane/costReport/reportSheet";
 
 const d = (v: number) => new Decimal(v);
@@ -56,7 +57,7 @@ const input: CostReportInput = {
   },
 };
 const report = buildCostReport(input);
-const sheet = reportSheet({
+const sheetInput: ReportSheetInput = {
   report,
   periodEnd: END,
   periodLabel: "week ending 2026-11-20",
@@ -70,7 +71,8 @@ const sheet = reportSheet({
     },
   ],
   replace: false,
-});
+};
+const sheet = reportSheet(sheetInput);
 
 /** The plan's cells as a grid, the way Excel would hold them after the write. */
 function grid(plan: SheetPlan): (string | number | null)[][] {
@@ -207,6 +209,25 @@ describe("the cost-report sheet", () => {
     );
     expect(rowOf(v, "Report actual to date").slice(0, 3)).toEqual(["Report actual to date", 68290, "Agrees"]);
     expect(col0).toContain("Rows that could not be read");
+  });
+
+  it("says actuals that differ from the ledger only by rounding sub-cent amounts agree, and why", () => {
+    // 10.005 + 20.005 + 1.0049 read from the ledger is 31.0149, shown 31.01; the accounts show
+    // 10.01 + 20.01 + 1.00 = 31.02. Every line is in the report: the cent is rounding.
+    const subCent = buildCostReport({
+      ...input,
+      ledger: [line(2, "2501", 10.005), line(3, "2502", 20.005), line(4, "3301", 1.0049)],
+      openPos: [],
+      prior: undefined,
+    });
+    const v = computed(reportSheet({ ...sheetInput, report: subCent, problems: [] }).plan);
+    const rounding = "Agrees; the 0.01 difference is rounding (each account is rounded to the cent)";
+    expect(rowOf(v, "Ledger total to the cut-off").slice(0, 2)).toEqual([
+      "Ledger total to the cut-off",
+      31.01,
+    ]);
+    expect(rowOf(v, "Report actual to date").slice(0, 3)).toEqual(["Report actual to date", 31.02, rounding]);
+    expect(rowOf(v, "Report this period").slice(0, 3)).toEqual(["Report this period", 31.02, rounding]);
   });
 
   it("charts the largest category variances from the live subtotal cells", () => {
