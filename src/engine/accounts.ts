@@ -141,6 +141,17 @@ export function accountKey(account: Account): string {
   return account.line === undefined ? account.letter : `${account.letter}${account.line}`;
 }
 
+/**
+ * The category code of a canonical account key ({@link accountKey}): the hundred of a numeric
+ * account (2501 -> "2500", as TOPSHEET rolls up, spec/functions.md), or the section letter of an
+ * AICP account ("D114" -> "D"). The top sheet, the cost report and the budget templates all
+ * place an account in its chart category by it.
+ */
+export function categoryCode(account: string): string {
+  if (DIGITS_ONLY.test(account)) return String(Math.floor(Number(account) / 100) * 100);
+  return account.charAt(0);
+}
+
 /** True when two parsed accounts are the same account. */
 export function sameAccount(a: Account | undefined, b: Account | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;

@@ -2,6 +2,7 @@
  * The budget templates PROD offers (spec/taskpane.md section 1): Feature film, TV one-hour
  * episodic (pattern + amortization), Commercial (AICP bid form) and Documentary/unscripted.
  */
+import { categoryCode } from "../accounts";
 import { LAYOUTS, type Category, type LayoutId } from "../chart";
 import { AICP_ACCOUNTS, DOC_ACCOUNTS, FEATURE_ACCOUNTS, TV_ACCOUNTS } from "./accounts";
 import type { BudgetTemplate, ChargeSpec, TemplateAccount, TemplateGlobals } from "./types";
@@ -144,15 +145,16 @@ export const TEMPLATES: Readonly<Record<LayoutId, BudgetTemplate>> = {
   },
 };
 
-/** The category of the chart an account belongs to: its hundred, or its section letter. */
+/**
+ * The category of the chart an account belongs to: its hundred, or its section letter, by the
+ * one rule the top sheet and the cost report use ({@link categoryCode}).
+ */
 export function categoryOf(
   template: BudgetTemplate,
   account: TemplateAccount | string,
 ): Category | undefined {
-  const code = typeof account === "string" ? account : account.code;
-  const layout = LAYOUTS[template.layout];
-  const key = layout.coding === "letters" ? code.charAt(0).toUpperCase() : `${code.slice(0, 2)}00`;
-  return layout.categories.find((c) => c.code === key);
+  const key = categoryCode(typeof account === "string" ? account : account.code);
+  return LAYOUTS[template.layout].categories.find((c) => c.code === key);
 }
 
 /** True for the Fringe Benefits categories (x900) that level posting fills. */

@@ -2,6 +2,7 @@
  * Where an account sits in the chart: its category and top-sheet level (reference.md 5.2:
  * detail -> account -> category -> level -> grand total), read from the chart of accounts.
  */
+import { categoryCode } from "../accounts";
 import { LAYOUTS, LEVELS, type Level, type LayoutId } from "../chart";
 
 /** The category an account rolls up to. */
@@ -49,16 +50,6 @@ export function placer(layoutId: LayoutId): (account: string) => Placement {
     }
     return p;
   };
-}
-
-/**
- * The category code of a canonical account key (see accountKeys.ts): the hundred of a numeric
- * account (2501 -> 2500, as TOPSHEET rolls up, spec/functions.md), or the section letter of an
- * AICP account ("D114" -> "D").
- */
-function categoryCode(account: string): string {
-  if (/^\d+$/.test(account)) return String(Math.floor(Number(account) / 100) * 100);
-  return account.charAt(0);
 }
 
 // One collator, made once: localeCompare with options builds a new one on every call.
