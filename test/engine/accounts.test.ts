@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   accountKey,
+  categoryCode,
   filterFromCells,
   parseAccount,
   parseAccountFilter,
@@ -58,6 +59,18 @@ describe("reading account codes in bulk without throwing", () => {
       expect(tryParseAccount(cell)).toBeUndefined();
     },
   );
+});
+
+describe("an account's category", () => {
+  it.each([
+    ["2501", "2500"],
+    ["2500", "2500"],
+    ["1199", "1100"],
+    ["D114", "D"],
+    ["D", "D"],
+  ])("places %s in category %s (its hundred, or its AICP section)", (key, category) => {
+    expect(categoryCode(key)).toBe(category);
+  });
 });
 
 describe("account filters", () => {
