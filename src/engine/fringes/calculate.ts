@@ -9,6 +9,7 @@
  */
 import { Decimal, ZERO, ONE, roundCents, sum } from "../money";
 import { errors } from "../errors";
+import { HOURS_PER_DAY } from "../templates/types";
 import type { Fringe } from "./fringe";
 
 /** One of a person's detail lines. Hours and days are absent when the formula did not give them. */
@@ -72,12 +73,8 @@ function subjectWages(from: Decimal, to: Decimal, cutoff: Decimal | null): Decim
   return from.gte(cutoff) ? ZERO : cutoff.minus(from);
 }
 
-/**
- * Hours in a day when a per-hour fringe is given days but no hours: Movie Magic's default Day
- * unit is 12 hours (reference.md 1.1, "hours equivalence"), and MPI benefit hours are budgeted at
- * 12 a day (reference.md 3.2 / 3.7: $14.63 x 12 = $175.56 a day).
- */
-export const HOURS_PER_DAY = new Decimal(12);
+/** Hours in a day when a per-hour fringe is given days but no hours: the Day unit's ({@link HOURS_PER_DAY}). */
+const DAY_HOURS = new Decimal(HOURS_PER_DAY);
 
 /** The days a per-day or per-week fringe needs; their absence is the user's mistake, not a 0. */
 function requiredDays(line: FringeLine, fringe: Fringe): Decimal {
@@ -92,10 +89,10 @@ function requiredDays(line: FringeLine, fringe: Fringe): Decimal {
 /** The hours a per-hour fringe is charged on: the hours given, else 12 per day given. */
 function chargedHours(line: FringeLine, fringe: Fringe): Decimal {
   if (line.hours !== undefined) return line.hours;
-  if (line.days !== undefined) return line.days.times(HOURS_PER_DAY);
+  if (line.days !== undefined) return line.days.times(DAY_HOURS);
   throw errors.invalid(
     "hours",
-    `is required: ${fringe.label} is a per-hour fringe (or give days: 12 hours a day)`,
+    `is required: ${fringe.label} is a per-hour fringe (or give days: ${HOURS_PER_DAY} hours a day)`,
   );
 }
 

@@ -6,13 +6,21 @@
 import type { LayoutId } from "../chart";
 
 /**
+ * Hours in a day: Movie Magic's default Day unit is 12 hours (reference.md 1.1 [C], "hours
+ * equivalence"), and MPI benefit hours are budgeted at 12 a day (reference.md 3.2 / 3.7: $14.63 x
+ * 12 = $175.56 a day). The Day unit below and a per-hour fringe given days (fringes/calculate.ts)
+ * both use it.
+ */
+export const HOURS_PER_DAY = 12;
+
+/**
  * Detail-line units with their hours equivalence (MMB's default units, reference.md 1.1 [C]:
  * Hour 1, Day 12, Week 60, Month 240; Allow and Flat have none). Per-hour fringes use the hours,
  * per-day and per-week fringes the days (hours / 12).
  */
 export const UNITS: readonly { unit: string; hours: number | null }[] = [
   { unit: "Hour", hours: 1 },
-  { unit: "Day", hours: 12 },
+  { unit: "Day", hours: HOURS_PER_DAY },
   { unit: "Week", hours: 60 },
   { unit: "Month", hours: 240 },
   { unit: "Allow", hours: null },
