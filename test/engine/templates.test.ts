@@ -66,9 +66,8 @@ describe("template specifics", () => {
     });
   });
 
-  it("takes the studio-form accounts of reference.md 2.1 as confirmed", () => {
-    const confirmed = TEMPLATES.FEATURE.accounts.filter((a) => a.confirmed).map((a) => a.code);
-    expect(confirmed).toEqual(
+  it("starts a feature budget with the studio-form accounts of reference.md 2.1", () => {
+    expect(TEMPLATES.FEATURE.accounts.map((a) => a.code)).toEqual(
       expect.arrayContaining(["1101", "1111", "1161", "1201", "1285", "1301", "1305"]),
     );
   });

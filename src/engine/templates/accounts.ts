@@ -4,8 +4,8 @@
  * Sources: the 1100/1200/1300 accounts are the ones reference.md 2.1 lists from the studio form
  * (handypdf.com/pdf/film-making-budget-form) [C]; TV's 1401/1405/1406/1407/1410 come from the John
  * Wells cheat sheet (reference.md 2.2) [S]. The other accounts are common practice, not from a
- * cited chart, and carry `confirmed: false`: numbers vary by studio (reference.md 2.1), so the
- * user renumbers freely. Every account sits inside a category of its chart (chart.ts).
+ * cited chart: numbers vary by studio (reference.md 2.1), so the user renumbers freely. Every
+ * account sits inside a category of its chart (chart.ts).
  */
 import type { Period, TemplateAccount, Unit } from "./types";
 
@@ -14,39 +14,34 @@ const PREP_SHOOT: readonly Period[] = ["prep", "shoot"];
 const SHOOT: readonly Period[] = ["shoot"];
 
 /** A labor account: one line per period, fringed, with a Person. */
-function labor(
-  code: string,
-  name: string,
-  periods: readonly Period[] = SHOOT,
-  confirmed = false,
-): TemplateAccount {
-  return { code, name, kind: "labor", periods, confirmed };
+function labor(code: string, name: string, periods: readonly Period[] = SHOOT): TemplateAccount {
+  return { code, name, kind: "labor", periods };
 }
 
 /** An expense account: one line, no fringes. */
-function expense(code: string, name: string, units: Unit = "Allow", confirmed = false): TemplateAccount {
-  return { code, name, kind: "expense", units, confirmed };
+function expense(code: string, name: string, units: Unit = "Allow"): TemplateAccount {
+  return { code, name, kind: "expense", units };
 }
 
 /** Above the line, studio form items (reference.md 2.1 [C]). */
 const FEATURE_ATL: readonly TemplateAccount[] = [
-  expense("1101", "Story purchase", "Flat", true),
-  labor("1111", "Screenplay purchase / writer fee", SHOOT, true),
-  expense("1114", "Sequel rights", "Flat", true),
-  labor("1121", "Secretary", SHOOT, true),
-  expense("1131", "Copying", "Allow", true),
-  expense("1141", "Research & clearance", "Allow", true),
-  expense("1151", "Script timing", "Flat", true),
-  expense("1161", "Consultant", "Allow", true),
-  labor("1201", "Producers", ALL, true),
-  labor("1211", "Executive producers", SHOOT, true),
-  labor("1221", "Co-producers", ALL, true),
-  labor("1231", "Production executives", SHOOT, true),
-  labor("1251", "Secretaries", ALL, true),
-  labor("1271", "Assistants", ALL, true),
-  expense("1285", "Other producer costs", "Allow", true),
-  labor("1301", "Director", ALL, true),
-  labor("1305", "2nd-unit director", SHOOT, true),
+  expense("1101", "Story purchase", "Flat"),
+  labor("1111", "Screenplay purchase / writer fee", SHOOT),
+  expense("1114", "Sequel rights", "Flat"),
+  labor("1121", "Secretary", SHOOT),
+  expense("1131", "Copying", "Allow"),
+  expense("1141", "Research & clearance", "Allow"),
+  expense("1151", "Script timing", "Flat"),
+  expense("1161", "Consultant", "Allow"),
+  labor("1201", "Producers", ALL),
+  labor("1211", "Executive producers", SHOOT),
+  labor("1221", "Co-producers", ALL),
+  labor("1231", "Production executives", SHOOT),
+  labor("1251", "Secretaries", ALL),
+  labor("1271", "Assistants", ALL),
+  expense("1285", "Other producer costs", "Allow"),
+  labor("1301", "Director", ALL),
+  labor("1305", "2nd-unit director", SHOOT),
   labor("1401", "Principal cast", SHOOT),
   labor("1405", "Day players", SHOOT),
   labor("1407", "Stunts", SHOOT),
@@ -141,11 +136,11 @@ export const TV_ACCOUNTS: readonly TemplateAccount[] = [
   labor("1105", "Script coordinator", ALL),
   labor("1201", "Producers", ALL),
   labor("1301", "Episode director", ALL),
-  labor("1401", "Series regulars", SHOOT, true),
-  labor("1405", "Top-of-show & day players", SHOOT, true),
-  labor("1406", "Stunt coordinator", SHOOT, true),
-  labor("1407", "Stunts", SHOOT, true),
-  expense("1410", "Cast overtime", "Allow", true),
+  labor("1401", "Series regulars", SHOOT),
+  labor("1405", "Top-of-show & day players", SHOOT),
+  labor("1406", "Stunt coordinator", SHOOT),
+  labor("1407", "Stunts", SHOOT),
+  expense("1410", "Cast overtime", "Allow"),
   expense("1450", "Casting", "Allow"),
   expense("1501", "ATL travel & living", "Allow"),
   ...BTL,

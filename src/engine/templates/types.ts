@@ -47,8 +47,6 @@ export interface TemplateAccount {
   periods?: readonly Period[];
   /** Expense: the unit of its one line. @default "Allow" */
   units?: Unit;
-  /** False where the account number and name are common practice, not from a cited chart. */
-  confirmed: boolean;
 }
 
 /** A charge under the top sheet (reference.md section 7), as a percent of a base. */
