@@ -5,14 +5,8 @@
  */
 import Papa from "papaparse";
 import { Decimal } from "../../src/engine/money";
-import {
-  DEFAULT_TERMS,
-  compareBids,
-  guessMapping,
-  readBidRows,
-  type BidLine,
-  type VendorBid,
-} from "../../src/engine/bids";
+import { guessMapping, readBidRows, type BidLine, type VendorBid } from "../../src/engine/bids";
+import { compareAll, PLAIN_TERMS } from "../engine/bids/compareAll";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { comparisonSheetPlan } from "../../src/taskpane/bids/comparisonSheet";
 import { parseCsv } from "../../src/taskpane/files/readFile";
@@ -39,7 +33,7 @@ function setup() {
 const vendor = (id: string, name: string, lines: BidLine[]): VendorBid => ({
   id,
   name,
-  terms: DEFAULT_TERMS,
+  terms: PLAIN_TERMS,
   lines,
 });
 
@@ -64,7 +58,7 @@ describe("bid files with CSV-injection payloads", () => {
       const rows = parseCsv(csv);
       const read = readBidRows(rows.slice(1), guessMapping(rows[0]));
       expect(read.problems).toEqual([]);
-      const comparison = compareBids({
+      const comparison = compareAll({
         schedule,
         vendors: [vendor("A", "Acme", read.lines), vendor("B", "Beta", read.lines)],
       });
@@ -89,7 +83,7 @@ describe("bid files with CSV-injection payloads", () => {
     async (_shown, payload) => {
       const { book, written, port } = setup();
       const dolly: BidLine = { item: "Dolly", qty: d(1), dayRate: d(300) };
-      const comparison = compareBids({
+      const comparison = compareAll({
         schedule,
         vendors: [vendor("A", payload, [dolly]), vendor("B", "Beta", [dolly])],
       });
@@ -105,7 +99,7 @@ describe("bid files with CSV-injection payloads", () => {
 describe("the comparison sheet in Excel", () => {
   const lines = (rate: (i: number) => number): BidLine[] =>
     Array.from({ length: 1000 }, (_, i) => ({ item: `Item ${i}`, qty: d(1), dayRate: d(rate(i)) }));
-  const comparison = compareBids({
+  const comparison = compareAll({
     schedule,
     vendors: [
       vendor(
@@ -159,7 +153,7 @@ describe("the comparison sheet in Excel", () => {
 });
 
 describe("the award written into a budget cell", () => {
-  const comparison = compareBids({
+  const comparison = compareAll({
     schedule,
     vendors: [
       vendor("A", "Acme", [{ item: "Dolly", qty: d(1), dayRate: d(300) }]),

@@ -9,7 +9,8 @@
 import { createElement } from "react";
 import { render, screen, within } from "@testing-library/react";
 import { Decimal } from "../../src/engine/money";
-import { DEFAULT_TERMS, compareBids, type BidLine, type VendorBid } from "../../src/engine/bids";
+import type { BidLine, VendorBid } from "../../src/engine/bids";
+import { compareAll, PLAIN_TERMS } from "../engine/bids/compareAll";
 import { comparisonSheetPlan } from "../../src/taskpane/bids/comparisonSheet";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { WorkbookGrid } from "../../src/preview/WorkbookGrid";
@@ -26,13 +27,13 @@ const line = (item: string, rate: number): BidLine => ({
 const vendor = (id: string, lines: BidLine[]): VendorBid => ({
   id,
   name: `Vendor ${id}`,
-  terms: DEFAULT_TERMS,
+  terms: PLAIN_TERMS,
   lines,
 });
 
 // Rows 6-8 (Excel): Dolly A 300 / B 250 / C 250 (a tie), Crane A 1,000 / B 1,100 / C not bid,
 // Slider A 90 only (B and C did not bid it).
-const comparison = compareBids({
+const comparison = compareAll({
   vendors: [
     vendor("A", [line("Dolly", 300), line("Crane", 1000), line("Slider", 90)]),
     vendor("B", [line("Dolly", 250), line("Crane", 1100)]),
@@ -110,7 +111,7 @@ describe("the award linked into a budget cell in the preview", () => {
     expect(book.view("Budget", 1, 1).display).toBe("1,400.00 ");
 
     // A re-run with more items moves the awards block down; the linked total follows it.
-    const more = compareBids({
+    const more = compareAll({
       vendors: [
         vendor("A", [line("Dolly", 300), line("Crane", 1000), line("Slider", 90), line("Jib", 400)]),
         vendor("B", [line("Dolly", 250), line("Crane", 1100), line("Jib", 380)]),

@@ -85,7 +85,7 @@ export interface Award {
   readonly total: Decimal;
 }
 
-/** The result of {@link compareBids}. */
+/** The result of {@link comparisonSteps}. */
 export interface Comparison {
   readonly vendors: readonly VendorBid[];
   readonly items: readonly ItemRow[];
@@ -126,27 +126,15 @@ export interface ComparisonProgress {
 }
 
 /**
- * Compares vendors' bids item by item (see the rules at the top of this file).
+ * Compares vendors' bids item by item (see the rules at the top of this file), one small step at
+ * a time: the generator yields its progress after each line matched, each item costed and each
+ * vendor set tried, and returns the comparison. It does no I/O and keeps no state outside itself,
+ * so a caller (the task pane) can pause between steps to let the host breathe, or stop pulling to
+ * cancel (spec/taskpane.md: "long work shows progress and can be cancelled; the pane never freezes
+ * Excel").
  *
- * @throws ProdError (invalid) for fewer than two vendors, a vendor with no lines, bad terms, or a
- *   line that has no days when there is no schedule
- */
-export function compareBids(input: ComparisonInput): Comparison {
-  const steps = comparisonSteps(input);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/**
- * The same comparison as {@link compareBids}, one small step at a time: the generator yields its
- * progress after each line matched, each item costed and each vendor set tried, and returns the
- * comparison. It does no I/O and keeps no state outside itself, so a caller (the task pane) can
- * pause between steps to let the host breathe, or stop pulling to cancel (spec/taskpane.md: "long
- * work shows progress and can be cancelled; the pane never freezes Excel").
- *
- * @throws ProdError as {@link compareBids}, from the first step
+ * @throws ProdError (invalid) from the first step, for fewer than two vendors, a vendor with no
+ *   lines, bad terms ({@link checkTerms}), or a line that has no days when there is no schedule
  */
 export function* comparisonSteps(input: ComparisonInput): Generator<ComparisonProgress, Comparison, void> {
   const { vendors, schedule } = input;

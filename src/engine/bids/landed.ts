@@ -28,17 +28,6 @@ export const WEEK_CONVENTIONS = [
   { weekDays: 3, label: "3-day week" },
 ] as const;
 
-/** Terms with nothing added: no weekly deal, no discount, no L&D, no delivery, no tax. */
-export const DEFAULT_TERMS: VendorTerms = {
-  weekDays: 7,
-  discount: ZERO,
-  lossDamage: ZERO,
-  delivery: ZERO,
-  pickup: ZERO,
-  taxRate: ZERO,
-  taxableByDefault: true,
-};
-
 /** A fraction as the percent the user typed: 0.095 -> "9.5%". */
 function percent(fraction: Decimal): string {
   return `${fraction.times(100).toString()}%`;

@@ -1,11 +1,6 @@
 import { Decimal } from "../../../src/engine/money";
-import {
-  DEFAULT_TERMS,
-  compareBids,
-  type BidLine,
-  type VendorBid,
-  type VendorTerms,
-} from "../../../src/engine/bids";
+import type { BidLine, VendorBid, VendorTerms } from "../../../src/engine/bids";
+import { compareAll, PLAIN_TERMS } from "../../engine/bids/compareAll";
 import { a1, type Cell, type WritePlan } from "../../../src/excel/port";
 import { NOT_BID, comparisonSheetPlan } from "../../../src/taskpane/bids/comparisonSheet";
 
@@ -14,12 +9,12 @@ const line = (item: string, dayRate: number): BidLine => ({ item, qty: d(1), day
 const vendor = (id: string, name: string, lines: BidLine[], t: Partial<VendorTerms>): VendorBid => ({
   id,
   name,
-  terms: { ...DEFAULT_TERMS, ...t },
+  terms: { ...PLAIN_TERMS, ...t },
   lines,
 });
 const schedule = { byWeek: [d(5), d(5), d(2)] };
 const reference = () =>
-  compareBids({
+  compareAll({
     schedule,
     vendors: [
       vendor("A", "Vendor A", [line("Camera package", 2500), line("Dolly", 300)], {
@@ -139,7 +134,7 @@ describe("the comparison sheet", () => {
 
   it("writes every vendor's name, item and note as text cells", () => {
     const evil = "=cmd|' /C calc'!A0";
-    const c = compareBids({
+    const c = compareAll({
       schedule,
       vendors: [
         vendor("A", "@SUM(1+1)", [line(evil, 10)], {}),

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { Decimal } from "../../../src/engine/money";
-import { DEFAULT_TERMS, compareBids, type VendorBid } from "../../../src/engine/bids";
+import type { VendorBid } from "../../../src/engine/bids";
+import { compareAll, PLAIN_TERMS } from "../../engine/bids/compareAll";
 import { PortError, type Progress } from "../../../src/excel/port";
 import { runComparison } from "../../../src/taskpane/bids/runComparison";
 
@@ -17,7 +18,7 @@ function bigBid(lines: number): VendorBid[] {
   return ["A", "B", "C"].map((id, vi) => ({
     id,
     name: `Vendor ${id}`,
-    terms: { ...DEFAULT_TERMS, delivery: d(50) },
+    terms: { ...PLAIN_TERMS, delivery: d(50) },
     lines: Array.from({ length: lines }, (_, i) => ({
       item: `Item ${i}`,
       qty: d(1),
@@ -72,7 +73,7 @@ describe("the comparison in slices", () => {
     expect(stepsAfterCancel).toBe(0);
   });
 
-  it("gives exactly the comparison compareBids gives, however it is sliced", async () => {
+  it("gives exactly the comparison of every step pulled at once, however it is sliced", async () => {
     const arbLine = fc.record({
       item: fc.integer({ min: 0, max: 8 }),
       rate: fc.integer({ min: 0, max: 100_000 }),
@@ -92,7 +93,7 @@ describe("the comparison in slices", () => {
           const vendors: VendorBid[] = vs.map((v, vi) => ({
             id: `v${vi}`,
             name: `Vendor ${vi}`,
-            terms: { ...DEFAULT_TERMS, weekDays: v.weekDays, delivery: d(v.delivery).div(100) },
+            terms: { ...PLAIN_TERMS, weekDays: v.weekDays, delivery: d(v.delivery).div(100) },
             lines: v.lines.map((l) => ({
               item: `item ${l.item}`,
               qty: d(l.qty),
@@ -105,7 +106,7 @@ describe("the comparison in slices", () => {
             {},
             { sliceMs, now: countingClock(), pause: () => Promise.resolve() },
           );
-          expect(sliced).toEqual(compareBids({ vendors }));
+          expect(sliced).toEqual(compareAll({ vendors }));
         },
       ),
     );
