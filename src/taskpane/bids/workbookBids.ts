@@ -28,15 +28,39 @@ export interface WorkbookRows {
   readonly firstRowNumber: number;
 }
 
-/** The selected range's cells, header row first. */
+/** A selection bigger than this is read through the sheet's used range (a whole column is 1M rows). */
+const LARGE_SELECTION_CELLS = 100_000;
+
+/**
+ * The selected range's cells, header row first. A selection of whole columns or rows is cut to
+ * the part of the sheet that has content, so H:H reads the bid's rows, not a million blanks.
+ */
 export async function rowsFromSelection(port: WorkbookPort): Promise<WorkbookRows> {
   const selection = await port.getSelection();
-  const data = await port.readRange(selection);
+  const sel = parseA1(selection.address);
+  let rows: unknown[][];
+  let top = sel.row;
+  if (sel.rowCount * sel.columnCount <= LARGE_SELECTION_CELLS) {
+    rows = (await port.readRange(selection)).values;
+  } else {
+    const used = await port.readUsedRange(selection.sheet);
+    const area = used ? parseA1(used.address) : undefined;
+    top = Math.max(sel.row, area?.row ?? 0);
+    const bottom = Math.min(sel.row + sel.rowCount, area ? area.row + area.rowCount : 0);
+    const left = Math.max(sel.column, area?.column ?? 0);
+    const right = Math.min(sel.column + sel.columnCount, area ? area.column + area.columnCount : 0);
+    rows =
+      used && area && bottom > top && right > left
+        ? used.values
+            .slice(top - area.row, bottom - area.row)
+            .map((r) => r.slice(left - area.column, right - area.column))
+        : [];
+  }
   return {
     source: `${selection.sheet}!${selection.address}`,
     suggestedName: selection.sheet,
-    rows: data.values,
-    firstRowNumber: parseA1(selection.address).row + 1,
+    rows,
+    firstRowNumber: top + 1,
   };
 }
 
