@@ -6,7 +6,7 @@
  */
 import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { a1, columnLetter, parseA1 } from "../excel/port";
+import { PortError, a1, columnLetter, parseA1 } from "../excel/port";
 import type { MemoryWorkbook } from "./memoryWorkbook";
 import { SheetChart } from "./SheetChart";
 
@@ -109,6 +109,8 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
   const selectedView = book.view(sheet, row, column);
   const [draft, setDraft] = useState(selectedView.input);
   const [editing, setEditing] = useState(false);
+  // Why the last entry was refused (a formula naming a table that is not there), as Excel says.
+  const [refused, setRefused] = useState<string | null>(null);
   const formulaBar = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -159,9 +161,18 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
   const select = (r: number, c: number) => {
     book.select(sheet, Math.max(0, r), Math.max(0, c));
     setEditing(false);
+    setRefused(null);
   };
   const commit = () => {
-    book.enter(sheet, row, column, draft);
+    try {
+      book.enter(sheet, row, column, draft);
+    } catch (error) {
+      // Refused: nothing changed, and the entry stays in the formula bar to be corrected.
+      if (!(error instanceof PortError)) throw error;
+      setRefused(error.message);
+      return;
+    }
+    setRefused(null);
     setEditing(false);
     book.select(sheet, row + 1, column);
     scroller.current?.focus();
@@ -227,6 +238,11 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
           placeholder={selectedView.spilled ? "(part of a spilled answer)" : ""}
         />
       </div>
+      {refused && (
+        <Text className={styles.errorNote} role="alert">
+          {refused}
+        </Text>
+      )}
       {selectedView.error && (
         <Text className={styles.errorNote} role="status">
           {selectedView.display}: {selectedView.error}

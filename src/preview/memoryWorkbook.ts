@@ -29,7 +29,6 @@ import {
   type WritePlan,
   NUMBER_FORMATS,
   PortError,
-  a1,
   a1Range,
   checkPlan,
   columnLetter,
@@ -135,7 +134,7 @@ export class MemoryWorkbook implements WorkbookPort {
   /** An empty workbook with one sheet, "Sheet1", as Excel starts. */
   constructor() {
     this.engine = HyperFormula.buildEmpty(EXCEL_LIKE);
-    this.active = this.addSheet("Sheet1");
+    this.active = this.engine.addSheet("Sheet1");
     this.selection = { sheet: this.active, row: 0, column: 0, rowCount: 1, columnCount: 1 };
   }
 
@@ -268,6 +267,8 @@ export class MemoryWorkbook implements WorkbookPort {
    */
   enter(sheet: string, row: number, column: number, input: string): void {
     const trimmed = input.trim();
+    // A formula Excel would refuse (a table that is not there) is refused before anything changes.
+    if (trimmed.startsWith("=")) this.translate(trimmed, this.canonicalSheet(sheet), row, column);
     this.writeCells(
       sheet,
       row,
@@ -368,7 +369,7 @@ export class MemoryWorkbook implements WorkbookPort {
       ranges.filter((ref) => {
         if (!this.engine.doesSheetExist(ref.sheet)) return false;
         const { row, column, rowCount, columnCount } = parseA1(ref.address);
-        return this.anyContent(ref.sheet, row, column, rowCount, columnCount);
+        return this.usedArea(ref.sheet, { row, column, rowCount, columnCount }) !== null;
       }),
     );
   }
@@ -398,7 +399,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const created = plan.sheets.filter((sp) => sp.mode === "create").map((sp) => sp.name);
     for (const table of tablesToDelete) this.tables.delete(table.toLowerCase());
     for (const name of namesToDelete) this.removeName(name);
-    for (const name of created) this.addSheet(name);
+    for (const name of created) this.engine.addSheet(name);
     for (const name of replaced) this.clearSheet(name);
     for (const ns of plan.names ?? [])
       this.addName(ns.name, nameFormula(ns.sheet, ns.address), ns.comment, true);
@@ -442,14 +443,7 @@ export class MemoryWorkbook implements WorkbookPort {
           const table = this.tables.get(t.name.toLowerCase());
           if (table) table.headers = this.values(sp.name, t.row, t.column, 1, t.columnCount)[0].map(String);
         }
-        this.layouts.set(sp.name.toLowerCase(), {
-          freeze: sp.freeze,
-          printArea: sp.printArea,
-          columnWidths: sp.columnWidths,
-          hideGridlines: sp.hideGridlines,
-          charts: sp.charts,
-          conditionalFormats: sp.conditionalFormats,
-        });
+        this.setLayout(sp);
         if (sp.mode === "create") {
           const mark = sheetMarkName(plan, sp);
           this.addName(
@@ -541,12 +535,26 @@ export class MemoryWorkbook implements WorkbookPort {
     return id;
   }
 
-  private canonicalSheet(sheet: string): string {
-    return this.engine.getSheetName(this.sheetId(sheet)) ?? sheet;
+  /**
+   * What the grid shows of a written sheet beyond its cells. A created or replaced sheet gets the
+   * plan's layout; writing into an existing sheet changes only what the plan sets and adds its
+   * charts and conditional formats, as the Office adapter does.
+   */
+  private setLayout(sp: SheetPlan): void {
+    const key = sp.name.toLowerCase();
+    const before = sp.mode === "existing" ? (this.layouts.get(key) ?? {}) : {};
+    this.layouts.set(key, {
+      freeze: sp.freeze ?? before.freeze,
+      printArea: sp.printArea ?? before.printArea,
+      columnWidths: sp.columnWidths ?? before.columnWidths,
+      hideGridlines: sp.hideGridlines ?? before.hideGridlines,
+      charts: [...(before.charts ?? []), ...(sp.charts ?? [])],
+      conditionalFormats: [...(before.conditionalFormats ?? []), ...(sp.conditionalFormats ?? [])],
+    });
   }
 
-  private addSheet(name: string): string {
-    return this.engine.addSheet(name);
+  private canonicalSheet(sheet: string): string {
+    return this.engine.getSheetName(this.sheetId(sheet)) ?? sheet;
   }
 
   private removeSheet(name: string): void {
@@ -622,9 +630,11 @@ export class MemoryWorkbook implements WorkbookPort {
         written.delete(cellKey(row, column));
         return formula;
       }
-      written.set(cellKey(row, column), formula);
       // While a plan is written its tables are not all in place yet: translated after them.
-      return this.deferTables ? null : this.translate(formula, sheet, row, column);
+      // Otherwise translate first, so a refused formula leaves nothing behind.
+      const translated = this.deferTables ? null : this.translate(formula, sheet, row, column);
+      written.set(cellKey(row, column), formula);
+      return translated;
     }
     // Outside text: the apostrophe keeps it text whatever it begins with (in "format" mode the
     // cell is also formatted Text, as the Office adapter does).
@@ -729,22 +739,6 @@ export class MemoryWorkbook implements WorkbookPort {
     return !this.engine.isCellEmpty(address) || (value !== null && value !== "");
   }
 
-  private anyContent(
-    sheet: string,
-    row: number,
-    column: number,
-    rowCount: number,
-    columnCount: number,
-  ): boolean {
-    const id = this.sheetId(sheet);
-    const { height, width } = this.engine.getSheetDimensions(id);
-    for (let r = row; r < Math.min(row + rowCount, height); r++) {
-      for (let c = column; c < Math.min(column + columnCount, width); c++)
-        if (this.hasContent({ sheet: id, row: r, col: c })) return true;
-    }
-    return false;
-  }
-
   /** The smallest block holding every non-empty cell (of `within`, or the whole sheet). */
   private usedArea(
     sheet: string,
@@ -785,9 +779,4 @@ export function shiftReferences(formula: string, rows: number, columns: number):
       },
     ),
   );
-}
-
-/** The A1 address of a cell, for the grid's name box. */
-export function cellAddress(row: number, column: number): string {
-  return a1(row, column);
 }

@@ -38,6 +38,12 @@ describe("the preview's workbook in a browser", () => {
     );
     expect(await page.getByLabel("Formula bar").inputValue()).toBe("=PROD.DAYPAY(B3,B2)");
     await preview.screenshot("grid-recompute");
+
+    // A formula naming a table that is not there is refused, in words, and nothing changes.
+    await typeInto(page, "D1", "=SUM(Nope[Rate])");
+    await page.getByRole("alert").filter({ hasText: "Nope" }).waitFor();
+    expect(await page.getByLabel("Formula bar").inputValue()).toBe("=SUM(Nope[Rate])");
+    expect(await cellText(page, "D1")).toBe("");
     expect(preview.errors).toEqual([]);
   });
 });

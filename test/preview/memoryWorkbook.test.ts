@@ -215,3 +215,39 @@ describe("the grid's view of conditional formats", () => {
     expect(book.view("Bids", 1, 2).bold).toBe(true);
   });
 });
+
+describe("what a person types and what panels write keep the workbook whole", () => {
+  it("refuses a typed formula naming a table that is not there, and the next plan still writes", async () => {
+    const book = new MemoryWorkbook();
+    expect(() => book.enter("Sheet1", 0, 0, "=SUM(Nope[Rate])")).toThrow(/Nope/);
+    expect(book.view("Sheet1", 0, 0).input).toBe("");
+    await book.apply(budget());
+    expect(book.view("Top Sheet", 0, 1).display).not.toBe("");
+  });
+
+  it("writing into an existing sheet keeps its frozen rows, widths and conditional formats", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply({
+      owner: "templates",
+      sheets: [
+        {
+          name: "Budget Detail",
+          mode: "create",
+          blocks: [{ row: 0, column: 0, cells: [["Acct", "Total"]] }],
+          freeze: { rows: 1 },
+          columnWidths: [60, 90],
+          conditionalFormats: [{ address: "B2:B9", formula: "=B2<0", fill: "#FFC7CE" }],
+        },
+      ],
+    });
+    await book.apply({
+      owner: "fringes",
+      sheets: [{ name: "Budget Detail", mode: "existing", blocks: [{ row: 1, column: 1, cells: [[100]] }] }],
+    });
+    expect(book.layout("Budget Detail")).toMatchObject({
+      freeze: { rows: 1 },
+      columnWidths: [60, 90],
+      conditionalFormats: [{ address: "B2:B9", formula: "=B2<0", fill: "#FFC7CE" }],
+    });
+  });
+});
