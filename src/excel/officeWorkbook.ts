@@ -57,6 +57,9 @@ function toFormula(cell: Cell, textMode: TextMode): { value: string | number | b
   if ("formula" in cell) {
     return { value: cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`, text: false };
   }
+  // Empty outside text is a blank cell: a lone apostrophe would make Excel keep a non-blank cell
+  // (COUNTA counts it, the used range grows over it).
+  if (cell.text === "") return { value: "", text: false };
   if (textMode === "apostrophe") {
     // The leading apostrophe makes Excel store everything after it as text, including "00123",
     // "1/2" and "=cmd|...": nothing from a file is parsed.

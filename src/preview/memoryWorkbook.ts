@@ -637,8 +637,9 @@ export class MemoryWorkbook implements WorkbookPort {
       return translated;
     }
     // Outside text: the apostrophe keeps it text whatever it begins with (in "format" mode the
-    // cell is also formatted Text, as the Office adapter does).
-    return `'${cell.text}`;
+    // cell is also formatted Text, as the Office adapter does). Empty text is a blank cell, as
+    // the Office adapter writes it.
+    return cell.text === "" ? null : `'${cell.text}`;
   }
 
   private translate(formula: string, sheet: string, row: number, column: number): string {
@@ -704,7 +705,12 @@ export class MemoryWorkbook implements WorkbookPort {
         const key = cellKey(row + r, column + c);
         written.delete(key);
         const asked = cellFormats?.[r]?.[c] ?? columnFormats?.[c] ?? undefined;
-        const isText = typeof cell === "object" && cell !== null && "text" in cell && textMode === "format";
+        const isText =
+          typeof cell === "object" &&
+          cell !== null &&
+          "text" in cell &&
+          cell.text !== "" &&
+          textMode === "format";
         if (isText) formats.set(key, NUMBER_FORMATS.text);
         else if (asked) formats.set(key, asked);
         if (bold) bolds.add(key);

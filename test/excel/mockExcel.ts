@@ -17,6 +17,8 @@ export interface MockCell {
   content: string | number | boolean;
   format?: string;
   bold?: boolean;
+  /** Written as a lone apostrophe: empty text, but not a blank cell (COUNTA counts it). */
+  emptyText?: boolean;
 }
 
 export interface MockSheet {
@@ -125,7 +127,9 @@ export class MockBook {
     if (typeof input !== "string") {
       cells.set(key(row, column), { kind: "value", content: input, ...keep });
     } else if (input.startsWith("'")) {
-      cells.set(key(row, column), { kind: "value", content: input.slice(1), ...keep });
+      // A lone apostrophe leaves an empty-text cell that Excel counts as not blank.
+      const lone = input === "'" ? { emptyText: true } : {};
+      cells.set(key(row, column), { kind: "value", content: input.slice(1), ...keep, ...lone });
     } else if (format === "@") {
       cells.set(key(row, column), { kind: "value", content: input, ...keep });
     } else if (input.startsWith("=")) {
@@ -159,7 +163,7 @@ export class MockBook {
     let maxR = -1;
     let maxC = -1;
     for (const [k, cell] of this.sheet(sheet).cells) {
-      if (cell.content === "") continue;
+      if (cell.content === "" && !cell.emptyText) continue;
       const [r, c] = k.split(",").map(Number);
       if (
         window &&

@@ -166,6 +166,24 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       },
     );
 
+    it.each(["apostrophe", "format"] as const)(
+      "writes empty outside text as a blank cell, not an empty-text one (%s mode)",
+      async (textMode) => {
+        await port.apply({
+          owner: "bids",
+          sheets: [
+            {
+              name: "Bids",
+              mode: "create",
+              blocks: [{ row: 0, column: 0, cells: [[{ text: "Vendor" }, { text: "" }]], textMode }],
+            },
+          ],
+        });
+        expect(await port.findNonEmpty([{ sheet: "Bids", address: "B1" }])).toEqual([]);
+        expect(await port.readUsedRange("Bids")).toEqual(expect.objectContaining({ address: "A1" }));
+      },
+    );
+
     it("keeps PROD's own labels that start like a formula as text", async () => {
       await port.apply(userSheet("Labels", [["- Less: discount", "=== Totals ==="]]));
       expect((await port.readRange({ sheet: "Labels", address: "A1:B1" })).values).toEqual([

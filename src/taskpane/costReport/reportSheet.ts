@@ -117,7 +117,8 @@ export interface ReportSheetInput {
 }
 
 const money = (d: Decimal | undefined): Cell => (d === undefined ? null : d.toNumber());
-const text = (s: string): Cell => (s === "" ? null : { text: s });
+/** Text from the inputs, never parsed (the port writes empty text as a blank cell). */
+const text = (s: string): Cell => ({ text: s });
 
 /** The layout of one report: the sheet plan, plus where the chart's data is. */
 export interface ReportSheet {
