@@ -193,64 +193,71 @@ export class OfficeWorkbook implements WorkbookPort {
       used.load("address,rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
       if (used.isNullObject) return null;
-      const rowsPerRead = Math.max(1, Math.floor(this.maxReadCells / used.columnCount));
-      const parts: Excel.Range[] = [];
-      for (let r = 0; r < used.rowCount; r += rowsPerRead) {
-        const count = Math.min(rowsPerRead, used.rowCount - r);
-        parts.push(ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, count, used.columnCount));
-      }
-      const values: CellValue[][] = [];
-      for (const [i, part] of parts.entries()) {
-        throwIfAborted(options.signal);
-        part.load("values");
-        // One read per chunk keeps each response under the payload limit; progress and cancel
-        // are checked between them.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        values.push(...(part.values as CellValue[][]));
-        options.onProgress?.({ done: i + 1, total: parts.length, label: `Reading ${sheet}` });
-      }
+      const values = await this.readRows(context, ws, used, options, `Reading ${sheet}`);
       return { sheet, address: splitAddress(used.address).address, values };
     });
   }
 
+  /**
+   * The values of a block read in chunks of at most maxReadCells, one sync each: Excel on the
+   * web refuses a response over 5 MB, and a ledger can be larger. Progress and cancel are
+   * checked between the chunks.
+   */
+  private async readRows(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    block: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
+    options: RunOptions,
+    label: string,
+  ): Promise<CellValue[][]> {
+    const rowsPerRead = Math.max(1, Math.floor(this.maxReadCells / Math.max(1, block.columnCount)));
+    const parts: Excel.Range[] = [];
+    for (let r = 0; r < block.rowCount; r += rowsPerRead) {
+      const count = Math.min(rowsPerRead, block.rowCount - r);
+      parts.push(ws.getRangeByIndexes(block.rowIndex + r, block.columnIndex, count, block.columnCount));
+    }
+    const values: CellValue[][] = [];
+    for (const [i, part] of parts.entries()) {
+      throwIfAborted(options.signal);
+      part.load("values");
+      // One read per chunk keeps each response under the payload limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      values.push(...(part.values as CellValue[][]));
+      options.onProgress?.({ done: i + 1, total: parts.length, label });
+    }
+    return values;
+  }
+
   listTables(): Promise<{ name: string; sheet: string }[]> {
     return this.batch(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      const tables = context.workbook.tables;
+      tables.load("items/name,items/worksheet/name");
       await context.sync();
-      const perSheet = sheets.items.map((ws) => {
-        const tables = ws.tables;
-        tables.load("items/name");
-        return { sheet: ws.name, tables };
-      });
-      await context.sync();
-      return perSheet.flatMap(({ sheet, tables }) => tables.items.map((t) => ({ name: t.name, sheet })));
+      return tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
     });
   }
 
-  readTable(name: string): Promise<TableData | null> {
+  readTable(name: string, options: RunOptions = {}): Promise<TableData | null> {
     return this.batch(async (context) => {
       const table = context.workbook.tables.getItemOrNullObject(name);
       table.load("name");
       await context.sync();
       if (table.isNullObject) return null;
-      const header = table.getHeaderRowRange();
-      header.load("values");
-      const body = table.getDataBodyRange();
-      body.load("values");
       const whole = table.getRange();
-      whole.load("address");
+      whole.load("address,rowIndex,columnIndex,rowCount,columnCount");
       const ws = table.worksheet;
       ws.load("name");
       await context.sync();
       const full = whole.address;
+      // The header row comes with the first chunk; a ledger's body can be far over 5 MB.
+      const [header = [], ...rows] = await this.readRows(context, ws, whole, options, `Reading ${name}`);
       return {
         name: table.name,
         sheet: ws.name,
         address: splitAddress(full).address,
-        headers: (header.values[0] ?? []).map((h) => String(h)),
-        rows: body.values as CellValue[][],
+        headers: header.map((h) => String(h)),
+        rows,
       };
     });
   }
@@ -436,16 +443,16 @@ export class OfficeWorkbook implements WorkbookPort {
       table.load("name");
       await context.sync();
       if (table.isNullObject) throw new PortError("notFound", `There is no table "${name}".`, [name]);
-      const whole = table.getRange();
-      whole.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      const area = table.getRange();
+      area.load("rowIndex,columnIndex,rowCount,columnCount");
       const ws = table.worksheet;
       ws.load("name");
       await context.sync();
       const bodyCount = Math.max(1, rows.length);
-      const grow = bodyCount + 1 - whole.rowCount;
+      const grow = bodyCount + 1 - area.rowCount;
       if (grow > 0 && !options.allowOverwrite) {
         const below = ws
-          .getRangeByIndexes(whole.rowIndex + whole.rowCount, whole.columnIndex, grow, whole.columnCount)
+          .getRangeByIndexes(area.rowIndex + area.rowCount, area.columnIndex, grow, area.columnCount)
           .getUsedRangeOrNullObject(true);
         below.load("address");
         await context.sync();
@@ -458,18 +465,28 @@ export class OfficeWorkbook implements WorkbookPort {
           );
         }
       }
-      throwIfAborted(options.signal);
-      table.getDataBodyRange().clear("Contents");
-      table.resize(ws.getRangeByIndexes(whole.rowIndex, whole.columnIndex, bodyCount + 1, whole.columnCount));
-      const padded = rows.length > 0 ? rows : [Array.from({ length: whole.columnCount }, () => null)];
+      const padded = rows.length > 0 ? rows : [Array.from({ length: area.columnCount }, () => null)];
       const pieces = blockPieces(
         ws.name,
-        { row: whole.rowIndex + 1, column: whole.columnIndex, cells: padded, textMode: options.textMode },
+        { row: area.rowIndex + 1, column: area.columnIndex, cells: padded, textMode: options.textMode },
         this.maxPayloadBytes,
       );
-      for (const piece of pieces) writePiece(context, piece);
-      await context.sync();
-      options.onProgress?.({ done: 1, total: 1, label: `Wrote ${name}` });
+      const steps = groupSteps(pieces, this.maxPayloadBytes);
+      for (const [i, step] of steps.entries()) {
+        throwIfAborted(options.signal);
+        if (i === 0) {
+          table.getDataBodyRange().clear("Contents");
+          table.resize(
+            ws.getRangeByIndexes(area.rowIndex, area.columnIndex, bodyCount + 1, area.columnCount),
+          );
+        }
+        for (const piece of step) writePiece(context, piece);
+        // One sync per chunk: each request stays under the payload limit, and progress and cancel
+        // are honoured between them.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        options.onProgress?.({ done: i + 1, total: steps.length, label: `Writing ${name}` });
+      }
     });
   }
 }

@@ -285,8 +285,8 @@ export interface WorkbookPort {
   readUsedRange(sheet: string, options?: RunOptions): Promise<RangeData | null>;
   /** Tables of the workbook: name and sheet. */
   listTables(): Promise<{ name: string; sheet: string }[]>;
-  /** One table's headers and rows, or null if there is no such table. */
-  readTable(name: string): Promise<TableData | null>;
+  /** One table's headers and rows, or null if there is no such table (read in chunks). */
+  readTable(name: string, options?: RunOptions): Promise<TableData | null>;
   /** Workbook-level names and what they refer to (marks excluded). */
   listNames(): Promise<{ name: string; formula: string }[]>;
   /** A named range's values, or null if the name does not exist or is not a range. */

@@ -315,10 +315,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return Promise.resolve([...this.tables.values()].map((t) => ({ name: t.name, sheet: t.sheet })));
   }
 
-  readTable(name: string): Promise<TableData | null> {
+  readTable(name: string, options: RunOptions = {}): Promise<TableData | null> {
     return this.attempt(() => {
       const table = this.tables.get(name.toLowerCase());
       if (!table) return null;
+      options.onProgress?.({ done: 1, total: 1, label: `Reading ${name}` });
       const [headers, ...rows] = this.values(
         table.sheet,
         table.row,

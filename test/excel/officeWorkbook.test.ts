@@ -327,6 +327,43 @@ describe("OfficeWorkbook reads", () => {
     expect(await port.listNames()).toEqual([{ name: "ShootDays", formula: "=Fringes!$C$2" }]);
   });
 
+  it("reads a ledger table in chunks under the response limit, with progress and cancel between them", async () => {
+    const { book, excel, port } = setup({ maxReadCells: 20 });
+    const body = Array.from({ length: 30 }, (_, i) => [`25-0${i % 10}`, i * 10]);
+    book.addSheet("Ledger", [["Acct", "Amount"], ...body]);
+    book.addSheet("Other");
+    book.tables.push({ name: "Ledger", sheet: "Ledger", address: "A1:B31" });
+    book.tables.push({ name: "Rates", sheet: "Other", address: "A1:B2" });
+
+    let before = excel.state.syncs;
+    expect(await port.listTables()).toEqual([
+      { name: "Ledger", sheet: "Ledger" },
+      { name: "Rates", sheet: "Other" },
+    ]);
+    expect(excel.state.syncs - before).toBe(1);
+
+    before = excel.state.syncs;
+    const progress: number[] = [];
+    const table = await port.readTable("Ledger", { onProgress: (p) => progress.push(p.done) });
+    expect(table).toEqual({
+      name: "Ledger",
+      sheet: "Ledger",
+      address: "A1:B31",
+      headers: ["Acct", "Amount"],
+      rows: body,
+    });
+    // 31 rows of 2 columns, 10 rows a read: the table, its size, then 4 chunks.
+    expect(excel.state.syncs - before).toBe(2 + 4);
+    expect(progress).toEqual([1, 2, 3, 4]);
+
+    const controller = new AbortController();
+    const reading = port.readTable("Ledger", {
+      signal: controller.signal,
+      onProgress: (p) => p.done === 1 && controller.abort(),
+    });
+    await expect(reading).rejects.toMatchObject({ kind: "cancelled" });
+  });
+
   it("finds the non-empty ranges among many in two syncs", async () => {
     const { book, excel, port } = setup();
     book.addSheet("S", [
@@ -398,6 +435,35 @@ describe("OfficeWorkbook.replaceTableRows", () => {
     expect(book.values("Fringes", 1, 0, 1, 1)).toEqual([["OLD"]]);
     await port.replaceTableRows("Fringes", rows, { allowOverwrite: true });
     expect(book.values("Fringes", 3, 0, 1, 2)).toEqual([["C", "%"]]);
+  });
+
+  it("writes a large replacement one sync per chunk, and stops between chunks when cancelled", async () => {
+    const { book, excel } = withTable();
+    const rows: Cell[][] = Array.from({ length: 40 }, (_, i) => [
+      { text: `F${i}` },
+      { text: "%" },
+      0.01,
+      null,
+    ]);
+    const before = excel.state.syncs;
+    const progress: string[] = [];
+    const limited = new OfficeWorkbook({ run: excel.run, maxPayloadBytes: 200 });
+    await limited.replaceTableRows("Fringes", rows, {
+      onProgress: (p) => progress.push(`${p.done}/${p.total}`),
+    });
+    const chunks = progress.length;
+    expect(chunks).toBeGreaterThan(3);
+    // The table, its size, the cells it grows over, then one sync per chunk.
+    expect(excel.state.syncs - before).toBe(3 + chunks);
+    expect(book.tables[0].address).toBe("A1:D41");
+    expect(book.values("Fringes", 40, 0, 1, 1)).toEqual([["F39"]]);
+
+    const controller = new AbortController();
+    const again = limited.replaceTableRows("Fringes", rows.slice(0, 20), {
+      signal: controller.signal,
+      onProgress: (p) => p.done === 1 && controller.abort(),
+    });
+    await expect(again).rejects.toMatchObject({ kind: "cancelled" });
   });
 
   it("reports a missing table", async () => {
