@@ -82,42 +82,63 @@ interface Piece {
   bytes: number;
 }
 
+/**
+ * Size of a value's JSON as sent, in UTF-8 bytes: the 5 MB limit counts bytes, and "é" or "漢"
+ * take 2 or 3 of them where `string.length` counts 1. Counted by hand (what TextEncoder would
+ * answer, without building the bytes; jsdom, where the pane's tests run, has no TextEncoder).
+ */
+export function jsonBytes(value: unknown): number {
+  const json = JSON.stringify(value);
+  let bytes = 0;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < json.length) {
+      // A surrogate pair is one character of 4 bytes (JSON.stringify escapes lone surrogates).
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** Turn a block into row pieces no larger than maxBytes each (a single row is never split). */
 export function blockPieces(sheet: string, block: CellBlock, maxBytes: number): Piece[] {
   const textMode = block.textMode ?? "apostrophe";
+  const converted = block.cells.map((row) => row.map((cell) => toFormula(cell, textMode)));
+  const needsFormats =
+    block.columnFormats !== undefined ||
+    block.cellFormats !== undefined ||
+    converted.some((row) => row.some((c) => c.text));
   const pieces: Piece[] = [];
   let current: Piece | null = null;
-  block.cells.forEach((row, r) => {
-    const converted = row.map((cell) => toFormula(cell, textMode));
-    const formulas = converted.map((c) => c.value);
-    const needsFormats =
-      block.columnFormats !== undefined || block.cellFormats !== undefined || converted.some((c) => c.text);
+  converted.forEach((cells, r) => {
+    const formulas = cells.map((c) => c.value);
     const formats = needsFormats
-      ? converted.map((c, col) =>
+      ? cells.map((c, col) =>
           c.text
             ? NUMBER_FORMATS.text
             : (block.cellFormats?.[r]?.[col] ?? block.columnFormats?.[col] ?? null),
         )
       : null;
-    const bytes = JSON.stringify(formulas).length + (formats ? JSON.stringify(formats).length : 0);
+    // Each row is one element of the piece's arrays: its JSON and a comma. A piece starts with
+    // its arrays' brackets. So `bytes` is exactly the UTF-8 size of the JSON sent.
+    const bytes = jsonBytes(formulas) + 1 + (formats ? jsonBytes(formats) + 1 : 0);
     if (!current || current.bytes + bytes > maxBytes) {
       current = {
         sheet,
         row: block.row + r,
         column: block.column,
         formulas: [],
-        formats: null,
+        formats: formats ? [] : null,
         bold: block.bold ?? false,
-        bytes: 0,
+        bytes: formats ? 2 : 1,
       };
       pieces.push(current);
     }
-    if (formats && !current.formats) {
-      // Earlier rows of this piece had no formats: give them "no change" entries.
-      current.formats = current.formulas.map((f) => f.map(() => null));
-    }
     current.formulas.push(formulas);
-    current.formats?.push(formats ?? formulas.map(() => null));
+    if (formats) current.formats?.push(formats);
     current.bytes += bytes;
   });
   return pieces;

@@ -1,5 +1,5 @@
 import { INJECTION_PAYLOADS } from "./injectionCorpus";
-import { OfficeWorkbook, blockPieces } from "../../src/excel/officeWorkbook";
+import { OfficeWorkbook, blockPieces, jsonBytes } from "../../src/excel/officeWorkbook";
 import {
   type Cell,
   type WritePlan,
@@ -251,6 +251,25 @@ describe("OfficeWorkbook.apply", () => {
     expect(progress).toEqual(Array.from({ length: chunks }, (_, i) => i + 1));
     expect(book.cell("Big", "C300")?.content).toBe("=A300*2");
     expect(book.used("Big")).toEqual({ row: 0, column: 0, rowCount: 300, columnCount: 3 });
+  });
+
+  it.each(["plain", "Équipe caméra", "撮影 班", "🎬 clap", ["a", 1, null, true], { t: "\u00e9\u0000" }])(
+    "measures JSON in UTF-8 bytes as TextEncoder does (%j)",
+    (value) => {
+      expect(jsonBytes(value)).toBe(new TextEncoder().encode(JSON.stringify(value)).length);
+    },
+  );
+
+  it("sizes every chunk under the limit in UTF-8 bytes, whatever language the text is in", () => {
+    const rows: Cell[][] = Array.from({ length: 200 }, (_, i) => [
+      i,
+      { text: "Équipe caméra 撮影 ".repeat(4) },
+    ]);
+    const pieces = blockPieces("S", { row: 0, column: 0, cells: rows }, 4_000);
+    const sent = (p: (typeof pieces)[number]) => new TextEncoder().encode(JSON.stringify(p.formulas)).length;
+    expect(pieces.map(sent)).toEqual(pieces.map((p) => p.bytes));
+    expect(pieces.every((p) => sent(p) <= 4_000)).toBe(true);
+    expect(pieces.reduce((n, p) => n + p.formulas.length, 0)).toBe(200);
   });
 
   it("sizes every chunk under the limit", () => {
