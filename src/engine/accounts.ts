@@ -38,14 +38,8 @@ export interface SectionAccount {
 /** A parsed account code. */
 export type Account = NumberAccount | SectionAccount;
 
-/** How a chart's account codes are written. */
-export interface AccountFormat {
-  /** How many leading digits of a code with separators make the account (4 on the classic chart). */
-  digits: number;
-}
-
 /** The classic 4-digit chart (reference.md 2.1): "25-01" and "2501-00" are account 2501. */
-export const FOUR_DIGIT_CHART: AccountFormat = { digits: 4 };
+const CHART_DIGITS = 4;
 
 const DIGITS_ONLY = /^\d+$/;
 // Digits in groups split by the separators people use in codes: 25-01, 2501-00, 2501.00, 25 01, 25/01.
@@ -65,16 +59,11 @@ function notAnAccount(arg: string, value: unknown) {
  *
  * @param value - the cell as Excel gave it: a number, text, or blank
  * @param arg - how the message names the cell ("accounts (cell 3)")
- * @param format - the chart's width for codes with separators (default: 4 digits)
  * @returns the account, or undefined for a blank cell (or 0, an empty cell on Excel desktop)
  * @throws ProdError (invalid) for anything that is not an account code: "Total", -5, TRUE
  */
-export function parseAccount(
-  value: unknown,
-  arg: string,
-  format: AccountFormat = FOUR_DIGIT_CHART,
-): Account | undefined {
-  const account = readAccount(value, format);
+export function parseAccount(value: unknown, arg: string): Account | undefined {
+  const account = readAccount(value);
   if (account === NOT_AN_ACCOUNT) throw notAnAccount(arg, value);
   return account;
 }
@@ -85,15 +74,11 @@ export function parseAccount(
  * whole input. Same reading as {@link parseAccount}.
  *
  * @param value - the cell as Excel gave it
- * @param format - the chart's width for codes with separators (default: 4 digits)
  * @returns the account, or undefined for a blank cell and for anything that is not an account
  *   code ("Misc", "2501A"); test the cell for blank first to tell the two apart
  */
-export function tryParseAccount(
-  value: unknown,
-  format: AccountFormat = FOUR_DIGIT_CHART,
-): Account | undefined {
-  const account = readAccount(value, format);
+export function tryParseAccount(value: unknown): Account | undefined {
+  const account = readAccount(value);
   return account === NOT_AN_ACCOUNT ? undefined : account;
 }
 
@@ -101,7 +86,7 @@ export function tryParseAccount(
 const NOT_AN_ACCOUNT = null;
 
 /** The one account reader: an account, undefined for a blank cell, or NOT_AN_ACCOUNT. */
-function readAccount(value: unknown, format: AccountFormat): Account | undefined | typeof NOT_AN_ACCOUNT {
+function readAccount(value: unknown): Account | undefined | typeof NOT_AN_ACCOUNT {
   if (isOmitted(value)) return undefined;
   if (typeof value === "number") {
     // Numbers as numbers; a decimal sub-account (2501.01) belongs to its whole account.
@@ -117,7 +102,7 @@ function readAccount(value: unknown, format: AccountFormat): Account | undefined
   }
   if (SEPARATED_DIGITS.test(text)) {
     // "25-01" and "2501-00" are the same account: its leading digits on the chart's width.
-    const digits = text.replace(/\D/g, "").slice(0, format.digits);
+    const digits = text.replace(/\D/g, "").slice(0, CHART_DIGITS);
     const n = Number(digits);
     if (n === 0) return NOT_AN_ACCOUNT;
     return { kind: "number", value: n };
@@ -150,12 +135,6 @@ export function accountKey(account: Account): string {
 export function categoryCode(account: string): string {
   if (DIGITS_ONLY.test(account)) return String(Math.floor(Number(account) / 100) * 100);
   return account.charAt(0);
-}
-
-/** True when two parsed accounts are the same account. */
-export function sameAccount(a: Account | undefined, b: Account | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return accountKey(a) === accountKey(b);
 }
 
 /** One item of a filter: an inclusive range of account numbers or of section letters. */

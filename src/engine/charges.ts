@@ -16,12 +16,6 @@ export interface AccountLine {
   amount: Decimal;
 }
 
-/** The names the two ranges go by in messages. */
-export interface LineArgNames {
-  amounts: string;
-  accounts: string;
-}
-
 /**
  * Pairs a range of amounts with the same-size range of their accounts.
  * A blank amount counts as 0 (an unpriced line); text amounts must be numbers ("$2,500" is read,
@@ -29,22 +23,17 @@ export interface LineArgNames {
  *
  * @param amounts - the amount cells, in reading order
  * @param accounts - the account cells, in the same order
- * @param names - the arguments' names for messages (default "amounts" / "accounts")
  * @throws ProdError (invalid) when the ranges differ in size or a cell cannot be read
  */
-export function readAccountLines(
-  amounts: readonly unknown[],
-  accounts: readonly unknown[],
-  names: LineArgNames = { amounts: "amounts", accounts: "accounts" },
-): AccountLine[] {
+export function readAccountLines(amounts: readonly unknown[], accounts: readonly unknown[]): AccountLine[] {
   if (amounts.length !== accounts.length) {
-    throw errors.sizeMismatch(names.accounts, accounts.length, names.amounts, amounts.length);
+    throw errors.sizeMismatch("accounts", accounts.length, "amounts", amounts.length);
   }
   const many = amounts.length > 1;
   const at = (name: string, i: number) => (many ? `${name} (cell ${i + 1})` : name);
   return amounts.map((amount, i) => ({
-    account: parseAccount(accounts[i], at(names.accounts, i)),
-    amount: toDecimal(amount, at(names.amounts, i), { blank: "default", value: ZERO }),
+    account: parseAccount(accounts[i], at("accounts", i)),
+    amount: toDecimal(amount, at("amounts", i), { blank: "default", value: ZERO }),
   }));
 }
 

@@ -49,7 +49,6 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return "a blank cell";
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") return String(value);
   return String(value);
 }
 

@@ -14,7 +14,7 @@ import { Decimal, fromNumber, isOmitted, ONE, ZERO } from "./money";
 import { isRange } from "./ranges";
 
 /** One overtime band of a rule: hours worked from `from` on are paid at `multiplier`. */
-export interface PayTier {
+interface PayTier {
   /** Hours into the day where the band starts. */
   readonly from: Decimal;
   /** What each hour in the band is paid, in straight-time hours (1.5 = time and a half). */
@@ -37,8 +37,6 @@ export interface PayBand {
 export interface PayRule {
   /** The preset's name ("CA") or the rule string as it was given. */
   readonly name: string;
-  /** The overtime bands in ascending order; hours before the first are paid at 1x. */
-  readonly tiers: readonly PayTier[];
   /**
    * The rule for the 7th consecutive day worked in a workweek, where the law has one (California:
    * `CA-7TH`). Only presets carry it; a rule string is exactly the bands it spells out.
@@ -161,7 +159,7 @@ function parseRuleString(text: string, name: string, arg: string): PayRule {
     }
     tiers.push({ from, multiplier });
   }
-  return { name, tiers, bands: toBands(tiers) };
+  return { name, bands: toBands(tiers) };
 }
 
 /** The presets parsed once, at load: the 7th-day rule linked to the preset it names. */
@@ -249,11 +247,6 @@ const ruleReader = new PresetReader<PayRule>({
  */
 export function parseRule(value: unknown, arg = "rule"): PayRule {
   return ruleReader.read(value, arg);
-}
-
-/** A rule preset, parsed: the way for engine callers (task pane, benchmarks) to name one. */
-export function rulePreset(name: RulePresetName): PayRule {
-  return PARSED_PRESETS.get(name) as PayRule;
 }
 
 /** One day's hours as paid: straight-time-equivalent paid hours, and the hours paid at 1x. */
@@ -420,7 +413,6 @@ export function projectPaidHours(
   shootDays: Decimal,
   rule: PayRule,
   daysPerWeek: Decimal = new Decimal(DEFAULT_DAYS_PER_WEEK),
-  weeklyThreshold: Decimal = DEFAULT_WEEKLY_THRESHOLD,
 ): Decimal {
   requireNonNegative(hoursPerDay, "hours_per_day");
   requireWhole(requireNonNegative(shootDays, "shoot_days"), "shoot_days");
@@ -432,8 +424,7 @@ export function projectPaidHours(
   const perWeek = daysPerWeek.toNumber();
   const fullWeeks = shootDays.divToInt(daysPerWeek);
   const daysLeft = shootDays.minus(fullWeeks.times(daysPerWeek)).toNumber();
-  const week = (days: number) =>
-    weekPaidHours(new Array<Decimal>(days).fill(hoursPerDay), rule, weeklyThreshold);
+  const week = (days: number) => weekPaidHours(new Array<Decimal>(days).fill(hoursPerDay), rule);
   return week(perWeek)
     .times(fullWeeks)
     .plus(daysLeft > 0 ? week(daysLeft) : ZERO);

@@ -22,8 +22,3 @@ export function cells(value: unknown): unknown[] {
   for (const row of value) for (const cell of row) out.push(cell);
   return out;
 }
-
-/** A list of results as a one-column spill (what Excel shows for `T[][]`). */
-export function asColumn<T>(values: readonly T[]): T[][] {
-  return values.map((v) => [v]);
-}

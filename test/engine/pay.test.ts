@@ -17,12 +17,11 @@ import {
   parseRule,
   RULE_PRESET_NAMES,
   RULE_PRESETS,
-  rulePreset,
   splitDay,
 } from "../../src/engine/pay";
 
 const d = (v: string | number) => new Decimal(v);
-const CA = rulePreset("CA");
+const CA = parseRule("CA");
 
 function thrown(f: () => unknown): ProdError {
   try {
@@ -50,7 +49,7 @@ describe("rule presets", () => {
   it("links CA to CA-7TH for the 7th consecutive day, and only CA", () => {
     expect(CA.seventhDay?.name).toBe("CA-7TH");
     for (const name of RULE_PRESET_NAMES.filter((n) => n !== "CA")) {
-      expect(rulePreset(name).seventhDay).toBeUndefined();
+      expect(parseRule(name).seventhDay).toBeUndefined();
     }
   });
 
@@ -59,7 +58,7 @@ describe("rule presets", () => {
   });
 
   it("reads preset names in any case and with spaces around them", () => {
-    expect(parseRule(" sag-day ")).toBe(rulePreset("SAG-DAY"));
+    expect(parseRule(" sag-day ")).toBe(parseRule("SAG-DAY"));
     expect(parseRule("ca")).toBe(CA);
   });
 });
@@ -67,7 +66,9 @@ describe("rule presets", () => {
 describe("rule strings", () => {
   it("parses threshold:multiplier pairs in ascending order", () => {
     const rule = parseRule("10:1.5, 14:2 ,18:3");
-    expect(rule.tiers.map((t) => `${t.from.toString()}:${t.multiplier.toString()}`)).toEqual([
+    // Hours before the first threshold are paid at 1x.
+    expect(rule.bands.map((b) => `${b.from.toString()}:${b.multiplier.toString()}`)).toEqual([
+      "0:1",
       "10:1.5",
       "14:2",
       "18:3",
@@ -138,7 +139,7 @@ describe("paid hours", () => {
     const split = splitDay(d(12), CA);
     expect([split.paid.toString(), split.straight.toString()]).toEqual(["14", "8"]);
     expect(splitDay(d(6), CA).straight.toString()).toBe("6");
-    expect(splitDay(d(9), rulePreset("CA-7TH")).straight.toString()).toBe("0");
+    expect(splitDay(d(9), parseRule("CA-7TH")).straight.toString()).toBe("0");
   });
 
   it("rejects negative hours, naming them", () => {
@@ -196,7 +197,7 @@ describe("guaranteed day rates (reference.md 4.2 and 4.5)", () => {
 
   it("SAG-AFTRA day performer at $1,200/day (8 guaranteed hours) working 11 hours earns $1,950", () => {
     // reference.md 4.5 ex. 3: hourly = 1,200 / 8 = 150; hours 9-10 at 1.5x, hour 11 at 2x.
-    const sag = rulePreset("SAG-DAY");
+    const sag = parseRule("SAG-DAY");
     const hourly = hourlyFromDayRate(d(1200), d(8), sag);
     expect(hourly.toString()).toBe("150");
     expect(roundCents(dayPay(hourly, d(11), sag)).toString()).toBe("1950");
