@@ -8,15 +8,7 @@ import { isOmitted, toDecimal, toMoney, toNonNegative } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
 import { rentalCost, toRentalDays, toWeekDays } from "../engine/rental";
 import { topSheet } from "../engine/topsheet";
-import { elementwise, guard } from "./runtime";
-
-/**
- * True when an optional range argument was left out (Excel passes null) or its cells are all
- * empty: blank, or 0 as desktop Excel passes an empty cell (0 is no account and no filter).
- */
-function omitted(value: unknown): boolean {
-  return cells(value).every(isOmitted);
-}
+import { elementwise, guard, omitted } from "./runtime";
 
 /**
  * Adds the amounts whose account matches a filter: account numbers and ranges joined by commas,
@@ -53,12 +45,14 @@ export function contingency(amounts: any[][], rate: any, accounts?: any[][], exc
   return guard(() => {
     const chargeRate = toChargeRate(rate, "rate");
     const amountCells = cells(amounts);
-    const withAccounts = !omitted(accounts);
-    if (!omitted(exclude) && !withAccounts) {
+    // 0 is no account and no filter: desktop Excel's empty cell, left out like a blank one.
+    const withAccounts = !omitted(accounts, isOmitted);
+    const excluding = !omitted(exclude, isOmitted);
+    if (excluding && !withAccounts) {
       throw errors.invalid("accounts", "is required when exclude is given: give the account of each amount");
     }
     const lines = readAccountLines(amountCells, withAccounts ? cells(accounts) : amountCells.map(() => null));
-    const excluded = omitted(exclude) ? undefined : filterFromCells(cells(exclude), "exclude");
+    const excluded = excluding ? filterFromCells(cells(exclude), "exclude") : undefined;
     return toMoney(percentCharge(lines, chargeRate, excluded));
   });
 }

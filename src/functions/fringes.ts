@@ -9,18 +9,20 @@ import {
 import type { Fringe } from "../engine/fringes/fringe";
 import { resolveFringes } from "../engine/fringes/resolve";
 import { errors } from "../engine/errors";
-import { Decimal, ZERO, isBlank, toNonNegative, type BlankRule } from "../engine/money";
+import { Decimal, ZERO, toNonNegative, type BlankRule } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
-import { elementwise, guard } from "./runtime";
+import { elementwise, guard, omitted } from "./runtime";
 
 /** A blank wage, hours or days cell counts as 0 (an empty detail line charges nothing). */
 const BLANK_IS_ZERO: BlankRule = { blank: "default", value: ZERO };
 
-/** True when an optional argument was left out (or points at one empty cell). */
-function omitted(value: unknown): boolean {
-  return (
-    isBlank(value) || (isRange(value) && value.length === 1 && value[0].length === 1 && isBlank(value[0][0]))
-  );
+/**
+ * True when an optional argument was left out or is one empty cell. A range of several cells is
+ * lines even when all are blank: each counts as 0, as desktop Excel (which passes an empty cell
+ * as 0) reads it too, so a column of blank hours charges 0 hours on every host.
+ */
+function leftOut(value: unknown): boolean {
+  return cells(value).length === 1 && omitted(value);
 }
 
 /** The cells of a one-row or one-column argument; a block of several rows and columns is refused. */
@@ -38,7 +40,7 @@ function readColumn(list: readonly unknown[], arg: string): Decimal[] {
 /** Hours or days per line: undefined when the argument was left out; one cell applies to every line. */
 function readPerLine(value: unknown, arg: string, lines: number): (Decimal | undefined)[] {
   // new Array().fill(), not Array.from({ length }): this runs twice for every FRINGE cell.
-  if (omitted(value)) return new Array<Decimal | undefined>(lines).fill(undefined);
+  if (leftOut(value)) return new Array<Decimal | undefined>(lines).fill(undefined);
   const list = readColumn(lineCells(value, arg), arg);
   if (list.length === 1) return new Array<Decimal | undefined>(lines).fill(list[0]);
   if (list.length !== lines) throw errors.sizeMismatch(arg, list.length, "wages", lines);
@@ -112,7 +114,7 @@ export function fringeRate(
 ): Array<Array<number | CustomFunctions.Error>> {
   return guard(() => {
     const set = resolveFringes(fringes);
-    if (omitted(wages)) return [[combinedRate(set).toNumber()]];
+    if (leftOut(wages)) return [[combinedRate(set).toNumber()]];
     return elementwise(
       [
         { name: "wages", value: wages },

@@ -3,6 +3,7 @@
  * function shares. Functions parse and format; the engine decides.
  */
 import { errors, ProdError } from "../engine/errors";
+import { isBlank } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
 
 /** Excel truncates long custom error messages; keep ours whole by cutting them ourselves. */
@@ -45,6 +46,16 @@ export function guard<R>(compute: () => R): R {
   } catch (error) {
     throw toCustomFunctionError(error);
   }
+}
+
+/**
+ * True when an optional argument was left out (Excel passes null) or every cell it points at is
+ * empty. `empty` says what an empty cell is for this argument: {@link isBlank} where 0 is a real
+ * value (hours, wages), `isOmitted` where 0 means nothing (accounts, filters), since desktop
+ * Excel passes an empty cell as 0.
+ */
+export function omitted(value: unknown, empty: (cell: unknown) => boolean = isBlank): boolean {
+  return cells(value).every(empty);
 }
 
 /** One named argument of an element-wise function: a single cell or a row/column of cells. */

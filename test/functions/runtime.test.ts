@@ -1,5 +1,6 @@
 import { errors } from "../../src/engine/errors";
-import { elementwise, guard, toCustomFunctionError } from "../../src/functions/runtime";
+import { isOmitted } from "../../src/engine/money";
+import { elementwise, guard, omitted, toCustomFunctionError } from "../../src/functions/runtime";
 
 describe("engine errors become Excel errors", () => {
   it.each([
@@ -134,5 +135,19 @@ describe("elementwise", () => {
         add,
       ),
     ).toThrow("b has 3 cells but a has 2: they must be the same size");
+  });
+});
+
+describe("omitted: an optional argument left out, or pointing only at empty cells", () => {
+  it.each<[unknown, boolean, boolean]>([
+    [null, true, true],
+    [[[null]], true, true],
+    [[[null], [""]], true, true],
+    [[[0], [0]], false, true],
+    [[[0], ["2000-2999"]], false, false],
+    [[[12]], false, false],
+  ])("%j: blank-only %p, with desktop's 0 as empty %p", (value, blankOnly, zeroToo) => {
+    expect(omitted(value)).toBe(blankOnly);
+    expect(omitted(value, isOmitted)).toBe(zeroToo);
   });
 });
