@@ -13,8 +13,8 @@
  * - weights that add up to 0 cannot be shared by: #DIV/0!;
  * - ties for a leftover cent go to the earlier part (the first episode).
  */
-import { describeValue, errors } from "./errors";
-import { type Decimal, roundCents, sum, toDecimal, ZERO } from "./money";
+import { errors } from "./errors";
+import { BLANK_IS_ZERO, type Decimal, roundCents, sum, toNonNegative } from "./money";
 
 /**
  * Reads weights: numbers 0 or more, blank cells as 0.
@@ -25,14 +25,7 @@ import { type Decimal, roundCents, sum, toDecimal, ZERO } from "./money";
 export function toWeights(values: readonly unknown[], arg: string): Decimal[] {
   return values.map((value, i) => {
     const name = values.length > 1 ? `${arg} (cell ${i + 1})` : arg;
-    const weight = toDecimal(value, name, { blank: "default", value: ZERO });
-    if (weight.isNeg() && !weight.isZero()) {
-      throw errors.invalid(
-        name,
-        `must be 0 or more, got ${describeValue(value)}: to share out a credit, make the total negative`,
-      );
-    }
-    return weight;
+    return toNonNegative(value, name, BLANK_IS_ZERO, "to share out a credit, make the total negative");
   });
 }
 

@@ -8,7 +8,7 @@
  */
 import { type Account, type AccountFilter, parseAccount } from "./accounts";
 import { describeValue, errors } from "./errors";
-import { type Decimal, ONE, toDecimal, ZERO } from "./money";
+import { BLANK_IS_ZERO, type Decimal, ONE, toDecimal, toNonNegative, ZERO } from "./money";
 
 /** One budget or ledger line: its account (undefined when the cell is blank) and its amount. */
 export interface AccountLine {
@@ -33,7 +33,7 @@ export function readAccountLines(amounts: readonly unknown[], accounts: readonly
   const at = (name: string, i: number) => (many ? `${name} (cell ${i + 1})` : name);
   return amounts.map((amount, i) => ({
     account: parseAccount(accounts[i], at("accounts", i)),
-    amount: toDecimal(amount, at("amounts", i), { blank: "default", value: ZERO }),
+    amount: toDecimal(amount, at("amounts", i), BLANK_IS_ZERO),
   }));
 }
 
@@ -52,8 +52,7 @@ export function sumMatching(lines: readonly AccountLine[], filter: AccountFilter
  * @param arg - the argument's name for messages
  */
 export function toChargeRate(value: unknown, arg: string): Decimal {
-  const rate = toDecimal(value, arg);
-  if (rate.isNeg() && !rate.isZero()) throw errors.belowMinimum(arg, 0, value);
+  const rate = toNonNegative(value, arg);
   if (rate.gt(ONE)) {
     throw errors.invalid(
       arg,

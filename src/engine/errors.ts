@@ -100,9 +100,13 @@ export const errors = {
   /** `arg` is required and the cell is blank. */
   required: (arg: string) => new ProdError("invalid", `${arg} is required, got a blank cell`, arg),
 
-  /** `arg` is below its minimum ("hours must be 0 or more, got -2"). */
-  belowMinimum: (arg: string, min: number, got: unknown) =>
-    new ProdError("invalid", `${arg} must be ${min} or more, got ${describeValue(got)}`, arg),
+  /** `arg` is below its minimum ("hours must be 0 or more, got -2"), with what to do instead. */
+  belowMinimum: (arg: string, min: number, got: unknown, hint?: string) =>
+    new ProdError(
+      "invalid",
+      `${arg} must be ${min} or more, got ${describeValue(got)}${hint ? `: ${hint}` : ""}`,
+      arg,
+    ),
 
   /** `arg` must be strictly positive. */
   notPositive: (arg: string, got: unknown) =>

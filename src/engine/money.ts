@@ -125,6 +125,9 @@ export type BlankRule =
 
 const BLANK_IS_ERROR: BlankRule = { blank: "error" };
 
+/** A blank cell counts as 0: an empty amount, wage, weight or day on a line charges nothing. */
+export const BLANK_IS_ZERO: BlankRule = { blank: "default", value: ZERO };
+
 /**
  * Reads one value that came from Excel as a decimal.
  * - numbers: as the user sees them (15 significant digits);
@@ -170,11 +173,31 @@ export function toSettingOr(value: unknown, arg: string, fallback: Decimal | num
   return toDecimalOr(isOmitted(value) ? null : value, arg, fallback);
 }
 
-/** {@link toDecimal}, then a check that the value is 0 or more. */
-export function toNonNegative(value: unknown, arg: string, rule: BlankRule = BLANK_IS_ERROR): Decimal {
-  const d = toDecimal(value, arg, rule);
-  if (d.isNeg() && !d.isZero()) throw errors.belowMinimum(arg, 0, value);
-  return d;
+/**
+ * The one "0 or more" check: throws "<arg> must be 0 or more, got <got>" for a value below 0
+ * (-0 is 0).
+ *
+ * @param got - what the message shows (default: the value itself)
+ * @param hint - what to do instead, added to the message
+ */
+export function requireNonNegative(
+  value: Decimal,
+  arg: string,
+  got: unknown = value.toNumber(),
+  hint?: string,
+): Decimal {
+  if (value.isNeg() && !value.isZero()) throw errors.belowMinimum(arg, 0, got, hint);
+  return value;
+}
+
+/** {@link toDecimal}, then {@link requireNonNegative}; the message shows the cell as it was. */
+export function toNonNegative(
+  value: unknown,
+  arg: string,
+  rule: BlankRule = BLANK_IS_ERROR,
+  hint?: string,
+): Decimal {
+  return requireNonNegative(toDecimal(value, arg, rule), arg, value, hint);
 }
 
 /**

@@ -10,7 +10,7 @@
  * rounded once, by the caller, at the end.
  */
 import { describeValue, errors } from "./errors";
-import { Decimal, fromNumber, isOmitted, ONE, ZERO } from "./money";
+import { Decimal, fromNumber, isOmitted, ONE, requireNonNegative, ZERO } from "./money";
 import { isRange } from "./ranges";
 
 /** One overtime band of a rule: hours worked from `from` on are paid at `multiplier`. */
@@ -272,12 +272,6 @@ export function splitDay(hours: Decimal, rule: PayRule): DaySplit {
     if (band.straight) straight = straight.plus(inBand);
   }
   return { paid, straight };
-}
-
-/** Throws the "must be 0 or more" error for a negative decimal. */
-export function requireNonNegative(value: Decimal, arg: string): Decimal {
-  if (value.isNeg() && !value.isZero()) throw errors.belowMinimum(arg, 0, value.toNumber());
-  return value;
 }
 
 /**

@@ -6,7 +6,15 @@
  * 5 + 5 + 2 days = 3 + 3 + 2 billed days = $20,000.
  */
 import { describeValue, errors } from "./errors";
-import { type Decimal, Decimal as D, isOmitted, toDecimal, toNonNegative, ZERO } from "./money";
+import {
+  BLANK_IS_ZERO,
+  type Decimal,
+  Decimal as D,
+  isOmitted,
+  toDecimal,
+  toNonNegative,
+  ZERO,
+} from "./money";
 
 /** Days in a calendar week: a week held is billed as `weekDays` of them. */
 export const DAYS_IN_WEEK = new D(7);
@@ -63,7 +71,7 @@ export function toRentalDays(values: readonly unknown[], arg: string): RentalDay
   return {
     byWeek: values.map((value, i) => {
       const name = `${arg} (week ${i + 1})`;
-      const days = toNonNegative(value, name, { blank: "default", value: ZERO });
+      const days = toNonNegative(value, name, BLANK_IS_ZERO);
       if (days.gt(DAYS_IN_WEEK)) {
         throw errors.invalid(name, `must be 7 or less: a week has 7 days, got ${describeValue(value)}`);
       }

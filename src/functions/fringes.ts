@@ -9,12 +9,9 @@ import {
 import type { Fringe } from "../engine/fringes/fringe";
 import { resolveFringes } from "../engine/fringes/resolve";
 import { errors } from "../engine/errors";
-import { Decimal, ZERO, toNonNegative, type BlankRule } from "../engine/money";
+import { BLANK_IS_ZERO, Decimal, toNonNegative } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
 import { elementwise, guard, omitted } from "./runtime";
-
-/** A blank wage, hours or days cell counts as 0 (an empty detail line charges nothing). */
-const BLANK_IS_ZERO: BlankRule = { blank: "default", value: ZERO };
 
 /**
  * True when an optional argument was left out or is one empty cell. A range of several cells is
