@@ -12,6 +12,7 @@
 import { describeValue, errors } from "./errors";
 import { Decimal, fromNumber, isOmitted, ONE, requireNonNegative, ZERO } from "./money";
 import { isRange } from "./ranges";
+import { DAYS_IN_WEEK, DEFAULT_DAYS_PER_WEEK } from "./week";
 
 /** One overtime band of a rule: hours worked from `from` on are paid at `multiplier`. */
 interface PayTier {
@@ -312,14 +313,8 @@ export function overtimePremium(hourlyRate: Decimal, hours: Decimal, rule: PayRu
   return hourlyRate.times(paidHours(hours, rule).minus(hours));
 }
 
-/** A workweek has 7 days; WEEKPAY takes one workweek (spec/functions.md). */
-export const DAYS_PER_WEEK_MAX = 7;
-
 /** Weekly overtime starts after 40 straight-time hours unless told otherwise (reference.md 4.1). */
 export const DEFAULT_WEEKLY_THRESHOLD = new Decimal(40);
-
-/** Schedules are shot in 5-day weeks unless told otherwise (spec/functions.md, OTPROJECT). */
-export const DEFAULT_DAYS_PER_WEEK = 5;
 
 /**
  * Weekly overtime pays 1.5x (California Labor Code section 510(a) and the FLSA: time and a half
@@ -360,19 +355,19 @@ export function weekPaidHours(
   rule: PayRule,
   weeklyThreshold: Decimal = DEFAULT_WEEKLY_THRESHOLD,
 ): Decimal {
-  if (dailyHours.length > DAYS_PER_WEEK_MAX) {
+  if (dailyHours.length > DAYS_IN_WEEK) {
     throw errors.invalid(
       "daily_hours",
-      `must be one workweek, ${DAYS_PER_WEEK_MAX} days at most, got ${dailyHours.length} days`,
+      `must be one workweek, ${DAYS_IN_WEEK} days at most, got ${dailyHours.length} days`,
     );
   }
   requireNonNegative(weeklyThreshold, "weekly_threshold");
   for (const hours of dailyHours) requireNonNegative(hours, "daily_hours");
-  const workedEveryDay = dailyHours.length === DAYS_PER_WEEK_MAX && dailyHours.every((hours) => hours.gt(0));
+  const workedEveryDay = dailyHours.length === DAYS_IN_WEEK && dailyHours.every((hours) => hours.gt(0));
   let paid = ZERO;
   let straightSoFar = ZERO;
   dailyHours.forEach((hours, i) => {
-    const seventh = workedEveryDay && i === DAYS_PER_WEEK_MAX - 1 && rule.seventhDay;
+    const seventh = workedEveryDay && i === DAYS_IN_WEEK - 1 && rule.seventhDay;
     const day = splitDay(hours, seventh || rule);
     // The part of this day's straight time that lies beyond the weekly threshold.
     const before = Decimal.max(straightSoFar.minus(weeklyThreshold), ZERO);
@@ -406,14 +401,14 @@ export function projectPaidHours(
   hoursPerDay: Decimal,
   shootDays: Decimal,
   rule: PayRule,
-  daysPerWeek: Decimal = new Decimal(DEFAULT_DAYS_PER_WEEK),
+  daysPerWeek: Decimal = DEFAULT_DAYS_PER_WEEK,
 ): Decimal {
   requireNonNegative(hoursPerDay, "hours_per_day");
   requireWhole(requireNonNegative(shootDays, "shoot_days"), "shoot_days");
   requireWhole(daysPerWeek, "days_per_week");
   if (daysPerWeek.lt(1)) throw errors.belowMinimum("days_per_week", 1, daysPerWeek.toNumber());
-  if (daysPerWeek.gt(DAYS_PER_WEEK_MAX)) {
-    throw errors.aboveMaximum("days_per_week", DAYS_PER_WEEK_MAX, daysPerWeek.toNumber());
+  if (daysPerWeek.gt(DAYS_IN_WEEK)) {
+    throw errors.aboveMaximum("days_per_week", DAYS_IN_WEEK, daysPerWeek.toNumber());
   }
   const perWeek = daysPerWeek.toNumber();
   const fullWeeks = shootDays.divToInt(daysPerWeek);
@@ -430,7 +425,7 @@ export function projectPay(
   hoursPerDay: Decimal,
   shootDays: Decimal,
   rule: PayRule,
-  daysPerWeek: Decimal = new Decimal(DEFAULT_DAYS_PER_WEEK),
+  daysPerWeek: Decimal = DEFAULT_DAYS_PER_WEEK,
 ): Decimal {
   requireNonNegative(hourlyRate, "hourly_rate");
   return hourlyRate.times(projectPaidHours(hoursPerDay, shootDays, rule, daysPerWeek));

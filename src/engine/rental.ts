@@ -15,9 +15,10 @@ import {
   toNonNegative,
   ZERO,
 } from "./money";
+import { DAYS_IN_WEEK } from "./week";
 
-/** Days in a calendar week: a week held is billed as `weekDays` of them. */
-export const DAYS_IN_WEEK = new D(7);
+/** A week held, the days a weekly deal bills as `weekDays` of them. */
+const WEEK_HELD = new D(DAYS_IN_WEEK);
 
 /**
  * Reads a week convention: the days billed for a week held, more than 0 and at most 7.
@@ -28,10 +29,10 @@ export const DAYS_IN_WEEK = new D(7);
  * @param arg - the argument's name for messages
  */
 export function toWeekDays(value: unknown, arg: string): Decimal {
-  if (isOmitted(value)) return DAYS_IN_WEEK;
+  if (isOmitted(value)) return WEEK_HELD;
   const weekDays = toDecimal(value, arg);
   if (weekDays.lte(ZERO)) throw errors.notPositive(arg, value);
-  if (weekDays.gt(DAYS_IN_WEEK)) throw errors.aboveMaximum(arg, 7, value);
+  if (weekDays.gt(WEEK_HELD)) throw errors.aboveMaximum(arg, DAYS_IN_WEEK, value);
   return weekDays;
 }
 
@@ -41,8 +42,8 @@ export function toWeekDays(value: unknown, arg: string): Decimal {
  * 12 days on a 3-day week = 3 + min(5, 3) = 6 days.
  */
 export function billedDaysHeld(daysHeld: Decimal, weekDays: Decimal): Decimal {
-  const fullWeeks = daysHeld.divToInt(DAYS_IN_WEEK);
-  const rest = daysHeld.minus(fullWeeks.times(DAYS_IN_WEEK));
+  const fullWeeks = daysHeld.divToInt(WEEK_HELD);
+  const rest = daysHeld.minus(fullWeeks.times(WEEK_HELD));
   return fullWeeks.times(weekDays).plus(D.min(rest, weekDays));
 }
 
@@ -72,7 +73,7 @@ export function toRentalDays(values: readonly unknown[], arg: string): RentalDay
     byWeek: values.map((value, i) => {
       const name = `${arg} (week ${i + 1})`;
       const days = toNonNegative(value, name, BLANK_IS_ZERO);
-      if (days.gt(DAYS_IN_WEEK)) {
+      if (days.gt(WEEK_HELD)) {
         throw errors.invalid(name, `must be 7 or less: a week has 7 days, got ${describeValue(value)}`);
       }
       return days;

@@ -1,7 +1,6 @@
 /* The pay and overtime functions. Their JSDoc is what Excel shows as each function's help. */
 import {
   dayPay as engineDayPay,
-  DEFAULT_DAYS_PER_WEEK,
   DEFAULT_WEEKLY_THRESHOLD,
   hourlyFromDayRate,
   mealPenalty as engineMealPenalty,
@@ -15,6 +14,7 @@ import {
 } from "../engine/pay";
 import { type Decimal, toDecimal, toDecimalOr, toMoney, toSettingOr, ZERO } from "../engine/money";
 import { cells } from "../engine/ranges";
+import { DEFAULT_DAYS_PER_WEEK } from "../engine/week";
 import { elementwise, guard, type SpillCell } from "./runtime";
 
 /**

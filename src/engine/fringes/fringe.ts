@@ -3,6 +3,7 @@
  * workbook fringe table.
  */
 import { Decimal } from "../money";
+import { DEFAULT_DAYS_PER_WEEK } from "../week";
 import type { FringeDefinition, FringeType } from "./library";
 
 /** A fringe with decimal rate and cutoff, as the calculation uses it. */
@@ -26,8 +27,8 @@ export interface Fringe {
   source: string;
 }
 
-/** The default working week of a WEEK fringe (spec/functions.md "Fringes"). */
-export const DEFAULT_DAYS_PER_WEEK = new Decimal(5);
+/** The default working week of a WEEK fringe (spec/functions.md "Fringes"): the engine's 5-day week. */
+export { DEFAULT_DAYS_PER_WEEK };
 
 /** A library definition as a fringe to compute with, labelled with its year ("SS-2026"). */
 export function fromDefinition(def: FringeDefinition): Fringe {
