@@ -8,7 +8,13 @@
  * Everything else is plain Excel (SUMIFS, SUM, ROUND, VLOOKUP), so the budget keeps adding up with
  * the add-in closed.
  */
-import { LAYOUTS, LEVELS, type Category, type Level } from "../../engine/chart";
+import {
+  LAYOUTS,
+  LEVELS,
+  levelOrder as chartLevelOrder,
+  type Category,
+  type Level,
+} from "../../engine/chart";
 import { findLibraryFringe, FRINGE_PRESETS, libraryYears } from "../../engine/fringes/library";
 import {
   type BudgetTemplate,
@@ -484,8 +490,10 @@ export function buildTemplatePlan(
     return TOP_HEADER + topRows.length; // 0-based row of the line just pushed
   };
   const rowOf = () => TOP_HEADER + 1 + topRows.length; // the row the next push lands on
-  const levelOrder: Level[] = [];
-  for (const c of layout.categories) if (!levelOrder.includes(c.level)) levelOrder.push(c.level);
+  // The chart's levels in its own order, as the cost report lists them; only those it uses.
+  const levels = chartLevelOrder(template.layout)
+    .map((l) => l.level)
+    .filter((level) => layout.categories.some((c) => c.level === level));
   const levelRange = (level: Level): [number, number] | null => {
     if (layout.coding !== "digits") return null;
     const codes = layout.categories.filter((c) => c.level === level).map((c) => Number(c.code));
@@ -515,7 +523,7 @@ export function buildTemplatePlan(
   const levelTotals = new Map<Level, string>();
   const categoryCells = new Map<string, string>();
   const allCategoryCells: string[] = [];
-  for (const level of levelOrder) {
+  for (const level of levels) {
     const levelName = LEVELS.find((l) => l.level === level)!.name;
     const start = rowOf();
     for (const category of layout.categories.filter((c) => c.level === level)) {
@@ -531,7 +539,7 @@ export function buildTemplatePlan(
       categoryCells.set(category.code, a1(r, 2));
       allCategoryCells.push(a1(r, 2));
     }
-    if (level === levelOrder[levelOrder.length - 1]) {
+    if (level === levels[levels.length - 1]) {
       // Lines whose account is in no category of the chart still count: nothing is dropped.
       // Only rows with an account: the category heading rows of the detail carry their own sums.
       const others = `SUMIFS(${totalName},${acctName},"<>")-SUM(${allCategoryCells.join(",")})`;
@@ -546,7 +554,7 @@ export function buildTemplatePlan(
     push([null, null, null, null]);
   }
   const atl = levelTotals.get("ATL");
-  const btlLevels = levelOrder.filter((l) => l !== "ATL").map((l) => levelTotals.get(l)!);
+  const btlLevels = levels.filter((l) => l !== "ATL").map((l) => levelTotals.get(l)!);
   const btlRow = rowOf();
   push([null, "Total Below-the-line", { formula: `=${btlLevels.join("+")}` }, null], true);
   const directRow = rowOf();
