@@ -6,7 +6,7 @@
  */
 import { normalizeHeader } from "../bids/mapping";
 import { accountKeyOf } from "./accountKeys";
-import type { Decimal } from "../money";
+import { isBlankOrSpaces as isEmpty, type Decimal } from "../money";
 import { amountFromNumber, amountFromText, amountToDecimal, subtractAmounts, type Amount } from "./amount";
 import { parseDate, type DateOrder } from "./cutoff";
 import type { BudgetLine, LedgerLine, OpenPo } from "./types";
@@ -179,8 +179,6 @@ function text(value: unknown): string {
   if (typeof value === "string") return value.trim();
   return String(value);
 }
-
-const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** An amount cell: blank is 0 (memo lines), unreadable is undefined. */
 function amountCell(value: unknown): Amount | undefined {

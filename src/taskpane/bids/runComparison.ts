@@ -23,7 +23,7 @@ export interface ComparisonPacing {
 
 /**
  * Compares the bids in slices, reporting progress between slices and stopping at the next step
- * once `options.signal` aborts. Resolves to the same comparison as `compareBids(input)`.
+ * once `options.signal` aborts. Resolves to the comparison the engine's `comparisonSteps(input)` ends with.
  *
  * @throws PortError (cancelled) when the signal aborts; ProdError from the engine for bad input
  */
