@@ -32,7 +32,8 @@ import {
   type MatchOverride,
   type VendorBid,
 } from "../../engine/bids";
-import { roundCents, type Decimal } from "../../engine/money";
+import { toMoney } from "../../engine/money";
+import { formatDollars } from "../shell/formatMoney";
 import { usePane } from "../shell/PaneContext";
 import { comparisonSheetPlan, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
@@ -76,13 +77,6 @@ interface WrittenSheet {
 /** localStorage when the host allows it (some block it and throw on access). */
 const readPickedFile = async (file: File): Promise<SheetFile> =>
   readSheetFile(file.name, await file.arrayBuffer());
-
-const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-
-/** Money for the pane: rounded once, to cents, as "$20,310.00". */
-function formatMoney(amount: Decimal): string {
-  return dollars.format(roundCents(amount).toNumber());
-}
 
 /** The Bids panel. */
 export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing }: BidsPanelProps) {
@@ -285,7 +279,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
         );
         return;
       }
-      const amount = roundCents(award.total);
+      const amount = award.total;
       const label = `${awardChoice === "single" ? "single-vendor award" : "split award"}: ${award.vendors
         .map((vi) => result.vendors[vi].name)
         .join(" + ")}`;
@@ -298,25 +292,22 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
         title: "Write the award into the budget?",
         message:
           (link
-            ? `Link ${where} to the ${label} total on the sheet "${link.sheetName}" (${formatMoney(amount)} now), so it follows the comparison?`
-            : `Write ${formatMoney(amount)} (${label}) into ${where} as a number? The comparison sheet is not kept for these results, so the cell cannot link to it; write the comparison sheet first to link it instead.`) +
+            ? `Link ${where} to the ${label} total on the sheet "${link.sheetName}" (${formatDollars(amount)} now), so it follows the comparison?`
+            : `Write ${formatDollars(amount)} (${label}) into ${where} as a number? The comparison sheet is not kept for these results, so the cell cannot link to it; write the comparison sheet first to link it instead.`) +
           (occupied ? " That cell is not empty: what is in it now will be replaced." : ""),
         confirmLabel: occupied ? "Replace it" : link ? "Link it" : "Write it",
         cancelLabel: "Cancel",
       });
       if (!yes) return;
       const done = await runLong("Writing the award", async (options) => {
-        await port.apply(
-          awardWritePlan(target, link ? { formula: link.formula } : amount.toNumber()),
-          options,
-        );
+        await port.apply(awardWritePlan(target, link ? { formula: link.formula } : toMoney(amount)), options);
         return true;
       });
       if (done)
         showNote(
           link
-            ? `${where} now shows the ${label} total from "${link.sheetName}" (${formatMoney(amount)}).`
-            : `${formatMoney(amount)} is in ${where}.`,
+            ? `${where} now shows the ${label} total from "${link.sheetName}" (${formatDollars(amount)}).`
+            : `${formatDollars(amount)} is in ${where}.`,
         );
     } catch (e) {
       showError(e);
@@ -421,7 +412,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
               {result.summaries.map((s, vi) => (
                 <TableRow key={result.vendors[vi].id}>
                   <TableCell>{result.vendors[vi].name}</TableCell>
-                  <TableCell>{formatMoney(s.total)}</TableCell>
+                  <TableCell>{formatDollars(s.total)}</TableCell>
                   <TableCell>
                     {s.complete ? `all ${result.items.length}` : `${s.itemsBid} of ${result.items.length}`}
                   </TableCell>
@@ -431,13 +422,13 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
           </Table>
           <Text as="p">
             {result.bestSingle
-              ? `Best single vendor: ${result.vendors[result.bestSingle.vendors[0]].name}, ${formatMoney(result.bestSingle.total)}.`
+              ? `Best single vendor: ${result.vendors[result.bestSingle.vendors[0]].name}, ${formatDollars(result.bestSingle.total)}.`
               : "No vendor bid every item, so there is no single-vendor award."}
           </Text>
           <Text as="p">
             Best split award: {result.bestSplit.vendors.map((vi) => result.vendors[vi].name).join(" + ")},{" "}
-            {formatMoney(result.bestSplit.total)}
-            {result.saving !== undefined ? `, saving ${formatMoney(result.saving)}.` : "."}
+            {formatDollars(result.bestSplit.total)}
+            {result.saving !== undefined ? `, saving ${formatDollars(result.saving)}.` : "."}
           </Text>
           {result.notes.length > 0 && (
             <ul aria-label="Check before awarding">
@@ -519,12 +510,12 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
             onChange={(_e, d) => setAwardChoice(d.value === "single" ? "single" : "split")}
             aria-label="Award to write"
           >
-            <Radio value="split" label={`Split award (${formatMoney(result.bestSplit.total)})`} />
+            <Radio value="split" label={`Split award (${formatDollars(result.bestSplit.total)})`} />
             <Radio
               value="single"
               label={
                 result.bestSingle
-                  ? `Single vendor (${formatMoney(result.bestSingle.total)})`
+                  ? `Single vendor (${formatDollars(result.bestSingle.total)})`
                   : "Single vendor (none)"
               }
               disabled={!result.bestSingle}

@@ -7,7 +7,7 @@
  * string that came from a file or the user (items, vendor names, notes) is a `text` cell, so it
  * is written as text and never as a formula.
  */
-import { roundCents, type Decimal } from "../../engine/money";
+import { toMoney } from "../../engine/money";
 import type { Comparison, Award } from "../../engine/bids";
 import {
   NUMBER_FORMATS,
@@ -32,11 +32,6 @@ export const NOT_BID = "not bid";
 /** Fill of the lowest landed cost of each item (a light green that prints in grey too). */
 const LOWEST_FILL = "#C6EFCE";
 const LOWEST_FONT = "#006100";
-
-/** Money as the number written to a cell: rounded once, to cents. */
-function money(amount: Decimal): number {
-  return roundCents(amount).toNumber();
-}
 
 /** A row of `width` cells starting with `first`, the rest blank. */
 function padded(cells: Cell[], width: number): Cell[] {
@@ -131,7 +126,7 @@ export function comparisonSheetPlan(
   });
   const firstItemRow = headerRow + 1;
   const itemCells: Cell[][] = items.map((item, i) => {
-    const costs: Cell[] = item.bids.map((bid) => (bid ? money(bid.cost.landed) : NOT_BID));
+    const costs: Cell[] = item.bids.map((bid) => (bid ? toMoney(bid.cost.landed) : NOT_BID));
     const lowest: Cell = { text: item.lowest.map((vi) => vendors[vi].name).join(", ") };
     const checks: string[] = [];
     if (item.missing.length > 0)
@@ -177,17 +172,17 @@ export function comparisonSheetPlan(
     line("Discount", (vi) => vendors[vi].terms.discount.toNumber(), pct),
     line("Loss & damage", (vi) => vendors[vi].terms.lossDamage.toNumber(), pct),
     line("Sales tax rate", (vi) => vendors[vi].terms.taxRate.toNumber(), pct),
-    line("Delivery", (vi) => money(vendors[vi].terms.delivery), cash),
-    line("Pickup", (vi) => money(vendors[vi].terms.pickup), cash),
+    line("Delivery", (vi) => toMoney(vendors[vi].terms.delivery), cash),
+    line("Pickup", (vi) => toMoney(vendors[vi].terms.pickup), cash),
   );
   row++;
   blocks.push(
     line("Totals", vendorName, null, true),
-    line("Rental after discount", (vi) => money(summaries[vi].cost.net), cash),
-    line("Loss & damage", (vi) => money(summaries[vi].cost.lossDamage), cash),
-    line("Sales tax", (vi) => money(summaries[vi].cost.tax), cash),
-    line("Delivery and pickup", (vi) => money(summaries[vi].orderCharges), cash),
-    line("Vendor total", (vi) => money(summaries[vi].total), cash, true),
+    line("Rental after discount", (vi) => toMoney(summaries[vi].cost.net), cash),
+    line("Loss & damage", (vi) => toMoney(summaries[vi].cost.lossDamage), cash),
+    line("Sales tax", (vi) => toMoney(summaries[vi].cost.tax), cash),
+    line("Delivery and pickup", (vi) => toMoney(summaries[vi].orderCharges), cash),
+    line("Vendor total", (vi) => toMoney(summaries[vi].total), cash, true),
     line(
       "Items bid",
       (vi) =>
@@ -202,12 +197,12 @@ export function comparisonSheetPlan(
   const awardCells: Cell[][] = [
     ["Award", "Vendors", "Total"],
     bestSingle
-      ? ["Best single vendor", { text: awardVendors(comparison, bestSingle) }, money(bestSingle.total)]
+      ? ["Best single vendor", { text: awardVendors(comparison, bestSingle) }, toMoney(bestSingle.total)]
       : ["Best single vendor", "none: no vendor bid every item", null],
     [
       comparison.splitIsExact ? "Best split award" : "Split award (cheapest per item)",
       { text: awardVendors(comparison, bestSplit) },
-      money(bestSplit.total),
+      toMoney(bestSplit.total),
     ],
     ["Saving of the split award", null, saving === undefined ? null : saving.toNumber()],
   ];

@@ -12,6 +12,7 @@
 import type { VarianceConvention } from "../../engine/costReport";
 import { Decimal } from "../../engine/money";
 import {
+  amountToDecimal,
   serialToIso,
   type AccountRow,
   type Agreement,
@@ -472,7 +473,7 @@ function ledgerSection(title: string, lines: readonly LedgerLine[]): Cell[][] {
       text(l.description),
       text(l.po),
       text(l.reference ?? ""),
-      typeof l.amount === "number" ? l.amount / 100 : l.amount.toNumber(),
+      amountToDecimal(l.amount).toNumber(),
     ]),
   ];
 }

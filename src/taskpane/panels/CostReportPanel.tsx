@@ -19,13 +19,14 @@ import {
 } from "@fluentui/react-components";
 import { LAYOUTS, type LayoutId } from "../../engine/chart";
 import type { VarianceConvention } from "../../engine/costReport";
-import { Decimal, parseNumericText } from "../../engine/money";
+import { parseNumericText } from "../../engine/money";
 import { parseDate, type Cutoff, type DateOrder } from "../../engine/weeklyCostReport";
 import { usePane } from "../shell/PaneContext";
 import { InputPicker, type PickedInput } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
 import { InputError, mappingMemory } from "../costReport/sources";
 import { browserStorage, type KeyValueStorage } from "../shell/columnMemory";
+import { formatAmount } from "../shell/formatMoney";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -166,7 +167,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
           cutoff,
           periodEnd: end,
           convention,
-          efcChangeThreshold: new Decimal(t),
+          efcChangeThreshold: t,
           dateOrder,
         },
         options,
@@ -190,8 +191,6 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   const count = (flag: string) =>
     outcome?.report.rows.filter((r) => r.kind === "account" && r.flags.includes(flag as never)).length ?? 0;
   const rec = outcome?.report.reconciliation;
-  const fmt = (d: Decimal) =>
-    d.toNumber().toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   return (
     <div className={styles.root}>
@@ -328,11 +327,11 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         <div className={styles.summary} aria-label="Last report">
           <Subtitle2 as="h3">{outcome.sheet}</Subtitle2>
           <Text>
-            Actual to date {fmt(rec.reportToDate)}{" "}
+            Actual to date {formatAmount(rec.reportToDate)}{" "}
             {rec.agreement.toDate === "differs"
-              ? `does NOT agree with the ledger (${fmt(rec.ledgerToDate)})`
+              ? `does NOT agree with the ledger (${formatAmount(rec.ledgerToDate)})`
               : rec.agreement.toDate === "rounding"
-                ? `agrees with the ledger (${fmt(rec.ledgerToDate)}; the ${fmt(
+                ? `agrees with the ledger (${formatAmount(rec.ledgerToDate)}; the ${formatAmount(
                     rec.reportToDate.minus(rec.ledgerToDate).abs(),
                   )} difference is rounding each account to the cent)`
                 : "agrees with the ledger"}{" "}
