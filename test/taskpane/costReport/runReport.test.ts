@@ -198,6 +198,21 @@ describe("running the cost report against the workbook", () => {
     },
   );
 
+  it("builds the report again after the user deleted its sheet", async () => {
+    const { port, book } = await reportThenChange(DELETE_OR_RENAME[0][1]);
+    const outcome = await runCostReport(port, await request(port));
+    expect(outcome.sheet).toBe("Cost Report 2026-11-20");
+    expect(book.cell("Cost Report 2026-11-20", "A5")).toMatchObject({ content: "2501" });
+  });
+
+  it("after the user renamed its sheet, says so and writes nothing (the workbook keeps one mark per report)", async () => {
+    const { port, book } = await reportThenChange(DELETE_OR_RENAME[1][1]);
+    await expect(runCostReport(port, await request(port))).rejects.toThrow(
+      'PROD made "Week 12 as sent" for this before (it may have been renamed), so nothing was written.',
+    );
+    expect(book.hasSheet("Cost Report 2026-11-20")).toBe(false);
+  });
+
   it("carries last week's ETC edits read from the previous report sheet", async () => {
     const { port, book } = workbook();
     book.addSheet("Cost Report 2026-11-13", [
