@@ -74,7 +74,7 @@ interface WrittenSheet {
   readonly result: Comparison;
 }
 
-/** localStorage when the host allows it (some block it and throw on access). */
+/** Reads the file the user picked. */
 const readPickedFile = async (file: File): Promise<SheetFile> =>
   readSheetFile(file.name, await file.arrayBuffer());
 

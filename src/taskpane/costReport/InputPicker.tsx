@@ -45,8 +45,6 @@ export interface InputPickerProps {
   tables: readonly string[];
   /** Whether "None" is a choice (open POs are optional). @default false */
   optional?: boolean;
-  /** Whether a file can be picked. @default true */
-  allowFile?: boolean;
   /** The sheet to start with if it exists ("Budget detail"). */
   preferredSheet?: string;
   memory: MappingMemory;
@@ -140,7 +138,7 @@ export function InputPicker(props: InputPickerProps) {
               Table: {t}
             </option>
           ))}
-          {props.allowFile !== false && <option value="file">A file (CSV or .xlsx)…</option>}
+          <option value="file">A file (CSV or .xlsx)…</option>
         </Select>
       </Field>
       {choice === "file" && (

@@ -8,7 +8,6 @@
  */
 import Papa from "papaparse";
 import {
-  findHeaderRow,
   mapLedgerRows,
   type LedgerColumns,
   type LedgerLine,
@@ -57,11 +56,6 @@ export function previewRows(source: LedgerSource): unknown[][] {
     preview: PREVIEW_ROWS,
     delimiter: detectDelimiter(text),
   }).data;
-}
-
-/** Where the header is in a preview: the row index, or 0 when nothing looks like one. */
-export function headerRowOf(preview: readonly (readonly unknown[])[]): number {
-  return findHeaderRow(preview, ["amount", "debit"]) ?? 0;
 }
 
 /**

@@ -121,21 +121,12 @@ const money = (d: Decimal | undefined): Cell => (d === undefined ? null : d.toNu
 /** Text from the inputs, never parsed (the port writes empty text as a blank cell). */
 const text = (s: string): Cell => ({ text: s });
 
-/** The layout of one report: the sheet plan, plus where the chart's data is. */
-export interface ReportSheet {
-  plan: SheetPlan;
-  /** Address of the chart's data block (category names and variances, header included). */
-  chartData?: string;
-  /** How many body rows (accounts and totals) the sheet has. */
-  bodyRows: number;
-}
-
 /**
  * Lays out the report as a sheet plan: heading lines, the body with live formulas, the
  * reconciliation, the exception lists (ledger text as text cells, never formulas) and the data
  * block for the chart of the largest variances.
  */
-export function reportSheet(input: ReportSheetInput): ReportSheet {
+export function reportSheet(input: ReportSheetInput): SheetPlan {
   const { report, convention } = input;
   const first = HEADER_ROW + 1;
   const rowOf = new Map<ReportRow, number>();
@@ -272,28 +263,24 @@ export function reportSheet(input: ReportSheetInput): ReportSheet {
 
   const name = reportSheetName(input.periodEnd);
   return {
-    plan: {
-      name,
-      mode: input.replace ? "replaceOwned" : "create",
-      markKey: name,
-      blocks,
-      freeze: { rows: first, columns: 2 },
-      columnWidths: [60, 220, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 60, 110, 200, 0],
-      charts: chartData
-        ? [
-            {
-              name: "Largest variances",
-              kind: "BarClustered",
-              source: chartData,
-              title: `Largest variances by category, ${convention === "UNDER" ? "Under/(Over)" : "Over/(Under)"}`,
-              topLeft: a1(HEADER_ROW, CHART_DATA_COLUMN + 3),
-              bottomRight: a1(HEADER_ROW + 22, CHART_DATA_COLUMN + 11),
-            },
-          ]
-        : undefined,
-    },
-    chartData,
-    bodyRows: report.rows.length,
+    name,
+    mode: input.replace ? "replaceOwned" : "create",
+    markKey: name,
+    blocks,
+    freeze: { rows: first, columns: 2 },
+    columnWidths: [60, 220, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 60, 110, 200, 0],
+    charts: chartData
+      ? [
+          {
+            name: "Largest variances",
+            kind: "BarClustered",
+            source: chartData,
+            title: `Largest variances by category, ${convention === "UNDER" ? "Under/(Over)" : "Over/(Under)"}`,
+            topLeft: a1(HEADER_ROW, CHART_DATA_COLUMN + 3),
+            bottomRight: a1(HEADER_ROW + 22, CHART_DATA_COLUMN + 11),
+          },
+        ]
+      : undefined,
   };
 }
 
@@ -302,7 +289,6 @@ function rowFormats(): (string | null)[] {
   return [NUMBER_FORMATS.text, null, m, m, m, m, m, m, m, m, m, m, NUMBER_FORMATS.percent, null, null, m];
 }
 
-/** One account row: book figures and the ETC as values, the rest as formulas on them. */
 /** What every row's formulas depend on. */
 interface RowContext {
   convention: VarianceConvention;
@@ -330,6 +316,7 @@ function flagsFormula(row: number, ctx: RowContext, account?: AccountRow): Cell 
   return { formula: `=MID(${parts.join("&")},3,200)` };
 }
 
+/** One account row: book figures and the ETC as values, the rest as formulas on them. */
 function accountCells(r: AccountRow, row: number, ctx: RowContext): Cell[] {
   const { convention, hasPrior } = ctx;
   const f = r.figures;

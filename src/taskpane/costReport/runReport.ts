@@ -188,7 +188,7 @@ export async function runCostReport(
   });
   progress(80, `Writing ${name}`);
   await port.apply(
-    { owner: COST_REPORT_OWNER, sheets: [sheet.plan], activate: name },
+    { owner: COST_REPORT_OWNER, sheets: [sheet], activate: name },
     {
       signal: options.signal,
       onProgress: (p) => progress(80 + Math.round((p.done / Math.max(1, p.total)) * 20), p.label),

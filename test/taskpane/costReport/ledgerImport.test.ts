@@ -2,13 +2,8 @@
  * @jest-environment node
  */
 // The .xlsx reader decodes with TextDecoder, which Node has and jsdom lacks.
-import { amountToDecimal } from "../../../src/engine/weeklyCostReport";
-import {
-  headerRowOf,
-  importLedger,
-  previewRows,
-  type LedgerSource,
-} from "../../../src/taskpane/costReport/ledgerImport";
+import { amountToDecimal, findHeaderRow } from "../../../src/engine/weeklyCostReport";
+import { importLedger, previewRows, type LedgerSource } from "../../../src/taskpane/costReport/ledgerImport";
 import { PortError } from "../../../src/excel/port";
 import { XlsxWorkbook } from "../../../src/taskpane/files/xlsx";
 import { makeXlsx, type FixtureCell } from "../files/xlsxFixture";
@@ -38,7 +33,7 @@ describe("importing a ledger export", () => {
   it("finds the header under a title line", () => {
     const source: LedgerSource = { kind: "csv", name: "gl.csv", text: bigCsv(3).text };
     const preview = previewRows(source);
-    expect(headerRowOf(preview)).toBe(1);
+    expect(findHeaderRow(preview, ["amount", "debit"])).toBe(1);
     expect(preview[1]).toEqual(["Account", "Date", "Vendor", "Description", "Amount", "PO #"]);
   });
 
