@@ -76,7 +76,7 @@ function costReportBook(lines: number) {
 async function costReportSyncs(lines: number): Promise<{ read: number; write: number; writes: number }> {
   const { excel, port } = costReportBook(lines);
   const memory = mappingMemory(undefined);
-  const mapped = async (name: string, kind: InputKind) => {
+  const mapped = async <K extends InputKind>(name: string, kind: K) => {
     const input = await loadInput(port, { kind: "sheet", name }, kind);
     return { input, columns: initialColumns(kind, input.headers, memory) };
   };

@@ -13,7 +13,7 @@ import {
   type Columns,
   type InputChoice,
   type InputKind,
-  type LoadedInput,
+  type MappedInput,
   type MappingMemory,
 } from "./sources";
 
@@ -28,15 +28,9 @@ const useStyles = makeStyles({
   fileRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
-/** What the picker reports back: the loaded input and its mapping, or null when none. */
-export interface PickedInput {
-  input: LoadedInput;
-  columns: Columns;
-}
-
 /** Props of {@link InputPicker}. */
-export interface InputPickerProps {
-  kind: InputKind;
+export interface InputPickerProps<K extends InputKind> {
+  kind: K;
   /** The field's label ("Budget"). */
   label: string;
   port: WorkbookPort;
@@ -48,15 +42,15 @@ export interface InputPickerProps {
   /** The sheet to start with if it exists ("Budget detail"). */
   preferredSheet?: string;
   memory: MappingMemory;
-  value: PickedInput | null;
-  onChange(value: PickedInput | null): void;
+  value: MappedInput<K> | null;
+  onChange(value: MappedInput<K> | null): void;
   /** Reports a problem reading the input. */
   onError(error: unknown): void;
   disabled?: boolean;
 }
 
 /** One input of the cost report: where it comes from, and which column holds what. */
-export function InputPicker(props: InputPickerProps) {
+export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
   const styles = useStyles();
   const { kind, port, memory, value, onChange, onError } = props;
   const [choice, setChoice] = useState<string>("");

@@ -23,7 +23,7 @@ import {
 import type { RunOptions, WorkbookPort } from "../../excel/port";
 import { throwIfCancelled } from "../files/cancel";
 import { marksSheet } from "../shell/ownedSheet";
-import { importLedger, type LedgerSource } from "./ledgerImport";
+import { importLedger } from "./ledgerImport";
 import { COST_REPORT_OWNER, readPriorReport, reportSheet, reportSheetName } from "./reportSheet";
 import {
   InputError,
@@ -31,20 +31,14 @@ import {
   rereadInput,
   type Columns,
   type InputKind,
-  type LoadedInput,
+  type MappedInput,
 } from "./sources";
-
-/** An input with its confirmed column mapping. */
-export interface MappedInput {
-  input: LoadedInput;
-  columns: Columns;
-}
 
 /** Everything one run needs. */
 export interface ReportRequest {
-  budget: MappedInput;
-  ledger: MappedInput;
-  pos?: MappedInput;
+  budget: MappedInput<"budget">;
+  ledger: MappedInput<"ledger">;
+  pos?: MappedInput<"pos">;
   /** The previous report's sheet, if any. */
   priorSheet?: string;
   layout: LayoutId;
@@ -63,12 +57,7 @@ export interface ReportOutcome {
   problems: { source: string; problem: RowProblem }[];
 }
 
-function rowsOf(source: LedgerSource): readonly (readonly unknown[])[] {
-  if (source.kind === "grid") return source.rows;
-  throw new InputError("Only the ledger is read from a file in chunks.");
-}
-
-function checkMapping(kind: InputKind, m: MappedInput, what: string): void {
+function checkMapping(kind: InputKind, m: { columns: Columns }, what: string): void {
   const gaps = mappingGaps(kind, m.columns);
   if (gaps.length > 0) throw new InputError(`Map the ${what}'s columns first: ${gaps.join(", ")}.`);
 }
@@ -102,7 +91,7 @@ export async function runCostReport(
   const posInput = req.pos && (await rereadInput(port, req.pos.input, "pos", "Open purchase orders"));
   cancelled();
   const problems: ReportOutcome["problems"] = [];
-  const budget = mapBudgetRows(rowsOf(budgetInput.source), {
+  const budget = mapBudgetRows(budgetInput.source.rows, {
     columns: req.budget.columns as BudgetColumns,
     headerRows: budgetInput.headerRow + 1,
   });
@@ -127,7 +116,7 @@ export async function runCostReport(
 
   let openPos: ReturnType<typeof mapPoRows>["lines"] = [];
   if (req.pos && posInput) {
-    const pos = mapPoRows(rowsOf(posInput.source), {
+    const pos = mapPoRows(posInput.source.rows, {
       columns: req.pos.columns as PoColumns,
       headerRows: posInput.headerRow + 1,
     });

@@ -60,8 +60,23 @@ export const INPUT_FIELDS: Record<InputKind, readonly FieldSpec[]> = {
 /** A column mapping: field -> 0-based column. */
 export type Columns = Partial<Record<Field, number>>;
 
+/** An input of a kind with its confirmed column mapping. */
+export interface MappedInput<K extends InputKind = InputKind> {
+  input: LoadedInput<SourceOf<K>>;
+  columns: Columns;
+}
+
+/** Cells read into memory: a sheet, a table, or a budget or PO file. */
+export type GridSource = Extract<LedgerSource, { kind: "grid" }>;
+
+/**
+ * What an input of a kind is read into: only a ledger file is kept as a file (read later, in
+ * chunks); the budget and open POs are always cells.
+ */
+export type SourceOf<K extends InputKind> = K extends "ledger" ? LedgerSource : GridSource;
+
 /** An input read and ready to map. */
-export interface LoadedInput {
+export interface LoadedInput<S extends LedgerSource = LedgerSource> {
   /** How the sheet names the source: "sheet Budget detail", "gl-week12.csv". */
   label: string;
   /**
@@ -70,7 +85,7 @@ export interface LoadedInput {
    * picked file cannot change, so what was read is what is used.
    */
   live?: WorkbookInput;
-  source: LedgerSource;
+  source: S;
   /** The first rows, to find the header and show the columns. */
   preview: unknown[][];
   headerRow: number;
@@ -94,12 +109,17 @@ export class InputError extends ProdError {
   }
 }
 
-function fromRows(label: string, rows: unknown[][], kind: InputKind, live?: WorkbookInput): LoadedInput {
-  const source: LedgerSource = { kind: "grid", name: label, rows };
+function fromRows(
+  label: string,
+  rows: unknown[][],
+  kind: InputKind,
+  live?: WorkbookInput,
+): LoadedInput<GridSource> {
+  const source: GridSource = { kind: "grid", name: label, rows };
   return { ...withHeader(label, source, kind), live };
 }
 
-function withHeader(label: string, source: LedgerSource, kind: InputKind): LoadedInput {
+function withHeader<S extends LedgerSource>(label: string, source: S, kind: InputKind): LoadedInput<S> {
   const preview = previewRows(source);
   const money: Field[] = kind === "ledger" ? ["amount", "debit"] : ["amount"];
   const headerRow = findHeaderRow(preview, money) ?? 0;
@@ -114,11 +134,16 @@ const rangeRows = (data: RangeData | null): unknown[][] => (data ? data.values.m
  * as CSV text or as the first visible sheet of an .xlsx that has rows. A ledger file is only
  * opened and previewed here: its lines are read later, in chunks, with progress and Cancel.
  */
-export async function loadInput(
+export async function loadInput<K extends InputKind>(
   port: WorkbookPort,
   choice: InputChoice,
-  kind: InputKind,
-): Promise<LoadedInput> {
+  kind: K,
+): Promise<LoadedInput<SourceOf<K>>> {
+  // Only the ledger branches below keep a file as CSV text or an open workbook (SourceOf).
+  return (await loadAnyInput(port, choice, kind)) as LoadedInput<SourceOf<K>>;
+}
+
+async function loadAnyInput(port: WorkbookPort, choice: InputChoice, kind: InputKind): Promise<LoadedInput> {
   if (choice.kind === "sheet") {
     const rows = rangeRows(await port.readUsedRange(choice.name));
     if (rows.length === 0)
@@ -161,12 +186,12 @@ export async function loadInput(
  * @param what - the input as the pane labels it ("Budget"), for the message
  * @throws InputError when the headings changed, or the sheet or table is empty or gone
  */
-export async function rereadInput(
+export async function rereadInput<K extends InputKind>(
   port: WorkbookPort,
-  input: LoadedInput,
-  kind: InputKind,
+  input: LoadedInput<SourceOf<K>>,
+  kind: K,
   what: string,
-): Promise<LoadedInput> {
+): Promise<LoadedInput<SourceOf<K>>> {
   if (!input.live) return input;
   const now = await loadInput(port, input.live, kind);
   if (headerSignature(now.headers) !== headerSignature(input.headers)) {

@@ -22,9 +22,9 @@ import type { VarianceConvention } from "../../engine/costReport";
 import { parseNumericText } from "../../engine/money";
 import { parseDate, type Cutoff, type DateOrder } from "../../engine/weeklyCostReport";
 import { usePane } from "../shell/PaneContext";
-import { InputPicker, type PickedInput } from "../costReport/InputPicker";
+import { InputPicker } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
-import { InputError, mappingMemory } from "../costReport/sources";
+import { InputError, mappingMemory, type MappedInput } from "../costReport/sources";
 import { browserStorage, type KeyValueStorage } from "../shell/columnMemory";
 import { formatAmount } from "../shell/formatMoney";
 
@@ -80,9 +80,9 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   );
   const [sheets, setSheets] = useState<string[]>([]);
   const [tables, setTables] = useState<string[]>([]);
-  const [budget, setBudget] = useState<PickedInput | null>(null);
-  const [ledger, setLedger] = useState<PickedInput | null>(null);
-  const [pos, setPos] = useState<PickedInput | null>(null);
+  const [budget, setBudget] = useState<MappedInput<"budget"> | null>(null);
+  const [ledger, setLedger] = useState<MappedInput<"ledger"> | null>(null);
+  const [pos, setPos] = useState<MappedInput<"pos"> | null>(null);
   const [prior, setPrior] = useState<string | undefined>(undefined);
   const [periodEnd, setPeriodEnd] = useState(todayIso());
   const [periodStart, setPeriodStart] = useState("");

@@ -44,7 +44,7 @@ function workbook() {
 
 async function request(port: WorkbookPort, more: Partial<ReportRequest> = {}): Promise<ReportRequest> {
   const memory = mappingMemory(undefined);
-  const mapped = async (name: string, kind: InputKind) => {
+  const mapped = async <K extends InputKind>(name: string, kind: K) => {
     const input = await loadInput(port, { kind: "sheet", name }, kind);
     return { input, columns: initialColumns(kind, input.headers, memory) };
   };
