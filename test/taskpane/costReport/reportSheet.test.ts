@@ -220,7 +220,7 @@ describe("the cost-report sheet", () => {
       openPos: [],
       prior: undefined,
     });
-    const v = computed(reportSheet({ ...sheetInput, report: subCent, problems: [] }).plan);
+    const v = computed(reportSheet({ ...sheetInput, report: subCent, problems: [] }));
     const rounding = "Agrees; the 0.01 difference is rounding (each account is rounded to the cent)";
     expect(rowOf(v, "Ledger total to the cut-off").slice(0, 2)).toEqual([
       "Ledger total to the cut-off",
