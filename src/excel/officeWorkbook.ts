@@ -381,11 +381,17 @@ export class OfficeWorkbook implements WorkbookPort {
         charts.items.map((item) => ({ sheet, name: item.name })),
       );
 
-      // Steps 2..n: the writes, chunked. Structure (tables, names, marks, panes) goes with the
-      // last chunk, after the values it sits on.
-      const pieces = plan.sheets.flatMap((sp) =>
-        sp.blocks.flatMap((block) => blockPieces(sp.name, block, this.maxPayloadBytes)),
-      );
+      // Steps 2..n: the writes, chunked. A sheet's tables are added right after its cells, and
+      // sheets with tables are written first: a formula that names a table (Fringes[#All]) is
+      // refused by Excel until the table exists. The rest of the structure (names, marks, panes,
+      // charts) goes with the last chunk.
+      const ordered = [...plan.sheets].sort((a, b) => Number(!a.tables?.length) - Number(!b.tables?.length));
+      const tablesAfter = new Map<Piece, SheetPlan>();
+      const pieces = ordered.flatMap((sp) => {
+        const own = sp.blocks.flatMap((block) => blockPieces(sp.name, block, this.maxPayloadBytes));
+        if (sp.tables?.length && own.length > 0) tablesAfter.set(own[own.length - 1], sp);
+        return own;
+      });
       const steps = groupSteps(pieces, this.maxPayloadBytes);
       const created = plan.sheets.filter((sp) => sp.mode === "create").map((sp) => sp.name);
       for (const [i, step] of steps.entries()) {
@@ -397,8 +403,12 @@ export class OfficeWorkbook implements WorkbookPort {
           throwIfAborted(options.signal);
           this.prepareSheets(context, plan, replaced, tablesToDelete, namesToDelete, chartsToDelete);
         }
-        for (const piece of step) writePiece(context, piece);
-        if (i === steps.length - 1) this.writeStructure(context, plan);
+        for (const piece of step) {
+          writePiece(context, piece);
+          const sp = tablesAfter.get(piece);
+          if (sp) addTables(context.workbook.worksheets.getItem(sp.name), sp);
+        }
+        if (i === steps.length - 1) this.writeStructure(context, plan, tablesAfter);
         // One sync per chunk: each stays under the payload limit, and the pane can show progress
         // and honour cancel between them.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -428,10 +438,17 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /** Tables, frozen panes, print areas, widths, names and ownership marks. */
-  private writeStructure(context: Excel.RequestContext, plan: WritePlan): void {
+  private writeStructure(
+    context: Excel.RequestContext,
+    plan: WritePlan,
+    tablesAdded: ReadonlyMap<Piece, SheetPlan>,
+  ): void {
     const wb = context.workbook;
+    const added = new Set(tablesAdded.values());
     for (const sp of plan.sheets) {
       const ws = wb.worksheets.getItem(sp.name);
+      // A sheet whose tables sit on no cells of the plan gets them here.
+      if (!added.has(sp)) addTables(ws, sp);
       writeSheetStructure(ws, sp);
       if (sp.mode === "create") {
         const mark = wb.names.add(
@@ -526,12 +543,16 @@ function writePiece(context: Excel.RequestContext, piece: Piece): void {
 }
 
 /** Queue a sheet's tables, panes, print area and widths (no sync). */
-function writeSheetStructure(ws: Excel.Worksheet, sp: SheetPlan): void {
+/** A sheet's tables, over cells already written (their header row names the columns). */
+function addTables(ws: Excel.Worksheet, sp: SheetPlan): void {
   for (const t of sp.tables ?? []) {
     const table = ws.tables.add(ws.getRange(a1Range(t.row, t.column, t.rowCount, t.columnCount)), true);
     table.name = t.name;
     table.style = t.style ?? DEFAULT_TABLE_STYLE;
   }
+}
+
+function writeSheetStructure(ws: Excel.Worksheet, sp: SheetPlan): void {
   if (sp.freeze) {
     if (sp.freeze.columns)
       ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, sp.freeze.rows, sp.freeze.columns));

@@ -113,6 +113,22 @@ export class MockBook {
     return this.sheet(sheet).cells.get(key(row, column));
   }
 
+  /**
+   * Excel refuses a formula that names a table the workbook does not have (Fringes[#All] before
+   * Fringes exists): the batch fails with InvalidArgument.
+   */
+  refuseMissingTable(input: string | number | boolean): void {
+    if (typeof input !== "string" || !input.startsWith("=")) return;
+    const outsideQuotes = input.replace(/"[^"]*"/g, '""');
+    for (const m of outsideQuotes.matchAll(/([A-Za-z_][\w.]*)\[/g)) {
+      if (!this.tables.some((t) => t.name.toLowerCase() === m[1].toLowerCase())) {
+        throw Object.assign(new Error(`The formula ${input} names a table ${m[1]} that does not exist`), {
+          code: "InvalidArgument",
+        });
+      }
+    }
+  }
+
   /** What Excel would write for one `formulas` entry. */
   write(sheet: string, row: number, column: number, input: string | number | boolean): void {
     const cells = this.sheet(sheet).cells;
@@ -325,7 +341,12 @@ export function mockExcel(book: MockBook) {
       },
       {
         formulas: (matrix: (string | number | boolean)[][]) =>
-          matrix.forEach((line, r) => line.forEach((v, c) => book.write(sheet, row + r, column + c, v))),
+          matrix.forEach((line, r) =>
+            line.forEach((v, c) => {
+              book.refuseMissingTable(v);
+              book.write(sheet, row + r, column + c, v);
+            }),
+          ),
         numberFormat: (matrix: (string | null)[][]) =>
           matrix.forEach((line, r) => line.forEach((f, c) => book.setFormat(sheet, row + r, column + c, f))),
       },

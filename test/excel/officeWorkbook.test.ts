@@ -234,6 +234,39 @@ describe("OfficeWorkbook.apply", () => {
     expect(piece.formulas).toEqual([["'-- notes", "ok", "=SUM(A1)"]]);
   });
 
+  it("adds a table before any formula that names it, even across chunks and sheets", async () => {
+    // Excel refuses Fringes[#All] while there is no table Fringes; the detail comes first in the
+    // plan and is big enough to fill chunks of its own.
+    const { book, excel, port } = setup({ maxPayloadBytes: 1_000 });
+    const detail: Cell[][] = Array.from({ length: 200 }, (_, i) => [
+      { formula: `=ROWS(Fringes[#All])+${i}` },
+    ]);
+    await port.apply({
+      owner: "t",
+      sheets: [
+        { name: "Detail", mode: "create", blocks: [{ row: 0, column: 0, cells: detail }] },
+        {
+          name: "Fringes",
+          mode: "create",
+          blocks: [
+            {
+              row: 0,
+              column: 0,
+              cells: [
+                ["Name", "Rate"],
+                ["FICA", 0.062],
+              ],
+            },
+          ],
+          tables: [{ name: "Fringes", row: 0, column: 0, rowCount: 2, columnCount: 2 }],
+        },
+      ],
+    });
+    expect(excel.state.syncs).toBeGreaterThan(3);
+    expect(book.cell("Detail", "A200")?.content).toBe("=ROWS(Fringes[#All])+199");
+    expect(book.tables.map((t) => t.name)).toEqual(["Fringes"]);
+  });
+
   it("chunks a large write under the payload limit, reporting progress between syncs", async () => {
     const { book, excel, port } = setup({ maxPayloadBytes: 1_000 });
     const rows: Cell[][] = Array.from({ length: 300 }, (_, i) => [
