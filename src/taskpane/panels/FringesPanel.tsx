@@ -24,7 +24,8 @@ import {
 } from "@fluentui/react-components";
 import { ProdError } from "../../engine/errors";
 import { FRINGE_LIBRARY, type FringeDefinition } from "../../engine/fringes/library";
-import { Decimal, roundCents, toDecimal } from "../../engine/money";
+import { Decimal, toDecimal } from "../../engine/money";
+import { formatAmount, formatDollars } from "../shell/formatMoney";
 import {
   RULE_PRESETS,
   RULE_PRESET_NAMES,
@@ -66,14 +67,12 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const money = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /** A library rate as a line producer reads it: 6.2%, $14.63/hour. */
 export function rateLabel(d: FringeDefinition): string {
   const rate = new Decimal(d.rate);
   if (d.type === "%") return `${rate.times(100).toString()}%`;
   const per = { HOUR: "/hour", DAY: "/day", WEEK: "/week", FLAT: " once" }[d.type];
-  return `$${money.format(rate.toNumber())}${per}`;
+  return `${formatDollars(rate)}${per}`;
 }
 
 const NEW_SHEET = "__new__";
@@ -104,7 +103,7 @@ function LibraryList() {
             <TableRow key={`${f.name}-${f.year}`}>
               <TableCell title={f.description}>{f.name}</TableCell>
               <TableCell>{rateLabel(f)}</TableCell>
-              <TableCell>{f.cutoff === null ? "none" : `$${money.format(Number(f.cutoff))}`}</TableCell>
+              <TableCell>{f.cutoff === null ? "none" : formatDollars(new Decimal(f.cutoff))}</TableCell>
               <TableCell>
                 {f.confirmed ? (
                   <Badge appearance="tint" color="success">
@@ -279,8 +278,8 @@ function PayCalculator() {
       paid: paidHours(hours, parsed).toString(),
       // The hourly rate is not rounded (spec: rates are not rounded); shown to 4 places.
       hourly: hourly.toDecimalPlaces(4).toString(),
-      pay: money.format(roundCents(dayPay(hourly, hours, parsed)).toNumber()),
-      ot: money.format(roundCents(overtimePremium(hourly, hours, parsed)).toNumber()),
+      pay: formatAmount(dayPay(hourly, hours, parsed)),
+      ot: formatAmount(overtimePremium(hourly, hours, parsed)),
     };
   } catch (error) {
     if (!(error instanceof ProdError)) throw error;
