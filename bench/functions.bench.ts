@@ -39,7 +39,7 @@ const CASES: readonly Case[] = [
   { id: "HOURLY", says: "$750/10, CA", args: [[[750]], [[10]], "CA"] },
   { id: "DAYPAY", says: "$68.18/h, 12 hours, CA", args: [[[68.18]], [[12]], "CA"] },
   { id: "DAYPAY", says: '$68.18/h, 12 hours, rule "10:1.5,14:2"', args: [[[68.18]], [[12]], "10:1.5,14:2"] },
-  { id: "OT", says: "$68.18/h, 12 hours, CA", args: [[[68.18]], [[12]], "CA"] },
+  { id: "OVERTIME", says: "$68.18/h, 12 hours, CA", args: [[[68.18]], [[12]], "CA"] },
   { id: "WEEKPAY", says: "$50/h, 6 x 12 hours, CA", args: [[[50]], [[12, 12, 12, 12, 12, 12]], "CA", null] },
   {
     id: "OTPROJECT",

@@ -2,7 +2,7 @@
  * Recalculation of a generated 5,000-line budget in HyperFormula (the preview's in-memory formula
  * engine) with the PROD plugin, against the same budget written with native formulas only
  * (MIN/MAX/ROUND arithmetic and SUMIFS). Each line: hourly rate (with a global rate increase),
- * hours, days, DAYPAY and OT for the days, FRINGE on the gross from a 6-fringe table, line total;
+ * hours, days, DAYPAY and OVERTIME for the days, FRINGE on the gross from a 6-fringe table, line total;
  * then a top sheet over all lines.
  *
  * The two workbooks must answer the same: the section checks every line total agrees to the cent.
@@ -48,7 +48,7 @@ const nativePremium = (h: string) => `(0.5*MAX(0,MIN(${h},12)-8)+MAX(0,${h}-12))
 /** The budget as sheets: `prod` with PROD formulas, otherwise with native formulas only. */
 function budgetSheets(lines: readonly (number | string)[][], prod: boolean, topsheet: boolean): Sheets {
   const budget: (number | string)[][] = [
-    ["Account", "Base rate", "Hourly", "Hours", "Days", "Day pay", "OT", "Fringe", "Total"],
+    ["Account", "Base rate", "Hourly", "Hours", "Days", "Day pay", "Overtime", "Fringe", "Total"],
   ];
   lines.forEach(([account, base, hours, days], i) => {
     const r = i + 2;
@@ -60,7 +60,7 @@ function budgetSheets(lines: readonly (number | string)[][], prod: boolean, tops
       hours,
       days,
       prod ? `=PROD.DAYPAY(${C},${D},"CA")*${E}` : `=ROUND(${C}*${nativePaid(D)},2)*${E}`,
-      prod ? `=PROD.OT(${C},${D},"CA")*${E}` : `=ROUND(${C}*${nativePremium(D)},2)*${E}`,
+      prod ? `=PROD.OVERTIME(${C},${D},"CA")*${E}` : `=ROUND(${C}*${nativePremium(D)},2)*${E}`,
       prod ? `=PROD.FRINGE(${F},Fringes!$A$1:$D$7)` : `=${nativeFringe(F)}`,
       `=${F}+${H}`,
     ]);

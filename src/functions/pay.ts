@@ -68,7 +68,7 @@ export function hourly(
   });
 }
 
-/** DAYPAY and OT: a money amount per day from an hourly rate and hours, cell by cell. */
+/** DAYPAY and OVERTIME: a money amount per day from an hourly rate and hours, cell by cell. */
 function perDay(
   hourlyRate: unknown,
   hours: unknown,
@@ -107,13 +107,13 @@ export function dayPay(
 /**
  * The overtime premium alone for one day: the day's gross minus the same hours at straight time.
  * At $50/hour, a 12-hour California day pays 14 hours = $700, of which $100 is overtime premium.
- * @customfunction OT
+ * @customfunction OVERTIME
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
  * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The overtime premium, to the cent.
  */
-export function ot(
+export function overtime(
   hourly_rate: any[][],
   hours: any[][],
   rule?: any,

@@ -30,7 +30,7 @@ const SPEC_SIGNATURES = [
   "PROD.PAIDHOURS(hours, [rule])",
   "PROD.HOURLY(day_rate, guaranteed_hours, [rule])",
   "PROD.DAYPAY(hourly_rate, hours, [rule])",
-  "PROD.OT(hourly_rate, hours, [rule])",
+  "PROD.OVERTIME(hourly_rate, hours, [rule])",
   "PROD.WEEKPAY(hourly_rate, daily_hours, [rule], [weekly_threshold])",
   "PROD.OTPROJECT(hourly_rate, hours_per_day, shoot_days, [days_per_week], [rule])",
   "PROD.MEALPENALTY(minutes_late, [schedule])",
@@ -147,6 +147,11 @@ describe("the signatures line producers type", () => {
     for (const s of SPEC_SIGNATURES) expect([s, metadata.has(parseSignature(s).id)]).toEqual([s, true]);
   });
 
+  it("gives every function an id and name of three characters or more (Microsoft's rule: OT was refused)", () => {
+    const short = [...metadata.values()].filter((f) => f.id.length < 3 || f.name.length < 3);
+    expect(short.map((f) => f.id)).toEqual([]);
+  });
+
   it.each(SPEC_SIGNATURES)("%s: same name, argument order, names and optional arguments", (signature) => {
     const spec = parseSignature(signature);
     const meta = metadata.get(spec.id);
@@ -183,7 +188,7 @@ describe("the worked values of the spec", () => {
     ['PAIDHOURS(20, "10:1.5,14:2,18:3")', () => one("PAIDHOURS", 20, "10:1.5,14:2,18:3"), 10 + 6 + 8 + 6],
     ["HOURLY(750, 10) x 11", () => (one("HOURLY", 750, 10) as number) * 11, 750],
     ["DAYPAY(HOURLY(750,10), 12)", () => one("DAYPAY", rate750over10(), 12), 954.55],
-    ["OT(50, 12)", () => one("OT", 50, 12), 100],
+    ["OVERTIME(50, 12)", () => one("OVERTIME", 50, 12), 100],
     ["WEEKPAY(50, 5 x 12 h)", () => one("WEEKPAY", 50, row(12, 12, 12, 12, 12)), 3500],
     ["WEEKPAY(50, 6 x 12 h)", () => one("WEEKPAY", 50, row(12, 12, 12, 12, 12, 12)), 4400],
     ["OTPROJECT(50, 12, 12)", () => one("OTPROJECT", 50, 12, 12), 3500 * 2 + 700 * 2],
@@ -351,7 +356,7 @@ describe("the conventions every function keeps", () => {
     PAIDHOURS: [12, "CA"],
     HOURLY: [750, 10, "CA"],
     DAYPAY: [50, 12, "CA"],
-    OT: [50, 12, "CA"],
+    OVERTIME: [50, 12, "CA"],
     WEEKPAY: [50, row(12, 12, 12, 12, 12), "CA", 40],
     OTPROJECT: [50, 12, 12, 5, "CA"],
     MEALPENALTY: [90, "SAG"],
@@ -373,7 +378,7 @@ describe("the conventions every function keeps", () => {
     ["PAIDHOURS", 1, "CA"],
     ["HOURLY", 2, "CA"],
     ["DAYPAY", 2, "CA"],
-    ["OT", 2, "CA"],
+    ["OVERTIME", 2, "CA"],
     ["WEEKPAY", 2, "CA"],
     ["WEEKPAY", 3, 40],
     ["OTPROJECT", 3, 5],
@@ -465,8 +470,8 @@ describe("the conventions every function keeps", () => {
     ["HOURLY", 1, "guaranteed_hours"],
     ["DAYPAY", 0, "hourly_rate"],
     ["DAYPAY", 1, "hours"],
-    ["OT", 0, "hourly_rate"],
-    ["OT", 1, "hours"],
+    ["OVERTIME", 0, "hourly_rate"],
+    ["OVERTIME", 1, "hours"],
     ["WEEKPAY", 0, "hourly_rate"],
     ["WEEKPAY", 1, "daily_hours"],
     ["WEEKPAY", 3, "weekly_threshold"],
@@ -519,7 +524,7 @@ describe("the conventions every function keeps", () => {
     ["PAIDHOURS", 1, "NY", "CA, CA-7TH, SAG-DAY, STRAIGHT"],
     ["HOURLY", 2, "NY", "CA-7TH"],
     ["DAYPAY", 2, "NY", "SAG-DAY"],
-    ["OT", 2, "NY", "STRAIGHT"],
+    ["OVERTIME", 2, "NY", "STRAIGHT"],
     ["WEEKPAY", 2, "NY", "CA-7TH"],
     ["OTPROJECT", 4, "NY", "CA-7TH"],
     ["MEALPENALTY", 1, "DGA", "SAG"],
@@ -544,7 +549,7 @@ describe("the conventions every function keeps", () => {
     ["PAIDHOURS", [column(8, 10, 12)], [8, 11, 14]],
     ["HOURLY", [column(800, 1100, 1400), 12, "STRAIGHT"], [800 / 12, 1100 / 12, 1400 / 12]],
     ["DAYPAY", [50, column(8, 10, 12)], [400, 550, 700]],
-    ["OT", [50, column(8, 10, 12)], [0, 50, 100]],
+    ["OVERTIME", [50, column(8, 10, 12)], [0, 50, 100]],
     ["MEALPENALTY", [column(0, 30, 60)], [0, 25, 50]],
     ["RENTAL", [column(100, 200, 300), 7], [700, 1400, 2100]],
     ["ALLOCATE", [300, column(1, 1, 1)], [100, 100, 100]],

@@ -1,5 +1,13 @@
 import fc from "fast-check";
-import { dayPay, hourly, mealPenalty, ot, otProject, paidHours, weekPay } from "../../src/functions/pay";
+import {
+  dayPay,
+  hourly,
+  mealPenalty,
+  otProject,
+  overtime,
+  paidHours,
+  weekPay,
+} from "../../src/functions/pay";
 
 const VALUE = (message: string | RegExp) =>
   expect.objectContaining({ code: "#VALUE!", message: expect.stringMatching(message) });
@@ -120,7 +128,7 @@ describe("PROD.DAYPAY", () => {
   });
 });
 
-describe("PROD.OT", () => {
+describe("PROD.OVERTIME", () => {
   it.each([
     [50, 12, undefined, 100],
     [50, 8, undefined, 0],
@@ -128,13 +136,13 @@ describe("PROD.OT", () => {
     [150, 11, "SAG-DAY", 300],
     [50, 12, "STRAIGHT", 0],
   ])("pays %p/hr x %p hours under %p an overtime premium of $%p", (rate, hours, rule, premium) => {
-    expect(ot([[rate]], [[hours]], rule)).toEqual([[premium]]);
+    expect(overtime([[rate]], [[hours]], rule)).toEqual([[premium]]);
   });
 
   it("is DAYPAY minus straight time, to the cent", () => {
     const [[rate750]] = hourly([[750]], [[10]]);
     // 954.5454... - 12 x 68.1818... = 136.3636... -> 136.36
-    expect(ot([[rate750]], [[12]])).toEqual([[136.36]]);
+    expect(overtime([[rate750]], [[12]])).toEqual([[136.36]]);
   });
 });
 

@@ -241,7 +241,7 @@ export const workedExamples: Record<string, WorkedExample[]> = {
       expected: { error: "#VALUE!", message: "hours must be 0 or more, got -1" },
     },
   ],
-  OT: [
+  OVERTIME: [
     { says: "$50/hr for 12 hours: $100 premium", args: [[[50]], [[12]]], expected: [[100]] },
     { says: "no premium on a straight-time rule", args: [[[50]], [[12]], "STRAIGHT"], expected: [[0]] },
     { says: "the $750/10 deal's 12-hour day", args: [[[RATE_750_10]], [[12]]], expected: [[136.36]] },
