@@ -16,6 +16,7 @@ import {
 import { toRentalDays, type RentalDays } from "../rental";
 import { ProdError, errors } from "../errors";
 import type { BidLine, VendorTerms } from "./types";
+import { guessColumns, normalizeHeader, type Vocabulary } from "../import/headers";
 
 /** What a column of a bid can hold. */
 export type ColumnRole = "item" | "qty" | "days" | "dayRate" | "taxable" | "notes";
@@ -74,52 +75,26 @@ export const COLUMN_ROLES: ReadonlyArray<{
   },
 ];
 
-/** A header as compared with the synonyms: lower case, punctuation and "(y/n)" as spaces. */
-export function normalizeHeader(header: unknown): string {
-  if (isBlank(header)) return "";
-  return String(header)
-    .toLowerCase()
-    .replace(/[^a-z0-9#]+/g, " ")
-    .trim();
-}
+// Header words and layouts are compared by the import module, the one reader of tables.
+export { normalizeHeader, headerSignature } from "../import/headers";
+
+/** The bid's roles as the import module's vocabulary. */
+const BID_VOCABULARY: Vocabulary<ColumnRole> = {
+  fields: COLUMN_ROLES.map((r) => ({
+    field: r.role,
+    headers: r.headers,
+    kind: r.role === "dayRate" ? "money" : "text",
+    key: r.role === "item",
+  })),
+  headerNeeds: COLUMN_ROLES.filter((r) => r.required).map((r) => [r.role]),
+};
 
 /**
- * A key for a file layout: its normalized headers in order. Two files from the same vendor
- * system share it, so a mapping made once is offered again.
- */
-export function headerSignature(headers: readonly unknown[]): string {
-  const names = headers.map(normalizeHeader);
-  while (names.length > 0 && names[names.length - 1] === "") names.pop();
-  return names.join("|");
-}
-
-/**
- * Guesses the mapping from the header texts: an exact synonym first, then a header that starts
- * with one ("Day Rate (USD)"). Each column is used for one role at most.
+ * Guesses the mapping from the header texts (the import module's guess: an exact synonym first,
+ * then a header that starts with one, "Day Rate (USD)"). Each column is used for one role at most.
  */
 export function guessMapping(headers: readonly unknown[]): ColumnMapping {
-  const names = headers.map(normalizeHeader);
-  const candidates: Array<{ role: ColumnRole; col: number; score: number }> = [];
-  for (const { role, headers: synonyms } of COLUMN_ROLES) {
-    synonyms.forEach((synonym, rank) => {
-      names.forEach((name, col) => {
-        // An exact header beats any prefix; a longer synonym beats a shorter one ("day rate usd"
-        // is a day rate, not days); then the role's own order of synonyms.
-        if (name === synonym) candidates.push({ role, col, score: 2000 - rank });
-        else if (name.startsWith(`${synonym} `))
-          candidates.push({ role, col, score: 1000 + synonym.length * 10 - rank });
-      });
-    });
-  }
-  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
-  const mapping: ColumnMapping = {};
-  const used = new Set<number>();
-  for (const { role, col } of candidates) {
-    if (mapping[role] !== undefined || used.has(col)) continue;
-    mapping[role] = col;
-    used.add(col);
-  }
-  return mapping;
+  return guessColumns(headers, BID_VOCABULARY);
 }
 
 /** The required roles a mapping leaves out, by label ("Day rate"). */

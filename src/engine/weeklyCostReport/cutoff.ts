@@ -6,6 +6,7 @@
  */
 import { errors } from "../errors";
 import { compareCodes } from "./coding";
+import { serialToIso } from "../import/dates";
 
 /** Cut by posting date: this period runs from `start` to `end` inclusive (Excel serial days). */
 export interface DateCutoff {
@@ -37,49 +38,8 @@ export type Timing =
   /** No date or period to cut by: counted to date and listed so the accountant can check it. */
   | "undated";
 
-/** Excel's serial for 1970-01-01 (serial 1 is 1900-01-01, with Excel's 1900 leap-year quirk). */
-const UNIX_EPOCH_SERIAL = 25569;
-const MS_PER_DAY = 86_400_000;
-
-/** The Excel date serial of a calendar date, or undefined when the date does not exist. */
-export function dateSerial(year: number, month: number, day: number): number | undefined {
-  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 9999) return undefined;
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
-  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
-  return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-}
-
-/** An Excel date serial as ISO text ("2026-11-20"), for sheet names and messages. */
-export function serialToIso(serial: number): string {
-  return new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** Order of day and month in slash dates: US exports write 11/20/2026, others 20/11/2026. */
-export type DateOrder = "MDY" | "DMY";
-
-const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/;
-const SLASH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?: .*)?$/;
-
-/**
- * A date from a cell: an Excel serial number (its time of day dropped), ISO text
- * ("2026-11-20", with or without a time) or slash text in the given day/month order. Two-digit
- * years are 2000-2099 (a ledger is never from the 1900s). Undefined when it is not a date.
- */
-export function parseDate(value: unknown, order: DateOrder = "MDY"): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) && value >= 1 ? Math.floor(value) : undefined;
-  if (typeof value !== "string") return undefined;
-  const text = value.trim();
-  const iso = ISO_DATE.exec(text);
-  if (iso) return dateSerial(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const slash = SLASH_DATE.exec(text);
-  if (slash) {
-    const [a, b] = [Number(slash[1]), Number(slash[2])];
-    const year = slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
-    return order === "MDY" ? dateSerial(year, a, b) : dateSerial(year, b, a);
-  }
-  return undefined;
-}
+// Dates and their day/month order are read by the import module, the one reader of files.
+export { dateSerial, parseDate, serialToIso, type DateOrder } from "../import/dates";
 
 /** Compares two period labels: numerically when both are numbers, else in natural order ("P2" < "P10"). */
 export function comparePeriods(a: string | number, b: string | number): number {

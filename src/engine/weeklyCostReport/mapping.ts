@@ -4,7 +4,11 @@
  * 5.4: "Exact CSV column specs were not found ... column mapping UI required"), so every input
  * is read through a column mapping the user confirms once; the pane remembers it.
  */
-import { normalizeHeader } from "../bids/mapping";
+import {
+  findHeaderRow as findHeadings,
+  guessColumns as guessHeaderColumns,
+  type Vocabulary,
+} from "../import";
 import { accountKeyOf } from "./accountKeys";
 import { isBlankOrSpaces as isEmpty, type Decimal } from "../money";
 import { amountFromNumber, amountFromText, amountToDecimal, subtractAmounts, type Amount } from "./amount";
@@ -110,47 +114,53 @@ export const FIELD_HINTS = {
 /** A field that can be mapped to a column. */
 export type Field = keyof typeof FIELD_HINTS;
 
-/**
- * Guesses which column holds which field from a header row: exact header words first, then a
- * header that starts with one ("Account Code"). Each column is used at most once.
- */
-export function guessColumns(
-  header: readonly unknown[],
-  fields: readonly Field[],
-): Partial<Record<Field, number>> {
-  const names = header.map(normalizeHeader);
-  const used = new Set<number>();
-  const found: Partial<Record<Field, number>> = {};
-  for (const exact of [true, false]) {
-    for (const field of fields) {
-      if (found[field] !== undefined) continue;
-      const hints: readonly string[] = FIELD_HINTS[field];
-      const col = names.findIndex(
-        (n, i) => !used.has(i) && n !== "" && hints.some((h) => (exact ? n === h : n.startsWith(`${h} `))),
-      );
-      if (col >= 0) {
-        found[field] = col;
-        used.add(col);
-      }
-    }
-  }
-  return found;
-}
-
 /** Header words of a budget's money column, best first: a budget detail sheet's "Total" is the
  * money, while its "Amount" is a quantity (reference.md 2.1: Amount, Units, X, Rate, Total). */
 const BUDGET_AMOUNT_HEADERS = ["total", "budget", "current budget", "amount"];
 
+const MONEY: readonly Field[] = ["amount", "debit", "credit"];
+/** Fields that identify a ledger line: a row with a total word and none of them is a total line. */
+const KEYS: readonly Field[] = ["account", "date", "period"];
+
+function vocabulary(
+  fields: readonly Field[],
+  headerNeeds: Field[][],
+  headers: Partial<Record<Field, readonly string[]>> = {},
+): Vocabulary<Field> {
+  return {
+    fields: fields.map((field) => ({
+      field,
+      headers: headers[field] ?? FIELD_HINTS[field],
+      kind: MONEY.includes(field) ? "money" : field === "date" ? "date" : "text",
+      key: KEYS.includes(field),
+    })),
+    headerNeeds,
+  };
+}
+
+/** What each input of the cost report is read with (engine/import): its fields and header words. */
+export const VOCABULARIES = {
+  ledger: vocabulary(
+    ["account", "date", "period", "vendor", "description", "amount", "debit", "credit", "po", "reference"],
+    [["account"], ["amount", "debit"]],
+  ),
+  budget: vocabulary(["account", "description", "amount"], [["account"], ["amount"]], {
+    amount: BUDGET_AMOUNT_HEADERS,
+  }),
+  pos: vocabulary(["account", "po", "vendor", "description", "amount"], [["account"], ["amount"]]),
+} as const;
+
+/** Guesses which column holds which of the given fields from a header row (engine/import). */
+export function guessColumns(
+  header: readonly unknown[],
+  fields: readonly Field[],
+): Partial<Record<Field, number>> {
+  return guessHeaderColumns(header, vocabulary(fields, []));
+}
+
 /** Guesses a budget table's columns (account, description, and its money column). */
 export function guessBudgetColumns(header: readonly unknown[]): Partial<BudgetColumns> {
-  const names = header.map(normalizeHeader);
-  const found = guessColumns(header, ["account", "description"]);
-  let amount = -1;
-  for (const h of BUDGET_AMOUNT_HEADERS) {
-    amount = names.findIndex((n, i) => n === h && i !== found.account && i !== found.description);
-    if (amount >= 0) break;
-  }
-  return { account: found.account, description: found.description, amount: amount >= 0 ? amount : undefined };
+  return guessHeaderColumns(header, VOCABULARIES.budget);
 }
 
 /**
@@ -162,12 +172,7 @@ export function findHeaderRow(
   rows: readonly (readonly unknown[])[],
   money: readonly Field[] = ["amount", "debit"],
 ): number | undefined {
-  const top = Math.min(rows.length, 25);
-  for (let r = 0; r < top; r++) {
-    const found = guessColumns(rows[r], ["account", ...money]);
-    if (found.account !== undefined && money.some((f) => found[f] !== undefined)) return r;
-  }
-  return undefined;
+  return findHeadings(rows, vocabulary(["account", ...money], [["account"], [...money]]));
 }
 
 const cell = (row: readonly unknown[], col: number | undefined): unknown =>
