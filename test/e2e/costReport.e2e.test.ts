@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { makeXlsx, type FixtureCell } from "../taskpane/files/xlsxFixture";
-import { type Preview, openPreview, typeInto } from "./preview";
+import { amount, cellText, type Preview, openPreview, typeInto } from "./preview";
 
 /** Every cell the grid shows on the active sheet, by A1 address. */
 async function sheetCells(page: Page): Promise<Map<string, string>> {
@@ -43,6 +43,42 @@ function ledgerFile(format: "csv" | "xlsx", accounts: string[]) {
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/**
+ * Inserts the feature template with rates on two lines, picks it and a ledger file in the Cost
+ * report panel and builds the report for 2026-11-20, as a person does.
+ */
+async function buildReport(page: Page, format: "csv" | "xlsx") {
+  // The budget: the feature template, with rates on two lines.
+  await page.getByRole("button", { name: "Insert Feature film" }).click();
+  await page.getByText(/inserted:/).waitFor();
+  await page.getByRole("tab", { name: "Budget detail", exact: true }).click();
+  const detail = await sheetCells(page);
+  const lines = [...detail.entries()]
+    .filter(([a, t]) => /^A\d+$/.test(a) && t !== "" && Number(a.slice(1)) > 3)
+    .map(([a]) => Number(a.slice(1)))
+    .sort((x, y) => x - y);
+  const [first, second] = [lines[0], lines.find((r) => detail.get(`A${r}`)!.startsWith("2"))!];
+  await typeInto(page, `F${first}`, "5000");
+  await typeInto(page, `F${second}`, "2500");
+  const accounts = [detail.get(`A${first}`)!, detail.get(`A${second}`)!];
+
+  // The ledger: one line on an account not in the budget, and a vendor name that would be a
+  // formula if it were not kept as text.
+  const ledger = ledgerFile(format, accounts);
+
+  await page.getByRole("tab", { name: "Cost report" }).click();
+  await page.getByText(/sheet Budget detail, headings on row/).waitFor();
+  await page.getByRole("combobox", { name: "Ledger (GL detail)" }).selectOption("file");
+  // The file input has no accessible name of its own (the Field's label is not tied to it).
+  const { name, mimeType, buffer } = ledger;
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
+  await page.getByText(new RegExp(`GL detail 2026-11-20.${format}.*headings on row 1`)).waitFor();
+  await page.getByLabel(/Period end date/).fill("2026-11-20");
+  await page.getByRole("button", { name: "Build cost report" }).click();
+  await page.getByText(/Cost Report 2026-11-20 is ready/).waitFor();
+  return ledger;
+}
+
 describe.each(["csv", "xlsx"] as const)(
   "the weekly cost report from a ledger %s in the preview",
   (format) => {
@@ -54,34 +90,7 @@ describe.each(["csv", "xlsx"] as const)(
 
     it("builds the report on the template's budget and a ledger file, actuals agreeing with the ledger", async () => {
       const { page } = preview;
-      // The budget: the feature template, with rates on two lines.
-      await page.getByRole("button", { name: "Insert Feature film" }).click();
-      await page.getByText(/inserted:/).waitFor();
-      await page.getByRole("tab", { name: "Budget detail", exact: true }).click();
-      const detail = await sheetCells(page);
-      const lines = [...detail.entries()]
-        .filter(([a, t]) => /^A\d+$/.test(a) && t !== "" && Number(a.slice(1)) > 3)
-        .map(([a]) => Number(a.slice(1)))
-        .sort((x, y) => x - y);
-      const [first, second] = [lines[0], lines.find((r) => detail.get(`A${r}`)!.startsWith("2"))!];
-      await typeInto(page, `F${first}`, "5000");
-      await typeInto(page, `F${second}`, "2500");
-      const accounts = [detail.get(`A${first}`)!, detail.get(`A${second}`)!];
-
-      // The ledger: one line on an account not in the budget, and a vendor name that would be a
-      // formula if it were not kept as text.
-      const ledger = ledgerFile(format, accounts);
-
-      await page.getByRole("tab", { name: "Cost report" }).click();
-      await page.getByText(/sheet Budget detail, headings on row/).waitFor();
-      await page.getByRole("combobox", { name: "Ledger (GL detail)" }).selectOption("file");
-      // The file input has no accessible name of its own (the Field's label is not tied to it).
-      const { name, mimeType, buffer } = ledger;
-      await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
-      await page.getByText(new RegExp(`GL detail 2026-11-20.${format}.*headings on row 1`)).waitFor();
-      await page.getByLabel(/Period end date/).fill("2026-11-20");
-      await page.getByRole("button", { name: "Build cost report" }).click();
-      await page.getByText(/Cost Report 2026-11-20 is ready/).waitFor();
+      const ledger = await buildReport(page, format);
       const summary = page.getByLabel("Last report");
       await summary
         .getByText(
@@ -105,3 +114,43 @@ describe.each(["csv", "xlsx"] as const)(
     });
   },
 );
+
+describe("building the cost report again for the same date in the preview", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  it("asks first, the focus on keeping the report, and keeps the ETC the accountant typed into it", async () => {
+    const { page } = preview;
+    await buildReport(page, "csv");
+    // The accountant types an ETC on the first account (row 5; H is the ETC column).
+    await page.getByRole("tab", { name: "Cost Report 2026-11-20", exact: true }).click();
+    await typeInto(page, "H5", "4321");
+    expect(amount(await cellText(page, "H5"))).toBe(4321);
+
+    const build = page.getByRole("button", { name: "Build cost report" });
+    await build.click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText(/The 1 ETC typed or carried into it is kept\./).waitFor();
+    // The focus is on "Keep it": a reflex Enter keeps the report as it is.
+    await page.waitForFunction(() => document.activeElement?.textContent === "Keep it");
+    await preview.screenshot("cost-report-replace-question");
+    await page.keyboard.press("Enter");
+    await page.getByText("Nothing more was written.").waitFor();
+    expect(amount(await cellText(page, "H5"))).toBe(4321);
+
+    await build.click();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page.getByText(/Cost Report 2026-11-20 is ready/).waitFor();
+    await page
+      .getByLabel("Last report")
+      .getByText(/ETCs kept from the report replaced: 1\./)
+      .waitFor();
+    await page.getByRole("tab", { name: "Cost Report 2026-11-20", exact: true }).click();
+    expect(amount(await cellText(page, "H5"))).toBe(4321);
+    expect(await cellText(page, "N5")).toBe("Kept from the report replaced");
+    expect(preview.errors).toEqual([]);
+  });
+});

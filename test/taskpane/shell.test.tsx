@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
@@ -60,10 +60,21 @@ function probeWith(work: (options: RunOptions) => Promise<string>) {
       });
       pane.showNote(yes ? "said yes" : "said no");
     };
+    const handleAskToReplace = async () => {
+      const yes = await pane.ask({
+        title: "Replace the report?",
+        message: "The report of that date is there.",
+        confirmLabel: "Replace it",
+        cancelLabel: "Keep it",
+        destructive: true,
+      });
+      pane.showNote(yes ? "said yes" : "said no");
+    };
     return (
       <div>
         <button onClick={() => void handleRun()}>run</button>
         <button onClick={() => void handleAsk()}>ask</button>
+        <button onClick={() => void handleAskToReplace()}>ask to replace</button>
       </div>
     );
   };
@@ -113,5 +124,19 @@ describe("shell services", () => {
     await userEvent.click(screen.getByRole("button", { name: "ask" }));
     await answerDialog("Cells B2:B4 are not empty.", button);
     expect(await screen.findByText(note)).toBeInTheDocument();
+  });
+
+  it("opens a question that replaces work with the answer that keeps it first, where the focus goes", async () => {
+    renderShell(() => Promise.resolve("ok"));
+    await userEvent.click(screen.getByRole("button", { name: "ask to replace" }));
+    const dialog = (await screen.findByText("The report of that date is there.")).closest<HTMLElement>(
+      '[role="dialog"]',
+    );
+    // Fluent's dialog focuses its first button (jsdom has no layout for tabster to focus it: the
+    // browser test checks the focus itself).
+    const buttons = within(dialog as HTMLElement).getAllByRole("button", { hidden: true });
+    expect(buttons.map((b) => b.textContent)).toEqual(["Keep it", "Replace it"]);
+    await userEvent.click(buttons[0]);
+    expect(await screen.findByText("said no")).toBeInTheDocument();
   });
 });

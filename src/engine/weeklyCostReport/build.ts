@@ -38,6 +38,8 @@ interface Bucket {
   toDate: AmountSum;
   openPos: Decimal;
   prior?: PriorRow;
+  /** The account in the report being replaced (same date, built again). */
+  replaced?: PriorRow;
 }
 
 const UNCODED = "";
@@ -141,14 +143,21 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
     const b = bucketFor(account);
     b.prior = p;
   }
+  for (const r of input.replaced ?? []) {
+    const account = normalizeAccount(r.account);
+    if (account === undefined) continue;
+    bucketFor(account).replaced = r;
+  }
 
   const accountRows: AccountRow[] = [];
   let carriedEtcs = 0;
+  let keptEtcs = 0;
   for (const b of buckets.values()) {
     if (b === uncoded) continue;
     const p = place(b.account);
     const row = accountRow(b, p, settings.convention, hasPrior, settings.efcChangeThreshold);
     if (row.etcSource === "carried") carriedEtcs++;
+    if (row.etcSource === "kept") keptEtcs++;
     accountRows.push(row);
   }
   accountRows.sort(
@@ -257,6 +266,7 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
     },
     largestVariances,
     carriedEtcs,
+    keptEtcs,
   };
 }
 
@@ -291,8 +301,13 @@ function accountRow(
   const openPos = roundCents(b.openPos);
   // Committed is worked out here, once: the ETC needs it, and the subtotals add it up.
   const committed = actualToDate.plus(openPos);
-  const carry = b.prior !== undefined && b.prior.etcEdited && b.prior.etc !== undefined;
-  const etc = carry && b.prior?.etc ? roundCents(b.prior.etc) : estimateToComplete(budget, committed);
+  // The accountant's own ETC wins over the default: first the one in the report being replaced
+  // (typed there, or carried into it), then last week's.
+  const kept = accountantsEtc(b.replaced);
+  const carried = accountantsEtc(b.prior);
+  const etcSource: AccountRow["etcSource"] = kept ? "kept" : carried ? "carried" : "default";
+  const own = kept ?? carried;
+  const etc = own ? roundCents(own) : estimateToComplete(budget, committed);
   const efc = estimatedFinalCost(actualToDate, openPos, etc);
   const priorEfc = hasPrior ? roundCents(b.prior?.efc ?? ZERO) : undefined;
   const figures = figuresOf(
@@ -313,10 +328,15 @@ function accountRow(
     category: p?.category ?? "UNCODED",
     level: p?.level ?? "UNCODED",
     figures,
-    etcSource: carry ? "carried" : "default",
+    etcSource,
     budgeted: b.budgeted,
     flags,
   };
+}
+
+/** A report row's ETC when it is the accountant's (edited or carried), not a default. */
+function accountantsEtc(row: PriorRow | undefined): Decimal | undefined {
+  return row?.etcEdited ? row.etc : undefined;
 }
 
 /** The figures a row is given; the rest (variance, change, % spent) follow from them. */

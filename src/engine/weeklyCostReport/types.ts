@@ -78,6 +78,12 @@ export interface CostReportInput {
   openPos: readonly OpenPo[];
   /** The previous report's accounts; undefined when this is the first report. */
   prior?: readonly PriorRow[];
+  /**
+   * The accounts of this date's report when it is built again (it is replaced): the ETCs the
+   * accountant typed or carried into it are kept, over last week's (spec/taskpane.md: what the
+   * user typed is carried into the new output).
+   */
+  replaced?: readonly PriorRow[];
   settings: CostReportSettings;
 }
 
@@ -126,8 +132,11 @@ export interface AccountRow {
   category: string;
   level: RowLevel;
   figures: Figures;
-  /** Whether the ETC is the default (budget left) or carried from the previous report. */
-  etcSource: "default" | "carried";
+  /**
+   * Where the ETC comes from: the default (budget left), carried from the previous report, or
+   * kept from this date's report that the build replaces.
+   */
+  etcSource: "default" | "carried" | "kept";
   /** False for an account that is not in the budget (or the uncoded row). */
   budgeted: boolean;
   flags: Flag[];
@@ -210,4 +219,6 @@ export interface CostReport {
   largestVariances: CategoryVariance[];
   /** How many accounts carried their ETC from the previous report. */
   carriedEtcs: number;
+  /** How many accounts kept the ETC of the report replaced. */
+  keptEtcs: number;
 }

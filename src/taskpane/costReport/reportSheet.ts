@@ -87,6 +87,13 @@ const HEADER_ROW = 3;
 /** Where the chart's data block sits: to the right of the body, past a spacer column. */
 const CHART_DATA_COLUMN = 18;
 
+/** The ETC source column's words; next week's report reads them back (readPriorReport). */
+const SOURCE_WORDS: Record<AccountRow["etcSource"], string> = {
+  default: "Budget left",
+  carried: "Carried from previous report",
+  kept: "Kept from the report replaced",
+};
+
 const FLAG_WORDS: Record<Flag, string> = {
   overBudget: "Over budget",
   efcChange: "EFC moved",
@@ -336,7 +343,7 @@ function accountCells(r: AccountRow, row: number, ctx: RowContext): Cell[] {
     hasPrior ? money(f.priorEfc) : null,
     hasPrior ? { formula: `=${at(C.efc)}-${at(C.priorEfc)}` } : null,
     { formula: `=IF(${at(C.budget)}=0,"",${at(C.atd)}/${at(C.budget)})` },
-    r.etcSource === "carried" ? "Carried from previous report" : "Budget left",
+    SOURCE_WORDS[r.etcSource],
     flagsFormula(row, ctx, r),
     money(f.etc),
   ];
@@ -420,6 +427,7 @@ function reconciliationCells(input: ReportSheetInput): Cell[][] {
       excluded > 0 ? "See the list below" : null,
     ],
     ["ETCs carried from the previous report", input.report.carriedEtcs, null],
+    ["ETCs kept from the report this one replaced", input.report.keptEtcs, null],
   ];
 }
 
@@ -519,7 +527,9 @@ export function readPriorReport(values: readonly (readonly CellValue[])[]): Prio
     if (acct === "" || acct === undefined || acct === "Uncoded") continue;
     const etc = numberCell(row[col.etc]);
     const built = col.built >= 0 ? numberCell(row[col.built]) : undefined;
-    const wasCarried = col.source >= 0 && String(row[col.source]).startsWith("Carried");
+    // Carried or kept last time: the accountant's figure, even when not edited since.
+    const source = col.source >= 0 ? String(row[col.source]) : "";
+    const wasCarried = source === SOURCE_WORDS.carried || source === SOURCE_WORDS.kept;
     const edited =
       col.built < 0 || wasCarried || (etc !== undefined && (built === undefined || !etc.eq(built)));
     rows.push({ account: String(acct), etc, efc: numberCell(row[col.efc]), etcEdited: edited });

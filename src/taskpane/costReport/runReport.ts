@@ -20,7 +20,7 @@ import {
   type PriorRow,
   type RowProblem,
 } from "../../engine/weeklyCostReport";
-import type { RunOptions, WorkbookPort } from "../../excel/port";
+import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
 import { throwIfCancelled } from "../files/cancel";
 import { marksSheet } from "../shell/ownedSheet";
 import { importLedger } from "./ledgerImport";
@@ -48,6 +48,18 @@ export interface ReportRequest {
   convention: VarianceConvention;
   efcChangeThreshold: Decimal;
   dateOrder: DateOrder;
+  /**
+   * Asked before the report of that date, built before, is replaced; false keeps it as it is
+   * (the run ends as cancelled, nothing written).
+   */
+  confirmReplace(question: ReplaceQuestion): Promise<boolean>;
+}
+
+/** What the pane asks before replacing a report. */
+export interface ReplaceQuestion {
+  sheet: string;
+  /** ETCs typed or carried into the sheet, which the new report keeps. */
+  keptEtcs: number;
 }
 
 /** What the pane tells the user afterwards. */
@@ -82,6 +94,21 @@ export async function runCostReport(
   }
   if (req.cutoff.kind === "period" && req.ledger.columns.period === undefined) {
     throw new InputError("Map the ledger's Period column, or cut the ledger by date instead.");
+  }
+
+  const name = reportSheetName(req.periodEnd);
+  const owned = await port.findOwned(COST_REPORT_OWNER);
+  // Replace only the pane's sheet of that name: after a delete or rename the sheet is made anew.
+  const replace = marksSheet(owned, name, name);
+  let replaced: PriorRow[] | undefined;
+  if (replace) {
+    // Asked before the inputs are read: the accountant may have typed ETCs into it.
+    const used = await port.readUsedRange(name);
+    replaced = used ? readPriorReport(used.values) : undefined;
+    const keptEtcs = replaced?.filter((r) => r.etcEdited).length ?? 0;
+    if (!(await req.confirmReplace({ sheet: name, keptEtcs }))) {
+      throw new PortError("cancelled", `${name} was left as it is.`, [name]);
+    }
   }
 
   progress(2, "Reading the budget");
@@ -143,6 +170,7 @@ export async function runCostReport(
     ledger: ledger.lines,
     openPos,
     prior,
+    replaced,
     settings: {
       layout: req.layout,
       cutoff: req.cutoff,
@@ -152,10 +180,6 @@ export async function runCostReport(
   });
   cancelled();
 
-  const name = reportSheetName(req.periodEnd);
-  const owned = await port.findOwned(COST_REPORT_OWNER);
-  // Replace only the pane's sheet of that name: after a delete or rename the sheet is made anew.
-  const replace = marksSheet(owned, name, name);
   const periodLabel =
     req.cutoff.kind === "date"
       ? `${serialToIso(req.cutoff.start)} to ${serialToIso(req.cutoff.end)}`

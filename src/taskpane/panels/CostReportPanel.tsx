@@ -169,6 +169,18 @@ export default function CostReportPanel(props: CostReportPanelProps) {
           convention,
           efcChangeThreshold: t,
           dateOrder,
+          confirmReplace: ({ sheet, keptEtcs }) =>
+            pane.ask({
+              title: `Replace ${sheet}?`,
+              message:
+                `${sheet} is there already. Building it again replaces it with the books as they are now.` +
+                (keptEtcs > 0
+                  ? ` The ${keptEtcs} ETC${keptEtcs === 1 ? "" : "s"} typed or carried into it ${keptEtcs === 1 ? "is" : "are"} kept.`
+                  : ""),
+              confirmLabel: "Replace it",
+              cancelLabel: "Keep it",
+              destructive: true,
+            }),
         },
         options,
       ),
@@ -341,7 +353,11 @@ export default function CostReportPanel(props: CostReportPanelProps) {
               : ""}
             ).
           </Text>
-          <Text>ETCs carried from the previous report: {outcome.report.carriedEtcs}.</Text>
+          <Text>
+            ETCs carried from the previous report: {outcome.report.carriedEtcs}.
+            {outcome.report.keptEtcs > 0 &&
+              ` ETCs kept from the report replaced: ${outcome.report.keptEtcs}.`}
+          </Text>
           <Text>
             Over budget: {count("overBudget")}. EFC moved: {count("efcChange")}. Unbudgeted:{" "}
             {count("unbudgeted")}. POs over what is left: {count("poOverRemaining")}.

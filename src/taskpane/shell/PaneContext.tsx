@@ -14,6 +14,11 @@ export interface Question {
   confirmLabel?: string;
   /** Label of the "no" button. @default "Cancel" */
   cancelLabel?: string;
+  /**
+   * "Yes" replaces or loses something the user has: the dialog opens with the focus (and the
+   * primary look) on "no", so a reflex Enter keeps the work.
+   */
+  destructive?: boolean;
 }
 
 /** The shell's services, as panels see them. */

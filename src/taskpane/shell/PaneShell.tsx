@@ -196,10 +196,22 @@ export function PaneShell({ port, initialPanel = "templates", panels = PANELS }:
               <DialogTitle>{question?.title}</DialogTitle>
               <DialogContent>{question?.message}</DialogContent>
               <DialogActions>
-                <Button appearance="primary" onClick={() => answer(true)}>
-                  {question?.confirmLabel ?? "Continue"}
-                </Button>
-                <Button onClick={() => answer(false)}>{question?.cancelLabel ?? "Cancel"}</Button>
+                {/* The dialog focuses its first button: the safe answer when "yes" loses work. */}
+                {question?.destructive ? (
+                  <>
+                    <Button appearance="primary" onClick={() => answer(false)}>
+                      {question.cancelLabel ?? "Cancel"}
+                    </Button>
+                    <Button onClick={() => answer(true)}>{question.confirmLabel ?? "Continue"}</Button>
+                  </>
+                ) : (
+                  <>
+                    <Button appearance="primary" onClick={() => answer(true)}>
+                      {question?.confirmLabel ?? "Continue"}
+                    </Button>
+                    <Button onClick={() => answer(false)}>{question?.cancelLabel ?? "Cancel"}</Button>
+                  </>
+                )}
               </DialogActions>
             </DialogBody>
           </DialogSurface>

@@ -259,6 +259,29 @@ describe("a multi-account report with a previous report", () => {
     ]);
   });
 
+  it("keeps the ETCs typed into the same date's report it replaces, over last week's", () => {
+    // The report for this date was built, then the accountant typed 2001 = 30,000 and
+    // 3301 = 7,250.50 into it; 3302's ETC there is an untouched default.
+    const again = buildCostReport({
+      ...input,
+      replaced: [
+        { account: "2001", etc: d(30000), efc: d(42000.5), etcEdited: true },
+        { account: "3301", etc: d(7250.5), efc: d(70750.5), etcEdited: true },
+        { account: "3302", etc: d(0), efc: d(5200.1), etcEdited: false },
+      ],
+    });
+    const shown = (account: string) => {
+      const r = accountRow(again.rows, account);
+      return [r?.etcSource, money(r?.figures.etc), money(r?.figures.efc), money(r?.figures.priorEfc)];
+    };
+    expect(shown("2001")).toEqual(["kept", "30000.00", "42000.50", "43000.25"]);
+    expect(shown("3301")).toEqual(["kept", "7250.50", "70750.50", "60000.00"]);
+    expect(shown("3302")).toEqual(["default", "0.00", "5200.10", "5000.00"]);
+    // 4101 was carried from last week and not touched in the replaced report: still carried.
+    expect(shown("4101")).toEqual(["carried", "1500.00", "1500.00", "1500.00"]);
+    expect([again.keptEtcs, again.carriedEtcs]).toEqual([2, 1]);
+  });
+
   it("rolls up per category, level and total in top-sheet order", () => {
     expect(report.rows.map((r) => `${r.kind}:${r.kind === "account" ? r.account : r.code}`)).toEqual([
       "account:1101",

@@ -1,8 +1,16 @@
 import { Decimal } from "../../../src/engine/money";
 import { dateSerial } from "../../../src/engine/weeklyCostReport";
 import { ownershipMarkName, PortError, type WorkbookPort } from "../../../src/excel/port";
-import { runCostReport, type ReportRequest } from "../../../src/taskpane/costReport/runReport";
-import { COST_REPORT_OWNER, REPORT_HEADERS } from "../../../src/taskpane/costReport/reportSheet";
+import {
+  runCostReport,
+  type ReplaceQuestion,
+  type ReportRequest,
+} from "../../../src/taskpane/costReport/runReport";
+import {
+  COST_REPORT_OWNER,
+  readPriorReport,
+  REPORT_HEADERS,
+} from "../../../src/taskpane/costReport/reportSheet";
 import {
   initialColumns,
   loadInput,
@@ -58,6 +66,7 @@ async function request(port: WorkbookPort, more: Partial<ReportRequest> = {}): P
     convention: "UNDER",
     efcChangeThreshold: new Decimal(1000),
     dateOrder: "MDY",
+    confirmReplace: () => Promise.reject(new Error("asked to replace a report that does not exist")),
     ...more,
   };
 }
@@ -120,7 +129,8 @@ describe("running the cost report against the workbook", () => {
   it("replaces its own sheet when re-run for the same date, and refuses a sheet it did not make", async () => {
     const { port, book } = workbook();
     await runCostReport(port, await request(port));
-    await runCostReport(port, await request(port, { convention: "OVER" }));
+    const yes = () => Promise.resolve(true);
+    await runCostReport(port, await request(port, { convention: "OVER", confirmReplace: yes }));
     expect(book.sheets.filter((s) => s.name.startsWith("Cost Report"))).toHaveLength(1);
     expect(book.cell("Cost Report 2026-11-20", "J5")).toMatchObject({ kind: "formula", content: "=I5-C5" });
 
@@ -130,6 +140,43 @@ describe("running the cost report against the workbook", () => {
       kind: "sheetExists",
     });
     expect(other.book.cell("Cost Report 2026-11-20", "A1")).toMatchObject({ content: "my own notes" });
+  });
+
+  it("asks before building the same date's report again: no changes nothing, yes keeps the ETCs typed into it", async () => {
+    const { port, book } = workbook();
+    const sheet = "Cost Report 2026-11-20";
+    await runCostReport(port, await request(port));
+    // The accountant types an ETC for 2501 (row 5) into the report's ETC column (H).
+    book.write(sheet, 4, 7, 30000);
+    const questions: ReplaceQuestion[] = [];
+    const answer = (yes: boolean) => (q: ReplaceQuestion) => {
+      questions.push(q);
+      return Promise.resolve(yes);
+    };
+    await expect(
+      runCostReport(port, await request(port, { confirmReplace: answer(false) })),
+    ).rejects.toMatchObject({ kind: "cancelled" });
+    expect(questions).toEqual([{ sheet, keptEtcs: 1 }]);
+    expect(book.cell(sheet, "H5")).toMatchObject({ kind: "value", content: 30000 });
+    expect(book.cell(sheet, "N5")).toMatchObject({ content: "Budget left" });
+
+    const outcome = await runCostReport(
+      port,
+      await request(port, { convention: "OVER", confirmReplace: answer(true) }),
+    );
+    expect(questions).toHaveLength(2);
+    expect(outcome.report.keptEtcs).toBe(1);
+    // Replaced (the variance now follows the OVER convention), with the typed ETC kept...
+    expect(book.cell(sheet, "J5")).toMatchObject({ kind: "formula", content: "=I5-C5" });
+    expect(book.cell(sheet, "H5")).toMatchObject({ kind: "value", content: 30000 });
+    expect(book.cell(sheet, "N5")).toMatchObject({ content: "Kept from the report replaced" });
+    // ...and still the accountant's next week, not a default to recompute.
+    const used = await port.readUsedRange(sheet);
+    const grip = readPriorReport(used?.values ?? [])?.find((r) => r.account === "2501");
+    expect([grip?.etc?.toFixed(2), grip?.etcEdited]).toEqual(["30000.00", true]);
+    // The untouched default on 3301 was recomputed, not kept.
+    const camera = outcome.report.rows.find((r) => r.kind === "account" && r.account === "3301");
+    expect(camera?.kind === "account" && camera.etcSource).toBe("default");
   });
 
   it("builds from the sheets as they are now, not as they were when picked", async () => {
