@@ -41,6 +41,7 @@ import {
   splitAddress,
   throwIfAborted,
 } from "../excel/port";
+import { addBooleanConstants, readTypedEntry, registerExcelFunctions } from "./excelSemantics";
 import { formatValue } from "./numberFormat";
 import { respill } from "./prodFunctionPlugin";
 import {
@@ -67,6 +68,8 @@ export const EXCEL_LIKE: Partial<ConfigParams> = {
 };
 
 const DEFAULT_TABLE_STYLE = "TableStyleLight9";
+/** The format Excel (en-US) gives a cell a date is typed into. */
+const TYPED_DATE = "m/d/yyyy";
 
 /** A workbook-level name: what it refers to, and whether Excel's Name Manager shows it. */
 interface NameEntry {
@@ -133,7 +136,9 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** An empty workbook with one sheet, "Sheet1", as Excel starts. */
   constructor() {
+    registerExcelFunctions();
     this.engine = HyperFormula.buildEmpty(EXCEL_LIKE);
+    addBooleanConstants(this.engine);
     this.active = this.engine.addSheet("Sheet1");
     this.selection = { sheet: this.active, row: 0, column: 0, rowCount: 1, columnCount: 1 };
   }
@@ -263,21 +268,89 @@ export class MemoryWorkbook implements WorkbookPort {
   /**
    * What a person types into a cell: a formula (`=...`), a number, a date, a percent, or text,
    * read as Excel reads typing. An empty input clears the cell. Errors in the formula are
-   * answered as Excel would refuse them, with the reason.
+   * answered as Excel would refuse them, with the reason. Typing in the row just below a table
+   * makes it a row of the table, as Excel's AutoCorrect ("include new rows") does, and the
+   * table's calculated columns fill into it.
    */
   enter(sheet: string, row: number, column: number, input: string): void {
     const trimmed = input.trim();
-    // A formula Excel would refuse (a table that is not there) is refused before anything changes.
-    if (trimmed.startsWith("=")) this.translate(trimmed, this.canonicalSheet(sheet), row, column);
+    const name = this.canonicalSheet(sheet);
+    const grown = trimmed === "" ? undefined : this.tableJustAbove(name, row, column);
+    if (grown) grown.rowCount++;
+    try {
+      // A formula Excel would refuse (a table that is not there) is refused before anything changes.
+      if (trimmed.startsWith("=")) this.translate(trimmed, name, row, column);
+    } catch (error) {
+      if (grown) grown.rowCount--;
+      throw error;
+    }
     this.writeCells(
-      sheet,
+      name,
       row,
       column,
       [[trimmed === "" ? null : trimmed.startsWith("=") ? { formula: trimmed } : trimmed]],
       "apostrophe",
       true,
     );
+    // A typed date shows as a date, as Excel formats the cell for it.
+    const address = { sheet: this.sheetId(name), row, col: column };
+    if (this.engine.getCellValueDetailedType(address) === "NUMBER_DATE" && this.isGeneral(name, row, column))
+      this.store(this.formats, name).set(cellKey(row, column), TYPED_DATE);
+    if (grown) {
+      this.fillCalculatedColumns(grown, column);
+      this.retranslate();
+    }
     this.changed();
+  }
+
+  /** The table whose last row is just above a cell, in the cell's columns. */
+  private tableJustAbove(sheet: string, row: number, column: number): TableEntry | undefined {
+    return [...this.tables.values()].find(
+      (t) =>
+        t.sheet.toLowerCase() === sheet.toLowerCase() &&
+        row === t.row + t.rowCount &&
+        column >= t.column &&
+        column < t.column + t.columnCount,
+    );
+  }
+
+  /**
+   * Copies the table's calculated columns (every body row the same formula, relative references
+   * moving with the row) into its new last row, except the column the person typed in.
+   */
+  private fillCalculatedColumns(table: TableEntry, typedColumn: number): void {
+    const first = table.row + 1;
+    const last = table.row + table.rowCount - 1;
+    if (last - 1 < first) return;
+    const formulaAt = (row: number, column: number): string | undefined => {
+      const address = { sheet: this.sheetId(table.sheet), row, col: column };
+      if (!this.engine.doesCellHaveFormula(address)) return undefined;
+      return (
+        this.written.get(table.sheet.toLowerCase())?.get(cellKey(row, column)) ??
+        this.engine.getCellFormula(address)
+      );
+    };
+    for (let column = table.column; column < table.column + table.columnCount; column++) {
+      if (column === typedColumn) continue;
+      const top = formulaAt(first, column);
+      if (top === undefined) continue;
+      let calculated = true;
+      for (let row = first + 1; row < last && calculated; row++)
+        calculated = formulaAt(row, column) === shiftReferences(top, row - first, 0);
+      if (calculated)
+        this.writeCells(
+          table.sheet,
+          last,
+          column,
+          [[{ formula: shiftReferences(top, last - first, 0) }]],
+          "apostrophe",
+        );
+    }
+  }
+
+  private isGeneral(sheet: string, row: number, column: number): boolean {
+    const format = this.formatOf(sheet, row, column);
+    return format === undefined || /^general$/i.test(format);
   }
 
   // ---- the port ----------------------------------------------------------------------------
@@ -716,7 +789,11 @@ export class MemoryWorkbook implements WorkbookPort {
         else if (asked) formats.set(key, asked);
         if (bold) bolds.add(key);
         const format = formats.get(key);
-        if (typed && typeof cell === "string" && format !== NUMBER_FORMATS.text) return cell;
+        if (typed && typeof cell === "string" && format !== NUMBER_FORMATS.text) {
+          const entry = readTypedEntry(cell);
+          if (entry.format && this.isGeneral(sheet, row + r, column + c)) formats.set(key, entry.format);
+          return entry.value;
+        }
         return this.toEngine(cell, sheet, row + r, column + c, format);
       }),
     );
