@@ -90,3 +90,20 @@ export function amount(shown: string): number {
   const value = Number(shown.replace(/[(),$\s]/g, ""));
   return negative ? -value : value;
 }
+
+/** Every cell the grid shows on the active sheet, by A1 address. */
+export async function sheetCells(page: Page): Promise<Map<string, string>> {
+  const pairs = await page.$$eval("td[data-address]", (cells) =>
+    cells.map(
+      (td) => [td.getAttribute("data-address") ?? "", (td.textContent ?? "").trim()] as [string, string],
+    ),
+  );
+  return new Map(pairs);
+}
+
+/** Opens a sheet's tab and returns the cells it shows. */
+export async function showSheet(page: Page, name: string): Promise<Map<string, string>> {
+  await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();
+  await page.getByRole("grid", { name }).waitFor();
+  return sheetCells(page);
+}

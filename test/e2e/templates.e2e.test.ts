@@ -1,21 +1,4 @@
-import type { Page } from "playwright-core";
-import { type Preview, amount, openPreview, typeInto } from "./preview";
-
-/** Every cell the grid shows on the active sheet, by A1 address. */
-async function sheetCells(page: Page): Promise<Map<string, string>> {
-  const pairs = await page.$$eval("td[data-address]", (cells) =>
-    cells.map(
-      (td) => [td.getAttribute("data-address") ?? "", (td.textContent ?? "").trim()] as [string, string],
-    ),
-  );
-  return new Map(pairs);
-}
-
-async function showSheet(page: Page, name: string): Promise<Map<string, string>> {
-  await page.getByRole("tab", { name, exact: true }).click();
-  await page.getByRole("grid", { name }).waitFor();
-  return sheetCells(page);
-}
+import { type Preview, amount, openPreview, sheetCells, showSheet, typeInto } from "./preview";
 
 /** Rows (1-based) of a sheet's cells in column A that hold something, below row `from`. */
 function rowsWithAccount(cells: Map<string, string>, from: number): number[] {

@@ -1,0 +1,57 @@
+/*
+ * The preview computes what Excel computes (issue 18), driven as a line producer drives it: the
+ * Feature template inserted from the pane, a rate typed as "$4,000", a per-hour guild fringe typed
+ * under the Fringes table, fringe names typed into "Fringes set". Expected figures are
+ * independent arithmetic (test/preview/templateFringesPreview.test.ts works them out).
+ */
+import { type Preview, amount, openPreview, sheetCells, showSheet, typeInto } from "./preview";
+
+describe("the Feature template in the preview computes as Excel would", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  it("reads $4,000, charges a per-hour fringe typed under Fringes, and takes typed fringe names", async () => {
+    const { page } = preview;
+    await page.getByRole("radio", { name: "Feature film" }).check();
+    await page.getByRole("button", { name: "Insert Feature film" }).click();
+    await page.getByText(/inserted:/).waitFor();
+
+    // The UPM's prep line: 8 weeks (480 hours) at $4,000 a week.
+    let detail = await showSheet(page, "Budget detail");
+    const prep = [...detail.entries()]
+      .find(([address, text]) => /^A\d+$/.test(address) && text === "2001")![0]
+      .slice(1);
+    await typeInto(page, `F${prep}`, "$4,000");
+    detail = await sheetCells(page);
+    expect(amount(detail.get(`G${prep}`)!)).toBe(32000);
+    expect(detail.get(`L${prep}`)).toBe("480");
+    expect(amount(detail.get(`I${prep}`)!)).toBe(2840);
+
+    // A guild's per-hour fringe typed on the row under the Fringes table joins the table.
+    const fringes = await showSheet(page, "Fringes");
+    const last = Math.max(
+      ...[...fringes.entries()]
+        .filter(([a, t]) => /^A\d+$/.test(a) && t !== "")
+        .map(([a]) => Number(a.slice(1))),
+    );
+    await typeInto(page, `A${last + 1}`, "MPI-TEST");
+    await typeInto(page, `B${last + 1}`, "HOUR");
+    await typeInto(page, `C${last + 1}`, "1.50");
+    detail = await showSheet(page, "Budget detail");
+    // 2,840.00 payroll + 1.50 x 480 hours = 3,560.00.
+    expect(amount(detail.get(`I${prep}`)!)).toBe(3560);
+
+    // Fringe names typed in Fringes set instead of the table: 21% of 32,000 + 2,840.00.
+    await typeInto(page, `H${prep}`, "SAG-AFTRA,PAYROLL-CA");
+    detail = await sheetCells(page);
+    expect(amount(detail.get(`I${prep}`)!)).toBe(9560);
+    const top = await showSheet(page, "Top Sheet");
+    expect([...top.values()].filter((text) => text.startsWith("#"))).toEqual([]);
+    await preview.screenshot("parity-fringes");
+    expect(preview.errors).toEqual([]);
+    // A template insert and a dozen recomputes of it: minutes on a loaded 2-core machine.
+  }, 180_000);
+});
