@@ -39,68 +39,154 @@ export interface PayRule {
   /** The preset's name ("CA") or the rule string as it was given. */
   readonly name: string;
   /**
-   * The rule for the 7th consecutive day worked in a workweek, where the law has one (California:
-   * `CA-7TH`). Only presets carry it; a rule string is exactly the bands it spells out.
+   * The rule for the 6th day worked in a workweek, where the contract has one (IATSE: `IATSE-6TH`).
+   * Only presets carry it; a rule string is exactly the bands it spells out.
+   */
+  readonly sixthDay?: PayRule;
+  /**
+   * The rule for the 7th day worked in a workweek (California: `CA-7TH`, the 7th consecutive day;
+   * IATSE: `IATSE-7TH`). Only presets carry it.
    */
   readonly seventhDay?: PayRule;
+  /**
+   * The unit overtime hours are paid in, where the contract sets one (SAG-AFTRA: tenths of an
+   * hour): hours past the first overtime threshold are rounded up to a whole number of units.
+   */
+  readonly unit?: Decimal;
   /** Every band from hour 0, the 1x band included: what {@link splitDay} walks. */
   readonly bands: readonly PayBand[];
 }
 
-/** A named rule preset: the rule string, what it is, and where it comes from. */
+/** A named rule preset: the rule string, whom it fits, what it is, and where it comes from. */
 export interface RulePreset {
   /** The rule in `threshold:multiplier` form. */
   readonly rule: string;
-  /** One line for a line producer. */
+  /** Whom the preset fits, in a line producer's words. */
+  readonly who: string;
+  /** What it pays, in one line. */
   readonly description: string;
-  /** The source of the rule (reference.md section and the public source it cites). */
+  /** The source of the rule: the public source, and the reference.md / figures-audit.md section. */
   readonly source: string;
-  /** The preset used instead on the 7th consecutive day worked in a workweek, if any. */
+  /**
+   * True when every figure of the rule was read in a primary source (the statute, the union's own
+   * page, the contract text); false when some of it rests on a secondary source or on practice.
+   */
+  readonly confirmed: boolean;
+  /** The preset used instead on the 6th day worked in a workweek, if any. */
+  readonly sixthDay?: RulePresetName;
+  /** The preset used instead on the 7th day worked in a workweek, if any. */
   readonly seventhDay?: RulePresetName;
+  /** The unit overtime hours are paid in (a number as text, "0.1" = tenths), if any. */
+  readonly unit?: string;
 }
 
 /** The names of the rule presets. */
-export type RulePresetName = "CA" | "CA-7TH" | "SAG-DAY" | "STRAIGHT";
+export type RulePresetName = "CA" | "CA-7TH" | "IATSE" | "IATSE-6TH" | "IATSE-7TH" | "SAG-DAY" | "STRAIGHT";
 
 /** The rule used when none is given (spec/functions.md: `CA` is the default). */
 export const DEFAULT_RULE: RulePresetName = "CA";
 
+/** What the pane and the help say of a preset whose figures are not all from a primary source. */
+export const NOT_CONFIRMED = "not confirmed: check with your payroll company";
+
+/** IATSE Golden Hours start 14 hours after call, meals included (lawinsider "Golden Hour Provisions"). */
+const IATSE_SOURCE =
+  "IATSE Basic Agreement: 1.5x after 8 hours (https://www.lawinsider.com/clause/studio-minimum-wage-scales); Golden Hours after 14 elapsed hours, meals included, 3x on the 6th day worked, 4x on the 7th (contract text, https://lawinsider.com/clause/golden-hour-provisions); 3x after 15 elapsed hours from the 2024 Basic Agreement as reported by https://wrapbook.com/blog/iatse-contract (secondary); reference.md 4.3, figures-audit.md section 5";
+
 /**
  * The rule presets, in the order the task pane lists them. Each cites its source; the figures are
- * those of domain/reference.md section 4.
+ * those of domain/reference.md section 4 as corrected by domain/figures-audit.md section 5.
  */
 export const RULE_PRESETS: Readonly<Record<RulePresetName, RulePreset>> = {
   CA: {
     // California Labor Code section 510(a): 1.5x for hours over 8 and up to 12 in a workday, 2x over 12.
+    // Section 514: 510 does not apply to employees under a collective bargaining agreement with
+    // premium overtime (union crews and cast), so this preset is for non-union crew.
     rule: "8:1.5,12:2",
-    description: "California daily overtime: 1.5x after 8 hours, 2x after 12; 7th day in a row uses CA-7TH",
+    who: "Non-union crew in California. Not for union crews or cast: their agreement replaces this rule (Labor Code section 514)",
+    description: "1.5x after 8 hours, 2x after 12; the 7th day in a row worked uses CA-7TH",
     source:
-      "California Labor Code section 510(a); reference.md 4.1 [S] https://www.eccapayroll.com/state/california",
+      "California Labor Code sections 510(a) and 514 (statutes.laws.com/california/lab/500-558); figures-audit.md section 5; reference.md 4.1",
+    confirmed: true,
     seventhDay: "CA-7TH",
   },
   "CA-7TH": {
     // Labor Code 510(a): the 7th consecutive workday of a workweek is 1.5x for the first 8 hours, 2x after.
     rule: "0:1.5,8:2",
-    description: "California 7th consecutive day worked: 1.5x for the first 8 hours, 2x after 8",
+    who: "Non-union crew in California, on the 7th day in a row worked in a workweek",
+    description: "1.5x for the first 8 hours, 2x after 8",
     source:
-      "California Labor Code section 510(a); reference.md 4.1 [S] https://www.eccapayroll.com/state/california",
+      "California Labor Code section 510(a) (statutes.laws.com/california/lab/500-558); figures-audit.md section 5; reference.md 4.1",
+    confirmed: true,
+  },
+  IATSE: {
+    // Hours are hours worked with one unpaid half-hour meal, so the Golden Hours' 14 and 15 hours
+    // after call are 13.5 and 14.5 hours worked. No 2x at 12: that is the California rule.
+    rule: "8:1.5,13.5:2,14.5:3",
+    who: "IATSE hourly (daily) crew under the Basic Agreement, studio zone. Hours are hours worked with one half-hour meal; with a one-hour meal use 8:1.5,13:2,14:3",
+    description:
+      "1.5x after 8 hours; Golden Hours 2x from 14 hours after call (13.5 worked), 3x from 15 (14.5 worked); the 6th and 7th days worked use IATSE-6TH and IATSE-7TH",
+    source: IATSE_SOURCE,
+    confirmed: false,
+    sixthDay: "IATSE-6TH",
+    seventhDay: "IATSE-7TH",
+  },
+  "IATSE-6TH": {
+    // 1.5x all day on the 6th day is common practice (reference.md 4.3 [U]); Golden Hours 3x is contract text.
+    rule: "0:1.5,13.5:3",
+    who: "IATSE hourly crew on the 6th day worked in a workweek",
+    description: "1.5x for every hour; Golden Hours 3x from 14 hours after call (13.5 worked)",
+    source: `${IATSE_SOURCE}; 1.5x for the whole 6th day is common practice, the contract text was not read`,
+    confirmed: false,
+  },
+  "IATSE-7TH": {
+    // 2x all day on the 7th day is common practice (reference.md 4.3 [U]); Golden Hours 4x is contract text.
+    rule: "0:2,13.5:4",
+    who: "IATSE hourly crew on the 7th day worked in a workweek (or a holiday)",
+    description: "2x for every hour; Golden Hours 4x from 14 hours after call (13.5 worked)",
+    source: `${IATSE_SOURCE}; 2x for the whole 7th day is common practice, the contract text was not read`,
+    confirmed: false,
   },
   "SAG-DAY": {
-    // SAG-AFTRA day performers: 1.5x for the 9th and 10th hours, 2x beyond 10 (counted in tenths).
+    // sagaftra.org/overtime: "Overtime is paid in 1/10th hourly units at time-and-one-half for the
+    // ninth and tenth hours, and at double time beyond ten hours." A started tenth is paid whole:
+    // the cautious reading for a budget.
     rule: "8:1.5,10:2",
-    description: "SAG-AFTRA day performer: 1.5x for the 9th and 10th hours, 2x after 10 (enter tenths)",
-    source: "SAG-AFTRA overtime rules; reference.md 4.4 [C] http://www.sagaftra.org/overtime",
+    who: "SAG-AFTRA day performers (theatrical and TV) paid up to the money break, twice the day-performer minimum. Above it, overtime is 1.5x after 10 hours on the money break: the pane's day pay calculator works it out",
+    description:
+      "1.5x for the 9th and 10th hours, 2x after 10, in tenths of an hour (a started tenth, 6 minutes, counts whole)",
+    source:
+      "SAG-AFTRA overtime page, https://www.sagaftra.org/overtime; reference.md 4.4; figures-audit.md section 5",
+    confirmed: true,
+    unit: "0.1",
   },
   STRAIGHT: {
-    // Every hour at 1x: exempt or flat-rate deals (e.g. IATSE on-call weekly, Schedule C).
+    // Every hour at 1x: exempt or flat-rate deals. The 2024 IATSE BA pays on-call crew 2x on the
+    // 7th consecutive day (figures-audit.md section 5), which this rule leaves out.
     rule: "0:1",
-    description: "Straight time: every hour at 1x, no daily overtime",
-    source: "No overtime premium (exempt / flat-rate deals, e.g. IATSE Schedule C on-call); reference.md 4.3",
+    who: "Exempt or flat-rate deals. For IATSE on-call (weekly) crew it leaves out the 2x they get on a 7th day in a row",
+    description: "Every hour at 1x, no daily overtime",
+    source:
+      "No overtime premium (exempt / flat-rate deals); IATSE on-call 7th day: https://wrapbook.com/blog/iatse-contract; reference.md 4.3",
+    confirmed: true,
   },
 };
 
 /** The preset names in order, for messages that list them. */
 export const RULE_PRESET_NAMES = Object.keys(RULE_PRESETS) as RulePresetName[];
+
+/**
+ * Whom a preset (a pay rule or a meal-penalty schedule) fits and what it pays, in one line for
+ * the pane, with "not confirmed: check with your payroll company" where it is not.
+ */
+export function describePreset(preset: {
+  readonly who: string;
+  readonly description: string;
+  readonly confirmed: boolean;
+}): string {
+  const caveat = preset.confirmed ? "" : ` (${NOT_CONFIRMED})`;
+  return `${preset.who}. ${preset.description}${caveat}.`;
+}
 
 /** Hint shown with every malformed rule string. */
 const RULE_SHAPE = 'threshold:multiplier pairs in ascending order, such as "8:1.5,12:2"';
@@ -163,14 +249,26 @@ function parseRuleString(text: string, name: string, arg: string): PayRule {
   return { name, bands: toBands(tiers) };
 }
 
-/** The presets parsed once, at load: the 7th-day rule linked to the preset it names. */
+/**
+ * The presets parsed once, at load: the paying unit set, and the 6th- and 7th-day rules linked to
+ * the presets they name (those have none of their own, so the order of linking does not matter).
+ */
 const PARSED_PRESETS: ReadonlyMap<string, PayRule> = (() => {
   const parsed = new Map<string, PayRule>();
-  for (const name of RULE_PRESET_NAMES)
-    parsed.set(name, parseRuleString(RULE_PRESETS[name].rule, name, "rule"));
   for (const name of RULE_PRESET_NAMES) {
-    const seventh = RULE_PRESETS[name].seventhDay;
-    if (seventh) parsed.set(name, { ...(parsed.get(name) as PayRule), seventhDay: parsed.get(seventh) });
+    const { rule, unit } = RULE_PRESETS[name];
+    const bands = parseRuleString(rule, name, "rule");
+    parsed.set(name, unit === undefined ? bands : { ...bands, unit: new Decimal(unit) });
+  }
+  for (const name of RULE_PRESET_NAMES) {
+    const { sixthDay, seventhDay } = RULE_PRESETS[name];
+    if (sixthDay || seventhDay) {
+      parsed.set(name, {
+        ...(parsed.get(name) as PayRule),
+        sixthDay: sixthDay && parsed.get(sixthDay),
+        seventhDay: seventhDay && parsed.get(seventhDay),
+      });
+    }
   }
   return parsed;
 })();
@@ -259,10 +357,23 @@ export interface DaySplit {
 }
 
 /**
+ * Hours as paid under a rule with a paying unit: the hours past the first overtime threshold (the
+ * end of the first band) rounded up to whole units, a started unit paid whole (SAG-AFTRA: "paid in
+ * 1/10th hourly units", https://www.sagaftra.org/overtime). Hours inside the first band stay as
+ * worked.
+ */
+function roundUpOvertime(hours: Decimal, bands: readonly PayBand[], unit: Decimal): Decimal {
+  const start = bands[0].to;
+  if (start === undefined || hours.lte(start)) return hours;
+  return start.plus(hours.minus(start).div(unit).ceil().times(unit));
+}
+
+/**
  * Walks the rule's bands over one day's hours. No validation: callers check the hours first.
  * Each band pays (hours in the band) x (its multiplier); the hours in 1x bands are straight time.
  */
 export function splitDay(hours: Decimal, rule: PayRule): DaySplit {
+  if (rule.unit) hours = roundUpOvertime(hours, rule.bands, rule.unit);
   let paid = ZERO;
   let straight = ZERO;
   for (const band of rule.bands) {
@@ -313,6 +424,52 @@ export function overtimePremium(hourlyRate: Decimal, hours: Decimal, rule: PayRu
   return hourlyRate.times(paidHours(hours, rule).minus(hours));
 }
 
+/** A SAG-AFTRA day performer's day: its pay, and the overtime part of it. */
+export interface PerformerDay {
+  /** The day's gross: the day rate and the overtime. Unrounded. */
+  readonly pay: Decimal;
+  /** The overtime alone. Unrounded. */
+  readonly overtime: Decimal;
+  /** True when the day rate is over the money break, so overtime is figured on the break. */
+  readonly overBreak: boolean;
+}
+
+/** A SAG-AFTRA day is 8 hours: the day rate / 8 is the hourly rate (reference.md 4.5 ex. 3). */
+const SAG_DAY_HOURS = new Decimal(8);
+/** Over the money break the day rate covers 10 hours (https://www.sagaftra.org/overtime). */
+const OVER_BREAK_HOURS = new Decimal(10);
+/**
+ * Over the money break: "Performers over the money break receive time-and-one-half after 10 hours
+ * based on the money break", in tenths (https://www.sagaftra.org/overtime). Walked on the break.
+ */
+const OVER_BREAK_RULE: PayRule = {
+  ...parseRuleString("10:1.5", "SAG-DAY over the money break", "rule"),
+  unit: new Decimal("0.1"),
+};
+
+/**
+ * A SAG-AFTRA day performer's pay for one day (https://www.sagaftra.org/overtime; reference.md 4.4):
+ * - at or under the money break (twice the day-performer minimum, which the caller gives, as it
+ *   changes every contract year): the day rate for the first 8 hours, then SAG-DAY overtime on
+ *   the day rate / 8 (1.5x for the 9th and 10th hours, 2x after, in tenths);
+ * - over the money break: the day rate for the first 10 hours, then 1.5x of the money break / 8
+ *   for each tenth after 10.
+ * reference.md 4.5 ex. 3: $1,200, 11 hours, under the break = 1,200 + 150 x (2 x 1.5 + 2) = 1,950.
+ *
+ * @throws ProdError invalid when an amount or the hours are below 0
+ */
+export function sagDayPerformerPay(dayRate: Decimal, hours: Decimal, moneyBreak: Decimal): PerformerDay {
+  requireNonNegative(dayRate, "day_rate");
+  requireNonNegative(moneyBreak, "money_break");
+  const overBreak = dayRate.gt(moneyBreak);
+  const [rule, basis, covered] = overBreak
+    ? [OVER_BREAK_RULE, moneyBreak, OVER_BREAK_HOURS]
+    : [PARSED_PRESETS.get("SAG-DAY") as PayRule, dayRate, SAG_DAY_HOURS];
+  const overtimeHours = Decimal.max(paidHours(hours, rule).minus(covered), ZERO);
+  const overtime = basis.div(SAG_DAY_HOURS).times(overtimeHours);
+  return { pay: dayRate.plus(overtime), overtime, overBreak };
+}
+
 /** Weekly overtime starts after 40 straight-time hours unless told otherwise (reference.md 4.1). */
 export const DEFAULT_WEEKLY_THRESHOLD = new Decimal(40);
 
@@ -334,9 +491,11 @@ function requireWhole(value: Decimal, arg: string): Decimal {
  * Straight-time-equivalent paid hours for one workweek.
  *
  * Method (spec/functions.md WEEKPAY; California Labor Code section 510(a); reference.md 4.1):
- * 1. Each day is paid by the daily rule. Under a rule that names a 7th-day rule (CA), the 7th
- *    day is paid by it (CA-7TH) when all 7 days of the workweek were worked, which is what
- *    "7th consecutive day worked in a workweek" means when the list is the workweek in order.
+ * 1. Each day is paid by the daily rule. Under a rule that names a 6th- or 7th-day rule, the 6th
+ *    and 7th days worked in the workweek are paid by it: IATSE-6TH and IATSE-7TH (IATSE Golden
+ *    Hours "on the 6th day worked", reference.md 4.3), CA-7TH. The list holds one workweek of 7
+ *    days at most, so its 7th day worked is the 7th of 7 days in a row: California's "7th
+ *    consecutive day worked in a workweek".
  * 2. Weekly overtime counts only straight-time hours (those paid at 1x): an hour already paid
  *    as daily overtime is not counted again toward the 40 (no "pyramiding" of daily and weekly
  *    overtime: https://callaborlawblog.com/common-california-labor-code-violations/failure-to-pay-overtime/calculate-overtime-daily-weekly-overtime-hours-worked-week/).
@@ -363,19 +522,30 @@ export function weekPaidHours(
   }
   requireNonNegative(weeklyThreshold, "weekly_threshold");
   for (const hours of dailyHours) requireNonNegative(hours, "daily_hours");
-  const workedEveryDay = dailyHours.length === DAYS_IN_WEEK && dailyHours.every((hours) => hours.gt(0));
   let paid = ZERO;
   let straightSoFar = ZERO;
-  dailyHours.forEach((hours, i) => {
-    const seventh = workedEveryDay && i === DAYS_IN_WEEK - 1 && rule.seventhDay;
-    const day = splitDay(hours, seventh || rule);
+  let daysWorked = 0;
+  for (const hours of dailyHours) {
+    if (hours.gt(0)) daysWorked += 1;
+    const day = splitDay(hours, ruleForDay(rule, hours.gt(0) ? daysWorked : 0));
     // The part of this day's straight time that lies beyond the weekly threshold.
     const before = Decimal.max(straightSoFar.minus(weeklyThreshold), ZERO);
     straightSoFar = straightSoFar.plus(day.straight);
     const beyond = Decimal.max(straightSoFar.minus(weeklyThreshold), ZERO).minus(before);
     paid = paid.plus(day.paid).plus(beyond.times(WEEKLY_OT_EXTRA));
-  });
+  }
   return paid;
+}
+
+/**
+ * The rule a day is paid by: the 6th or 7th day worked in the workweek by the rule the preset names
+ * for it (IATSE-6TH, IATSE-7TH, CA-7TH), any other day by the rule itself. `dayWorked` is the
+ * day's place among the days worked (0 for a day off).
+ */
+function ruleForDay(rule: PayRule, dayWorked: number): PayRule {
+  if (dayWorked === 6 && rule.sixthDay) return rule.sixthDay;
+  if (dayWorked === 7 && rule.seventhDay) return rule.seventhDay;
+  return rule;
 }
 
 /** Gross for one workweek: hourly rate x {@link weekPaidHours}. Unrounded. */
@@ -433,35 +603,71 @@ export function projectPay(
 
 /** A named meal-penalty schedule: amounts per started half hour, the last repeating. */
 export interface MealPreset {
-  /** The amounts as a list ("25,25,50"). */
+  /** The amounts as a list ("25,35,50"). */
   readonly schedule: string;
-  /** One line for a line producer. */
+  /** Whom the schedule fits, in a line producer's words. */
+  readonly who: string;
+  /** What it charges, in one line, with any conflict between sources said plainly. */
   readonly description: string;
-  /** The source (reference.md section and the public source it cites). */
+  /** The source: the public page, and the reference.md / figures-audit.md section. */
   readonly source: string;
+  /** True when the amounts were read in a primary source that nothing official contradicts. */
+  readonly confirmed: boolean;
+  /** True for a schedule kept only to recompute old budgets: never today's amounts. */
+  readonly historical?: boolean;
 }
 
 /** The names of the meal-penalty presets. */
-export type MealPresetName = "SAG" | "IATSE-1996";
+export type MealPresetName = "SAG" | "SAG-BACKGROUND" | "SAG-ULB" | "IATSE-1996";
 
 /** The schedule used when none is given. */
 export const DEFAULT_MEAL_SCHEDULE: MealPresetName = "SAG";
 
-/** The meal-penalty presets; the task pane lists them in this order. */
+/** SAG-AFTRA's "Meal periods" contract page (figures-audit.md section 6). */
+const SAG_MEAL_PERIODS = "SAG-AFTRA meal periods page, https://www.sagaftra.org/meal-periods";
+
+/**
+ * The meal-penalty presets; the task pane and the help list them in this order, the historical
+ * one last under its label.
+ */
 export const MEAL_PRESETS: Readonly<Record<MealPresetName, MealPreset>> = {
   SAG: {
-    // SAG-AFTRA meal damages: $25 for each of the 1st and 2nd half hours, then $50 per half hour.
-    schedule: "25,25,50",
-    description: "SAG-AFTRA performers: $25 for each of the first two half hours, then $50 per half hour",
-    source:
-      "reference.md 4.4 [C] https://sagaftra.org/when-are-meals-due-what-are-liquidated-damages-if-not-fed-time",
+    // sagaftra.org/meal-periods: $25 the 1st half hour, $35 the 2nd, $50 each after. The FAQ page
+    // says $25, $25, $50; the contract text was not read (figures-audit.md section 6).
+    schedule: "25,35,50",
+    who: "SAG-AFTRA principal performers (theatrical and TV)",
+    description:
+      "$25 for the first half hour, $35 for the second, then $50 per half hour, from SAG-AFTRA's meal periods page; its FAQ page says $25, $25, then $50, so 90 minutes late is $110 here and $100 there",
+    source: `${SAG_MEAL_PERIODS}; the FAQ page https://sagaftra.org/when-are-meals-due-what-are-liquidated-damages-if-not-fed-time says 25, 25, 50; figures-audit.md section 6; reference.md 4.5`,
+    confirmed: false,
+  },
+  "SAG-BACKGROUND": {
+    // $7.50 / $10 / $12.50: a forum figure (reference.md 4.4 [F], figures-audit.md section 6 [L]).
+    schedule: "7.5,10,12.5",
+    who: "SAG-AFTRA background performers",
+    description: "$7.50 for the first half hour, $10 for the second, then $12.50 per half hour",
+    source: "reference.md 4.4 and figures-audit.md section 6 (a forum figure; no SAG-AFTRA page was found)",
+    confirmed: false,
+  },
+  "SAG-ULB": {
+    // sagaftra.org/meal-periods: $25 per half hour for the Student, Short Project and Ultra Low
+    // Budget agreements.
+    schedule: "25",
+    who: "SAG-AFTRA Student, Short Project and Ultra Low Budget agreements",
+    description: "$25 for every half hour late",
+    source: `${SAG_MEAL_PERIODS}; figures-audit.md section 6`,
+    confirmed: true,
   },
   "IATSE-1996": {
-    // IATSE Basic Agreement 1996 studio schedule; current amounts are not confirmed (reference.md 4.3 [U]).
+    // IATSE Basic Agreement 1996 studio schedule; the 2024 amounts were not found (figures-audit.md 6).
     schedule: "8.5,11,13.5",
+    who: "Historical: IATSE crews under the 1996 Basic Agreement, for recomputing old budgets",
     description:
-      "IATSE 1996 studio schedule (historical): $8.50, $11.00, then $13.50 per half hour; check your current agreement",
-    source: "reference.md 4.3 [C] https://basic.iatse.net/history-of-meal-penalties",
+      "$8.50, $11.00, then $13.50 per half hour: 1996 amounts, not today's; ask your payroll company for the current IATSE schedule",
+    source:
+      "https://basic.iatse.net/history-of-meal-penalties (1996 studio schedule); reference.md 4.3; figures-audit.md section 6",
+    confirmed: true,
+    historical: true,
   },
 };
 
@@ -534,7 +740,7 @@ export function mealPenaltySteps(minutesLate: Decimal): Decimal {
 
 /**
  * The meal penalty for one person: the schedule's amount for each started half hour late, the
- * last amount repeating (reference.md 4.5 ex. 2: 90 minutes under SAG = 25 + 25 + 50 = 100).
+ * last amount repeating (reference.md 4.5 ex. 2: 90 minutes under SAG = 25 + 35 + 50 = 110).
  */
 export function mealPenalty(minutesLate: Decimal, schedule: MealSchedule): Decimal {
   const steps = mealPenaltySteps(minutesLate);

@@ -21,10 +21,15 @@ import { elementwise, guard, type SpillCell } from "./runtime";
  * Paid hours for a day: the hours worked as straight-time hours, overtime included. Under the
  * default California rule 12 hours = 8 + 4 x 1.5 = 14 paid hours, 10 hours = 11, 13 hours = 16.
  * A column of hours spills a column.
- * @remarks Hours are decimal (12.5 = 12h30m); the result is not rounded.
+ * @remarks Hours are decimal (12.5 = 12h30m); the result is not rounded. Which rule fits whom:
+ * "CA" is California law for non-union crew (Labor Code 510); union crews and cast are paid under
+ * their agreement instead (Labor Code 514): "IATSE" for IATSE hourly crew (1.5x after 8, Golden
+ * Hours 2x from 13.5 hours worked and 3x from 14.5, with a half-hour meal; not confirmed: check
+ * with your payroll company), "SAG-DAY" for SAG-AFTRA day performers up to the money break
+ * (1.5x for hours 9-10, 2x after, in tenths).
  * @customfunction PAIDHOURS
  * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
- * @param [rule] Overtime rule: "CA" (default: 1.5x after 8, 2x after 12), "CA-7TH", "SAG-DAY", "STRAIGHT", or your own pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The straight-time-equivalent paid hours (not rounded).
  */
 export function paidHours(hours: any[][], rule?: any): Array<Array<number | CustomFunctions.Error>> {
@@ -43,7 +48,7 @@ export function paidHours(hours: any[][], rule?: any): Array<Array<number | Cust
  * @customfunction HOURLY
  * @param day_rate The guaranteed day rate, e.g. 750.
  * @param guaranteed_hours The hours the day rate guarantees, e.g. 10 for "$750/10".
- * @param [rule] Overtime rule the deal is figured under: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule the deal is figured under: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The base hourly rate (not rounded). #DIV/0! when the guaranteed day has no paid hours.
  */
 export function hourly(
@@ -93,7 +98,7 @@ function perDay(
  * @customfunction DAYPAY
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
- * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The day's gross, to the cent.
  */
 export function dayPay(
@@ -110,7 +115,7 @@ export function dayPay(
  * @customfunction OVERTIME
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
- * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The overtime premium, to the cent.
  */
 export function overtime(
@@ -131,7 +136,7 @@ export function overtime(
  * @customfunction WEEKPAY
  * @param hourly_rate The base (straight-time) hourly rate.
  * @param daily_hours The hours of each day of the week, in order: a row or column of up to 7 cells; a blank or 0 is a day off.
- * @param [rule] Overtime rule: "CA" (default, with the 7th-day rule), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @param [weekly_threshold] Straight-time hours in the week after which weekly overtime (1.5x) starts. Default 40; blank or 0 also means 40.
  * @returns The week's gross, to the cent.
  */
@@ -164,7 +169,7 @@ export function weekPay(hourly_rate: any, daily_hours: any[][], rule?: any, week
  * @param hours_per_day The hours worked each shoot day, e.g. 12.5.
  * @param shoot_days The number of days worked in the schedule (a whole number).
  * @param [days_per_week] Days worked per week, 1 to 7. Default 5 (blank or 0).
- * @param [rule] Overtime rule: "CA" (default), "CA-7TH", "SAG-DAY", "STRAIGHT", or pairs such as "10:1.5,14:2".
+ * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The schedule's gross, to the cent.
  */
 export function otProject(
@@ -190,11 +195,14 @@ export function otProject(
 
 /**
  * Meal penalty for one person, one step per started half hour late (1-30 minutes = 1 step,
- * 31-60 = 2). Under "SAG" (default) the steps cost $25, $25, then $50 each: 90 minutes late = $100.
+ * 31-60 = 2). Under "SAG" (default) the steps cost $25, $35, then $50 each: 90 minutes late = $110.
  * A column of minutes spills; a blank cell counts as on time.
+ * @remarks "SAG" follows SAG-AFTRA's meal periods page; its FAQ page says $25, $25, then $50
+ * (90 minutes = $100): not confirmed, check with your payroll company. "SAG-BACKGROUND" (7.50,
+ * 10, then 12.50) is not confirmed either. "IATSE-1996" is historical: 1996 amounts, not today's.
  * @customfunction MEALPENALTY
  * @param minutes_late How many minutes after it was due the meal came (0 or more).
- * @param [schedule] "SAG" (default, also for blank or 0: 25, 25, then 50), "IATSE-1996" (historical: 8.50, 11, then 13.50), or your own amounts per half hour such as "7.5,10,12.5" (the last amount repeats).
+ * @param [schedule] "SAG" (default, also for blank or 0: principal performers, 25, 35, then 50), "SAG-BACKGROUND" (background performers: 7.50, 10, then 12.50), "SAG-ULB" (Student, Short and Ultra Low Budget: 25 each), historical "IATSE-1996" (8.50, 11, then 13.50), or your own amounts such as "7.5,10,12.5" (the last repeats).
  * @returns The penalty, to the cent.
  */
 export function mealPenalty(

@@ -3,6 +3,10 @@ import { ProdError } from "../../src/engine/errors";
 import { Decimal, roundCents } from "../../src/engine/money";
 import {
   dayPay,
+  describePreset,
+  type RulePresetName,
+  sagDayPerformerPay,
+  MEAL_PRESET_NAMES,
   MEAL_PRESETS,
   mealPenalty,
   mealPenaltySteps,
@@ -35,22 +39,44 @@ function thrown(f: () => unknown): ProdError {
 
 describe("rule presets", () => {
   it.each([
-    ["CA", "8:1.5,12:2"],
-    ["CA-7TH", "0:1.5,8:2"],
-    ["SAG-DAY", "8:1.5,10:2"],
-    ["STRAIGHT", "0:1"],
-  ])("%s is %s, with a description and a source", (name, rule) => {
-    const preset = RULE_PRESETS[name as keyof typeof RULE_PRESETS];
+    // [name, rule, confirmed, a primary source it cites]
+    ["CA", "8:1.5,12:2", true, "Labor Code sections 510(a) and 514"],
+    ["CA-7TH", "0:1.5,8:2", true, "Labor Code section 510(a)"],
+    ["IATSE", "8:1.5,13.5:2,14.5:3", false, "lawinsider.com/clause/golden-hour-provisions"],
+    ["IATSE-6TH", "0:1.5,13.5:3", false, "lawinsider.com/clause/golden-hour-provisions"],
+    ["IATSE-7TH", "0:2,13.5:4", false, "lawinsider.com/clause/golden-hour-provisions"],
+    ["SAG-DAY", "8:1.5,10:2", true, "sagaftra.org/overtime"],
+    ["STRAIGHT", "0:1", true, "reference.md 4.3"],
+  ])("%s is %s, confirmed %p, citing %s", (name, rule, confirmed, source) => {
+    const preset = RULE_PRESETS[name as RulePresetName];
     expect(preset.rule).toBe(rule);
-    expect(preset.description.length).toBeGreaterThan(10);
-    expect(preset.source).toMatch(/reference\.md 4\.\d/);
+    expect(preset.confirmed).toBe(confirmed);
+    expect(preset.source).toContain(source);
+    expect(preset.source).toMatch(/reference\.md 4\.\d|figures-audit\.md/);
   });
 
-  it("links CA to CA-7TH for the 7th consecutive day, and only CA", () => {
-    expect(CA.seventhDay?.name).toBe("CA-7TH");
-    for (const name of RULE_PRESET_NAMES.filter((n) => n !== "CA")) {
-      expect(parseRule(name).seventhDay).toBeUndefined();
+  it("says whom each preset fits, and 'not confirmed' in plain words where it is not", () => {
+    expect(describePreset(RULE_PRESETS.CA)).toMatch(/^Non-union crew in California\. Not for union crews/);
+    expect(describePreset(RULE_PRESETS.CA)).not.toContain("not confirmed");
+    expect(describePreset(RULE_PRESETS.IATSE)).toMatch(/^IATSE hourly \(daily\) crew/);
+    expect(describePreset(RULE_PRESETS.IATSE)).toMatch(
+      /\(not confirmed: check with your payroll company\)\.$/,
+    );
+    expect(describePreset(RULE_PRESETS["SAG-DAY"])).toMatch(/^SAG-AFTRA day performers .* money break/);
+  });
+
+  it("links CA to CA-7TH and IATSE to IATSE-6TH and IATSE-7TH, and no other preset", () => {
+    expect([CA.sixthDay?.name, CA.seventhDay?.name]).toEqual([undefined, "CA-7TH"]);
+    const iatse = parseRule("IATSE");
+    expect([iatse.sixthDay?.name, iatse.seventhDay?.name]).toEqual(["IATSE-6TH", "IATSE-7TH"]);
+    for (const name of RULE_PRESET_NAMES.filter((n) => n !== "CA" && n !== "IATSE")) {
+      expect([parseRule(name).sixthDay, parseRule(name).seventhDay]).toEqual([undefined, undefined]);
     }
+  });
+
+  it("pays overtime in tenths only under SAG-DAY", () => {
+    expect(RULE_PRESET_NAMES.filter((n) => parseRule(n).unit !== undefined)).toEqual(["SAG-DAY"]);
+    expect(parseRule("8:1.5,10:2").unit).toBeUndefined();
   });
 
   it("uses CA when the rule is blank", () => {
@@ -98,15 +124,21 @@ describe("rule strings", () => {
 
   it("rejects a number or a range as a rule", () => {
     expect(thrown(() => parseRule(8)).message).toMatch(
-      /^rule must be a preset \(CA, CA-7TH, SAG-DAY, STRAIGHT\)/,
+      /^rule must be a preset \(CA, CA-7TH, IATSE, IATSE-6TH, IATSE-7TH, SAG-DAY, STRAIGHT\)/,
     );
     expect(thrown(() => parseRule([["CA"], ["SAG-DAY"]])).message).toMatch(/got a range$/);
   });
 
   it.each([
-    ["SAG", 'Unknown pay rule "SAG". Did you mean SAG-DAY, CA? Known: CA, CA-7TH, SAG-DAY, STRAIGHT'],
-    ["CA7", 'Unknown pay rule "CA7". Did you mean CA? Known: CA, CA-7TH, SAG-DAY, STRAIGHT'],
-    ["union", 'Unknown pay rule "union". Known: CA, CA-7TH, SAG-DAY, STRAIGHT'],
+    [
+      "SAG",
+      'Unknown pay rule "SAG". Did you mean SAG-DAY, CA? Known: CA, CA-7TH, IATSE, IATSE-6TH, IATSE-7TH, SAG-DAY, STRAIGHT',
+    ],
+    [
+      "CA7",
+      'Unknown pay rule "CA7". Did you mean CA? Known: CA, CA-7TH, IATSE, IATSE-6TH, IATSE-7TH, SAG-DAY, STRAIGHT',
+    ],
+    ["union", 'Unknown pay rule "union". Known: CA, CA-7TH, IATSE, IATSE-6TH, IATSE-7TH, SAG-DAY, STRAIGHT'],
   ])("answers the unknown preset %p with #N/A listing the presets", (name, message) => {
     const error = thrown(() => parseRule(name));
     expect(error.kind).toBe("notFound");
@@ -128,6 +160,20 @@ describe("paid hours", () => {
     ["SAG-DAY", 10, "11"],
     ["SAG-DAY", 11, "13"],
     ["SAG-DAY", 10.3, "11.6"],
+    // Tenths (sagaftra.org/overtime): a started tenth past 8 hours is paid whole.
+    ["SAG-DAY", 10.33, "8+3+0.8"],
+    ["SAG-DAY", 8.01, "8.15"],
+    ["SAG-DAY", 7.93, "7.93"],
+    // IATSE (reference.md 4.5 ex. 1: 12 hours = 8 + 4 x 1.5 = 14), Golden Hours from 13.5 worked.
+    ["IATSE", 12, "14"],
+    ["IATSE", 13, "15.5"],
+    ["IATSE", 13.5, "16.25"],
+    ["IATSE", 14.5, "16.25+2"],
+    ["IATSE", 15.5, "16.25+2+3"],
+    ["IATSE-6TH", 12, "18"],
+    ["IATSE-6TH", 14.5, "20.25+3"],
+    ["IATSE-7TH", 12, "24"],
+    ["IATSE-7TH", 14.5, "27+4"],
     ["STRAIGHT", 14.25, "14.25"],
     ["10:1.5,14:2,18:3", 20, "10+6+8+6"],
   ])("%s: %p hours worked = %s paid hours", (rule, hours, expected) => {
@@ -204,6 +250,16 @@ describe("guaranteed day rates (reference.md 4.2 and 4.5)", () => {
     expect(roundCents(overtimePremium(hourly, d(11), sag)).toString()).toBe("300");
   });
 
+  it("IATSE hourly crew at $50/hr: 12 hours = $700 (reference.md 4.5 ex. 1); 15.5 hours = $1,062.50", () => {
+    const iatse = parseRule("IATSE");
+    expect(roundCents(dayPay(d(50), d(12), iatse)).toString()).toBe("700");
+    // 8 + 5.5 x 1.5 + 1 x 2 (Golden Hours) + 1 x 3 (past 15 hours after call) = 21.25 paid hours.
+    expect(roundCents(dayPay(d(50), d(15.5), iatse)).toString()).toBe("1062.5");
+    // California's rule overstates a 13-hour union day by about 3% (figures-audit.md section 5).
+    expect(roundCents(dayPay(d(50), d(13), iatse)).toString()).toBe("775");
+    expect(roundCents(dayPay(d(50), d(13), CA)).toString()).toBe("800");
+  });
+
   it("answers zero guaranteed hours with #DIV/0!", () => {
     expect(thrown(() => hourlyFromDayRate(d(750), d(0), CA)).kind).toBe("divZero");
   });
@@ -222,6 +278,59 @@ describe("guaranteed day rates (reference.md 4.2 and 4.5)", () => {
     // $50/hr, 12 hours: 14 paid hours = $700, of which 12 x 50 = $600 is straight time.
     expect(overtimePremium(d(50), d(12), CA).toString()).toBe("100");
     expect(overtimePremium(d(50), d(8), CA).toString()).toBe("0");
+  });
+});
+
+describe("a SAG-AFTRA day performer and the money break (sagaftra.org/overtime)", () => {
+  const day = (rate: number, hours: number, moneyBreak: number) => {
+    const { pay, overtime, overBreak } = sagDayPerformerPay(d(rate), d(hours), d(moneyBreak));
+    return [roundCents(pay).toString(), roundCents(overtime).toString(), overBreak];
+  };
+
+  it.each([
+    // reference.md 4.5 ex. 3: $1,200, 11 hours, under a $2,400 break: 1,200 + 150 x 5 = 1,950.
+    ["under the break, 11 hours (reference.md 4.5 ex. 3)", 1200, 11, 2400, ["1950", "750", false]],
+    ["under the break, 6 hours: the day rate", 1200, 6, 2400, ["1200", "0", false]],
+    ["at the break itself: still SAG-DAY", 2400, 9, 2400, ["2850", "450", false]],
+    ["under the break, 10.33 hours: paid as 10.4", 1200, 10.33, 2400, ["1770", "570", false]],
+    // Over the break: the day rate covers 10 hours, then 1.5 x 2,400 / 8 = $450 an hour.
+    ["over the break, 10 hours: the day rate", 5000, 10, 2400, ["5000", "0", true]],
+    ["over the break, 12 hours: 2 x 450", 5000, 12, 2400, ["5900", "900", true]],
+    ["over the break, 10.01 hours: one tenth, 45", 5000, 10.01, 2400, ["5045", "45", true]],
+  ])("%s", (_label, rate, hours, moneyBreak, expected) => {
+    expect(day(rate, hours, moneyBreak)).toEqual(expected);
+  });
+
+  it("never pays less for more hours, nor less than the day rate", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 2400 }),
+        fc.integer({ min: 0, max: 2400 }),
+        (rateCents, breakCents, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const rate = d(rateCents).div(100);
+          const moneyBreak = d(breakCents).div(100);
+          const less = sagDayPerformerPay(rate, d(lo).div(100), moneyBreak).pay;
+          const more = sagDayPerformerPay(rate, d(hi).div(100), moneyBreak).pay;
+          expect(less.lte(more)).toBe(true);
+          expect(less.gte(rate)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("rejects negative amounts and hours, naming them", () => {
+    expect(thrown(() => sagDayPerformerPay(d(-1), d(8), d(2400))).message).toBe(
+      "day_rate must be 0 or more, got -1",
+    );
+    expect(thrown(() => sagDayPerformerPay(d(1), d(8), d(-2400))).message).toBe(
+      "money_break must be 0 or more, got -2400",
+    );
+    expect(thrown(() => sagDayPerformerPay(d(1), d(-8), d(2400))).message).toBe(
+      "hours must be 0 or more, got -8",
+    );
   });
 });
 
@@ -253,6 +362,12 @@ describe("one workweek", () => {
       "2750",
     ],
     ["an empty week", "CA", [], "0"],
+    // IATSE: the 6th day worked is IATSE-6TH (12 x 1.5 = 18), the 7th IATSE-7TH (12 x 2 = 24).
+    ["five 12-hour IATSE days", "IATSE", [12, 12, 12, 12, 12], "3500"],
+    ["six 12-hour IATSE days: the 6th all at 1.5x", "IATSE", [12, 12, 12, 12, 12, 12], "4400"],
+    ["seven 12-hour IATSE days: the 7th all at 2x", "IATSE", [12, 12, 12, 12, 12, 12, 12], "5600"],
+    ["IATSE with a day off: the last day is the 6th worked", "IATSE", [12, 12, 0, 12, 12, 12, 12], "4400"],
+    ["an IATSE 6th day into Golden Hours: 13.5 x 1.5 + 1 x 3", "IATSE", [8, 8, 8, 8, 8, 14.5], "3162.5"],
   ])("pays $50/hr for %s", (_label, rule, hours, expected) => {
     expect(pay(rule, hours)).toBe(expected);
   });
@@ -273,7 +388,7 @@ describe("one workweek", () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 64 }), { maxLength: 7 }),
-        fc.constantFrom("CA", "CA-7TH", "SAG-DAY", "STRAIGHT", "10:1.5,14:2"),
+        fc.constantFrom(...RULE_PRESET_NAMES, "10:1.5,14:2"),
         (quarters, name) => {
           const rule = parseRule(name);
           const hours = quarters.map((q) => d(q).div(4));
@@ -359,10 +474,31 @@ describe("a whole schedule", () => {
 describe("meal penalties", () => {
   const SAG = parseMealSchedule("SAG");
 
-  it("SAG is $25, $25, then $50, with its source", () => {
-    expect(MEAL_PRESETS.SAG.schedule).toBe("25,25,50");
-    expect(MEAL_PRESETS.SAG.source).toContain("reference.md 4.4");
+  it("SAG is $25, $35, then $50 (SAG-AFTRA meal periods page), saying the FAQ page's $25, $25, $50", () => {
+    expect(MEAL_PRESETS.SAG.schedule).toBe("25,35,50");
+    expect(MEAL_PRESETS.SAG.source).toContain("sagaftra.org/meal-periods");
+    expect(MEAL_PRESETS.SAG.description).toContain("its FAQ page says $25, $25, then $50");
+    expect(MEAL_PRESETS.SAG.confirmed).toBe(false);
     expect(parseMealSchedule(null)).toBe(SAG);
+  });
+
+  it.each([
+    // [name, schedule, confirmed, source]
+    ["SAG-BACKGROUND", "7.5,10,12.5", false, "reference.md 4.4"],
+    ["SAG-ULB", "25", true, "sagaftra.org/meal-periods"],
+    ["IATSE-1996", "8.5,11,13.5", true, "basic.iatse.net/history-of-meal-penalties"],
+  ])("%s is %s, confirmed %p, citing %s", (name, schedule, confirmed, source) => {
+    const preset = MEAL_PRESETS[name as keyof typeof MEAL_PRESETS];
+    expect([preset.schedule, preset.confirmed]).toEqual([schedule, confirmed]);
+    expect(preset.source).toContain(source);
+  });
+
+  it("labels IATSE-1996 historical, lists it last, and keeps it usable", () => {
+    const historical = Object.entries(MEAL_PRESETS).filter(([, p]) => p.historical);
+    expect(historical.map(([name]) => name)).toEqual(["IATSE-1996"]);
+    expect(Object.keys(MEAL_PRESETS).at(-1)).toBe("IATSE-1996");
+    expect(describePreset(MEAL_PRESETS["IATSE-1996"])).toMatch(/^Historical: .* not today's/);
+    expect(mealPenalty(d(90), parseMealSchedule("iatse-1996")).toString()).toBe("33");
   });
 
   it.each([
@@ -380,9 +516,14 @@ describe("meal penalties", () => {
   it.each([
     ["SAG", 0, "0"],
     ["SAG", 15, "25"],
-    ["SAG", 45, "50"],
-    ["SAG", 90, "100"],
-    ["SAG", 150, "200"],
+    ["SAG", 45, "60"],
+    // reference.md 4.5 ex. 2 (SAG-AFTRA meal periods page): 25 + 35 + 50 = 110.
+    ["SAG", 90, "110"],
+    ["SAG", 150, "210"],
+    ["SAG-BACKGROUND", 90, "30"],
+    ["SAG-BACKGROUND", 120, "42.5"],
+    ["SAG-ULB", 90, "75"],
+    ["SAG-ULB", 1, "25"],
     ["IATSE-1996", 90, "33"],
     ["IATSE-1996", 120, "46.5"],
     ["7.5,10,12.5", 90, "30"],
@@ -396,11 +537,12 @@ describe("meal penalties", () => {
     expect(mealPenalty(d(61), parseMealSchedule(12)).toString()).toBe("36");
   });
 
-  it("never goes down as the meal gets later", () => {
+  it("never goes down as the meal gets later, under every preset", () => {
     fc.assert(
-      fc.property(fc.nat(600), fc.nat(600), (a, b) => {
+      fc.property(fc.constantFrom(...MEAL_PRESET_NAMES), fc.nat(600), fc.nat(600), (name, a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(mealPenalty(d(lo), SAG).lte(mealPenalty(d(hi), SAG))).toBe(true);
+        const schedule = parseMealSchedule(name);
+        expect(mealPenalty(d(lo), schedule).lte(mealPenalty(d(hi), schedule))).toBe(true);
       }),
     );
   });
@@ -413,9 +555,13 @@ describe("meal penalties", () => {
     [
       () => parseMealSchedule("DGA"),
       "notFound",
-      'Unknown meal penalty schedule "DGA". Known: SAG, IATSE-1996',
+      'Unknown meal penalty schedule "DGA". Known: SAG, SAG-BACKGROUND, SAG-ULB, IATSE-1996',
     ],
-    [() => parseMealSchedule(true), "invalid", "schedule must be a preset (SAG, IATSE-1996)"],
+    [
+      () => parseMealSchedule(true),
+      "invalid",
+      "schedule must be a preset (SAG, SAG-BACKGROUND, SAG-ULB, IATSE-1996)",
+    ],
   ])("rejects bad input (%#)", (f, kind, message) => {
     const error = thrown(f);
     expect([error.kind, error.message.slice(0, message.length)]).toEqual([kind, message]);

@@ -192,7 +192,8 @@ describe("the worked values of the spec", () => {
     ["WEEKPAY(50, 5 x 12 h)", () => one("WEEKPAY", 50, row(12, 12, 12, 12, 12)), 3500],
     ["WEEKPAY(50, 6 x 12 h)", () => one("WEEKPAY", 50, row(12, 12, 12, 12, 12, 12)), 4400],
     ["OTPROJECT(50, 12, 12)", () => one("OTPROJECT", 50, 12, 12), 3500 * 2 + 700 * 2],
-    ['MEALPENALTY(90, "SAG")', () => one("MEALPENALTY", 90, "SAG"), 100],
+    // Issue 14, from the SAG-AFTRA meal periods page: 25 + 35 + 50 (the FAQ page says 25 + 25 + 50).
+    ['MEALPENALTY(90, "SAG")', () => one("MEALPENALTY", 90, "SAG"), 110],
     ['MEALPENALTY(61, "7.5,10,12.5")', () => one("MEALPENALTY", 61, "7.5,10,12.5"), 7.5 + 10 + 12.5],
     ['MEALPENALTY(150, "7.5,10,12.5")', () => one("MEALPENALTY", 150, "7.5,10,12.5"), 7.5 + 10 + 12.5 * 3],
   ])("pay: %s = %p", (_formula, compute, expected) => {
@@ -521,7 +522,7 @@ describe("the conventions every function keeps", () => {
     ["FRINGE", 1, "NOPE", "SS, MEDICARE"],
     ["FRINGERATE", 0, "NOPE", "PAYROLL-US"],
     ["FRINGEDETAIL", 1, "SS-1999", "SS-2025, SS-2026"],
-    ["PAIDHOURS", 1, "NY", "CA, CA-7TH, SAG-DAY, STRAIGHT"],
+    ["PAIDHOURS", 1, "NY", "CA, CA-7TH, IATSE, IATSE-6TH, IATSE-7TH, SAG-DAY, STRAIGHT"],
     ["HOURLY", 2, "NY", "CA-7TH"],
     ["DAYPAY", 2, "NY", "SAG-DAY"],
     ["OVERTIME", 2, "NY", "STRAIGHT"],
@@ -550,7 +551,7 @@ describe("the conventions every function keeps", () => {
     ["HOURLY", [column(800, 1100, 1400), 12, "STRAIGHT"], [800 / 12, 1100 / 12, 1400 / 12]],
     ["DAYPAY", [50, column(8, 10, 12)], [400, 550, 700]],
     ["OVERTIME", [50, column(8, 10, 12)], [0, 50, 100]],
-    ["MEALPENALTY", [column(0, 30, 60)], [0, 25, 50]],
+    ["MEALPENALTY", [column(0, 30, 60)], [0, 25, 60]],
     ["RENTAL", [column(100, 200, 300), 7], [700, 1400, 2100]],
     ["ALLOCATE", [300, column(1, 1, 1)], [100, 100, 100]],
     ["EFC", [column(1, 2, 3), 1, 1], [3, 4, 5]],

@@ -50,7 +50,13 @@ describe("PROD.PAIDHOURS", () => {
       "rule thresholds must go up: 8 comes after 12",
     ],
     ["a multiplier below 1", [[12]], "8:0.9", "#VALUE!", "rule multipliers must be 1 or more"],
-    ["an unknown preset", [[12]], "NY", "#N/A", "Known: CA, CA-7TH, SAG-DAY, STRAIGHT"],
+    [
+      "an unknown preset",
+      [[12]],
+      "NY",
+      "#N/A",
+      "Known: CA, CA-7TH, IATSE, IATSE-6TH, IATSE-7TH, SAG-DAY, STRAIGHT",
+    ],
   ])("answers %s with the right error", (_label, hours, rule, code, message) => {
     expect(() => paidHours(hours, rule)).toThrow(
       expect.objectContaining({ code, message: expect.stringContaining(message) }),
@@ -88,6 +94,20 @@ describe("PROD.DAYPAY", () => {
     [12.5, 1022.73],
   ])("pays a $750/10 crew member %p hours: $%p", (hours, pay) => {
     expect(dayPay([[rate750]], [[hours]])).toEqual([[pay]]);
+  });
+
+  it.each([
+    // reference.md 4.5 ex. 1: IATSE hourly crew at $50, 12 hours = 8 + 4 x 1.5 = 14 paid hours.
+    ["IATSE", 12, 700],
+    // Golden Hours (lawinsider golden-hour provisions; 3x past 15 hours after call, wrapbook):
+    // 8 + 5.5 x 1.5 + 1 x 2 + 1 x 3 = 21.25 paid hours.
+    ["IATSE", 15.5, 1062.5],
+    ["IATSE-6TH", 12, 900],
+    ["IATSE-7TH", 12, 1200],
+    // SAG-AFTRA tenths (sagaftra.org/overtime): 10.33 hours is paid as 10.4 = 8 + 3 + 0.8.
+    ["SAG-DAY", 10.33, 590],
+  ])("under %s pays $50/hr for %p hours: $%p", (rule, hours, pay) => {
+    expect(dayPay([[50]], [[hours]], rule)).toEqual([[pay]]);
   });
 
   it("pays the SAG-AFTRA $1,200 day performer $1,950 for 11 hours (reference.md 4.5 ex. 3)", () => {
@@ -157,6 +177,12 @@ describe("PROD.WEEKPAY", () => {
     expect(weekPay(50, days)).toBe(expected);
   });
 
+  it("pays IATSE's 6th day worked at IATSE-6TH and its 7th at IATSE-7TH", () => {
+    // Five days of 14 paid hours, then 12 x 1.5 = 18 and 12 x 2 = 24 (reference.md 4.3).
+    expect(weekPay(50, [[12, 12, 12, 12, 12, 12]], "IATSE")).toBe(4400);
+    expect(weekPay(50, [[12, 12, 12, 12, 12, 12, 12]], "IATSE")).toBe(5600);
+  });
+
   it("takes the rule and the weekly threshold", () => {
     expect(weekPay(50, [[10, 10, 10, 10, 10]], "STRAIGHT")).toBe(2750);
     expect(weekPay(50, [[10, 10, 10, 10, 10]], "STRAIGHT", 45)).toBe(2625);
@@ -197,6 +223,7 @@ describe("PROD.OTPROJECT", () => {
     ["14 days of 12 h, 7-day weeks", 12, 14, 7, "CA", 10800],
     ["14 days of 12 h, 7-day weeks, no 7th-day rule", 12, 14, 7, "8:1.5,12:2", 10600],
     ["25 days of 10 h at straight time, 5-day weeks", 10, 25, 5, "STRAIGHT", 5 * 2750],
+    ["14 days of 12 h, 7-day IATSE weeks (6th day 1.5x, 7th 2x)", 12, 14, 7, "IATSE", 2 * 5600],
   ])("projects $50/hr over %s", (_label, hours, shootDays, perWeek, rule, expected) => {
     expect(otProject(50, hours, shootDays, perWeek, rule)).toBe(expected);
   });
@@ -223,13 +250,13 @@ describe("PROD.OTPROJECT", () => {
 });
 
 describe("PROD.MEALPENALTY", () => {
-  it("charges SAG-AFTRA $100 for a meal 90 minutes late (reference.md 4.5 ex. 2)", () => {
-    expect(mealPenalty([[90]], "SAG")).toEqual([[100]]);
-    expect(mealPenalty([[90]])).toEqual([[100]]);
+  it("charges SAG-AFTRA $110 for a meal 90 minutes late (meal periods page; reference.md 4.5 ex. 2)", () => {
+    expect(mealPenalty([[90]], "SAG")).toEqual([[110]]);
+    expect(mealPenalty([[90]])).toEqual([[110]]);
   });
 
   it("charges the SAG schedule when schedule is an empty cell on desktop (0), not $0 a half hour", () => {
-    expect(mealPenalty([[90]], 0)).toEqual([[100]]);
+    expect(mealPenalty([[90]], 0)).toEqual([[110]]);
   });
 
   it("spills a column of meals, blank = on time", () => {
@@ -237,9 +264,9 @@ describe("PROD.MEALPENALTY", () => {
       [0],
       [0],
       [25],
-      [50],
-      [100],
-      [250],
+      [60],
+      [110],
+      [260],
     ]);
   });
 
@@ -247,6 +274,8 @@ describe("PROD.MEALPENALTY", () => {
     ["7.5,10,12.5", 90, 30],
     ["7.5,10,12.5", 150, 55],
     ["IATSE-1996", 90, 33],
+    ["SAG-BACKGROUND", 90, 30],
+    ["SAG-ULB", 90, 75],
     [25, 90, 75],
   ])("under %p, %p minutes late costs $%p", (schedule, minutes, expected) => {
     expect(mealPenalty([[minutes]], schedule)).toEqual([[expected]]);
@@ -256,7 +285,7 @@ describe("PROD.MEALPENALTY", () => {
     ["negative minutes", -5, "SAG", "#VALUE!", "minutes_late must be 0 or more, got -5"],
     ["text minutes", "1h", "SAG", "#VALUE!", 'minutes_late must be a number, got "1h"'],
     ["a malformed list", 30, "25;50", "#VALUE!", 'schedule has "25;50", which is not an amount'],
-    ["an unknown preset", 30, "DGA", "#N/A", "Known: SAG, IATSE-1996"],
+    ["an unknown preset", 30, "DGA", "#N/A", "Known: SAG, SAG-BACKGROUND, SAG-ULB, IATSE-1996"],
   ])("answers %s with %s", (_label, minutes, schedule, code, message) => {
     expect(() => mealPenalty([[minutes]], schedule)).toThrow(
       expect.objectContaining({ code, message: expect.stringContaining(message) }),

@@ -65,15 +65,16 @@ export const workedExamples: Record<string, WorkedExample[]> = {
   ],
   MEALPENALTY: [
     {
-      says: "SAG-AFTRA $100 for a meal 90 minutes late (reference.md 4.5)",
+      says: "SAG-AFTRA $110 for a meal 90 minutes late (meal periods page; reference.md 4.5)",
       args: [[[90]], "SAG"],
-      expected: [[100]],
+      expected: [[110]],
     },
     {
       says: "a column of meals, blank = on time",
       args: [col([0, null, 1, 31, 61, 180])],
-      expected: [[0], [0], [25], [50], [100], [250]],
+      expected: [[0], [0], [25], [60], [110], [260]],
     },
+    { says: "SAG-AFTRA background performers", args: [[[90]], "SAG-BACKGROUND"], expected: [[30]] },
     { says: "a schedule of your own", args: [[[150]], "7.5,10,12.5"], expected: [[55]] },
     { says: "an unknown preset is #N/A listing the known ones", args: [[[30]], "DGA"] },
   ],
@@ -220,6 +221,11 @@ export const workedExamples: Record<string, WorkedExample[]> = {
     { says: "zero guaranteed hours is #DIV/0!", args: [[[750]], [[0]]], expected: { error: "#DIV/0!" } },
   ],
   DAYPAY: [
+    {
+      says: "IATSE hourly crew, $50/hr, 12 hours (reference.md 4.5)",
+      args: [[[50]], [[12]], "IATSE"],
+      expected: [[700]],
+    },
     {
       says: "a $750/10 crew member's 12-hour day is $954.55",
       args: [[[RATE_750_10]], [[12]]],

@@ -60,6 +60,43 @@ describe("Fringes panel: calculator", () => {
     expect(screen.queryByRole("group", { name: "Calculator results" })).not.toBeInTheDocument();
   });
 
+  it("says whom each rule fits: CA is not for union crews, IATSE is not confirmed", async () => {
+    await openFringes();
+    const select = screen.getByLabelText("Overtime rule");
+    expect(screen.getByText(/^Non-union crew in California\. Not for union crews/)).toBeInTheDocument();
+    await userEvent.selectOptions(select, "IATSE");
+    expect(
+      screen.getByText(/^IATSE hourly \(daily\) crew.*not confirmed: check with your payroll company/),
+    ).toBeInTheDocument();
+    const results = screen.getByRole("group", { name: "Calculator results" });
+    // $750/10 under IATSE: 750 / 11 an hour; 12 hours = 14 paid hours, as under CA.
+    expect(results).toHaveTextContent("Day pay954.55");
+  });
+
+  it("figures a SAG-AFTRA day performer over the money break on the break (sagaftra.org/overtime)", async () => {
+    await openFringes();
+    await userEvent.selectOptions(screen.getByLabelText("Overtime rule"), "SAG-DAY");
+    const rate = screen.getByLabelText("Day rate ($)");
+    await userEvent.clear(rate);
+    await userEvent.type(rate, "5000");
+    await userEvent.type(screen.getByLabelText("Money break ($)"), "2400");
+    // 12 hours: the day rate covers 10, then 2 x 1.5 x 2,400 / 8 = 900.
+    const results = screen.getByRole("group", { name: "Calculator results" });
+    expect(
+      within(results)
+        .getAllByText(/./)
+        .map((e) => e.textContent),
+    ).toEqual(["Day pay", "5,900.00", "Overtime", "900.00"]);
+    expect(screen.getByText(/^Over the money break/)).toBeInTheDocument();
+    await userEvent.clear(rate);
+    await userEvent.type(rate, "1200");
+    const worked = screen.getByLabelText("Hours worked");
+    await userEvent.clear(worked);
+    await userEvent.type(worked, "11");
+    // reference.md 4.5 ex. 3: under the break, 11 hours = 1,950.
+    expect(screen.getByRole("group", { name: "Calculator results" })).toHaveTextContent("Day pay1,950.00");
+  });
+
   it("reads a day rate typed as money, $1,500.00", async () => {
     await openFringes();
     const input = screen.getByLabelText("Day rate ($)");

@@ -29,11 +29,14 @@ import { formatAmount, formatDollars } from "../shell/formatMoney";
 import {
   RULE_PRESETS,
   RULE_PRESET_NAMES,
+  type RulePresetName,
   dayPay,
+  describePreset,
   hourlyFromDayRate,
   overtimePremium,
   paidHours,
   parseRule,
+  sagDayPerformerPay,
 } from "../../engine/pay";
 import type { TableData } from "../../excel/port";
 import {
@@ -266,21 +269,36 @@ function PayCalculator() {
   const [worked, setWorked] = useState("12");
   const [rule, setRule] = useState<string>("CA");
   const [custom, setCustom] = useState("10:1.5,14:2");
+  const [moneyBreak, setMoneyBreak] = useState("");
+  // SAG-AFTRA day performers: with a money break given, the day is figured by its rules.
+  const performer = rule === "SAG-DAY" && moneyBreak.trim() !== "";
 
-  let result: { paid: string; hourly: string; pay: string; ot: string } | null = null;
+  let result: { label: string; value: string }[] | null = null;
+  let note: string | null = null;
   let problem: string | null = null;
   try {
     const parsed = parseRule(rule === "custom" ? custom : rule);
     const rate = toDecimal(dayRate, "Day rate");
     const hours = toDecimal(worked, "Hours worked");
-    const hourly = hourlyFromDayRate(rate, toDecimal(guaranteed, "Guaranteed hours"), parsed);
-    result = {
-      paid: paidHours(hours, parsed).toString(),
-      // The hourly rate is not rounded (spec: rates are not rounded); shown to 4 places.
-      hourly: hourly.toDecimalPlaces(4).toString(),
-      pay: formatAmount(dayPay(hourly, hours, parsed)),
-      ot: formatAmount(overtimePremium(hourly, hours, parsed)),
-    };
+    if (performer) {
+      const day = sagDayPerformerPay(rate, hours, toDecimal(moneyBreak, "Money break"));
+      note = day.overBreak
+        ? "Over the money break: the day rate covers 10 hours, then 1.5x the money break / 8 per hour, in tenths."
+        : "At or under the money break: the day rate covers 8 hours, then SAG-DAY overtime on the day rate / 8.";
+      result = [
+        { label: "Day pay", value: formatAmount(day.pay) },
+        { label: "Overtime", value: formatAmount(day.overtime) },
+      ];
+    } else {
+      const hourly = hourlyFromDayRate(rate, toDecimal(guaranteed, "Guaranteed hours"), parsed);
+      result = [
+        { label: "Paid hours", value: paidHours(hours, parsed).toString() },
+        // The hourly rate is not rounded (spec: rates are not rounded); shown to 4 places.
+        { label: "Hourly rate", value: hourly.toDecimalPlaces(4).toString() },
+        { label: "Day pay", value: formatAmount(dayPay(hourly, hours, parsed)) },
+        { label: "Overtime premium", value: formatAmount(overtimePremium(hourly, hours, parsed)) },
+      ];
+    }
   } catch (error) {
     if (!(error instanceof ProdError)) throw error;
     problem = error.message;
@@ -307,7 +325,7 @@ function PayCalculator() {
         hint={
           rule === "custom"
             ? "threshold:multiplier pairs, e.g. 10:1.5,14:2"
-            : RULE_PRESETS[rule as keyof typeof RULE_PRESETS]?.description
+            : describePreset(RULE_PRESETS[rule as RulePresetName])
         }
         value={rule}
         options={[...RULE_PRESET_NAMES, { value: "custom", label: "Custom rule" }]}
@@ -318,20 +336,29 @@ function PayCalculator() {
           <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />
         </Field>
       )}
+      {rule === "SAG-DAY" && (
+        <Field
+          label="Money break ($)"
+          hint="Twice the day-performer minimum of your agreement year. Leave blank to figure the day from the hourly rate."
+        >
+          <Input inputMode="decimal" value={moneyBreak} onChange={(_e, d) => setMoneyBreak(d.value)} />
+        </Field>
+      )}
       {problem ? (
         <Text role="alert">{problem}</Text>
       ) : (
         result && (
-          <div className={styles.results} aria-label="Calculator results" role="group">
-            <Text>Paid hours</Text>
-            <Text className={styles.figure}>{result.paid}</Text>
-            <Text>Hourly rate</Text>
-            <Text className={styles.figure}>{result.hourly}</Text>
-            <Text>Day pay</Text>
-            <Text className={styles.figure}>{result.pay}</Text>
-            <Text>Overtime premium</Text>
-            <Text className={styles.figure}>{result.ot}</Text>
-          </div>
+          <>
+            <div className={styles.results} aria-label="Calculator results" role="group">
+              {result.flatMap(({ label, value }) => [
+                <Text key={label}>{label}</Text>,
+                <Text key={`${label}-value`} className={styles.figure}>
+                  {value}
+                </Text>,
+              ])}
+            </div>
+            {note && <Caption1>{note}</Caption1>}
+          </>
         )
       )}
     </section>

@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { LayoutId } from "../../engine/chart";
-import { RULE_PRESET_NAMES } from "../../engine/pay";
+import { RULE_PRESETS, RULE_PRESET_NAMES, type RulePresetName, describePreset } from "../../engine/pay";
 import { TEMPLATES, type TemplateGlobals } from "../../engine/templates";
 import type { WorkbookPort } from "../../excel/port";
 import { firstFreeCopy } from "../shell/freeCopy";
@@ -211,6 +211,7 @@ export default function TemplatesPanel() {
       />
       <SelectField
         label="Overtime rule (paid hours)"
+        hint={payRule in RULE_PRESETS ? describePreset(RULE_PRESETS[payRule as RulePresetName]) : undefined}
         value={payRule}
         options={RULE_PRESET_NAMES}
         onChange={setPayRule}

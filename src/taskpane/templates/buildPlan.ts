@@ -215,7 +215,7 @@ export function buildTemplatePlan(
       label: "Overtime rule",
       value: globals.payRule,
       format: null,
-      note: "CA, CA-7TH, SAG-DAY, STRAIGHT or e.g. 10:1.5,14:2.",
+      note: "CA for non-union California crew (union crews are paid by their agreement: IATSE), SAG-DAY for cast, CA-7TH, IATSE-6TH, IATSE-7TH, STRAIGHT, or e.g. 10:1.5,14:2.",
     },
     {
       name: "Paid_Hours",
