@@ -1,9 +1,21 @@
-import { type Preview, openPreview } from "./preview";
+import type { Page } from "playwright-core";
+import { type Preview, cellText, openPreview, typeInto } from "./preview";
 
 // reference.md 6.5 as two vendors' CSV files, as a production manager gets them by e-mail: the
 // same camera package, a 3-day week against a 4-day week, for a schedule of 5 + 5 + 2 days.
 const VENDOR_A = 'Item,Qty,Day Rate,Taxable\nCamera package,1,"$2,500.00",Y\n';
 const VENDOR_B = 'Item,Qty,Day Rate,Taxable\nCamera Package,1,"$2,200.00",yes\n';
+// Bids only a tripod: with it in the comparison, no vendor bids every item.
+const VENDOR_D = "Item,Qty,Day Rate,Taxable\nTripod,1,50,Y\n";
+// The issue's case: a cheaper camera line with a quantity of 0.
+const VENDOR_Z = 'Item,Qty,Day Rate,Taxable\nCamera package,0,"$1,800.00",Y\n';
+
+/** Adds a CSV file as a vendor's bid. */
+async function addCsv(page: Page, name: string, csv: string) {
+  await page
+    .getByTestId("bid-file-input")
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+}
 
 describe("a bid comparison from CSV files in the preview", () => {
   let preview: Preview;
@@ -49,6 +61,86 @@ describe("a bid comparison from CSV files in the preview", () => {
     expect(shown.some((text) => text.includes("20,310.00"))).toBe(true);
     expect(shown.some((text) => text.includes("20,476.50"))).toBe(true);
     await preview.screenshot("bids-comparison");
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("keeps a budget cell linked to the single award numeric through a re-run where no vendor bids every item", async () => {
+    const { page } = preview;
+    await page.reload();
+    await page.getByRole("grid").waitFor();
+    await page.getByRole("tab", { name: "Bids" }).click();
+    await addCsv(page, "Vendor A.csv", VENDOR_A);
+    // The mapping for this layout was remembered in the first scenario (the page's storage).
+    await page
+      .getByRole("region", { name: /^Vendor 1:/ })
+      .getByText(/1 line read/)
+      .waitFor();
+    await addCsv(page, "Vendor B.csv", VENDOR_B);
+    await page.getByLabel(/Days used each week/).fill("5+5+2");
+    await page.getByRole("button", { name: "Compare bids" }).click();
+    await page.getByRole("button", { name: "Write comparison sheet" }).click();
+    await page.getByText(/The comparison is on the sheet "Bid comparison"/).waitFor();
+
+    // A budget line on Sheet1: B2 gets the single award, C2 uses it.
+    await page.getByRole("tab", { name: "Sheet1", exact: true }).click();
+    await typeInto(page, "C2", "=B2*2");
+    await page.locator('td[data-address="B2"]').click();
+    await page.getByRole("radio", { name: /Single vendor/ }).check();
+    await page.getByRole("button", { name: "Write award into the selected cell…" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Link it" }).click();
+    await page.getByText(/Sheet1!B2 now shows the single-vendor award/).waitFor();
+    // No terms set: A 12 days x 2,500 = 30,000; B 12 x 2,200 = 26,400, the single award.
+    expect(await cellText(page, "B2")).toBe("26,400.00");
+
+    await addCsv(page, "Vendor D.csv", VENDOR_D);
+    await page
+      .getByRole("region", { name: /^Vendor 3:/ })
+      .getByText(/1 line read/)
+      .waitFor();
+    await page.getByRole("button", { name: "Compare bids" }).click();
+    await page.getByText("No vendor bid every item, so there is no single-vendor award.").waitFor();
+    await page.getByRole("button", { name: "Write comparison sheet" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog
+      .getByText(
+        /'Sheet1'!\$B\$2 links to it on "Bid comparison" \(\$26,400\.00 now\) and would show #VALUE!/,
+      )
+      .waitFor();
+    await preview.screenshot("bids-rerun-question");
+    await dialog.getByRole("button", { name: "Show the split award there" }).click();
+    await page.getByText(/Budget cells linked to its totals: 'Sheet1'!\$B\$2/).waitFor();
+    await page.getByRole("tab", { name: "Sheet1", exact: true }).click();
+    // Split: camera from B (26,400) + tripod from D (12 days x 50 = 600).
+    expect(await cellText(page, "B2")).toBe("27,000.00");
+    expect(await cellText(page, "C2")).toBe("54000");
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("shows a 0-quantity camera line as an incomplete bid, never the lowest", async () => {
+    const { page } = preview;
+    await page.reload();
+    await page.getByRole("grid").waitFor();
+    await page.getByRole("tab", { name: "Bids" }).click();
+    await addCsv(page, "Vendor A.csv", VENDOR_A);
+    await addCsv(page, "Vendor Z.csv", VENDOR_Z);
+    await page
+      .getByRole("region", { name: /^Vendor 2:/ })
+      .getByText(/1 line read/)
+      .waitFor();
+    await page.getByLabel(/Days used each week/).fill("5+5+2");
+    await page.getByRole("button", { name: "Compare bids" }).click();
+    await page.getByText("Best single vendor: Vendor A, $30,000.00.").waitFor();
+    await page
+      .getByText(
+        'Vendor Z\'s bid for "Camera package" is incomplete (quantity 0): it is not counted as a bid for it.',
+      )
+      .waitFor();
+    await page.getByRole("button", { name: "Write comparison sheet" }).click();
+    await page.getByText(/The comparison is on the sheet "Bid comparison"/).waitFor();
+    await page.getByRole("tab", { name: "Bid comparison", exact: true }).click();
+    expect(await cellText(page, "C6")).toBe("incomplete: quantity 0");
+    expect(await cellText(page, "D6")).toBe("Vendor A");
+    await preview.screenshot("bids-incomplete");
     expect(preview.errors).toEqual([]);
   });
 });

@@ -10,7 +10,12 @@ import { compareAll, PLAIN_TERMS } from "../engine/bids/compareAll";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { comparisonSheetPlan } from "../../src/taskpane/bids/comparisonSheet";
 import { parseCsv } from "../../src/taskpane/files/readFile";
-import { awardWritePlan, comparisonAwardLink } from "../../src/taskpane/bids/workbookBids";
+import {
+  awardWritePlan,
+  comparisonAwardLink,
+  earlierAwardTotals,
+  readBudgetCell,
+} from "../../src/taskpane/bids/workbookBids";
 import { MockBook, mockExcel } from "./mockExcel";
 import { INJECTION_PAYLOADS } from "./injectionCorpus";
 
@@ -170,7 +175,7 @@ describe("the award written into a budget cell", () => {
     expect(link).toEqual({ sheetName: "Bid comparison", formula: `='Bid comparison'!${layout.splitTotal}` });
     const before = excel.state.syncs;
     written.length = 0;
-    await port.apply(awardWritePlan({ sheet: "Budget", address: "B2" }, { formula: link!.formula }));
+    await port.apply(awardWritePlan({ sheet: "Budget", row: 1, column: 1 }, { formula: link!.formula }));
     // The formula reaches Excel as a formula (no apostrophe), and the cell is formatted as money.
     expect(written).toEqual([{ sheet: "Budget", row: 1, column: 1, input: link!.formula }]);
     expect(book.cell("Budget", "B2")).toMatchObject({ kind: "formula", format: "#,##0.00_);(#,##0.00)" });
@@ -203,5 +208,35 @@ describe("the award written into a budget cell", () => {
         "single",
       ),
     ).toBeNull();
+  });
+
+  it("writes an award into a line's Rate with its Amount and X set to 1, and lists the link on the comparison sheet, in one write sync", async () => {
+    const { book, excel, port } = setup();
+    book.addSheet("Budget", [
+      ["Acct", "Description", "Amount", "Units", "X", "Rate"],
+      ["5100", "Camera package", 6, "Week", 2, 3000],
+    ]);
+    const { plan, layout } = comparisonSheetPlan(comparison, { mode: "create" });
+    await port.apply(plan);
+    const cell = await readBudgetCell(port, { sheet: "Budget", address: "F2" });
+    expect(cell.meaning).toMatchObject({ role: "rate", offer: { rateColumn: 5, factorColumns: [2, 4] } });
+    expect(cell.meaning?.multiplier?.toString()).toBe("12");
+    const link = await comparisonAwardLink(port, { sheetName: "Bid comparison", layout }, "split");
+    const before = excel.state.syncs;
+    await port.apply(
+      awardWritePlan(
+        { sheet: "Budget", row: 1, column: 5, ones: [2, 4] },
+        { formula: link!.formula },
+        { sheetName: "Bid comparison", links: [{ cell: "'Budget'!$F$2", award: "split" }] },
+      ),
+    );
+    expect(excel.state.syncs - before).toBe(2);
+    expect(["C2", "E2"].map((a) => book.cell("Budget", a)?.content)).toEqual([1, 1]);
+    expect(book.cell("Budget", "F2")).toMatchObject({ kind: "formula", content: "='Bid comparison'!$C$4" });
+    expect(book.cell("Bid comparison", "G4")?.content).toBe("'Budget'!$F$2 (split)");
+    const earlier = await earlierAwardTotals(port, "Bid comparison");
+    expect(earlier.links).toEqual([{ cell: "'Budget'!$F$2", award: "split" }]);
+    // Both vendors bid the dolly: there is a single award a budget cell may link to.
+    expect(earlier.hadSingle).toBe(true);
   });
 });

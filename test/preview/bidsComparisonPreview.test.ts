@@ -102,7 +102,7 @@ describe("the award linked into a budget cell in the preview", () => {
     await book.apply(plan);
     const link = await comparisonAwardLink(book, { sheetName: "Bid comparison", layout }, "split");
     expect(link).not.toBeNull();
-    await book.apply(awardWritePlan({ sheet: "Budget", address: "B2" }, { formula: link!.formula }));
+    await book.apply(awardWritePlan({ sheet: "Budget", row: 1, column: 1 }, { formula: link!.formula }));
     // Split: dolly from B (250), crane and slider from A (1,000 + 90) = 1,340.00 (the money
     // format pads positives by a ")" width, as Excel does).
     expect(book.view("Budget", 1, 1)).toMatchObject({ display: "1,340.00 ", input: link!.formula });
@@ -120,5 +120,62 @@ describe("the award linked into a budget cell in the preview", () => {
     await book.apply(comparisonSheetPlan(more, { mode: "replaceOwned" }).plan);
     // Split: dolly 250 + jib 380 from B, crane 1,000 + slider 90 from A = 1,720.00.
     expect(book.view("Budget", 1, 1).display).toBe("1,720.00 ");
+  });
+});
+
+describe("a budget linked to the single award, through a re-run where no vendor bid every item", () => {
+  const full = compareAll({
+    vendors: [
+      vendor("A", [line("Dolly", 300), line("Crane", 1000)]),
+      vendor("B", [line("Dolly", 250), line("Crane", 1100)]),
+    ],
+  });
+  // A drops the crane, B the dolly: nobody bids both items now.
+  const partial = compareAll({
+    vendors: [vendor("A", [line("Dolly", 300)]), vendor("B", [line("Crane", 1100)])],
+  });
+
+  async function linkedBudget() {
+    const book = new MemoryWorkbook();
+    await book.apply({
+      owner: "templates",
+      sheets: [
+        {
+          name: "Budget",
+          mode: "create",
+          blocks: [
+            {
+              row: 0,
+              column: 0,
+              cells: [
+                ["Acct", "Rate", "Total"],
+                ["5100", null, { formula: "=B2*1" }],
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const { plan, layout } = comparisonSheetPlan(full, { mode: "create" });
+    await book.apply(plan);
+    const link = await comparisonAwardLink(book, { sheetName: "Bid comparison", layout }, "single");
+    await book.apply(awardWritePlan({ sheet: "Budget", row: 1, column: 1 }, { formula: link!.formula }));
+    // Single award: A, 300 + 1,000.
+    expect(book.view("Budget", 1, 2).display).toBe("1300");
+    return book;
+  }
+
+  it("breaks the budget (#VALUE!) when the single award's cell becomes 'none': the bug of issue 17", async () => {
+    const book = await linkedBudget();
+    await book.apply(comparisonSheetPlan(partial, { mode: "replaceOwned" }).plan);
+    expect(book.view("Budget", 1, 2).display).toBe("#VALUE!");
+  });
+
+  it("keeps the linked cells numeric when the user lets the split award stand in", async () => {
+    const book = await linkedBudget();
+    await book.apply(comparisonSheetPlan(partial, { mode: "replaceOwned", splitForSingle: true }).plan);
+    // Split: dolly 300 from A, crane 1,100 from B.
+    expect(book.view("Budget", 1, 1).display).toBe("1,400.00 ");
+    expect(book.view("Budget", 1, 2).display).toBe("1400");
   });
 });

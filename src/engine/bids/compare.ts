@@ -6,6 +6,10 @@
  * Rules, so the result can be explained to a production manager:
  * - An item a vendor did not bid is "missing" for that vendor: it is never the lowest, the
  *   vendor's total covers only what it bid, and the vendor cannot win the single-vendor award.
+ * - A bid whose lines do not supply the item (quantity 0, a $0.00 rate not written as "N/C" or
+ *   "included", 0 days: landed.ts incompleteReason) is "incomplete" and counts as not bid: never
+ *   the lowest, in no award, and the vendor cannot win the single award (issue 17: a 0-quantity
+ *   line won its item). An item no vendor supplied is in neither award, with a note.
  * - The lowest of an item is decided on the landed cost in cents (what the sheet shows); vendors
  *   tied to the cent are all marked.
  * - A vendor's total = its items' landed costs + delivery and pickup, rounded once.
@@ -19,7 +23,7 @@
  */
 import { Decimal, ZERO, roundCents, sum } from "../money";
 import { errors } from "../errors";
-import { addCosts, checkTerms, lineCost, orderCharges } from "./landed";
+import { addCosts, checkTerms, incompleteReason, lineCost, orderCharges } from "./landed";
 import { matchKey, normalizeItemName, overrideMap, type MatchOverride } from "./matching";
 import type { RentalDays } from "../rental";
 import type { BidLine, CostBreakdown, VendorBid } from "./types";
@@ -43,6 +47,8 @@ export interface ItemBid {
   readonly cost: CostBreakdown;
   /** Units bid, over all the lines. */
   readonly qty: Decimal;
+  /** Why the bid does not supply the item ("quantity 0"), when none of its lines does. */
+  readonly incomplete?: string;
 }
 
 /** One row of the comparison: an item and each vendor's bid for it. */
@@ -53,10 +59,15 @@ export interface ItemRow {
   readonly name: string;
   /** Each vendor's bid, in vendor order; undefined where the vendor did not bid the item. */
   readonly bids: readonly (ItemBid | undefined)[];
-  /** Vendors (indexes) with the lowest landed cost in cents; empty never (someone bid it). */
+  /**
+   * Vendors (indexes) with the lowest landed cost in cents among the complete bids; empty when
+   * every bid for the item is incomplete (then it is in no award).
+   */
   readonly lowest: readonly number[];
   /** Vendors (indexes) that did not bid the item. */
   readonly missing: readonly number[];
+  /** Vendors (indexes) whose bid for the item is incomplete ({@link ItemBid.incomplete}). */
+  readonly incomplete: readonly number[];
   /** True when the vendors quoted different quantities or days: check before awarding. */
   readonly differs: boolean;
 }
@@ -69,15 +80,21 @@ export interface VendorSummary {
   readonly orderCharges: Decimal;
   /** Landed cost of everything it bid, plus delivery and pickup (unrounded). */
   readonly total: Decimal;
+  /** Items it bid in full (incomplete bids not counted). */
   readonly itemsBid: number;
   readonly itemsMissing: number;
-  /** True when it bid every item of the comparison. */
+  /** Items its bid does not supply ({@link ItemBid.incomplete}). */
+  readonly itemsIncomplete: number;
+  /** True when it bid in full every item some vendor supplies: it can take the single award. */
   readonly complete: boolean;
 }
 
 /** An award: which vendor gets each item, and what it costs in all. */
 export interface Award {
-  /** Per item (in {@link Comparison.items} order), the vendor index it goes to. */
+  /**
+   * Per item (in {@link Comparison.items} order), the vendor index it goes to; -1 for an item no
+   * vendor supplied (in no award).
+   */
   readonly vendorByItem: readonly number[];
   /** The vendors used, in vendor order. */
   readonly vendors: readonly number[];
@@ -113,6 +130,11 @@ function daysText(line: BidLine): string {
 /** Money in whole cents as a plain number (exact: cents stay far below 2^53). */
 function cents(amount: Decimal): number {
   return roundCents(amount).times(100).toNumber();
+}
+
+/** A bid's landed cost in cents, or undefined when there is no bid or it is incomplete. */
+function completeCents(bid: ItemBid | undefined): number | undefined {
+  return bid && bid.incomplete === undefined ? cents(bid.cost.landed) : undefined;
 }
 
 /** How far a step-wise comparison ({@link comparisonSteps}) has got. */
@@ -180,40 +202,60 @@ export function* comparisonSteps(input: ComparisonInput): Generator<ComparisonPr
           `${vendor.name} lists "${row.name}" more than once (${where}): the lines are added together.`,
         );
       }
+      // The bid supplies the item when one of its lines does; lines that do not cost nothing.
+      const reasons = lines.map((l) => incompleteReason(l, schedule));
+      const incomplete = reasons.every((r) => r !== undefined) ? reasons[0] : undefined;
+      if (incomplete !== undefined)
+        notes.push(
+          `${vendor.name}'s bid for "${row.name}" is incomplete (${incomplete}): it is not counted as a bid for it.`,
+        );
       return {
         lines,
         cost: addCosts(lines.map((l) => lineCost(l, vendor.terms, schedule))),
         qty: sum(lines.map((l) => l.qty)),
+        ...(incomplete !== undefined ? { incomplete } : {}),
       };
     });
-    const bidCents = bids.map((b) => (b ? cents(b.cost.landed) : undefined));
-    const low = Math.min(...bidCents.filter((c): c is number => c !== undefined));
+    const bidCents = bids.map(completeCents);
+    const offered = bidCents.filter((c): c is number => c !== undefined);
+    const low = Math.min(...offered);
     const lowest = bidCents.flatMap((c, vi) => (c === low ? [vi] : []));
     const missing = bids.flatMap((b, vi) => (b ? [] : [vi]));
+    const incomplete = bids.flatMap((b, vi) => (b?.incomplete !== undefined ? [vi] : []));
+    if (offered.length === 0)
+      notes.push(`"${row.name}": no vendor supplied it (incomplete bids only); it is in neither award.`);
     const quoted = new Set(
-      bids.flatMap((b) => (b ? [`${b.qty.toString()}|${b.lines.map(daysText).join(",")}`] : [])),
+      // An incomplete bid differs by nature; it is flagged as incomplete instead.
+      bids.flatMap((b) =>
+        b && b.incomplete === undefined ? [`${b.qty.toString()}|${b.lines.map(daysText).join(",")}`] : [],
+      ),
     );
     const differs = quoted.size > 1;
     if (differs)
       notes.push(`"${row.name}": vendors quoted different quantities or days; check before awarding.`);
-    items.push({ key, name: row.name, bids, lowest, missing, differs });
+    items.push({ key, name: row.name, bids, lowest, missing, incomplete, differs });
     yield { done: ++done, total, stage: "Costing items" };
   }
 
+  const supplied = items.filter((item) => item.lowest.length > 0);
   const summaries = vendors.map((vendor, vi): VendorSummary => {
     const bidCosts = items.flatMap((item) => {
       const bid = item.bids[vi];
       return bid ? [bid.cost] : [];
     });
+    // An incomplete bid costs nothing (its lines supply nothing), so the total is the same
+    // with or without it.
     const cost = addCosts(bidCosts);
     const charges = orderCharges(vendor.terms);
+    const itemsIncomplete = items.filter((item) => item.incomplete.includes(vi)).length;
     return {
       cost,
       orderCharges: charges,
       total: cost.landed.plus(charges),
-      itemsBid: bidCosts.length,
+      itemsBid: bidCosts.length - itemsIncomplete,
       itemsMissing: items.length - bidCosts.length,
-      complete: bidCosts.length === items.length,
+      itemsIncomplete,
+      complete: supplied.every((item) => completeCents(item.bids[vi]) !== undefined),
     };
   });
 
@@ -247,14 +289,19 @@ function singleAward(items: readonly ItemRow[], summaries: readonly VendorSummar
   });
   if (best === undefined) return undefined;
   const vendor = best;
-  return { vendorByItem: items.map(() => vendor), vendors: [vendor], total: summaries[vendor].total };
+  return {
+    vendorByItem: items.map((item) => (item.lowest.length > 0 ? vendor : -1)),
+    vendors: [vendor],
+    total: summaries[vendor].total,
+  };
 }
 
 /** The award that gives each item to `vendorByItem`, with each used vendor's order charges. */
 function awardOf(items: readonly ItemRow[], vendors: readonly VendorBid[], vendorByItem: number[]): Award {
-  const used = [...new Set(vendorByItem)].sort((a, b) => a - b);
+  const used = [...new Set(vendorByItem)].filter((vi) => vi !== -1).sort((a, b) => a - b);
   let total = ZERO;
   items.forEach((item, i) => {
+    if (vendorByItem[i] === -1) return;
     const bid = item.bids[vendorByItem[i]];
     // A split award only ever picks a vendor that bid the item.
     if (!bid) throw new Error(`award picked vendor ${vendorByItem[i]} that did not bid ${item.key}`);
@@ -293,7 +340,14 @@ function* splitAward(
   step: () => ComparisonProgress,
 ): Generator<ComparisonProgress, { award: Award; exact: boolean }, void> {
   const n = vendors.length;
-  const itemCents = items.map((item) => item.bids.map((b) => (b ? cents(b.cost.landed) : undefined)));
+  // Only the items some vendor supplies are awarded; the others stay -1.
+  const supplied = items.flatMap((item, i) => (item.lowest.length > 0 ? [i] : []));
+  const itemCents = supplied.map((i) => items[i].bids.map(completeCents));
+  const byItem = (picks: readonly number[]) => {
+    const vendorByItem = items.map(() => -1);
+    supplied.forEach((i, k) => (vendorByItem[i] = picks[k]));
+    return vendorByItem;
+  };
   const chargeCents = vendors.map((v) => cents(orderCharges(v.terms)));
   const costOf = (picks: number[], itemsCost: number) => {
     let c = itemsCost;
@@ -315,10 +369,10 @@ function* splitAward(
     }
     // The set of all vendors always covers every item, so a best exists.
     if (!best) throw new Error("no vendor set covers every item");
-    return { award: awardOf(items, vendors, best.picks), exact: true };
+    return { award: awardOf(items, vendors, byItem(best.picks)), exact: true };
   }
   const greedy = cheapestIn(itemCents, all);
-  const greedyAward = awardOf(items, vendors, greedy.picks);
+  const greedyAward = awardOf(items, vendors, byItem(greedy.picks));
   if (single && cents(single.total) <= cents(greedyAward.total)) return { award: single, exact: false };
   return { award: greedyAward, exact: false };
 }

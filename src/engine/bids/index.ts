@@ -7,3 +7,4 @@ export * from "./landed";
 export * from "./matching";
 export * from "./compare";
 export * from "./mapping";
+export * from "./awardTarget";

@@ -16,7 +16,7 @@
  *
  * Nothing is rounded here; figures are rounded to cents once, when shown or written.
  */
-import { Decimal, ZERO } from "../money";
+import { Decimal, ZERO, sum } from "../money";
 import { errors } from "../errors";
 import { rentalCost, type RentalDays } from "../rental";
 import type { BidLine, CostBreakdown, VendorTerms } from "./types";
@@ -104,6 +104,24 @@ export function lineCost(line: BidLine, terms: VendorTerms, schedule?: RentalDay
   const taxable = line.taxable ?? terms.taxableByDefault;
   const tax = taxable ? net.times(terms.taxRate) : ZERO;
   return { gross, discount, net, lossDamage, tax, landed: net.plus(lossDamage).plus(tax) };
+}
+
+/**
+ * Why a line does not supply its item, or undefined when it does: a quantity of 0, a $0.00 day
+ * rate (not written as "N/C" or "included") or 0 days. Such a line costs nothing, so counting it
+ * would make the vendor the lowest for an item it does not supply (issue 17: a 0-quantity camera
+ * line "saved" $13,245.12); it is an incomplete bid for the item instead (compare.ts).
+ *
+ * @param line - the bid line
+ * @param schedule - the days for lines that give none
+ */
+export function incompleteReason(line: BidLine, schedule: RentalDays | undefined): string | undefined {
+  if (line.qty.isZero()) return "quantity 0";
+  if (line.dayRate.isZero() && !line.noCharge) return "day rate $0.00";
+  const days = lineDays(line, schedule);
+  const total = "held" in days ? days.held : sum(days.byWeek);
+  if (total.isZero()) return "0 days";
+  return undefined;
 }
 
 /** The sum of several breakdowns (the lines of one item, or all of a vendor's items). */

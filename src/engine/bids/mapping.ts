@@ -210,6 +210,7 @@ export function readBidRows(
         qty,
         days: readDays(cell(row, "days")),
         dayRate: readMoney(cell(row, "dayRate"), "Day rate"),
+        ...(isNoCharge(cell(row, "dayRate")) ? { noCharge: true } : {}),
         taxable: readTaxable(cell(row, "taxable")),
         ...(notes !== "" ? { notes } : {}),
         row: rowNumber,

@@ -18,6 +18,12 @@ export interface BidLine {
   readonly days?: RentalDays;
   /** Price of one unit for one day. */
   readonly dayRate: Decimal;
+  /**
+   * True when the vendor wrote "N/C", "included" or the like in the price column: the item is
+   * supplied at no charge. A bare 0 or $0.00 is not that: it is an incomplete bid (see
+   * landed.ts {@link incompleteReason}).
+   */
+  readonly noCharge?: boolean;
   /** Whether sales tax applies to this line; undefined: the vendor's default. */
   readonly taxable?: boolean;
   /** Free text the vendor added (availability, substitutions). */

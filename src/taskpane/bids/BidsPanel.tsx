@@ -32,10 +32,10 @@ import {
   type MatchOverride,
   type VendorBid,
 } from "../../engine/bids";
-import { toMoney } from "../../engine/money";
+import { fromNumber, toMoney, type Decimal } from "../../engine/money";
 import { formatDollars } from "../shell/formatMoney";
 import { usePane } from "../shell/PaneContext";
-import { comparisonSheetPlan, type ComparisonLayout } from "./comparisonSheet";
+import { comparisonSheetPlan, itemsBidText, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
 import { webStorageMappingStore, type MappingStore } from "./mappingStore";
 import { browserStorage } from "../shell/columnMemory";
@@ -46,9 +46,15 @@ import {
   awardWritePlan,
   comparisonAwardLink,
   comparisonTarget,
+  earlierAwardTotals,
   isSingleCell,
+  linkCellName,
+  placementCells,
+  readBudgetCell,
   rowsFromSelection,
   rowsFromTable,
+  type AwardPlacement,
+  type BudgetCell,
 } from "./workbookBids";
 
 const useStyles = makeStyles({
@@ -244,26 +250,98 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
     void compare([]);
   };
 
+  /**
+   * Writes the comparison sheet. Before replacing an earlier one whose single-vendor award a
+   * budget cell may link to, when this comparison has none, it asks: the cell would show #VALUE!
+   * and break the budget's totals (issue 17). "Yes" shows the split award in that cell instead.
+   */
   const handleWriteSheet = async () => {
     if (!result) return;
+    clearMessage();
     const problems = mappedVendors.flatMap((v) => v.problems.map((p) => `${v.name}: ${p.message}`));
-    const sheet = await runLong("Writing the bid comparison", async (options) => {
+    try {
       const target = await comparisonTarget(port);
-      const { plan, layout } = comparisonSheetPlan(result, {
-        sheetName: target.sheetName,
-        mode: target.mode,
-        scheduleText: schedule.trim() || undefined,
-        problems,
+      const earlier =
+        target.mode === "replaceOwned"
+          ? await earlierAwardTotals(port, target.sheetName)
+          : { hadSingle: false, links: [] };
+      let splitForSingle = false;
+      if (earlier.hadSingle && !result.bestSingle) {
+        const now =
+          earlier.singleTotal === undefined ? "" : ` (${formatDollars(fromNumber(earlier.singleTotal))} now)`;
+        const linked = earlier.links.filter((l) => l.award === "single").map((l) => l.cell);
+        const yes = await ask({
+          title: "No single-vendor award this time",
+          message:
+            `No vendor bid every item in full, so this comparison has no single-vendor award. ` +
+            (linked.length > 0
+              ? `${linked.join(", ")} ${linked.length === 1 ? "links" : "link"} to it on "${target.sheetName}"${now} and would show #VALUE!, breaking the budget's totals. `
+              : `A budget cell linked to it on "${target.sheetName}"${now} would show #VALUE!. `) +
+            `Show the split award (${formatDollars(result.bestSplit.total)}) in its place, so linked cells keep a number? Cancel writes nothing.`,
+          confirmLabel: "Show the split award there",
+          cancelLabel: "Cancel",
+        });
+        if (!yes) {
+          showNote(`Nothing was written: "${target.sheetName}" and the budget are as they were.`);
+          return;
+        }
+        splitForSingle = true;
+      }
+      const sheet = await runLong("Writing the bid comparison", async (options) => {
+        const { plan, layout } = comparisonSheetPlan(result, {
+          sheetName: target.sheetName,
+          mode: target.mode,
+          scheduleText: schedule.trim() || undefined,
+          problems,
+          links: earlier.links,
+          splitForSingle,
+        });
+        await port.apply(plan, options);
+        return { sheetName: target.sheetName, layout, result };
       });
-      await port.apply(plan, options);
-      return { sheetName: target.sheetName, layout, result };
-    });
-    if (sheet) {
-      setWritten(sheet);
-      showNote(
-        `The comparison is on the sheet "${sheet.sheetName}". Running it again replaces that sheet only.`,
-      );
+      if (sheet) {
+        setWritten(sheet);
+        const linked = earlier.links.map(
+          (l) =>
+            `${l.cell} (${l.award === "single" && !result.bestSingle ? "split, in place of the single award" : l.award})`,
+        );
+        showNote(
+          `The comparison is on the sheet "${sheet.sheetName}". Running it again replaces that sheet only.` +
+            (linked.length > 0 ? ` Budget cells linked to its totals: ${linked.join(", ")}.` : ""),
+        );
+      }
+    } catch (e) {
+      showError(e);
     }
+  };
+
+  /**
+   * The question before an award goes into a budget cell: what the cell is on its line, and
+   * where the award belongs when that cell would give a wrong figure (a Rate the line multiplies,
+   * an Amount, Units or X cell): the line's Rate with Amount 1 and X 1, which it offers.
+   */
+  const awardQuestion = (
+    where: string,
+    cell: BudgetCell,
+    amount: Decimal,
+    placement: AwardPlacement,
+  ): string => {
+    const meaning = cell.meaning;
+    if (!meaning) return "";
+    const on = `${where} is the ${meaning.header} of its budget line`;
+    if (!meaning.offer) return `${on}, so the award is the line's total there. `;
+    const rate = placementCells(placement)[0].address;
+    const ones = placementCells(placement)
+      .slice(1)
+      .map((r) => r.address);
+    const multiplied =
+      meaning.role === "rate" && meaning.multiplier
+        ? `: the line multiplies it by ${meaning.multiplier.toString()} (Amount x X), so ${formatDollars(amount)} would count as ${formatDollars(amount.times(meaning.multiplier))}`
+        : "";
+    return (
+      `${on}${multiplied}. An award is the line's total: it goes in the line's Total, or in its Rate with Amount 1 and X 1. ` +
+      `Put it in ${rate}${ones.length > 0 ? ` and set ${ones.join(" and ")} to 1` : ""} instead? `
+    );
   };
 
   const handleWriteAward = async () => {
@@ -283,31 +361,63 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
       const label = `${awardChoice === "single" ? "single-vendor award" : "split award"}: ${award.vendors
         .map((vi) => result.vendors[vi].name)
         .join(" + ")}`;
+      const cell = await readBudgetCell(port, target);
+      const offer = cell.meaning?.offer;
+      const placement: AwardPlacement = offer
+        ? { sheet: target.sheet, row: cell.row, column: offer.rateColumn, ones: offer.factorColumns }
+        : { sheet: target.sheet, row: cell.row, column: cell.column };
+      const cells = placementCells(placement);
+      const place = `${target.sheet}!${cells[0].address}`;
       // A link only to a sheet that shows these very results (a re-match makes it stale).
       const link =
         written && written.result === result ? await comparisonAwardLink(port, written, awardChoice) : null;
-      const occupied = (await port.findNonEmpty([target])).length > 0;
-      const where = `${target.sheet}!${target.address}`;
+      const occupied = (await port.findNonEmpty(cells)).map((r) => r.address);
       const yes = await ask({
         title: "Write the award into the budget?",
         message:
+          awardQuestion(`${target.sheet}!${target.address}`, cell, amount, placement) +
           (link
-            ? `Link ${where} to the ${label} total on the sheet "${link.sheetName}" (${formatDollars(amount)} now), so it follows the comparison?`
-            : `Write ${formatDollars(amount)} (${label}) into ${where} as a number? The comparison sheet is not kept for these results, so the cell cannot link to it; write the comparison sheet first to link it instead.`) +
-          (occupied ? " That cell is not empty: what is in it now will be replaced." : ""),
-        confirmLabel: occupied ? "Replace it" : link ? "Link it" : "Write it",
+            ? `Link ${place} to the ${label} total on the sheet "${link.sheetName}" (${formatDollars(amount)} now), so it follows the comparison?`
+            : `Write ${formatDollars(amount)} (${label}) into ${place} as a number? The comparison sheet is not kept for these results, so the cell cannot link to it; write the comparison sheet first to link it instead.`) +
+          (occupied.length === 1 && !offer
+            ? " That cell is not empty: what is in it now will be replaced."
+            : "") +
+          (occupied.length > 0 && offer
+            ? ` ${occupied.join(", ")} ${occupied.length === 1 ? "is" : "are"} not empty: what is there now will be replaced.`
+            : ""),
+        confirmLabel: offer
+          ? `Write into ${cells[0].address}`
+          : occupied.length > 0
+            ? "Replace it"
+            : link
+              ? "Link it"
+              : "Write it",
         cancelLabel: "Cancel",
       });
       if (!yes) return;
+      const record = link
+        ? {
+            sheetName: link.sheetName,
+            links: [
+              ...(await earlierAwardTotals(port, link.sheetName)).links.filter(
+                (l) => l.cell !== linkCellName({ sheet: target.sheet, address: cells[0].address }),
+              ),
+              { cell: linkCellName({ sheet: target.sheet, address: cells[0].address }), award: awardChoice },
+            ],
+          }
+        : undefined;
       const done = await runLong("Writing the award", async (options) => {
-        await port.apply(awardWritePlan(target, link ? { formula: link.formula } : toMoney(amount)), options);
+        await port.apply(
+          awardWritePlan(placement, link ? { formula: link.formula } : toMoney(amount), record),
+          options,
+        );
         return true;
       });
       if (done)
         showNote(
           link
-            ? `${where} now shows the ${label} total from "${link.sheetName}" (${formatDollars(amount)}).`
-            : `${formatDollars(amount)} is in ${where}.`,
+            ? `${place} now shows the ${label} total from "${link.sheetName}" (${formatDollars(amount)}).`
+            : `${formatDollars(amount)} is in ${place}.`,
         );
     } catch (e) {
       showError(e);
@@ -413,9 +523,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
                 <TableRow key={result.vendors[vi].id}>
                   <TableCell>{result.vendors[vi].name}</TableCell>
                   <TableCell>{formatDollars(s.total)}</TableCell>
-                  <TableCell>
-                    {s.complete ? `all ${result.items.length}` : `${s.itemsBid} of ${result.items.length}`}
-                  </TableCell>
+                  <TableCell>{itemsBidText(s, result.items.length)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

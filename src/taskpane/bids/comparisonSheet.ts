@@ -8,7 +8,7 @@
  * is written as text and never as a formula.
  */
 import { toMoney } from "../../engine/money";
-import type { Comparison, Award } from "../../engine/bids";
+import type { Comparison, Award, VendorSummary } from "../../engine/bids";
 import {
   NUMBER_FORMATS,
   a1,
@@ -28,6 +28,49 @@ export const COMPARISON_SHEET = "Bid comparison";
 
 /** What a missing bid shows in a vendor's column. */
 export const NOT_BID = "not bid";
+/** What an item no vendor supplied shows in the Lowest and Split award columns. */
+export const NONE_SUPPLIED = "none supplied";
+
+/** What an incomplete bid (quantity 0, $0.00 rate, 0 days) shows in its vendor's column. */
+export function incompleteText(reason: string): string {
+  return `incomplete: ${reason}`;
+}
+
+/**
+ * A budget cell the pane linked to one of the award totals (`'Budget detail'!$J$12`), kept on the
+ * comparison sheet so a re-run knows which budget cells follow it and can ask before one breaks.
+ */
+export interface AwardLink {
+  /** The budget cell, as `'Sheet'!$A$1`. */
+  readonly cell: string;
+  readonly award: "single" | "split";
+}
+
+/** The cell (row 4, column G) where the linked budget cells are listed. */
+export const LINKS_CELL = "G4";
+/** The fixed row of award totals and links, as read back before a re-run. */
+export const AWARD_TOTALS_RANGE = "A4:G4";
+/** Column (0-based, in {@link AWARD_TOTALS_RANGE}) of the single award's total and of the links. */
+export const SINGLE_TOTAL_INDEX = 4;
+export const LINKS_INDEX = 6;
+/** What the single award's cell holds when there is none (and no split stands in for it). */
+export const NO_SINGLE = "none";
+
+/** The links as the sheet lists them: `'Budget detail'!$J$12 (single); Sheet1!$B$2 (split)`. */
+export function formatLinks(links: readonly AwardLink[]): string {
+  return links.map((l) => `${l.cell} (${l.award})`).join("; ");
+}
+
+/** The links listed in {@link LINKS_CELL}, read back; anything else in the cell is ignored. */
+export function parseLinks(text: unknown): AwardLink[] {
+  if (typeof text !== "string") return [];
+  // A quoted sheet name may hold "; " or "!" itself ('It''s; here'), so entries are matched whole.
+  const entry = /('(?:[^']|'')+'|[^\s';!]+)!(\$?[A-Z]+\$?\d+) \((single|split)\)/g;
+  return [...text.matchAll(entry)].map((m) => ({
+    cell: `${m[1]}!${m[2]}`,
+    award: m[3] as AwardLink["award"],
+  }));
+}
 
 /** Fill of the lowest landed cost of each item (a light green that prints in grey too). */
 const LOWEST_FILL = "#C6EFCE";
@@ -69,6 +112,19 @@ export interface ComparisonSheetOptions {
   scheduleText?: string;
   /** Problems met while reading the bids (rows left out), shown under the comparison. */
   problems?: readonly string[];
+  /** Budget cells linked to the award totals, carried from the sheet this one replaces. */
+  links?: readonly AwardLink[];
+  /**
+   * When there is no single award: show the split award's total in the single award's cell, so
+   * budget cells linked to it keep a number (the user agreed to this; issue 17).
+   */
+  splitForSingle?: boolean;
+}
+
+/** "all 3", "2 of 3", "1 of 3, 1 incomplete": what a vendor bid in full. */
+export function itemsBidText(summary: VendorSummary, itemCount: number): string {
+  const bid = summary.itemsBid === itemCount ? `all ${itemCount}` : `${summary.itemsBid} of ${itemCount}`;
+  return summary.itemsIncomplete > 0 ? `${bid}, ${summary.itemsIncomplete} incomplete` : bid;
 }
 
 /**
@@ -126,17 +182,26 @@ export function comparisonSheetPlan(
   });
   const firstItemRow = headerRow + 1;
   const itemCells: Cell[][] = items.map((item, i) => {
-    const costs: Cell[] = item.bids.map((bid) => (bid ? toMoney(bid.cost.landed) : NOT_BID));
-    const lowest: Cell = { text: item.lowest.map((vi) => vendors[vi].name).join(", ") };
+    const costs: Cell[] = item.bids.map((bid) => {
+      if (!bid) return NOT_BID;
+      return bid.incomplete === undefined ? toMoney(bid.cost.landed) : incompleteText(bid.incomplete);
+    });
+    const lowest: Cell =
+      item.lowest.length > 0 ? { text: item.lowest.map((vi) => vendors[vi].name).join(", ") } : NONE_SUPPLIED;
     const checks: string[] = [];
     if (item.missing.length > 0)
       checks.push(`not bid by ${item.missing.map((vi) => vendors[vi].name).join(", ")}`);
+    if (item.incomplete.length > 0)
+      checks.push(
+        `incomplete bid from ${item.incomplete.map((vi) => `${vendors[vi].name} (${item.bids[vi]?.incomplete})`).join(", ")}`,
+      );
     if (item.differs) checks.push("quantities or days differ");
+    const awardedTo = bestSplit.vendorByItem[i];
     return [
       { text: item.name },
       ...costs,
       lowest,
-      { text: vendors[bestSplit.vendorByItem[i]].name },
+      awardedTo === -1 ? NONE_SUPPLIED : { text: vendors[awardedTo].name },
       checks.length > 0 ? { text: checks.join("; ") } : null,
     ];
   });
@@ -183,12 +248,7 @@ export function comparisonSheetPlan(
     line("Sales tax", (vi) => toMoney(summaries[vi].cost.tax), cash),
     line("Delivery and pickup", (vi) => toMoney(summaries[vi].orderCharges), cash),
     line("Vendor total", (vi) => toMoney(summaries[vi].total), cash, true),
-    line(
-      "Items bid",
-      (vi) =>
-        summaries[vi].complete ? `all ${items.length}` : `${summaries[vi].itemsBid} of ${items.length}`,
-      null,
-    ),
+    line("Items bid", (vi) => itemsBidText(summaries[vi], items.length), null),
   );
   row++;
 
@@ -214,6 +274,13 @@ export function comparisonSheetPlan(
     ...(bestSingle ? { singleTotal: a1(AWARD_TOTALS_ROW, 4, true) } : {}),
     splitTotal: a1(AWARD_TOTALS_ROW, 2, true),
   };
+  const splitFormula = { formula: `=${a1(awardsRow + 2, 2, true)}` };
+  const singleCells: Cell[] = bestSingle
+    ? ["Best single", { formula: `=${a1(awardsRow + 1, 2, true)}` }]
+    : options.splitForSingle
+      ? ["Best single: none, split shown", splitFormula]
+      : ["Best single", NO_SINGLE];
+  const links = options.links ?? [];
   blocks.push({
     row: AWARD_TOTALS_ROW,
     column: 0,
@@ -222,14 +289,15 @@ export function comparisonSheetPlan(
         [
           "Award totals",
           "Best split",
-          { formula: `=${a1(awardsRow + 2, 2, true)}` },
-          "Best single",
-          bestSingle ? { formula: `=${a1(awardsRow + 1, 2, true)}` } : "none",
+          splitFormula,
+          ...singleCells,
+          links.length > 0 ? "Linked from" : null,
+          links.length > 0 ? { text: formatLinks(links) } : null,
         ],
         width,
       ),
     ],
-    columnFormats: [null, null, cash, null, cash],
+    columnFormats: [null, null, cash, null, cash, null, null],
   });
   row += awardCells.length + 1;
 

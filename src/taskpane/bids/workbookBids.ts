@@ -3,18 +3,35 @@
  * selection or a table, where the comparison sheet goes (its own sheet, replaced on re-run), and
  * the write of an award into a budget line.
  */
+import { awardTarget, type AwardTarget } from "../../engine/bids";
 import {
   NUMBER_FORMATS,
   PortError,
+  a1,
+  a1Range,
   parseA1,
   sheetRef,
   type Cell,
+  type CellBlock,
   type RangeRef,
   type WorkbookPort,
   type WritePlan,
 } from "../../excel/port";
 import { marksSheet } from "../shell/ownedSheet";
-import { BIDS_OWNER, COMPARISON_KEY, COMPARISON_SHEET, type ComparisonLayout } from "./comparisonSheet";
+import {
+  AWARD_TOTALS_RANGE,
+  BIDS_OWNER,
+  COMPARISON_KEY,
+  COMPARISON_SHEET,
+  LINKS_CELL,
+  LINKS_INDEX,
+  NO_SINGLE,
+  SINGLE_TOTAL_INDEX,
+  formatLinks,
+  parseLinks,
+  type AwardLink,
+  type ComparisonLayout,
+} from "./comparisonSheet";
 
 /** Rows of a bid read from the workbook, with where they came from. */
 export interface WorkbookRows {
@@ -116,20 +133,116 @@ export async function comparisonAwardLink(
 }
 
 /**
- * The plan that writes an award into one budget cell (money format): a link to the comparison
- * sheet's total, or the amount. The caller has asked the user first: the cell is in a sheet the
- * pane does not own.
+ * What the comparison sheet about to be replaced holds in its fixed row: whether its single
+ * award's cell held a total (a budget cell may link to it), that total when Excel gives it as a
+ * number, and the budget cells the pane linked.
  */
-export function awardWritePlan(target: RangeRef, amount: Cell): WritePlan {
+export async function earlierAwardTotals(
+  port: WorkbookPort,
+  sheetName: string,
+): Promise<{ hadSingle: boolean; singleTotal?: number; links: AwardLink[] }> {
+  const [values] = (await port.readRange({ sheet: sheetName, address: AWARD_TOTALS_RANGE })).values;
+  const single = values?.[SINGLE_TOTAL_INDEX];
+  return {
+    hadSingle: single !== undefined && single !== "" && single !== NO_SINGLE,
+    ...(typeof single === "number" ? { singleTotal: single } : {}),
+    links: parseLinks(values?.[LINKS_INDEX]),
+  };
+}
+
+/** The cell as a link record names it: `'Budget detail'!$J$12`. */
+export function linkCellName(target: RangeRef): string {
   const { row, column } = parseA1(target.address);
+  return `${sheetRef(target.sheet)}!${a1(row, column, true)}`;
+}
+
+/** Rows above a budget cell searched for its header row (the engine's awardTarget). */
+const HEADER_ROWS_READ = 200;
+/** Columns read from A for a budget line: at least to Z (the templates' detail ends at N). */
+const LINE_COLUMNS_READ = 26;
+
+/** A budget cell, what it means on its line, and the cells of that line. */
+export interface BudgetCell {
+  /** 0-based row and column of the cell. */
+  readonly row: number;
+  readonly column: number;
+  /** What the column is on a budget line; undefined when no budget header is found above. */
+  readonly meaning?: AwardTarget;
+}
+
+/**
+ * Reads what the chosen budget cell is on its line (issue 17: an award put into a Rate was
+ * multiplied by the line's Amount x X): the cells above it, to its header row, in one read.
+ */
+export async function readBudgetCell(port: WorkbookPort, target: RangeRef): Promise<BudgetCell> {
+  const { row, column } = parseA1(target.address);
+  const top = Math.max(0, row - HEADER_ROWS_READ);
+  const width = Math.max(column + 1, LINE_COLUMNS_READ);
+  const read = await port.readRange({ sheet: target.sheet, address: a1Range(top, 0, row - top + 1, width) });
+  const meaning = awardTarget(read.values, row - top, column);
+  return { row, column, ...(meaning ? { meaning } : {}) };
+}
+
+/** Where an award goes: one cell, or a line's Rate with its Amount and X set to 1. */
+export interface AwardPlacement {
+  readonly sheet: string;
+  readonly row: number;
+  /** The column the award goes into. */
+  readonly column: number;
+  /** Columns on the same row set to 1 (the line's Amount and X). */
+  readonly ones?: readonly number[];
+}
+
+/** The cells a placement writes, by A1 address (for the question and the check for content). */
+export function placementCells(placement: AwardPlacement): RangeRef[] {
+  return [placement.column, ...(placement.ones ?? [])].map((c) => ({
+    sheet: placement.sheet,
+    address: a1(placement.row, c),
+  }));
+}
+
+/**
+ * The plan that writes an award into a budget line (money format): a link to the comparison
+ * sheet's total, or the amount; with the line's Amount and X set to 1 when the award goes into
+ * its Rate. A link is also listed on the comparison sheet ({@link LINKS_CELL}), so a re-run can
+ * tell which budget cells follow it. The caller has asked the user first: the cells are in a
+ * sheet the pane does not own.
+ */
+export function awardWritePlan(
+  placement: AwardPlacement,
+  amount: Cell,
+  record?: { readonly sheetName: string; readonly links: readonly AwardLink[] },
+): WritePlan {
+  const { row, column } = placement;
+  const blocks: CellBlock[] = [
+    { row, column, cells: [[amount]], columnFormats: [NUMBER_FORMATS.money] },
+    ...(placement.ones ?? []).map((c) => ({
+      row,
+      column: c,
+      cells: [[1]],
+      columnFormats: [NUMBER_FORMATS.quantity],
+    })),
+  ];
+  const { row: linksRow, column: linksColumn } = parseA1(LINKS_CELL);
   return {
     owner: BIDS_OWNER,
     sheets: [
-      {
-        name: target.sheet,
-        mode: "existing",
-        blocks: [{ row, column, cells: [[amount]], columnFormats: [NUMBER_FORMATS.money] }],
-      },
+      { name: placement.sheet, mode: "existing", blocks },
+      ...(record
+        ? [
+            {
+              name: record.sheetName,
+              mode: "existing" as const,
+              blocks: [
+                {
+                  row: linksRow,
+                  column: linksColumn - 1,
+                  cells: [["Linked from", { text: formatLinks(record.links) }]],
+                },
+              ],
+            },
+          ]
+        : []),
     ],
   };
 }

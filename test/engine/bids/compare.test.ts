@@ -310,12 +310,21 @@ describe("money invariants", () => {
     );
   });
 
-  it("gives each item of the split award to a vendor that bid it", () => {
+  it("gives each item of the split award to a vendor whose bid supplies it, and never an unsupplied one", () => {
     fc.assert(
       fc.property(fc.array(arbVendor, { minLength: 2, maxLength: 4 }), (vs) => {
         const r = compareAll({ vendors: build(vs) });
-        r.items.forEach((item, i) => expect(item.bids[r.bestSplit.vendorByItem[i]]).toBeDefined());
-        for (const item of r.items) for (const vi of item.lowest) expect(item.missing).not.toContain(vi);
+        r.items.forEach((item, i) => {
+          const vi = r.bestSplit.vendorByItem[i];
+          if (item.lowest.length === 0) expect(vi).toBe(-1);
+          else expect(item.bids[vi]?.incomplete).toBeUndefined();
+          expect(item.bids[vi] ?? item.lowest.length === 0).toBeTruthy();
+        });
+        for (const item of r.items)
+          for (const vi of item.lowest) {
+            expect(item.missing).not.toContain(vi);
+            expect(item.incomplete).not.toContain(vi);
+          }
       }),
     );
   });
@@ -366,5 +375,70 @@ describe("the comparison one step at a time", () => {
 
   it("checks its input on the first step, before any work", () => {
     expect(() => comparisonSteps({ vendors: [three[0]] }).next()).toThrow(ProdError);
+  });
+});
+
+describe("a line that does not supply the item is an incomplete bid, never the lowest", () => {
+  // The case: a 0-quantity camera line "won" and the split award saved money by buying
+  // no cameras.
+  const a = vendor("A", [line("Camera", 2000, { days: held(3) }), line("Dolly", 300, { days: held(3) })]);
+  const b = vendor("B", [
+    line("Camera", 1800, { days: held(3), qty: d(0) }),
+    line("Dolly", 250, { days: held(3) }),
+  ]);
+
+  it.each([
+    ["quantity 0", { qty: d(0) }, "quantity 0"],
+    ["a $0.00 day rate", { dayRate: d(0) }, "day rate $0.00"],
+    ["0 days", { days: held(0) }, "0 days"],
+    ["0 days in every week", { days: weeks(0, 0) }, "0 days"],
+  ])("marks %s incomplete: not lowest, not in either award", (_label, extra, reason) => {
+    const c = vendor("C", [
+      line("Camera", 1500, { days: held(3), ...extra }),
+      line("Dolly", 200, { days: held(3) }),
+    ]);
+    const r = compareAll({ vendors: [a, c] });
+    const camera = r.items[0];
+    expect(camera.incomplete).toEqual([1]);
+    expect(camera.bids[1]?.incomplete).toBe(reason);
+    expect(camera.lowest).toEqual([0]);
+    expect(r.summaries[1]).toMatchObject({ itemsBid: 1, itemsIncomplete: 1, complete: false });
+    expect(r.bestSingle?.vendors).toEqual([0]);
+    // Camera from A (6,000); dolly from C (600).
+    expect(r.bestSplit.vendorByItem).toEqual([0, 1]);
+    expect(money(r.bestSplit.total)).toBe("6600.00");
+  });
+
+  it("takes an explicit N/C (included) line as a real bid at no charge", () => {
+    const c = vendor("C", [
+      line("Camera", 0, { days: held(3), noCharge: true }),
+      line("Dolly", 200, { days: held(3) }),
+    ]);
+    const r = compareAll({ vendors: [a, c] });
+    expect(r.items[0].incomplete).toEqual([]);
+    expect(r.items[0].lowest).toEqual([1]);
+  });
+
+  it("leaves an item no vendor supplied out of both awards, and says so", () => {
+    const c = vendor("C", [
+      line("Camera", 1500, { days: held(3), qty: d(0) }),
+      line("Dolly", 200, { days: held(3) }),
+    ]);
+    const r = compareAll({ vendors: [b, c] });
+    expect(r.items[0].lowest).toEqual([]);
+    expect(r.bestSplit.vendorByItem).toEqual([-1, 1]);
+    expect(money(r.bestSplit.total)).toBe("600.00");
+    expect(r.bestSingle?.vendors).toEqual([1]);
+    expect(r.notes).toContain(
+      '"Camera": no vendor supplied it (incomplete bids only); it is in neither award.',
+    );
+  });
+
+  it("saves nothing by buying zero cameras", () => {
+    const r = compareAll({ vendors: [a, b] });
+    expect(r.bestSingle?.vendors).toEqual([0]);
+    expect(money(r.bestSplit.total)).toBe("6750.00");
+    expect(r.bestSplit.vendorByItem).toEqual([0, 1]);
+    expect(money(r.saving)).toBe("150.00");
   });
 });

@@ -81,6 +81,10 @@ describe("reading bid rows", () => {
       ["C-Stand", "10", "12", "12.5", false, undefined, 3],
       ["Dolly", "1", undefined, "0", undefined, undefined, 4],
     ]);
+    // "N/C" is a bid at no charge; a bare 0 rate is not (an incomplete bid, compare.ts).
+    expect(lines.map((l) => l.noCharge)).toEqual([undefined, undefined, true]);
+    const zero = readBidRows([["Dolly", 1, 5, "$0.00", "", ""]], mapping);
+    expect(zero.lines[0].noCharge).toBeUndefined();
   });
 
   it.each([

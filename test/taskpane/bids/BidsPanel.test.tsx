@@ -17,6 +17,10 @@ const FILES: Record<string, string> = {
   "Vendor B.csv": 'Item,Qty,Day Rate,Taxable\nCamera Package,1,"$2,200.00",yes\n',
   "Vendor C.csv": "Item,Qty,Day Rate,Taxable\nCamera pkg,1,2100,Y\nDolly,1,call,Y\n",
   "No rate.csv": "Item,Qty,Notes\nCamera package,1,see PDF\n",
+  // Bids only a tripod: with it, no vendor bids every item.
+  "Vendor D.csv": "Item,Qty,Day Rate,Taxable\nTripod,1,50,Y\n",
+  // The issue's case: a 0-quantity camera line at a lower rate.
+  "Vendor Z.csv": 'Item,Qty,Day Rate,Taxable\nCamera package,0,"$1,800.00",Y\n',
   "Empty.csv": "",
 };
 
@@ -246,7 +250,7 @@ describe("Bids panel", () => {
       fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
     });
     expect(questions[0].message).toBe(
-      "Write $20,310.00 (split award: Vendor A) into Budget!B2 as a number? The comparison sheet is not kept for these results, so the cell cannot link to it; write the comparison sheet first to link it instead. That cell is not empty: what is in it now will be replaced.",
+      "Budget!B2 is the Rate of its budget line, so the award is the line's total there. Write $20,310.00 (split award: Vendor A) into Budget!B2 as a number? The comparison sheet is not kept for these results, so the cell cannot link to it; write the comparison sheet first to link it instead. That cell is not empty: what is in it now will be replaced.",
     );
     expect(applied).toEqual([]);
     expect(content(book, "Budget", "B2")).toBe("old figure");
@@ -432,7 +436,7 @@ describe("Bids panel: the award as a live link to the comparison sheet", () => {
       const row = rowOf(book, label);
       expect(questions[0].confirmLabel).toBe("Link it");
       expect(questions[0].message).toMatch(
-        /^Link Budget!B2 to the .* total on the sheet "Bid comparison" \(\$20,310\.00 now\)/,
+        /^Budget!B2 is the Rate of its budget line, so the award is the line's total there\. Link Budget!B2 to the .* total on the sheet "Bid comparison" \(\$20,310\.00 now\)/,
       );
       // The link points at the sheet's fixed award total (row 4), which follows the award's row.
       const anchor = choice === "single" ? "E4" : "C4";
@@ -481,5 +485,116 @@ describe("Bids panel: the award as a live link to the comparison sheet", () => {
     await writeAward();
     expect(questions[0].message).toMatch(/as a number\?/);
     expect(book.cell("Budget", "B2")).toMatchObject({ kind: "value", content: 20310 });
+  });
+
+  it("asks before a re-run with no single award breaks a budget cell linked to it, and shows the split award there after a yes", async () => {
+    const { book, questions, notes } = await comparedAndWritten([true, true]);
+    fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
+    await writeAward();
+    expect(book.cell("Budget", "B2")).toMatchObject({ kind: "formula", content: "='Bid comparison'!$E$4" });
+    expect(content(book, "Bid comparison", "G4")).toBe("'Budget'!$B$2 (single)");
+
+    await addFile("Vendor D.csv");
+    await compare();
+    expect(
+      screen.getByText("No vendor bid every item, so there is no single-vendor award."),
+    ).toBeInTheDocument();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
+    });
+    await settle();
+    expect(questions[1]).toMatchObject({
+      title: "No single-vendor award this time",
+      confirmLabel: "Show the split award there",
+    });
+    expect(questions[1].message).toMatch(
+      // The mock Excel gives a formula's text, not its value, so the figure is not quoted here.
+      /'Budget'!\$B\$2 links to it on "Bid comparison" and would show #VALUE!, breaking the budget's totals\. Show the split award \(\$20,910\.00\) in its place/,
+    );
+    // The single award's cell now holds the split award's total: a number, never "none".
+    const splitRow = rowOf(book, "Best split award");
+    expect(book.cell("Bid comparison", "E4")).toMatchObject({ kind: "formula", content: `=$C$${splitRow}` });
+    expect(content(book, "Bid comparison", `C${splitRow}`)).toEqual(expect.any(Number));
+    expect(content(book, "Bid comparison", "D4")).toBe("Best single: none, split shown");
+    // The link record is carried into the new sheet.
+    expect(content(book, "Bid comparison", "G4")).toBe("'Budget'!$B$2 (single)");
+    expect(notes[notes.length - 1]).toMatch(
+      /Budget cells linked to its totals: 'Budget'!\$B\$2 \(split, in place of the single award\)/,
+    );
+  });
+
+  it("writes nothing when the user cancels that question", async () => {
+    const { book, questions, notes, applied } = await comparedAndWritten([true, false]);
+    fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
+    await writeAward();
+    await addFile("Vendor D.csv");
+    await compare();
+    const before = applied.length;
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
+    });
+    await settle();
+    expect(questions).toHaveLength(2);
+    expect(applied).toHaveLength(before);
+    expect(content(book, "Bid comparison", "D4")).toBe("Best single");
+    expect(notes[notes.length - 1]).toBe(
+      'Nothing was written: "Bid comparison" and the budget are as they were.',
+    );
+  });
+
+  it("says what a Rate cell means on a 6-week line, and writes the award as the rate with Amount 1 and X 1", async () => {
+    const { book, questions, notes } = await comparedAndWritten(
+      [true],
+      [
+        ["Acct", "Description", "Amount", "Units", "X", "Rate", "Subtotal", "Total"],
+        ["5100", "Camera package", 6, "Week", 1, 3000, 18000, 18000],
+      ],
+    );
+    book.selection = { sheet: "Budget", address: "F2" };
+    await writeAward();
+    expect(questions[0].message).toMatch(
+      /^Budget!F2 is the Rate of its budget line: the line multiplies it by 6 \(Amount x X\), so \$20,310\.00 would count as \$121,860\.00\. An award is the line's total: it goes in the line's Total, or in its Rate with Amount 1 and X 1\. Put it in F2 and set C2 and E2 to 1 instead\?/,
+    );
+    expect(questions[0].confirmLabel).toBe("Write into F2");
+    expect(content(book, "Budget", "C2")).toBe(1);
+    expect(content(book, "Budget", "E2")).toBe(1);
+    expect(book.cell("Budget", "F2")).toMatchObject({ kind: "formula", content: "='Bid comparison'!$C$4" });
+    expect(notes[notes.length - 1]).toMatch(/^Budget!F2 now shows the split award/);
+  });
+
+  it("offers the line's Rate when the Amount cell is chosen", async () => {
+    const { book, questions } = await comparedAndWritten(
+      [false],
+      [
+        ["Acct", "Description", "Amount", "Units", "X", "Rate", "Subtotal", "Total"],
+        ["5100", "Camera package", 6, "Week", 1, 3000, 18000, 18000],
+      ],
+    );
+    book.selection = { sheet: "Budget", address: "C2" };
+    await writeAward();
+    expect(questions[0].message).toMatch(
+      /^Budget!C2 is the Amount of its budget line\. An award is the line's total/,
+    );
+    expect(questions[0].confirmLabel).toBe("Write into F2");
+    expect(content(book, "Budget", "C2")).toBe(6);
+  });
+});
+
+describe("Bids panel: a line that does not supply the item", () => {
+  it("shows a 0-quantity camera line as an incomplete bid, never the lowest", async () => {
+    setup();
+    await addFile("Vendor A.csv");
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("Vendor Z.csv");
+    fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "5+5+2" } });
+    await compare();
+    expect(screen.getByText("Best single vendor: Vendor A, $30,000.00.")).toBeInTheDocument();
+    const totals = screen.getByRole("table", { name: "Vendor totals" });
+    expect(within(totals).getByText("0 of 1, 1 incomplete")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Vendor Z\'s bid for "Camera package" is incomplete (quantity 0): it is not counted as a bid for it.',
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -2,7 +2,14 @@ import { Decimal } from "../../../src/engine/money";
 import type { BidLine, VendorBid, VendorTerms } from "../../../src/engine/bids";
 import { compareAll, PLAIN_TERMS } from "../../engine/bids/compareAll";
 import { a1, type Cell, type WritePlan } from "../../../src/excel/port";
-import { NOT_BID, comparisonSheetPlan } from "../../../src/taskpane/bids/comparisonSheet";
+import {
+  NONE_SUPPLIED,
+  NOT_BID,
+  comparisonSheetPlan,
+  formatLinks,
+  incompleteText,
+  parseLinks,
+} from "../../../src/taskpane/bids/comparisonSheet";
 
 const d = (v: string | number) => new Decimal(v);
 const line = (item: string, dayRate: number): BidLine => ({ item, qty: d(1), dayRate: d(dayRate) });
@@ -161,5 +168,60 @@ describe("the comparison sheet", () => {
     expect(texts).toEqual(
       expect.arrayContaining([evil, "@SUM(1+1)", "+Vendor", "-2+3", 'Row 9 ("=HYPERLINK(x)"): bad']),
     );
+  });
+});
+
+describe("incomplete bids and links on the comparison sheet", () => {
+  const c = compareAll({
+    schedule,
+    vendors: [
+      vendor("A", "Vendor A", [line("Camera", 2000), line("Dolly", 300)], {}),
+      vendor(
+        "B",
+        "Vendor B",
+        [
+          { ...line("Camera", 1800), qty: d(0) },
+          { ...line("Dolly", 250), dayRate: d(0) },
+        ],
+        {},
+      ),
+    ],
+  });
+  const cells = grid(comparisonSheetPlan(c, { mode: "create" }).plan);
+
+  it("shows an incomplete bid as text in its vendor's column, so it is never marked lowest", () => {
+    expect(["B6", "C6", "D6", "E6", "F6"].map((a) => cells.get(a))).toEqual([
+      24000,
+      incompleteText("quantity 0"),
+      { text: "Vendor A" },
+      { text: "Vendor A" },
+      { text: "incomplete bid from Vendor B (quantity 0)" },
+    ]);
+    expect(cells.get("C7")).toBe("incomplete: day rate $0.00");
+    expect(rowOf(cells, "Items bid")).toEqual(["Items bid", "all 2", "0 of 2, 2 incomplete", null]);
+  });
+
+  it("says 'none supplied' where no vendor supplied an item", () => {
+    const none = compareAll({
+      schedule,
+      vendors: [
+        vendor("A", "Vendor A", [{ ...line("Camera", 2000), qty: d(0) }, line("Dolly", 300)], {}),
+        vendor("B", "Vendor B", [line("Dolly", 250)], {}),
+      ],
+    });
+    const out = grid(comparisonSheetPlan(none, { mode: "create" }).plan);
+    expect(["D6", "E6"].map((a) => out.get(a))).toEqual([NONE_SUPPLIED, NONE_SUPPLIED]);
+  });
+
+  it("lists the budget cells linked to its totals in G4, and reads them back", () => {
+    const links = [
+      { cell: "'Budget detail'!$J$12", award: "single" as const },
+      { cell: "'It''s; here'!$B$2", award: "split" as const },
+    ];
+    const out = grid(comparisonSheetPlan(c, { mode: "create", links }).plan);
+    expect(out.get("F4")).toBe("Linked from");
+    expect(out.get("G4")).toEqual({ text: "'Budget detail'!$J$12 (single); 'It''s; here'!$B$2 (split)" });
+    expect(parseLinks(formatLinks(links))).toEqual(links);
+    expect(parseLinks("my own note")).toEqual([]);
   });
 });
