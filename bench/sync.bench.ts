@@ -90,6 +90,7 @@ async function costReportSyncs(lines: number): Promise<{ read: number; write: nu
     convention: "UNDER" as const,
     efcChangeThreshold: new Decimal(1000),
     dateOrder: "MDY" as const,
+    relievePos: true,
     // A new workbook: there is no report of that date to replace.
     confirmReplace: () => Promise.resolve(false),
   };

@@ -23,6 +23,8 @@ import type {
   Exceptions,
   Figures,
   Flag,
+  OpenPo,
+  PoLogLine,
   PriorRow,
   ReportRow,
   TotalRow,
@@ -43,6 +45,12 @@ interface Bucket {
 }
 
 const UNCODED = "";
+
+/**
+ * The key a PO is relieved under: its account and its PO number, the number without spaces and
+ * case ("po-101 " is PO-101), so a PO split over two accounts is relieved per account.
+ */
+const poKey = (account: string, po: string) => `${account}\u0000${po.replace(/\s+/g, "").toUpperCase()}`;
 
 /** Progress and cancellation of a build (the pane's progress bar and Cancel button). */
 export interface BuildOptions {
@@ -90,6 +98,14 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
 
   const exceptions: Exceptions = { unbudgeted: [], uncoded: [], undated: [], pos: [] };
   const uncoded = bucketFor(UNCODED);
+  // What the ledger relieves of each PO of the log (only the keys of POs read are looked up).
+  const relief = new Map<string, AmountSum>();
+  if (settings.relievePos) {
+    for (const po of input.openPos) {
+      if (po.po.trim() === "") continue;
+      relief.set(poKey(normalizeAccount(po.account) ?? UNCODED, po.po), new AmountSum());
+    }
+  }
   const byRawAccount = new Map<string, Bucket>();
   const ledgerToDate = new AmountSum();
   const ledgerThisPeriod = new AmountSum();
@@ -114,6 +130,7 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
     }
     b.toDate.add(line.amount);
     ledgerToDate.add(line.amount);
+    if (relief.size > 0 && line.po !== "") relief.get(poKey(b.account, line.po))?.add(line.amount);
     if (t === "thisPeriod") {
       b.thisPeriod.add(line.amount);
       ledgerThisPeriod.add(line.amount);
@@ -126,11 +143,14 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
   options.checkpoint?.(total, total);
 
   let poTotal = ZERO;
-  for (const po of input.openPos) {
+  let poRelieved = ZERO;
+  const poLog = relievedPos(input.openPos, relief);
+  for (const po of poLog) {
     const account = normalizeAccount(po.account);
     const b = account === undefined ? uncoded : bucketFor(account);
-    b.openPos = b.openPos.plus(po.amount);
+    b.openPos = b.openPos.plus(po.open);
     poTotal = poTotal.plus(po.amount);
+    poRelieved = poRelieved.plus(po.amount.minus(po.open));
     if (!b.budgeted) exceptions.pos.push(po);
   }
 
@@ -150,14 +170,12 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
   }
 
   const accountRows: AccountRow[] = [];
-  let carriedEtcs = 0;
-  let keptEtcs = 0;
+  const sources = { default: 0, carried: 0, held: 0, kept: 0 };
   for (const b of buckets.values()) {
     if (b === uncoded) continue;
     const p = place(b.account);
     const row = accountRow(b, p, settings.convention, hasPrior, settings.efcChangeThreshold);
-    if (row.etcSource === "carried") carriedEtcs++;
-    if (row.etcSource === "kept") keptEtcs++;
+    sources[row.etcSource]++;
     accountRows.push(row);
   }
   accountRows.sort(
@@ -207,6 +225,21 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
   }
 
   const pieces = levelTotals.map((l) => l.figures);
+  // Reference.md 2.5: below the line = production + post + other (as the top sheet, topsheet.ts).
+  // Not a part of the grand total: the levels are.
+  if (levelTotals.length > 0) {
+    rows.push(
+      totalRow(
+        "belowTheLine",
+        "BTL",
+        "Total Below-the-line",
+        "TOTAL",
+        levelTotals.filter((l) => l.level !== "ATL").map((l) => l.figures),
+        settings.convention,
+        settings.efcChangeThreshold,
+      ),
+    );
+  }
   const uncodedHasMoney =
     exceptions.uncoded.length > 0 || !uncoded.openPos.isZero() || !uncoded.toDate.total().isZero();
   if (uncodedHasMoney) {
@@ -257,17 +290,48 @@ export function buildCostReport(input: CostReportInput, options: BuildOptions = 
       laterLines,
       laterTotal: roundCents(laterTotal.total()),
       poTotal: roundCents(poTotal),
+      poRelieved: roundCents(poRelieved),
       reportOpenPos: grand.figures.openPos,
       agreement: {
         toDate: agreementOf(ledgerToDate.total(), heldToDate, grand.figures.actualToDate),
         thisPeriod: agreementOf(ledgerThisPeriod.total(), heldThisPeriod, grand.figures.thisPeriod),
-        openPos: agreementOf(poTotal, heldOpenPos, grand.figures.openPos),
+        openPos: agreementOf(poTotal.minus(poRelieved), heldOpenPos, grand.figures.openPos),
       },
     },
     largestVariances,
-    carriedEtcs,
-    keptEtcs,
+    carriedEtcs: sources.carried,
+    keptEtcs: sources.kept,
+    heldEfcs: sources.held,
+    poLog,
   };
+}
+
+/**
+ * The PO log: each PO with what the ledger relieved of it and what is still open. The ledger
+ * lines of one key (account + PO number) relieve its PO rows in the order read, each up to its
+ * amount; the last row takes what remains, so a PO billed over its amount shows the overage as
+ * relieved and nothing open (the overage is an actual, counted once). A credit that leaves the
+ * relief below 0 opens nothing beyond the PO's amount; a negative PO is never relieved.
+ */
+function relievedPos(pos: readonly OpenPo[], relief: ReadonlyMap<string, AmountSum>): PoLogLine[] {
+  const remaining = new Map<string, Decimal>();
+  const lastOf = new Map<string, OpenPo>();
+  for (const po of pos) {
+    const key = poKey(normalizeAccount(po.account) ?? UNCODED, po.po);
+    const sum = relief.get(key);
+    if (!sum) continue;
+    remaining.set(key, sum.total());
+    lastOf.set(key, po);
+  }
+  return pos.map((po) => {
+    const key = poKey(normalizeAccount(po.account) ?? UNCODED, po.po);
+    const left = remaining.get(key);
+    if (left === undefined || po.amount.isNeg()) return { ...po, relieved: ZERO, open: po.amount };
+    const used = lastOf.get(key) === po ? left : Decimal.min(Decimal.max(left, ZERO), po.amount);
+    remaining.set(key, left.minus(used));
+    const open = Decimal.min(Decimal.max(po.amount.minus(used), ZERO), po.amount);
+    return { ...po, relieved: used, open };
+  });
 }
 
 /**
@@ -301,17 +365,35 @@ function accountRow(
   const openPos = roundCents(b.openPos);
   // Committed is worked out here, once: the ETC needs it, and the subtotals add it up.
   const committed = actualToDate.plus(openPos);
-  // The accountant's own ETC wins over the default: first the one in the report being replaced
-  // (typed there, or carried into it), then last week's.
+  // The accountant's own figure wins over the default: first the ETC in the report being
+  // replaced (typed there, or carried into it), then last week's held EFC (ETC = that EFC less
+  // what is committed now, never below 0), then last week's ETC.
   const kept = accountantsEtc(b.replaced);
+  const held = b.prior?.holdEfc ? b.prior.efc : undefined;
   const carried = accountantsEtc(b.prior);
-  const etcSource: AccountRow["etcSource"] = kept ? "kept" : carried ? "carried" : "default";
-  const own = kept ?? carried;
-  const etc = own ? roundCents(own) : estimateToComplete(budget, committed);
+  const etcSource: AccountRow["etcSource"] = kept ? "kept" : held ? "held" : carried ? "carried" : "default";
+  const etc = kept
+    ? roundCents(kept)
+    : held
+      ? Decimal.max(roundCents(held).minus(committed), ZERO)
+      : carried
+        ? roundCents(carried)
+        : estimateToComplete(budget, committed);
   const efc = estimatedFinalCost(actualToDate, openPos, etc);
-  const priorEfc = hasPrior ? roundCents(b.prior?.efc ?? ZERO) : undefined;
+  const prior = (x: Decimal | undefined) => (hasPrior ? roundCents(x ?? ZERO) : undefined);
   const figures = figuresOf(
-    { budget, thisPeriod, actualToDate, openPos, committed, etc, efc, priorEfc },
+    {
+      budget,
+      thisPeriod,
+      actualToDate,
+      openPos,
+      committed,
+      etc,
+      efc,
+      priorEfc: prior(b.prior?.efc),
+      priorActualToDate: prior(b.prior?.actualToDate),
+      priorEtc: prior(b.prior?.etc),
+    },
     convention,
   );
 
@@ -321,14 +403,24 @@ function accountRow(
   const left = budget.minus(actualToDate);
   if (openPos.gt(0) && openPos.gt(left.isNeg() ? ZERO : left)) flags.push("poOverRemaining");
 
+  // The replaced report's note and mark are what the accountant left there (a cleared note too).
+  const carriedFrom = b.replaced ?? b.prior;
   return {
     kind: "account",
     account: b.account,
-    description: b.account === UNCODED ? "Uncoded ledger lines" : b.description,
+    description:
+      b.account === UNCODED
+        ? "Uncoded ledger lines"
+        : b.description ||
+          b.prior?.description ||
+          b.replaced?.description ||
+          `${p?.categoryName ?? ""}: not in the budget`,
     category: p?.category ?? "UNCODED",
     level: p?.level ?? "UNCODED",
     figures,
     etcSource,
+    note: carriedFrom?.note ?? "",
+    holdEfc: carriedFrom?.holdEfc ?? false,
     budgeted: b.budgeted,
     flags,
   };
@@ -340,10 +432,11 @@ function accountantsEtc(row: PriorRow | undefined): Decimal | undefined {
 }
 
 /** The figures a row is given; the rest (variance, change, % spent) follow from them. */
-type GivenFigures = Pick<
-  Figures,
-  "budget" | "thisPeriod" | "actualToDate" | "openPos" | "committed" | "etc" | "efc" | "priorEfc"
->;
+type GivenFigures = Omit<Figures, "variance" | "change" | "percentSpent">;
+
+/** The figures a subtotal adds up from its parts. */
+const ADDED = ["budget", "thisPeriod", "actualToDate", "openPos", "committed", "etc", "efc"] as const;
+const PRIOR = ["priorEfc", "priorActualToDate", "priorEtc"] as const;
 
 function figuresOf(given: GivenFigures, convention: VarianceConvention): Figures {
   const { budget, actualToDate, efc, priorEfc } = given;
@@ -372,27 +465,15 @@ function totalRow(
   convention: VarianceConvention,
   threshold: Decimal,
 ): TotalRow {
-  let budget = ZERO;
-  let thisPeriod = ZERO;
-  let actualToDate = ZERO;
-  let openPos = ZERO;
-  let committed = ZERO;
-  let etc = ZERO;
-  let efc = ZERO;
-  let priorEfc: Decimal | undefined;
-  for (const f of parts) {
-    budget = budget.plus(f.budget);
-    thisPeriod = thisPeriod.plus(f.thisPeriod);
-    actualToDate = actualToDate.plus(f.actualToDate);
-    openPos = openPos.plus(f.openPos);
-    committed = committed.plus(f.committed);
-    etc = etc.plus(f.etc);
-    efc = efc.plus(f.efc);
-    if (f.priorEfc !== undefined) priorEfc = (priorEfc ?? ZERO).plus(f.priorEfc);
+  const given = {} as GivenFigures;
+  for (const k of ADDED) given[k] = parts.reduce((sum, f) => sum.plus(f[k]), ZERO);
+  // Last week's figures are there only when there was a previous report.
+  for (const k of PRIOR) {
+    given[k] = parts.reduce<Decimal | undefined>((sum, f) => {
+      const x = f[k];
+      return x === undefined ? sum : (sum ?? ZERO).plus(x);
+    }, undefined);
   }
-  const figures = figuresOf(
-    { budget, thisPeriod, actualToDate, openPos, committed, etc, efc, priorEfc },
-    convention,
-  );
+  const figures = figuresOf(given, convention);
   return { kind, code, name, level, figures, flags: commonFlags(figures, threshold) };
 }

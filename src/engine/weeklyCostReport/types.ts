@@ -53,6 +53,17 @@ export interface PriorRow {
   etc?: Decimal;
   /** The previous report's EFC for the account. */
   efc?: Decimal;
+  /** The previous report's actual to date, shown beside this week's. */
+  actualToDate?: Decimal;
+  /** The description the previous report gave the account (kept for unbudgeted accounts). */
+  description?: string;
+  /** The accountant's note (variance explanation) on the account, carried week to week. */
+  note?: string;
+  /**
+   * "Hold EFC": next week's ETC is this EFC less what is then committed (never below 0), so the
+   * EFC stays put while money is spent, instead of the ETC staying put and the EFC rising.
+   */
+  holdEfc?: boolean;
   /**
    * True when the accountant's ETC should be carried forward: they edited it, or it was itself
    * carried. False when it was the default (budget left), which is recomputed every week.
@@ -69,6 +80,12 @@ export interface CostReportSettings {
   convention: VarianceConvention;
   /** Flag accounts whose EFC moved by more than this since the previous report. */
   efcChangeThreshold: Decimal;
+  /**
+   * The PO list gives each PO's amount before the ledger's invoices against it (a PO log): each
+   * PO is relieved by the ledger lines to the cut-off that carry its PO number, so committed money
+   * is never counted twice. False (the default): the list's amounts are open balances already.
+   */
+  relievePos?: boolean;
 }
 
 /** Everything one report is built from. */
@@ -117,6 +134,9 @@ export interface Figures {
   change?: Decimal;
   /** Actual to date / budget as a fraction (0.62 = 62%); undefined when the budget is 0. */
   percentSpent?: Decimal;
+  /** The previous report's actual to date and ETC; undefined when there is no previous report. */
+  priorActualToDate?: Decimal;
+  priorEtc?: Decimal;
 }
 
 /** The level a row rolls up to: a top-sheet level, or the group of uncoded ledger lines. */
@@ -133,19 +153,27 @@ export interface AccountRow {
   level: RowLevel;
   figures: Figures;
   /**
-   * Where the ETC comes from: the default (budget left), carried from the previous report, or
-   * kept from this date's report that the build replaces.
+   * Where the ETC comes from: the default (budget left), carried from the previous report, the
+   * previous report's EFC held (ETC = that EFC − committed), or kept from this date's report that
+   * the build replaces.
    */
-  etcSource: "default" | "carried" | "kept";
+  etcSource: "default" | "carried" | "held" | "kept";
+  /** The accountant's note, carried from the previous report (or the report replaced). */
+  note: string;
+  /** Whether the accountant holds this account's EFC from next week on. */
+  holdEfc: boolean;
   /** False for an account that is not in the budget (or the uncoded row). */
   budgeted: boolean;
   flags: Flag[];
 }
 
-/** A subtotal row: one category, one level, or the grand total. */
+/**
+ * A subtotal row: one category, one level, Below-the-line (every level but Above-the-line, not a
+ * part of the grand total: the levels are), or the grand total.
+ */
 export interface TotalRow {
-  kind: "category" | "level" | "total";
-  /** Category code, level id, or "TOTAL". */
+  kind: "category" | "level" | "belowTheLine" | "total";
+  /** Category code, level id, "BTL" or "TOTAL". */
   code: string;
   name: string;
   level: RowLevel | "TOTAL";
@@ -165,7 +193,7 @@ export interface Exceptions {
   /** Ledger lines with no date/period to cut by: counted to date, listed to be checked. */
   undated: LedgerLine[];
   /** Open POs on unbudgeted accounts or with no readable account. */
-  pos: OpenPo[];
+  pos: PoLogLine[];
 }
 
 /**
@@ -193,8 +221,9 @@ export interface Reconciliation {
   /** Lines after the cut-off: not in this report. */
   laterLines: number;
   laterTotal: Decimal;
-  /** Sum of open POs read, and the report's total "Open POs". */
+  /** Sum of the PO amounts read, what the ledger relieved of them, and the report's total "Open POs". */
   poTotal: Decimal;
+  poRelieved: Decimal;
   reportOpenPos: Decimal;
   /**
    * Whether each report total holds exactly the money read, compared before rounding: the
@@ -210,6 +239,14 @@ export interface CategoryVariance {
   variance: Decimal;
 }
 
+/** One PO of the PO log. */
+export interface PoLogLine extends OpenPo {
+  /** Ledger lines to the cut-off with its PO number and account (0 when POs are not relieved). */
+  relieved: Decimal;
+  /** What is still open: the amount less what was relieved, between 0 and the amount. */
+  open: Decimal;
+}
+
 /** The built report. */
 export interface CostReport {
   rows: ReportRow[];
@@ -221,4 +258,8 @@ export interface CostReport {
   carriedEtcs: number;
   /** How many accounts kept the ETC of the report replaced. */
   keptEtcs: number;
+  /** How many accounts held the previous report's EFC. */
+  heldEfcs: number;
+  /** Every PO read, with what the ledger relieved of it, in the order read. */
+  poLog: PoLogLine[];
 }

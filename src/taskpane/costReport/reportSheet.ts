@@ -10,7 +10,7 @@
  * tell the accountant's edits (carried forward) from untouched defaults (recomputed).
  */
 import type { VarianceConvention } from "../../engine/costReport";
-import { Decimal } from "../../engine/money";
+import { Decimal, ZERO } from "../../engine/money";
 import {
   amountToDecimal,
   serialToIso,
@@ -20,6 +20,7 @@ import {
   type Flag,
   type LedgerLine,
   type OpenPo,
+  type PoLogLine,
   type PriorRow,
   type ReportRow,
   type RowProblem,
@@ -42,7 +43,7 @@ export function reportSheetName(periodEnd: number): string {
   return `Cost Report ${serialToIso(periodEnd)}`;
 }
 
-/** Column headings of the report body, in sheet order (A..P). */
+/** Column headings of the report body, in sheet order (A..T). */
 export const REPORT_HEADERS = [
   "Acct",
   "Description",
@@ -57,8 +58,12 @@ export const REPORT_HEADERS = [
   "Prior EFC",
   "Change",
   "% spent",
+  "Prior actual to date",
+  "Prior ETC",
+  "Hold EFC",
   "ETC source",
   "Flags",
+  "Notes",
   "ETC as built",
 ] as const;
 
@@ -77,22 +82,34 @@ const C = {
   priorEfc: 10,
   change: 11,
   pct: 12,
-  source: 13,
-  flags: 14,
-  built: 15,
+  priorAtd: 13,
+  priorEtc: 14,
+  hold: 15,
+  source: 16,
+  flags: 17,
+  notes: 18,
+  built: 19,
 } as const;
 
 /** Row of the header line; data starts on the next row. */
 const HEADER_ROW = 3;
 /** Where the chart's data block sits: to the right of the body, past a spacer column. */
-const CHART_DATA_COLUMN = 18;
+const CHART_DATA_COLUMN = REPORT_HEADERS.length + 1;
+/** What the Hold EFC column holds on a held account; the accountant types it (or yes, y, x). */
+const HOLD_WORD = "Yes";
+/** Counts in the money-formatted columns of the reconciliation: whole numbers, no cents. */
+const COUNT_FORMAT = "#,##0";
 
 /** The ETC source column's words; next week's report reads them back (readPriorReport). */
 const SOURCE_WORDS: Record<AccountRow["etcSource"], string> = {
   default: "Budget left",
   carried: "Carried from previous report",
+  held: "EFC held: previous EFC less committed",
   kept: "Kept from the report replaced",
 };
+
+/** The flag on an account row whose ETC the accountant cleared. */
+const BLANK_ETC_WORDS = "ETC blank: counted as 0";
 
 const FLAG_WORDS: Record<Flag, string> = {
   overBudget: "Over budget",
@@ -122,6 +139,8 @@ export interface ReportSheetInput {
   problems: { source: string; problem: RowProblem }[];
   /** Whether the sheet exists already and is ours (re-running replaces it). */
   replace: boolean;
+  /** Whether the POs were relieved by the ledger (CostReportSettings.relievePos). */
+  relievePos: boolean;
 }
 
 const money = (d: Decimal | undefined): Cell => (d === undefined ? null : d.toNumber());
@@ -147,6 +166,9 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
   let categoryStart = first;
   const categoriesOfLevel: number[] = [];
   const partsOfTotal: number[] = [];
+  const belowTheLine: number[] = [];
+  const sumOfRows = (parts: readonly number[]) => (col: number) =>
+    parts.length === 0 ? "=0" : `=SUM(${parts.map((p) => a1(p, col)).join(",")})`;
 
   report.rows.forEach((r, i) => {
     const row = first + i;
@@ -161,14 +183,15 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
         categoriesOfLevel.push(row);
         categoryStart = row + 1;
       } else if (r.kind === "level") {
-        const parts = [...categoriesOfLevel];
-        sumOf = (col) => `=SUM(${parts.map((p) => a1(p, col)).join(",")})`;
+        sumOf = sumOfRows([...categoriesOfLevel]);
         categoriesOfLevel.length = 0;
         partsOfTotal.push(row);
+        if (r.level !== "ATL") belowTheLine.push(row);
         categoryStart = row + 1;
+      } else if (r.kind === "belowTheLine") {
+        sumOf = sumOfRows([...belowTheLine]);
       } else {
-        const parts = [...partsOfTotal];
-        sumOf = (col) => (parts.length === 0 ? "=0" : `=SUM(${parts.map((p) => a1(p, col)).join(",")})`);
+        sumOf = sumOfRows([...partsOfTotal]);
       }
       body.push(totalCells(r, row, sumOf, ctx));
       bold.add(i);
@@ -182,7 +205,7 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
       cells: [
         [`Weekly cost report: ${input.periodLabel}`],
         [
-          `Variance: ${convention === "UNDER" ? "Under/(Over), budget − EFC" : "Over/(Under), EFC − budget"}. ETC is yours to edit: EFC, variance and totals follow; next week's report carries your ETCs forward.`,
+          `Variance: ${convention === "UNDER" ? "Under/(Over), budget − EFC" : "Over/(Under), EFC − budget"}. ETC is yours to edit: EFC, variance and totals follow. Type Yes under Hold EFC to hold an account's EFC from next week on (its ETC then shrinks as money is spent), and explain variances under Notes: next week's report carries your ETCs, holds and notes forward.`,
         ],
         [
           {
@@ -210,10 +233,25 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
   }
 
   let next = first + report.rows.length + 2;
+  // In the wide Description column, so no label is cut off by the figure beside it.
   const recon = reconciliationCells(input);
-  blocks.push({ row: next, column: 0, cells: recon, columnFormats: [null, NUMBER_FORMATS.money, null] });
-  blocks.push({ row: next, column: 0, cells: [recon[0]], bold: true });
+  blocks.push({
+    row: next,
+    column: C.desc,
+    cells: recon.map((r) => r.cells),
+    columnFormats: [null, NUMBER_FORMATS.money, null],
+    cellFormats: recon.map((r) => [null, r.count ? COUNT_FORMAT : null, null]),
+  });
+  blocks.push({ row: next, column: C.desc, cells: [recon[0].cells], bold: true });
   next += recon.length + 1;
+  const labels = recon.map((r) => String(r.cells[0]));
+
+  if (report.poLog.length > 0) {
+    const cells = poLogSection(report.poLog, input.relievePos);
+    blocks.push({ row: next, column: 0, cells, columnFormats: PO_LOG_FORMATS });
+    blocks.push({ row: next, column: 0, cells: cells.slice(0, 2), bold: true });
+    next += cells.length + 1;
+  }
 
   const ex = report.exceptions;
   const sections: [string, LedgerLine[]][] = [
@@ -275,7 +313,7 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
     markKey: name,
     blocks,
     freeze: { rows: first, columns: 2 },
-    columnWidths: [60, 220, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 60, 110, 200, 0],
+    columnWidths: columnWidths(labels),
     charts: chartData
       ? [
           {
@@ -293,7 +331,26 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
 
 function rowFormats(): (string | null)[] {
   const m = NUMBER_FORMATS.money;
-  return [NUMBER_FORMATS.text, null, m, m, m, m, m, m, m, m, m, m, NUMBER_FORMATS.percent, null, null, m];
+  const p = NUMBER_FORMATS.percent;
+  return [NUMBER_FORMATS.text, null, m, m, m, m, m, m, m, m, m, m, p, m, m, null, null, null, null, m];
+}
+
+/** Points per character of a label, generous for Excel's default font (Aptos/Calibri 11). */
+const POINTS_PER_CHARACTER = 7.5;
+/** Widths before the labels are measured; Flags and Notes are wide, "ETC as built" hidden. */
+const BASE_WIDTHS = [60, 220, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 60, 90, 90, 70, 110, 200, 240, 0];
+
+/**
+ * Column widths in which no heading is cut off, nor any reconciliation label (written in the
+ * Description column), the hidden "ETC as built" column aside.
+ */
+function columnWidths(reconciliationLabels: readonly string[]): number[] {
+  const fit = (label: string) => Math.ceil(label.length * POINTS_PER_CHARACTER) + 12;
+  return BASE_WIDTHS.map((base, i) => {
+    if (i === C.built) return 0;
+    const widest = i === C.desc ? Math.max(...reconciliationLabels.map(fit)) : 0;
+    return Math.max(base, fit(REPORT_HEADERS[i]), widest);
+  });
 }
 
 /** What every row's formulas depend on. */
@@ -316,6 +373,8 @@ function flagsFormula(row: number, ctx: RowContext, account?: AccountRow): Cell 
     parts.push(`IF(OR(${at(C.atd)}<>0,${at(C.pos)}<>0),", ${FLAG_WORDS.unbudgeted}","")`);
   }
   if (account) {
+    // A cleared ETC counts as 0 (README, cost report): said on the row, so a slip is seen.
+    parts.push(`IF(ISBLANK(${at(C.etc)}),", ${BLANK_ETC_WORDS}","")`);
     parts.push(
       `IF(AND(${at(C.pos)}>0,${at(C.pos)}>MAX(0,${at(C.budget)}-${at(C.atd)})),", ${FLAG_WORDS.poOverRemaining}","")`,
     );
@@ -343,8 +402,12 @@ function accountCells(r: AccountRow, row: number, ctx: RowContext): Cell[] {
     hasPrior ? money(f.priorEfc) : null,
     hasPrior ? { formula: `=${at(C.efc)}-${at(C.priorEfc)}` } : null,
     { formula: `=IF(${at(C.budget)}=0,"",${at(C.atd)}/${at(C.budget)})` },
+    money(f.priorActualToDate),
+    money(f.priorEtc),
+    r.holdEfc ? HOLD_WORD : null,
     SOURCE_WORDS[r.etcSource],
     flagsFormula(row, ctx, r),
+    text(r.note),
     money(f.etc),
   ];
 }
@@ -379,8 +442,12 @@ function totalCells(
     hasPrior ? { formula: sumOf(C.priorEfc) } : null,
     hasPrior ? { formula: `=${at(C.efc)}-${at(C.priorEfc)}` } : null,
     { formula: `=IF(${at(C.budget)}=0,"",${at(C.atd)}/${at(C.budget)})` },
+    hasPrior ? { formula: sumOf(C.priorAtd) } : null,
+    hasPrior ? { formula: sumOf(C.priorEtc) } : null,
+    null,
     null,
     flagsFormula(row, ctx),
+    null,
     null,
   ];
 }
@@ -397,37 +464,55 @@ function verdict(agreement: Agreement, report: Decimal, read: Decimal, agrees: s
   return `${agrees}; the ${cents} difference is rounding (each account is rounded to the cent)`;
 }
 
-function reconciliationCells(input: ReportSheetInput): Cell[][] {
-  const r = input.report.reconciliation;
+/** One line of the reconciliation: label, figure (money, or a count), word on it. */
+interface ReconciliationLine {
+  cells: [string, Cell, Cell];
+  count?: boolean;
+}
+
+function reconciliationCells(input: ReportSheetInput): ReconciliationLine[] {
+  const { reconciliation: r, carriedEtcs, keptEtcs, heldEfcs } = input.report;
   const excluded = input.problems.filter((p) => p.problem.excluded).length;
+  const line = (label: string, figure: Decimal | undefined, word: Cell = null): ReconciliationLine => ({
+    cells: [label, money(figure), word],
+  });
+  const count = (label: string, n: number, word: Cell = null): ReconciliationLine => ({
+    cells: [label, n, word],
+    count: true,
+  });
+  const openRead = r.poTotal.minus(r.poRelieved);
   return [
-    ["Reconciliation", null, null],
-    ["Ledger lines read", r.ledgerLines, null],
-    ["Ledger total to the cut-off", money(r.ledgerToDate), null],
-    [
+    { cells: ["Reconciliation", null, null] },
+    count("Ledger lines read", r.ledgerLines),
+    line("Ledger total to the cut-off", r.ledgerToDate),
+    line(
       "Report actual to date",
-      money(r.reportToDate),
+      r.reportToDate,
       verdict(r.agreement.toDate, r.reportToDate, r.ledgerToDate, "Agrees"),
-    ],
-    ["Ledger this period", money(r.ledgerThisPeriod), null],
-    [
+    ),
+    line("Ledger this period", r.ledgerThisPeriod),
+    line(
       "Report this period",
-      money(r.reportThisPeriod),
+      r.reportThisPeriod,
       verdict(r.agreement.thisPeriod, r.reportThisPeriod, r.ledgerThisPeriod, "Agrees"),
-    ],
-    [`Lines after the cut-off (not in this report): ${r.laterLines}`, money(r.laterTotal), null],
-    [
-      "Open POs read",
-      money(r.poTotal),
-      verdict(r.agreement.openPos, r.reportOpenPos, r.poTotal, "Agrees with the report"),
-    ],
-    [
-      `Rows left out because they could not be read: ${excluded}`,
-      null,
+    ),
+    count("Ledger lines after the cut-off (not in this report)", r.laterLines),
+    line("Ledger total after the cut-off", r.laterTotal),
+    line("PO amounts read", r.poTotal),
+    line("Relieved by ledger lines with their PO number", r.poRelieved),
+    line(
+      "Report open POs",
+      r.reportOpenPos,
+      verdict(r.agreement.openPos, r.reportOpenPos, openRead, "Agrees with the PO log"),
+    ),
+    count(
+      "Rows left out because they could not be read",
+      excluded,
       excluded > 0 ? "See the list below" : null,
-    ],
-    ["ETCs carried from the previous report", input.report.carriedEtcs, null],
-    ["ETCs kept from the report this one replaced", input.report.keptEtcs, null],
+    ),
+    count("ETCs carried from the previous report", carriedEtcs),
+    count("EFCs held from the previous report", heldEfcs),
+    count("ETCs kept from the report this one replaced", keptEtcs),
   ];
 }
 
@@ -476,20 +561,56 @@ function ledgerSection(title: string, lines: readonly LedgerLine[]): Cell[][] {
 const PO_HEADERS = ["Row", "Account", "PO #", "Vendor", "Description", "Open amount"];
 const PO_FORMATS = [null, NUMBER_FORMATS.text, null, null, null, NUMBER_FORMATS.money];
 
-function poSection(pos: readonly OpenPo[]): Cell[][] {
+/** A PO's row, account, number, vendor and description as the list gives them (text). */
+const poCells = (p: OpenPo): Cell[] => [
+  p.row,
+  text(p.account),
+  text(p.po),
+  text(p.vendor),
+  text(p.description),
+];
+
+function poSection(pos: readonly PoLogLine[]): Cell[][] {
   return [
     [`Open POs on accounts not in the budget, or uncoded: ${pos.length}`, null, null, null, null, null],
     [...PO_HEADERS],
-    ...pos.map((p) => [
-      p.row,
-      text(p.account),
-      text(p.po),
-      text(p.vendor),
-      text(p.description),
-      p.amount.toNumber(),
-    ]),
+    ...pos.map((p) => [...poCells(p), p.open.toNumber()]),
   ];
 }
+
+const PO_LOG_HEADERS = ["Row", "Account", "PO #", "Vendor", "Description", "PO amount", "Relieved", "Open"];
+const m = NUMBER_FORMATS.money;
+const PO_LOG_FORMATS = [null, NUMBER_FORMATS.text, null, null, null, m, m, m];
+
+/** The PO log: every PO read, what the ledger relieved of it and what is still open. */
+function poLogSection(pos: readonly PoLogLine[], relieved: boolean): Cell[][] {
+  const how = relieved
+    ? "each relieved by the ledger lines to the cut-off with its PO number and account"
+    : "amounts taken as open balances, not relieved by the ledger";
+  return [
+    [
+      `PO log: ${pos.length} PO${pos.length === 1 ? "" : "s"}, ${how}`,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ],
+    [...PO_LOG_HEADERS],
+    ...pos.map((p) => [...poCells(p), p.amount.toNumber(), p.relieved.toNumber(), p.open.toNumber()]),
+  ];
+}
+
+/** What the accountant may type in the Hold EFC column to hold the account's EFC. */
+const HOLD_ANSWERS = new Set([HOLD_WORD.toLowerCase(), "y", "x", "true", "1", "hold", "efc"]);
+const holds = (v: CellValue | undefined) =>
+  HOLD_ANSWERS.has(
+    String(v ?? "")
+      .trim()
+      .toLowerCase(),
+  );
 
 /** Reads a number cell of a previous report; blank or text is undefined. */
 function numberCell(v: CellValue | undefined): Decimal | undefined {
@@ -516,7 +637,11 @@ export function readPriorReport(values: readonly (readonly CellValue[])[]): Prio
     built: h.indexOf("etc as built"),
     source: h.indexOf("etc source"),
     desc: h.indexOf("description"),
+    atd: h.indexOf("actual to date"),
+    hold: h.indexOf("hold efc"),
+    notes: h.indexOf("notes"),
   };
+  const textAt = (row: readonly CellValue[], c: number) => (c >= 0 ? String(row[c] ?? "").trim() : "");
   const rows: PriorRow[] = [];
   for (let r = headerAt + 1; r < values.length; r++) {
     const row = values[r];
@@ -525,14 +650,30 @@ export function readPriorReport(values: readonly (readonly CellValue[])[]): Prio
     // The body ends at the grand total; below it are the reconciliation and the lists.
     if (label === "Grand total") break;
     if (acct === "" || acct === undefined || acct === "Uncoded") continue;
-    const etc = numberCell(row[col.etc]);
+    // One rule for a cleared ETC, this week and next: it is 0. The sheet's EFC (committed + ETC)
+    // counted it as 0 when the report was sent, so next week starts from that EFC, not from the
+    // budget left (which would move the EFC by money nobody spent or estimated).
+    const cleared = row[col.etc] === "" || row[col.etc] === null || row[col.etc] === undefined;
+    const etc = cleared ? ZERO : numberCell(row[col.etc]);
     const built = col.built >= 0 ? numberCell(row[col.built]) : undefined;
     // Carried or kept last time: the accountant's figure, even when not edited since.
     const source = col.source >= 0 ? String(row[col.source]) : "";
     const wasCarried = source === SOURCE_WORDS.carried || source === SOURCE_WORDS.kept;
     const edited =
-      col.built < 0 || wasCarried || (etc !== undefined && (built === undefined || !etc.eq(built)));
-    rows.push({ account: String(acct), etc, efc: numberCell(row[col.efc]), etcEdited: edited });
+      col.built < 0 ||
+      wasCarried ||
+      cleared ||
+      (etc !== undefined && (built === undefined || !etc.eq(built)));
+    rows.push({
+      account: String(acct),
+      etc,
+      efc: numberCell(row[col.efc]),
+      etcEdited: edited,
+      actualToDate: col.atd >= 0 ? numberCell(row[col.atd]) : undefined,
+      description: textAt(row, col.desc),
+      note: textAt(row, col.notes),
+      holdEfc: col.hold >= 0 && holds(row[col.hold]),
+    });
   }
   return rows;
 }

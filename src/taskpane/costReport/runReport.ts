@@ -48,6 +48,8 @@ export interface ReportRequest {
   convention: VarianceConvention;
   efcChangeThreshold: Decimal;
   dateOrder: DateOrder;
+  /** The PO list gives PO amounts to relieve by the ledger (CostReportSettings.relievePos). */
+  relievePos: boolean;
   /**
    * Asked before the report of that date, built before, is replaced; false keeps it as it is
    * (the run ends as cancelled, nothing written).
@@ -176,6 +178,7 @@ export async function runCostReport(
       cutoff: req.cutoff,
       convention: req.convention,
       efcChangeThreshold: req.efcChangeThreshold,
+      relievePos: req.relievePos,
     },
   });
   cancelled();
@@ -198,6 +201,7 @@ export async function runCostReport(
     },
     problems,
     replace,
+    relievePos: req.relievePos,
   });
   progress(80, `Writing ${name}`);
   await port.apply(

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   Button,
+  Checkbox,
   Divider,
   Field,
   Input,
@@ -83,6 +84,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   const [budget, setBudget] = useState<MappedInput<"budget"> | null>(null);
   const [ledger, setLedger] = useState<MappedInput<"ledger"> | null>(null);
   const [pos, setPos] = useState<MappedInput<"pos"> | null>(null);
+  const [relievePos, setRelievePos] = useState(true);
   const [prior, setPrior] = useState<string | undefined>(undefined);
   const [periodEnd, setPeriodEnd] = useState(todayIso());
   const [periodStart, setPeriodStart] = useState("");
@@ -169,6 +171,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
           convention,
           efcChangeThreshold: t,
           dateOrder,
+          relievePos,
           confirmReplace: ({ sheet, keptEtcs }) =>
             pane.ask({
               title: `Replace ${sheet}?`,
@@ -248,6 +251,14 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         onError={pane.showError}
         disabled={busy}
       />
+      {pos && (
+        <Checkbox
+          checked={relievePos}
+          onChange={(_, d) => setRelievePos(d.checked === true)}
+          disabled={busy}
+          label="The list gives each PO's amount: relieve it by the ledger lines with its PO number (clear this when it gives open balances already net of invoices)"
+        />
+      )}
       <Field label="Previous cost report" hint="Its ETCs are carried forward and its EFCs become Prior EFC.">
         <Select value={priorSheet} onChange={(e) => setPrior(e.target.value)} disabled={busy}>
           <option value="">None (first report)</option>

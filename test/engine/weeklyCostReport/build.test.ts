@@ -8,6 +8,7 @@ import {
   type CostReportInput,
   type CostReportSettings,
   type LedgerLine,
+  type OpenPo,
   type ReportRow,
   type TotalRow,
 } from "../../../src/engine/weeklyCostReport";
@@ -108,6 +109,7 @@ describe("the weekly cost report, reference.md 5.1 worked example", () => {
       "account:2501",
       "category:2500",
       "level:PRODUCTION",
+      "belowTheLine:BTL",
       "total:TOTAL",
     ]);
     expect(totalRow(report.rows, "category", "2500")?.name).toBe("Set Operations");
@@ -299,6 +301,7 @@ describe("a multi-account report with a previous report", () => {
       "account:5001",
       "category:5000",
       "level:POST",
+      "belowTheLine:BTL",
       "account:",
       "total:TOTAL",
     ]);
@@ -528,6 +531,326 @@ describe("money invariants", () => {
           for (const r of report.rows) {
             expect(r.figures.efc.eq(r.figures.committed.plus(r.figures.etc))).toBe(true);
             expect(r.figures.etc.isNeg()).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+});
+
+/*
+ * What accountants asked for in a weekly cost report (issue 16): a PO log relieved by the ledger
+ * lines that carry its PO number, notes and "Hold EFC" carried week to week, last week's actual
+ * to date and ETC beside this week's, a Below-the-line subtotal, descriptions on unbudgeted rows.
+ */
+function po(account: string, number: string, vendor: string, amount: number): OpenPo {
+  row++;
+  return { row, account, po: number, vendor, description: `${vendor} order`, amount: d(amount) };
+}
+/** The account's row, which must be there. */
+function mustRow(rows: ReportRow[], account: string): AccountRow {
+  const r = accountRow(rows, account);
+  if (!r) throw new Error(`no row for ${account}`);
+  return r;
+}
+
+describe("the PO log: open POs relieved by the ledger lines that carry their PO number", () => {
+  const input: CostReportInput = {
+    budget: [
+      { account: "3301", description: "Camera package", amount: d(60000) },
+      { account: "3302", description: "Camera expendables", amount: d(5000) },
+    ],
+    ledger: [
+      line("3301", START + 1, 7500.25, { po: "PO-101" }),
+      // The same PO number written another way still relieves it.
+      line("33-01", START + 2, 2499.75, { po: " po-101 " }),
+      // Billed over the PO: the PO is used up, the overage is in actuals only.
+      line("3302", START + 3, 4500.1, { po: "PO-102" }),
+      // After the cut-off: not in this report, so it relieves nothing yet.
+      line("3301", END + 2, 1000, { po: "PO-103" }),
+      // A PO number the log does not have: an actual like any other.
+      line("3301", START + 1, 300, { po: "PO-999" }),
+    ],
+    openPos: [
+      po("3301", "PO-101", "Camera house", 20000),
+      po("3302", "PO-102", "Expendables", 4000),
+      po("3301", "PO-103", "Lens Co", 1500),
+    ],
+    settings: { ...settings, relievePos: true },
+  };
+  const report = buildCostReport(input);
+
+  it("lists each PO with its amount, what the ledger relieved and what is still open, to the cent", () => {
+    expect(
+      report.poLog.map((p) => [p.po, p.vendor, money(p.amount), money(p.relieved), money(p.open)]),
+    ).toEqual([
+      ["PO-101", "Camera house", "20000.00", "10000.00", "10000.00"],
+      ["PO-102", "Expendables", "4000.00", "4500.10", "0.00"],
+      ["PO-103", "Lens Co", "1500.00", "0.00", "1500.00"],
+    ]);
+  });
+
+  it("counts each relieved dollar once: in actual to date, not again in open POs", () => {
+    const camera = mustRow(report.rows, "3301").figures;
+    expect(
+      [camera.actualToDate, camera.openPos, camera.committed, camera.etc, camera.efc].map(money),
+    ).toEqual(["10300.00", "11500.00", "21800.00", "38200.00", "60000.00"]);
+    const stock = mustRow(report.rows, "3302").figures;
+    expect([stock.actualToDate, stock.openPos, stock.committed, stock.etc, stock.efc].map(money)).toEqual([
+      "4500.10",
+      "0.00",
+      "4500.10",
+      "499.90",
+      "5000.00",
+    ]);
+  });
+
+  it("reconciles the POs read, the relief and the open POs in the report", () => {
+    const r = report.reconciliation;
+    expect([money(r.poTotal), money(r.poRelieved), money(r.reportOpenPos), r.agreement.openPos]).toEqual([
+      "25500.00",
+      "14000.00",
+      "11500.00",
+      "agrees",
+    ]);
+  });
+
+  it("leaves the amounts as they are when the list already gives open balances", () => {
+    const asGiven = buildCostReport({ ...input, settings });
+    expect(money(mustRow(asGiven.rows, "3301").figures.openPos)).toBe("21500.00");
+    expect(asGiven.poLog.map((p) => money(p.relieved))).toEqual(["0.00", "0.00", "0.00"]);
+    expect(money(asGiven.reconciliation.poRelieved)).toBe("0.00");
+  });
+});
+
+describe("notes, Hold EFC and last week's figures, carried week to week", () => {
+  const input: CostReportInput = {
+    budget: [
+      { account: "2001", description: "Line producer", amount: d(42000.5) },
+      { account: "2501", description: "Key grip", amount: d(100000) },
+      { account: "3301", description: "Camera package", amount: d(60000) },
+    ],
+    ledger: [line("2001", START - 7, 8000.25), line("2001", START, 4000.25), line("3301", START, 12000.5)],
+    openPos: [],
+    prior: [
+      // Hold EFC: the EFC of last week stays, the ETC shrinks by what was spent since.
+      {
+        account: "2001",
+        etc: d(35000),
+        efc: d(43000.25),
+        actualToDate: d(8000.25),
+        etcEdited: true,
+        holdEfc: true,
+        note: "Rate raised in week 6",
+      },
+      // Held below what is now committed: the ETC stops at 0 and the EFC is the committed cost.
+      { account: "3301", etc: d(0), efc: d(10000), actualToDate: d(0), etcEdited: false, holdEfc: true },
+      { account: "2501", etc: d(25000), efc: d(25000), actualToDate: d(0), etcEdited: true, note: "Dolly" },
+    ],
+    settings,
+  };
+  const report = buildCostReport(input);
+
+  it("holds last week's EFC: ETC = held EFC − committed, never below 0", () => {
+    const lp = mustRow(report.rows, "2001");
+    expect([
+      lp.etcSource,
+      lp.holdEfc,
+      money(lp.figures.etc),
+      money(lp.figures.efc),
+      money(lp.figures.change),
+    ]).toEqual(["held", true, "30999.75", "43000.25", "0.00"]);
+    const camera = mustRow(report.rows, "3301");
+    expect([camera.etcSource, money(camera.figures.etc), money(camera.figures.efc)]).toEqual([
+      "held",
+      "0.00",
+      "12000.50",
+    ]);
+    expect(report.heldEfcs).toBe(2);
+  });
+
+  it("carries each account's note, and holds the ETC where the EFC is not held", () => {
+    expect(mustRow(report.rows, "2001").note).toBe("Rate raised in week 6");
+    expect(mustRow(report.rows, "2501").note).toBe("Dolly");
+    expect(mustRow(report.rows, "3301").note).toBe("");
+    expect([mustRow(report.rows, "2501").etcSource, mustRow(report.rows, "2501").holdEfc]).toEqual([
+      "carried",
+      false,
+    ]);
+  });
+
+  it("shows last week's actual to date and ETC beside this week's, in every subtotal too", () => {
+    const lp = mustRow(report.rows, "2001").figures;
+    expect([lp.priorActualToDate, lp.actualToDate, lp.priorEtc, lp.etc].map(money)).toEqual([
+      "8000.25",
+      "12000.50",
+      "35000.00",
+      "30999.75",
+    ]);
+    const grand = totalRow(report.rows, "total", "TOTAL")?.figures;
+    expect([money(grand?.priorActualToDate), money(grand?.priorEtc)]).toEqual(["8000.25", "60000.00"]);
+  });
+
+  it("keeps the note and Hold mark of the same date's report it replaces", () => {
+    const again = buildCostReport({
+      ...input,
+      replaced: [
+        { account: "2001", etc: d(30999.75), efc: d(43000.25), etcEdited: false, holdEfc: false, note: "" },
+        {
+          account: "2501",
+          etc: d(25000),
+          efc: d(25000),
+          etcEdited: true,
+          holdEfc: true,
+          note: "Dolly, 2 wks",
+        },
+      ],
+    });
+    // The mark typed this week applies from next week: this week's ETC is still the carried one.
+    const grip = mustRow(again.rows, "2501");
+    expect([grip.note, grip.holdEfc, grip.etcSource]).toEqual(["Dolly, 2 wks", true, "kept"]);
+    // Hold cleared and note cleared in the replaced report: cleared here too. The EFC was held
+    // from last week's report, so this week's figure is still held.
+    const lp = mustRow(again.rows, "2001");
+    expect([lp.note, lp.holdEfc, lp.etcSource, money(lp.figures.efc)]).toEqual([
+      "",
+      false,
+      "held",
+      "43000.25",
+    ]);
+  });
+});
+
+describe("rows and subtotals", () => {
+  const report = buildCostReport({
+    budget: [
+      { account: "1101", description: "Story", amount: d(1000) },
+      { account: "2001", description: "Staff", amount: d(2000.1) },
+      { account: "5001", description: "Editor", amount: d(3000.2) },
+    ],
+    ledger: [line("3399", START, 250), line("2001", START, 100), line("", START, 5)],
+    openPos: [],
+    prior: [{ account: "4999", etc: d(10), efc: d(10), etcEdited: true, description: "Set dressing misc" }],
+    settings,
+  });
+
+  it("adds a Below-the-line subtotal: every level but Above-the-line, outside the grand total", () => {
+    const btl = totalRow(report.rows, "belowTheLine", "BTL");
+    expect(btl?.name).toBe("Total Below-the-line");
+    expect([money(btl?.figures.budget), money(btl?.figures.actualToDate)]).toEqual(["5000.30", "350.00"]);
+    const grand = totalRow(report.rows, "total", "TOTAL");
+    expect([money(grand?.figures.budget), money(grand?.figures.actualToDate)]).toEqual(["6000.30", "355.00"]);
+    const kinds = report.rows.map((r) => r.kind);
+    expect(kinds.slice(-3)).toEqual(["belowTheLine", "account", "total"]);
+  });
+
+  it("describes an account that is not in the budget: last week's description, else its category", () => {
+    expect(mustRow(report.rows, "3399").description).toBe("Camera Operations: not in the budget");
+    expect(mustRow(report.rows, "4999").description).toBe("Set dressing misc");
+  });
+});
+
+describe("money invariants of the PO log and the accountant's columns", () => {
+  const numbers = ["PO-1", "PO-2", "PO-3", ""];
+  const accounts = ["2501", "3301", "9910", ""];
+  const poArb = fc.record({
+    account: fc.constantFrom(...accounts),
+    po: fc.constantFrom(...numbers),
+    cents: fc.integer({ min: 0, max: 5_000_000 }),
+  });
+  const lineArb = fc.record({
+    account: fc.constantFrom(...accounts),
+    po: fc.constantFrom(...numbers),
+    offset: fc.integer({ min: -20, max: 3 }),
+    cents: fc.integer({ min: -100_000, max: 3_000_000 }),
+  });
+  const priorArb = fc.record({
+    account: fc.constantFrom(...accounts),
+    etcCents: fc.integer({ min: 0, max: 5_000_000 }),
+    efcCents: fc.integer({ min: 0, max: 9_000_000 }),
+    etcEdited: fc.boolean(),
+    holdEfc: fc.boolean(),
+  });
+
+  const build = (
+    pos: { account: string; po: string; cents: number }[],
+    lines: { account: string; po: string; offset: number; cents: number }[],
+    prior: {
+      account: string;
+      etcCents: number;
+      efcCents: number;
+      etcEdited: boolean;
+      holdEfc: boolean;
+    }[] = [],
+  ) =>
+    buildCostReport({
+      budget: [
+        { account: "2501", description: "Grip", amount: d(30000) },
+        { account: "3301", description: "Camera", amount: d(20000) },
+      ],
+      ledger: lines.map((l, i) => ({
+        row: i + 1,
+        account: l.account,
+        date: END + l.offset,
+        vendor: "",
+        description: "",
+        po: l.po,
+        amount: l.cents,
+      })),
+      openPos: pos.map((p, i) => ({
+        row: i + 1,
+        account: p.account,
+        po: p.po,
+        vendor: "",
+        description: "",
+        amount: d(p.cents).div(100),
+      })),
+      prior: prior.map((p) => ({
+        account: p.account,
+        etc: d(p.etcCents).div(100),
+        efc: d(p.efcCents).div(100),
+        etcEdited: p.etcEdited,
+        holdEfc: p.holdEfc,
+      })),
+      settings: { ...settings, relievePos: true },
+    });
+
+  it("relieving a PO never counts money twice: what is open plus what was relieved of it is the PO", () => {
+    fc.assert(
+      fc.property(fc.array(poArb, { maxLength: 8 }), fc.array(lineArb, { maxLength: 30 }), (pos, lines) => {
+        const report = build(pos, lines);
+        let open = d(0);
+        for (const p of report.poLog) {
+          // Each PO dollar is either still open or spent (in actuals), never both.
+          expect(p.open.plus(Decimal.min(p.relieved.isNeg() ? 0 : p.relieved, p.amount)).eq(p.amount)).toBe(
+            true,
+          );
+          expect(p.open.gte(0) && p.open.lte(p.amount)).toBe(true);
+          open = open.plus(p.open);
+        }
+        const total = report.rows[report.rows.length - 1].figures;
+        expect(total.openPos.eq(open)).toBe(true);
+        // The committed cost never exceeds the actuals plus the POs as raised.
+        const raised = pos.reduce((s, p) => s + p.cents, 0);
+        expect(total.committed.lte(total.actualToDate.plus(d(raised).div(100)))).toBe(true);
+        expect(report.reconciliation.agreement.openPos).not.toBe("differs");
+      }),
+    );
+  });
+
+  it("EFC = actual to date + open POs + ETC on every row, whatever is carried, held or relieved", () => {
+    fc.assert(
+      fc.property(
+        fc.array(poArb, { maxLength: 6 }),
+        fc.array(lineArb, { maxLength: 30 }),
+        fc.array(priorArb, { maxLength: 4 }),
+        (pos, lines, prior) => {
+          const report = build(pos, lines, prior);
+          for (const r of report.rows) {
+            const f = r.figures;
+            expect(f.efc.eq(f.actualToDate.plus(f.openPos).plus(f.etc))).toBe(true);
+            expect(f.committed.eq(f.actualToDate.plus(f.openPos))).toBe(true);
+            expect(f.etc.isNeg()).toBe(false);
           }
         },
       ),

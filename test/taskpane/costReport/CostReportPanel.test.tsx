@@ -72,6 +72,32 @@ describe("the Cost report panel", () => {
     expect(Object.keys(localStorage).some((k) => k.startsWith("prod.costReport.ledger.v1:"))).toBe(true);
   });
 
+  it("relieves the PO log by the ledger's PO numbers unless the list gives open balances", async () => {
+    const { book, port } = workbook([["2501", "2026-11-18", "Grip Co", "Week 7", 12000, "PO-7"]]);
+    book.addSheet("POs", [
+      ["PO #", "Account", "Vendor", "Open amount"],
+      ["PO-7", "2501", "Grip Co", 18000],
+    ]);
+    render(<App port={port} initialPanel="costReport" />);
+    expect(await screen.findByText(/sheet Budget detail, headings on row 1/)).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
+    expect(await screen.findByText(/sheet GL, headings on row 1/)).toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: /relieve it by the ledger lines/ })).toBeNull();
+    await userEvent.selectOptions(
+      screen.getByRole("combobox", { name: "Open purchase orders" }),
+      "sheet:POs",
+    );
+    const relieve = await screen.findByRole("checkbox", { name: /relieve it by the ledger lines/ });
+    expect(relieve).toBeChecked();
+    await userEvent.click(relieve);
+    fireEvent.change(screen.getByLabelText(/Period end date/), { target: { value: "2026-11-20" } });
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: /Previous cost report/ }), "");
+    await userEvent.click(screen.getByRole("button", { name: "Build cost report" }));
+    expect(await screen.findByText(/Cost Report 2026-11-20 is ready/)).toBeInTheDocument();
+    const cells = [...book.sheet("Cost Report 2026-11-20").cells.values()].map((c) => c.content);
+    expect(cells).toContain("PO log: 1 PO, amounts taken as open balances, not relieved by the ledger");
+  });
+
   it("says actuals off the ledger only by rounding sub-cent amounts agree, and names the rounding", async () => {
     await openPanel([
       ["2501", "2026-11-18", "Grip Co", "Week 7", 10.005, ""],

@@ -71,6 +71,7 @@ const sheetInput: ReportSheetInput = {
     },
   ],
   replace: false,
+  relievePos: false,
 };
 const sheet = reportSheet(sheetInput);
 
@@ -130,14 +131,14 @@ describe("the cost-report sheet", () => {
 
   it("computes the reference.md 5.1 example through its own formulas", () => {
     const v = computed(sheet);
-    expect(v[HEADER]).toEqual([...REPORT_HEADERS, "", "", "Category", "Variance"]);
+    expect(v[HEADER]).toEqual([...REPORT_HEADERS, "", "Category", "Variance"]);
     const r = rowOf(v, "2501");
     // Budget | This period | ATD | POs | committed | ETC | EFC | variance | prior | change | % spent
     expect(r.slice(2, 13)).toEqual([
       100000, 62000, 62000, 18000, 80000, 25000, 105000, -5000, 102000, 3000, 0.62,
     ]);
-    expect(r[13]).toBe("Carried from previous report");
-    expect(r[14]).toBe("Over budget, EFC moved");
+    expect(r[16]).toBe("Carried from previous report");
+    expect(r[17]).toBe("Over budget, EFC moved");
   });
 
   it("has subtotals and a grand total that foot to the engine's figures", () => {
@@ -180,13 +181,13 @@ describe("the cost-report sheet", () => {
     };
     const v = computed(sheet);
     report.rows.forEach((r, i) => {
-      expect([r.kind, v[HEADER + 1 + i][14]]).toEqual([r.kind, r.flags.map((f) => words[f]).join(", ")]);
+      expect([r.kind, v[HEADER + 1 + i][17]]).toEqual([r.kind, r.flags.map((f) => words[f]).join(", ")]);
     });
     const edited = computed(sheet, (g) => {
       const r = g.findIndex((row, i) => i > HEADER && row[0] === "'3301");
       g[r][7] = 70000;
     });
-    expect(rowOf(edited, "3301")[14]).toBe("Over budget, EFC moved");
+    expect(rowOf(edited, "3301")[17]).toBe("Over budget, EFC moved");
   });
 
   it("writes ledger vendor and description as text cells, never formulas", () => {
@@ -207,7 +208,7 @@ describe("the cost-report sheet", () => {
     expect(col0).toContain(
       "Uncoded ledger lines (in the report on the Uncoded row): code them in the ledger: 1",
     );
-    expect(rowOf(v, "Report actual to date").slice(0, 3)).toEqual(["Report actual to date", 68290, "Agrees"]);
+    expect(rowOf(v, "Report actual to date").slice(1, 4)).toEqual(["Report actual to date", 68290, "Agrees"]);
     expect(col0).toContain("Rows that could not be read");
   });
 
@@ -222,27 +223,137 @@ describe("the cost-report sheet", () => {
     });
     const v = computed(reportSheet({ ...sheetInput, report: subCent, problems: [] }));
     const rounding = "Agrees; the 0.01 difference is rounding (each account is rounded to the cent)";
-    expect(rowOf(v, "Ledger total to the cut-off").slice(0, 2)).toEqual([
+    expect(rowOf(v, "Ledger total to the cut-off").slice(1, 3)).toEqual([
       "Ledger total to the cut-off",
       31.01,
     ]);
-    expect(rowOf(v, "Report actual to date").slice(0, 3)).toEqual(["Report actual to date", 31.02, rounding]);
-    expect(rowOf(v, "Report this period").slice(0, 3)).toEqual(["Report this period", 31.02, rounding]);
+    expect(rowOf(v, "Report actual to date").slice(1, 4)).toEqual(["Report actual to date", 31.02, rounding]);
+    expect(rowOf(v, "Report this period").slice(1, 4)).toEqual(["Report this period", 31.02, rounding]);
   });
 
   it("charts the largest category variances from the live subtotal cells", () => {
     expect(sheet.charts).toEqual([
       expect.objectContaining({
         kind: "BarClustered",
-        source: "S4:T6",
+        source: "V4:W6",
         title: "Largest variances by category, Under/(Over)",
       }),
     ]);
     const v = computed(sheet);
-    expect([v[4].slice(18, 20), v[5].slice(18, 20)]).toEqual([
+    expect([v[4].slice(21, 23), v[5].slice(21, 23)]).toEqual([
       ["Set Operations", -5000],
       ["Camera Operations", -250],
     ]);
+  });
+});
+
+describe("the accountant's columns and the sheet's layout", () => {
+  const withPrior = buildCostReport({
+    ...input,
+    prior: [
+      {
+        account: "2501",
+        etc: d(25000),
+        efc: d(102000),
+        actualToDate: d(50000),
+        etcEdited: true,
+        note: "Dolly extended",
+      },
+      { account: "2502", etc: d(15000), efc: d(20000), actualToDate: d(0), etcEdited: false, holdEfc: true },
+    ],
+  });
+  const plan = reportSheet({ ...sheetInput, report: withPrior });
+  const v = computed(plan);
+
+  it("shows last week's actual to date and ETC beside this week's, with the Hold EFC mark and notes", () => {
+    // Prior actual to date | Prior ETC | Hold EFC | ETC source | Flags | Notes
+    expect(rowOf(v, "2501").slice(13, 19)).toEqual([
+      50000,
+      25000,
+      "",
+      "Carried from previous report",
+      "Over budget, EFC moved",
+      "Dolly extended",
+    ]);
+    // 2502's EFC of 20,000 is held: ETC = 20,000 − 5,000 committed.
+    expect([rowOf(v, "2502")[7], rowOf(v, "2502")[8]]).toEqual([15000, 20000]);
+    expect(rowOf(v, "2502").slice(15, 17)).toEqual(["Yes", "EFC held: previous EFC less committed"]);
+    expect(rowOf(v, "Grand total").slice(13, 15)).toEqual([50000, 40000]);
+  });
+
+  it("reads the notes, the Hold EFC marks and the actuals back for next week", () => {
+    const edited = computed(plan, (g) => {
+      const r = g.findIndex((row, i) => i > HEADER && row[0] === "'2501");
+      g[r][15] = "y";
+      g[r][18] = "Dolly to wrap";
+    });
+    const prior = readPriorReport(edited) ?? [];
+    expect(prior.slice(0, 2).map((p) => [p.account, p.note, p.holdEfc, p.actualToDate?.toNumber()])).toEqual([
+      ["2501", "Dolly to wrap", true, 62000],
+      ["2502", "", true, 5000],
+    ]);
+  });
+
+  it("adds a Below-the-line subtotal of every level but Above-the-line, outside the grand total", () => {
+    const btl = rowOf(v, "Total Below-the-line");
+    expect(btl.slice(2, 5)).toEqual([180000, 68250, 68250]);
+    expect(rowOf(v, "Grand total")[4]).toBe(68290);
+  });
+
+  it("formats counts as counts, not money", () => {
+    const recon = plan.blocks.find((b) => b.cells.some((r) => r[0] === "Ledger lines read"));
+    const formatOf = (label: string) => {
+      const i = recon?.cells.findIndex((r) => r[0] === label) ?? -1;
+      return recon?.cellFormats?.[i]?.[1] ?? recon?.columnFormats?.[1];
+    };
+    expect(formatOf("Ledger lines read")).toBe("#,##0");
+    expect(formatOf("ETCs carried from the previous report")).toBe("#,##0");
+    expect(formatOf("Ledger lines after the cut-off (not in this report)")).toBe("#,##0");
+    expect(formatOf("Report actual to date")).toBe("#,##0.00_);(#,##0.00)");
+  });
+
+  it("cuts no heading or reconciliation label off", () => {
+    const widths = plan.columnWidths ?? [];
+    REPORT_HEADERS.forEach((h, i) => {
+      if (h !== "ETC as built") expect([h, widths[i] >= h.length * 7]).toEqual([h, true]);
+    });
+    expect(widths[REPORT_HEADERS.indexOf("ETC as built")]).toBe(0);
+    const labels = plan.blocks
+      .filter((b) => b.column === 1)
+      .flatMap((b) => b.cells.map((r) => String(r[0] ?? "")));
+    expect(labels).toContain("Relieved by ledger lines with their PO number");
+    for (const label of labels) expect([label, widths[1] >= label.length * 7]).toEqual([label, true]);
+  });
+
+  it("lists the PO log: each PO relieved by the ledger lines with its number, and reconciles", () => {
+    const relieved = buildCostReport({
+      ...input,
+      ledger: [...input.ledger, line(7, "2501", 3000, { po: "PO-7" })],
+      settings: { ...input.settings, relievePos: true },
+    });
+    const w = computed(reportSheet({ ...sheetInput, report: relieved, relievePos: true }));
+    expect(w.map((r) => r[0])).toContain(
+      "PO log: 1 PO, each relieved by the ledger lines to the cut-off with its PO number and account",
+    );
+    expect(w.find((r) => r[2] === "PO-7")?.slice(1, 8)).toEqual([
+      "2501",
+      "PO-7",
+      "Grip Co",
+      "Dolly",
+      18000,
+      3000,
+      15000,
+    ]);
+    expect(rowOf(w, "Report open POs").slice(1, 4)).toEqual([
+      "Report open POs",
+      15000,
+      "Agrees with the PO log",
+    ]);
+    expect(rowOf(w, "2501")[5]).toBe(15000);
+  });
+
+  it("describes rows for accounts not in the budget", () => {
+    expect(rowOf(v, "3399")[1]).toBe("Camera Operations: not in the budget");
   });
 });
 
@@ -268,6 +379,27 @@ describe("reading the previous report back", () => {
     expect(a2501?.figures.etc.toNumber()).toBe(25000);
     expect(a2501?.kind === "account" && a2501.etcSource).toBe("carried");
     expect(a2501?.figures.priorEfc?.toNumber()).toBe(105000);
+  });
+
+  it("counts a cleared ETC as 0 this week, flags it, and carries 0 next week: one rule", () => {
+    const clear = (g: (string | number | null)[][]) => {
+      const r = g.findIndex((row, i) => i > HEADER && row[0] === "'3301");
+      g[r][7] = null;
+    };
+    const v = computed(sheet, clear);
+    // This week: Excel's arithmetic, committed 1,000 + blank = 1,000, and a flag that says so.
+    expect(rowOf(v, "3301")[8]).toBe(1000);
+    expect(rowOf(v, "3301")[17]).toBe("ETC blank: counted as 0");
+    // Next week: the same 0, carried as the accountant's, not the budget left (59,000).
+    const prior = readPriorReport(v) ?? [];
+    expect(prior.find((p) => p.account === "3301")).toMatchObject({ etcEdited: true });
+    const next = buildCostReport({ ...input, ledger: [line(4, "3301", 1000)], openPos: [], prior });
+    const camera = next.rows.find((r) => r.kind === "account" && r.account === "3301");
+    expect([camera?.figures.etc.toFixed(2), camera?.figures.efc.toFixed(2)]).toEqual(["0.00", "1000.00"]);
+    expect([camera?.kind === "account" && camera.etcSource, camera?.figures.change?.toFixed(2)]).toEqual([
+      "carried",
+      "0.00",
+    ]);
   });
 
   it("is not fooled by a sheet that is not a cost report", () => {

@@ -66,6 +66,8 @@ async function request(port: WorkbookPort, more: Partial<ReportRequest> = {}): P
     convention: "UNDER",
     efcChangeThreshold: new Decimal(1000),
     dateOrder: "MDY",
+    // The fixture's PO list gives open balances, already net of the GL's PO-7 invoice.
+    relievePos: false,
     confirmReplace: () => Promise.reject(new Error("asked to replace a report that does not exist")),
     ...more,
   };
@@ -109,7 +111,7 @@ describe("running the cost report against the workbook", () => {
     expect(book.cell(outcome.sheet, "I5")).toMatchObject({ kind: "formula", content: "=G5+H5" });
     // The chart of the largest category variances, over the live subtotal cells.
     expect(book.sheet(outcome.sheet).charts).toEqual([
-      expect.objectContaining({ name: "Largest variances", kind: "BarClustered", source: "S4:T5" }),
+      expect.objectContaining({ name: "Largest variances", kind: "BarClustered", source: "V4:W5" }),
     ]);
   });
 
@@ -158,7 +160,7 @@ describe("running the cost report against the workbook", () => {
     ).rejects.toMatchObject({ kind: "cancelled" });
     expect(questions).toEqual([{ sheet, keptEtcs: 1 }]);
     expect(book.cell(sheet, "H5")).toMatchObject({ kind: "value", content: 30000 });
-    expect(book.cell(sheet, "N5")).toMatchObject({ content: "Budget left" });
+    expect(book.cell(sheet, "Q5")).toMatchObject({ content: "Budget left" });
 
     const outcome = await runCostReport(
       port,
@@ -169,7 +171,7 @@ describe("running the cost report against the workbook", () => {
     // Replaced (the variance now follows the OVER convention), with the typed ETC kept...
     expect(book.cell(sheet, "J5")).toMatchObject({ kind: "formula", content: "=I5-C5" });
     expect(book.cell(sheet, "H5")).toMatchObject({ kind: "value", content: 30000 });
-    expect(book.cell(sheet, "N5")).toMatchObject({ content: "Kept from the report replaced" });
+    expect(book.cell(sheet, "Q5")).toMatchObject({ content: "Kept from the report replaced" });
     // ...and still the accountant's next week, not a default to recompute.
     const used = await port.readUsedRange(sheet);
     const grip = readPriorReport(used?.values ?? [])?.find((r) => r.account === "2501");
@@ -177,6 +179,24 @@ describe("running the cost report against the workbook", () => {
     // The untouched default on 3301 was recomputed, not kept.
     const camera = outcome.report.rows.find((r) => r.kind === "account" && r.account === "3301");
     expect(camera?.kind === "account" && camera.etcSource).toBe("default");
+  });
+
+  it("relieves each PO by the GL lines with its number when the list gives PO amounts", async () => {
+    const { port, book } = workbook();
+    const outcome = await runCostReport(port, await request(port, { relievePos: true }));
+    // PO-7 (18,000) on 2501 meets the GL's 50,000 prep line on PO-7: used up, nothing open.
+    expect(outcome.report.poLog.map((p) => [p.po, p.relieved.toFixed(2), p.open.toFixed(2)])).toEqual([
+      ["PO-7", "50000.00", "0.00"],
+    ]);
+    const grip = outcome.report.rows.find((r) => r.kind === "account" && r.account === "2501");
+    expect([grip?.figures.actualToDate.toFixed(2), grip?.figures.openPos.toFixed(2)]).toEqual([
+      "62000.00",
+      "0.00",
+    ]);
+    const cells = [...book.sheet(outcome.sheet).cells.values()].map((c) => c.content);
+    expect(cells).toContain(
+      "PO log: 1 PO, each relieved by the ledger lines to the cut-off with its PO number and account",
+    );
   });
 
   it("builds from the sheets as they are now, not as they were when picked", async () => {
@@ -262,11 +282,17 @@ describe("running the cost report against the workbook", () => {
 
   it("carries last week's ETC edits read from the previous report sheet", async () => {
     const { port, book } = workbook();
+    // Last week's report, made by the PROD before Notes and Hold EFC: still read by its headings.
     book.addSheet("Cost Report 2026-11-13", [
       ["Weekly cost report"],
       [],
       [],
-      [...REPORT_HEADERS],
+      [
+        ...REPORT_HEADERS.slice(0, REPORT_HEADERS.indexOf("% spent") + 1),
+        "ETC source",
+        "Flags",
+        "ETC as built",
+      ],
       [
         "2501",
         "Key grip",
