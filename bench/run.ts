@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every measurement of issue 10 in one run, printed as one table.
  * `npm run bench -- throughput recalc` runs only the named sections
- * (throughput, fringecells, recalc, costreport, xlsx, sync, bundle).
+ * (throughput, fringecells, recalc, costreport, paneblock, xlsx, sync, bundle).
  *
  * Not part of `npm test`: timings depend on the machine. Inputs are generated with fixed seeds.
  */
@@ -14,9 +14,19 @@ import { renderTable, type Row } from "./lib";
 import { recalcRows } from "./recalc.bench";
 import { syncRows } from "./sync.bench";
 import { costReportRows } from "./weeklyCostReport.bench";
+import { paneBlockRows } from "./paneBlock.bench";
 import { xlsxLedgerRows } from "./xlsxLedger.bench";
 
-const SECTIONS = ["throughput", "fringecells", "recalc", "costreport", "xlsx", "sync", "bundle"] as const;
+const SECTIONS = [
+  "throughput",
+  "fringecells",
+  "recalc",
+  "costreport",
+  "paneblock",
+  "xlsx",
+  "sync",
+  "bundle",
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function main(): Promise<void> {
@@ -48,6 +58,10 @@ async function main(): Promise<void> {
   if (wanted("costreport")) {
     step("cost report engine on 10k, 100k, 250k ledger lines");
     rows.push(...costReportRows());
+  }
+  if (wanted("paneblock")) {
+    step("the pane's longest block making a report from a 100k and a 250k-line CSV ledger");
+    rows.push(...(await paneBlockRows()));
   }
   if (wanted("xlsx")) {
     step("a 250k-line .xlsx ledger streamed and mapped");

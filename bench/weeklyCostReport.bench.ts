@@ -15,18 +15,18 @@ import { spawnSync } from "node:child_process";
 import { bytes, fmt, ms, seeded, settledHeap, spreadOf, summarize, type Row } from "./lib";
 
 const SIZES = [10_000, 100_000, 250_000];
-const end = dateSerial(2026, 11, 20) as number;
+export const end = dateSerial(2026, 11, 20) as number;
 const accounts: string[] = [];
 for (let cat = 11; cat <= 79; cat++)
   for (let a = 1; a <= 8; a++) accounts.push(`${cat}${String(a).padStart(2, "0")}`);
-const budget: BudgetLine[] = accounts.map((a) => ({
+export const budget: BudgetLine[] = accounts.map((a) => ({
   account: a,
   description: `Account ${a}`,
   amount: new Decimal(100000),
 }));
 
 /** A deterministic ledger export: mixed account spellings, cents, credits, some lines uncoded. */
-function rawLedger(lines: number): unknown[][] {
+export function rawLedger(lines: number): unknown[][] {
   const rand = seeded(42);
   const raw: unknown[][] = [["Account", "Date", "Vendor", "Description", "Amount", "PO #"]];
   for (let i = 0; i < lines; i++) {
@@ -55,7 +55,7 @@ const mapRows = (raw: unknown[][]) =>
     dateOrder: "MDY",
   }).lines;
 
-const build = (ledger: LedgerLine[]) =>
+export const build = (ledger: LedgerLine[]) =>
   buildCostReport({
     budget,
     ledger,
