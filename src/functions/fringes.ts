@@ -8,8 +8,8 @@ import {
 } from "../engine/fringes/calculate";
 import type { Fringe } from "../engine/fringes/fringe";
 import { resolveFringes } from "../engine/fringes/resolve";
-import { errors } from "../engine/errors";
-import { BLANK_IS_ZERO, Decimal, toNonNegative } from "../engine/money";
+import { describeValue, errors } from "../engine/errors";
+import { BLANK_IS_ZERO, Decimal, isBlank, toDecimal, toNonNegative } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
 import { elementwise, guard, omitted } from "./runtime";
 
@@ -44,39 +44,74 @@ function readPerLine(value: unknown, arg: string, lines: number): (Decimal | und
   return list;
 }
 
-/** One person's lines and their prior wages, read from the FRINGE / FRINGEDETAIL arguments. */
-function readPerson(
+/** One cell of `people`: a whole number, 1 or more. A blank cell is refused, as desktop Excel's 0 is. */
+function readHeadcount(value: unknown, arg: string): number {
+  const hint = "give how many people the line pays, a whole number (1 or more), or leave people out for 1";
+  if (isBlank(value)) throw errors.invalid(arg, `is a blank cell: ${hint}`);
+  const count = toDecimal(value, arg);
+  if (count.lt(1)) throw errors.belowMinimum(arg, 1, value, hint);
+  if (!count.isInteger())
+    throw errors.invalid(arg, `must be a whole number of people, got ${describeValue(value)}`);
+  return count.toNumber();
+}
+
+/**
+ * How many people each line pays (spec/functions.md `people`): 1 when the argument is left out
+ * (Excel passes null); otherwise one cell for every line or a column the size of wages. An empty
+ * cell is refused rather than read as 1: desktop Excel passes it as 0, which is not a headcount,
+ * and the web must answer the same.
+ */
+function readPeople(value: unknown, lines: number): number[] {
+  if (value === null || value === undefined) return new Array<number>(lines).fill(1);
+  const list = lineCells(value, "people");
+  if (list.length === 1) return new Array<number>(lines).fill(readHeadcount(list[0], "people"));
+  if (list.length !== lines) throw errors.sizeMismatch("people", list.length, "wages", lines);
+  return list.map((v, i) => readHeadcount(v, `people line ${i + 1}`));
+}
+
+/** The lines and prior wages (each person's) read from the FRINGE / FRINGEDETAIL arguments. */
+function readLines(
   wages: unknown,
   prior_wages: unknown,
   hours: unknown,
   days: unknown,
+  people: unknown,
 ): { lines: FringeLine[]; prior: Decimal } {
   const wageList = readColumn(lineCells(wages, "wages"), "wages");
   const hourList = readPerLine(hours, "hours", wageList.length);
   const dayList = readPerLine(days, "days", wageList.length);
+  const peopleList = readPeople(people, wageList.length);
   return {
-    lines: wageList.map((w, i) => ({ wages: w, hours: hourList[i], days: dayList[i] })),
+    lines: wageList.map((w, i) => ({
+      wages: w,
+      hours: hourList[i],
+      days: dayList[i],
+      people: peopleList[i],
+    })),
     prior: toNonNegative(prior_wages, "prior_wages", BLANK_IS_ZERO),
   };
 }
 
 /**
- * Employer fringe cost (payroll taxes, union pension & health) on one person's wages, to the cent.
- * Give their lines as a column and a cutoff is reached once across them: one fringe per line,
- * adding up to the person's total.
+ * Employer fringe cost (payroll taxes, union P&H) on wages, to the cent. A column of one person's
+ * lines reaches each cap once; people: how many the line pays, each with their own caps.
  * @remarks fringes: a library name ("SS"), names joined by commas ("SS,MEDICARE,FUTA-CA"), a
  * preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a name with a year ("SS-2025"; without a
  * year the latest year PROD holds), a range of names, or a Fringes table (columns Name | Type |
  * Rate | Cutoff, with or without its header row). Caps are per person: a $7,000 cutoff is reached
  * once across prep, shoot and wrap lines, not once per line; lines are rounded so they add up to
- * the person's total. Extension of the spec: a per-hour fringe with only days given counts 12
- * hours a day.
+ * the person's total. people: a line "4 grips x 25 days" pays 4 people, so each has a quarter of
+ * the wages, hours and days and their own caps; the result is the sum. On a column of lines with
+ * different people, the people of a smaller line are among those of a larger one (prep by 2 of the
+ * 4 shoot grips). Extension of the spec: a per-hour fringe with only days given counts 12 hours a
+ * day.
  * @customfunction FRINGE
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
  * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff).
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines, so caps already used up are not charged again. Default 0.
  * @param [hours] Hours worked or guaranteed, for per-hour fringes (e.g. MPI): one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes (a week fringe charges rate x days / 5): one cell, or a column the size of wages.
+ * @param [people] How many people the line pays ("4 grips x 25 days": 4): wages, hours and days are split evenly and caps apply to each person. A whole number, 1 or more; one cell, or a column the size of wages. Default 1.
  * @returns The fringe cost, to the cent: one cell, or a column with one fringe per line.
  */
 export function fringe(
@@ -85,10 +120,11 @@ export function fringe(
   prior_wages?: any,
   hours?: any[][],
   days?: any[][],
+  people?: any[][],
 ): number[][] {
   return guard(() => {
     const set = resolveFringes(fringes);
-    const { lines, prior } = readPerson(wages, prior_wages, hours, days);
+    const { lines, prior } = readLines(wages, prior_wages, hours, days, people);
     return calculateFringes(set, lines, prior).lines.map((amount) => [amount.toNumber()]);
   });
 }
@@ -134,19 +170,34 @@ function typeLabel(fringe: Fringe): string {
     : fringe.type;
 }
 
+/** A base as FRINGEDETAIL shows it beside a headcount: "11,250", "8.3333" (Excel shows no more). */
+const baseFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+
+/**
+ * The Base cell: a number for one person; for several, each person's base and the headcount
+ * ("7,000 x 4 people"), so that amount = rate x base x people reads off the row. When the lines
+ * pay different numbers of people, the base of all of them together.
+ */
+function baseCell(base: Decimal, people: number | null): number | string {
+  if (people === 1) return base.toNumber();
+  if (people === null) return `${baseFormat.format(base.toNumber())} for all the people`;
+  return `${baseFormat.format(base.div(people).toNumber())} x ${people} people`;
+}
+
 /**
  * Explains PROD.FRINGE (same arguments): spills Fringe | Type | Rate | Base | Cutoff | Amount, one
  * row per fringe, and a Total row. Base is what the rate applied to. A library figure that is not
  * confirmed is marked "(unconfirmed)".
  * @remarks Base: the wages actually subject after prior wages and the cutoff for a % fringe,
- * hours for HOUR, days for DAY, weeks for WEEK, 1 for FLAT. Amounts are rounded so they add up to
- * the total.
+ * hours for HOUR, days for DAY, weeks for WEEK, 1 for FLAT. With people, each person's base and
+ * the headcount ("7,000 x 4 people"). Amounts are rounded so they add up to the total.
  * @customfunction FRINGEDETAIL
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
  * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff).
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines. Default 0.
  * @param [hours] Hours worked or guaranteed, for per-hour fringes: one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes: one cell, or a column the size of wages.
+ * @param [people] How many people the line pays ("4 grips x 25 days": 4): wages, hours and days are split evenly and caps apply to each person. A whole number, 1 or more; one cell, or a column the size of wages. Default 1.
  * @returns A table: a header row, one row per fringe, and a Total row.
  */
 export function fringeDetail(
@@ -155,11 +206,12 @@ export function fringeDetail(
   prior_wages?: any,
   hours?: any[][],
   days?: any[][],
+  people?: any[][],
   // custom-functions-metadata maps only any[][] to a spill of mixed text and numbers.
 ): any[][] {
   return guard(() => {
     const set = resolveFringes(fringes);
-    const { lines, prior } = readPerson(wages, prior_wages, hours, days);
+    const { lines, prior } = readLines(wages, prior_wages, hours, days, people);
     const result = calculateFringes(set, lines, prior);
     const amounts = roundRunning(result.byFringe.map((b) => b.amount));
     return [
@@ -168,7 +220,7 @@ export function fringeDetail(
         f.confirmed ? f.label : `${f.label} (unconfirmed)`,
         typeLabel(f),
         f.rate.toNumber(),
-        base.toNumber(),
+        baseCell(base, result.people),
         f.cutoff === null ? "" : f.cutoff.toNumber(),
         amounts[i].toNumber(),
       ]),

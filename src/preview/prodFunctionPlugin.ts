@@ -123,8 +123,13 @@ function firstError(rows: readonly (readonly unknown[])[]): CellError | undefine
   return undefined;
 }
 
-/** An argument after evaluation: one value or a block of cells. */
-type ArgValue = { kind: "scalar"; value: unknown } | { kind: "range"; rows: unknown[][] };
+/**
+ * An argument after evaluation: one value, a block of cells, or left empty (`=F(a,,c)`), which
+ * Excel passes as null ("when no value is specified for an optional parameter, Excel assigns it
+ * the value null", Microsoft's custom functions parameter options), even to a range parameter.
+ */
+type ArgValue =
+  { kind: "scalar"; value: unknown } | { kind: "range"; rows: unknown[][] } | { kind: "omitted" };
 
 /** Calls the function with Excel-shaped arguments and turns the answer into HyperFormula's. */
 function invoke(fn: ProdFunction, args: unknown[]): HfScalar | SimpleRangeValue {
@@ -174,7 +179,7 @@ function evaluateCall(fn: ProdFunction, values: ArgValue[]): HfScalar | SimpleRa
     const error =
       value.kind === "range"
         ? firstError(value.rows)
-        : value.value instanceof CellError
+        : value.kind === "scalar" && value.value instanceof CellError
           ? value.value
           : undefined;
     if (error) return error;
@@ -190,6 +195,7 @@ function evaluateCall(fn: ProdFunction, values: ArgValue[]): HfScalar | SimpleRa
   });
   const argsAt = (r: number, c: number): unknown[] => {
     const args = values.map((value, i) => {
+      if (value.kind === "omitted") return null;
       if (paramOf(i).dimensionality === "matrix") {
         return value.kind === "range"
           ? value.rows.map((row) => row.map(toExcelScalar))
@@ -268,6 +274,8 @@ function pluginFor(functions: readonly ProdFunction[]) {
     /** Evaluates the arguments in the formula's cell. */
     argValues(ast: CallAst, state: CallState): ArgValue[] {
       return ast.args.map((arg) => {
+        // HyperFormula's AstNodeType.EMPTY (the enum is not exported).
+        if ((arg as { type?: unknown }).type === "EMPTY") return { kind: "omitted" };
         const value: unknown = this.evaluateAst(arg as never, state as never);
         return value instanceof SimpleRangeValue
           ? { kind: "range", rows: value.data as unknown[][] }

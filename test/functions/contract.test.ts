@@ -24,9 +24,9 @@ const implementations: Record<string, unknown> = {
 
 /** The signatures of spec/functions.md, exactly as line producers type them. */
 const SPEC_SIGNATURES = [
-  "PROD.FRINGE(wages, fringes, [prior_wages], [hours], [days])",
+  "PROD.FRINGE(wages, fringes, [prior_wages], [hours], [days], [people])",
   "PROD.FRINGERATE(fringes, [wages], [prior_wages])",
-  "PROD.FRINGEDETAIL(wages, fringes, [prior_wages], [hours], [days])",
+  "PROD.FRINGEDETAIL(wages, fringes, [prior_wages], [hours], [days], [people])",
   "PROD.PAIDHOURS(hours, [rule])",
   "PROD.HOURLY(day_rate, guaranteed_hours, [rule])",
   "PROD.DAYPAY(hourly_rate, hours, [rule])",
@@ -242,6 +242,16 @@ describe("the worked values of the spec", () => {
     expect(one("FRINGE", 10000, table, 0, 60, 5)).toBe(238 + 30 + 50 + 100 + 25);
   });
 
+  it('FRINGE(150000, "CA-SUI-2025", , , , 5) = 1,190.00: caps are per person (people)', () => {
+    expect(one("FRINGE", 150000, "CA-SUI-2025", OMIT, OMIT, OMIT, 5)).toBe(1190);
+  });
+
+  it("FRINGE: a people of 0 is #VALUE! naming people", () => {
+    expect(shown("FRINGE", 150000, "CA-SUI-2025", OMIT, OMIT, OMIT, 0)).toEqual(
+      error("#VALUE!", /^people\b/),
+    );
+  });
+
   it("FRINGE: one person's column of lines reaches a cutoff once, and prior wages count toward it", () => {
     expect(excel("FRINGE", column(5000, 5000, 5000), "FUTA")).toEqual([[30], [12], [0]]);
     expect(one("FRINGE", 5000, "FUTA", 4000)).toBe(18);
@@ -351,9 +361,9 @@ describe("the worked values of the spec", () => {
 describe("the conventions every function keeps", () => {
   /** A valid call of each function, argument by argument (Range for a range argument). */
   const VALID: Record<string, unknown[]> = {
-    FRINGE: [1000, "PAYROLL-US", 0, 10, 1],
+    FRINGE: [1000, "PAYROLL-US", 0, 10, 1, 2],
     FRINGERATE: ["PAYROLL-US", 1000, 0],
-    FRINGEDETAIL: [1000, "PAYROLL-US", 0, 10, 1],
+    FRINGEDETAIL: [1000, "PAYROLL-US", 0, 10, 1, 2],
     PAIDHOURS: [12, "CA"],
     HOURLY: [750, 10, "CA"],
     DAYPAY: [50, 12, "CA"],
@@ -460,12 +470,14 @@ describe("the conventions every function keeps", () => {
     ["FRINGE", 2, "prior_wages"],
     ["FRINGE", 3, "hours"],
     ["FRINGE", 4, "days"],
+    ["FRINGE", 5, "people"],
     ["FRINGERATE", 1, "wages"],
     ["FRINGERATE", 2, "prior_wages"],
     ["FRINGEDETAIL", 0, "wages"],
     ["FRINGEDETAIL", 2, "prior_wages"],
     ["FRINGEDETAIL", 3, "hours"],
     ["FRINGEDETAIL", 4, "days"],
+    ["FRINGEDETAIL", 5, "people"],
     ["PAIDHOURS", 0, "hours"],
     ["HOURLY", 0, "day_rate"],
     ["HOURLY", 1, "guaranteed_hours"],

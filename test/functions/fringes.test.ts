@@ -225,3 +225,82 @@ describe("PROD.FRINGEDETAIL", () => {
     });
   });
 });
+
+describe("people: lines that pay several people (spec/functions.md; issue 14)", () => {
+  it("FRINGE(150000, CA-SUI-2025, , , , 5) = 1,190.00: each of the five is capped at $7,000", () => {
+    expect(fringe([[150000]], [["CA-SUI-2025"]], null, null as never, null as never, [[5]])).toEqual([
+      [1190],
+    ]);
+  });
+
+  it("a 4-grip line, 4 x 25 days x $450 under PAYROLL-CA-2025, is 4,926.50, not 3,813.50", () => {
+    expect(fringe([[45000]], [["PAYROLL-CA-2025"]], null, null as never, null as never, [[4]])).toEqual([
+      [4926.5],
+    ]);
+    expect(fringe([[45000]], [["PAYROLL-CA-2025"]])).toEqual([[3813.5]]);
+  });
+
+  it("takes prior wages as what each person was already paid", () => {
+    expect(fringe([[20000]], [["CA-SUI-2025"]], 6000, null as never, null as never, [[4]])).toEqual([[136]]);
+  });
+
+  it("takes a column of people beside a column of lines", () => {
+    expect(
+      fringe([[4000], [40000]], [["CA-SUI-2025"]], null, null as never, null as never, [[2], [4]]),
+    ).toEqual([[136], [816]]);
+  });
+
+  it("left out (null) is one person", () => {
+    expect(fringe([[150000]], [["CA-SUI-2025"]], null, null as never, null as never, null as never)).toEqual([
+      [238],
+    ]);
+  });
+
+  it.each([
+    [[[0]], /^people must be 1 or more, got 0/],
+    [[[-2]], /^people must be 1 or more, got -2/],
+    [[[2.5]], /^people must be a whole number of people, got 2\.5/],
+    [[["four"]], /^people must be a number, got "four"/],
+    // An empty cell: desktop Excel passes 0, the web a blank; both are refused alike.
+    [[[""]], /^people is a blank cell: give how many people/],
+    [[[null]], /^people is a blank cell: give how many people/],
+    [[[4], [0]], /^people line 2 must be 1 or more, got 0/],
+    [[[4], [4], [4]], /^people has 3 cells but wages has 2/],
+  ])("refuses people = %j with #VALUE! naming people", (people, message) => {
+    const e = excelError(() =>
+      fringe(
+        [[1000], [2000]].slice(0, people.length === 1 ? 1 : 2),
+        [["SS"]],
+        null,
+        null as never,
+        null as never,
+        people,
+      ),
+    );
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(message);
+  });
+
+  it("refuses more than 12 different crew sizes in one column", () => {
+    const wages = Array.from({ length: 13 }, () => [1000]);
+    const people = Array.from({ length: 13 }, (_, i) => [i + 1]);
+    const e = excelError(() => fringe(wages, [["SS"]], null, null as never, null as never, people));
+    expect(e.message).toMatch(/^people has 13 different numbers of people/);
+  });
+
+  it("FRINGEDETAIL shows each person's base and the headcount: 7,000 x 5 people", () => {
+    expect(fringeDetail([[150000]], [["CA-SUI-2025"]], null, null as never, null as never, [[5]])).toEqual([
+      ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
+      ["CA-SUI-2025", "%", 0.034, "7,000 x 5 people", 7000, 1190],
+      ["Total", "", "", "", "", 1190],
+    ]);
+  });
+
+  it("FRINGEDETAIL on lines of different crew sizes shows the base of all the people", () => {
+    const detail = fringeDetail([[4000], [40000]], [["CA-SUI-2025"]], null, null as never, null as never, [
+      [2],
+      [4],
+    ]);
+    expect(detail[1][3]).toBe("28,000 for all the people");
+  });
+});

@@ -85,6 +85,9 @@ describe("the PROD functions in the preview's formula engine", () => {
     ["=PROD.DAYPAY(PROD.HOURLY(750,10),12)", 954.55],
     ["=SUM(PROD.PAIDHOURS({10;12;13}))", 41],
     ["=PROD.EFC(62000,18000,25000)-PROD.ETC(100000,80000)", 85000],
+    ['=PROD.FRINGE(150000,"CA-SUI-2025",,,,5)', 1190],
+    // An argument left empty is omitted (Excel passes null), even for a range parameter.
+    ['=PROD.FRINGE(150000,"CA-SUI-2025",,,,)', 238],
   ])("computes %s as typed in a cell: %p", (formula, expected) => {
     const hf = newEngine();
     hf.setCellContents({ sheet: 1, col: 0, row: 0 }, [[formula]]);

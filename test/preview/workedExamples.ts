@@ -111,6 +111,25 @@ export const workedExamples: Record<string, WorkedExample[]> = {
       expected: [[833.5], [1013.8]],
     },
     { says: "an unknown fringe is #N/A naming close ones", args: [[[1000]], [["PAYROL-CA"]]] },
+    {
+      says: "a line of 5 people caps SUI per person (spec: FRINGE(150000, CA-SUI-2025, , , , 5))",
+      args: [[[150000]], [["CA-SUI-2025"]], null, null, null, [[5]]],
+      expected: [[1190]],
+    },
+    {
+      says: "4 grips x 25 days x $450 under PAYROLL-CA-2025 (issue 14)",
+      args: [[[45000]], [["PAYROLL-CA-2025"]], null, null, null, [[4]]],
+      expected: [[4926.5]],
+    },
+    {
+      says: "a people of 0 is #VALUE! naming people",
+      args: [[[1000]], [["SS"]], null, null, null, [[0]]],
+      expected: {
+        error: "#VALUE!",
+        message:
+          "people must be 1 or more, got 0: give how many people the line pays, a whole number (1 or more), or leave people out for 1",
+      },
+    },
   ],
   FRINGERATE: [
     { says: "PAYROLL-US adds to 8.25%", args: [[["PAYROLL-US"]]], expected: [[0.0825]] },
@@ -135,6 +154,15 @@ export const workedExamples: Record<string, WorkedExample[]> = {
       args: [[[250000]], [["PAYROLL-CA"]]],
     },
     { says: "hours as the base of a per-hour fringe", args: [[[0]], fringeTable, null, [[70]]] },
+    {
+      says: "each person's base and the headcount",
+      args: [[[150000]], [["CA-SUI-2025"]], null, null, null, [[5]]],
+      expected: [
+        ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
+        ["CA-SUI-2025", "%", 0.034, "7,000 x 5 people", 7000, 1190],
+        ["Total", "", "", "", "", 1190],
+      ],
+    },
   ],
   ALLOCATE: [
     { says: "100.00 three ways", args: [100, col([1, 1, 1])], expected: [[33.34], [33.33], [33.33]] },

@@ -282,3 +282,133 @@ describe("properties of percent fringes", () => {
     );
   });
 });
+
+describe("lines that pay several people (spec/functions.md `people`; figures-audit.md 8.1)", () => {
+  const crew = (wages: number, people: number) => [{ wages: d(wages), people }];
+
+  // Issue 14: "Grips, 4 x 25 days x $450" under PAYROLL-CA-2025. Each grip is paid $11,250, so each
+  // reaches the $7,000 FUTA-CA / SUI / ETT cutoff: 4 x (126 + 238 + 7) + 7.65% of $45,000.
+  it("caps FUTA-CA, SUI and ETT per grip: 4 x 25 days x $450 is 4,926.50, not 3,813.50", () => {
+    const payroll = resolveFringes("PAYROLL-CA-2025");
+    expect(money(calculateFringes(payroll, crew(4 * 25 * 450, 4), d(0)).total)).toBe("4926.50");
+    expect(money(calculateFringes(payroll, crew(4 * 25 * 450, 1), d(0)).total)).toBe("3813.50");
+  });
+
+  it("FRINGE(150000, CA-SUI-2025, , , , 5) = 1,190.00: five people each capped at $7,000", () => {
+    const result = calculateFringes(resolveFringes("CA-SUI-2025"), crew(150000, 5), d(0));
+    expect(money(result.total)).toBe("1190.00");
+    expect(result.people).toBe(5);
+    expect(result.byFringe[0].base.toString()).toBe("35000");
+  });
+
+  it("counts prior wages per person: 4 people with $6,000 each already paid leave $1,000 each", () => {
+    const result = calculateFringes(resolveFringes("CA-SUI-2025"), crew(20000, 4), d(6000));
+    expect(money(result.total)).toBe("136.00");
+  });
+
+  it("splits hours and days evenly, so per-hour and per-day fringes cost what one person's would", () => {
+    const set = resolveFringes([
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["MPI", "HOUR", 14.635, ""],
+      ["NBF", "DAY", 137, ""],
+    ]);
+    // 14.635 x 1 hour is a half cent: the split must not lose it (3 x 1/3 hour is exactly 1 hour).
+    const result = calculateFringes(set, [{ wages: d(0), hours: d(1), days: d(25), people: 3 }], d(0));
+    expect(result.byFringe.map((b) => b.base.toString())).toEqual(["1", "25"]);
+    // 14.635 + 137 x 25 = 3,439.635, rounded once, half away from zero.
+    expect(money(result.total)).toBe("3439.64");
+  });
+
+  it("charges a flat fringe once per person", () => {
+    const fee = resolveFringes([
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["Check fee", "FLAT", 10, ""],
+    ]);
+    expect(money(calculateFringes(fee, crew(1000, 4), d(0)).total)).toBe("40.00");
+  });
+
+  it("on a column of lines, a smaller line's people are among a larger line's", () => {
+    // Prep by 2 grips ($4,000), shoot by 4 ($40,000): grips 1-2 have $2,000 then $10,000 each,
+    // grips 3-4 $10,000 each. All four reach the $7,000 SUI cutoff: 4 x $238.
+    const result = calculateFringes(
+      resolveFringes("CA-SUI-2025"),
+      [
+        { wages: d(4000), people: 2 },
+        { wages: d(40000), people: 4 },
+      ],
+      d(0),
+    );
+    expect(result.lines.map(money)).toEqual(["136.00", "816.00"]);
+    expect(result.people).toBeNull();
+  });
+});
+
+describe("properties of lines that pay several people", () => {
+  const people = fc.integer({ min: 1, max: 12 });
+  const fringe = fc.tuple(rate, cutoff).map(([r, c]) => percent(r, c));
+
+  it("people = 1 is the one-person fringe range: rate x the running wages under the cutoff", () => {
+    // The model written out: after each line, rate x (min(prior + paid, cutoff) - min(prior, cutoff)),
+    // summed over the fringes, rounded once; a line's fringe is the change in that total.
+    const under = (paid: Decimal, c: Decimal | null) => (c === null || paid.lte(c) ? paid : c);
+    fc.assert(
+      fc.property(
+        fc.array(fringe, { minLength: 1, maxLength: 5 }),
+        fc.array(cents(50_000_000), { minLength: 1, maxLength: 6 }),
+        cents(50_000_000),
+        (set, wages, prior) => {
+          const one = calculateFringes(
+            set,
+            wages.map((w) => ({ wages: w, people: 1 })),
+            prior,
+          );
+          let paid = prior;
+          const totals = wages.map((w) => {
+            paid = paid.plus(w);
+            return roundCents(
+              sum(set.map((f) => f.rate.times(under(paid, f.cutoff).minus(under(prior, f.cutoff))))),
+            );
+          });
+          expect(one.lines.map(money)).toEqual(
+            totals.map((t, i) => money(i === 0 ? t : t.minus(totals[i - 1]))),
+          );
+        },
+      ),
+    );
+  });
+
+  it("is each person's fringe worked out alone, summed, rounded once", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fringe, { minLength: 1, maxLength: 5 }),
+        cents(50_000_000),
+        cents(50_000_000),
+        people,
+        (set, wages, prior, n) => {
+          const crew = calculateFringes(set, [{ wages: wages.times(n), people: n }], prior);
+          // One person paid `wages`: their exact amounts, n times.
+          const one = calculateFringes(set, [{ wages }], prior);
+          expect(crew.total.eq(roundCents(sum(one.byFringe.map((b) => b.amount)).times(n)))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("splitting a line across people never gives less than one person with the same total", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fringe, { minLength: 1, maxLength: 5 }),
+        cents(50_000_000),
+        cents(50_000_000),
+        people,
+        (set, wages, prior, n) => {
+          const crew = calculateFringes(set, [{ wages, people: n }], prior);
+          const one = calculateFringes(set, [{ wages }], prior);
+          expect(crew.total.gte(one.total)).toBe(true);
+          // And never more than the uncapped rate on the wages.
+          expect(crew.total.lte(roundCents(sum(set.map((f) => f.rate)).times(wages)))).toBe(true);
+        },
+      ),
+    );
+  });
+});
