@@ -7,6 +7,7 @@
  * exactly, and the decimal remainder is added separately.
  */
 import { Decimal, fromNumber, parseNumericText, ZERO } from "../money";
+import { canonicalAmount, DECIMAL_POINT, type NumberFormat } from "../import/numbers";
 
 /** A money amount: an integer number of cents (the fast, common case) or an exact decimal. */
 export type Amount = number | Decimal;
@@ -31,24 +32,33 @@ export function amountFromNumber(n: number): Amount {
   return fromNumber(n);
 }
 
-// The shapes ledger exports use for money: "1234.5", "-1,234.56", "(1,234.56)", "$12", "-$12".
-// Anything else (exponents, percent, more decimals) goes through the general parser.
-const PLAIN_MONEY =
-  /^\s*(\()?\s*(-)?\s*\$?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d{1,13})(?:\.(\d{0,2}))?\s*(\))?\s*$/;
+/** A plain number as {@link canonicalAmount} writes it, with at most two decimals. */
+const CENTS = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
 
-/** Numeric text from a file as an {@link Amount}, or undefined when it is not a number. */
-export function amountFromText(text: string): Amount | undefined {
-  const m = PLAIN_MONEY.exec(text);
-  if (m && Boolean(m[1]) === Boolean(m[6]) && [m[1], m[2], m[3]].filter(Boolean).length <= 1) {
-    const whole = m[4].length > 3 ? m[4].replace(/,/g, "") : m[4];
-    if (whole.length <= 13) {
-      const frac = m[5] ?? "";
-      const cents = Number(whole) * 100 + (frac === "" ? 0 : Number(frac.padEnd(2, "0")));
-      return m[1] || m[2] || m[3] ? (cents === 0 ? 0 : -cents) : cents;
-    }
+/**
+ * Numeric text from a file as an {@link Amount}, read in the file's number format (the import
+ * module's one reader: "1,234.56", "1.234,56", "(12)", "12-", "$12", "12 €"), or undefined when
+ * it is not an amount in that format.
+ */
+export function amountFromText(text: string, format: NumberFormat = DECIMAL_POINT): Amount | undefined {
+  const plain = canonicalAmount(text, format);
+  if (plain === undefined) {
+    // An exponent ("1.5E+05", as some programs write large numbers) in a decimal-point file.
+    if (format.decimal !== "." || !/e/i.test(text)) return undefined;
+    const d = parseNumericText(text);
+    return d === undefined ? undefined : decimalAmount(d);
   }
-  const d = parseNumericText(text);
-  if (d === undefined) return undefined;
+  const m = CENTS.exec(plain);
+  if (m) {
+    const cents = Number(m[2]) * 100 + (m[3] === undefined ? 0 : Number(m[3].padEnd(2, "0")));
+    return m[1] && cents !== 0 ? -cents : cents;
+  }
+  const d = parseNumericText(plain);
+  return d === undefined ? undefined : decimalAmount(d);
+}
+
+/** A decimal as integer cents when it has whole cents, else as it is. */
+function decimalAmount(d: Decimal): Amount {
   return d.decimalPlaces() <= 2 && d.abs().lt(FAST_LIMIT) ? d.times(100).toNumber() : d;
 }
 

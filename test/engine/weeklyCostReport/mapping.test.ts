@@ -110,16 +110,27 @@ describe("reading a ledger through a column mapping", () => {
     expect(mapped.lines.map((l) => [l.row, l.account, asText(l.amount), l.description, l.po])).toEqual([
       [2, "25-01", "1200.00", '=HYPERLINK("x")', "PO-7"],
       [3, "2501", "-200.00", "Refund", ""],
-      [5, "3301", "50.00", "Lens", ""],
     ]);
   });
 
-  it("reports an unreadable amount (line left out) and an unreadable date (line kept)", () => {
-    expect(mapped.problems).toEqual([
-      { row: 5, message: 'the date "someday" is not a date; the line counts to date', excluded: false },
-      { row: 6, message: 'the amount "n/a" is not a number; the line is left out', excluded: true },
+  it("leaves out and lists a line with an unreadable amount or date: never counted to date quietly", () => {
+    expect(mapped.problems.map((p) => ({ ...p, amount: p.amount?.toFixed(2) }))).toEqual([
+      {
+        row: 5,
+        message: 'the date "someday" is not a date; the line is left out',
+        excluded: true,
+        amount: "50.00",
+      },
+      {
+        row: 6,
+        message: 'the amount "n/a" is not a number written 1,234.56; the line is left out',
+        excluded: true,
+        amount: undefined,
+      },
     ]);
-    expect(mapped.lines[2].date).toBeUndefined();
+    expect(mapped.check).toMatchObject({ leftOut: 2, notLines: 0 });
+    expect(mapped.check.leftOutAmount.toFixed(2)).toBe("50.00");
+    expect(mapped.check.linesTotal.toFixed(2)).toBe("1000.00");
   });
 
   it("reads a signed amount column and periods", () => {
@@ -153,8 +164,9 @@ describe("budget and open POs", () => {
       ["2501", "12000.00"],
       ["2502", "8500.25"],
     ]);
-    expect(m.problems).toEqual([
-      { row: 5, message: 'the amount "TBD" is not a number; the line is left out', excluded: true },
+    expect(m.problems.map((p) => [p.row, p.message, p.excluded, p.notALine])).toEqual([
+      [3, 'a subtotal line of the export (not a line): "Subtotal | 12000"', true, true],
+      [5, 'the amount "TBD" is not a number written 1,234.56; the line is left out', true, undefined],
     ]);
   });
 
@@ -171,9 +183,9 @@ describe("budget and open POs", () => {
     );
     expect(m.lines.map((l) => l.account)).toEqual(["2501"]);
     // A heading with no money loses nothing and is not a problem; lines with money are named.
-    expect(m.problems).toEqual([
-      { row: 3, message: 'the account "Misc" is not an account code; the line is left out', excluded: true },
-      { row: 4, message: 'the account "2501A" is not an account code; the line is left out', excluded: true },
+    expect(m.problems.map((p) => [p.row, p.message, p.amount?.toFixed(2)])).toEqual([
+      [3, 'the account "Misc" is not an account code; the line is left out', "5000.00"],
+      [4, 'the account "2501A" is not an account code; the line is left out', "5000.00"],
     ]);
   });
 
