@@ -30,9 +30,11 @@ async function runOnce(csv: string): Promise<{ longest: number; build: number; l
   setTimeout(tick, 0);
   const ledger = await importLedger(
     { kind: "csv", name: "GL detail.csv", text: csv },
-    { account: 0, date: 1, vendor: 2, description: 3, amount: 4, po: 5 },
-    0,
-    "MDY",
+    {
+      columns: { account: 0, date: 1, vendor: 2, description: 3, amount: 4, po: 5 },
+      headerRows: 1,
+      dateOrder: "MDY",
+    },
   );
   await yieldToPane();
   let started = performance.now();

@@ -11,7 +11,7 @@ import { TEMPLATES } from "../src/engine/templates";
 import { dateSerial } from "../src/engine/weeklyCostReport";
 import type { CellBlock, WritePlan } from "../src/excel/port";
 import { runCostReport } from "../src/taskpane/costReport/runReport";
-import { initialColumns, loadInput, mappingMemory, type InputKind } from "../src/taskpane/costReport/sources";
+import { firstMapping, loadInput, mappingMemory, type InputKind } from "../src/taskpane/costReport/sources";
 import { buildTemplatePlan, namesForCopy } from "../src/taskpane/templates/buildPlan";
 import { fakeWorkbook as workbook } from "../test/taskpane/fakePort";
 import { fmt, seeded, type Row } from "./lib";
@@ -78,7 +78,7 @@ async function costReportSyncs(lines: number): Promise<{ read: number; write: nu
   const memory = mappingMemory(undefined);
   const mapped = async <K extends InputKind>(name: string, kind: K) => {
     const input = await loadInput(port, { kind: "sheet", name }, kind);
-    return { input, columns: initialColumns(kind, input.headers, memory) };
+    return firstMapping(kind, input, memory);
   };
   const request = {
     budget: await mapped("Budget detail", "budget"),
@@ -89,7 +89,6 @@ async function costReportSyncs(lines: number): Promise<{ read: number; write: nu
     periodEnd: END,
     convention: "UNDER" as const,
     efcChangeThreshold: new Decimal(1000),
-    dateOrder: "MDY" as const,
     relievePos: true,
     // A new workbook: there is no report of that date to replace.
     confirmReplace: () => Promise.resolve(false),

@@ -259,17 +259,20 @@ function ledgerAmountOf(a: Partial<Record<Field, Decimal>>): Decimal | undefined
 }
 
 /**
- * The problems of the rows a sorter left out because they are not lines (titles, headings
- * repeated, totals and subtotals), as rows to list.
+ * The problems of the rows a sorter left out because they are not lines (headings repeated,
+ * totals and subtotals), as rows to list. Title lines above the headings hold no money and are
+ * not worth a line of the list.
  */
 function notLineProblems(items: readonly LeftOut[]): RowProblem[] {
-  return items.map((l) => ({
-    row: l.row,
-    message: `${l.reason}: ${describe(l.text)}`,
-    excluded: true,
-    notALine: true,
-    amount: l.amount,
-  }));
+  return items
+    .filter((l) => l.kind !== "title")
+    .map((l) => ({
+      row: l.row,
+      message: `${l.reason}: ${describe(l.text)}`,
+      excluded: true,
+      notALine: true,
+      amount: l.amount,
+    }));
 }
 
 /**
@@ -463,8 +466,7 @@ function decimalCell(value: unknown, format: NumberFormat): Decimal | "blank" | 
 
 /**
  * Sorts the rows of a budget or PO grid (engine/import): the rows that are lines, and the
- * problems of total, subtotal and repeated heading rows (a title above the headings of a
- * budget sheet is not worth listing).
+ * problems of total, subtotal and repeated heading rows.
  */
 function sortGrid(
   rows: readonly (readonly unknown[])[],
@@ -482,7 +484,7 @@ function sortGrid(
   rows.forEach((row, r) => {
     if (sorter.sort(row, r) === "data") data.push(r);
   });
-  return { data, problems: notLineProblems(sorter.finish().leftOut.filter((l) => l.kind !== "title")) };
+  return { data, problems: notLineProblems(sorter.finish().leftOut) };
 }
 
 /**

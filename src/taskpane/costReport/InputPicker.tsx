@@ -6,10 +6,14 @@
 import { useEffect, useId, useState, type ChangeEvent } from "react";
 import { Button, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { columnLetter, type WorkbookPort } from "../../excel/port";
+import { DECIMAL_COMMA, DECIMAL_POINT, type DateOrder, type Layout } from "../../engine/import";
+import type { Field as InputField } from "../../engine/weeklyCostReport";
 import {
   INPUT_FIELDS,
-  initialColumns,
+  firstMapping,
   loadInput,
+  openQuestions,
+  remap,
   type Columns,
   type InputChoice,
   type InputKind,
@@ -49,6 +53,29 @@ export interface InputPickerProps<K extends InputKind> {
   disabled?: boolean;
 }
 
+/**
+ * Where the headings are and what the file proved about its formats, in words: "gl.csv,
+ * headings on row 3; amounts 1.234,56 ("1.234,56", row 4); dates day/month ("20/04/2026", row 5)".
+ */
+function headingWords(label: string, layout: Layout<InputField>): string {
+  const parts = [
+    layout.headerFound
+      ? `${label}, headings on row ${layout.headerRow + 1}`
+      : `${label}: no headings recognised, row ${layout.headerRow + 1} is taken as the headings; check the columns`,
+  ];
+  const n = layout.numberFinding;
+  if (n.status === "proved" && n.format)
+    parts.push(
+      `amounts ${n.format.decimal === "." ? "1,234.56" : "1.234,56"} ("${n.examples[0].text}", row ${n.examples[0].row})`,
+    );
+  const d = layout.dateFinding;
+  if (d.status === "proved" && d.order)
+    parts.push(
+      `dates ${d.order === "DMY" ? "day/month" : "month/day"} ("${d.examples[0].text}", row ${d.examples[0].row})`,
+    );
+  return parts.join("; ");
+}
+
 /** One input of the cost report: where it comes from, and which column holds what. */
 export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
   const styles = useStyles();
@@ -62,7 +89,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
     setLoading(true);
     try {
       const input = await loadInput(port, picked, kind);
-      onChange({ input, columns: initialColumns(kind, input.headers, memory) });
+      onChange(firstMapping(kind, input, memory));
     } catch (e) {
       onChange(null);
       onError(e);
@@ -105,8 +132,26 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
     const columns = { ...value.columns };
     if (e.target.value === "") delete columns[field as keyof Columns];
     else columns[field as keyof Columns] = Number(e.target.value);
-    onChange({ ...value, columns });
+    onChange(remap(kind, value, { columns }));
   };
+
+  const handleNumberFormat = (e: ChangeEvent<HTMLSelectElement>) => {
+    if (!value) return;
+    const numberFormat =
+      e.target.value === "," ? DECIMAL_COMMA : e.target.value === "." ? DECIMAL_POINT : undefined;
+    onChange(remap(kind, value, { answers: { numberFormat } }));
+  };
+
+  const handleDateOrder = (e: ChangeEvent<HTMLSelectElement>) => {
+    if (!value) return;
+    const dateOrder = e.target.value === "" ? undefined : (e.target.value as DateOrder);
+    onChange(remap(kind, value, { answers: { dateOrder } }));
+  };
+
+  const questions = value ? openQuestions(value) : [];
+  const asked = (k: "numberFormat" | "dateOrder") => questions.find((q) => q.kind === k);
+  const numberQuestion = asked("numberFormat");
+  const dateQuestion = asked("dateOrder");
 
   const headerOptions = value?.input.headers.map((h, i) => (
     <option key={i} value={i}>
@@ -116,10 +161,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
 
   return (
     <div className={styles.root}>
-      <Field
-        label={props.label}
-        hint={value ? `${value.input.label}, headings on row ${value.input.headerRow + 1}` : undefined}
-      >
+      <Field label={props.label} hint={value ? headingWords(value.input.label, value.layout) : undefined}>
         <Select value={choice} onChange={handleSource} disabled={props.disabled || loading}>
           <option value="">{props.optional ? "None" : "Pick…"}</option>
           {props.sheets.map((s) => (
@@ -149,6 +191,43 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
         </div>
       )}
       {loading && <Text size={200}>Reading…</Text>}
+      {value && (numberQuestion || value.answers.numberFormat) && (
+        <Field
+          label={`${props.label}: amounts are written`}
+          validationState={numberQuestion ? "warning" : "none"}
+          validationMessage={numberQuestion?.message}
+        >
+          <Select
+            value={value.answers.numberFormat?.decimal ?? ""}
+            onChange={handleNumberFormat}
+            disabled={props.disabled}
+          >
+            <option value="">Pick…</option>
+            <option value=".">1,234.56 (decimal point)</option>
+            <option value=",">1.234,56 (decimal comma)</option>
+          </Select>
+        </Field>
+      )}
+      {value && (dateQuestion || value.answers.dateOrder) && (
+        <Field
+          label={`${props.label}: dates are written`}
+          validationState={dateQuestion ? "warning" : "none"}
+          validationMessage={dateQuestion?.message}
+        >
+          <Select value={value.answers.dateOrder ?? ""} onChange={handleDateOrder} disabled={props.disabled}>
+            <option value="">Pick…</option>
+            <option value="DMY">Day/month/year (20/04/2026)</option>
+            <option value="MDY">Month/day/year (04/20/2026)</option>
+          </Select>
+        </Field>
+      )}
+      {questions
+        .filter((q) => q.kind === "currency")
+        .map((q) => (
+          <Text key={q.kind} role="alert">
+            {q.message}
+          </Text>
+        ))}
       {value && (
         <div className={styles.grid}>
           {INPUT_FIELDS[kind].map((f) => (

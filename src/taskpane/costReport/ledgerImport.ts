@@ -8,12 +8,10 @@
  */
 import Papa from "papaparse";
 import {
-  mapLedgerRows,
+  ledgerReader,
   type LedgerColumns,
-  type LedgerLine,
-  type Mapped,
+  type MappedLedger,
   type Mapping,
-  type RowProblem,
 } from "../../engine/weeklyCostReport";
 import { cancelledError, throwIfCancelled, yieldToPane } from "../files/cancel";
 import { detectDelimiter, type FileCell } from "../files/readFile";
@@ -44,7 +42,7 @@ export interface ImportOptions {
 const CHUNK_BYTES = 1 << 20;
 const SLICE_ROWS = 20_000;
 /** How many rows are read to find the header and show the columns. */
-export const PREVIEW_ROWS = 30;
+export const PREVIEW_ROWS = 200;
 
 /** The first rows of a ledger, for finding its header and mapping its columns. */
 export function previewRows(source: LedgerSource): unknown[][] {
@@ -59,32 +57,24 @@ export function previewRows(source: LedgerSource): unknown[][] {
 }
 
 /**
- * Reads every ledger line through the confirmed mapping. Rows above and at `headerRow` are
- * headings. Throws PortError ("cancelled") when the signal aborts.
+ * Reads every ledger line through the confirmed mapping (its header row, formats and columns):
+ * the engine's ledger reader takes the file a chunk at a time, in order, so total lines and the
+ * export's control total are found wherever they are. Throws PortError ("cancelled") when the
+ * signal aborts.
  */
 export async function importLedger(
   source: LedgerSource,
-  columns: LedgerColumns,
-  headerRow: number,
-  dateOrder: Mapping<LedgerColumns>["dateOrder"],
+  mapping: Omit<Mapping<LedgerColumns>, "rowOffset">,
   options: ImportOptions = {},
-): Promise<Mapped<LedgerLine>> {
-  const lines: LedgerLine[] = [];
-  const problems: RowProblem[] = [];
-  const take = (rows: readonly (readonly unknown[])[], rowOffset: number, headerRows: number) => {
-    const mapped = mapLedgerRows(rows, { columns, headerRows, dateOrder, rowOffset });
-    for (const l of mapped.lines) lines.push(l);
-    for (const p of mapped.problems) problems.push(p);
-  };
+): Promise<MappedLedger> {
+  const reader = ledgerReader(mapping);
   const check = () => throwIfCancelled(options.signal);
-  // How many of the rows from `first` on are headings.
-  const headings = (first: number, count: number) => Math.max(0, Math.min(count, headerRow + 1 - first));
 
   if (source.kind === "grid") {
     for (let start = 0; start < source.rows.length; start += SLICE_ROWS) {
       check();
       const slice = source.rows.slice(start, start + SLICE_ROWS);
-      take(slice, start, headings(start, slice.length));
+      reader.take(slice, start);
       options.onProgress?.({
         fraction: Math.min(1, (start + slice.length) / Math.max(1, source.rows.length)),
         label: `Reading ${source.name}: ${(start + slice.length).toLocaleString("en-US")} rows`,
@@ -92,14 +82,14 @@ export async function importLedger(
       await yieldToPane();
     }
     check();
-    return { lines, problems };
+    return reader.finish();
   }
 
   if (source.kind === "xlsx") {
     let rowsSoFar = 0;
     await source.book.readSheet(source.sheet, {
       onRows: (rows, first) => {
-        take(rows, first, headings(first, rows.length));
+        reader.take(rows, first);
         rowsSoFar = first + rows.length;
       },
       signal: options.signal,
@@ -109,7 +99,7 @@ export async function importLedger(
           label: `Reading ${source.name}: ${rowsSoFar.toLocaleString("en-US")} rows`,
         }),
     });
-    return { lines, problems };
+    return reader.finish();
   }
 
   const { text } = source;
@@ -127,7 +117,7 @@ export async function importLedger(
             return;
           }
           const rows = result.data;
-          take(rows, rowsSoFar, headings(rowsSoFar, rows.length));
+          reader.take(rows, rowsSoFar);
           rowsSoFar += rows.length;
           options.onProgress?.({
             fraction: Math.min(1, result.meta.cursor / Math.max(1, text.length)),
@@ -145,5 +135,5 @@ export async function importLedger(
     });
   });
   check();
-  return { lines, problems };
+  return reader.finish();
 }

@@ -18,6 +18,7 @@ import {
   type Agreement,
   type CostReport,
   type Flag,
+  type LedgerCheck,
   type LedgerLine,
   type OpenPo,
   type PoLogLine,
@@ -137,6 +138,8 @@ export interface ReportSheetInput {
   sources: ReportSources;
   /** Input rows that could not be read, by input ("Ledger", "Budget", "Open POs"). */
   problems: { source: string; problem: RowProblem }[];
+  /** What the ledger read adds up to and the export's own total (absent: not checked). */
+  ledgerCheck?: LedgerCheck;
   /** Whether the sheet exists already and is ours (re-running replaces it). */
   replace: boolean;
   /** Whether the POs were relieved by the ledger (CostReportSettings.relievePos). */
@@ -274,7 +277,7 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
   }
   if (input.problems.length > 0) {
     const cells: Cell[][] = [
-      ["Rows that could not be read", null, null],
+      ["Rows left out, and why", null, null],
       ["Input", "Row", "Problem"],
       ...input.problems.map(({ source, problem }) => [source, problem.row, text(problem.message)]),
     ];
@@ -470,9 +473,38 @@ interface ReconciliationLine {
   count?: boolean;
 }
 
+/**
+ * The export's own total against the lines read (issue 16: a report-total line was counted as
+ * a line and the doubled sum said to agree). Nothing when the export states no total.
+ */
+function controlTotalLines(check: LedgerCheck | undefined): ReconciliationLine[] {
+  const control = check?.controlTotal;
+  if (!check || !control) return [];
+  const diff = check.linesTotal.minus(control.amount);
+  const left =
+    check.leftOut > 0
+      ? `; ${check.leftOut} lines left out (${check.leftOutAmount.toFixed(2)} where readable) may explain it`
+      : "";
+  return [
+    { cells: ["Ledger lines read, all dates", money(check.linesTotal), null] },
+    {
+      cells: [
+        `Ledger total stated by the export (row ${control.row}, left out as a line)`,
+        money(control.amount),
+        diff.isZero()
+          ? "Agrees with the lines read"
+          : `DOES NOT AGREE: the lines read differ by ${diff.toFixed(2)}${left}`,
+      ],
+    },
+  ];
+}
+
 function reconciliationCells(input: ReportSheetInput): ReconciliationLine[] {
   const { reconciliation: r, carriedEtcs, keptEtcs, heldEfcs } = input.report;
-  const excluded = input.problems.filter((p) => p.problem.excluded).length;
+  // Rows that are not lines (titles, totals) are left out on purpose; unreadable rows are not.
+  const unread = input.problems.filter((p) => p.problem.excluded && !p.problem.notALine).length;
+  const notLines = input.problems.filter((p) => p.problem.notALine).length;
+  const agrees = unread > 0 ? `Agrees with the lines read; rows left out (not in it): ${unread}` : "Agrees";
   const line = (label: string, figure: Decimal | undefined, word: Cell = null): ReconciliationLine => ({
     cells: [label, money(figure), word],
   });
@@ -488,16 +520,17 @@ function reconciliationCells(input: ReportSheetInput): ReconciliationLine[] {
     line(
       "Report actual to date",
       r.reportToDate,
-      verdict(r.agreement.toDate, r.reportToDate, r.ledgerToDate, "Agrees"),
+      verdict(r.agreement.toDate, r.reportToDate, r.ledgerToDate, agrees),
     ),
     line("Ledger this period", r.ledgerThisPeriod),
     line(
       "Report this period",
       r.reportThisPeriod,
-      verdict(r.agreement.thisPeriod, r.reportThisPeriod, r.ledgerThisPeriod, "Agrees"),
+      verdict(r.agreement.thisPeriod, r.reportThisPeriod, r.ledgerThisPeriod, agrees),
     ),
     count("Ledger lines after the cut-off (not in this report)", r.laterLines),
     line("Ledger total after the cut-off", r.laterTotal),
+    ...controlTotalLines(input.ledgerCheck),
     line("PO amounts read", r.poTotal),
     line("Relieved by ledger lines with their PO number", r.poRelieved),
     line(
@@ -505,10 +538,11 @@ function reconciliationCells(input: ReportSheetInput): ReconciliationLine[] {
       r.reportOpenPos,
       verdict(r.agreement.openPos, r.reportOpenPos, openRead, "Agrees with the PO log"),
     ),
+    count("Rows left out because they could not be read", unread, unread > 0 ? "See the list below" : null),
     count(
-      "Rows left out because they could not be read",
-      excluded,
-      excluded > 0 ? "See the list below" : null,
+      "Title, heading and total rows of the inputs, left out (not lines)",
+      notLines,
+      notLines > 0 ? "See the list below" : null,
     ),
     count("ETCs carried from the previous report", carriedEtcs),
     count("EFCs held from the previous report", heldEfcs),

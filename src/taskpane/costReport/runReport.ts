@@ -14,7 +14,7 @@ import {
   type BudgetColumns,
   type CostReport,
   type Cutoff,
-  type DateOrder,
+  type LedgerCheck,
   type LedgerColumns,
   type PoColumns,
   type PriorRow,
@@ -28,6 +28,7 @@ import { COST_REPORT_OWNER, readPriorReport, reportSheet, reportSheetName } from
 import {
   InputError,
   mappingGaps,
+  mappingOf,
   rereadInput,
   type Columns,
   type InputKind,
@@ -47,7 +48,6 @@ export interface ReportRequest {
   periodEnd: number;
   convention: VarianceConvention;
   efcChangeThreshold: Decimal;
-  dateOrder: DateOrder;
   /** The PO list gives PO amounts to relieve by the ledger (CostReportSettings.relievePos). */
   relievePos: boolean;
   /**
@@ -69,6 +69,8 @@ export interface ReportOutcome {
   sheet: string;
   report: CostReport;
   problems: { source: string; problem: RowProblem }[];
+  /** What the ledger read adds up to, what was left out, and the export's own total. */
+  ledgerCheck: LedgerCheck;
 }
 
 function checkMapping(kind: InputKind, m: { columns: Columns }, what: string): void {
@@ -97,6 +99,12 @@ export async function runCostReport(
   if (req.cutoff.kind === "period" && req.ledger.columns.period === undefined) {
     throw new InputError("Map the ledger's Period column, or cut the ledger by date instead.");
   }
+  // Its own ETCs would be carried into itself and its EFCs compared with themselves.
+  if (req.priorSheet !== undefined && req.priorSheet === reportSheetName(req.periodEnd)) {
+    throw new InputError(
+      `"${req.priorSheet}" is the report being built: it cannot be its own previous report. Pick last week's report, or none.`,
+    );
+  }
 
   const name = reportSheetName(req.periodEnd);
   const owned = await port.findOwned(COST_REPORT_OWNER);
@@ -115,15 +123,13 @@ export async function runCostReport(
 
   progress(2, "Reading the budget");
   // Sheets and tables are read now, not when they were picked: the figures the user sees.
-  const budgetInput = await rereadInput(port, req.budget.input, "budget", "Budget");
-  const ledgerInput = await rereadInput(port, req.ledger.input, "ledger", "Ledger");
-  const posInput = req.pos && (await rereadInput(port, req.pos.input, "pos", "Open purchase orders"));
+  const budgetIn = await rereadInput(port, req.budget, "budget", "Budget");
+  const ledgerIn = await rereadInput(port, req.ledger, "ledger", "Ledger");
+  const posIn = req.pos && (await rereadInput(port, req.pos, "pos", "Open purchase orders"));
+  const [budgetInput, ledgerInput, posInput] = [budgetIn.input, ledgerIn.input, posIn?.input];
   cancelled();
   const problems: ReportOutcome["problems"] = [];
-  const budget = mapBudgetRows(budgetInput.source.rows, {
-    columns: req.budget.columns as BudgetColumns,
-    headerRows: budgetInput.headerRow + 1,
-  });
+  const budget = mapBudgetRows(budgetInput.source.rows, mappingOf<BudgetColumns>(budgetIn));
   budget.problems.forEach((problem) => problems.push({ source: "Budget", problem }));
   if (budget.lines.length === 0) {
     throw new InputError(
@@ -131,24 +137,15 @@ export async function runCostReport(
     );
   }
 
-  const ledger = await importLedger(
-    ledgerInput.source,
-    req.ledger.columns as LedgerColumns,
-    ledgerInput.headerRow,
-    req.dateOrder,
-    {
-      signal: options.signal,
-      onProgress: (p) => progress(5 + Math.round(p.fraction * 65), p.label),
-    },
-  );
+  const ledger = await importLedger(ledgerInput.source, mappingOf<LedgerColumns>(ledgerIn), {
+    signal: options.signal,
+    onProgress: (p) => progress(5 + Math.round(p.fraction * 65), p.label),
+  });
   ledger.problems.forEach((problem) => problems.push({ source: "Ledger", problem }));
 
   let openPos: ReturnType<typeof mapPoRows>["lines"] = [];
-  if (req.pos && posInput) {
-    const pos = mapPoRows(posInput.source.rows, {
-      columns: req.pos.columns as PoColumns,
-      headerRows: posInput.headerRow + 1,
-    });
+  if (posIn && posInput) {
+    const pos = mapPoRows(posInput.source.rows, mappingOf<PoColumns>(posIn));
     pos.problems.forEach((problem) => problems.push({ source: "Open POs", problem }));
     openPos = pos.lines;
   }
@@ -200,6 +197,7 @@ export async function runCostReport(
       prior: req.priorSheet ?? "none (first report)",
     },
     problems,
+    ledgerCheck: ledger.check,
     replace,
     relievePos: req.relievePos,
   });
@@ -211,5 +209,5 @@ export async function runCostReport(
       onProgress: (p) => progress(80 + Math.round((p.done / Math.max(1, p.total)) * 20), p.label),
     },
   );
-  return { sheet: name, report, problems };
+  return { sheet: name, report, problems, ledgerCheck: ledger.check };
 }

@@ -4,8 +4,8 @@
  * are remembered per header layout, so next week's export from the same accounting system
  * maps itself (spec/taskpane.md 4; reference.md 5.4: column mapping is required).
  */
-import { findHeaderRow, guessBudgetColumns, guessColumns, type Field } from "../../engine/weeklyCostReport";
-import { headerSignature } from "../../engine/bids";
+import { headerSignature, readLayout, type Answers, type Layout, type Question } from "../../engine/import";
+import { VOCABULARIES, type Field, type Mapping } from "../../engine/weeklyCostReport";
 import { ProdError } from "../../engine/errors";
 import type { RangeData, WorkbookPort } from "../../excel/port";
 import { columnMemory, type ColumnMemory, type KeyValueStorage } from "../shell/columnMemory";
@@ -60,10 +60,16 @@ export const INPUT_FIELDS: Record<InputKind, readonly FieldSpec[]> = {
 /** A column mapping: field -> 0-based column. */
 export type Columns = Partial<Record<Field, number>>;
 
-/** An input of a kind with its confirmed column mapping. */
+/** What the user settled about an input's file: how it writes amounts and dates. */
+export type FormatAnswers = Pick<Answers<Field>, "numberFormat" | "dateOrder">;
+
+/** An input of a kind with its confirmed column mapping, formats, and the layout they decide. */
 export interface MappedInput<K extends InputKind = InputKind> {
   input: LoadedInput<SourceOf<K>>;
   columns: Columns;
+  answers: FormatAnswers;
+  /** The input's layout under these columns and answers (engine/import): its open questions. */
+  layout: Layout<Field>;
 }
 
 /** Cells read into memory: a sheet, a table, or a budget or PO file. */
@@ -88,6 +94,8 @@ export interface LoadedInput<S extends LedgerSource = LedgerSource> {
   source: S;
   /** The first rows, to find the header and show the columns. */
   preview: unknown[][];
+  /** What the import module decided from the preview (or, for cells, from all of them). */
+  layout: Layout<Field>;
   headerRow: number;
   /** Header texts of the header row (for the column pickers). */
   headers: string[];
@@ -119,12 +127,17 @@ function fromRows(
   return { ...withHeader(label, source, kind), live };
 }
 
+/** The rows the layout is judged from: all of a grid's cells, a file's first rows. */
+const judged = (input: { source: LedgerSource; preview: unknown[][] }): readonly (readonly unknown[])[] =>
+  input.source.kind === "grid" ? input.source.rows : input.preview;
+
 function withHeader<S extends LedgerSource>(label: string, source: S, kind: InputKind): LoadedInput<S> {
   const preview = previewRows(source);
-  const money: Field[] = kind === "ledger" ? ["amount", "debit"] : ["amount"];
-  const headerRow = findHeaderRow(preview, money) ?? 0;
-  const headers = (preview[headerRow] ?? []).map((h) => (h === null || h === undefined ? "" : String(h)));
-  return { label, source, preview, headerRow, headers };
+  const layout = readLayout(source.kind === "grid" ? source.rows : preview, VOCABULARIES[kind]);
+  if (layout.empty) {
+    throw new InputError(`${label} is empty: there is nothing to read. Pick the ${KIND_WORDS[kind]}.`);
+  }
+  return { label, source, preview, layout, headerRow: layout.headerRow, headers: layout.headers };
 }
 
 const rangeRows = (data: RangeData | null): unknown[][] => (data ? data.values.map((r) => [...r]) : []);
@@ -179,28 +192,32 @@ async function loadAnyInput(port: WorkbookPort, choice: InputChoice, kind: Input
 
 /**
  * An input as it is now: a sheet or table is read again (one read), so the report uses what
- * the user sees, not what was there when it was picked; a file is returned as read. The
- * confirmed columns still apply while the headings are the same (same header signature, which
- * is also how the mapping is remembered); when they changed, the user has to map them again.
+ * the user sees, not what was there when it was picked; a file is used as read. The confirmed
+ * columns and answers still apply while the headings are the same (same header signature, which
+ * is also how the mapping is remembered); when they changed, or the cells now raise a question
+ * (amounts that prove another format, dates another order), the user has to look again.
  *
  * @param what - the input as the pane labels it ("Budget"), for the message
- * @throws InputError when the headings changed, or the sheet or table is empty or gone
+ * @throws InputError when the headings changed, a question is open, or the sheet or table is empty or gone
  */
 export async function rereadInput<K extends InputKind>(
   port: WorkbookPort,
-  input: LoadedInput<SourceOf<K>>,
+  mapped: MappedInput<K>,
   kind: K,
   what: string,
-): Promise<LoadedInput<SourceOf<K>>> {
-  if (!input.live) return input;
-  const now = await loadInput(port, input.live, kind);
+): Promise<MappedInput<K>> {
+  const { input } = mapped;
+  const now = input.live ? await loadInput(port, input.live, kind) : input;
   if (headerSignature(now.headers) !== headerSignature(input.headers)) {
     throw new InputError(
       `The headings of ${input.label} changed after its columns were mapped. ` +
         `Clear ${what}, pick it again and check its columns.`,
     );
   }
-  return now;
+  const again = remap(kind, { ...mapped, input: now }, {});
+  const open = openQuestions(again);
+  if (open.length > 0) throw new InputError(`${what} (${input.label}): ${open[0].message}`);
+  return again;
 }
 
 /** Opens a ledger workbook and previews its first visible sheet that has rows. */
@@ -230,15 +247,51 @@ const KIND_WORDS: Record<InputKind, string> = {
   pos: "open purchase orders",
 };
 
-/** The mapping to start from: the remembered one for this header layout, else a guess. */
-export function initialColumns(kind: InputKind, headers: readonly string[], memory: MappingMemory): Columns {
-  const remembered = memory.get(kind, headers);
-  if (remembered) return remembered;
-  if (kind === "budget") return guessBudgetColumns(headers);
-  return guessColumns(
-    headers,
-    INPUT_FIELDS[kind].map((f) => f.field),
-  );
+/** An input as first mapped: the remembered columns for its header layout, else the guess. */
+export function firstMapping<K extends InputKind>(
+  kind: K,
+  input: LoadedInput<SourceOf<K>>,
+  memory: MappingMemory,
+): MappedInput<K> {
+  const columns = memory.get(kind, input.headers) ?? input.layout.columns;
+  return remap(kind, { input, columns, answers: {}, layout: input.layout }, {});
+}
+
+/** The input with other columns or answers, and the layout they decide (its questions). */
+export function remap<K extends InputKind>(
+  kind: K,
+  mapped: MappedInput<K>,
+  change: { columns?: Columns; answers?: FormatAnswers },
+): MappedInput<K> {
+  const columns = change.columns ?? mapped.columns;
+  const answers = { ...mapped.answers, ...change.answers };
+  const layout = readLayout(judged(mapped.input), VOCABULARIES[kind], {
+    headerRow: mapped.input.headerRow,
+    columns,
+    ...answers,
+  });
+  return { ...mapped, columns, answers, layout };
+}
+
+/** How the engine reads a mapped input: its columns, headings and formats. */
+export function mappingOf<C>(mapped: MappedInput): Mapping<C> {
+  const { layout } = mapped;
+  return {
+    columns: mapped.columns as C,
+    headerRows: layout.headerRow + 1,
+    headers: layout.headers,
+    numberFormat: layout.numberFormat,
+    dateOrder: layout.dateOrder,
+  };
+}
+
+/**
+ * The questions the user has to answer before the report is built: the number format, the date
+ * order, mixed currencies. (Missing columns are {@link mappingGaps}; headings that were not
+ * recognised are shown with the columns.)
+ */
+export function openQuestions(mapped: MappedInput): Question<Field>[] {
+  return mapped.layout.questions.filter((q) => q.kind !== "columns" && q.kind !== "headerRow");
 }
 
 /** What is missing from a mapping, in words; empty when it can be used. */

@@ -3,7 +3,7 @@
  * last week's report; set the period; build. The report lands on its own sheet named for the
  * period end date, which the pane owns and replaces when re-run for the same date.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -21,11 +21,11 @@ import {
 import { LAYOUTS, type LayoutId } from "../../engine/chart";
 import type { VarianceConvention } from "../../engine/costReport";
 import { parseNumericText } from "../../engine/money";
-import { parseDate, type Cutoff, type DateOrder } from "../../engine/weeklyCostReport";
+import { parseDate, type Cutoff } from "../../engine/weeklyCostReport";
 import { usePane } from "../shell/PaneContext";
 import { InputPicker } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
-import { InputError, mappingMemory, type MappedInput } from "../costReport/sources";
+import { InputError, mappingMemory, openQuestions, type MappedInput } from "../costReport/sources";
 import { browserStorage, type KeyValueStorage } from "../shell/columnMemory";
 import { formatAmount } from "../shell/formatMoney";
 
@@ -90,11 +90,20 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   const [periodStart, setPeriodStart] = useState("");
   const [cutBy, setCutBy] = useState<"date" | "period">("date");
   const [currentPeriod, setCurrentPeriod] = useState("");
-  const [dateOrder, setDateOrder] = useState<DateOrder>("MDY");
   const [layout, setLayout] = useState<LayoutId>("FEATURE");
   const [convention, setConvention] = useState<VarianceConvention>("UNDER");
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
   const [outcome, setOutcome] = useState<ReportOutcome | null>(null);
+  const [failed, setFailed] = useState(false);
+  // Results and failures are announced next to the Build button, and focus moves to them.
+  const resultRef = useRef<HTMLDivElement>(null);
+  const failedRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (outcome) resultRef.current?.focus();
+  }, [outcome]);
+  useEffect(() => {
+    if (failed) failedRef.current?.focus();
+  }, [failed]);
 
   const refresh = useCallback(async () => {
     try {
@@ -116,10 +125,16 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   const priorSheet = prior ?? latestPriorReport(sheets, periodEnd);
 
   const busy = pane.busy !== null;
-  const ready = budget !== null && ledger !== null;
+  // A question about an input's formats (how it writes amounts or dates) stops the build.
+  const questionsOpen = [budget, ledger, pos].some((m) => m !== null && openQuestions(m).length > 0);
+  const ready = budget !== null && ledger !== null && !questionsOpen;
+  // The report for this date cannot be its own previous report.
+  const thisReport = `${REPORT_PREFIX}${periodEnd}`;
 
   const handleBuild = async () => {
     pane.clearMessage();
+    setFailed(false);
+    setOutcome(null);
     const end = parseDate(periodEnd);
     if (end === undefined) {
       pane.showError(new InputError("Enter the period end date (for example 2026-11-20)."));
@@ -170,7 +185,6 @@ export default function CostReportPanel(props: CostReportPanelProps) {
           periodEnd: end,
           convention,
           efcChangeThreshold: t,
-          dateOrder,
           relievePos,
           confirmReplace: ({ sheet, keptEtcs }) =>
             pane.ask({
@@ -188,16 +202,19 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         options,
       ),
     );
-    if (!result) return;
+    if (!result) {
+      setFailed(true);
+      return;
+    }
     memory.set("budget", budget.input.headers, budget.columns);
     memory.set("ledger", ledger.input.headers, ledger.columns);
     if (pos) memory.set("pos", pos.input.headers, pos.columns);
     setOutcome(result);
-    const excluded = result.problems.filter((p) => p.problem.excluded).length;
+    const unread = result.problems.filter((p) => p.problem.excluded && !p.problem.notALine).length;
     pane.showNote(
       `${result.sheet} is ready.` +
-        (excluded > 0
-          ? ` ${excluded} input rows could not be read and are listed at the bottom of the sheet.`
+        (unread > 0
+          ? ` ${unread} input rows could not be read: they are left out and listed at the bottom of the sheet.`
           : ""),
     );
     void refresh();
@@ -206,6 +223,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   const count = (flag: string) =>
     outcome?.report.rows.filter((r) => r.kind === "account" && r.flags.includes(flag as never)).length ?? 0;
   const rec = outcome?.report.reconciliation;
+  const check = outcome?.ledgerCheck;
 
   return (
     <div className={styles.root}>
@@ -262,11 +280,13 @@ export default function CostReportPanel(props: CostReportPanelProps) {
       <Field label="Previous cost report" hint="Its ETCs are carried forward and its EFCs become Prior EFC.">
         <Select value={priorSheet} onChange={(e) => setPrior(e.target.value)} disabled={busy}>
           <option value="">None (first report)</option>
-          {sheets.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
+          {sheets
+            .filter((s) => s !== thisReport)
+            .map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
         </Select>
       </Field>
       <Divider />
@@ -296,16 +316,6 @@ export default function CostReportPanel(props: CostReportPanelProps) {
               onChange={(_, d) => setPeriodStart(d.value)}
               disabled={busy}
             />
-          </Field>
-          <Field label="Dates in the file are">
-            <Select
-              value={dateOrder}
-              onChange={(e) => setDateOrder(e.target.value as DateOrder)}
-              disabled={busy}
-            >
-              <option value="MDY">Month/day/year</option>
-              <option value="DMY">Day/month/year</option>
-            </Select>
           </Field>
         </div>
       ) : (
@@ -345,25 +355,58 @@ export default function CostReportPanel(props: CostReportPanelProps) {
       <Button appearance="primary" onClick={() => void handleBuild()} disabled={!ready || busy}>
         Build cost report
       </Button>
-      {!ready && <Text size={200}>Pick the budget and the ledger to build the report.</Text>}
-      {outcome && rec && (
-        <div className={styles.summary} aria-label="Last report">
+      {!ready && (
+        <Text size={200}>
+          {questionsOpen
+            ? "Answer the questions about the inputs above (how they write amounts or dates) to build the report."
+            : "Pick the budget and the ledger to build the report."}
+        </Text>
+      )}
+      {pane.busy && (
+        <Text size={200} role="status">
+          {pane.busy.label}… (Cancel is at the top of the pane.)
+        </Text>
+      )}
+      {failed && (
+        <Text ref={failedRef} tabIndex={-1} role="alert">
+          The report was not built: the reason is in the message at the top of the pane.
+        </Text>
+      )}
+      {outcome && rec && check && (
+        <div className={styles.summary} aria-label="Last report" ref={resultRef} tabIndex={-1}>
           <Subtitle2 as="h3">{outcome.sheet}</Subtitle2>
           <Text>
             Actual to date {formatAmount(rec.reportToDate)}{" "}
             {rec.agreement.toDate === "differs"
               ? `does NOT agree with the ledger (${formatAmount(rec.ledgerToDate)})`
-              : rec.agreement.toDate === "rounding"
-                ? `agrees with the ledger (${formatAmount(rec.ledgerToDate)}; the ${formatAmount(
-                    rec.reportToDate.minus(rec.ledgerToDate).abs(),
-                  )} difference is rounding each account to the cent)`
-                : "agrees with the ledger"}{" "}
+              : check.leftOut > 0
+                ? `holds the ledger lines read, but ${check.leftOut.toLocaleString("en-US")} ledger lines could not be read and are NOT in it (${formatAmount(check.leftOutAmount)} where readable; listed on the sheet)`
+                : rec.agreement.toDate === "rounding"
+                  ? `agrees with the ledger (${formatAmount(rec.ledgerToDate)}; the ${formatAmount(
+                      rec.reportToDate.minus(rec.ledgerToDate).abs(),
+                    )} difference is rounding each account to the cent)`
+                  : "agrees with the ledger"}{" "}
             ({rec.ledgerLines.toLocaleString("en-US")} lines
             {rec.laterLines > 0
               ? `, ${rec.laterLines.toLocaleString("en-US")} after the cut-off left out`
               : ""}
             ).
           </Text>
+          {check.controlTotal && (
+            <Text>
+              The export states its own total, {formatAmount(check.controlTotal.amount)} (row{" "}
+              {check.controlTotal.row}, left out as a line):{" "}
+              {check.linesTotal.eq(check.controlTotal.amount)
+                ? "the lines read agree with it."
+                : `the lines read (${formatAmount(check.linesTotal)}) do NOT agree with it.`}
+            </Text>
+          )}
+          {check.notLines > 0 && (
+            <Text>
+              Title, heading and total rows of the ledger left out (not lines): {check.notLines} (listed on
+              the sheet).
+            </Text>
+          )}
           <Text>
             ETCs carried from the previous report: {outcome.report.carriedEtcs}.
             {outcome.report.keptEtcs > 0 &&

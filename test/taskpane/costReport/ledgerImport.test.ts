@@ -41,9 +41,13 @@ describe("importing a ledger export", () => {
     const { text, totalCents } = bigCsv(40_000);
     expect(text.length).toBeGreaterThan(2 * (1 << 20));
     const progress: number[] = [];
-    const mapped = await importLedger({ kind: "csv", name: "gl.csv", text }, columns, 1, "MDY", {
-      onProgress: (p) => progress.push(p.fraction),
-    });
+    const mapped = await importLedger(
+      { kind: "csv", name: "gl.csv", text },
+      { columns, headerRows: 2, dateOrder: "MDY" },
+      {
+        onProgress: (p) => progress.push(p.fraction),
+      },
+    );
     expect(mapped.lines).toHaveLength(40_000);
     expect(mapped.problems).toEqual([]);
     const sum = mapped.lines.reduce((s, l) => s + (l.amount as number), 0);
@@ -63,20 +67,26 @@ describe("importing a ledger export", () => {
     const text = "Acct\tAmount\n2501\t1,250.00\n2501\tabc\n2502\t(12.50)\n";
     const mapped = await importLedger(
       { kind: "csv", name: "gl.txt", text },
-      { account: 0, amount: 1 },
-      0,
-      "MDY",
+      { columns: { account: 0, amount: 1 }, headerRows: 1, dateOrder: "MDY" },
     );
     expect(mapped.lines.map((l) => amountToDecimal(l.amount).toFixed(2))).toEqual(["1250.00", "-12.50"]);
     expect(mapped.problems).toEqual([
-      { row: 3, message: 'the amount "abc" is not a number; the line is left out', excluded: true },
+      {
+        row: 3,
+        message: 'the amount "abc" is not a number written 1,234.56; the line is left out',
+        excluded: true,
+        amount: undefined,
+      },
     ]);
   });
 
   it("reads a sheet's cells in slices", async () => {
     const rows = [["Account", "Date", "Vendor", "Description", "Amount", "PO #"]];
     for (let i = 0; i < 45_000; i++) rows.push(["2501", "", "", "", "1", ""]);
-    const mapped = await importLedger({ kind: "grid", name: "GL", rows }, columns, 0, "MDY");
+    const mapped = await importLedger(
+      { kind: "grid", name: "GL", rows },
+      { columns, headerRows: 1, dateOrder: "MDY" },
+    );
     expect(mapped.lines).toHaveLength(45_000);
     expect(mapped.lines[44_999].row).toBe(45_001);
   });
@@ -101,9 +111,13 @@ describe("importing a ledger export", () => {
     }
     const book = XlsxWorkbook.open(makeXlsx([{ name: "GL", rows }], { strings: "shared" }));
     const progress: number[] = [];
-    const mapped = await importLedger(xlsxSource(book), columns, 1, "MDY", {
-      onProgress: (p) => progress.push(p.fraction),
-    });
+    const mapped = await importLedger(
+      xlsxSource(book),
+      { columns: columns, headerRows: 2, dateOrder: "MDY" },
+      {
+        onProgress: (p) => progress.push(p.fraction),
+      },
+    );
     expect(mapped.problems).toEqual([]);
     expect(mapped.lines).toHaveLength(30_000);
     expect(mapped.lines.reduce((s, l) => s + (l.amount as number), 0)).toBe(totalCents);
@@ -116,19 +130,27 @@ describe("importing a ledger export", () => {
     for (let i = 0; i < 60_000; i++) rows.push([`Line ${i}`, i]);
     const controller = new AbortController();
     const book = XlsxWorkbook.open(makeXlsx([{ name: "GL", rows }], { strings: "shared" }));
-    const run = importLedger(xlsxSource(book), { account: 0, amount: 1 }, 0, "MDY", {
-      signal: controller.signal,
-      onProgress: () => controller.abort(),
-    });
+    const run = importLedger(
+      xlsxSource(book),
+      { columns: { account: 0, amount: 1 }, headerRows: 1, dateOrder: "MDY" },
+      {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      },
+    );
     await expect(run).rejects.toMatchObject({ constructor: PortError, kind: "cancelled" });
   });
 
   it("stops when cancelled", async () => {
     const controller = new AbortController();
-    const run = importLedger({ kind: "csv", name: "gl.csv", text: bigCsv(40_000).text }, columns, 1, "MDY", {
-      signal: controller.signal,
-      onProgress: () => controller.abort(),
-    });
+    const run = importLedger(
+      { kind: "csv", name: "gl.csv", text: bigCsv(40_000).text },
+      { columns, headerRows: 2, dateOrder: "MDY" },
+      {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      },
+    );
     await expect(run).rejects.toMatchObject({ constructor: PortError, kind: "cancelled" });
   });
 });

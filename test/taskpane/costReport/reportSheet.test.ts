@@ -208,8 +208,12 @@ describe("the cost-report sheet", () => {
     expect(col0).toContain(
       "Uncoded ledger lines (in the report on the Uncoded row): code them in the ledger: 1",
     );
-    expect(rowOf(v, "Report actual to date").slice(1, 4)).toEqual(["Report actual to date", 68290, "Agrees"]);
-    expect(col0).toContain("Rows that could not be read");
+    expect(rowOf(v, "Report actual to date").slice(1, 4)).toEqual([
+      "Report actual to date",
+      68290,
+      "Agrees with the lines read; rows left out (not in it): 1",
+    ]);
+    expect(col0).toContain("Rows left out, and why");
   });
 
   it("says actuals that differ from the ledger only by rounding sub-cent amounts agree, and why", () => {

@@ -12,7 +12,7 @@ import {
   REPORT_HEADERS,
 } from "../../../src/taskpane/costReport/reportSheet";
 import {
-  initialColumns,
+  firstMapping,
   loadInput,
   mappingMemory,
   type InputKind,
@@ -37,8 +37,8 @@ function workbook() {
     ["25-01", "2026-10-01", "Grip Co", "Prep", 50000, null, "PO-7"],
     ["2501-00", "2026-11-17", "Grip Co", "Week 7", 12000, null, null],
     ["3301", "2026-11-18", "Camera house", "Lens, less credit", 1000, 250, null],
-    ["9911", "2026-11-18", PAYLOADS[0], PAYLOADS[1], null, null, null],
-    ["9912", "2026-11-18", PAYLOADS[2], PAYLOADS[3], null, null, null],
+    ["9911", "2026-11-18", PAYLOADS[0], PAYLOADS[1], 0, null, null],
+    ["9912", "2026-11-18", PAYLOADS[2], PAYLOADS[3], 0, null, null],
     ["9910", "2026-11-19", PAYLOADS[4], PAYLOADS[5], 80, null, null],
     ["", "2026-11-19", "Petty cash", "Uncoded", 20, null, null],
     ["2501", "2026-11-24", "Grip Co", "Next week", 999, null, null],
@@ -54,7 +54,7 @@ async function request(port: WorkbookPort, more: Partial<ReportRequest> = {}): P
   const memory = mappingMemory(undefined);
   const mapped = async <K extends InputKind>(name: string, kind: K) => {
     const input = await loadInput(port, { kind: "sheet", name }, kind);
-    return { input, columns: initialColumns(kind, input.headers, memory) };
+    return firstMapping(kind, input, memory);
   };
   return {
     budget: await mapped("Budget detail", "budget"),
@@ -65,7 +65,6 @@ async function request(port: WorkbookPort, more: Partial<ReportRequest> = {}): P
     periodEnd: END,
     convention: "UNDER",
     efcChangeThreshold: new Decimal(1000),
-    dateOrder: "MDY",
     // The fixture's PO list gives open balances, already net of the GL's PO-7 invoice.
     relievePos: false,
     confirmReplace: () => Promise.reject(new Error("asked to replace a report that does not exist")),

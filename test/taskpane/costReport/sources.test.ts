@@ -2,9 +2,12 @@
  * @jest-environment node
  */
 // Reading files needs no DOM; Node has TextEncoder/TextDecoder, which jsdom lacks.
+import { readLayout } from "../../../src/engine/import";
+import { VOCABULARIES } from "../../../src/engine/weeklyCostReport";
 import { importLedger } from "../../../src/taskpane/costReport/ledgerImport";
 import {
-  initialColumns,
+  firstMapping,
+  mappingOf,
   loadInput,
   mappingGaps,
   mappingMemory,
@@ -33,9 +36,10 @@ describe("cost-report inputs from files", () => {
     const input = await loadInput(port, { kind: "file", name: "gl.csv", data: bytes(csv) }, "ledger");
     expect(input.source.kind).toBe("csv");
     expect(input.headerRow).toBe(1);
-    const columns = initialColumns("ledger", input.headers, mappingMemory(undefined));
+    const m = firstMapping("ledger", input, mappingMemory(undefined));
+    const columns = m.columns;
     expect(columns).toEqual({ account: 0, date: 1, vendor: 2, description: 3, debit: 4, credit: 5, po: 6 });
-    const mapped = await importLedger(input.source, columns as never, input.headerRow, "MDY");
+    const mapped = await importLedger(input.source, mappingOf(m));
     expect(mapped.lines).toEqual([
       expect.objectContaining({ row: 3, account: "25-01", vendor: "Grip Co", amount: 120000 }),
     ]);
@@ -45,8 +49,8 @@ describe("cost-report inputs from files", () => {
     const tsv = "\uFEFFAcct\tDescription\tAmount\n2501\tDolly, crane\t1,250.00\n";
     const input = await loadInput(port, { kind: "file", name: "gl.txt", data: bytes(tsv) }, "ledger");
     expect(input.headers).toEqual(["Acct", "Description", "Amount"]);
-    const columns = initialColumns("ledger", input.headers, mappingMemory(undefined));
-    const mapped = await importLedger(input.source, columns as never, input.headerRow, "MDY");
+    const m = firstMapping("ledger", input, mappingMemory(undefined));
+    const mapped = await importLedger(input.source, mappingOf(m));
     expect(mapped.lines).toEqual([
       expect.objectContaining({ account: "2501", description: "Dolly, crane", amount: 125000 }),
     ]);
@@ -66,7 +70,7 @@ describe("cost-report inputs from files", () => {
     const input = await loadInput(port, { kind: "file", name: "budget.xlsx", data }, "budget");
     expect(input.source.kind).toBe("grid");
     expect(input.headers).toEqual(["Acct", "Description", "Total"]);
-    expect(initialColumns("budget", input.headers, mappingMemory(undefined))).toEqual({
+    expect(firstMapping("budget", input, mappingMemory(undefined)).columns).toEqual({
       account: 0,
       description: 1,
       amount: 2,
@@ -100,9 +104,10 @@ describe("cost-report inputs from files", () => {
     expect(input.source.kind).toBe("xlsx");
     expect(input.label).toBe("gl.xlsx, sheet GL Detail");
     expect(input.headerRow).toBe(1);
-    const columns = initialColumns("ledger", input.headers, mappingMemory(undefined));
+    const m = firstMapping("ledger", input, mappingMemory(undefined));
+    const columns = m.columns;
     expect(columns).toEqual({ account: 0, date: 1, vendor: 2, description: 3, debit: 4, credit: 5, po: 6 });
-    const mapped = await importLedger(input.source, columns as never, input.headerRow, "MDY");
+    const mapped = await importLedger(input.source, mappingOf(m));
     expect(mapped.problems).toEqual([]);
     expect(mapped.lines).toEqual([
       expect.objectContaining({ row: 3, account: "25-01", vendor: "=cmd|' /C calc'!A0", amount: 120000 }),
@@ -129,14 +134,28 @@ describe("cost-report inputs from files", () => {
   });
 });
 
+/** A ledger picked from cells with these headings. */
+function loaded(headers: string[]) {
+  const rows = [headers];
+  const layout = readLayout(rows, VOCABULARIES.ledger);
+  return {
+    label: "GL",
+    source: { kind: "grid" as const, name: "GL", rows },
+    preview: rows,
+    layout,
+    headerRow: layout.headerRow,
+    headers: layout.headers,
+  };
+}
+
 describe("remembered column mappings", () => {
   it("offers last week's confirmed mapping for the same header layout, per input", () => {
     const storage = memoryStorage();
     const memory = mappingMemory(storage);
     const headers = ["Code", "When", "Who", "What", "Net"];
-    expect(initialColumns("ledger", headers, memory)).toEqual({ account: 0 });
+    expect(firstMapping("ledger", loaded(headers), memory).columns).toEqual({ account: 0 });
     memory.set("ledger", headers, { account: 0, date: 1, vendor: 2, description: 3, amount: 4 });
-    expect(initialColumns("ledger", [" code", "WHEN", "Who", "What", "Net "], memory)).toEqual({
+    expect(firstMapping("ledger", loaded([" code", "WHEN", "Who", "What", "Net "]), memory).columns).toEqual({
       account: 0,
       date: 1,
       vendor: 2,
