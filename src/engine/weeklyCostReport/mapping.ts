@@ -6,8 +6,6 @@
  */
 import {
   DECIMAL_POINT,
-  findHeaderRow as findHeadings,
-  guessColumns as guessHeaderColumns,
   parseDate,
   provesOtherOrder,
   RowSorter,
@@ -195,31 +193,6 @@ export const VOCABULARIES = {
   }),
   pos: vocabulary(["account", "po", "vendor", "description", "amount"], [["account"], ["amount"]]),
 } as const;
-
-/** Guesses which column holds which of the given fields from a header row (engine/import). */
-export function guessColumns(
-  header: readonly unknown[],
-  fields: readonly Field[],
-): Partial<Record<Field, number>> {
-  return guessHeaderColumns(header, vocabulary(fields, []));
-}
-
-/** Guesses a budget table's columns (account, description, and its money column). */
-export function guessBudgetColumns(header: readonly unknown[]): Partial<BudgetColumns> {
-  return guessHeaderColumns(header, VOCABULARIES.budget);
-}
-
-/**
- * The row that holds the headings: the first of the top rows in which an account column and a
- * money column can be recognised (exports often start with a title or report-date line).
- * Undefined when none of them looks like a header row.
- */
-export function findHeaderRow(
-  rows: readonly (readonly unknown[])[],
-  money: readonly Field[] = ["amount", "debit"],
-): number | undefined {
-  return findHeadings(rows, vocabulary(["account", ...money], [["account"], [...money]]));
-}
 
 const cell = (row: readonly unknown[], col: number | undefined): unknown =>
   col === undefined ? undefined : row[col];

@@ -1,12 +1,11 @@
 import fc from "fast-check";
+import { findHeaderRow, guessColumns } from "../../../src/engine/import";
 import {
   amountFromNumber,
   amountFromText,
   amountToDecimal,
   dateSerial,
-  findHeaderRow,
-  guessBudgetColumns,
-  guessColumns,
+  VOCABULARIES,
   headerSignature,
   mapBudgetRows,
   mapLedgerRows,
@@ -216,18 +215,7 @@ describe("guessing columns from the header", () => {
       "Amount",
       "PO #",
     ];
-    expect(
-      guessColumns(header, [
-        "account",
-        "date",
-        "period",
-        "vendor",
-        "description",
-        "amount",
-        "po",
-        "reference",
-      ]),
-    ).toEqual({
+    expect(guessColumns(header, VOCABULARIES.ledger)).toEqual({
       period: 1,
       date: 2,
       reference: 3,
@@ -240,9 +228,7 @@ describe("guessing columns from the header", () => {
   });
 
   it("finds debit and credit columns and headers that start with a hint", () => {
-    expect(
-      guessColumns(["Account Code", "Debit", "Credit"], ["account", "debit", "credit", "amount"]),
-    ).toEqual({
+    expect(guessColumns(["Account Code", "Debit", "Credit"], VOCABULARIES.ledger)).toEqual({
       account: 0,
       debit: 1,
       credit: 2,
@@ -258,7 +244,7 @@ describe("finding a budget's columns and a file's header row", () => {
   it("takes a budget detail sheet's Total as the money, not its Amount (a quantity)", () => {
     // The header the Templates panel writes, so the two cannot drift apart.
     const header = [...DETAIL_HEADER];
-    expect(guessBudgetColumns(header)).toEqual({ account: 0, description: 1, amount: 9 });
+    expect(guessColumns(header, VOCABULARIES.budget)).toEqual({ account: 0, description: 1, amount: 9 });
   });
 
   it("skips title lines above the header", () => {
@@ -268,7 +254,7 @@ describe("finding a budget's columns and a file's header row", () => {
       ["Account", "Vendor", "Debit", "Credit"],
       ["2501", "x", 1, 0],
     ];
-    expect(findHeaderRow(rows)).toBe(2);
-    expect(findHeaderRow([["a", "b"]])).toBeUndefined();
+    expect(findHeaderRow(rows, VOCABULARIES.ledger)).toBe(2);
+    expect(findHeaderRow([["a", "b"]], VOCABULARIES.ledger)).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
  * @jest-environment node
  */
 // The .xlsx reader decodes with TextDecoder, which Node has and jsdom lacks.
-import { amountToDecimal, findHeaderRow } from "../../../src/engine/weeklyCostReport";
+import { findHeaderRow } from "../../../src/engine/import";
+import { amountToDecimal, VOCABULARIES } from "../../../src/engine/weeklyCostReport";
 import { importLedger, previewRows, type LedgerSource } from "../../../src/taskpane/costReport/ledgerImport";
 import { PortError } from "../../../src/excel/port";
 import { XlsxWorkbook } from "../../../src/taskpane/files/xlsx";
@@ -33,7 +34,7 @@ describe("importing a ledger export", () => {
   it("finds the header under a title line", () => {
     const source: LedgerSource = { kind: "csv", name: "gl.csv", text: bigCsv(3).text };
     const preview = previewRows(source);
-    expect(findHeaderRow(preview, ["amount", "debit"])).toBe(1);
+    expect(findHeaderRow(preview, VOCABULARIES.ledger)).toBe(1);
     expect(preview[1]).toEqual(["Account", "Date", "Vendor", "Description", "Amount", "PO #"]);
   });
 
