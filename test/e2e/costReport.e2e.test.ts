@@ -154,3 +154,84 @@ describe("building the cost report again for the same date in the preview", () =
     expect(preview.errors).toEqual([]);
   });
 });
+
+describe("the cost report reads what the export says about itself", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+    const { page } = preview;
+    await page.getByRole("button", { name: "Insert Feature film" }).click();
+    await page.getByText(/inserted:/).waitFor();
+    await page.getByRole("tab", { name: "Cost report" }).click();
+    await page.getByText(/sheet Budget detail, headings on row/).waitFor();
+    await page.getByRole("combobox", { name: "Ledger (GL detail)" }).selectOption("file");
+  });
+  afterAll(async () => preview?.close());
+
+  const pick = (name: string, csv: string) =>
+    preview.page
+      .locator('input[type="file"]')
+      .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+
+  it("leaves the export's report-total line out and reconciles to it (issue 16: 102,258.96 shown for 51,129.48)", async () => {
+    const { page } = preview;
+    await pick(
+      "GL with total.csv",
+      [
+        "GL detail, ACME Productions",
+        "Account,Date,Description,Amount",
+        '2501,2026-11-02,Option,"12,000.00"',
+        '2501,2026-11-18,Week 7,"39,129.48"',
+        ',,Report total,"51,129.48"',
+      ].join("\n"),
+    );
+    await page.getByText(/GL with total\.csv, headings on row 2/).waitFor();
+    await page.getByLabel(/Period end date/).fill("2026-11-20");
+    await page.getByRole("button", { name: "Build cost report" }).click();
+    const summary = page.getByLabel("Last report");
+    await summary.getByText(/Actual to date 51,129\.48 agrees with the ledger \(2 lines\)/).waitFor();
+    await summary
+      .getByText(
+        "The export states its own total, 51,129.48 (row 5, left out as a line): the lines read agree with it.",
+      )
+      .waitFor();
+    // The result is announced where the Build button is: focus moves to it.
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole("tab", { name: "Cost Report 2026-11-20", exact: true }).click();
+    const report = await sheetCells(page);
+    expect([...report.values()]).toContain("Agrees with the lines read");
+    expect([...report.values()]).not.toContain("102,258.96");
+    await page.getByRole("tab", { name: "Cost report", exact: true }).click();
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("stops and asks when the dates read both ways (day/month or month/day), and reads them as answered", async () => {
+    const { page } = preview;
+    // 12/01/2026 is 12 January as day/month, but 1 December (after the cut-off) as month/day.
+    await pick(
+      "GL dates.csv",
+      [
+        "Account,Date,Description,Amount",
+        "2501,12/01/2026,Deposit,600.00",
+        "2501,03/11/2026,Week 1,500.00",
+      ].join("\n"),
+    );
+    const dates = page.getByRole("combobox", { name: "Ledger (GL detail): dates are written" });
+    await dates.waitFor();
+    await page.getByText(/The dates can be read two ways \("12\/01\/2026" \(row 2\)/).waitFor();
+    await page.getByText(/Answer the questions about the inputs above/).waitFor();
+    expect(await page.getByRole("button", { name: "Build cost report" }).isDisabled()).toBe(true);
+    await preview.screenshot("cost-report-date-question");
+
+    await dates.selectOption("DMY");
+    await page.getByLabel(/Period end date/).fill("2026-11-27");
+    await page.getByRole("button", { name: "Build cost report" }).click();
+    await page.getByText(/Cost Report 2026-11-27 is ready/).waitFor();
+    // Both lines count to date: read as month/day, one would have fallen after the cut-off.
+    await page
+      .getByLabel("Last report")
+      .getByText(/Actual to date 1,100\.00 agrees with the ledger \(2 lines\)\./)
+      .waitFor();
+    expect(preview.errors).toEqual([]);
+  });
+});

@@ -26,6 +26,9 @@ export function serialToIso(serial: number): string {
 /** Order of day and month in slash dates: US exports write 11/20/2026, others 20/11/2026. */
 export type DateOrder = "MDY" | "DMY";
 
+/** An order as the user knows it. */
+export const ORDER_WORDS: Record<DateOrder, string> = { DMY: "day/month/year", MDY: "month/day/year" };
+
 const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/;
 const SLASH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?: .*)?$/;
 

@@ -34,6 +34,7 @@ export {
   currencyOf,
   detectNumberFormat,
   formatEvidence,
+  formatWords,
   readAmount,
   type NumberFormat,
   type NumberFormatFinding,
@@ -41,6 +42,7 @@ export {
 export {
   dateSerial,
   detectDateOrder,
+  ORDER_WORDS,
   parseDate,
   provesOtherOrder,
   serialToIso,

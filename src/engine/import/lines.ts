@@ -206,8 +206,12 @@ export class RowSorter<F extends string> {
 
   private repeatsHeader(row: readonly unknown[]): boolean {
     const k = this.firstKey;
-    if (k === undefined || typeof row[k] !== "string" || normalizeHeader(row[k]) !== this.headerNames[k])
+    if (k === undefined) return false;
+    const v = row[k];
+    // Cheap first: a line's account or date does not start with the heading's first letter.
+    if (typeof v !== "string" || v.trimStart().charAt(0).toLowerCase() !== this.headerNames[k]?.charAt(0))
       return false;
+    if (normalizeHeader(v) !== this.headerNames[k]) return false;
     return this.headerNames.every((h, i) => normalizeHeader(row[i]) === h);
   }
 

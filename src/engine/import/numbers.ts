@@ -22,6 +22,11 @@ export const DECIMAL_POINT: NumberFormat = { decimal: "." };
 /** 1.234,56 */
 export const DECIMAL_COMMA: NumberFormat = { decimal: "," };
 
+/** A format as the user knows it: "1,234.56" or "1.234,56". */
+export function formatWords(format: NumberFormat): string {
+  return format.decimal === "." ? "1,234.56" : "1.234,56";
+}
+
 /** Characters that group thousands in either format (besides the other of . and ,). */
 const SPACES = new Set([" ", "\u00a0", "\u202f", "'", "\u2019"]);
 // ISO 4217 codes of the currencies productions are budgeted in; any other letters next to a

@@ -7,7 +7,7 @@
  * the {@link Answers}. The rows are then sorted line by line with a {@link RowSorter}.
  */
 import { isBlankOrSpaces } from "../money";
-import { detectDateOrder, type DateOrder, type DateOrderFinding, type Sample } from "./dates";
+import { detectDateOrder, ORDER_WORDS, type DateOrder, type DateOrderFinding, type Sample } from "./dates";
 import {
   findHeaderRow,
   firstFilledRow,
@@ -22,6 +22,7 @@ import {
   DECIMAL_COMMA,
   DECIMAL_POINT,
   detectNumberFormat,
+  formatWords,
   type NumberFormat,
   type NumberFormatFinding,
 } from "./numbers";
@@ -96,9 +97,6 @@ const quote = (s: readonly Sample[]) =>
     .slice(0, 3)
     .map((x) => `"${x.text}" (row ${x.row})`)
     .join(", ");
-
-const FORMAT_WORDS = (f: NumberFormat) => (f.decimal === "." ? "1,234.56" : "1.234,56");
-const ORDER_WORDS: Record<DateOrder, string> = { DMY: "day/month/year", MDY: "month/day/year" };
 
 /**
  * Decides the layout of a grid. `rows` is the grid or its first rows (a large file's preview):
@@ -191,7 +189,7 @@ export function readLayout<F extends string>(
       kind: "numberFormat",
       finding: numberFinding,
       choices: [DECIMAL_POINT, DECIMAL_COMMA],
-      message: `The amounts are written ${FORMAT_WORDS(numberFinding.format as NumberFormat)} (${quote(numberFinding.examples)}), not ${FORMAT_WORDS(numberFormat)} as chosen. Pick the format again.`,
+      message: `The amounts are written ${formatWords(numberFinding.format as NumberFormat)} (${quote(numberFinding.examples)}), not ${formatWords(numberFormat)} as chosen. Pick the format again.`,
     });
     numberFormat = undefined;
   }

@@ -6,6 +6,8 @@
  */
 import {
   DECIMAL_POINT,
+  formatWords,
+  ORDER_WORDS,
   parseDate,
   provesOtherOrder,
   RowSorter,
@@ -215,9 +217,6 @@ function amountCell(value: unknown, format: NumberFormat): Amount | "blank" | un
 const describe = (v: unknown) =>
   typeof v === "string" ? `"${v.length > 30 ? `${v.slice(0, 27)}...` : v}"` : String(v);
 
-const FORMAT_WORDS = (f: NumberFormat) => (f.decimal === "." ? "1,234.56" : "1.234,56");
-const ORDER_WORDS: Record<DateOrder, string> = { DMY: "day/month", MDY: "month/day" };
-
 /** Rows with nothing in any mapped column are blank lines of the file, not data. */
 function blankRow(row: readonly unknown[], cols: readonly (number | undefined)[]): boolean {
   for (const c of cols) if (c !== undefined && !isEmpty(row[c])) return false;
@@ -319,7 +318,7 @@ export function ledgerReader(mapping: Omit<Mapping<LedgerColumns>, "rowOffset">)
       if (mdy !== undefined && (mdy === dmy || dmy === undefined)) return mdy;
       if (dmy !== undefined && mdy === undefined) return dmy;
       if (mdy !== undefined)
-        return `the date ${describe(v)} can be day/month or month/day: pick the order of the file's dates`;
+        return `the date ${describe(v)} can be day/month/year or month/day/year: pick the order of the file's dates`;
     }
     return `the date ${describe(v)} is not a date`;
   };
@@ -352,7 +351,7 @@ export function ledgerReader(mapping: Omit<Mapping<LedgerColumns>, "rowOffset">)
       if (amount === undefined) {
         leave(
           r,
-          `the amount ${describe(bad)} is not a number written ${FORMAT_WORDS(format)}; the line is left out`,
+          `the amount ${describe(bad)} is not a number written ${formatWords(format)}; the line is left out`,
         );
         continue;
       }
@@ -483,7 +482,7 @@ export function mapBudgetRows(
     if (read === undefined) {
       problems.push({
         row: r + 1,
-        message: `the amount ${describe(row[c.amount])} is not a number written ${FORMAT_WORDS(format)}; the line is left out`,
+        message: `the amount ${describe(row[c.amount])} is not a number written ${formatWords(format)}; the line is left out`,
         excluded: true,
       });
       continue;
@@ -524,7 +523,7 @@ export function mapPoRows(
         message:
           amount === "blank"
             ? "the open amount is blank; the PO is left out"
-            : `the open amount ${describe(row[c.amount])} is not a number written ${FORMAT_WORDS(format)}; the PO is left out`,
+            : `the open amount ${describe(row[c.amount])} is not a number written ${formatWords(format)}; the PO is left out`,
         excluded: true,
       });
       continue;

@@ -6,7 +6,14 @@
 import { useEffect, useId, useState, type ChangeEvent } from "react";
 import { Button, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { columnLetter, type WorkbookPort } from "../../excel/port";
-import { DECIMAL_COMMA, DECIMAL_POINT, type DateOrder, type Layout } from "../../engine/import";
+import {
+  DECIMAL_COMMA,
+  DECIMAL_POINT,
+  formatWords,
+  ORDER_WORDS,
+  type DateOrder,
+  type Layout,
+} from "../../engine/import";
 import type { Field as InputField } from "../../engine/weeklyCostReport";
 import {
   INPUT_FIELDS,
@@ -65,14 +72,10 @@ function headingWords(label: string, layout: Layout<InputField>): string {
   ];
   const n = layout.numberFinding;
   if (n.status === "proved" && n.format)
-    parts.push(
-      `amounts ${n.format.decimal === "." ? "1,234.56" : "1.234,56"} ("${n.examples[0].text}", row ${n.examples[0].row})`,
-    );
+    parts.push(`amounts ${formatWords(n.format)} ("${n.examples[0].text}", row ${n.examples[0].row})`);
   const d = layout.dateFinding;
   if (d.status === "proved" && d.order)
-    parts.push(
-      `dates ${d.order === "DMY" ? "day/month" : "month/day"} ("${d.examples[0].text}", row ${d.examples[0].row})`,
-    );
+    parts.push(`dates ${ORDER_WORDS[d.order]} ("${d.examples[0].text}", row ${d.examples[0].row})`);
   return parts.join("; ");
 }
 

@@ -104,7 +104,7 @@ describe("dates that can only be day/month", () => {
       {
         row: 3,
         message:
-          'the date "28/03/2026" can only be day/month, but the file\'s dates are read as month/day; the line is left out',
+          'the date "28/03/2026" can only be day/month/year, but the file\'s dates are read as month/day/year; the line is left out',
         excluded: true,
         amount: new Decimal(1100),
       },
