@@ -26,6 +26,7 @@ import {
   isDeadReference,
   needsTextProtection,
   parseOwnershipMark,
+  quoteList,
   sheetMarkName,
   splitAddress,
   throwIfAborted,
@@ -352,70 +353,98 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
-    return this.batch(async (context) => {
-      const wb = context.workbook;
-      // Step 1: what is there already (sheets, workbook names with the marks, tables with their
-      // sheets), read as three collections in one sync: no per-item lookups, no null objects.
-      const sheets = wb.worksheets;
-      sheets.load("items/name");
-      const names = wb.names;
-      names.load("items/name,items/formula");
-      const tables = wb.tables;
-      tables.load("items/name,items/worksheet/name");
-      await context.sync();
-      const { replaced, tablesToDelete, namesToDelete } = checkPlan(plan, {
-        sheets: sheets.items.map((s) => s.name),
-        names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
-        tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
-      });
-
-      // Charts on the sheets being replaced are ours to delete: a second read only when replacing.
-      const replacedCharts = replaced.map((name) => {
-        const charts = wb.worksheets.getItem(name).charts;
-        charts.load("items/name");
-        return { sheet: name, charts };
-      });
-      if (replacedCharts.length > 0) await context.sync();
-      const chartsToDelete = replacedCharts.flatMap(({ sheet, charts }) =>
-        charts.items.map((item) => ({ sheet, name: item.name })),
+  /**
+   * Applies a plan. If anything goes wrong once writing has begun (Cancel, or Excel refusing part
+   * of the write), what the plan created is taken out again in a batch of its own: the new sheets
+   * and the names and marks that went with them, so nothing is left half-made without its marks
+   * and a re-run is not refused. Excel applies a failed request's commands up to the one that
+   * failed, so the undo cannot rely on the failed batch's context.
+   */
+  async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
+    const progress = { writing: false };
+    try {
+      await this.batch((context) => this.applyBatch(context, plan, options, progress));
+    } catch (error) {
+      if (!progress.writing) throw error;
+      const created = plan.sheets.filter((sp) => sp.mode === "create");
+      const undone = await this.undoCreate(plan).then(
+        () => true,
+        () => false,
       );
+      const failure = hostError(error);
+      if (failure.kind === "cancelled" && undone) throw failure;
+      const sheets = `sheet${created.length === 1 ? "" : "s"} ${quoteList(created.map((sp) => sp.name))}`;
+      const what =
+        created.length === 0
+          ? ""
+          : undone
+            ? ` The new ${sheets} PROD had started were removed, so you can run it again.`
+            : ` PROD could not remove the new ${sheets} it had started: delete them before you run it again.`;
+      throw new PortError(failure.kind, `${failure.message}${what}`, failure.subjects);
+    }
+  }
 
-      // Steps 2..n: the writes, chunked. A sheet's tables are added right after its cells, and
-      // sheets with tables are written first: a formula that names a table (Fringes[#All]) is
-      // refused by Excel until the table exists. The rest of the structure (names, marks, panes,
-      // charts) goes with the last chunk.
-      const ordered = [...plan.sheets].sort((a, b) => Number(!a.tables?.length) - Number(!b.tables?.length));
-      const tablesAfter = new Map<Piece, SheetPlan>();
-      const pieces = ordered.flatMap((sp) => {
-        const own = sp.blocks.flatMap((block) => blockPieces(sp.name, block, this.maxPayloadBytes));
-        if (sp.tables?.length && own.length > 0) tablesAfter.set(own[own.length - 1], sp);
-        return own;
-      });
-      const steps = groupSteps(pieces, this.maxPayloadBytes);
-      const created = plan.sheets.filter((sp) => sp.mode === "create").map((sp) => sp.name);
-      for (const [i, step] of steps.entries()) {
-        if (i > 0 && options.signal?.aborted) {
-          await this.undoCreate(context, created);
-          throwIfAborted(options.signal);
-        }
-        if (i === 0) {
-          throwIfAborted(options.signal);
-          this.prepareSheets(context, plan, replaced, tablesToDelete, namesToDelete, chartsToDelete);
-        }
-        for (const piece of step) {
-          writePiece(context, piece);
-          const sp = tablesAfter.get(piece);
-          if (sp) addTables(context.workbook.worksheets.getItem(sp.name), sp);
-        }
-        if (i === steps.length - 1) this.writeStructure(context, plan, tablesAfter);
-        // One sync per chunk: each stays under the payload limit, and the pane can show progress
-        // and honour cancel between them.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        options.onProgress?.({ done: i + 1, total: steps.length, label: "Writing" });
-      }
+  private async applyBatch(
+    context: Excel.RequestContext,
+    plan: WritePlan,
+    options: RunOptions,
+    progress: { writing: boolean },
+  ): Promise<void> {
+    const wb = context.workbook;
+    // Step 1: what is there already (sheets, workbook names with the marks, tables with their
+    // sheets), read as three collections in one sync: no per-item lookups, no null objects.
+    const sheets = wb.worksheets;
+    sheets.load("items/name");
+    const names = wb.names;
+    names.load("items/name,items/formula");
+    const tables = wb.tables;
+    tables.load("items/name,items/worksheet/name");
+    await context.sync();
+    const { replaced, tablesToDelete, namesToDelete } = checkPlan(plan, {
+      sheets: sheets.items.map((s) => s.name),
+      names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
+      tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     });
+
+    // Charts on the sheets being replaced are ours to delete: a second read only when replacing.
+    const replacedCharts = replaced.map((name) => {
+      const charts = wb.worksheets.getItem(name).charts;
+      charts.load("items/name");
+      return { sheet: name, charts };
+    });
+    if (replacedCharts.length > 0) await context.sync();
+    const chartsToDelete = replacedCharts.flatMap(({ sheet, charts }) =>
+      charts.items.map((item) => ({ sheet, name: item.name })),
+    );
+
+    // Steps 2..n: the writes, chunked. A sheet's tables are added right after its cells, and
+    // sheets with tables are written first: a formula that names a table (Fringes[#All]) is
+    // refused by Excel until the table exists. The rest of the structure (names, marks, panes,
+    // charts) goes with the last chunk.
+    const ordered = [...plan.sheets].sort((a, b) => Number(!a.tables?.length) - Number(!b.tables?.length));
+    const tablesAfter = new Map<Piece, SheetPlan>();
+    const pieces = ordered.flatMap((sp) => {
+      const own = sp.blocks.flatMap((block) => blockPieces(sp.name, block, this.maxPayloadBytes));
+      if (sp.tables?.length && own.length > 0) tablesAfter.set(own[own.length - 1], sp);
+      return own;
+    });
+    const steps = groupSteps(pieces, this.maxPayloadBytes);
+    for (const [i, step] of steps.entries()) {
+      throwIfAborted(options.signal);
+      if (i === 0) this.prepareSheets(context, plan, replaced, tablesToDelete, namesToDelete, chartsToDelete);
+      progress.writing = true;
+      for (const piece of step) {
+        writePiece(context, piece);
+        const sp = tablesAfter.get(piece);
+        if (sp) addTables(context.workbook.worksheets.getItem(sp.name), sp);
+      }
+      if (i === steps.length - 1) this.writeStructure(context, plan, tablesAfter);
+      // One sync per chunk: each stays under the payload limit, and the pane can show progress
+      // and honour cancel between them.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      options.onProgress?.({ done: i + 1, total: steps.length, label: "Writing" });
+    }
   }
 
   /** Create new sheets, clear replaced ones (with their tables) and drop names being re-added. */
@@ -465,10 +494,34 @@ export class OfficeWorkbook implements WorkbookPort {
     if (plan.activate) wb.worksheets.getItem(plan.activate).activate();
   }
 
-  /** Delete the sheets this plan created (cancel): one sync, then the caller reports it. */
-  private async undoCreate(context: Excel.RequestContext, created: string[]): Promise<void> {
-    for (const name of created) context.workbook.worksheets.getItemOrNullObject(name).delete();
-    await context.sync();
+  /**
+   * Take out what a plan created, in a batch of its own (after Cancel or a refused write): the
+   * names it added on its new sheets and their ownership marks, then the sheets. Two syncs: what
+   * is there, then the deletes. Replaced sheets keep their marks, so a re-run replaces them.
+   */
+  private undoCreate(plan: WritePlan): Promise<void> {
+    const created = plan.sheets.filter((sp) => sp.mode === "create");
+    if (created.length === 0) return Promise.resolve();
+    const onCreated = (sheet: string) => created.some((sp) => sp.name.toLowerCase() === sheet.toLowerCase());
+    const ours = new Set(
+      [
+        ...created.map((sp) => sheetMarkName(plan, sp)),
+        ...(plan.names ?? []).filter((ns) => onCreated(ns.sheet)).map((ns) => ns.name),
+      ].map((name) => name.toLowerCase()),
+    );
+    return this.run(async (context) => {
+      const names = context.workbook.names;
+      names.load("items/name");
+      const sheets = created.map((sp) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sp.name);
+        ws.load("name");
+        return ws;
+      });
+      await context.sync();
+      for (const n of names.items) if (ours.has(n.name.toLowerCase())) n.delete();
+      for (const ws of sheets) if (!ws.isNullObject) ws.delete();
+      await context.sync();
+    });
   }
 
   replaceTableRows(

@@ -77,12 +77,26 @@ export class MockBook {
   tables: MockTable[] = [];
   active = "";
   selection = { sheet: "", address: "A1" };
+  /**
+   * The sync (counted from 1 over the mock's life) at which Excel refuses the request: as Excel
+   * does, the commands before the failing one are applied, the rest are not.
+   */
+  refuseAtSync?: number;
 
   /** Excel finds sheets by name without regard to case. */
   sheet(name: string): MockSheet {
     const found = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!found) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
     return found;
+  }
+
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.tables = this.tables.filter((t) => t.sheet.toLowerCase() !== sheet.name.toLowerCase());
+    const prefix = `=${quote(sheet.name)}!`.toLowerCase();
+    for (const n of this.names)
+      if (n.formula.toLowerCase().startsWith(prefix)) n.formula = `=#REF!${n.formula.slice(prefix.length)}`;
   }
 
   hasSheet(name: string): boolean {
@@ -472,7 +486,8 @@ export function mockExcel(book: MockBook) {
           setPrintArea: (area: string) => queue.push(() => (book.sheet(name).printArea = area)),
         },
         activate: () => queue.push(() => (book.active = name)),
-        delete: () => queue.push(() => (book.sheets = book.sheets.filter((s) => s.name !== name))),
+        // As in Excel: the sheet's tables go with it, and names on it now refer to #REF!.
+        delete: () => queue.push(() => book.deleteSheet(name)),
       },
       { showGridlines: (v: boolean) => (book.sheet(name).showGridlines = v) },
       isNull,
@@ -552,6 +567,10 @@ export function mockExcel(book: MockBook) {
       const ops = queue;
       queue = [];
       if (ops.length > 0) state.requestsWithWrites.push(state.syncs);
+      if (book.refuseAtSync === state.syncs) {
+        for (const op of ops.slice(0, Math.floor(ops.length / 2))) op();
+        throw Object.assign(new Error("The request failed."), { code: "GeneralException" });
+      }
       for (const op of ops) op();
       // Every proxy of the batch syncs: one loaded after an earlier sync resolves now.
       for (const m of loadables) await m.sync();

@@ -312,6 +312,59 @@ describe("OfficeWorkbook.apply", () => {
     expect(pieces.reduce((n, p) => n + p.formulas.length, 0)).toBe(500);
   });
 
+  it("when Excel refuses part of the write, takes out the sheets, names and marks it made", async () => {
+    const { book, excel, port } = setup({ maxPayloadBytes: 2_000 });
+    book.addSheet("Mine", [["keep me"]]);
+    book.refuseAtSync = 3; // step 1 reads; the second chunk of writes fails half-way
+    const rows: Cell[][] = Array.from({ length: 300 }, (_, i) => [i, `Line ${i}`]);
+    const plan: WritePlan = {
+      owner: "t",
+      sheets: [
+        { name: "Big", mode: "create", blocks: [{ row: 0, column: 0, cells: rows }] },
+        { name: "Small", mode: "create", blocks: [{ row: 0, column: 0, cells: [[1]] }] },
+      ],
+      names: [{ name: "BigTotal", sheet: "Big", address: "$A$1" }],
+    };
+    const result = port.apply(plan);
+    await expect(result).rejects.toMatchObject({ kind: "host" });
+    await expect(result).rejects.toThrow(
+      /Excel could not complete the change: The request failed\. The new sheets "Big", "Small" PROD had started were removed, so you can run it again\./,
+    );
+    expect(book.sheets.map((s) => s.name)).toEqual(["Mine"]);
+    expect(book.names).toEqual([]);
+    expect(book.cell("Mine", "A1")).toMatchObject({ content: "keep me" });
+    // Undo is a batch of its own: what is there, then the deletes.
+    const failedAt = excel.state.syncs;
+    expect(failedAt).toBe(5);
+
+    // Nothing is left to refuse a re-run.
+    book.refuseAtSync = undefined;
+    await port.apply(plan);
+    expect(book.hasSheet("Big") && book.hasSheet("Small")).toBe(true);
+    expect(book.names.map((n) => n.name).sort()).toEqual(
+      ["BigTotal", ownershipMarkName("t", "Big"), ownershipMarkName("t", "Small")].sort(),
+    );
+  });
+
+  it("when the last step (names and marks) is refused, a re-run is not blocked by what was left", async () => {
+    const { book, port } = setup();
+    book.refuseAtSync = 2; // the one write step: cells, table, names and marks
+    await expect(port.apply(smallPlan())).rejects.toMatchObject({ kind: "host" });
+    expect(book.hasSheet("Budget")).toBe(false);
+    expect(book.names).toEqual([]);
+    book.refuseAtSync = undefined;
+    await port.apply(smallPlan());
+    expect(book.cell("Budget", "B3")).toMatchObject({ content: "Producer" });
+  });
+
+  it("when nothing was written yet, the refusal is reported and nothing is undone", async () => {
+    const { book, excel, port } = setup();
+    book.addSheet("Budget", [["the user's"]]);
+    await expect(port.apply(smallPlan())).rejects.toMatchObject({ kind: "sheetExists" });
+    expect(excel.state.syncs).toBe(1);
+    expect(book.cell("Budget", "A1")).toMatchObject({ content: "the user's" });
+  });
+
   it("on cancel between chunks, removes the sheets it created and says so", async () => {
     const { book, port } = setup({ maxPayloadBytes: 2_000 });
     const controller = new AbortController();
