@@ -9,10 +9,42 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { functionFiles } = require("./scripts/function-files");
 
+const { helpPage } = require("./scripts/help-page");
+
+// manifest.xml points at localhost for development; a release build rewrites it to the address
+// the add-in is served from, which the person releasing must give (PROD_ADDIN_URL).
 const DEV_URL = "https://localhost:3000/";
-// The production host; manifest.xml points at localhost for development and is rewritten to
-// this URL on a production build.
-const PROD_URL = process.env.PROD_ADDIN_URL || "https://prod-addin.example.com/";
+
+/**
+ * The release host from PROD_ADDIN_URL, with a trailing slash. There is no default: a manifest
+ * pointing at a made-up host installs and then shows a blank pane, so a release build without a
+ * real https address is refused with the reason and what to run instead.
+ */
+function releaseUrl(value) {
+  const example = "PROD_ADDIN_URL=https://addins.your-studio.com/prod/ npm run build";
+  if (!value) {
+    throw new Error(
+      `A release build needs the https address PROD will be served from: ${example}. ` +
+        "For a build that runs from this machine (https://localhost:3000), use npm run build:dev.",
+    );
+  }
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PROD_ADDIN_URL "${value}" is not a web address; for example ${example}.`);
+  }
+  if (url.protocol !== "https:")
+    throw new Error(`PROD_ADDIN_URL must be https (Excel loads add-ins only over https), got "${value}".`);
+  if (["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) {
+    throw new Error(
+      `PROD_ADDIN_URL "${value}" is this machine: use npm run build:dev for a localhost build.`,
+    );
+  }
+  if (url.search || url.hash)
+    throw new Error(`PROD_ADDIN_URL must be a folder address, without ? or #, got "${value}".`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
 // Every file in src/functions that declares a @customfunction: the plugin writes their metadata
 // and registers them, and together they are the functions bundle.
 const FUNCTION_FILES = functionFiles();
@@ -78,6 +110,7 @@ async function devServerHttps() {
 
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
+  const host = dev ? DEV_URL : releaseUrl(process.env.PROD_ADDIN_URL);
   // Only `webpack serve` needs the certificate: a build (npm run build, the build test, the
   // bench) must not make, replace or try to install one.
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -103,8 +136,9 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, PROD_URL)),
+            transform: (content) => content.toString().replaceAll(DEV_URL, host),
           },
+          { from: "README.md", to: "help.html", transform: (content) => helpPage(content.toString()) },
         ],
       }),
     ],

@@ -28,7 +28,12 @@ export function bundleRows(): Row[] {
     const built = spawnSync(
       process.execPath,
       [cli, "--mode", "production", "--output-path", path.join(out, "dist"), "--json", statsFile],
-      { cwd: REPO, encoding: "utf8" },
+      // The size does not depend on the host; a release build must be given one.
+      {
+        cwd: REPO,
+        encoding: "utf8",
+        env: { ...process.env, PROD_ADDIN_URL: "https://addins.bench.invalid/prod/" },
+      },
     );
     if (built.status !== 0) throw new Error(`The production build failed:\n${built.stderr}${built.stdout}`);
     const stats = JSON.parse(readFileSync(statsFile, "utf8")) as Stats;
