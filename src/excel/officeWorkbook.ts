@@ -46,6 +46,10 @@ export interface OfficeWorkbookOptions {
 }
 
 const DEFAULT_TABLE_STYLE = "TableStyleLight9";
+/** What Excel says when a response is over its size limit (5 MB on the web). */
+const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
+/** Bytes of JSON a cell is assumed to take before any has been read (a ledger's dates, amounts, codes). */
+const ASSUMED_CELL_BYTES = 40;
 
 /** One cell as Excel's `formulas` array wants it, plus whether it needs the Text format. */
 function toFormula(cell: Cell, textMode: TextMode): { value: string | number | boolean; text: boolean } {
@@ -221,9 +225,11 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * The values of a block read in chunks of at most maxReadCells, one sync each: Excel on the
-   * web refuses a response over 5 MB, and a ledger can be larger. Progress and cancel are
-   * checked between the chunks.
+   * The values of a block, read in chunks, one sync each: Excel on the web refuses a response
+   * over 5 MB, and a ledger can be far larger. A chunk is at most maxReadCells cells and, judged
+   * by the bytes per row read so far (with room to spare), at most maxPayloadBytes; a first chunk
+   * of long text that still comes back too large is read again in halves. Progress (in rows) and
+   * cancel are checked between the chunks.
    */
   private async readRows(
     context: Excel.RequestContext,
@@ -232,21 +238,35 @@ export class OfficeWorkbook implements WorkbookPort {
     options: RunOptions,
     label: string,
   ): Promise<CellValue[][]> {
-    const rowsPerRead = Math.max(1, Math.floor(this.maxReadCells / Math.max(1, block.columnCount)));
-    const parts: Excel.Range[] = [];
-    for (let r = 0; r < block.rowCount; r += rowsPerRead) {
-      const count = Math.min(rowsPerRead, block.rowCount - r);
-      parts.push(ws.getRangeByIndexes(block.rowIndex + r, block.columnIndex, count, block.columnCount));
-    }
+    const columns = Math.max(1, block.columnCount);
+    const mostRows = Math.max(1, Math.floor(this.maxReadCells / columns));
+    // Before anything is read, assume cells of a ledger's size (a date, an amount, a short text).
+    let rows = Math.min(
+      mostRows,
+      Math.max(1, Math.floor(this.maxPayloadBytes / (columns * ASSUMED_CELL_BYTES))),
+    );
+    let widestRow = 0;
     const values: CellValue[][] = [];
-    for (const [i, part] of parts.entries()) {
+    for (let r = 0; r < block.rowCount;) {
       throwIfAborted(options.signal);
+      const count = Math.min(rows, block.rowCount - r);
+      const part = ws.getRangeByIndexes(block.rowIndex + r, block.columnIndex, count, block.columnCount);
       part.load("values");
-      // One read per chunk keeps each response under the payload limit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      values.push(...(part.values as CellValue[][]));
-      options.onProgress?.({ done: i + 1, total: parts.length, label });
+      try {
+        // One read per chunk keeps each response under the payload limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (error) {
+        if ((error as { code?: string } | null)?.code !== RESPONSE_TOO_LARGE || count === 1) throw error;
+        rows = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      const chunk = part.values as CellValue[][];
+      values.push(...chunk);
+      widestRow = Math.max(widestRow, jsonBytes(chunk) / count);
+      rows = Math.min(mostRows, Math.max(1, Math.floor(this.maxPayloadBytes / (2 * widestRow))));
+      r += count;
+      options.onProgress?.({ done: r, total: block.rowCount, label });
     }
     return values;
   }

@@ -82,6 +82,11 @@ export class MockBook {
    * does, the commands before the failing one are applied, the rest are not.
    */
   refuseAtSync?: number;
+  /**
+   * Excel on the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded): the most
+   * bytes of loaded values one sync may return here. Unset: no limit.
+   */
+  maxResponseBytes?: number;
 
   /** Excel finds sheets by name without regard to case. */
   sheet(name: string): MockSheet {
@@ -221,8 +226,10 @@ type Op = () => void;
 
 /** A mocked Excel.run over a MockBook, counting syncs. */
 export function mockExcel(book: MockBook) {
-  const state = { syncs: 0, requestsWithWrites: [] as number[] };
+  const state = { syncs: 0, requestsWithWrites: [] as number[], responseBytes: [] as number[] };
   let queue: Op[] = [];
+  /** Bytes of the values loaded since the last sync: what the next response carries. */
+  let responding = 0;
   let loadables: OfficeMockObject[] = [];
   let collections: { resolve: () => void }[] = [];
 
@@ -301,7 +308,7 @@ export function mockExcel(book: MockBook) {
     Object.defineProperty(format, "columnWidth", {
       set: (width: number) => queue.push(() => book.sheet(sheet).columnWidths.set(column, width)),
     });
-    return loadable(
+    const range = loadable(
       data,
       {
         // The mock's own view of the address (proxies passed back into the API carry it).
@@ -365,6 +372,12 @@ export function mockExcel(book: MockBook) {
           matrix.forEach((line, r) => line.forEach((f, c) => book.setFormat(sheet, row + r, column + c, f))),
       },
     );
+    const load = range.load.bind(range);
+    range.load = (properties: unknown) => {
+      if (String(properties).includes("values")) responding += JSON.stringify(data.values).length;
+      return load(properties as string);
+    };
+    return range;
   }
 
   function nullRange() {
@@ -567,6 +580,14 @@ export function mockExcel(book: MockBook) {
       const ops = queue;
       queue = [];
       if (ops.length > 0) state.requestsWithWrites.push(state.syncs);
+      const response = responding;
+      responding = 0;
+      if (book.maxResponseBytes !== undefined && response > book.maxResponseBytes) {
+        throw Object.assign(new Error("The response payload size has exceeded the limit."), {
+          code: "ResponsePayloadSizeLimitExceeded",
+        });
+      }
+      if (response > 0) state.responseBytes.push(response);
       if (book.refuseAtSync === state.syncs) {
         for (const op of ops.slice(0, Math.floor(ops.length / 2))) op();
         throw Object.assign(new Error("The request failed."), { code: "GeneralException" });
@@ -588,6 +609,7 @@ export function mockExcel(book: MockBook) {
       queue = [];
       loadables = [];
       collections = [];
+      responding = 0;
       try {
         return await batch(context as unknown as Excel.RequestContext);
       } finally {

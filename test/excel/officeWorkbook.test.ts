@@ -459,14 +459,48 @@ describe("OfficeWorkbook reads", () => {
     });
     // 31 rows of 2 columns, 10 rows a read: the table, its size, then 4 chunks.
     expect(excel.state.syncs - before).toBe(2 + 4);
-    expect(progress).toEqual([1, 2, 3, 4]);
+    expect(progress).toEqual([10, 20, 30, 31]);
 
     const controller = new AbortController();
     const reading = port.readTable("Ledger", {
       signal: controller.signal,
-      onProgress: (p) => p.done === 1 && controller.abort(),
+      onProgress: (p) => p.done === 10 && controller.abort(),
     });
     await expect(reading).rejects.toMatchObject({ kind: "cancelled" });
+  });
+
+  it("keeps every read under the response limit in bytes, however long the ledger's descriptions", async () => {
+    // 2,000 cells a read would be allowed, but 2,000 cells of 300-character descriptions are far
+    // over a 20,000-byte response: chunks are sized by the bytes the first rows took.
+    const { book, excel, port } = setup({ maxReadCells: 2_000, maxPayloadBytes: 20_000 });
+    book.maxResponseBytes = 20_000;
+    const body = Array.from({ length: 400 }, (_, i) => [
+      `25-0${i % 10}`,
+      `${"Grip truck, fuel ".repeat(18)}${i}`,
+      i,
+    ]);
+    book.addSheet("GL", [["Acct", "Description", "Amount"], ...body]);
+    const read = await port.readUsedRange("GL");
+    expect(read?.values.slice(1)).toEqual(body);
+    expect(Math.max(...excel.state.responseBytes)).toBeLessThanOrEqual(20_000);
+  });
+
+  it("reads again in halves a first chunk that comes back over the limit", async () => {
+    const { book, excel, port } = setup({ maxPayloadBytes: 40_000 });
+    book.maxResponseBytes = 40_000;
+    // Cells far longer than a ledger's: the first guess of rows is too many.
+    const body = Array.from({ length: 60 }, (_, i) => [i, "x".repeat(2_000)]);
+    book.addSheet("Notes", body);
+    const read = await port.readUsedRange("Notes");
+    expect(read?.values).toEqual(body);
+    expect(Math.max(...excel.state.responseBytes)).toBeLessThanOrEqual(40_000);
+  });
+
+  it("says so when one row alone is over the limit", async () => {
+    const { book, port } = setup();
+    book.maxResponseBytes = 1_000;
+    book.addSheet("Huge", [["y".repeat(2_000)]]);
+    await expect(port.readUsedRange("Huge")).rejects.toMatchObject({ kind: "host" });
   });
 
   it("finds the non-empty ranges among many in two syncs", async () => {
