@@ -1,6 +1,6 @@
-// Builds the add-in: the task pane (React), the custom functions (functions.json generated from
-// their JSDoc by custom-functions-metadata-plugin) and the commands script. With the shared
-// runtime, all three run in one page, taskpane.html.
+// Builds the add-in: the task pane (React) and the custom functions (functions.json generated from
+// their JSDoc by custom-functions-metadata-plugin). With the shared runtime, both run in one page,
+// taskpane.html, which also sets up the add-in's start (src/taskpane/index.tsx).
 const fs = require("fs");
 const path = require("path");
 const { typescriptBuild } = require("./scripts/webpack-common");
@@ -119,7 +119,6 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: FUNCTION_FILES,
-      commands: "./src/commands/commands.ts",
     },
     ...typescriptBuild("dist"),
     plugins: [
@@ -128,7 +127,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "commands", "taskpane"],
+        chunks: ["functions", "taskpane"],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -42,7 +42,7 @@ export function bundleRows(): Row[] {
 
     const rows: Row[] = [];
     const initial = new Set<string>();
-    for (const entry of ["functions", "taskpane", "commands"]) {
+    for (const entry of ["functions", "taskpane"]) {
       const names = (stats.entrypoints[entry]?.assets ?? [])
         .map((a) => a.name)
         .filter((n) => n.endsWith(".js"));
@@ -62,7 +62,7 @@ export function bundleRows(): Row[] {
     const page = [...initial];
     rows.push({
       section: "Bundle",
-      measure: "pane page at start (taskpane.html: functions + commands + taskpane)",
+      measure: "pane page at start (taskpane.html: functions + taskpane)",
       value: `${bytes(page.reduce((s, n) => s + gz(n), 0))} gz`,
       spread: `${bytes(page.reduce((s, n) => s + raw(n), 0))} minified`,
       target: "",

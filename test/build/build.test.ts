@@ -73,9 +73,9 @@ describe("the production build", () => {
       ]);
   });
 
-  it("writes the pane page with the functions, commands and pane scripts", () => {
+  it("writes the pane page with the functions and pane scripts", () => {
     const html = readFileSync(path.join(out, "taskpane.html"), "utf8");
-    for (const script of ["functions.js", "commands.js", "taskpane.js"]) expect(html).toContain(script);
+    for (const script of ["functions.js", "taskpane.js"]) expect(html).toContain(script);
   });
 });
 

@@ -140,3 +140,16 @@ describe("shell services", () => {
     expect(await screen.findByText("said no")).toBeInTheDocument();
   });
 });
+
+describe("a problem at start-up", () => {
+  it("is said above the panels, in words, and the pane still works", async () => {
+    const { port } = fakeWorkbook();
+    render(
+      <App port={port} startupProblem="Excel did not agree to load PROD with this workbook (denied)." />,
+    );
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "Excel did not agree to load PROD with this workbook (denied).",
+    );
+    expect(screen.getByRole("tablist", { name: "PROD panels" })).toBeInTheDocument();
+  });
+});

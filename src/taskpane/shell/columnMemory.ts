@@ -15,14 +15,34 @@ export interface KeyValueStorage {
   setItem(key: string, value: string): void;
 }
 
-/** The browser's localStorage, or nothing where the host blocks it. */
+/** The host's storage partition (see setStoragePartition), or "" where it has none. */
+let partition = "";
+
+/**
+ * Excel on the web gives each add-in a storage partition (`Office.context.partitionKey`) and
+ * requires localStorage keys to carry it; desktop Excel has none. The Office entry sets it once,
+ * at start; every key browserStorage() reads or writes is then prefixed with it.
+ */
+export function setStoragePartition(key: string | undefined): void {
+  partition = key ? `${key}/` : "";
+}
+
+/** The browser's localStorage (in the host's partition), or nothing where the host blocks it. */
 export function browserStorage(): KeyValueStorage | undefined {
+  let storage: Storage;
   try {
-    return typeof localStorage === "undefined" ? undefined : localStorage;
+    if (typeof localStorage === "undefined") return undefined;
+    storage = localStorage;
   } catch {
     // Blocked storage: mappings are then not remembered (see above).
     return undefined;
   }
+  if (partition === "") return storage;
+  const prefix = partition;
+  return {
+    getItem: (key) => storage.getItem(prefix + key),
+    setItem: (key, value) => storage.setItem(prefix + key, value),
+  };
 }
 
 /** A mapping: field -> 0-based column. */

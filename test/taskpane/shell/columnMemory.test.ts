@@ -1,6 +1,11 @@
 import { webStorageMappingStore } from "../../../src/taskpane/bids/mappingStore";
 import { mappingMemory } from "../../../src/taskpane/costReport/sources";
-import { columnMemory, type KeyValueStorage } from "../../../src/taskpane/shell/columnMemory";
+import {
+  browserStorage,
+  columnMemory,
+  setStoragePartition,
+  type KeyValueStorage,
+} from "../../../src/taskpane/shell/columnMemory";
 
 const memory = (): KeyValueStorage & { data: Map<string, string> } => {
   const data = new Map<string, string>();
@@ -54,5 +59,27 @@ describe("remembering column mappings per file layout", () => {
     expect(webStorageMappingStore(storage).get(headers)).toEqual({ item: 0, qty: 1, dayRate: 2 });
     expect(mappingMemory(storage).get("ledger", ["Code", "Net"])).toEqual({ account: 0, amount: 1 });
     expect(mappingMemory(storage).get("pos", ["Code", "Net"])).toBeUndefined();
+  });
+});
+
+describe("browserStorage in Excel on the web's storage partition", () => {
+  afterEach(() => {
+    setStoragePartition(undefined);
+    localStorage.clear();
+  });
+
+  it("prefixes every key with the partition key the host gives", () => {
+    setStoragePartition("tenant-42");
+    const storage = browserStorage();
+    storage?.setItem("prod.bids.mapping|a|b", "{}");
+    expect(localStorage.getItem("tenant-42/prod.bids.mapping|a|b")).toBe("{}");
+    expect(localStorage.getItem("prod.bids.mapping|a|b")).toBeNull();
+    expect(storage?.getItem("prod.bids.mapping|a|b")).toBe("{}");
+  });
+
+  it("uses the keys as they are where the host has no partition (desktop), so saved mappings are found", () => {
+    localStorage.setItem("prod.bids.mapping|a|b", "{}");
+    setStoragePartition(undefined);
+    expect(browserStorage()?.getItem("prod.bids.mapping|a|b")).toBe("{}");
   });
 });
