@@ -8,7 +8,10 @@ import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { serveStatic } from "./staticServer";
 
+/** Debian's chromium (CI, Linux) unless CHROMIUM_PATH names another browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** Where there is no chromium (Windows, macOS): an installed Chrome, else Edge (playwright-core finds them). */
+const CHANNELS = ["chrome", "msedge"] as const;
 /** Launch flags that work on these machines (engineering.md). */
 const FLAGS = [
   "--headless",
@@ -32,18 +35,37 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-export async function openPreview(): Promise<Preview> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No chromium at ${CHROMIUM}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
+/**
+ * Chromium at CHROMIUM_PATH or /usr/bin/chromium; else, on a developer's Windows or macOS, the
+ * installed Chrome or Edge. Says how to point at a browser when none is found.
+ */
+async function launchBrowser(): Promise<Browser> {
+  if (process.env.CHROMIUM_PATH || existsSync(CHROMIUM)) {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`CHROMIUM_PATH is ${CHROMIUM}, and there is no browser there.`);
+    return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   }
+  const tried: string[] = [];
+  for (const channel of CHANNELS) {
+    try {
+      return await chromium.launch({ channel, args: FLAGS });
+    } catch (error) {
+      tried.push(`${channel}: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  throw new Error(
+    `No browser for the end-to-end tests: no chromium at ${CHROMIUM}, and no installed Chrome or Edge (${tried.join("; ")}). ` +
+      "Install Debian's chromium (apt-get install chromium), Google Chrome or Microsoft Edge, or set CHROMIUM_PATH to a Chromium-based browser's executable.",
+  );
+}
+
+export async function openPreview(): Promise<Preview> {
   const dist = process.env.PREVIEW_DIST;
   if (!dist) throw new Error("PREVIEW_DIST is not set: run the end-to-end tests with `npm run test:e2e`.");
   const server = await serveStatic(dist);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
