@@ -52,7 +52,7 @@ describe("the production build", () => {
     expect(manifest).not.toMatch(/localhost|example\.com/);
     const { stdout } = await run("node", ["scripts/validate-manifest.mjs", file], { cwd: root });
     expect(stdout).toContain("is valid");
-  });
+  }, 60_000);
 
   it("serves a help page (the manifest's support address) with the README's user sections", () => {
     const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
