@@ -17,7 +17,7 @@
  * filters through {@link parseAccountFilter}, so there is one grammar.
  */
 import { describeValue, errors } from "./errors";
-import { isOmitted } from "./money";
+import { isDigitCode, isOmitted, isSpaceCode } from "./money";
 
 /** An account number on a numeric chart: a whole number, 1 or more. */
 export interface NumberAccount {
@@ -42,10 +42,90 @@ export type Account = NumberAccount | SectionAccount;
 const CHART_DIGITS = 4;
 
 const DIGITS_ONLY = /^\d+$/;
-// Digits in groups split by the separators people use in codes: 25-01, 2501-00, 2501.00, 25 01, 25/01.
-const SEPARATED_DIGITS = /^\d+(?:\s*[-./_:\s]\s*\d+)+$/;
-// A section letter, then optionally a separator and a line number: D, D114, D-114, D.114.
-const SECTION_CODE = /^([A-Za-z])(?:\s*[-./_:]?\s*(\d+))?$/;
+
+/**
+ * The longest account number, in significant digits: Excel keeps 15, so a longer number (1E+21)
+ * cannot be told from its neighbours and is not an account code.
+ */
+const MAX_ACCOUNT_DIGITS = 15;
+const LARGEST_ACCOUNT = 10 ** MAX_ACCOUNT_DIGITS - 1;
+
+/** The separators people put in codes: 25-01, 2501.00, 25/01, 25_01, 25:01 (and spaces). */
+const SEPARATOR_CODES: ReadonlySet<number> = new Set([..."-./_:"].map((c) => c.charCodeAt(0)));
+
+/** True for the character code of a letter A-Z or a-z. */
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Index of the first character at or after `from` that is not a digit. */
+function digitsEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isDigitCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index of the first character at or after `from` that is not a space. */
+function spacesEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** A run of digits as a whole number, or undefined past {@link MAX_ACCOUNT_DIGITS} digits. */
+function wholeNumber(digits: string): number | undefined {
+  let first = 0;
+  while (first < digits.length - 1 && digits.charCodeAt(first) === 48) first++;
+  return digits.length - first > MAX_ACCOUNT_DIGITS ? undefined : Number(digits);
+}
+
+/**
+ * A numeric code: one run of digits (2501), or runs split by separators (25-01, 2501-00, 25 01:
+ * spaces with at most one of - . / _ : between two runs). Read in one pass over the text, no
+ * regular expression: a code, however long, costs its length (spec/functions.md).
+ */
+function readNumberCode(text: string): Account | undefined | typeof NOT_AN_ACCOUNT {
+  let i = digitsEnd(text, 0);
+  if (i === text.length) {
+    const n = wholeNumber(text);
+    if (n === undefined) return NOT_AN_ACCOUNT;
+    return n === 0 ? undefined : { kind: "number", value: n };
+  }
+  // "25-01" and "2501-00" are the same account: its leading digits on the chart's width.
+  let leading = text.slice(0, Math.min(i, CHART_DIGITS));
+  while (i < text.length) {
+    let separators = 0;
+    const from = i;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (SEPARATOR_CODES.has(c)) separators++;
+      else if (!isSpaceCode(c)) break;
+      i++;
+    }
+    if (i === from || separators > 1) return NOT_AN_ACCOUNT;
+    const runEnd = digitsEnd(text, i);
+    if (runEnd === i) return NOT_AN_ACCOUNT;
+    if (leading.length < CHART_DIGITS)
+      leading += text.slice(i, Math.min(runEnd, i + CHART_DIGITS - leading.length));
+    i = runEnd;
+  }
+  const n = Number(leading);
+  return n === 0 ? NOT_AN_ACCOUNT : { kind: "number", value: n };
+}
+
+/**
+ * An AICP code: a section letter, then optionally spaces, at most one separator, spaces and a
+ * line number: D, D114, D-114, D.114, D 114. One pass, as {@link readNumberCode}.
+ */
+function readSectionCode(text: string): Account | typeof NOT_AN_ACCOUNT {
+  const letter = text.charAt(0).toUpperCase();
+  if (text.length === 1) return { kind: "section", letter };
+  let i = spacesEnd(text, 1);
+  if (SEPARATOR_CODES.has(text.charCodeAt(i))) i = spacesEnd(text, i + 1);
+  if (i === text.length || digitsEnd(text, i) !== text.length) return NOT_AN_ACCOUNT;
+  const line = wholeNumber(text.slice(i));
+  return line === undefined ? NOT_AN_ACCOUNT : { kind: "section", letter, line };
+}
 
 function notAnAccount(arg: string, value: unknown) {
   return errors.invalid(
@@ -90,30 +170,15 @@ function readAccount(value: unknown): Account | undefined | typeof NOT_AN_ACCOUN
   if (isOmitted(value)) return undefined;
   if (typeof value === "number") {
     // Numbers as numbers; a decimal sub-account (2501.01) belongs to its whole account.
-    if (!Number.isFinite(value) || value < 1) return NOT_AN_ACCOUNT;
+    if (!Number.isFinite(value) || value < 1 || value >= LARGEST_ACCOUNT + 1) return NOT_AN_ACCOUNT;
     return { kind: "number", value: Math.trunc(value) };
   }
   if (typeof value !== "string") return NOT_AN_ACCOUNT;
   const text = value.trim();
   if (text === "") return undefined;
-  if (DIGITS_ONLY.test(text)) {
-    const n = Number(text);
-    return n === 0 ? undefined : { kind: "number", value: n };
-  }
-  if (SEPARATED_DIGITS.test(text)) {
-    // "25-01" and "2501-00" are the same account: its leading digits on the chart's width.
-    const digits = text.replace(/\D/g, "").slice(0, CHART_DIGITS);
-    const n = Number(digits);
-    if (n === 0) return NOT_AN_ACCOUNT;
-    return { kind: "number", value: n };
-  }
-  const section = SECTION_CODE.exec(text);
-  if (section) {
-    const letter = section[1].toUpperCase();
-    return section[2] === undefined
-      ? { kind: "section", letter }
-      : { kind: "section", letter, line: Number(section[2]) };
-  }
+  const first = text.charCodeAt(0);
+  if (isDigitCode(first)) return readNumberCode(text);
+  if (isLetterCode(first)) return readSectionCode(text);
   return NOT_AN_ACCOUNT;
 }
 

@@ -97,6 +97,14 @@ export const errors = {
   notANumber: (arg: string, got: unknown) =>
     new ProdError("invalid", `${arg} must be a number, got ${describeValue(got)}`, arg),
 
+  /** `arg` is numeric text beyond Excel's number range ("1e400"), as =VALUE() refuses it. */
+  outOfRange: (arg: string, got: unknown) =>
+    new ProdError(
+      "invalid",
+      `${arg} must be a number within Excel's range (about -1E+308 to 1E+308), got ${describeValue(got)}`,
+      arg,
+    ),
+
   /** `arg` is required and the cell is blank. */
   required: (arg: string) => new ProdError("invalid", `${arg} is required, got a blank cell`, arg),
 

@@ -65,28 +65,174 @@ function significantDigits(text: string): number {
   return count;
 }
 
-// Numeric text as people type it or as files hold it: "1,250.50", "$2,500.00", "(1,200)",
-// "-$45", "10%", " 12 ". The thousands separator must be a real grouping ("1,2" is not a number).
-const NUMERIC_TEXT =
-  /^(?<neg1>[-+])?\s*(?<open>\()?\s*(?<neg2>-)?\s*\$?\s*(?<neg3>-)?\s*(?<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE](?<exp>[-+]?\d+))?\s*(?<pct>%)?\s*(?<close>\))?$/;
+/** Character codes the numeric-text scanner reads. */
+const Char = {
+  Plus: 43,
+  Minus: 45,
+  Comma: 44,
+  Dot: 46,
+  Dollar: 36,
+  Percent: 37,
+  Open: 40,
+  Close: 41,
+  Zero: 48,
+  Nine: 57,
+  LowerE: 101,
+  UpperE: 69,
+} as const;
+
+/** True for the characters JavaScript's `\s` and `trim()` treat as white space. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** True for the character code of a digit 0-9. */
+export function isDigitCode(c: number): boolean {
+  return c >= Char.Zero && c <= Char.Nine;
+}
+
+/**
+ * Excel's number range (Microsoft, "Excel specifications and limits": largest number
+ * 1.79769313486232E+308, smallest positive 2.2250738585072E-308; =VALUE("1e400") is #VALUE! and
+ * =VALUE("1e-400") is 0). A value beyond it is not a number Excel can hold; a smaller one is 0.
+ * The decimal exponents below are where a value may leave that range, so the exact test (through
+ * a double) runs only for those.
+ */
+const LARGEST_EXPONENT = 308;
+const SMALLEST_EXPONENT = -308;
+/** The smallest positive normal double, Excel's smallest number. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** What {@link readNumericText} found in a text. */
+export type NumericText =
+  | { kind: "number"; value: Decimal }
+  /** Not numeric text at all ("abc", "1,2"). */
+  | { kind: "text" }
+  /** Numeric text beyond Excel's number range ("1e400"). */
+  | { kind: "outOfRange" };
+
+const NOT_NUMERIC: NumericText = { kind: "text" };
+const OUT_OF_RANGE: NumericText = { kind: "outOfRange" };
+
+/**
+ * Keeps a decimal read from text inside Excel's number range: beyond about 1.8E+308 it is out of
+ * range, below about 2.2E-308 in size it is 0, as Excel's VALUE reads such text.
+ */
+function inExcelRange(value: Decimal): NumericText {
+  if (!value.isFinite()) return OUT_OF_RANGE;
+  if (value.isZero() || (value.e < LARGEST_EXPONENT && value.e > SMALLEST_EXPONENT))
+    return { kind: "number", value };
+  const n = value.toNumber();
+  if (!Number.isFinite(n)) return OUT_OF_RANGE;
+  return { kind: "number", value: Math.abs(n) < MIN_NORMAL ? ZERO : value };
+}
+
+/**
+ * Reads numeric text as people type it or as files hold it: "1,250.50", "$2,500.00", "(1,200)",
+ * "-$45", "10%", " 12 ", "1e3". The thousands separator must be a real grouping ("1,2" is not a
+ * number). One pass over the text, character by character: no regular expression, so no text,
+ * however long or odd, costs more than its length (spec/functions.md: linear-time parsing).
+ *
+ * The shape, in order, spaces allowed between the parts: an optional sign, an optional "(", an
+ * optional "-", an optional "$", an optional "-", the digits (grouped by commas in threes, or
+ * not), an optional fraction, an optional exponent, an optional "%", and the ")" that closes the
+ * "(". At most one of the signs and the parentheses may say negative.
+ */
+export function readNumericText(text: string): NumericText {
+  const end = text.length;
+  let i = 0;
+  const skipSpaces = () => {
+    while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
+  };
+  const take = (c: number): boolean => {
+    if (text.charCodeAt(i) !== c) return false;
+    i++;
+    skipSpaces();
+    return true;
+  };
+  const digitsFrom = (from: number): number => {
+    let j = from;
+    while (j < end && isDigitCode(text.charCodeAt(j))) j++;
+    return j;
+  };
+
+  skipSpaces();
+  let negatives = 0;
+  if (take(Char.Minus)) negatives++;
+  else take(Char.Plus);
+  const open = take(Char.Open);
+  if (open) negatives++;
+  if (take(Char.Minus)) negatives++;
+  take(Char.Dollar);
+  if (take(Char.Minus)) negatives++;
+  if (negatives > 1) return NOT_NUMERIC;
+
+  // The whole part: plain digits, or 1-3 digits then groups of exactly three after commas.
+  let mantissa = "";
+  const wholeStart = i;
+  i = digitsFrom(i);
+  const firstGroup = i - wholeStart;
+  if (firstGroup > 0 && text.charCodeAt(i) === Char.Comma) {
+    if (firstGroup > 3) return NOT_NUMERIC;
+    mantissa = text.slice(wholeStart, i);
+    while (text.charCodeAt(i) === Char.Comma) {
+      const groupEnd = digitsFrom(i + 1);
+      if (groupEnd - (i + 1) !== 3) return NOT_NUMERIC;
+      mantissa += text.slice(i + 1, groupEnd);
+      i = groupEnd;
+    }
+  } else {
+    mantissa = text.slice(wholeStart, i);
+  }
+  if (text.charCodeAt(i) === Char.Dot) {
+    const fractionEnd = digitsFrom(i + 1);
+    if (mantissa === "" && fractionEnd === i + 1) return NOT_NUMERIC;
+    mantissa += text.slice(i, fractionEnd);
+    i = fractionEnd;
+  } else if (mantissa === "") {
+    return NOT_NUMERIC;
+  }
+  let exponent = "";
+  const e = text.charCodeAt(i);
+  if (e === Char.LowerE || e === Char.UpperE) {
+    let from = i + 1;
+    const sign = text.charCodeAt(from);
+    if (sign === Char.Plus || sign === Char.Minus) from++;
+    const exponentEnd = digitsFrom(from);
+    if (exponentEnd === from) return NOT_NUMERIC;
+    exponent = `e${text.slice(i + 1, exponentEnd)}`;
+    i = exponentEnd;
+  }
+  skipSpaces();
+  const percent = take(Char.Percent);
+  if (open !== take(Char.Close)) return NOT_NUMERIC;
+  if (i !== end) return NOT_NUMERIC;
+
+  let value = new Decimal(mantissa + exponent);
+  if (percent) value = value.div(100);
+  return inExcelRange(negatives === 1 ? value.neg() : value);
+}
 
 /**
  * Parses numeric text ("$2,500.00", "10%", "(1,200)") to a decimal, or returns undefined when
- * the text is not a number. Percent text is divided by 100; parentheses mean negative, as in
- * accounting exports.
+ * the text is not a number Excel can hold ({@link readNumericText}). Percent text is divided by
+ * 100; parentheses mean negative, as in accounting exports.
  */
 export function parseNumericText(text: string): Decimal | undefined {
-  const m = NUMERIC_TEXT.exec(text.trim());
-  if (!m || !m.groups) return undefined;
-  const g = m.groups;
-  if (Boolean(g.open) !== Boolean(g.close)) return undefined;
-  const negatives = [g.neg1 === "-", Boolean(g.open), Boolean(g.neg2), Boolean(g.neg3)].filter(
-    Boolean,
-  ).length;
-  if (negatives > 1) return undefined;
-  let value = new Decimal(g.num.replace(/,/g, "") + (g.exp ? `e${g.exp}` : ""));
-  if (g.pct) value = value.div(100);
-  return negatives === 1 ? value.neg() : value;
+  const read = readNumericText(text);
+  return read.kind === "number" ? read.value : undefined;
 }
 
 /**
@@ -131,7 +277,8 @@ export const BLANK_IS_ZERO: BlankRule = { blank: "default", value: ZERO };
 /**
  * Reads one value that came from Excel as a decimal.
  * - numbers: as the user sees them (15 significant digits);
- * - numeric text: "$2,500.00", "10%", "(1,200)";
+ * - numeric text: "$2,500.00", "10%", "(1,200)"; beyond Excel's number range (about ±1E+308,
+ *   as =VALUE("1e400") refuses) it is an error naming `arg`;
  * - blank (null, undefined, ""): per `rule` — an error, or a default;
  * - booleans, other text, errors: an error that names `arg`. Excel's arithmetic would treat
  *   TRUE as 1, but a TRUE where wages belong is a mistake the user wants to hear about.
@@ -150,8 +297,9 @@ export function toDecimal(value: unknown, arg: string, rule: BlankRule = BLANK_I
     throw errors.required(arg);
   }
   if (typeof value === "string") {
-    const parsed = parseNumericText(value);
-    if (parsed) return parsed;
+    const read = readNumericText(value);
+    if (read.kind === "number") return read.value;
+    if (read.kind === "outOfRange") throw errors.outOfRange(arg, value);
   }
   throw errors.notANumber(arg, value);
 }

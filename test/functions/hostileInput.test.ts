@@ -1,0 +1,133 @@
+/**
+ * Issue 15: inputs a workbook can hold must not crash, hang or fool a PROD function
+ * (spec/functions.md, conventions: Excel's number range, #NUM! for results too large, linear-time
+ * parsing). Each defect the fuzz found is a test here, in the Excel notation of the report.
+ */
+import { acctsum, allocateFunction, contingency, rental, topsheet } from "../../src/functions/charges";
+import { efc, etcFunction, varianceFunction } from "../../src/functions/costReport";
+import { fringe, fringeDetail, fringeRate } from "../../src/functions/fringes";
+import { dayPay, hourly, mealPenalty, otProject, paidHours, weekPay } from "../../src/functions/pay";
+
+/** What a call answered: its value, or the Excel error it gave (thrown or in a spill). */
+function answer(call: () => unknown): unknown {
+  try {
+    return call();
+  } catch (error) {
+    return error;
+  }
+}
+
+/** The error a call answered with, as code and message; fails when the call gave a value. */
+function errorOf(call: () => unknown): { code: string; message: string } {
+  let result = answer(call);
+  while (Array.isArray(result) && result.length === 1) result = result[0];
+  if (!(result instanceof CustomFunctions.Error)) throw new Error(`expected an error, got ${String(result)}`);
+  return { code: result.code, message: result.message ?? "" };
+}
+
+/** Runs `call` and fails when it took more than `ms` milliseconds (a time box, not a benchmark). */
+function withinMs<T>(ms: number, call: () => T): T {
+  const started = performance.now();
+  const result = call();
+  const took = performance.now() - started;
+  if (took > ms) throw new Error(`took ${took.toFixed(0)} ms, more than ${ms} ms`);
+  return result;
+}
+
+const c = (v: unknown) => [[v]];
+
+describe("1. numeric text beyond Excel's range is #VALUE!, as =VALUE() reads it", () => {
+  it.each([
+    ['=PROD.RENTAL(100,"1e1000000000",3)', () => rental(c(100), c("1e1000000000"), c(3)), "days"],
+    [
+      '=PROD.ALLOCATE("1e1000000000",{1;1;1})',
+      () => allocateFunction("1e1000000000", [[1], [1], [1]]),
+      "total",
+    ],
+    [
+      '=PROD.OTPROJECT(50,12,"1e1000000000",7)',
+      () => otProject(50, 12, "1e1000000000", 7, null),
+      "shoot_days",
+    ],
+  ])("%s answers #VALUE! naming the argument (it used to abort the process)", (_excel, call, arg) => {
+    const { code, message } = errorOf(call);
+    expect(code).toBe("#VALUE!");
+    expect(message).toBe(
+      `${arg} must be a number within Excel's range (about -1E+308 to 1E+308), got "1e1000000000"`,
+    );
+  });
+
+  const TOO_LARGE = ["1e400", "1e99999999999999999", "-1e1000000000", "(1e309)", "1.8e308"];
+  /** Every function, with the numeric argument that gets the hostile text. */
+  const CALLS: [string, string, (text: string) => unknown][] = [
+    ["FRINGE", "wages", (t) => fringe(c(t), c("PAYROLL-US"))],
+    ["FRINGERATE", "wages", (t) => fringeRate(c("PAYROLL-US"), c(t))],
+    ["FRINGEDETAIL", "prior_wages", (t) => fringeDetail(c(1000), c("PAYROLL-US"), t)],
+    ["PAIDHOURS", "hours", (t) => paidHours(c(t))],
+    ["HOURLY", "day_rate", (t) => hourly(c(t), c(10))],
+    ["DAYPAY", "hourly_rate", (t) => dayPay(c(t), c(12))],
+    ["WEEKPAY", "hourly_rate", (t) => weekPay(t, c(12))],
+    ["OTPROJECT", "hours_per_day", (t) => otProject(50, t, 10)],
+    ["MEALPENALTY", "minutes_late", (t) => mealPenalty(c(t))],
+    ["ACCTSUM", "amounts", (t) => acctsum(c(t), c(2501), c("2000-2999"))],
+    ["CONTINGENCY", "amounts", (t) => contingency(c(t), 0.1)],
+    ["TOPSHEET", "amounts", (t) => topsheet(c(2501), c(t))],
+    ["ALLOCATE", "weights", (t) => allocateFunction(100, [[1], [t]])],
+    ["RENTAL", "day_rate", (t) => rental(c(t), c(3))],
+    ["EFC", "etc", (t) => efc(c(1), c(2), c(t))],
+    ["ETC", "budget", (t) => etcFunction(c(t), c(1))],
+    ["VARIANCE", "efc", (t) => varianceFunction(c(1), c(t))],
+  ];
+
+  it.each(CALLS.flatMap(([id, arg, call]) => TOO_LARGE.map((t) => [id, t, arg, call] as const)))(
+    "%s with %p answers #VALUE! naming its argument",
+    (_id, text, arg, call) => {
+      const { code, message } = errorOf(() => call(text));
+      expect(code).toBe("#VALUE!");
+      expect(message).toMatch(
+        new RegExp(`^${arg}( \\((cell|week|line) 2\\))? must be a number within Excel's range`),
+      );
+    },
+  );
+
+  it('reads numeric text below Excel\'s smallest number as 0, as =VALUE("1e-400") does', () => {
+    expect(paidHours(c("1e-400"))).toEqual([[0]]);
+    expect(efc(c("1e-1000000000"), c(1), c(1))).toEqual([[2]]);
+  });
+
+  it("still reads the largest numbers Excel holds", () => {
+    expect(paidHours(c("1e300"), "STRAIGHT")).toEqual([[1e300]]);
+    expect(efc(c("-1.5e308"), c(0), c(0))).toEqual([[-1.5e308]]);
+  });
+});
+
+describe("3. text is parsed in linear time: long hostile strings answer within a time box", () => {
+  // ~1 s boxes: each call below took seconds to hours with the backtracking patterns.
+  const SPACES = " ".repeat(100_000);
+
+  it.each([
+    ['"-"&REPT(" ",100000)&"x" as a number', () => paidHours(c(`-${SPACES}x`))],
+    ['"("&REPT(" ",100000)&"$" as a number', () => efc(c(`(${SPACES}$`), c(1), c(1))],
+    ['REPT("1,234",30000) as a number', () => dayPay(c("1,234".repeat(30_000)), c(8))],
+  ])("%s is #VALUE! at once", (_what, call) => {
+    expect(withinMs(1000, () => errorOf(call)).code).toBe("#VALUE!");
+  });
+
+  it.each([
+    ["ACCTSUM", (code: string) => acctsum(c(1), c(code), c("2000-2999"))],
+    ["CONTINGENCY", (code: string) => contingency(c(1), 0.1, c(code), c("6700"))],
+    ["TOPSHEET", (code: string) => topsheet(c(code), c(1))],
+  ])('%s refuses the account "1"&REPT("  1",30000)&"x" at once', (_id, call) => {
+    const { code, message } = withinMs(1000, () => errorOf(() => call(`1${"  1".repeat(30_000)}x`)));
+    expect(code).toBe("#VALUE!");
+    expect(message).toMatch(/^accounts must be an account code such as 2501, 25-01 or D114/);
+  });
+
+  it('reads "1"&REPT(" - 1",30000), a long but valid code, by its leading digits at once', () => {
+    expect(withinMs(1000, () => acctsum(c(5), c(`1${" - 1".repeat(30_000)}`), c("1111")))).toBe(5);
+  });
+
+  it('refuses "D"&REPT(" ",100000)&"-x" as an account at once', () => {
+    expect(withinMs(1000, () => errorOf(() => topsheet(c(`D${SPACES}-x`), c(1)))).code).toBe("#VALUE!");
+  });
+});
