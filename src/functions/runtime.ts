@@ -39,13 +39,50 @@ export function toCustomFunctionError(error: unknown): CustomFunctions.Error {
   );
 }
 
-/** Runs a function body and turns whatever it throws into the Excel error for it. */
+/**
+ * The error for a result too large for a cell (spec/functions.md: #NUM!, never Infinity or NaN).
+ * The engine's decimals have no such limit; a double does, past about 1.8E+308.
+ */
+function tooLarge(): CustomFunctions.Error {
+  return new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.invalidNumber,
+    "The result is too large for a cell (beyond about 1E+308)",
+  );
+}
+
+/**
+ * The one result check of every PROD function: a number that is not finite becomes #NUM!. A
+ * single result fails the call; in a spill only that cell holds the error, the others keep their
+ * answers. Spills are the function's own fresh arrays, so their cells are replaced in place.
+ */
+function checkResult<R>(result: R): R {
+  if (typeof result === "number") {
+    if (!Number.isFinite(result)) throw tooLarge();
+    return result;
+  }
+  if (!Array.isArray(result)) return result;
+  for (const row of result as unknown[]) {
+    if (!Array.isArray(row)) continue;
+    for (let i = 0; i < row.length; i++) {
+      const cell: unknown = row[i];
+      if (typeof cell === "number" && !Number.isFinite(cell)) row[i] = tooLarge();
+    }
+  }
+  return result;
+}
+
+/**
+ * Runs a function body, checks its result ({@link checkResult}) and turns whatever it throws into
+ * the Excel error for it.
+ */
 export function guard<R>(compute: () => R): R {
+  let result: R;
   try {
-    return compute();
+    result = compute();
   } catch (error) {
     throw toCustomFunctionError(error);
   }
+  return checkResult(result);
 }
 
 /**

@@ -101,6 +101,57 @@ describe("1. numeric text beyond Excel's range is #VALUE!, as =VALUE() reads it"
   });
 });
 
+describe("4. a result too large for a cell is #NUM!, never Infinity", () => {
+  const MAX = 1e308;
+  const HOURLY_TABLE = [
+    ["Name", "Type", "Rate", "Cutoff"],
+    ["MPI", "HOUR", MAX, ""],
+  ];
+  const TOO_LARGE = { code: "#NUM!", message: "The result is too large for a cell (beyond about 1E+308)" };
+
+  it.each<[string, () => unknown]>([
+    ["=PROD.PAIDHOURS(1E+308)", () => paidHours(c(MAX))],
+    ["=PROD.EFC(1E+308,1E+308,0)", () => efc(c(MAX), c(MAX), c(0))],
+    ["=PROD.ETC(1E+308,-1E+308)", () => etcFunction(c(MAX), c(-MAX))],
+    ["=PROD.VARIANCE(1E+308,-1E+308)", () => varianceFunction(c(MAX), c(-MAX))],
+    ['=PROD.HOURLY(1E+308,1E-300,"STRAIGHT")', () => hourly(c(MAX), c(1e-300), "STRAIGHT")],
+    ["=PROD.DAYPAY(1E+308,12)", () => dayPay(c(MAX), c(12))],
+    ["=PROD.WEEKPAY(1E+308,{12,12})", () => weekPay(MAX, [[12, 12]])],
+    ["=PROD.OTPROJECT(1E+308,12,10)", () => otProject(MAX, 12, 10)],
+    ['=PROD.MEALPENALTY(1E+308,"1000")', () => mealPenalty(c(MAX), "1000")],
+    [
+      '=PROD.ACCTSUM({1E+308;1E+308},{2501;2502},"2000-2999")',
+      () => acctsum([[MAX], [MAX]], [[2501], [2502]], c("2000-2999")),
+    ],
+    ["=PROD.CONTINGENCY({1E+308;1E+308},100%)", () => contingency([[MAX], [MAX]], 1)],
+    ["=PROD.RENTAL(1E+308,12)", () => rental(c(MAX), c(12))],
+    ["=PROD.FRINGE(1,MPI table,,1E+308)", () => fringe(c(1), HOURLY_TABLE, null, c(MAX))],
+  ])("%s is #NUM! with a message", (_excel, call) => {
+    expect(errorOf(call)).toEqual(TOO_LARGE);
+  });
+
+  it("marks only the cells of a spill that overflow: the other rows keep their answers", () => {
+    expect(answer(() => efc([[1], [MAX]], [[2], [MAX]], c(0)))).toEqual([
+      [3],
+      [expect.objectContaining(TOO_LARGE)],
+    ]);
+  });
+
+  it("TOPSHEET's totals too large for a cell are #NUM!, the other rows stay", () => {
+    const sheet = topsheet([[2501], [2502], [1101]], [[MAX], [MAX], [5]]) as unknown[][];
+    const row = (name: string) => sheet.find((r) => r[1] === name) as unknown[];
+    expect(row("Story & Other Rights")[2]).toBe(5);
+    for (const name of ["Total Production", "Total Below-the-line", "Total"])
+      expect(row(name)[2]).toEqual(expect.objectContaining(TOO_LARGE));
+  });
+
+  it("FRINGEDETAIL's overflowing amount and total are #NUM!", () => {
+    const table = fringeDetail(c(1), HOURLY_TABLE, null, c(MAX)) as unknown[][];
+    expect(table[1][5]).toEqual(expect.objectContaining(TOO_LARGE));
+    expect(table[2]).toEqual(["Total", "", "", "", "", expect.objectContaining(TOO_LARGE)]);
+  });
+});
+
 describe("3. text is parsed in linear time: long hostile strings answer within a time box", () => {
   // ~1 s boxes: each call below took seconds to hours with the backtracking patterns.
   const SPACES = " ".repeat(100_000);

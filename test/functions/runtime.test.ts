@@ -42,6 +42,29 @@ describe("engine errors become Excel errors", () => {
   });
 });
 
+describe("the result check: #NUM! for a result too large for a cell", () => {
+  const NUM = expect.objectContaining({ code: "#NUM!", message: expect.stringMatching(/too large/) });
+
+  it.each([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN])(
+    "a single %p fails the call",
+    (n) => {
+      expect(() => guard(() => n)).toThrow(NUM);
+    },
+  );
+
+  it("replaces only the cells of a spill that are not finite; text and finite numbers stay", () => {
+    expect(
+      guard(() => [
+        ["Total", 1, Number.POSITIVE_INFINITY],
+        [Number.NaN, "", 2],
+      ]),
+    ).toEqual([
+      ["Total", 1, NUM],
+      [NUM, "", 2],
+    ]);
+  });
+});
+
 describe("elementwise", () => {
   const add = (values: unknown[]) => (values as number[]).reduce((a, b) => a + b, 0);
 
