@@ -562,7 +562,8 @@ export function weekPay(
 /**
  * Paid hours for a whole schedule: `shootDays` days of `hoursPerDay`, in weeks of `daysPerWeek`
  * worked days, each week paid as a workweek ({@link weekPaidHours}); a last, partial week has
- * the days left over. Full weeks are all alike, so one is computed and multiplied.
+ * the days left over. Full weeks are all alike, so one is computed and multiplied: the cost does
+ * not grow with `shootDays` (1E+42 days is as quick as 10).
  *
  * @throws ProdError invalid for negative hours, shoot days that are negative or not whole, or
  *   days per week outside 1-7
@@ -580,13 +581,15 @@ export function projectPaidHours(
   if (daysPerWeek.gt(DAYS_IN_WEEK)) {
     throw errors.aboveMaximum("days_per_week", DAYS_IN_WEEK, daysPerWeek.toNumber());
   }
-  const perWeek = daysPerWeek.toNumber();
-  const fullWeeks = shootDays.divToInt(daysPerWeek);
-  const daysLeft = shootDays.minus(fullWeeks.times(daysPerWeek)).toNumber();
-  const week = (days: number) => weekPaidHours(new Array<Decimal>(days).fill(hoursPerDay), rule);
-  return week(perWeek)
+  // Arithmetic only, whatever the number of days: the days of the last week are the exact
+  // remainder (decimal.js mod), and the full weeks a count that multiplies one week's pay. No
+  // array is ever longer than a week, and no integer division runs over a count's every digit.
+  const daysLeft = shootDays.mod(daysPerWeek);
+  const fullWeeks = shootDays.minus(daysLeft).div(daysPerWeek);
+  const week = (days: Decimal) => weekPaidHours(new Array<Decimal>(days.toNumber()).fill(hoursPerDay), rule);
+  return week(daysPerWeek)
     .times(fullWeeks)
-    .plus(daysLeft > 0 ? week(daysLeft) : ZERO);
+    .plus(daysLeft.gt(0) ? week(daysLeft) : ZERO);
 }
 
 /** Projected gross for a whole schedule: hourly rate x {@link projectPaidHours}. Unrounded. */

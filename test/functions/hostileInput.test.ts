@@ -6,6 +6,8 @@
 import { acctsum, allocateFunction, contingency, rental, topsheet } from "../../src/functions/charges";
 import { efc, etcFunction, varianceFunction } from "../../src/functions/costReport";
 import { fringe, fringeDetail, fringeRate } from "../../src/functions/fringes";
+import { Decimal } from "../../src/engine/money";
+import { parseRule, projectPaidHours } from "../../src/engine/pay";
 import { dayPay, hourly, mealPenalty, otProject, paidHours, weekPay } from "../../src/functions/pay";
 
 /** What a call answered: its value, or the Excel error it gave (thrown or in a spill). */
@@ -98,6 +100,33 @@ describe("1. numeric text beyond Excel's range is #VALUE!, as =VALUE() reads it"
   it("still reads the largest numbers Excel holds", () => {
     expect(paidHours(c("1e300"), "STRAIGHT")).toEqual([[1e300]]);
     expect(efc(c("-1.5e308"), c(0), c(0))).toEqual([[-1.5e308]]);
+  });
+});
+
+describe("2. OTPROJECT counts any number of shoot days arithmetically", () => {
+  // 5-day weeks of 12 hours at $50 are $3,500 each (spec/functions.md WEEKPAY).
+  it.each([
+    ["=PROD.OTPROJECT(50,12,1E+35)", 1e35, 7e37],
+    ["=PROD.OTPROJECT(50,12,1E+42)", 1e42, 7e44],
+    ["=PROD.OTPROJECT(50,12,1E+43)", 1e43, 7e45],
+    ["=PROD.OTPROJECT(50,12,1E+44)", 1e44, 7e46],
+  ])("%s is the weeks' pay, at once", (_excel, days, expected) => {
+    expect(withinMs(1000, () => otProject(50, 12, days))).toBe(expected);
+  });
+
+  it("=PROD.OTPROJECT(50,12,1E+308) is too large for a cell: #NUM!", () => {
+    expect(withinMs(1000, () => errorOf(() => otProject(50, 12, 1e308))).code).toBe("#NUM!");
+  });
+
+  it("keeps the days of the last week exactly, however many weeks come before", () => {
+    // 2E+29 five-day weeks of 70 paid hours, then 3 days of 14: 1.4E+31 + 42 paid hours.
+    expect(
+      projectPaidHours(
+        new Decimal(12),
+        new Decimal("1000000000000000000000000000003"),
+        parseRule("CA"),
+      ).toFixed(),
+    ).toBe("14000000000000000000000000000042");
   });
 });
 
