@@ -34,13 +34,14 @@ export class ProdError extends Error {
   }
 
   /**
-   * The same error about one row of its argument, for a spill that answers row by row:
+   * The message about one row of its argument, for a spill that answers row by row:
    * "hours is required, got a blank cell" becomes "hours (row 2) is required, got a blank cell".
+   * A message, not a new error: a column of bad cells costs one error object per row, not two.
    */
-  inRow(row: number): ProdError {
+  messageInRow(row: number): string {
     const { arg } = this;
-    if (arg === undefined || !this.message.startsWith(arg)) return this;
-    return new ProdError(this.kind, `${arg} (row ${row})${this.message.slice(arg.length)}`, arg);
+    if (arg === undefined || !this.message.startsWith(arg)) return this.message;
+    return `${arg} (row ${row})${this.message.slice(arg.length)}`;
   }
 }
 

@@ -22,16 +22,18 @@ interface PayTier {
   readonly multiplier: Decimal;
 }
 
-/** A band with its end, as the day arithmetic walks it; `to` undefined = open-ended. */
+/** A band of a parsed rule, as the day arithmetic reads it; the last band is open-ended. */
 export interface PayBand {
   /** Hours into the day where the band starts. */
   readonly from: Decimal;
-  /** Where the next band starts; undefined for the last band. */
-  readonly to: Decimal | undefined;
   /** What each hour in the band is paid, in straight-time hours. */
   readonly multiplier: Decimal;
   /** True for a 1x band: its hours are straight time (weekly overtime counts them). */
   readonly straight: boolean;
+  /** Paid hours of a day that ends where this band starts: the bands before it, summed once. */
+  readonly paidBefore: Decimal;
+  /** Straight-time hours of a day that ends where this band starts. */
+  readonly straightBefore: Decimal;
 }
 
 /** A parsed daily pay rule, ready for the arithmetic. Make one with {@link parseRule}. */
@@ -201,15 +203,27 @@ function ruleNumber(text: string, what: string, pair: string, arg: string): Deci
   return new Decimal(text);
 }
 
-/** Builds the walked bands of a rule from its tiers: a 1x band from hour 0, then each tier. */
+/**
+ * Builds the walked bands of a rule from its tiers: a 1x band from hour 0, then each tier. Each
+ * band carries the paid and straight hours of the bands before it, so a day's split is one band's
+ * arithmetic, whatever the rule's length ({@link splitDay}).
+ */
 function toBands(tiers: readonly PayTier[]): PayBand[] {
+  const starts: { from: Decimal; multiplier: Decimal }[] = [];
+  if (tiers.length === 0 || tiers[0].from.gt(0)) starts.push({ from: ZERO, multiplier: ONE });
+  starts.push(...tiers);
   const bands: PayBand[] = [];
-  const firstFrom = tiers.length > 0 ? tiers[0].from : undefined;
-  if (firstFrom === undefined || firstFrom.gt(0))
-    bands.push({ from: ZERO, to: firstFrom, multiplier: ONE, straight: true });
-  tiers.forEach((tier, i) =>
-    bands.push({ ...tier, to: tiers[i + 1]?.from, straight: tier.multiplier.eq(ONE) }),
-  );
+  let paidBefore = ZERO;
+  let straightBefore = ZERO;
+  starts.forEach(({ from, multiplier }, i) => {
+    const to = starts[i + 1]?.from;
+    const straight = multiplier.eq(ONE);
+    bands.push({ from, multiplier, straight, paidBefore, straightBefore });
+    if (to === undefined) return;
+    const width = to.minus(from);
+    paidBefore = paidBefore.plus(width.times(multiplier));
+    if (straight) straightBefore = straightBefore.plus(width);
+  });
   return bands;
 }
 
@@ -363,27 +377,35 @@ export interface DaySplit {
  * worked.
  */
 function roundUpOvertime(hours: Decimal, bands: readonly PayBand[], unit: Decimal): Decimal {
-  const start = bands[0].to;
+  const start = bands[1]?.from;
   if (start === undefined || hours.lte(start)) return hours;
   return start.plus(hours.minus(start).div(unit).ceil().times(unit));
 }
 
 /**
- * Walks the rule's bands over one day's hours. No validation: callers check the hours first.
+ * Splits one day's hours by the rule's bands. No validation: callers check the hours first.
  * Each band pays (hours in the band) x (its multiplier); the hours in 1x bands are straight time.
+ * The band the day ends in is found by binary search and the bands before it were summed when the
+ * rule was parsed, so a cell costs the same under a 1,000-pair rule as under CA.
  */
 export function splitDay(hours: Decimal, rule: PayRule): DaySplit {
   if (rule.unit) hours = roundUpOvertime(hours, rule.bands, rule.unit);
-  let paid = ZERO;
-  let straight = ZERO;
-  for (const band of rule.bands) {
-    if (hours.lte(band.from)) break;
-    const top = band.to !== undefined && hours.gt(band.to) ? band.to : hours;
-    const inBand = top.minus(band.from);
-    paid = paid.plus(inBand.times(band.multiplier));
-    if (band.straight) straight = straight.plus(inBand);
+  const { bands } = rule;
+  if (bands.length === 0 || hours.lte(bands[0].from)) return { paid: ZERO, straight: ZERO };
+  // The last band that starts before the day ends: bands[low].from < hours <= bands[high].from.
+  let low = 0;
+  let high = bands.length;
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if (hours.gt(bands[mid].from)) low = mid;
+    else high = mid;
   }
-  return { paid, straight };
+  const band = bands[low];
+  const inBand = hours.minus(band.from);
+  return {
+    paid: band.paidBefore.plus(inBand.times(band.multiplier)),
+    straight: band.straight ? band.straightBefore.plus(inBand) : band.straightBefore,
+  };
 }
 
 /**
@@ -683,6 +705,14 @@ export interface MealSchedule {
   readonly name: string;
   /** The amount for each started half hour late, in order; the last one repeats. */
   readonly amounts: readonly Decimal[];
+  /** The penalty for each number of steps the list covers: totals[i] = amounts[0..i] summed. */
+  readonly totals: readonly Decimal[];
+}
+
+/** A schedule of these amounts, their running totals summed once, when the schedule is read. */
+function mealSchedule(name: string, amounts: readonly Decimal[]): MealSchedule {
+  let total = ZERO;
+  return { name, amounts, totals: amounts.map((amount) => (total = total.plus(amount))) };
 }
 
 /** Each started half hour late is one penalty step (reference.md 4.4: "per half hour"). */
@@ -704,7 +734,7 @@ function parseAmounts(text: string, name: string, arg: string): MealSchedule {
     }
     return checkAmount(new Decimal(number), arg, `"${text}"`);
   });
-  return { name, amounts };
+  return mealSchedule(name, amounts);
 }
 
 const PARSED_MEAL_PRESETS: ReadonlyMap<string, MealSchedule> = new Map(
@@ -731,7 +761,7 @@ const mealReader = new PresetReader<MealSchedule>({
  */
 export function parseMealSchedule(value: unknown, arg = "schedule"): MealSchedule {
   if (typeof value === "number" && Number.isFinite(value) && !isOmitted(value)) {
-    return { name: String(value), amounts: [checkAmount(fromNumber(value), arg, "the cell")] };
+    return mealSchedule(String(value), [checkAmount(fromNumber(value), arg, "the cell")]);
   }
   return mealReader.read(value, arg);
 }
@@ -747,10 +777,9 @@ export function mealPenaltySteps(minutesLate: Decimal): Decimal {
  */
 export function mealPenalty(minutesLate: Decimal, schedule: MealSchedule): Decimal {
   const steps = mealPenaltySteps(minutesLate);
-  const listed = schedule.amounts;
-  let total = ZERO;
-  const fromList = Decimal.min(steps, listed.length).toNumber();
-  for (let i = 0; i < fromList; i++) total = total.plus(listed[i]);
-  const repeats = steps.minus(fromList);
-  return total.plus(repeats.times(listed[listed.length - 1]));
+  if (steps.isZero()) return ZERO;
+  // The listed steps were summed when the schedule was read: a cell costs the same whatever its length.
+  const { amounts, totals } = schedule;
+  if (steps.lte(totals.length)) return totals[steps.toNumber() - 1];
+  return totals[totals.length - 1].plus(steps.minus(totals.length).times(amounts[amounts.length - 1]));
 }

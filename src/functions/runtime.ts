@@ -14,20 +14,22 @@ function clip(message: string): string {
 }
 
 /**
- * Maps anything thrown while computing a PROD function to the error Excel shows.
+ * Maps anything thrown while computing a PROD function to the error Excel shows; with `row`, the
+ * message says which row of its argument it is about ({@link ProdError.messageInRow}).
  * - invalid input -> #VALUE! with the engine's message (it names the argument);
  * - an unknown name -> #N/A with the known names;
  * - a division by zero -> #DIV/0! (Excel shows no message for it);
  * - anything else is a bug in PROD, reported as such, never as the user's mistake.
  */
-export function toCustomFunctionError(error: unknown): CustomFunctions.Error {
+export function toCustomFunctionError(error: unknown, row?: number): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof ProdError) {
+    const message = () => clip(row === undefined ? error.message : error.messageInRow(row));
     switch (error.kind) {
       case "invalid":
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, clip(error.message));
+        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message());
       case "notFound":
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, clip(error.message));
+        return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message());
       case "divZero":
         return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
     }
@@ -147,7 +149,7 @@ export function elementwise<R>(
       out.push([compute(valuesAt(i))]);
     } catch (error) {
       const about = error instanceof ProdError && error.arg !== undefined && byRow.has(error.arg);
-      out.push([toCustomFunctionError(about ? (error as ProdError).inRow(i + 1) : error)]);
+      out.push([toCustomFunctionError(error, about ? i + 1 : undefined)]);
     }
   }
   return out;

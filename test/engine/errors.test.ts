@@ -18,18 +18,13 @@ describe("the message catalogue", () => {
   });
 
   it("says which row of its argument an error is about, for a spill answered row by row", () => {
-    const e = errors.required("hours").inRow(2);
-    expect([e.kind, e.arg, e.message]).toEqual([
-      "invalid",
-      "hours",
-      "hours (row 2) is required, got a blank cell",
-    ]);
-    expect(errors.divideByZero("weights", "add up to 0").inRow(3).message).toBe(
+    expect(errors.required("hours").messageInRow(2)).toBe("hours (row 2) is required, got a blank cell");
+    expect(errors.divideByZero("weights", "add up to 0").messageInRow(3)).toBe(
       "weights (row 3) add up to 0: cannot divide by zero",
     );
-    // An error that is not about one argument is left as it is.
+    // An error that is not about one argument keeps its message.
     const unknown = errors.unknownName("rule", "NY", ["CA"]);
-    expect(unknown.inRow(2)).toBe(unknown);
+    expect(unknown.messageInRow(2)).toBe(unknown.message);
   });
 
   it("suggests only names that are close", () => {

@@ -147,6 +147,39 @@ describe("rule strings", () => {
 });
 
 describe("paid hours", () => {
+  it("splits a day as adding up the hours of each band would, for any rule (bands summed once)", () => {
+    // Rules of up to 12 pairs, thresholds going up in steps of quarter hours, multipliers 1-3.
+    const pair = fc.tuple(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 0, max: 8 }));
+    fc.assert(
+      fc.property(
+        fc.array(pair, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 400 }),
+        (pairs, quarters) => {
+          let threshold = 0;
+          const tiers = pairs.map(([step, m]) => ({ from: (threshold += step / 4), multiplier: 1 + m / 4 }));
+          const rule = parseRule(tiers.map((t) => `${t.from}:${t.multiplier}`).join(","));
+          const hours = quarters / 4;
+          // The rule by hand: each hour in [from, next from) at its multiplier, 1x before the first.
+          let paid = d(0);
+          let straight = d(0);
+          const starts = [{ from: 0, multiplier: 1 }, ...tiers];
+          starts.forEach(({ from, multiplier }, i) => {
+            const top = Math.min(hours, starts[i + 1]?.from ?? Infinity);
+            if (top <= from) return;
+            paid = paid.plus(d(top - from).times(multiplier));
+            if (multiplier === 1) straight = straight.plus(top - from);
+          });
+          const split = splitDay(d(hours), rule);
+          expect([split.paid.toString(), split.straight.toString()]).toEqual([
+            paid.toString(),
+            straight.toString(),
+          ]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it.each([
     ["CA", 0, "0"],
     ["CA", 8, "8"],

@@ -181,6 +181,38 @@ describe("4. a result too large for a cell is #NUM!, never Infinity", () => {
   });
 });
 
+describe("5. a cell's cost does not grow with the rule's length", () => {
+  // The rule and the schedule are parsed once per call; each cell then costs the same as under
+  // CA. Walking 1,000 bands per cell took ~10 s for 10,000 cells.
+  const LONG_RULE = Array.from({ length: 1000 }, (_, i) => `${i + 1}:${1 + i / 1000}`).join(",");
+  const LONG_SCHEDULE = Array.from({ length: 1000 }, (_, i) => String(i + 1)).join(",");
+  const column = (n: number, at: (i: number) => unknown) => Array.from({ length: n }, (_, i) => [at(i)]);
+
+  it("PAIDHOURS over 3,000 cells past the last threshold of a 1,000-pair rule", () => {
+    const result = withinMs(1000, () =>
+      paidHours(
+        column(3000, (i) => 2000 + (i % 3)),
+        LONG_RULE,
+      ),
+    );
+    // 1 x the first hour, then each band of one hour at 1 + i/1000, then the rest at 1.999.
+    const bands = Array.from({ length: 999 }, (_, i) => 1 + i / 1000).reduce((a, b) => a + b, 1);
+    expect(result[0][0]).toBeCloseTo(bands + 1000 * 1.999, 6);
+    expect(result).toHaveLength(3000);
+  });
+
+  it("MEALPENALTY over 5,000 cells with a 1,000-amount schedule", () => {
+    const result = withinMs(1000, () =>
+      mealPenalty(
+        column(5000, () => 30 * 2000),
+        LONG_SCHEDULE,
+      ),
+    );
+    // 1 + 2 + ... + 1000, then 1,000 more steps at the last amount.
+    expect(result[0][0]).toBe(500500 + 1000 * 1000);
+  });
+});
+
 describe("3. text is parsed in linear time: long hostile strings answer within a time box", () => {
   // ~1 s boxes: each call below took seconds to hours with the backtracking patterns.
   const SPACES = " ".repeat(100_000);
