@@ -50,6 +50,7 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return "a blank cell";
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (Array.isArray(value)) return "a range";
   return String(value);
 }
 
@@ -105,6 +106,10 @@ export const errors = {
       `${arg} must be a number within Excel's range (about -1E+308 to 1E+308), got ${describeValue(got)}`,
       arg,
     ),
+
+  /** `arg` is a range of no cells (never from Excel; an add-in or a test can pass one). */
+  emptyRange: (arg: string) =>
+    new ProdError("invalid", `${arg} is an empty range: give at least one cell`, arg),
 
   /** `arg` is required and the cell is blank. */
   required: (arg: string) => new ProdError("invalid", `${arg} is required, got a blank cell`, arg),

@@ -6,9 +6,20 @@
 /** A value as Excel passes it to a custom function: a scalar or a 2-D range. */
 export type CellValue = number | string | boolean | null | undefined;
 
-/** True when `value` is a 2-D range rather than a single cell. */
+/**
+ * True when `value` is a 2-D range rather than a single cell: rows of cells, every row there and
+ * of one length, as Excel always passes a range. Anything else (a row missing from a sparse
+ * array, rows of different lengths) is not a range: it is read as one value, which no function
+ * takes, so the answer is a #VALUE! naming the argument, never a ragged spill or a crash.
+ */
 export function isRange(value: unknown): value is unknown[][] {
-  return Array.isArray(value) && value.every((row) => Array.isArray(row));
+  if (!Array.isArray(value)) return false;
+  // An index loop, not every(): every() skips the holes of a sparse array.
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (!Array.isArray(row) || row.length !== (value[0] as unknown[]).length) return false;
+  }
+  return true;
 }
 
 /**

@@ -26,7 +26,9 @@ function leftOut(value: unknown): boolean {
 function lineCells(value: unknown, arg: string): unknown[] {
   if (isRange(value) && value.length > 1 && value.some((row) => row.length > 1))
     throw errors.invalid(arg, "must be a single column (one person's lines), not a block of several columns");
-  return cells(value);
+  const list = cells(value);
+  if (list.length === 0) throw errors.emptyRange(arg);
+  return list;
 }
 
 /** Reads numbers of one column: "wages", or "wages line 2" when there are several lines. */

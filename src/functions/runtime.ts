@@ -132,6 +132,7 @@ export function elementwise<R>(
   const byRow = new Set<string>();
   const lists = args.map((arg) => {
     const list = cells(arg.value);
+    if (list.length === 0) throw errors.emptyRange(arg.name);
     if (isRange(arg.value) && list.length !== 1) {
       if (sizedBy && list.length !== size)
         throw errors.sizeMismatch(arg.name, list.length, sizedBy.name, size);

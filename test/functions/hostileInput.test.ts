@@ -213,6 +213,65 @@ describe("5. a cell's cost does not grow with the rule's length", () => {
   });
 });
 
+describe("6. odd arrays, cache keys and huge account numbers", () => {
+  it("a sparse array (a row missing) is #VALUE! naming the argument, not an internal error", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [[1], , [3]] as unknown[][];
+    expect(errorOf(() => paidHours(sparse))).toEqual({
+      code: "#VALUE!",
+      message: "hours must be a number, got a range",
+    });
+    expect(errorOf(() => allocateFunction(100, sparse))).toEqual({
+      code: "#VALUE!",
+      message: "weights must be a number, got a range",
+    });
+  });
+
+  it("an empty range is #VALUE! naming the argument, not an empty spill", () => {
+    expect(errorOf(() => efc([], c(1), c(1)))).toEqual({
+      code: "#VALUE!",
+      message: "actual_to_date is an empty range: give at least one cell",
+    });
+    expect(errorOf(() => paidHours([[]]))).toEqual({
+      code: "#VALUE!",
+      message: "hours is an empty range: give at least one cell",
+    });
+    expect(errorOf(() => fringe([], c("PAYROLL-US")))).toEqual({
+      code: "#VALUE!",
+      message: "wages is an empty range: give at least one cell",
+    });
+  });
+
+  it("a jagged range is #VALUE!, not a ragged spill", () => {
+    expect(errorOf(() => allocateFunction(100, [[1, 2], [3]]))).toEqual({
+      code: "#VALUE!",
+      message: "weights must be a number, got a range",
+    });
+    expect(errorOf(() => efc([[1, 2], [3]], c(1), c(1))).code).toBe("#VALUE!");
+  });
+
+  it("a fringe table with NaN or Infinity is not served the answer of the same table with a blank", () => {
+    const table = (cutoff: unknown) => [
+      ["Name", "Type", "Rate", "Cutoff"],
+      ["SUI", "%", 0.034, cutoff],
+    ];
+    // Blank cutoff = no cap: 3.4% of 10,000.
+    expect(fringe(c(10000), table(null))).toEqual([[340]]);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY])
+      expect(errorOf(() => fringe(c(10000), table(bad))).message).toMatch(/Cutoff/);
+  });
+
+  it("=PROD.TOPSHEET(1E+21,5) refuses the account instead of filing it under 1", () => {
+    expect(errorOf(() => topsheet(c(1e21), c(5)))).toEqual({
+      code: "#VALUE!",
+      message: "accounts must be an account code such as 2501, 25-01 or D114, got 1e+21",
+    });
+    expect(errorOf(() => acctsum(c(5), c("1000000000000000000001"), c("1-9999"))).code).toBe("#VALUE!");
+    // 15 digits, Excel's precision, is still an account.
+    expect(acctsum(c(5), c(999999999999999), c("999999999999999"))).toBe(5);
+  });
+});
+
 describe("3. text is parsed in linear time: long hostile strings answer within a time box", () => {
   // ~1 s boxes: each call below took seconds to hours with the backtracking patterns.
   const SPACES = " ".repeat(100_000);

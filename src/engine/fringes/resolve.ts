@@ -132,7 +132,12 @@ function sameCells(a: unknown, b: unknown): boolean {
 }
 
 function cachedByContent(spec: unknown): readonly Fringe[] {
-  const key = JSON.stringify(spec) ?? "";
+  // NaN and Infinity are not JSON (stringify writes them as null, a blank cell): they are keyed as
+  // objects, which no cell can hold, so a table with one never shares a blank table's entry.
+  const key =
+    JSON.stringify(spec, (_key, v: unknown) =>
+      typeof v === "number" && !Number.isFinite(v) ? { n: String(v) } : v,
+    ) ?? "";
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
