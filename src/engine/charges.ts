@@ -45,14 +45,15 @@ export function sumMatching(lines: readonly AccountLine[], filter: AccountFilter
 }
 
 /**
- * Reads a charge rate: a fraction (0.10) or a percent cell/text (10%), from 0 to 100%.
+ * Reads a charge rate: a fraction (0.10) or a percent cell/text (10%), from 0 to 100%; a blank
+ * is 0, as desktop Excel passes an empty cell (spec/functions.md: one rule on every host).
  * A rate above 100% is refused rather than charged: 10 typed for 10% would be a 1,000% charge.
  *
  * @param value - the cell as Excel gave it
  * @param arg - the argument's name for messages
  */
 export function toChargeRate(value: unknown, arg: string): Decimal {
-  const rate = toNonNegative(value, arg);
+  const rate = toNonNegative(value, arg, BLANK_IS_ZERO);
   if (rate.gt(ONE)) {
     throw errors.invalid(
       arg,

@@ -62,13 +62,14 @@ export type RentalDays = { held: Decimal } | { byWeek: readonly Decimal[] };
 
 /**
  * Reads the `days` of a rental: one cell is the days held in a row; several cells are the
- * days used in each week (blank = 0), each between 0 and 7.
+ * days used in each week, each between 0 and 7. A blank is 0 either way.
  *
  * @param values - the cells, in order
  * @param arg - the argument's name for messages
  */
 export function toRentalDays(values: readonly unknown[], arg: string): RentalDays {
-  if (values.length === 1) return { held: toNonNegative(values[0], arg) };
+  // A blank is 0 days, as desktop Excel passes an empty cell (spec/functions.md: one rule).
+  if (values.length === 1) return { held: toNonNegative(values[0], arg, BLANK_IS_ZERO) };
   return {
     byWeek: values.map((value, i) => {
       const name = `${arg} (week ${i + 1})`;

@@ -4,7 +4,7 @@ import { allocate, toWeights } from "../engine/allocate";
 import { percentCharge, readAccountLines, sumMatching, toChargeRate } from "../engine/charges";
 import { toLayoutId } from "../engine/chart";
 import { errors } from "../engine/errors";
-import { isOmitted, toDecimal, toMoney, toNonNegative } from "../engine/money";
+import { BLANK_IS_ZERO, isOmitted, toDecimal, toMoney, toNonNegative } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
 import { rentalCost, toRentalDays, toWeekDays } from "../engine/rental";
 import { topSheet } from "../engine/topsheet";
@@ -18,8 +18,8 @@ import { elementwise, guard, omitted } from "./runtime";
  * digits: 25-01 and 2501-00 are both account 2501.
  * @customfunction ACCTSUM
  * @param amounts The amounts, one per budget or ledger line; blank = 0.
- * @param accounts The account of each line, same size as amounts (2501, 25-01, D114).
- * @param filter Which accounts to add, e.g. "2000-4999", "1100-7999,!6700", or AICP sections "A-K". 6700 alone means the whole 6700s.
+ * @param accounts The account of each line, same size as amounts (2501, 25-01, D114); blank (or 0) = no account.
+ * @param filter Which accounts to add, e.g. "2000-4999", "1100-7999,!6700", or AICP sections "A-K". 6700 alone means the whole 6700s. Required: blank (or 0) is #VALUE!.
  * @returns The sum, to the cent.
  */
 export function acctsum(amounts: any[][], accounts: any[][], filter: any[][]): number {
@@ -36,7 +36,7 @@ export function acctsum(amounts: any[][], accounts: any[][], filter: any[][]): n
  * @remarks The example is insurance at 0.70% of the budget without story (1100s) and post.
  * @customfunction CONTINGENCY
  * @param amounts The budget amounts the charge is on; blank = 0.
- * @param rate The rate, as a fraction (0.1) or a percent (10%); 0% to 100%.
+ * @param rate The rate, as a fraction (0.1) or a percent (10%); 0% to 100%; blank = 0.
  * @param [accounts] The account of each amount, same size; needed only with exclude.
  * @param [exclude] Accounts left out of the base, e.g. "1100,5000-5999" or "!2000-4999" (only production).
  * @returns The charge, to the cent.
@@ -64,8 +64,8 @@ export function contingency(amounts: any[][], rate: any, accounts?: any[][], exc
  * @remarks The days past the last full week are billed at the day rate but never more than one
  * more week. $2,500/day, 3-day week, weeks of 5, 5, 2 days = $20,000.
  * @customfunction RENTAL
- * @param day_rate The daily rental rate (a column for several items or vendors).
- * @param days Days held in a row (the days past the full weeks bill at most one more week), or a range with the days used in each week (0 to 7 each, blank = 0).
+ * @param day_rate The daily rental rate (a column for several items or vendors); blank = 0.
+ * @param days Days held in a row (the days past the full weeks bill at most one more week), or a range with the days used in each week (0 to 7 each); blank = 0.
  * @param [week_days] Days billed for a week held, e.g. 3 or 4; default 7 (no weekly deal), also for blank or 0.
  * @returns The rental cost, to the cent.
  */
@@ -82,7 +82,13 @@ export function rental(
         { name: "week_days", value: week_days },
       ],
       ([rate, weekDays]) =>
-        toMoney(rentalCost(toNonNegative(rate, "day_rate"), schedule, toWeekDays(weekDays, "week_days"))),
+        toMoney(
+          rentalCost(
+            toNonNegative(rate, "day_rate", BLANK_IS_ZERO),
+            schedule,
+            toWeekDays(weekDays, "week_days"),
+          ),
+        ),
     );
   });
 }
@@ -95,13 +101,13 @@ export function rental(
  * or a blank cell gets 0.00; negative weights are refused (to split a credit, make the total
  * negative).
  * @customfunction ALLOCATE
- * @param total The amount to split (rounded to the cent first).
+ * @param total The amount to split (rounded to the cent first); blank = 0.
  * @param weights One weight per part, 0 or more (blank = 0): episode lengths, shoot days, percentages. Left-over cents go to the largest remainders.
  * @returns The parts, to the cent, in the shape of weights.
  */
 export function allocateFunction(total: any, weights: any[][]): number[][] {
   return guard(() => {
-    const amount = toDecimal(total, "total");
+    const amount = toDecimal(total, "total", BLANK_IS_ZERO);
     const parts = allocate(amount, toWeights(cells(weights), "weights")).map((part) => part.toNumber());
     if (!isRange(weights)) return [parts];
     // Give the parts back in the shape of the weights (a row of episodes spills a row).
@@ -123,7 +129,7 @@ const UNCONFIRMED_NOTE = "* Category name not confirmed against a published char
  * show as "(no account)" under Other. AICP accounts are section letters, alone or with a line
  * number (D, D114).
  * @customfunction TOPSHEET
- * @param accounts The account of each budget line (2501, 25-01, D114).
+ * @param accounts The account of each budget line (2501, 25-01, D114); blank (or 0) = no account.
  * @param amounts The amount of each budget line, same size as accounts; blank = 0.
  * @param [layout] The chart of accounts: "FEATURE" (default), "TV", "AICP" or "DOC".
  * @returns The top sheet: Acct | Description | Total.

@@ -14,9 +14,9 @@ import { elementwise, guard } from "./runtime";
  * complete. Give single cells or same-size columns (one row per account); columns spill.
  * Blank cells count as 0 (no actuals, no open POs, nothing left to spend).
  * @customfunction EFC
- * @param actual_to_date Costs posted to date.
- * @param commitments Open purchase orders and accruals not yet posted.
- * @param etc Estimate to complete: what you still expect to spend beyond the commitments.
+ * @param actual_to_date Costs posted to date; blank = 0.
+ * @param commitments Open purchase orders and accruals not yet posted; blank = 0.
+ * @param etc Estimate to complete: what you still expect to spend beyond the commitments; blank = 0.
  * @returns The estimated final cost, to the cent.
  */
 export function efc(
@@ -50,8 +50,8 @@ export function efc(
  * @remarks Extension of the spec: a 0% percent_complete in a row uses what is left of that row's
  * budget, as a blank does, instead of dividing by zero. Budget 100,000, committed 80,000 = 20,000.
  * @customfunction ETC
- * @param budget The current budget of the account.
- * @param committed Total committed: actual to date plus open POs.
+ * @param budget The current budget of the account; blank = 0.
+ * @param committed Total committed: actual to date plus open POs; blank = 0.
  * @param [percent_complete] Share of the work done, as 0.8 or 80% (0% to 100%; blank or 0% = use the remaining budget).
  * @returns The estimate to complete, to the cent.
  */
@@ -85,8 +85,8 @@ export function etcFunction(
  * count as 0.
  * @remarks Budget 100,000, EFC 105,000: "UNDER" gives −5,000, "OVER" gives +5,000.
  * @customfunction VARIANCE
- * @param budget The current budget of the account.
- * @param efc The estimated final cost of the account.
+ * @param budget The current budget of the account; blank = 0.
+ * @param efc The estimated final cost of the account; blank = 0.
  * @param [convention] "UNDER" (default: positive = under budget) or "OVER" (positive = over budget).
  * @returns The variance, to the cent.
  */

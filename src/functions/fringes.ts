@@ -109,7 +109,7 @@ function readLines(
  * day.
  * @customfunction FRINGE
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
- * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff).
+ * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff). Required: blank (or 0) is #VALUE!.
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines, so caps already used up are not charged again. Default 0.
  * @param [hours] Hours worked or guaranteed, for per-hour fringes (e.g. MPI): one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes (a week fringe charges rate x days / 5): one cell, or a column the size of wages.
@@ -137,7 +137,7 @@ export function fringe(
  * fringes are left out. A column of wages spills.
  * @remarks With PAYROLL-CA-2025, $250,000 pays 5.97% and $60,000 pays 8.27%.
  * @customfunction FRINGERATE
- * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff).
+ * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff). Required: blank (or 0) is #VALUE!.
  * @param [wages] A person's gross wages: the rate is then the effective rate at that pay. One cell or a column.
  * @param [prior_wages] Wages already paid to the person before these wages (year or project to date). Default 0.
  * @returns A rate (a fraction: format the cell as a percent), not rounded.
@@ -195,7 +195,7 @@ function baseCell(base: Decimal, people: number | null): number | string {
  * the headcount ("7,000 x 4 people"). Amounts are rounded so they add up to the total.
  * @customfunction FRINGEDETAIL
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
- * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff).
+ * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025"; no year = latest), a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff). Required: blank (or 0) is #VALUE!.
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines. Default 0.
  * @param [hours] Hours worked or guaranteed, for per-hour fringes: one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes: one cell, or a column the size of wages.

@@ -12,7 +12,15 @@ import {
   projectPay,
   weekPay as engineWeekPay,
 } from "../engine/pay";
-import { type Decimal, toDecimal, toDecimalOr, toMoney, toSettingOr, ZERO } from "../engine/money";
+import {
+  BLANK_IS_ZERO,
+  type Decimal,
+  toDecimal,
+  toDecimalOr,
+  toMoney,
+  toSettingOr,
+  ZERO,
+} from "../engine/money";
 import { cells } from "../engine/ranges";
 import { DEFAULT_DAYS_PER_WEEK } from "../engine/week";
 import { elementwise, guard, type SpillCell } from "./runtime";
@@ -28,7 +36,7 @@ import { elementwise, guard, type SpillCell } from "./runtime";
  * with your payroll company), "SAG-DAY" for SAG-AFTRA day performers up to the money break
  * (1.5x for hours 9-10, 2x after, in tenths).
  * @customfunction PAIDHOURS
- * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
+ * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes); blank = 0.
  * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The straight-time-equivalent paid hours (not rounded).
  */
@@ -36,7 +44,7 @@ export function paidHours(hours: any[][], rule?: any): Array<Array<number | Cust
   return guard(() => {
     const parsed = parseRule(rule);
     return elementwise([{ name: "hours", value: hours }], ([h]) =>
-      enginePaidHours(toDecimal(h, "hours"), parsed).toNumber(),
+      enginePaidHours(toDecimal(h, "hours", BLANK_IS_ZERO), parsed).toNumber(),
     );
   });
 }
@@ -46,8 +54,8 @@ export function paidHours(hours: any[][], rule?: any): Array<Array<number | Cust
  * 11 paid hours under California overtime, so 750 / 11 = 68.1818... Not rounded, so DAYPAY on it
  * gives the exact day pay.
  * @customfunction HOURLY
- * @param day_rate The guaranteed day rate, e.g. 750.
- * @param guaranteed_hours The hours the day rate guarantees, e.g. 10 for "$750/10".
+ * @param day_rate The guaranteed day rate, e.g. 750; blank = 0.
+ * @param guaranteed_hours The hours the day rate guarantees, e.g. 10 for "$750/10"; blank = 0 (#DIV/0!).
  * @param [rule] Overtime rule the deal is figured under: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The base hourly rate (not rounded). #DIV/0! when the guaranteed day has no paid hours.
  */
@@ -65,8 +73,8 @@ export function hourly(
       ],
       ([rate, hours]) =>
         hourlyFromDayRate(
-          toDecimal(rate, "day_rate"),
-          toDecimal(hours, "guaranteed_hours"),
+          toDecimal(rate, "day_rate", BLANK_IS_ZERO),
+          toDecimal(hours, "guaranteed_hours", BLANK_IS_ZERO),
           parsed,
         ).toNumber(),
     );
@@ -87,7 +95,14 @@ function perDay(
         { name: "hourly_rate", value: hourlyRate },
         { name: "hours", value: hours },
       ],
-      ([rate, h]) => toMoney(compute(toDecimal(rate, "hourly_rate"), toDecimal(h, "hours"), parsed)),
+      ([rate, h]) =>
+        toMoney(
+          compute(
+            toDecimal(rate, "hourly_rate", BLANK_IS_ZERO),
+            toDecimal(h, "hours", BLANK_IS_ZERO),
+            parsed,
+          ),
+        ),
     );
   });
 }
@@ -96,8 +111,8 @@ function perDay(
  * Gross pay for one day: hourly rate x paid hours, overtime included. With the hourly rate of a
  * "$750/10" deal (=PROD.HOURLY(750,10)), a 12-hour day is $954.55 and a 13-hour day $1,090.91.
  * @customfunction DAYPAY
- * @param hourly_rate The base (straight-time) hourly rate.
- * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
+ * @param hourly_rate The base (straight-time) hourly rate; blank = 0.
+ * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes); blank = 0.
  * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The day's gross, to the cent.
  */
@@ -113,8 +128,8 @@ export function dayPay(
  * The overtime premium alone for one day: the day's gross minus the same hours at straight time.
  * At $50/hour, a 12-hour California day pays 14 hours = $700, of which $100 is overtime premium.
  * @customfunction OVERTIME
- * @param hourly_rate The base (straight-time) hourly rate.
- * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes).
+ * @param hourly_rate The base (straight-time) hourly rate; blank = 0.
+ * @param hours Hours worked in the day, 0 or more (12.5 = 12 hours 30 minutes); blank = 0.
  * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The overtime premium, to the cent.
  */
@@ -134,7 +149,7 @@ export function overtime(
  * Under "CA", when all 7 days are worked the 7th day is paid 1.5x for its first 8 hours and 2x
  * after.
  * @customfunction WEEKPAY
- * @param hourly_rate The base (straight-time) hourly rate.
+ * @param hourly_rate The base (straight-time) hourly rate; blank = 0.
  * @param daily_hours The hours of each day of the week, in order: a row or column of up to 7 cells; a blank or 0 is a day off.
  * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @param [weekly_threshold] Straight-time hours in the week after which weekly overtime (1.5x) starts. Default 40; blank or 0 also means 40.
@@ -147,7 +162,7 @@ export function weekPay(hourly_rate: any, daily_hours: any[][], rule?: any, week
     const days = cells(daily_hours).map((h) => toDecimalOr(h, "daily_hours", ZERO));
     return toMoney(
       engineWeekPay(
-        toDecimal(hourly_rate, "hourly_rate"),
+        toDecimal(hourly_rate, "hourly_rate", BLANK_IS_ZERO),
         days,
         parsed,
         // A threshold of 0 would put every straight-time hour into weekly overtime, which no
@@ -165,9 +180,9 @@ export function weekPay(hourly_rate: any, daily_hours: any[][], rule?: any, week
  * @remarks Each week has daily overtime, weekly overtime after 40 straight-time hours, and under
  * "CA" the 7th-day rule for 7-day weeks. A last, shorter week holds the days left over.
  * @customfunction OTPROJECT
- * @param hourly_rate The base (straight-time) hourly rate.
- * @param hours_per_day The hours worked each shoot day, e.g. 12.5.
- * @param shoot_days The number of days worked in the schedule (a whole number).
+ * @param hourly_rate The base (straight-time) hourly rate; blank = 0.
+ * @param hours_per_day The hours worked each shoot day, e.g. 12.5; blank = 0.
+ * @param shoot_days The number of days worked in the schedule (a whole number); blank = 0.
  * @param [days_per_week] Days worked per week, 1 to 7. Default 5 (blank or 0).
  * @param [rule] Overtime rule: default "CA" (non-union California crew), "IATSE" (IATSE hourly crew), "SAG-DAY" (SAG-AFTRA day performers), "CA-7TH", "IATSE-6TH", "IATSE-7TH", "STRAIGHT", or pairs such as "10:1.5,14:2".
  * @returns The schedule's gross, to the cent.
@@ -182,9 +197,9 @@ export function otProject(
   return guard(() =>
     toMoney(
       projectPay(
-        toDecimal(hourly_rate, "hourly_rate"),
-        toDecimal(hours_per_day, "hours_per_day"),
-        toDecimal(shoot_days, "shoot_days"),
+        toDecimal(hourly_rate, "hourly_rate", BLANK_IS_ZERO),
+        toDecimal(hours_per_day, "hours_per_day", BLANK_IS_ZERO),
+        toDecimal(shoot_days, "shoot_days", BLANK_IS_ZERO),
         parseRule(rule),
         // A week of 0 days means nothing; 0 is desktop Excel's empty cell: the default.
         toSettingOr(days_per_week, "days_per_week", DEFAULT_DAYS_PER_WEEK),
@@ -201,7 +216,7 @@ export function otProject(
  * (90 minutes = $100): not confirmed, check with your payroll company. "SAG-BACKGROUND" (7.50,
  * 10, then 12.50) is not confirmed either. "IATSE-1996" is historical: 1996 amounts, not today's.
  * @customfunction MEALPENALTY
- * @param minutes_late How many minutes after it was due the meal came (0 or more).
+ * @param minutes_late How many minutes after it was due the meal came (0 or more); blank = 0.
  * @param [schedule] "SAG" (default, also for blank or 0: principal performers, 25, 35, then 50), "SAG-BACKGROUND" (background performers: 7.50, 10, then 12.50), "SAG-ULB" (Student, Short and Ultra Low Budget: 25 each), historical "IATSE-1996" (8.50, 11, then 13.50), or your own amounts such as "7.5,10,12.5" (the last repeats).
  * @returns The penalty, to the cent.
  */

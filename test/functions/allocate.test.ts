@@ -56,7 +56,6 @@ describe("PROD.ALLOCATE", () => {
 
   it.each([
     ["TBD", col([1]), 'total must be a number, got "TBD"'],
-    [null, col([1]), "total is required, got a blank cell"],
     [100, col([1, "half"]), 'weights (cell 2) must be a number, got "half"'],
   ])("answers bad input with #VALUE! (%p, %p)", (total, weights, message) => {
     expect(() => allocate(total, weights)).toThrow(expect.objectContaining({ code: "#VALUE!", message }));

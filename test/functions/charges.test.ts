@@ -115,7 +115,6 @@ describe("PROD.CONTINGENCY", () => {
     [-0.1, "rate must be 0 or more, got -0.1"],
     [10, "rate must be a fraction such as 0.1 or a percent such as 10% (100% at most), got 10"],
     ["ten", 'rate must be a number, got "ten"'],
-    [null, "rate is required, got a blank cell"],
   ])("answers the rate %p with #VALUE!", (rate, message) => {
     expect(() => contingency(budget, rate, budgetAccounts, [["6700"]])).toThrow(
       expect.objectContaining({ code: "#VALUE!", message }),

@@ -3,6 +3,8 @@
  * (spec/functions.md, conventions: Excel's number range, #NUM! for results too large, linear-time
  * parsing). Each defect the fuzz found is a test here, in the Excel notation of the report.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { acctsum, allocateFunction, contingency, rental, topsheet } from "../../src/functions/charges";
 import { efc, etcFunction, varianceFunction } from "../../src/functions/costReport";
 import { fringe, fringeDetail, fringeRate } from "../../src/functions/fringes";
@@ -269,6 +271,75 @@ describe("6. odd arrays, cache keys and huge account numbers", () => {
     expect(errorOf(() => acctsum(c(5), c("1000000000000000000001"), c("1-9999"))).code).toBe("#VALUE!");
     // 15 digits, Excel's precision, is still an account.
     expect(acctsum(c(5), c(999999999999999), c("999999999999999"))).toBe(5);
+  });
+});
+
+describe("7. an empty required cell means the same on every host", () => {
+  // Desktop Excel passes an empty cell as 0, the web as null (spec/functions.md): each required
+  // argument must answer both alike.
+  const REQUIRED: [string, (blank: unknown) => unknown][] = [
+    ["FRINGE wages", (b) => fringe(c(b), c("PAYROLL-US"))],
+    ["FRINGE fringes", (b) => fringe(c(1000), c(b))],
+    ["FRINGERATE fringes", (b) => fringeRate(c(b))],
+    ["FRINGEDETAIL wages", (b) => fringeDetail(c(b), c("PAYROLL-US"))],
+    ["PAIDHOURS hours", (b) => paidHours(c(b))],
+    ["HOURLY day_rate", (b) => hourly(c(b), c(10))],
+    ["HOURLY guaranteed_hours", (b) => hourly(c(750), c(b))],
+    ["DAYPAY hourly_rate", (b) => dayPay(c(b), c(12))],
+    ["DAYPAY hours", (b) => dayPay(c(50), c(b))],
+    ["WEEKPAY hourly_rate", (b) => weekPay(b, c(12))],
+    ["WEEKPAY daily_hours", (b) => weekPay(50, c(b))],
+    ["OTPROJECT hourly_rate", (b) => otProject(b, 12, 10)],
+    ["OTPROJECT hours_per_day", (b) => otProject(50, b, 10)],
+    ["OTPROJECT shoot_days", (b) => otProject(50, 12, b)],
+    ["MEALPENALTY minutes_late", (b) => mealPenalty(c(b))],
+    ["ACCTSUM amounts", (b) => acctsum(c(b), c(2501), c("2000-2999"))],
+    ["ACCTSUM accounts", (b) => acctsum(c(5), c(b), c("!2000-2999"))],
+    ["ACCTSUM filter", (b) => acctsum(c(5), c(2501), c(b))],
+    ["CONTINGENCY amounts", (b) => contingency(c(b), 0.1)],
+    ["CONTINGENCY rate", (b) => contingency(c(1000), b)],
+    ["TOPSHEET accounts", (b) => topsheet(c(b), c(5))],
+    ["TOPSHEET amounts", (b) => topsheet(c(2501), c(b))],
+    ["ALLOCATE total", (b) => allocateFunction(b, [[1], [1]])],
+    ["ALLOCATE weights", (b) => allocateFunction(100, [[1], [b]])],
+    ["RENTAL day_rate", (b) => rental(c(b), c(12))],
+    ["RENTAL days", (b) => rental(c(100), c(b))],
+    ["EFC actual_to_date", (b) => efc(c(b), c(1), c(1))],
+    ["ETC budget", (b) => etcFunction(c(b), c(1))],
+    ["VARIANCE efc", (b) => varianceFunction(c(1), c(b))],
+  ];
+
+  it.each(REQUIRED)("%s: an empty cell (null on the web) answers as 0 does (desktop)", (_arg, call) => {
+    expect(answer(() => call(null))).toEqual(answer(() => call(0)));
+  });
+
+  it.each([
+    ["PAIDHOURS hours", () => paidHours(c(null)), [[0]]],
+    ["DAYPAY hours", () => dayPay(c(50), c(null)), [[0]]],
+    ["ALLOCATE total", () => allocateFunction(null, [[1], [1]]), [[0], [0]]],
+    ["CONTINGENCY rate", () => contingency(c(1000), null), 0],
+    ["RENTAL days", () => rental(c(100), c(null)), [[0]]],
+  ])("%s: where 0 is valid, an empty cell is 0", (_arg, call, expected) => {
+    expect(call()).toEqual(expected);
+  });
+
+  it.each([
+    ["FRINGE fringes", () => fringe(c(1000), c(null))],
+    ["ACCTSUM filter", () => acctsum(c(5), c(2501), c(null))],
+  ])("%s: where 0 means nothing, an empty cell is #VALUE! naming the argument", (_arg, call) => {
+    expect(errorOf(call)).toEqual({
+      code: "#VALUE!",
+      message: expect.stringMatching(/is required, got a blank cell$/),
+    });
+  });
+
+  it("every required argument's help says what an empty cell means", () => {
+    const dir = path.join(__dirname, "../../src/functions");
+    const required = readdirSync(dir)
+      .filter((f) => f.endsWith(".ts"))
+      .flatMap((f) => [...readFileSync(path.join(dir, f), "utf8").matchAll(/@param ([a-z_]+) (.*)/g)]);
+    expect(required.length).toBeGreaterThan(20);
+    for (const [, name, help] of required) expect(`${name}: ${help}`).toMatch(/blank/i);
   });
 });
 

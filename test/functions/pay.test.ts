@@ -30,18 +30,21 @@ describe("PROD.PAIDHOURS", () => {
     expect(paidHours([[12, 20]], "10:1.5,14:2,18:3")).toEqual([[13], [10 + 6 + 8 + 6]]);
   });
 
-  it("answers a blank day in a column of hours in that row alone, naming the row", () => {
-    const [first, second, third] = paidHours([[8], [null], [12]]);
+  it("answers a bad day in a column of hours in that row alone, naming the row", () => {
+    const [first, second, third] = paidHours([[8], ["ten"], [12]]);
     expect([first, third]).toEqual([[8], [14]]);
     expect(second[0]).toEqual(
-      expect.objectContaining({ code: "#VALUE!", message: "hours (row 2) is required, got a blank cell" }),
+      expect.objectContaining({ code: "#VALUE!", message: 'hours (row 2) must be a number, got "ten"' }),
     );
+  });
+
+  it("reads a blank day as 0 hours, as desktop Excel passes it (one rule on every host)", () => {
+    expect(paidHours([[8], [null], [0], [12]])).toEqual([[8], [0], [0], [14]]);
   });
 
   it.each([
     ["negative hours", [[-2]], undefined, "#VALUE!", "hours must be 0 or more, got -2"],
     ["text hours", [["twelve"]], undefined, "#VALUE!", 'hours must be a number, got "twelve"'],
-    ["blank hours", [[null]], undefined, "#VALUE!", "hours is required, got a blank cell"],
     [
       "descending thresholds",
       [[12]],
@@ -210,7 +213,6 @@ describe("PROD.WEEKPAY", () => {
     ],
     ["a negative day", 50, [[8, -8]], "daily_hours must be 0 or more, got -8"],
     ["a text day", 50, [[8, "8h"]], 'daily_hours must be a number, got "8h"'],
-    ["a blank rate", null, [[8]], "hourly_rate is required, got a blank cell"],
   ])("rejects %s with #VALUE!", (_label, rate, days, message) => {
     expect(() => weekPay(rate, days)).toThrow(VALUE(message));
   });

@@ -103,12 +103,12 @@ describe("the PROD functions in the preview's formula engine", () => {
 
   it("shows a bad row of a spill as that cell's error, message kept, and the other rows' answers", () => {
     const hf = newEngine();
-    hf.setCellContents({ sheet: 0, col: 0, row: 0 }, [[8], [null], [12]]);
+    hf.setCellContents({ sheet: 0, col: 0, row: 0 }, [[8], ["ten"], [12]]);
     hf.setCellContents({ sheet: 1, col: 0, row: 0 }, [["=PROD.PAIDHOURS(Args!A1:A3)"]]);
     const column = hf.getSheetValues(1).map((row) => shown(row[0]));
     expect(column).toEqual([
       8,
-      { error: "#VALUE!", message: "hours (row 2) is required, got a blank cell" },
+      { error: "#VALUE!", message: 'hours (row 2) must be a number, got "ten"' },
       14,
     ]);
   });
