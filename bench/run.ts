@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every measurement of issue 10 in one run, printed as one table.
  * `npm run bench -- throughput recalc` runs only the named sections
- * (throughput, fringecells, recalc, costreport, paneblock, xlsx, sync, bundle).
+ * (throughput, hostile, fringecells, recalc, costreport, paneblock, xlsx, sync, bundle).
  *
  * Not part of `npm test`: timings depend on the machine. Inputs are generated with fixed seeds.
  */
@@ -9,6 +9,7 @@ import os from "node:os";
 import { bundleRows } from "./bundle.bench";
 import { functionRows } from "./functions.bench";
 import { fringeBudgetRows } from "./fringes.bench";
+import { hostileRows } from "./hostile.bench";
 import { loadFunctions } from "./inputs";
 import { renderTable, type Row } from "./lib";
 import { recalcRows } from "./recalc.bench";
@@ -19,6 +20,7 @@ import { xlsxLedgerRows } from "./xlsxLedger.bench";
 
 const SECTIONS = [
   "throughput",
+  "hostile",
   "fringecells",
   "recalc",
   "costreport",
@@ -42,10 +44,15 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const step = (name: string) => process.stderr.write(`bench: ${name}...\n`);
 
-  const functions = wanted("throughput") || wanted("recalc") ? await loadFunctions() : [];
+  const functions =
+    wanted("throughput") || wanted("hostile") || wanted("recalc") ? await loadFunctions() : [];
   if (wanted("throughput")) {
     step("throughput of each PROD function");
     rows.push(...functionRows(functions));
+  }
+  if (wanted("hostile")) {
+    step("hostile input: the longest call, and the cases of issue 15");
+    rows.push(...hostileRows(functions));
   }
   if (wanted("fringecells")) {
     step("5,000 FRINGE cells reading one table");

@@ -14,6 +14,21 @@ function clip(message: string): string {
 }
 
 /**
+ * An Excel error made without a stack trace, as ProdError is: a column of 10,000 bad rows makes
+ * 10,000 of them, and a stack taken inside this mapper says nothing (the error it maps keeps its
+ * own). The engine's limit is set back at once.
+ */
+function excelError(code: CustomFunctions.ErrorCode, message?: string): CustomFunctions.Error {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new CustomFunctions.Error(code, message);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
  * Maps anything thrown while computing a PROD function to the error Excel shows; with `row`, the
  * message says which row of its argument it is about ({@link ProdError.messageInRow}).
  * - invalid input -> #VALUE! with the engine's message (it names the argument);
@@ -27,15 +42,15 @@ export function toCustomFunctionError(error: unknown, row?: number): CustomFunct
     const message = () => clip(row === undefined ? error.message : error.messageInRow(row));
     switch (error.kind) {
       case "invalid":
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message());
+        return excelError(CustomFunctions.ErrorCode.invalidValue, message());
       case "notFound":
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message());
+        return excelError(CustomFunctions.ErrorCode.notAvailable, message());
       case "divZero":
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+        return excelError(CustomFunctions.ErrorCode.divisionByZero);
     }
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error(
+  return excelError(
     CustomFunctions.ErrorCode.invalidValue,
     clip(`PROD internal error, please report it: ${detail}`),
   );
@@ -46,7 +61,7 @@ export function toCustomFunctionError(error: unknown, row?: number): CustomFunct
  * The engine's decimals have no such limit; a double does, past about 1.8E+308.
  */
 function tooLarge(): CustomFunctions.Error {
-  return new CustomFunctions.Error(
+  return excelError(
     CustomFunctions.ErrorCode.invalidNumber,
     "The result is too large for a cell (beyond about 1E+308)",
   );
