@@ -7,6 +7,8 @@ const VENDOR_A = 'Item,Qty,Day Rate,Taxable\nCamera package,1,"$2,500.00",Y\n';
 const VENDOR_B = 'Item,Qty,Day Rate,Taxable\nCamera Package,1,"$2,200.00",yes\n';
 // Bids only a tripod: with it in the comparison, no vendor bids every item.
 const VENDOR_D = "Item,Qty,Day Rate,Taxable\nTripod,1,50,Y\n";
+// A European quote, semicolon-separated: its day rate 1.000 is one thousand, or one.
+const VENDOR_EURO = "Item;Qty;Day rate\nCamera package;1;1.000\n";
 // The case: a cheaper camera line with a quantity of 0.
 const VENDOR_Z = 'Item,Qty,Day Rate,Taxable\nCamera package,0,"$1,800.00",Y\n';
 
@@ -141,6 +143,28 @@ describe("a bid comparison from CSV files in the preview", () => {
     expect(await cellText(page, "C6")).toBe("incomplete: quantity 0");
     expect(await cellText(page, "D6")).toBe("Vendor A");
     await preview.screenshot("bids-incomplete");
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("asks how a semicolon-separated European file writes amounts, and reads 1.000 as one thousand", async () => {
+    const { page } = preview;
+    await page.reload();
+    await page.getByRole("grid").waitFor();
+    await page.getByRole("tab", { name: "Bids" }).click();
+    await addCsv(page, "Vendor A.csv", VENDOR_A);
+    await addCsv(page, "Euro.csv", VENDOR_EURO);
+    const euro = page.getByRole("region", { name: /^Vendor 2:/ });
+    await euro.getByText("How does this file write amounts?").waitFor();
+    await euro.getByText(/"1\.000" \(row 2\): one thousand, or one\?/).waitFor();
+    await preview.screenshot("bids-number-format-question");
+    await euro.getByRole("button", { name: "1.234,56 (1.000 is one thousand)" }).click();
+    await euro.getByRole("button", { name: "Use these columns" }).click();
+    await page.getByLabel(/Days used each week/).fill("5+5+2");
+    await page.getByRole("button", { name: "Compare bids" }).click();
+    const totals = page.getByRole("table", { name: "Vendor totals" });
+    // 12 days x 1,000.00, not 12 x $1.00.
+    await totals.getByText("$12,000.00").waitFor();
+    await totals.getByText("$30,000.00").waitFor();
     expect(preview.errors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import {
   isBlank,
   isBlankOrSpaces,
   parseNumericText,
+  requireNonNegative,
   toDecimal,
   toNonNegative,
 } from "../money";
@@ -17,6 +18,8 @@ import { toRentalDays, type RentalDays } from "../rental";
 import { ProdError, errors } from "../errors";
 import type { BidLine, VendorTerms } from "./types";
 import { guessColumns, normalizeHeader, type Vocabulary } from "../import/headers";
+import { DECIMAL_POINT, readAmount, type NumberFormat } from "../import/numbers";
+import { readLayout, type Answers, type Layout } from "../import/table";
 
 /** What a column of a bid can hold. */
 export type ColumnRole = "item" | "qty" | "days" | "dayRate" | "taxable" | "notes";
@@ -123,9 +126,27 @@ function isNoCharge(value: unknown): boolean {
   return typeof value === "string" && NO_CHARGE.has(normalizeHeader(value));
 }
 
-/** A money cell of a bid row: a number, numeric text, or "N/C" / "included" (0); 0 or more. */
-function readMoney(value: unknown, arg: string): Decimal {
-  return isNoCharge(value) ? ZERO : toNonNegative(value, arg);
+/**
+ * A number cell of a bid row (a quantity or a day rate): a number, or text in the file's number
+ * format (the import module's one reader of amounts: "1.000" is one thousand in a 1.234,56 file,
+ * one in a 1,234.56 file; issue 17); 0 or more.
+ */
+function readNumber(value: unknown, arg: string, format: NumberFormat): Decimal {
+  if (typeof value !== "string") return toNonNegative(value, arg);
+  const amount = readAmount(value, format);
+  if (amount !== undefined) return requireNonNegative(amount, arg, value);
+  // Not a number in the file's format: say so, rather than read it in the other format.
+  if (format.decimal === "," && parseNumericText(value) !== undefined)
+    throw errors.invalid(
+      arg,
+      `must be written 1.234,56 like the file's other numbers, got "${value.trim()}"`,
+    );
+  return toNonNegative(value, arg);
+}
+
+/** A money cell of a bid row: {@link readNumber}, or "N/C" / "included" (0). */
+function readMoney(value: unknown, arg: string, format: NumberFormat): Decimal {
+  return isNoCharge(value) ? ZERO : readNumber(value, arg, format);
 }
 
 /**
@@ -174,12 +195,14 @@ function readText(value: unknown): string {
  * @param rows - the data rows (without the header row), as cells
  * @param mapping - which column holds what
  * @param firstRowNumber - the row number the user sees for `rows[0]` (default 2: after a header)
+ * @param numberFormat - how the file writes numbers as text ({@link bidLayout} finds it or asks)
  * @throws ProdError (invalid) when the mapping leaves out the Item or Day rate column
  */
 export function readBidRows(
   rows: readonly (readonly unknown[])[],
   mapping: ColumnMapping,
   firstRowNumber = 2,
+  numberFormat: NumberFormat = DECIMAL_POINT,
 ): ReadBid {
   const missing = missingRoles(mapping);
   if (missing.length > 0) {
@@ -203,13 +226,13 @@ export function readBidRows(
     try {
       if (item === "") throw errors.invalid("Item", "is blank: the line cannot be matched to other bids");
       const qtyCell = cell(row, "qty");
-      const qty = toNonNegative(qtyCell, "Qty", { blank: "default", value: ONE });
+      const qty = qtyCell === undefined ? ONE : readNumber(qtyCell, "Qty", numberFormat);
       const notes = readText(cell(row, "notes"));
       lines.push({
         item,
         qty,
         days: readDays(cell(row, "days")),
-        dayRate: readMoney(cell(row, "dayRate"), "Day rate"),
+        dayRate: readMoney(cell(row, "dayRate"), "Day rate", numberFormat),
         ...(isNoCharge(cell(row, "dayRate")) ? { noCharge: true } : {}),
         taxable: readTaxable(cell(row, "taxable")),
         ...(notes !== "" ? { notes } : {}),
@@ -227,16 +250,17 @@ export function readBidRows(
 }
 
 /**
- * The index of the header row: the first row in the first 20 that maps both an Item and a Day
- * rate column, or else the first row that is not blank (a title line above the headers is
- * common in vendor quotes). -1 for an empty sheet.
+ * The layout of a bid (the import module's reader, the one for every panel): the header row
+ * (under any title lines), the columns guessed, and the file's number format, or a question when
+ * the amounts could be read two ways ("1.000": one thousand or one?), never a guess.
+ *
+ * @param answers - what the user settled (the number format), or a remembered mapping
  */
-export function findHeaderRow(rows: readonly (readonly unknown[])[]): number {
-  const limit = Math.min(rows.length, 20);
-  for (let i = 0; i < limit; i++) {
-    if (missingRoles(guessMapping(rows[i])).length === 0) return i;
-  }
-  return rows.findIndex((row) => !row.every(isBlankOrSpaces));
+export function bidLayout(
+  rows: readonly (readonly unknown[])[],
+  answers: Answers<ColumnRole> = {},
+): Layout<ColumnRole> {
+  return readLayout(rows, BID_VOCABULARY, answers);
 }
 
 /** The terms of a vendor as typed in the pane's fields. */

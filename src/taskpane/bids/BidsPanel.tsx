@@ -484,6 +484,9 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
           onConfirmMapping={() => handleConfirmMapping(vendor.id)}
           onEditMapping={() => updateVendor(vendor.id, (v) => ({ ...v, mapped: false }))}
           onTermsChange={(terms) => updateVendor(vendor.id, (v) => ({ ...v, terms }))}
+          onNumberFormat={(format) =>
+            updateVendor(vendor.id, (v) => selectSheet(v, v.sheetIndex, store, format))
+          }
           onRemove={() => changeVendors((list) => list.filter((v) => v.id !== vendor.id))}
         />
       ))}

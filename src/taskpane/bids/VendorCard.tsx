@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { WEEK_CONVENTIONS, type ColumnMapping, type TermsText } from "../../engine/bids";
+import { DECIMAL_COMMA, DECIMAL_POINT, type NumberFormat } from "../../engine/import";
 import { ColumnMapper } from "./ColumnMapper";
 import { draftHeaders, type VendorDraft } from "./vendorDraft";
 
@@ -54,6 +55,8 @@ export interface VendorCardProps {
   onConfirmMapping: () => void;
   onEditMapping: () => void;
   onTermsChange: (terms: TermsText) => void;
+  /** The user's answer when the file's numbers could be read two ways. */
+  onNumberFormat: (format: NumberFormat) => void;
   onRemove: () => void;
 }
 
@@ -114,6 +117,32 @@ export function VendorCard(props: VendorCardProps) {
         </Field>
       )}
 
+      {vendor.headerRow >= 0 && !vendor.numberFormat && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>How does this file write amounts?</MessageBarTitle>
+            {vendor.numberQuestion}
+            <div className={styles.row}>
+              <Button size="small" onClick={() => props.onNumberFormat(DECIMAL_POINT)} disabled={disabled}>
+                1,234.56 (1.000 is one)
+              </Button>
+              <Button size="small" onClick={() => props.onNumberFormat(DECIMAL_COMMA)} disabled={disabled}>
+                1.234,56 (1.000 is one thousand)
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {vendor.mapped && vendor.lines.length === 0 && vendor.problems.length === 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>No bid lines</MessageBarTitle>
+            {sheet ? `"${sheet.name}"` : "The file"} has headings but no lines under them. Pick another sheet
+            or file, or remove this vendor.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
       {vendor.headerRow < 0 ? (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -141,7 +170,7 @@ export function VendorCard(props: VendorCardProps) {
             mapping={vendor.mapping}
             onChange={props.onMappingChange}
             onConfirm={props.onConfirmMapping}
-            disabled={disabled}
+            disabled={disabled || !vendor.numberFormat}
           />
         </>
       )}

@@ -4,14 +4,15 @@
  * panel's steps are tested without rendering.
  */
 import {
-  findHeaderRow,
-  guessMapping,
+  bidLayout,
   readBidRows,
   type BidLine,
   type ColumnMapping,
   type RowProblem,
   type TermsText,
 } from "../../engine/bids";
+import { errors } from "../../engine/errors";
+import { DECIMAL_POINT, type NumberFormat } from "../../engine/import";
 import type { MappingStore } from "./mappingStore";
 
 /** One sheet of a vendor's source (a CSV or a workbook range has one). */
@@ -40,6 +41,13 @@ export interface VendorDraft {
   readonly lines: readonly BidLine[];
   readonly problems: readonly RowProblem[];
   readonly terms: TermsText;
+  /** How the file writes numbers as text: found from its amounts, or the user's answer. */
+  readonly numberFormat?: NumberFormat;
+  /**
+   * The question when the amounts could be read two ways ("1.000": one thousand, or one?); the
+   * rows wait for the answer (issue 17: a European 1.000 was read as $1.00 and won).
+   */
+  readonly numberQuestion?: string;
 }
 
 /** Terms a new vendor starts with: no weekly deal, nothing added. */
@@ -66,17 +74,28 @@ function readRows(draft: VendorDraft): VendorDraft {
     sheet.rows.slice(draft.headerRow + 1),
     draft.mapping,
     sheet.firstRowNumber + draft.headerRow + 1,
+    draft.numberFormat ?? DECIMAL_POINT,
   );
   return { ...draft, lines, problems, mapped: true };
 }
 
 /**
- * Points the draft at one of its sheets: finds the header row, and takes the remembered mapping
- * for that layout (rows read at once) or a guess from the headers (waiting for the user).
+ * Points the draft at one of its sheets, read by the import module: the header row, the number
+ * format (or the question to ask), and the remembered mapping for that layout (rows read at once
+ * when nothing is left to ask) or a guess from the headers (waiting for the user).
+ *
+ * @param numberFormat - the user's answer to the number-format question
  */
-export function selectSheet(draft: VendorDraft, sheetIndex: number, store: MappingStore): VendorDraft {
+export function selectSheet(
+  draft: VendorDraft,
+  sheetIndex: number,
+  store: MappingStore,
+  numberFormat?: NumberFormat,
+): VendorDraft {
   const sheet = draft.sheets[sheetIndex];
-  const headerRow = sheet ? findHeaderRow(sheet.rows) : -1;
+  const layout = sheet ? bidLayout(sheet.rows, numberFormat ? { numberFormat } : {}) : undefined;
+  const headerRow = !layout || layout.empty ? -1 : layout.headerRow;
+  const question = layout?.questions.find((q) => q.kind === "numberFormat");
   const base: VendorDraft = {
     ...draft,
     sheetIndex,
@@ -86,14 +105,16 @@ export function selectSheet(draft: VendorDraft, sheetIndex: number, store: Mappi
     remembered: false,
     lines: [],
     problems: [],
+    numberFormat: layout?.numberFormat,
+    numberQuestion: question?.message,
   };
-  if (headerRow < 0) return base;
-  const headers = sheet.rows[headerRow];
-  const remembered = store.get(headers);
+  if (!layout || headerRow < 0) return base;
+  const remembered = store.get(sheet.rows[headerRow]);
   if (remembered && readableMapping(remembered)) {
-    return readRows({ ...base, mapping: remembered, remembered: true });
+    const withMapping = { ...base, mapping: remembered, remembered: true };
+    return base.numberFormat ? readRows(withMapping) : withMapping;
   }
-  return { ...base, mapping: guessMapping(headers) };
+  return { ...base, mapping: layout.columns };
 }
 
 /** A remembered mapping can be used when it names the required columns. */
@@ -109,7 +130,7 @@ export function newVendorDraft(
   sheets: readonly SourceSheet[],
   store: MappingStore,
 ): VendorDraft {
-  const first = sheets.findIndex((s) => findHeaderRow(s.rows) >= 0);
+  const first = sheets.findIndex((s) => !bidLayout(s.rows).empty);
   const draft: VendorDraft = {
     id,
     name,
@@ -130,9 +151,15 @@ export function newVendorDraft(
 /**
  * Confirms the draft's mapping: reads its rows and remembers the mapping for the layout.
  *
- * @throws ProdError when the mapping has no Item or Day rate column
+ * @throws ProdError when the mapping has no Item or Day rate column, or the number format is
+ *   still a question
  */
 export function confirmMapping(draft: VendorDraft, store: MappingStore): VendorDraft {
+  if (!draft.numberFormat)
+    throw errors.invalid(
+      "Number format",
+      `is not known yet: ${draft.numberQuestion ?? "pick how the file writes amounts"}`,
+    );
   const read = readRows(draft);
   store.set(draftHeaders(draft), draft.mapping);
   return read;

@@ -1,6 +1,6 @@
 import {
   comparisonSteps,
-  findHeaderRow,
+  bidLayout,
   guessMapping,
   headerSignature,
   missingRoles,
@@ -11,6 +11,7 @@ import {
   type ColumnMapping,
   type TermsText,
 } from "../../../src/engine/bids";
+import { DECIMAL_COMMA, DECIMAL_POINT } from "../../../src/engine/import";
 import { Decimal } from "../../../src/engine/money";
 import { ProdError } from "../../../src/engine/errors";
 
@@ -43,11 +44,17 @@ describe("guessing the column mapping from headers", () => {
   });
 
   it("finds the header row under a title line, and -1 for an empty sheet", () => {
-    expect(findHeaderRow([["Quote #1234 — Acme Grip"], [], ["Item", "Day rate"], ["Dolly", 300]])).toBe(2);
-    expect(findHeaderRow([[], [null, ""]])).toBe(-1);
-    expect(findHeaderRow([["just text"], ["a", "b"]])).toBe(0);
+    expect(headerRowOf([["Quote #1234 — Acme Grip"], [], ["Item", "Day rate"], ["Dolly", 300]])).toBe(2);
+    expect(headerRowOf([[], [null, ""]])).toBe(-1);
+    expect(headerRowOf([["just text"], ["a", "b"]])).toBe(0);
   });
 });
+
+/** The header row the import module finds for a bid (-1 for an empty sheet). */
+const headerRowOf = (rows: unknown[][]) => {
+  const layout = bidLayout(rows);
+  return layout.empty ? -1 : layout.headerRow;
+};
 
 describe("reading bid rows", () => {
   const mapping: ColumnMapping = { item: 0, qty: 1, days: 2, dayRate: 3, taxable: 4, notes: 5 };
@@ -138,9 +145,9 @@ describe("reading bid rows", () => {
   });
 
   it("finds the header row under a title line and a row of spaces", () => {
-    expect(findHeaderRow([["  ", " "], ["Quote 12"], ["Item", "Day rate"]])).toBe(2);
+    expect(headerRowOf([["  ", " "], ["Quote 12"], ["Item", "Day rate"]])).toBe(2);
     expect(
-      findHeaderRow([
+      headerRowOf([
         ["  ", " "],
         ["a", "b"],
       ]),
@@ -244,5 +251,47 @@ describe("reading the schedule or a days cell", () => {
           ? { held: days.held.toString() }
           : { byWeek: days.byWeek.join(",") };
     expect(shown).toEqual(expected);
+  });
+});
+
+describe("a European file: the number format is the file's, found or asked, never guessed", () => {
+  const mapping: ColumnMapping = { item: 0, qty: 1, dayRate: 2 };
+
+  it("asks when every amount could be read two ways: 1.000 is one thousand or one", () => {
+    const rows = [
+      ["Item", "Qty", "Day rate"],
+      ["Camera package", "1", "1.000"],
+    ];
+    const layout = bidLayout(rows);
+    expect(layout.numberFormat).toBeUndefined();
+    expect(layout.questions.map((q) => q.kind)).toEqual(["numberFormat"]);
+    expect(layout.questions[0].message).toMatch(/"1\.000" \(row 2\): one thousand, or one\?/);
+  });
+
+  it("reads 1.000 as 1,000.00 once the file is known to write 1.234,56", () => {
+    const rows = [["Camera package", "1", "1.000"]];
+    expect(readBidRows(rows, mapping, 2, DECIMAL_COMMA).lines[0].dayRate.toString()).toBe("1000");
+    expect(readBidRows(rows, mapping, 2, DECIMAL_POINT).lines[0].dayRate.toString()).toBe("1");
+  });
+
+  it("finds the format where one amount proves it: 2.500,50 and 1.000 are both in euros-style", () => {
+    const rows = [
+      ["Item", "Qty", "Day rate"],
+      ["Camera package", "1", "1.000"],
+      ["Dolly", "1", "2.500,50"],
+    ];
+    const layout = bidLayout(rows);
+    expect(layout.questions).toEqual([]);
+    expect(layout.numberFormat).toEqual(DECIMAL_COMMA);
+    const read = readBidRows(rows.slice(1), layout.columns, 2, layout.numberFormat);
+    expect(read.lines.map((l) => l.dayRate.toString())).toEqual(["1000", "2500.5"]);
+  });
+
+  it("refuses a US-written number in a 1.234,56 file instead of reading it the other way", () => {
+    const read = readBidRows([["Dolly", "1", "2,500.50"]], mapping, 2, DECIMAL_COMMA);
+    expect(read.lines).toEqual([]);
+    expect(read.problems[0].message).toBe(
+      'Row 2 ("Dolly"): Day rate must be written 1.234,56 like the file\'s other numbers, got "2,500.50"',
+    );
   });
 });

@@ -19,6 +19,9 @@ const FILES: Record<string, string> = {
   "No rate.csv": "Item,Qty,Notes\nCamera package,1,see PDF\n",
   // Bids only a tripod: with it, no vendor bids every item.
   "Vendor D.csv": "Item,Qty,Day Rate,Taxable\nTripod,1,50,Y\n",
+  // A semicolon-separated European quote: 1.000 is one thousand, or one?
+  "Euro.csv": "Item;Qty;Day rate\nCamera package;1;1.000\n",
+  "Headers only.csv": "Item,Qty,Day Rate,Taxable\n",
   // The issue's case: a 0-quantity camera line at a lower rate.
   "Vendor Z.csv": 'Item,Qty,Day Rate,Taxable\nCamera package,0,"$1,800.00",Y\n',
   "Empty.csv": "",
@@ -596,5 +599,37 @@ describe("Bids panel: a line that does not supply the item", () => {
         'Vendor Z\'s bid for "Camera package" is incomplete (quantity 0): it is not counted as a bid for it.',
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe("Bids panel: a European file", () => {
+  it("asks how the file writes amounts before reading 1.000, and reads it as one thousand after the answer", async () => {
+    setup();
+    await addFile("Vendor A.csv");
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("Euro.csv");
+    const euro = vendorCard(2);
+    expect(within(euro).getByText("How does this file write amounts?")).toBeInTheDocument();
+    expect(within(euro).getByText(/"1\.000" \(row 2\): one thousand, or one\?/)).toBeInTheDocument();
+    // Nothing is read until the user answers: the vendor cannot be compared yet.
+    expect(within(euro).getByRole("button", { name: "Use these columns" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Add two vendors to compare" })).toBeDisabled();
+    fireEvent.click(within(euro).getByRole("button", { name: "1.234,56 (1.000 is one thousand)" }));
+    expect(within(euro).queryByText("How does this file write amounts?")).toBeNull();
+    fireEvent.click(within(euro).getByRole("button", { name: "Use these columns" }));
+    fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "5+5+2" } });
+    await compare();
+    // 12 days x 1,000 = 12,000 (not 12 x $1.00), against A's 12 x 2,500.
+    const totals = screen.getByRole("table", { name: "Vendor totals" });
+    expect(within(totals).getByText("$12,000.00")).toBeInTheDocument();
+    expect(within(totals).getByText("$30,000.00")).toBeInTheDocument();
+  });
+
+  it("warns when a file has headings and no lines", async () => {
+    setup();
+    await addFile("Vendor A.csv");
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("Headers only.csv");
+    expect(within(vendorCard(2)).getByText("No bid lines")).toBeInTheDocument();
   });
 });
