@@ -31,10 +31,13 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
+  // A drop-down as wide as its grid column, never wider: the Week convention's long labels
+  // covered the Discount field at 320 px (issue 17).
+  fill: { minWidth: 0, width: "100%" },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   terms: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
@@ -195,8 +198,9 @@ export function VendorCard(props: VendorCardProps) {
 
       <Subtitle2 as="h3">Terms</Subtitle2>
       <div className={styles.terms}>
-        <Field label="Week convention">
+        <Field label="Week convention" className={styles.fill}>
           <Select
+            className={styles.fill}
             id={`${id}-weekDays`}
             value={vendor.terms.weekDays}
             onChange={(_e, d) => setTerm("weekDays", d.value)}
