@@ -3,6 +3,9 @@
  * because the preview is where budgets are tested end to end and a difference hides defects:
  * - the constants TRUE and FALSE (`VLOOKUP(..., FALSE)`): HyperFormula knows only the functions
  *   TRUE() and FALSE() and answers #NAME? for the constants;
+ * - ROUND: Excel rounds the number as it shows it (15 significant digits), half away from zero,
+ *   so ROUND(1.005, 2) is 1.01 and ROUND(0.285, 2) is 0.29; HyperFormula rounds the binary double
+ *   (1.00499999... -> 1.00), a cent off on insurance and bond lines;
  * - IF with a single condition: Excel answers the chosen argument as it is, a range included
  *   (`IF(A1="Fringes", Fringes[#All], A1)` hands PROD.FRINGE the table), while HyperFormula's
  *   array arithmetic broadcasts every argument to the size of the largest;
@@ -22,7 +25,7 @@ import {
   type FunctionMetadata,
   type ImplementedFunctions,
 } from "hyperformula";
-import { parseNumericText } from "../engine/money";
+import { Decimal, fromNumber, parseNumericText } from "../engine/money";
 
 /** Excel's TRUE and FALSE as names the engine resolves (Excel forbids them as defined names). */
 export function addBooleanConstants(engine: HyperFormula): void {
@@ -48,8 +51,8 @@ const BROADCAST_IF: FunctionMetadata = {
   ],
 };
 
-/** IF as Excel computes it. */
-class ExcelIfPlugin extends FunctionPlugin {
+/** IF and ROUND as Excel computes them. */
+class ExcelFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
     IF: {
       method: "excelIf",
@@ -60,7 +63,25 @@ class ExcelIfPlugin extends FunctionPlugin {
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
     },
+    ROUND: {
+      method: "excelRound",
+      parameters: [
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.NUMBER },
+      ],
+    },
   };
+
+  excelRound(ast: CallAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("ROUND"), (value: number, places: number) => {
+      // Excel truncates the number of digits; a negative one rounds to tens, hundreds...
+      const digits = Math.trunc(places);
+      const shown = fromNumber(value);
+      if (digits >= 0) return shown.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toNumber();
+      const unit = new Decimal(10).pow(-digits);
+      return shown.div(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit).toNumber();
+    });
+  }
 
   excelIf(ast: CallAst, state: State) {
     if (ast.args.length < 2 || ast.args.length > 3) {
@@ -97,7 +118,7 @@ let registered = false;
 /** Registers the functions above with HyperFormula (for engines built from now on), once. */
 export function registerExcelFunctions(): void {
   if (registered) return;
-  HyperFormula.registerFunctionPlugin(ExcelIfPlugin);
+  HyperFormula.registerFunctionPlugin(ExcelFunctionsPlugin);
   registered = true;
 }
 

@@ -44,6 +44,26 @@ describe("booleans work as in Excel", () => {
   });
 });
 
+describe("ROUND rounds the number Excel shows, half away from zero", () => {
+  it("rounds ties of the decimal, not of the binary double", async () => {
+    const book = typed([
+      [
+        "=ROUND(1.005,2)",
+        "=ROUND(-1.005,2)",
+        "=ROUND(0.285,2)",
+        "=ROUND(2.5,0)",
+        "=ROUND(1234.5678,-2)",
+        "=ROUND(1.2345,2.9)",
+        "=ROUND(1%*12961.525,2)",
+        '=ROUND("x",2)',
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A1:H1" })).values).toEqual([
+      [1.01, -1.01, 0.29, 3, 1200, 1.23, 129.62, "#VALUE!"],
+    ]);
+  });
+});
+
 describe("IF answers the argument it chooses, as it is", () => {
   it("hands a whole range on when the condition is one value, and broadcasts when it is an array", async () => {
     const book = typed([
