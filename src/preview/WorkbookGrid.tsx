@@ -2,11 +2,19 @@
  * A small spreadsheet view of the in-memory workbook: sheet tabs, the cells as Excel would show
  * them (formatted, bold, errors with their message on hover), and a formula bar that shows the
  * selected cell's formula and takes typing, so a person can change a rate and watch the PROD
- * formulas recompute. Not Excel: no formatting tools, no undo, one cell at a time.
+ * formulas recompute. A block is selected as in Excel (shift+click, drag, shift+arrows), for the
+ * pane's actions on the selection. Not Excel: no formatting tools, no undo, no copy and paste.
  */
-import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { PortError, a1, columnLetter, parseA1 } from "../excel/port";
+import { PortError, a1, a1Range, columnLetter, parseA1 } from "../excel/port";
 import type { MemoryWorkbook } from "./memoryWorkbook";
 import { SheetChart } from "./SheetChart";
 
@@ -82,6 +90,7 @@ const useStyles = makeStyles({
   frozen: { position: "sticky", zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   frozenEdge: { borderBottom: `2px solid ${tokens.colorNeutralStroke1}` },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  inBlock: { backgroundColor: tokens.colorBrandBackground2 },
   tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", flexShrink: 0 },
   errorNote: {
     color: tokens.colorPaletteRedForeground1,
@@ -96,6 +105,22 @@ export interface WorkbookGridProps {
   book: MemoryWorkbook;
 }
 
+/** A cell of the grid. */
+interface At {
+  row: number;
+  column: number;
+}
+
+/** The block between two corners, as `MemoryWorkbook.select` takes it. */
+function block(from: At, to: At) {
+  return {
+    row: Math.min(from.row, to.row),
+    column: Math.min(from.column, to.column),
+    rowCount: Math.abs(from.row - to.row) + 1,
+    columnCount: Math.abs(from.column - to.column) + 1,
+  };
+}
+
 /** The in-memory workbook as a grid with sheet tabs and a formula bar. */
 export function WorkbookGrid({ book }: WorkbookGridProps) {
   const styles = useStyles();
@@ -105,7 +130,31 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
   );
   const sheets = book.sheetNames();
   const sheet = book.activeSheet;
-  const { row, column } = book.selected;
+  const selection = book.selected;
+  // The active cell (where typing goes) is the corner a block was selected from, as in Excel;
+  // a selection made elsewhere starts at its top-left cell.
+  const [anchor, setAnchor] = useState<At | null>(null);
+  const inSelection = (r: number, c: number) =>
+    r >= selection.row &&
+    r < selection.row + selection.rowCount &&
+    c >= selection.column &&
+    c < selection.column + selection.columnCount;
+  const { row, column } = anchor && inSelection(anchor.row, anchor.column) ? anchor : selection;
+  // The corner opposite the active cell: what shift+arrows move.
+  const corner: At = {
+    row: row === selection.row ? selection.row + selection.rowCount - 1 : selection.row,
+    column: column === selection.column ? selection.column + selection.columnCount - 1 : selection.column,
+  };
+  const isBlock = selection.rowCount > 1 || selection.columnCount > 1;
+  // A drag in progress selects from where the mouse went down.
+  const dragging = useRef(false);
+  useEffect(() => {
+    const stop = () => {
+      dragging.current = false;
+    };
+    window.addEventListener("mouseup", stop);
+    return () => window.removeEventListener("mouseup", stop);
+  }, []);
   const selectedView = book.view(sheet, row, column);
   const [draft, setDraft] = useState(selectedView.input);
   const [editing, setEditing] = useState(false);
@@ -159,9 +208,28 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
   });
 
   const select = (r: number, c: number) => {
-    book.select(sheet, Math.max(0, r), Math.max(0, c));
+    const at = { row: Math.max(0, r), column: Math.max(0, c) };
+    book.select(sheet, at.row, at.column);
+    setAnchor(at);
     setEditing(false);
     setRefused(null);
+  };
+  /** Selects the block from the active cell to (r, c), the active cell staying where it is. */
+  const extend = (r: number, c: number) => {
+    const area = block({ row, column }, { row: Math.max(0, r), column: Math.max(0, c) });
+    book.select(sheet, area.row, area.column, area.rowCount, area.columnCount);
+    setAnchor({ row, column });
+    setEditing(false);
+    setRefused(null);
+  };
+  const onCellMouseDown = (event: MouseEvent, r: number, c: number) => {
+    if (event.button !== 0) return;
+    // No text selection while dragging over cells; the grid keeps the keyboard.
+    event.preventDefault();
+    scroller.current?.focus();
+    if (event.shiftKey) extend(r, c);
+    else select(r, c);
+    dragging.current = !event.shiftKey;
   };
   const commit = () => {
     try {
@@ -192,15 +260,21 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
       Tab: [0, 1],
     };
     const move = moves[event.key];
-    if (move) {
+    if (move && event.shiftKey && event.key !== "Tab") {
+      event.preventDefault();
+      extend(corner.row + move[0], corner.column + move[1]);
+    } else if (move) {
       event.preventDefault();
       select(row + move[0], column + move[1]);
     } else if (event.key === "Enter" || event.key === "F2") {
       event.preventDefault();
       startTyping(selectedView.input);
     } else if (event.key === "Delete" || event.key === "Backspace") {
+      // Clears every selected cell, as Excel's Delete does.
       event.preventDefault();
-      book.enter(sheet, row, column, "");
+      for (let r = 0; r < selection.rowCount; r++)
+        for (let c = 0; c < selection.columnCount; c++)
+          book.enter(sheet, selection.row + r, selection.column + c, "");
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       startTyping(event.key);
@@ -225,6 +299,11 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
         <Text className={styles.nameBox} aria-label="Selected cell">
           {a1(row, column)}
         </Text>
+        {isBlock && (
+          <Text className={styles.hint} aria-label="Selected range">
+            {a1Range(selection.row, selection.column, selection.rowCount, selection.columnCount)}
+          </Text>
+        )}
         <Input
           ref={formulaBar}
           className={styles.formula}
@@ -286,6 +365,7 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
                 {Array.from({ length: columns }, (_, c) => {
                   const view = book.view(sheet, r, c);
                   const isSelected = r === row && c === column;
+                  const isInBlock = isBlock && inSelection(r, c);
                   const frozen = r < frozenRows;
                   // Text runs on over empty cells to its right, as in Excel.
                   const runsOn =
@@ -294,7 +374,7 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
                     <td
                       key={c}
                       role="gridcell"
-                      aria-selected={isSelected}
+                      aria-selected={isSelected || isInBlock}
                       data-address={a1(r, c)}
                       title={view.error}
                       style={{
@@ -311,9 +391,13 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
                         runsOn && styles.runsOn,
                         frozen && styles.frozen,
                         r === frozenRows - 1 && styles.frozenEdge,
+                        isInBlock && styles.inBlock,
                         isSelected && styles.selected,
                       )}
-                      onClick={() => select(r, c)}
+                      onMouseDown={(event) => onCellMouseDown(event, r, c)}
+                      onMouseEnter={() => {
+                        if (dragging.current) extend(r, c);
+                      }}
                       onDoubleClick={() => {
                         select(r, c);
                         startTyping(book.view(sheet, r, c).input);
