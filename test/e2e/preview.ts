@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, type Locator, type Page, chromium } from "playwright-core";
 import { serveStatic } from "./staticServer";
 
 /** Debian's chromium (CI, Linux) unless CHROMIUM_PATH names another browser. */
@@ -128,4 +128,24 @@ export async function showSheet(page: Page, name: string): Promise<Map<string, s
   await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();
   await page.getByRole("grid", { name }).waitFor();
   return sheetCells(page);
+}
+
+/**
+ * reference.md 6.5's terms on two vendors' cards (a 3-day week, 10% off, 9.5% tax, $600 delivery
+ * against a 4-day week, 15% off, 9.5% tax), for a 5 + 5 + 2 day schedule, then Compare: A lands
+ * at $20,310.00 and B at $20,476.50.
+ */
+export async function compareReferenceBids(page: Page, vendorA: Locator, vendorB: Locator): Promise<void> {
+  await vendorA.getByLabel(/Week convention/).selectOption("3");
+  await vendorA.getByLabel(/Discount %/).fill("10");
+  await vendorA.getByLabel(/Sales tax %/).fill("9.5");
+  await vendorA.getByLabel(/Delivery \$/).fill("$600");
+  await vendorB.getByLabel(/Week convention/).selectOption("4");
+  await vendorB.getByLabel(/Discount %/).fill("15%");
+  await vendorB.getByLabel(/Sales tax %/).fill("9.5%");
+  await page.getByLabel(/Days used each week/).fill("5+5+2");
+  await page.getByRole("button", { name: "Compare bids" }).click();
+  const totals = page.getByRole("table", { name: "Vendor totals" });
+  await totals.getByText("$20,310.00").waitFor();
+  await totals.getByText("$20,476.50").waitFor();
 }
