@@ -154,6 +154,10 @@ export const errors = {
     return new ProdError("notFound", `Unknown ${what} "${name}".${hint} Known: ${known.join(", ")}`);
   },
 
+  /** A dated name no entry covers (#N/A), with the entries held and their dates. */
+  noneInForce: (asked: string, known: readonly string[]) =>
+    new ProdError("notFound", `PROD has no rate for ${asked}. Known: ${known.join(", ")}`),
+
   /** A division by zero, saying which argument was zero. */
   divideByZero: (arg: string, detail = "is 0") =>
     new ProdError("divZero", `${arg} ${detail}: cannot divide by zero`, arg),

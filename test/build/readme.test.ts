@@ -1,4 +1,6 @@
 import { declaredFunctions, root } from "./declaredFunctions";
+import { FRINGE_LIBRARY } from "../../src/engine/fringes/library";
+import { readmeLibraryRow } from "./readmeLibraryRow";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -13,5 +15,11 @@ describe("README", () => {
   it("lists no function that does not exist", () => {
     const listed = [...table.matchAll(/^\| `PROD\.([A-Z0-9.]+)\(/gm)].map((m) => m[1]).sort();
     expect(listed).toEqual(declaredFunctions());
+  });
+
+  // Issue 14: the README's library table shows each figure's dates, source and confirmed mark in
+  // words, and stays the library's.
+  it.each(FRINGE_LIBRARY.map((d) => [readmeLibraryRow(d)]))("lists the library entry %s", (row) => {
+    expect(readme).toContain(row);
   });
 });

@@ -112,7 +112,7 @@ describe("template plan details", () => {
 
   it("copies the work state's payroll fringes for the year into the Fringes table", () => {
     expect(presetYears("PAYROLL-CA")).toEqual([2025, 2026]);
-    expect(presetYears("PAYROLL-NY")).toEqual([2026]);
+    expect(presetYears("PAYROLL-NY")).toEqual([2025, 2026]);
     const layout = layoutFor("FEATURE");
     const fringes = layout.plan.sheets.find((s) => s.name === "Fringes")!;
     const table = fringes.blocks.find((b) => b.cells[0][0] === "Name")!;

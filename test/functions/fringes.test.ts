@@ -188,15 +188,50 @@ describe("PROD.FRINGERATE", () => {
   });
 });
 
+describe("guild ceilings and dated names (figures-audit.md 4, 9.10, 10.2-10.5)", () => {
+  // sagaftraplans.org theatrical reporting: 21% up to $232,000 per performer per picture.
+  it("FRINGE(2000000, SAG-AFTRA-2025) = 48,720.00, not 420,000", () => {
+    expect(fringe([[2000000]], [["SAG-AFTRA-2025"]])).toEqual([[48720]]);
+  });
+
+  it("counts a performer's earlier pay on the picture toward the ceiling", () => {
+    expect(fringe([[100000]], [["SAG-AFTRA-2025"]], 200000)).toEqual([[6720]]);
+  });
+
+  it("gives the rate in force on a date: DGA Network 8.5% to June 30, 2025, 8.75% from July 1", () => {
+    expect(fringe([[10000]], [["DGA-PENSION-NETWORK@2025-06-30"]])).toEqual([[850]]);
+    expect(fringe([[10000]], [["DGA-PENSION-NETWORK@2025-07-01"]])).toEqual([[875]]);
+  });
+
+  it("keeps the calendar-year names: SAG-AFTRA-2026 is the rate on 1 January 2026", () => {
+    expect(fringe([[1000]], [["SAG-AFTRA-2026"]])).toEqual([[210]]);
+    expect(fringe([[1000]], [["SAG-AFTRA@2026-08-15"]])).toEqual([[220]]);
+  });
+
+  it("answers an unknown dated name with #N/A listing the known dates", () => {
+    const e = excelError(() => fringe([[1000]], [["SAG-AFTRA@2019-01-01"]]));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toBe(
+      "PROD has no rate for SAG-AFTRA@2019-01-01. Known: SAG-AFTRA@2022-07-01 to 2026-06-30, SAG-AFTRA@2026-07-01 to 2027-06-30",
+    );
+  });
+
+  it("FRINGEDETAIL names the entry used and marks a figure that is not confirmed in words", () => {
+    expect(fringeDetail([[1000]], [["SAG-AFTRA@2026-08-15"]])[1][0]).toBe(
+      "SAG-AFTRA@2026-07-01 (not confirmed: check with your payroll company)",
+    );
+  });
+});
+
 describe("PROD.FRINGEDETAIL", () => {
   it("explains the $250,000 California example line by line (reference.md 3.5, 2026)", () => {
     expect(fringeDetail([[250000]], [["PAYROLL-CA"]])).toEqual([
       ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
       ["SS-2026", "%", 0.062, 184500, 184500, 11439],
       ["MEDICARE-2026", "%", 0.0145, 250000, "", 3625],
-      ["FUTA-CA-2026 (unconfirmed)", "%", 0.021, 7000, 7000, 147],
-      ["CA-SUI-2026 (unconfirmed)", "%", 0.034, 7000, 7000, 238],
-      ["CA-ETT-2026 (unconfirmed)", "%", 0.001, 7000, 7000, 7],
+      ["FUTA-CA-2026 (not confirmed: check with your payroll company)", "%", 0.021, 7000, 7000, 147],
+      ["CA-SUI-2026", "%", 0.034, 7000, 7000, 238],
+      ["CA-ETT-2026", "%", 0.001, 7000, 7000, 7],
       ["Total", "", "", "", "", 15456],
     ]);
   });

@@ -108,15 +108,33 @@ describe("Fringes panel: calculator", () => {
 });
 
 describe("Fringes panel: library", () => {
-  it("shows each fringe's year, rate, cap and whether it is confirmed", async () => {
+  it("shows each fringe's dates, source, rate, cap and whether it is confirmed, in words", async () => {
     await openFringes();
     const table = screen.getByRole("table", { name: "Fringe library, 2026" });
-    const ss = within(table).getByRole("row", { name: /^SS / });
+    const ss = within(table).getByRole("row", { name: /^SS-2026In force/ });
+    expect(ss).toHaveTextContent("In force 2026 (calendar year)");
+    expect(ss).toHaveTextContent("Source: Social Security Administration");
     expect(ss).toHaveTextContent("6.2%");
     expect(ss).toHaveTextContent("$184,500.00");
     expect(ss).toHaveTextContent("confirmed");
-    const unconfirmed = FRINGE_LIBRARY.filter((f) => f.year === 2026 && !f.confirmed);
-    expect(within(table).getAllByText("not confirmed")).toHaveLength(unconfirmed.length);
+    const unconfirmed = FRINGE_LIBRARY.filter(
+      (f) => f.from <= "2026-12-31" && f.to >= "2026-01-01" && !f.confirmed,
+    );
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    expect(within(table).getAllByText("not confirmed: check with your payroll company")).toHaveLength(
+      unconfirmed.length,
+    );
+  });
+
+  it("shows both of a guild's contract years in a year: SAG-AFTRA to June 30 and from July 1", async () => {
+    await openFringes();
+    const table = screen.getByRole("table", { name: "Fringe library, 2026" });
+    expect(within(table).getByRole("row", { name: /^SAG-AFTRA@2022-07-01In force/ })).toHaveTextContent(
+      "In force Jul 1, 2022 to Jun 30, 2026",
+    );
+    const july = within(table).getByRole("row", { name: /^SAG-AFTRA@2026-07-01In force/ });
+    expect(july).toHaveTextContent("22%");
+    expect(july).toHaveTextContent("not confirmed: check with your payroll company");
   });
 
   it.each([

@@ -4,11 +4,14 @@
  */
 import { Decimal } from "../money";
 import { DEFAULT_DAYS_PER_WEEK } from "../week";
-import type { FringeDefinition, FringeType } from "./library";
+import { entryName, type FringeDefinition, type FringeType } from "./library";
 
 /** A fringe with decimal rate and cutoff, as the calculation uses it. */
 export interface Fringe {
-  /** The name shown to the user: "SS-2026" for a library fringe, the table's name otherwise. */
+  /**
+   * The name shown to the user: for a library fringe the name of its entry ("SS-2026",
+   * "SAG-AFTRA@2026-07-01"), the table's name otherwise.
+   */
   label: string;
   /** How it is charged. */
   type: FringeType;
@@ -30,10 +33,10 @@ export interface Fringe {
 /** The default working week of a WEEK fringe (spec/functions.md "Fringes"): the engine's 5-day week. */
 export { DEFAULT_DAYS_PER_WEEK };
 
-/** A library definition as a fringe to compute with, labelled with its year ("SS-2026"). */
+/** A library definition as a fringe to compute with, labelled with its entry's name ("SS-2026"). */
 export function fromDefinition(def: FringeDefinition): Fringe {
   return {
-    label: `${def.name}-${def.year}`,
+    label: entryName(def),
     type: def.type,
     rate: new Decimal(def.rate),
     cutoff: def.cutoff === null ? null : new Decimal(def.cutoff),

@@ -1,13 +1,13 @@
 /**
  * The `fringes` argument of PROD.FRINGE / FRINGERATE / FRINGEDETAIL, turned into fringes
  * (spec/functions.md "Fringes"): a library name, names joined by commas, a preset, a
- * year-suffixed name ("SS-2025"), a range of names, or a range holding a fringe table (with its
+ * year-suffixed name ("SS-2025"), a dated name ("SAG-AFTRA@2026-08-15"), a range of names, or a range holding a fringe table (with its
  * header row, or the table's data alone in the header's column order).
  */
 import { errors, describeValue } from "../errors";
 import { isRange } from "../ranges";
 import { fromDefinition, type Fringe } from "./fringe";
-import { FRINGE_PRESETS, KNOWN_FRINGE_NAMES, LIBRARY_NAMES, findLibraryFringe, splitYear } from "./library";
+import { FRINGE_PRESETS, KNOWN_FRINGE_NAMES, LIBRARY_NAMES, findLibraryFringe, splitWhen } from "./library";
 import {
   FRINGE_TABLE_HEADER,
   isEmptyCell,
@@ -22,18 +22,18 @@ interface Named {
   fringe: Fringe;
 }
 
-/** One typed name (maybe a preset, maybe with a year) as library fringes. */
+/** One typed name (maybe a preset, maybe with a year or a date) as library fringes. */
 function expandName(token: string): Named[] {
-  const { name, year } = splitYear(token);
+  const { name, when } = splitWhen(token);
   const preset = FRINGE_PRESETS[name];
   if (preset) {
     return preset.fringes.map((member) => ({
       key: member,
-      fringe: fromDefinition(findLibraryFringe(member, year)),
+      fringe: fromDefinition(findLibraryFringe(member, when)),
     }));
   }
   if (!LIBRARY_NAMES.includes(name)) throw errors.unknownName("fringe", token, KNOWN_FRINGE_NAMES);
-  return [{ key: name, fringe: fromDefinition(findLibraryFringe(name, year)) }];
+  return [{ key: name, fringe: fromDefinition(findLibraryFringe(name, when)) }];
 }
 
 function fromNames(values: readonly unknown[]): Named[] {

@@ -6,7 +6,7 @@
 import { Decimal, isBlankOrSpaces, toDecimal } from "../money";
 import { ProdError, describeValue, errors } from "../errors";
 import { DEFAULT_DAYS_PER_WEEK, type Fringe } from "./fringe";
-import type { FringeDefinition, FringeType } from "./library";
+import { periodWords, type FringeDefinition, type FringeType } from "./library";
 
 /** The header the table must start with (matched ignoring case and spaces; order free). */
 export const FRINGE_TABLE_HEADER = ["Name", "Type", "Rate", "Cutoff"] as const;
@@ -190,11 +190,16 @@ export function parseFringeTable(rows: readonly (readonly unknown[])[]): readonl
  */
 export const FRINGE_TABLE_COLUMNS = [
   ...FRINGE_TABLE_HEADER,
-  "Year",
+  "In force",
   "Confirmed",
   "Source",
   "Description",
 ] as const;
+
+/** What the Confirmed column and the pane say of a figure, in a payroll accountant's words. */
+export function confirmedWords(confirmed: boolean): string {
+  return confirmed ? "confirmed" : "not confirmed: check with your payroll company";
+}
 
 /** What one column holds for a library fringe; null for a column the library has nothing for. */
 function columnValue(header: unknown, d: FringeDefinition): string | number | null {
@@ -207,12 +212,12 @@ function columnValue(header: unknown, d: FringeDefinition): string | number | nu
       return Number(d.rate);
     case "cutoff":
       return d.cutoff === null ? null : Number(d.cutoff);
-    case "year":
-      return d.year;
+    case "inforce":
+      return periodWords(d);
     case "confirmed":
-      return d.confirmed ? "confirmed" : "not confirmed";
+      return confirmedWords(d.confirmed);
     case "source":
-      return d.source;
+      return `${d.sourceName}: ${d.source}`;
     case "description":
       return d.description;
     default:

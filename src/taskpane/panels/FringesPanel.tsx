@@ -1,9 +1,9 @@
 /*
- * Fringes and rates (spec/taskpane.md section 2): the built-in fringe library (year, source,
- * confirmed or not), copying a preset into the workbook's Fringes table, applying a fringe set to
+ * Fringes and rates (spec/taskpane.md section 2): the built-in fringe library (when each figure
+ * is in force, its source, confirmed or not), copying a preset into the workbook's Fringes table, applying a fringe set to
  * the selected detail lines, and a quick paid-hours / day-pay / overtime calculator.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Badge,
   Button,
@@ -23,7 +23,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ProdError } from "../../engine/errors";
-import { FRINGE_LIBRARY, type FringeDefinition } from "../../engine/fringes/library";
+import {
+  FRINGE_LIBRARY,
+  LIBRARY_NAMES,
+  entryName,
+  libraryYears,
+  periodWords,
+  type FringeDefinition,
+} from "../../engine/fringes/library";
+import { confirmedWords } from "../../engine/fringes/table";
 import { Decimal, toDecimal } from "../../engine/money";
 import { formatAmount, formatDollars } from "../shell/formatMoney";
 import {
@@ -68,6 +76,8 @@ const useStyles = makeStyles({
   },
   figure: { fontVariantNumeric: "tabular-nums", textAlign: "right" },
   muted: { color: tokens.colorNeutralForeground3 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  entry: { display: "flex", flexDirection: "column" },
 });
 
 /** A library rate as a line producer reads it: 6.2%, $14.63/hour. */
@@ -80,18 +90,26 @@ export function rateLabel(d: FringeDefinition): string {
 
 const NEW_SHEET = "__new__";
 
-/** The fringe library, one year at a time. */
+/** The years the library has figures for, latest first. */
+const LIBRARY_YEARS = [...new Set(LIBRARY_NAMES.flatMap((name) => libraryYears(name)))].sort((a, b) => b - a);
+
+/** The entries in force at any time in `year`: a guild's two contract years both show. */
+function inForceDuring(year: number): FringeDefinition[] {
+  return FRINGE_LIBRARY.filter((f) => f.from <= `${year}-12-31` && f.to >= `${year}-01-01`);
+}
+
+/** The fringe library, one year at a time, with when each figure is in force and its source. */
 function LibraryList() {
   const styles = useStyles();
-  const years = useMemo(() => [...new Set(FRINGE_LIBRARY.map((f) => f.year))].sort((a, b) => b - a), []);
-  const [year, setYear] = useState(years[0]);
-  const shown = FRINGE_LIBRARY.filter((f) => f.year === year);
+  // The latest year of the payroll taxes: a guild's next contract year may run into the year after.
+  const [year, setYear] = useState(libraryYears("SS").at(-1) ?? LIBRARY_YEARS[0]);
+  const shown = inForceDuring(year);
   return (
     <section className={styles.section} aria-labelledby="fringe-library">
       <Subtitle2 as="h2" id="fringe-library">
         Fringe library
       </Subtitle2>
-      <SelectField label="Year" value={year} options={years} onChange={(v) => setYear(Number(v))} />
+      <SelectField label="Year" value={year} options={LIBRARY_YEARS} onChange={(v) => setYear(Number(v))} />
       <Table size="extra-small" aria-label={`Fringe library, ${year}`}>
         <TableHeader>
           <TableRow>
@@ -103,36 +121,39 @@ function LibraryList() {
         </TableHeader>
         <TableBody>
           {shown.map((f) => (
-            <TableRow key={`${f.name}-${f.year}`}>
-              <TableCell title={f.description}>{f.name}</TableCell>
+            <TableRow key={`${f.name}@${f.from}`}>
+              <TableCell title={f.description}>
+                <div className={styles.entry}>
+                  <Text weight="semibold">{entryName(f)}</Text>
+                  <Caption1 className={styles.muted}>In force {periodWords(f)}</Caption1>
+                  <Caption1 className={styles.muted}>
+                    Source:{" "}
+                    <Link href={f.source} target="_blank" rel="noreferrer">
+                      {f.sourceName}
+                    </Link>
+                  </Caption1>
+                </div>
+              </TableCell>
               <TableCell>{rateLabel(f)}</TableCell>
               <TableCell>{f.cutoff === null ? "none" : formatDollars(new Decimal(f.cutoff))}</TableCell>
               <TableCell>
                 {f.confirmed ? (
                   <Badge appearance="tint" color="success">
-                    confirmed
+                    {confirmedWords(true)}
                   </Badge>
                 ) : (
-                  <Badge appearance="tint" color="warning">
-                    not confirmed
-                  </Badge>
-                )}{" "}
-                <Link
-                  href={f.source}
-                  target="_blank"
-                  rel="noreferrer"
-                  aria-label={`Source for ${f.name} ${f.year}`}
-                >
-                  source
-                </Link>
+                  <Text className={styles.warning}>{confirmedWords(false)}</Text>
+                )}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       <Caption1 className={styles.muted}>
-        Hover a fringe for what it covers. Figures marked &quot;not confirmed&quot; need checking before you
-        rely on them.
+        Hover a fringe for what it covers. Guild rates change on July 1 (SAG-AFTRA, DGA) or August 1 (IATSE),
+        not January 1. In a formula, &quot;SAG-AFTRA@2026-08-15&quot; uses the rate in force on that day,
+        &quot;SAG-AFTRA-2026&quot; the rate on January 1, 2026, and &quot;SAG-AFTRA&quot; the latest rate PROD
+        holds.
       </Caption1>
     </section>
   );

@@ -22,7 +22,7 @@ describe("the fringes argument", () => {
     ["PAYROLL-CA", ["SS-2026", "MEDICARE-2026", "FUTA-CA-2026", "CA-SUI-2026", "CA-ETT-2026"]],
     ["PAYROLL-CA-2025", ["SS-2025", "MEDICARE-2025", "FUTA-CA-2025", "CA-SUI-2025", "CA-ETT-2025"]],
     ["PAYROLL-NY", ["SS-2026", "MEDICARE-2026", "FUTA-2026", "NY-SUI-2026"]],
-    ["PAYROLL-US,SAG-AFTRA-2025", ["SS-2026", "MEDICARE-2026", "FUTA-2026", "SAG-AFTRA-2025"]],
+    ["PAYROLL-US,SAG-AFTRA-2025", ["SS-2026", "MEDICARE-2026", "FUTA-2026", "SAG-AFTRA@2022-07-01"]],
     [[["PAYROLL-US"]], ["SS-2026", "MEDICARE-2026", "FUTA-2026"]],
   ])("reads %p", (spec, expected) => {
     expect(labels(spec)).toEqual(expected);
@@ -107,9 +107,31 @@ describe("the fringes argument", () => {
   });
 
   it("answers a year the library lacks with #N/A", () => {
-    const e = failure("PAYROLL-NY-2025");
+    const e = failure("PAYROLL-NY-2024");
     expect(e.kind).toBe("notFound");
-    expect(e.message).toMatch(/NY-SUI-2025.*NY-SUI-2026/);
+    expect(e.message).toMatch(/SS-2025.*SS-2026/);
+  });
+
+  it("reads a dated name and a dated preset: the rate in force on that day", () => {
+    expect(labels("SAG-AFTRA@2026-06-30,DGA-PENSION@2026-08-15")).toEqual([
+      "SAG-AFTRA@2022-07-01",
+      "DGA-PENSION@2026-07-01",
+    ]);
+    expect(labels("PAYROLL-CA@2025-08-15")).toEqual([
+      "SS-2025",
+      "MEDICARE-2025",
+      "FUTA-CA-2025",
+      "CA-SUI-2025",
+      "CA-ETT-2025",
+    ]);
+  });
+
+  it("answers a dated name no entry covers with #N/A listing the known dates", () => {
+    const e = failure("SAG-AFTRA@2030-01-01");
+    expect(e.kind).toBe("notFound");
+    expect(e.message).toMatch(
+      /^PROD has no rate for SAG-AFTRA@2030-01-01\. Known: SAG-AFTRA@2022-07-01 to 2026-06-30/,
+    );
   });
 
   it.each([

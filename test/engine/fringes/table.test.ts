@@ -1,5 +1,5 @@
 import { ProdError } from "../../../src/engine/errors";
-import { FRINGE_LIBRARY } from "../../../src/engine/fringes/library";
+import { FRINGE_PRESETS, findLibraryFringe } from "../../../src/engine/fringes/library";
 import {
   FRINGE_TABLE_COLUMNS,
   fringeTableRows,
@@ -157,7 +157,7 @@ describe("reading a fringe table", () => {
   });
 
   it("writes library fringes as a table it reads back unchanged", () => {
-    const library = FRINGE_LIBRARY.filter((f) => f.year === 2026);
+    const library = FRINGE_PRESETS["PAYROLL-CA"].fringes.map((name) => findLibraryFringe(name, 2026));
     const back = parseFringeTable([[...FRINGE_TABLE_COLUMNS], ...fringeTableRows(library)]);
     expect(back.map((f) => [f.label, f.rate.toString(), f.cutoff?.toString() ?? null])).toEqual(
       library.map((f) => [f.name, f.rate, f.cutoff]),
@@ -165,21 +165,25 @@ describe("reading a fringe table", () => {
   });
 
   it("fills a user's table in its own column order, leaving columns the library has nothing for blank", () => {
-    const ss = FRINGE_LIBRARY.find((f) => f.name === "SS" && f.year === 2026)!;
+    const ss = findLibraryFringe("SS", 2026);
     expect(fringeTableRows([ss], ["Cutoff", "Notes", "Name", "rate", " Type "])).toEqual([
       [184500, null, "SS", 0.062, "%"],
     ]);
   });
 
-  it("writes year, confirmation and source next to each rate", () => {
-    const medicare = FRINGE_LIBRARY.find((f) => f.name === "MEDICARE" && f.year === 2026)!;
-    expect(fringeTableRows([medicare])[0].slice(0, 6)).toEqual([
+  it("writes when it is in force, confirmation and source next to each rate, in words", () => {
+    expect(fringeTableRows([findLibraryFringe("MEDICARE", 2026)])[0].slice(0, 7)).toEqual([
       "MEDICARE",
       "%",
       0.0145,
       null,
-      2026,
+      "2026 (calendar year)",
       "confirmed",
+      "IRS Publication 80, section 7 (employer Medicare; the extra 0.9% is employee-only): https://taxmap.ntis.gov/taxmap/pubs/p80-007.htm",
+    ]);
+    expect(fringeTableRows([findLibraryFringe("SAG-AFTRA", { date: "2026-08-15" })])[0].slice(4, 6)).toEqual([
+      "Jul 1, 2026 to Jun 30, 2027",
+      "not confirmed: check with your payroll company",
     ]);
   });
 });

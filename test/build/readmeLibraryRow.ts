@@ -1,0 +1,13 @@
+/** The README's row for one library entry, as a payroll accountant reads it (issue 14). */
+import { entryName, periodWords, type FringeDefinition } from "../../src/engine/fringes/library";
+import { confirmedWords } from "../../src/engine/fringes/table";
+import { Decimal } from "../../src/engine/money";
+
+export function readmeLibraryRow(d: FringeDefinition): string {
+  const rate =
+    d.type === "%"
+      ? `${new Decimal(d.rate).times(100).toString()}%`
+      : `$${d.rate} per ${d.type.toLowerCase()}`;
+  const cutoff = d.cutoff === null ? "none" : `$${Number(d.cutoff).toLocaleString("en-US")}`;
+  return `| \`${entryName(d)}\` | ${periodWords(d)} | ${rate} | ${cutoff} | ${confirmedWords(d.confirmed)} | [${d.sourceName}](${d.source}) |`;
+}
