@@ -59,8 +59,9 @@ describe("the Feature template's fringes in the preview", () => {
 
   it("takes fringe names typed into Fringes set, as the sheet's note suggests", async () => {
     const { wb, prep, line, grandTotal } = await featureWithUpm();
-    wb.enter(DETAIL, prep, C.fringeSet, "SAG-AFTRA,PAYROLL-CA");
-    // SAG-AFTRA 21% of 32,000 = 6,720.00, plus PAYROLL-CA's 2,840.00 = 9,560.00.
+    wb.enter(DETAIL, prep, C.fringeSet, "SAG-AFTRA-2026,PAYROLL-CA");
+    // SAG-AFTRA 21% (in force on 1 January 2026) of 32,000 = 6,720.00, plus PAYROLL-CA's
+    // 2,840.00 = 9,560.00. Plain "SAG-AFTRA" is the latest figure, 22% from July 1, 2026.
     expect((await line(prep))[C.fringes]).toBe(9560);
     expect(typeof (await grandTotal())).toBe("number");
   });
