@@ -44,8 +44,9 @@ describe("the Feature template in the preview computes as Excel would", () => {
     // 2,840.00 payroll + 1.50 x 480 hours = 3,560.00.
     expect(amount(detail.get(`I${prep}`)!)).toBe(3560);
 
-    // Fringe names typed in Fringes set instead of the table: 21% of 32,000 + 2,840.00.
-    await typeInto(page, `H${prep}`, "SAG-AFTRA,PAYROLL-CA");
+    // Fringe names typed in Fringes set instead of the table: SAG-AFTRA on 1 January 2026 (21%) of
+    // 32,000 + 2,840.00.
+    await typeInto(page, `H${prep}`, "SAG-AFTRA-2026,PAYROLL-CA");
     detail = await sheetCells(page);
     expect(amount(detail.get(`I${prep}`)!)).toBe(9560);
     const top = await showSheet(page, "Top Sheet");

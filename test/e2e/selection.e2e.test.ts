@@ -99,14 +99,15 @@ describe("selecting a block in the preview's grid", () => {
 
     await page.getByRole("tablist", { name: "PROD panels" }).getByRole("tab", { name: "Fringes" }).click();
     const section = page.getByRole("region", { name: "Apply to selected lines" });
-    await section.getByLabel("Fringes set").fill("SAG-AFTRA,PAYROLL-CA");
+    await section.getByLabel("Fringes set").fill("SAG-AFTRA-2026,PAYROLL-CA");
     await section.getByRole("button", { name: "Apply to selection" }).click();
     await page.getByText(/put on 3 selected line\(s\) of Budget detail/).waitFor();
 
     const after = await sheetCells(page);
-    expect(upm.map((r) => after.get(`H${r}`))).toEqual(Array(3).fill("SAG-AFTRA,PAYROLL-CA"));
+    expect(upm.map((r) => after.get(`H${r}`))).toEqual(Array(3).fill("SAG-AFTRA-2026,PAYROLL-CA"));
     expect(after.get(`H${upm[0] - 1}`)).toBe("");
-    // Prep 32,000: SAG-AFTRA 21% = 6,720.00 plus PAYROLL-CA 2,840.00.
+    // Prep 32,000: SAG-AFTRA on 1 January 2026, 21% = 6,720.00, plus PAYROLL-CA 2,840.00 (plain
+    // "SAG-AFTRA" is the latest figure: 22% from 2026-07-01, not confirmed).
     expect(amount(after.get(`I${upm[0]}`)!)).toBe(9560);
     await preview.screenshot("selection-fringes");
     expect(preview.errors).toEqual([]);
