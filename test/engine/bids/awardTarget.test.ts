@@ -1,18 +1,8 @@
 import { awardTarget } from "../../../src/engine/bids";
+import { DETAIL_HEADER } from "../../../src/taskpane/templates/buildPlan";
 
 // The templates' Budget detail: title, note, header, lines (Amount | Units | X | Rate | Subtotal ...).
-const HEADER = [
-  "Acct",
-  "Description",
-  "Amount",
-  "Units",
-  "X",
-  "Rate",
-  "Subtotal",
-  "Fringes set",
-  "Fringes",
-  "Total",
-];
+const HEADER = DETAIL_HEADER;
 const sheet = [
   ["Budget detail"],
   ["Fill Rate (and Amount/X where needed)"],
