@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { type Preview, cellText, openPreview, typeInto } from "./preview";
+import { type Preview, cellText, compareReferenceBids, openPreview, typeInto } from "./preview";
 
 // reference.md 6.5 as two vendors' CSV files, as a production manager gets them by e-mail: the
 // same camera package, a 3-day week against a 4-day week, for a schedule of 5 + 5 + 2 days.
@@ -38,19 +38,7 @@ describe("a bid comparison from CSV files in the preview", () => {
     // Same header layout: the mapping is remembered.
     await vendorB.getByText(/1 line read with the columns you chose/).waitFor();
 
-    await vendorA.getByLabel(/Week convention/).selectOption("3");
-    await vendorA.getByLabel(/Discount %/).fill("10");
-    await vendorA.getByLabel(/Sales tax %/).fill("9.5");
-    await vendorA.getByLabel(/Delivery \$/).fill("$600");
-    await vendorB.getByLabel(/Week convention/).selectOption("4");
-    await vendorB.getByLabel(/Discount %/).fill("15%");
-    await vendorB.getByLabel(/Sales tax %/).fill("9.5%");
-    await page.getByLabel(/Days used each week/).fill("5+5+2");
-    await page.getByRole("button", { name: "Compare bids" }).click();
-
-    const totals = page.getByRole("table", { name: "Vendor totals" });
-    await totals.getByText("$20,310.00").waitFor();
-    await totals.getByText("$20,476.50").waitFor();
+    await compareReferenceBids(page, vendorA, vendorB);
     await page.getByText("Best single vendor: Vendor A, $20,310.00.").waitFor();
 
     await page.getByRole("button", { name: "Write comparison sheet" }).click();
