@@ -22,9 +22,10 @@ function layoutFor(id: LayoutId, copy = 1) {
 /** The SUMIFS terms of a top-sheet formula: which detail column, which accounts. */
 function terms(formula: string) {
   const out: { column: string; matches: (account: string) => boolean }[] = [];
-  for (const m of formula.matchAll(/SUMIFS\((\w+),\w+,">=(\d+)",\w+,"<=(\d+)"\)/g)) {
+  // Each number range is read twice: from the Acct column and from the Acct no. helper (text codes).
+  for (const m of formula.matchAll(/SUMIFS\((\w+),Detail_Acct,">=(\d+)",Detail_Acct,"<(\d+)"\)/g)) {
     const [lo, hi] = [Number(m[2]), Number(m[3])];
-    out.push({ column: m[1], matches: (a) => /^\d+$/.test(a) && Number(a) >= lo && Number(a) <= hi });
+    out.push({ column: m[1], matches: (a) => /^\d+$/.test(a) && Number(a) >= lo && Number(a) < hi });
   }
   for (const m of formula.matchAll(/SUMIFS\((\w+),\w+,"([A-Z])\*"\)/g)) {
     const letter = m[2];

@@ -124,5 +124,6 @@ describe("inserting the same template twice (preview)", () => {
     ]);
     expect(owned).toHaveLength(8);
     expect((await wb.readNamedRange("Grand_Total_2"))?.sheet).toBe("Top Sheet 2");
-  });
+    // Two whole budgets computed in HyperFormula: seconds on a loaded 2-core machine.
+  }, 20000);
 });

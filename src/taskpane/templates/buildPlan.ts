@@ -93,6 +93,7 @@ export const DETAIL_COLUMNS = {
   hours: 11,
   days: 12,
   priorWages: 13,
+  acctNo: 14,
 } as const;
 
 /** The Budget detail sheet's header row (the cost report reads budgets in this shape). */
@@ -111,7 +112,33 @@ export const DETAIL_HEADER = [
   "Hours",
   "Days",
   "Prior wages",
+  "Acct no.",
 ];
+
+/** The separators a studio writes inside an account code (accounts.ts: 25-01, 2501.00, 25 01). */
+const CODE_SEPARATORS = ["-", ".", "/", "_", ":"];
+
+/**
+ * The account number of a text account cell, in plain Excel, by the rule of accounts.ts
+ * (readAccount): digits alone are the number ("2501"); digit groups split by separators are read
+ * by their first four digits ("25-10" and "2510-00" are 2510); anything else ("Misc") is "", no
+ * number. Numbers typed in the Acct column need no helper: the top sheet matches them directly.
+ * The Top Sheet's SUMIFS read this column, so a code typed as 25-10 lands in 2500 there, as it
+ * does in PROD.TOPSHEET and PROD.ACCTSUM (issue 18); it stays plain Excel so the top sheet
+ * keeps adding up with the add-in closed.
+ */
+export function acctNoFormula(cell: string): string {
+  const t = `TRIM(${cell})`;
+  const spaceless = `SUBSTITUTE(${t}," ","")`;
+  const dashed = CODE_SEPARATORS.slice(1).reduce((x, sep) => `SUBSTITUTE(${x},"${sep}","-")`, spaceless);
+  const digits = `SUBSTITUTE(${dashed},"-","")`;
+  // True when x is all digits: nothing is left once every digit is taken out.
+  const allDigits = (x: string) =>
+    `LEN(${"0123456789".split("").reduce((y, d) => `SUBSTITUTE(${y},"${d}","")`, x)})=0`;
+  // Groups of digits, one separator between two groups (accounts.ts SEPARATED_DIGITS).
+  const separated = `AND(${allDigits(digits)},${allDigits(`LEFT(${t},1)`)},${allDigits(`RIGHT(${t},1)`)},ISERROR(FIND("--",${dashed})))`;
+  return `=IF(OR(NOT(ISTEXT(${cell})),${t}=""),"",IF(${allDigits(t)},VALUE(${t}),IF(${separated},VALUE(LEFT(${digits},4)),"")))`;
+}
 
 /** Empty formula lines at the end of the detail, for accounts the template does not have. */
 const SPARE_LINES = 3;
@@ -386,6 +413,7 @@ export function buildTemplatePlan(
       { formula: `=${unitHours(r, 2)}` },
       { formula: `=${unitHours(r, 3)}` },
       prior,
+      { formula: acctNoFormula(a1(r, C.acct)) },
     ]);
     detailBold.push(false);
     if (account !== "") detailLines.push({ row: r, account, labor });
@@ -393,7 +421,9 @@ export function buildTemplatePlan(
   for (const category of layout.categories) {
     const accounts = template.accounts.filter((a) => categoryOf(template, a)?.code === category.code);
     if (accounts.length === 0) continue;
-    const headingRow = DETAIL_FIRST_ROW + detailRows.length;
+    // The heading carries no money: every figure in the Total column is a line, so TOPSHEET and
+    // ACCTSUM over Detail_Total count each cost once (issue 18: a subtotal here doubled the
+    // budget). The category's total is on the Top Sheet.
     const heading: Cell[] = Array.from({ length: DETAIL_HEADER.length }, () => null);
     heading[C.description] = `${category.code} ${category.name}${category.confirmed ? "" : " *"}`;
     detailRows.push(heading);
@@ -416,8 +446,6 @@ export function buildTemplatePlan(
         line(account.code, account.name, quantity(null, units), units, false, null);
       }
     }
-    const lastRow = DETAIL_FIRST_ROW + detailRows.length - 1;
-    heading[C.total] = { formula: `=SUM(${a1Range(headingRow + 1, C.total, lastRow - headingRow, 1)})` };
   }
   // Spare lines at the end, formulas in place, for the user's own accounts; rows inserted above
   // the last one stay inside the named ranges.
@@ -438,10 +466,16 @@ export function buildTemplatePlan(
     "Fringes of each line.",
   );
   const totalName = addName("Detail_Total", sheets.detail, detailRange(C.total), "Line totals with fringes.");
+  const acctNoName = addName(
+    "Detail_AcctNo",
+    sheets.detail,
+    detailRange(C.acctNo),
+    "Account number of an account typed as text (25-10 is 2510).",
+  );
 
   // Contiguous runs of rows with the same bold flag, so a few blocks carry the whole sheet.
   const detailBlocks: CellBlock[] = [];
-  const detailFormats = [null, null, Q, null, Q, M, M, null, M, M, null, Q, Q, M];
+  const detailFormats = [null, null, Q, null, Q, M, M, null, M, M, null, Q, Q, M, null];
   for (let i = 0; i < detailRows.length;) {
     let j = i;
     while (j < detailRows.length && detailBold[j] === detailBold[i]) j++;
@@ -465,7 +499,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Fill Rate (and Amount/X where needed); Subtotal = Amount x X x Rate. Labor lines carry fringes from the ${fringeTable} table (or type fringe names such as SAG-AFTRA,PAYROLL-CA in Fringes set). Lines with the same Person share fringe caps. * = name not confirmed against a published chart.`,
+            `Fill Rate (and Amount/X where needed); Subtotal = Amount x X x Rate. Labor lines carry fringes from the ${fringeTable} table (or type fringe names such as SAG-AFTRA,PAYROLL-CA in Fringes set). Lines with the same Person share fringe caps. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510).`,
           ],
         ],
       },
@@ -474,7 +508,7 @@ export function buildTemplatePlan(
     ],
     freeze: { rows: DETAIL_FIRST_ROW, columns: 2 },
     printArea: a1Range(0, 0, detailLast + 1, C.person + 1),
-    columnWidths: [45, 230, 60, 50, 35, 75, 90, 80, 80, 95, 120, 55, 50, 90],
+    columnWidths: [45, 230, 60, 50, 35, 75, 90, 80, 80, 95, 120, 55, 50, 90, 60],
   };
 
   // ---- Top sheet --------------------------------------------------------------------------
@@ -494,31 +528,63 @@ export function buildTemplatePlan(
   const levels = chartLevelOrder(template.layout)
     .map((l) => l.level)
     .filter((level) => layout.categories.some((c) => c.level === level));
-  const levelRange = (level: Level): [number, number] | null => {
-    if (layout.coding !== "digits") return null;
+  const levelRange = (level: Level): [number, number] => {
     const codes = layout.categories.filter((c) => c.level === level).map((c) => Number(c.code));
-    return [Math.min(...codes), Math.max(...codes) + 99];
+    return [Math.min(...codes), Math.max(...codes) + 100];
   };
+  // An account number from `lo` up to (not including) `hi`: typed as a number in the Acct
+  // column, or as text (25-10) read by the Acct no. helper. A decimal sub-account 2599.5 is in
+  // 2500 (accounts.ts reads it as 2599), hence "<" the next hundred, not "<=" 2599.
+  const numbered = (column: string, lo: number | null, hi: number | null) =>
+    [acctName, acctNoName]
+      .map((key) => {
+        const criteria = [
+          ...(lo === null ? [] : [`${key},">=${lo}"`]),
+          ...(hi === null ? [] : [`${key},"<${hi}"`]),
+        ];
+        return `SUMIFS(${column},${criteria.join(",")})`;
+      })
+      .join("+");
   const categoryFormula = (category: Category): { formula: string; fringe: boolean } => {
     if (layout.coding === "letters") {
       return { formula: `=SUMIFS(${totalName},${acctName},"${category.code}*")`, fringe: false };
     }
     const lo = Number(category.code);
-    const own = `SUMIFS(${subtotalName},${acctName},">=${lo}",${acctName},"<=${lo + 99}")`;
     if (template.fringePosting === "level" && isFringeCategory(category)) {
-      const [from, to] = levelRange(category.level)!;
+      const [from, to] = levelRange(category.level);
       return {
-        formula: `=${own}+SUMIFS(${fringesName},${acctName},">=${from}",${acctName},"<=${to}")`,
+        formula: `=${numbered(subtotalName, lo, lo + 100)}+${numbered(fringesName, from, to)}`,
         fringe: true,
       };
     }
-    if (template.fringePosting === "line") {
-      return {
-        formula: `=SUMIFS(${totalName},${acctName},">=${lo}",${acctName},"<=${lo + 99}")`,
-        fringe: false,
-      };
+    const column = template.fringePosting === "line" ? totalName : subtotalName;
+    return { formula: `=${numbered(column, lo, lo + 100)}`, fringe: false };
+  };
+  /**
+   * Lines in no category of the chart: an account outside it (4550, Z1), text that is not an
+   * account code (Misc), or no account at all. Every line lands in exactly one row of the top
+   * sheet, and each SUMIFS reads only its own lines, so an error on one line (a fringe set that
+   * does not exist) shows in its own category and the totals above it, never in another level's
+   * (issue 18).
+   */
+  const othersFormula = (): string => {
+    const blank = `SUMIFS(${totalName},${acctName},"")`;
+    if (layout.coding === "letters") {
+      const notSection = layout.categories.map((c) => `${acctName},"<>${c.code}*"`).join(",");
+      const numbers = `SUMIFS(${totalName},${acctName},"<0")+SUMIFS(${totalName},${acctName},">=0")`;
+      return `=${blank}+${numbers}+SUMIFS(${totalName},${acctName},"*",${notSection})`;
     }
-    return { formula: `=${own}`, fringe: false };
+    const hundreds = layout.categories.map((c) => Number(c.code)).sort((a, b) => a - b);
+    const gaps: [number | null, number | null][] = [];
+    let from: number | null = null;
+    for (const lo of hundreds) {
+      if (from === null || from < lo) gaps.push([from, lo]);
+      from = lo + 100;
+    }
+    gaps.push([from, null]);
+    const outside = gaps.map(([lo, hi]) => numbered(totalName, lo, hi)).join("+");
+    const notACode = `SUMIFS(${totalName},${acctName},"*",${acctNoName},"")`;
+    return `=${blank}+${notACode}+${outside}`;
   };
   const levelTotals = new Map<Level, string>();
   const categoryCells = new Map<string, string>();
@@ -541,9 +607,7 @@ export function buildTemplatePlan(
     }
     if (level === levels[levels.length - 1]) {
       // Lines whose account is in no category of the chart still count: nothing is dropped.
-      // Only rows with an account: the category heading rows of the detail carry their own sums.
-      const others = `SUMIFS(${totalName},${acctName},"<>")-SUM(${allCategoryCells.join(",")})`;
-      push([null, "Accounts not in the chart", { formula: `=${others}` }, null]);
+      push([null, "Accounts not in the chart, or no account", { formula: othersFormula() }, null]);
     }
     const end = rowOf() - 1;
     const r = push(
