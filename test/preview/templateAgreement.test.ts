@@ -69,94 +69,84 @@ async function pricedBudget(id: LayoutId) {
 }
 
 describe.each(IDS)("%s: Top Sheet, TOPSHEET and ACCTSUM agree on the same detail", (id) => {
-  it(
-    "gives the same total and the same category for every account, to the cent",
-    async () => {
-      const { wb, layout, sheets, template } = await pricedBudget(id);
-      const detail = (await wb.readUsedRange(sheets.detail))!.values;
-      // Independent arithmetic: every line total of the detail, added here.
-      const lineTotal = detail
-        .slice(3)
-        .filter((r) => typeof r[C.subtotal] === "number")
-        .reduce((sum, r) => sum + cents(r[C.total]), 0);
-      const direct = cents((await wb.readNamedRange("Budget_Direct"))!.values[0][0]);
-      expect(direct).toBe(lineTotal);
+  it("gives the same total and the same category for every account, to the cent", async () => {
+    const { wb, layout, sheets, template } = await pricedBudget(id);
+    const detail = (await wb.readUsedRange(sheets.detail))!.values;
+    // Independent arithmetic: every line total of the detail, added here.
+    const lineTotal = detail
+      .slice(3)
+      .filter((r) => typeof r[C.subtotal] === "number")
+      .reduce((sum, r) => sum + cents(r[C.total]), 0);
+    const direct = cents((await wb.readNamedRange("Budget_Direct"))!.values[0][0]);
+    expect(direct).toBe(lineTotal);
 
-      const spill = (formula: string) => {
-        wb.enter(sheets.detail, 0, SCRATCH, formula);
-        return wb.rangeValues(sheets.detail, `U1:W200`).filter((r) => r[2] !== null && r[2] !== "");
-      };
-      const byTotal = spill(`=PROD.TOPSHEET(Detail_Acct,Detail_Total,"${template.layout}")`);
-      expect(cents(byTotal.find((r) => r[1] === "Total")![2])).toBe(direct);
+    const spill = (formula: string) => {
+      wb.enter(sheets.detail, 0, SCRATCH, formula);
+      return wb.rangeValues(sheets.detail, `U1:W200`).filter((r) => r[2] !== null && r[2] !== "");
+    };
+    const byTotal = spill(`=PROD.TOPSHEET(Detail_Acct,Detail_Total,"${template.layout}")`);
+    expect(cents(byTotal.find((r) => r[1] === "Total")![2])).toBe(direct);
 
-      // Category by category: fringes post to the level's Fringe Benefits category on a
-      // long-form top sheet, so its other categories are the lines before fringes.
-      const amounts = template.fringePosting === "level" ? "Detail_Subtotal" : "Detail_Total";
-      const byCategory = spill(`=PROD.TOPSHEET(Detail_Acct,${amounts},"${template.layout}")`);
-      const top = (await wb.readUsedRange(sheets.topSheet))!.values;
-      const categories = layout.topSheetCategories.filter((c) => !c.fringe);
-      // PROD.ACCTSUM of each category, written in one batch beside the spills.
-      await wb.apply({
-        owner: "test",
-        sheets: [
-          {
-            name: sheets.detail,
-            mode: "existing",
-            blocks: [
-              {
-                row: 0,
-                column: SCRATCH + 4,
-                cells: categories.map((c) => [
-                  { formula: `=PROD.ACCTSUM(${amounts},Detail_Acct,"${c.code}")` },
-                ]),
-              },
-            ],
-          },
-        ],
-      });
-      const acctsums = wb.rangeValues(sheets.detail, `Y1:Y${categories.length}`);
-      categories.forEach((category, i) => {
-        const onTopSheet = cents(top[category.row][2]);
-        const fromTopsheet = byCategory.find((r) => String(r[0]) === category.code);
-        expect({
-          code: category.code,
-          topsheet: cents(fromTopsheet?.[2]),
-          acctsum: cents(acctsums[i][0]),
-        }).toEqual({ code: category.code, topsheet: onTopSheet, acctsum: onTopSheet });
-      });
-      // The code typed with a separator lands in its category (2500 or D), on all three.
-      const typedCategory = template.layout === "AICP" ? "D" : "2500";
-      const inCategory = (account: string) =>
-        template.layout === "AICP" ? account.startsWith("D") : /^25\d\d$/.test(account);
-      const amountColumn = template.fringePosting === "level" ? C.subtotal : C.total;
-      const templateLines = layout.detailLines
-        .filter((l) => inCategory(l.account))
-        .reduce((sum, l) => sum + cents(detail[l.row][amountColumn]), 0);
-      const row = layout.topSheetCategories.find((c) => c.code === typedCategory)!.row;
-      expect(cents(top[row][2])).toBe(templateLines + 100000);
-    },
-    WHOLE_BUDGET_MS,
-  );
+    // Category by category: fringes post to the level's Fringe Benefits category on a
+    // long-form top sheet, so its other categories are the lines before fringes.
+    const amounts = template.fringePosting === "level" ? "Detail_Subtotal" : "Detail_Total";
+    const byCategory = spill(`=PROD.TOPSHEET(Detail_Acct,${amounts},"${template.layout}")`);
+    const top = (await wb.readUsedRange(sheets.topSheet))!.values;
+    const categories = layout.topSheetCategories.filter((c) => !c.fringe);
+    // PROD.ACCTSUM of each category, written in one batch beside the spills.
+    await wb.apply({
+      owner: "test",
+      sheets: [
+        {
+          name: sheets.detail,
+          mode: "existing",
+          blocks: [
+            {
+              row: 0,
+              column: SCRATCH + 4,
+              cells: categories.map((c) => [
+                { formula: `=PROD.ACCTSUM(${amounts},Detail_Acct,"${c.code}")` },
+              ]),
+            },
+          ],
+        },
+      ],
+    });
+    const acctsums = wb.rangeValues(sheets.detail, `Y1:Y${categories.length}`);
+    categories.forEach((category, i) => {
+      const onTopSheet = cents(top[category.row][2]);
+      const fromTopsheet = byCategory.find((r) => String(r[0]) === category.code);
+      expect({
+        code: category.code,
+        topsheet: cents(fromTopsheet?.[2]),
+        acctsum: cents(acctsums[i][0]),
+      }).toEqual({ code: category.code, topsheet: onTopSheet, acctsum: onTopSheet });
+    });
+    // The code typed with a separator lands in its category (2500 or D), on all three.
+    const typedCategory = template.layout === "AICP" ? "D" : "2500";
+    const inCategory = (account: string) =>
+      template.layout === "AICP" ? account.startsWith("D") : /^25\d\d$/.test(account);
+    const amountColumn = template.fringePosting === "level" ? C.subtotal : C.total;
+    const templateLines = layout.detailLines
+      .filter((l) => inCategory(l.account))
+      .reduce((sum, l) => sum + cents(detail[l.row][amountColumn]), 0);
+    const row = layout.topSheetCategories.find((c) => c.code === typedCategory)!.row;
+    expect(cents(top[row][2])).toBe(templateLines + 100000);
+  });
 
-  it(
-    "keeps one bad above-the-line line out of the below-the-line totals",
-    async () => {
-      const { wb, layout, sheets } = await pricedBudget(id);
-      const atl = layout.detailLines.find((l) => l.labor && /^(1[1-5]|[LM])/.test(l.account))!;
-      // A fringe set that is not a table or a fringe name: the line's Fringes is an error.
-      wb.enter(sheets.detail, atl.row, C.fringeSet, "NO-SUCH-FRINGE");
-      const detail = (await wb.readUsedRange(sheets.detail))!.values;
-      expect(String(detail[atl.row][C.total])).toMatch(/^#/);
-      const top = (await wb.readUsedRange(sheets.topSheet))!.values;
-      const btl = top.find((r) => r[1] === "Total Below-the-line")!;
-      expect(typeof btl[2]).toBe("number");
-      const other = top.find(
-        (r) => typeof r[1] === "string" && r[1].startsWith("Accounts not in the chart"),
-      )!;
-      expect(typeof other[2]).toBe("number");
-    },
-    WHOLE_BUDGET_MS,
-  );
+  it("keeps one bad above-the-line line out of the below-the-line totals", async () => {
+    const { wb, layout, sheets } = await pricedBudget(id);
+    const atl = layout.detailLines.find((l) => l.labor && /^(1[1-5]|[LM])/.test(l.account))!;
+    // A fringe set that is not a table or a fringe name: the line's Fringes is an error.
+    wb.enter(sheets.detail, atl.row, C.fringeSet, "NO-SUCH-FRINGE");
+    const detail = (await wb.readUsedRange(sheets.detail))!.values;
+    expect(String(detail[atl.row][C.total])).toMatch(/^#/);
+    const top = (await wb.readUsedRange(sheets.topSheet))!.values;
+    const btl = top.find((r) => r[1] === "Total Below-the-line")!;
+    expect(typeof btl[2]).toBe("number");
+    const other = top.find((r) => typeof r[1] === "string" && r[1].startsWith("Accounts not in the chart"))!;
+    expect(typeof other[2]).toBe("number");
+  });
 });
 
 describe("the Acct no. helper reads a text account as accounts.ts does", () => {
