@@ -7,8 +7,8 @@
  *   (section 2.1, confirmed). Numbers vary by studio; the order is stable.
  * - TV: the same 4-digit scheme with TV names for the above-the-line accounts, John Wells
  *   Productions' cheat sheet, johnwellsproductions.com/budget-accounts-cheat-sheet (2.2, secondary).
- * - AICP: the AICP bid form sections A-P (2.3): A-F and P confirmed (blog.getactual.io,
- *   aicp.com bidding resources), G-O unconfirmed against the January 2023 form.
+ * - AICP: the AICP bid form, 2023 update, sections A-X (figures-audit.md 8.2, which corrects
+ *   reference.md 2.3).
  * - DOC: documentary/unscripted; no itemized public chart was confirmed (2.4), so the categories
  *   follow the feature scheme with documentary names and are all marked unconfirmed.
  */
@@ -44,8 +44,18 @@ export interface Layout {
   /** How accounts are coded: 4-digit numbers (categories are their hundreds) or section letters. */
   coding: "digits" | "letters";
   categories: readonly Category[];
-  /** Where the chart comes from. */
+  /** Where the chart comes from, as the top sheet says it. */
   source: string;
+  /**
+   * The chart's own names for its groups, where they are not the studio levels: the AICP form
+   * has no above/below-the-line split (its top sheet shows no ATL/BTL totals).
+   */
+  levelNames?: Partial<Record<Level, string>>;
+}
+
+/** True when a chart splits above and below the line (the studio charts; not the AICP form). */
+export function splitsAtTheLine(layoutId: LayoutId): boolean {
+  return LAYOUTS[layoutId].levelNames === undefined;
 }
 
 /** The layouts PROD knows. */
@@ -102,7 +112,8 @@ const FEATURE: Layout = {
   id: "FEATURE",
   name: "Feature film",
   coding: "digits",
-  source: "domain/reference.md 2.1: https://handypdf.com/pdf/film-making-budget-form",
+  // reference.md 2.1 [C].
+  source: "the studio film budget form, handypdf.com/pdf/film-making-budget-form",
   categories: [
     c("1100", "Story & Other Rights", "ATL"),
     c("1200", "Producer", "ATL"),
@@ -120,7 +131,9 @@ const TV: Layout = {
   id: "TV",
   name: "TV one-hour episodic",
   coding: "digits",
-  source: "domain/reference.md 2.2: https://johnwellsproductions.com/budget-accounts-cheat-sheet",
+  // reference.md 2.2 [S].
+  source:
+    "John Wells Productions' budget accounts cheat sheet, johnwellsproductions.com/budget-accounts-cheat-sheet",
   categories: [
     c("1100", "Story, Rights & Continuity", "ATL"),
     c("1200", "Producers", "ATL"),
@@ -133,31 +146,49 @@ const TV: Layout = {
   ],
 };
 
+/**
+ * The AICP bid form, 2023 update (figures-audit.md 8.2: the section names and line ranges of
+ * the official AICP_bidform_2023_update.xlsm as transcribed, with the 2019 form; one markup on
+ * A-K per the AICP National Guidelines). The form has no above/below-the-line split: its groups
+ * are production A-K, director and talent L-N, other and usage O-P, and the post sections Q-X
+ * (the 2023 form lists no section U).
+ */
 const AICP: Layout = {
   id: "AICP",
   name: "Commercial (AICP bid form)",
   coding: "letters",
-  source:
-    "domain/reference.md 2.3: https://blog.getactual.io/bidding-best-practice (A-F, P); G-O unconfirmed",
+  source: "the AICP bid form, 2023 update (aicp.com bidding resources)",
+  levelNames: {
+    PRODUCTION: "Production (A-K)",
+    ATL: "Director & Talent (L-N)",
+    OTHER: "Other & Usage (O-P)",
+    POST: "Post-production (Q-X)",
+  },
   categories: [
-    c("A", "Pre-production & Wrap Labor", "PRODUCTION"),
-    c("B", "Shooting Crew Labor", "PRODUCTION"),
-    c("C", "Pre-production & Wrap Expenses", "PRODUCTION"),
-    c("D", "Location & Travel", "PRODUCTION"),
-    c("E", "Makeup, Wardrobe & Animals", "PRODUCTION"),
-    c("F", "Studio & Stage Expenses", "PRODUCTION"),
-    c("G", "Set Construction Labor", "PRODUCTION", false),
-    c("H", "Set Construction Materials", "PRODUCTION", false),
-    c("I", "Equipment Rental", "PRODUCTION", false),
-    c("J", "Media / Film Stock", "PRODUCTION", false),
-    c("K", "Miscellaneous Production Costs", "PRODUCTION", false),
-    // Director/creative fees and talent are the commercial's above-the-line; they are not in
-    // the A-K markup base (AICP National Guidelines: one markup on A-K).
-    c("L", "Director / Creative Fees", "ATL", false),
-    c("M", "Talent Labor", "ATL", false),
-    c("N", "Talent Expenses", "ATL", false),
-    c("O", "Editorial / Post-production", "POST", false),
+    c("A", "Prep Crew", "PRODUCTION"),
+    c("B", "Shoot Crew", "PRODUCTION"),
+    c("C", "Prep & Wrap Expenses", "PRODUCTION"),
+    c("D", "Location Expenses", "PRODUCTION"),
+    c("E", "Props, Wardrobe & Animals", "PRODUCTION"),
+    c("F", "Studio Costs", "PRODUCTION"),
+    c("G", "Art Department Labor", "PRODUCTION"),
+    c("H", "Art Department Expenses", "PRODUCTION"),
+    c("I", "Equipment Rental", "PRODUCTION"),
+    c("J", "Media", "PRODUCTION"),
+    c("K", "Miscellaneous Production Costs", "PRODUCTION"),
+    // Director's fees and talent are not in the A-K markup base (AICP National Guidelines).
+    c("L", "Director's Fees", "ATL"),
+    c("M", "Talent", "ATL"),
+    c("N", "Talent Expenses", "ATL"),
+    c("O", "Other", "OTHER"),
     c("P", "Usage", "OTHER"),
+    c("Q", "Editorial", "POST"),
+    c("R", "Social Versions", "POST"),
+    c("S", "Audio", "POST"),
+    c("T", "Finishing", "POST"),
+    c("V", "Misc. Editorial", "POST"),
+    c("W", "Editorial Labor & Creative Fees", "POST"),
+    c("X", "VFX, Design, Animation & Interactive", "POST"),
   ],
 };
 
@@ -165,8 +196,8 @@ const DOC: Layout = {
   id: "DOC",
   name: "Documentary / unscripted",
   coding: "digits",
-  source:
-    "domain/reference.md 2.4 (Bahar/IDA template structure, categories not itemized in the source): names unconfirmed",
+  // reference.md 2.4 (Bahar/IDA template structure; the source itemizes no categories).
+  source: "the feature chart's numbering with documentary names (no published documentary chart was found)",
   categories: [
     c("1100", "Development & Research", "ATL", false),
     c("1200", "Producers", "ATL", false),
@@ -194,6 +225,22 @@ const DOC: Layout = {
   ],
 };
 
+/**
+ * The one note a top sheet carries when the chart could not confirm some category names, in
+ * plain words (issue 18: no mark on every category); null when every name is confirmed.
+ *
+ * @param layoutId - the chart of accounts
+ */
+export function unconfirmedNote(layoutId: LayoutId): string | null {
+  const categories = LAYOUTS[layoutId].categories;
+  const unconfirmed = categories.filter((category) => !category.confirmed);
+  if (unconfirmed.length === 0) return null;
+  if (unconfirmed.length === categories.length) {
+    return "The category names are not confirmed against a published chart of accounts: rename them to your own.";
+  }
+  return `Not confirmed against a published chart of accounts: the names of ${unconfirmed.map((c) => c.code).join(", ")}.`;
+}
+
 /** Every layout by id. */
 export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = { FEATURE, TV, AICP, DOC };
 
@@ -212,9 +259,10 @@ export function levelOrder(layoutId: LayoutId): readonly { level: Level; name: s
     const first = categories.findIndex((c) => c.level === level);
     return first >= 0 ? first : categories.length + i;
   };
+  const names = LAYOUTS[layoutId].levelNames ?? {};
   return LEVELS.map((l, i) => ({ l, at: rank(l.level, i) }))
     .sort((a, b) => a.at - b.at)
-    .map(({ l }) => l);
+    .map(({ l }) => ({ level: l.level, name: names[l.level] ?? l.name }));
 }
 
 /** The layout ids in the order help texts list them (FEATURE is the default). */

@@ -13,7 +13,7 @@
  */
 import { accountKey } from "./accounts";
 import type { AccountLine } from "./charges";
-import { LAYOUTS, levelOrder, type Level, type LayoutId } from "./chart";
+import { LAYOUTS, levelOrder, splitsAtTheLine, type Level, type LayoutId } from "./chart";
 import { type Decimal, roundCents, ZERO } from "./money";
 import { compareCodes, placer } from "./weeklyCostReport/coding";
 
@@ -124,13 +124,16 @@ export function topSheet(layoutId: LayoutId, lines: readonly AccountLine[]): Top
     if (level !== "ATL") belowTheLine = belowTheLine.plus(subtotal);
     grandTotal = grandTotal.plus(subtotal);
   }
-  rows.push({
-    kind: "subtotal",
-    code: "",
-    name: "Total Below-the-line",
-    total: belowTheLine,
-    confirmed: true,
-  });
+  // The AICP form has no line to be above or below (chart.ts splitsAtTheLine).
+  if (splitsAtTheLine(layoutId)) {
+    rows.push({
+      kind: "subtotal",
+      code: "",
+      name: "Total Below-the-line",
+      total: belowTheLine,
+      confirmed: true,
+    });
+  }
   rows.push({ kind: "total", code: "", name: "Total", total: grandTotal, confirmed: true });
   return rows;
 }

@@ -2,7 +2,7 @@
 import { filterFromCells } from "../engine/accounts";
 import { allocate, toWeights } from "../engine/allocate";
 import { percentCharge, readAccountLines, sumMatching, toChargeRate } from "../engine/charges";
-import { toLayoutId } from "../engine/chart";
+import { toLayoutId, unconfirmedNote } from "../engine/chart";
 import { errors } from "../engine/errors";
 import { BLANK_IS_ZERO, isOmitted, toDecimal, toMoney, toNonNegative } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
@@ -116,9 +116,6 @@ export function allocateFunction(total: any, weights: any[][]): number[][] {
   });
 }
 
-/** The note under a top sheet that shows a category name the chart could not confirm. */
-const UNCONFIRMED_NOTE = "* Category name not confirmed against a published chart of accounts";
-
 /**
  * A live top sheet from budget detail: spills Acct | Description | Total for every category of
  * the chart (2500-2599 roll up to 2500), level subtotals, Below-the-line and Total. Accounts
@@ -126,7 +123,8 @@ const UNCONFIRMED_NOTE = "* Category name not confirmed against a published char
  * @remarks Levels: Above-the-line, Production, Post, Other; Below-the-line = production + post +
  * other. Every category of the layout is listed, 0 where nothing is budgeted. An account outside
  * the chart gets its own row ("4500 (not in the Feature film chart)"); amounts with no account
- * show as "(no account)" under Other. AICP accounts are section letters, alone or with a line
+ * show as "(no account)" under Other. Category names the chart could not confirm are said once,
+ * in a note row under the total. AICP accounts are section letters, alone or with a line
  * number (D, D114).
  * @customfunction TOPSHEET
  * @param accounts The account of each budget line (2501, 25-01, D114); blank (or 0) = no account.
@@ -142,9 +140,12 @@ export function topsheet(accounts: any[][], amounts: any[][], layout?: any): any
     const out: (string | number)[][] = [["Acct", "Description", "Total"]];
     for (const row of rows) {
       const code = /^\d+$/.test(row.code) ? Number(row.code) : row.code;
-      out.push([code, row.confirmed ? row.name : `${row.name} *`, toMoney(row.total)]);
+      out.push([code, row.name, toMoney(row.total)]);
     }
-    if (rows.some((row) => !row.confirmed)) out.push(["", UNCONFIRMED_NOTE, ""]);
+    // Category names the chart could not confirm are said once, in words, under the total.
+    const note = unconfirmedNote(layoutId);
+    if (note !== null && rows.some((row) => row.kind === "category" && !row.confirmed))
+      out.push(["", note, ""]);
     return out;
   });
 }

@@ -48,7 +48,8 @@ describe.each([
 
     const top = await showSheet(page, "Top Sheet");
     const totalRow = [...top.entries()].find(
-      ([a, t]) => /^B\d+$/.test(a) && t === "Total Above + Below-the-line",
+      // The AICP form has no line: its direct cost is the total of its sections.
+      ([a, t]) => /^B\d+$/.test(a) && (t === "Total Above + Below-the-line" || t === "Total direct cost"),
     );
     expect(totalRow).toBeDefined();
     const topTotal = amount(top.get(`C${totalRow![0].slice(1)}`) ?? "");

@@ -51,12 +51,12 @@ describe("the order of the levels, one for the top sheet and the cost report", (
   });
 
   it("starts an AICP bid form with production (A-K), then director and talent (L-N), as the form reads", () => {
-    expect(levelOrder("AICP").map((l) => l.level)).toEqual(["PRODUCTION", "ATL", "POST", "OTHER"]);
+    expect(levelOrder("AICP").map((l) => l.level)).toEqual(["PRODUCTION", "ATL", "OTHER", "POST"]);
     expect(costReportLevels("AICP")).toEqual([
-      "Total Production",
-      "Total Above-the-line",
-      "Total Post",
-      "Total Other",
+      "Total Production (A-K)",
+      "Total Director & Talent (L-N)",
+      "Total Other & Usage (O-P)",
+      "Total Post-production (Q-X)",
     ]);
   });
 

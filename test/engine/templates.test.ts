@@ -29,7 +29,7 @@ describe.each(IDS)("%s template data", (id) => {
   });
 
   it("codes accounts the way the chart does", () => {
-    const pattern = layout.coding === "digits" ? /^\d{4}$/ : /^[A-P]\d+$/;
+    const pattern = layout.coding === "digits" ? /^\d{4}$/ : /^[A-X]\d*$/;
     for (const account of template.accounts) expect(account.code).toMatch(pattern);
   });
 
@@ -46,10 +46,69 @@ describe.each(IDS)("%s template data", (id) => {
 });
 
 describe("template specifics", () => {
-  it("marks the AICP sections G-O as unconfirmed and A-F, P as confirmed (reference.md 2.3)", () => {
+  it("budgets production insurance once: as the top-sheet percent, with no insurance-package account", () => {
+    for (const id of ["FEATURE", "TV"] as const) {
+      expect(TEMPLATES[id].accounts.filter((a) => a.code.startsWith("67"))).toEqual([]);
+      expect(TEMPLATES[id].charges.find((c) => c.global === "Insurance_Pct")?.bases[0]).toBe("insurable");
+    }
+  });
+
+  it("follows the AICP 2023 form: sections A-X without U, its names, one markup on A-K (figures-audit.md 8.2)", () => {
     const sections = LAYOUTS.AICP.categories;
-    expect(sections.filter((c) => !c.confirmed).map((c) => c.code)).toEqual("GHIJKLMNO".split(""));
-    expect(TEMPLATES.AICP.charges.find((c) => c.global === "Markup_Pct")?.base).toBe("markupSections");
+    expect(sections.map((c) => c.code).join("")).toBe("ABCDEFGHIJKLMNOPQRSTVWX");
+    expect(sections.filter((c) => !c.confirmed)).toEqual([]);
+    expect(Object.fromEntries(sections.map((c) => [c.code, c.name]))).toMatchObject({
+      A: "Prep Crew",
+      B: "Shoot Crew",
+      E: "Props, Wardrobe & Animals",
+      G: "Art Department Labor",
+      O: "Other",
+      Q: "Editorial",
+      X: "VFX, Design, Animation & Interactive",
+    });
+    expect(sections.filter((c) => c.level === "POST").map((c) => c.code)).toEqual("QRSTVWX".split(""));
+    expect(TEMPLATES.AICP.charges.find((c) => c.global === "Markup_Pct")?.bases).toEqual(["markupSections"]);
+  });
+
+  it("codes AICP lines to the form's line numbers, inside each section's range", () => {
+    const ranges: Record<string, [number, number]> = {
+      A: [1, 49],
+      B: [51, 99],
+      C: [101, 113],
+      D: [114, 139],
+      E: [140, 150],
+      F: [151, 167],
+      G: [168, 178],
+      H: [181, 190],
+      I: [193, 210],
+      J: [211, 215],
+      K: [217, 224],
+      L: [227, 231],
+      M: [234, 268],
+      N: [271, 273],
+    };
+    const codes = TEMPLATES.AICP.accounts.map((a) => a.code);
+    expect(codes).toEqual(expect.arrayContaining(["D114", "I193"]));
+    for (const code of codes.filter((c) => ranges[c[0]])) {
+      const [lo, hi] = ranges[code[0]];
+      expect({ code, inRange: Number(code.slice(1)) >= lo && Number(code.slice(1)) <= hi }).toEqual({
+        code,
+        inRange: true,
+      });
+    }
+  });
+
+  it("pays writers by the draft or a flat fee, and counts AICP prep and wrap in days", () => {
+    expect(TEMPLATES.FEATURE.accounts.find((a) => a.code === "1111")).toMatchObject({
+      kind: "labor",
+      paidBy: "Draft",
+    });
+    expect(TEMPLATES.TV.accounts.find((a) => a.code === "1101")).toMatchObject({
+      kind: "labor",
+      paidBy: "Flat",
+    });
+    expect(TEMPLATES.AICP.schedule).toBe("days");
+    expect(TEMPLATES.FEATURE.schedule).toBe("weeks");
   });
 
   it("gives the TV template an amortization with the four amort types", () => {

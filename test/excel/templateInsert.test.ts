@@ -1,4 +1,4 @@
-import { type LayoutId } from "../../src/engine/chart";
+import { LAYOUTS, type LayoutId } from "../../src/engine/chart";
 import { TEMPLATES } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import type { Cell } from "../../src/excel/port";
@@ -62,7 +62,7 @@ describe.each(IDS)("%s template plan", (id) => {
     const r = second.row + 1;
     expect(row[DETAIL_COLUMNS.subtotal]).toEqual({ formula: `=C${r}*E${r}*F${r}` });
     expect(row[DETAIL_COLUMNS.fringes]).toEqual({
-      formula: `=IF(OR(H${r}="",G${r}=0),0,PROD.FRINGE(G${r},IF(H${r}="Fringes",Fringes[#All],H${r}),N${r},L${r},M${r}))`,
+      formula: `=IF(OR(H${r}="",G${r}=0),0,IF(H${r}="Fringes",PROD.FRINGE(G${r},Fringes[#All],N${r},L${r},M${r}),PROD.FRINGE(G${r},IF(ISNUMBER(SEARCH("-20",H${r})),H${r},SUBSTITUTE(H${r},",","-"&Fringe_Year&",")&"-"&Fringe_Year),N${r},L${r},M${r})))`,
     });
     expect(row[DETAIL_COLUMNS.total]).toEqual({ formula: `=G${r}+I${r}` });
     expect(row[DETAIL_COLUMNS.priorWages]).toEqual({
@@ -75,8 +75,10 @@ describe.each(IDS)("%s template plan", (id) => {
 
   it("adds every workbook name once", () => {
     expect(new Set(layout.names).size).toBe(layout.names.length);
+    const schedule =
+      TEMPLATES[id].schedule === "days" ? ["Prep_Days", "Wrap_Days"] : ["Prep_Weeks", "Wrap_Weeks"];
     expect(layout.names).toEqual(
-      expect.arrayContaining(["Prep_Weeks", "Shoot_Days", "Wrap_Weeks", "Grand_Total", "Units_Table"]),
+      expect.arrayContaining([...schedule, "Shoot_Days", "Grand_Total", "Units_Table"]),
     );
   });
 });
@@ -105,10 +107,13 @@ describe("template plan details", () => {
       .split("")
       .map((s) => `C${cellsOf(s)}`)
       .join(",");
-    expect(markup[2]).toEqual({ formula: `=ROUND(Markup_Pct*SUM(${ak}),2)` });
-    const names = cells.map((r) => r[1]);
-    expect(names).toContain("Set Construction Labor *");
-    expect(names).toContain("Usage");
+    const row = top.blocks.flatMap((b) => b.cells.map((_, i) => b.row + i + 1))[cells.indexOf(markup)];
+    // Acct | Section | Estimate | Actual | Rate | Base | Base is
+    expect(markup[2]).toEqual({ formula: `=ROUND(Markup_Pct*F${row},2)` });
+    expect(markup[5]).toEqual({ formula: `=SUM(${ak})` });
+    expect(markup[6]).toBe("A-K");
+    expect(markup[3]).toEqual({ formula: `=ROUND(Markup_Pct*(SUM(${ak.replace(/C/g, "D")})),2)` });
+    expect(cells.map((r) => r[1])).toContain("Usage");
   });
 
   it("copies the work state's payroll fringes for the year into the Fringes table", () => {
@@ -141,6 +146,50 @@ describe("template plan details", () => {
   });
 });
 
+describe.each(IDS)("%s template: what the user reads", (id) => {
+  const layout = layoutFor(id);
+  const texts = layout.plan.sheets.flatMap((sheet) =>
+    sheet.blocks.flatMap((b) =>
+      b.cells.flat().map((cell) => (typeof cell === "string" ? cell : JSON.stringify(cell ?? ""))),
+    ),
+  );
+
+  it("carries nothing from research notes: no source tags, no reference.md, no mark on every category", () => {
+    const research = texts.filter((t) => /\[[SUCP]\]|reference\.md|figures-audit| \*$/.test(t));
+    expect(research).toEqual([]);
+  });
+
+  it("says once, in words, which category names are not confirmed", () => {
+    const notes = texts.filter((t) => /not confirmed against a published chart/i.test(t));
+    expect(notes.length).toBe(LAYOUTS[TEMPLATES[id].layout].categories.some((c) => !c.confirmed) ? 1 : 0);
+  });
+
+  it("shows beside each charge's percent the base it is charged on, and names the choices on Globals", () => {
+    const top = layout.plan.sheets.find((s) => s.name === layout.sheets.topSheet)!;
+    const rows = top.blocks.flatMap((b) => b.cells);
+    const header = rows.find((r) => r[0] === "Acct")!;
+    expect(header.filter((h) => h !== "Actual")).toEqual([
+      "Acct",
+      TEMPLATES[id].actualColumn ? "Section" : "Category",
+      TEMPLATES[id].actualColumn ? "Estimate" : "Total",
+      "Rate",
+      "Base",
+      "Base is",
+    ]);
+    const at = (name: string) => header.indexOf(name);
+    for (const charge of TEMPLATES[id].charges) {
+      const row = rows.find((r) => r[1] === charge.label)!;
+      expect(row[at("Rate")]).toEqual({ formula: `=${charge.global}` });
+      expect(row[at("Base")]).toEqual({ formula: expect.stringMatching(/^=/) });
+      if (charge.bases.length > 1) {
+        const name = charge.global.replace("_Pct", "_Base");
+        expect(row[at("Base is")]).toEqual({ formula: `=${name}` });
+        expect(layout.names).toContain(name);
+      }
+    }
+  });
+});
+
 describe("inserting a template into Excel (office-addin-mock)", () => {
   const largest = IDS.map((id) => ({
     id,
@@ -165,7 +214,7 @@ describe("inserting a template into Excel (office-addin-mock)", () => {
       content: `=C${first.row + 1}*E${first.row + 1}*F${first.row + 1}`,
     });
     expect(book.sheet("Budget detail").freezeRows ?? book.sheet("Budget detail").freezeAt).toBeTruthy();
-    expect(book.sheet("Top Sheet").printArea).toMatch(/^A1:D\d+$/);
+    expect(book.sheet("Top Sheet").printArea).toMatch(/^A1:F\d+$/);
     expect(book.names.find((n) => n.name === "Prep_Weeks")?.formula).toBe("=Globals!$B$4");
     expect(book.names.find((n) => n.name === "Detail_Acct")?.formula).toMatch(
       /^='Budget detail'!\$A\$4:\$A\$\d+$/,

@@ -91,26 +91,31 @@ describe("PROD.TOPSHEET", () => {
     ) as Sheet;
 
     it("rolls letter-coded lines up by section, sections A-K as production first", () => {
-      expect(row(s, "Location & Travel")).toEqual(["D", "Location & Travel", 30]);
-      expect(totalOf(s, "Total Production")).toBe(100);
+      expect(row(s, "Location Expenses")).toEqual(["D", "Location Expenses", 30]);
+      expect(totalOf(s, "Total Production (A-K)")).toBe(100);
       expect(s[1][0]).toBe("A");
     });
 
-    it("keeps director and talent (L-N) above the line", () => {
-      expect(totalOf(s, "Total Above-the-line")).toBe(50);
-      expect(totalOf(s, "Total Below-the-line")).toBe(230);
+    it("groups the form's sections as the form does, with no above/below-the-line totals", () => {
+      expect(totalOf(s, "Total Director & Talent (L-N)")).toBe(50);
+      expect(totalOf(s, "Total Other & Usage (O-P)")).toBe(130);
+      expect(totalOf(s, "Total Post-production (Q-X)")).toBe(0);
+      expect(s.filter((r) => /line/i.test(String(r[1])))).toEqual([]);
       expect(totalOf(s, "Total")).toBe(280);
     });
+  });
 
-    it("marks the section names the reference could not confirm, with a note", () => {
-      expect(row(s, "Equipment Rental *")?.[0]).toBe("I");
-      expect(row(s, "Shooting Crew Labor")?.[0]).toBe("B");
-      expect(s[s.length - 1]).toEqual([
-        "",
-        "* Category name not confirmed against a published chart of accounts",
-        "",
-      ]);
-    });
+  it("says once, in words, that a chart's category names are not confirmed: no mark on each row", () => {
+    const doc = topsheet(col([2501]), col([100]), "DOC") as Sheet;
+    expect(doc.filter((r) => String(r[1]).includes("*"))).toEqual([]);
+    expect(row(doc, "Field Production Crew")).toEqual([2500, "Field Production Crew", 100]);
+    expect(doc[doc.length - 1]).toEqual([
+      "",
+      "The category names are not confirmed against a published chart of accounts: rename them to your own.",
+      "",
+    ]);
+    const feature = topsheet(col([2501]), col([100])) as Sheet;
+    expect(feature[feature.length - 1]).toEqual(["", "Total", 100]);
   });
 
   it.each(LAYOUT_IDS)("builds a %s top sheet whose Total is the sum of the amounts", (layout) => {

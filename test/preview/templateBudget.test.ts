@@ -8,6 +8,7 @@ import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 import { freeCopy } from "../../src/taskpane/panels/TemplatesPanel";
+import { parseA1 } from "../../src/excel/port";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 
@@ -85,9 +86,9 @@ describe("Feature template, computed", () => {
     await wb.apply(layout.plan);
     const rowOf = (account: string) => layout.detailLines.find((l) => l.account === account)!.row;
     // Camera rental (section I): 2 shoot days at $1,000 = 2,000, marked up 20% = 400.
-    wb.enter("Budget detail", rowOf("I1"), DETAIL_COLUMNS.rate, "1000");
+    wb.enter("Budget detail", rowOf("I193"), DETAIL_COLUMNS.rate, "1000");
     // Usage (section P): $5,000 flat, not marked up.
-    wb.enter("Budget detail", rowOf("P1"), DETAIL_COLUMNS.rate, "5000");
+    wb.enter("Budget detail", rowOf("P"), DETAIL_COLUMNS.rate, "5000");
     const grand = (await wb.readNamedRange("Grand_Total"))!.values[0][0];
     expect(grand).toBe(7400);
   });
@@ -127,5 +128,157 @@ describe("inserting the same template twice (preview)", () => {
     ]);
     expect(owned).toHaveLength(8);
     expect((await wb.readNamedRange("Grand_Total_2"))?.sheet).toBe("Top Sheet 2");
+  });
+});
+
+describe("charges show their base, and the user picks it", () => {
+  /** Types `value` into the Value cell of the global `name` on the Globals sheet. */
+  async function setGlobal(wb: MemoryWorkbook, name: string, value: string) {
+    const cell = (await wb.readNamedRange(name))!;
+    wb.enter(cell.sheet, Number(/\d+/.exec(cell.address)![0]) - 1, 1, value);
+  }
+  const chargeRow = async (wb: MemoryWorkbook, label: string) =>
+    (await wb.readUsedRange("Top Sheet"))!.values.find((r) => r[1] === label)!;
+
+  it("charges insurance on the net insurable budget by default, on ATL+BTL or BTL when picked, and shows the base", async () => {
+    const { wb, rowsOf, value } = await featureBudget();
+    // Story 10,000 (no fringes), camera 6 weeks x 5,000 = 30,000, color & online 20,000 (post).
+    wb.enter("Budget detail", rowsOf("1101")[0], DETAIL_COLUMNS.rate, "10000");
+    wb.enter("Budget detail", rowsOf("3350")[0], DETAIL_COLUMNS.rate, "5000");
+    wb.enter("Budget detail", rowsOf("5301")[0], DETAIL_COLUMNS.rate, "20000");
+    expect(await value("Budget_Direct")).toBe(60000);
+    // Acct | Category | Total | Rate | Base | Base is. Net insurable = 60,000 - story - post = 30,000.
+    expect((await chargeRow(wb, "Production insurance")).slice(2, 6)).toEqual([
+      210,
+      0.007,
+      30000,
+      "Net insurable",
+    ]);
+    expect((await chargeRow(wb, "Contingency")).slice(2, 6)).toEqual([6000, 0.1, 60000, "ATL+BTL"]);
+    // The bond on the budget with contingency: 3% of 66,000.
+    expect((await chargeRow(wb, "Completion bond")).slice(2, 6)).toEqual([
+      1980,
+      0.03,
+      66000,
+      "ATL+BTL+contingency",
+    ]);
+    expect(await value("Grand_Total")).toBe(68190);
+
+    await setGlobal(wb, "Insurance_Base", "ATL+BTL");
+    expect((await chargeRow(wb, "Production insurance")).slice(2, 6)).toEqual([420, 0.007, 60000, "ATL+BTL"]);
+    await setGlobal(wb, "Insurance_Base", "BTL");
+    expect((await chargeRow(wb, "Production insurance")).slice(2, 6)).toEqual([350, 0.007, 50000, "BTL"]);
+    // A base that is none of the choices is an error, not a guess.
+    await setGlobal(wb, "Insurance_Base", "Whole thing");
+    expect(String((await chargeRow(wb, "Production insurance"))[2])).toMatch(/^#N\/A/);
+  });
+
+  it("never insures the insurance: a 6700 account stays out of the base, and the sheet flags the two", async () => {
+    const { wb, layout, rowsOf } = await featureBudget();
+    wb.enter("Budget detail", rowsOf("3350")[0], DETAIL_COLUMNS.rate, "5000");
+    const top = async () => (await wb.readUsedRange("Top Sheet"))!.values;
+    const check = (rows: unknown[][]) => rows.filter((r) => String(r[1]).startsWith("Check: insurance"));
+    expect(check(await top())).toEqual([]);
+    const spare = layout.detailLines[layout.detailLines.length - 1].row + 1;
+    wb.enter("Budget detail", spare, DETAIL_COLUMNS.acct, "6701");
+    wb.enter("Budget detail", spare, DETAIL_COLUMNS.amount, "1");
+    wb.enter("Budget detail", spare, DETAIL_COLUMNS.rate, "4000");
+    // Base 30,000 camera (the 4,000 policy is not insured): 0.7% = 210.
+    expect((await chargeRow(wb, "Production insurance")).slice(2, 5)).toEqual([210, 0.007, 30000]);
+    expect(check(await top())).toHaveLength(1);
+  });
+});
+
+describe("AICP: Estimate and Actual, prep and wrap in days", () => {
+  it("totals the actuals beside the estimate, with the markup on the actual A-K", async () => {
+    const template = TEMPLATES.AICP;
+    const { sheets } = namesForCopy(template, 1);
+    const layout = buildTemplatePlan(template, template.defaults, sheets);
+    const wb = new MemoryWorkbook();
+    await wb.apply(layout.plan);
+    const rowOf = (account: string) => layout.detailLines.find((l) => l.account === account)!;
+    // Camera rental I193: 2 shoot days at $1,000 = 2,000 estimated, 1,900 spent.
+    wb.enter(sheets.detail, rowOf("I193").row, DETAIL_COLUMNS.rate, "1000");
+    wb.enter(sheets.detail, rowOf("I193").row, DETAIL_COLUMNS.actual, "1900");
+    // The producer's prep line: 5 prep days (Prep_Days), paid by the day.
+    const detail = (await wb.readUsedRange(sheets.detail))!.values;
+    expect(detail[rowOf("A1").row].slice(DETAIL_COLUMNS.amount, DETAIL_COLUMNS.x)).toEqual([5, "Day"]);
+    const top = (await wb.readUsedRange(sheets.topSheet))!.values;
+    // Acct | Section | Estimate | Actual | ...
+    expect(top.find((r) => r[0] === "I")!.slice(1, 4)).toEqual(["Equipment Rental", 2000, 1900]);
+    expect(top.find((r) => r[1] === "Markup (production fee)")!.slice(2, 4)).toEqual([400, 380]);
+    expect(top.find((r) => r[1] === "Grand total")!.slice(2, 4)).toEqual([2400, 2280]);
+  });
+});
+
+describe("writers are paid by the draft", () => {
+  it("puts the feature's writer on one line of drafts, fringed, not on shoot days", async () => {
+    const { wb, rowsOf } = await featureBudget();
+    const rows = rowsOf("1111");
+    expect(rows).toHaveLength(1);
+    wb.enter("Budget detail", rows[0], DETAIL_COLUMNS.amount, "2");
+    wb.enter("Budget detail", rows[0], DETAIL_COLUMNS.rate, "25000");
+    const line = (await wb.readUsedRange("Budget detail"))!.values[rows[0]];
+    expect(line.slice(DETAIL_COLUMNS.amount, DETAIL_COLUMNS.subtotal + 1)).toEqual([
+      2,
+      "Draft",
+      1,
+      25000,
+      50000,
+    ]);
+    expect(line[DETAIL_COLUMNS.fringeSet]).toBe("Fringes");
+    // No hours or days for a draft: only percent fringes apply.
+    expect([line[DETAIL_COLUMNS.hours], line[DETAIL_COLUMNS.days]]).toEqual([0, 0]);
+    expect(line[DETAIL_COLUMNS.fringes]).toBeGreaterThan(0);
+  });
+});
+
+describe("one workbook, one set of rates", () => {
+  async function budgetOf(year: number) {
+    const template = TEMPLATES.FEATURE;
+    const { sheets } = namesForCopy(template, 1);
+    const layout = buildTemplatePlan(template, { ...template.defaults, fringeYear: year }, sheets);
+    const wb = new MemoryWorkbook();
+    await wb.apply(layout.plan);
+    const [, shoot] = layout.detailLines.filter((l) => l.account === "2001").map((l) => l.row);
+    return { wb, shoot };
+  }
+  const fringesOf = async (wb: MemoryWorkbook, row: number) =>
+    (await wb.readUsedRange("Budget detail"))!.values[row][DETAIL_COLUMNS.fringes];
+
+  it("reads fringe names typed on a 2025 budget in 2025, not in the library's latest year", async () => {
+    const { wb, shoot } = await budgetOf(2025);
+    // UPM: 30 shoot days at $6,000 = 180,000. 2025: SS 6.2% of the first 176,100 = 10,918.20,
+    // Medicare 1.45% of 180,000 = 2,610.00 (2026's SS base, 184,500, would give 11,160.00).
+    wb.enter("Budget detail", shoot, DETAIL_COLUMNS.rate, "6000");
+    wb.enter("Budget detail", shoot, DETAIL_COLUMNS.fringeSet, "SS, MEDICARE");
+    expect(await fringesOf(wb, shoot)).toBe(13528.2);
+    // A year written by the user is taken as written.
+    wb.enter("Budget detail", shoot, DETAIL_COLUMNS.fringeSet, "SS-2026,MEDICARE-2026");
+    expect(await fringesOf(wb, shoot)).toBe(13770);
+    expect((await wb.readNamedRange("Fringe_Year"))!.values[0][0]).toBe(2025);
+    expect((await wb.readUsedRange("Fringes"))!.values[0][0]).toBe("Fringes: PAYROLL-CA 2025");
+  });
+
+  it("moves the title, the global and typed names to the year the Fringes table holds, and flags a mix", async () => {
+    const { wb, shoot } = await budgetOf(2025);
+    wb.enter("Budget detail", shoot, DETAIL_COLUMNS.rate, "6000");
+    wb.enter("Budget detail", shoot, DETAIL_COLUMNS.fringeSet, "SS,MEDICARE");
+    const table = (await wb.readTable("Fringes"))!;
+    const yearColumn = table.headers.indexOf("Year");
+    const at = parseA1(table.address);
+    // One row moved to 2026: the sheet says the table mixes years.
+    wb.enter("Fringes", at.row + 1, at.column + yearColumn, "2026");
+    const fringes = async () => (await wb.readUsedRange("Fringes"))!.values;
+    expect((await fringes())[2][0]).toBe(
+      "Check: this table mixes 2025 and 2026 figures. One budget, one year: copy one year into it (Fringes panel).",
+    );
+    // Every row 2026: one year again, everywhere.
+    for (let i = 1; i < table.rows.length + 1; i++)
+      wb.enter("Fringes", at.row + i, at.column + yearColumn, "2026");
+    expect((await fringes())[2][0]).toBe("");
+    expect((await fringes())[0][0]).toBe("Fringes: PAYROLL-CA 2026");
+    expect((await wb.readNamedRange("Fringe_Year"))!.values[0][0]).toBe(2026);
+    expect(await fringesOf(wb, shoot)).toBe(13770);
   });
 });

@@ -163,6 +163,21 @@ describe("Fringes panel: copy a preset", () => {
     ]);
   });
 
+  it("offers the year of the workbook's budget, not the library's latest", async () => {
+    await openFringes(({ book }) => {
+      book.addSheet("Globals", [["Fringe year", 2025]]);
+      book.names.push({ name: "Fringe_Year", formula: "=Globals!$B$1", visible: true });
+      book.addSheet("Fringes", [
+        ["Name", "Type", "Rate", "Cutoff"],
+        ["SS", "%", 0.062, 176100],
+      ]);
+      book.tables.push({ name: "Fringes", sheet: "Fringes", address: "A1:D2" });
+    });
+    await waitFor(() => expect(screen.getByLabelText("Into")).toHaveValue("Fringes"));
+    const copy = screen.getByRole("region", { name: "Copy into the workbook" });
+    await waitFor(() => expect(within(copy).getByLabelText("Year")).toHaveValue("2025"));
+  });
+
   it.each([
     ["Replace rows", true],
     ["Cancel", false],

@@ -18,6 +18,14 @@ function labor(code: string, name: string, periods: readonly Period[] = SHOOT): 
   return { code, name, kind: "labor", periods };
 }
 
+/**
+ * A writer: paid by the draft or a flat fee, not by the shoot day (issue 18), one fringed line
+ * with a Person.
+ */
+function writer(code: string, name: string, paidBy: "Draft" | "Flat"): TemplateAccount {
+  return { code, name, kind: "labor", paidBy };
+}
+
 /** An expense account: one line, no fringes. */
 function expense(code: string, name: string, units: Unit = "Allow"): TemplateAccount {
   return { code, name, kind: "expense", units };
@@ -26,7 +34,7 @@ function expense(code: string, name: string, units: Unit = "Allow"): TemplateAcc
 /** Above the line, studio form items (reference.md 2.1 [C]). */
 const FEATURE_ATL: readonly TemplateAccount[] = [
   expense("1101", "Story purchase", "Flat"),
-  labor("1111", "Screenplay purchase / writer fee", SHOOT),
+  writer("1111", "Screenplay: writer's drafts", "Draft"),
   expense("1114", "Sequel rights", "Flat"),
   labor("1121", "Secretary", SHOOT),
   expense("1131", "Copying", "Allow"),
@@ -117,7 +125,6 @@ const BTL: readonly TemplateAccount[] = [
   expense("5350", "Visual effects", "Allow"),
   expense("5401", "Main & end titles", "Flat"),
   expense("6501", "Publicity", "Allow"),
-  expense("6701", "Production insurance package", "Flat"),
   expense("6801", "General overhead", "Allow"),
   expense("7501", "Legal & accounting", "Allow"),
   expense("7510", "Bank & payroll service charges", "Allow"),
@@ -132,7 +139,7 @@ export const FEATURE_ACCOUNTS: readonly TemplateAccount[] = [...FEATURE_ATL, ...
  * stunts, 1410 overtime). The 1600s do not exist in the TV chart.
  */
 export const TV_ACCOUNTS: readonly TemplateAccount[] = [
-  labor("1101", "Writers (episode script)", SHOOT),
+  writer("1101", "Writers: episode script fee", "Flat"),
   labor("1105", "Script coordinator", ALL),
   labor("1201", "Producers", ALL),
   labor("1301", "Episode director", ALL),
@@ -147,42 +154,54 @@ export const TV_ACCOUNTS: readonly TemplateAccount[] = [
 ];
 
 /**
- * Commercial, AICP bid form: sections A-P with lines numbered within the section. The section
- * names are from chart.ts (G-O unconfirmed); the lines are common practice [U].
+ * Commercial, AICP bid form (2023 update): each line coded by its section letter and a line
+ * number inside that section's range on the form (figures-audit.md 8.2: A 1-49, B 51-99,
+ * C 101-113, D 114-139, E 140-150, F 151-167, G 168-178, H 181-190, I 193-210, J 211-215,
+ * K 217-224, L 227-231, M 234-268, N 271-273). Only D114 Location Fees and I193 Camera Rental
+ * are confirmed line by line; the other lines take the next numbers of their range, and the
+ * sheet says so (AICP_LINE_NOTE). Sections O-X have no line numbers in the transcription, so
+ * their lines carry the section letter alone. Prep and wrap are paid in days.
  */
 export const AICP_ACCOUNTS: readonly TemplateAccount[] = [
   labor("A1", "Producer (prep & wrap)", ["prep", "wrap"]),
   labor("A2", "Production manager (prep & wrap)", ["prep", "wrap"]),
   labor("A3", "Production assistants (prep & wrap)", ["prep", "wrap"]),
-  labor("B1", "Director of photography", SHOOT),
-  labor("B2", "First assistant director", SHOOT),
-  labor("B3", "Camera crew", SHOOT),
-  labor("B4", "Grip & electric crew", SHOOT),
-  labor("B5", "Sound", SHOOT),
-  labor("B6", "Hair, makeup & wardrobe", SHOOT),
-  expense("C1", "Casting", "Allow"),
-  expense("C2", "Scouting & vehicles", "Day"),
-  expense("C3", "Working meals (prep)", "Allow"),
-  expense("D1", "Location fees", "Day"),
-  expense("D2", "Catering & craft service", "Day"),
-  expense("D3", "Trucking", "Day"),
-  expense("D4", "Travel", "Allow"),
-  expense("E1", "Props & wardrobe", "Allow"),
-  expense("E2", "Animals & handlers", "Allow"),
-  expense("F1", "Stage rental", "Day"),
-  expense("F2", "Stage power & expenses", "Allow"),
-  labor("G1", "Set construction labor", PREP_SHOOT),
-  expense("H1", "Set construction materials", "Allow"),
-  expense("I1", "Camera rental", "Day"),
-  expense("I2", "Grip & lighting rental", "Day"),
-  expense("J1", "Media / film stock & processing", "Allow"),
-  expense("K1", "Miscellaneous production costs", "Allow"),
-  labor("L1", "Director fee", ALL),
-  labor("M1", "On-camera talent", SHOOT),
-  expense("N1", "Talent expenses", "Allow"),
-  expense("O1", "Editorial & post-production", "Allow"),
-  expense("P1", "Usage", "Flat"),
+  labor("B51", "Director of photography", SHOOT),
+  labor("B52", "First assistant director", SHOOT),
+  labor("B53", "Camera crew", SHOOT),
+  labor("B54", "Grip & electric crew", SHOOT),
+  labor("B55", "Sound", SHOOT),
+  labor("B56", "Hair, makeup & wardrobe", SHOOT),
+  expense("C101", "Casting", "Allow"),
+  expense("C102", "Scouting & vehicles", "Day"),
+  expense("C103", "Working meals (prep)", "Allow"),
+  expense("D114", "Location fees", "Day"),
+  expense("D115", "Catering & craft service", "Day"),
+  expense("D116", "Trucking", "Day"),
+  expense("D117", "Air fares, hotels & per diems", "Allow"),
+  expense("E140", "Props & wardrobe", "Allow"),
+  expense("E141", "Animals & handlers", "Allow"),
+  expense("F151", "Stage rental", "Day"),
+  expense("F152", "Stage power & expenses", "Allow"),
+  labor("G168", "Art department labor", PREP_SHOOT),
+  expense("H181", "Art department materials & set construction", "Allow"),
+  expense("I193", "Camera rental", "Day"),
+  expense("I194", "Grip & lighting rental", "Day"),
+  expense("J211", "Media & data storage", "Allow"),
+  expense("K217", "Miscellaneous production costs", "Allow"),
+  labor("L227", "Director fee", ALL),
+  labor("M234", "On-camera talent", SHOOT),
+  expense("N271", "Talent expenses", "Allow"),
+  expense("P", "Usage", "Flat"),
+  expense("Q", "Editorial", "Allow"),
+  expense("S", "Audio post & mix", "Allow"),
+  expense("T", "Color & finishing", "Allow"),
+  expense("X", "VFX & graphics", "Allow"),
 ];
+
+/** What the AICP detail says about its line numbers, once (see AICP_ACCOUNTS). */
+export const AICP_LINE_NOTE =
+  "Line numbers sit in each section's range on the AICP form; only D114 Location fees and I193 Camera rental are checked line by line. Check the others against your copy of the form before coding POs to them.";
 
 /**
  * Documentary / unscripted: the documentary chart (chart.ts, categories unconfirmed) with the

@@ -4,59 +4,61 @@
  */
 import { categoryCode } from "../accounts";
 import { LAYOUTS, type Category, type LayoutId } from "../chart";
-import { AICP_ACCOUNTS, DOC_ACCOUNTS, FEATURE_ACCOUNTS, TV_ACCOUNTS } from "./accounts";
+import { AICP_ACCOUNTS, AICP_LINE_NOTE, DOC_ACCOUNTS, FEATURE_ACCOUNTS, TV_ACCOUNTS } from "./accounts";
 import type { BudgetTemplate, ChargeSpec, TemplateAccount, TemplateGlobals } from "./types";
 
 export * from "./types";
 
 /**
- * Charges under a long-form top sheet (reference.md section 7): contingency (typically 10% [S];
- * its base varies [U], here the whole direct cost), insurance on the net insurable budget, and
- * the completion bond on the budget including contingency (the strike price [S]).
+ * Charges under a long-form top sheet (reference.md section 7): contingency (typically 10%; its
+ * base varies, reference.md 7 [U], so the user picks it), insurance on the net insurable budget,
+ * and the completion bond on the budget including contingency (the strike price, [S]). Every
+ * base can be changed on the Globals sheet, and the top sheet shows it beside the percent.
  */
 const LONG_FORM_CHARGES: readonly ChargeSpec[] = [
   {
     global: "Contingency_Pct",
     label: "Contingency",
-    base: "budget",
-    note: "Typically 10% of the budget (reference.md 7 [S]); the base convention varies [U].",
+    bases: ["budget", "belowTheLine"],
+    note: "Often 10%. Pick its base: ATL+BTL or BTL.",
   },
   {
     global: "Insurance_Pct",
     label: "Production insurance",
-    base: "insurable",
-    note: "Rate x net insurable budget: the budget less story & rights and post (reference.md 7 [S]).",
+    bases: ["insurable", "budget", "belowTheLine"],
+    note: "The broker's rate. Net insurable = ATL+BTL less story & rights, post and the 6700 insurance accounts. Budget each policy once: here or in a 6700 account.",
   },
   {
     global: "Bond_Pct",
     label: "Completion bond",
-    base: "budgetAndContingency",
-    note: "2-5% of the budget with contingency, the bond's strike price (reference.md 7 [S]).",
+    bases: ["budgetAndContingency", "budget"],
+    note: "Usually 2-5%, quoted by the bond company, on the budget with contingency.",
   },
 ];
 
 /**
- * AICP: one markup on sections A-K (AICP National Guidelines, reference.md 2.3 [C]); a typical
- * production fee is about 20% [S]. Insurance on A-K is a convention not confirmed [U].
+ * AICP: one markup on sections A-K (AICP National Guidelines, reference.md 2.3 [C]; a
+ * production fee of about 20% is typical [S]). The 2023 form applies insurance on A-K too
+ * (figures-audit.md 8.2).
  */
 const AICP_CHARGES: readonly ChargeSpec[] = [
   {
     global: "Markup_Pct",
-    label: "Markup (production fee) on A-K",
-    base: "markupSections",
-    note: "One markup on sections A-K (AICP National Guidelines, reference.md 2.3 [C]); about 20% is typical [S].",
+    label: "Markup (production fee)",
+    bases: ["markupSections"],
+    note: "One markup on sections A-K (AICP guidelines); about 20% is usual.",
   },
   {
     global: "Insurance_Pct",
-    label: "Insurance on A-K",
-    base: "markupSections",
-    note: "The insurance line's % and base are not confirmed for the AICP form (reference.md 2.3 [U]).",
+    label: "Insurance",
+    bases: ["markupSections", "allSections"],
+    note: "Production insurance, on A-K as the AICP form does, or on every section.",
   },
   {
     global: "Contingency_Pct",
     label: "Contingency",
-    base: "budget",
-    note: "Rare on commercial bids; 0 unless the client asks (reference.md 7 [U]).",
+    bases: ["allSections", "markupSections"],
+    note: "Rare on commercial bids: 0 unless the client asks for one.",
   },
 ];
 
@@ -64,6 +66,8 @@ const LONG_FORM_DEFAULTS: TemplateGlobals = {
   prepWeeks: 8,
   shootDays: 30,
   wrapWeeks: 4,
+  prepDays: 0,
+  wrapDays: 0,
   hoursPerDay: 12,
   daysPerWeek: 5,
   fringePreset: "PAYROLL-CA",
@@ -88,6 +92,7 @@ export const TEMPLATES: Readonly<Record<LayoutId, BudgetTemplate>> = {
     accounts: FEATURE_ACCOUNTS,
     fringePosting: "level",
     charges: LONG_FORM_CHARGES,
+    schedule: "weeks",
     defaults: LONG_FORM_DEFAULTS,
     source: LAYOUTS.FEATURE.source,
   },
@@ -99,6 +104,7 @@ export const TEMPLATES: Readonly<Record<LayoutId, BudgetTemplate>> = {
     accounts: TV_ACCOUNTS,
     fringePosting: "level",
     charges: LONG_FORM_CHARGES,
+    schedule: "weeks",
     defaults: { ...LONG_FORM_DEFAULTS, prepWeeks: 1.6, shootDays: 8, wrapWeeks: 1, episodes: 10 },
     // reference.md 2.2: amort = costs not attributable to one episode (underlying rights, season
     // prep, standing sets, main titles); types Main, Enhancement, Construction, Holiday.
@@ -115,16 +121,22 @@ export const TEMPLATES: Readonly<Record<LayoutId, BudgetTemplate>> = {
   AICP: {
     id: "AICP",
     name: "Commercial (AICP bid form)",
-    description: "AICP sections A-P with one markup on A-K; unconfirmed section names are marked.",
+    description:
+      "The AICP bid form's sections A-X and line numbers, one markup on A-K, Estimate and Actual columns.",
     layout: "AICP",
     accounts: AICP_ACCOUNTS,
     fringePosting: "line",
     charges: AICP_CHARGES,
+    schedule: "days",
+    actualColumn: true,
+    detailNote: AICP_LINE_NOTE,
     defaults: {
       ...LONG_FORM_DEFAULTS,
-      prepWeeks: 1,
+      prepWeeks: 0,
+      wrapWeeks: 0,
+      prepDays: 5,
       shootDays: 2,
-      wrapWeeks: 0.4,
+      wrapDays: 2,
       contingencyPct: 0,
       bondPct: 0,
       insurancePct: 0,
@@ -140,6 +152,7 @@ export const TEMPLATES: Readonly<Record<LayoutId, BudgetTemplate>> = {
     accounts: DOC_ACCOUNTS,
     fringePosting: "level",
     charges: LONG_FORM_CHARGES,
+    schedule: "weeks",
     defaults: { ...LONG_FORM_DEFAULTS, prepWeeks: 6, shootDays: 20, wrapWeeks: 12, bondPct: 0 },
     source: LAYOUTS.DOC.source,
   },

@@ -25,10 +25,12 @@ export const UNITS: readonly { unit: string; hours: number | null }[] = [
   { unit: "Month", hours: 240 },
   { unit: "Allow", hours: null },
   { unit: "Flat", hours: null },
+  // A writer's step (first draft, rewrite, polish): paid per draft, no hours.
+  { unit: "Draft", hours: null },
 ];
 
 /** A unit name of UNITS. */
-export type Unit = "Hour" | "Day" | "Week" | "Month" | "Allow" | "Flat";
+export type Unit = "Hour" | "Day" | "Week" | "Month" | "Allow" | "Flat" | "Draft";
 
 /** The part of the schedule a labor line covers; its quantity is that global. */
 export type Period = "prep" | "shoot" | "wrap";
@@ -45,25 +47,45 @@ export interface TemplateAccount {
   kind: "labor" | "expense";
   /** Labor: the periods it is budgeted for. @default ["shoot"] */
   periods?: readonly Period[];
+  /** Labor paid by the piece (a writer's drafts, a flat fee) instead of by the period: one line. */
+  paidBy?: "Draft" | "Flat";
   /** Expense: the unit of its one line. @default "Allow" */
   units?: Unit;
 }
+
+/**
+ * What a charge is a percent of (reference.md 7: a charge takes "a rate on a base that is ATL,
+ * BTL, ATL+BTL, A-K, or a custom set of accounts"):
+ * - "budget": the direct cost, above and below the line;
+ * - "belowTheLine": below the line only;
+ * - "insurable": the direct cost less story & rights (the 1100s), post, and the insurance
+ *   accounts themselves (reference.md 7, "net insurable budget" removes story/scenario and post;
+ *   insurance is not insured);
+ * - "budgetAndContingency": direct cost plus contingency (the bond's strike price includes it);
+ * - "markupSections": the AICP sections A-K (one markup on A-K, reference.md 2.3);
+ * - "allSections": every section of the AICP form.
+ */
+export type ChargeBase =
+  "budget" | "belowTheLine" | "insurable" | "budgetAndContingency" | "markupSections" | "allSections";
+
+/** Each base as the user reads and types it on the Globals sheet. */
+export const CHARGE_BASE_LABELS: Readonly<Record<ChargeBase, string>> = {
+  budget: "ATL+BTL",
+  belowTheLine: "BTL",
+  insurable: "Net insurable",
+  budgetAndContingency: "ATL+BTL+contingency",
+  markupSections: "A-K",
+  allSections: "All sections",
+};
 
 /** A charge under the top sheet (reference.md section 7), as a percent of a base. */
 export interface ChargeSpec {
   /** Which global holds the percent. */
   global: "Contingency_Pct" | "Insurance_Pct" | "Bond_Pct" | "Markup_Pct";
   label: string;
-  /**
-   * The base:
-   * - "budget": the direct cost (all levels);
-   * - "insurable": the direct cost less story & rights (the 1100s) and post (reference.md 7,
-   *   "net insurable budget" removes story/scenario and post);
-   * - "budgetAndContingency": direct cost plus contingency (the bond's strike price includes it);
-   * - "markupSections": the AICP sections A-K (one markup on A-K, reference.md 2.3 [C]).
-   */
-  base: "budget" | "insurable" | "budgetAndContingency" | "markupSections";
-  /** Why this base, with its source tag. */
+  /** The bases the user may pick on the Globals sheet, the default first. */
+  bases: readonly ChargeBase[];
+  /** What the Globals sheet says about it, in plain words. */
   note: string;
 }
 
@@ -79,6 +101,9 @@ export interface TemplateGlobals {
   prepWeeks: number;
   shootDays: number;
   wrapWeeks: number;
+  /** Prep and wrap in days, for a template whose schedule is in days (the AICP form). */
+  prepDays: number;
+  wrapDays: number;
   /** Shoot-day hours (paid hours per day follow from the pay rule). */
   hoursPerDay: number;
   /** Worked days per week (shoot weeks = shoot days / this). */
@@ -114,6 +139,15 @@ export interface BudgetTemplate {
    */
   fringePosting: "level" | "line";
   charges: readonly ChargeSpec[];
+  /**
+   * How prep and wrap are counted: in weeks (a long-form budget) or in days (a commercial's
+   * prep and wrap days, issue 18).
+   */
+  schedule: "weeks" | "days";
+  /** The form has an Actual column beside the estimate (the AICP bid form). */
+  actualColumn?: boolean;
+  /** A figure of the template not confirmed line by line, said once on its detail sheet. */
+  detailNote?: string;
   defaults: TemplateGlobals;
   /** TV: the season costs spread across episodes with PROD.ALLOCATE. */
   amortization?: readonly AmortItem[];

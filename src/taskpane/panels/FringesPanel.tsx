@@ -54,7 +54,7 @@ import {
   findFringeTables,
 } from "../fringes/fringeTables";
 import { usePane } from "../shell/PaneContext";
-import { presetRows } from "../templates/buildPlan";
+import { fringeYearName, presetRows } from "../templates/buildPlan";
 import { SelectField } from "../shell/SelectField";
 import { PRESET_NAMES, usePresetYear } from "../fringes/usePresetYear";
 
@@ -185,6 +185,24 @@ function CopyPreset() {
     // Look for the workbook's fringe tables once, when the panel opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // One workbook, one set of rates: the year offered is the year of the budget the table belongs
+  // to (its Fringe_Year), or of the workbook's first budget for a new sheet.
+  useEffect(() => {
+    if (tables === null) return;
+    let current = true;
+    pane.port
+      .readNamedRange(fringeYearName(target === NEW_SHEET ? null : target))
+      .then((range) => {
+        const year = range?.values[0]?.[0];
+        if (current && typeof year === "number") fringes.setYear(year);
+      })
+      .catch((error: unknown) => pane.showError(error));
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target, tables]);
 
   const handleCopy = async () => {
     const definitions = presetRows(preset, year);

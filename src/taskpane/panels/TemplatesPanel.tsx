@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import type { LayoutId } from "../../engine/chart";
 import { RULE_PRESETS, RULE_PRESET_NAMES, type RulePresetName, describePreset } from "../../engine/pay";
-import { TEMPLATES, type TemplateGlobals } from "../../engine/templates";
+import { TEMPLATES, type BudgetTemplate, type TemplateGlobals } from "../../engine/templates";
 import type { WorkbookPort } from "../../excel/port";
 import { firstFreeCopy } from "../shell/freeCopy";
 import { usePane } from "../shell/PaneContext";
@@ -48,11 +48,15 @@ const NUMBER_FIELDS: readonly {
   percent?: boolean;
   whole?: boolean;
   tvOnly?: boolean;
+  /** Shown only for a template whose prep and wrap are counted this way. */
+  schedule?: BudgetTemplate["schedule"];
   max?: number;
 }[] = [
-  { key: "prepWeeks", label: "Prep (weeks)" },
+  { key: "prepWeeks", label: "Prep (weeks)", schedule: "weeks" },
+  { key: "prepDays", label: "Prep (days)", schedule: "days" },
   { key: "shootDays", label: "Shoot (days)" },
-  { key: "wrapWeeks", label: "Wrap (weeks)" },
+  { key: "wrapWeeks", label: "Wrap (weeks)", schedule: "weeks" },
+  { key: "wrapDays", label: "Wrap (days)", schedule: "days" },
   { key: "hoursPerDay", label: "Shoot-day hours", max: 24 },
   { key: "daysPerWeek", label: "Shoot days per week", max: 7 },
   { key: "episodes", label: "Episodes", whole: true, tvOnly: true, max: 200 },
@@ -119,7 +123,9 @@ export default function TemplatesPanel() {
   const fringes = usePresetYear(template.defaults.fringePreset, template.defaults.fringeYear);
   const [payRule, setPayRule] = useState(template.defaults.payRule);
 
-  const fields = NUMBER_FIELDS.filter((f) => !f.tvOnly || template.amortization);
+  const fields = NUMBER_FIELDS.filter(
+    (f) => (!f.tvOnly || template.amortization) && (!f.schedule || f.schedule === template.schedule),
+  );
   const problems = Object.fromEntries(fields.map((f) => [f.key, problem(values[f.key] ?? "", f)]));
   const valid = Object.values(problems).every((p) => p === null);
 

@@ -10,19 +10,22 @@
  */
 import {
   LAYOUTS,
-  LEVELS,
   levelOrder as chartLevelOrder,
+  splitsAtTheLine,
   type Category,
   type Level,
+  unconfirmedNote,
 } from "../../engine/chart";
 import { findLibraryFringe, FRINGE_PRESETS, libraryYears } from "../../engine/fringes/library";
 import {
   type BudgetTemplate,
+  type ChargeBase,
   type ChargeSpec,
   type Period,
   type TemplateGlobals,
   type Unit,
   AICP_MARKUP_SECTIONS,
+  CHARGE_BASE_LABELS,
   UNITS,
   categoryOf,
   isFringeCategory,
@@ -94,6 +97,8 @@ export const DETAIL_COLUMNS = {
   days: 12,
   priorWages: 13,
   acctNo: 14,
+  /** AICP only: what the line actually cost, typed beside the estimate (the form's Actual column). */
+  actual: 15,
 } as const;
 
 /** The Budget detail sheet's header row (the cost report reads budgets in this shape). */
@@ -191,6 +196,20 @@ export function presetYears(preset: string): number[] {
   return first.filter((year) => rest.every((years) => years.includes(year)));
 }
 
+/**
+ * The workbook name of the fringe year of the budget whose Fringes table is `table` ("Fringes_2"
+ * -> "Fringe_Year_2"); the first budget's for any other table, or for none.
+ */
+export function fringeYearName(table: string | null): string {
+  const copy = table === null ? null : /^Fringes(_\d+)?$/i.exec(table);
+  return `Fringe_Year${copy?.[1] ?? ""}`;
+}
+
+/** The global that holds a charge's base: Insurance_Pct -> Insurance_Base. */
+function chargeBaseGlobal(charge: ChargeSpec): string {
+  return charge.global.replace(/_Pct$/, "_Base");
+}
+
 /** Build the write plan for inserting `template` with `globals` under the given names. */
 export function buildTemplatePlan(
   template: BudgetTemplate,
@@ -205,12 +224,14 @@ export function buildTemplatePlan(
     return n(base);
   };
 
+  // A commercial counts prep and wrap in days; a long-form budget in weeks.
+  const days = template.schedule === "days";
   // ---- Globals ----------------------------------------------------------------------------
   const globalRows: GlobalRow[] = [
     {
-      name: "Prep_Weeks",
-      label: "Prep (weeks)",
-      value: globals.prepWeeks,
+      name: days ? "Prep_Days" : "Prep_Weeks",
+      label: days ? "Prep (days)" : "Prep (weeks)",
+      value: days ? globals.prepDays : globals.prepWeeks,
       format: Q,
       note: "Quantity of prep lines.",
     },
@@ -222,9 +243,9 @@ export function buildTemplatePlan(
       note: "Quantity of shoot lines.",
     },
     {
-      name: "Wrap_Weeks",
-      label: "Wrap (weeks)",
-      value: globals.wrapWeeks,
+      name: days ? "Wrap_Days" : "Wrap_Weeks",
+      label: days ? "Wrap (days)" : "Wrap (weeks)",
+      value: days ? globals.wrapDays : globals.wrapWeeks,
       format: Q,
       note: "Quantity of wrap lines.",
     },
@@ -258,7 +279,15 @@ export function buildTemplatePlan(
       format: null,
       note: "Copied into the Fringes table.",
     },
-    { name: "Fringe_Year", label: "Fringe year", value: globals.fringeYear, format: "0", note: "" },
+    {
+      // One workbook, one set of rates (issue 18): the year is the one of the figures in the
+      // Fringes table, so copying another year into it moves the whole budget to that year.
+      name: "Fringe_Year",
+      label: "Fringe year",
+      value: { formula: `=MAX(${n("Fringes")}[Year])` },
+      format: "0",
+      note: "The year of the figures in the Fringes table; fringe names typed on the detail use it too. To change it, copy another year into the table (Fringes panel).",
+    },
     { name: "Contingency_Pct", label: "Contingency", value: globals.contingencyPct, format: P, note: "" },
     { name: "Insurance_Pct", label: "Insurance", value: globals.insurancePct, format: P, note: "" },
     { name: "Bond_Pct", label: "Completion bond", value: globals.bondPct, format: P, note: "" },
@@ -273,9 +302,19 @@ export function buildTemplatePlan(
       note: "Episodes in the season.",
     });
   }
-  for (const chargeGlobal of template.charges) {
-    const row = globalRows.find((g) => g.name === chargeGlobal.global);
-    if (row) row.note = chargeGlobal.note;
+  for (const charge of template.charges) {
+    const row = globalRows.find((g) => g.name === charge.global);
+    if (row) row.note = charge.note;
+  }
+  // The base of each charge that has a choice, typed as one of its labels.
+  for (const charge of template.charges.filter((c) => c.bases.length > 1)) {
+    globalRows.push({
+      name: chargeBaseGlobal(charge),
+      label: `${charge.label}: base`,
+      value: CHARGE_BASE_LABELS[charge.bases[0]],
+      format: null,
+      note: `Type one of: ${charge.bases.map((b) => CHARGE_BASE_LABELS[b]).join(", ")}.`,
+    });
   }
   const GLOBALS_FIRST = 3;
   globalRows.forEach((g, i) =>
@@ -347,13 +386,29 @@ export function buildTemplatePlan(
     mode: "create",
     markKey: "fringes",
     blocks: [
-      { row: 0, column: 0, cells: [[`Fringes: ${globals.fringePreset} ${globals.fringeYear}`]], bold: true },
+      {
+        row: 0,
+        column: 0,
+        cells: [[{ formula: `="Fringes: "&${n("Fringe_Preset")}&" "&${n("Fringe_Year")}` }]],
+        bold: true,
+      },
       {
         row: 1,
         column: 0,
         cells: [
           [
             `PROD.FRINGE reads the table ${fringeTable} (Name | Type | Rate | Cutoff): edit rates here, add rows for guild fringes. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.`,
+          ],
+        ],
+      },
+      {
+        row: 2,
+        column: 0,
+        cells: [
+          [
+            {
+              formula: `=IF(MIN(${fringeTable}[Year])<>MAX(${fringeTable}[Year]),"Check: this table mixes "&MIN(${fringeTable}[Year])&" and "&MAX(${fringeTable}[Year])&" figures. One budget, one year: copy one year into it (Fringes panel).","")`,
+            },
           ],
         ],
       },
@@ -366,6 +421,9 @@ export function buildTemplatePlan(
   };
 
   // ---- Budget detail ----------------------------------------------------------------------
+  // The AICP form carries an Actual column beside the estimate, line by line and on its top sheet.
+  const actuals = template.actualColumn === true;
+  const detailHeader = actuals ? [...DETAIL_HEADER, "Actual"] : DETAIL_HEADER;
   const layout = LAYOUTS[template.layout];
   const C = DETAIL_COLUMNS;
   const detailRows: Cell[][] = [];
@@ -374,11 +432,32 @@ export function buildTemplatePlan(
   const unitHours = (r: number, col: 2 | 3) =>
     `IF(${a1(r, C.amount)}="",0,${a1(r, C.amount)}*${a1(r, C.x)}*IFERROR(VLOOKUP(${a1(r, C.units)},${unitsName},${col},FALSE),0))`;
   const quantity = (period: Period | null, units: Unit): Cell => {
-    if (period === "prep") return { formula: `=${n("Prep_Weeks")}` };
-    if (period === "wrap") return { formula: `=${n("Wrap_Weeks")}` };
+    if (period === "prep") return { formula: `=${n(days ? "Prep_Days" : "Prep_Weeks")}` };
+    if (period === "wrap") return { formula: `=${n(days ? "Wrap_Days" : "Wrap_Weeks")}` };
     if (period === "shoot" || units === "Day") return { formula: `=${n("Shoot_Days")}` };
     if (units === "Week") return { formula: `=${n("Shoot_Weeks")}` };
     return 1;
+  };
+  /**
+   * Fringe names typed in Fringes set, read in the workbook's year: "SAG-AFTRA,PAYROLL-CA" in a
+   * 2025 budget is SAG-AFTRA-2025,PAYROLL-CA-2025 (without a year a name means the library's
+   * latest, spec/functions.md, which would mix 2026 rates into a 2025 budget). Names the user
+   * wrote with a year (SS-2026) are taken as written.
+   */
+  const inYear = (cell: string) => {
+    const year = n("Fringe_Year");
+    return `IF(ISNUMBER(SEARCH("-20",${cell})),${cell},SUBSTITUTE(${cell},",","-"&${year}&",")&"-"&${year})`;
+  };
+  /**
+   * A line's fringes: PROD.FRINGE on the Fringes table, or on the names typed in Fringes set read
+   * in the workbook's year. Two calls, one per branch, so the table and the names never meet in
+   * one IF (an IF whose other branch is a range is a range in some spreadsheets).
+   */
+  const fringeFormula = (r: number) => {
+    const set = a1(r, C.fringeSet);
+    const call = (fringes: string) =>
+      `PROD.FRINGE(${a1(r, C.subtotal)},${fringes},${a1(r, C.priorWages)},${a1(r, C.hours)},${a1(r, C.days)})`;
+    return `=IF(OR(${set}="",${a1(r, C.subtotal)}=0),0,IF(${set}="${fringeTable}",${call(`${fringeTable}[#All]`)},${call(inYear(set))}))`;
   };
   const line = (
     account: string,
@@ -405,15 +484,14 @@ export function buildTemplatePlan(
       null,
       { formula: `=${a1(r, C.amount)}*${a1(r, C.x)}*${a1(r, C.rate)}` },
       labor ? fringeTable : null,
-      {
-        formula: `=IF(OR(${a1(r, C.fringeSet)}="",${a1(r, C.subtotal)}=0),0,PROD.FRINGE(${a1(r, C.subtotal)},IF(${a1(r, C.fringeSet)}="${fringeTable}",${fringeTable}[#All],${a1(r, C.fringeSet)}),${a1(r, C.priorWages)},${a1(r, C.hours)},${a1(r, C.days)}))`,
-      },
+      { formula: fringeFormula(r) },
       { formula: `=${a1(r, C.subtotal)}+${a1(r, C.fringes)}` },
       person,
       { formula: `=${unitHours(r, 2)}` },
       { formula: `=${unitHours(r, 3)}` },
       prior,
       { formula: acctNoFormula(a1(r, C.acct)) },
+      ...(actuals ? [null] : []),
     ]);
     detailBold.push(false);
     if (account !== "") detailLines.push({ row: r, account, labor });
@@ -424,14 +502,16 @@ export function buildTemplatePlan(
     // The heading carries no money: every figure in the Total column is a line, so TOPSHEET and
     // ACCTSUM over Detail_Total count each cost once (issue 18: a subtotal here doubled the
     // budget). The category's total is on the Top Sheet.
-    const heading: Cell[] = Array.from({ length: DETAIL_HEADER.length }, () => null);
-    heading[C.description] = `${category.code} ${category.name}${category.confirmed ? "" : " *"}`;
+    const heading: Cell[] = Array.from({ length: detailHeader.length }, () => null);
+    heading[C.description] = `${category.code} ${category.name}`;
     detailRows.push(heading);
     detailBold.push(true);
     for (const account of accounts) {
-      if (account.kind === "labor") {
+      if (account.kind === "labor" && account.paidBy) {
+        line(account.code, account.name, 1, account.paidBy, true, account.name);
+      } else if (account.kind === "labor") {
         for (const period of account.periods ?? ["shoot"]) {
-          const units: Unit = period === "shoot" ? "Day" : "Week";
+          const units: Unit = period === "shoot" || days ? "Day" : "Week";
           line(
             account.code,
             `${account.name}: ${PERIOD_LABEL[period]}`,
@@ -466,6 +546,9 @@ export function buildTemplatePlan(
     "Fringes of each line.",
   );
   const totalName = addName("Detail_Total", sheets.detail, detailRange(C.total), "Line totals with fringes.");
+  const actualName = actuals
+    ? addName("Detail_Actual", sheets.detail, detailRange(C.actual), "What each line actually cost.")
+    : null;
   const acctNoName = addName(
     "Detail_AcctNo",
     sheets.detail,
@@ -475,7 +558,24 @@ export function buildTemplatePlan(
 
   // Contiguous runs of rows with the same bold flag, so a few blocks carry the whole sheet.
   const detailBlocks: CellBlock[] = [];
-  const detailFormats = [null, null, Q, null, Q, M, M, null, M, M, null, Q, Q, M, null];
+  const detailFormats = [
+    null,
+    null,
+    Q,
+    null,
+    Q,
+    M,
+    M,
+    null,
+    M,
+    M,
+    null,
+    Q,
+    Q,
+    M,
+    null,
+    ...(actuals ? [M] : []),
+  ];
   for (let i = 0; i < detailRows.length;) {
     let j = i;
     while (j < detailRows.length && detailBold[j] === detailBold[i]) j++;
@@ -499,16 +599,16 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Fill Rate (and Amount/X where needed); Subtotal = Amount x X x Rate. Labor lines carry fringes from the ${fringeTable} table (or type fringe names such as SAG-AFTRA,PAYROLL-CA in Fringes set). Lines with the same Person share fringe caps. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510).`,
+            `Fill Rate (and Amount/X where needed); Subtotal = Amount x X x Rate. Labor lines carry fringes from the ${fringeTable} table (or type fringe names such as SAG-AFTRA,PAYROLL-CA in Fringes set). Lines with the same Person share fringe caps. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510).${template.detailNote ? ` ${template.detailNote}` : ""}`,
           ],
         ],
       },
-      { row: 2, column: 0, cells: [DETAIL_HEADER], bold: true },
+      { row: 2, column: 0, cells: [detailHeader], bold: true },
       ...detailBlocks,
     ],
     freeze: { rows: DETAIL_FIRST_ROW, columns: 2 },
     printArea: a1Range(0, 0, detailLast + 1, C.person + 1),
-    columnWidths: [45, 230, 60, 50, 35, 75, 90, 80, 80, 95, 120, 55, 50, 90, 60],
+    columnWidths: [45, 230, 60, 50, 35, 75, 90, 80, 80, 95, 120, 55, 50, 90, 60, ...(actuals ? [95] : [])],
   };
 
   // ---- Top sheet --------------------------------------------------------------------------
@@ -517,17 +617,47 @@ export function buildTemplatePlan(
   const topBold: boolean[] = [];
   const topFormats: (string | null)[][] = [];
   const topSheetCategories: TemplateLayout["topSheetCategories"] = [];
-  const push = (cells: Cell[], bold = false, rateFormat: string | null = null) => {
-    topRows.push(cells);
+  // Acct | Category | Total | Rate | Base | Base is: a charge shows what it is a percent of.
+  // The AICP form: Acct | Section | Estimate | Actual | Rate | Base | Base is.
+  const TOP_HEADER_CELLS = actuals
+    ? ["Acct", "Section", "Estimate", "Actual", "Rate", "Base", "Base is"]
+    : ["Acct", "Category", "Total", "Rate", "Base", "Base is"];
+  const baseColumn = TOP_HEADER_CELLS.indexOf("Base");
+  const pad = <T>(row: T[], fill: T) => [
+    ...row,
+    ...Array<T>(TOP_HEADER_CELLS.length - row.length).fill(fill),
+  ];
+  /**
+   * The Actual of a top-sheet formula: the same sum over what the lines actually cost, every
+   * Estimate cell it adds (column C) read from the Actual column (D) instead.
+   */
+  const toActual = (formula: string) =>
+    formula.replace(new RegExp(`\\b${totalName}\\b`, "g"), actualName!).replace(/(?<![\w$])C(\d+)\b/g, "D$1");
+  /**
+   * Adds a row given as Acct | Category | Total | Rate | Base | Base is; on the AICP form the
+   * Actual goes in after the estimate: `actual`, or the estimate's formula over the actuals.
+   */
+  const push = (cells: Cell[], bold = false, formats: (string | null)[] = [null, null, M], actual?: Cell) => {
+    let row = cells;
+    let rowFormats = formats;
+    if (actuals) {
+      const estimate = cells[2];
+      const fromEstimate =
+        typeof estimate === "object" && estimate !== null && "formula" in estimate
+          ? { formula: toActual(estimate.formula) }
+          : null;
+      row = [...cells.slice(0, 3), actual ?? fromEstimate, ...cells.slice(3)];
+      rowFormats = [...formats.slice(0, 3), M, ...formats.slice(3)];
+    }
+    topRows.push(pad(row, null));
     topBold.push(bold);
-    topFormats.push([null, null, M, rateFormat]);
+    topFormats.push(pad(rowFormats, null));
     return TOP_HEADER + topRows.length; // 0-based row of the line just pushed
   };
   const rowOf = () => TOP_HEADER + 1 + topRows.length; // the row the next push lands on
   // The chart's levels in its own order, as the cost report lists them; only those it uses.
-  const levels = chartLevelOrder(template.layout)
-    .map((l) => l.level)
-    .filter((level) => layout.categories.some((c) => c.level === level));
+  const levelNames = new Map(chartLevelOrder(template.layout).map((l) => [l.level, l.name]));
+  const levels = [...levelNames.keys()].filter((level) => layout.categories.some((c) => c.level === level));
   const levelRange = (level: Level): [number, number] => {
     const codes = layout.categories.filter((c) => c.level === level).map((c) => Number(c.code));
     return [Math.min(...codes), Math.max(...codes) + 100];
@@ -590,17 +720,12 @@ export function buildTemplatePlan(
   const categoryCells = new Map<string, string>();
   const allCategoryCells: string[] = [];
   for (const level of levels) {
-    const levelName = LEVELS.find((l) => l.level === level)!.name;
+    const levelName = levelNames.get(level)!;
     const start = rowOf();
     for (const category of layout.categories.filter((c) => c.level === level)) {
       const { formula, fringe } = categoryFormula(category);
       const r = rowOf();
-      push([
-        layout.coding === "letters" ? category.code : Number(category.code),
-        `${category.name}${category.confirmed ? "" : " *"}`,
-        { formula },
-        null,
-      ]);
+      push([layout.coding === "letters" ? category.code : Number(category.code), category.name, { formula }]);
       topSheetCategories.push({ row: r, code: category.code, formula, fringe });
       categoryCells.set(category.code, a1(r, 2));
       allCategoryCells.push(a1(r, 2));
@@ -615,37 +740,45 @@ export function buildTemplatePlan(
       true,
     );
     levelTotals.set(level, a1(r, 2));
-    push([null, null, null, null]);
+    push([]);
   }
-  const atl = levelTotals.get("ATL");
+  // A studio chart totals below the line, then above + below; the AICP form (no line) totals
+  // its sections.
+  const atLine = splitsAtTheLine(template.layout);
   const btlLevels = levels.filter((l) => l !== "ATL").map((l) => levelTotals.get(l)!);
-  const btlRow = rowOf();
-  push([null, "Total Below-the-line", { formula: `=${btlLevels.join("+")}` }, null], true);
+  const btlRow = atLine ? rowOf() : null;
+  if (atLine) push([null, "Total Below-the-line", { formula: `=${btlLevels.join("+")}` }], true);
   const directRow = rowOf();
+  const directParts = atLine
+    ? [levelTotals.get("ATL"), a1(btlRow!, 2)].filter(Boolean)
+    : levels.map((l) => levelTotals.get(l)!);
   push(
-    [null, "Total Above + Below-the-line", { formula: `=${atl ? `${atl}+` : ""}${a1(btlRow, 2)}` }, null],
+    [
+      null,
+      atLine ? "Total Above + Below-the-line" : "Total direct cost",
+      { formula: `=${directParts.join("+")}` },
+    ],
     true,
   );
   const direct = a1(directRow, 2);
-  addName(
-    "Budget_Direct",
-    sheets.topSheet,
-    a1(directRow, 2, true),
-    "Above + below the line, before charges.",
-  );
-  push([null, null, null, null]);
+  addName("Budget_Direct", sheets.topSheet, a1(directRow, 2, true), "The direct cost, before charges.");
+  push([]);
   const chargeCells: string[] = [];
   let contingencyCell: string | null = null;
   const postTotal = levelTotals.get("POST");
   const storyCell = categoryCells.get("1100");
-  const baseOf = (charge: ChargeSpec): string => {
-    switch (charge.base) {
+  const insuranceCell = categoryCells.get("6700");
+  const baseOf = (base: ChargeBase): string => {
+    switch (base) {
       case "budget":
+      case "allSections":
         return direct;
+      case "belowTheLine":
+        return btlRow === null ? direct : a1(btlRow, 2);
       case "insurable":
-        return `(${[direct, storyCell, postTotal].filter(Boolean).join("-")})`;
+        return [direct, storyCell, postTotal, insuranceCell].filter(Boolean).join("-");
       case "budgetAndContingency":
-        return contingencyCell ? `(${direct}+${contingencyCell})` : direct;
+        return contingencyCell ? `${direct}+${contingencyCell}` : direct;
       case "markupSections":
         return `SUM(${AICP_MARKUP_SECTIONS.map((s) => categoryCells.get(s))
           .filter(Boolean)
@@ -655,8 +788,32 @@ export function buildTemplatePlan(
   for (const charge of template.charges) {
     const r = rowOf();
     const rate = n(charge.global);
-    const base = baseOf(charge);
-    push([null, charge.label, { formula: `=ROUND(${rate}*${base},2)` }, { formula: `=${rate}` }], false, P);
+    const baseCell = a1(r, baseColumn);
+    // The base the user picked on the Globals sheet, by its label; a label that is none of the
+    // choices is #N/A, never a guess (the Globals note lists the choices).
+    const [first, ...others] = charge.bases;
+    const choice = others.length === 0 ? null : n(chargeBaseGlobal(charge));
+    const base =
+      choice === null
+        ? baseOf(first)
+        : charge.bases.reduceRight(
+            (otherwise, b) => `IF(${choice}="${CHARGE_BASE_LABELS[b]}",${baseOf(b)},${otherwise})`,
+            "NA()",
+          );
+    push(
+      [
+        null,
+        charge.label,
+        { formula: `=ROUND(${rate}*${baseCell},2)` },
+        { formula: `=${rate}` },
+        { formula: `=${base}` },
+        choice === null ? CHARGE_BASE_LABELS[first] : { formula: `=${choice}` },
+      ],
+      false,
+      [null, null, M, P, M, null],
+      // The charge on the actual cost: the same rate on the same base, summed from the actuals.
+      { formula: `=ROUND(${rate}*(${toActual(base)}),2)` },
+    );
     chargeCells.push(a1(r, 2));
     if (charge.global === "Contingency_Pct") contingencyCell = a1(r, 2);
   }
@@ -671,6 +828,17 @@ export function buildTemplatePlan(
     true,
   );
   addName("Grand_Total", sheets.topSheet, a1(grandRow, 2, true), "Grand total of the budget.");
+  const insuranceCharge = template.charges.some((c) => c.global === "Insurance_Pct");
+  if (insuranceCell && insuranceCharge) {
+    // One policy, one place (issue 18): a 6700 insurance account and an insurance percent both
+    // budgeted are said out loud, so the same cover is not paid twice.
+    push([
+      null,
+      {
+        formula: `=IF(AND(${insuranceCell}<>0,${n("Insurance_Pct")}>0),"Check: insurance is budgeted both in the 6700 accounts and as a percent. Keep each policy in one place.","")`,
+      },
+    ]);
+  }
   const topBlocks: CellBlock[] = topRows.map((cells, i) => ({
     row: TOP_HEADER + 1 + i,
     column: 0,
@@ -687,7 +855,7 @@ export function buildTemplatePlan(
       last.cellFormats!.push(...block.cellFormats!);
     } else mergedTop.push({ ...block, cells: [...block.cells], cellFormats: [...block.cellFormats!] });
   }
-  const anyUnconfirmed = layout.categories.some((c) => !c.confirmed);
+  const unconfirmed = unconfirmedNote(template.layout);
   const topSheet: SheetPlan = {
     name: sheets.topSheet,
     mode: "create",
@@ -704,16 +872,17 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Live totals from ${sheets.detail}.${anyUnconfirmed ? " * = category name not confirmed against a published chart of accounts." : ""} Chart: ${template.source}`,
+            `Live totals from ${sheets.detail}. Chart: ${template.source}. Each charge shows the base it is a percent of; pick the base on ${sheets.globals}.`,
           ],
+          ...(unconfirmed === null ? [] : [[unconfirmed]]),
         ],
       },
-      { row: TOP_HEADER, column: 0, cells: [["Acct", "Category", "Total", "Rate"]], bold: true },
+      { row: TOP_HEADER, column: 0, cells: [TOP_HEADER_CELLS], bold: true },
       ...mergedTop,
     ],
     freeze: { rows: TOP_HEADER + 1 },
-    printArea: a1Range(0, 0, grandRow + 1, 4),
-    columnWidths: [50, 260, 110, 60],
+    printArea: a1Range(0, 0, TOP_HEADER + 1 + topRows.length, TOP_HEADER_CELLS.length),
+    columnWidths: [50, 260, 110, 60, 110, 130],
   };
 
   // ---- Amortization (TV) ------------------------------------------------------------------
