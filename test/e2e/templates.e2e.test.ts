@@ -11,11 +11,11 @@ function rowsWithAccount(cells: Map<string, string>, from: number): number[] {
 const cents = (value: number) => Math.round(value * 100);
 
 describe.each([
-  ["Feature film", "Insert Feature film"],
-  ["TV one-hour episodic", "Insert TV one-hour episodic"],
-  ["Commercial (AICP bid form)", "Insert Commercial (AICP bid form)"],
-  ["Documentary / unscripted", "Insert Documentary / unscripted"],
-])("the %s template in the preview", (template, insert) => {
+  ["Feature film", "Insert Feature film", "FEATURE"],
+  ["TV one-hour episodic", "Insert TV one-hour episodic", "TV"],
+  ["Commercial (AICP bid form)", "Insert Commercial (AICP bid form)", "AICP"],
+  ["Documentary / unscripted", "Insert Documentary / unscripted", "DOC"],
+])("the %s template in the preview", (template, insert, layout) => {
   let preview: Preview;
   beforeAll(async () => {
     preview = await openPreview();
@@ -55,7 +55,66 @@ describe.each([
     const topTotal = amount(top.get(`C${totalRow![0].slice(1)}`) ?? "");
     expect(cents(topTotal)).toBe(detailSum);
     expect(topTotal).toBeGreaterThan(0);
+
+    // PROD.TOPSHEET over the same detail, typed beside the Top Sheet: the same total to the cent.
+    await typeInto(page, "H4", `=PROD.TOPSHEET(Detail_Acct,Detail_Total,"${layout}")`);
+    const spilled = await sheetCells(page);
+    const spillTotal = [...spilled.entries()].find(([a, t]) => /^I\d+$/.test(a) && t === "Total");
+    expect(spillTotal).toBeDefined();
+    expect(cents(amount(spilled.get(`J${spillTotal![0].slice(1)}`) ?? ""))).toBe(detailSum);
     await preview.screenshot(`template-${template.split(" ")[0].toLowerCase()}`);
+    expect(preview.errors).toEqual([]);
+  });
+});
+
+describe("guild fringes on the lines they belong to (Feature film, in the preview)", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  it("charges SAG-AFTRA on cast and DGA on the director with the payroll preset, caps once per person, to the cent", async () => {
+    const { page } = preview;
+    await page.getByRole("radio", { name: "Feature film" }).check();
+    await page.getByRole("button", { name: "Insert Feature film" }).click();
+    await page.getByText(/inserted:/).waitFor();
+    const detail = await showSheet(page, "Budget detail");
+    // The shoot line of an account: its description ends in ": shoot".
+    const shootRow = (account: string) =>
+      rowsWithAccount(detail, 3).find(
+        (row) => detail.get(`A${row}`) === account && detail.get(`B${row}`)!.endsWith(": shoot"),
+      )!;
+    const cast = shootRow("1401");
+    const director = shootRow("1301");
+    // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA P&H 21% = 31,500.00; 2026 payroll: SS 6.2%
+    // = 9,300.00, Medicare 1.45% = 2,175.00, FUTA-CA 2.1% + CA-SUI 3.4% + CA-ETT 0.1% of the first
+    // 7,000 = 392.00. Fringes 43,367.00.
+    await typeInto(page, `F${cast}`, "5000");
+    await typeInto(page, `H${cast}`, "SAG-AFTRA,PAYROLL-CA");
+    // Director: prep (8 weeks at $10,000 = 80,000) then shoot (30 days at $2,000 = 60,000), one
+    // person: the 7,000 caps were reached on the prep line. Shoot: DGA pension 8.5% = 5,100.00,
+    // SS 3,720.00, Medicare 870.00 = 9,690.00.
+    const directorPrep = rowsWithAccount(detail, 3).find(
+      (row) => detail.get(`A${row}`) === "1301" && detail.get(`B${row}`)!.endsWith(": prep"),
+    )!;
+    await typeInto(page, `F${directorPrep}`, "10000");
+    await typeInto(page, `F${director}`, "2000");
+    await typeInto(page, `H${director}`, "DGA-PENSION,PAYROLL-CA");
+    const after = await sheetCells(page);
+    expect(amount(after.get(`I${cast}`)!)).toBe(43367);
+    expect(amount(after.get(`I${director}`)!)).toBe(9690);
+    // Director's prep on the Fringes table (PAYROLL-CA): SS 4,960 + Medicare 1,160 + 392 = 6,512.00.
+    expect(amount(after.get(`I${directorPrep}`)!)).toBe(6512);
+
+    // The Top Sheet against the same arithmetic: ATL fringes post to 1900.
+    const top = await showSheet(page, "Top Sheet");
+    const row = (name: string) =>
+      [...top.entries()].find(([a, t]) => /^B\d+$/.test(a) && t === name)![0].slice(1);
+    expect(amount(top.get(`C${row("Cast")}`)!)).toBe(150000);
+    expect(amount(top.get(`C${row("Director")}`)!)).toBe(140000);
+    expect(amount(top.get(`C${row("Fringe Benefits (ATL)")}`)!)).toBe(43367 + 9690 + 6512);
+    expect(amount(top.get(`C${row("Total Above-the-line")}`)!)).toBe(150000 + 140000 + 59569);
     expect(preview.errors).toEqual([]);
   });
 });

@@ -161,7 +161,8 @@ interface GlobalRow {
   label: string;
   value: Cell;
   format: string | null;
-  note: string;
+  /** Text, or a formula for a note that checks something. */
+  note: Cell;
 }
 
 /** A description of what was laid out, for the panel's summary and for tests. */
@@ -286,7 +287,11 @@ export function buildTemplatePlan(
       label: "Fringe year",
       value: { formula: `=MAX(${n("Fringes")}[Year])` },
       format: "0",
-      note: "The year of the figures in the Fringes table; fringe names typed on the detail use it too. To change it, copy another year into the table (Fringes panel).",
+      // A table that mixes years says so here (a formula naming a table cannot sit on the
+      // table's own sheet: Excel refuses it until the table exists).
+      note: {
+        formula: `=IF(MIN(${n("Fringes")}[Year])<>MAX(${n("Fringes")}[Year]),"Check: the Fringes table mixes "&MIN(${n("Fringes")}[Year])&" and "&MAX(${n("Fringes")}[Year])&" figures. One budget, one year: copy one year into it (Fringes panel).","The year of the figures in the Fringes table; fringe names typed on the detail use it too. To change it, copy another year into the table (Fringes panel).")`,
+      },
     },
     { name: "Contingency_Pct", label: "Contingency", value: globals.contingencyPct, format: P, note: "" },
     { name: "Insurance_Pct", label: "Insurance", value: globals.insurancePct, format: P, note: "" },
@@ -398,17 +403,6 @@ export function buildTemplatePlan(
         cells: [
           [
             `PROD.FRINGE reads the table ${fringeTable} (Name | Type | Rate | Cutoff): edit rates here, add rows for guild fringes. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.`,
-          ],
-        ],
-      },
-      {
-        row: 2,
-        column: 0,
-        cells: [
-          [
-            {
-              formula: `=IF(MIN(${fringeTable}[Year])<>MAX(${fringeTable}[Year]),"Check: this table mixes "&MIN(${fringeTable}[Year])&" and "&MAX(${fringeTable}[Year])&" figures. One budget, one year: copy one year into it (Fringes panel).","")`,
-            },
           ],
         ],
       },
