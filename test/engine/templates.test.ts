@@ -108,6 +108,7 @@ describe("template specifics", () => {
       paidBy: "Flat",
     });
     expect(TEMPLATES.AICP.schedule).toBe("days");
+    for (const template of Object.values(TEMPLATES)) expect(template.defaults.payRule).toBe("IATSE");
     expect(TEMPLATES.FEATURE.schedule).toBe("weeks");
   });
 

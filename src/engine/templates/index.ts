@@ -72,7 +72,9 @@ const LONG_FORM_DEFAULTS: TemplateGlobals = {
   daysPerWeek: 5,
   fringePreset: "PAYROLL-CA",
   fringeYear: 2026,
-  payRule: "CA",
+  // Crew on a union show are paid by their agreement, not California's section 510 rule
+  // (Labor Code 514; figures-audit.md 5): the IATSE preset (pay.ts).
+  payRule: "IATSE",
   contingencyPct: 0.1,
   // $0.70 per $100 of net insurable budget (reference.md 7, broker example [S]).
   insurancePct: 0.007,
