@@ -48,7 +48,9 @@ export interface Layout {
   source: string;
   /**
    * The chart's own names for its groups, where they are not the studio levels: the AICP form
-   * has no above/below-the-line split (its top sheet shows no ATL/BTL totals).
+   * has no above/below-the-line split, so the template's own top sheet shows its groups and no
+   * ATL/BTL totals. PROD.TOPSHEET and the cost report keep the standard level names
+   * (spec/functions.md), so their rows read the same for every layout.
    */
   levelNames?: Partial<Record<Level, string>>;
 }
@@ -252,17 +254,24 @@ export const LAYOUTS: Readonly<Record<LayoutId, Layout>> = { FEATURE, TV, AICP, 
  * weekly cost report both list their levels in this order, so the two never disagree.
  *
  * @param layoutId - the chart of accounts
+ * @param names - "standard": the level names of spec/functions.md (Above-the-line, Production,
+ *   Post, Other), as PROD.TOPSHEET and the cost report print them; "form": the chart's own names
+ *   for its groups where it has them (the AICP form's "Production (A-K)"), as the template's own
+ *   top sheet prints them
  */
-export function levelOrder(layoutId: LayoutId): readonly { level: Level; name: string }[] {
+export function levelOrder(
+  layoutId: LayoutId,
+  names: "standard" | "form" = "standard",
+): readonly { level: Level; name: string }[] {
   const categories = LAYOUTS[layoutId].categories;
   const rank = (level: Level, i: number) => {
     const first = categories.findIndex((c) => c.level === level);
     return first >= 0 ? first : categories.length + i;
   };
-  const names = LAYOUTS[layoutId].levelNames ?? {};
+  const own = names === "form" ? (LAYOUTS[layoutId].levelNames ?? {}) : {};
   return LEVELS.map((l, i) => ({ l, at: rank(l.level, i) }))
     .sort((a, b) => a.at - b.at)
-    .map(({ l }) => ({ level: l.level, name: names[l.level] ?? l.name }));
+    .map(({ l }) => ({ level: l.level, name: own[l.level] ?? l.name }));
 }
 
 /** The layout ids in the order help texts list them (FEATURE is the default). */

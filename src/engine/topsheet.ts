@@ -13,7 +13,7 @@
  */
 import { accountKey } from "./accounts";
 import type { AccountLine } from "./charges";
-import { LAYOUTS, levelOrder, splitsAtTheLine, type Level, type LayoutId } from "./chart";
+import { LAYOUTS, levelOrder, type Level, type LayoutId } from "./chart";
 import { type Decimal, roundCents, ZERO } from "./money";
 import { compareCodes, placer } from "./weeklyCostReport/coding";
 
@@ -124,16 +124,15 @@ export function topSheet(layoutId: LayoutId, lines: readonly AccountLine[]): Top
     if (level !== "ATL") belowTheLine = belowTheLine.plus(subtotal);
     grandTotal = grandTotal.plus(subtotal);
   }
-  // The AICP form has no line to be above or below (chart.ts splitsAtTheLine).
-  if (splitsAtTheLine(layoutId)) {
-    rows.push({
-      kind: "subtotal",
-      code: "",
-      name: "Total Below-the-line",
-      total: belowTheLine,
-      confirmed: true,
-    });
-  }
+  // Every layout, the AICP one included, ends with Below-the-line and Total (spec/functions.md
+  // PROD.TOPSHEET); only the AICP template's own top sheet shows the form's groups instead.
+  rows.push({
+    kind: "subtotal",
+    code: "",
+    name: "Total Below-the-line",
+    total: belowTheLine,
+    confirmed: true,
+  });
   rows.push({ kind: "total", code: "", name: "Total", total: grandTotal, confirmed: true });
   return rows;
 }

@@ -53,11 +53,21 @@ describe("the order of the levels, one for the top sheet and the cost report", (
   it("starts an AICP bid form with production (A-K), then director and talent (L-N), as the form reads", () => {
     expect(levelOrder("AICP").map((l) => l.level)).toEqual(["PRODUCTION", "ATL", "OTHER", "POST"]);
     expect(costReportLevels("AICP")).toEqual([
-      "Total Production (A-K)",
-      "Total Director & Talent (L-N)",
-      "Total Other & Usage (O-P)",
-      "Total Post-production (Q-X)",
+      "Total Production",
+      "Total Above-the-line",
+      "Total Other",
+      "Total Post",
     ]);
+  });
+
+  it("gives the AICP template the form's own group names, and every other chart the standard ones", () => {
+    expect(levelOrder("AICP", "form").map((l) => l.name)).toEqual([
+      "Production (A-K)",
+      "Director & Talent (L-N)",
+      "Other & Usage (O-P)",
+      "Post-production (Q-X)",
+    ]);
+    expect(levelOrder("FEATURE", "form")).toEqual(levelOrder("FEATURE"));
   });
 
   it.each(["FEATURE", "TV", "DOC"] as const)("starts a %s budget above the line", (id) => {

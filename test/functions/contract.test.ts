@@ -301,8 +301,7 @@ describe("the worked values of the spec", () => {
       const sheet = excel("TOPSHEET", codes, column(100, 200, 300), layout) as unknown[][];
       expect(sheet[0]).toEqual(["Acct", "Description", "Total"]);
       const labels = sheet.map((r) => r[1]);
-      // The AICP form has no above/below-the-line split (issue 18): its groups are its own.
-      expect(labels).toContain(layout === "AICP" ? "Total Post-production (Q-X)" : "Total Below-the-line");
+      expect(labels).toContain("Total Below-the-line");
       expect(sheet.find((r) => r[1] === "Total")?.[2]).toBe(600);
       const subtotals = sheet.filter((r) => String(r[1]).startsWith("Total ")).map((r) => r[1]);
       expect(subtotals.length).toBeGreaterThanOrEqual(3);

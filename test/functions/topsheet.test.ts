@@ -92,16 +92,26 @@ describe("PROD.TOPSHEET", () => {
 
     it("rolls letter-coded lines up by section, sections A-K as production first", () => {
       expect(row(s, "Location Expenses")).toEqual(["D", "Location Expenses", 30]);
-      expect(totalOf(s, "Total Production (A-K)")).toBe(100);
+      expect(totalOf(s, "Total Production")).toBe(100);
       expect(s[1][0]).toBe("A");
     });
 
-    it("groups the form's sections as the form does, with no above/below-the-line totals", () => {
-      expect(totalOf(s, "Total Director & Talent (L-N)")).toBe(50);
-      expect(totalOf(s, "Total Other & Usage (O-P)")).toBe(130);
-      expect(totalOf(s, "Total Post-production (Q-X)")).toBe(0);
-      expect(s.filter((r) => /line/i.test(String(r[1])))).toEqual([]);
+    it("keeps the contract's subtotal rows: director and talent (L-N) above the line, O-P other, Q-X post", () => {
+      // spec/functions.md PROD.TOPSHEET: Above-the-line, Production, Post, Other, Below-the-line
+      // and Total for every layout; only the AICP template's own top sheet drops the ATL/BTL labels.
+      expect(totalOf(s, "Total Above-the-line")).toBe(50);
+      expect(totalOf(s, "Total Other")).toBe(130);
+      expect(totalOf(s, "Total Post")).toBe(0);
+      expect(totalOf(s, "Total Below-the-line")).toBe(230);
       expect(totalOf(s, "Total")).toBe(280);
+      expect(s.map((r) => r[1]).filter((name) => String(name).startsWith("Total"))).toEqual([
+        "Total Production",
+        "Total Above-the-line",
+        "Total Other",
+        "Total Post",
+        "Total Below-the-line",
+        "Total",
+      ]);
     });
   });
 

@@ -650,7 +650,8 @@ export function buildTemplatePlan(
   };
   const rowOf = () => TOP_HEADER + 1 + topRows.length; // the row the next push lands on
   // The chart's levels in its own order, as the cost report lists them; only those it uses.
-  const levelNames = new Map(chartLevelOrder(template.layout).map((l) => [l.level, l.name]));
+  // The chart's own group names: the AICP form's sections, not above/below the line.
+  const levelNames = new Map(chartLevelOrder(template.layout, "form").map((l) => [l.level, l.name]));
   const levels = [...levelNames.keys()].filter((level) => layout.categories.some((c) => c.level === level));
   const levelRange = (level: Level): [number, number] => {
     const codes = layout.categories.filter((c) => c.level === level).map((c) => Number(c.code));
