@@ -6,7 +6,13 @@ import { loadProdFunctions } from "./loadProdFunctions";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
-import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import {
+  DETAIL_COLUMNS,
+  buildTemplatePlan,
+  namesForCopy,
+  presetRows,
+} from "../../src/taskpane/templates/buildPlan";
+import { copyIntoTable, setBudgetRates } from "../../src/taskpane/fringes/fringeTables";
 import { freeCopy } from "../../src/taskpane/panels/TemplatesPanel";
 import { parseA1 } from "../../src/excel/port";
 
@@ -260,29 +266,47 @@ describe("one workbook, one set of rates", () => {
     expect((await wb.readUsedRange("Fringes"))!.values[0][0]).toBe("Fringes: PAYROLL-CA 2025");
   });
 
-  it("moves the title, the global and typed names to the year the Fringes table holds, and flags a mix", async () => {
+  it("moves the table, the global, the title and typed names to one year when the Fringes panel copies it, and checks a year typed by hand", async () => {
     const { wb, shoot } = await budgetOf(2025);
     wb.enter("Budget detail", shoot, DETAIL_COLUMNS.rate, "6000");
     wb.enter("Budget detail", shoot, DETAIL_COLUMNS.fringeSet, "SS,MEDICARE");
+    const yearCell = async () => (await wb.readNamedRange("Fringe_Year"))!;
+    const yearNote = async () =>
+      (await wb.readUsedRange("Globals"))!.values[parseA1((await yearCell()).address).row][3];
+    const title = async () => (await wb.readUsedRange("Fringes"))!.values[0][0];
+    expect(await yearNote()).toMatch(/^The year of every rate in this budget/);
+
+    // The Fringes panel copies PAYROLL-CA 2026 into the budget's table: everything says 2026.
     const table = (await wb.readTable("Fringes"))!;
-    const yearColumn = table.headers.indexOf("Year");
-    const at = parseA1(table.address);
-    // One row moved to 2026: the sheet says the table mixes years.
-    wb.enter("Fringes", at.row + 1, at.column + yearColumn, "2026");
-    const fringes = async () => (await wb.readUsedRange("Fringes"))!.values;
-    const yearNote = async () => {
-      const cell = (await wb.readNamedRange("Fringe_Year"))!;
-      return (await wb.readUsedRange("Globals"))!.values[Number(/\d+/.exec(cell.address)![0]) - 1][3];
-    };
-    expect(await yearNote()).toBe(
-      "Check: the Fringes table mixes 2025 and 2026 figures. One budget, one year: copy one year into it (Fringes panel).",
-    );
-    // Every row 2026: one year again, everywhere.
-    for (let i = 1; i < table.rows.length + 1; i++)
-      wb.enter("Fringes", at.row + i, at.column + yearColumn, "2026");
-    expect(await yearNote()).toMatch(/^The year of the figures in the Fringes table/);
-    expect((await fringes())[0][0]).toBe("Fringes: PAYROLL-CA 2026");
-    expect((await wb.readNamedRange("Fringe_Year"))!.values[0][0]).toBe(2026);
+    const host = { port: wb, ask: () => Promise.resolve(true) };
+    expect(await copyIntoTable(host, table, presetRows("PAYROLL-CA", 2026), {})).toBe(true);
+    expect(await setBudgetRates(wb, "Fringes", "PAYROLL-CA", 2026)).toBe("Fringe_Year");
+    expect((await yearCell()).values[0][0]).toBe(2026);
+    expect(await title()).toBe("Fringes: PAYROLL-CA 2026");
+    expect(await yearNote()).toMatch(/^The year of every rate in this budget/);
+    expect((await wb.readTable("Fringes"))!.rows[0].slice(0, 5)).toEqual([
+      "SS",
+      "%",
+      0.062,
+      184500,
+      "2026 (calendar year)",
+    ]);
+    // Typed names follow the year: 2026's SS base, 184,500.
     expect(await fringesOf(wb, shoot)).toBe(13770);
+
+    // A year typed by hand that the table's figures are not of is flagged, not silently mixed.
+    const at = parseA1((await yearCell()).address);
+    wb.enter("Globals", at.row, at.column, "2025");
+    expect(await yearNote()).toBe(
+      "Check: the Fringes table holds figures of another year than 2025. Copy 2025 into it (Fringes panel), or type its year here.",
+    );
+    expect(await title()).toBe("Fringes: PAYROLL-CA 2025");
+    expect(await fringesOf(wb, shoot)).toBe(13528.2);
+  });
+
+  it("leaves the globals alone when the table is not a budget's", async () => {
+    const { wb } = await budgetOf(2025);
+    expect(await setBudgetRates(wb, "MyRates", "PAYROLL-CA", 2026)).toBeNull();
+    expect((await wb.readNamedRange("Fringe_Year"))!.values[0][0]).toBe(2025);
   });
 });

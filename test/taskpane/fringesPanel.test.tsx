@@ -178,6 +178,30 @@ describe("Fringes panel: copy a preset", () => {
     await waitFor(() => expect(within(copy).getByLabelText("Year")).toHaveValue("2025"));
   });
 
+  it("moves the budget's rates year and preset with the figures copied into its Fringes table", async () => {
+    const template = TEMPLATES.FEATURE;
+    const layout = buildTemplatePlan(
+      template,
+      { ...template.defaults, fringeYear: 2025 },
+      namesForCopy(template, 1).sheets,
+    );
+    const { book } = await openFringes(async ({ port }) => port.apply(layout.plan));
+    const copy = screen.getByRole("region", { name: "Copy into the workbook" });
+    await waitFor(() => expect(screen.getByLabelText("Into")).toHaveValue("Fringes"));
+    await waitFor(() => expect(within(copy).getByLabelText("Year")).toHaveValue("2025"));
+    await userEvent.selectOptions(within(copy).getByLabelText("Preset"), "PAYROLL-NY");
+    await userEvent.selectOptions(within(copy).getByLabelText("Year"), "2026");
+    await userEvent.click(screen.getByRole("button", { name: "Copy PAYROLL-NY" }));
+    await answerDialog(/The table Fringes on Fringes has 5 row\(s\)/, "Replace rows");
+    await screen.findByText(
+      "PAYROLL-NY 2026 copied into the table Fringes. The budget's rates year (Fringe_Year) is now 2026.",
+    );
+    const at = (name: string) => parseA1(layout.plan.names!.find((n) => n.name === name)!.address);
+    const global = (name: string) => book.values("Globals", at(name).row, at(name).column, 1, 1)[0][0];
+    expect(global("Fringe_Year")).toBe(2026);
+    expect(global("Fringe_Preset")).toBe("PAYROLL-NY");
+  });
+
   it.each([
     ["Replace rows", true],
     ["Cancel", false],

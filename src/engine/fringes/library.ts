@@ -429,10 +429,13 @@ function dateWords(iso: string): string {
   return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
 }
 
+/** What the In force column says after the year of a calendar-year entry: "2026 (calendar year)". */
+export const CALENDAR_YEAR_WORDS = "(calendar year)";
+
 /** When an entry is in force, in words: "2026 (calendar year)", "Jul 1, 2025 to Jun 30, 2026". */
 export function periodWords(d: Pick<FringeDefinition, "from" | "to">): string {
   return isCalendarYear(d)
-    ? `${d.from.slice(0, 4)} (calendar year)`
+    ? `${d.from.slice(0, 4)} ${CALENDAR_YEAR_WORDS}`
     : `${dateWords(d.from)} to ${dateWords(d.to)}`;
 }
 

@@ -9,6 +9,7 @@ import { isBlank } from "../../engine/money";
 import type { FringeDefinition } from "../../engine/fringes/library";
 import {
   type CellValue,
+  type RangeRef,
   type RunOptions,
   type TableData,
   type WorkbookPort,
@@ -17,7 +18,7 @@ import {
 } from "../../excel/port";
 import { firstFreeCopy } from "../shell/freeCopy";
 import type { Question } from "../shell/PaneContext";
-import { DETAIL_COLUMNS, TEMPLATES_OWNER } from "../templates/buildPlan";
+import { DETAIL_COLUMNS, TEMPLATES_OWNER, budgetGlobalName } from "../templates/buildPlan";
 import { FRINGE_TABLE_WIDTHS, newFringeTable } from "./newFringeTable";
 
 /** The workbook's tables that PROD.FRINGE can read, with their rows. */
@@ -71,6 +72,46 @@ export async function copyIntoTable(
     await host.port.replaceTableRows(table.name, rows, { ...options, allowOverwrite: true });
   }
   return true;
+}
+
+/**
+ * After a preset of one year was copied into the Fringes table of a budget the Templates panel
+ * made: that budget's Fringe_Preset and Fringe_Year globals say so, so the table, the globals,
+ * the Fringes title and the fringe names typed on the detail all read the same year (issue 18:
+ * one workbook, one set of rates). Resolves the year global's name, or null when `table`
+ * belongs to no budget (nothing is written).
+ */
+export async function setBudgetRates(
+  port: WorkbookPort,
+  table: string,
+  preset: string,
+  year: number,
+): Promise<string | null> {
+  const yearName = budgetGlobalName("Fringe_Year", table);
+  const presetName = budgetGlobalName("Fringe_Preset", table);
+  if (yearName === null || presetName === null) return null;
+  const [yearCell, presetCell] = await Promise.all([
+    port.readNamedRange(yearName),
+    port.readNamedRange(presetName),
+  ]);
+  if (!yearCell) return null;
+  const cells: { ref: RangeRef; value: number | string }[] = [{ ref: yearCell, value: year }];
+  if (presetCell) cells.push({ ref: presetCell, value: preset });
+  const sheets = [...new Set(cells.map((c) => c.ref.sheet))];
+  await port.apply({
+    owner: TEMPLATES_OWNER,
+    sheets: sheets.map((sheet) => ({
+      name: sheet,
+      mode: "existing" as const,
+      blocks: cells
+        .filter((c) => c.ref.sheet === sheet)
+        .map(({ ref, value }) => {
+          const at = parseA1(ref.address);
+          return { row: at.row, column: at.column, cells: [[value]] };
+        }),
+    })),
+  });
+  return yearName;
 }
 
 /**

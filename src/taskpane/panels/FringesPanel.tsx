@@ -52,9 +52,10 @@ import {
   copyIntoTable,
   createFringeSheet,
   findFringeTables,
+  setBudgetRates,
 } from "../fringes/fringeTables";
 import { usePane } from "../shell/PaneContext";
-import { fringeYearName, presetRows } from "../templates/buildPlan";
+import { budgetGlobalName, presetRows } from "../templates/buildPlan";
 import { SelectField } from "../shell/SelectField";
 import { PRESET_NAMES, usePresetYear } from "../fringes/usePresetYear";
 
@@ -192,7 +193,9 @@ function CopyPreset() {
     if (tables === null) return;
     let current = true;
     pane.port
-      .readNamedRange(fringeYearName(target === NEW_SHEET ? null : target))
+      .readNamedRange(
+        (target === NEW_SHEET ? null : budgetGlobalName("Fringe_Year", target)) ?? "Fringe_Year",
+      )
       .then((range) => {
         const year = range?.values[0]?.[0];
         if (current && typeof year === "number") fringes.setYear(year);
@@ -208,11 +211,17 @@ function CopyPreset() {
     const definitions = presetRows(preset, year);
     const table = tables?.find((t) => t.name === target);
     const result = await pane.runLong(`Copying ${preset} ${year}`, async (options) => {
-      if (table) return (await copyIntoTable(pane, table, definitions, options)) ? table.name : null;
-      return (await createFringeSheet(pane.port, definitions, options)).table;
+      if (!table)
+        return { table: (await createFringeSheet(pane.port, definitions, options)).table, global: null };
+      if (!(await copyIntoTable(pane, table, definitions, options))) return null;
+      // The budget the table belongs to moves to the same year (and preset) with it.
+      return { table: table.name, global: await setBudgetRates(pane.port, table.name, preset, year) };
     });
     if (result) {
-      pane.showNote(`${preset} ${year} copied into the table ${result}.`);
+      pane.showNote(
+        `${preset} ${year} copied into the table ${result.table}.` +
+          (result.global ? ` The budget's rates year (${result.global}) is now ${year}.` : ""),
+      );
       await handleRefresh();
     }
   };

@@ -16,7 +16,12 @@ import {
   type Level,
   unconfirmedNote,
 } from "../../engine/chart";
-import { findLibraryFringe, FRINGE_PRESETS, libraryYears } from "../../engine/fringes/library";
+import {
+  CALENDAR_YEAR_WORDS,
+  findLibraryFringe,
+  FRINGE_PRESETS,
+  libraryYears,
+} from "../../engine/fringes/library";
 import {
   type BudgetTemplate,
   type ChargeBase,
@@ -198,12 +203,25 @@ export function presetYears(preset: string): number[] {
 }
 
 /**
- * The workbook name of the fringe year of the budget whose Fringes table is `table` ("Fringes_2"
- * -> "Fringe_Year_2"); the first budget's for any other table, or for none.
+ * The workbook name of a global (`Fringe_Year`, `Fringe_Preset`) of the budget whose Fringes
+ * table is `table` ("Fringes" -> "Fringe_Year", "Fringes_2" -> "Fringe_Year_2"), or null for a
+ * table no template names so.
  */
-export function fringeYearName(table: string | null): string {
-  const copy = table === null ? null : /^Fringes(_\d+)?$/i.exec(table);
-  return `Fringe_Year${copy?.[1] ?? ""}`;
+export function budgetGlobalName(global: "Fringe_Year" | "Fringe_Preset", table: string): string | null {
+  const copy = /^Fringes(_\d+)?$/i.exec(table);
+  return copy ? `${global}${copy[1] ?? ""}` : null;
+}
+
+/**
+ * The note beside Fringe_Year: a check when the Fringes table holds payroll figures of another
+ * calendar year (its In force column says "2025 (calendar year)" in a 2026 budget), otherwise
+ * what the year does. Rows dated by a guild's contract period and rows the user added without a
+ * date are not checked: only the calendar-year figures the library writes say their year.
+ */
+export function fringeYearCheck(year: string, table: string): string {
+  const inForce = `${table}[In force]`;
+  const otherYears = `COUNTIFS(${inForce},"*${CALENDAR_YEAR_WORDS}",${inForce},"<>"&${year}&" ${CALENDAR_YEAR_WORDS}")`;
+  return `=IF(${otherYears}>0,"Check: the ${table} table holds figures of another year than "&${year}&". Copy "&${year}&" into it (Fringes panel), or type its year here.","The year of every rate in this budget: the ${table} table holds its figures and fringe names typed on the detail are read on 1 January of it. To change it, copy another year into the table (Fringes panel): this global follows.")`;
 }
 
 /** The global that holds a charge's base: Insurance_Pct -> Insurance_Base. */
@@ -281,17 +299,19 @@ export function buildTemplatePlan(
       note: "Copied into the Fringes table.",
     },
     {
-      // One workbook, one set of rates (issue 18): the year is the one of the figures in the
-      // Fringes table, so copying another year into it moves the whole budget to that year.
+      // One workbook, one set of rates (issue 18): the year every figure of the budget is read
+      // in. The Fringes table holds its figures (copied from the library for it), fringe names
+      // typed on the detail are read on its 1 January, and the Fringes sheet's title says it.
+      // The Fringes panel's copy into this table sets it too, so the table, this global, the
+      // title and the typed names change year together; a year typed here by hand is checked
+      // against the table's calendar-year figures (the In force column the library writes).
       name: "Fringe_Year",
-      label: "Fringe year",
-      value: { formula: `=MAX(${n("Fringes")}[Year])` },
+      label: "Rates year",
+      value: globals.fringeYear,
       format: "0",
-      // A table that mixes years says so here (a formula naming a table cannot sit on the
-      // table's own sheet: Excel refuses it until the table exists).
-      note: {
-        formula: `=IF(MIN(${n("Fringes")}[Year])<>MAX(${n("Fringes")}[Year]),"Check: the Fringes table mixes "&MIN(${n("Fringes")}[Year])&" and "&MAX(${n("Fringes")}[Year])&" figures. One budget, one year: copy one year into it (Fringes panel).","The year of the figures in the Fringes table; fringe names typed on the detail use it too. To change it, copy another year into the table (Fringes panel).")`,
-      },
+      // The check sits here, not on the Fringes sheet: Excel refuses a formula naming a table
+      // on the table's own sheet until the table exists.
+      note: { formula: fringeYearCheck(n("Fringe_Year"), n("Fringes")) },
     },
     { name: "Contingency_Pct", label: "Contingency", value: globals.contingencyPct, format: P, note: "" },
     { name: "Insurance_Pct", label: "Insurance", value: globals.insurancePct, format: P, note: "" },
