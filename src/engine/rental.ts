@@ -61,6 +61,24 @@ export function billedDaysByWeek(daysPerWeek: readonly Decimal[], weekDays: Deci
 export type RentalDays = { held: Decimal } | { byWeek: readonly Decimal[] };
 
 /**
+ * The days of a rental week by week: days held in a row are full weeks of 7, then the rest
+ * (12 held = 7 + 5), and empty weeks at the end are dropped. {@link billedDaysHeld} bills days
+ * held exactly as {@link billedDaysByWeek} bills these weeks, so two rentals with the same weeks
+ * are billed the same under every week convention: the one way to tell whether two schedules
+ * written differently ("12", "7+5", "7+5+0") are the same.
+ */
+export function daysByWeek(days: RentalDays): Decimal[] {
+  const weeks: Decimal[] = [];
+  if ("held" in days) {
+    const fullWeeks = days.held.divToInt(WEEK_HELD).toNumber();
+    for (let w = 0; w < fullWeeks; w++) weeks.push(WEEK_HELD);
+    weeks.push(days.held.minus(WEEK_HELD.times(fullWeeks)));
+  } else weeks.push(...days.byWeek);
+  while (weeks.length > 0 && weeks[weeks.length - 1].isZero()) weeks.pop();
+  return weeks;
+}
+
+/**
  * Reads the `days` of a rental: one cell is the days held in a row; several cells are the
  * days used in each week, each between 0 and 7. A blank is 0 either way.
  *

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Decimal } from "../../src/engine/money";
-import { billedDaysByWeek, billedDaysHeld, rentalCost } from "../../src/engine/rental";
+import { billedDaysByWeek, billedDaysHeld, daysByWeek, rentalCost } from "../../src/engine/rental";
 
 const d = (n: number) => new Decimal(n);
 
@@ -36,6 +36,31 @@ describe("the N-day week", () => {
         const billed = billedDaysHeld(d(held), d(weekDays));
         expect(billed.lte(held)).toBe(true);
         expect(billedDaysHeld(d(held + 1), d(weekDays)).gte(billed)).toBe(true);
+      }),
+    );
+  });
+
+  it.each([
+    [{ held: d(12) }, "7+5"],
+    [{ held: d(14) }, "7+7"],
+    [{ held: d(0) }, ""],
+    [{ byWeek: [d(5), d(5), d(2), d(0)] }, "5+5+2"],
+    [{ byWeek: [d(0), d(5)] }, "0+5"],
+  ])("writes %j week by week as %s", (days, weeks) => {
+    expect(
+      daysByWeek(days)
+        .map((w) => w.toString())
+        .join("+"),
+    ).toBe(weeks);
+  });
+
+  it("bills days held as their weeks, under every week convention", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 7 }), (held, weekDays) => {
+        const weeks = daysByWeek({ held: d(held) });
+        expect(billedDaysByWeek(weeks, d(weekDays)).toFixed()).toBe(
+          billedDaysHeld(d(held), d(weekDays)).toFixed(),
+        );
       }),
     );
   });

@@ -23,9 +23,9 @@
  */
 import { Decimal, ZERO, roundCents, sum } from "../money";
 import { errors } from "../errors";
-import { addCosts, checkTerms, incompleteReason, lineCost, orderCharges } from "./landed";
+import { addCosts, checkTerms, incompleteReason, lineCost, lineDays, orderCharges } from "./landed";
 import { matchKey, normalizeItemName, overrideMap, type MatchOverride } from "./matching";
-import type { RentalDays } from "../rental";
+import { daysByWeek, type RentalDays } from "../rental";
 import type { BidLine, CostBreakdown, VendorBid } from "./types";
 
 /** Steps (vendor sets x items x vendors) up to which the split award is searched exactly. */
@@ -119,12 +119,26 @@ export interface Comparison {
   readonly notes: readonly string[];
 }
 
-/** Days of a line as text, to tell whether vendors quoted the same days. */
-function daysText(line: BidLine): string {
-  if (line.days === undefined) return "schedule";
-  return "held" in line.days
-    ? line.days.held.toString()
-    : line.days.byWeek.map((d) => d.toString()).join("+");
+/**
+ * What a vendor quoted for an item, as text, to tell whether vendors quoted alike: the units of
+ * the lines that supply it, per schedule week by week (rental.ts daysByWeek), so the same schedule
+ * written differently ("12" and "7+5", the comparison's schedule and the same weeks in a Days
+ * column) and two lines of 1 against one line of 2 on the same days read the same (issue 17: a
+ * false "quantities or days differ").
+ */
+function quoteText(lines: readonly BidLine[], schedule: RentalDays | undefined): string {
+  const units = new Map<string, Decimal>();
+  for (const line of lines) {
+    if (incompleteReason(line, schedule) !== undefined) continue;
+    const weeks = daysByWeek(lineDays(line, schedule))
+      .map((d) => d.toString())
+      .join("+");
+    units.set(weeks, (units.get(weeks) ?? ZERO).plus(line.qty));
+  }
+  return [...units]
+    .map(([weeks, qty]) => `${qty.toString()} x ${weeks}`)
+    .sort()
+    .join(", ");
 }
 
 /** Money in whole cents as a plain number (exact: cents stay far below 2^53). */
@@ -226,9 +240,7 @@ export function* comparisonSteps(input: ComparisonInput): Generator<ComparisonPr
       notes.push(`"${row.name}": no vendor supplied it (incomplete bids only); it is in neither award.`);
     const quoted = new Set(
       // An incomplete bid differs by nature; it is flagged as incomplete instead.
-      bids.flatMap((b) =>
-        b && b.incomplete === undefined ? [`${b.qty.toString()}|${b.lines.map(daysText).join(",")}`] : [],
-      ),
+      bids.flatMap((b) => (b && b.incomplete === undefined ? [quoteText(b.lines, schedule)] : [])),
     );
     const differs = quoted.size > 1;
     if (differs)

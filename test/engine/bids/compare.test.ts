@@ -204,6 +204,40 @@ describe("duplicates, matching overrides and different quotes", () => {
     expect(r.notes.some((n) => n.includes('"Dolly": vendors quoted different'))).toBe(true);
   });
 
+  // Issue 17: "quantities or days differ" was shown for schedules that are the same, written
+  // differently (the comparison's schedule against the same days in a Days column, 12 days in a
+  // row against 7 + 5, a trailing empty week, or two units on two lines against one line of 2).
+  it.each([
+    ["the schedule against the same weeks in a Days column", {}, { days: weeks(5, 5, 2) }],
+    ["12 days in a row against 7 + 5", { days: held(12) }, { days: weeks(7, 5) }],
+    ["a trailing empty week", { days: weeks(5, 5, 2, 0) }, { days: weeks(5, 5, 2) }],
+    ["5 days in a row against one week of 5", { days: held(5) }, { days: weeks(5) }],
+  ])("does not flag the same schedule written differently: %s", (_case, a, b) => {
+    const r = compareAll({
+      vendors: [vendor("A", [line("Dolly", 300, a)]), vendor("B", [line("Dolly", 280, b)])],
+      schedule,
+    });
+    expect(r.items[0].differs).toBe(false);
+    expect(r.notes.filter((n) => n.includes("different quantities"))).toEqual([]);
+  });
+
+  it("does not flag two units on two lines against one line of two on the same days", () => {
+    const a = vendor("A", [line("Dolly", 300, { row: 2 }), line("Dolly", 300, { row: 3 })]);
+    const b = vendor("B", [line("Dolly", 280, { qty: d(2), days: weeks(5, 5, 2) })]);
+    expect(compareAll({ vendors: [a, b], schedule }).items[0].differs).toBe(false);
+  });
+
+  it("still flags the same days over different weeks, and a different quantity", () => {
+    const quoted = (a: Partial<BidLine>, b: Partial<BidLine>) =>
+      compareAll({
+        vendors: [vendor("A", [line("Dolly", 300, a)]), vendor("B", [line("Dolly", 280, b)])],
+        schedule,
+      }).items[0].differs;
+    // 12 days in a row bill 7 + 5; the schedule's 5 + 5 + 2 bills less on a short week.
+    expect(quoted({ days: held(12) }, {})).toBe(true);
+    expect(quoted({ qty: d(2) }, {})).toBe(true);
+  });
+
   it("re-matches an item by hand, or keeps it on its own row", () => {
     const a = vendor("A", [line("Fisher 10 dolly", 300, { days: held(1) })]);
     const b = vendor("B", [line("Fisher #10", 280, { days: held(1) })]);
