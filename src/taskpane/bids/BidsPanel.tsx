@@ -61,6 +61,10 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   hidden: { display: "none" },
+  // Drop-downs as wide as the pane, never wider: an item's long name pushed the Matched item
+  // drop-down out of a 320 px pane (issue 17); the select shows what fits.
+  fill: { minWidth: 0, width: "100%" },
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, alignItems: "start" },
 });
 
 /** Props of {@link BidsPanel}; the defaults are the real browser ones, tests pass fakes. */
@@ -95,6 +99,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
   const [result, setResult] = useState<Comparison | null>(null);
   const [written, setWritten] = useState<WrittenSheet | null>(null);
   const [apart, setApart] = useState("");
+  const [apartVendor, setApartVendor] = useState("");
   const [awardChoice, setAwardChoice] = useState<"split" | "single">("split");
   const [tables, setTables] = useState<{ name: string; sheet: string }[]>([]);
   const [table, setTable] = useState("");
@@ -205,6 +210,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
     });
     setResult(comparison ?? null);
     setApart("");
+    setApartVendor("");
   };
 
   /** Re-matches every line of one comparison row with another row, and compares again. */
@@ -227,19 +233,21 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
     void compare(next);
   };
 
-  /** Takes a row apart: every vendor after the first that bid it gets its own row. */
-  const handleSeparate = (key: string) => {
+  /**
+   * Takes one vendor's line off a matched row: the chosen vendor's item gets a row of its own,
+   * and the other vendors stay matched (issue 17: every vendor after the first was split off).
+   */
+  const handleSeparate = (key: string, vendorId: string) => {
     if (!result) return;
     const row = result.items.find((i) => i.key === key);
-    if (!row) return;
-    const bidders = row.bids.flatMap((bid, vi) => (bid ? [{ bid, vi }] : [])).slice(1);
-    const added = bidders.flatMap(({ bid, vi }) =>
-      bid.lines.map((line): MatchOverride => ({
-        vendorId: result.vendors[vi].id,
-        itemKey: normalizeItemName(line.item),
-        matchTo: null,
-      })),
-    );
+    const vi = result.vendors.findIndex((v) => v.id === vendorId);
+    const bid = row?.bids[vi];
+    if (!bid) return;
+    const added = bid.lines.map((line): MatchOverride => ({
+      vendorId,
+      itemKey: normalizeItemName(line.item),
+      matchTo: null,
+    }));
     const next = [...overrides, ...added];
     setOverrides(next);
     void compare(next);
@@ -426,6 +434,14 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
 
   const matched = result ? result.items.filter((i) => i.bids.filter(Boolean).length > 1) : [];
   const apartKey = matched.some((i) => i.key === apart) ? apart : (matched[0]?.key ?? "");
+  // The vendors whose line is on the chosen row; the last one is offered first.
+  const apartBidders = result
+    ? (matched.find((i) => i.key === apartKey)?.bids.flatMap((b, vi) => (b ? [result.vendors[vi]] : [])) ??
+      [])
+    : [];
+  const apartVendorId = apartBidders.some((v) => v.id === apartVendor)
+    ? apartVendor
+    : (apartBidders[apartBidders.length - 1]?.id ?? "");
   const unmatched = result ? result.items.filter((i) => i.missing.length > 0) : [];
 
   return (
@@ -582,10 +598,11 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
               <Text as="p">
                 If the vendors of a matched row mean different items, keep them on separate rows.
               </Text>
-              <div className={styles.row}>
-                <Field label="Matched item" style={{ flexGrow: 1 }}>
+              <div className={styles.stack}>
+                <Field label="Matched item" className={styles.fill}>
                   <Select
                     id="bid-keep-apart"
+                    className={styles.fill}
                     value={apartKey}
                     onChange={(_e, d) => setApart(d.value)}
                     disabled={disabled}
@@ -597,7 +614,25 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
                     ))}
                   </Select>
                 </Field>
-                <Button onClick={() => handleSeparate(apartKey)} disabled={disabled || apartKey === ""}>
+                <Field label="Whose line" className={styles.fill}>
+                  <Select
+                    id="bid-keep-apart-vendor"
+                    className={styles.fill}
+                    value={apartVendorId}
+                    onChange={(_e, d) => setApartVendor(d.value)}
+                    disabled={disabled}
+                  >
+                    {apartBidders.map((v) => (
+                      <option key={v.id} value={v.id}>
+                        {v.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Button
+                  onClick={() => handleSeparate(apartKey, apartVendorId)}
+                  disabled={disabled || apartKey === "" || apartVendorId === ""}
+                >
                   Not the same item: keep apart
                 </Button>
               </div>

@@ -358,6 +358,34 @@ describe("Bids panel: keeping a matched row apart", () => {
   });
 });
 
+describe("Bids panel: keeping only the chosen vendor's line apart", () => {
+  it("splits off only the vendor picked, and the other vendors stay matched", async () => {
+    FILES["Dolly A.csv"] = "Item,Qty,Days,Day rate\nDolly,1,3,300\n";
+    FILES["Dolly B.csv"] = "Item,Qty,Days,Day rate\nDolly,1,3,250\n";
+    FILES["Dolly C.csv"] = "Item,Qty,Days,Day rate\nDolly,1,3,275\n";
+    setup();
+    await addFile("Dolly A.csv");
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("Dolly B.csv");
+    await addFile("Dolly C.csv");
+    await compare();
+    const review = screen.getByRole("region", { name: "Items matched across vendors" });
+    const whose = within(review).getByLabelText("Whose line");
+    expect(
+      within(whose)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Dolly A", "Dolly B", "Dolly C"]);
+    fireEvent.change(whose, { target: { value: "v3" } });
+    fireEvent.click(within(review).getByRole("button", { name: "Not the same item: keep apart" }));
+    await settle();
+    // A and B still share the Dolly row; only C's dolly stands on its own.
+    const missing = screen.getByRole("region", { name: "Items not bid by every vendor" });
+    expect(within(missing).getByLabelText(/^Dolly \(bid by Dolly A, Dolly B\)/)).toBeInTheDocument();
+    expect(within(missing).getByLabelText(/^Dolly \(bid by Dolly C\)/)).toBeInTheDocument();
+  });
+});
+
 describe("Bids panel: a long comparison in the real shell", () => {
   it("shows its progress, and a Cancel mid-way shows Cancelled with nothing written or shown", async () => {
     const wb = workbook({ Budget: [["Acct", "Rate"]] });
