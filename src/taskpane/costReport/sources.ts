@@ -9,13 +9,7 @@ import { VOCABULARIES, type Field, type Mapping } from "../../engine/weeklyCostR
 import { ProdError } from "../../engine/errors";
 import type { RangeData, WorkbookPort } from "../../excel/port";
 import { columnMemory, type ColumnMemory, type KeyValueStorage } from "../shell/columnMemory";
-import {
-  fileKind,
-  FileReadError,
-  loadXlsxReader,
-  readSheetFile,
-  unreadableWorkbook,
-} from "../files/readFile";
+import { fileKind, loadXlsxReader, readSheetFile, unreadableWorkbook } from "../files/readFile";
 import type { FileCell } from "../files/readFile";
 import { PREVIEW_ROWS, previewRows, type LedgerSource } from "./ledgerImport";
 
@@ -178,16 +172,12 @@ async function loadAnyInput(port: WorkbookPort, choice: InputChoice, kind: Input
     const text = new TextDecoder("utf-8").decode(choice.data);
     return withHeader(choice.name, { kind: "csv", name: choice.name, text }, kind);
   }
-  try {
-    if (type === "xlsx" && kind === "ledger") return await openLedgerWorkbook(choice.name, choice.data);
-    const file = await readSheetFile(choice.name, choice.data);
-    const first = file.sheets.find((s) => s.rows.length > 0);
-    if (!first) throw new InputError(`"${choice.name}" has no rows.`);
-    return fromRows(choice.name, first.rows, kind);
-  } catch (e) {
-    if (e instanceof FileReadError) throw new InputError(e.message);
-    throw e;
-  }
+  // A file it cannot read is a FileReadError, already a ProdError the pane shows as what to fix.
+  if (type === "xlsx" && kind === "ledger") return await openLedgerWorkbook(choice.name, choice.data);
+  const file = await readSheetFile(choice.name, choice.data);
+  const first = file.sheets.find((s) => s.rows.length > 0);
+  if (!first) throw new InputError(`"${choice.name}" has no rows.`);
+  return fromRows(choice.name, first.rows, kind);
 }
 
 /**

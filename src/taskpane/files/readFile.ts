@@ -8,6 +8,7 @@
  * text. Nothing here decides what a cell means.
  */
 import Papa from "papaparse";
+import { ProdError } from "../../engine/errors";
 
 /** A cell of a picked file. */
 export type FileCell = string | number | boolean | null;
@@ -24,9 +25,15 @@ export interface SheetFile {
   readonly sheets: FileSheet[];
 }
 
-/** A file the pane cannot read, with what to do about it. */
-export class FileReadError extends Error {
-  override readonly name = "FileReadError";
+/**
+ * A file the pane cannot read, with what to do about it. A bad file is the user's input, not a
+ * fault of the pane: it is shown as what to fix (shell/messages.ts), never "please report it"
+ * (issue 17: a corrupt .xlsx was).
+ */
+export class FileReadError extends ProdError {
+  constructor(message: string) {
+    super("invalid", message);
+  }
 }
 
 /** What kind of file a name is, by its extension. */

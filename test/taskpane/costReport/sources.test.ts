@@ -123,7 +123,7 @@ describe("cost-report inputs from files", () => {
     await expect(
       loadInput(port, { kind: "file", name: "gl.xlsx", data: bytes("Acct,Amount") }, "ledger"),
     ).rejects.toThrow(
-      /could not be read as an Excel workbook: it is not a ZIP archive.*save it as .xlsx or CSV/,
+      /could not be read as an Excel workbook: there is no workbook inside it.*save it as .xlsx or CSV/,
     );
   });
 

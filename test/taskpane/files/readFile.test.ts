@@ -11,6 +11,7 @@ import {
 } from "../../../src/taskpane/files/readFile";
 import { guessMapping, readBidRows } from "../../../src/engine/bids";
 import { makeXlsx } from "./xlsxFixture";
+import { describeError } from "../../../src/taskpane/shell/messages";
 
 const bytes = (text: string) => {
   const u8 = new TextEncoder().encode(text);
@@ -98,6 +99,56 @@ describe("reading XLSX bids", () => {
   it("says what to do with a file that is not really a workbook", async () => {
     await expect(readSheetFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(FileReadError);
     await expect(readSheetFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(/save it as .xlsx or CSV/);
+  });
+});
+
+/** A copy of a workbook's bytes with `count` bytes from the first `marker` scribbled over. */
+function scribble(data: ArrayBuffer, marker: string, count: number): ArrayBuffer {
+  const u8 = new Uint8Array(data.slice(0));
+  const at = Buffer.from(u8).indexOf(marker);
+  for (let i = at; i < at + count; i++) u8[i] ^= 0x55;
+  return u8.buffer;
+}
+
+// Issue 17: a corrupt .xlsx said "Something went wrong ... please report it". A damaged file is
+// the file's fault, not the pane's: the message says what is wrong with it and what to do.
+describe("a corrupt .xlsx is answered in plain words", () => {
+  const quote = (level: 0 | 6) =>
+    makeXlsx(
+      [
+        {
+          name: "Quote",
+          rows: [
+            ["Item", "Day rate"],
+            ["Dolly", 300],
+          ],
+        },
+      ],
+      { level },
+    );
+  it.each([
+    [
+      "an empty file",
+      () => new ArrayBuffer(0),
+      /could not be read as an Excel workbook: it is empty \(0 bytes\)/,
+    ],
+    ["a file cut short", () => quote(6).slice(0, 300), /is cut short or damaged/],
+    ["a renamed text file", () => bytes("Item,Day rate\nDolly,300"), /there is no workbook inside it/],
+    // Stored (not compressed) parts: only their checksum tells the damage.
+    ["a damaged sheet", () => scribble(quote(0), "<sheetData", 40), /the sheet data .* is damaged/],
+    ["a damaged sheet list", () => scribble(quote(0), "<sheets", 40), /the workbook part .* is damaged/],
+    ["a damaged compressed sheet", () => scribble(quote(6), "xl/worksheets/sheet1.xml", 60), /is damaged/],
+  ])("%s", async (_case, make, words) => {
+    const error = await readSheetFile("bid.xlsx", make()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FileReadError);
+    const message = describeError(error);
+    expect(message.body).toMatch(words);
+    expect(message.body).toMatch(/Open it in Excel and save it as \.xlsx or CSV/);
+    expect(message.body).not.toMatch(/report it|went wrong|EOF|ZIP/i);
+    expect(message.title).not.toMatch(/went wrong/);
   });
 });
 

@@ -317,18 +317,14 @@ describe("streaming", () => {
 
 describe("files that are not workbooks", () => {
   it.each([
-    ["text", strToU8("Account,Amount\n2501,100"), /not a ZIP archive/],
+    ["text", strToU8("Account,Amount\n2501,100"), /no workbook inside it/],
     [
       "a password-protected workbook",
       new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       /password-protected/,
     ],
     ["a ZIP without a workbook", zipSync({ "readme.txt": strToU8("hello") }), /no workbook part/],
-    [
-      "a workbook cut short",
-      new Uint8Array(one([["a"]])).subarray(0, 200),
-      /not a ZIP archive|damaged|cut short/,
-    ],
+    ["a workbook cut short", new Uint8Array(one([["a"]])).subarray(0, 200), /cut short or damaged/],
   ])("says so for %s", (_what, bytes, message) => {
     expect(() => XlsxWorkbook.open(bytes)).toThrow(XlsxError);
     expect(() => XlsxWorkbook.open(bytes)).toThrow(message);
