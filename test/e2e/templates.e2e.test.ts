@@ -74,47 +74,68 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
   });
   afterAll(async () => preview?.close());
 
-  it("charges SAG-AFTRA on cast and DGA on the director with the payroll preset, caps once per person, to the cent", async () => {
+  it("charges SAG-AFTRA on cast, DGA on the director and IATSE on a 4-person crew line by default, with the payroll preset, caps per person, to the cent", async () => {
     const { page } = preview;
     await page.getByRole("radio", { name: "Feature film" }).check();
     await page.getByRole("button", { name: "Insert Feature film" }).click();
     await page.getByText(/inserted:/).waitFor();
     const detail = await showSheet(page, "Budget detail");
-    // The shoot line of an account: its description ends in ": shoot".
-    const shootRow = (account: string) =>
+    // The line of an account for a period: its description ends in ": shoot", ": prep".
+    const lineOf = (account: string, period: string) =>
       rowsWithAccount(detail, 3).find(
-        (row) => detail.get(`A${row}`) === account && detail.get(`B${row}`)!.endsWith(": shoot"),
+        (row) => detail.get(`A${row}`) === account && detail.get(`B${row}`)!.endsWith(`: ${period}`),
       )!;
-    const cast = shootRow("1401");
-    const director = shootRow("1301");
-    // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA P&H 21% = 31,500.00; 2026 payroll: SS 6.2%
-    // = 9,300.00, Medicare 1.45% = 2,175.00, FUTA-CA 2.1% + CA-SUI 3.4% + CA-ETT 0.1% of the first
-    // 7,000 = 392.00. Fringes 43,367.00.
+    const cast = lineOf("1401", "shoot");
+    const directorPrep = lineOf("1301", "prep");
+    const director = lineOf("1301", "shoot");
+    const grips = lineOf("2502", "shoot");
+    // The guild's fringes are on the lines already, beside the payroll table everyone pays.
+    expect(detail.get(`H${cast}`)).toBe("Fringes,SAG-AFTRA");
+    expect(detail.get(`H${director}`)).toBe("Fringes,DGA-PENSION");
+    expect(detail.get(`H${grips}`)).toBe("Fringes,IATSE-IAP");
+
+    // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA P&H 21% (in force on 1 January 2026) =
+    // 31,500.00; 2026 payroll: SS 6.2% = 9,300.00, Medicare 1.45% = 2,175.00, FUTA-CA 2.1% +
+    // CA-SUI 3.4% + CA-ETT 0.1% of the first 7,000 = 392.00. Fringes 43,367.00.
     await typeInto(page, `F${cast}`, "5000");
-    await typeInto(page, `H${cast}`, "SAG-AFTRA,PAYROLL-CA");
     // Director: prep (8 weeks at $10,000 = 80,000) then shoot (30 days at $2,000 = 60,000), one
-    // person: the 7,000 caps were reached on the prep line. Shoot: DGA pension 8.5% = 5,100.00,
-    // SS 3,720.00, Medicare 870.00 = 9,690.00.
-    const directorPrep = rowsWithAccount(detail, 3).find(
-      (row) => detail.get(`A${row}`) === "1301" && detail.get(`B${row}`)!.endsWith(": prep"),
-    )!;
+    // person. Prep: DGA pension 8.5% = 6,800.00, SS 4,960.00, Medicare 1,160.00, 392.00 =
+    // 13,312.00. Shoot: the 7,000 caps were reached on the prep line: DGA 5,100.00, SS
+    // 3,720.00, Medicare 870.00 = 9,690.00.
     await typeInto(page, `F${directorPrep}`, "10000");
     await typeInto(page, `F${director}`, "2000");
-    await typeInto(page, `H${director}`, "DGA-PENSION,PAYROLL-CA");
+    // Grips: 4 people x 30 shoot days x $500 = 60,000, 15,000 each. Each: SS 930.00, Medicare
+    // 217.50, 392.00 up to the 7,000 caps = 1,539.50, x 4 = 6,158.00; IATSE IAP 6% = 3,600.00.
+    await typeInto(page, `E${grips}`, "4");
+    await typeInto(page, `F${grips}`, "500");
     const after = await sheetCells(page);
     expect(amount(after.get(`I${cast}`)!)).toBe(43367);
+    expect(amount(after.get(`I${directorPrep}`)!)).toBe(13312);
     expect(amount(after.get(`I${director}`)!)).toBe(9690);
-    // Director's prep on the Fringes table (PAYROLL-CA): SS 4,960 + Medicare 1,160 + 392 = 6,512.00.
-    expect(amount(after.get(`I${directorPrep}`)!)).toBe(6512);
+    expect(amount(after.get(`I${grips}`)!)).toBe(9758);
+    // The names each line's guild fringes were read as: the workbook's rates year.
+    expect(after.get(`P${cast}`)).toBe("SAG-AFTRA-2026");
 
-    // The Top Sheet against the same arithmetic: ATL fringes post to 1900.
+    // The Top Sheet against the same arithmetic: ATL fringes post to 1900, crew fringes to 4900.
     const top = await showSheet(page, "Top Sheet");
     const row = (name: string) =>
       [...top.entries()].find(([a, t]) => /^B\d+$/.test(a) && t === name)![0].slice(1);
-    expect(amount(top.get(`C${row("Cast")}`)!)).toBe(150000);
-    expect(amount(top.get(`C${row("Director")}`)!)).toBe(140000);
-    expect(amount(top.get(`C${row("Fringe Benefits (ATL)")}`)!)).toBe(43367 + 9690 + 6512);
-    expect(amount(top.get(`C${row("Total Above-the-line")}`)!)).toBe(150000 + 140000 + 59569);
+    const value = (name: string) => cents(amount(top.get(`C${row(name)}`)!));
+    const atlFringes = 43367 + 13312 + 9690;
+    expect(value("Cast")).toBe(cents(150000));
+    expect(value("Director")).toBe(cents(140000));
+    expect(value("Fringe Benefits (ATL)")).toBe(cents(atlFringes));
+    expect(value("Total Above-the-line")).toBe(cents(150000 + 140000 + atlFringes));
+    expect(value("Set Operations")).toBe(cents(60000));
+    expect(value("Fringe Benefits (Production)")).toBe(cents(9758));
+    const direct = 150000 + 140000 + atlFringes + 60000 + 9758;
+    expect(value("Total Above + Below-the-line")).toBe(cents(direct));
+
+    // PROD.TOPSHEET over the detail gives the same total.
+    await typeInto(page, "H4", `=PROD.TOPSHEET(Detail_Acct,Detail_Total,"FEATURE")`);
+    const spilled = await sheetCells(page);
+    const spillTotal = [...spilled.entries()].find(([a, t]) => /^I\d+$/.test(a) && t === "Total")!;
+    expect(cents(amount(spilled.get(`J${spillTotal[0].slice(1)}`)!))).toBe(cents(direct));
     expect(preview.errors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { LAYOUTS, type LayoutId } from "../../src/engine/chart";
-import { TEMPLATES, UNITS, categoryOf, isFringeCategory } from "../../src/engine/templates";
+import { TEMPLATES, UNION_FRINGES, UNITS, categoryOf, isFringeCategory } from "../../src/engine/templates";
+import { resolveFringes } from "../../src/engine/fringes/resolve";
 
 const IDS = Object.keys(TEMPLATES) as LayoutId[];
 
@@ -131,4 +132,47 @@ describe("template specifics", () => {
       expect.arrayContaining(["1101", "1111", "1161", "1201", "1285", "1301", "1305"]),
     );
   });
+});
+
+describe("guild and union fringes on the lines they belong to (issue 18)", () => {
+  const unionOf = (id: keyof typeof TEMPLATES, code: string) =>
+    TEMPLATES[id].accounts.find((a) => a.code === code)?.union;
+
+  it("puts SAG-AFTRA on cast, DGA on the director, UPM and ADs, IATSE on crew", () => {
+    expect(["1401", "1405", "1407"].map((c) => unionOf("FEATURE", c))).toEqual([
+      "SAG-AFTRA",
+      "SAG-AFTRA",
+      "SAG-AFTRA",
+    ]);
+    expect(["2101", "2105"].map((c) => unionOf("FEATURE", c))).toEqual(["SAG-AFTRA-BG", "SAG-AFTRA-BG"]);
+    expect(["1301", "1305", "2001", "2002", "2003"].map((c) => unionOf("FEATURE", c))).toEqual(
+      Array(5).fill("DGA"),
+    );
+    expect(["2502", "3202", "3303", "3402", "5001"].map((c) => unionOf("FEATURE", c))).toEqual(
+      Array(5).fill("IATSE"),
+    );
+    // A one-hour episode's cast under the television per-episode ceiling.
+    expect(unionOf("TV", "1401")).toBe("SAG-AFTRA-TV");
+    expect(UNION_FRINGES["SAG-AFTRA-TV"]).toEqual(["SAG-AFTRA-TV-60"]);
+  });
+
+  it("leaves producers, assistants and PAs on the payroll preset alone", () => {
+    expect(["1201", "1211", "1271", "2015"].map((c) => unionOf("FEATURE", c))).toEqual(
+      Array(4).fill(undefined),
+    );
+  });
+
+  it("keeps the documentary and the commercial bid on payroll: the library has no commercial or documentary guild rates", () => {
+    for (const id of ["AICP", "DOC"] as const)
+      expect(TEMPLATES[id].accounts.filter((a) => a.union !== undefined)).toEqual([]);
+  });
+
+  it.each(Object.entries(UNION_FRINGES))(
+    "%s's fringes are library names in force in the templates' rates year",
+    (_union, names) => {
+      const year = TEMPLATES.FEATURE.defaults.fringeYear;
+      const fringes = resolveFringes(names.map((name) => `${name}-${year}`).join(","));
+      expect(fringes.map((f) => f.label.replace(/[-@][\d-]+$/, ""))).toEqual(names);
+    },
+  );
 });

@@ -62,11 +62,19 @@ describe.each(IDS)("%s template plan", (id) => {
     const r = second.row + 1;
     expect(row[DETAIL_COLUMNS.subtotal]).toEqual({ formula: `=C${r}*E${r}*F${r}` });
     expect(row[DETAIL_COLUMNS.fringes]).toEqual({
-      formula: `=IF(OR(H${r}="",G${r}=0),0,IF(H${r}="Fringes",PROD.FRINGE(G${r},Fringes[#All],N${r},L${r},M${r}),PROD.FRINGE(G${r},IF(ISNUMBER(SEARCH("-20",H${r})),H${r},SUBSTITUTE(H${r},",","-"&Fringe_Year&",")&"-"&Fringe_Year),N${r},L${r},M${r})))`,
+      // The Fringes table when the set names it, plus the set's library names read in the rates
+      // year (column P), each with the line's head count X as people.
+      formula: `=IF(OR(H${r}="",G${r}=0),0,IF(ISNUMBER(SEARCH(",FRINGES,",","&SUBSTITUTE(H${r}," ","")&",")),PROD.FRINGE(G${r},Fringes[#All],N${r},L${r},M${r},E${r}),0)+IF(P${r}="",0,PROD.FRINGE(G${r},P${r},N${r},L${r},M${r},E${r})))`,
+    });
+    const rest = `SUBSTITUTE(","&SUBSTITUTE(UPPER(H${r})," ","")&",",",FRINGES,",",")`;
+    const names = `MID(${rest},2,LEN(${rest})-2)`;
+    expect(row[DETAIL_COLUMNS.names]).toEqual({
+      formula: `=IF(LEN(${rest})<=2,"",IF(ISNUMBER(SEARCH("-20",${names})),${names},SUBSTITUTE(${names},",","-"&Fringe_Year&",")&"-"&Fringe_Year))`,
     });
     expect(row[DETAIL_COLUMNS.total]).toEqual({ formula: `=G${r}+I${r}` });
+    // What each of the X people was already paid.
     expect(row[DETAIL_COLUMNS.priorWages]).toEqual({
-      formula: `=IF(K${r}="",0,SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r}))`,
+      formula: `=IF(OR(K${r}="",N(E${r})<=0),0,SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r})/E${r})`,
     });
     expect(row[DETAIL_COLUMNS.hours]).toEqual({
       formula: `=IF(C${r}="",0,C${r}*E${r}*IFERROR(VLOOKUP(D${r},Units_Table,2,FALSE),0))`,

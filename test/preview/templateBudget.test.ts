@@ -51,14 +51,17 @@ describe("Feature template, computed", () => {
     expect(cell(shoot, DETAIL_COLUMNS.priorWages)).toBe(32000);
     expect(cell(wrap, DETAIL_COLUMNS.priorWages)).toBe(56000);
     // 2026 PAYROLL-CA: SS 6.2% + Medicare 1.45% on all; FUTA-CA 2.1%, SUI 3.4%, ETT 0.1% on the
-    // first $7,000 only, all reached on the prep line.
-    expect([prep, shoot, wrap].map((r) => cell(r, DETAIL_COLUMNS.fringes))).toEqual([2840, 1836, 1224]);
+    // first $7,000 only, all reached on the prep line: 2,840.00, 1,836.00, 1,224.00. The UPM is
+    // DGA: its pension, 8.5% with no cap, adds 2,720.00, 2,040.00 and 1,360.00.
+    expect(cell(prep, DETAIL_COLUMNS.fringeSet)).toBe("Fringes,DGA-PENSION");
+    expect(cell(prep, DETAIL_COLUMNS.names)).toBe("DGA-PENSION-2026");
+    expect([prep, shoot, wrap].map((r) => cell(r, DETAIL_COLUMNS.fringes))).toEqual([5560, 3876, 2584]);
     expect(cell(camera, DETAIL_COLUMNS.fringes)).toBe(0);
 
-    // Direct cost 72,000 + 5,900 fringes + 30,000 = 107,900; contingency 10% = 10,790.00;
-    // insurance 0.7% of 107,900 (no story, no post) = 755.30; bond 3% of 118,690 = 3,560.70.
-    expect(await value("Budget_Direct")).toBe(107900);
-    expect(await value("Grand_Total")).toBe(123006);
+    // Direct cost 72,000 + 12,020 fringes + 30,000 = 114,020; contingency 10% = 11,402.00;
+    // insurance 0.7% of 114,020 (no story, no post) = 798.14; bond 3% of 125,422 = 3,762.66.
+    expect(await value("Budget_Direct")).toBe(114020);
+    expect(await value("Grand_Total")).toBe(129982.8);
   });
 
   it("follows the globals: more shoot days, more shoot cost", async () => {
@@ -308,5 +311,53 @@ describe("one workbook, one set of rates", () => {
     const { wb } = await budgetOf(2025);
     expect(await setBudgetRates(wb, "MyRates", "PAYROLL-CA", 2026)).toBeNull();
     expect((await wb.readNamedRange("Fringe_Year"))!.values[0][0]).toBe(2025);
+  });
+});
+
+describe("guild fringes and head counts on the Feature template (issue 18)", () => {
+  it("fringes a 4-person crew line per person: each grip reaches the $7,000 caps, IATSE's IAP on the wages", async () => {
+    const { wb, rowsOf } = await featureBudget();
+    const [grips] = rowsOf("2502");
+    // 4 grips x 30 shoot days x $500 = 60,000: 15,000 each.
+    wb.enter("Budget detail", grips, DETAIL_COLUMNS.x, "4");
+    wb.enter("Budget detail", grips, DETAIL_COLUMNS.rate, "500");
+    const line = (await wb.readUsedRange("Budget detail"))!.values[grips];
+    expect(line[DETAIL_COLUMNS.subtotal]).toBe(60000);
+    expect(line[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,IATSE-IAP");
+    expect(line[DETAIL_COLUMNS.names]).toBe("IATSE-IAP-2026");
+    // Each grip: SS 6.2% x 15,000 = 930.00, Medicare 1.45% = 217.50, FUTA-CA 2.1%, SUI 3.4% and
+    // ETT 0.1% of the first 7,000 = 147.00 + 238.00 + 7.00: 1,539.50, x 4 = 6,158.00. IAP 6% of
+    // 60,000 = 3,600.00. Capped once for the line, as if one person, it would be 8,582.00.
+    expect(line[DETAIL_COLUMNS.fringes]).toBe(9758);
+    expect(line[DETAIL_COLUMNS.total]).toBe(69758);
+  });
+
+  it("stops SAG-AFTRA at its per-performer ceiling on a star's salary", async () => {
+    const { wb, rowsOf } = await featureBudget();
+    const [cast] = rowsOf("1401");
+    // 30 shoot days at $10,000 = 300,000.
+    wb.enter("Budget detail", cast, DETAIL_COLUMNS.rate, "10000");
+    const line = (await wb.readUsedRange("Budget detail"))!.values[cast];
+    expect(line[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,SAG-AFTRA");
+    expect(line[DETAIL_COLUMNS.names]).toBe("SAG-AFTRA-2026");
+    // SAG-AFTRA 21% (in force on 1 January 2026) of the first 232,000 = 48,720.00; payroll: SS
+    // 6.2% of 184,500 = 11,439.00, Medicare 1.45% of 300,000 = 4,350.00, and 147 + 238 + 7.
+    expect(line[DETAIL_COLUMNS.fringes]).toBe(64901);
+  });
+
+  it("adds the table to names typed with it in any case and spacing, and reads a set without the table as names alone", async () => {
+    const { wb, rowsOf } = await featureBudget();
+    const [cast] = rowsOf("1401");
+    wb.enter("Budget detail", cast, DETAIL_COLUMNS.rate, "10000");
+    const fringes = async () =>
+      (await wb.readUsedRange("Budget detail"))!.values[cast][DETAIL_COLUMNS.fringes];
+    wb.enter("Budget detail", cast, DETAIL_COLUMNS.fringeSet, "sag-aftra, fringes");
+    expect(await fringes()).toBe(64901);
+    // SAG-AFTRA alone: 48,720.00.
+    wb.enter("Budget detail", cast, DETAIL_COLUMNS.fringeSet, "SAG-AFTRA");
+    expect(await fringes()).toBe(48720);
+    // The table alone: 16,181.00.
+    wb.enter("Budget detail", cast, DETAIL_COLUMNS.fringeSet, "Fringes");
+    expect(await fringes()).toBe(16181);
   });
 });

@@ -50,11 +50,12 @@ describe("the Feature template's fringes in the preview", () => {
       row.forEach((input, c) => wb.enter("Fringes", under + r, c, input));
     expect((await wb.readTable("Fringes"))!.rows).toHaveLength(fringes.rows.length + 2);
 
-    // Prep: payroll 2,840.00 (test/preview/templateBudget) + 1.50 x 480 + 2 x 40 = 3,640.00.
+    // Prep: payroll 2,840.00 (test/preview/templateBudget) + 1.50 x 480 + 2 x 40 = 3,640.00,
+    // plus the UPM's DGA pension, 8.5% of 32,000 = 2,720.00: 6,360.00.
     // Shoot: SS 6.2% + Medicare 1.45% of 24,000 = 1,836.00 (the $7,000 caps were reached in
-    // prep) + 1.50 x 360 + 2 x 30 = 2,436.00.
-    expect((await line(prep))[C.fringes]).toBe(3640);
-    expect((await line(shoot))[C.fringes]).toBe(2436);
+    // prep) + 1.50 x 360 + 2 x 30 = 2,436.00, plus DGA 8.5% of 24,000 = 2,040.00: 4,476.00.
+    expect((await line(prep))[C.fringes]).toBe(6360);
+    expect((await line(shoot))[C.fringes]).toBe(4476);
   });
 
   it("takes fringe names typed into Fringes set, as the sheet's note suggests", async () => {

@@ -5,7 +5,7 @@
 import { categoryCode } from "../accounts";
 import { LAYOUTS, type Category, type LayoutId } from "../chart";
 import { AICP_ACCOUNTS, AICP_LINE_NOTE, DOC_ACCOUNTS, FEATURE_ACCOUNTS, TV_ACCOUNTS } from "./accounts";
-import type { BudgetTemplate, ChargeSpec, TemplateAccount, TemplateGlobals } from "./types";
+import type { BudgetTemplate, ChargeSpec, TemplateAccount, TemplateGlobals, Union } from "./types";
 
 export * from "./types";
 
@@ -82,6 +82,23 @@ const LONG_FORM_DEFAULTS: TemplateGlobals = {
   bondPct: 0.03,
   markupPct: 0,
   episodes: 1,
+};
+
+/**
+ * The library fringes each guild or union adds to its members' lines, on top of the Fringes
+ * table's payroll preset (issue 18; the figures and their dates are the library's, library.ts):
+ * - SAG-AFTRA: principal performers' pension and health, theatrical, with its per-performer
+ *   ceiling per picture; background actors and stand-ins at the background rate; a one-hour
+ *   episode's cast under the television per-episode ceiling.
+ * - DGA: the employer pension of the Basic Agreement (directors, UPMs and ADs).
+ * - IATSE: the Individual Account Plan (a percent of scale wages).
+ */
+export const UNION_FRINGES: Readonly<Record<Union, readonly string[]>> = {
+  "SAG-AFTRA": ["SAG-AFTRA"],
+  "SAG-AFTRA-BG": ["SAG-AFTRA-BG"],
+  "SAG-AFTRA-TV": ["SAG-AFTRA-TV-60"],
+  DGA: ["DGA-PENSION"],
+  IATSE: ["IATSE-IAP"],
 };
 
 /** Every template, by layout id. */

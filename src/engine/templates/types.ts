@@ -35,6 +35,12 @@ export type Unit = "Hour" | "Day" | "Week" | "Month" | "Allow" | "Flat" | "Draft
 /** The part of the schedule a labor line covers; its quantity is that global. */
 export type Period = "prep" | "shoot" | "wrap";
 
+/**
+ * The guild or union whose fringes a labor line carries on top of the Fringes table (the payroll
+ * preset everyone pays): cast, background, directors and ADs, crew, drivers (issue 18).
+ */
+export type Union = "SAG-AFTRA" | "SAG-AFTRA-BG" | "SAG-AFTRA-TV" | "DGA" | "IATSE";
+
 /** One account of a template. */
 export interface TemplateAccount {
   /** The account code: 4 digits ("2001") or an AICP section letter and line ("B2"). */
@@ -51,6 +57,8 @@ export interface TemplateAccount {
   paidBy?: "Draft" | "Flat";
   /** Expense: the unit of its one line. @default "Allow" */
   units?: Unit;
+  /** Labor: the guild or union whose fringes the line carries; none for non-union staff. */
+  union?: Union;
 }
 
 /**

@@ -27,9 +27,11 @@ import {
   type ChargeBase,
   type ChargeSpec,
   type Period,
+  type TemplateAccount,
   type TemplateGlobals,
   type Unit,
   AICP_MARKUP_SECTIONS,
+  UNION_FRINGES,
   CHARGE_BASE_LABELS,
   UNITS,
   categoryOf,
@@ -102,8 +104,13 @@ export const DETAIL_COLUMNS = {
   days: 12,
   priorWages: 13,
   acctNo: 14,
+  /**
+   * The library names of the line's Fringes set, each read in the budget's rates year
+   * ("SAG-AFTRA-2026"): what PROD.FRINGE is given besides the Fringes table.
+   */
+  names: 15,
   /** AICP only: what the line actually cost, typed beside the estimate (the form's Actual column). */
-  actual: 15,
+  actual: 16,
 } as const;
 
 /** The Budget detail sheet's header row (the cost report reads budgets in this shape). */
@@ -123,6 +130,7 @@ export const DETAIL_HEADER = [
   "Days",
   "Prior wages",
   "Acct no.",
+  "Names in rates year",
 ];
 
 /** The separators a studio writes inside an account code (accounts.ts: 25-01, 2501.00, 25 01). */
@@ -453,41 +461,54 @@ export function buildTemplatePlan(
     return 1;
   };
   /**
-   * Fringe names typed in Fringes set, read in the workbook's year: "SAG-AFTRA,PAYROLL-CA" in a
-   * 2025 budget is SAG-AFTRA-2025,PAYROLL-CA-2025 (without a year a name means the library's
-   * latest, spec/functions.md, which would mix 2026 rates into a 2025 budget). Names the user
-   * wrote with a year (SS-2026) are taken as written.
+   * The library names of a line's Fringes set, read in the workbook's rates year, for the Names
+   * in rates year column. The set is the Fringes table's name, library names, or both joined by
+   * commas ("Fringes,SAG-AFTRA": the payroll table and the guild): the table's name is taken
+   * out (any case, spaces ignored), and "SAG-AFTRA" in a 2025 budget is SAG-AFTRA-2025 (without a
+   * year a name means the library's latest, spec/functions.md, which would mix 2026 rates into
+   * a 2025 budget). A set where the user wrote a year (SS-2026) is taken as written.
    */
-  const inYear = (cell: string) => {
+  const tableToken = `,${fringeTable.toUpperCase()},`;
+  const namesFormula = (r: number) => {
+    const set = a1(r, C.fringeSet);
+    const rest = `SUBSTITUTE(","&SUBSTITUTE(UPPER(${set})," ","")&",","${tableToken}",",")`;
+    const names = `MID(${rest},2,LEN(${rest})-2)`;
     const year = n("Fringe_Year");
-    return `IF(ISNUMBER(SEARCH("-20",${cell})),${cell},SUBSTITUTE(${cell},",","-"&${year}&",")&"-"&${year})`;
+    return `=IF(LEN(${rest})<=2,"",IF(ISNUMBER(SEARCH("-20",${names})),${names},SUBSTITUTE(${names},",","-"&${year}&",")&"-"&${year}))`;
   };
   /**
-   * A line's fringes: PROD.FRINGE on the Fringes table, or on the names typed in Fringes set read
-   * in the workbook's year. Two calls, one per branch, so the table and the names never meet in
-   * one IF (an IF whose other branch is a range is a range in some spreadsheets).
+   * A line's fringes: PROD.FRINGE on the Fringes table when the set names it, plus PROD.FRINGE on
+   * the set's library names read in the rates year. Each call gets the line's head count (X) as
+   * `people`, so caps apply per person (issue 18: 4 grips reach the $7,000 cap 4 times), with
+   * what each person was already paid. Two calls, never one IF over both, so the table and the
+   * names never meet in one IF (an IF whose other branch is a range is a range in some
+   * spreadsheets).
    */
   const fringeFormula = (r: number) => {
     const set = a1(r, C.fringeSet);
     const call = (fringes: string) =>
-      `PROD.FRINGE(${a1(r, C.subtotal)},${fringes},${a1(r, C.priorWages)},${a1(r, C.hours)},${a1(r, C.days)})`;
-    return `=IF(OR(${set}="",${a1(r, C.subtotal)}=0),0,IF(${set}="${fringeTable}",${call(`${fringeTable}[#All]`)},${call(inYear(set))}))`;
+      `PROD.FRINGE(${a1(r, C.subtotal)},${fringes},${a1(r, C.priorWages)},${a1(r, C.hours)},${a1(r, C.days)},${a1(r, C.x)})`;
+    const hasTable = `ISNUMBER(SEARCH("${tableToken}",","&SUBSTITUTE(${set}," ","")&","))`;
+    const names = a1(r, C.names);
+    return `=IF(OR(${set}="",${a1(r, C.subtotal)}=0),0,IF(${hasTable},${call(`${fringeTable}[#All]`)},0)+IF(${names}="",0,${call(names)}))`;
   };
   const line = (
     account: string,
     description: string | null,
     amount: Cell,
     units: Unit | null,
-    labor: boolean,
+    fringeSet: string | null,
     person: string | null,
   ) => {
     const r = DETAIL_FIRST_ROW + detailRows.length;
     const first = DETAIL_FIRST_ROW;
+    // What each of the line's people was already paid: the person's earlier lines, shared
+    // evenly between the line's X people (PROD.FRINGE splits this line's wages evenly too).
     const prior =
       r === first
         ? 0
         : {
-            formula: `=IF(${a1(r, C.person)}="",0,SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, C.person, true)}:${a1(r - 1, C.person)},${a1(r, C.person)}))`,
+            formula: `=IF(OR(${a1(r, C.person)}="",N(${a1(r, C.x)})<=0),0,SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, C.person, true)}:${a1(r - 1, C.person)},${a1(r, C.person)})/${a1(r, C.x)})`,
           };
     detailRows.push([
       account === "" ? null : template.layout === "AICP" ? account : Number(account),
@@ -497,7 +518,7 @@ export function buildTemplatePlan(
       1,
       null,
       { formula: `=${a1(r, C.amount)}*${a1(r, C.x)}*${a1(r, C.rate)}` },
-      labor ? fringeTable : null,
+      fringeSet,
       { formula: fringeFormula(r) },
       { formula: `=${a1(r, C.subtotal)}+${a1(r, C.fringes)}` },
       person,
@@ -505,11 +526,15 @@ export function buildTemplatePlan(
       { formula: `=${unitHours(r, 3)}` },
       prior,
       { formula: acctNoFormula(a1(r, C.acct)) },
+      { formula: namesFormula(r) },
       ...(actuals ? [null] : []),
     ]);
     detailBold.push(false);
-    if (account !== "") detailLines.push({ row: r, account, labor });
+    if (account !== "") detailLines.push({ row: r, account, labor: fringeSet !== null });
   };
+  // Everyone's line carries the Fringes table (the payroll preset); a guild's lines add its fringes.
+  const fringeSetOf = (account: TemplateAccount) =>
+    account.union ? [fringeTable, ...UNION_FRINGES[account.union]].join(",") : fringeTable;
   for (const category of layout.categories) {
     const accounts = template.accounts.filter((a) => categoryOf(template, a)?.code === category.code);
     if (accounts.length === 0) continue;
@@ -522,7 +547,7 @@ export function buildTemplatePlan(
     detailBold.push(true);
     for (const account of accounts) {
       if (account.kind === "labor" && account.paidBy) {
-        line(account.code, account.name, 1, account.paidBy, true, account.name);
+        line(account.code, account.name, 1, account.paidBy, fringeSetOf(account), account.name);
       } else if (account.kind === "labor") {
         for (const period of account.periods ?? ["shoot"]) {
           const units: Unit = period === "shoot" || days ? "Day" : "Week";
@@ -531,19 +556,19 @@ export function buildTemplatePlan(
             `${account.name}: ${PERIOD_LABEL[period]}`,
             quantity(period, units),
             units,
-            true,
+            fringeSetOf(account),
             account.name,
           );
         }
       } else {
         const units = account.units ?? "Allow";
-        line(account.code, account.name, quantity(null, units), units, false, null);
+        line(account.code, account.name, quantity(null, units), units, null, null);
       }
     }
   }
   // Spare lines at the end, formulas in place, for the user's own accounts; rows inserted above
   // the last one stay inside the named ranges.
-  for (let spare = 0; spare < SPARE_LINES; spare++) line("", null, null, null, false, null);
+  for (let spare = 0; spare < SPARE_LINES; spare++) line("", null, null, null, null, null);
   const detailLast = DETAIL_FIRST_ROW + detailRows.length - 1;
   const detailRange = (column: number) => a1Range(DETAIL_FIRST_ROW, column, detailRows.length, 1, true);
   const acctName = addName("Detail_Acct", sheets.detail, detailRange(C.acct), "Account of each detail line.");
@@ -588,6 +613,7 @@ export function buildTemplatePlan(
     Q,
     M,
     null,
+    null,
     ...(actuals ? [M] : []),
   ];
   for (let i = 0; i < detailRows.length;) {
@@ -613,7 +639,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Fill Rate (and Amount/X where needed); Subtotal = Amount x X x Rate. Labor lines carry fringes from the ${fringeTable} table (or type fringe names such as SAG-AFTRA,PAYROLL-CA in Fringes set). Lines with the same Person share fringe caps. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510).${template.detailNote ? ` ${template.detailNote}` : ""}`,
+            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read in the rates year (Names in rates year shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510).${template.detailNote ? ` ${template.detailNote}` : ""}`,
           ],
         ],
       },
@@ -622,7 +648,25 @@ export function buildTemplatePlan(
     ],
     freeze: { rows: DETAIL_FIRST_ROW, columns: 2 },
     printArea: a1Range(0, 0, detailLast + 1, C.person + 1),
-    columnWidths: [45, 230, 60, 50, 35, 75, 90, 80, 80, 95, 120, 55, 50, 90, 60, ...(actuals ? [95] : [])],
+    columnWidths: [
+      45,
+      230,
+      60,
+      50,
+      35,
+      75,
+      90,
+      150,
+      80,
+      95,
+      120,
+      55,
+      50,
+      90,
+      60,
+      190,
+      ...(actuals ? [95] : []),
+    ],
   };
 
   // ---- Top sheet --------------------------------------------------------------------------
