@@ -6,7 +6,7 @@ import {
   roundRunning,
   type FringeLine,
 } from "../engine/fringes/calculate";
-import type { Fringe } from "../engine/fringes/fringe";
+import { requireRates, type Fringe } from "../engine/fringes/fringe";
 import { resolveFringes } from "../engine/fringes/resolve";
 import { confirmedWords } from "../engine/fringes/table";
 import { describeValue, errors } from "../engine/errors";
@@ -108,7 +108,8 @@ function readLines(
  * the wages, hours and days and their own caps; the result is the sum. On a column of lines with
  * different people, the people of a smaller line are among those of a larger one (prep by 2 of the
  * 4 shoot grips). Extension of the spec: a per-hour fringe with only days given counts 12 hours a
- * day.
+ * day. A table row with a blank Rate is a rate you fill in (workers' comp, the payroll fee): until
+ * you type it, the answer is #VALUE! naming the row.
  * @customfunction FRINGE
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
  * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025": the rate on 1 January) or a date ("SAG-AFTRA@2026-08-15": the rate in force that day; guild rates change July 1 or August 1); no year = the latest, a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff). Required: blank (or 0) is #VALUE!.
@@ -128,6 +129,7 @@ export function fringe(
 ): number[][] {
   return guard(() => {
     const set = resolveFringes(fringes);
+    requireRates(set);
     const { lines, prior } = readLines(wages, prior_wages, hours, days, people);
     return calculateFringes(set, lines, prior).lines.map((amount) => [amount.toNumber()]);
   });
@@ -151,6 +153,7 @@ export function fringeRate(
 ): Array<Array<number | CustomFunctions.Error>> {
   return guard(() => {
     const set = resolveFringes(fringes);
+    requireRates(set);
     if (leftOut(wages)) return [[combinedRate(set).toNumber()]];
     return elementwise(
       [
@@ -172,6 +175,12 @@ function typeLabel(fringe: Fringe): string {
   return fringe.type === "WEEK" && !fringe.daysPerWeek.eq(5)
     ? `WEEK/${fringe.daysPerWeek.toString()}`
     : fringe.type;
+}
+
+/** The Fringe cell: the name, and in words a figure not confirmed or a rate still to fill in. */
+function fringeCell(f: Fringe): string {
+  if (f.missingRate) return `${f.label} (no rate yet: ${f.missingRate.todo})`;
+  return f.confirmed ? f.label : `${f.label} (${confirmedWords(false)})`;
 }
 
 /** A base as FRINGEDETAIL shows it beside a headcount: "11,250", "8.3333" (Excel shows no more). */
@@ -218,17 +227,29 @@ export function fringeDetail(
     const { lines, prior } = readLines(wages, prior_wages, hours, days, people);
     const result = calculateFringes(set, lines, prior);
     const amounts = roundRunning(result.byFringe.map((b) => b.amount));
+    // A rate still to fill in: its row says so and there is no total (issue 14: a total without
+    // it would be a wrong number that looks right); the other rows still explain themselves.
+    const missing = set.filter((f) => f.missingRate !== null).map((f) => f.label);
     return [
       ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
       ...result.byFringe.map(({ fringe: f, base }, i) => [
-        f.confirmed ? f.label : `${f.label} (${confirmedWords(false)})`,
+        fringeCell(f),
         typeLabel(f),
-        f.rate.toNumber(),
+        f.missingRate ? "" : f.rate.toNumber(),
         baseCell(base, result.people),
         f.cutoff === null ? "" : f.cutoff.toNumber(),
-        amounts[i].toNumber(),
+        f.missingRate ? "no rate yet" : amounts[i].toNumber(),
       ]),
-      ["Total", "", "", "", "", result.total.toNumber()],
+      missing.length === 0
+        ? ["Total", "", "", "", "", result.total.toNumber()]
+        : [
+            `Total not known until ${missing.join(", ")} ${missing.length > 1 ? "have rates" : "has a rate"}`,
+            "",
+            "",
+            "",
+            "",
+            "",
+          ],
     ];
   });
 }

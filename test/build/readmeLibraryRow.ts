@@ -1,13 +1,16 @@
 /** The README's row for one library entry, as a payroll accountant reads it (issue 14). */
 import { entryName, periodWords, type FringeDefinition } from "../../src/engine/fringes/library";
-import { confirmedWords } from "../../src/engine/fringes/table";
+import { statusWords } from "../../src/engine/fringes/table";
 import { Decimal } from "../../src/engine/money";
 
 export function readmeLibraryRow(d: FringeDefinition): string {
+  const per = d.type === "%" ? "%" : ` per ${d.type.toLowerCase()}`;
   const rate =
-    d.type === "%"
-      ? `${new Decimal(d.rate).times(100).toString()}%`
-      : `$${d.rate} per ${d.type.toLowerCase()}`;
+    d.rate === null
+      ? `yours to fill in (${d.type === "%" ? "%" : `$${per}`})`
+      : d.type === "%"
+        ? `${new Decimal(d.rate).times(100).toString()}%`
+        : `$${d.rate}${per}`;
   const cutoff = d.cutoff === null ? "none" : `$${Number(d.cutoff).toLocaleString("en-US")}`;
-  return `| \`${entryName(d)}\` | ${periodWords(d)} | ${rate} | ${cutoff} | ${confirmedWords(d.confirmed)} | [${d.sourceName}](${d.source}) |`;
+  return `| \`${entryName(d)}\` | ${periodWords(d)} | ${rate} | ${cutoff} | ${statusWords(d)} | ${d.source === "" ? d.sourceName : `[${d.sourceName}](${d.source})`} |`;
 }

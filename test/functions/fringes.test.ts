@@ -339,3 +339,47 @@ describe("people: lines that pay several people (spec/functions.md; issue 14)", 
     expect(detail[1][3]).toBe("28,000 for all the people");
   });
 });
+
+describe("rates the user fills in: workers' comp by class, the payroll fee (issue 14, section 2)", () => {
+  const crew = [
+    ["Name", "Type", "Rate", "Cutoff"],
+    ["CA-SUI", "%", 0.034, 7000],
+    ["WC 9610 crew", "%", "", ""],
+  ];
+  const filled = [crew[0], crew[1], ["WC 9610 crew", "%", "4.8%", ""]];
+  const waiting =
+    "fringes table row 3 (WC 9610 crew) has no rate yet: type it in the Rate column (a % fringe as 4.8% or 0.048, the other types in dollars)";
+
+  it("FRINGE says in words which rate to type while it is blank, not a silent 0", () => {
+    expect(excelError(() => fringe([[10000]], crew))).toMatchObject({ code: "#VALUE!", message: waiting });
+  });
+
+  it("answers the same on desktop Excel, which passes the empty Rate cell as 0", () => {
+    const desktop = [crew[0], crew[1], ["WC 9610 crew", "%", 0, 0]];
+    expect(excelError(() => fringe([[10000]], desktop))).toMatchObject({ code: "#VALUE!", message: waiting });
+  });
+
+  it("charges the rate once typed: $10,000 x (3.4% of the first $7,000 + 4.8%) = 718.00", () => {
+    expect(fringe([[10000]], filled)).toEqual([[718]]);
+  });
+
+  it("FRINGERATE refuses the set too: a combined rate without the blank one would be wrong", () => {
+    expect(excelError(() => fringeRate(crew))).toMatchObject({ code: "#VALUE!", message: waiting });
+  });
+
+  it("FRINGEDETAIL shows the others and says which rate is missing, with no total", () => {
+    expect(fringeDetail([[10000]], crew)).toEqual([
+      ["Fringe", "Type", "Rate", "Base", "Cutoff", "Amount"],
+      ["CA-SUI", "%", 0.034, 7000, 7000, 238],
+      ["WC 9610 crew (no rate yet: type it in your fringe table)", "%", "", 10000, "", "no rate yet"],
+      ["Total not known until WC 9610 crew has a rate", "", "", "", "", ""],
+    ]);
+  });
+
+  it("a library rate to fill in, named in a formula, is refused saying how to give it a rate", () => {
+    expect(excelError(() => fringe([[10000]], [["PAYROLL-CA,WORKERS-COMP"]]))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/^fringes WORKERS-COMP-2026 has no rate PROD can give/),
+    });
+  });
+});

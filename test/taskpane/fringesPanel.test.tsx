@@ -118,7 +118,7 @@ describe("Fringes panel: library", () => {
     expect(ss).toHaveTextContent("$184,500.00");
     expect(ss).toHaveTextContent("confirmed");
     const unconfirmed = FRINGE_LIBRARY.filter(
-      (f) => f.from <= "2026-12-31" && f.to >= "2026-01-01" && !f.confirmed,
+      (f) => f.from <= "2026-12-31" && f.to >= "2026-01-01" && !f.confirmed && f.rate !== null,
     );
     expect(unconfirmed.length).toBeGreaterThan(0);
     expect(within(table).getAllByText("not confirmed: check with your payroll company")).toHaveLength(
@@ -141,8 +141,49 @@ describe("Fringes panel: library", () => {
     [{ type: "%", rate: "0.0145" }, "1.45%"],
     [{ type: "HOUR", rate: "14.63" }, "$14.63/hour"],
     [{ type: "DAY", rate: "137" }, "$137.00/day"],
+    [{ type: "%", rate: null }, "your rate (%)"],
+    [{ type: "DAY", rate: null }, "your rate ($/day)"],
   ] as const)("labels the rate %p as %s", (d, label) => {
     expect(rateLabel({ ...FRINGE_LIBRARY[0], ...d })).toBe(label);
+  });
+});
+
+describe("Fringes panel: rates the user fills in (issue 14)", () => {
+  it("lists workers' comp as a rate to fill in, with where to get it", async () => {
+    await openFringes();
+    const table = screen.getByRole("table", { name: "Fringe library, 2026" });
+    const wc = within(table).getByRole("row", { name: /^WORKERS-COMP-2026In force/ });
+    expect(wc).toHaveTextContent("your rate (%)");
+    expect(wc).toHaveTextContent(
+      "fill in: type your own rate in Rate (the description says where to get it)",
+    );
+    expect(wc).toHaveTextContent("Source: your carrier or payroll company");
+  });
+
+  it("warns in words about a workbook table whose rate is still blank", async () => {
+    await openFringes(({ book }) => {
+      book.addSheet("Rates", [
+        ["Name", "Type", "Rate", "Cutoff"],
+        ["CA-SUI", "%", 0.034, 7000],
+        ["WC 9610 crew", "%", null, null],
+      ]);
+      book.tables.push({ name: "MyRates", sheet: "Rates", address: "A1:D3" });
+    });
+    expect(
+      await screen.findByText(/^Table MyRates on Rates: table row 3 \(WC 9610 crew\) has no rate yet/),
+    ).toHaveTextContent("Until you type it, PROD.FRINGE cells that read this table show #VALUE!.");
+  });
+
+  it("says nothing about a table whose rates are all filled in", async () => {
+    await openFringes(({ book }) => {
+      book.addSheet("Rates", [
+        ["Name", "Type", "Rate", "Cutoff"],
+        ["WC 9610 crew", "%", 0.048, null],
+      ]);
+      book.tables.push({ name: "MyRates", sheet: "Rates", address: "A1:D2" });
+    });
+    await waitFor(() => expect(screen.getByLabelText("Into")).toHaveValue("MyRates"));
+    expect(screen.queryByText(/has no rate yet/)).not.toBeInTheDocument();
   });
 });
 

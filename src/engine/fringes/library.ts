@@ -27,17 +27,27 @@ export interface FringeDefinition {
   to: string;
   /** How the fringe is charged. */
   type: FringeType;
-  /** Decimal text: a fraction for "%" ("0.062"), dollars for the flat types ("14.63"). */
-  rate: string;
+  /**
+   * Decimal text: a fraction for "%" ("0.062"), dollars for the flat types ("14.63"). Null for a
+   * rate only the user can know (workers' comp by class, the payroll company's fee): the entry is
+   * a row to copy into the user's fringe table and fill in (figures-audit.md 9.4, 9.5, 10.12).
+   */
+  rate: string | null;
   /** The wage cap per person as decimal text ("7000"), or null for no cap. */
   cutoff: string | null;
   /** What it is, what the cap is counted over, and any caveat, in a line producer's words. */
   description: string;
-  /** Where the figure comes from (URL of the primary source where the audit found one). */
+  /**
+   * Where the figure comes from (URL of the primary source where the audit found one), or where
+   * to check it; empty when the rate is the user's own and no public page has it.
+   */
   source: string;
   /** Who published the source, in words ("Social Security Administration"). */
   sourceName: string;
-  /** False when the figure is projected, reported only second-hand, or not found in a source. */
+  /**
+   * False when the figure is projected, reported only second-hand, or not found in a source, and
+   * for a rate the user fills in.
+   */
   confirmed: boolean;
 }
 
@@ -378,6 +388,105 @@ const ENTRIES: FringeDefinition[] = [
     ...IATSE_IAP,
     confirmed: false,
   },
+  // Audit 4, 9.3 and 11: the 2024-27 MPI rate schedule was not found; the one recent figure is a
+  // forum report of $14.63 an hour (Sept 2024) [L] (East Coast composite $14.788 from 2018-03-25,
+  // GreenSlate [S]). Dated by the 2024 Basic Agreement, as IATSE-IAP.
+  {
+    name: "MPI",
+    from: "2024-08-01",
+    to: "2027-07-31",
+    type: "HOUR",
+    rate: "14.63",
+    cutoff: null,
+    description:
+      "Motion Picture Industry Pension and Health Plans (MPI): pension, active health and retiree health, $14.63 for each hour worked or guaranteed. For IATSE crews under the Basic Agreement and for Teamsters Local 399 and Basic Crafts crews, whose plans are MPI's too. Give hours (on-call weekly crew: the hours the agreement credits). The rate differs by rate group and changes on August 1: check it on your MPI rate-group reporting form (the East Coast composite was $14.788 an hour from March 25, 2018).",
+    source: "https://www.mpiphp.org",
+    sourceName:
+      "a figure quoted on a crew forum in September 2024, not an MPI document (MPI's rate-group reporting forms are at mpiphp.org)",
+    confirmed: false,
+  },
+  // Audit 9.8: the National Benefit Funds take a flat amount per day set by each agreement (the
+  // Funds' FAQ: "the employer contribution rate for each unit (hour, day, percentage of wages)"
+  // is in the collective bargaining agreement). No current figure was found: the user fills it in.
+  {
+    name: "IATSE-NBF",
+    from: "2024-08-01",
+    to: "2027-07-31",
+    type: "DAY",
+    rate: null,
+    cutoff: null,
+    description:
+      "IATSE National Benefit Funds (health, pension, annuity) for crews under the Area Standards Agreement or a local agreement: a flat amount for each day worked, set by your agreement. Type it in Rate, in dollars per day. A percent your agreement adds on wages (a training trust) is a separate % row.",
+    source: "https://www.iatsenbf.org/faq.html",
+    sourceName: "IATSE National Benefit Funds (each agreement sets the contribution per day)",
+    confirmed: false,
+  },
+  // Audit 4, 9.2 and 10.5: the last published DGA health rate is 10% + 0.25% (2011-12 rate cards)
+  // [S]; the 2017-23 changes and the 2026 increase were not found. The user fills it in.
+  ...(
+    [
+      ["2021-07-01", "2026-06-30", "under the Basic Agreement"],
+      [
+        "2026-07-01",
+        "2027-06-30",
+        "from July 1, 2026, under the 2026 Basic Agreement, which reports a historic increase in employer health contributions",
+      ],
+    ] as const
+  ).map(([from, to, when]) => ({
+    name: "DGA-HEALTH",
+    from,
+    to,
+    type: "%" as const,
+    rate: null,
+    cutoff: null,
+    description: `DGA employer health contribution ${when}: a percent of compensation. Type the rate from the DGA plans' rate card in Rate, and their salary ceiling per picture or episode in Cutoff. The last published rate is 10% plus 0.25% (2011-12). Budget it with DGA-PENSION: together they are the DGA fringe.`,
+    source: "https://www.dgaplans.org",
+    sourceName: "DGA Health Plan (no current rate was found in a public source)",
+    confirmed: false,
+  })),
+  // Audit 9.4: workers' comp is a percent by class from the carrier or payroll company (e.g. WCIRB
+  // class 9610, motion picture production, to verify; a 4.8% payroll-house rate card against about
+  // 1.2% bought direct [L]). No default can be right: the user fills it in.
+  ...[2025, 2026].map((year) => ({
+    name: "WORKERS-COMP",
+    ...calendar(year),
+    type: "%" as const,
+    rate: null,
+    cutoff: null,
+    description:
+      "Workers' compensation insurance for one class of employee, a percent of wages: type the rate your carrier or payroll company quotes for the class. In California, motion picture production is WCIRB class 9610 (check the class with your carrier); office staff are another class at a lower rate. Quotes differ widely (4.8% on one payroll company's rate card, about 1.2% bought direct), so PROD gives none. Lines of different classes need their own fringe tables (Fringes for the crew, another for the office).",
+    source: "https://www.wcirb.com",
+    sourceName: "your carrier or payroll company (California class codes: WCIRB)",
+    confirmed: false,
+  })),
+  // Audit 9.5: the payroll company's handling fee is a percent of gross (roughly 0.5-5%) or a flat
+  // amount per check, with a separate loan-out fee [S]. The user fills it in.
+  ...[2025, 2026].map((year) => ({
+    name: "PAYROLL-FEE",
+    ...calendar(year),
+    type: "%" as const,
+    rate: null,
+    cutoff: null,
+    description:
+      "Payroll company handling fee, a percent of gross wages: type the percent your payroll company quotes (quotes run from about 0.5% to 5%). For a fee per check, change Type to WEEK and type the fee per weekly check. Loan-out payments often carry their own fee: add it as another row.",
+    source: "",
+    sourceName: "your payroll company's rate card",
+    confirmed: false,
+  })),
+  // Audit 9.6: New Mexico new employers pay the greater of the industry average or 1.0% (NMDWS)
+  // [P]; the wage base was published but not read. The user fills in both.
+  ...[2025, 2026].map((year) => ({
+    name: "NM-SUI",
+    ...calendar(year),
+    type: "%" as const,
+    rate: null,
+    cutoff: null,
+    description:
+      "New Mexico unemployment insurance: a new employer pays the greater of its industry's average rate or 1.0%. Type your rate from New Mexico Workforce Solutions in Rate and the year's wage base in Cutoff (PROD has not read it; with no Cutoff there is no cap).",
+    source: "https://www.dws.state.nm.us",
+    sourceName: "New Mexico Department of Workforce Solutions (new-employer rate rule)",
+    confirmed: false,
+  })),
 ];
 
 /**

@@ -3,7 +3,7 @@
  * `Name | Type | Rate | Cutoff` (spec/functions.md "Fringes"; the task pane writes it).
  * Parsing is pure; `resolveFringes` (resolve.ts) keeps parsed tables in a cache keyed by content.
  */
-import { Decimal, isBlankOrSpaces, toDecimal } from "../money";
+import { Decimal, ZERO, isBlankOrSpaces, toDecimal } from "../money";
 import { ProdError, describeValue, errors } from "../errors";
 import { DEFAULT_DAYS_PER_WEEK, type Fringe } from "./fringe";
 import { periodWords, type FringeDefinition, type FringeType } from "./library";
@@ -103,6 +103,25 @@ function parseRow(cellsOf: Record<Column, unknown>, rowNumber: number): Fringe {
       `Type must be %, HOUR, DAY, WEEK or FLAT, got ${describeValue(cellsOf.Type)}`,
     );
 
+  // A blank Rate is a rate the user has yet to fill in (workers' comp, the payroll fee), never 0%:
+  // desktop Excel passes the empty cell as 0 and the web as blank, so a 0 means the same (a fringe
+  // that costs nothing is a row to delete).
+  if (isEmptyCell(cellsOf.Rate)) {
+    return {
+      label: name,
+      type: parsedType.type,
+      rate: ZERO,
+      cutoff: readCutoff(cellsOf.Cutoff, rowNumber, name, parsedType.type),
+      daysPerWeek: parsedType.daysPerWeek,
+      confirmed: true,
+      source: "fringe table",
+      missingRate: {
+        who: `table row ${rowNumber} (${name})`,
+        how: FILL_IN_HOW,
+        todo: "type it in your fringe table",
+      },
+    };
+  }
   const rate = inRow(rowNumber, name, () => toDecimal(cellsOf.Rate, "Rate"));
   if (rate.isNeg())
     throw rowError(rowNumber, name, `Rate must be 0 or more, got ${describeValue(cellsOf.Rate)}`);
@@ -115,30 +134,33 @@ function parseRow(cellsOf: Record<Column, unknown>, rowNumber: number): Fringe {
       `Rate ${describeValue(cellsOf.Rate)} is over 100%: write a percent fringe as 0.062 or 6.2%`,
     );
 
-  let cutoff: Decimal | null = null;
-  if (!isEmptyCell(cellsOf.Cutoff)) {
-    cutoff = inRow(rowNumber, name, () => toDecimal(cellsOf.Cutoff, "Cutoff"));
-    if (cutoff.isNeg())
-      throw rowError(rowNumber, name, `Cutoff must be 0 or more, got ${describeValue(cellsOf.Cutoff)}`);
-    // Only a percent fringe has a wage cap (reference.md 3.4); a cap on a flat fringe would be
-    // silently meaningless.
-    if (parsedType.type !== "%")
-      throw rowError(
-        rowNumber,
-        name,
-        `Cutoff applies only to % fringes; leave it blank for ${parsedType.type}`,
-      );
-  }
-
   return {
     label: name,
     type: parsedType.type,
     rate,
-    cutoff,
+    cutoff: readCutoff(cellsOf.Cutoff, rowNumber, name, parsedType.type),
     daysPerWeek: parsedType.daysPerWeek,
     confirmed: true,
     source: "fringe table",
+    missingRate: null,
   };
+}
+
+/** What a row with a blank Rate tells the user to do. */
+const FILL_IN_HOW =
+  "has no rate yet: type it in the Rate column (a % fringe as 4.8% or 0.048, the other types in dollars)";
+
+/** A row's Cutoff: blank (or desktop's 0) is no cap; only a % fringe may have one. */
+function readCutoff(value: unknown, rowNumber: number, name: string, type: FringeType): Decimal | null {
+  if (isEmptyCell(value)) return null;
+  const cutoff = inRow(rowNumber, name, () => toDecimal(value, "Cutoff"));
+  if (cutoff.isNeg())
+    throw rowError(rowNumber, name, `Cutoff must be 0 or more, got ${describeValue(value)}`);
+  // Only a percent fringe has a wage cap (reference.md 3.4); a cap on a flat fringe would be
+  // silently meaningless.
+  if (type !== "%")
+    throw rowError(rowNumber, name, `Cutoff applies only to % fringes; leave it blank for ${type}`);
+  return cutoff;
 }
 
 /**
@@ -201,6 +223,16 @@ export function confirmedWords(confirmed: boolean): string {
   return confirmed ? "confirmed" : "not confirmed: check with your payroll company";
 }
 
+/**
+ * What the Confirmed column and the pane say of a library entry: confirmed, not confirmed, or a
+ * rate the user fills in.
+ */
+export function statusWords(d: Pick<FringeDefinition, "rate" | "confirmed">): string {
+  return d.rate === null
+    ? "fill in: type your own rate in Rate (the description says where to get it)"
+    : confirmedWords(d.confirmed);
+}
+
 /** What one column holds for a library fringe; null for a column the library has nothing for. */
 function columnValue(header: unknown, d: FringeDefinition): string | number | null {
   switch (headerKey(header)) {
@@ -209,15 +241,15 @@ function columnValue(header: unknown, d: FringeDefinition): string | number | nu
     case "type":
       return d.type;
     case "rate":
-      return Number(d.rate);
+      return d.rate === null ? null : Number(d.rate);
     case "cutoff":
       return d.cutoff === null ? null : Number(d.cutoff);
     case "inforce":
       return periodWords(d);
     case "confirmed":
-      return confirmedWords(d.confirmed);
+      return statusWords(d);
     case "source":
-      return `${d.sourceName}: ${d.source}`;
+      return d.source === "" ? d.sourceName : `${d.sourceName}: ${d.source}`;
     case "description":
       return d.description;
     default:

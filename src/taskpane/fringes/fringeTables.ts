@@ -4,7 +4,8 @@
  * when there is none, and write a fringe set into the selected detail lines.
  */
 import { ProdError } from "../../engine/errors";
-import { fringeTableRows, hasFringeTableColumns } from "../../engine/fringes/table";
+import { missingRatesWords } from "../../engine/fringes/fringe";
+import { fringeTableRows, hasFringeTableColumns, parseFringeTable } from "../../engine/fringes/table";
 import { isBlank } from "../../engine/money";
 import type { FringeDefinition } from "../../engine/fringes/library";
 import {
@@ -31,6 +32,24 @@ export async function findFringeTables(port: WorkbookPort): Promise<TableData[]>
 /** The table's rows that hold anything (an empty table still has one blank row). */
 export function userRows(table: TableData): CellValue[][] {
   return table.rows.filter((row) => row.some((v) => !isBlank(v)));
+}
+
+/**
+ * What a workbook fringe table would make PROD.FRINGE answer #VALUE! for, in words: a rate the
+ * user has yet to fill in (workers' comp, the payroll fee) or a row PROD cannot read. Null when
+ * the table is ready, or empty (a new table waiting for rows).
+ */
+export function tableWarning(table: TableData): string | null {
+  if (userRows(table).length === 0) return null;
+  const where = `Table ${table.name} on ${table.sheet}`;
+  try {
+    const missing = missingRatesWords(parseFringeTable([table.headers, ...table.rows]));
+    if (missing === null) return null;
+    return `${where}: ${missing}. Until you type it, PROD.FRINGE cells that read this table show #VALUE!.`;
+  } catch (error) {
+    if (!(error instanceof ProdError)) throw error;
+    return `${where}: ${error.message}. PROD.FRINGE cells that read this table show #VALUE! until it is fixed.`;
+  }
 }
 
 /** What the copy needs from the shell. */

@@ -11,6 +11,8 @@ import {
   Field,
   Input,
   Link,
+  MessageBar,
+  MessageBarBody,
   Subtitle2,
   Table,
   TableBody,
@@ -30,8 +32,9 @@ import {
   libraryYears,
   periodWords,
   type FringeDefinition,
+  type FringeType,
 } from "../../engine/fringes/library";
-import { confirmedWords } from "../../engine/fringes/table";
+import { statusWords } from "../../engine/fringes/table";
 import { Decimal, toDecimal } from "../../engine/money";
 import { formatAmount, formatDollars } from "../shell/formatMoney";
 import {
@@ -53,6 +56,7 @@ import {
   createFringeSheet,
   findFringeTables,
   setBudgetRates,
+  tableWarning,
 } from "../fringes/fringeTables";
 import { usePane } from "../shell/PaneContext";
 import { budgetGlobalName, presetRows } from "../templates/buildPlan";
@@ -81,13 +85,21 @@ const useStyles = makeStyles({
   entry: { display: "flex", flexDirection: "column" },
 });
 
-/** A library rate as a line producer reads it: 6.2%, $14.63/hour. */
+/** A library rate as a line producer reads it: 6.2%, $14.63/hour, or "you fill it in". */
 export function rateLabel(d: FringeDefinition): string {
+  if (d.rate === null) return d.type === "%" ? "your rate (%)" : `your rate ($${PER[d.type]})`;
   const rate = new Decimal(d.rate);
   if (d.type === "%") return `${rate.times(100).toString()}%`;
-  const per = { HOUR: "/hour", DAY: "/day", WEEK: "/week", FLAT: " once" }[d.type];
-  return `${formatDollars(rate)}${per}`;
+  return `${formatDollars(rate)}${PER[d.type]}`;
 }
+
+/** How a flat rate is charged, after the amount. */
+const PER: Readonly<Record<Exclude<FringeType, "%">, string>> = {
+  HOUR: "/hour",
+  DAY: "/day",
+  WEEK: "/week",
+  FLAT: " once",
+};
 
 const NEW_SHEET = "__new__";
 
@@ -129,9 +141,13 @@ function LibraryList() {
                   <Caption1 className={styles.muted}>In force {periodWords(f)}</Caption1>
                   <Caption1 className={styles.muted}>
                     Source:{" "}
-                    <Link href={f.source} target="_blank" rel="noreferrer">
-                      {f.sourceName}
-                    </Link>
+                    {f.source === "" ? (
+                      f.sourceName
+                    ) : (
+                      <Link href={f.source} target="_blank" rel="noreferrer">
+                        {f.sourceName}
+                      </Link>
+                    )}
                   </Caption1>
                 </div>
               </TableCell>
@@ -140,10 +156,10 @@ function LibraryList() {
               <TableCell>
                 {f.confirmed ? (
                   <Badge appearance="tint" color="success">
-                    {confirmedWords(true)}
+                    {statusWords(f)}
                   </Badge>
                 ) : (
-                  <Text className={styles.warning}>{confirmedWords(false)}</Text>
+                  <Text className={styles.warning}>{statusWords(f)}</Text>
                 )}
               </TableCell>
             </TableRow>
@@ -226,11 +242,19 @@ function CopyPreset() {
     }
   };
 
+  // Tables PROD.FRINGE would refuse: a rate still to fill in (workers' comp, the payroll fee).
+  const warnings = (tables ?? []).map(tableWarning).filter((w): w is string => w !== null);
+
   return (
     <section className={styles.section} aria-labelledby="fringe-copy">
       <Subtitle2 as="h2" id="fringe-copy">
         Copy into the workbook
       </Subtitle2>
+      {warnings.map((warning) => (
+        <MessageBar key={warning} intent="warning">
+          <MessageBarBody>{warning}</MessageBarBody>
+        </MessageBar>
+      ))}
       <div className={styles.grid}>
         <SelectField
           label="Preset"

@@ -19,6 +19,7 @@ const percent = (rate: Decimal, cutoff: Decimal | null): Fringe => ({
   daysPerWeek: d(5),
   confirmed: true,
   source: "test",
+  missingRate: null,
 });
 const money = (s: Decimal) => s.toFixed(2);
 

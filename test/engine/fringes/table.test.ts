@@ -97,11 +97,6 @@ describe("reading a fringe table", () => {
       'fringes table row 3 (MPI): Rate must be a number, got "abc"',
     ],
     [
-      "a blank rate",
-      [header, ["MPI", "HOUR", "", ""]],
-      "fringes table row 2 (MPI): Rate is required, got a blank cell",
-    ],
-    [
       "a negative rate",
       [header, ["MPI", "HOUR", -1, ""]],
       "fringes table row 2 (MPI): Rate must be 0 or more, got -1",
