@@ -517,8 +517,12 @@ export const FRINGE_PRESETS: Readonly<Record<string, { description: string; frin
 /** The fringe names the library holds (without dates), in library order. */
 export const LIBRARY_NAMES: readonly string[] = [...new Set(FRINGE_LIBRARY.map((f) => f.name))];
 
-/** Every name a formula can use: library fringes and presets. */
-export const KNOWN_FRINGE_NAMES: readonly string[] = [...LIBRARY_NAMES, ...Object.keys(FRINGE_PRESETS)];
+/**
+ * Every name a formula can use: presets first, then library fringes. An unknown name's #N/A lists
+ * them, and Excel shows only the first 255 characters of the message: the presets, the names most
+ * typed, must be among them.
+ */
+export const KNOWN_FRINGE_NAMES: readonly string[] = [...Object.keys(FRINGE_PRESETS), ...LIBRARY_NAMES];
 
 /** True when an entry runs exactly one calendar year (payroll taxes): it is named by its year. */
 export function isCalendarYear(d: Pick<FringeDefinition, "from" | "to">): boolean {

@@ -103,7 +103,9 @@ describe("the fringes argument", () => {
   it("answers an unknown name with #N/A and the close names", () => {
     const e = failure("SS,MEDICAR");
     expect(e.kind).toBe("notFound");
-    expect(e.message).toMatch(/^Unknown fringe "MEDICAR"\. Did you mean MEDICARE\? Known: SS, MEDICARE, /);
+    expect(e.message).toMatch(
+      /^Unknown fringe "MEDICAR"\. Did you mean MEDICARE\? Known: PAYROLL-US, PAYROLL-CA, PAYROLL-NY, SS, MEDICARE, /,
+    );
   });
 
   it("answers a year the library lacks with #N/A", () => {
