@@ -25,7 +25,13 @@ import { readLayout, type Answers, type Layout } from "../import/table";
 export type ColumnRole = "item" | "qty" | "days" | "dayRate" | "taxable" | "notes";
 
 /** Which column (0-based index) holds each role; a role left out is not in the file. */
-export type ColumnMapping = Partial<Record<ColumnRole, number>>;
+export type ColumnMapping = Partial<Record<ColumnRole, number>> & {
+  /**
+   * The days used in each week, one column per week in week order ("Week 1 days", "Week 2
+   * days", ...), in place of a Days column (issue 17: vendors send schedules this way).
+   */
+  readonly weekColumns?: readonly number[];
+};
 
 /** The roles in the order the mapping step shows them, with their labels and header synonyms. */
 export const COLUMN_ROLES: ReadonlyArray<{
@@ -93,11 +99,54 @@ const BID_VOCABULARY: Vocabulary<ColumnRole> = {
 };
 
 /**
+ * A header that names the days of one week: "Week 1 days", "Wk 2", "W3 days", "Days (week 4)"
+ * (as {@link normalizeHeader} writes them), with the week's number.
+ */
+const WEEK_DAYS_HEADER = /^(?:days?\s+)?(?:week|wk|w)\s*(\d{1,2})(?:\s+days?)?$/;
+
+/**
+ * The columns that give the days of each week, in week order, or undefined when the headers have
+ * none, or a week is missing or named twice (then nothing is guessed: the user maps the days).
+ *
+ * @param headers - the header row's cells
+ */
+export function weekDayColumns(headers: readonly unknown[]): number[] | undefined {
+  const byWeek = new Map<number, number>();
+  let twice = false;
+  headers.forEach((header, col) => {
+    const week = WEEK_DAYS_HEADER.exec(normalizeHeader(header))?.[1];
+    if (week === undefined) return;
+    twice ||= byWeek.has(Number(week));
+    byWeek.set(Number(week), col);
+  });
+  if (byWeek.size === 0 || twice) return undefined;
+  const columns: number[] = [];
+  for (let week = 1; week <= byWeek.size; week++) {
+    const col = byWeek.get(week);
+    if (col === undefined) return undefined;
+    columns.push(col);
+  }
+  return columns;
+}
+
+/**
+ * A guessed mapping with the week columns as the days, when the headers have them and no Days
+ * column of their own ("Days wk 1" is guessed as a Days column by its first word: it is a week).
+ */
+function withWeekColumns(columns: ColumnMapping, headers: readonly unknown[]): ColumnMapping {
+  const weekColumns = weekDayColumns(headers);
+  const { days, ...rest } = columns;
+  if (!weekColumns || (days !== undefined && !weekColumns.includes(days))) return columns;
+  return { ...rest, weekColumns };
+}
+
+/**
  * Guesses the mapping from the header texts (the import module's guess: an exact synonym first,
- * then a header that starts with one, "Day Rate (USD)"). Each column is used for one role at most.
+ * then a header that starts with one, "Day Rate (USD)"), and per-week day columns as the days.
+ * Each column is used for one role at most.
  */
 export function guessMapping(headers: readonly unknown[]): ColumnMapping {
-  return guessColumns(headers, BID_VOCABULARY);
+  return withWeekColumns(guessColumns(headers, BID_VOCABULARY), headers);
 }
 
 /** The required roles a mapping leaves out, by label ("Day rate"). */
@@ -168,6 +217,17 @@ export function readDays(value: unknown): RentalDays | undefined {
   return toRentalDays(weeks, "Days");
 }
 
+/**
+ * The days of a row given one column per week: each week's days (a blank week is 0 days, each 0
+ * to 7), billed week by week under the vendor's week convention like "5+5+2" (rental.ts). A row
+ * with every week blank gives no days: the comparison's schedule applies.
+ */
+function readWeekDays(row: readonly unknown[], weekColumns: readonly number[]): RentalDays | undefined {
+  const cells = weekColumns.map((col) => (isBlankOrSpaces(row[col]) ? undefined : row[col]));
+  if (cells.every((c) => c === undefined)) return undefined;
+  return toRentalDays(cells, "Days");
+}
+
 const YES = new Set(["y", "yes", "true", "t", "x", "1", "taxable", "tax"]);
 const NO = new Set(["n", "no", "false", "f", "0", "non taxable", "nontaxable", "exempt", "nt", "no tax"]);
 
@@ -213,6 +273,7 @@ export function readBidRows(
   }
   const lines: BidLine[] = [];
   const problems: RowProblem[] = [];
+  const weekColumns = mapping.weekColumns?.length ? mapping.weekColumns : undefined;
   // A cell of spaces in a vendor's file is an empty cell: no Qty is 1, no Days is the schedule.
   const cell = (row: readonly unknown[], role: ColumnRole) => {
     const col = mapping[role];
@@ -231,7 +292,7 @@ export function readBidRows(
       lines.push({
         item,
         qty,
-        days: readDays(cell(row, "days")),
+        days: weekColumns ? readWeekDays(row, weekColumns) : readDays(cell(row, "days")),
         dayRate: readMoney(cell(row, "dayRate"), "Day rate", numberFormat),
         ...(isNoCharge(cell(row, "dayRate")) ? { noCharge: true } : {}),
         taxable: readTaxable(cell(row, "taxable")),
@@ -259,8 +320,9 @@ export function readBidRows(
 export function bidLayout(
   rows: readonly (readonly unknown[])[],
   answers: Answers<ColumnRole> = {},
-): Layout<ColumnRole> {
-  return readLayout(rows, BID_VOCABULARY, answers);
+): Layout<ColumnRole> & { readonly columns: ColumnMapping } {
+  const layout = readLayout(rows, BID_VOCABULARY, answers);
+  return answers.columns ? layout : { ...layout, columns: withWeekColumns(layout.columns, layout.headers) };
 }
 
 /** The terms of a vendor as typed in the pane's fields. */

@@ -4,7 +4,13 @@
  * fixes any column and confirms.
  */
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { COLUMN_ROLES, missingRoles, type ColumnMapping, type ColumnRole } from "../../engine/bids";
+import {
+  COLUMN_ROLES,
+  missingRoles,
+  weekDayColumns,
+  type ColumnMapping,
+  type ColumnRole,
+} from "../../engine/bids";
 import { columnLetter } from "../../excel/port";
 
 const useStyles = makeStyles({
@@ -36,6 +42,14 @@ function columnLabel(header: unknown, column: number): string {
   return text === "" ? `Column ${columnLetter(column)}` : `${columnLetter(column)}: ${text}`;
 }
 
+/** The Days option that stands for the per-week day columns. */
+const WEEKS = "weeks";
+
+/** The per-week columns as an option label: "Days in each week: C, D, E (Week 1 days, ...)". */
+function weeksLabel(headers: readonly unknown[], columns: readonly number[]): string {
+  return `Days in each week: ${columns.map(columnLetter).join(", ")} (${columns.map((c) => String(headers[c]).trim()).join(", ")})`;
+}
+
 /** One select per role; a required role left unmapped keeps the confirm button disabled. */
 export function ColumnMapper({
   headers,
@@ -47,12 +61,18 @@ export function ColumnMapper({
 }: ColumnMapperProps) {
   const styles = useStyles();
   const missing = missingRoles(mapping);
+  // Per-week day columns ("Week 1 days", "Week 2 days", ...) are offered as the Days (issue 17).
+  const weekColumns = weekDayColumns(headers);
   const handleSelect = (role: ColumnRole, value: string) => {
-    const next: ColumnMapping = { ...mapping };
-    if (value === "") delete next[role];
-    else next[role] = Number(value);
-    onChange(next);
+    const { weekColumns: current, ...columns } = mapping;
+    // The days are one column or the week columns, never both.
+    const weeks = role !== "days" ? current : value === WEEKS ? weekColumns : undefined;
+    if (value === "" || value === WEEKS) delete columns[role];
+    else columns[role] = Number(value);
+    onChange(weeks ? { ...columns, weekColumns: weeks } : columns);
   };
+  const selected = (role: ColumnRole) =>
+    role === "days" && mapping.weekColumns ? WEEKS : mapping[role] === undefined ? "" : String(mapping[role]);
   return (
     <div>
       <div className={styles.grid}>
@@ -60,7 +80,7 @@ export function ColumnMapper({
           <Field key={role} label={required ? `${label} (required)` : label}>
             <Select
               id={`${idPrefix}-${role}`}
-              value={mapping[role] === undefined ? "" : String(mapping[role])}
+              value={selected(role)}
               onChange={(_e, data) => handleSelect(role, data.value)}
               disabled={disabled}
             >
@@ -70,6 +90,9 @@ export function ColumnMapper({
                   {columnLabel(header, column)}
                 </option>
               ))}
+              {role === "days" && weekColumns && (
+                <option value={WEEKS}>{weeksLabel(headers, weekColumns)}</option>
+              )}
             </Select>
           </Field>
         ))}

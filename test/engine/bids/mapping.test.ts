@@ -7,6 +7,8 @@ import {
   readBidRows,
   readDays,
   readTerms,
+  lineCost,
+  weekDayColumns,
   type BidLine,
   type ColumnMapping,
   type TermsText,
@@ -14,6 +16,7 @@ import {
 import { DECIMAL_COMMA, DECIMAL_POINT } from "../../../src/engine/import";
 import { Decimal } from "../../../src/engine/money";
 import { ProdError } from "../../../src/engine/errors";
+import { PLAIN_TERMS } from "./compareAll";
 
 describe("guessing the column mapping from headers", () => {
   it.each<[string, unknown[], ColumnMapping]>([
@@ -293,5 +296,57 @@ describe("a European file: the number format is the file's, found or asked, neve
     expect(read.problems[0].message).toBe(
       'Row 2 ("Dolly"): Day rate must be written 1.234,56 like the file\'s other numbers, got "2,500.50"',
     );
+  });
+});
+
+// Issue 17: vendors send the schedule as one day column per week ("Week 1 days", "Week 2 days",
+// ...). Those columns map as the days used in each week, billed week by week under the vendor's
+// week convention (the rental engine's, PROD.RENTAL's).
+describe("a schedule given as one days column per week", () => {
+  const headers = ["Item", "Qty", "Week 1 days", "Week 2 days", "Week 3 days", "Day rate"];
+
+  it.each<[string, unknown[], number[] | undefined]>([
+    ["Week N days", headers, [2, 3, 4]],
+    ["Wk N, out of order", ["Item", "Wk 2", "Wk 1", "Rate"], [2, 1]],
+    ["Days (week N)", ["Item", "Rate", "Days (week 1)", "Days (week 2)"], [2, 3]],
+    ["W1 days", ["Item", "Rate", "W1 days", "W2 days", "W3 days"], [2, 3, 4]],
+    ["a week missing: not guessed", ["Item", "Rate", "Week 1 days", "Week 3 days"], undefined],
+    ["no week columns", ["Item", "Days", "Rate"], undefined],
+  ])("finds %s", (_case, row, weeks) => {
+    expect(weekDayColumns(row)).toEqual(weeks);
+  });
+
+  it("guesses them as the days, in week order, and no single Days column", () => {
+    expect(guessMapping(headers)).toEqual({ item: 0, qty: 1, weekColumns: [2, 3, 4], dayRate: 5 });
+    expect(guessMapping(["Item", "Days wk 1", "Days wk 2", "Rate"])).toEqual({
+      item: 0,
+      weekColumns: [1, 2],
+      dayRate: 3,
+    });
+    expect(bidLayout([headers]).columns).toEqual({ item: 0, qty: 1, weekColumns: [2, 3, 4], dayRate: 5 });
+  });
+
+  it("reads the days of each week; a blank week is 0 days, a line with none uses the schedule", () => {
+    const { lines, problems } = readBidRows(
+      [
+        ["Camera package", 1, 5, 5, 2, 2500],
+        ["Dolly", 1, "5", "", "3", 300],
+        ["Slider", 1, "", "", "", 40],
+        ["Crane", 1, 5, 8, 0, 900],
+      ],
+      guessMapping(headers),
+    );
+    const weeks = (line: BidLine) =>
+      line.days && "byWeek" in line.days ? line.days.byWeek.map((d) => d.toNumber()) : line.days;
+    expect(lines.map(weeks)).toEqual([[5, 5, 2], [5, 0, 3], undefined]);
+    expect(problems).toEqual([
+      { row: 5, message: 'Row 5 ("Crane"): Days (week 2) must be 7 or less: a week has 7 days, got 8' },
+    ]);
+  });
+
+  it("bills reference.md 6.5's 5 + 5 + 2 weeks from the columns on a 3-day week: $20,000 gross", () => {
+    const [line] = readBidRows([["Camera package", 1, 5, 5, 2, 2500]], guessMapping(headers)).lines;
+    const cost = lineCost(line, { ...PLAIN_TERMS, weekDays: 3 });
+    expect(cost.gross.toFixed(2)).toBe("20000.00");
   });
 });

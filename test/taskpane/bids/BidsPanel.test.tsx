@@ -358,6 +358,46 @@ describe("Bids panel: keeping a matched row apart", () => {
   });
 });
 
+describe("Bids panel: a schedule sent as one days column per week", () => {
+  it("maps Week 1/2/3 days directly, bills them week by week, and remembers them for the next file", async () => {
+    // reference.md 6.5 again, with the weeks in the files instead of the pane's schedule.
+    FILES["Weeks A.csv"] =
+      'Item,Qty,Week 1 days,Week 2 days,Week 3 days,Day Rate\nCamera package,1,5,5,2,"$2,500.00"\n';
+    FILES["Weeks B.csv"] =
+      'Item,Qty,Week 1 days,Week 2 days,Week 3 days,Day Rate\nCamera package,1,5,5,2,"$2,200.00"\n';
+    const { errors } = setup();
+    await addFile("Weeks A.csv");
+    expect(within(vendorCard(1)).getByLabelText("Days")).toHaveDisplayValue(
+      "Days in each week: C, D, E (Week 1 days, Week 2 days, Week 3 days)",
+    );
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("Weeks B.csv");
+    expect(within(vendorCard(2)).getByText(/1 line read with the columns you chose/)).toBeInTheDocument();
+    setField(vendorCard(1), /Week convention/, "3");
+    setField(vendorCard(1), /Discount %/, "10");
+    setField(vendorCard(1), /Delivery \$/, "600");
+    setField(vendorCard(2), /Week convention/, "4");
+    setField(vendorCard(2), /Discount %/, "15");
+    await compare();
+    expect(errors).toEqual([]);
+    const totals = screen.getByRole("table", { name: "Vendor totals" });
+    // No tax here: A 18,000 + 600 delivery; B 18,700.
+    expect(within(totals).getByText("$18,600.00")).toBeInTheDocument();
+    expect(within(totals).getByText("$18,700.00")).toBeInTheDocument();
+  });
+
+  it("lets the user pick a single column instead", async () => {
+    FILES["Weeks C.csv"] = "Item,Days,Week 1,Week 2,Rate\nDolly,9,5,4,300\n";
+    setup();
+    await addFile("Weeks C.csv");
+    const days = within(vendorCard(1)).getByLabelText("Days");
+    // A Days column of its own is the vendor's total: it is the guess; the weeks are offered.
+    expect(days).toHaveDisplayValue("B: Days");
+    fireEvent.change(days, { target: { value: "weeks" } });
+    expect(days).toHaveDisplayValue("Days in each week: C, D (Week 1, Week 2)");
+  });
+});
+
 describe("Bids panel: keeping only the chosen vendor's line apart", () => {
   it("splits off only the vendor picked, and the other vendors stay matched", async () => {
     FILES["Dolly A.csv"] = "Item,Qty,Days,Day rate\nDolly,1,3,300\n";
