@@ -9,14 +9,25 @@
  * - IF with a single condition: Excel answers the chosen argument as it is, a range included
  *   (`IF(A1="Fringes", Fringes[#All], A1)` hands PROD.FRINGE the table), while HyperFormula's
  *   array arithmetic broadcasts every argument to the size of the largest;
- * - what a person types into a cell: "7,000", "$7,000", "(7,000)" are numbers in Excel, and
- *   Excel gives the cell the number format the typing implies (7%, $7,000, 1/2/2026).
+ * - a condition that is text (IF, NOT): Excel reads only "TRUE" and "FALSE" and answers #VALUE!
+ *   for any other text, "" included; HyperFormula reads "" as FALSE;
+ * - approximate VLOOKUP, HLOOKUP and MATCH on text: HyperFormula compares the cells' text by case
+ *   ("a" came after "Banana") and found a row for a key before the first; Excel compares text
+ *   without regard to case and answers #N/A there; a one-cell table was #VALUE!;
+ * - CONCAT, which HyperFormula does not have (#NAME?);
+ * - TEXT, whose format codes HyperFormula mostly does not know ("#,##0.00" came out as
+ *   "1235,##0.00"): the preview's own number formats, the ones the grid shows, are used;
+ * - VALUE, which reads text as a typed entry is read ("$1,000" is 1000 in Excel);
+ * - what a person types into a cell: "7,000", "$7,000", "(7,000)" are numbers in Excel, "1/2"
+ *   and "Jan 2" are dates of the current year, "9:30" and "9:30 PM" are times, and Excel gives
+ *   the cell the number format the typing implies (7%, $7,000, 2-Jan, 9:30 PM).
  *
  * HyperFormula is GPL-3.0: this file is for the dev-only preview and tests, never the add-in bundle.
  */
 import {
   ArraySize,
   CellError,
+  EmptyValue,
   ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
@@ -25,7 +36,9 @@ import {
   type FunctionMetadata,
   type ImplementedFunctions,
 } from "hyperformula";
+import { dateSerial } from "../engine/import/dates";
 import { Decimal, fromNumber, parseNumericText } from "../engine/money";
+import { MONTHS, formatValue } from "./numberFormat";
 
 /** Excel's TRUE and FALSE as names the engine resolves (Excel forbids them as defined names). */
 export function addBooleanConstants(engine: HyperFormula): void {
@@ -37,6 +50,8 @@ export function addBooleanConstants(engine: HyperFormula): void {
 type Ast = Parameters<FunctionPlugin["evaluateAst"]>[0];
 type State = Parameters<FunctionPlugin["evaluateAst"]>[1];
 type Value = ReturnType<FunctionPlugin["evaluateAst"]>;
+/** A value coerceToType takes: a blank (EmptyValue) is handled before. */
+type Coercible = Parameters<FunctionPlugin["coerceToType"]>[0];
 interface CallAst {
   args: Ast[];
 }
@@ -45,15 +60,111 @@ interface CallAst {
 const BROADCAST_IF: FunctionMetadata = {
   method: "excelIf",
   parameters: [
-    { argumentType: FunctionArgumentType.BOOLEAN },
+    { argumentType: FunctionArgumentType.SCALAR },
     { argumentType: FunctionArgumentType.SCALAR, passSubtype: true },
     { argumentType: FunctionArgumentType.SCALAR, defaultValue: false, passSubtype: true },
   ],
 };
 
-/** IF and ROUND as Excel computes them. */
+/** VLOOKUP and HLOOKUP: lookup_value, table_array, index, range_lookup (TRUE when left out). */
+const TABLE_LOOKUP: FunctionMetadata["parameters"] = [
+  { argumentType: FunctionArgumentType.NOERROR },
+  { argumentType: FunctionArgumentType.RANGE },
+  { argumentType: FunctionArgumentType.NUMBER },
+  { argumentType: FunctionArgumentType.BOOLEAN, defaultValue: true },
+];
+
+/** A value as lookups compare it: a number, text, TRUE/FALSE, or null for a blank or an error. */
+type Plain = number | string | boolean | null;
+
+/** Excel's order for a sorted lookup column: numbers, then text (any case), then FALSE, TRUE. */
+function rank(value: Exclude<Plain, null>): number {
+  return typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2;
+}
+
+/** -1, 0, 1 as `a` sorts before, with or after `b`; null when they are of different kinds. */
+function lookupOrder(a: Exclude<Plain, null>, b: Exclude<Plain, null>): number | null {
+  if (rank(a) !== rank(b)) return null;
+  const [x, y] = typeof a === "string" ? [a.toLowerCase(), String(b).toLowerCase()] : [Number(a), Number(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Excel's wildcards in an exact text lookup: ? one character, * any run, ~ escapes either. */
+function wildcardPattern(key: string): RegExp {
+  const body = key.replace(
+    /~([*?~])|([*?])|([.+^${}()|[\]\\])/g,
+    (_m, escaped: string, wild: string, special: string) =>
+      escaped ? `\\${escaped}` : wild ? (wild === "*" ? "[\\s\\S]*" : "[\\s\\S]") : `\\${special}`,
+  );
+  return new RegExp(`^${body}$`, "i");
+}
+
+/**
+ * Where `key` is in `values` (0-based), or -1, as Excel's lookups search:
+ * - mode 0: the first equal value (text without regard to case, with wildcards);
+ * - mode 1: in a column sorted ascending, the last value not greater than the key;
+ * - mode -1: in a column sorted descending, the last value not less than the key.
+ * The sorted searches compare only values of the key's kind and skip blanks, so a key before the
+ * first value is not found (#N/A), as Microsoft documents for VLOOKUP and MATCH.
+ */
+export function lookupIndex(key: Exclude<Plain, null>, values: readonly Plain[], mode: 0 | 1 | -1): number {
+  if (mode === 0) {
+    const pattern = typeof key === "string" && /[*?~]/.test(key) ? wildcardPattern(key) : undefined;
+    return values.findIndex((value) =>
+      value === null
+        ? false
+        : pattern
+          ? typeof value === "string" && pattern.test(value)
+          : lookupOrder(value, key) === 0,
+    );
+  }
+  let found = -1;
+  for (const [i, value] of values.entries()) {
+    if (value === null) continue;
+    const order = lookupOrder(value, key);
+    if (order === null) continue;
+    if (order * mode > 0) break;
+    found = i;
+  }
+  return found;
+}
+
+/** Excel's cell text limit: CONCAT and TEXT answer #VALUE! beyond it. */
+const CELL_TEXT_LIMIT = 32_767;
+
+/** IF, NOT, ROUND, CONCAT, TEXT, VALUE, VLOOKUP, HLOOKUP and MATCH as Excel computes them. */
 class ExcelFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
+    NOT: {
+      method: "excelNot",
+      parameters: [{ argumentType: FunctionArgumentType.SCALAR }],
+    },
+    CONCAT: {
+      method: "excelConcat",
+      repeatLastArgs: 1,
+      parameters: [{ argumentType: FunctionArgumentType.ANY }],
+    },
+    TEXT: {
+      method: "excelText",
+      parameters: [
+        { argumentType: FunctionArgumentType.SCALAR },
+        { argumentType: FunctionArgumentType.STRING },
+      ],
+    },
+    VALUE: {
+      method: "excelValue",
+      parameters: [{ argumentType: FunctionArgumentType.SCALAR }],
+    },
+    VLOOKUP: { method: "excelVlookup", parameters: TABLE_LOOKUP },
+    HLOOKUP: { method: "excelHlookup", parameters: TABLE_LOOKUP },
+    MATCH: {
+      method: "excelMatch",
+      parameters: [
+        { argumentType: FunctionArgumentType.NOERROR },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1 },
+      ],
+    },
     IF: {
       method: "excelIf",
       sizeOfResultArrayMethod: "excelIfSize",
@@ -89,18 +200,174 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
     }
     const condition = this.evaluateAst(ast.args[0], state);
     if (condition instanceof SimpleRangeValue) {
-      return this.runFunction(ast.args, state, BROADCAST_IF, (holds: boolean, yes: Value, no: Value) =>
-        holds ? yes : no,
-      );
+      return this.runFunction(ast.args, state, BROADCAST_IF, (test: Value, yes: Value, no: Value) => {
+        const holds = this.condition(test, state, "IF");
+        return typeof holds === "boolean" ? (holds ? yes : no) : holds;
+      });
     }
-    const holds = this.coerceToType(condition, { argumentType: FunctionArgumentType.BOOLEAN }, state);
-    if (holds instanceof CellError) return holds;
-    if (typeof holds !== "boolean") {
-      return new CellError(ErrorType.VALUE, "IF's condition is text that is not TRUE or FALSE.");
-    }
+    const holds = this.condition(condition, state, "IF");
+    if (typeof holds !== "boolean") return holds;
     // Only the chosen argument is computed, and it is answered as it is (a range stays a range).
     const chosen = ast.args[holds ? 1 : 2];
     return chosen === undefined ? false : this.evaluateAst(chosen, state);
+  }
+
+  /**
+   * A condition as Excel reads it: a blank is FALSE, a number is TRUE unless 0, and text is
+   * TRUE or FALSE only when it says so ("" and any other text are #VALUE!, as in Excel).
+   */
+  private condition(value: Value, state: State, fn: string): boolean | CellError {
+    if (value instanceof CellError) return value;
+    if (value === EmptyValue) return false;
+    if (typeof value === "string") {
+      if (/^true$/i.test(value)) return true;
+      if (/^false$/i.test(value)) return false;
+      return new CellError(ErrorType.VALUE, `${fn}'s condition is text that is not TRUE or FALSE.`);
+    }
+    const holds = this.coerceToType(value, { argumentType: FunctionArgumentType.BOOLEAN }, state);
+    return typeof holds === "boolean"
+      ? holds
+      : new CellError(ErrorType.VALUE, `${fn}'s condition is not a value.`);
+  }
+
+  excelNot(ast: CallAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("NOT"), (value: Value) => {
+      const holds = this.condition(value, state, "NOT");
+      return typeof holds === "boolean" ? !holds : holds;
+    });
+  }
+
+  /** CONCAT(text1, ...): every value of every argument as text, ranges row by row, no separator. */
+  excelConcat(ast: CallAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("CONCAT"), (...args: Value[]) => {
+      let out = "";
+      for (const arg of args) {
+        const values = arg instanceof SimpleRangeValue ? arg.valuesFromTopLeftCorner() : [arg];
+        for (const value of values) {
+          if (value instanceof CellError) return value;
+          if (value === EmptyValue) continue;
+          if (typeof value === "string" || typeof value === "boolean") {
+            out += typeof value === "string" ? value : String(value).toUpperCase();
+            continue;
+          }
+          // A number as Excel writes it into text: its 15 significant digits.
+          const number = this.number(value as Value, state);
+          if (number instanceof CellError) return number;
+          out += String(Number(number.toPrecision(15)));
+        }
+      }
+      return out.length > CELL_TEXT_LIMIT
+        ? new CellError(ErrorType.VALUE, "CONCAT's result is longer than a cell holds (32,767 characters).")
+        : out;
+    });
+  }
+
+  /** TEXT(value, format): the value as Excel shows it under the format; other text stays text. */
+  excelText(ast: CallAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("TEXT"), (value: Value, format: string) => {
+      if (value === EmptyValue) return formatValue(0, format);
+      if (typeof value === "string") return formatValue(readTypedEntry(value).value, format);
+      if (typeof value === "boolean") return formatValue(value, format);
+      const number = this.number(value, state);
+      return typeof number === "number" ? formatValue(number, format) : number;
+    });
+  }
+
+  /** VALUE(text): the number the text would be if typed into a cell, else #VALUE!. */
+  excelValue(ast: CallAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("VALUE"), (value: Value) => {
+      if (value === EmptyValue) return 0;
+      if (typeof value === "string") {
+        const typed = readTypedEntry(value).value;
+        return typeof typed === "number"
+          ? typed
+          : new CellError(ErrorType.VALUE, `VALUE: "${value}" is not a number, a date or a time.`);
+      }
+      if (typeof value === "boolean")
+        return new CellError(ErrorType.VALUE, "VALUE takes text or a number, not TRUE or FALSE.");
+      return this.number(value, state);
+    });
+  }
+
+  excelVlookup(ast: CallAst, state: State) {
+    return this.tableLookup(ast, state, "VLOOKUP");
+  }
+
+  excelHlookup(ast: CallAst, state: State) {
+    return this.tableLookup(ast, state, "HLOOKUP");
+  }
+
+  /** VLOOKUP searches the table's first column and answers from column `index`; HLOOKUP by rows. */
+  private tableLookup(ast: CallAst, state: State, fn: "VLOOKUP" | "HLOOKUP") {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata(fn),
+      (key: Value, table: SimpleRangeValue, index: number, sorted: boolean) => {
+        const rows = fn === "VLOOKUP" ? table.data : transpose(table.data);
+        const column = Math.trunc(index);
+        if (column < 1) return new CellError(ErrorType.VALUE, `${fn}'s column number is less than 1.`);
+        if (column > (rows[0]?.length ?? 0))
+          return new CellError(ErrorType.REF, `${fn}'s column number is past the table.`);
+        const found = this.lookup(
+          key,
+          rows.map((row) => row[0]),
+          sorted ? 1 : 0,
+          state,
+        );
+        if (found instanceof CellError) return found;
+        const value = rows[found][column - 1];
+        return value === EmptyValue ? 0 : (value as Value);
+      },
+    );
+  }
+
+  /** MATCH(lookup_value, lookup_array, match_type): the 1-based position, or #N/A. */
+  excelMatch(ast: CallAst, state: State) {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata("MATCH"),
+      (key: Value, array: SimpleRangeValue, type: number) => {
+        if (array.width() > 1 && array.height() > 1)
+          return new CellError(ErrorType.NA, "MATCH looks in one row or one column.");
+        const found = this.lookup(
+          key,
+          array.valuesFromTopLeftCorner(),
+          type > 0 ? 1 : type < 0 ? -1 : 0,
+          state,
+        );
+        return found instanceof CellError ? found : found + 1;
+      },
+    );
+  }
+
+  /** `lookupIndex` over engine values, #N/A when not found. */
+  private lookup(key: Value, values: readonly Value[], mode: 0 | 1 | -1, state: State): number | CellError {
+    const plain = (value: Value): Plain => {
+      if (value === EmptyValue || value instanceof CellError) return null;
+      if (typeof value === "string" || typeof value === "boolean") return value;
+      const number = this.number(value, state);
+      return typeof number === "number" ? number : null;
+    };
+    // An empty lookup_value is looked up as 0, as in Excel.
+    const wanted = key === EmptyValue ? 0 : plain(key);
+    if (wanted === null) return new CellError(ErrorType.VALUE, "The lookup value is not a value.");
+    const found = lookupIndex(wanted, values.map(plain), mode);
+    return found < 0 ? new CellError(ErrorType.NA, "Value not found.") : found;
+  }
+
+  /** A number (dates and currency included) as a plain number, or the error it holds. */
+  private number(value: Value, state: State): number | CellError {
+    const number = this.coerceToType(
+      value as Coercible,
+      { argumentType: FunctionArgumentType.NUMBER },
+      state,
+    );
+    if (typeof number === "number" || number instanceof CellError) return number;
+    // A date, time or currency number: HyperFormula's RichNumber keeps the number in `val`.
+    if (typeof number === "object" && "val" in number && typeof number.val === "number") return number.val;
+    return new CellError(ErrorType.VALUE, "A number was expected.");
   }
 
   /** The spill a top-level IF is given: the largest argument's, as HyperFormula's own IF. */
@@ -113,12 +380,18 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
   }
 }
 
+/** Rows as columns (HLOOKUP searches a table's first row as VLOOKUP its first column). */
+function transpose<T>(rows: readonly (readonly T[])[]): T[][] {
+  return (rows[0] ?? []).map((_, c) => rows.map((row) => row[c]));
+}
+
 let registered = false;
 
 /** Registers the functions above with HyperFormula (for engines built from now on), once. */
 export function registerExcelFunctions(): void {
   if (registered) return;
-  HyperFormula.registerFunctionPlugin(ExcelFunctionsPlugin);
+  // CONCAT is new to HyperFormula: its name needs a translation; the others override its own.
+  HyperFormula.registerFunctionPlugin(ExcelFunctionsPlugin, { enGB: { CONCAT: "CONCAT" } });
   registered = true;
 }
 
@@ -129,17 +402,77 @@ export interface TypedEntry {
   format?: string;
 }
 
+/** A month typed as a word ("Jan", "January", any case), 1-12, or undefined. */
+function monthNamed(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  const i = MONTHS.findIndex((m) => m.toLowerCase() === lower || m.slice(0, 3).toLowerCase() === lower);
+  return i < 0 ? undefined : i + 1;
+}
+
+/** Excel reads a two-digit year typed as 00-29 in the 2000s and 30-99 in the 1900s. */
+const fullYear = (typed: string) =>
+  typed.length === 4 ? Number(typed) : Number(typed) + (Number(typed) < 30 ? 2000 : 1900);
+
+/**
+ * A date typed as an en-US Excel reads it, and the format Excel gives the cell: "1/2/2026"
+ * (m/d/yyyy); "1/2", "Jan 2", "2-Jan" (the current year, d-mmm). Undefined when it is not one.
+ */
+function typedDate(text: string): TypedEntry | undefined {
+  const year = new Date().getFullYear();
+  const slash = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(text);
+  if (slash) {
+    const serial = dateSerial(slash[3] ? fullYear(slash[3]) : year, Number(slash[1]), Number(slash[2]));
+    return serial === undefined ? undefined : { value: serial, format: slash[3] ? "m/d/yyyy" : "d-mmm" };
+  }
+  const monthDay = /^([A-Za-z]+)\.? (\d{1,2})$/.exec(text);
+  const dayMonth = /^(\d{1,2})[- ]([A-Za-z]+)$/.exec(text);
+  const [word, day] = monthDay ? [monthDay[1], monthDay[2]] : dayMonth ? [dayMonth[2], dayMonth[1]] : [];
+  const month = word === undefined ? undefined : monthNamed(word);
+  if (month === undefined || day === undefined) return undefined;
+  const serial = dateSerial(year, month, Number(day));
+  return serial === undefined ? undefined : { value: serial, format: "d-mmm" };
+}
+
+/**
+ * A time typed as an en-US Excel reads it, as a fraction of a day: "9:30" (h:mm), "9:30:15"
+ * (h:mm:ss), "9:30 PM" / "9:30 p" (h:mm AM/PM). Undefined when it is not one.
+ */
+function typedTime(text: string): TypedEntry | undefined {
+  const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm]?)?$/.exec(text);
+  if (!time) return undefined;
+  let hours = Number(time[1]);
+  const [minutes, seconds] = [Number(time[2]), Number(time[3] ?? 0)];
+  const half = time[4]?.toUpperCase();
+  if (minutes > 59 || seconds > 59 || hours > (half ? 12 : 23)) return undefined;
+  if (half === "P" && hours < 12) hours += 12;
+  if (half === "A" && hours === 12) hours = 0;
+  const format = `h:mm${time[3] ? ":ss" : ""}${half ? " AM/PM" : ""}`;
+  return { value: (hours * 3600 + minutes * 60 + seconds) / 86_400, format };
+}
+
+/** A date, a time, or a date and a time ("1/2/2026 9:30"), as Excel reads the typing. */
+function typedDateTime(text: string): TypedEntry | undefined {
+  const date = typedDate(text) ?? typedTime(text);
+  if (date) return date;
+  const space = text.indexOf(" ");
+  if (space < 0) return undefined;
+  const [day, time] = [typedDate(text.slice(0, space)), typedTime(text.slice(space + 1).trim())];
+  if (!day || !time) return undefined;
+  return { value: Number(day.value) + Number(time.value), format: `m/d/yyyy ${time.format ?? ""}`.trim() };
+}
+
 /**
  * A person's typing read as an en-US Excel reads it: "7,000", "$7,000.50", "(7,000)", "7.5%" are
- * numbers with the format they were typed in; anything else goes to the engine as typed (which
- * reads plain numbers, dates, times and TRUE/FALSE, and keeps a leading apostrophe's text).
+ * numbers, "1/2", "Jan 2", "1/2/2026" dates and "9:30", "9:30 PM" times, each with the format it
+ * was typed in; anything else goes to the engine as typed (which reads plain numbers, ISO dates
+ * and TRUE/FALSE, and keeps a leading apostrophe's text).
  * The thousands separator must group by three, as Excel requires ("1,2" stays text).
  */
 export function readTypedEntry(typed: string): TypedEntry {
   const text = typed.trim();
   if (text.startsWith("'") || text.startsWith("=")) return { value: typed };
   const number = parseNumericText(text);
-  if (number === undefined) return { value: text };
+  if (number === undefined) return typedDateTime(text) ?? { value: text };
   const digits = /\.\d/.test(text) ? "0.00" : "0";
   let format: string | undefined;
   if (text.includes("%")) format = `${digits}%`;

@@ -48,7 +48,9 @@ import {
   StructuredRefError,
   hasStructuredRefs,
   outsideQuotes,
+  renameColumnRefs,
   translateStructuredRefs,
+  type FormulaCellAt,
   type TableArea,
 } from "./structuredRefs";
 
@@ -275,6 +277,12 @@ export class MemoryWorkbook implements WorkbookPort {
   enter(sheet: string, row: number, column: number, input: string): void {
     const trimmed = input.trim();
     const name = this.canonicalSheet(sheet);
+    const headed = trimmed.startsWith("=") ? undefined : this.tableHeadedAt(name, row, column);
+    if (headed) {
+      this.renameColumn(headed, column - headed.column, trimmed);
+      this.changed();
+      return;
+    }
     const grown = trimmed === "" ? undefined : this.tableJustAbove(name, row, column);
     if (grown) grown.rowCount++;
     try {
@@ -301,6 +309,44 @@ export class MemoryWorkbook implements WorkbookPort {
       this.retranslate();
     }
     this.changed();
+  }
+
+  /** The table whose header row holds a cell. */
+  private tableHeadedAt(sheet: string, row: number, column: number): TableEntry | undefined {
+    return [...this.tables.values()].find(
+      (t) =>
+        t.sheet.toLowerCase() === sheet.toLowerCase() &&
+        row === t.row &&
+        column >= t.column &&
+        column < t.column + t.columnCount,
+    );
+  }
+
+  /**
+   * A header typed over, as Excel renames a table column: the header is text, a blank one is
+   * "Column1" (the first number free), one another column has gets a number ("Rate2"), and every
+   * structured reference to the column follows the new name.
+   */
+  private renameColumn(table: TableEntry, index: number, typed: string): void {
+    const others = new Set(table.headers.filter((_, i) => i !== index).map((h) => h.toLowerCase()));
+    const base = typed === "" ? "Column" : typed;
+    let header = typed;
+    for (let n = typed === "" ? 1 : 2; header === "" || others.has(header.toLowerCase()); n++)
+      header = `${base}${n}`;
+    const rename = { table: table.name, from: table.headers[index], to: header };
+    for (const [sheetKey, cells] of this.written) {
+      const sheet = this.engine.getSheetNames().find((s) => s.toLowerCase() === sheetKey) ?? sheetKey;
+      for (const [key, formula] of cells) {
+        const [row, column] = key.split(",").map(Number);
+        cells.set(
+          key,
+          renameColumnRefs(formula, { sheet, row, column }, this.tableNamed, this.tableHolding, rename),
+        );
+      }
+    }
+    table.headers = table.headers.map((h, i) => (i === index ? header : h));
+    this.writeCells(table.sheet, table.row, table.column + index, [[{ text: header }]], "apostrophe");
+    this.retranslate();
   }
 
   /** The table whose last row is just above a cell, in the cell's columns. */
@@ -700,7 +746,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if ("formula" in cell) {
       const formula = cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
       const written = this.store(this.written, sheet);
-      if (!hasStructuredRefs(formula, (n) => this.tables.get(n.toLowerCase()))) {
+      if (!hasStructuredRefs(formula, this.tableNamed)) {
         written.delete(cellKey(row, column));
         return formula;
       }
@@ -716,22 +762,22 @@ export class MemoryWorkbook implements WorkbookPort {
     return cell.text === "" ? null : `'${cell.text}`;
   }
 
+  private readonly tableNamed = (name: string): TableEntry | undefined => this.tables.get(name.toLowerCase());
+
+  /** The table whose body holds a cell (for `[@Column]` in it). */
+  private readonly tableHolding = (at: FormulaCellAt): TableEntry | undefined =>
+    [...this.tables.values()].find(
+      (t) =>
+        t.sheet.toLowerCase() === at.sheet.toLowerCase() &&
+        at.row > t.row &&
+        at.row < t.row + t.rowCount &&
+        at.column >= t.column &&
+        at.column < t.column + t.columnCount,
+    );
+
   private translate(formula: string, sheet: string, row: number, column: number): string {
     try {
-      return translateStructuredRefs(
-        formula,
-        { sheet, row, column },
-        (name) => this.tables.get(name.toLowerCase()),
-        (at) =>
-          [...this.tables.values()].find(
-            (t) =>
-              t.sheet.toLowerCase() === at.sheet.toLowerCase() &&
-              at.row > t.row &&
-              at.row < t.row + t.rowCount &&
-              at.column >= t.column &&
-              at.column < t.column + t.columnCount,
-          ),
-      );
+      return translateStructuredRefs(formula, { sheet, row, column }, this.tableNamed, this.tableHolding);
     } catch (error) {
       // Excel refuses such a formula outright; so does the preview, in the same words.
       if (error instanceof StructuredRefError) {

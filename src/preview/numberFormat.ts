@@ -41,7 +41,8 @@ function general(value: number): string {
   return String(Number(value.toPrecision(10)));
 }
 
-const MONTHS = [
+/** Month names as Excel (en-US) shows them under "mmmm" ("mmm" is the first three letters). */
+export const MONTHS = [
   "January",
   "February",
   "March",
@@ -56,43 +57,90 @@ const MONTHS = [
   "December",
 ];
 
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
 /** An Excel date serial (1900 system, as on Windows and the web) as a calendar date. */
 function serialToDate(serial: number): Date {
   return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
 }
 
-function formatDate(value: number, section: string): string {
+/** Date and time codes of a format section, quoted text and `\x` literals kept whole. */
+const DATE_TIME_TOKEN = /"[^"]*"|\\.|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p/gi;
+
+/**
+ * A date/time section (`m/d/yyyy`, `mmm d, yyyy`, `h:mm AM/PM`, `dddd`). As in Excel, `m` and `mm`
+ * are minutes right after an hour code or right before a seconds code, else the month; with
+ * AM/PM the hours run 1-12. Times are shown to the second Excel rounds them to.
+ */
+function formatDateTime(value: number, section: string): string {
   const date = serialToDate(value);
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth();
-  const d = date.getUTCDate();
-  return section.replace(/"([^"]*)"|yyyy|yy|mmmm|mmm|mm|m|dd|d/gi, (token, literal: string | undefined) => {
-    if (literal !== undefined) return literal;
-    switch (token.toLowerCase()) {
+  const seconds = Math.round((value - Math.floor(value)) * 86_400);
+  const [hour, minute, second] = [
+    Math.floor(seconds / 3600) % 24,
+    Math.floor(seconds / 60) % 60,
+    seconds % 60,
+  ];
+  const tokens = [...section.matchAll(DATE_TIME_TOKEN)];
+  const codes = tokens
+    .map((t) => t[0].toLowerCase())
+    .filter((t) => !t.startsWith('"') && !t.startsWith("\\"));
+  const twelveHour = codes.some((c) => c === "am/pm" || c === "a/p");
+  const isMinute = (i: number) => {
+    const before = codes[i - 1];
+    const after = codes[i + 1];
+    return before?.startsWith("h") || after?.startsWith("s");
+  };
+  const pad = (n: number) => String(n).padStart(2, "0");
+  let code = -1;
+  return section.replace(DATE_TIME_TOKEN, (token) => {
+    if (token.startsWith('"')) return token.slice(1, -1);
+    if (token.startsWith("\\")) return token.slice(1);
+    code++;
+    const lower = token.toLowerCase();
+    switch (lower) {
       case "yyyy":
-        return String(y);
+        return String(date.getUTCFullYear());
       case "yy":
-        return String(y % 100).padStart(2, "0");
+        return pad(date.getUTCFullYear() % 100);
+      case "mmmmm":
+        return MONTHS[date.getUTCMonth()][0];
       case "mmmm":
-        return MONTHS[m];
+        return MONTHS[date.getUTCMonth()];
       case "mmm":
-        return MONTHS[m].slice(0, 3);
+        return MONTHS[date.getUTCMonth()].slice(0, 3);
       case "mm":
-        return String(m + 1).padStart(2, "0");
+        return pad(isMinute(code) ? minute : date.getUTCMonth() + 1);
       case "m":
-        return String(m + 1);
+        return String(isMinute(code) ? minute : date.getUTCMonth() + 1);
+      case "dddd":
+        return DAYS[date.getUTCDay()];
+      case "ddd":
+        return DAYS[date.getUTCDay()].slice(0, 3);
       case "dd":
-        return String(d).padStart(2, "0");
+        return pad(date.getUTCDate());
+      case "d":
+        return String(date.getUTCDate());
+      case "hh":
+      case "h": {
+        const shown = twelveHour ? hour % 12 || 12 : hour;
+        return lower === "hh" ? pad(shown) : String(shown);
+      }
+      case "ss":
+        return pad(second);
+      case "s":
+        return String(second);
+      case "am/pm":
+        return hour < 12 ? "AM" : "PM";
       default:
-        return String(d);
+        return hour < 12 ? "A" : "P";
     }
   });
 }
 
 /** Formats a non-negative number with one numeric section such as `#,##0.00_)` or `0.0%`. */
 function formatSection(value: number, section: string): string {
-  if (/[dmy]/i.test(section.replace(/"[^"]*"/g, "")) && !/[#0]/.test(section))
-    return formatDate(value, section);
+  if (/[dmyhs]/i.test(section.replace(/"[^"]*"|\\./g, "")) && !/[#0?]/.test(section))
+    return formatDateTime(value, section);
   const percent = /%/.test(section.replace(/"[^"]*"/g, ""));
   const scaled = percent ? value * 100 : value;
   // The digit pattern: from the first digit placeholder to the last.

@@ -153,6 +153,48 @@ export function translateStructuredRefs(
   );
 }
 
+/** A column name as a bracketed specifier holds it: Excel escapes [ ] # ' with an apostrophe. */
+const escapeColumn = (name: string) => name.replace(/[[\]#']/g, "'$&");
+const unescapeColumn = (name: string) => name.trim().replace(/'(.)/g, "$1").toLowerCase();
+
+/**
+ * The formula with column `from` of table `table` called `to` in every structured reference to
+ * it (`Rates[Hours]`, `[@Hours]`, `Rates[[#This Row],[Hours]]`), as Excel rewrites formulas when
+ * a table's header cell is renamed. Other tables' columns of that name are left alone.
+ */
+export function renameColumnRefs(
+  formula: string,
+  at: FormulaCellAt,
+  tableNamed: (name: string) => TableArea | undefined,
+  tableAt: (cell: FormulaCellAt) => TableArea | undefined,
+  rename: { table: string; from: string; to: string },
+): string {
+  if (!formula.startsWith("=")) return formula;
+  const from = rename.from.trim().toLowerCase();
+  const to = escapeColumn(rename.to);
+  return outsideQuotes(formula, (code) =>
+    code.replace(REFERENCE, (whole, before1: string, name: string | undefined, inner: string | undefined) => {
+      if (inner === undefined) return whole;
+      const table = name ? tableNamed(name) : tableAt(at);
+      if (table?.name.toLowerCase() !== rename.table.toLowerCase()) return whole;
+      const body = inner.slice(1, -1);
+      let renamed: string;
+      if (body.includes("[")) {
+        renamed = body.replace(/\[([^\]]*)\]/g, (part, column: string) =>
+          unescapeColumn(column) === from ? `[${to}]` : part,
+        );
+      } else {
+        const thisRow = body.trimStart().startsWith("@");
+        const column = thisRow ? body.trimStart().slice(1) : body;
+        if (unescapeColumn(column) !== from) return whole;
+        // `[@Day rate]` is written `[@[Day rate]]` when the name has more than letters and digits.
+        renamed = thisRow ? (/^[A-Za-z0-9_.]+$/.test(to) ? `@${to}` : `@[${to}]`) : to;
+      }
+      return `${before1}${name ?? ""}[${renamed}]`;
+    }),
+  );
+}
+
 /** True if a formula has anything that looks like a structured reference. */
 export function hasStructuredRefs(
   formula: string,

@@ -55,4 +55,25 @@ describe("the Feature template in the preview computes as Excel would", () => {
     expect(preview.errors).toEqual([]);
     // A template insert and a dozen recomputes of it: minutes on a loaded 2-core machine.
   }, 180_000);
+
+  it('reads typed dates and times, formats with TEXT, joins with CONCAT and refuses IF("") as Excel does', async () => {
+    const { page } = preview;
+    await showSheet(page, "Sheet1");
+    await typeInto(page, "A1", "1/2/2026");
+    await typeInto(page, "B1", "9:30 PM");
+    await typeInto(page, "C1", "$1,234.5");
+    await typeInto(page, "A2", '=TEXT(A1+B1,"mmm d, yyyy h:mm AM/PM")');
+    await typeInto(page, "B2", '=CONCAT(TEXT(C1,"$#,##0.00")," at ",TEXT(B1,"h:mm"))');
+    await typeInto(page, "C2", '=IF("",1,2)');
+    const cells = await sheetCells(page);
+    expect(["A1", "B1", "C1", "A2", "B2", "C2"].map((a) => cells.get(a))).toEqual([
+      "1/2/2026",
+      "9:30 PM",
+      "$1,234.50",
+      "Jan 2, 2026 9:30 PM",
+      "$1,234.50 at 21:30",
+      "#VALUE!",
+    ]);
+    expect(preview.errors).toEqual([]);
+  }, 60_000);
 });

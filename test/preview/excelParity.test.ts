@@ -200,3 +200,171 @@ describe("typing under a table grows it, as Excel's auto-expansion does", () => 
     expect((await book.readTable("Rates"))?.address).toBe("A1:C3");
   });
 });
+
+/*
+ * Each expectation below is Excel 365 (en-US) as Microsoft documents it; the page is named above
+ * each block (support.microsoft.com, "<name> function").
+ */
+
+describe("SUMIFS and COUNTIFS read numbers stored as text as Excel does", () => {
+  // COUNTIF / SUMIFS: criteria "32", 32, ">32", "apples"; a criterion without an operator is
+  // an equality, and a number typed as text in the range is equal to that number; an operator
+  // (">=2500") compares numbers only; a wildcard ("25*") matches text only. Sums add numbers only.
+  it("counts 100 and the text '100' for the criterion \"100\", and compares only numbers with >=", async () => {
+    const book = typed([
+      ["100", "'100", "100", "2510", "'2599", "'25-10"],
+      [
+        '=COUNTIFS(A1:C1,"100")',
+        "=COUNTIFS(A1:C1,100)",
+        '=SUMIFS(A1:C1,A1:C1,"100")',
+        '=COUNTIFS(D1:F1,">=2500",D1:F1,"<=2599")',
+        '=COUNTIF(D1:F1,"25*")',
+        '=SUMIF(B1,"100")',
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A2:F2" })).values).toEqual([
+      [3, 3, 200, 1, 2, 0],
+    ]);
+  });
+});
+
+describe("approximate VLOOKUP and MATCH on text, as Excel searches a sorted column", () => {
+  // VLOOKUP: "If lookup_value is smaller than the smallest value in the first column of
+  // table_array, VLOOKUP returns the #N/A error value"; "Uppercase and lowercase text are
+  // equivalent". MATCH type 1: the largest value less than or equal to lookup_value.
+  it("finds the largest entry not after the text, any case, and #N/A before the first", async () => {
+    const book = typed([
+      ["apple", "1"],
+      ["Banana", "2"],
+      ["cherry", "3"],
+      [
+        '=VLOOKUP("bz",A1:B3,2,TRUE)',
+        '=VLOOKUP("BANANA",A1:B3,2)',
+        '=MATCH("c",A1:A3,1)',
+        '=MATCH("zz",A1:A3)',
+        '=VLOOKUP("a",A1:B3,2,TRUE)',
+        '=MATCH("A",A1:A3,1)',
+        '=HLOOKUP("a",A1:A1,1,TRUE)',
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A4:G4" })).values).toEqual([
+      [2, 2, 2, 3, "#N/A", "#N/A", "#N/A"],
+    ]);
+  });
+});
+
+describe("TEXT formats as Excel's number formats do", () => {
+  // TEXT function: "#,##0.00", "0%", "mmm d, yyyy", "$#,##0", times with AM/PM, day names.
+  it.each([
+    ['=TEXT(1234.5,"#,##0.00")', "1,234.50"],
+    ['=TEXT(1234.567,"#,##0")', "1,235"],
+    ['=TEXT(0.256,"0%")', "26%"],
+    ['=TEXT(0.2565,"0.0%")', "25.7%"],
+    ['=TEXT(1234.5,"$#,##0")', "$1,235"],
+    ['=TEXT(-1234.5,"$#,##0.00")', "-$1,234.50"],
+    ['=TEXT(DATE(2026,3,5),"mmm d, yyyy")', "Mar 5, 2026"],
+    ['=TEXT(DATE(2026,3,5),"m/d/yyyy")', "3/5/2026"],
+    ['=TEXT(DATE(2026,3,5),"dddd, mmmm d")', "Thursday, March 5"],
+    ['=TEXT(TIME(21,30,0),"h:mm AM/PM")', "9:30 PM"],
+    ['=TEXT(TIME(9,5,7),"hh:mm:ss")', "09:05:07"],
+    ['=TEXT("1234.5","#,##0.00")', "1,234.50"],
+    ['=TEXT("Camera","0.00")', "Camera"],
+  ])("%s is %j", async (formula, text) => {
+    const book = typed([[formula]]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A1" })).values).toEqual([[text]]);
+  });
+});
+
+describe("CONCAT and TEXTJOIN exist, as in Excel 2019 and 365", () => {
+  // CONCAT function: text from several ranges and strings, no delimiter; TEXTJOIN skips empty
+  // values when ignore_empty is TRUE.
+  it("joins ranges row by row and values as Excel writes them", async () => {
+    const book = typed([
+      ["a", "1.5", ""],
+      ["TRUE", "b", "c"],
+      ['=CONCAT(A1:C2,"-",1/4)', '=TEXTJOIN(", ",TRUE,A1:C2)', '=CONCAT("x",1/0)'],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A3:C3" })).values).toEqual([
+      ["a1.5TRUEbc-0.25", "a, 1.5, TRUE, b, c", "#DIV/0!"],
+    ]);
+  });
+});
+
+describe("a condition that is text is #VALUE!, as in Excel", () => {
+  // IF / NOT: logical_test is a value that can be evaluated to TRUE or FALSE; text other than
+  // "TRUE" and "FALSE" (the empty text "" included) cannot, and Excel answers #VALUE!. A blank
+  // cell is FALSE.
+  it('answers #VALUE! for IF("") and NOT(""), and reads blank, numbers and "TRUE"', async () => {
+    const book = typed([
+      [
+        '=IF("",1,2)',
+        "=IF(Z9,1,2)",
+        '=IF("true",1,2)',
+        "=IF(0.1,1,2)",
+        '=NOT("")',
+        "=NOT(0)",
+        '=IF("x"="",1,2)',
+      ],
+      ['=IF(A3:B3="","none","some")', "", "", "", "", "", ""],
+      ["", "x"],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A1:G1" })).values).toEqual([
+      ["#VALUE!", 2, 1, 1, "#VALUE!", true, 2],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A2:B2" })).values).toEqual([["none", "some"]]);
+  });
+});
+
+describe("dates, times and percents typed into a cell are read as Excel reads them", () => {
+  const thisYear = new Date().getFullYear();
+  /** Excel's serial of a date (1900 system). */
+  const serial = (year: number, month: number, day: number) =>
+    Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
+  it.each([
+    // Excel (en-US) reads a month and day without a year as that day of the current year.
+    ["1/2", serial(thisYear, 1, 2), "2-Jan"],
+    ["Jan 2", serial(thisYear, 1, 2), "2-Jan"],
+    ["2-Mar", serial(thisYear, 3, 2), "2-Mar"],
+    ["1/2/26", serial(2026, 1, 2), "1/2/2026"],
+    ["1/2/2026 9:30 PM", serial(2026, 1, 2) + 21.5 / 24, "1/2/2026 9:30 PM"],
+    ["9:30", 9.5 / 24, "9:30"],
+    ["9:30 PM", 21.5 / 24, "9:30 PM"],
+    ["9:30:15 am", (9.5 * 3600 + 15) / 86_400, "9:30:15 AM"],
+    ["12:00 AM", 0, "12:00 AM"],
+    ["12.5%", 0.125, "12.50%"],
+  ])("%j is %j, shown %j", async (input, value, display) => {
+    const book = typed([[input]]);
+    const [[read]] = (await book.readRange({ sheet: "Sheet1", address: "A1" })).values;
+    if (typeof value === "number") expect(read).toBeCloseTo(value, 10);
+    else expect(read).toBe(value);
+    expect(shown(book, 0, 0)).toBe(display);
+  });
+
+  it("reads text with VALUE as typing is read", async () => {
+    const book = typed([['=VALUE("$1,000")', '=VALUE("9:30 PM")*24', '=VALUE("abc")', "=VALUE(TRUE)"]]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A1:D1" })).values).toEqual([
+      [1000, 21.5, "#VALUE!", "#VALUE!"],
+    ]);
+  });
+});
+
+describe("renaming a table's header renames the column in every formula, as in Excel", () => {
+  it("rewrites Rates[Hours] and [@Hours] to the new name and keeps computing", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply(ratesPlan());
+    book.enter("Sheet1", 0, 1, "Day hours");
+    expect(book.view("Sheet1", 1, 2).input).toBe("=Rates[@[Day hours]]/12");
+    book.enter("Sheet1", 0, 2, "Days worked");
+    expect(book.view("Sheet1", 0, 6).input).toBe("=SUM(Rates[Days worked])");
+    expect((await book.readRange({ sheet: "Sheet1", address: "F1:G1" })).values).toEqual([[3, 6]]);
+    expect((await book.readTable("Rates"))?.headers).toEqual(["Name", "Day hours", "Days worked"]);
+    // A name another column has gets a number; a blank header is Column1; both are text.
+    book.enter("Sheet1", 0, 2, "name");
+    book.enter("Sheet1", 0, 0, "");
+    expect((await book.readTable("Rates"))?.headers).toEqual(["Column1", "Day hours", "name2"]);
+    book.enter("Sheet1", 0, 1, "2026");
+    expect((await book.readRange({ sheet: "Sheet1", address: "B1" })).values).toEqual([["2026"]]);
+    expect(book.view("Sheet1", 2, 2).input).toBe("=Rates[@[2026]]/12");
+    expect((await book.readRange({ sheet: "Sheet1", address: "C2:C3" })).values).toEqual([[1], [5]]);
+  });
+});
