@@ -109,7 +109,18 @@ export function toRentalDays(values: readonly unknown[], arg: string): RentalDay
  * @param weekDays - days billed for a week held (7 = no weekly deal)
  */
 export function rentalCost(dayRate: Decimal, days: RentalDays, weekDays: Decimal): Decimal {
-  const billed =
-    "held" in days ? billedDaysHeld(days.held, weekDays) : billedDaysByWeek(days.byWeek, weekDays);
-  return dayRate.times(billed);
+  return dayRate.times(billedDays(days, weekDays));
+}
+
+/**
+ * Days billed for a rental under an N-day week: {@link billedDaysHeld} for days held in a row,
+ * {@link billedDaysByWeek} for the days used in each week.
+ */
+export function billedDays(days: RentalDays, weekDays: Decimal): Decimal {
+  return "held" in days ? billedDaysHeld(days.held, weekDays) : billedDaysByWeek(days.byWeek, weekDays);
+}
+
+/** The days of a rental as a user writes them: "12" held, or "5+5+2" used week by week. */
+export function rentalDaysText(days: RentalDays): string {
+  return "held" in days ? days.held.toString() : days.byWeek.map((d) => d.toString()).join("+");
 }

@@ -13,7 +13,7 @@ import { parseCsv } from "../../src/taskpane/files/readFile";
 import {
   awardWritePlan,
   comparisonAwardLink,
-  earlierAwardTotals,
+  earlierComparison,
   readBudgetCell,
 } from "../../src/taskpane/bids/workbookBids";
 import { MockBook, mockExcel } from "./mockExcel";
@@ -68,12 +68,22 @@ describe("bid files with CSV-injection payloads", () => {
         vendors: [vendor("A", "Acme", read.lines), vendor("B", "Beta", read.lines)],
       });
       await port.apply(comparisonSheetPlan(comparison, { mode: "create" }).plan);
-      // Item names are trimmed when read (" =1+1" is the item "=1+1"); what is left is written
-      // exactly, behind an apostrophe, and Excel stores it as that text.
-      const expected = payload.trim();
+      // The item is written exactly as in the file (a leading space, tab or carriage return
+      // kept: issue 17), behind an apostrophe, and Excel stores it as that text; so are the
+      // vendor's own wording and notes in the line detail.
       const raw = written.find((w) => w.row === 5 && w.column === 0);
-      expect(raw?.input).toBe(`'${expected}`);
-      expect(book.cell("Bid comparison", "A6")).toMatchObject({ kind: "value", content: expected });
+      expect(raw?.input).toBe(`'${payload}`);
+      expect(book.cell("Bid comparison", "A6")).toMatchObject({ kind: "value", content: payload });
+      const detail = written.filter((w) => w.column === 1 && w.input === `'${payload}`);
+      expect(detail.length).toBe(2); // one line per vendor
+      for (const w of detail) {
+        const address = `B${w.row + 1}`;
+        expect(book.cell("Bid comparison", address)).toMatchObject({ kind: "value", content: payload });
+        expect(book.cell("Bid comparison", `O${w.row + 1}`)).toMatchObject({
+          kind: "value",
+          content: payload,
+        });
+      }
       // The only formulas are PROD's own: the award totals in row 4 pointing at the awards block.
       const formulas = [...book.sheet("Bid comparison").cells.values()].filter((c) => c.kind === "formula");
       expect(formulas.map((c) => c.content)).toEqual([
@@ -234,9 +244,90 @@ describe("the award written into a budget cell", () => {
     expect(["C2", "E2"].map((a) => book.cell("Budget", a)?.content)).toEqual([1, 1]);
     expect(book.cell("Budget", "F2")).toMatchObject({ kind: "formula", content: "='Bid comparison'!$C$4" });
     expect(book.cell("Bid comparison", "G4")?.content).toBe("'Budget'!$F$2 (split)");
-    const earlier = await earlierAwardTotals(port, "Bid comparison");
+    const earlier = await earlierComparison(port, "Bid comparison");
     expect(earlier.links).toEqual([{ cell: "'Budget'!$F$2", award: "split" }]);
     // Both vendors bid the dolly: there is a single award a budget cell may link to.
     expect(earlier.hadSingle).toBe(true);
+  });
+});
+
+describe("a re-run of the comparison in Excel (issue 17)", () => {
+  const dolly: BidLine = { item: "Dolly", qty: d(1), dayRate: d(300) };
+  const camera: BidLine = { item: "Camera", qty: d(1), dayRate: d(2000) };
+  const first = compareAll({
+    schedule,
+    vendors: [
+      vendor("A", "Acme", [camera, dolly]),
+      vendor("B", "Beta", [camera, { ...dolly, dayRate: d(250) }]),
+    ],
+  });
+  // The re-run has a new item first, so the dolly moves down a row, and no more camera.
+  const again = compareAll({
+    schedule,
+    vendors: [
+      vendor("A", "Acme", [{ item: "Apple box", qty: d(4), dayRate: d(5) }, dolly]),
+      vendor("B", "Beta", [
+        { item: "Apple box", qty: d(4), dayRate: d(4) },
+        { ...dolly, dayRate: d(250) },
+      ]),
+    ],
+  });
+
+  it("keeps the notes typed in its notes column on their items, and the budget cells linked to it", async () => {
+    const { book, excel, port } = setup();
+    book.addSheet("Budget", [["Acct", "Total"]]);
+    const { plan, layout } = comparisonSheetPlan(first, { mode: "create" });
+    await port.apply(plan);
+    const link = await comparisonAwardLink(port, { sheetName: "Bid comparison", layout }, "single");
+    await port.apply(
+      awardWritePlan(
+        { sheet: "Budget", row: 1, column: 1 },
+        { formula: link!.formula },
+        {
+          sheetName: "Bid comparison",
+          links: [{ cell: "'Budget'!$B$2", award: "single" }],
+        },
+      ),
+    );
+    // The user types in the notes column (H: after two vendors' columns), as in Excel.
+    expect(book.cell("Bid comparison", "H5")?.content).toBe("Your notes (kept when run again)");
+    book.write("Bid comparison", 6, 7, "Beta's dolly has a flat wheel");
+    book.write("Bid comparison", 5, 7, 2);
+    const before = excel.state.syncs;
+    const earlier = await earlierComparison(port, "Bid comparison");
+    expect(excel.state.syncs - before).toBeLessThanOrEqual(2);
+    // (The mock does not compute formulas, so the single total's value is not read back here.)
+    expect(earlier).toEqual({
+      hadSingle: true,
+      links: [{ cell: "'Budget'!$B$2", award: "single" }],
+      userNotes: [
+        { item: "Camera", note: 2 },
+        { item: "Dolly", note: "Beta's dolly has a flat wheel" },
+      ],
+    });
+    await port.apply(
+      comparisonSheetPlan(again, { mode: "replaceOwned", links: earlier.links, userNotes: earlier.userNotes })
+        .plan,
+    );
+    expect(["A6", "A7", "H7"].map((a) => book.cell("Bid comparison", a)?.content)).toEqual([
+      "Apple box",
+      "Dolly",
+      "Beta's dolly has a flat wheel",
+    ]);
+    // The camera is gone from the bids: its note keeps a row of its own, after the items.
+    expect(["A8", "F8", "H8"].map((a) => book.cell("Bid comparison", a)?.content)).toEqual([
+      "Camera",
+      "no longer in the bids; your note is kept",
+      2,
+    ]);
+    // The linked budget cell still reads a number from the fixed cell, and is still listed.
+    expect(book.cell("Bid comparison", "E4")).toMatchObject({ kind: "formula" });
+    expect(book.cell("Budget", "B2")).toMatchObject({ kind: "formula", content: "='Bid comparison'!$E$4" });
+    expect((await earlierComparison(port, "Bid comparison")).links).toEqual(earlier.links);
+    // A second re-run still has both notes.
+    expect((await earlierComparison(port, "Bid comparison")).userNotes).toEqual([
+      { item: "Dolly", note: "Beta's dolly has a flat wheel" },
+      { item: "Camera", note: 2 },
+    ]);
   });
 });

@@ -55,7 +55,10 @@ export interface ItemBid {
 export interface ItemRow {
   /** The match key ({@link normalizeItemName}, or the user's re-match). */
   readonly key: string;
-  /** The item's name as the first vendor that bid it wrote it. */
+  /**
+   * The item's name exactly as the first vendor that bid it wrote it; each vendor's own wording
+   * is in its bid's lines ({@link ItemBid.lines}).
+   */
   readonly name: string;
   /** Each vendor's bid, in vendor order; undefined where the vendor did not bid the item. */
   readonly bids: readonly (ItemBid | undefined)[];
@@ -105,6 +108,8 @@ export interface Award {
 /** The result of {@link comparisonSteps}. */
 export interface Comparison {
   readonly vendors: readonly VendorBid[];
+  /** The days used in each week for lines that give none, as the comparison was run. */
+  readonly schedule?: RentalDays;
   readonly items: readonly ItemRow[];
   /** Per vendor, in vendor order. */
   readonly summaries: readonly VendorSummary[];
@@ -139,6 +144,14 @@ function quoteText(lines: readonly BidLine[], schedule: RentalDays | undefined):
     .map(([weeks, qty]) => `${qty.toString()} x ${weeks}`)
     .sort()
     .join(", ");
+}
+
+/**
+ * A vendor's notes for an item (the mapped Notes column, issue 17), exactly as written: the notes
+ * of its lines in file order, "; " between them; "" when none has a note.
+ */
+export function itemBidNotes(bid: ItemBid): string {
+  return bid.lines.flatMap((l) => (l.notes === undefined ? [] : [l.notes])).join("; ");
 }
 
 /** Money in whole cents as a plain number (exact: cents stay far below 2^53). */
@@ -196,7 +209,7 @@ export function* comparisonSteps(input: ComparisonInput): Generator<ComparisonPr
       const key = matchKey(vendor.id, normalizeItemName(line.item), overrides);
       let row = rows.get(key);
       if (!row) {
-        row = { name: line.item.trim(), lines: vendors.map(() => []) };
+        row = { name: line.item, lines: vendors.map(() => []) };
         rows.set(key, row);
       }
       row.lines[vi].push(line);
@@ -279,7 +292,17 @@ export function* comparisonSteps(input: ComparisonInput): Generator<ComparisonPr
   }));
   const { award: bestSplit, exact } = searched;
   const saving = bestSingle ? roundCents(bestSingle.total).minus(roundCents(bestSplit.total)) : undefined;
-  return { vendors, items, summaries, bestSingle, bestSplit, saving, splitIsExact: exact, notes };
+  return {
+    vendors,
+    ...(schedule !== undefined ? { schedule } : {}),
+    items,
+    summaries,
+    bestSingle,
+    bestSplit,
+    saving,
+    splitIsExact: exact,
+    notes,
+  };
 }
 
 /** Whether the split award is searched exactly for this many vendors and items. */

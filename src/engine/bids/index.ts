@@ -8,3 +8,4 @@ export * from "./matching";
 export * from "./compare";
 export * from "./mapping";
 export * from "./awardTarget";
+export * from "./detail";

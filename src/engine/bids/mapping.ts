@@ -241,10 +241,14 @@ function readTaxable(value: unknown): boolean | undefined {
   throw errors.invalid("Taxable", `must be yes or no, got "${String(value)}"`);
 }
 
-/** Text of a cell for the item and notes: numbers as written, blanks as "". */
+/**
+ * Text of a cell for the item and notes: numbers as written, blanks as "". Text is kept exactly
+ * as the vendor wrote it, spaces, a leading tab or carriage return included (issue 17); matching
+ * ignores them (matching.ts normalizeItemName).
+ */
 function readText(value: unknown): string {
   if (isBlank(value)) return "";
-  return String(value).trim();
+  return String(value);
 }
 
 /**

@@ -41,12 +41,13 @@ import { webStorageMappingStore, type MappingStore } from "./mappingStore";
 import { browserStorage } from "../shell/columnMemory";
 import { readSheetFile, type SheetFile } from "../files/readFile";
 import { VendorCard } from "./VendorCard";
+import { VendorWordsList } from "./VendorWords";
 import { confirmMapping, newVendorDraft, selectSheet, type VendorDraft } from "./vendorDraft";
 import {
   awardWritePlan,
   comparisonAwardLink,
   comparisonTarget,
-  earlierAwardTotals,
+  earlierComparison,
   isSingleCell,
   linkCellName,
   placementCells,
@@ -271,8 +272,8 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
       const target = await comparisonTarget(port);
       const earlier =
         target.mode === "replaceOwned"
-          ? await earlierAwardTotals(port, target.sheetName)
-          : { hadSingle: false, links: [] };
+          ? await earlierComparison(port, target.sheetName)
+          : { hadSingle: false, links: [], userNotes: [] };
       let splitForSingle = false;
       if (earlier.hadSingle && !result.bestSingle) {
         const now =
@@ -302,6 +303,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
           scheduleText: schedule.trim() || undefined,
           problems,
           links: earlier.links,
+          userNotes: earlier.userNotes,
           splitForSingle,
         });
         await port.apply(plan, options);
@@ -315,7 +317,10 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
         );
         showNote(
           `The comparison is on the sheet "${sheet.sheetName}". Running it again replaces that sheet only.` +
-            (linked.length > 0 ? ` Budget cells linked to its totals: ${linked.join(", ")}.` : ""),
+            (linked.length > 0 ? ` Budget cells linked to its totals: ${linked.join(", ")}.` : "") +
+            (earlier.userNotes.length > 0
+              ? ` Your notes (${earlier.userNotes.length}) are kept with their items.`
+              : ""),
         );
       }
     } catch (e) {
@@ -407,7 +412,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
         ? {
             sheetName: link.sheetName,
             links: [
-              ...(await earlierAwardTotals(port, link.sheetName)).links.filter(
+              ...(await earlierComparison(port, link.sheetName)).links.filter(
                 (l) => l.cell !== linkCellName({ sheet: target.sheet, address: cells[0].address }),
               ),
               { cell: linkCellName({ sheet: target.sheet, address: cells[0].address }), award: awardChoice },
@@ -564,6 +569,7 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
               ))}
             </ul>
           )}
+          <VendorWordsList comparison={result} />
 
           {unmatched.length > 0 && (
             <section aria-label="Items not bid by every vendor">

@@ -7,8 +7,16 @@
  * string that came from a file or the user (items, vendor names, notes) is a `text` cell, so it
  * is written as text and never as a formula.
  */
-import { toMoney } from "../../engine/money";
-import type { Comparison, Award, VendorSummary } from "../../engine/bids";
+import { isBlank, toMoney } from "../../engine/money";
+import { rentalDaysText } from "../../engine/rental";
+import {
+  comparisonDetail,
+  itemBidNotes,
+  type Comparison,
+  type Award,
+  type VendorDetail,
+  type VendorSummary,
+} from "../../engine/bids";
 import {
   NUMBER_FORMATS,
   a1,
@@ -30,6 +38,67 @@ export const COMPARISON_SHEET = "Bid comparison";
 export const NOT_BID = "not bid";
 /** What an item no vendor supplied shows in the Lowest and Split award columns. */
 export const NONE_SUPPLIED = "none supplied";
+
+/** Heading of the item table's first column (how a re-run finds the table). */
+export const ITEM_HEADING = "Item";
+/**
+ * Heading of the item table's last column: the user's own notes. The pane writes nothing of its
+ * own there; a re-run reads what was typed and puts it back on the row of the same item.
+ */
+export const YOUR_NOTES = "Your notes (kept when run again)";
+/** What the Check column says on the row of a note whose item is no longer in the bids. */
+export const NOTE_KEPT = "no longer in the bids; your note is kept";
+
+/** A note the user typed on an earlier comparison sheet, with the item (column A) of its row. */
+export interface UserNote {
+  readonly item: string;
+  readonly note: string | number | boolean;
+}
+
+/**
+ * The user's notes on an earlier comparison sheet (its cells as read, from any top-left): the
+ * non-blank cells of the {@link YOUR_NOTES} column, from the item table's heading row down to its
+ * first row with no item. None when the sheet has no such column (an older comparison).
+ */
+export function readUserNotes(values: readonly (readonly unknown[])[]): UserNote[] {
+  const header = values.findIndex((row) => row.includes(ITEM_HEADING) && row.includes(YOUR_NOTES));
+  if (header === -1) return [];
+  const itemColumn = values[header].indexOf(ITEM_HEADING);
+  const noteColumn = values[header].indexOf(YOUR_NOTES);
+  const notes: UserNote[] = [];
+  for (const row of values.slice(header + 1)) {
+    const item = row[itemColumn];
+    if (isBlank(item)) break;
+    const note = row[noteColumn];
+    if (typeof note === "number" || typeof note === "boolean" || (typeof note === "string" && note !== ""))
+      notes.push({ item: String(item), note });
+  }
+  return notes;
+}
+
+/**
+ * Where each carried note goes: the nth note on an item goes to the nth row of that item (the
+ * same wording, exactly), the others to rows of their own after the items (none is dropped).
+ */
+function placeUserNotes(
+  itemNames: readonly string[],
+  notes: readonly UserNote[],
+): { byRow: Map<number, UserNote["note"]>; left: UserNote[] } {
+  const byRow = new Map<number, UserNote["note"]>();
+  const left: UserNote[] = [];
+  for (const note of notes) {
+    const row = itemNames.findIndex((name, i) => name === note.item && !byRow.has(i));
+    if (row === -1) left.push(note);
+    else byRow.set(row, note.note);
+  }
+  return { byRow, left };
+}
+
+/** A carried note as a cell: text stays text, a number or TRUE/FALSE stays what it was. */
+function noteCell(note: UserNote["note"] | undefined): Cell {
+  if (note === undefined) return null;
+  return typeof note === "string" ? { text: note } : note;
+}
 
 /** What an incomplete bid (quantity 0, $0.00 rate, 0 days) shows in its vendor's column. */
 export function incompleteText(reason: string): string {
@@ -114,6 +183,8 @@ export interface ComparisonSheetOptions {
   problems?: readonly string[];
   /** Budget cells linked to the award totals, carried from the sheet this one replaces. */
   links?: readonly AwardLink[];
+  /** Notes the user typed on the sheet this one replaces ({@link readUserNotes}), carried over. */
+  userNotes?: readonly UserNote[];
   /**
    * When there is no single award: show the split award's total in the single award's cell, so
    * budget cells linked to it keep a number (the user agreed to this; issue 17).
@@ -131,8 +202,9 @@ export function itemsBidText(summary: VendorSummary, itemCount: number): string 
  * Builds the comparison sheet.
  *
  * Layout (0-based rows): title, a line on how landed cost is computed, then the item table
- * (Item | one column per vendor | Lowest | Split award | Check), the vendors' terms and totals
- * under the same vendor columns, the awards, and the notes.
+ * (Item | one column per vendor | Lowest | Split award | Check | Vendors' notes | Your notes),
+ * the vendors' terms and totals under the same vendor columns, the awards, the notes, and the
+ * line detail of each vendor ({@link detailBlocks}).
  */
 export function comparisonSheetPlan(
   comparison: Comparison,
@@ -141,7 +213,7 @@ export function comparisonSheetPlan(
   const name = options.sheetName ?? COMPARISON_SHEET;
   const { vendors, items, summaries, bestSingle, bestSplit, saving } = comparison;
   const n = vendors.length;
-  const width = n + 4;
+  const width = n + 6;
   const vendorName = (vi: number): Cell => ({ text: vendors[vi].name });
   const blocks: CellBlock[] = [];
 
@@ -178,9 +250,23 @@ export function comparisonSheetPlan(
     row: headerRow,
     column: 0,
     bold: true,
-    cells: [["Item", ...vendors.map((_, vi) => vendorName(vi)), "Lowest", "Split award", "Check"]],
+    cells: [
+      [
+        ITEM_HEADING,
+        ...vendors.map((_, vi) => vendorName(vi)),
+        "Lowest",
+        "Split award",
+        "Check",
+        "Vendors' notes",
+        YOUR_NOTES,
+      ],
+    ],
   });
   const firstItemRow = headerRow + 1;
+  const carried = placeUserNotes(
+    items.map((item) => item.name),
+    options.userNotes ?? [],
+  );
   const itemCells: Cell[][] = items.map((item, i) => {
     const costs: Cell[] = item.bids.map((bid) => {
       if (!bid) return NOT_BID;
@@ -197,23 +283,34 @@ export function comparisonSheetPlan(
       );
     if (item.differs) checks.push("quantities or days differ");
     const awardedTo = bestSplit.vendorByItem[i];
+    const vendorNotes = item.bids.flatMap((bid, vi) => {
+      const notes = bid ? itemBidNotes(bid) : "";
+      return notes === "" ? [] : [`${vendors[vi].name}: ${notes}`];
+    });
     return [
       { text: item.name },
       ...costs,
       lowest,
       awardedTo === -1 ? NONE_SUPPLIED : { text: vendors[awardedTo].name },
       checks.length > 0 ? { text: checks.join("; ") } : null,
+      vendorNotes.length > 0 ? { text: vendorNotes.join("; ") } : null,
+      noteCell(carried.byRow.get(i)),
     ];
   });
+  // Notes on items no longer in the bids keep a row of their own, so a re-run never drops one.
+  for (const note of carried.left) {
+    itemCells.push(padded([{ text: note.item }, ...vendors.map(() => null), null, null, NOTE_KEPT], width));
+    itemCells[itemCells.length - 1][width - 1] = noteCell(note.note);
+  }
   if (itemCells.length > 0) {
     blocks.push({
       row: firstItemRow,
       column: 0,
       cells: itemCells,
-      columnFormats: [null, ...vendors.map(() => NUMBER_FORMATS.money), null, null, null],
+      columnFormats: [null, ...vendors.map(() => NUMBER_FORMATS.money), null, null, null, null, null],
     });
   }
-  const lastItemRow = firstItemRow + Math.max(items.length, 1) - 1;
+  const lastItemRow = firstItemRow + Math.max(itemCells.length, 1) - 1;
 
   // Terms and totals, under the vendor columns: one block per row, each with its own format.
   let row = lastItemRow + 2;
@@ -308,7 +405,9 @@ export function comparisonSheetPlan(
       { row, column: 0, bold: true, cells: [["Notes"]] },
       { row: row + 1, column: 0, cells: notes.map((note): Cell[] => [{ text: note }]) },
     );
+    row += notes.length + 2;
   }
+  blocks.push(...detailBlocks(comparison, row));
 
   const sheet: SheetPlan = {
     name,
@@ -316,7 +415,7 @@ export function comparisonSheetPlan(
     markKey: COMPARISON_KEY,
     blocks,
     freeze: { rows: headerRow + 1, columns: 1 },
-    columnWidths: [220, ...vendors.map(() => 110), 140, 140, 220],
+    columnWidths: [220, ...vendors.map(() => 110), 140, 140, 220, 220, 220],
     conditionalFormats:
       items.length > 0
         ? [
@@ -333,4 +432,105 @@ export function comparisonSheetPlan(
         : undefined,
   };
   return { plan: { owner: BIDS_OWNER, sheets: [sheet], activate: name }, layout };
+}
+
+/** Headings of the line detail, one per column from A. */
+const DETAIL_HEADINGS = [
+  "Vendor",
+  "Item as the vendor wrote it",
+  "Compared as",
+  "Row in file",
+  "Qty",
+  "Day rate",
+  "Days",
+  "Billed days",
+  "Rental",
+  "Discount",
+  "Rental after discount",
+  "Loss & damage",
+  "Tax",
+  "Landed cost",
+  "Vendor's notes",
+] as const;
+/** Column of the landed cost in the line detail. */
+const DETAIL_LANDED = DETAIL_HEADINGS.indexOf("Landed cost");
+
+/**
+ * The line detail (issue 17: "so a PM can check a figure against the quote"): per vendor, each
+ * line as sent (its own wording, exactly, and its notes), the days it is billed for under the
+ * vendor's week convention and each charge, in cents that add up across each row, to each
+ * item's cost in the item table and, with delivery, pickup and rounding, to the vendor's total
+ * (engine/bids/detail.ts).
+ *
+ * @param top - the 0-based row the section starts at
+ */
+function detailBlocks(comparison: Comparison, top: number): CellBlock[] {
+  const { vendors, items } = comparison;
+  const width = DETAIL_HEADINGS.length;
+  const cash = NUMBER_FORMATS.money;
+  const qty = NUMBER_FORMATS.quantity;
+  const formats = [null, null, null, qty, qty, cash, null, qty, cash, cash, cash, cash, cash, cash, null];
+  let row = top;
+  const blocks: CellBlock[] = [
+    { row: row++, column: 0, bold: true, cells: [padded(["Line detail"], width)] },
+    {
+      row: row++,
+      column: 0,
+      cells: [
+        padded(
+          [
+            "Each vendor's lines as sent. Figures are rounded as running totals, so each row adds up to its landed cost and an item's lines to its cost above; a figure can differ by a cent from rounding it alone.",
+          ],
+          width,
+        ),
+      ],
+    },
+    { row: row++, column: 0, bold: true, cells: [[...DETAIL_HEADINGS]] },
+  ];
+  const trailer = (vendor: Cell, label: string, amount: number): Cell[] => {
+    const cells = padded([vendor, label], width);
+    cells[DETAIL_LANDED] = amount;
+    return cells;
+  };
+  comparisonDetail(comparison).forEach((detail: VendorDetail, vi) => {
+    const name: Cell = { text: vendors[vi].name };
+    const lines = detail.lines.map((l): Cell[] => [
+      name,
+      { text: l.line.item },
+      { text: items[l.item].name },
+      l.line.row ?? null,
+      l.line.qty.toNumber(),
+      l.line.noCharge ? "no charge" : toMoney(l.line.dayRate),
+      { text: `${rentalDaysText(l.days)}${l.fromSchedule ? " (schedule)" : ""}` },
+      l.billedDays.toNumber(),
+      toMoney(l.gross),
+      toMoney(l.discount.negated()),
+      toMoney(l.net),
+      toMoney(l.lossDamage),
+      toMoney(l.tax),
+      toMoney(l.landed),
+      l.line.notes === undefined ? null : { text: l.line.notes },
+    ]);
+    const charges = [trailer(name, "Delivery and pickup", toMoney(detail.orderCharges))];
+    if (!detail.rounding.isZero())
+      charges.push(
+        trailer(
+          name,
+          "Rounding (the total is rounded once, each item to the cent)",
+          toMoney(detail.rounding),
+        ),
+      );
+    blocks.push(
+      { row, column: 0, cells: [...lines, ...charges], columnFormats: formats },
+      {
+        row: row + lines.length + charges.length,
+        column: 0,
+        bold: true,
+        cells: [trailer(name, "Vendor total", toMoney(detail.total))],
+        columnFormats: formats,
+      },
+    );
+    row += lines.length + charges.length + 2;
+  });
+  return blocks;
 }

@@ -29,8 +29,10 @@ import {
   SINGLE_TOTAL_INDEX,
   formatLinks,
   parseLinks,
+  readUserNotes,
   type AwardLink,
   type ComparisonLayout,
+  type UserNote,
 } from "./comparisonSheet";
 
 /** Rows of a bid read from the workbook, with where they came from. */
@@ -132,21 +134,37 @@ export async function comparisonAwardLink(
   return { sheetName: sheet.sheetName, formula: `=${sheetRef(sheet.sheetName)}!${address}` };
 }
 
+/** What a comparison sheet about to be replaced holds that the new one must keep. */
+export interface EarlierComparison {
+  /** Whether its single award's cell held a total (a budget cell may link to it). */
+  readonly hadSingle: boolean;
+  /** That total, when Excel gives it as a number. */
+  readonly singleTotal?: number;
+  /** The budget cells the pane linked to its totals. */
+  readonly links: AwardLink[];
+  /** The notes the user typed in its notes column, by item (issue 17: a re-run keeps them). */
+  readonly userNotes: UserNote[];
+}
+
 /**
- * What the comparison sheet about to be replaced holds in its fixed row: whether its single
- * award's cell held a total (a budget cell may link to it), that total when Excel gives it as a
- * number, and the budget cells the pane linked.
+ * Reads the comparison sheet about to be replaced, in one read of its used range: its fixed row
+ * of award totals and links ({@link AWARD_TOTALS_RANGE}) and the user's notes.
  */
-export async function earlierAwardTotals(
-  port: WorkbookPort,
-  sheetName: string,
-): Promise<{ hadSingle: boolean; singleTotal?: number; links: AwardLink[] }> {
-  const [values] = (await port.readRange({ sheet: sheetName, address: AWARD_TOTALS_RANGE })).values;
-  const single = values?.[SINGLE_TOTAL_INDEX];
+export async function earlierComparison(port: WorkbookPort, sheetName: string): Promise<EarlierComparison> {
+  const used = await port.readUsedRange(sheetName);
+  if (!used) return { hadSingle: false, links: [], userNotes: [] };
+  // The used range starts wherever the sheet's first content is: find the fixed row from there.
+  const area = parseA1(used.address);
+  const fixed = parseA1(AWARD_TOTALS_RANGE);
+  const row = used.values[fixed.row - area.row] ?? [];
+  const at = (index: number): unknown =>
+    fixed.column + index >= area.column ? row[fixed.column + index - area.column] : undefined;
+  const single = at(SINGLE_TOTAL_INDEX);
   return {
     hadSingle: single !== undefined && single !== "" && single !== NO_SINGLE,
     ...(typeof single === "number" ? { singleTotal: single } : {}),
-    links: parseLinks(values?.[LINKS_INDEX]),
+    links: parseLinks(at(LINKS_INDEX)),
+    userNotes: readUserNotes(used.values),
   };
 }
 

@@ -97,6 +97,20 @@ describe("reading bid rows", () => {
     expect(zero.lines[0].noCharge).toBeUndefined();
   });
 
+  it("keeps the vendor's item wording and notes exactly as written: a leading tab or carriage return stays", () => {
+    const { lines } = readBidRows(
+      [
+        ["\tAlexa 35 pkg ", 1, 5, 2500, "", "\r=avail. 3/4"],
+        ["  C-Stand", 1, 5, 12, "", " see note "],
+      ],
+      mapping,
+    );
+    expect(lines.map((l) => [l.item, l.notes])).toEqual([
+      ["\tAlexa 35 pkg ", "\r=avail. 3/4"],
+      ["  C-Stand", " see note "],
+    ]);
+  });
+
   it.each([
     [["Dolly", 1, 5, "call", ""], 'Row 2 ("Dolly"): Day rate must be a number, got "call"'],
     [["Dolly", 1, 5, "", ""], 'Row 2 ("Dolly"): Day rate is required, got a blank cell'],

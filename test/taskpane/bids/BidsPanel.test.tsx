@@ -25,6 +25,10 @@ const FILES: Record<string, string> = {
   // The issue's case: a 0-quantity camera line at a lower rate.
   "Vendor Z.csv": 'Item,Qty,Day Rate,Taxable\nCamera package,0,"$1,800.00",Y\n',
   "Empty.csv": "",
+  // Notes, and a vendor's own wording that matches "Camera package" (with a leading tab).
+  "Notes A.csv": 'Item,Qty,Day Rate,Notes\nCamera package,1,2500,"Avail. 3/4"\nDolly,1,300,\n',
+  "Notes B.csv":
+    'Item,Qty,Day Rate,Notes\n"\tCamera pkg",1,2200,"\r=prep day extra"\nDolly,1,280,track extra\n',
 };
 
 function memoryStorage(): KeyValueStorage {
@@ -150,6 +154,25 @@ describe("Bids panel", () => {
     expect(within(totals).getByText("$20,310.00")).toBeInTheDocument();
     expect(within(totals).getByText("$20,476.50")).toBeInTheDocument();
     expect(screen.getByText("Best single vendor: Vendor A, $20,310.00.")).toBeInTheDocument();
+  });
+
+  it("shows each vendor's notes per item, and its own wording where the item was matched, exactly", async () => {
+    setup();
+    await addFile("Notes A.csv");
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("Notes B.csv");
+    fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "1" } });
+    await compare();
+    const words = screen.getByRole("region", { name: "Vendors' wording and notes" });
+    const items = within(words).getAllByRole("listitem");
+    // textContent keeps the tab and carriage return as written in the file.
+    expect(items.map((li) => li.textContent)).toEqual([
+      "Camera packageNotes A. Notes: Avail. 3/4Notes B, as written: “\tCamera pkg”. Notes: \r=prep day extra",
+      "Notes A. Notes: Avail. 3/4",
+      "Notes B, as written: “\tCamera pkg”. Notes: \r=prep day extra",
+      "DollyNotes B. Notes: track extra",
+      "Notes B. Notes: track extra",
+    ]);
   });
 
   it("waits for the Day rate column when a file has none", async () => {

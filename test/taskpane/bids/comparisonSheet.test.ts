@@ -4,15 +4,18 @@ import { compareAll, PLAIN_TERMS } from "../../engine/bids/compareAll";
 import { a1, type Cell, type WritePlan } from "../../../src/excel/port";
 import {
   NONE_SUPPLIED,
+  NOTE_KEPT,
   NOT_BID,
+  YOUR_NOTES,
   comparisonSheetPlan,
+  readUserNotes,
   formatLinks,
   incompleteText,
   parseLinks,
 } from "../../../src/taskpane/bids/comparisonSheet";
 
 const d = (v: string | number) => new Decimal(v);
-const line = (item: string, dayRate: number): BidLine => ({ item, qty: d(1), dayRate: d(dayRate) });
+const line = (item: string, dayRate: number | string): BidLine => ({ item, qty: d(1), dayRate: d(dayRate) });
 const vendor = (id: string, name: string, lines: BidLine[], t: Partial<VendorTerms>): VendorBid => ({
   id,
   name,
@@ -223,5 +226,170 @@ describe("incomplete bids and links on the comparison sheet", () => {
     expect(out.get("G4")).toEqual({ text: "'Budget detail'!$J$12 (single); 'It''s; here'!$B$2 (split)" });
     expect(parseLinks(formatLinks(links))).toEqual(links);
     expect(parseLinks("my own note")).toEqual([]);
+  });
+});
+
+describe("vendors' own words and line detail on the comparison sheet (issue 17)", () => {
+  const c = compareAll({
+    schedule,
+    overrides: [{ vendorId: "B", itemKey: "alexa 35 package", matchTo: "camera package" }],
+    vendors: [
+      vendor("A", "Vendor A", [{ ...line("Camera package", 2500), notes: "Avail. 3/4", row: 2 }], {
+        weekDays: 3,
+        discount: d("0.1"),
+        delivery: d(600),
+        taxRate: d("0.095"),
+      }),
+      vendor(
+        "B",
+        "Vendor B",
+        [
+          { ...line("\tAlexa 35 pkg", 2200), notes: "\r=needs 2 days prep", row: 3 },
+          { ...line("C-Stands", "33.33"), qty: d(3), days: { held: d(5) }, row: 4 },
+        ],
+        { weekDays: 4, discount: d("0.15"), lossDamage: d("0.025"), taxRate: d("0.095") },
+      ),
+    ],
+  });
+  const cells = grid(comparisonSheetPlan(c, { mode: "create" }).plan);
+  /** Cells A..O of the row whose column B holds `text` as a text cell. */
+  const detailRow = (text: string): Cell[] => {
+    const hit = [...cells].find(
+      ([address, v]) =>
+        address.startsWith("B") &&
+        v !== null &&
+        typeof v === "object" &&
+        "text" in v &&
+        v.text === text &&
+        Number(address.slice(1)) > 20,
+    );
+    if (!hit) throw new Error(`no detail row for ${text}`);
+    const row = Number(hit[0].slice(1));
+    return "ABCDEFGHIJKLMNO".split("").map((col) => cells.get(`${col}${row}`) ?? null);
+  };
+
+  it("shows each vendor's notes per item, and a notes column of the user's own, empty", () => {
+    expect(["F5", "G5", "H5"].map((a) => cells.get(a))).toEqual(["Check", "Vendors' notes", YOUR_NOTES]);
+    expect(cells.get("G6")).toEqual({ text: "Vendor A: Avail. 3/4; Vendor B: \r=needs 2 days prep" });
+    expect(cells.get("G7") ?? null).toBeNull();
+    expect(["H6", "H7"].map((a) => cells.get(a) ?? null)).toEqual([null, null]);
+  });
+
+  it("lists every line as the vendor wrote it, matched or not, with the figures that make its cost", () => {
+    expect(detailRow("Camera package")).toEqual([
+      { text: "Vendor A" },
+      { text: "Camera package" },
+      { text: "Camera package" },
+      2,
+      1,
+      2500,
+      { text: "5+5+2 (schedule)" },
+      8,
+      20000,
+      -2000,
+      18000,
+      0,
+      1710,
+      19710,
+      { text: "Avail. 3/4" },
+    ]);
+    // Matched to the camera package, yet kept in the vendor's words, tab and all.
+    expect(detailRow("\tAlexa 35 pkg").slice(0, 8)).toEqual([
+      { text: "Vendor B" },
+      { text: "\tAlexa 35 pkg" },
+      { text: "Camera package" },
+      3,
+      1,
+      2200,
+      { text: "5+5+2 (schedule)" },
+      10,
+    ]);
+    expect(detailRow("\tAlexa 35 pkg")[14]).toEqual({ text: "\r=needs 2 days prep" });
+    // Rounded alone, the tax (32.29677) would be 32.30 and the row 380.77: it foots at 380.76.
+    expect(detailRow("C-Stands").slice(3)).toEqual([
+      4,
+      3,
+      33.33,
+      { text: "5" },
+      4,
+      399.96,
+      -59.99,
+      339.97,
+      8.5,
+      32.29,
+      380.76,
+      null,
+    ]);
+  });
+
+  it("adds each vendor's lines, delivery and pickup to its total, as the totals above show it", () => {
+    const totals = [...cells].filter(([address, v]) => address.startsWith("B") && v === "Vendor total");
+    const at = (address: string, col: string) => cells.get(`${col}${address.slice(1)}`);
+    expect(totals.map(([address]) => [at(address, "A"), at(address, "N")])).toEqual([
+      [{ text: "Vendor A" }, 20310],
+      [{ text: "Vendor B" }, rowOf(cells, "Vendor total")[2]],
+    ]);
+    // Vendor B: camera 22,000 - 15% = 18,700 + 467.50 L&D + 1,776.50 tax = 20,944, + stands 380.76.
+    expect(rowOf(cells, "Vendor total")[2]).toBe(21324.76);
+  });
+});
+
+describe("the user's own notes on the comparison sheet (issue 17: a re-run keeps them)", () => {
+  const c = compareAll({
+    schedule,
+    // Vendor B's dolly kept apart: two rows named "Dolly".
+    overrides: [{ vendorId: "B", itemKey: "dolly", matchTo: null }],
+    vendors: [
+      vendor("A", "Vendor A", [line("Camera", 2000), line("Dolly", 300)], {}),
+      vendor("B", "Vendor B", [line("Camera", 1900), line("Dolly", 280)], {}),
+    ],
+  });
+  const values = (plan: WritePlan): unknown[][] => {
+    const cells = grid(plan);
+    return Array.from({ length: 40 }, (_, r) =>
+      "ABCDEFGHIJKLMNO".split("").map((col) => {
+        const cell = cells.get(`${col}${r + 1}`) ?? "";
+        return cell !== null && typeof cell === "object" ? ("text" in cell ? cell.text : 0) : cell;
+      }),
+    );
+  };
+
+  it("puts each note back on the row of the same item, and keeps a note whose item is gone", () => {
+    const userNotes = [
+      { item: "Dolly", note: "ask for track" },
+      { item: "Camera", note: 42 },
+      { item: "Jib arm", note: "=not a formula" },
+    ];
+    const cells = grid(comparisonSheetPlan(c, { mode: "create", userNotes }).plan);
+    expect(["A6", "H6"].map((a) => cells.get(a))).toEqual([{ text: "Camera" }, 42]);
+    expect(["A7", "H7"].map((a) => cells.get(a))).toEqual([{ text: "Dolly" }, { text: "ask for track" }]);
+    expect(["A8", "H8"].map((a) => cells.get(a) ?? null)).toEqual([{ text: "Dolly" }, null]);
+    expect(["A9", "F9", "H9"].map((a) => cells.get(a))).toEqual([
+      { text: "Jib arm" },
+      NOTE_KEPT,
+      { text: "=not a formula" },
+    ]);
+    // The lowest-cost format covers the compared items only.
+    expect(
+      comparisonSheetPlan(c, { mode: "create", userNotes }).plan.sheets[0].conditionalFormats?.[0].address,
+    ).toBe("B6:C8");
+  });
+
+  it("reads the notes back from the sheet as written: a round trip loses none", () => {
+    const userNotes = [
+      { item: "Dolly", note: "first dolly" },
+      { item: "Dolly", note: "second dolly" },
+      { item: "Jib arm", note: "gone" },
+    ];
+    const written = values(comparisonSheetPlan(c, { mode: "create", userNotes }).plan);
+    expect(readUserNotes(written)).toEqual(userNotes);
+    expect(readUserNotes(values(comparisonSheetPlan(c, { mode: "create" }).plan))).toEqual([]);
+    // A sheet from before the notes column: nothing to carry.
+    expect(
+      readUserNotes([
+        ["Item", "Vendor A"],
+        ["Camera", 1],
+      ]),
+    ).toEqual([]);
   });
 });
