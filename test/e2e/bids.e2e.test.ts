@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { type Preview, cellText, compareReferenceBids, openPreview, typeInto } from "./preview";
+import { type Preview, cellText, compareReferenceBids, openPreview, showSheet, typeInto } from "./preview";
 
 // reference.md 6.5 as two vendors' CSV files, as a production manager gets them by e-mail: the
 // same camera package, a 3-day week against a 4-day week, for a schedule of 5 + 5 + 2 days.
@@ -9,6 +9,10 @@ const VENDOR_B = 'Item,Qty,Day Rate,Taxable\nCamera Package,1,"$2,200.00",yes\n'
 const VENDOR_D = "Item,Qty,Day Rate,Taxable\nTripod,1,50,Y\n";
 // A European quote, semicolon-separated: its day rate 1.000 is one thousand, or one.
 const VENDOR_EURO = "Item;Qty;Day rate\nCamera package;1;1.000\n";
+// Notes, and a vendor's own wording (a leading tab) that matches "Camera package".
+const NOTES_A = "Item,Qty,Day Rate,Notes\nCamera package,1,2500,Avail. 3/4\nDolly,1,300,\n";
+const NOTES_B = 'Item,Qty,Day Rate,Notes\n"\tCamera pkg",1,2200,"=prep day extra"\nDolly,1,280,track extra\n';
+const NOTES_C = "Item,Qty,Day Rate,Notes\nApple box,4,5,\nDolly,1,290,\nCamera pkg,1,2300,\n";
 // The issue's case: a cheaper camera line with a quantity of 0.
 const VENDOR_Z = 'Item,Qty,Day Rate,Taxable\nCamera package,0,"$1,800.00",Y\n';
 
@@ -165,6 +169,77 @@ describe("a bid comparison from CSV files in the preview", () => {
     // 12 days x 1,000.00, not 12 x $1.00.
     await totals.getByText("$12,000.00").waitFor();
     await totals.getByText("$30,000.00").waitFor();
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("shows vendors' notes and own wording, and keeps a note typed on the sheet through a re-run", async () => {
+    const { page } = preview;
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole("grid").waitFor();
+    await page.getByRole("tab", { name: "Bids" }).click();
+    await addCsv(page, "Acme.csv", NOTES_A);
+    await page
+      .getByRole("region", { name: /^Vendor 1:/ })
+      .getByRole("button", { name: "Use these columns" })
+      .click();
+    await addCsv(page, "Beta.csv", NOTES_B);
+    await page
+      .getByRole("region", { name: /^Vendor 2:/ })
+      .getByText(/2 lines read/)
+      .waitFor();
+    await page.getByLabel(/Days used each week/).fill("1");
+    await page.getByRole("button", { name: "Compare bids" }).click();
+    const words = page.getByRole("region", { name: "Vendors' wording and notes" });
+    await words.waitFor();
+    const shown = await words.getByRole("listitem").allTextContents();
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        "Acme. Notes: Avail. 3/4",
+        "Beta, as written: “\tCamera pkg”. Notes: =prep day extra",
+        "Beta. Notes: track extra",
+      ]),
+    );
+    await preview.screenshot("bids-vendor-words");
+
+    await page.getByRole("button", { name: "Write comparison sheet" }).click();
+    await page.getByText(/The comparison is on the sheet "Bid comparison"/).waitFor();
+    let cells = await showSheet(page, "Bid comparison");
+    expect(["A6", "A7", "G6", "G7"].map((a) => cells.get(a))).toEqual([
+      "Camera package",
+      "Dolly",
+      "Acme: Avail. 3/4; Beta: =prep day extra",
+      "Beta: track extra",
+    ]);
+    // The line detail keeps Beta's wording, tab included, as text.
+    const beta = [...cells].find(([address, text]) => address.startsWith("B") && text === "Camera pkg");
+    expect(beta).toBeDefined();
+    expect(await page.locator(`td[data-address="${beta?.[0]}"]`).textContent()).toContain("\tCamera pkg");
+    // The user's own notes, typed on the sheet.
+    await typeInto(page, "H6", "Call Acme about the lens set");
+    await typeInto(page, "H7", "Ask for track");
+
+    // Re-run without Acme and with a third vendor: the dolly keeps its note; the camera is now
+    // "\tCamera pkg" (Beta's wording), so Acme's "Camera package" note keeps a row of its own.
+    await page.getByRole("tab", { name: "Bids" }).click();
+    await page.getByRole("button", { name: "Remove Acme" }).click();
+    await addCsv(page, "Gamma.csv", NOTES_C);
+    await page
+      .getByRole("region", { name: /^Vendor 2:/ })
+      .getByText(/3 lines read/)
+      .waitFor();
+    await page.getByRole("button", { name: "Compare bids" }).click();
+    await page.getByRole("region", { name: "Vendors' wording and notes" }).waitFor();
+    await page.getByRole("button", { name: "Write comparison sheet" }).click();
+    await page.getByText(/Your notes \(2\) are kept with their items/).waitFor();
+    cells = await showSheet(page, "Bid comparison");
+    expect(["A7", "H7"].map((a) => cells.get(a))).toEqual(["Dolly", "Ask for track"]);
+    expect(["A9", "F9", "H9"].map((a) => cells.get(a))).toEqual([
+      "Camera package",
+      "no longer in the bids; your note is kept",
+      "Call Acme about the lens set",
+    ]);
+    await preview.screenshot("bids-notes-kept");
     expect(preview.errors).toEqual([]);
   });
 });
