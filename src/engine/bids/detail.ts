@@ -19,11 +19,14 @@ import { Decimal, ZERO, roundCents, sum } from "../money";
 import { billedDays } from "../rental";
 import { lineCost, lineDays, orderCharges } from "./landed";
 import type { Comparison } from "./compare";
-import type { BidLine } from "./types";
+import type { BidLine, CostBreakdown } from "./types";
 import type { RentalDays } from "../rental";
 
-/** One bid line with its figures in cents. */
-export interface LineDetail {
+/**
+ * One bid line with its figures (gross, discount, net, L&D, tax, landed) in cents that foot: the
+ * discount is the positive amount taken off.
+ */
+export interface LineDetail extends CostBreakdown {
   /** Index in {@link Comparison.items} of the item the line was compared as. */
   readonly item: number;
   /** The line as the vendor sent it (its own item wording and notes). */
@@ -34,16 +37,6 @@ export interface LineDetail {
   readonly fromSchedule: boolean;
   /** Days billed for one unit under the vendor's week convention (reference.md 6.1). */
   readonly billedDays: Decimal;
-  /** Qty x day rate x billed days. */
-  readonly gross: Decimal;
-  /** The discount taken off (a positive amount). */
-  readonly discount: Decimal;
-  /** Gross − discount. */
-  readonly net: Decimal;
-  readonly lossDamage: Decimal;
-  readonly tax: Decimal;
-  /** Net + L&D + tax. */
-  readonly landed: Decimal;
 }
 
 /** A vendor's lines in item-table order, and how they add up to its total. */
