@@ -28,7 +28,9 @@ describe("the Feature template in the preview computes as Excel would", () => {
     detail = await sheetCells(page);
     expect(amount(detail.get(`G${prep}`)!)).toBe(32000);
     expect(detail.get(`L${prep}`)).toBe("480");
-    expect(amount(detail.get(`I${prep}`)!)).toBe(2840);
+    // The UPM's Fringes set is the table and the DGA pension: PAYROLL-CA 2,840.00 + 8.5% of
+    // 32,000 = 2,720.00.
+    expect(amount(detail.get(`I${prep}`)!)).toBe(5560);
 
     // A guild's per-hour fringe typed on the row under the Fringes table joins the table.
     const fringes = await showSheet(page, "Fringes");
@@ -41,8 +43,8 @@ describe("the Feature template in the preview computes as Excel would", () => {
     await typeInto(page, `B${last + 1}`, "HOUR");
     await typeInto(page, `C${last + 1}`, "1.50");
     detail = await showSheet(page, "Budget detail");
-    // 2,840.00 payroll + 1.50 x 480 hours = 3,560.00.
-    expect(amount(detail.get(`I${prep}`)!)).toBe(3560);
+    // 5,560.00 + 1.50 x 480 hours = 6,280.00.
+    expect(amount(detail.get(`I${prep}`)!)).toBe(6280);
 
     // Fringe names typed in Fringes set instead of the table: SAG-AFTRA on 1 January 2026 (21%) of
     // 32,000 + 2,840.00.
