@@ -4,6 +4,8 @@
  * this: read functions.json, register the functions with HyperFormula, show the page.
  */
 import { createRoot } from "react-dom/client";
+import { setReportWorker } from "../taskpane/costReport/reportProtocol";
+import { startReportWorker } from "../taskpane/costReport/startReportWorker";
 import { associatedFunctions } from "./customFunctionsGlobal";
 import { MemoryWorkbook } from "./memoryWorkbook";
 import { PreviewApp } from "./PreviewApp";
@@ -14,6 +16,8 @@ async function start(container: HTMLElement): Promise<void> {
   if (!response.ok) throw new Error(`functions.json could not be loaded (HTTP ${response.status}).`);
   const metadata = (await response.json()) as { functions: FunctionMetadata[] };
   registerProdFunctions(prodFunctions(metadata, (id) => associatedFunctions.get(id)));
+  // As in the add-in: the cost report is built in a worker, off the page's thread.
+  setReportWorker(startReportWorker);
   createRoot(container).render(<PreviewApp book={new MemoryWorkbook()} />);
 }
 

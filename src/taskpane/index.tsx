@@ -9,11 +9,15 @@
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook } from "../excel/officeWorkbook";
 import { App } from "./App";
+import { setReportWorker } from "./costReport/reportProtocol";
+import { startReportWorker } from "./costReport/startReportWorker";
 import { setStoragePartition } from "./shell/columnMemory";
 
 Office.onReady(() => {
   // Excel on the web keeps an add-in's storage in a partition of its own and requires its key.
   setStoragePartition(Office.context.partitionKey);
+  // The cost report reads the ledger and builds in a worker, off the pane's thread.
+  setReportWorker(startReportWorker);
   const container = document.getElementById("root");
   if (!container) return;
   const root = createRoot(container);

@@ -26,6 +26,10 @@ export type LedgerSource =
   | { kind: "xlsx"; name: string; book: XlsxWorkbook; sheet: number; preview: FileCell[][] }
   | { kind: "grid"; name: string; rows: readonly (readonly unknown[])[] };
 
+/** A ledger to read in full: an .xlsx workbook needs no preview rows any more. */
+export type ImportableLedger =
+  Exclude<LedgerSource, { kind: "xlsx" }> | Omit<Extract<LedgerSource, { kind: "xlsx" }>, "preview">;
+
 /** Progress of an import, in plain words for the pane's progress bar. */
 export interface ImportProgress {
   /** 0..1 */
@@ -63,7 +67,7 @@ export function previewRows(source: LedgerSource): unknown[][] {
  * signal aborts.
  */
 export async function importLedger(
-  source: LedgerSource,
+  source: ImportableLedger,
   mapping: Omit<Mapping<LedgerColumns>, "rowOffset">,
   options: ImportOptions = {},
 ): Promise<MappedLedger> {

@@ -1,30 +1,25 @@
 /**
- * One cost-report run, from picked inputs to the written sheet: read and map the inputs, import
- * the ledger in chunks, read the previous report, build (engine), lay out and write the sheet
+ * One cost-report run, from picked inputs to the written sheet: read the inputs and the previous
+ * report from the workbook, hand the ledger import, the build (engine) and the layout to the
+ * report worker (reportJob.ts, reportProtocol.ts: off the pane's thread), then write the sheet
  * through the workbook port. Progress and Cancel come from the pane's long-task runner.
  */
 import type { LayoutId } from "../../engine/chart";
 import type { VarianceConvention } from "../../engine/costReport";
 import type { Decimal } from "../../engine/money";
 import {
-  buildCostReport,
-  mapBudgetRows,
-  mapPoRows,
   serialToIso,
-  type BudgetColumns,
   type CostReport,
   type Cutoff,
   type LedgerCheck,
-  type LedgerColumns,
-  type PoColumns,
   type PriorRow,
-  type RowProblem,
 } from "../../engine/weeklyCostReport";
 import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
 import { throwIfCancelled } from "../files/cancel";
 import { marksSheet } from "../shell/ownedSheet";
-import { importLedger } from "./ledgerImport";
-import { COST_REPORT_OWNER, readPriorReport, reportSheet, reportSheetName } from "./reportSheet";
+import { ledgerFile, type SourcedProblem } from "./reportJob";
+import { reportChannel, runReportJob, type JobChannel } from "./reportProtocol";
+import { COST_REPORT_OWNER, readPriorReport, reportSheetName } from "./reportSheet";
 import {
   InputError,
   mappingGaps,
@@ -68,7 +63,7 @@ export interface ReplaceQuestion {
 export interface ReportOutcome {
   sheet: string;
   report: CostReport;
-  problems: { source: string; problem: RowProblem }[];
+  problems: SourcedProblem[];
   /** What the ledger read adds up to, what was left out, and the export's own total. */
   ledgerCheck: LedgerCheck;
 }
@@ -86,6 +81,7 @@ export async function runCostReport(
   port: WorkbookPort,
   req: ReportRequest,
   options: RunOptions = {},
+  channel: () => JobChannel = reportChannel,
 ): Promise<ReportOutcome> {
   const progress = (done: number, label: string) => options.onProgress?.({ done, total: 100, label });
   const cancelled = () => throwIfCancelled(options.signal);
@@ -126,33 +122,9 @@ export async function runCostReport(
   const budgetIn = await rereadInput(port, req.budget, "budget", "Budget");
   const ledgerIn = await rereadInput(port, req.ledger, "ledger", "Ledger");
   const posIn = req.pos && (await rereadInput(port, req.pos, "pos", "Open purchase orders"));
-  const [budgetInput, ledgerInput, posInput] = [budgetIn.input, ledgerIn.input, posIn?.input];
-  cancelled();
-  const problems: ReportOutcome["problems"] = [];
-  const budget = mapBudgetRows(budgetInput.source.rows, mappingOf<BudgetColumns>(budgetIn));
-  budget.problems.forEach((problem) => problems.push({ source: "Budget", problem }));
-  if (budget.lines.length === 0) {
-    throw new InputError(
-      `No budget lines were found in ${budgetInput.label}: check the Account and Budget amount columns.`,
-    );
-  }
-
-  const ledger = await importLedger(ledgerInput.source, mappingOf<LedgerColumns>(ledgerIn), {
-    signal: options.signal,
-    onProgress: (p) => progress(5 + Math.round(p.fraction * 65), p.label),
-  });
-  ledger.problems.forEach((problem) => problems.push({ source: "Ledger", problem }));
-
-  let openPos: ReturnType<typeof mapPoRows>["lines"] = [];
-  if (posIn && posInput) {
-    const pos = mapPoRows(posInput.source.rows, mappingOf<PoColumns>(posIn));
-    pos.problems.forEach((problem) => problems.push({ source: "Open POs", problem }));
-    openPos = pos.lines;
-  }
-
   let prior: PriorRow[] | undefined;
   if (req.priorSheet) {
-    progress(72, `Reading ${req.priorSheet}`);
+    progress(4, `Reading ${req.priorSheet}`);
     const used = await port.readUsedRange(req.priorSheet);
     prior = used ? readPriorReport(used.values) : undefined;
     if (!prior) {
@@ -163,44 +135,35 @@ export async function runCostReport(
   }
   cancelled();
 
-  progress(75, "Building the report");
-  const report = buildCostReport({
-    budget: budget.lines,
-    ledger: ledger.lines,
-    openPos,
-    prior,
-    replaced,
-    settings: {
-      layout: req.layout,
-      cutoff: req.cutoff,
-      convention: req.convention,
-      efcChangeThreshold: req.efcChangeThreshold,
-      relievePos: req.relievePos,
+  // Reading the ledger, building and laying out the report: off the pane's thread.
+  const { sheet, report, problems, ledgerCheck } = await runReportJob(
+    {
+      budget: { label: budgetIn.input.label, rows: budgetIn.input.source.rows, mapping: mappingOf(budgetIn) },
+      ledger: {
+        label: ledgerIn.input.label,
+        source: ledgerFile(ledgerIn.input.source),
+        mapping: mappingOf(ledgerIn),
+      },
+      pos: posIn && { label: posIn.input.label, rows: posIn.input.source.rows, mapping: mappingOf(posIn) },
+      prior: prior && req.priorSheet ? { sheet: req.priorSheet, rows: prior } : undefined,
+      replaced,
+      replace,
+      settings: {
+        layout: req.layout,
+        cutoff: req.cutoff,
+        convention: req.convention,
+        efcChangeThreshold: req.efcChangeThreshold,
+        relievePos: req.relievePos,
+      },
+      periodEnd: req.periodEnd,
+      periodLabel:
+        req.cutoff.kind === "date"
+          ? `${serialToIso(req.cutoff.start)} to ${serialToIso(req.cutoff.end)}`
+          : `period ${req.cutoff.period}, to ${serialToIso(req.periodEnd)}`,
     },
-  });
-  cancelled();
-
-  const periodLabel =
-    req.cutoff.kind === "date"
-      ? `${serialToIso(req.cutoff.start)} to ${serialToIso(req.cutoff.end)}`
-      : `period ${req.cutoff.period}, to ${serialToIso(req.periodEnd)}`;
-  const sheet = reportSheet({
-    report,
-    periodEnd: req.periodEnd,
-    periodLabel,
-    convention: req.convention,
-    efcChangeThreshold: req.efcChangeThreshold,
-    sources: {
-      budget: budgetInput.label,
-      ledger: `${ledgerInput.label} (${ledger.lines.length.toLocaleString("en-US")} lines)`,
-      openPos: posInput ? posInput.label : "none",
-      prior: req.priorSheet ?? "none (first report)",
-    },
-    problems,
-    ledgerCheck: ledger.check,
-    replace,
-    relievePos: req.relievePos,
-  });
+    channel(),
+    { signal: options.signal, onProgress: progress },
+  );
   progress(80, `Writing ${name}`);
   await port.apply(
     { owner: COST_REPORT_OWNER, sheets: [sheet], activate: name },
@@ -209,5 +172,5 @@ export async function runCostReport(
       onProgress: (p) => progress(80 + Math.round((p.done / Math.max(1, p.total)) * 20), p.label),
     },
   );
-  return { sheet: name, report, problems, ledgerCheck: ledger.check };
+  return { sheet: name, report, problems, ledgerCheck };
 }

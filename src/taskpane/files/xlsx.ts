@@ -252,7 +252,8 @@ export class XlsxWorkbook {
   private readonly dates = new Map<number, FileCell>();
 
   private constructor(
-    private readonly bytes: Uint8Array,
+    /** The file's bytes, as opened (the report worker opens them again: reportJob.ts). */
+    readonly bytes: Uint8Array,
     private readonly entries: Map<string, ZipEntry>,
     private readonly sheetParts: string[],
     readonly sheets: readonly XlsxSheet[],
