@@ -4,7 +4,7 @@
  * this: read functions.json, register the functions with HyperFormula, show the page.
  */
 import { createRoot } from "react-dom/client";
-import { setReportWorker } from "../taskpane/costReport/reportProtocol";
+import { setReportWorker } from "../taskpane/costReport/reportWorkerStart";
 import { startReportWorker } from "../taskpane/costReport/startReportWorker";
 import { associatedFunctions } from "./customFunctionsGlobal";
 import { MemoryWorkbook } from "./memoryWorkbook";

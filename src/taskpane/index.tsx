@@ -9,7 +9,7 @@
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook } from "../excel/officeWorkbook";
 import { App } from "./App";
-import { setReportWorker } from "./costReport/reportProtocol";
+import { setReportWorker } from "./costReport/reportWorkerStart";
 import { startReportWorker } from "./costReport/startReportWorker";
 import { setStoragePartition } from "./shell/columnMemory";
 

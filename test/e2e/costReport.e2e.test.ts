@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page, Worker } from "playwright-core";
 import { makeXlsx, type FixtureCell } from "../taskpane/files/xlsxFixture";
 import { amount, cellText, type Preview, openPreview, typeInto } from "./preview";
 
@@ -43,11 +43,21 @@ function ledgerFile(format: "csv" | "xlsx", accounts: string[]) {
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** A ledger file to pick, with the total and line count the pane should say it read. */
+interface LedgerFileToPick {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+  total: string;
+  lines: string;
+}
+
 /**
- * Inserts the feature template with rates on two lines, picks it and a ledger file in the Cost
- * report panel and builds the report for 2026-11-20, as a person does.
+ * Inserts the feature template with rates on two lines, picks it and a ledger file (made for its
+ * accounts, the two with rates first) in the Cost report panel and fills in the period end date 2026-11-20, as a
+ * person does; the report is not built yet.
  */
-async function buildReport(page: Page, format: "csv" | "xlsx") {
+async function pickInputs(page: Page, ledgerFor: (accounts: string[]) => LedgerFileToPick) {
   // The budget: the feature template, with rates on two lines.
   await page.getByRole("button", { name: "Insert Feature film" }).click();
   await page.getByText(/inserted:/).waitFor();
@@ -60,11 +70,9 @@ async function buildReport(page: Page, format: "csv" | "xlsx") {
   const [first, second] = [lines[0], lines.find((r) => detail.get(`A${r}`)!.startsWith("2"))!];
   await typeInto(page, `F${first}`, "5000");
   await typeInto(page, `F${second}`, "2500");
-  const accounts = [detail.get(`A${first}`)!, detail.get(`A${second}`)!];
-
-  // The ledger: one line on an account not in the budget, and a vendor name that would be a
-  // formula if it were not kept as text.
-  const ledger = ledgerFile(format, accounts);
+  // The two lines with rates first, then every other account of the detail.
+  const others = lines.filter((r) => r !== first && r !== second);
+  const ledger = ledgerFor([first, second, ...others].map((r) => detail.get(`A${r}`)!));
 
   await page.getByRole("tab", { name: "Cost report" }).click();
   await page.getByText(/sheet Budget detail, headings on row/).waitFor();
@@ -72,8 +80,18 @@ async function buildReport(page: Page, format: "csv" | "xlsx") {
   // The file input has no accessible name of its own (the Field's label is not tied to it).
   const { name, mimeType, buffer } = ledger;
   await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
-  await page.getByText(new RegExp(`GL detail 2026-11-20.${format}.*headings on row 1`)).waitFor();
+  await page.getByText(new RegExp(`${name.replace(/[.]/g, "[.]")}.*headings on row 1`)).waitFor();
   await page.getByLabel(/Period end date/).fill("2026-11-20");
+  return ledger;
+}
+
+/**
+ * Builds the report for 2026-11-20 on the template's budget and a small ledger file: one line on
+ * an account not in the budget, and a vendor name that would be a formula if it were not kept as
+ * text.
+ */
+async function buildReport(page: Page, format: "csv" | "xlsx") {
+  const ledger = await pickInputs(page, (accounts) => ledgerFile(format, accounts));
   await page.getByRole("button", { name: "Build cost report" }).click();
   await page.getByText(/Cost Report 2026-11-20 is ready/).waitFor();
   return ledger;
@@ -234,4 +252,145 @@ describe("the cost report reads what the export says about itself", () => {
       .waitFor();
     expect(preview.errors).toEqual([]);
   });
+});
+
+/**
+ * A season's GL detail: `count` lines spread over the budget's accounts, all dated before the
+ * cut-off, amounts from 0.01 to 1,000.00; with the total in cents, added up here.
+ */
+function seasonLedger(accounts: string[], count: number): LedgerFileToPick {
+  const rows = ["Account,Date,Vendor,Description,Amount,PO #"];
+  let cents = 0;
+  for (let i = 0; i < count; i++) {
+    const c = ((i * 7919) % 100_000) + 1;
+    cents += c;
+    const day = String(1 + (i % 20)).padStart(2, "0");
+    rows.push(
+      `${accounts[i % accounts.length]},2026-11-${day},Vendor ${i % 400},Line ${i},${(c / 100).toFixed(2)},`,
+    );
+  }
+  const money = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  return {
+    name: "GL season.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(rows.join("\n")),
+    total: (cents / 100).toLocaleString("en-US", money),
+    lines: count.toLocaleString("en-US"),
+  };
+}
+
+/**
+ * The page's 10 ms timer: how many times it ran, the waits between runs longer than 50 ms (when
+ * each began, and how long), and the progress bar's words each time they changed, with the
+ * timer's count and the time then.
+ */
+interface Ticks {
+  count: number;
+  last: number;
+  waits: [number, number][];
+  labels: { label: string; count: number; at: number }[];
+  /** When the report worker's result came, and the count then. */
+  result?: { count: number; at: number };
+  stop?: () => void;
+}
+type TickingWindow = typeof window & { prodTicks?: Ticks };
+
+/** Notes in the page's timer when a worker's result arrives (before the pane's own listener). */
+function watchWorkerResults() {
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(...args: ConstructorParameters<typeof Worker>) {
+      super(...args);
+      this.addEventListener("message", (event: MessageEvent<{ type?: string }>) => {
+        const ticks = (window as TickingWindow).prodTicks;
+        if (ticks && event.data.type === "done") ticks.result = { count: ticks.count, at: performance.now() };
+      });
+    }
+  };
+}
+
+describe("a 250,000-line ledger in the preview (issue 16: read and built off the pane's thread)", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  it("cancels while the worker reads it, then builds it while the page's own timer keeps running, every cent agreeing", async () => {
+    const { page } = preview;
+    await page.addInitScript(watchWorkerResults);
+    await page.reload();
+    await page.getByRole("grid").waitFor();
+    const workers: Worker[] = [];
+    page.on("worker", (worker) => workers.push(worker));
+    const ledger = await pickInputs(page, (accounts) => seasonLedger(accounts, 250_000));
+
+    // Cancel while the worker reads the file: the worker is stopped and nothing is written.
+    await page.getByRole("button", { name: "Build cost report" }).click();
+    await page
+      .getByText(/Building the cost report: Reading GL season\.csv: [\d,]+ rows/)
+      .first()
+      .waitFor();
+    const stopped = workers[0].waitForEvent("close");
+    await page.getByRole("button", { name: "Cancel", exact: true }).click();
+    await page.getByText("Cancelled", { exact: true }).waitFor();
+    await stopped;
+    expect(workers.map((w) => w.url())).toEqual([expect.stringMatching(/\/report-worker\.[0-9a-f]+\.js$/)]);
+    expect(await page.getByRole("tab", { name: "Cost Report 2026-11-20" }).count()).toBe(0);
+
+    // Built: a 10 ms timer on the page (as Cancel, progress and PROD formulas need the page's
+    // thread) keeps running while the worker reads the file and builds the report.
+    await page.evaluate(() => {
+      const ticks: Ticks = { count: 0, last: performance.now(), waits: [], labels: [] };
+      const timer = setInterval(() => {
+        const now = performance.now();
+        if (now - ticks.last > 50) ticks.waits.push([ticks.last, now - ticks.last]);
+        ticks.last = now;
+        ticks.count++;
+      }, 10);
+      const progress = new MutationObserver(() => {
+        const label = [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent).join(" ");
+        if (label !== ticks.labels.at(-1)?.label)
+          ticks.labels.push({ label, count: ticks.count, at: performance.now() });
+      });
+      progress.observe(document.body, { subtree: true, childList: true, characterData: true });
+      ticks.stop = () => {
+        clearInterval(timer);
+        progress.disconnect();
+      };
+      (window as TickingWindow).prodTicks = ticks;
+    });
+    const started = Date.now();
+    await page.getByRole("button", { name: "Build cost report" }).click();
+    await page.getByText(/Cost Report 2026-11-20 is ready/).waitFor({ timeout: 180_000 });
+    const took = Date.now() - started;
+    const ticks = await page.evaluate(() => {
+      const t = (window as TickingWindow).prodTicks!;
+      t.stop!();
+      return { count: t.count, waits: t.waits, labels: t.labels, result: t.result };
+    });
+    expect(workers).toHaveLength(2);
+    await page
+      .getByLabel("Last report")
+      .getByText(`Actual to date ${ledger.total} agrees with the ledger (${ledger.lines} lines)`)
+      .waitFor();
+    // While the worker read the file and built the report, the timer ran.
+    const reading = ticks.labels.find((l) => l.label.includes("Reading GL season.csv"))!;
+    const building = ticks.labels.find((l) =>
+      l.label.includes("Building the cost report: Building the report"),
+    )!;
+    const result = ticks.result!;
+    expect(building.count - reading.count).toBeGreaterThan(5);
+    expect(result.count - building.count).toBeGreaterThan(0);
+    // The longest wait that ended before the result came, and the longest after it.
+    const longest = (keep: (end: number) => boolean) =>
+      Math.round(Math.max(0, ...ticks.waits.filter(([at, wait]) => keep(at + wait)).map(([, wait]) => wait)));
+    process.stdout.write(
+      `250,000-line ledger: built in ${took} ms; the page's timer ran ${ticks.count} times, ` +
+        `${result.count - reading.count} of them while the worker read and built; its longest wait then ` +
+        `${longest((end) => end <= result.at)} ms; after the result came (the preview's HyperFormula and ` +
+        `grid drawing the new sheet) ${longest((end) => end > result.at)} ms\n`,
+    );
+    expect(preview.errors).toEqual([]);
+  }, 300_000);
 });

@@ -18,6 +18,7 @@ import { Decimal } from "../../engine/money";
 import { PortError, type PortErrorKind } from "../../excel/port";
 import { cancelledError } from "../files/cancel";
 import { computeReport, type ComputedReport, type JobOptions, type ReportJob } from "./reportJob";
+import { reportWorkerStarter } from "./reportWorkerStart";
 import { InputError } from "./sources";
 
 /** A value whose decimals were replaced by {@link encode} (the type says what it decodes to). */
@@ -201,19 +202,10 @@ export function inThreadChannel(): JobChannel {
   };
 }
 
-let startWorker: (() => Worker) | undefined;
-
-/**
- * Runs cost reports in workers from `start` on. The page's entry sets it (startReportWorker.ts):
- * only a bundle can name the worker's script.
- */
-export function setReportWorker(start: () => Worker): void {
-  startWorker = start;
-}
-
 /** A channel for one job: a new worker when the page set one up, else the pane's thread. */
 export function reportChannel(): JobChannel {
-  return startWorker && typeof Worker !== "undefined" ? workerChannel(startWorker()) : inThreadChannel();
+  const start = reportWorkerStarter();
+  return start && typeof Worker !== "undefined" ? workerChannel(start()) : inThreadChannel();
 }
 
 /**

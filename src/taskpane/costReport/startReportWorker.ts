@@ -1,6 +1,6 @@
 /**
- * Starts a cost-report worker. Only the page entries import this (src/taskpane/index.tsx,
- * src/preview/index.tsx): `new Worker(new URL(..., import.meta.url))` is the form webpack 5
+ * Starts a cost-report worker (handed to reportWorkerStart.ts). Only the page entries import
+ * this (src/taskpane/index.tsx, src/preview/index.tsx): `new Worker(new URL(..., import.meta.url))` is the form webpack 5
  * bundles into a worker script, and `import.meta` exists only in a bundle, not in jest or the
  * bench's CommonJS build (tsconfig.bench.json leaves these files out).
  */
