@@ -10,7 +10,7 @@ const VENDOR_D = "Item,Qty,Day Rate,Taxable\nTripod,1,50,Y\n";
 // A European quote, semicolon-separated: its day rate 1.000 is one thousand, or one.
 const VENDOR_EURO = "Item;Qty;Day rate\nCamera package;1;1.000\n";
 // Notes, and a vendor's own wording (a leading tab) that matches "Camera package".
-const NOTES_A = "Item,Qty,Day Rate,Notes\nCamera package,1,2500,Avail. 3/4\nDolly,1,300,\n";
+const NOTES_A = "Item,Qty,Day Rate,Notes\nCamera package,1,2500,Avail. 3/4\nDolly,1,300,\nJib arm,1,400,\n";
 const NOTES_B = 'Item,Qty,Day Rate,Notes\n"\tCamera pkg",1,2200,"=prep day extra"\nDolly,1,280,track extra\n';
 const NOTES_C = "Item,Qty,Day Rate,Notes\nApple box,4,5,\nDolly,1,290,\nCamera pkg,1,2300,\n";
 // The issue's case: a cheaper camera line with a quantity of 0.
@@ -218,9 +218,11 @@ describe("a bid comparison from CSV files in the preview", () => {
     // The user's own notes, typed on the sheet.
     await typeInto(page, "H6", "Call Acme about the lens set");
     await typeInto(page, "H7", "Ask for track");
+    await typeInto(page, "H8", "Only Acme has a jib");
 
-    // Re-run without Acme and with a third vendor: the dolly keeps its note; the camera is now
-    // "\tCamera pkg" (Beta's wording), so Acme's "Camera package" note keeps a row of its own.
+    // Re-run without Acme and with a third vendor: the camera row is now "\tCamera pkg" (Beta's
+    // wording) and keeps its note, as does the dolly; no one bids the jib arm any more, so its
+    // note keeps a row of its own.
     await page.getByRole("tab", { name: "Bids" }).click();
     await page.getByRole("button", { name: "Remove Acme" }).click();
     await addCsv(page, "Gamma.csv", NOTES_C);
@@ -231,13 +233,20 @@ describe("a bid comparison from CSV files in the preview", () => {
     await page.getByRole("button", { name: "Compare bids" }).click();
     await page.getByRole("region", { name: "Vendors' wording and notes" }).waitFor();
     await page.getByRole("button", { name: "Write comparison sheet" }).click();
-    await page.getByText(/Your notes \(2\) are kept with their items/).waitFor();
+    await page.getByText(/Your notes \(3\) are kept with their items/).waitFor();
     cells = await showSheet(page, "Bid comparison");
-    expect(["A7", "H7"].map((a) => cells.get(a))).toEqual(["Dolly", "Ask for track"]);
-    expect(["A9", "F9", "H9"].map((a) => cells.get(a))).toEqual([
-      "Camera package",
-      "no longer in the bids; your note is kept",
+    expect(["A6", "H6", "A7", "H7", "A8", "H8"].map((a) => cells.get(a))).toEqual([
+      "Camera pkg",
       "Call Acme about the lens set",
+      "Dolly",
+      "Ask for track",
+      "Apple box",
+      "",
+    ]);
+    expect(["A9", "F9", "H9"].map((a) => cells.get(a))).toEqual([
+      "Jib arm",
+      "no longer in the bids; your note is kept",
+      "Only Acme has a jib",
     ]);
     await preview.screenshot("bids-notes-kept");
     expect(preview.errors).toEqual([]);

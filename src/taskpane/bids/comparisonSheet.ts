@@ -12,7 +12,9 @@ import { rentalDaysText } from "../../engine/rental";
 import {
   comparisonDetail,
   itemBidNotes,
+  normalizeItemName,
   type Comparison,
+  type ItemRow,
   type Award,
   type VendorDetail,
   type VendorSummary,
@@ -77,20 +79,36 @@ export function readUserNotes(values: readonly (readonly unknown[])[]): UserNote
 }
 
 /**
- * Where each carried note goes: the nth note on an item goes to the nth row of that item (the
- * same wording, exactly), the others to rows of their own after the items (none is dropped).
+ * Where each carried note goes: the nth note on an item goes to the nth row of that item by its
+ * exact wording; a note whose wording no row has goes to a free row of the same item in other
+ * words (a vendor's line on the row whose name matching reads the same: "Camera package" and
+ * "\tCamera pkg", or a line the user matched there). The others get rows of their own after the
+ * items: none is dropped.
  */
 function placeUserNotes(
-  itemNames: readonly string[],
+  items: readonly ItemRow[],
   notes: readonly UserNote[],
 ): { byRow: Map<number, UserNote["note"]>; left: UserNote[] } {
   const byRow = new Map<number, UserNote["note"]>();
-  const left: UserNote[] = [];
-  for (const note of notes) {
-    const row = itemNames.findIndex((name, i) => name === note.item && !byRow.has(i));
-    if (row === -1) left.push(note);
-    else byRow.set(row, note.note);
-  }
+  const unplaced = notes.filter((note) => {
+    const row = items.findIndex((item, i) => item.name === note.item && !byRow.has(i));
+    if (row !== -1) byRow.set(row, note.note);
+    return row === -1;
+  });
+  const wordings = items.map(
+    (item) =>
+      new Set(
+        [item.name, ...item.bids.flatMap((bid) => bid?.lines.map((l) => l.item) ?? [])].map(
+          normalizeItemName,
+        ),
+      ),
+  );
+  const left = unplaced.filter((note) => {
+    const key = normalizeItemName(note.item);
+    const row = wordings.findIndex((words, i) => words.has(key) && !byRow.has(i));
+    if (row !== -1) byRow.set(row, note.note);
+    return row === -1;
+  });
   return { byRow, left };
 }
 
@@ -263,10 +281,7 @@ export function comparisonSheetPlan(
     ],
   });
   const firstItemRow = headerRow + 1;
-  const carried = placeUserNotes(
-    items.map((item) => item.name),
-    options.userNotes ?? [],
-  );
+  const carried = placeUserNotes(items, options.userNotes ?? []);
   const itemCells: Cell[][] = items.map((item, i) => {
     const costs: Cell[] = item.bids.map((bid) => {
       if (!bid) return NOT_BID;

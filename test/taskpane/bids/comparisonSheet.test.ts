@@ -275,6 +275,13 @@ describe("vendors' own words and line detail on the comparison sheet (issue 17)"
     expect(["H6", "H7"].map((a) => cells.get(a) ?? null)).toEqual([null, null]);
   });
 
+  it("carries a note typed on a vendor's own wording to the row that item was matched to", () => {
+    const out = grid(
+      comparisonSheetPlan(c, { mode: "create", userNotes: [{ item: "Alexa 35 pkg", note: "Beta's" }] }).plan,
+    );
+    expect(out.get("H6")).toEqual({ text: "Beta's" });
+  });
+
   it("lists every line as the vendor wrote it, matched or not, with the figures that make its cost", () => {
     expect(detailRow("Camera package")).toEqual([
       { text: "Vendor A" },
@@ -373,6 +380,23 @@ describe("the user's own notes on the comparison sheet (issue 17: a re-run keeps
     expect(
       comparisonSheetPlan(c, { mode: "create", userNotes }).plan.sheets[0].conditionalFormats?.[0].address,
     ).toBe("B6:C8");
+  });
+
+  it("puts a note whose wording no row has on the row of the same item in other words", () => {
+    const userNotes = [
+      { item: "Cameras", note: "by the item's name as matching reads it" },
+      { item: "Dolly", note: "first" },
+      { item: "dolly", note: "second" },
+      { item: "DOLLY", note: "third: no Dolly row left" },
+    ];
+    const cells = grid(comparisonSheetPlan(c, { mode: "create", userNotes }).plan);
+    expect(["H6", "H7", "H8", "A9", "H9"].map((a) => cells.get(a))).toEqual([
+      { text: "by the item's name as matching reads it" },
+      { text: "first" },
+      { text: "second" },
+      { text: "DOLLY" },
+      { text: "third: no Dolly row left" },
+    ]);
   });
 
   it("reads the notes back from the sheet as written: a round trip loses none", () => {
