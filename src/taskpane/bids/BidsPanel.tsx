@@ -37,12 +37,26 @@ import { formatDollars } from "../shell/formatMoney";
 import { usePane } from "../shell/PaneContext";
 import { comparisonSheetPlan, itemsBidText, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
-import { webStorageMappingStore, type MappingStore } from "./mappingStore";
+import {
+  webStorageMappingStore,
+  webStorageTermsStore,
+  type MappingStore,
+  type TermsStore,
+} from "./mappingStore";
 import { browserStorage } from "../shell/columnMemory";
 import { readSheetFile, type SheetFile } from "../files/readFile";
 import { VendorCard } from "./VendorCard";
 import { VendorWordsList } from "./VendorWords";
-import { confirmMapping, newVendorDraft, selectSheet, type VendorDraft } from "./vendorDraft";
+import {
+  confirmMapping,
+  nameClashes,
+  newVendorDraft,
+  renameVendor,
+  selectSheet,
+  vendorName,
+  withRememberedTerms,
+  type VendorDraft,
+} from "./vendorDraft";
 import {
   awardWritePlan,
   comparisonAwardLink,
@@ -72,6 +86,8 @@ const useStyles = makeStyles({
 export interface BidsPanelProps {
   /** Where column mappings are remembered. @default localStorage */
   store?: MappingStore;
+  /** Where each vendor's terms are remembered, by name. @default localStorage */
+  terms?: TermsStore;
   /** Reads a picked file. @default readSheetFile on the file's bytes */
   readFile?: (file: File) => Promise<SheetFile>;
   /** How the comparison yields to Excel between slices of work. @default 40 ms slices */
@@ -90,10 +106,16 @@ const readPickedFile = async (file: File): Promise<SheetFile> =>
   readSheetFile(file.name, await file.arrayBuffer());
 
 /** The Bids panel. */
-export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing }: BidsPanelProps) {
+export function BidsPanel({
+  store: storeProp,
+  terms: termsProp,
+  readFile = readPickedFile,
+  pacing,
+}: BidsPanelProps) {
   const styles = useStyles();
   const { port, showError, showNote, clearMessage, runLong, ask, busy } = usePane();
   const [store] = useState<MappingStore>(() => storeProp ?? webStorageMappingStore(browserStorage()));
+  const [termsStore] = useState<TermsStore>(() => termsProp ?? webStorageTermsStore(browserStorage()));
   const [vendors, setVendors] = useState<VendorDraft[]>([]);
   const [schedule, setSchedule] = useState("");
   const [overrides, setOverrides] = useState<MatchOverride[]>([]);
@@ -129,7 +151,10 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
     changeVendors((list) => list.map((v) => (v.id === id ? update(v) : v)));
   const addVendor = (name: string, source: string, sheets: VendorDraft["sheets"]) => {
     const id = `v${nextId.current++}`;
-    changeVendors((list) => [...list, newVendorDraft(id, name, source, sheets, store)]);
+    changeVendors((list) => [
+      ...list,
+      withRememberedTerms(newVendorDraft(id, name, source, sheets, store), termsStore),
+    ]);
   };
 
   const handleFiles = async (files: FileList | null) => {
@@ -188,7 +213,8 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
   };
 
   const mappedVendors = vendors.filter((v) => v.mapped);
-  const canCompare = mappedVendors.length >= 2 && !disabled;
+  const clashes = nameClashes(vendors);
+  const canCompare = mappedVendors.length >= 2 && clashes.size === 0 && !disabled;
 
   /**
    * Compares in slices with the shell's progress bar and Cancel (1,000-line bids take a while on
@@ -199,8 +225,8 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
     const comparison = await runLong("Comparing the bids", async (options) => {
       const bids: VendorBid[] = mappedVendors.map((v) => ({
         id: v.id,
-        name: v.name.trim() || v.source,
-        terms: readTerms(v.terms, v.name.trim() || v.source),
+        name: vendorName(v),
+        terms: readTerms(v.terms, vendorName(v)),
         lines: v.lines,
       }));
       return runComparison(
@@ -210,6 +236,8 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
       );
     });
     setResult(comparison ?? null);
+    // The terms a comparison ran on are the vendor's, next time a bid of that name is added.
+    if (comparison) for (const v of mappedVendors) termsStore.set(vendorName(v), v.terms);
     setApart("");
     setApartVendor("");
   };
@@ -499,12 +527,13 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
           vendor={vendor}
           position={i + 1}
           disabled={disabled}
-          onRename={(name) => updateVendor(vendor.id, (v) => ({ ...v, name }))}
+          nameProblem={clashes.get(vendor.id)}
+          onRename={(name) => updateVendor(vendor.id, (v) => renameVendor(v, name, termsStore))}
           onSelectSheet={(index) => updateVendor(vendor.id, (v) => selectSheet(v, index, store))}
           onMappingChange={(mapping) => updateVendor(vendor.id, (v) => ({ ...v, mapping }))}
           onConfirmMapping={() => handleConfirmMapping(vendor.id)}
           onEditMapping={() => updateVendor(vendor.id, (v) => ({ ...v, mapped: false }))}
-          onTermsChange={(terms) => updateVendor(vendor.id, (v) => ({ ...v, terms }))}
+          onTermsChange={(terms) => updateVendor(vendor.id, (v) => ({ ...v, terms, termsFrom: undefined }))}
           onNumberFormat={(format) =>
             updateVendor(vendor.id, (v) => selectSheet(v, v.sheetIndex, store, format))
           }
@@ -528,7 +557,11 @@ export function BidsPanel({ store: storeProp, readFile = readPickedFile, pacing 
       </Field>
 
       <Button appearance="primary" onClick={() => void compare(overrides)} disabled={!canCompare}>
-        {mappedVendors.length < 2 ? "Add two vendors to compare" : "Compare bids"}
+        {mappedVendors.length < 2
+          ? "Add two vendors to compare"
+          : clashes.size > 0
+            ? "Give each vendor its own name"
+            : "Compare bids"}
       </Button>
 
       {result && (

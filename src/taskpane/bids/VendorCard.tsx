@@ -52,6 +52,8 @@ export interface VendorCardProps {
   /** 1-based position, for labels ("Vendor 2"). */
   position: number;
   disabled?: boolean;
+  /** Why the name cannot be used (another vendor has it), shown at the field. */
+  nameProblem?: string;
   onRename: (name: string) => void;
   onSelectSheet: (index: number) => void;
   onMappingChange: (mapping: ColumnMapping) => void;
@@ -89,7 +91,12 @@ export function VendorCard(props: VendorCardProps) {
   return (
     <section className={styles.card} aria-label={`Vendor ${position}: ${vendor.name}`}>
       <div className={styles.row}>
-        <Field label={`Vendor ${position} name`} style={{ flexGrow: 1 }}>
+        <Field
+          label={`Vendor ${position} name`}
+          style={{ flexGrow: 1 }}
+          validationState={props.nameProblem ? "error" : "none"}
+          validationMessage={props.nameProblem}
+        >
           <Input
             id={`${id}-name`}
             value={vendor.name}
@@ -197,6 +204,9 @@ export function VendorCard(props: VendorCardProps) {
       )}
 
       <Subtitle2 as="h3">Terms</Subtitle2>
+      {vendor.termsFrom !== undefined && (
+        <Caption1>Terms as last compared for &quot;{vendor.termsFrom}&quot;.</Caption1>
+      )}
       <div className={styles.terms}>
         <Field label="Week convention" className={styles.fill}>
           <Select

@@ -13,7 +13,7 @@ import {
 } from "../../engine/bids";
 import { errors } from "../../engine/errors";
 import { DECIMAL_POINT, type NumberFormat } from "../../engine/import";
-import type { MappingStore } from "./mappingStore";
+import { vendorNameKey, type MappingStore, type TermsStore } from "./mappingStore";
 
 /** One sheet of a vendor's source (a CSV or a workbook range has one). */
 export interface SourceSheet {
@@ -41,6 +41,11 @@ export interface VendorDraft {
   readonly lines: readonly BidLine[];
   readonly problems: readonly RowProblem[];
   readonly terms: TermsText;
+  /**
+   * The vendor name whose remembered terms fill {@link terms}, until the user edits a term;
+   * undefined once they do (or when nothing was remembered).
+   */
+  readonly termsFrom?: string;
   /** How the file writes numbers as text: found from its amounts, or the user's answer. */
   readonly numberFormat?: NumberFormat;
   /**
@@ -163,4 +168,50 @@ export function confirmMapping(draft: VendorDraft, store: MappingStore): VendorD
   const read = readRows(draft);
   store.set(draftHeaders(draft), draft.mapping);
   return read;
+}
+
+/** The vendor's name as shown and compared: the name typed, or where the bid came from. */
+export function vendorName(draft: VendorDraft): string {
+  return draft.name.trim() || draft.source;
+}
+
+/** The draft with the terms remembered for its name, or blank terms when none are. */
+export function withRememberedTerms(draft: VendorDraft, terms: TermsStore): VendorDraft {
+  const name = vendorName(draft);
+  const remembered = terms.get(name);
+  return remembered
+    ? { ...draft, terms: remembered, termsFrom: name }
+    : { ...draft, terms: BLANK_TERMS, termsFrom: undefined };
+}
+
+/**
+ * The draft under a new name. Terms the user has not typed follow the name (each character typed
+ * renames, so a name on its way to another one must not keep what it passed by); typed terms stay.
+ */
+export function renameVendor(draft: VendorDraft, name: string, terms: TermsStore): VendorDraft {
+  const renamed = { ...draft, name };
+  const untouched =
+    draft.termsFrom !== undefined ||
+    (Object.keys(BLANK_TERMS) as (keyof TermsText)[]).every((k) => draft.terms[k] === BLANK_TERMS[k]);
+  return untouched ? withRememberedTerms(renamed, terms) : renamed;
+}
+
+/**
+ * Vendors whose name another vendor listed before them already has (issue 17: two vendors
+ * cannot share one name), with the words to show at the name field.
+ */
+export function nameClashes(vendors: readonly VendorDraft[]): Map<string, string> {
+  const first = new Map<string, number>();
+  const clashes = new Map<string, string>();
+  vendors.forEach((v, i) => {
+    const key = vendorNameKey(vendorName(v));
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, i);
+    else
+      clashes.set(
+        v.id,
+        `Vendor ${earlier + 1} is already called "${vendorName(vendors[earlier])}": give each vendor its own name, so its terms and figures stay its own.`,
+      );
+  });
+  return clashes;
 }

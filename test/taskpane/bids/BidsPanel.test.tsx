@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { BidsPanel } from "../../../src/taskpane/bids/BidsPanel";
 import { parseCsv, type SheetFile } from "../../../src/taskpane/files/readFile";
-import { webStorageMappingStore } from "../../../src/taskpane/bids/mappingStore";
+import { webStorageMappingStore, webStorageTermsStore } from "../../../src/taskpane/bids/mappingStore";
 import type { KeyValueStorage } from "../../../src/taskpane/shell/columnMemory";
 import { PaneContext, type Pane, type Question } from "../../../src/taskpane/shell/PaneContext";
 import { PaneShell } from "../../../src/taskpane/shell/PaneShell";
@@ -72,7 +72,7 @@ async function compare() {
 /** A cell's stored content, or undefined if blank. */
 const content = (book: MockBook, sheet: string, address: string) => book.cell(sheet, address)?.content;
 
-function setup(wb = workbook(), answers: boolean[] = []) {
+function setup(wb = workbook(), answers: boolean[] = [], storage = memoryStorage()) {
   const { port } = wb;
   const notes: string[] = [];
   const errors: unknown[] = [];
@@ -100,11 +100,11 @@ function setup(wb = workbook(), answers: boolean[] = []) {
     },
     busy: null,
   };
-  const store = webStorageMappingStore(memoryStorage());
+  const store = webStorageMappingStore(storage);
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <PaneContext.Provider value={pane}>
-        <BidsPanel store={store} readFile={readFile} />
+        <BidsPanel store={store} terms={webStorageTermsStore(storage)} readFile={readFile} />
       </PaneContext.Provider>
     </FluentProvider>,
   );
@@ -378,6 +378,56 @@ describe("Bids panel: keeping a matched row apart", () => {
     const missing = screen.getByRole("region", { name: "Items not bid by every vendor" });
     expect(within(missing).getByLabelText(/Apple box \(bid by Grip A\)/)).toBeInTheDocument();
     expect(within(missing).getByLabelText(/Apple boxes \(bid by Grip B\)/)).toBeInTheDocument();
+  });
+});
+
+// Issue 17: terms are remembered per vendor name, and two vendors cannot share one name.
+describe("Bids panel: each vendor's terms, by its name", () => {
+  it("fills a vendor's terms as last compared under its name, and says so", async () => {
+    const storage = memoryStorage();
+    const first = setup(workbook(), [], storage);
+    await addReferenceVendors();
+    await compare();
+    first.view.unmount();
+    setup(workbook(), [], storage);
+    await addFile("Vendor B.csv");
+    const b = vendorCard(1);
+    expect(within(b).getByLabelText(/Week convention/)).toHaveValue("4");
+    expect(within(b).getByLabelText(/Discount %/)).toHaveValue("15%");
+    expect(within(b).getByLabelText(/Sales tax %/)).toHaveValue("9.5%");
+    expect(within(b).getByText('Terms as last compared for "Vendor B".')).toBeInTheDocument();
+    // Renamed to a vendor with remembered terms, untouched terms take that vendor's.
+    await addFile("Vendor D.csv");
+    fireEvent.change(within(vendorCard(2)).getByLabelText("Vendor 2 name"), {
+      target: { value: "vendor a" },
+    });
+    expect(within(vendorCard(2)).getByLabelText(/Delivery \$/)).toHaveValue("$600");
+    // Terms the user typed are never replaced by a rename.
+    setField(vendorCard(2), /Delivery \$/, "700");
+    fireEvent.change(within(vendorCard(2)).getByLabelText("Vendor 2 name"), {
+      target: { value: "Vendor B" },
+    });
+    expect(within(vendorCard(2)).getByLabelText(/Delivery \$/)).toHaveValue("700");
+  });
+
+  it("refuses a name another vendor has, in words at the field, and will not compare until it is changed", async () => {
+    setup();
+    await addFile("Vendor A.csv");
+    fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
+    await addFile("Vendor A.csv");
+    const name = within(vendorCard(2)).getByLabelText("Vendor 2 name");
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(
+      within(vendorCard(2)).getByText(
+        'Vendor 1 is already called "Vendor A": give each vendor its own name, so its terms and figures stay its own.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Give each vendor its own name" })).toBeDisabled();
+    fireEvent.change(name, { target: { value: " VENDOR  a " } });
+    expect(screen.getByRole("button", { name: "Give each vendor its own name" })).toBeDisabled();
+    fireEvent.change(name, { target: { value: "Vendor A (2nd quote)" } });
+    expect(name).not.toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("button", { name: "Compare bids" })).toBeEnabled();
   });
 });
 
