@@ -23,6 +23,21 @@ async function addCsv(page: Page, name: string, csv: string) {
     .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
 }
 
+/**
+ * Reloads the preview and opens Bids. Remembered column mappings stay (the flows below rely on
+ * them, as a user's next file does) unless `forget` is "everything"; remembered vendor terms are
+ * always forgotten, so each scenario's figures come from the terms it sets.
+ */
+async function reopenBids(page: Page, forget: "terms" | "everything" = "terms") {
+  await page.evaluate((all) => {
+    for (const key of Object.keys(localStorage))
+      if (all || key.includes("prod.bids.terms")) localStorage.removeItem(key);
+  }, forget === "everything");
+  await page.reload();
+  await page.getByRole("grid").waitFor();
+  await page.getByRole("tab", { name: "Bids" }).click();
+}
+
 describe("a bid comparison from CSV files in the preview", () => {
   let preview: Preview;
   beforeAll(async () => {
@@ -60,9 +75,7 @@ describe("a bid comparison from CSV files in the preview", () => {
 
   it("keeps a budget cell linked to the single award numeric through a re-run where no vendor bids every item", async () => {
     const { page } = preview;
-    await page.reload();
-    await page.getByRole("grid").waitFor();
-    await page.getByRole("tab", { name: "Bids" }).click();
+    await reopenBids(page);
     await addCsv(page, "Vendor A.csv", VENDOR_A);
     // The mapping for this layout was remembered in the first scenario (the page's storage).
     await page
@@ -112,9 +125,7 @@ describe("a bid comparison from CSV files in the preview", () => {
 
   it("shows a 0-quantity camera line as an incomplete bid, never the lowest", async () => {
     const { page } = preview;
-    await page.reload();
-    await page.getByRole("grid").waitFor();
-    await page.getByRole("tab", { name: "Bids" }).click();
+    await reopenBids(page);
     await addCsv(page, "Vendor A.csv", VENDOR_A);
     await addCsv(page, "Vendor Z.csv", VENDOR_Z);
     await page
@@ -140,13 +151,8 @@ describe("a bid comparison from CSV files in the preview", () => {
 
   it("asks how a semicolon-separated European file writes amounts, and reads 1.000 as one thousand", async () => {
     const { page } = preview;
-    await page.reload();
-    await page.getByRole("grid").waitFor();
     // No column mapping remembered from the other scenarios: this one maps its own.
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.getByRole("grid").waitFor();
-    await page.getByRole("tab", { name: "Bids" }).click();
+    await reopenBids(page, "everything");
     await addCsv(page, "Vendor A.csv", VENDOR_A);
     await page
       .getByRole("region", { name: /^Vendor 1:/ })
@@ -174,10 +180,7 @@ describe("a bid comparison from CSV files in the preview", () => {
 
   it("shows vendors' notes and own wording, and keeps a note typed on the sheet through a re-run", async () => {
     const { page } = preview;
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.getByRole("grid").waitFor();
-    await page.getByRole("tab", { name: "Bids" }).click();
+    await reopenBids(page, "everything");
     await addCsv(page, "Acme.csv", NOTES_A);
     await page
       .getByRole("region", { name: /^Vendor 1:/ })
@@ -249,6 +252,77 @@ describe("a bid comparison from CSV files in the preview", () => {
       "Only Acme has a jib",
     ]);
     await preview.screenshot("bids-notes-kept");
+    expect(preview.errors).toEqual([]);
+  });
+
+  // Issue 17, layout: Excel's narrowest task pane is 320 px. The Matched-item drop-down stays
+  // inside it, and long vendor names wrap instead of running over the figures beside them.
+  it("fits a 320 px pane: long vendor and item names stay inside it and off the figures; terms come back by name", async () => {
+    const { page } = preview;
+    await reopenBids(page, "everything");
+    await page.evaluate(() => {
+      const pane = document.querySelector('aside[aria-label="PROD task pane"]');
+      if (pane?.parentElement instanceof HTMLElement)
+        pane.parentElement.style.gridTemplateColumns = "minmax(0, 1fr) 320px";
+    });
+    const item =
+      "Arri Alexa 35 camera package with Signature Prime lenses 18-125mm and wireless follow focus";
+    const longA = "ScreenLight & Grip Rentals of Greater Los Angeles Incorporated";
+    const longB = "GearheadGripAndElectricRentalServicesInternational";
+    await addCsv(page, `${longA}.csv`, `Item,Qty,Day Rate\n${item},1,2500\n`);
+    await page
+      .getByRole("region", { name: /^Vendor 1:/ })
+      .getByRole("button", { name: "Use these columns" })
+      .click();
+    await addCsv(page, `${longB}.csv`, `Item,Qty,Day Rate\n${item},1,2200\n`);
+    await page
+      .getByRole("region", { name: /^Vendor 2:/ })
+      .getByText(/1 line read/)
+      .waitFor();
+    await page
+      .getByRole("region", { name: /^Vendor 1:/ })
+      .getByLabel(/Week convention/)
+      .selectOption("3");
+    await page.getByLabel(/Days used each week/).fill("5+5+2");
+    await page.getByRole("button", { name: "Compare bids" }).click();
+    const totals = page.getByRole("table", { name: "Vendor totals" });
+    await totals.getByText("$20,000.00").waitFor();
+    await page.getByLabel("Matched item", { exact: true }).scrollIntoViewIfNeeded();
+    await preview.screenshot("bids-320px");
+
+    const pane = await page.getByRole("complementary", { name: "PROD task pane" }).boundingBox();
+    expect(pane?.width).toBe(320);
+    const inside = async (label: string) => {
+      const box = await page.getByLabel(label, { exact: true }).boundingBox();
+      expect(box && pane && box.x >= pane.x && box.x + box.width <= pane.x + pane.width).toBe(true);
+    };
+    await inside("Matched item");
+    await inside("Whose line");
+    // Nothing in the pane is wider than the pane (no sideways scrolling).
+    expect(
+      await page.$eval('aside[aria-label="PROD task pane"]', (el) => el.scrollWidth <= el.clientWidth),
+    ).toBe(true);
+    // Each vendor name's text ends before its row's figures begin.
+    const overlaps = await totals.evaluate((table) =>
+      Array.from(table.querySelectorAll("tbody tr")).map((row) => {
+        const [name, total] = Array.from(row.querySelectorAll("td")).map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return range.getBoundingClientRect();
+        });
+        return name.right > total.left;
+      }),
+    );
+    expect(overlaps).toEqual([false, false]);
+
+    // The terms compared come back with the vendor's next bid (the page's storage keeps them).
+    await page.reload();
+    await page.getByRole("grid").waitFor();
+    await page.getByRole("tab", { name: "Bids" }).click();
+    await addCsv(page, `${longA}.csv`, `Item,Qty,Day Rate\n${item},1,2500\n`);
+    const again = page.getByRole("region", { name: /^Vendor 1:/ });
+    await again.getByText(`Terms as last compared for "${longA}".`).waitFor();
+    expect(await again.getByLabel(/Week convention/).inputValue()).toBe("3");
     expect(preview.errors).toEqual([]);
   });
 });

@@ -73,13 +73,26 @@ import {
 } from "./workbookBids";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  // A long vendor, file or item name with no space in it breaks where it must, so it never runs
+  // over the figures beside it or out of a 320 px pane (issue 17).
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    overflowWrap: "anywhere",
+  },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   hidden: { display: "none" },
   // Drop-downs as wide as the pane, never wider: an item's long name pushed the Matched item
   // drop-down out of a 320 px pane (issue 17); the select shows what fits.
   fill: { minWidth: 0, width: "100%" },
-  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, alignItems: "start" },
+  stack: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    alignItems: "start",
+    marginBottom: tokens.spacingVerticalM,
+  },
 });
 
 /** Props of {@link BidsPanel}; the defaults are the real browser ones, tests pass fakes. */
