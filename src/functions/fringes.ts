@@ -183,6 +183,13 @@ function fringeCell(f: Fringe): string {
   return f.confirmed ? f.label : `${f.label} (${confirmedWords(false)})`;
 }
 
+/** The Cutoff cell: the cap, or the band "74,600 to 85,000" of a fringe with a threshold. */
+function cutoffCell(f: Fringe): number | string {
+  if (f.threshold === null) return f.cutoff === null ? "" : f.cutoff.toNumber();
+  const from = baseFormat.format(f.threshold.toNumber());
+  return f.cutoff === null ? `from ${from}` : `${from} to ${baseFormat.format(f.cutoff.toNumber())}`;
+}
+
 /** A base as FRINGEDETAIL shows it beside a headcount: "11,250", "8.3333" (Excel shows no more). */
 const baseFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
@@ -237,7 +244,7 @@ export function fringeDetail(
         typeLabel(f),
         f.missingRate ? "" : f.rate.toNumber(),
         baseCell(base, result.people),
-        f.cutoff === null ? "" : f.cutoff.toNumber(),
+        cutoffCell(f),
         f.missingRate ? "no rate yet" : amounts[i].toNumber(),
       ]),
       missing.length === 0

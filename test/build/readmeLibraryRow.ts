@@ -11,6 +11,9 @@ export function readmeLibraryRow(d: FringeDefinition): string {
       : d.type === "%"
         ? `${new Decimal(d.rate).times(100).toString()}%`
         : `$${d.rate}${per}`;
-  const cutoff = d.cutoff === null ? "none" : `$${Number(d.cutoff).toLocaleString("en-US")}`;
+  const dollars = (v: string) => `$${Number(v).toLocaleString("en-US")}`;
+  const cap = d.cutoff === null ? "none" : dollars(d.cutoff);
+  // A fringe with a threshold is charged on a band: "$3,500 to $74,600".
+  const cutoff = d.threshold === undefined ? cap : `${dollars(d.threshold)} to ${cap}`;
   return `| \`${entryName(d)}\` | ${periodWords(d)} | ${rate} | ${cutoff} | ${statusWords(d)} | ${d.source === "" ? d.sourceName : `[${d.sourceName}](${d.source})`} |`;
 }

@@ -2,6 +2,7 @@ import { LAYOUTS, type LayoutId } from "../../src/engine/chart";
 import { TEMPLATES } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import type { Cell } from "../../src/excel/port";
+import { FRINGE_TABLE_COLUMNS } from "../../src/engine/fringes/table";
 import {
   DETAIL_COLUMNS,
   buildTemplatePlan,
@@ -139,7 +140,7 @@ describe("template plan details", () => {
       ["CA-ETT", "%", 0.001, 7000],
     ]);
     expect(fringes.tables).toEqual([
-      expect.objectContaining({ name: "Fringes", rowCount: 6, columnCount: 8 }),
+      expect.objectContaining({ name: "Fringes", rowCount: 6, columnCount: FRINGE_TABLE_COLUMNS.length }),
     ]);
   });
 

@@ -160,6 +160,14 @@ describe("Fringes panel: rates the user fills in (issue 14)", () => {
     expect(wc).toHaveTextContent("Source: your carrier or payroll company");
   });
 
+  it("shows CPP's band, from its basic exemption to its ceiling, not confirmed", async () => {
+    await openFringes();
+    const table = screen.getByRole("table", { name: "Fringe library, 2026" });
+    const cpp = within(table).getByRole("row", { name: /^CPP-2026In force/ });
+    expect(cpp).toHaveTextContent("$3,500.00 to $74,600.00");
+    expect(cpp).toHaveTextContent("not confirmed: check with your payroll company");
+  });
+
   it("warns in words about a workbook table whose rate is still blank", async () => {
     await openFringes(({ book }) => {
       book.addSheet("Rates", [

@@ -2,7 +2,8 @@
  * Fringe arithmetic (spec/functions.md "Fringes"; domain/reference.md 3.4-3.7).
  *
  * - Percent: rate x the part of the wages that lies between what the person was already paid
- *   (prior wages) and the cutoff. The cutoff is per PERSON: across one person's lines (an MMB
+ *   (prior wages) and the cutoff, and above the threshold if there is one (Canada's CPP basic
+ *   exemption; CPP2 runs between two ceilings). The cutoff is per PERSON: across one person's lines (an MMB
  *   "fringe range", reference.md 1.1 and 3.6) it is reached once, not once per line.
  * - Per hour: rate x hours (12 hours a day when only days are given). Per day: rate x days. Per
  *   week: rate x days / days-per-week (5 by default). Flat: the rate, once per person.
@@ -76,13 +77,19 @@ export function roundRunning(amounts: readonly Decimal[]): Decimal[] {
 }
 
 /**
- * The part of [from, to] that lies under the cutoff (the whole of it when there is no cutoff):
- * min(to, cutoff) - min(from, cutoff), by comparisons rather than `Decimal.min`, which copies
- * its arguments into new decimals (this runs for every fringe of every FRINGE cell).
+ * The part of [from, to] that lies between the threshold and the cutoff: all of it when there is
+ * neither, nothing when it lies wholly outside. By comparisons rather than `Decimal.min`/`max`,
+ * which copy their arguments into new decimals (this runs for every fringe of every FRINGE cell).
  */
-function subjectWages(from: Decimal, to: Decimal, cutoff: Decimal | null): Decimal {
-  if (cutoff === null || to.lte(cutoff)) return to.minus(from);
-  return from.gte(cutoff) ? ZERO : cutoff.minus(from);
+function subjectWages(
+  from: Decimal,
+  to: Decimal,
+  threshold: Decimal | null,
+  cutoff: Decimal | null,
+): Decimal {
+  const low = threshold !== null && from.lt(threshold) ? threshold : from;
+  const high = cutoff !== null && to.gt(cutoff) ? cutoff : to;
+  return high.gt(low) ? high.minus(low) : ZERO;
 }
 
 /** Hours in a day when a per-hour fringe is given days but no hours: the Day unit's ({@link HOURS_PER_DAY}). */
@@ -121,6 +128,8 @@ interface Group {
   from: number;
   /** The cutoff of each fringe for the whole group (the per-person cutoff x size), or null. */
   cutoffs: (Decimal | null)[];
+  /** The threshold of each fringe for the whole group (the per-person threshold x size), or null. */
+  thresholds: (Decimal | null)[];
   /** What the group was paid before the next line, in all (prior wages x size, then its lines). */
   paid: Decimal;
   /** Each fringe's running count for the whole group: wages subject, hours, days or persons. */
@@ -155,6 +164,7 @@ function groupsOf(fringes: readonly Fringe[], lines: readonly FringeLine[], prio
       size,
       from,
       cutoffs: fringes.map((f) => (f.cutoff === null ? null : times(f.cutoff))),
+      thresholds: fringes.map((f) => (f.threshold === null ? null : times(f.threshold))),
       paid: times(priorWages),
       counts: fringes.map(() => ZERO),
       started: false,
@@ -174,7 +184,7 @@ function groupsOf(fringes: readonly Fringe[], lines: readonly FringeLine[], prio
 function lineCount(fringe: Fringe, f: number, group: Group, share: FringeLine, paidAfter: Decimal): Decimal {
   switch (fringe.type) {
     case "%":
-      return subjectWages(group.paid, paidAfter, group.cutoffs[f]);
+      return subjectWages(group.paid, paidAfter, group.thresholds[f], group.cutoffs[f]);
     case "HOUR":
       return chargedHours(share, fringe);
     case "DAY":

@@ -21,6 +21,11 @@ export interface Fringe {
   /** The per-person wage cap of a "%" fringe, or null for no cap. */
   cutoff: Decimal | null;
   /**
+   * The per-person wages below which a "%" fringe charges nothing (CPP's basic exemption, the
+   * first ceiling where CPP2 starts), or null: charged from the first dollar.
+   */
+  threshold: Decimal | null;
+  /**
    * Days in a week for a WEEK fringe: a weekly rate is charged rate x days / daysPerWeek
    * (spec/functions.md: "rate x days / 5 unless a table says otherwise"). Unused by other types.
    */
@@ -83,6 +88,7 @@ export function fromDefinition(def: FringeDefinition): Fringe {
     type: def.type,
     rate: def.rate === null ? ZERO : new Decimal(def.rate),
     cutoff: def.cutoff === null ? null : new Decimal(def.cutoff),
+    threshold: def.threshold === undefined ? null : new Decimal(def.threshold),
     daysPerWeek: DEFAULT_DAYS_PER_WEEK,
     confirmed: def.confirmed,
     source: def.source,

@@ -35,6 +35,12 @@ export interface FringeDefinition {
   rate: string | null;
   /** The wage cap per person as decimal text ("7000"), or null for no cap. */
   cutoff: string | null;
+  /**
+   * Wages per person below which nothing is charged, as decimal text: Canada's CPP basic
+   * exemption ($3,500), or the first ceiling where CPP2 starts. Absent: charged from the first
+   * dollar. Like the cutoff it is per person and counts prior wages.
+   */
+  threshold?: string;
   /** What it is, what the cap is counted over, and any caveat, in a line producer's words. */
   description: string;
   /**
@@ -110,6 +116,29 @@ const DGA_NETWORK = {
 const IATSE_IAP = {
   source: "https://www.lawinsider.com/clause/motion-picture-industry-individual-account-plan",
   sourceName: "IATSE Basic Agreement text, Individual Account Plan clause (2015-18 wording)",
+};
+
+const GA_DOL = {
+  source: "https://dol.georgia.gov",
+  sourceName:
+    "Georgia Department of Labor: the 2.64% new-employer rate of SB 160 (as reported by EY Tax News 2023-1258) and the 0.06% assessment of O.C.G.A. section 34-8-181",
+};
+const NY_MCTMT = {
+  source: "https://www.tax.ny.gov/bus/mctmt/emp.htm",
+  sourceName:
+    "New York State Department of Taxation and Finance, MCTMT for employers (rates by zone as listed by payroll companies Justworks and Check)",
+};
+const CRA_CPP = {
+  source:
+    "https://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/payroll/payroll-deductions-contributions/canada-pension-plan-cpp/cpp-contribution-rates-maximums-exemptions.html",
+  sourceName:
+    "Canada Revenue Agency, CPP contribution rates, maximums and exemptions (figures as reported by taag.ca and hmid.ca)",
+};
+const CRA_EI = {
+  source:
+    "https://www.canada.ca/en/revenue-agency/services/tax/businesses/topics/payroll/payroll-deductions-contributions/employment-insurance-ei/ei-premium-rates-maximums.html",
+  sourceName:
+    "Canada Revenue Agency, EI premium rates and maximums (figures as reported by taag.ca and hmid.ca)",
 };
 
 /** A calendar year as an effective period. */
@@ -487,6 +516,94 @@ const ENTRIES: FringeDefinition[] = [
     sourceName: "New Mexico Department of Workforce Solutions (new-employer rate rule)",
     confirmed: false,
   })),
+  // Audit 9.6: Georgia SUI base $9,500; new employers 2.64% through 2026-12-31 (SB 160, EY) [S]
+  // plus the 0.06% administrative assessment 2024-2026 (O.C.G.A. 34-8-181) [P]; one 2026 guide
+  // says 2.7% [L], which is the two together.
+  ...[2025, 2026].map((year) => ({
+    name: "GA-SUI",
+    ...calendar(year),
+    type: "%" as const,
+    rate: "0.027",
+    cutoff: "9500",
+    description:
+      "Georgia unemployment insurance for a new employer: 2.64% plus the 0.06% administrative assessment, 2.7% of the first $9,500 per employee ($256.50). The 2.64% new-employer rate is set to December 31, 2026. Use your own Georgia rate once you have one.",
+    ...GA_DOL,
+    confirmed: false,
+  })),
+  // Audit 3 and 9.6: MCTMT, New York's payroll mobility tax for work in the MTA district. Rates
+  // from July 1, 2023 by zone and quarterly payroll (tax.ny.gov; rates as listed by Justworks and
+  // Check [S]): Zone 1 (NYC) 0.60% over $437,500 a quarter, Zone 2 0.34%.
+  ...[2025, 2026].flatMap((year) => [
+    {
+      name: "NY-MCTMT",
+      ...calendar(year),
+      type: "%" as const,
+      rate: "0.006",
+      cutoff: null,
+      description:
+        "New York metropolitan commuter transportation mobility tax (MCTMT), work in New York City (Zone 1): 0.60% of all payroll, no cap, for an employer whose payroll in the zone is over $437,500 in the quarter. Less payroll pays less (0.23% over $375,000, 0.11% up to it), and none at all when the quarter's payroll in both zones is $312,500 or less: type your rate in your fringe table.",
+      ...NY_MCTMT,
+      confirmed: false,
+    },
+    {
+      name: "NY-MCTMT-ZONE2",
+      ...calendar(year),
+      type: "%" as const,
+      rate: "0.0034",
+      cutoff: null,
+      description:
+        "New York MCTMT for work in Dutchess, Nassau, Orange, Putnam, Rockland, Suffolk or Westchester (Zone 2): 0.34% of all payroll, no cap, for an employer whose payroll in the zone is over $437,500 in the quarter (0.23% over $375,000, 0.11% up to it; none when the quarter's payroll in both zones is $312,500 or less).",
+      ...NY_MCTMT,
+      confirmed: false,
+    },
+  ]),
+  // Audit 9.7: Canada, in Canadian dollars, outside Quebec (figures via taag.ca and hmid.ca, citing
+  // CRA [S]). CPP 5.95% between the $3,500 basic exemption and the year's maximum pensionable
+  // earnings; CPP2 4% between that and the second ceiling; EI employer 1.4 x the employee rate.
+  ...(
+    [
+      [2025, "71300", "81200", "4,034.10", "396.00"],
+      [2026, "74600", "85000", "4,230.45", "416.00"],
+    ] as const
+  ).flatMap(([year, first, second, cppMax, cpp2Max]) => [
+    {
+      name: "CPP",
+      ...calendar(year),
+      type: "%" as const,
+      rate: "0.0595",
+      cutoff: first,
+      threshold: "3500",
+      description: `Canada Pension Plan, employer 5.95% of each employee's earnings between the $3,500 basic exemption and $${Number(first).toLocaleString("en-US")} (at most $${cppMax}), in Canadian dollars; not in Quebec (QPP). Payroll spreads the $3,500 over the year's pay periods, so for someone paid only part of the year set Threshold in your fringe table to 3,500 x weeks paid / 52.`,
+      ...CRA_CPP,
+      confirmed: false,
+    },
+    {
+      name: "CPP2",
+      ...calendar(year),
+      type: "%" as const,
+      rate: "0.04",
+      cutoff: second,
+      threshold: first,
+      description: `Second additional Canada Pension Plan contribution (CPP2), employer 4% of each employee's earnings between $${Number(first).toLocaleString("en-US")} and $${Number(second).toLocaleString("en-US")} (at most $${cpp2Max}), in Canadian dollars; not in Quebec.`,
+      ...CRA_CPP,
+      confirmed: false,
+    },
+  ]),
+  ...(
+    [
+      [2025, "0.02296", "1.64%", "2.296%", "65700", "1,508.47"],
+      [2026, "0.02282", "1.63%", "2.282%", "68900", "1,572.30"],
+    ] as const
+  ).map(([year, rate, employee, employer, cutoff, max]) => ({
+    name: "EI",
+    ...calendar(year),
+    type: "%" as const,
+    rate,
+    cutoff,
+    description: `Canada Employment Insurance, employer premium 1.4 x the employee's ${employee} = ${employer} of insurable earnings up to $${Number(cutoff).toLocaleString("en-US")} per employee (at most $${max}), in Canadian dollars; not in Quebec, whose rate is lower.`,
+    ...CRA_EI,
+    confirmed: false,
+  })),
 ];
 
 /**
@@ -511,6 +628,16 @@ export const FRINGE_PRESETS: Readonly<Record<string, { description: string; frin
     "PAYROLL-NY": {
       description: "New York employer payroll taxes: Social Security, Medicare, FUTA, NY SUI.",
       fringes: ["SS", "MEDICARE", "FUTA", "NY-SUI"],
+    },
+    "PAYROLL-GA": {
+      description:
+        "Georgia employer payroll taxes: Social Security, Medicare, FUTA, Georgia SUI (new employer).",
+      fringes: ["SS", "MEDICARE", "FUTA", "GA-SUI"],
+    },
+    "PAYROLL-CANADA": {
+      description:
+        "Canadian employer payroll contributions outside Quebec, in Canadian dollars: CPP, CPP2, EI (not confirmed).",
+      fringes: ["CPP", "CPP2", "EI"],
     },
   });
 

@@ -9,6 +9,7 @@ import { isRange } from "../ranges";
 import { fromDefinition, type Fringe } from "./fringe";
 import { FRINGE_PRESETS, KNOWN_FRINGE_NAMES, LIBRARY_NAMES, findLibraryFringe, splitWhen } from "./library";
 import {
+  FRINGE_TABLE_COLUMNS,
   FRINGE_TABLE_HEADER,
   isEmptyCell,
   isFringeTableHeader,
@@ -66,7 +67,11 @@ function fromSpec(spec: unknown): readonly Fringe[] {
       // The table's data without its header (an Excel table referenced by name): its columns are
       // in the header's order, as the task pane writes them. Row numbers in messages still count
       // the header as row 1, as on the sheet.
-      named = fromTable([FRINGE_TABLE_HEADER, ...rows]);
+      // A table the pane wrote has all its columns (Threshold fifth); one of the four alone may
+      // have other columns after them, which are ignored.
+      const header =
+        rows[0].length >= FRINGE_TABLE_COLUMNS.length ? FRINGE_TABLE_COLUMNS : FRINGE_TABLE_HEADER;
+      named = fromTable([header, ...rows]);
     } else if (rows.length === 1 || rows.every((row) => row.length === 1)) {
       named = fromNames(rows.flat());
     } else {

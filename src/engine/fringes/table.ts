@@ -11,7 +11,14 @@ import { periodWords, type FringeDefinition, type FringeType } from "./library";
 /** The header the table must start with (matched ignoring case and spaces; order free). */
 export const FRINGE_TABLE_HEADER = ["Name", "Type", "Rate", "Cutoff"] as const;
 
-type Column = (typeof FRINGE_TABLE_HEADER)[number];
+/**
+ * A column PROD.FRINGE reads when the table has it: Threshold, the per-person wages below which a
+ * % fringe charges nothing (Canada's CPP basic exemption; CPP2 from the first ceiling). An
+ * extension of the spec's four columns, documented in the README.
+ */
+export const THRESHOLD_COLUMN = "Threshold";
+
+type Column = (typeof FRINGE_TABLE_HEADER)[number] | typeof THRESHOLD_COLUMN;
 
 /** A header cell as compared: lower case, no spaces ("Cut off " -> "cutoff"). */
 export function headerKey(cell: unknown): string {
@@ -89,6 +96,32 @@ function rowError(rowNumber: number, name: string, detail: string): ProdError {
   return errors.invalid("fringes", `table row ${rowNumber}${who}: ${detail}`);
 }
 
+/**
+ * A row's Threshold: blank (or desktop's 0) is none; only a % fringe may have one, and it must lie
+ * below the cutoff, or the fringe could never charge anything.
+ */
+function readThreshold(
+  value: unknown,
+  rowNumber: number,
+  name: string,
+  type: FringeType,
+  cutoff: Decimal | null,
+): Decimal | null {
+  if (isEmptyCell(value)) return null;
+  const threshold = inRow(rowNumber, name, () => toDecimal(value, "Threshold"));
+  if (threshold.isNeg())
+    throw rowError(rowNumber, name, `Threshold must be 0 or more, got ${describeValue(value)}`);
+  if (type !== "%")
+    throw rowError(rowNumber, name, `Threshold applies only to % fringes; leave it blank for ${type}`);
+  if (cutoff !== null && threshold.gte(cutoff))
+    throw rowError(
+      rowNumber,
+      name,
+      `Threshold ${describeValue(value)} must be below the Cutoff ${cutoff.toString()}: wages are charged between the two`,
+    );
+  return threshold;
+}
+
 /** Parses one data row; `rowNumber` counts the header as row 1, as the user sees the range. */
 function parseRow(cellsOf: Record<Column, unknown>, rowNumber: number): Fringe {
   const rawName = cellsOf.Name;
@@ -106,12 +139,15 @@ function parseRow(cellsOf: Record<Column, unknown>, rowNumber: number): Fringe {
   // A blank Rate is a rate the user has yet to fill in (workers' comp, the payroll fee), never 0%:
   // desktop Excel passes the empty cell as 0 and the web as blank, so a 0 means the same (a fringe
   // that costs nothing is a row to delete).
+  const cutoff = readCutoff(cellsOf.Cutoff, rowNumber, name, parsedType.type);
+  const threshold = readThreshold(cellsOf.Threshold, rowNumber, name, parsedType.type, cutoff);
   if (isEmptyCell(cellsOf.Rate)) {
     return {
       label: name,
       type: parsedType.type,
       rate: ZERO,
-      cutoff: readCutoff(cellsOf.Cutoff, rowNumber, name, parsedType.type),
+      cutoff,
+      threshold,
       daysPerWeek: parsedType.daysPerWeek,
       confirmed: true,
       source: "fringe table",
@@ -138,7 +174,8 @@ function parseRow(cellsOf: Record<Column, unknown>, rowNumber: number): Fringe {
     label: name,
     type: parsedType.type,
     rate,
-    cutoff: readCutoff(cellsOf.Cutoff, rowNumber, name, parsedType.type),
+    cutoff,
+    threshold,
     daysPerWeek: parsedType.daysPerWeek,
     confirmed: true,
     source: "fringe table",
@@ -169,7 +206,8 @@ function readCutoff(value: unknown, rowNumber: number, name: string, type: Fring
  *   columns (a description, a source) are ignored. A missing column is an error.
  * - Type: `%`, `HOUR`, `DAY`, `WEEK` (or `WEEK/6` for a six-day week), `FLAT`.
  * - Rate: for `%` a fraction (0.062) or percent (a 6.2% cell, or the text "6.2%"); dollars for
- *   the others. Cutoff: blank = no cap.
+ *   the others; blank (or 0) = a rate the user has yet to fill in. Cutoff: blank = no cap.
+ * - An optional Threshold column: per-person wages below which a % fringe charges nothing.
  * - Empty rows are skipped. A bad row is a #VALUE! error naming the row and the fringe.
  *
  * @param rows - the range as Excel passes it, header first
@@ -187,12 +225,15 @@ export function parseFringeTable(rows: readonly (readonly unknown[])[]): readonl
     index[column] = at;
   }
 
+  const thresholdAt = header.findIndex((cell) => headerKey(cell) === THRESHOLD_COLUMN.toLowerCase());
+
   const fringes: Fringe[] = [];
   const seen = new Map<string, number>();
   rows.slice(1).forEach((row, i) => {
     const rowNumber = i + 2;
     const cellsOf = {} as Record<Column, unknown>;
     for (const column of FRINGE_TABLE_HEADER) cellsOf[column] = row[index[column]];
+    cellsOf.Threshold = thresholdAt < 0 ? null : row[thresholdAt];
     if (FRINGE_TABLE_HEADER.every((column) => isEmptyCell(cellsOf[column]))) return;
     const fringe = parseRow(cellsOf, rowNumber);
     const upper = fringe.label.toUpperCase();
@@ -212,6 +253,7 @@ export function parseFringeTable(rows: readonly (readonly unknown[])[]): readonl
  */
 export const FRINGE_TABLE_COLUMNS = [
   ...FRINGE_TABLE_HEADER,
+  THRESHOLD_COLUMN,
   "In force",
   "Confirmed",
   "Source",
@@ -244,6 +286,8 @@ function columnValue(header: unknown, d: FringeDefinition): string | number | nu
       return d.rate === null ? null : Number(d.rate);
     case "cutoff":
       return d.cutoff === null ? null : Number(d.cutoff);
+    case "threshold":
+      return d.threshold === undefined ? null : Number(d.threshold);
     case "inforce":
       return periodWords(d);
     case "confirmed":

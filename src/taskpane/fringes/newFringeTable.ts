@@ -8,7 +8,7 @@ import type { FringeDefinition } from "../../engine/fringes/library";
 import { type CellBlock, type TableSpec, NUMBER_FORMATS } from "../../excel/port";
 
 /** Column widths (points) for {@link FRINGE_TABLE_COLUMNS}: the description is the long one. */
-export const FRINGE_TABLE_WIDTHS = [110, 60, 70, 90, 170, 150, 260, 360];
+export const FRINGE_TABLE_WIDTHS = [110, 60, 70, 90, 90, 170, 150, 260, 360];
 
 /** A cell's number format by column: a % fringe's rate as percent, other rates and caps as money. */
 function formatFor(column: (typeof FRINGE_TABLE_COLUMNS)[number], d: FringeDefinition): string | null {
@@ -16,6 +16,7 @@ function formatFor(column: (typeof FRINGE_TABLE_COLUMNS)[number], d: FringeDefin
     case "Rate":
       return d.type === "%" ? NUMBER_FORMATS.percent : NUMBER_FORMATS.money;
     case "Cutoff":
+    case "Threshold":
       return NUMBER_FORMATS.money;
     default:
       return null;

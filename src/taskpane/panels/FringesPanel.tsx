@@ -101,6 +101,12 @@ const PER: Readonly<Record<Exclude<FringeType, "%">, string>> = {
   FLAT: " once",
 };
 
+/** A library cap as a line producer reads it: $7,000.00, none, or a band "$3,500.00 to $74,600.00". */
+export function cutoffLabel(d: FringeDefinition): string {
+  const cap = d.cutoff === null ? "none" : formatDollars(new Decimal(d.cutoff));
+  return d.threshold === undefined ? cap : `${formatDollars(new Decimal(d.threshold))} to ${cap}`;
+}
+
 const NEW_SHEET = "__new__";
 
 /** The years the library has figures for, latest first. */
@@ -152,7 +158,7 @@ function LibraryList() {
                 </div>
               </TableCell>
               <TableCell>{rateLabel(f)}</TableCell>
-              <TableCell>{f.cutoff === null ? "none" : formatDollars(new Decimal(f.cutoff))}</TableCell>
+              <TableCell>{cutoffLabel(f)}</TableCell>
               <TableCell>
                 {f.confirmed ? (
                   <Badge appearance="tint" color="success">

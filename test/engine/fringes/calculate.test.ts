@@ -16,6 +16,7 @@ const percent = (rate: Decimal, cutoff: Decimal | null): Fringe => ({
   type: "%",
   rate,
   cutoff,
+  threshold: null,
   daysPerWeek: d(5),
   confirmed: true,
   source: "test",

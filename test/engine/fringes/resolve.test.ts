@@ -104,7 +104,7 @@ describe("the fringes argument", () => {
     const e = failure("SS,MEDICAR");
     expect(e.kind).toBe("notFound");
     expect(e.message).toMatch(
-      /^Unknown fringe "MEDICAR"\. Did you mean MEDICARE\? Known: PAYROLL-US, PAYROLL-CA, PAYROLL-NY, SS, MEDICARE, /,
+      /^Unknown fringe "MEDICAR"\. Did you mean MEDICARE\? Known: PAYROLL-US, PAYROLL-CA, PAYROLL-NY, PAYROLL-GA, PAYROLL-CANADA, SS, MEDICARE, /,
     );
   });
 

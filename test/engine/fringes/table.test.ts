@@ -166,17 +166,33 @@ describe("reading a fringe table", () => {
     ]);
   });
 
+  it("writes CPP's basic exemption in the Threshold column, beside its cutoff", () => {
+    expect(fringeTableRows([findLibraryFringe("CPP", 2026)])[0].slice(0, 5)).toEqual([
+      "CPP",
+      "%",
+      0.0595,
+      74600,
+      3500,
+    ]);
+    const back = parseFringeTable([
+      [...FRINGE_TABLE_COLUMNS],
+      ...fringeTableRows([findLibraryFringe("CPP", 2026)]),
+    ]);
+    expect([back[0].threshold?.toString(), back[0].cutoff?.toString()]).toEqual(["3500", "74600"]);
+  });
+
   it("writes when it is in force, confirmation and source next to each rate, in words", () => {
-    expect(fringeTableRows([findLibraryFringe("MEDICARE", 2026)])[0].slice(0, 7)).toEqual([
+    expect(fringeTableRows([findLibraryFringe("MEDICARE", 2026)])[0].slice(0, 8)).toEqual([
       "MEDICARE",
       "%",
       0.0145,
+      null,
       null,
       "2026 (calendar year)",
       "confirmed",
       "IRS Publication 80, section 7 (employer Medicare; the extra 0.9% is employee-only): https://taxmap.ntis.gov/taxmap/pubs/p80-007.htm",
     ]);
-    expect(fringeTableRows([findLibraryFringe("SAG-AFTRA", { date: "2026-08-15" })])[0].slice(4, 6)).toEqual([
+    expect(fringeTableRows([findLibraryFringe("SAG-AFTRA", { date: "2026-08-15" })])[0].slice(5, 7)).toEqual([
       "Jul 1, 2026 to Jun 30, 2027",
       "not confirmed: check with your payroll company",
     ]);
