@@ -93,11 +93,36 @@ describe("the fringe library", () => {
     ["DGA-PENSION-NETWORK@2025-07-01", "0.0875", null, true, "dgaplans.org/?p=9265"],
     // Audit 4: the 2024 BA IAP percentage was not found.
     ["IATSE-IAP-2026", "0.06", null, false, "lawinsider.com"],
+    // Audit 4, 9.3 and 10.12: MPI's 2024-27 schedule not found; a forum figure, to confirm.
+    ["MPI-2026", "14.63", null, false, "mpiphp.org"],
+    // Audit 9.6 and 10.12: Georgia 2.64% (SB 160, via EY) + 0.06% (O.C.G.A. 34-8-181) on $9,500.
+    ["GA-SUI-2026", "0.027", "9500", false, "dol.georgia.gov"],
+    // Audit 3 and 9.6: MCTMT by zone (tax.ny.gov; rates as listed by payroll companies).
+    ["NY-MCTMT-2026", "0.006", null, false, "tax.ny.gov/bus/mctmt"],
+    ["NY-MCTMT-ZONE2-2026", "0.0034", null, false, "tax.ny.gov/bus/mctmt"],
+    // Audit 9.7 and 10.12: CRA figures reported by taag.ca and hmid.ca (CAD, outside Quebec).
+    ["CPP-2025", "0.0595", "71300", false, "canada-pension-plan-cpp"],
+    ["CPP-2026", "0.0595", "74600", false, "canada-pension-plan-cpp"],
+    ["CPP2-2025", "0.04", "81200", false, "canada-pension-plan-cpp"],
+    ["CPP2-2026", "0.04", "85000", false, "canada-pension-plan-cpp"],
+    ["EI-2025", "0.02296", "65700", false, "employment-insurance-ei"],
+    ["EI-2026", "0.02282", "68900", false, "employment-insurance-ei"],
   ])("%s is %s with cutoff %s (confirmed: %s), cited to %s", (token, rate, cutoff, confirmed, source) => {
     const { name, when } = splitWhen(token);
     const f = findLibraryFringe(name, when);
     expect([f.rate, f.cutoff, f.confirmed]).toEqual([rate, cutoff, confirmed]);
     expect(f.source).toContain(source);
+  });
+
+  // Audit 9.7: CPP is owed above the $3,500 basic exemption; CPP2 only between the two ceilings.
+  it.each([
+    ["CPP-2025", "3500"],
+    ["CPP-2026", "3500"],
+    ["CPP2-2025", "71300"],
+    ["CPP2-2026", "74600"],
+  ])("%s starts at %s a person", (token, threshold) => {
+    const { name, when } = splitWhen(token);
+    expect(findLibraryFringe(name, when).threshold).toBe(threshold);
   });
 
   it("describes FUTA-CA 2026 as a floor: at least 2.1%", () => {
@@ -144,6 +169,8 @@ describe("the fringe library", () => {
     expect(FRINGE_PRESETS["PAYROLL-US"].fringes).toEqual(["SS", "MEDICARE", "FUTA"]);
     expect(FRINGE_PRESETS["PAYROLL-CA"].fringes).toEqual(["SS", "MEDICARE", "FUTA-CA", "CA-SUI", "CA-ETT"]);
     expect(FRINGE_PRESETS["PAYROLL-NY"].fringes).toEqual(["SS", "MEDICARE", "FUTA", "NY-SUI"]);
+    expect(FRINGE_PRESETS["PAYROLL-GA"].fringes).toEqual(["SS", "MEDICARE", "FUTA", "GA-SUI"]);
+    expect(FRINGE_PRESETS["PAYROLL-CANADA"].fringes).toEqual(["CPP", "CPP2", "EI"]);
     for (const preset of Object.values(FRINGE_PRESETS))
       for (const name of preset.fringes) expect(libraryYears(name).length).toBeGreaterThan(0);
   });
