@@ -48,6 +48,8 @@ export const ITEM_HEADING = "Item";
  * own there; a re-run reads what was typed and puts it back on the row of the same item.
  */
 export const YOUR_NOTES = "Your notes (kept when run again)";
+/** Heading of the item table's column of each vendor's notes per item. */
+export const VENDORS_NOTES = "Vendors' notes";
 /** What the Check column says on the row of a note whose item is no longer in the bids. */
 export const NOTE_KEPT = "no longer in the bids; your note is kept";
 
@@ -63,10 +65,13 @@ export interface UserNote {
  * first row with no item. None when the sheet has no such column (an older comparison).
  */
 export function readUserNotes(values: readonly (readonly unknown[])[]): UserNote[] {
-  const header = values.findIndex((row) => row.includes(ITEM_HEADING) && row.includes(YOUR_NOTES));
+  // A heading the user retyped still leaves the notes column next to the vendors' notes.
+  const column = (row: readonly unknown[]) =>
+    row.includes(YOUR_NOTES) ? row.indexOf(YOUR_NOTES) : row.indexOf(VENDORS_NOTES) + 1 || -1;
+  const header = values.findIndex((row) => row.includes(ITEM_HEADING) && column(row) !== -1);
   if (header === -1) return [];
   const itemColumn = values[header].indexOf(ITEM_HEADING);
-  const noteColumn = values[header].indexOf(YOUR_NOTES);
+  const noteColumn = column(values[header]);
   const notes: UserNote[] = [];
   for (const row of values.slice(header + 1)) {
     const item = row[itemColumn];
@@ -275,7 +280,7 @@ export function comparisonSheetPlan(
         "Lowest",
         "Split award",
         "Check",
-        "Vendors' notes",
+        VENDORS_NOTES,
         YOUR_NOTES,
       ],
     ],

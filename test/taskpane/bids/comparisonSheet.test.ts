@@ -408,6 +408,9 @@ describe("the user's own notes on the comparison sheet (issue 17: a re-run keeps
     const written = values(comparisonSheetPlan(c, { mode: "create", userNotes }).plan);
     expect(readUserNotes(written)).toEqual(userNotes);
     expect(readUserNotes(values(comparisonSheetPlan(c, { mode: "create" }).plan))).toEqual([]);
+    // The user retyped the notes column's heading: it is still the column after the vendors' notes.
+    const retitled = written.map((row) => row.map((cell) => (cell === YOUR_NOTES ? "My notes" : cell)));
+    expect(readUserNotes(retitled)).toEqual(userNotes);
     // A sheet from before the notes column: nothing to carry.
     expect(
       readUserNotes([
