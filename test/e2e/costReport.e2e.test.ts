@@ -1,6 +1,6 @@
 import type { Page, Worker } from "playwright-core";
 import { makeXlsx, type FixtureCell } from "../taskpane/files/xlsxFixture";
-import { amount, cellText, type Preview, openPreview, typeInto } from "./preview";
+import { amount, cellText, fillInFringeRates, type Preview, openPreview, typeInto } from "./preview";
 
 /** Every cell the grid shows on the active sheet, by A1 address. */
 async function sheetCells(page: Page): Promise<Map<string, string>> {
@@ -61,6 +61,7 @@ async function pickInputs(page: Page, ledgerFor: (accounts: string[]) => LedgerF
   // The budget: the feature template, with rates on two lines.
   await page.getByRole("button", { name: "Insert Feature film" }).click();
   await page.getByText(/inserted:/).waitFor();
+  await fillInFringeRates(page);
   await page.getByRole("tab", { name: "Budget detail", exact: true }).click();
   const detail = await sheetCells(page);
   const lines = [...detail.entries()]

@@ -4,7 +4,15 @@
  * under the Fringes table, fringe names typed into "Fringes set". Expected figures are
  * independent arithmetic (test/preview/templateFringesPreview.test.ts works them out).
  */
-import { type Preview, amount, openPreview, sheetCells, showSheet, typeInto } from "./preview";
+import {
+  type Preview,
+  amount,
+  fillInFringeRates,
+  openPreview,
+  sheetCells,
+  showSheet,
+  typeInto,
+} from "./preview";
 
 describe("the Feature template in the preview computes as Excel would", () => {
   let preview: Preview;
@@ -18,6 +26,7 @@ describe("the Feature template in the preview computes as Excel would", () => {
     await page.getByRole("radio", { name: "Feature film" }).check();
     await page.getByRole("button", { name: "Insert Feature film" }).click();
     await page.getByText(/inserted:/).waitFor();
+    await fillInFringeRates(page);
 
     // The UPM's prep line: 8 weeks (480 hours) at $4,000 a week.
     let detail = await showSheet(page, "Budget detail");
@@ -28,9 +37,9 @@ describe("the Feature template in the preview computes as Excel would", () => {
     detail = await sheetCells(page);
     expect(amount(detail.get(`G${prep}`)!)).toBe(32000);
     expect(detail.get(`L${prep}`)).toBe("480");
-    // The UPM's Fringes set is the table and the DGA pension: PAYROLL-CA 2,840.00 + 8.5% of
-    // 32,000 = 2,720.00.
-    expect(amount(detail.get(`I${prep}`)!)).toBe(5560);
+    // The UPM's Fringes set is the table and the DGA pension: PAYROLL-CA 2,840.00, workers' comp
+    // and the payroll fee typed in, 5% = 1,600.00, and DGA 8.5% of 32,000 = 2,720.00.
+    expect(amount(detail.get(`I${prep}`)!)).toBe(7160);
 
     // A guild's per-hour fringe typed on the row under the Fringes table joins the table.
     const fringes = await showSheet(page, "Fringes");
@@ -43,8 +52,8 @@ describe("the Feature template in the preview computes as Excel would", () => {
     await typeInto(page, `B${last + 1}`, "HOUR");
     await typeInto(page, `C${last + 1}`, "1.50");
     detail = await showSheet(page, "Budget detail");
-    // 5,560.00 + 1.50 x 480 hours = 6,280.00.
-    expect(amount(detail.get(`I${prep}`)!)).toBe(6280);
+    // 7,160.00 + 1.50 x 480 hours = 7,880.00.
+    expect(amount(detail.get(`I${prep}`)!)).toBe(7880);
 
     // Fringe names typed in Fringes set instead of the table: SAG-AFTRA on 1 January 2026 (21%) of
     // 32,000 + 2,840.00.

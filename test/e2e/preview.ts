@@ -131,6 +131,22 @@ export async function showSheet(page: Page, name: string): Promise<Map<string, s
 }
 
 /**
+ * What a line producer types after inserting a template: workers' comp 4% and the payroll fee 1%
+ * in the Fringes table's fill-in rows (PROD.FRINGE refuses a labor line until they are typed).
+ * Leaves the Fringes sheet showing.
+ */
+export async function fillInFringeRates(page: Page, sheet = "Fringes"): Promise<void> {
+  const cells = await showSheet(page, sheet);
+  for (const [name, rate] of [
+    ["WORKERS-COMP", "4%"],
+    ["PAYROLL-FEE", "1%"],
+  ]) {
+    const at = [...cells.entries()].find(([a, t]) => /^A\d+$/.test(a) && t === name)![0].slice(1);
+    await typeInto(page, `C${at}`, rate);
+  }
+}
+
+/**
  * reference.md 6.5's terms on two vendors' cards (a 3-day week, 10% off, 9.5% tax, $600 delivery
  * against a 4-day week, 15% off, 9.5% tax), for a 5 + 5 + 2 day schedule, then Compare: A lands
  * at $20,310.00 and B at $20,476.50.

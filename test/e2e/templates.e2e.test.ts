@@ -1,4 +1,12 @@
-import { type Preview, amount, openPreview, sheetCells, showSheet, typeInto } from "./preview";
+import {
+  type Preview,
+  amount,
+  fillInFringeRates,
+  openPreview,
+  sheetCells,
+  showSheet,
+  typeInto,
+} from "./preview";
 
 /** Rows (1-based) of a sheet's cells in column A that hold something, below row `from`. */
 function rowsWithAccount(cells: Map<string, string>, from: number): number[] {
@@ -27,6 +35,8 @@ describe.each([
     await page.getByRole("radio", { name: template }).check();
     await page.getByRole("button", { name: insert }).click();
     await page.getByText(/inserted:/).waitFor();
+    // The rates only the producer knows: workers' comp and the payroll fee, in the Fringes table.
+    await fillInFringeRates(page);
 
     // A line producer fills a rate on the first line of each part of the chart.
     let detail = await showSheet(page, "Budget detail");
@@ -74,12 +84,21 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
   });
   afterAll(async () => preview?.close());
 
-  it("charges SAG-AFTRA on cast, DGA on the director and IATSE on a 4-person crew line by default, with the payroll preset, caps per person, to the cent", async () => {
+  it("charges SAG-AFTRA on cast, DGA on the director, IATSE (MPI per hour and IAP) on a 4-person crew line and MPI on drivers by default, with the payroll table, caps per person, to the cent", async () => {
     const { page } = preview;
     await page.getByRole("radio", { name: "Feature film" }).check();
     await page.getByRole("button", { name: "Insert Feature film" }).click();
     await page.getByText(/inserted:/).waitFor();
-    const detail = await showSheet(page, "Budget detail");
+    // Until workers' comp and the payroll fee are typed, a labor line with wages says so.
+    let detail = await showSheet(page, "Budget detail");
+    const upm = rowsWithAccount(detail, 3).find((row) => detail.get(`A${row}`) === "2001")!;
+    await typeInto(page, `F${upm}`, "1000");
+    expect((await sheetCells(page)).get(`I${upm}`)).toBe("#VALUE!");
+    await fillInFringeRates(page);
+    detail = await showSheet(page, "Budget detail");
+    expect(amount(detail.get(`I${upm}`)!)).toBeGreaterThan(0);
+    await page.locator(`td[data-address="F${upm}"]`).click();
+    await page.keyboard.press("Delete");
     // The line of an account for a period: its description ends in ": shoot", ": prep".
     const lineOf = (account: string, period: string) =>
       rowsWithAccount(detail, 3).find(
@@ -89,30 +108,35 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
     const directorPrep = lineOf("1301", "prep");
     const director = lineOf("1301", "shoot");
     const grips = lineOf("2502", "shoot");
+    const drivers = lineOf("3502", "shoot");
     // The guild's fringes are on the lines already, beside the payroll table everyone pays.
     expect(detail.get(`H${cast}`)).toBe("Fringes,SAG-AFTRA");
     expect(detail.get(`H${director}`)).toBe("Fringes,DGA-PENSION");
-    expect(detail.get(`H${grips}`)).toBe("Fringes,IATSE-IAP");
+    expect(detail.get(`H${grips}`)).toBe("Fringes,MPI,IATSE-IAP");
+    expect(detail.get(`H${drivers}`)).toBe("Fringes,MPI");
 
     // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA P&H 21% (in force on 1 January 2026) =
     // 31,500.00; 2026 payroll: SS 6.2% = 9,300.00, Medicare 1.45% = 2,175.00, FUTA-CA 2.1% +
-    // CA-SUI 3.4% + CA-ETT 0.1% of the first 7,000 = 392.00. Fringes 43,367.00.
+    // CA-SUI 3.4% + CA-ETT 0.1% of the first 7,000 = 392.00; workers' comp 4% and the payroll fee
+    // 1% typed in = 7,500.00. Fringes 50,867.00.
     await typeInto(page, `F${cast}`, "5000");
     // Director: prep (8 weeks at $10,000 = 80,000) then shoot (30 days at $2,000 = 60,000), one
-    // person. Prep: DGA pension 8.5% = 6,800.00, SS 4,960.00, Medicare 1,160.00, 392.00 =
-    // 13,312.00. Shoot: the 7,000 caps were reached on the prep line: DGA 5,100.00, SS
-    // 3,720.00, Medicare 870.00 = 9,690.00.
+    // person. Prep: DGA pension 8.5% = 6,800.00, SS 4,960.00, Medicare 1,160.00, 392.00, 5% =
+    // 4,000.00: 17,312.00. Shoot: the 7,000 caps were reached on the prep line: DGA 5,100.00,
+    // SS 3,720.00, Medicare 870.00, 5% = 3,000.00: 12,690.00.
     await typeInto(page, `F${directorPrep}`, "10000");
     await typeInto(page, `F${director}`, "2000");
     // Grips: 4 people x 30 shoot days x $500 = 60,000, 15,000 each. Each: SS 930.00, Medicare
-    // 217.50, 392.00 up to the 7,000 caps = 1,539.50, x 4 = 6,158.00; IATSE IAP 6% = 3,600.00.
+    // 217.50, 392.00 up to the 7,000 caps = 1,539.50, x 4 = 6,158.00; 5% = 3,000.00; MPI per hour,
+    // $14.63 x 4 people x 30 days x 12 hours = 21,067.20; IATSE IAP 6% = 3,600.00: 33,825.20.
     await typeInto(page, `E${grips}`, "4");
     await typeInto(page, `F${grips}`, "500");
     const after = await sheetCells(page);
-    expect(amount(after.get(`I${cast}`)!)).toBe(43367);
-    expect(amount(after.get(`I${directorPrep}`)!)).toBe(13312);
-    expect(amount(after.get(`I${director}`)!)).toBe(9690);
-    expect(amount(after.get(`I${grips}`)!)).toBe(9758);
+    expect(amount(after.get(`I${cast}`)!)).toBe(50867);
+    expect(amount(after.get(`I${directorPrep}`)!)).toBe(17312);
+    expect(amount(after.get(`I${director}`)!)).toBe(12690);
+    expect(amount(after.get(`L${grips}`)!)).toBe(1440);
+    expect(amount(after.get(`I${grips}`)!)).toBe(33825.2);
     // The names each line's guild fringes were read as: the workbook's rates year.
     expect(after.get(`P${cast}`)).toBe("SAG-AFTRA-2026");
 
@@ -121,14 +145,14 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
     const row = (name: string) =>
       [...top.entries()].find(([a, t]) => /^B\d+$/.test(a) && t === name)![0].slice(1);
     const value = (name: string) => cents(amount(top.get(`C${row(name)}`)!));
-    const atlFringes = 43367 + 13312 + 9690;
+    const atlFringes = 50867 + 17312 + 12690;
     expect(value("Cast")).toBe(cents(150000));
     expect(value("Director")).toBe(cents(140000));
     expect(value("Fringe Benefits (ATL)")).toBe(cents(atlFringes));
     expect(value("Total Above-the-line")).toBe(cents(150000 + 140000 + atlFringes));
     expect(value("Set Operations")).toBe(cents(60000));
-    expect(value("Fringe Benefits (Production)")).toBe(cents(9758));
-    const direct = 150000 + 140000 + atlFringes + 60000 + 9758;
+    expect(value("Fringe Benefits (Production)")).toBe(cents(33825.2));
+    const direct = 150000 + 140000 + atlFringes + 60000 + 33825.2;
     expect(value("Total Above + Below-the-line")).toBe(cents(direct));
 
     // PROD.TOPSHEET over the detail gives the same total.

@@ -125,7 +125,7 @@ describe("template plan details", () => {
     expect(cells.map((r) => r[1])).toContain("Usage");
   });
 
-  it("copies the work state's payroll fringes for the year into the Fringes table", () => {
+  it("copies the work state's payroll fringes for the year into the Fringes table, with workers' comp and the payroll fee to fill in", () => {
     expect(presetYears("PAYROLL-CA")).toEqual([2025, 2026]);
     expect(presetYears("PAYROLL-NY")).toEqual([2025, 2026]);
     const layout = layoutFor("FEATURE");
@@ -138,9 +138,12 @@ describe("template plan details", () => {
       ["FUTA-CA", "%", expect.any(Number), 7000],
       ["CA-SUI", "%", 0.034, 7000],
       ["CA-ETT", "%", 0.001, 7000],
+      // Rates only the producer knows: blank until typed (PROD.FRINGE says so meanwhile).
+      ["WORKERS-COMP", "%", null, null],
+      ["PAYROLL-FEE", "%", null, null],
     ]);
     expect(fringes.tables).toEqual([
-      expect.objectContaining({ name: "Fringes", rowCount: 6, columnCount: FRINGE_TABLE_COLUMNS.length }),
+      expect.objectContaining({ name: "Fringes", rowCount: 8, columnCount: FRINGE_TABLE_COLUMNS.length }),
     ]);
   });
 

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { loadProdFunctions } from "./loadProdFunctions";
 import { tryParseAccount } from "../../src/engine/accounts";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
+import { fillInRates } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { LAYOUTS, type LayoutId } from "../../src/engine/chart";
 import { TEMPLATES } from "../../src/engine/templates";
@@ -37,6 +38,7 @@ async function pricedBudget(id: LayoutId) {
   const layout = buildTemplatePlan(template, template.defaults, sheets);
   const wb = new MemoryWorkbook();
   await wb.apply(layout.plan);
+  await fillInRates(wb);
   // Every template line priced, a different rate each, so no two categories tie: one batch of
   // single-cell writes (typing each would recompute the workbook ~150 times).
   await wb.apply({

@@ -4,15 +4,11 @@
  */
 import { loadProdFunctions } from "./loadProdFunctions";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
+import { fillInRates } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
-import {
-  DETAIL_COLUMNS,
-  buildTemplatePlan,
-  namesForCopy,
-  presetRows,
-} from "../../src/taskpane/templates/buildPlan";
-import { copyIntoTable, setBudgetRates } from "../../src/taskpane/fringes/fringeTables";
+import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { copyPreset } from "../../src/taskpane/fringes/fringeTables";
 import { freeCopy } from "../../src/taskpane/panels/TemplatesPanel";
 import { parseA1 } from "../../src/excel/port";
 
@@ -27,6 +23,7 @@ async function featureBudget() {
   const layout = buildTemplatePlan(template, template.defaults, sheets, suffix);
   const wb = new MemoryWorkbook();
   await wb.apply(layout.plan);
+  await fillInRates(wb);
   const rowsOf = (account: string) =>
     layout.detailLines.filter((l) => l.account === account).map((l) => l.row);
   const value = async (name: string) => (await wb.readNamedRange(name))!.values[0][0];
@@ -52,16 +49,17 @@ describe("Feature template, computed", () => {
     expect(cell(wrap, DETAIL_COLUMNS.priorWages)).toBe(56000);
     // 2026 PAYROLL-CA: SS 6.2% + Medicare 1.45% on all; FUTA-CA 2.1%, SUI 3.4%, ETT 0.1% on the
     // first $7,000 only, all reached on the prep line: 2,840.00, 1,836.00, 1,224.00. The UPM is
-    // DGA: its pension, 8.5% with no cap, adds 2,720.00, 2,040.00 and 1,360.00.
+    // DGA: its pension, 8.5% with no cap, adds 2,720.00, 2,040.00 and 1,360.00. Workers' comp 4%
+    // and the payroll fee 1% (the rates typed into the table) add 1,600.00, 1,200.00 and 800.00.
     expect(cell(prep, DETAIL_COLUMNS.fringeSet)).toBe("Fringes,DGA-PENSION");
     expect(cell(prep, DETAIL_COLUMNS.names)).toBe("DGA-PENSION-2026");
-    expect([prep, shoot, wrap].map((r) => cell(r, DETAIL_COLUMNS.fringes))).toEqual([5560, 3876, 2584]);
+    expect([prep, shoot, wrap].map((r) => cell(r, DETAIL_COLUMNS.fringes))).toEqual([7160, 5076, 3384]);
     expect(cell(camera, DETAIL_COLUMNS.fringes)).toBe(0);
 
-    // Direct cost 72,000 + 12,020 fringes + 30,000 = 114,020; contingency 10% = 11,402.00;
-    // insurance 0.7% of 114,020 (no story, no post) = 798.14; bond 3% of 125,422 = 3,762.66.
-    expect(await value("Budget_Direct")).toBe(114020);
-    expect(await value("Grand_Total")).toBe(129982.8);
+    // Direct cost 72,000 + 15,620 fringes + 30,000 = 117,620; contingency 10% = 11,762.00;
+    // insurance 0.7% of 117,620 (no story, no post) = 823.34; bond 3% of 129,382 = 3,881.46.
+    expect(await value("Budget_Direct")).toBe(117620);
+    expect(await value("Grand_Total")).toBe(134086.8);
   });
 
   it("follows the globals: more shoot days, more shoot cost", async () => {
@@ -93,6 +91,8 @@ describe("Feature template, computed", () => {
     const layout = buildTemplatePlan(template, template.defaults, sheets);
     const wb = new MemoryWorkbook();
     await wb.apply(layout.plan);
+    await fillInRates(wb);
+    await fillInRates(wb);
     const rowOf = (account: string) => layout.detailLines.find((l) => l.account === account)!.row;
     // Camera rental (section I): 2 shoot days at $1,000 = 2,000, marked up 20% = 400.
     wb.enter("Budget detail", rowOf("I193"), DETAIL_COLUMNS.rate, "1000");
@@ -108,6 +108,8 @@ describe("Feature template, computed", () => {
     const layout = buildTemplatePlan(template, { ...template.defaults, episodes: 3 }, sheets);
     const wb = new MemoryWorkbook();
     await wb.apply(layout.plan);
+    await fillInRates(wb);
+    await fillInRates(wb);
     // Standing sets $100,000 over 3 episodes: 33,333.34 + 33,333.33 + 33,333.33.
     wb.enter("Amortization", 6, 3, "100000");
     const total = (await wb.readNamedRange("Amort_Total"))!.values[0][0];
@@ -205,6 +207,8 @@ describe("AICP: Estimate and Actual, prep and wrap in days", () => {
     const layout = buildTemplatePlan(template, template.defaults, sheets);
     const wb = new MemoryWorkbook();
     await wb.apply(layout.plan);
+    await fillInRates(wb);
+    await fillInRates(wb);
     const rowOf = (account: string) => layout.detailLines.find((l) => l.account === account)!;
     // Camera rental I193: 2 shoot days at $1,000 = 2,000 estimated, 1,900 spent.
     wb.enter(sheets.detail, rowOf("I193").row, DETAIL_COLUMNS.rate, "1000");
@@ -249,6 +253,8 @@ describe("one workbook, one set of rates", () => {
     const layout = buildTemplatePlan(template, { ...template.defaults, fringeYear: year }, sheets);
     const wb = new MemoryWorkbook();
     await wb.apply(layout.plan);
+    await fillInRates(wb);
+    await fillInRates(wb);
     const [, shoot] = layout.detailLines.filter((l) => l.account === "2001").map((l) => l.row);
     return { wb, shoot };
   }
@@ -282,14 +288,22 @@ describe("one workbook, one set of rates", () => {
     // The Fringes panel copies PAYROLL-CA 2026 into the budget's table: everything says 2026.
     const table = (await wb.readTable("Fringes"))!;
     const host = { port: wb, ask: () => Promise.resolve(true) };
-    expect(await copyIntoTable(host, table, presetRows("PAYROLL-CA", 2026), {})).toBe(true);
-    expect(await setBudgetRates(wb, "Fringes", "PAYROLL-CA", 2026)).toBe("Fringe_Year");
+    expect(await copyPreset(host, table, "PAYROLL-CA", 2026, {})).toEqual({
+      copied: true,
+      yearGlobal: "Fringe_Year",
+    });
     expect((await yearCell()).values[0][0]).toBe(2026);
     expect(await title()).toBe("Fringes: PAYROLL-CA 2026");
     expect(await yearNote()).toMatch(/^The year of every rate in this budget/);
     const copied = (await wb.readTable("Fringes"))!;
     expect(copied.rows[0].slice(0, 4)).toEqual(["SS", "%", 0.062, 184500]);
     expect(copied.rows[0][copied.headers.indexOf("In force")]).toBe("2026 (calendar year)");
+    // Workers' comp and the payroll fee keep the rates typed for 2025.
+    const rateAt = copied.headers.indexOf("Rate");
+    expect(copied.rows.slice(-2).map((r) => [r[0], r[rateAt]])).toEqual([
+      ["WORKERS-COMP", 0.04],
+      ["PAYROLL-FEE", 0.01],
+    ]);
     // Typed names follow the year: 2026's SS base, 184,500.
     expect(await fringesOf(wb, shoot)).toBe(13770);
 
@@ -303,9 +317,34 @@ describe("one workbook, one set of rates", () => {
     expect(await fringesOf(wb, shoot)).toBe(13528.2);
   });
 
-  it("leaves the globals alone when the table is not a budget's", async () => {
+  it("copies the preset alone into a table that is no budget's, leaving the budget's globals alone", async () => {
     const { wb } = await budgetOf(2025);
-    expect(await setBudgetRates(wb, "MyRates", "PAYROLL-CA", 2026)).toBeNull();
+    const host = { port: wb, ask: () => Promise.resolve(true) };
+    await wb.apply({
+      owner: "test",
+      sheets: [
+        {
+          name: "Rates",
+          mode: "create",
+          blocks: [
+            {
+              row: 0,
+              column: 0,
+              cells: [
+                ["Name", "Type", "Rate", "Cutoff"],
+                ["MY-FRINGE", "%", 0.05, null],
+              ],
+            },
+          ],
+          tables: [{ name: "MyRates", row: 0, column: 0, rowCount: 2, columnCount: 4 }],
+        },
+      ],
+    });
+    expect(await copyPreset(host, (await wb.readTable("MyRates"))!, "PAYROLL-US", 2026, {})).toEqual({
+      copied: true,
+      yearGlobal: null,
+    });
+    expect((await wb.readTable("MyRates"))!.rows.map((r) => r[0])).toEqual(["SS", "MEDICARE", "FUTA"]);
     expect((await wb.readNamedRange("Fringe_Year"))!.values[0][0]).toBe(2025);
   });
 });
@@ -319,13 +358,16 @@ describe("guild fringes and head counts on the Feature template (issue 18)", () 
     wb.enter("Budget detail", grips, DETAIL_COLUMNS.rate, "500");
     const line = (await wb.readUsedRange("Budget detail"))!.values[grips];
     expect(line[DETAIL_COLUMNS.subtotal]).toBe(60000);
-    expect(line[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,IATSE-IAP");
-    expect(line[DETAIL_COLUMNS.names]).toBe("IATSE-IAP-2026");
+    expect(line[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,MPI,IATSE-IAP");
+    expect(line[DETAIL_COLUMNS.names]).toBe("MPI-2026,IATSE-IAP-2026");
+    expect(line[DETAIL_COLUMNS.hours]).toBe(1440);
     // Each grip: SS 6.2% x 15,000 = 930.00, Medicare 1.45% = 217.50, FUTA-CA 2.1%, SUI 3.4% and
-    // ETT 0.1% of the first 7,000 = 147.00 + 238.00 + 7.00: 1,539.50, x 4 = 6,158.00. IAP 6% of
-    // 60,000 = 3,600.00. Capped once for the line, as if one person, it would be 8,582.00.
-    expect(line[DETAIL_COLUMNS.fringes]).toBe(9758);
-    expect(line[DETAIL_COLUMNS.total]).toBe(69758);
+    // ETT 0.1% of the first 7,000 = 147.00 + 238.00 + 7.00: 1,539.50, x 4 = 6,158.00 (capped once
+    // for the line, as if one person, it would be 4,982.00). Workers' comp 4% and the payroll fee
+    // 1% of 60,000 = 3,000.00. MPI $14.63 an hour x 4 x 30 days x 12 hours = 21,067.20. IAP 6% of
+    // 60,000 = 3,600.00. Total 33,825.20.
+    expect(line[DETAIL_COLUMNS.fringes]).toBe(33825.2);
+    expect(line[DETAIL_COLUMNS.total]).toBe(93825.2);
   });
 
   it("stops SAG-AFTRA at its per-performer ceiling on a star's salary", async () => {
@@ -337,8 +379,9 @@ describe("guild fringes and head counts on the Feature template (issue 18)", () 
     expect(line[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,SAG-AFTRA");
     expect(line[DETAIL_COLUMNS.names]).toBe("SAG-AFTRA-2026");
     // SAG-AFTRA 21% (in force on 1 January 2026) of the first 232,000 = 48,720.00; payroll: SS
-    // 6.2% of 184,500 = 11,439.00, Medicare 1.45% of 300,000 = 4,350.00, and 147 + 238 + 7.
-    expect(line[DETAIL_COLUMNS.fringes]).toBe(64901);
+    // 6.2% of 184,500 = 11,439.00, Medicare 1.45% of 300,000 = 4,350.00, and 147 + 238 + 7;
+    // workers' comp and the payroll fee, 5% of 300,000 = 15,000.00.
+    expect(line[DETAIL_COLUMNS.fringes]).toBe(79901);
   });
 
   it("adds the table to names typed with it in any case and spacing, and reads a set without the table as names alone", async () => {
@@ -348,12 +391,12 @@ describe("guild fringes and head counts on the Feature template (issue 18)", () 
     const fringes = async () =>
       (await wb.readUsedRange("Budget detail"))!.values[cast][DETAIL_COLUMNS.fringes];
     wb.enter("Budget detail", cast, DETAIL_COLUMNS.fringeSet, "sag-aftra, fringes");
-    expect(await fringes()).toBe(64901);
+    expect(await fringes()).toBe(79901);
     // SAG-AFTRA alone: 48,720.00.
     wb.enter("Budget detail", cast, DETAIL_COLUMNS.fringeSet, "SAG-AFTRA");
     expect(await fringes()).toBe(48720);
-    // The table alone: 16,181.00.
+    // The table alone: 16,181.00 + 15,000.00.
     wb.enter("Budget detail", cast, DETAIL_COLUMNS.fringeSet, "Fringes");
-    expect(await fringes()).toBe(16181);
+    expect(await fringes()).toBe(31181);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { loadProdFunctions } from "./loadProdFunctions";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
+import { fillInRates } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
@@ -25,6 +26,7 @@ async function featureWithUpm() {
   const layout = buildTemplatePlan(template, template.defaults, sheets, suffix);
   const wb = new MemoryWorkbook();
   await wb.apply(layout.plan);
+  await fillInRates(wb);
   const [prep, shoot] = layout.detailLines.filter((l) => l.account === "2001").map((l) => l.row);
   wb.enter(DETAIL, prep, C.rate, "4000");
   wb.enter(DETAIL, shoot, C.rate, "800");
@@ -51,11 +53,13 @@ describe("the Feature template's fringes in the preview", () => {
     expect((await wb.readTable("Fringes"))!.rows).toHaveLength(fringes.rows.length + 2);
 
     // Prep: payroll 2,840.00 (test/preview/templateBudget) + 1.50 x 480 + 2 x 40 = 3,640.00,
-    // plus the UPM's DGA pension, 8.5% of 32,000 = 2,720.00: 6,360.00.
+    // plus the UPM's DGA pension, 8.5% of 32,000 = 2,720.00, and workers' comp and the payroll
+    // fee typed in, 5% = 1,600.00: 7,960.00.
     // Shoot: SS 6.2% + Medicare 1.45% of 24,000 = 1,836.00 (the $7,000 caps were reached in
-    // prep) + 1.50 x 360 + 2 x 30 = 2,436.00, plus DGA 8.5% of 24,000 = 2,040.00: 4,476.00.
-    expect((await line(prep))[C.fringes]).toBe(6360);
-    expect((await line(shoot))[C.fringes]).toBe(4476);
+    // prep) + 1.50 x 360 + 2 x 30 = 2,436.00, plus DGA 8.5% of 24,000 = 2,040.00 and 5% =
+    // 1,200.00: 5,676.00.
+    expect((await line(prep))[C.fringes]).toBe(7960);
+    expect((await line(shoot))[C.fringes]).toBe(5676);
   });
 
   it("takes fringe names typed into Fringes set, as the sheet's note suggests", async () => {

@@ -241,7 +241,7 @@ describe("Fringes panel: copy a preset", () => {
     await userEvent.selectOptions(within(copy).getByLabelText("Preset"), "PAYROLL-NY");
     await userEvent.selectOptions(within(copy).getByLabelText("Year"), "2026");
     await userEvent.click(screen.getByRole("button", { name: "Copy PAYROLL-NY" }));
-    await answerDialog(/The table Fringes on Fringes has 5 row\(s\)/, "Replace rows");
+    await answerDialog(/The table Fringes on Fringes has 7 row\(s\)/, "Replace rows");
     await screen.findByText(
       "PAYROLL-NY 2026 copied into the table Fringes. The budget's rates year (Fringe_Year) is now 2026.",
     );

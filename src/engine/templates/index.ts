@@ -86,20 +86,33 @@ const LONG_FORM_DEFAULTS: TemplateGlobals = {
 
 /**
  * The library fringes each guild or union adds to its members' lines, on top of the Fringes
- * table's payroll preset (issue 18; the figures and their dates are the library's, library.ts):
+ * table everyone pays (the payroll preset, workers' comp and the payroll fee) (issue 18; the
+ * figures and their dates are the library's, library.ts):
  * - SAG-AFTRA: principal performers' pension and health, theatrical, with its per-performer
  *   ceiling per picture; background actors and stand-ins at the background rate; a one-hour
  *   episode's cast under the television per-episode ceiling.
- * - DGA: the employer pension of the Basic Agreement (directors, UPMs and ADs).
- * - IATSE: the Individual Account Plan (a percent of scale wages).
+ * - DGA: the employer pension of the Basic Agreement (directors, UPMs and ADs). DGA health is a
+ *   rate the user fills in (the library has no figure): a row of their own.
+ * - IATSE: MPI's pension and health per hour worked, plus the Individual Account Plan (a percent
+ *   of scale wages).
+ * - Teamsters (Local 399 drivers, transportation and location managers): MPI per hour, their
+ *   plans being MPI's too (library.ts, MPI).
  */
 export const UNION_FRINGES: Readonly<Record<Union, readonly string[]>> = {
   "SAG-AFTRA": ["SAG-AFTRA"],
   "SAG-AFTRA-BG": ["SAG-AFTRA-BG"],
   "SAG-AFTRA-TV": ["SAG-AFTRA-TV-60"],
   DGA: ["DGA-PENSION"],
-  IATSE: ["IATSE-IAP"],
+  IATSE: ["MPI", "IATSE-IAP"],
+  TEAMSTERS: ["MPI"],
 };
+
+/**
+ * The rows of the Fringes table everyone's line carries besides the payroll preset: workers'
+ * comp and the payroll company's fee, rates the user fills in (figures-audit.md 9.4, 9.5; the
+ * library ships them without a rate, so a line's fringes say so until they are typed).
+ */
+export const FILL_IN_FRINGES: readonly string[] = ["WORKERS-COMP", "PAYROLL-FEE"];
 
 /** Every template, by layout id. */
 export const TEMPLATES: Readonly<Record<LayoutId, BudgetTemplate>> = {

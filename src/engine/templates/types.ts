@@ -39,7 +39,7 @@ export type Period = "prep" | "shoot" | "wrap";
  * The guild or union whose fringes a labor line carries on top of the Fringes table (the payroll
  * preset everyone pays): cast, background, directors and ADs, crew, drivers (issue 18).
  */
-export type Union = "SAG-AFTRA" | "SAG-AFTRA-BG" | "SAG-AFTRA-TV" | "DGA" | "IATSE";
+export type Union = "SAG-AFTRA" | "SAG-AFTRA-BG" | "SAG-AFTRA-TV" | "DGA" | "IATSE" | "TEAMSTERS";
 
 /** One account of a template. */
 export interface TemplateAccount {

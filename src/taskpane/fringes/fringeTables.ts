@@ -5,10 +5,17 @@
  */
 import { ProdError } from "../../engine/errors";
 import { missingRatesWords } from "../../engine/fringes/fringe";
-import { fringeTableRows, hasFringeTableColumns, parseFringeTable } from "../../engine/fringes/table";
+import {
+  fringeTableRows,
+  hasFringeTableColumns,
+  headerKey,
+  isEmptyCell,
+  parseFringeTable,
+} from "../../engine/fringes/table";
 import { isBlank } from "../../engine/money";
 import type { FringeDefinition } from "../../engine/fringes/library";
 import {
+  type Cell,
   type CellValue,
   type RangeRef,
   type RunOptions,
@@ -19,7 +26,13 @@ import {
 } from "../../excel/port";
 import { firstFreeCopy } from "../shell/freeCopy";
 import type { Question } from "../shell/PaneContext";
-import { DETAIL_COLUMNS, TEMPLATES_OWNER, budgetGlobalName } from "../templates/buildPlan";
+import {
+  DETAIL_COLUMNS,
+  TEMPLATES_OWNER,
+  budgetFringeRows,
+  budgetGlobalName,
+  presetRows,
+} from "../templates/buildPlan";
 import { FRINGE_TABLE_WIDTHS, newFringeTable } from "./newFringeTable";
 
 /** The workbook's tables that PROD.FRINGE can read, with their rows. */
@@ -59,6 +72,33 @@ export interface CopyHost {
 }
 
 /**
+ * A rate the user filled in is carried into the new rows: a library fringe shipped without a rate
+ * (workers' comp, the payroll fee) takes the Rate and Cutoff of the table's row of the same name,
+ * so copying another year never blanks what only the user could type (spec/taskpane.md: what the
+ * user typed is carried into the new output).
+ */
+function carryFilledRates(
+  table: TableData,
+  definitions: readonly FringeDefinition[],
+  rows: Cell[][],
+): Cell[][] {
+  const column = (name: string) => table.headers.findIndex((h) => headerKey(h) === name);
+  const [nameAt, rateAt, cutoffAt] = ["name", "rate", "cutoff"].map(column);
+  if (nameAt < 0 || rateAt < 0) return rows;
+  return rows.map((row, i) => {
+    if (definitions[i].rate !== null) return row;
+    const typed = table.rows.find(
+      (old) => String(old[nameAt]).trim().toUpperCase() === definitions[i].name && !isEmptyCell(old[rateAt]),
+    );
+    if (!typed) return row;
+    const carried = [...row];
+    carried[rateAt] = typed[rateAt];
+    if (cutoffAt >= 0) carried[cutoffAt] = isEmptyCell(typed[cutoffAt]) ? null : typed[cutoffAt];
+    return carried;
+  });
+}
+
+/**
  * Replace a fringe table's rows with library fringes. Asks before replacing rows that are there,
  * and again before the table grows over cells below it. Resolves false if the user said no.
  */
@@ -77,7 +117,7 @@ export async function copyIntoTable(
     });
     if (!yes) return false;
   }
-  const rows = fringeTableRows(definitions, table.headers);
+  const rows = carryFilledRates(table, definitions, fringeTableRows(definitions, table.headers));
   try {
     await host.port.replaceTableRows(table.name, rows, options);
   } catch (error) {
@@ -93,31 +133,55 @@ export async function copyIntoTable(
   return true;
 }
 
+/** The Fringe_Year and Fringe_Preset cells of the budget a Fringes table belongs to. */
+interface BudgetGlobals {
+  yearName: string;
+  year: RangeRef;
+  preset: RangeRef | null;
+}
+
 /**
- * After a preset of one year was copied into the Fringes table of a budget the Templates panel
- * made: that budget's Fringe_Preset and Fringe_Year globals say so, so the table, the globals,
- * the Fringes title and the fringe names typed on the detail all read the same year (issue 18:
- * one workbook, one set of rates). Resolves the year global's name, or null when `table`
- * belongs to no budget (nothing is written).
+ * The globals of the budget the Templates panel made around `table` (its Fringe_Year and
+ * Fringe_Preset), or null when the table belongs to no budget.
  */
-export async function setBudgetRates(
-  port: WorkbookPort,
-  table: string,
-  preset: string,
-  year: number,
-): Promise<string | null> {
+async function budgetGlobals(port: WorkbookPort, table: string): Promise<BudgetGlobals | null> {
   const yearName = budgetGlobalName("Fringe_Year", table);
   const presetName = budgetGlobalName("Fringe_Preset", table);
   if (yearName === null || presetName === null) return null;
-  const [yearCell, presetCell] = await Promise.all([
-    port.readNamedRange(yearName),
-    port.readNamedRange(presetName),
-  ]);
-  if (!yearCell) return null;
-  const cells: { ref: RangeRef; value: number | string }[] = [{ ref: yearCell, value: year }];
-  if (presetCell) cells.push({ ref: presetCell, value: preset });
+  const [year, preset] = await Promise.all([port.readNamedRange(yearName), port.readNamedRange(presetName)]);
+  return year ? { yearName, year, preset } : null;
+}
+
+/** What copying a preset did: whether the rows were written, and the budget year moved with them. */
+export interface CopiedPreset {
+  copied: boolean;
+  /** The Fringe_Year global of the budget the table belongs to, now the copied year; or null. */
+  yearGlobal: string | null;
+}
+
+/**
+ * Copy a payroll preset of one year into a workbook fringe table (asking before replacing rows).
+ * When the table is the Fringes table of a budget the Templates panel made, it gets the rows a
+ * budget's table holds (the preset, workers' comp and the payroll fee, their filled-in rates
+ * carried over), and that budget's Fringe_Year and Fringe_Preset globals say the copied year and
+ * preset, so the table, the globals, the Fringes title and the fringe names typed on the detail
+ * all read the same year (issue 18: one workbook, one set of rates).
+ */
+export async function copyPreset(
+  host: CopyHost,
+  table: TableData,
+  preset: string,
+  year: number,
+  options: RunOptions,
+): Promise<CopiedPreset> {
+  const budget = await budgetGlobals(host.port, table.name);
+  const definitions = budget ? budgetFringeRows(preset, year) : presetRows(preset, year);
+  if (!(await copyIntoTable(host, table, definitions, options))) return { copied: false, yearGlobal: null };
+  if (!budget) return { copied: true, yearGlobal: null };
+  const cells: { ref: RangeRef; value: number | string }[] = [{ ref: budget.year, value: year }];
+  if (budget.preset) cells.push({ ref: budget.preset, value: preset });
   const sheets = [...new Set(cells.map((c) => c.ref.sheet))];
-  await port.apply({
+  await host.port.apply({
     owner: TEMPLATES_OWNER,
     sheets: sheets.map((sheet) => ({
       name: sheet,
@@ -130,7 +194,7 @@ export async function setBudgetRates(
         }),
     })),
   });
-  return yearName;
+  return { copied: true, yearGlobal: budget.yearName };
 }
 
 /**

@@ -52,10 +52,9 @@ import {
 import type { TableData } from "../../excel/port";
 import {
   applySetToSelection,
-  copyIntoTable,
+  copyPreset,
   createFringeSheet,
   findFringeTables,
-  setBudgetRates,
   tableWarning,
 } from "../fringes/fringeTables";
 import { usePane } from "../shell/PaneContext";
@@ -230,19 +229,19 @@ function CopyPreset() {
   }, [target, tables]);
 
   const handleCopy = async () => {
-    const definitions = presetRows(preset, year);
     const table = tables?.find((t) => t.name === target);
     const result = await pane.runLong(`Copying ${preset} ${year}`, async (options) => {
-      if (!table)
-        return { table: (await createFringeSheet(pane.port, definitions, options)).table, global: null };
-      if (!(await copyIntoTable(pane, table, definitions, options))) return null;
-      // The budget the table belongs to moves to the same year (and preset) with it.
-      return { table: table.name, global: await setBudgetRates(pane.port, table.name, preset, year) };
+      if (!table) {
+        const created = await createFringeSheet(pane.port, presetRows(preset, year), options);
+        return { table: created.table, yearGlobal: null };
+      }
+      const copied = await copyPreset(pane, table, preset, year, options);
+      return copied.copied ? { table: table.name, yearGlobal: copied.yearGlobal } : null;
     });
     if (result) {
       pane.showNote(
         `${preset} ${year} copied into the table ${result.table}.` +
-          (result.global ? ` The budget's rates year (${result.global}) is now ${year}.` : ""),
+          (result.yearGlobal ? ` The budget's rates year (${result.yearGlobal}) is now ${year}.` : ""),
       );
       await handleRefresh();
     }

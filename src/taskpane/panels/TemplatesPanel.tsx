@@ -169,7 +169,9 @@ export default function TemplatesPanel() {
       return true;
     });
     if (done)
-      pane.showNote(`${template.name} inserted: ${sheetList}. Fill the rates on ${target.sheets.detail}.`);
+      pane.showNote(
+        `${template.name} inserted: ${sheetList}. Type your workers' comp and payroll fee rates in the table on ${target.sheets.fringes}, then fill the rates on ${target.sheets.detail}.`,
+      );
   };
 
   return (

@@ -31,6 +31,7 @@ import {
   type TemplateGlobals,
   type Unit,
   AICP_MARKUP_SECTIONS,
+  FILL_IN_FRINGES,
   UNION_FRINGES,
   CHARGE_BASE_LABELS,
   UNITS,
@@ -200,6 +201,14 @@ export function presetRows(preset: string, year: number) {
   const members = FRINGE_PRESETS[preset]?.fringes;
   if (!members) throw new Error(`There is no fringe preset "${preset}".`);
   return members.map((name) => findLibraryFringe(name, year));
+}
+
+/**
+ * The rows of a budget's Fringes table in a year: the payroll preset, then workers' comp and the
+ * payroll fee, whose rates the user fills in (FILL_IN_FRINGES). Every labor line carries them.
+ */
+export function budgetFringeRows(preset: string, year: number) {
+  return [...presetRows(preset, year), ...FILL_IN_FRINGES.map((name) => findLibraryFringe(name, year))];
 }
 
 /** The years for which the library holds every fringe of a preset. */
@@ -410,7 +419,7 @@ export function buildTemplatePlan(
   };
 
   // ---- Fringes ----------------------------------------------------------------------------
-  const fringeDefs = presetRows(globals.fringePreset, globals.fringeYear);
+  const fringeDefs = budgetFringeRows(globals.fringePreset, globals.fringeYear);
   const fringeTable = n("Fringes");
   const FRINGE_HEADER_ROW = 3;
   const fringeTableCells = newFringeTable(fringeTable, FRINGE_HEADER_ROW, fringeDefs);
@@ -430,7 +439,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `PROD.FRINGE reads the table ${fringeTable} (Name | Type | Rate | Cutoff): edit rates here, add rows for guild fringes. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.`,
+            `Every labor line carries the table ${fringeTable} (Name | Type | Rate | Cutoff): the work state's payroll taxes, workers' comp and the payroll company's fee; guild fringes are added line by line in Fringes set. Type your workers' comp rate (from your carrier, by class) and your payroll company's fee in their Rate cells: until then a labor line with wages shows #VALUE! naming the row. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.`,
           ],
         ],
       },

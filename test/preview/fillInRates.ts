@@ -1,0 +1,22 @@
+/*
+ * What a line producer types after inserting a template: the rates only they can know, in the
+ * Fringes table's fill-in rows (the library ships workers' comp and the payroll fee without a
+ * rate, and PROD.FRINGE refuses a line until they are typed).
+ */
+import type { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
+import { parseA1 } from "../../src/excel/port";
+
+/** Workers' comp 4% and the payroll company's fee 1%: 5% of every wage that carries the table. */
+export const FILLED_RATES: Readonly<Record<string, string>> = { "WORKERS-COMP": "4%", "PAYROLL-FEE": "1%" };
+
+/** Types {@link FILLED_RATES} into the Rate cells of the table's rows of those names. */
+export async function fillInRates(wb: MemoryWorkbook, table = "Fringes"): Promise<void> {
+  const data = (await wb.readTable(table))!;
+  const at = parseA1(data.address);
+  const nameAt = data.headers.indexOf("Name");
+  const rateAt = data.headers.indexOf("Rate");
+  data.rows.forEach((row, i) => {
+    const rate = FILLED_RATES[String(row[nameAt])];
+    if (rate !== undefined) wb.enter(data.sheet, at.row + 1 + i, at.column + rateAt, rate);
+  });
+}
