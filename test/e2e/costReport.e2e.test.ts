@@ -78,9 +78,9 @@ async function pickInputs(page: Page, ledgerFor: (accounts: string[]) => LedgerF
   await page.getByRole("tab", { name: "Cost report" }).click();
   await page.getByText(/sheet Budget detail, headings on row/).waitFor();
   await page.getByRole("combobox", { name: "Ledger (GL detail)" }).selectOption("file");
-  // The file input has no accessible name of its own (the Field's label is not tied to it).
+  // The file input is found by its label, as a screen reader names it.
   const { name, mimeType, buffer } = ledger;
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
+  await page.getByLabel("Ledger (GL detail) file").setInputFiles({ name, mimeType, buffer });
   await page.getByText(new RegExp(`${name.replace(/[.]/g, "[.]")}.*headings on row 1`)).waitFor();
   await page.getByLabel(/Period end date/).fill("2026-11-20");
   return ledger;
@@ -189,7 +189,7 @@ describe("the cost report reads what the export says about itself", () => {
 
   const pick = (name: string, csv: string) =>
     preview.page
-      .locator('input[type="file"]')
+      .getByLabel("Ledger (GL detail) file")
       .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
 
   it("leaves the export's report-total line out and reconciles to it (issue 16: 102,258.96 shown for 51,129.48)", async () => {
@@ -214,8 +214,15 @@ describe("the cost report reads what the export says about itself", () => {
         "The export states its own total, 51,129.48 (row 5, left out as a line): the lines read agree with it.",
       )
       .waitFor();
-    // The result is announced where the Build button is: focus moves to it.
-    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The result is said where the Build button is: focus moves to its message, in view.
+    const message = page.getByRole("group", { name: "Done" });
+    expect(await message.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      await message.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
     await page.getByRole("tab", { name: "Cost Report 2026-11-20", exact: true }).click();
     const report = await sheetCells(page);
     expect([...report.values()]).toContain("Agrees with the lines read");

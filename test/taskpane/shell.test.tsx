@@ -6,6 +6,7 @@ import { PortError, type RunOptions } from "../../src/excel/port";
 import { ProdError } from "../../src/engine/errors";
 import { PaneShell } from "../../src/taskpane/shell/PaneShell";
 import { usePane } from "../../src/taskpane/shell/PaneContext";
+import { PaneStatus } from "../../src/taskpane/shell/PaneStatus";
 import { describeError } from "../../src/taskpane/shell/messages";
 import { answerDialog } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
@@ -26,6 +27,28 @@ describe("pane shell", () => {
     expect(
       await screen.findByRole("button", { name: "Build cost report" }, { timeout: 10_000 }),
     ).toBeInTheDocument();
+  });
+
+  it("has one h1, an h2 per panel, and tabs that control their tab panels", async () => {
+    const { port } = fakeWorkbook();
+    render(<App port={port} />);
+    expect(screen.getAllByRole("heading", { level: 1 }).map((h) => h.textContent)).toEqual(["PROD budget"]);
+    for (const [tab, heading] of [
+      ["Templates", "Budget templates"],
+      ["Fringes", "Fringes and rates"],
+      ["Bids", "Vendor bids"],
+      ["Cost report", "Cost report"],
+    ]) {
+      const tabElement = screen.getByRole("tab", { name: tab });
+      await userEvent.click(tabElement);
+      const panel = screen.getByRole("tabpanel", { name: tab });
+      expect(tabElement).toHaveAttribute("aria-controls", panel.id);
+      const h2s = await within(panel).findAllByRole("heading", { level: 2 }, { timeout: 10_000 });
+      expect(h2s.map((h) => h.textContent)).toEqual([heading]);
+    }
+    // Every tab's aria-controls names an element that is there.
+    for (const tab of screen.getAllByRole("tab"))
+      expect(document.getElementById(tab.getAttribute("aria-controls") ?? "")).not.toBeNull();
   });
 
   it.each([
@@ -71,10 +94,11 @@ function probeWith(work: (options: RunOptions) => Promise<string>) {
       pane.showNote(yes ? "said yes" : "said no");
     };
     return (
-      <div>
+      <div data-testid="probe">
         <button onClick={() => void handleRun()}>run</button>
         <button onClick={() => void handleAsk()}>ask</button>
         <button onClick={() => void handleAskToReplace()}>ask to replace</button>
+        <PaneStatus />
       </div>
     );
   };
@@ -106,14 +130,62 @@ describe("shell services", () => {
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
   });
 
-  it("shows a failure in the one message bar, dismissable", async () => {
+  it("shows a failure next to the action, with the focus on it; Dismiss gives the focus back", async () => {
     renderShell(() => Promise.reject(new PortError("sheetExists", 'The workbook already has "Top Sheet".')));
-    await userEvent.click(screen.getByRole("button", { name: "run" }));
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("A sheet with that name is already there");
-    expect(alert).toHaveTextContent('The workbook already has "Top Sheet".');
+    const run = screen.getByRole("button", { name: "run" });
+    await userEvent.click(run);
+    const title = "A sheet with that name is already there";
+    const message = await screen.findByRole("group", { name: title });
+    expect(message).toHaveTextContent('The workbook already has "Top Sheet".');
+    // In the probe's own slot, right after its buttons, not at the top of the pane.
+    expect(within(screen.getByTestId("probe")).getByRole("group", { name: title })).toBe(message);
+    await waitFor(() => expect(message).toHaveFocus());
     await userEvent.click(screen.getByRole("button", { name: "Dismiss message" }));
-    await waitFor(() => expect(screen.queryByRole("alert")).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole("group", { name: title })).not.toBeInTheDocument());
+    expect(run).toHaveFocus();
+  });
+
+  it("announces a result through Fluent's live region, which is there before the text", async () => {
+    renderShell(() => Promise.resolve("3 sheets inserted"));
+    const regions = () => [...document.querySelectorAll<HTMLElement>("[aria-live]")];
+    expect(regions().length).toBeGreaterThan(0);
+    await userEvent.click(screen.getByRole("button", { name: "run" }));
+    // The announcer writes each text into a new span with innerText, which jsdom keeps as a
+    // property only (and does not clear the span before it).
+    await waitFor(
+      () =>
+        expect(
+          regions().map((r) => (r.lastElementChild as HTMLElement | null)?.innerText ?? ""),
+        ).toContainEqual(expect.stringContaining("3 sheets inserted")),
+      // Each announcement stays half a second before the next one is written.
+      { timeout: 3000 },
+    );
+  });
+
+  it("shows what a panel without a slot of that name says under the panel", async () => {
+    const { port } = fakeWorkbook();
+    function Slotless() {
+      const pane = usePane("nowhere");
+      return <button onClick={() => pane.showNote("said under the panel")}>note</button>;
+    }
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PaneShell port={port} panels={[{ id: "templates", label: "Probe", Component: Slotless }]} />
+      </FluentProvider>,
+    );
+    await userEvent.click(screen.getByRole("button", { name: "note" }));
+    expect(within(screen.getByRole("tabpanel")).getByText("said under the panel")).toBeInTheDocument();
+  });
+
+  it("gives the focus back to what opened a question when it is answered no", async () => {
+    renderShell(() => Promise.resolve("ok"));
+    const askButton = screen.getByRole("button", { name: "ask" });
+    await userEvent.click(askButton);
+    await answerDialog("Cells B2:B4 are not empty.", "Cancel");
+    await screen.findByText("said no");
+    // The note took the focus; Dismiss returns it to the button that asked.
+    await userEvent.click(screen.getByRole("button", { name: "Dismiss message" }));
+    expect(askButton).toHaveFocus();
   });
 
   it.each([

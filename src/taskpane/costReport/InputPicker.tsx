@@ -3,9 +3,11 @@
  * header row is found and the columns guessed (or remembered from last time); the user can fix
  * any of them before building.
  */
-import { useEffect, useId, useState, type ChangeEvent } from "react";
+import { useEffect, useState, type ChangeEvent } from "react";
 import { Button, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { columnLetter, type WorkbookPort } from "../../excel/port";
+import { usePane } from "../shell/PaneContext";
+import { PaneStatus } from "../shell/PaneStatus";
 import {
   DECIMAL_COMMA,
   DECIMAL_POINT,
@@ -55,8 +57,6 @@ export interface InputPickerProps<K extends InputKind> {
   memory: MappingMemory;
   value: MappedInput<K> | null;
   onChange(value: MappedInput<K> | null): void;
-  /** Reports a problem reading the input. */
-  onError(error: unknown): void;
   disabled?: boolean;
 }
 
@@ -82,11 +82,13 @@ function headingWords(label: string, layout: Layout<InputField>): string {
 /** One input of the cost report: where it comes from, and which column holds what. */
 export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
   const styles = useStyles();
-  const { kind, port, memory, value, onChange, onError } = props;
+  const { kind, port, memory, value, onChange } = props;
+  // A file or sheet that cannot be read is said under this input, not at the top of the pane.
+  const statusSlot = `input-${kind}`;
+  const { showError } = usePane(statusSlot);
   const [choice, setChoice] = useState<string>("");
   const [triedPreferred, setTriedPreferred] = useState(false);
   const [loading, setLoading] = useState(false);
-  const fileInputId = useId();
 
   const load = async (picked: InputChoice) => {
     setLoading(true);
@@ -95,7 +97,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
       onChange(firstMapping(kind, input, memory));
     } catch (e) {
       onChange(null);
-      onError(e);
+      showError(e);
     } finally {
       setLoading(false);
     }
@@ -183,13 +185,16 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
       {choice === "file" && (
         <div className={styles.fileRow}>
           <Field label={`${props.label} file`}>
-            <input
-              id={fileInputId}
-              type="file"
-              accept=".csv,.txt,.tsv,.xlsx,.xlsm"
-              onChange={(e) => void handleFile(e)}
-              disabled={props.disabled || loading}
-            />
+            {/* A native file input: Field hands it the id its label points at. */}
+            {(fieldProps) => (
+              <input
+                {...fieldProps}
+                type="file"
+                accept=".csv,.txt,.tsv,.xlsx,.xlsm"
+                onChange={(e) => void handleFile(e)}
+                disabled={props.disabled || loading}
+              />
+            )}
           </Field>
         </div>
       )}
@@ -261,6 +266,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
           Clear
         </Button>
       )}
+      <PaneStatus at={statusSlot} />
     </div>
   );
 }

@@ -14,15 +14,18 @@ import {
   Radio,
   RadioGroup,
   Select,
+  Subtitle1,
   Subtitle2,
   Text,
   tokens,
+  useAnnounce,
 } from "@fluentui/react-components";
 import { LAYOUTS, type LayoutId } from "../../engine/chart";
 import type { VarianceConvention } from "../../engine/costReport";
 import { parseNumericText } from "../../engine/money";
 import { parseDate, type Cutoff } from "../../engine/weeklyCostReport";
 import { usePane } from "../shell/PaneContext";
+import { PaneStatus } from "../shell/PaneStatus";
 import { InputPicker } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
 import { InputError, mappingMemory, openQuestions, type MappedInput } from "../costReport/sources";
@@ -73,7 +76,9 @@ export interface CostReportPanelProps {
 /** The Cost report panel. */
 export default function CostReportPanel(props: CostReportPanelProps) {
   const styles = useStyles();
-  const pane = usePane();
+  // Results, errors and progress of Build appear under the Build button.
+  const pane = usePane("build");
+  const { announce } = useAnnounce();
   const { port } = pane;
   const memory = useMemo(
     () => mappingMemory(props.mappingStorage ?? browserStorage()),
@@ -94,16 +99,12 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   const [convention, setConvention] = useState<VarianceConvention>("UNDER");
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
   const [outcome, setOutcome] = useState<ReportOutcome | null>(null);
-  const [failed, setFailed] = useState(false);
-  // Results and failures are announced next to the Build button, and focus moves to them.
-  const resultRef = useRef<HTMLDivElement>(null);
-  const failedRef = useRef<HTMLSpanElement>(null);
+  // The summary under the result message is announced after it (the message takes the focus).
+  const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (outcome) resultRef.current?.focus();
-  }, [outcome]);
-  useEffect(() => {
-    if (failed) failedRef.current?.focus();
-  }, [failed]);
+    const text = summaryRef.current?.textContent;
+    if (outcome && text) announce(text, { polite: true });
+  }, [outcome, announce]);
 
   const refresh = useCallback(async () => {
     try {
@@ -133,7 +134,6 @@ export default function CostReportPanel(props: CostReportPanelProps) {
 
   const handleBuild = async () => {
     pane.clearMessage();
-    setFailed(false);
     setOutcome(null);
     const end = parseDate(periodEnd);
     if (end === undefined) {
@@ -202,10 +202,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         options,
       ),
     );
-    if (!result) {
-      setFailed(true);
-      return;
-    }
+    if (!result) return;
     memory.set("budget", budget.input.headers, budget.columns);
     memory.set("ledger", ledger.input.headers, ledger.columns);
     if (pos) memory.set("pos", pos.input.headers, pos.columns);
@@ -227,6 +224,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
 
   return (
     <div className={styles.root}>
+      <Subtitle1 as="h2">Cost report</Subtitle1>
       <Text>
         Build the weekly cost report: budget, actuals and open POs per account, rolled up by category and
         level, with your ETCs carried forward from last week's report.
@@ -241,7 +239,6 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         memory={memory}
         value={budget}
         onChange={setBudget}
-        onError={pane.showError}
         disabled={busy}
       />
       <InputPicker
@@ -253,7 +250,6 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         memory={memory}
         value={ledger}
         onChange={setLedger}
-        onError={pane.showError}
         disabled={busy}
       />
       <InputPicker
@@ -266,7 +262,6 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         memory={memory}
         value={pos}
         onChange={setPos}
-        onError={pane.showError}
         disabled={busy}
       />
       {pos && (
@@ -362,18 +357,9 @@ export default function CostReportPanel(props: CostReportPanelProps) {
             : "Pick the budget and the ledger to build the report."}
         </Text>
       )}
-      {pane.busy && (
-        <Text size={200} role="status">
-          {pane.busy.label}… (Cancel is at the top of the pane.)
-        </Text>
-      )}
-      {failed && (
-        <Text ref={failedRef} tabIndex={-1} role="alert">
-          The report was not built: the reason is in the message at the top of the pane.
-        </Text>
-      )}
+      <PaneStatus at="build" />
       {outcome && rec && check && (
-        <div className={styles.summary} aria-label="Last report" ref={resultRef} tabIndex={-1}>
+        <div className={styles.summary} role="group" aria-label="Last report" ref={summaryRef}>
           <Subtitle2 as="h3">{outcome.sheet}</Subtitle2>
           <Text>
             Actual to date {formatAmount(rec.reportToDate)}{" "}

@@ -13,6 +13,7 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
+  Subtitle1,
   Subtitle2,
   Table,
   TableBody,
@@ -58,6 +59,7 @@ import {
   tableWarning,
 } from "../fringes/fringeTables";
 import { usePane } from "../shell/PaneContext";
+import { PaneStatus } from "../shell/PaneStatus";
 import { budgetGlobalName, presetRows } from "../templates/buildPlan";
 import { SelectField } from "../shell/SelectField";
 import { PRESET_NAMES, usePresetYear } from "../fringes/usePresetYear";
@@ -124,7 +126,7 @@ function LibraryList() {
   const shown = inForceDuring(year);
   return (
     <section className={styles.section} aria-labelledby="fringe-library">
-      <Subtitle2 as="h2" id="fringe-library">
+      <Subtitle2 as="h3" id="fringe-library">
         Fringe library
       </Subtitle2>
       <SelectField label="Year" value={year} options={LIBRARY_YEARS} onChange={(v) => setYear(Number(v))} />
@@ -184,7 +186,7 @@ function LibraryList() {
 /** Copy a preset into a fringe table of the workbook, or a new Fringes sheet. */
 function CopyPreset() {
   const styles = useStyles();
-  const pane = usePane();
+  const pane = usePane("copy");
   const fringes = usePresetYear("PAYROLL-CA");
   const { preset, year } = fringes;
   const [tables, setTables] = useState<TableData[] | null>(null);
@@ -252,7 +254,7 @@ function CopyPreset() {
 
   return (
     <section className={styles.section} aria-labelledby="fringe-copy">
-      <Subtitle2 as="h2" id="fringe-copy">
+      <Subtitle2 as="h3" id="fringe-copy">
         Copy into the workbook
       </Subtitle2>
       {warnings.map((warning) => (
@@ -294,6 +296,7 @@ function CopyPreset() {
         </Button>
         <Button onClick={() => void handleRefresh()}>Find tables again</Button>
       </div>
+      <PaneStatus at="copy" />
     </section>
   );
 }
@@ -301,7 +304,7 @@ function CopyPreset() {
 /** Put a fringe set in the Fringes set column of the selected detail lines. */
 function ApplySet() {
   const styles = useStyles();
-  const pane = usePane();
+  const pane = usePane("apply");
   const [fringeSet, setFringeSet] = useState("Fringes");
   const handleApply = async () => {
     pane.clearMessage();
@@ -320,7 +323,7 @@ function ApplySet() {
   };
   return (
     <section className={styles.section} aria-labelledby="fringe-apply">
-      <Subtitle2 as="h2" id="fringe-apply">
+      <Subtitle2 as="h3" id="fringe-apply">
         Apply to selected lines
       </Subtitle2>
       <Field
@@ -334,6 +337,7 @@ function ApplySet() {
           Apply to selection
         </Button>
       </div>
+      <PaneStatus at="apply" />
     </section>
   );
 }
@@ -383,7 +387,7 @@ function PayCalculator() {
 
   return (
     <section className={styles.section} aria-labelledby="pay-calculator">
-      <Subtitle2 as="h2" id="pay-calculator">
+      <Subtitle2 as="h3" id="pay-calculator">
         Day pay calculator
       </Subtitle2>
       <div className={styles.grid}>
@@ -447,6 +451,7 @@ export default function FringesPanel() {
   const styles = useStyles();
   return (
     <div className={styles.root}>
+      <Subtitle1 as="h2">Fringes and rates</Subtitle1>
       <CopyPreset />
       <ApplySet />
       <PayCalculator />

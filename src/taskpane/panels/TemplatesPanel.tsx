@@ -12,7 +12,7 @@ import {
   Input,
   Radio,
   RadioGroup,
-  Subtitle2,
+  Subtitle1,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -22,6 +22,7 @@ import { TEMPLATES, type BudgetTemplate, type TemplateGlobals } from "../../engi
 import type { WorkbookPort } from "../../excel/port";
 import { firstFreeCopy } from "../shell/freeCopy";
 import { usePane } from "../shell/PaneContext";
+import { PaneStatus } from "../shell/PaneStatus";
 import {
   type TemplateSheetNames,
   TEMPLATES_OWNER,
@@ -176,7 +177,7 @@ export default function TemplatesPanel() {
 
   return (
     <div className={styles.root}>
-      <Subtitle2 as="h2">Budget templates</Subtitle2>
+      <Subtitle1 as="h2">Budget templates</Subtitle1>
       <Field label="Template">
         <RadioGroup value={layoutId} onChange={(_e, data) => handleTemplate(data.value as LayoutId)}>
           {(Object.keys(TEMPLATES) as LayoutId[]).map((id) => (
@@ -236,6 +237,7 @@ export default function TemplatesPanel() {
       >
         Insert {template.name}
       </Button>
+      <PaneStatus />
     </div>
   );
 }
