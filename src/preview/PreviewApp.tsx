@@ -2,6 +2,7 @@
  * The preview page: the in-memory workbook's grid beside the real task pane, which works on
  * that workbook through the same port it uses in Excel.
  */
+import { useState } from "react";
 import {
   Caption1,
   FluentProvider,
@@ -11,6 +12,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
+import type { PaneThemeName } from "../taskpane/shell/officeTheme";
 import type { MemoryWorkbook } from "./memoryWorkbook";
 import { WorkbookGrid } from "./WorkbookGrid";
 
@@ -24,7 +26,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  main: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 400px", minHeight: 0 },
+  main: { display: "grid", minHeight: 0 },
+  settings: { display: "flex", gap: tokens.spacingHorizontalM, marginLeft: "auto", flexShrink: 0 },
   pane: {
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
     overflowY: "auto",
@@ -40,20 +43,41 @@ export interface PreviewAppProps {
 /** The grid and the pane, side by side. */
 export function PreviewApp({ book }: PreviewAppProps) {
   const styles = useStyles();
+  // Excel's pane is 320 px wide by default and can be dragged wider; Office's theme may be dark.
+  const [paneWidth, setPaneWidth] = useState("400");
+  const [theme, setTheme] = useState<PaneThemeName>("light");
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={styles.page}>
         <header className={styles.header}>
-          <Subtitle2 as="h1">PROD preview</Subtitle2>
+          {/* Not a heading: the pane's own h1 is the page's one, as in Excel. */}
+          <Subtitle2>PROD preview</Subtitle2>
           <Caption1>
             The PROD task pane on a workbook that lives in this page (no Excel): formulas, PROD functions
             included, are computed by HyperFormula. Nothing is saved; reload to start again.
           </Caption1>
+          <div className={styles.settings}>
+            <label>
+              Pane width{" "}
+              <select value={paneWidth} onChange={(e) => setPaneWidth(e.target.value)}>
+                <option value="320">320 px (Excel's default)</option>
+                <option value="400">400 px</option>
+                <option value="450">450 px</option>
+              </select>
+            </label>
+            <label>
+              Office theme{" "}
+              <select value={theme} onChange={(e) => setTheme(e.target.value as PaneThemeName)}>
+                <option value="light">Colorful or White (light)</option>
+                <option value="dark">Dark Gray or Black (dark)</option>
+              </select>
+            </label>
+          </div>
         </header>
-        <main className={styles.main}>
+        <main className={styles.main} style={{ gridTemplateColumns: `minmax(0, 1fr) ${paneWidth}px` }}>
           <WorkbookGrid book={book} />
           <aside className={styles.pane} aria-label="PROD task pane">
-            <App port={book} />
+            <App port={book} theme={theme} />
           </aside>
         </main>
       </div>

@@ -8,10 +8,16 @@
  */
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook } from "../excel/officeWorkbook";
-import { App } from "./App";
+import { App, type AppProps } from "./App";
 import { setReportWorker } from "./costReport/reportWorkerStart";
 import { startReportWorker } from "./costReport/startReportWorker";
 import { setStoragePartition } from "./shell/columnMemory";
+import { useOfficeTheme } from "./shell/officeTheme";
+
+/** The pane in Excel: in Office's theme, following it as the user changes it. */
+function OfficeApp(props: Omit<AppProps, "theme">) {
+  return <App {...props} theme={useOfficeTheme()} />;
+}
 
 Office.onReady(() => {
   // Excel on the web keeps an add-in's storage in a partition of its own and requires its key.
@@ -22,12 +28,12 @@ Office.onReady(() => {
   if (!container) return;
   const root = createRoot(container);
   const port = new OfficeWorkbook();
-  root.render(<App port={port} />);
+  root.render(<OfficeApp port={port} />);
   if (!Office.context.requirements.isSetSupported("SharedRuntime", "1.1")) return;
   Office.addin.setStartupBehavior(Office.StartupBehavior.load).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     root.render(
-      <App
+      <OfficeApp
         port={port}
         startupProblem={`Excel did not agree to load PROD with this workbook (${reason}). PROD's functions still work, but may recalculate slowly until you open this pane.`}
       />,
