@@ -74,12 +74,14 @@ export function PreviewApp({ book }: PreviewAppProps) {
             </label>
           </div>
         </header>
-        <main className={styles.main} style={{ gridTemplateColumns: `minmax(0, 1fr) ${paneWidth}px` }}>
+        {/* Not a main landmark: the pane's own main is the page's one, as in Excel. */}
+        <div className={styles.main} style={{ gridTemplateColumns: `minmax(0, 1fr) ${paneWidth}px` }}>
           <WorkbookGrid book={book} />
-          <aside className={styles.pane} aria-label="PROD task pane">
+          {/* Not a landmark: in Excel the pane is a page of its own, its main landmark at the top. */}
+          <div className={styles.pane} data-testid="prod-pane">
             <App port={book} theme={theme} />
-          </aside>
-        </main>
+          </div>
+        </div>
       </div>
     </FluentProvider>
   );

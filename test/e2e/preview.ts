@@ -165,3 +165,68 @@ export async function compareReferenceBids(page: Page, vendorA: Locator, vendorB
   await totals.getByText("$20,310.00").waitFor();
   await totals.getByText("$20,476.50").waitFor();
 }
+
+/** The pane widths and Office themes the pane must work in: Excel's default 320 px and a wider pane. */
+export const PANE_SETTINGS = [
+  { width: "400", theme: "light" },
+  { width: "320", theme: "light" },
+  { width: "400", theme: "dark" },
+  { width: "320", theme: "dark" },
+] as const;
+
+/** Sets the preview's pane width (px) and Office theme, as a person does in the page's header. */
+export async function setPane(page: Page, width: string, theme: "light" | "dark"): Promise<void> {
+  await page.getByLabel("Pane width").selectOption(width);
+  await page.getByLabel("Office theme").selectOption(theme);
+  // Fluent fades colours over a few frames: measure contrast once the new theme has settled.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+}
+
+/**
+ * axe-core's violations in the task pane and any dialog or pop-up it opened, as "rule: element"
+ * lines. One kind is left out: Fluent's focus guards (tabster's aria-hidden "dummy" elements
+ * around a dialog or a focus zone) are focusable on purpose, to hand the Tab key on, and are
+ * never read by a screen reader; axe's aria-hidden-focus flags them, and only them is ignored.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const include = ['[data-testid="prod-pane"]', ".fui-Portal", '[role="dialog"]'].filter(
+      (selector) => document.querySelector(selector) !== null,
+    );
+    const result = await axe.run({ include: include.map((s) => [s]) }, { resultTypes: ["violations"] });
+    return result.violations.flatMap((v) =>
+      v.nodes
+        .filter((n) => !(v.id === "aria-hidden-focus" && n.html.includes("data-tabster-dummy")))
+        .map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary?.split("\n")[1]?.trim() ?? v.help})`),
+    );
+  });
+}
+
+/**
+ * What sticks out past the pane's right edge (the pane would scroll sideways), as short
+ * descriptions of the elements; empty when nothing does. `zoom` 2 lays the pane out as a
+ * browser at 200% zoom does: half as many CSS pixels across.
+ */
+export async function paneOverflow(page: Page, zoom = 1): Promise<string[]> {
+  return page.evaluate((z) => {
+    const pane = document.querySelector<HTMLElement>('[data-testid="prod-pane"]');
+    if (!pane) return ["no pane"];
+    pane.style.setProperty("zoom", String(z));
+    const right = pane.getBoundingClientRect().right + 0.5;
+    const out = [...pane.querySelectorAll<HTMLElement>("*")]
+      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > right)
+      .filter((el) => !el.closest("[data-tabster-dummy]"))
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ")[0] : ""} "${(el.textContent ?? "").slice(0, 40)}"`,
+      );
+    const scrolls = pane.scrollWidth > pane.clientWidth;
+    pane.style.removeProperty("zoom");
+    return scrolls || out.length > 0
+      ? [`scrollWidth ${pane.scrollWidth} > ${pane.clientWidth}`, ...out.slice(0, 8)]
+      : [];
+  }, zoom);
+}

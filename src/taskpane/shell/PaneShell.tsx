@@ -47,7 +47,7 @@ const useStyles = makeStyles({
     minWidth: 0,
     overflowWrap: "anywhere",
     "& .fui-Field": { minWidth: 0 },
-    "& .fui-Input, & .fui-Select, & .fui-Textarea": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Input, & .fui-Select, & .fui-Textarea, & input[type=file]": { minWidth: 0, maxWidth: "100%" },
     // Fluent's Text and Subtitle render inline even as <p> or <h3>; a paragraph must be a block
     // or two sentences and a heading run together on one line.
     "& p.fui-Text, & h2.fui-Text, & h3.fui-Text": { display: "block" },
