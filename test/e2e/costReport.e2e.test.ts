@@ -358,7 +358,10 @@ describe("a 250,000-line ledger in the preview (issue 16: read and built off the
         ticks.count++;
       }, 10);
       const progress = new MutationObserver(() => {
-        const label = [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent).join(" ");
+        // The pane's progress, shown under the Build button.
+        const label = [...document.querySelectorAll("[data-pane-status]")]
+          .map((e) => e.textContent)
+          .join(" ");
         if (label !== ticks.labels.at(-1)?.label)
           ticks.labels.push({ label, count: ticks.count, at: performance.now() });
       });
