@@ -103,7 +103,9 @@ export function functionRows(functions: readonly ProdFunction[]): Row[] {
       continue;
     }
     const params = fn.metadata.parameters;
-    const args = params.map((p, i) => shaped(i < c.args.length ? c.args[i] : null, p.dimensionality));
+    // An argument left out is null whatever its shape, as Excel passes it (a [[null]] would be an
+    // empty cell, which FRINGE's people refuses).
+    const args = params.map((p, i) => (i < c.args.length ? shaped(c.args[i], p.dimensionality) : null));
     // A case that answers with an error would measure the error path: that is a bench fault.
     let answer: unknown;
     try {
