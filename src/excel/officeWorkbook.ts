@@ -24,6 +24,7 @@ import {
   a1Range,
   checkPlan,
   isDeadReference,
+  marksAfterWrite,
   needsTextProtection,
   parseOwnershipMark,
   quoteList,
@@ -499,7 +500,7 @@ export class OfficeWorkbook implements WorkbookPort {
       // A sheet whose tables sit on no cells of the plan gets them here.
       if (!added.has(sp)) addTables(ws, sp);
       writeSheetStructure(ws, sp);
-      if (sp.mode === "create") {
+      if (marksAfterWrite(sp)) {
         const mark = wb.names.add(
           sheetMarkName(plan, sp),
           ws.getRange("A1"),

@@ -138,8 +138,16 @@ export interface ChartSpec {
  *   rewritten. A sheet with the name but without the mark is never touched.
  * - "existing": the sheet exists and only the blocks are written (the caller checked the cells
  *   are empty or owned, or the user agreed).
+ * - "reclaim": a sheet PROD made whose mark is gone (a user deleted the name): the pane told it
+ *   by its content (`ownedSheet.ts`) and the user said yes to taking it back. It is cleared,
+ *   rewritten and marked again. Refused, like "create", when the mark is on another sheet.
  */
-export type SheetMode = "create" | "replaceOwned" | "existing";
+export type SheetMode = "create" | "replaceOwned" | "existing" | "reclaim";
+
+/** Whether applying the plan adds the sheet's ownership mark (a new or a reclaimed sheet). */
+export function marksAfterWrite(sheet: SheetPlan): boolean {
+  return sheet.mode === "create" || sheet.mode === "reclaim";
+}
 
 /**
  * A conditional format that marks the cells where a formula holds (Excel's "Use a formula to
@@ -163,7 +171,7 @@ export interface ConditionalFormatSpec {
 export interface SheetPlan {
   name: string;
   mode: SheetMode;
-  /** Ownership key for this sheet's mark (`create` and `replaceOwned`). Defaults to the name. */
+  /** Ownership key for this sheet's mark (all modes but `existing`). Defaults to the name. */
   markKey?: string;
   blocks: CellBlock[];
   tables?: TableSpec[];
@@ -494,7 +502,8 @@ export function checkPlan(plan: WritePlan, state: WorkbookState): PlanCheck {
   for (const sp of plan.sheets) {
     const exists = sheets.has(sp.name.toLowerCase());
     if (sp.mode === "create" && exists) existing.push(sp.name);
-    if (sp.mode === "existing" && !exists) missing.push(sp.name);
+    if ((sp.mode === "existing" || sp.mode === "reclaim") && !exists) missing.push(sp.name);
+    if (sp.mode === "reclaim" && exists) replaced.push(sp.name);
     if (sp.mode === "replaceOwned") {
       const mark = nameFormula.get(sheetMarkName(plan, sp).toLowerCase());
       if (!exists) missing.push(sp.name);
@@ -517,8 +526,8 @@ export function checkPlan(plan: WritePlan, state: WorkbookState): PlanCheck {
   if (missing.length > 0)
     throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
 
-  // The marks the new sheets will get: Excel's names.add fails on an existing name, and only in
-  // the last step, after every value is written; so they are checked here.
+  // The marks the new and reclaimed sheets will get: Excel's names.add fails on an existing name,
+  // and only in the last step, after every value is written; so they are checked here.
   const marks = createdSheetMarks(plan, (name) => nameFormula.get(name.toLowerCase()));
   if (marks.heldBy.length > 0) {
     throw new PortError(
@@ -554,10 +563,11 @@ export function checkPlan(plan: WritePlan, state: WorkbookState): PlanCheck {
 }
 
 /**
- * The marks of the sheets a plan creates, as the workbook has them already (`markFormula` looks a
- * name up, any case). A mark a deleted sheet left behind (#REF!) is `stale`: the plan deletes it
- * before adding its own, as Excel's names.add refuses an existing name. A mark a live sheet still
- * holds (the user renamed PROD's sheet) is that sheet's: the plan must refuse before writing.
+ * The marks of the sheets a plan creates or reclaims, as the workbook has them already
+ * (`markFormula` looks a name up, any case). A mark a deleted sheet left behind (#REF!), or one
+ * already on the sheet being reclaimed, is `stale`: the plan deletes it before adding its own, as
+ * Excel's names.add refuses an existing name. A mark another live sheet holds (the user renamed
+ * PROD's sheet) is that sheet's: the plan must refuse before writing.
  */
 function createdSheetMarks(
   plan: WritePlan,
@@ -566,12 +576,14 @@ function createdSheetMarks(
   const stale: string[] = [];
   const heldBy: string[] = [];
   for (const sp of plan.sheets) {
-    if (sp.mode !== "create") continue;
+    if (!marksAfterWrite(sp)) continue;
     const name = sheetMarkName(plan, sp);
     const formula = markFormula(name);
     if (formula === undefined) continue;
-    if (isDeadReference(formula)) stale.push(name);
-    else heldBy.push(splitAddress(formula).sheet);
+    const holder = splitAddress(formula).sheet;
+    if (isDeadReference(formula) || (sp.mode === "reclaim" && holder.toLowerCase() === sp.name.toLowerCase()))
+      stale.push(name);
+    else heldBy.push(holder);
   }
   return { stale, heldBy };
 }

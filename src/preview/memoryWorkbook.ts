@@ -33,6 +33,7 @@ import {
   checkPlan,
   columnLetter,
   isDeadReference,
+  marksAfterWrite,
   needsTextProtection,
   parseA1,
   parseOwnershipMark,
@@ -564,7 +565,7 @@ export class MemoryWorkbook implements WorkbookPort {
           if (table) table.headers = this.values(sp.name, t.row, t.column, 1, t.columnCount)[0].map(String);
         }
         this.setLayout(sp);
-        if (sp.mode === "create") {
+        if (marksAfterWrite(sp)) {
           const mark = sheetMarkName(plan, sp);
           this.addName(
             mark,

@@ -2,9 +2,15 @@
  * checkPlan: the one "can this plan be applied?" rule both workbook ports use, before anything
  * is written. Excel compares sheet, table and workbook names without regard to case.
  */
-import { type WorkbookState, type WritePlan, checkPlan, ownershipMarkName } from "../../src/excel/port";
+import {
+  type SheetMode,
+  type WorkbookState,
+  type WritePlan,
+  checkPlan,
+  ownershipMarkName,
+} from "../../src/excel/port";
 
-const sheet = (name: string, mode: "create" | "replaceOwned" | "existing", markKey?: string) => ({
+const sheet = (name: string, mode: SheetMode, markKey?: string) => ({
   name,
   mode,
   markKey,
@@ -23,6 +29,7 @@ describe("checkPlan", () => {
     ["create beside a sheet that differs only in case", "Fringes", "create", "sheetExists"],
     ["write into a sheet that is not there", "Nowhere", "existing", "notFound"],
     ["replace a sheet without this owner's mark", "Fringes", "replaceOwned", "notOwned"],
+    ["reclaim a sheet that is not there", "Nowhere", "reclaim", "notFound"],
   ] as const)("refuses to %s", (_what, name, mode, kind) => {
     const plan: WritePlan = { owner: "templates", sheets: [sheet(name, mode)] };
     expect(() => checkPlan(plan, state({ sheets: ["fringes"] }))).toThrow(
@@ -97,5 +104,26 @@ describe("checkPlan", () => {
     expect(() =>
       checkPlan(plan, state({ sheets: ["Old top"], names: [{ name: mark, formula: "='Old top'!$A$1" }] })),
     ).toThrow(expect.objectContaining({ kind: "nameExists", subjects: ["Old top"] }));
+  });
+
+  it("reclaims a sheet that lost its mark: clears it, re-marks it, and refuses while another sheet holds the mark", () => {
+    const plan: WritePlan = { owner: "costReport", sheets: [sheet("Cost Report 2026-11-20", "reclaim")] };
+    const mark = ownershipMarkName("costReport", "Cost Report 2026-11-20");
+    const sheets = ["Cost Report 2026-11-20", "Week 12 as sent"];
+    expect(
+      checkPlan(plan, state({ sheets, tables: [{ name: "Lines", sheet: "cost report 2026-11-20" }] })),
+    ).toEqual({
+      replaced: ["Cost Report 2026-11-20"],
+      tablesToDelete: ["Lines"],
+      namesToDelete: [],
+    });
+    // A mark already on it (or left by a deleted sheet) is added again, not refused.
+    for (const formula of ["='Cost Report 2026-11-20'!$A$1", "=#REF!$A$1"])
+      expect(checkPlan(plan, state({ sheets, names: [{ name: mark, formula }] })).namesToDelete).toEqual([
+        mark,
+      ]);
+    expect(() =>
+      checkPlan(plan, state({ sheets, names: [{ name: mark, formula: "='Week 12 as sent'!$A$1" }] })),
+    ).toThrow(expect.objectContaining({ kind: "nameExists", subjects: ["Week 12 as sent"] }));
   });
 });

@@ -123,6 +123,35 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       expect((await port.readRange({ sheet: "Cost Report", address: "A1" })).values).toEqual([["mine"]]);
     });
 
+    it("reclaims a sheet without its mark when asked to: rewritten, re-marked, the mark hidden", async () => {
+      // A sheet without the templates' mark: the pane recognised it as its own, and the user said yes.
+      await port.apply(
+        userSheet("Budget", [
+          ["Acct", "Description", "Total"],
+          [1101, "Old line", 5],
+        ]),
+      );
+      const reclaim = budgetPlan();
+      reclaim.sheets[0].mode = "reclaim";
+      await port.apply(reclaim);
+      expect((await port.readUsedRange("Budget"))?.values).toEqual([
+        ["Acct", "Description", "Total"],
+        [1101, "Story purchase", 1000],
+        [1201, "Producer", 2500.5],
+      ]);
+      expect(await port.findOwned("templates")).toEqual([
+        expect.objectContaining({ sheet: "Budget", owner: "templates", key: "Budget" }),
+      ]);
+      // Marks are hidden: never listed with the user's names.
+      expect((await port.listNames()).map((n) => n.name)).toEqual(["BudgetProducer"]);
+      // Taken back, it is replaced by its mark from then on.
+      const again = budgetPlan();
+      again.sheets[0].mode = "replaceOwned";
+      again.names = [];
+      await port.apply(again);
+      expect((await port.readRange({ sheet: "Budget", address: "B2" })).values).toEqual([["Story purchase"]]);
+    });
+
     it("refuses a name or table name the workbook already uses, writing nothing", async () => {
       await port.apply(budgetPlan());
       const clash = budgetPlan("bids", "Bids");

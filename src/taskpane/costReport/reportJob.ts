@@ -25,7 +25,7 @@ import type { SheetPlan } from "../../excel/port";
 import { throwIfCancelled } from "../files/cancel";
 import { loadXlsxReader } from "../files/readFile";
 import { importLedger, type LedgerSource } from "./ledgerImport";
-import { reportSheet } from "./reportSheet";
+import { reportSheet, type ReportSheetInput } from "./reportSheet";
 import { InputError } from "./sources";
 
 /** A ledger as plain data: an .xlsx file travels as its bytes and is opened again by the job. */
@@ -49,8 +49,8 @@ export interface ReportJob {
   prior?: { sheet: string; rows: PriorRow[] };
   /** The accounts of this date's report when it is replaced (its typed ETCs are kept). */
   replaced?: PriorRow[];
-  /** Whether this date's report exists and is replaced. */
-  replace: boolean;
+  /** Whether this date's report is made, replaced, or taken back after its mark was deleted. */
+  mode: ReportSheetInput["mode"];
   settings: CostReportSettings;
   /** The period end date (Excel serial) and the period as the sheet's heading says it. */
   periodEnd: number;
@@ -144,7 +144,7 @@ export async function computeReport(job: ReportJob, options: JobOptions = {}): P
     },
     problems,
     ledgerCheck: ledger.check,
-    replace: job.replace,
+    mode: job.mode,
     relievePos: job.settings.relievePos ?? false,
   });
   return { sheet, report, problems, ledgerCheck: ledger.check };

@@ -35,6 +35,7 @@ import {
   type CellValue,
   type SheetPlan,
 } from "../../excel/port";
+import type { SheetSignature } from "../shell/ownedSheet";
 
 /** The pane's owner key for cost-report sheets. */
 export const COST_REPORT_OWNER = "costReport";
@@ -94,6 +95,19 @@ const C = {
 
 /** Row of the header line; data starts on the next row. */
 const HEADER_ROW = 3;
+/** How the report's title in A1 begins; the period follows. */
+const TITLE_START = "Weekly cost report: ";
+
+/**
+ * A cost report sheet PROD wrote, told by its content when its mark is gone: the title in A1 and
+ * the header row, exactly as PROD writes them (a user's own sheet rarely has all twenty).
+ */
+export const REPORT_SIGNATURE: SheetSignature = {
+  address: a1Range(0, 0, HEADER_ROW + 1, REPORT_HEADERS.length),
+  matches: (values) =>
+    String(values[0]?.[0] ?? "").startsWith(TITLE_START) &&
+    REPORT_HEADERS.every((heading, i) => values[HEADER_ROW]?.[i] === heading),
+};
 /** Where the chart's data block sits: to the right of the body, past a spacer column. */
 const CHART_DATA_COLUMN = REPORT_HEADERS.length + 1;
 /** What the Hold EFC column holds on a held account; the accountant types it (or yes, y, x). */
@@ -140,8 +154,11 @@ export interface ReportSheetInput {
   problems: { source: string; problem: RowProblem }[];
   /** What the ledger read adds up to and the export's own total (absent: not checked). */
   ledgerCheck?: LedgerCheck;
-  /** Whether the sheet exists already and is ours (re-running replaces it). */
-  replace: boolean;
+  /**
+   * "create" for a new sheet; "replaceOwned" for the pane's own (re-running replaces it);
+   * "reclaim" for the pane's own whose mark a user deleted, once the user said yes.
+   */
+  mode: "create" | "replaceOwned" | "reclaim";
   /** Whether the POs were relieved by the ledger (CostReportSettings.relievePos). */
   relievePos: boolean;
 }
@@ -206,7 +223,7 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
       row: 0,
       column: 0,
       cells: [
-        [`Weekly cost report: ${input.periodLabel}`],
+        [`${TITLE_START}${input.periodLabel}`],
         [
           `Variance: ${convention === "UNDER" ? "Under/(Over), budget − EFC" : "Over/(Under), EFC − budget"}. ETC is yours to edit: EFC, variance and totals follow. Type Yes under Hold EFC to hold an account's EFC from next week on (its ETC then shrinks as money is spent), and explain variances under Notes: next week's report carries your ETCs, holds and notes forward.`,
         ],
@@ -312,7 +329,7 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
   const name = reportSheetName(input.periodEnd);
   return {
     name,
-    mode: input.replace ? "replaceOwned" : "create",
+    mode: input.mode,
     markKey: name,
     blocks,
     freeze: { rows: first, columns: 2 },

@@ -16,10 +16,10 @@ import {
 } from "../../engine/weeklyCostReport";
 import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
 import { throwIfCancelled } from "../files/cancel";
-import { marksSheet } from "../shell/ownedSheet";
+import { ownedSheetState } from "../shell/ownedSheet";
 import { ledgerFile, type SourcedProblem } from "./reportJob";
 import { reportChannel, runReportJob, type JobChannel } from "./reportProtocol";
-import { COST_REPORT_OWNER, readPriorReport, reportSheetName } from "./reportSheet";
+import { COST_REPORT_OWNER, REPORT_SIGNATURE, readPriorReport, reportSheetName } from "./reportSheet";
 import {
   InputError,
   mappingGaps,
@@ -57,6 +57,11 @@ export interface ReplaceQuestion {
   sheet: string;
   /** ETCs typed or carried into the sheet, which the new report keeps. */
   keptEtcs: number;
+  /**
+   * The sheet has lost PROD's mark (a user deleted the hidden name) and is PROD's report only by
+   * its title and headers: yes also takes it back as PROD's.
+   */
+  unmarked: boolean;
 }
 
 /** What the pane tells the user afterwards. */
@@ -103,16 +108,17 @@ export async function runCostReport(
   }
 
   const name = reportSheetName(req.periodEnd);
-  const owned = await port.findOwned(COST_REPORT_OWNER);
-  // Replace only the pane's sheet of that name: after a delete or rename the sheet is made anew.
-  const replace = marksSheet(owned, name, name);
+  // Replace only the pane's sheet of that name, by its mark or, once the user says yes, by its
+  // content: after a delete or rename the sheet is made anew, and a user's sheet is never touched.
+  const state = await ownedSheetState(port, COST_REPORT_OWNER, name, name, REPORT_SIGNATURE);
+  const mode = state === "marked" ? "replaceOwned" : state === "unmarked" ? "reclaim" : "create";
   let replaced: PriorRow[] | undefined;
-  if (replace) {
+  if (mode !== "create") {
     // Asked before the inputs are read: the accountant may have typed ETCs into it.
     const used = await port.readUsedRange(name);
     replaced = used ? readPriorReport(used.values) : undefined;
     const keptEtcs = replaced?.filter((r) => r.etcEdited).length ?? 0;
-    if (!(await req.confirmReplace({ sheet: name, keptEtcs }))) {
+    if (!(await req.confirmReplace({ sheet: name, keptEtcs, unmarked: mode === "reclaim" }))) {
       throw new PortError("cancelled", `${name} was left as it is.`, [name]);
     }
   }
@@ -147,7 +153,7 @@ export async function runCostReport(
       pos: posIn && { label: posIn.input.label, rows: posIn.input.source.rows, mapping: mappingOf(posIn) },
       prior: prior && req.priorSheet ? { sheet: req.priorSheet, rows: prior } : undefined,
       replaced,
-      replace,
+      mode,
       settings: {
         layout: req.layout,
         cutoff: req.cutoff,

@@ -186,11 +186,13 @@ export default function CostReportPanel(props: CostReportPanelProps) {
           convention,
           efcChangeThreshold: t,
           relievePos,
-          confirmReplace: ({ sheet, keptEtcs }) =>
+          confirmReplace: ({ sheet, keptEtcs, unmarked }) =>
             pane.ask({
               title: `Replace ${sheet}?`,
               message:
-                `${sheet} is there already. Building it again replaces it with the books as they are now.` +
+                (unmarked
+                  ? `${sheet} looks like a cost report PROD made, but the hidden mark PROD keeps on its own sheets is gone from it, so PROD cannot be sure the sheet is its own. Replace it only if it is PROD's report: building it again replaces it with the books as they are now, and PROD marks it as its own again.`
+                  : `${sheet} is there already. Building it again replaces it with the books as they are now.`) +
                 (keptEtcs > 0
                   ? ` The ${keptEtcs} ETC${keptEtcs === 1 ? "" : "s"} typed or carried into it ${keptEtcs === 1 ? "is" : "are"} kept.`
                   : ""),

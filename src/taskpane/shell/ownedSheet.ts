@@ -2,10 +2,48 @@
  * Whether a sheet the pane wrote is still the pane's, by its ownership mark. The mark is a
  * workbook name: it follows the sheet when the user renames it and points at #REF! when the
  * user deletes it, so the mark's key alone does not say the sheet of that name is there and ours.
+ *
+ * The mark is hidden (Name Manager does not list it), but a user can still delete it (a macro,
+ * a name tool, a copy of the workbook that drops hidden names). Then the sheet is told by its
+ * content: the exact title or header PROD wrote on it. Even then the pane asks before taking it
+ * back, because a user's own sheet can look like PROD's (copied from it, typed to match).
  */
-import type { OwnedRegion } from "../../excel/port";
+import type { CellValue, OwnedRegion, WorkbookPort } from "../../excel/port";
 
 /** Whether the mark `key` (from `findOwned`) marks the sheet named `sheet`. */
 export function marksSheet(owned: readonly OwnedRegion[], key: string, sheet: string): boolean {
   return owned.some((o) => o.key === key && o.sheet === sheet);
+}
+
+/** What PROD writes at a fixed place on a sheet of its own, to tell the sheet by. */
+export interface SheetSignature {
+  /** The cells read, A1 (e.g. `A1:T4`). */
+  address: string;
+  /** Whether the values read there are what PROD wrote. */
+  matches(values: readonly (readonly CellValue[])[]): boolean;
+}
+
+/**
+ * A sheet name the pane writes to, as the workbook has it:
+ * - "marked": there, with the pane's mark: the pane may replace it;
+ * - "unmarked": there without the mark, but showing PROD's signature: ask, then reclaim it;
+ * - "absent": not there: the pane makes it;
+ * - "other": there, and not the pane's by mark or content: never touched.
+ */
+export type OwnedSheetState = "marked" | "unmarked" | "absent" | "other";
+
+/** The state of the sheet `sheet` the pane marks as `owner`'s `key`. Three reads at most: the sheets and marks together, then the signature. */
+export async function ownedSheetState(
+  port: WorkbookPort,
+  owner: string,
+  key: string,
+  sheet: string,
+  signature: SheetSignature,
+): Promise<OwnedSheetState> {
+  const [sheets, owned] = await Promise.all([port.listSheets(), port.findOwned(owner)]);
+  const name = sheets.find((s) => s.toLowerCase() === sheet.toLowerCase());
+  if (name === undefined) return "absent";
+  if (marksSheet(owned, key, name)) return "marked";
+  const { values } = await port.readRange({ sheet: name, address: signature.address });
+  return signature.matches(values) ? "unmarked" : "other";
 }

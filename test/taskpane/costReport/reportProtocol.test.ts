@@ -50,7 +50,7 @@ function job(ledger: ReportJob["ledger"]["source"], more: Partial<ReportJob> = {
       sheet: "Cost Report 2026-11-13",
       rows: [{ account: "2501", etc: new Decimal("40000.125"), efc: new Decimal(95000), etcEdited: true }],
     },
-    replace: false,
+    mode: "create",
     settings: {
       layout: "FEATURE",
       cutoff: { kind: "date", start: END - 6, end: END },

@@ -70,7 +70,7 @@ const sheetInput: ReportSheetInput = {
       problem: { row: 9, message: 'the amount "x" is not a number; the line is left out', excluded: true },
     },
   ],
-  replace: false,
+  mode: "create",
   relievePos: false,
 };
 const sheet = reportSheet(sheetInput);

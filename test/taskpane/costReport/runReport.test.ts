@@ -157,7 +157,7 @@ describe("running the cost report against the workbook", () => {
     await expect(
       runCostReport(port, await request(port, { confirmReplace: answer(false) })),
     ).rejects.toMatchObject({ kind: "cancelled" });
-    expect(questions).toEqual([{ sheet, keptEtcs: 1 }]);
+    expect(questions).toEqual([{ sheet, keptEtcs: 1, unmarked: false }]);
     expect(book.cell(sheet, "H5")).toMatchObject({ kind: "value", content: 30000 });
     expect(book.cell(sheet, "Q5")).toMatchObject({ content: "Budget left" });
 
@@ -263,6 +263,56 @@ describe("running the cost report against the workbook", () => {
       ]);
     },
   );
+
+  it("asks before taking back its report after the user deleted its mark: no writes nothing, yes re-marks and updates it", async () => {
+    const { port, book } = workbook();
+    const sheet = "Cost Report 2026-11-20";
+    const markName = ownershipMarkName(COST_REPORT_OWNER, sheet);
+    await runCostReport(port, await request(port));
+    // The mark is hidden, as Excel's Name Manager hides it from users...
+    expect(book.names.find((n) => n.name === markName)?.visible).toBe(false);
+    // ...but a macro or a name tool can still delete it.
+    book.names = book.names.filter((n) => n.name !== markName);
+    book.write(sheet, 4, 7, 30000);
+    const cells = () => [...book.sheet(sheet).cells].map(([at, cell]) => [at, { ...cell }]);
+    const before = cells();
+    const questions: ReplaceQuestion[] = [];
+    const answer = (yes: boolean) => (q: ReplaceQuestion) => {
+      questions.push(q);
+      return Promise.resolve(yes);
+    };
+
+    await expect(
+      runCostReport(port, await request(port, { convention: "OVER", confirmReplace: answer(false) })),
+    ).rejects.toMatchObject({ kind: "cancelled" });
+    expect(questions).toEqual([{ sheet, keptEtcs: 1, unmarked: true }]);
+    expect(cells()).toEqual(before);
+    expect(before.length).toBeGreaterThan(100);
+    expect(book.names.some((n) => n.name === markName)).toBe(false);
+
+    await runCostReport(port, await request(port, { convention: "OVER", confirmReplace: answer(true) }));
+    expect(questions).toHaveLength(2);
+    // Updated (the OVER convention), the ETC typed into it kept, and PROD's again: marked, hidden.
+    expect(book.cell(sheet, "J5")).toMatchObject({ kind: "formula", content: "=I5-C5" });
+    expect(book.cell(sheet, "H5")).toMatchObject({ kind: "value", content: 30000 });
+    expect(book.names.find((n) => n.name === markName)).toMatchObject({
+      formula: `='${sheet}'!$A$1`,
+      visible: false,
+    });
+    expect(book.sheets.filter((s) => s.name.startsWith("Cost Report"))).toHaveLength(1);
+    // A third run replaces it by its mark, as before the mark was deleted.
+    await runCostReport(port, await request(port, { confirmReplace: answer(true) }));
+    expect(questions[2]).toEqual({ sheet, keptEtcs: 1, unmarked: false });
+  });
+
+  it("never takes a sheet of the user's for its own: same name, not PROD's title and headers", async () => {
+    const { port, book } = workbook();
+    const sheet = "Cost Report 2026-11-20";
+    // The user's own report with PROD's headers but a title of their own.
+    book.addSheet(sheet, [["Studio cost report"], [], [], [...REPORT_HEADERS]]);
+    await expect(runCostReport(port, await request(port))).rejects.toMatchObject({ kind: "sheetExists" });
+    expect(book.cell(sheet, "A1")).toMatchObject({ content: "Studio cost report" });
+  });
 
   it("builds the report again after the user deleted its sheet", async () => {
     const { port, book } = await reportThenChange(DELETE_OR_RENAME[0][1]);
