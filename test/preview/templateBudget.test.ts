@@ -7,6 +7,7 @@ import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { fillInRates } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
+import type { BudgetTemplate, TemplateGlobals } from "../../src/engine/templates/types";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 import { copyPreset } from "../../src/taskpane/fringes/fringeTables";
 import { freeCopy } from "../../src/taskpane/panels/TemplatesPanel";
@@ -17,13 +18,18 @@ beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 // A whole budget computed in HyperFormula takes seconds on a loaded 2-core machine.
 jest.setTimeout(60000);
 
-async function featureBudget() {
-  const template = TEMPLATES.FEATURE;
+/** A template inserted into an empty workbook, with the rates a producer fills in typed. */
+async function inserted(template: BudgetTemplate, globals: TemplateGlobals = template.defaults) {
   const { sheets, suffix } = namesForCopy(template, 1);
-  const layout = buildTemplatePlan(template, template.defaults, sheets, suffix);
+  const layout = buildTemplatePlan(template, globals, sheets, suffix);
   const wb = new MemoryWorkbook();
   await wb.apply(layout.plan);
   await fillInRates(wb);
+  return { wb, layout, sheets };
+}
+
+async function featureBudget() {
+  const { wb, layout } = await inserted(TEMPLATES.FEATURE);
   const rowsOf = (account: string) =>
     layout.detailLines.filter((l) => l.account === account).map((l) => l.row);
   const value = async (name: string) => (await wb.readNamedRange(name))!.values[0][0];
@@ -86,13 +92,7 @@ describe("Feature template, computed", () => {
   });
 
   it("marks up AICP sections A-K only", async () => {
-    const template = TEMPLATES.AICP;
-    const { sheets } = namesForCopy(template, 1);
-    const layout = buildTemplatePlan(template, template.defaults, sheets);
-    const wb = new MemoryWorkbook();
-    await wb.apply(layout.plan);
-    await fillInRates(wb);
-    await fillInRates(wb);
+    const { wb, layout } = await inserted(TEMPLATES.AICP);
     const rowOf = (account: string) => layout.detailLines.find((l) => l.account === account)!.row;
     // Camera rental (section I): 2 shoot days at $1,000 = 2,000, marked up 20% = 400.
     wb.enter("Budget detail", rowOf("I193"), DETAIL_COLUMNS.rate, "1000");
@@ -103,13 +103,7 @@ describe("Feature template, computed", () => {
   });
 
   it("spreads the TV amortization over the episodes to the cent", async () => {
-    const template = TEMPLATES.TV;
-    const { sheets } = namesForCopy(template, 1);
-    const layout = buildTemplatePlan(template, { ...template.defaults, episodes: 3 }, sheets);
-    const wb = new MemoryWorkbook();
-    await wb.apply(layout.plan);
-    await fillInRates(wb);
-    await fillInRates(wb);
+    const { wb } = await inserted(TEMPLATES.TV, { ...TEMPLATES.TV.defaults, episodes: 3 });
     // Standing sets $100,000 over 3 episodes: 33,333.34 + 33,333.33 + 33,333.33.
     wb.enter("Amortization", 6, 3, "100000");
     const total = (await wb.readNamedRange("Amort_Total"))!.values[0][0];
@@ -202,13 +196,7 @@ describe("charges show their base, and the user picks it", () => {
 
 describe("AICP: Estimate and Actual, prep and wrap in days", () => {
   it("totals the actuals beside the estimate, with the markup on the actual A-K", async () => {
-    const template = TEMPLATES.AICP;
-    const { sheets } = namesForCopy(template, 1);
-    const layout = buildTemplatePlan(template, template.defaults, sheets);
-    const wb = new MemoryWorkbook();
-    await wb.apply(layout.plan);
-    await fillInRates(wb);
-    await fillInRates(wb);
+    const { wb, layout, sheets } = await inserted(TEMPLATES.AICP);
     const rowOf = (account: string) => layout.detailLines.find((l) => l.account === account)!;
     // Camera rental I193: 2 shoot days at $1,000 = 2,000 estimated, 1,900 spent.
     wb.enter(sheets.detail, rowOf("I193").row, DETAIL_COLUMNS.rate, "1000");
@@ -248,13 +236,10 @@ describe("writers are paid by the draft", () => {
 
 describe("one workbook, one set of rates", () => {
   async function budgetOf(year: number) {
-    const template = TEMPLATES.FEATURE;
-    const { sheets } = namesForCopy(template, 1);
-    const layout = buildTemplatePlan(template, { ...template.defaults, fringeYear: year }, sheets);
-    const wb = new MemoryWorkbook();
-    await wb.apply(layout.plan);
-    await fillInRates(wb);
-    await fillInRates(wb);
+    const { wb, layout } = await inserted(TEMPLATES.FEATURE, {
+      ...TEMPLATES.FEATURE.defaults,
+      fringeYear: year,
+    });
     const [, shoot] = layout.detailLines.filter((l) => l.account === "2001").map((l) => l.row);
     return { wb, shoot };
   }
