@@ -99,10 +99,10 @@ function readLines(
  * Employer fringe cost (payroll taxes, union P&H) on wages, to the cent. A column of one person's
  * lines reaches each cap once; people: how many the line pays, each with their own caps.
  * @remarks fringes: a library name ("SS"), names joined by commas ("SS,MEDICARE,FUTA-CA"), a
- * preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a name with a year ("SS-2025": the rate in
+ * preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY", "PAYROLL-GA", "PAYROLL-CANADA"), a name with a year ("SS-2025": the rate in
  * force on 1 January) or a date ("SAG-AFTRA@2026-08-15": the rate in force that day; without
  * either, the latest figure PROD holds), a range of names, or a Fringes table (columns Name | Type |
- * Rate | Cutoff, with or without its header row). Caps are per person: a $7,000 cutoff is reached
+ * Rate | Cutoff and an optional Threshold, with or without its header row). Caps are per person: a $7,000 cutoff is reached
  * once across prep, shoot and wrap lines, not once per line; lines are rounded so they add up to
  * the person's total. people: a line "4 grips x 25 days" pays 4 people, so each has a quarter of
  * the wages, hours and days and their own caps; the result is the sum. On a column of lines with
@@ -112,7 +112,7 @@ function readLines(
  * you type it, the answer is #VALUE! naming the row.
  * @customfunction FRINGE
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
- * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025": the rate on 1 January) or a date ("SAG-AFTRA@2026-08-15": the rate in force that day; guild rates change July 1 or August 1); no year = the latest, a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff). Required: blank (or 0) is #VALUE!.
+ * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025": the rate on 1 January) or a date ("SAG-AFTRA@2026-08-15": the rate in force that day; guild rates change July 1 or August 1); no year = the latest, a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY", "PAYROLL-GA", "PAYROLL-CANADA"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff, optional Threshold). Required: blank (or 0) is #VALUE!.
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines, so caps already used up are not charged again. Default 0.
  * @param [hours] Hours worked or guaranteed, for per-hour fringes (e.g. MPI): one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes (a week fringe charges rate x days / 5): one cell, or a column the size of wages.
@@ -141,7 +141,7 @@ export function fringe(
  * fringes are left out. A column of wages spills.
  * @remarks With PAYROLL-CA-2025, $250,000 pays 5.97% and $60,000 pays 8.27%.
  * @customfunction FRINGERATE
- * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025": the rate on 1 January) or a date ("SAG-AFTRA@2026-08-15": the rate in force that day; guild rates change July 1 or August 1); no year = the latest, a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff). Required: blank (or 0) is #VALUE!.
+ * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025": the rate on 1 January) or a date ("SAG-AFTRA@2026-08-15": the rate in force that day; guild rates change July 1 or August 1); no year = the latest, a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY", "PAYROLL-GA", "PAYROLL-CANADA"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff, optional Threshold). Required: blank (or 0) is #VALUE!.
  * @param [wages] A person's gross wages: the rate is then the effective rate at that pay. One cell or a column.
  * @param [prior_wages] Wages already paid to the person before these wages (year or project to date). Default 0.
  * @returns A rate (a fraction: format the cell as a percent), not rounded.
@@ -213,7 +213,7 @@ function baseCell(base: Decimal, people: number | null): number | string {
  * the headcount ("7,000 x 4 people"). Amounts are rounded so they add up to the total.
  * @customfunction FRINGEDETAIL
  * @param wages The person's gross wages: one cell, or a column of their lines in order. Blank = 0.
- * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025": the rate on 1 January) or a date ("SAG-AFTRA@2026-08-15": the rate in force that day; guild rates change July 1 or August 1); no year = the latest, a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff). Required: blank (or 0) is #VALUE!.
+ * @param fringes Names ("SS,MEDICARE,FUTA-CA"), a name with a year ("SS-2025": the rate on 1 January) or a date ("SAG-AFTRA@2026-08-15": the rate in force that day; guild rates change July 1 or August 1); no year = the latest, a preset ("PAYROLL-US", "PAYROLL-CA", "PAYROLL-NY", "PAYROLL-GA", "PAYROLL-CANADA"), a range of names, or your Fringes table (Name | Type | Rate | Cutoff, optional Threshold). Required: blank (or 0) is #VALUE!.
  * @param [prior_wages] Wages already paid to this person this year (or on this project) before these lines. Default 0.
  * @param [hours] Hours worked or guaranteed, for per-hour fringes: one cell, or a column the size of wages. Left out, with days given: 12 hours a day.
  * @param [days] Days worked, for per-day and per-week fringes: one cell, or a column the size of wages.
