@@ -1,5 +1,13 @@
 import type { Page } from "playwright-core";
-import { type Preview, cellText, compareReferenceBids, openPreview, showSheet, typeInto } from "./preview";
+import {
+  type Preview,
+  cellText,
+  compareReferenceBids,
+  openPreview,
+  setPane,
+  showSheet,
+  typeInto,
+} from "./preview";
 
 // reference.md 6.5 as two vendors' CSV files, as a production manager gets them by e-mail: the
 // same camera package, a 3-day week against a 4-day week, for a schedule of 5 + 5 + 2 days.
@@ -49,6 +57,18 @@ describe("a bid comparison from CSV files in the preview", () => {
     const { page } = preview;
     await page.getByRole("tab", { name: "Bids" }).click();
     const files = page.getByTestId("bid-file-input");
+    // A file that cannot be read is answered under the buttons that add bids, above Compare (issue 20).
+    await files.setInputFiles({
+      name: "Quote.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("not a zip"),
+    });
+    const unreadable = page.getByText(/"Quote.xlsx" could not be read as an Excel workbook/);
+    await unreadable.waitFor();
+    const compareButton = await page
+      .getByRole("button", { name: /Add two vendors to compare/ })
+      .boundingBox();
+    expect((await unreadable.boundingBox())!.y).toBeLessThan(compareButton!.y);
     await files.setInputFiles({ name: "Vendor A.csv", mimeType: "text/csv", buffer: Buffer.from(VENDOR_A) });
     const vendorA = page.getByRole("region", { name: /^Vendor 1:/ });
     await vendorA.getByRole("button", { name: "Use these columns" }).click();
@@ -61,7 +81,15 @@ describe("a bid comparison from CSV files in the preview", () => {
     await page.getByText("Best single vendor: Vendor A, $20,310.00.").waitFor();
 
     await page.getByRole("button", { name: "Write comparison sheet" }).click();
-    await page.getByText(/The comparison is on the sheet "Bid comparison"/).waitFor();
+    const done = page.getByText(/The comparison is on the sheet "Bid comparison"/);
+    await done.waitFor();
+    // The result shows under the write buttons, not at the top of the pane (issue 20), and is in view.
+    const awardButton = await page
+      .getByRole("button", { name: /Write award into the selected cell/ })
+      .boundingBox();
+    const doneBox = await done.boundingBox();
+    expect(doneBox!.y).toBeGreaterThan(awardButton!.y);
+    expect(await done.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
     // The grid shows the sheet the pane wrote; its cells hold the same landed costs.
     await page.getByRole("tab", { name: "Bid comparison", exact: true }).click();
     const shown = await page.$$eval("td[data-address]", (cells) =>
@@ -260,11 +288,7 @@ describe("a bid comparison from CSV files in the preview", () => {
   it("fits a 320 px pane: long vendor and item names stay inside it and off the figures; terms come back by name", async () => {
     const { page } = preview;
     await reopenBids(page, "everything");
-    await page.evaluate(() => {
-      const pane = document.querySelector('aside[aria-label="PROD task pane"]');
-      if (pane?.parentElement instanceof HTMLElement)
-        pane.parentElement.style.gridTemplateColumns = "minmax(0, 1fr) 320px";
-    });
+    await setPane(page, "320", "light");
     const item =
       "Arri Alexa 35 camera package with Signature Prime lenses 18-125mm and wireless follow focus";
     const longA = "ScreenLight & Grip Rentals of Greater Los Angeles Incorporated";
@@ -290,7 +314,7 @@ describe("a bid comparison from CSV files in the preview", () => {
     await page.getByLabel("Matched item", { exact: true }).scrollIntoViewIfNeeded();
     await preview.screenshot("bids-320px");
 
-    const pane = await page.getByRole("complementary", { name: "PROD task pane" }).boundingBox();
+    const pane = await page.getByTestId("prod-pane").boundingBox();
     expect(pane?.width).toBe(320);
     const inside = async (label: string) => {
       const box = await page.getByLabel(label, { exact: true }).boundingBox();
@@ -299,9 +323,7 @@ describe("a bid comparison from CSV files in the preview", () => {
     await inside("Matched item");
     await inside("Whose line");
     // Nothing in the pane is wider than the pane (no sideways scrolling).
-    expect(
-      await page.$eval('aside[aria-label="PROD task pane"]', (el) => el.scrollWidth <= el.clientWidth),
-    ).toBe(true);
+    expect(await page.getByTestId("prod-pane").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     // Each vendor name's text ends before its row's figures begin.
     const overlaps = await totals.evaluate((table) =>
       Array.from(table.querySelectorAll("tbody tr")).map((row) => {

@@ -35,6 +35,7 @@ import {
 import { fromNumber, toMoney, type Decimal } from "../../engine/money";
 import { formatDollars } from "../shell/formatMoney";
 import { usePane } from "../shell/PaneContext";
+import { PaneStatus } from "../shell/PaneStatus";
 import { comparisonSheetPlan, itemsBidText, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
 import {
@@ -126,7 +127,11 @@ export function BidsPanel({
   pacing,
 }: BidsPanelProps) {
   const styles = useStyles();
-  const { port, showError, showNote, clearMessage, runLong, ask, busy } = usePane();
+  // Each action's progress, result and error show next to its own button (issue 20).
+  const adding = usePane("bids-add");
+  const comparing = usePane("bids-compare");
+  const writing = usePane("bids-write");
+  const { port, ask, busy } = comparing;
   const [store] = useState<MappingStore>(() => storeProp ?? webStorageMappingStore(browserStorage()));
   const [termsStore] = useState<TermsStore>(() => termsProp ?? webStorageTermsStore(browserStorage()));
   const [vendors, setVendors] = useState<VendorDraft[]>([]);
@@ -172,7 +177,7 @@ export function BidsPanel({
 
   const handleFiles = async (files: FileList | null) => {
     if (!files) return;
-    clearMessage();
+    adding.clearMessage();
     for (const file of Array.from(files)) {
       try {
         const bid = await readFile(file);
@@ -182,46 +187,46 @@ export function BidsPanel({
           bid.sheets.map((s) => ({ name: s.name, rows: s.rows, firstRowNumber: 1 })),
         );
       } catch (e) {
-        showError(e);
+        adding.showError(e);
       }
     }
     if (fileInput.current) fileInput.current.value = "";
   };
 
   const handleFromSelection = async () => {
-    clearMessage();
+    adding.clearMessage();
     try {
       const read = await rowsFromSelection(port);
       addVendor(read.suggestedName, read.source, [
         { name: read.source, rows: read.rows, firstRowNumber: read.firstRowNumber },
       ]);
     } catch (e) {
-      showError(e);
+      adding.showError(e);
     }
   };
 
   const handleFromTable = async () => {
     if (!table) return;
-    clearMessage();
+    adding.clearMessage();
     try {
       const read = await rowsFromTable(port, table);
       addVendor(read.suggestedName, read.source, [
         { name: read.source, rows: read.rows, firstRowNumber: read.firstRowNumber },
       ]);
     } catch (e) {
-      showError(e);
+      adding.showError(e);
     }
   };
 
   const handleConfirmMapping = (id: string) => {
-    clearMessage();
+    adding.clearMessage();
     try {
       const vendor = vendors.find((v) => v.id === id);
       if (!vendor) return;
       const confirmed = confirmMapping(vendor, store);
       changeVendors((list) => list.map((v) => (v.id === id ? confirmed : v)));
     } catch (e) {
-      showError(e);
+      adding.showError(e);
     }
   };
 
@@ -235,7 +240,7 @@ export function BidsPanel({
    * it, since the inputs it was for have changed.
    */
   const compare = async (withOverrides: MatchOverride[]): Promise<void> => {
-    const comparison = await runLong("Comparing the bids", async (options) => {
+    const comparison = await comparing.runLong("Comparing the bids", async (options) => {
       const bids: VendorBid[] = mappedVendors.map((v) => ({
         id: v.id,
         name: vendorName(v),
@@ -307,7 +312,7 @@ export function BidsPanel({
    */
   const handleWriteSheet = async () => {
     if (!result) return;
-    clearMessage();
+    writing.clearMessage();
     const problems = mappedVendors.flatMap((v) => v.problems.map((p) => `${v.name}: ${p.message}`));
     try {
       const target = await comparisonTarget(port);
@@ -332,12 +337,12 @@ export function BidsPanel({
           cancelLabel: "Cancel",
         });
         if (!yes) {
-          showNote(`Nothing was written: "${target.sheetName}" and the budget are as they were.`);
+          writing.showNote(`Nothing was written: "${target.sheetName}" and the budget are as they were.`);
           return;
         }
         splitForSingle = true;
       }
-      const sheet = await runLong("Writing the bid comparison", async (options) => {
+      const sheet = await writing.runLong("Writing the bid comparison", async (options) => {
         const { plan, layout } = comparisonSheetPlan(result, {
           sheetName: target.sheetName,
           mode: target.mode,
@@ -356,7 +361,7 @@ export function BidsPanel({
           (l) =>
             `${l.cell} (${l.award === "single" && !result.bestSingle ? "split, in place of the single award" : l.award})`,
         );
-        showNote(
+        writing.showNote(
           `The comparison is on the sheet "${sheet.sheetName}". Running it again replaces that sheet only.` +
             (linked.length > 0 ? ` Budget cells linked to its totals: ${linked.join(", ")}.` : "") +
             (earlier.userNotes.length > 0
@@ -365,7 +370,7 @@ export function BidsPanel({
         );
       }
     } catch (e) {
-      showError(e);
+      writing.showError(e);
     }
   };
 
@@ -402,11 +407,11 @@ export function BidsPanel({
     if (!result) return;
     const award = awardChoice === "single" ? result.bestSingle : result.bestSplit;
     if (!award) return;
-    clearMessage();
+    writing.clearMessage();
     try {
       const target = await port.getSelection();
       if (!isSingleCell(target)) {
-        showNote(
+        writing.showNote(
           `Select the one budget cell the award goes into (you have ${target.address} selected), then try again.`,
         );
         return;
@@ -460,7 +465,7 @@ export function BidsPanel({
             ],
           }
         : undefined;
-      const done = await runLong("Writing the award", async (options) => {
+      const done = await writing.runLong("Writing the award", async (options) => {
         await port.apply(
           awardWritePlan(placement, link ? { formula: link.formula } : toMoney(amount), record),
           options,
@@ -468,13 +473,13 @@ export function BidsPanel({
         return true;
       });
       if (done)
-        showNote(
+        writing.showNote(
           link
             ? `${place} now shows the ${label} total from "${link.sheetName}" (${formatDollars(amount)}).`
             : `${formatDollars(amount)} is in ${place}.`,
         );
     } catch (e) {
-      showError(e);
+      writing.showError(e);
     }
   };
 
@@ -533,6 +538,7 @@ export function BidsPanel({
           </Button>
         </div>
       )}
+      <PaneStatus at="bids-add" />
 
       {vendors.map((vendor, i) => (
         <VendorCard
@@ -576,6 +582,7 @@ export function BidsPanel({
             ? "Give each vendor its own name"
             : "Compare bids"}
       </Button>
+      <PaneStatus at="bids-compare" />
 
       {result && (
         <section aria-label="Comparison">
@@ -725,6 +732,7 @@ export function BidsPanel({
           >
             Write award into the selected cell…
           </Button>
+          <PaneStatus at="bids-write" />
         </section>
       )}
     </div>
