@@ -191,6 +191,13 @@ export async function setPane(page: Page, width: string, theme: "light" | "dark"
 export async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window)))
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Fluent fades a dialog and its buttons in: check contrast on the colours that stay, not mid-fade.
+  // (A spinner runs for ever: only fades that end are waited for.)
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
     const include = ['[data-testid="prod-pane"]', ".fui-Portal", '[role="dialog"]'].filter(
