@@ -165,13 +165,11 @@ describe("money invariants", () => {
   );
   const cents2 = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => new Decimal(n).dividedBy(1000));
   const budget = (name: string) =>
-    fc
-      .array(fc.record({ account, total: cents2 }), { maxLength: 25 })
-      .map((ls): ComparedBudget => ({
-        name,
-        layout: "FEATURE",
-        lines: ls.map((l) => ({ ...l, description: "" })),
-      }));
+    fc.array(fc.record({ account, total: cents2 }), { maxLength: 25 }).map((ls): ComparedBudget => ({
+      name,
+      layout: "FEATURE",
+      lines: ls.map((l) => ({ ...l, description: "" })),
+    }));
 
   it("a version compared with itself differs by nothing, on every row", () => {
     fc.assert(
