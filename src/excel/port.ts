@@ -322,6 +322,29 @@ export interface WorkbookPort {
   ): Promise<void>;
 }
 
+/**
+ * Blocks of whole rows merged into runs: a block that starts on the row after the last one and
+ * has the same boldness joins it (fewer, larger 2-D writes: one `formulas` assignment each). The
+ * blocks must share their column and column formats; per-cell formats are carried along.
+ */
+export function mergeRowBlocks(blocks: readonly CellBlock[]): CellBlock[] {
+  const merged: CellBlock[] = [];
+  for (const block of blocks) {
+    const last = merged[merged.length - 1];
+    if (last && last.bold === block.bold && last.row + last.cells.length === block.row) {
+      last.cells.push(...block.cells);
+      if (last.cellFormats && block.cellFormats) last.cellFormats.push(...block.cellFormats);
+    } else {
+      merged.push({
+        ...block,
+        cells: [...block.cells],
+        ...(block.cellFormats ? { cellFormats: [...block.cellFormats] } : {}),
+      });
+    }
+  }
+  return merged;
+}
+
 /** Column letters for a 0-based column index (0 -> A, 26 -> AA). */
 export function columnLetter(column: number): string {
   let n = column + 1;

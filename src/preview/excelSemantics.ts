@@ -46,6 +46,47 @@ export function addBooleanConstants(engine: HyperFormula): void {
   engine.addNamedExpression("FALSE", "=FALSE()");
 }
 
+/** The part of HyperFormula's criteria matcher that turns a SUMIFS/COUNTIF pattern into a RegExp. */
+interface PatternBuilder {
+  buildRegex(pattern: string, matchWholeCell?: boolean): RegExp;
+}
+
+/**
+ * The wildcard `?` as Excel reads it in a criterion (SUMIFS, COUNTIF): exactly one character.
+ * HyperFormula writes it as the regular expression `.?`, zero or one, so `"25?01"` also matched
+ * the text "2501" (the Versions comparison's formulas select account codes such as 25-01 by such
+ * patterns). In HyperFormula's pattern a wildcard is the only unescaped `.`, so `.?` is made `.`.
+ * Its criteria matcher is reached through the engine's own (internal) evaluator: if a later
+ * HyperFormula moves it, this throws, and the preview's parity tests say so.
+ */
+export function exactWildcards(engine: HyperFormula): void {
+  const internal = engine as unknown as {
+    evaluator?: { interpreter?: { arithmeticHelper?: PatternBuilder } };
+  };
+  const helper = internal.evaluator?.interpreter?.arithmeticHelper;
+  if (!helper || typeof helper.buildRegex !== "function") {
+    throw new Error(
+      "HyperFormula's criteria matcher was not found: the preview cannot read ? as Excel does.",
+    );
+  }
+  const build = helper.buildRegex.bind(helper);
+  helper.buildRegex = (pattern, matchWholeCell) => {
+    const regex = build(pattern, matchWholeCell);
+    let source = "";
+    for (let i = 0; i < regex.source.length; i++) {
+      const c = regex.source[i];
+      if (c === "\\") {
+        source += c + regex.source[i + 1];
+        i++;
+      } else if (c === "." && regex.source[i + 1] === "?") {
+        source += ".";
+        i++;
+      } else source += c;
+    }
+    return new RegExp(source, regex.flags);
+  };
+}
+
 /** A call as HyperFormula's parser gives it, and where it is computed. */
 type Ast = Parameters<FunctionPlugin["evaluateAst"]>[0];
 type State = Parameters<FunctionPlugin["evaluateAst"]>[1];

@@ -42,7 +42,7 @@ import {
   splitAddress,
   throwIfAborted,
 } from "../excel/port";
-import { addBooleanConstants, readTypedEntry, registerExcelFunctions } from "./excelSemantics";
+import { addBooleanConstants, exactWildcards, readTypedEntry, registerExcelFunctions } from "./excelSemantics";
 import { formatValue } from "./numberFormat";
 import { respill } from "./prodFunctionPlugin";
 import {
@@ -142,6 +142,7 @@ export class MemoryWorkbook implements WorkbookPort {
     registerExcelFunctions();
     this.engine = HyperFormula.buildEmpty(EXCEL_LIKE);
     addBooleanConstants(this.engine);
+    exactWildcards(this.engine);
     this.active = this.engine.addSheet("Sheet1");
     this.selection = { sheet: this.active, row: 0, column: 0, rowCount: 1, columnCount: 1 };
   }

@@ -228,6 +228,22 @@ describe("SUMIFS and COUNTIFS read numbers stored as text as Excel does", () => 
   });
 });
 
+describe("the wildcard ? stands for exactly one character, as in Excel", () => {
+  // COUNTIF: "Use the wildcard characters ... A question mark matches any single character."
+  it('matches 25-01 but not 2501 for "25?01", and 2501 alone for "2501*" less "2501?*"', async () => {
+    const book = typed([
+      ["'25-01", "'2501", "'25101", "2501", "'D-114", "'D114"],
+      [
+        '=COUNTIF(A1:F1,"25?01")',
+        '=COUNTIF(A1:F1,"2501*")-COUNTIF(A1:F1,"2501?*")',
+        '=COUNTIF(A1:F1,"D?114")',
+        '=COUNTIF(A1:F1,"d114")',
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A2:D2" })).values).toEqual([[2, 1, 1, 1]]);
+  });
+});
+
 describe("approximate VLOOKUP and MATCH on text, as Excel searches a sorted column", () => {
   // VLOOKUP: "If lookup_value is smaller than the smallest value in the first column of
   // table_array, VLOOKUP returns the #N/A error value"; "Uppercase and lowercase text are

@@ -3,8 +3,10 @@
  * Fringes table's fill-in rows (the library ships workers' comp and the payroll fee without a
  * rate, and PROD.FRINGE refuses a line until they are typed).
  */
-import type { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
+import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { parseA1 } from "../../src/excel/port";
+import type { BudgetTemplate, TemplateGlobals } from "../../src/engine/templates/types";
+import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 
 /** Workers' comp 4% and the payroll company's fee 1%: 5% of every wage that carries the table. */
 export const FILLED_RATES: Readonly<Record<string, string>> = { "WORKERS-COMP": "4%", "PAYROLL-FEE": "1%" };
@@ -19,4 +21,17 @@ export async function fillInRates(wb: MemoryWorkbook, table = "Fringes"): Promis
     const rate = FILLED_RATES[String(row[nameAt])];
     if (rate !== undefined) wb.enter(data.sheet, at.row + 1 + i, at.column + rateAt, rate);
   });
+}
+
+/** A template inserted into an empty workbook, with {@link FILLED_RATES} typed. */
+export async function insertedWithRates(
+  template: BudgetTemplate,
+  globals: TemplateGlobals = template.defaults,
+) {
+  const { sheets, suffix } = namesForCopy(template, 1);
+  const layout = buildTemplatePlan(template, globals, sheets, suffix);
+  const wb = new MemoryWorkbook();
+  await wb.apply(layout.plan);
+  await fillInRates(wb);
+  return { wb, layout, sheets };
 }

@@ -4,11 +4,10 @@
  */
 import { loadProdFunctions } from "./loadProdFunctions";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
-import { fillInRates } from "./fillInRates";
+import { insertedWithRates } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
-import type { BudgetTemplate, TemplateGlobals } from "../../src/engine/templates/types";
-import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { DETAIL_COLUMNS, buildTemplatePlan } from "../../src/taskpane/templates/buildPlan";
 import { copyPreset } from "../../src/taskpane/fringes/fringeTables";
 import { freeCopy } from "../../src/taskpane/panels/TemplatesPanel";
 import { parseA1 } from "../../src/excel/port";
@@ -19,14 +18,7 @@ beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 jest.setTimeout(60000);
 
 /** A template inserted into an empty workbook, with the rates a producer fills in typed. */
-async function inserted(template: BudgetTemplate, globals: TemplateGlobals = template.defaults) {
-  const { sheets, suffix } = namesForCopy(template, 1);
-  const layout = buildTemplatePlan(template, globals, sheets, suffix);
-  const wb = new MemoryWorkbook();
-  await wb.apply(layout.plan);
-  await fillInRates(wb);
-  return { wb, layout, sheets };
-}
+const inserted = insertedWithRates;
 
 async function featureBudget() {
   const { wb, layout } = await inserted(TEMPLATES.FEATURE);

@@ -5,11 +5,10 @@
  * typed into "Fringes set" instead of the table.
  */
 import { loadProdFunctions } from "./loadProdFunctions";
-import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
-import { fillInRates } from "./fillInRates";
+import { insertedWithRates } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
-import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 
@@ -21,12 +20,7 @@ const DETAIL = "Budget detail";
 
 /** The Feature template inserted, with the UPM's prep (8 weeks at $4,000) and shoot (30 days at $800). */
 async function featureWithUpm() {
-  const template = TEMPLATES.FEATURE;
-  const { sheets, suffix } = namesForCopy(template, 1);
-  const layout = buildTemplatePlan(template, template.defaults, sheets, suffix);
-  const wb = new MemoryWorkbook();
-  await wb.apply(layout.plan);
-  await fillInRates(wb);
+  const { wb, layout } = await insertedWithRates(TEMPLATES.FEATURE);
   const [prep, shoot] = layout.detailLines.filter((l) => l.account === "2001").map((l) => l.row);
   wb.enter(DETAIL, prep, C.rate, "4000");
   wb.enter(DETAIL, shoot, C.rate, "800");

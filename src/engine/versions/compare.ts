@@ -57,6 +57,8 @@ export interface ComparisonRow {
   changes: (Decimal | null)[];
   /** Account rows: the budgets (by index) that do not have the account. */
   missingFrom: number[];
+  /** Level rows: the level. */
+  level?: Level;
 }
 
 /** An account that not every budget has. */
@@ -171,7 +173,7 @@ export function compareBudgets(budgets: readonly ComparedBudget[], options: Comp
       levelKeys.push(...keys);
       start = end;
     }
-    const levelRow = row("level", "", `Total ${levelName}`, levelKeys, levelFigures);
+    const levelRow = { ...row("level", "", `Total ${levelName}`, levelKeys, levelFigures), level };
     rows.push(levelRow);
     levelRows.push({ level, row: levelRow });
   }

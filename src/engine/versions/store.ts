@@ -19,7 +19,7 @@ export const MAX_NAME_LENGTH = 60;
 
 /** The store table's header row, in column order. */
 export const STORE_HEADER = [
-  "No.",
+  "Number",
   "Version",
   "Saved",
   "Chart",
@@ -154,7 +154,10 @@ export function readStore(
     const where = `The versions table, row ${i + 2}`;
     const id = row[C.id];
     if (typeof id !== "number" || !Number.isInteger(id) || id < 1) {
-      throw errors.invalid(where, `must have a version number (1 or more) in No., got ${describeValue(id)}`);
+      throw errors.invalid(
+        where,
+        `must have a version number (1 or more) in Number, got ${describeValue(id)}`,
+      );
     }
     const layout = LAYOUT_IDS.find((l) => l === text(row[C.layout]).trim());
     if (layout === undefined) {

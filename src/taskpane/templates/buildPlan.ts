@@ -47,6 +47,7 @@ import {
   NUMBER_FORMATS,
   a1,
   a1Range,
+  mergeRowBlocks,
 } from "../../excel/port";
 import { FRINGE_TABLE_WIDTHS, newFringeTable } from "../fringes/newFringeTable";
 
@@ -914,15 +915,7 @@ export function buildTemplatePlan(
     cellFormats: [topFormats[i]],
     bold: topBold[i],
   }));
-  // Merge rows into runs with the same boldness (fewer, larger 2-D writes).
-  const mergedTop: CellBlock[] = [];
-  for (const block of topBlocks) {
-    const last = mergedTop[mergedTop.length - 1];
-    if (last && last.bold === block.bold && last.row + last.cells.length === block.row) {
-      last.cells.push(...block.cells);
-      last.cellFormats!.push(...block.cellFormats!);
-    } else mergedTop.push({ ...block, cells: [...block.cells], cellFormats: [...block.cellFormats!] });
-  }
+  const mergedTop = mergeRowBlocks(topBlocks);
   const unconfirmed = unconfirmedNote(template.layout);
   const topSheet: SheetPlan = {
     name: sheets.topSheet,

@@ -103,6 +103,6 @@ describe("the store", () => {
     expect(() => readStore([...STORE_HEADER], rows)).toThrow(
       'The versions table, row 3, Account must be an account code, got "Misc"',
     );
-    expect(() => readStore(["No.", "Name"], [])).toThrow("headings were changed");
+    expect(() => readStore(["Number", "Name"], [])).toThrow("headings were changed");
   });
 });

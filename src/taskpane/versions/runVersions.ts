@@ -1,0 +1,163 @@
+/*
+ * What the Versions panel's buttons do, over the workbook port: save the live budget as a
+ * version, compare it with saved versions on the "Budget comparison" sheet, and lock a version's
+ * totals beside the Top Sheet. Each reads what it needs once, decides with the engine, and writes
+ * one plan; the pane only asks the user's questions (a name already used, cells not empty).
+ */
+import { parseAccountFilter } from "../../engine/accounts";
+import { ProdError } from "../../engine/errors";
+import {
+  chartNote,
+  compareBudgets,
+  CURRENT,
+  nameForSave,
+  versionTotal,
+  type BudgetVersion,
+  type ComparedBudget,
+  type Comparison,
+} from "../../engine/versions";
+import type { RunOptions, WorkbookPort } from "../../excel/port";
+import { comparisonPlan, COMPARISON_KEY, COMPARISON_SHEET, type ComparedSource } from "./comparisonSheet";
+import { lockOriginalPlan } from "./lockOriginal";
+import { readLiveBudget, type BudgetChoice } from "./source";
+import { readVersions, saveVersion, VERSIONS_OWNER } from "./versionStore";
+
+/** The saved versions in the workbook (none before the first save). */
+export async function savedVersions(port: WorkbookPort): Promise<BudgetVersion[]> {
+  const state = await readVersions(port);
+  return state.kind === "ours" ? state.versions : [];
+}
+
+/** What saving did, for the message under the button. */
+export interface SaveResult {
+  version: BudgetVersion;
+  replaced: boolean;
+  /** The version's total, to the cent. */
+  total: string;
+}
+
+/**
+ * Saves the live budget under `name`. A name already used is replaced only when `confirmReplace`
+ * says yes; a no saves nothing and returns null.
+ *
+ * @param savedOn - the date and time to record ("2026-12-04 16:40")
+ */
+export async function saveCurrent(
+  port: WorkbookPort,
+  choice: BudgetChoice,
+  name: string,
+  savedOn: string,
+  confirmReplace: (existing: BudgetVersion) => Promise<boolean>,
+  options: RunOptions = {},
+): Promise<SaveResult | null> {
+  const state = await readVersions(port);
+  const saved = state.kind === "ours" ? state.versions : [];
+  const target = nameForSave(name, saved);
+  const budget = await readLiveBudget(port, choice);
+  if (target.replaces && !(await confirmReplace(target.replaces))) return null;
+  const version: BudgetVersion = {
+    id: target.id,
+    name: target.name,
+    savedOn,
+    layout: budget.layout,
+    lines: budget.lines,
+    topSheet: budget.topSheet,
+  };
+  await saveVersion(port, state, version, options);
+  return { version, replaced: target.replaces !== undefined, total: versionTotal(version.lines).toFixed(2) };
+}
+
+/** How to compare, as the pane's fields say. */
+export interface CompareRequest {
+  /** The saved versions to compare with Current (1 to 3), by number. */
+  versionIds: readonly number[];
+  /** The base: "current" or a version's number. */
+  base: "current" | number;
+  /** An account filter in the ACCTSUM grammar; blank for every account. */
+  filter: string;
+  topSheetOnly: boolean;
+}
+
+/**
+ * Compares Current with saved versions and writes the "Budget comparison" sheet (replacing PROD's
+ * own earlier one). Returns the engine's comparison: the figures the sheet's formulas show.
+ */
+export async function compareCurrent(
+  port: WorkbookPort,
+  choice: BudgetChoice,
+  request: CompareRequest,
+  options: RunOptions = {},
+): Promise<Comparison> {
+  const filterText = request.filter.trim();
+  const filter = filterText === "" ? undefined : parseAccountFilter(filterText, "Accounts");
+  if (request.versionIds.length === 0) {
+    throw new ProdError("invalid", "Pick at least one saved version to compare with Current.");
+  }
+  const saved = await savedVersions(port);
+  const picked = request.versionIds.map((id) => {
+    const version = saved.find((v) => v.id === id);
+    if (!version)
+      throw new ProdError("invalid", "A version picked is no longer saved. Pick the versions again.");
+    return version;
+  });
+  const live = await readLiveBudget(port, choice);
+  const budgets: ComparedBudget[] = [{ name: CURRENT, layout: live.layout, lines: live.lines }, ...picked];
+  const base = request.base === "current" ? 0 : 1 + picked.findIndex((v) => v.id === request.base);
+  if (base < 0) throw new ProdError("invalid", "The base must be Current or one of the versions compared.");
+  const comparison = compareBudgets(budgets, {
+    layout: live.layout,
+    base,
+    filter,
+    topSheetOnly: request.topSheetOnly,
+  });
+  const sources: ComparedSource[] = [
+    { kind: "live", refs: live.refs, spellings: live.spellings },
+    ...picked.map((v): ComparedSource => ({ kind: "store", id: v.id })),
+  ];
+  const allKeys = [...new Set(budgets.flatMap((b) => b.lines.map((l) => l.account)))];
+  const owned = await port.findOwned(VERSIONS_OWNER);
+  const ours = owned.some((o) => o.key === COMPARISON_KEY && o.sheet === COMPARISON_SHEET);
+  const plan = comparisonPlan(
+    comparison,
+    sources,
+    allKeys,
+    {
+      source: `Current is the budget on ${live.label}.`,
+      chart: chartNote(comparison),
+      filter: filter ? filterText : null,
+      topSheetOnly: request.topSheetOnly,
+    },
+    ours ? "replaceOwned" : "create",
+  );
+  await port.apply(plan, options);
+  return comparison;
+}
+
+/**
+ * Writes a saved version's totals as "Original" beside the template's Top Sheet, with the
+ * "Variance". Cells there that are not empty are written over only when `confirmOverwrite` says
+ * yes (they may be PROD's own from an earlier lock, or the user's); a no writes nothing.
+ *
+ * @returns false when the user said no
+ */
+export async function lockOriginal(
+  port: WorkbookPort,
+  choice: BudgetChoice,
+  versionId: number,
+  confirmOverwrite: (address: string) => Promise<boolean>,
+): Promise<boolean> {
+  if (choice.kind !== "template" || choice.topSheet === null) {
+    throw new ProdError(
+      "invalid",
+      "Original totals go beside a template's Top Sheet: pick a budget a PROD template made.",
+    );
+  }
+  const version = (await savedVersions(port)).find((v) => v.id === versionId);
+  if (!version) throw new ProdError("invalid", "That version is no longer saved. Pick it again.");
+  const live = await readLiveBudget(port, choice);
+  const { plan, target } = lockOriginalPlan(choice.topSheet, version, live.topSheet);
+  const taken = await port.findNonEmpty([target]);
+  if (taken.length > 0 && !(await confirmOverwrite(`${target.sheet}!${target.address}`))) return false;
+  await port.apply(plan);
+  return true;
+}

@@ -1,0 +1,120 @@
+/*
+ * The version store in the workbook: the table PROD_Versions on the sheet "PROD versions", which
+ * PROD owns by its ownership mark (port.ts). The first save makes the sheet and the table; every
+ * later save rewrites the table's rows in place (replaceTableRows), so the comparison's formulas,
+ * which name the table, keep pointing at it. A sheet of that name PROD did not make is never
+ * written to.
+ */
+import { readStore, STORE_HEADER, storeRows, storeWith, type BudgetVersion } from "../../engine/versions";
+import {
+  NUMBER_FORMATS,
+  PortError,
+  type RunOptions,
+  type WorkbookPort,
+  type WritePlan,
+} from "../../excel/port";
+import { marksSheet } from "../shell/ownedSheet";
+import { STORE_TABLE } from "./formulas";
+
+/** The owner key of everything the Versions panel writes. */
+export const VERSIONS_OWNER = "versions";
+/** The store's sheet. */
+export const STORE_SHEET = "PROD versions";
+const STORE_KEY = "store";
+/** The store table's header row (0-based): under a title and a note. */
+const STORE_HEADER_ROW = 2;
+
+/** Where the store stands in this workbook. */
+export type StoreState = { kind: "none" } | { kind: "ours"; versions: BudgetVersion[] };
+
+/**
+ * Reads the saved versions. No store yet is "none"; a sheet named like the store that PROD did
+ * not mark, or a marked sheet whose table is gone, is refused in words (never written over).
+ */
+export async function readVersions(port: WorkbookPort, options: RunOptions = {}): Promise<StoreState> {
+  const [sheets, owned] = await Promise.all([port.listSheets(), port.findOwned(VERSIONS_OWNER)]);
+  const store = owned.find((o) => o.key === STORE_KEY);
+  const name = store?.sheet ?? sheets.find((s) => s.toLowerCase() === STORE_SHEET.toLowerCase());
+  if (name === undefined) return { kind: "none" };
+  if (!marksSheet(owned, STORE_KEY, name)) {
+    throw new PortError(
+      "notOwned",
+      `"${name}" was not made by PROD, so PROD keeps versions nowhere else and wrote nothing.`,
+      [name],
+    );
+  }
+  const table = await port.readTable(STORE_TABLE, options);
+  if (!table) {
+    throw new PortError(
+      "notFound",
+      `The versions table ${STORE_TABLE} on "${name}" is gone, so the saved versions cannot be read. Undo the change that removed it, or delete the sheet "${name}" to start a new store.`,
+      [STORE_TABLE],
+    );
+  }
+  return { kind: "ours", versions: readStore(table.headers, table.rows) };
+}
+
+/** The plan that makes the store with its first version. */
+export function newStorePlan(version: BudgetVersion): WritePlan {
+  const rows = storeRows(version);
+  const F = NUMBER_FORMATS;
+  return {
+    owner: VERSIONS_OWNER,
+    sheets: [
+      {
+        name: STORE_SHEET,
+        mode: "create",
+        markKey: STORE_KEY,
+        blocks: [
+          { row: 0, column: 0, cells: [["Saved budget versions"]], bold: true },
+          {
+            row: 1,
+            column: 0,
+            cells: [
+              [
+                "Written by PROD's Versions panel: each saved version's lines as values. Do not edit: the Budget comparison sheet adds them up.",
+              ],
+            ],
+          },
+          { row: STORE_HEADER_ROW, column: 0, cells: [[...STORE_HEADER]], bold: true },
+          {
+            row: STORE_HEADER_ROW + 1,
+            column: 0,
+            cells: rows,
+            columnFormats: ["0", null, null, null, F.general, null, F.money, "0"],
+          },
+        ],
+        tables: [
+          {
+            name: STORE_TABLE,
+            row: STORE_HEADER_ROW,
+            column: 0,
+            rowCount: rows.length + 1,
+            columnCount: STORE_HEADER.length,
+          },
+        ],
+        freeze: { rows: STORE_HEADER_ROW + 1 },
+        columnWidths: [50, 140, 110, 70, 60, 240, 100, 90],
+      },
+    ],
+  };
+}
+
+/**
+ * Saves a version: a new store, or the store's rows rewritten with the version added (or put in
+ * place of the one it replaces, which the pane asked about).
+ */
+export async function saveVersion(
+  port: WorkbookPort,
+  state: StoreState,
+  version: BudgetVersion,
+  options: RunOptions = {},
+): Promise<void> {
+  if (state.kind === "none") {
+    await port.apply(newStorePlan(version), options);
+    return;
+  }
+  const rows = storeWith(state.versions, version).flatMap(storeRows);
+  // A cell the user typed below the table is not written over: the port refuses, in words.
+  await port.replaceTableRows(STORE_TABLE, rows, options);
+}

@@ -1,0 +1,127 @@
+/*
+ * The Versions panel's writes through the real Office.js adapter over the office-addin-mock
+ * Excel: saving and comparing a 5,000-line budget take a fixed number of syncs plus one per
+ * chunk of the write, descriptions from the budget reach the store as text, a name already used
+ * is replaced only after a yes, and a sheet PROD did not make is never written to.
+ */
+import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { ownershipMarkName, PortError } from "../../src/excel/port";
+import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
+import { compareCurrent, saveCurrent } from "../../src/taskpane/versions/runVersions";
+import type { BudgetChoice } from "../../src/taskpane/versions/source";
+import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
+import { MockBook, mockExcel } from "./mockExcel";
+
+const LINES = 5_000;
+
+function setup(maxPayloadBytes?: number) {
+  const book = new MockBook();
+  const excel = mockExcel(book);
+  const port = new OfficeWorkbook({ run: excel.run, maxPayloadBytes });
+  // Accounts 1101..: 50 lines in each of 100 accounts, amounts with cents.
+  const rows: (string | number)[][] = [["Account", "Description", "Amount"]];
+  for (let i = 0; i < LINES; i++)
+    rows.push([1101 + Math.floor(i / 50), i === 0 ? '=HYPERLINK("x")' : `Line ${i + 1}`, 100.25]);
+  book.addSheet("Budget", rows);
+  const choice: BudgetChoice = {
+    kind: "range",
+    ref: { sheet: "Budget", address: `A1:C${LINES + 1}` },
+    layout: "FEATURE",
+  };
+  return { book, excel, port, choice };
+}
+
+const yes = () => Promise.resolve(true);
+const no = () => Promise.resolve(false);
+
+describe("saving a 5,000-line budget as a version", () => {
+  it("makes the store in a fixed number of syncs plus its chunks, descriptions as text", async () => {
+    const { book, excel, port, choice } = setup();
+    const saved = await saveCurrent(port, choice, "Studio approved", "2026-12-04 16:40", yes);
+    expect(saved).toMatchObject({ replaced: false, total: "501250.00" });
+    // Read the store's state (2), the budget (1), then apply: check (1) + one chunk.
+    expect(excel.state.syncs).toBe(5);
+    expect(book.cell(STORE_SHEET, "F4")).toMatchObject({ kind: "value", content: '=HYPERLINK("x")' });
+    expect(book.cell(STORE_SHEET, "E4")).toMatchObject({ kind: "value", content: 1101 });
+    expect(book.tables.map((t) => [t.name, t.address])).toEqual([["PROD_Versions", `A3:H${LINES + 3}`]]);
+    expect(book.names.some((n) => n.name === ownershipMarkName("versions", "store"))).toBe(true);
+  });
+
+  it("splits a large write into chunks: one more sync per chunk", async () => {
+    const { excel, port, choice } = setup(200_000);
+    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    const chunks = excel.state.syncs - 4;
+    expect(chunks).toBeGreaterThan(3);
+  });
+
+  it("adds a second version by rewriting the table in place, and replaces a name only after a yes", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    const before = excel.state.syncs;
+    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    // Reading the store and the budget, then the table's rows rewritten in one chunk: 10 syncs,
+    // whatever the number of lines, as long as each read and write fits one chunk.
+    expect(excel.state.syncs - before).toBe(10);
+    expect(book.tables[0].address).toBe(`A3:H${2 * LINES + 3}`);
+    const asked: string[] = [];
+    const refused = await saveCurrent(port, choice, "a", "2026-12-06", (v) => {
+      asked.push(v.name);
+      return no();
+    });
+    expect(refused).toBeNull();
+    expect(asked).toEqual(["A"]);
+    expect(book.cell(STORE_SHEET, "C4")?.content).toBe("2026-12-04");
+  });
+
+  it("never writes into a sheet of the store's name that PROD did not make", async () => {
+    const { book, port, choice } = setup();
+    book.addSheet(STORE_SHEET, [["mine"]]);
+    const error = await saveCurrent(port, choice, "A", "2026-12-04", yes).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortError);
+    expect(error).toMatchObject({ kind: "notOwned" });
+    expect(book.values(STORE_SHEET, 0, 0, 1, 1)).toEqual([["mine"]]);
+  });
+
+  it("refuses a range without an amount column, in words", async () => {
+    const { book, port } = setup();
+    book.addSheet("Notes", [
+      ["Account", "Description", "Comment"],
+      [1101, "Rights", "ok"],
+    ]);
+    const choice: BudgetChoice = {
+      kind: "range",
+      ref: { sheet: "Notes", address: "A1:C2" },
+      layout: "FEATURE",
+    };
+    await expect(saveCurrent(port, choice, "A", "2026-12-04", yes)).rejects.toThrow(
+      "The selected range Notes!A1:C2 has no amount column PROD recognises",
+    );
+  });
+});
+
+describe("comparing a 5,000-line budget", () => {
+  it("writes the comparison sheet in a fixed number of syncs, live formulas over the store and the budget", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    const before = excel.state.syncs;
+    await compareCurrent(port, choice, { versionIds: [1], base: 1, filter: "", topSheetOnly: false });
+    // Reading the store, the budget and PROD's marks, then the sheet written in one chunk.
+    expect(excel.state.syncs - before).toBe(9);
+    expect(book.cell(COMPARISON_SHEET, "C5")?.content).toBe(
+      "=ROUND(SUMIFS('Budget'!$C$2:$C$5001,'Budget'!$A$2:$A$5001,\">=1101\",'Budget'!$A$2:$A$5001,\"<1102\"),2)",
+    );
+    expect(book.cell(COMPARISON_SHEET, "D5")?.content).toBe(
+      '=ROUND(SUMIFS(PROD_Versions[Total],PROD_Versions[Number],1,PROD_Versions[Account],">=1101",PROD_Versions[Account],"<1102"),2)',
+    );
+    expect(book.cell(COMPARISON_SHEET, "E5")?.content).toBe("=ROUND(C5-D5,2)");
+    expect(book.cell(COMPARISON_SHEET, "F5")?.content).toBe('=IF(D5=0,"",E5/D5)');
+    // Comparing again replaces PROD's own sheet.
+    await compareCurrent(port, choice, {
+      versionIds: [1],
+      base: "current",
+      filter: "1100-1199",
+      topSheetOnly: true,
+    });
+    expect(book.cell(COMPARISON_SHEET, "B5")?.content).toBe("Story & Other Rights");
+  });
+});

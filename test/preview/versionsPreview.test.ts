@@ -1,0 +1,157 @@
+/*
+ * Budget versions in the preview's memory workbook (HyperFormula with the real PROD functions):
+ * the comparison sheet's live formulas give, cell for cell and to the cent, the figures the engine
+ * computes, as Excel would; a corrected line moves Current and the differences; and the Top
+ * Sheet's Original and Variance columns follow.
+ */
+import { loadProdFunctions } from "./loadProdFunctions";
+import { insertedWithRates } from "./fillInRates";
+import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
+import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
+import { TEMPLATES } from "../../src/engine/templates";
+import type { Comparison } from "../../src/engine/versions";
+import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
+import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
+import { compareCurrent, lockOriginal, saveCurrent } from "../../src/taskpane/versions/runVersions";
+import { templateBudgets, type BudgetChoice } from "../../src/taskpane/versions/source";
+
+beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
+jest.setTimeout(60000);
+
+const yes = () => Promise.resolve(true);
+const cents = (v: unknown) => (typeof v === "number" ? v.toFixed(2) : v);
+
+/** Every figure, difference and % change of the sheet against the engine's, row by row. */
+async function expectSheetAgrees(wb: MemoryWorkbook, comparison: Comparison) {
+  const values = (await wb.readUsedRange(COMPARISON_SHEET))!.values;
+  const n = comparison.names.length;
+  const others = comparison.names.map((_, i) => i).filter((i) => i !== comparison.base);
+  comparison.rows.forEach((row, r) => {
+    const cells = values[4 + r];
+    expect([row.kind, cells.slice(2, 2 + n).map(cents)]).toEqual([
+      row.kind,
+      row.figures.map((f) => f.toFixed(2)),
+    ]);
+    others.forEach((i, k) => {
+      expect(cents(cells[2 + n + 2 * k])).toBe(row.differences[i].toFixed(2));
+      const change = row.changes[i];
+      const shown = cells[3 + n + 2 * k];
+      if (change === null) expect(shown).toBe("");
+      else expect((shown as number).toFixed(10)).toBe(change.toFixed(10));
+    });
+  });
+}
+
+describe("a template budget's versions", () => {
+  async function budget() {
+    const { wb, layout } = await insertedWithRates(TEMPLATES.FEATURE);
+    const rowOf = (account: string) => layout.detailLines.find((l) => l.account === account)!.row;
+    wb.enter("Budget detail", rowOf("3350"), DETAIL_COLUMNS.rate, "5000");
+    wb.enter("Budget detail", rowOf("2001"), DETAIL_COLUMNS.rate, "4000");
+    const [choice] = await templateBudgets(wb);
+    return { wb, rowOf, choice: choice as BudgetChoice };
+  }
+
+  it("compares Current with a saved version by formulas that agree with the engine to the cent, and follow a corrected rate", async () => {
+    const { wb, rowOf, choice } = await budget();
+    const saved = await saveCurrent(wb, choice, "Studio approved", "2026-12-04 16:40", yes);
+    expect(saved).toMatchObject({ replaced: false, total: "69160.00" });
+    wb.enter("Budget detail", rowOf("3350"), DETAIL_COLUMNS.rate, "6000");
+    const comparison = await compareCurrent(wb, choice, {
+      versionIds: [1],
+      base: 1,
+      filter: "",
+      topSheetOnly: false,
+    });
+    const total = comparison.rows[comparison.rows.length - 1];
+    // UPM prep 8 weeks at 4,000 = 32,000 + 7,160.00 fringes, and the camera package 6 weeks at
+    // 5,000 = 30,000: 69,160.00. At 6,000 a week the camera costs 6,000.00 more, no fringes.
+    expect(total.figures.map((f) => f.toFixed(2))).toEqual(["75160.00", "69160.00"]);
+    await expectSheetAgrees(wb, comparison);
+
+    // A correction after comparing: the sheet follows without comparing again.
+    wb.enter("Budget detail", rowOf("3350"), DETAIL_COLUMNS.rate, "5500");
+    const values = (await wb.readUsedRange(COMPARISON_SHEET))!.values;
+    const totalRow = values[4 + comparison.rows.length - 1];
+    expect(totalRow.slice(1, 5)).toEqual(["Total", 72160, 69160, 3000]);
+    expect(totalRow[5]).toBeCloseTo(3000 / 69160, 12);
+  });
+
+  it("agrees with the engine with a filter and with categories only", async () => {
+    const { wb, rowOf, choice } = await budget();
+    await saveCurrent(wb, choice, "A", "2026-12-04", yes);
+    wb.enter("Budget detail", rowOf("2001"), DETAIL_COLUMNS.rate, "4100");
+    for (const request of [
+      { filter: "2000-2999,!2002", topSheetOnly: false },
+      { filter: "", topSheetOnly: true },
+      { filter: "!3300", topSheetOnly: true },
+    ]) {
+      const comparison = await compareCurrent(wb, choice, { versionIds: [1], base: "current", ...request });
+      await expectSheetAgrees(wb, comparison);
+    }
+  });
+
+  it("locks a version's totals beside the Top Sheet, the variance following the live total", async () => {
+    const { wb, rowOf, choice } = await budget();
+    await saveCurrent(wb, choice, "Original", "2026-12-04", yes);
+    wb.enter("Budget detail", rowOf("3350"), DETAIL_COLUMNS.rate, "6000");
+    expect(await lockOriginal(wb, choice, 1, yes)).toBe(true);
+    const top = (await wb.readUsedRange("Top Sheet"))!.values;
+    expect(top[3].slice(7, 9)).toEqual(["Original: Original", "Variance"]);
+    const grand = top.findIndex((r) => r[1] === "Grand total");
+    expect(top[grand].slice(2, 3)).toEqual([(await wb.readNamedRange("Grand_Total"))!.values[0][0]]);
+    const camera = top.findIndex((r) => r[0] === 3300);
+    expect(top[camera].slice(7, 9)).toEqual([30000, 6000]);
+    expect(top[grand][8]).toBeCloseTo((top[grand][2] as number) - (top[grand][7] as number), 6);
+  });
+});
+
+describe("a budget range the user picked, accounts written every way", () => {
+  it("adds up 2501, text 25-01, text 2501 and D114 as the engine does, each cell once", async () => {
+    const wb = new MemoryWorkbook();
+    const rows = (lines: [unknown, number][]) => [
+      ["Account", "Description", "Amount"],
+      ...lines.map(([a, amount]) => [typeof a === "string" ? { text: a } : a, { text: "line" }, amount]),
+    ];
+    const lines: [unknown, number][] = [
+      [2501, 100.25],
+      ["25-01", 10.1],
+      ["2501", 1.01],
+      ["2501-00", 0.5],
+      [2501.5, 3],
+      [25101, 7],
+      ["D114", 40],
+      ["d-114", 2],
+      [2502, 20],
+    ];
+    await wb.apply({
+      owner: "user",
+      sheets: [
+        { name: "My budget", mode: "create", blocks: [{ row: 0, column: 0, cells: rows(lines) as never }] },
+      ],
+    });
+    const choice: BudgetChoice = {
+      kind: "range",
+      ref: { sheet: "My budget", address: "A1:C10" },
+      layout: "FEATURE",
+    };
+    await saveCurrent(wb, choice, "Bid", "2026-12-04", yes);
+    wb.enter("My budget", 1, 2, "200.25");
+    const comparison = await compareCurrent(wb, choice, {
+      versionIds: [1],
+      base: 1,
+      filter: "",
+      topSheetOnly: false,
+    });
+    const account = comparison.rows.find((r) => r.code === "2501")!;
+    expect(account.figures.map((f) => f.toFixed(2))).toEqual(["214.86", "114.86"]);
+    await expectSheetAgrees(wb, comparison);
+    const topOnly = await compareCurrent(wb, choice, {
+      versionIds: [1],
+      base: 0,
+      filter: "2000-2999,D",
+      topSheetOnly: true,
+    });
+    await expectSheetAgrees(wb, topOnly);
+  });
+});
