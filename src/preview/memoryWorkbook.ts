@@ -42,7 +42,12 @@ import {
   splitAddress,
   throwIfAborted,
 } from "../excel/port";
-import { addBooleanConstants, exactWildcards, readTypedEntry, registerExcelFunctions } from "./excelSemantics";
+import {
+  addBooleanConstants,
+  exactWildcards,
+  readTypedEntry,
+  registerExcelFunctions,
+} from "./excelSemantics";
 import { formatValue } from "./numberFormat";
 import { respill } from "./prodFunctionPlugin";
 import {
