@@ -12,6 +12,7 @@
  * last day it is in force. A formula asks for the rate in force on a date ("SAG-AFTRA@2026-08-15");
  * a year ("SAG-AFTRA-2026") means 1 January of that year; no date means the latest entry held.
  */
+import { dateWords, findInForce, splitWhen as splitDated, type When } from "../dated";
 import { errors } from "../errors";
 
 /** How a fringe is charged: a percent of wages, or a flat amount per hour, day, week or once. */
@@ -662,13 +663,6 @@ export function entryName(d: FringeDefinition): string {
   return isCalendarYear(d) ? `${d.name}-${d.from.slice(0, 4)}` : `${d.name}@${d.from}`;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** An ISO date as a payroll accountant writes it: "Jul 1, 2026". */
-function dateWords(iso: string): string {
-  return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
-}
-
 /** What the In force column says after the year of a calendar-year entry: "2026 (calendar year)". */
 export const CALENDAR_YEAR_WORDS = "(calendar year)";
 
@@ -699,36 +693,14 @@ export function libraryYears(name: string): number[] {
 }
 
 /** When a name asks for its figure: the latest held, a year's 1 January, or a date. */
-export type FringeWhen = { year: number } | { date: string } | undefined;
+export type FringeWhen = When;
 
 /**
  * A typed name and when it asks for: "SS-2025" (a year), "SAG-AFTRA@2026-08-15" (a date, ISO),
  * "SS" (the latest held). Throws #VALUE! for a date that is not a real YYYY-MM-DD date.
  */
 export function splitWhen(token: string): { name: string; when: FringeWhen } {
-  const text = token.trim();
-  const at = text.lastIndexOf("@");
-  if (at >= 0) {
-    const date = text.slice(at + 1).trim();
-    if (!isIsoDate(date))
-      throw errors.invalid(
-        "fringes",
-        `"${text}": write the date after @ as year-month-day, like SAG-AFTRA@2026-08-15`,
-      );
-    return { name: text.slice(0, at).trim().toUpperCase(), when: { date } };
-  }
-  const m = /^(.*\S)-(\d{4})$/.exec(text);
-  return m
-    ? { name: m[1].toUpperCase(), when: { year: Number(m[2]) } }
-    : { name: text.toUpperCase(), when: undefined };
-}
-
-/** True for a real calendar date written YYYY-MM-DD. */
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const [y, m, d] = text.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return splitDated(token, "fringes", "SAG-AFTRA@2026-08-15");
 }
 
 /**
@@ -742,13 +714,11 @@ export function findLibraryFringe(name: string, when?: FringeWhen | number): Fri
   const held = entriesOf(name);
   if (held.length === 0) throw errors.unknownName("fringe", name.trim(), KNOWN_FRINGE_NAMES);
   const asked = typeof when === "number" ? { year: when } : when;
-  if (asked === undefined) return held[held.length - 1];
-  const date = "date" in asked ? asked.date : `${asked.year}-01-01`;
-  const match = held.find((f) => f.from <= date && date <= f.to);
-  if (match) return match;
   const upper = held[0].name;
-  throw errors.noneInForce(
-    "date" in asked ? `${upper}@${date}` : `${upper}-${asked.year} (1 January ${asked.year})`,
-    held.map((f) => (isCalendarYear(f) ? entryName(f) : `${entryName(f)} to ${f.to}`)),
+  return findInForce(
+    held,
+    asked,
+    (w) => ("date" in w ? `${upper}@${w.date}` : `${upper}-${w.year} (1 January ${w.year})`),
+    (f) => (isCalendarYear(f) ? entryName(f) : `${entryName(f)} to ${f.to}`),
   );
 }
