@@ -5,6 +5,9 @@
  * (shared/spec/functions.md) or reference.md, so a wrong function is caught here too.
  */
 
+import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
+import { commonBudget } from "../fixtures/incentiveBudget";
+
 /** One worked example: what it shows, the arguments, and (where published) the answer. */
 export interface WorkedExample {
   says: string;
@@ -13,6 +16,16 @@ export interface WorkedExample {
 }
 
 const col = (values: unknown[]) => values.map((v) => [v]);
+
+// domain/incentives.md section 5: the common $10M budget, tagged, with the tags' header row.
+const incentiveLines = commonBudget();
+const incentiveAmounts = incentiveLines.map((l) => [l.amount]);
+const incentiveTags = [
+  [...TAG_COLUMNS],
+  ...incentiveLines.map((l) => l.tags.map((t) => (t === "" ? null : t))),
+];
+const ukLines = commonBudget({ insurance: "IN" });
+const ukTags = [[...TAG_COLUMNS], ...ukLines.map((l) => l.tags.map((t) => (t === "" ? null : t)))];
 
 // A small feature budget (reference.md 2.1 accounts), as in test/functions/charges.test.ts.
 const accounts = col([1101, "12-01", 2501, "3301-00", 5001, 6701]);
@@ -333,6 +346,76 @@ export const workedExamples: Record<string, WorkedExample[]> = {
     {
       says: "ranges of different sizes are #VALUE!",
       args: [[[1], [2]], [[1], [2], [3]], [[0]]],
+    },
+  ],
+  INCENTIVE: [
+    {
+      says: "Example 1, Georgia: $2,400,000 gross",
+      args: ["US-GA", incentiveAmounts, incentiveTags],
+      expected: [[2400000]],
+    },
+    {
+      says: "Example 1, New Mexico: $1,719,750",
+      args: ["US-NM", incentiveAmounts, incentiveTags],
+      expected: [[1719750]],
+    },
+    {
+      says: "Example 1, UK AVEC: $2,475,200",
+      args: ["UK-AVEC", incentiveAmounts, ukTags],
+      expected: [[2475200]],
+    },
+    {
+      says: "Example 2, British Columbia with the federal PSTC: $1,294,720",
+      args: ["CAN-BC", incentiveAmounts, incentiveTags],
+      expected: [[1294720]],
+    },
+    {
+      says: "Example 3, California 4.0: $1,995,000",
+      args: ["US-CA", incentiveAmounts, incentiveTags],
+      expected: [[1995000]],
+    },
+    {
+      says: "an unknown program is #N/A",
+      args: ["GEORGIA", incentiveAmounts, incentiveTags],
+      expected: {
+        error: "#N/A",
+        message:
+          'Unknown program "GEORGIA". Known: US-CA, US-GA, US-NM, US-NY, US-LA, US-IL, US-NJ, US-TX, UK-AVEC, UK-IFTC, IE-481, CAN-PSTC, CAN-BC, CAN-ON, CAN-QC, AU-LO, HU-REBATE, CZ-REBATE',
+      },
+    },
+  ],
+  INCENTIVENET: [
+    {
+      says: "Example 1, Georgia sold at $0.90: $2,160,000",
+      args: ["US-GA", incentiveAmounts, incentiveTags],
+      expected: [[2160000]],
+    },
+    {
+      says: "Example 1, UK AVEC after tax: $1,856,400",
+      args: ["UK-AVEC", incentiveAmounts, ukTags],
+      expected: [[1856400]],
+    },
+    {
+      says: "Example 3, California with the refund election: $1,795,500",
+      args: ["US-CA", incentiveAmounts, incentiveTags, "REFUND=YES"],
+      expected: [[1795500]],
+    },
+  ],
+  INCENTIVEDETAIL: [
+    {
+      says: "Example 2, Ontario with the federal PSTC explained",
+      args: ["CAN-ON", incentiveAmounts, incentiveTags],
+    },
+    {
+      says: "Example 3, New York explained",
+      args: [
+        "US-NY",
+        commonBudget({ flags: "UPSTATE" }).map((l) => [l.amount]),
+        [
+          [...TAG_COLUMNS],
+          ...commonBudget({ flags: "UPSTATE" }).map((l) => l.tags.map((t) => (t === "" ? null : t))),
+        ],
+      ],
     },
   ],
 };

@@ -8,7 +8,7 @@ import { describeValue, errors } from "../errors";
 import { Decimal, ZERO, isBlankOrSpaces, roundCents, sum, toDecimal } from "../money";
 import { isRange } from "../ranges";
 import { Evaluation, type Bucket, type ExcludedLine, type Monetisation, type Settings } from "./evaluation";
-import { PROGRAM_LIBRARY, PROGRAM_NAMES, type ProgramDefinition } from "./programs";
+import { PROGRAM_LIBRARY, PROGRAM_NAMES, programPeriodWords, type ProgramDefinition } from "./programs";
 import { fold, type IncentiveLine } from "./tags";
 
 /** What a program gives a budget, and why. */
@@ -54,7 +54,7 @@ export function findProgram(token: string): ProgramDefinition {
     held,
     when,
     (w) => ("date" in w ? `${name}@${w.date}` : `${name}-${w.year} (1 January ${w.year})`),
-    (p) => `${p.name}@${p.from} to ${p.to}`,
+    (p) => `${p.name} ${programPeriodWords(p)}`,
   );
 }
 

@@ -7,7 +7,7 @@
  * Money figures are in the program's own currency; a budget in another currency gives an exchange
  * rate and the engine converts the caps and minimums.
  */
-import type { Dated } from "../dated";
+import { dateWords, type Dated } from "../dated";
 import { Decimal, ONE, ZERO } from "../money";
 import {
   Evaluation,
@@ -41,6 +41,8 @@ export interface ProgramDefinition extends Dated {
 
 /** "Until changed": no end date found in the reference. */
 const OPEN = "9999-12-31";
+/** "Before the next rule set": a superseded rate whose start the reference does not give. */
+const EARLIER = "0001-01-01";
 
 // Shared eligibility reasons.
 const PHASE_REASONS: Partial<Record<NonNullable<IncentiveLine["phase"]>, string>> = {
@@ -795,6 +797,26 @@ function czech(rate: Figure, cap: Figure) {
 const CANADA_TIMING =
   "CAVCO service standard 176 days for the certificate, then the refund through the tax return (CAN3)";
 
+/** What British Columbia's rule sets share; the rate changed on 1 Jan 2025 [CAN5]. */
+const BC = {
+  name: "CAN-BC",
+  title: "British Columbia PSTC with the federal PSTC",
+  currency: "CAD",
+  codes: ["BC"],
+  settings: { MAJOR: YES("major production (over $200M BC costs)") },
+  timing: CANADA_TIMING,
+};
+
+/** What the Czech rule sets share; the rate and cap changed on 1 Jan 2025 [CZ1]. */
+const CZECH = {
+  name: "CZ-REBATE",
+  title: "Czech Republic production incentive",
+  currency: "CZK",
+  codes: ["CZ", "CZECHIA"],
+  settings: { ANIMATION: YES("animation or digital (35%)") },
+  timing: "after production in the Czech Republic and the audit (CZ3)",
+};
+
 /** The programs, as data; {@link PROGRAM_LIBRARY} is their frozen form. */
 const PROGRAMS: ProgramDefinition[] = [
   {
@@ -847,7 +869,7 @@ const PROGRAMS: ProgramDefinition[] = [
     title: "New York Empire State Film Production Credit",
     from: "2025-04-01",
     to: "2036-12-31",
-    trigger: "the FY2026 budget (2025)",
+    trigger: "the FY2026 budget, 2025",
     currency: "USD",
     codes: ["NY", "NEWYORK"],
     settings: {
@@ -864,7 +886,7 @@ const PROGRAMS: ProgramDefinition[] = [
     title: "Louisiana Motion Picture Production Tax Credit",
     from: "2025-07-01",
     to: "2031-06-30",
-    trigger: "approvals on or after 1 Jul 2025 (Act 44)",
+    trigger: "approvals on or after 1 Jul 2025, Act 44",
     currency: "USD",
     codes: ["LA", "LOUISIANA"],
     settings: { SCREENPLAY: YES("Louisiana screenplay uplift"), SALE: SALE(0.88) },
@@ -877,7 +899,7 @@ const PROGRAMS: ProgramDefinition[] = [
     title: "Illinois Film Production Services Tax Credit",
     from: "2025-07-01",
     to: "2038-12-31",
-    trigger: "applications from 1 Jul 2025 (SB 1911)",
+    trigger: "applications from 1 Jul 2025, SB 1911",
     currency: "USD",
     codes: ["IL", "ILLINOIS"],
     settings: {
@@ -910,7 +932,7 @@ const PROGRAMS: ProgramDefinition[] = [
     title: "Texas Moving Image Industry Incentive Program",
     from: "2025-09-01",
     to: "2035-08-31",
-    trigger: "from 1 Sep 2025 (SB 22)",
+    trigger: "SB 22, from 1 Sep 2025",
     currency: "USD",
     codes: ["TX", "TEXAS"],
     settings: {
@@ -954,7 +976,7 @@ const PROGRAMS: ProgramDefinition[] = [
     title: "Ireland Section 481 Film Tax Credit",
     from: "2025-05-20",
     to: "2028-12-31",
-    trigger: "certified on or after 20 May 2025 (Scéal)",
+    trigger: "certified on or after 20 May 2025, with Scéal",
     currency: "EUR",
     codes: ["IE", "IRELAND"],
     settings: { SCEAL: YES("Scéal uplift: feature under €20M with an EEA key creative (40%)") },
@@ -974,27 +996,17 @@ const PROGRAMS: ProgramDefinition[] = [
     evaluate: canadaFederal,
   },
   {
-    name: "CAN-BC",
-    title: "British Columbia PSTC with the federal PSTC",
-    from: "2018-01-01",
+    ...BC,
+    from: EARLIER,
     to: "2024-12-31",
-    trigger: "principal photography before 1 Jan 2025",
-    currency: "CAD",
-    codes: ["BC"],
-    settings: { MAJOR: YES("major production (over $200M BC costs)") },
-    timing: CANADA_TIMING,
+    trigger: "principal photography before 1 Jan 2025; when this rate began was not checked",
     evaluate: britishColumbia(CAN.bcOld),
   },
   {
-    name: "CAN-BC",
-    title: "British Columbia PSTC with the federal PSTC",
+    ...BC,
     from: "2025-01-01",
     to: OPEN,
     trigger: "principal photography on or after 1 Jan 2025",
-    currency: "CAD",
-    codes: ["BC"],
-    settings: { MAJOR: YES("major production (over $200M BC costs)") },
-    timing: CANADA_TIMING,
     evaluate: britishColumbia(CAN.bc),
   },
   {
@@ -1047,27 +1059,17 @@ const PROGRAMS: ProgramDefinition[] = [
     evaluate: hungary,
   },
   {
-    name: "CZ-REBATE",
-    title: "Czech Republic production incentive",
-    from: "2020-01-01",
+    ...CZECH,
+    from: EARLIER,
     to: "2024-12-31",
-    trigger: "projects before 1 Jan 2025",
-    currency: "CZK",
-    codes: ["CZ", "CZECHIA"],
-    settings: { ANIMATION: YES("animation or digital (35%)") },
-    timing: "after production in the Czech Republic and the audit (CZ3)",
+    trigger: "projects before 1 Jan 2025; when this rate began was not checked",
     evaluate: czech(CZ.rateOld, CZ.capOld),
   },
   {
-    name: "CZ-REBATE",
-    title: "Czech Republic production incentive",
+    ...CZECH,
     from: "2025-01-01",
     to: OPEN,
-    trigger: "from 1 Jan 2025",
-    currency: "CZK",
-    codes: ["CZ", "CZECHIA"],
-    settings: { ANIMATION: YES("animation or digital (35%)") },
-    timing: "after production in the Czech Republic and the audit (CZ3)",
+    trigger: "projects from 1 Jan 2025",
     evaluate: czech(CZ.rate, CZ.cap),
   },
 ];
@@ -1085,7 +1087,8 @@ export const PROGRAM_LIBRARY: readonly ProgramDefinition[] = Object.freeze(
 /** The program names a formula can use, in library order. */
 export const PROGRAM_NAMES: readonly string[] = [...new Set(PROGRAM_LIBRARY.map((p) => p.name))];
 
-/** True for an open-ended entry (no end date found). */
-export function isOpenEnded(p: Dated): boolean {
-  return p.to === OPEN;
+/** When a rule set is in force, in words: "from Jul 1, 2025" (no end found), "until Dec 31, 2024", or both dates. */
+export function programPeriodWords(p: Dated): string {
+  if (p.to === OPEN) return `from ${dateWords(p.from)}`;
+  return p.from === EARLIER ? `until ${dateWords(p.to)}` : `${dateWords(p.from)} to ${dateWords(p.to)}`;
 }

@@ -157,7 +157,7 @@ describe("programs on a small budget, by hand", () => {
 
 describe("effective dating", () => {
   it("BC before 2025 is 28%: $280,000 + federal 16% of $720,000 = $395,200", () => {
-    expect(findProgram("CAN-BC@2024-06-01").from).toBe("2018-01-01");
+    expect(findProgram("CAN-BC@2024-06-01").to).toBe("2024-12-31");
     expect(run("CAN-BC-2024").gross.toNumber()).toBe(395200);
     expect(run("CAN-BC").gross.toNumber()).toBe(360000 + 102400);
   });
@@ -171,7 +171,7 @@ describe("effective dating", () => {
     const e = thrown(() => findProgram("US-GA@2020-01-01"));
     expect([e.kind, e.message]).toEqual([
       "notFound",
-      "PROD has no rate for US-GA@2020-01-01. Known: US-GA@2025-01-01 to 9999-12-31",
+      "PROD has no rate for US-GA@2020-01-01. Known: US-GA from Jan 1, 2025",
     ]);
   });
 });
