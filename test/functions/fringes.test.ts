@@ -1,4 +1,5 @@
 import { fringe, fringeDetail, fringeRate } from "../../src/functions/fringes";
+import { excelError } from "./excelError";
 import { findLibraryFringe } from "../../src/engine/fringes/library";
 
 const table = [
@@ -6,16 +7,6 @@ const table = [
   ["SUI", "%", "3.4%", 7000],
   ["MPI", "HOUR", 14.63, ""],
 ];
-
-/** The Excel error a call throws. */
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("PROD.FRINGE", () => {
   it.each([

@@ -3,26 +3,8 @@
  * domain/incentives.md section 5, and their answers to bad input.
  */
 import { incentive, incentiveDetail, incentiveNet } from "../../src/functions/incentives";
-import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
-import { commonBudget } from "../fixtures/incentiveBudget";
-
-/** The budget as two ranges: a column of amounts and the tags with their header row. */
-function ranges(options?: Parameters<typeof commonBudget>[0]): { amounts: number[][]; tags: unknown[][] } {
-  const lines = commonBudget(options);
-  return {
-    amounts: lines.map((l) => [l.amount]),
-    tags: [[...TAG_COLUMNS], ...lines.map((l) => l.tags.map((t) => (t === "" ? null : t)))],
-  };
-}
-
-function excelError(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelError } from "./excelError";
+import { budgetRanges as ranges } from "../fixtures/incentiveBudget";
 
 describe("PROD.INCENTIVE and PROD.INCENTIVENET over the worked examples", () => {
   it.each([

@@ -5,8 +5,7 @@
  * (shared/spec/functions.md) or reference.md, so a wrong function is caught here too.
  */
 
-import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
-import { commonBudget } from "../fixtures/incentiveBudget";
+import { budgetRanges } from "../fixtures/incentiveBudget";
 
 /** One worked example: what it shows, the arguments, and (where published) the answer. */
 export interface WorkedExample {
@@ -18,14 +17,9 @@ export interface WorkedExample {
 const col = (values: unknown[]) => values.map((v) => [v]);
 
 // domain/incentives.md section 5: the common $10M budget, tagged, with the tags' header row.
-const incentiveLines = commonBudget();
-const incentiveAmounts = incentiveLines.map((l) => [l.amount]);
-const incentiveTags = [
-  [...TAG_COLUMNS],
-  ...incentiveLines.map((l) => l.tags.map((t) => (t === "" ? null : t))),
-];
-const ukLines = commonBudget({ insurance: "IN" });
-const ukTags = [[...TAG_COLUMNS], ...ukLines.map((l) => l.tags.map((t) => (t === "" ? null : t)))];
+const { amounts: incentiveAmounts, tags: incentiveTags } = budgetRanges();
+const { tags: ukTags } = budgetRanges({ insurance: "IN" });
+const erie = budgetRanges({ flags: "UPSTATE" });
 
 // A small feature budget (reference.md 2.1 accounts), as in test/functions/charges.test.ts.
 const accounts = col([1101, "12-01", 2501, "3301-00", 5001, 6701]);
@@ -408,14 +402,7 @@ export const workedExamples: Record<string, WorkedExample[]> = {
     },
     {
       says: "Example 3, New York explained",
-      args: [
-        "US-NY",
-        commonBudget({ flags: "UPSTATE" }).map((l) => [l.amount]),
-        [
-          [...TAG_COLUMNS],
-          ...commonBudget({ flags: "UPSTATE" }).map((l) => l.tags.map((t) => (t === "" ? null : t))),
-        ],
-      ],
+      args: ["US-NY", erie.amounts, erie.tags],
     },
   ],
 };
