@@ -71,9 +71,9 @@ function compute(
  * NONLABOUR, or California's QW, QE, NQ, VU, MU, XX. A minimum spend not met gives 0. Confirm with the film office
  * before the budget locks.
  * @customfunction INCENTIVE
- * @param program The program: "US-GA", "UK-AVEC", "CAN-BC"..., optionally with a year ("US-GA-2025") or a date ("CAN-BC@2024-06-01").
+ * @param program The program: "US-GA", "UK-AVEC", "CAN-BC"..., optionally with a year ("US-GA-2025") or a date ("CAN-BC@2024-06-01"). Required: blank (or 0) is #VALUE!.
  * @param amounts The budget's line amounts (fringes included): one column. Blank = 0.
- * @param tags The lines' tags, one row per amount: Where | Payee | Residency | Class | Pay form | Phase | Flags | People (header row optional; fewer columns leave the rest blank).
+ * @param tags The lines' tags, one row per amount: Where | Payee | Residency | Class | Pay form | Phase | Flags | People (header row optional; fewer columns leave the rest blank). A line with a blank Where or Class is not counted and is listed.
  * @param [settings] The program's settings as NAME=VALUE pairs ("GEP=NO, SALE=0.88") or a two-column range: sale price, uplifts claimed. Blank: the program's defaults.
  * @param [exchange_rate] Units of the program's currency per unit of the budget's (0.79 for pounds per dollar), from Globals. Blank: the budget is in the program's currency.
  * @returns The gross credit, to the cent, in the budget's currency.
@@ -94,9 +94,9 @@ export function incentive(
  * @remarks Georgia credits are sold (SALE, default 0.90, not confirmed); UK credits are taxed (75% paid); Louisiana
  * is bought back at 88% less its 0.5% fee; California is taken at face value against tax unless REFUND=YES (90%).
  * @customfunction INCENTIVENET
- * @param program The program: "US-GA", "UK-AVEC", "CAN-BC"..., optionally with a year ("US-GA-2025") or a date ("CAN-BC@2024-06-01").
+ * @param program The program: "US-GA", "UK-AVEC", "CAN-BC"..., optionally with a year ("US-GA-2025") or a date ("CAN-BC@2024-06-01"). Required: blank (or 0) is #VALUE!.
  * @param amounts The budget's line amounts (fringes included): one column. Blank = 0.
- * @param tags The lines' tags, one row per amount: Where | Payee | Residency | Class | Pay form | Phase | Flags | People (header row optional).
+ * @param tags The lines' tags, one row per amount: Where | Payee | Residency | Class | Pay form | Phase | Flags | People (header row optional). A line with a blank Where or Class is not counted and is listed.
  * @param [settings] The program's settings as NAME=VALUE pairs ("GEP=NO, SALE=0.88") or a two-column range. Blank: the program's defaults.
  * @param [exchange_rate] Units of the program's currency per unit of the budget's, from Globals. Blank: the budget is in the program's currency.
  * @returns The net cash, to the cent, in the budget's currency.
@@ -123,9 +123,9 @@ function marked(label: string, confirmed: boolean): string {
  * @remarks Amounts are in the budget's currency, rounded so the buckets add up to the gross. Confirm with the film
  * office before the budget locks.
  * @customfunction INCENTIVEDETAIL
- * @param program The program: "US-GA", "UK-AVEC", "CAN-BC"..., optionally with a year ("US-GA-2025") or a date ("CAN-BC@2024-06-01").
+ * @param program The program: "US-GA", "UK-AVEC", "CAN-BC"..., optionally with a year ("US-GA-2025") or a date ("CAN-BC@2024-06-01"). Required: blank (or 0) is #VALUE!.
  * @param amounts The budget's line amounts (fringes included): one column. Blank = 0.
- * @param tags The lines' tags, one row per amount: Where | Payee | Residency | Class | Pay form | Phase | Flags | People (header row optional).
+ * @param tags The lines' tags, one row per amount: Where | Payee | Residency | Class | Pay form | Phase | Flags | People (header row optional). A line with a blank Where or Class is not counted and is listed.
  * @param [settings] The program's settings as NAME=VALUE pairs ("GEP=NO, SALE=0.88") or a two-column range. Blank: the program's defaults.
  * @param [exchange_rate] Units of the program's currency per unit of the budget's, from Globals. Blank: the budget is in the program's currency.
  * @returns A table: Item | Base | Rate | Amount.

@@ -189,7 +189,9 @@ export class Evaluation {
     counted.forEach((c, i) => {
       if (!applies(c.line)) return;
       const key = payeeKey(c.line);
-      byPayee.set(key, [...(byPayee.get(key) ?? []), i]);
+      const found = byPayee.get(key);
+      if (found) found.push(i);
+      else byPayee.set(key, [i]);
     });
     const out = [...counted];
     const asFringe: Fringe = {
