@@ -141,12 +141,20 @@ export interface ChartSpec {
  * - "reclaim": a sheet PROD made whose mark is gone (a user deleted the name): the pane told it
  *   by its content (`ownedSheet.ts`) and the user said yes to taking it back. It is cleared,
  *   rewritten and marked again. Refused, like "create", when the mark is on another sheet.
+ * - "remark": as "reclaim", but nothing is cleared: only the blocks are written, as "existing",
+ *   and the sheet is marked again. For a sheet the user works in (a budget's detail), which
+ *   PROD must take back without rewriting it.
  */
-export type SheetMode = "create" | "replaceOwned" | "existing" | "reclaim";
+export type SheetMode = "create" | "replaceOwned" | "existing" | "reclaim" | "remark";
 
-/** Whether applying the plan adds the sheet's ownership mark (a new or a reclaimed sheet). */
+/** Whether applying the plan adds the sheet's ownership mark (a new or a taken-back sheet). */
 export function marksAfterWrite(sheet: SheetPlan): boolean {
-  return sheet.mode === "create" || sheet.mode === "reclaim";
+  return sheet.mode === "create" || sheet.mode === "reclaim" || sheet.mode === "remark";
+}
+
+/** Whether the plan writes into the sheet as it is, clearing nothing (its layout kept too). */
+export function keepsContent(sheet: SheetPlan): boolean {
+  return sheet.mode === "existing" || sheet.mode === "remark";
 }
 
 /**
@@ -525,7 +533,7 @@ export function checkPlan(plan: WritePlan, state: WorkbookState): PlanCheck {
   for (const sp of plan.sheets) {
     const exists = sheets.has(sp.name.toLowerCase());
     if (sp.mode === "create" && exists) existing.push(sp.name);
-    if ((sp.mode === "existing" || sp.mode === "reclaim") && !exists) missing.push(sp.name);
+    if ((keepsContent(sp) || sp.mode === "reclaim") && !exists) missing.push(sp.name);
     if (sp.mode === "reclaim" && exists) replaced.push(sp.name);
     if (sp.mode === "replaceOwned") {
       const mark = nameFormula.get(sheetMarkName(plan, sp).toLowerCase());
@@ -588,7 +596,7 @@ export function checkPlan(plan: WritePlan, state: WorkbookState): PlanCheck {
 /**
  * The marks of the sheets a plan creates or reclaims, as the workbook has them already
  * (`markFormula` looks a name up, any case). A mark a deleted sheet left behind (#REF!), or one
- * already on the sheet being reclaimed, is `stale`: the plan deletes it before adding its own, as
+ * already on the sheet being taken back, is `stale`: the plan deletes it before adding its own, as
  * Excel's names.add refuses an existing name. A mark another live sheet holds (the user renamed
  * PROD's sheet) is that sheet's: the plan must refuse before writing.
  */
@@ -604,7 +612,7 @@ function createdSheetMarks(
     const formula = markFormula(name);
     if (formula === undefined) continue;
     const holder = splitAddress(formula).sheet;
-    if (isDeadReference(formula) || (sp.mode === "reclaim" && holder.toLowerCase() === sp.name.toLowerCase()))
+    if (isDeadReference(formula) || (sp.mode !== "create" && holder.toLowerCase() === sp.name.toLowerCase()))
       stale.push(name);
     else heldBy.push(holder);
   }

@@ -46,6 +46,7 @@ export function PreviewApp({ book }: PreviewAppProps) {
   // Excel's pane is 320 px wide by default and can be dragged wider; Office's theme may be dark.
   const [paneWidth, setPaneWidth] = useState("400");
   const [theme, setTheme] = useState<PaneThemeName>("light");
+  const [deletedNames, setDeletedNames] = useState<number | null>(null);
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={styles.page}>
@@ -72,6 +73,15 @@ export function PreviewApp({ book }: PreviewAppProps) {
                 <option value="dark">Dark Gray or Black (dark)</option>
               </select>
             </label>
+            {/* What a macro or a name tool can do in Excel: PROD must then tell its sheets by content. */}
+            <button type="button" onClick={() => setDeletedNames(book.deleteHiddenNames())}>
+              Delete hidden names
+            </button>
+            {deletedNames !== null && (
+              <span role="status">
+                {deletedNames} hidden name{deletedNames === 1 ? "" : "s"} deleted
+              </span>
+            )}
           </div>
         </header>
         {/* Not a main landmark: the pane's own main is the page's one, as in Excel. */}

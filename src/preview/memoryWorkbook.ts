@@ -33,6 +33,7 @@ import {
   checkPlan,
   columnLetter,
   isDeadReference,
+  keepsContent,
   marksAfterWrite,
   needsTextProtection,
   parseA1,
@@ -204,6 +205,17 @@ export class MemoryWorkbook implements WorkbookPort {
 
   layout(sheet: string): SheetLayout {
     return this.layouts.get(sheet.toLowerCase()) ?? {};
+  }
+
+  /**
+   * Deletes every hidden workbook name (PROD's ownership marks), as a macro, a name tool or a copy
+   * of the workbook that drops hidden names does in Excel. Answers how many were deleted.
+   */
+  deleteHiddenNames(): number {
+    const hidden = [...this.names.values()].filter((n) => !n.visible);
+    for (const n of hidden) this.removeName(n.name);
+    this.notify();
+    return hidden.length;
   }
 
   /** A range's values (blank ""), for the grid's charts. */
@@ -669,7 +681,7 @@ export class MemoryWorkbook implements WorkbookPort {
    */
   private setLayout(sp: SheetPlan): void {
     const key = sp.name.toLowerCase();
-    const before = sp.mode === "existing" ? (this.layouts.get(key) ?? {}) : {};
+    const before = keepsContent(sp) ? (this.layouts.get(key) ?? {}) : {};
     this.layouts.set(key, {
       freeze: sp.freeze ?? before.freeze,
       printArea: sp.printArea ?? before.printArea,

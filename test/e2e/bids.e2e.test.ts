@@ -283,6 +283,67 @@ describe("a bid comparison from CSV files in the preview", () => {
     expect(preview.errors).toEqual([]);
   });
 
+  it("asks before taking back its comparison after its hidden mark was deleted: Cancel writes nothing, yes updates it with the notes typed on it", async () => {
+    const { page } = preview;
+    await reopenBids(page, "everything");
+    await addCsv(page, "Vendor A.csv", VENDOR_A);
+    await page
+      .getByRole("region", { name: /^Vendor 1:/ })
+      .getByRole("button", { name: "Use these columns" })
+      .click();
+    await addCsv(page, "Vendor B.csv", VENDOR_B);
+    await page
+      .getByRole("region", { name: /^Vendor 2:/ })
+      .getByText(/1 line read/)
+      .waitFor();
+    await page.getByLabel(/Days used each week/).fill("5+5+2");
+    await page.getByRole("button", { name: "Compare bids" }).click();
+    const write = page.getByRole("button", { name: "Write comparison sheet" });
+    await write.click();
+    await page.getByText(/The comparison is on the sheet "Bid comparison"/).waitFor();
+    await showSheet(page, "Bid comparison");
+    await typeInto(page, "H6", "Ask B about the lens set");
+    // What a macro or a name tool can do in Excel: PROD's hidden ownership mark is gone.
+    await page.getByRole("button", { name: "Delete hidden names" }).click();
+    await page.getByText("1 hidden name deleted").waitFor();
+
+    await page.getByRole("tab", { name: "Bids" }).click();
+    await page.getByLabel(/Days used each week/).fill("5+5");
+    await page.getByRole("button", { name: "Compare bids" }).click();
+    await write.click();
+    const dialog = page.getByRole("dialog", { name: 'Replace "Bid comparison"?' });
+    await dialog.getByText(/looks like a bid comparison PROD made, but the hidden mark/).waitFor();
+    await preview.screenshot("bids-reclaim-question");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText(/Nothing was written: "Bid comparison" is as it was/).waitFor();
+    let cells = await showSheet(page, "Bid comparison");
+    // Still the 12-day comparison: A 12 x 2,500 = 30,000.
+    expect(cells.get("B6")).toBe("30,000.00");
+
+    await page.getByRole("tab", { name: "Bids" }).click();
+    await write.click();
+    await page
+      .getByRole("dialog", { name: 'Replace "Bid comparison"?' })
+      .getByRole("button", { name: "Replace it" })
+      .click();
+    await page.getByText(/Your notes \(1\) are kept with their items/).waitFor();
+    cells = await showSheet(page, "Bid comparison");
+    // The 10-day comparison (A 10 x 2,500), the note on its item, and no second sheet.
+    expect(["A6", "B6", "H6"].map((a) => cells.get(a))).toEqual([
+      "Camera package",
+      "25,000.00",
+      "Ask B about the lens set",
+    ]);
+    const tabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents();
+    expect(tabs.filter((t) => t.startsWith("Bid comparison"))).toEqual(["Bid comparison"]);
+    // PROD's again: the next write replaces it without a question.
+    await page.getByRole("tab", { name: "Bids" }).click();
+    await write.click();
+    await page.getByText(/The comparison is on the sheet "Bid comparison"/).waitFor();
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    expect(preview.errors).toEqual([]);
+  });
+
   // Issue 17, layout: Excel's narrowest task pane is 320 px. The Matched-item drop-down stays
   // inside it, and long vendor names wrap instead of running over the figures beside them.
   it("fits a 320 px pane: long vendor and item names stay inside it and off the figures; terms come back by name", async () => {

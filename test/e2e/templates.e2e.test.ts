@@ -163,3 +163,57 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
     expect(preview.errors).toEqual([]);
   });
 });
+
+describe("a budget detail whose hidden mark was deleted (Feature film, in the preview)", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  it("asks before taking the detail back: Cancel writes nothing; yes puts the set on the line and changes nothing else", async () => {
+    const { page } = preview;
+    await page.getByRole("radio", { name: "Feature film" }).check();
+    await page.getByRole("button", { name: "Insert Feature film" }).click();
+    await page.getByText(/inserted:/).waitFor();
+    const before = await showSheet(page, "Budget detail");
+    const upm = rowsWithAccount(before, 3).find((row) => before.get(`A${row}`) === "2001")!;
+    await page.locator(`td[data-address="H${upm}"]`).click();
+    // What a macro or a name tool can do in Excel: every hidden name, PROD's marks, is gone.
+    await page.getByRole("button", { name: "Delete hidden names" }).click();
+    await page.getByText(/^[1-9]\d* hidden names deleted$/).waitFor();
+
+    await page.getByRole("tablist", { name: "PROD panels" }).getByRole("tab", { name: "Fringes" }).click();
+    const section = page.getByRole("region", { name: "Apply to selected lines" });
+    await section.getByLabel("Fringes set").fill("SAG-AFTRA");
+    await section.getByRole("button", { name: "Apply to selection" }).click();
+    const dialog = page.getByRole("dialog", { name: 'Take back "Budget detail"?' });
+    await dialog.getByText(/looks like a budget detail sheet PROD made, but the hidden mark/).waitFor();
+    await preview.screenshot("template-take-back-question");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await section.getByText(/Nothing more was written/).waitFor();
+    expect(await sheetCells(page)).toEqual(before);
+
+    await section.getByRole("button", { name: "Apply to selection" }).click();
+    await page
+      .getByRole("dialog", { name: 'Take back "Budget detail"?' })
+      .getByRole("button", { name: "It is PROD's: apply" })
+      .click();
+    await section.getByText(/Fringes set "SAG-AFTRA" put on 1 selected line\(s\) of Budget detail/).waitFor();
+    const after = await sheetCells(page);
+    expect(after.get(`H${upm}`)).toBe("SAG-AFTRA");
+    // Nothing else was rewritten: every cell off that line is as it was.
+    const offTheLine = (cells: Map<string, string>) =>
+      [...cells].filter(([address]) => Number(address.replace(/^[A-Z]+/, "")) !== upm);
+    expect(offTheLine(after)).toEqual(offTheLine(before));
+    expect(after.get(`A${upm}`)).toBe("2001");
+
+    // PROD's again: the next set goes on without a question.
+    await section.getByLabel("Fringes set").fill("DGA-PENSION");
+    await section.getByRole("button", { name: "Apply to selection" }).click();
+    await section.getByText(/Fringes set "DGA-PENSION" put on 1 selected line/).waitFor();
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    expect((await sheetCells(page)).get(`H${upm}`)).toBe("DGA-PENSION");
+    expect(preview.errors).toEqual([]);
+  }, 180_000);
+});

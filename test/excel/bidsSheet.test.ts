@@ -13,6 +13,7 @@ import { parseCsv } from "../../src/taskpane/files/readFile";
 import {
   awardWritePlan,
   comparisonAwardLink,
+  comparisonTarget,
   earlierComparison,
   readBudgetCell,
 } from "../../src/taskpane/bids/workbookBids";
@@ -164,6 +165,60 @@ describe("the comparison sheet in Excel", () => {
       kind: "notOwned",
     });
     expect(book.cell("Budget", "A1")).toMatchObject({ content: "Acct" });
+  });
+});
+
+describe("a comparison sheet whose hidden mark a user deleted (issue 19)", () => {
+  const comparison = compareAll({
+    schedule,
+    vendors: [
+      vendor("A", "Lowest", [{ item: "Dolly", qty: d(1), dayRate: d(300) }]),
+      vendor("B", "Beta", [{ item: "Dolly", qty: d(1), dayRate: d(250) }]),
+    ],
+  });
+  const unmarked = async (sheetName?: string) => {
+    const { book, port } = setup();
+    await port.apply(comparisonSheetPlan(comparison, { mode: "create", sheetName }).plan);
+    book.names = [];
+    return { book, port };
+  };
+
+  it("is told by its content and taken back only by a reclaim: rewritten, the user's notes kept, marked again", async () => {
+    const { book, port } = await unmarked();
+    // The user retitled the notes column and typed a note; a vendor is even called "Lowest".
+    book.write("Bid comparison", 4, 7, "Mine");
+    book.write("Bid comparison", 5, 7, "Call Beta");
+    const target = await comparisonTarget(port);
+    expect(target).toEqual({ sheetName: "Bid comparison", mode: "reclaim" });
+    const earlier = await earlierComparison(port, target.sheetName);
+    expect(earlier.userNotes).toEqual([{ item: "Dolly", note: "Call Beta" }]);
+    await port.apply(comparisonSheetPlan(comparison, { mode: "reclaim", userNotes: earlier.userNotes }).plan);
+    expect(["H5", "H6"].map((a) => book.cell("Bid comparison", a)?.content)).toEqual([
+      "Your notes (kept when run again)",
+      "Call Beta",
+    ]);
+    expect(book.names).toEqual([
+      expect.objectContaining({
+        name: "PROD_OWN.bids.comparison",
+        formula: "='Bid comparison'!$A$1",
+        visible: false,
+      }),
+    ]);
+    expect(await comparisonTarget(port)).toEqual({ sheetName: "Bid comparison", mode: "replaceOwned" });
+  });
+
+  it("looks past a look-alike of the user's to PROD's own under the next name, and makes a new sheet when neither is PROD's", async () => {
+    const { book, port } = await unmarked("Bid comparison 2");
+    book.addSheet("Bid comparison", [
+      ["Vendor bid comparison"],
+      [],
+      [],
+      ["Award totals"],
+      ["Item", "Acme", "Lowest"],
+    ]);
+    expect(await comparisonTarget(port)).toEqual({ sheetName: "Bid comparison 2", mode: "reclaim" });
+    book.write("Bid comparison 2", 0, 0, "Our comparison");
+    expect(await comparisonTarget(port)).toEqual({ sheetName: "Bid comparison 3", mode: "create" });
   });
 });
 

@@ -30,6 +30,7 @@ describe("checkPlan", () => {
     ["write into a sheet that is not there", "Nowhere", "existing", "notFound"],
     ["replace a sheet without this owner's mark", "Fringes", "replaceOwned", "notOwned"],
     ["reclaim a sheet that is not there", "Nowhere", "reclaim", "notFound"],
+    ["re-mark a sheet that is not there", "Nowhere", "remark", "notFound"],
   ] as const)("refuses to %s", (_what, name, mode, kind) => {
     const plan: WritePlan = { owner: "templates", sheets: [sheet(name, mode)] };
     expect(() => checkPlan(plan, state({ sheets: ["fringes"] }))).toThrow(

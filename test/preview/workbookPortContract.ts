@@ -152,6 +152,44 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       expect((await port.readRange({ sheet: "Budget", address: "B2" })).values).toEqual([["Story purchase"]]);
     });
 
+    it("takes back a sheet without its mark, rewriting nothing, when asked to re-mark it", async () => {
+      // A budget the user works in, whose mark a macro deleted: the pane told it by its content.
+      await port.apply(
+        userSheet("Budget", [
+          ["Acct", "Description", "Fringes set"],
+          [1101, "Story purchase", null],
+          [1201, "Producer", "typed"],
+        ]),
+      );
+      const remark: WritePlan = {
+        owner: "templates",
+        sheets: [
+          {
+            name: "Budget",
+            mode: "remark",
+            markKey: "detail",
+            blocks: [{ row: 1, column: 2, cells: [[{ text: "SAG-AFTRA" }]] }],
+          },
+        ],
+      };
+      await port.apply(remark);
+      expect((await port.readUsedRange("Budget"))?.values).toEqual([
+        ["Acct", "Description", "Fringes set"],
+        [1101, "Story purchase", "SAG-AFTRA"],
+        [1201, "Producer", "typed"],
+      ]);
+      expect(await port.findOwned("templates")).toEqual([
+        expect.objectContaining({ sheet: "Budget", owner: "templates", key: "detail" }),
+      ]);
+      expect(await port.listNames()).toEqual([]);
+      // Marked already (the pane asked twice), it is marked again, not refused.
+      await port.apply(remark);
+      expect(await port.findOwned("templates")).toHaveLength(1);
+      // Never a sheet that is not there.
+      remark.sheets[0].name = "Nowhere";
+      await expect(port.apply(remark)).rejects.toEqual(refusal("notFound"));
+    });
+
     it("refuses a name or table name the workbook already uses, writing nothing", async () => {
       await port.apply(budgetPlan());
       const clash = budgetPlan("bids", "Bids");

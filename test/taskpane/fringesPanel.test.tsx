@@ -4,8 +4,14 @@ import { App } from "../../src/taskpane/App";
 import { TEMPLATES } from "../../src/engine/templates";
 import { FRINGE_LIBRARY } from "../../src/engine/fringes/library";
 import { rateLabel } from "../../src/taskpane/panels/FringesPanel";
-import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
-import { parseA1 } from "../../src/excel/port";
+import {
+  DETAIL_COLUMNS,
+  DETAIL_MARK_KEY,
+  TEMPLATES_OWNER,
+  buildTemplatePlan,
+  namesForCopy,
+} from "../../src/taskpane/templates/buildPlan";
+import { ownershipMarkName, parseA1 } from "../../src/excel/port";
 import { answerDialog } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
 
@@ -364,6 +370,57 @@ describe("Fringes panel: apply a set to selected lines", () => {
     const alert = await screen.findByRole("group", { name: "Check the input" });
     expect(alert).toHaveTextContent(/Check the input.*not one block of cells: select the lines in one piece/);
     expect(alert).not.toHaveTextContent(/Something went wrong/);
+  });
+
+  it("asks before taking back a detail whose hidden mark a user deleted: no writes nothing, yes marks it again without rewriting it", async () => {
+    const { book, layout } = await withDetail();
+    const mark = ownershipMarkName(TEMPLATES_OWNER, DETAIL_MARK_KEY);
+    expect(book.names.find((n) => n.name === mark)).toMatchObject({ visible: false });
+    book.names = book.names.filter((n) => n.name !== mark);
+    const first = layout.detailLines[0].row;
+    book.write(DETAIL, first, DETAIL_COLUMNS.rate, 1234);
+    const cells = () => [...book.sheet(DETAIL).cells].map(([at, cell]) => [at, { ...cell }]);
+    const before = cells();
+    book.selection = { sheet: DETAIL, address: `H${first + 1}` };
+
+    await apply("SAG-AFTRA");
+    await answerDialog(
+      /"Budget detail" looks like a budget detail sheet PROD made, but the hidden mark/,
+      "Cancel",
+    );
+    await screen.findByText(/Nothing more was written/);
+    expect(cells()).toEqual(before);
+    expect(book.names.some((n) => n.name === mark)).toBe(false);
+
+    await apply("SAG-AFTRA");
+    await answerDialog(/changes nothing else on it/, "It is PROD's: apply");
+    await screen.findByText(/Fringes set "SAG-AFTRA" put on 1 selected line\(s\) of Budget detail/);
+    // Only the fringe set changed: the rate typed, the formulas and the title are as they were.
+    const after = cells();
+    const changed = after.filter(
+      ([at, cell]) => JSON.stringify(before.find(([b]) => b === at)?.[1]) !== JSON.stringify(cell),
+    );
+    expect(changed.map(([at]) => at)).toEqual([`${first},${DETAIL_COLUMNS.fringeSet}`]);
+    expect(book.cell(DETAIL, `F${first + 1}`)?.content).toBe(1234);
+    expect(book.names.find((n) => n.name === mark)).toMatchObject({
+      formula: "='Budget detail'!$A$1",
+      visible: false,
+    });
+    // PROD's again: the next apply asks nothing.
+    await apply("DGA-PENSION");
+    await screen.findByText(/Fringes set "DGA-PENSION" put on 1 selected line/);
+    expect(book.cell(DETAIL, `H${first + 1}`)?.content).toBe("DGA-PENSION");
+  });
+
+  it("never takes a copy of a detail sheet that is not the budget's, mark or no mark", async () => {
+    const { book } = await withDetail();
+    book.names = book.names.filter((n) => !n.name.startsWith("PROD_OWN."));
+    // The user's copy of the detail: PROD's title and headers, but no Detail_Acct range on it.
+    book.addSheet("My detail", book.values(DETAIL, 0, 0, 10, 16));
+    book.selection = { sheet: "My detail", address: "H5:H8" };
+    await apply("SAG-AFTRA");
+    expect(await screen.findByText(/budget detail sheet made by the Templates panel/)).toBeInTheDocument();
+    expect(book.cell("My detail", "H5")?.content).not.toBe("SAG-AFTRA");
   });
 
   it("refuses a selection that is not on a budget detail sheet PROD made", async () => {

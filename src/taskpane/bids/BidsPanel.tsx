@@ -36,6 +36,7 @@ import { fromNumber, toMoney, type Decimal } from "../../engine/money";
 import { formatDollars } from "../shell/formatMoney";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
+import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { comparisonSheetPlan, itemsBidText, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
 import {
@@ -316,10 +317,24 @@ export function BidsPanel({
     const problems = mappedVendors.flatMap((v) => v.problems.map((p) => `${v.name}: ${p.message}`));
     try {
       const target = await comparisonTarget(port);
+      if (target.mode === "reclaim") {
+        const yes = await ask({
+          title: `Replace "${target.sheetName}"?`,
+          message: `${unmarkedSheetWords(target.sheetName, "a bid comparison")} Replace it only if it is PROD's comparison: writing replaces it with this comparison, keeps your notes in its last column, and PROD marks it as its own again.`,
+          confirmLabel: "Replace it",
+          cancelLabel: "Cancel",
+        });
+        if (!yes) {
+          writing.showNote(
+            `Nothing was written: "${target.sheetName}" is as it was. If it is your own sheet, rename it, and PROD writes its comparison on a sheet of its own.`,
+          );
+          return;
+        }
+      }
       const earlier =
-        target.mode === "replaceOwned"
-          ? await earlierComparison(port, target.sheetName)
-          : { hadSingle: false, links: [], userNotes: [] };
+        target.mode === "create"
+          ? { hadSingle: false, links: [], userNotes: [] }
+          : await earlierComparison(port, target.sheetName);
       let splitForSingle = false;
       if (earlier.hadSingle && !result.bestSingle) {
         const now =

@@ -28,6 +28,7 @@ import {
   type SheetPlan,
   type WritePlan,
 } from "../../excel/port";
+import type { SheetSignature } from "../shell/ownedSheet";
 
 /** The owner key of everything the Bids panel writes. */
 export const BIDS_OWNER = "bids";
@@ -193,13 +194,48 @@ export interface ComparisonLayout {
 
 /** Row (0-based) of the fixed award totals: Excel row 4, just above the item table. */
 const AWARD_TOTALS_ROW = 3;
+/** What the fixed row of award totals begins with. */
+const AWARD_TOTALS_LABEL = "Award totals";
+/** Row (0-based) of the item table's heading: Excel row 5. */
+const ITEM_HEADER_ROW = 4;
+/** The sheet's title, in A1. */
+const COMPARISON_TITLE = "Vendor bid comparison";
+/** The item table's headings after the vendors' columns, as PROD writes them. */
+const AFTER_VENDORS = ["Lowest", "Split award", "Check", VENDORS_NOTES] as const;
+/** Columns read to tell the sheet by its content: a comparison of up to 250 vendors. */
+const SIGNATURE_COLUMNS = 256;
+
+/**
+ * A comparison sheet PROD wrote, told by its content when its mark is gone (a user deleted the
+ * hidden name): the title in A1, the row of award totals and the item table's heading row as PROD
+ * writes them (Item, one column per vendor, then Lowest, Split award, Check, Vendors' notes). The
+ * user's notes column may have been retitled, so its heading is not required.
+ */
+export const COMPARISON_SIGNATURE: SheetSignature = {
+  address: a1Range(0, 0, ITEM_HEADER_ROW + 1, SIGNATURE_COLUMNS),
+  matches: (values) => {
+    const heading = values[ITEM_HEADER_ROW] ?? [];
+    // The last one: a vendor may be called "Lowest" too.
+    const lowest = heading.lastIndexOf(AFTER_VENDORS[0]);
+    return (
+      values[0]?.[0] === COMPARISON_TITLE &&
+      values[AWARD_TOTALS_ROW]?.[0] === AWARD_TOTALS_LABEL &&
+      heading[0] === ITEM_HEADING &&
+      lowest > 1 &&
+      AFTER_VENDORS.every((text, i) => heading[lowest + i] === text)
+    );
+  },
+};
 
 /** Options for {@link comparisonSheetPlan}. */
 export interface ComparisonSheetOptions {
   /** The sheet's name. @default COMPARISON_SHEET */
   sheetName?: string;
-  /** "create" for a new sheet, "replaceOwned" to replace the pane's earlier comparison. */
-  mode: "create" | "replaceOwned";
+  /**
+   * "create" for a new sheet, "replaceOwned" to replace the pane's earlier comparison, "reclaim"
+   * to replace it once its mark is gone ({@link COMPARISON_SIGNATURE}) and the user said yes.
+   */
+  mode: "create" | "replaceOwned" | "reclaim";
   /** What the schedule was (for lines without days), as the user typed it. */
   scheduleText?: string;
   /** Problems met while reading the bids (rows left out), shown under the comparison. */
@@ -244,7 +280,7 @@ export function comparisonSheetPlan(
     row: 0,
     column: 0,
     bold: true,
-    cells: [padded(["Vendor bid comparison"], width)],
+    cells: [padded([COMPARISON_TITLE], width)],
   });
   blocks.push({
     row: 1,
@@ -268,22 +304,12 @@ export function comparisonSheetPlan(
   });
 
   // The item table.
-  const headerRow = 4;
+  const headerRow = ITEM_HEADER_ROW;
   blocks.push({
     row: headerRow,
     column: 0,
     bold: true,
-    cells: [
-      [
-        ITEM_HEADING,
-        ...vendors.map((_, vi) => vendorName(vi)),
-        "Lowest",
-        "Split award",
-        "Check",
-        VENDORS_NOTES,
-        YOUR_NOTES,
-      ],
-    ],
+    cells: [[ITEM_HEADING, ...vendors.map((_, vi) => vendorName(vi)), ...AFTER_VENDORS, YOUR_NOTES]],
   });
   const firstItemRow = headerRow + 1;
   const carried = placeUserNotes(items, options.userNotes ?? []);
@@ -404,7 +430,7 @@ export function comparisonSheetPlan(
     cells: [
       padded(
         [
-          "Award totals",
+          AWARD_TOTALS_LABEL,
           "Best split",
           splitFormula,
           ...singleCells,

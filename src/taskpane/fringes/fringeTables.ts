@@ -25,9 +25,12 @@ import {
   parseA1,
 } from "../../excel/port";
 import { firstFreeCopy } from "../shell/freeCopy";
+import { showsSignature } from "../shell/ownedSheet";
 import type { Question } from "../shell/PaneContext";
 import {
   DETAIL_COLUMNS,
+  DETAIL_MARK_KEY,
+  DETAIL_SIGNATURE,
   TEMPLATES_OWNER,
   budgetFringeRows,
   budgetGlobalName,
@@ -242,23 +245,40 @@ export async function createFringeSheet(
 /** Workbook names of the detail's account column: `Detail_Acct`, `Detail_Acct_2`, ... (buildPlan.ts). */
 const DETAIL_ACCT_NAME = /^Detail_Acct(_\d+)?$/i;
 
+/** A detail sheet the Templates panel made, as `detailLines` finds it. */
+interface DetailLines {
+  /** 0-based row of the first budget line. */
+  row: number;
+  /** The Acct column of every line, down to the last spare line. */
+  accounts: CellValue[];
+  /** Which copy of the budget it is (the plan's `copy`: "" for the first, "_2" for the second). */
+  copy: string;
+  /** Whether it carries PROD's mark; if not, it was told by its content and the name on it. */
+  marked: boolean;
+}
+
 /**
  * The budget lines of a detail sheet the Templates panel made: the range named Detail_Acct on
  * that sheet (every line row from the first under the header to the last spare line; Excel
- * grows it when the user inserts rows inside it). Null if the sheet is not such a detail.
+ * grows it when the user inserts rows inside it). The sheet is the panel's by its mark or, once
+ * a user deleted the hidden mark, by its title and header row ({@link DETAIL_SIGNATURE}). Null if
+ * the sheet is not such a detail.
  */
-async function detailLines(
-  port: WorkbookPort,
-  sheet: string,
-): Promise<{ row: number; accounts: CellValue[] } | null> {
+async function detailLines(port: WorkbookPort, sheet: string): Promise<DetailLines | null> {
   const [owned, names] = await Promise.all([port.findOwned(TEMPLATES_OWNER), port.listNames()]);
-  if (!owned.some((o) => o.sheet === sheet)) return null;
-  const ranges = await Promise.all(
-    names.filter((n) => DETAIL_ACCT_NAME.test(n.name)).map((n) => port.readNamedRange(n.name)),
-  );
-  const range = ranges.find((r) => r !== null && r.sheet === sheet);
+  const accountNames = names.filter((n) => DETAIL_ACCT_NAME.test(n.name));
+  const ranges = await Promise.all(accountNames.map((n) => port.readNamedRange(n.name)));
+  const at = ranges.findIndex((r) => r !== null && r.sheet === sheet);
+  const range = ranges[at];
   if (!range) return null;
-  return { row: parseA1(range.address).row, accounts: range.values.map((r) => r[0]) };
+  const marked = owned.some((o) => o.sheet === sheet);
+  if (!marked && !(await showsSignature(port, sheet, DETAIL_SIGNATURE))) return null;
+  return {
+    row: parseA1(range.address).row,
+    accounts: range.values.map((r) => r[0]),
+    copy: DETAIL_ACCT_NAME.exec(accountNames[at].name)?.[1] ?? "",
+    marked,
+  };
 }
 
 /** The selection's rows, or a ProdError in words when it is not one block (several areas). */
@@ -286,8 +306,16 @@ export interface AppliedSet {
  * Write a fringe set into the Fringes set column of the selected lines of a budget detail sheet
  * PROD made. Only the detail's budget lines with an account are changed: never the title, note
  * or header above them, category headings, spare lines or the user's rows below the detail.
+ *
+ * A detail whose hidden mark a user deleted is written only after `confirmRemark(sheet)` says
+ * yes: then it is marked as PROD's again in the same write, and nothing else on it changes. A no
+ * writes nothing (PortError "cancelled").
  */
-export async function applySetToSelection(port: WorkbookPort, fringeSet: string): Promise<AppliedSet> {
+export async function applySetToSelection(
+  port: WorkbookPort,
+  fringeSet: string,
+  confirmRemark: (sheet: string) => Promise<boolean>,
+): Promise<AppliedSet> {
   const selection = await port.getSelection();
   const detail = await detailLines(port, selection.sheet);
   if (!detail) {
@@ -313,12 +341,17 @@ export async function applySetToSelection(port: WorkbookPort, fringeSet: string)
   }
   const result = { sheet: selection.sheet, lines, leftAlone: rowCount - lines };
   if (lines === 0) return result;
+  if (!detail.marked && !(await confirmRemark(selection.sheet)))
+    throw new PortError("cancelled", `"${selection.sheet}" was left as it is.`, [selection.sheet]);
   await port.apply({
     owner: TEMPLATES_OWNER,
+    copy: detail.copy,
     sheets: [
       {
         name: selection.sheet,
-        mode: "existing",
+        // Taken back without rewriting: the user's budget stays as it is, the mark is added.
+        mode: detail.marked ? "existing" : "remark",
+        markKey: DETAIL_MARK_KEY,
         blocks: runs.map((run) => ({
           row: run.row,
           column: DETAIL_COLUMNS.fringeSet,

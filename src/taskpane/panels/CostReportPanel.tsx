@@ -26,6 +26,7 @@ import { parseNumericText } from "../../engine/money";
 import { parseDate, type Cutoff } from "../../engine/weeklyCostReport";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
+import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { InputPicker } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
 import { InputError, mappingMemory, openQuestions, type MappedInput } from "../costReport/sources";
@@ -191,7 +192,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
               title: `Replace ${sheet}?`,
               message:
                 (unmarked
-                  ? `${sheet} looks like a cost report PROD made, but the hidden mark PROD keeps on its own sheets is gone from it, so PROD cannot be sure the sheet is its own. Replace it only if it is PROD's report: building it again replaces it with the books as they are now, and PROD marks it as its own again.`
+                  ? `${unmarkedSheetWords(sheet, "a cost report")} Replace it only if it is PROD's report: building it again replaces it with the books as they are now, and PROD marks it as its own again.`
                   : `${sheet} is there already. Building it again replaces it with the books as they are now.`) +
                 (keptEtcs > 0
                   ? ` The ${keptEtcs} ETC${keptEtcs === 1 ? "" : "s"} typed or carried into it ${keptEtcs === 1 ? "is" : "are"} kept.`

@@ -60,6 +60,7 @@ import {
 } from "../fringes/fringeTables";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
+import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { budgetGlobalName, presetRows } from "../templates/buildPlan";
 import { SelectField } from "../shell/SelectField";
 import { PRESET_NAMES, usePresetYear } from "../fringes/usePresetYear";
@@ -309,7 +310,14 @@ function ApplySet() {
   const handleApply = async () => {
     pane.clearMessage();
     try {
-      const { sheet, lines, leftAlone } = await applySetToSelection(pane.port, fringeSet);
+      const { sheet, lines, leftAlone } = await applySetToSelection(pane.port, fringeSet, (detail) =>
+        pane.ask({
+          title: `Take back "${detail}"?`,
+          message: `${unmarkedSheetWords(detail, "a budget detail sheet")} Say yes only if the Templates panel made it: PROD marks it as its own again, changes nothing else on it, and puts the fringe set on the selected lines.`,
+          confirmLabel: "It is PROD's: apply",
+          cancelLabel: "Cancel",
+        }),
+      );
       const untouched = "headings, empty lines and rows outside the budget lines are left alone";
       pane.showNote(
         lines === 0

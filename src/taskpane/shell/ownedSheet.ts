@@ -44,6 +44,23 @@ export async function ownedSheetState(
   const name = sheets.find((s) => s.toLowerCase() === sheet.toLowerCase());
   if (name === undefined) return "absent";
   if (marksSheet(owned, key, name)) return "marked";
-  const { values } = await port.readRange({ sheet: name, address: signature.address });
-  return signature.matches(values) ? "unmarked" : "other";
+  return (await showsSignature(port, name, signature)) ? "unmarked" : "other";
+}
+
+/** Whether the sheet `sheet` (there, without the pane's mark) shows PROD's signature: one read. */
+export async function showsSignature(
+  port: WorkbookPort,
+  sheet: string,
+  signature: SheetSignature,
+): Promise<boolean> {
+  const { values } = await port.readRange({ sheet, address: signature.address });
+  return signature.matches(values);
+}
+
+/**
+ * What the pane says before it takes back a sheet told by its content (`what`: "a cost report",
+ * "a bid comparison"): why it asks, in the same words on every panel.
+ */
+export function unmarkedSheetWords(sheet: string, what: string): string {
+  return `"${sheet}" looks like ${what} PROD made, but the hidden mark PROD keeps on its own sheets is gone from it, so PROD cannot be sure the sheet is its own.`;
 }

@@ -50,9 +50,12 @@ import {
   mergeRowBlocks,
 } from "../../excel/port";
 import { FRINGE_TABLE_WIDTHS, newFringeTable } from "../fringes/newFringeTable";
+import type { SheetSignature } from "../shell/ownedSheet";
 
 /** The owner key of everything the Templates panel writes. */
 export const TEMPLATES_OWNER = "templates";
+/** The ownership key of every copy's Budget detail sheet. */
+export const DETAIL_MARK_KEY = "detail";
 
 /** The sheets a template creates, by role. */
 export interface TemplateSheetNames {
@@ -165,6 +168,20 @@ const SPARE_LINES = 3;
 
 /** Rows above the detail lines: title, note, header. */
 const DETAIL_FIRST_ROW = 3;
+/** How the detail's title in A1 begins; the template's name follows. */
+const DETAIL_TITLE = "Budget detail: ";
+
+/**
+ * A budget detail sheet the Templates panel wrote, told by its content when its mark is gone (a
+ * user deleted the hidden name): the title in A1 and every heading of the header row, as PROD
+ * writes them. The caller also requires the budget's Detail_Acct name on the sheet.
+ */
+export const DETAIL_SIGNATURE: SheetSignature = {
+  address: a1Range(0, 0, DETAIL_FIRST_ROW, DETAIL_HEADER.length),
+  matches: (values) =>
+    String(values[0]?.[0] ?? "").startsWith(DETAIL_TITLE) &&
+    DETAIL_HEADER.every((heading, i) => values[DETAIL_FIRST_ROW - 1]?.[i] === heading),
+};
 
 const M = NUMBER_FORMATS.money;
 const Q = NUMBER_FORMATS.quantity;
@@ -641,9 +658,9 @@ export function buildTemplatePlan(
   const detailSheet: SheetPlan = {
     name: sheets.detail,
     mode: "create",
-    markKey: "detail",
+    markKey: DETAIL_MARK_KEY,
     blocks: [
-      { row: 0, column: 0, cells: [[`Budget detail: ${template.name}`]], bold: true },
+      { row: 0, column: 0, cells: [[`${DETAIL_TITLE}${template.name}`]], bold: true },
       {
         row: 1,
         column: 0,

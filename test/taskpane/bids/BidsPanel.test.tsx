@@ -7,7 +7,8 @@ import { webStorageMappingStore, webStorageTermsStore } from "../../../src/taskp
 import type { KeyValueStorage } from "../../../src/taskpane/shell/columnMemory";
 import { PaneContext, type Pane, type Question } from "../../../src/taskpane/shell/PaneContext";
 import { PaneShell } from "../../../src/taskpane/shell/PaneShell";
-import type { WritePlan } from "../../../src/excel/port";
+import { ownershipMarkName, type WritePlan } from "../../../src/excel/port";
+import { BIDS_OWNER, COMPARISON_KEY } from "../../../src/taskpane/bids/comparisonSheet";
 import type { MockBook } from "../../excel/mockExcel";
 import { fakeWorkbook } from "../fakePort";
 
@@ -259,6 +260,69 @@ describe("Bids panel", () => {
     expect(applied[1].sheets[0]).toMatchObject({ name: "Bid comparison 2", mode: "replaceOwned" });
     expect(book.sheets.map((sh) => sh.name)).toEqual(["Bid comparison", "Bid comparison 2"]);
     expect(content(book, "Bid comparison", "A1")).toBe("my notes");
+  });
+
+  it("asks before taking back its comparison after the user deleted its hidden mark: no writes nothing, yes re-marks and updates it with the user's notes", async () => {
+    const { book, applied, notes, questions } = setup(workbook(), [false, true]);
+    await addReferenceVendors();
+    await compare();
+    const write = () =>
+      act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
+      });
+    await write();
+    const mark = ownershipMarkName(BIDS_OWNER, COMPARISON_KEY);
+    expect(book.names.find((n) => n.name === mark)).toMatchObject({ visible: false });
+    // The user types a note on the sheet, then a macro or a name tool deletes the hidden mark.
+    expect(content(book, "Bid comparison", "H5")).toBe("Your notes (kept when run again)");
+    book.write("Bid comparison", 5, 7, "Ask A about the lens set");
+    book.names = book.names.filter((n) => n.name !== mark);
+    const cells = () => [...book.sheet("Bid comparison").cells].map(([at, cell]) => [at, { ...cell }]);
+    const before = cells();
+
+    await write();
+    expect(questions[0]).toMatchObject({ title: 'Replace "Bid comparison"?' });
+    expect(questions[0].message).toMatch(
+      /^"Bid comparison" looks like a bid comparison PROD made, but the hidden mark .* is gone .* keeps your notes/,
+    );
+    expect(applied).toHaveLength(1);
+    expect(cells()).toEqual(before);
+    expect(book.names.some((n) => n.name === mark)).toBe(false);
+    expect(notes[notes.length - 1]).toBe(
+      'Nothing was written: "Bid comparison" is as it was. If it is your own sheet, rename it, and PROD writes its comparison on a sheet of its own.',
+    );
+
+    await write();
+    expect(questions).toHaveLength(2);
+    expect(applied[1].sheets[0]).toMatchObject({ name: "Bid comparison", mode: "reclaim" });
+    // Updated in place (no "Bid comparison 2"), the note kept on its item, and PROD's again.
+    expect(book.sheets.map((sh) => sh.name)).toEqual(["Bid comparison"]);
+    expect(content(book, "Bid comparison", "A6")).toBe("Camera package");
+    expect(content(book, "Bid comparison", "H6")).toBe("Ask A about the lens set");
+    expect(book.names.find((n) => n.name === mark)).toMatchObject({
+      formula: "='Bid comparison'!$A$1",
+      visible: false,
+    });
+    expect(notes[notes.length - 1]).toMatch(/Your notes \(1\) are kept with their items/);
+    // From then on it is replaced by its mark, without a question.
+    await write();
+    expect(questions).toHaveLength(2);
+    expect(applied[2].sheets[0]).toMatchObject({ name: "Bid comparison", mode: "replaceOwned" });
+  });
+
+  it("never takes a look-alike sheet of the user's: a sheet with PROD's headings but another title is left alone", async () => {
+    const heading = ["Item", "Vendor A", "Vendor B", "Lowest", "Split award", "Check", "Vendors' notes"];
+    const { book, applied, questions } = setup(
+      workbook({ "Bid comparison": [["Our bids"], [], [], ["Award totals"], heading] }),
+    );
+    await addReferenceVendors();
+    await compare();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
+    });
+    expect(questions).toEqual([]);
+    expect(applied[0].sheets[0]).toMatchObject({ name: "Bid comparison 2", mode: "create" });
+    expect(content(book, "Bid comparison", "A1")).toBe("Our bids");
   });
 
   it("asks before writing the award into a budget cell, and a no writes nothing", async () => {
