@@ -5,7 +5,8 @@
  * only where they exist), or sits inside `if (...isSetSupported("Set", "x.y"))` for a set at
  * least that high. Read from the type checker, so a new call is checked the day it is written.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import { root } from "./declaredFunctions";
@@ -65,13 +66,8 @@ function guarded(node: ts.Node, set: string, version: string): boolean {
   return false;
 }
 
-function shippedFiles(program: ts.Program): ts.SourceFile[] {
-  return program
-    .getSourceFiles()
-    .filter((sf) => SHIPPED.some((dir) => path.relative(root, sf.fileName).startsWith(dir + "/")));
-}
-
-function officeApiUses(): Use[] {
+/** The compiler options of tsconfig.json, and the shipped files it compiles. */
+function projectConfig(): ts.ParsedCommandLine {
   const config = ts.getParsedCommandLineOfConfigFile(
     path.join(root, "tsconfig.json"),
     {},
@@ -81,13 +77,20 @@ function officeApiUses(): Use[] {
     },
   );
   if (!config) throw new Error("tsconfig.json did not parse");
-  const roots = config.fileNames.filter((f) =>
+  return config;
+}
+
+/** The Office.js calls in `files` (by default the shipped code) that no isSetSupported guards. */
+function officeApiUses(
+  files = projectConfig().fileNames.filter((f) =>
     SHIPPED.some((dir) => path.relative(root, f).startsWith(dir + "/")),
-  );
-  const program = ts.createProgram(roots, config.options);
+  ),
+): Use[] {
+  const program = ts.createProgram(files, projectConfig().options);
   const checker = program.getTypeChecker();
   const uses: Use[] = [];
-  for (const sf of shippedFiles(program)) {
+  const read = new Set(files.map((f) => path.resolve(f)));
+  for (const sf of program.getSourceFiles().filter((f) => read.has(path.resolve(f.fileName)))) {
     const visit = (node: ts.Node): void => {
       if (ts.isPropertyAccessExpression(node)) {
         for (const declaration of checker.getSymbolAtLocation(node.name)?.declarations ?? []) {
@@ -119,6 +122,39 @@ describe("Office.js requirement sets", () => {
     expect(uses.some((u) => u.member === "resize" && u.set === "ExcelApi" && u.version === "1.13")).toBe(
       true,
     );
+  });
+
+  it("catches a call above the declared sets unless an isSetSupported check at that level guards it", () => {
+    // Range.getPrecedents is ExcelApi 1.14, above the manifest's 1.13.
+    const dir = mkdtempSync(path.join(tmpdir(), "prod-api-sets-"));
+    const file = path.join(dir, "precedents.ts");
+    writeFileSync(
+      file,
+      [
+        "export function unguarded(range: Excel.Range) {",
+        "  return range.getPrecedents();",
+        "}",
+        "export function guarded(range: Excel.Range) {",
+        '  if (Office.context.requirements.isSetSupported("ExcelApi", "1.14")) return range.getPrecedents();',
+        "  return null;",
+        "}",
+        "export function guardedTooLow(range: Excel.Range) {",
+        '  if (Office.context.requirements.isSetSupported("ExcelApi", "1.13")) return range.getPrecedents();',
+        "  return null;",
+        "}",
+      ].join("\n"),
+    );
+    try {
+      const found = officeApiUses([file]).filter(
+        (u) => compareVersions(u.version, declared.get(u.set) ?? "0") > 0,
+      );
+      expect(found.map((u) => `${path.basename(u.where)} ${u.member} ${u.set} ${u.version}`)).toEqual([
+        "precedents.ts:2 getPrecedents ExcelApi 1.14",
+        "precedents.ts:9 getPrecedents ExcelApi 1.14",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("uses no API above the sets manifest.xml declares, unless guarded by isSetSupported", () => {

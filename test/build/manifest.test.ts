@@ -44,6 +44,16 @@ describe("the offline manifest check", () => {
     expect(out).toContain('resid "GetStarted.Nope" is not declared under <Resources>');
   });
 
+  it("is ready for release: version 1.0.0.0 or more, a publisher's name, the help page as its support address", () => {
+    const version = /<Version>([\d.]+)<\/Version>/.exec(manifest)?.[1] ?? "";
+    expect(version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(Number(version.split(".")[0])).toBeGreaterThanOrEqual(1);
+    const provider = /<ProviderName>([^<]*)<\/ProviderName>/.exec(manifest)?.[1] ?? "";
+    expect(provider).toBe("PROD Budgeting Tools");
+    // The README's help page served with the add-in (the release build puts it on the release host).
+    expect(manifest).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/help\.html"\/>/);
+  });
+
   it("asks for what PROD needs and no more: shared runtime, ReadWriteDocument, namespace PROD", () => {
     expect(manifest).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
     expect(manifest).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
