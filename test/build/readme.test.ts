@@ -30,3 +30,35 @@ describe("README", () => {
     expect(readme).toContain(row);
   });
 });
+
+// Issue 19: a tester in Excel follows docs/excel-checklist.md; every step says what must be seen.
+describe("the Excel checklist", () => {
+  const checklist = readFileSync(path.join(root, "docs/excel-checklist.md"), "utf8");
+  const sections = checklist.split(/^(?=## )/m).slice(1);
+
+  it.each(sections.map((s) => [s.split("\n")[0], s]))("says what must be seen in %s", (_title, section) => {
+    // A numbered step is a thing to do: each one says what to see before the next begins.
+    const steps = section.split(/^(?=\d+\. )/m).slice(1);
+    for (const step of steps)
+      expect([step.split("\n")[0], /\*\*See\*\*/.test(step)]).toEqual([step.split("\n")[0], true]);
+    expect(section).toMatch(/\*\*See\*\*|Must show/);
+  });
+
+  it("walks through each template, each panel and taking back a sheet whose hidden mark was deleted", () => {
+    for (const words of [
+      "Feature film",
+      "TV one-hour",
+      "Commercial (AICP)",
+      "Documentary",
+      "Name Manager",
+      "A bid comparison",
+      "A cost report",
+      "A fringe-table update",
+      'Replace "Bid comparison"?',
+      "Replace Cost Report",
+      'Take back "Budget detail"?',
+      "A look-alike of yours",
+    ])
+      expect(checklist).toContain(words);
+  });
+});

@@ -46,6 +46,32 @@ async function reopenBids(page: Page, forget: "terms" | "everything" = "terms") 
   await page.getByRole("tab", { name: "Bids" }).click();
 }
 
+/**
+ * Reloads with no mapping remembered, adds two vendors' files (choosing the first one's columns;
+ * the second, of the same layout, reads `linesRead` with them) and compares them for `days`.
+ */
+async function compareTwoFiles(
+  page: Page,
+  first: [string, string],
+  second: [string, string],
+  linesRead: RegExp,
+  days: string,
+) {
+  await reopenBids(page, "everything");
+  await addCsv(page, ...first);
+  await page
+    .getByRole("region", { name: /^Vendor 1:/ })
+    .getByRole("button", { name: "Use these columns" })
+    .click();
+  await addCsv(page, ...second);
+  await page
+    .getByRole("region", { name: /^Vendor 2:/ })
+    .getByText(linesRead)
+    .waitFor();
+  await page.getByLabel(/Days used each week/).fill(days);
+  await page.getByRole("button", { name: "Compare bids" }).click();
+}
+
 describe("a bid comparison from CSV files in the preview", () => {
   let preview: Preview;
   beforeAll(async () => {
@@ -208,19 +234,7 @@ describe("a bid comparison from CSV files in the preview", () => {
 
   it("shows vendors' notes and own wording, and keeps a note typed on the sheet through a re-run", async () => {
     const { page } = preview;
-    await reopenBids(page, "everything");
-    await addCsv(page, "Acme.csv", NOTES_A);
-    await page
-      .getByRole("region", { name: /^Vendor 1:/ })
-      .getByRole("button", { name: "Use these columns" })
-      .click();
-    await addCsv(page, "Beta.csv", NOTES_B);
-    await page
-      .getByRole("region", { name: /^Vendor 2:/ })
-      .getByText(/2 lines read/)
-      .waitFor();
-    await page.getByLabel(/Days used each week/).fill("1");
-    await page.getByRole("button", { name: "Compare bids" }).click();
+    await compareTwoFiles(page, ["Acme.csv", NOTES_A], ["Beta.csv", NOTES_B], /2 lines read/, "1");
     const words = page.getByRole("region", { name: "Vendors' wording and notes" });
     await words.waitFor();
     const shown = await words.getByRole("listitem").allTextContents();
@@ -285,19 +299,13 @@ describe("a bid comparison from CSV files in the preview", () => {
 
   it("asks before taking back its comparison after its hidden mark was deleted: Cancel writes nothing, yes updates it with the notes typed on it", async () => {
     const { page } = preview;
-    await reopenBids(page, "everything");
-    await addCsv(page, "Vendor A.csv", VENDOR_A);
-    await page
-      .getByRole("region", { name: /^Vendor 1:/ })
-      .getByRole("button", { name: "Use these columns" })
-      .click();
-    await addCsv(page, "Vendor B.csv", VENDOR_B);
-    await page
-      .getByRole("region", { name: /^Vendor 2:/ })
-      .getByText(/1 line read/)
-      .waitFor();
-    await page.getByLabel(/Days used each week/).fill("5+5+2");
-    await page.getByRole("button", { name: "Compare bids" }).click();
+    await compareTwoFiles(
+      page,
+      ["Vendor A.csv", VENDOR_A],
+      ["Vendor B.csv", VENDOR_B],
+      /1 line read/,
+      "5+5+2",
+    );
     const write = page.getByRole("button", { name: "Write comparison sheet" });
     await write.click();
     await page.getByText(/The comparison is on the sheet "Bid comparison"/).waitFor();
