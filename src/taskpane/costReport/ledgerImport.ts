@@ -18,11 +18,12 @@ import { detectDelimiter, type FileCell } from "../files/readFile";
 import type { XlsxWorkbook } from "../files/xlsx";
 
 /**
- * A ledger the user picked: CSV text, a sheet of an .xlsx file (opened, with its first rows read
- * for the preview), or cells from a sheet of the workbook.
+ * A ledger the user picked: a CSV file (its bytes, decoded only when its lines are read: in the
+ * report worker, off the pane's thread), a sheet of an .xlsx file (opened, with its first rows
+ * read for the preview), or cells from a sheet of the workbook.
  */
 export type LedgerSource =
-  | { kind: "csv"; name: string; text: string }
+  | { kind: "csv"; name: string; data: ArrayBuffer }
   | { kind: "xlsx"; name: string; book: XlsxWorkbook; sheet: number; preview: FileCell[][] }
   | { kind: "grid"; name: string; rows: readonly (readonly unknown[])[] };
 
@@ -47,14 +48,28 @@ const CHUNK_BYTES = 1 << 20;
 const SLICE_ROWS = 20_000;
 /** How many rows are read to find the header and show the columns. */
 export const PREVIEW_ROWS = 200;
+/** How much of a CSV file's text the preview reads. */
+const PREVIEW_CHARS = 256 * 1024;
+
+/** A CSV file's text. TextDecoder drops a UTF-8 byte-order mark (Excel's "CSV UTF-8"). */
+const csvText = (data: ArrayBuffer): string => new TextDecoder("utf-8").decode(data);
+
+/**
+ * The start of a CSV file's text, at least PREVIEW_CHARS of it: only the first 4 bytes a character
+ * (UTF-8's longest) are decoded, so picking a file of tens of MB does not hold the pane. A
+ * character cut at the end is left out (a streaming decode keeps it for a next call never made).
+ */
+function csvHead(data: ArrayBuffer): string {
+  const head = new Uint8Array(data, 0, Math.min(data.byteLength, 4 * PREVIEW_CHARS));
+  return new TextDecoder("utf-8").decode(head, { stream: head.byteLength < data.byteLength });
+}
 
 /** The first rows of a ledger, for finding its header and mapping its columns. */
 export function previewRows(source: LedgerSource): unknown[][] {
   if (source.kind === "grid") return source.rows.slice(0, PREVIEW_ROWS).map((r) => [...r]);
   if (source.kind === "xlsx") return source.preview;
-  // The text was decoded with TextDecoder, which drops a byte-order mark.
-  const { text } = source;
-  return Papa.parse<string[]>(text.slice(0, 256 * 1024), {
+  const text = csvHead(source.data);
+  return Papa.parse<string[]>(text.slice(0, PREVIEW_CHARS), {
     preview: PREVIEW_ROWS,
     delimiter: detectDelimiter(text),
   }).data;
@@ -106,7 +121,7 @@ export async function importLedger(
     return reader.finish();
   }
 
-  const { text } = source;
+  const text = csvText(source.data);
   const delimiter = detectDelimiter(text);
   let rowsSoFar = 0;
   await new Promise<void>((resolve, reject) => {

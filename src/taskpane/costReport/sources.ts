@@ -138,15 +138,16 @@ const rangeRows = (data: RangeData | null): unknown[][] => (data ? data.values.m
 
 /**
  * Reads an input. A sheet is read as its used range; a table as its header and rows; a file
- * as CSV text or as the first visible sheet of an .xlsx that has rows. A ledger file is only
- * opened and previewed here: its lines are read later, in chunks, with progress and Cancel.
+ * as CSV or as the first visible sheet of an .xlsx that has rows. A ledger file is only
+ * previewed here (a CSV kept as its bytes, an .xlsx opened): its lines are read later, in the
+ * report worker, with progress and Cancel.
  */
 export async function loadInput<K extends InputKind>(
   port: WorkbookPort,
   choice: InputChoice,
   kind: K,
 ): Promise<LoadedInput<SourceOf<K>>> {
-  // Only the ledger branches below keep a file as CSV text or an open workbook (SourceOf).
+  // Only the ledger branches below keep a file as CSV bytes or an open workbook (SourceOf).
   return (await loadAnyInput(port, choice, kind)) as LoadedInput<SourceOf<K>>;
 }
 
@@ -169,8 +170,7 @@ async function loadAnyInput(port: WorkbookPort, choice: InputChoice, kind: Input
   }
   const type = fileKind(choice.name);
   if (type === "csv" && kind === "ledger") {
-    const text = new TextDecoder("utf-8").decode(choice.data);
-    return withHeader(choice.name, { kind: "csv", name: choice.name, text }, kind);
+    return withHeader(choice.name, { kind: "csv", name: choice.name, data: choice.data }, kind);
   }
   // A file it cannot read is a FileReadError, already a ProdError the pane shows as what to fix.
   if (type === "xlsx" && kind === "ledger") return await openLedgerWorkbook(choice.name, choice.data);

@@ -19,6 +19,13 @@ const xlsxSource = (book: XlsxWorkbook): LedgerSource => ({
 
 const columns = { account: 0, date: 1, vendor: 2, description: 3, amount: 4, po: 5 };
 
+/** A picked CSV file: its bytes, as the pane keeps them. */
+const csv = (name: string, text: string): LedgerSource => ({
+  kind: "csv",
+  name,
+  data: new TextEncoder().encode(text).buffer as ArrayBuffer,
+});
+
 function bigCsv(lines: number): { text: string; totalCents: number } {
   let text = "GL Detail report, run 2026-11-21\nAccount,Date,Vendor,Description,Amount,PO #\n";
   let totalCents = 0;
@@ -32,10 +39,28 @@ function bigCsv(lines: number): { text: string; totalCents: number } {
 
 describe("importing a ledger export", () => {
   it("finds the header under a title line", () => {
-    const source: LedgerSource = { kind: "csv", name: "gl.csv", text: bigCsv(3).text };
+    const source: LedgerSource = csv("gl.csv", bigCsv(3).text);
     const preview = previewRows(source);
     expect(findHeaderRow(preview, VOCABULARIES.ledger)).toBe(1);
     expect(preview[1]).toEqual(["Account", "Date", "Vendor", "Description", "Amount", "PO #"]);
+  });
+
+  it("previews a CSV from its first bytes only: the byte-order mark dropped, characters of every width whole", async () => {
+    // Over 1 MiB of 1- to 4-byte characters (é, €, 😀), after Excel's "CSV UTF-8" byte-order mark.
+    const rows = [["Account", "Description", "Amount"]];
+    for (let i = 0; rows.length < 50_000; i++) rows.push([`25-0${i % 9}`, `Café € 😀 ${i}`, "1.00"]);
+    const text = "\uFEFF" + rows.map((r) => r.join(",")).join("\n");
+    const source = csv("gl.csv", text);
+    expect(new TextEncoder().encode(text).byteLength).toBeGreaterThan(1 << 20);
+    expect(previewRows(source)).toEqual(rows.slice(0, 200));
+    // The whole file is decoded when its lines are read.
+    const mapped = await importLedger(source, {
+      columns: { account: 0, description: 1, amount: 2 },
+      headerRows: 1,
+      dateOrder: "MDY",
+    });
+    expect(mapped.lines).toHaveLength(49_999);
+    expect(mapped.lines[49_998]).toMatchObject({ row: 50_000, description: "Café € 😀 49998" });
   });
 
   it("reads a large CSV in chunks, every line and every cent, with the file's row numbers", async () => {
@@ -43,7 +68,7 @@ describe("importing a ledger export", () => {
     expect(text.length).toBeGreaterThan(2 * (1 << 20));
     const progress: number[] = [];
     const mapped = await importLedger(
-      { kind: "csv", name: "gl.csv", text },
+      csv("gl.csv", text),
       { columns, headerRows: 2, dateOrder: "MDY" },
       {
         onProgress: (p) => progress.push(p.fraction),
@@ -67,7 +92,7 @@ describe("importing a ledger export", () => {
   it("reads a tab-separated export and reports an unreadable amount", async () => {
     const text = "Acct\tAmount\n2501\t1,250.00\n2501\tabc\n2502\t(12.50)\n";
     const mapped = await importLedger(
-      { kind: "csv", name: "gl.txt", text },
+      csv("gl.txt", text),
       { columns: { account: 0, amount: 1 }, headerRows: 1, dateOrder: "MDY" },
     );
     expect(mapped.lines.map((l) => amountToDecimal(l.amount).toFixed(2))).toEqual(["1250.00", "-12.50"]);
@@ -145,7 +170,7 @@ describe("importing a ledger export", () => {
   it("stops when cancelled", async () => {
     const controller = new AbortController();
     const run = importLedger(
-      { kind: "csv", name: "gl.csv", text: bigCsv(40_000).text },
+      csv("gl.csv", bigCsv(40_000).text),
       { columns, headerRows: 2, dateOrder: "MDY" },
       {
         signal: controller.signal,

@@ -74,6 +74,13 @@ const CSV = [
   "Report total,,,,61854.51,",
 ].join("\n");
 
+/** The ledger CSV as a picked file: its bytes. */
+const csv = (name: string): ReportJob["ledger"]["source"] => ({
+  kind: "csv",
+  name,
+  data: new TextEncoder().encode(CSV).buffer as ArrayBuffer,
+});
+
 /** The worker's side, as a worker runs it: the job cloned in, every reply cloned out. */
 async function asWorker(message: JobMessage): Promise<WorkerMessage[]> {
   const replies: WorkerMessage[] = [];
@@ -100,7 +107,7 @@ function clonedChannel(): JobChannel & { stopped: number } {
 
 describe("the report worker's messages", () => {
   it("sends progress, then a result that is the report built on the pane's thread, to the cent", async () => {
-    const input = job({ kind: "csv", name: "GL detail.csv", text: CSV });
+    const input = job(csv("GL detail.csv"));
     const replies = await asWorker(jobMessage(input));
     const progress = replies.filter((r) => r.type === "progress");
     expect(progress.length).toBeGreaterThan(1);
@@ -144,7 +151,7 @@ describe("the report worker's messages", () => {
 
   it("sends an input problem back in the same plain words, thrown again as an InputError", async () => {
     const empty = job(
-      { kind: "csv", name: "GL detail.csv", text: CSV },
+      csv("GL detail.csv"),
       {
         budget: {
           label: "sheet Budget",
@@ -203,7 +210,7 @@ describe("running a job", () => {
     };
     const controller = new AbortController();
     const progress: number[] = [];
-    const run = runReportJob(job({ kind: "csv", name: "gl.csv", text: CSV }), channel, {
+    const run = runReportJob(job(csv("gl.csv")), channel, {
       signal: controller.signal,
       onProgress: (done) => progress.push(done),
     });
@@ -229,7 +236,7 @@ describe("running a job", () => {
         this.terminated++;
       }
     }
-    const input = job({ kind: "csv", name: "gl.csv", text: CSV });
+    const input = job(csv("gl.csv"));
 
     const done = new FakeWorker();
     const run = runReportJob(input, workerChannel(done as unknown as Worker));
