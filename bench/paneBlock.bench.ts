@@ -139,7 +139,7 @@ async function runOnce(csv: ArrayBuffer, where: "worker" | "pane"): Promise<Run>
   const times: ChannelTimes = { post: 0, take: 0 };
   const channel = where === "worker" ? () => workerThread(times) : inThreadChannel;
   const run = await longestBlock(() => runCostReport(port, picked.value, {}, channel));
-  if (run.value.report.reconciliation.agreement.toDate !== "agrees")
+  if (run.value.summary.reconciliation.agreement.toDate !== "agrees")
     throw new Error("The bench's report does not agree with its ledger: fix the bench.");
   return { pick: picked.longest, longest: run.longest, took: run.took, ...times };
 }

@@ -13,12 +13,14 @@ import {
   type BudgetColumns,
   type CostReport,
   type CostReportSettings,
+  type Flag,
   type LedgerCheck,
   type LedgerColumns,
   type Mapping,
   type OpenPo,
   type PoColumns,
   type PriorRow,
+  type Reconciliation,
   type RowProblem,
 } from "../../engine/weeklyCostReport";
 import type { SheetPlan } from "../../excel/port";
@@ -69,6 +71,42 @@ export interface ComputedReport {
   report: CostReport;
   problems: SourcedProblem[];
   ledgerCheck: LedgerCheck;
+}
+
+/**
+ * What the pane shows of a report, beside the sheet that holds all of it: the worker sends back
+ * only this and the sheet, so the pane's thread does not take in every account's figures and
+ * every listed line again (issue 16).
+ */
+export interface ReportSummary {
+  reconciliation: Reconciliation;
+  ledgerCheck: LedgerCheck;
+  /** Accounts that carried their ETC from the previous report, kept it from the report replaced, held their EFC. */
+  carriedEtcs: number;
+  keptEtcs: number;
+  heldEfcs: number;
+  /** How many accounts carry each flag. */
+  flagged: Record<Flag, number>;
+  /** Ledger lines with no readable account (listed on the sheet). */
+  uncodedLines: number;
+  /** Input rows that could not be read and are left out (listed on the sheet); not title or total rows. */
+  unreadRows: number;
+}
+
+/** The summary of a computed report. */
+export function summarize({ report, problems, ledgerCheck }: ComputedReport): ReportSummary {
+  const flagged: Record<Flag, number> = { overBudget: 0, efcChange: 0, unbudgeted: 0, poOverRemaining: 0 };
+  for (const row of report.rows) if (row.kind === "account") for (const flag of row.flags) flagged[flag]++;
+  return {
+    reconciliation: report.reconciliation,
+    ledgerCheck,
+    carriedEtcs: report.carriedEtcs,
+    keptEtcs: report.keptEtcs,
+    heldEfcs: report.heldEfcs,
+    flagged,
+    uncodedLines: report.exceptions.uncoded.length,
+    unreadRows: problems.filter((p) => p.problem.excluded && !p.problem.notALine).length,
+  };
 }
 
 /** How the job reports progress (0..100 of the whole run) and learns of a Cancel in-thread. */

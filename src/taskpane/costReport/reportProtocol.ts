@@ -17,7 +17,8 @@ import { ProdError, type ErrorKind } from "../../engine/errors";
 import { Decimal } from "../../engine/money";
 import { PortError, type PortErrorKind } from "../../excel/port";
 import { cancelledError } from "../files/cancel";
-import { computeReport, type ComputedReport, type JobOptions, type ReportJob } from "./reportJob";
+import type { SheetPlan } from "../../excel/port";
+import { computeReport, summarize, type JobOptions, type ReportJob, type ReportSummary } from "./reportJob";
 import { reportWorkerStarter } from "./reportWorkerStart";
 import { InputError } from "./sources";
 
@@ -43,17 +44,16 @@ export type ErrorMessage =
   | { kind: "prod"; error: ErrorKind; message: string; arg?: string }
   | { kind: "other"; message: string };
 
+/** What a job gives the pane: the sheet to write and what the pane shows of the report. */
+export interface JobResult {
+  sheet: SheetPlan;
+  summary: ReportSummary;
+}
+
 /** What the worker sends back. */
 export type WorkerMessage =
   | { type: "progress"; done: number; label: string }
-  | {
-      type: "done";
-      result: Pick<ComputedReport, "sheet"> & {
-        report: Encoded<ComputedReport["report"]>;
-        problems: Encoded<ComputedReport["problems"]>;
-        ledgerCheck: Encoded<ComputedReport["ledgerCheck"]>;
-      };
-    }
+  | { type: "done"; result: { sheet: SheetPlan; summary: Encoded<ReportSummary> } }
   | { type: "failed"; error: ErrorMessage };
 
 /** The key of an encoded decimal: `{ $decimal: "-12.5" }`. */
@@ -150,15 +150,7 @@ export async function handleJobMessage(
       },
       { signal, onProgress: (done, label) => post({ type: "progress", done, label }) },
     );
-    post({
-      type: "done",
-      result: {
-        sheet: result.sheet,
-        report: encode(result.report),
-        problems: encode(result.problems),
-        ledgerCheck: encode(result.ledgerCheck),
-      },
-    });
+    post({ type: "done", result: { sheet: result.sheet, summary: encode(summarize(result)) } });
   } catch (error) {
     post({ type: "failed", error: errorMessage(error) });
   }
@@ -216,9 +208,9 @@ export function runReportJob(
   job: ReportJob,
   channel: JobChannel,
   options: JobOptions = {},
-): Promise<ComputedReport> {
+): Promise<JobResult> {
   const { signal } = options;
-  return new Promise<ComputedReport>((resolve, reject) => {
+  return new Promise<JobResult>((resolve, reject) => {
     let settled = false;
     const finish = () => {
       settled = true;
@@ -247,13 +239,7 @@ export function runReportJob(
           reject(errorFrom(reply.error));
           return;
         }
-        const { result } = reply;
-        resolve({
-          sheet: result.sheet,
-          report: decode(result.report),
-          problems: decode(result.problems),
-          ledgerCheck: decode(result.ledgerCheck),
-        });
+        resolve({ sheet: reply.result.sheet, summary: decode(reply.result.summary) });
       },
       (why) => {
         if (settled) return;

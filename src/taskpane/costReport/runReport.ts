@@ -7,17 +7,11 @@
 import type { LayoutId } from "../../engine/chart";
 import type { VarianceConvention } from "../../engine/costReport";
 import type { Decimal } from "../../engine/money";
-import {
-  serialToIso,
-  type CostReport,
-  type Cutoff,
-  type LedgerCheck,
-  type PriorRow,
-} from "../../engine/weeklyCostReport";
+import { serialToIso, type Cutoff, type PriorRow } from "../../engine/weeklyCostReport";
 import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
 import { throwIfCancelled } from "../files/cancel";
 import { ownedSheetState } from "../shell/ownedSheet";
-import { ledgerFile, type SourcedProblem } from "./reportJob";
+import { ledgerFile, type ReportSummary } from "./reportJob";
 import { reportChannel, runReportJob, type JobChannel } from "./reportProtocol";
 import { COST_REPORT_OWNER, REPORT_SIGNATURE, readPriorReport, reportSheetName } from "./reportSheet";
 import {
@@ -64,13 +58,10 @@ export interface ReplaceQuestion {
   unmarked: boolean;
 }
 
-/** What the pane tells the user afterwards. */
+/** What the pane tells the user afterwards: the sheet written, and what it shows of the report. */
 export interface ReportOutcome {
   sheet: string;
-  report: CostReport;
-  problems: SourcedProblem[];
-  /** What the ledger read adds up to, what was left out, and the export's own total. */
-  ledgerCheck: LedgerCheck;
+  summary: ReportSummary;
 }
 
 function checkMapping(kind: InputKind, m: { columns: Columns }, what: string): void {
@@ -142,7 +133,7 @@ export async function runCostReport(
   cancelled();
 
   // Reading the ledger, building and laying out the report: off the pane's thread.
-  const { sheet, report, problems, ledgerCheck } = await runReportJob(
+  const { sheet, summary } = await runReportJob(
     {
       budget: { label: budgetIn.input.label, rows: budgetIn.input.source.rows, mapping: mappingOf(budgetIn) },
       ledger: {
@@ -178,5 +169,5 @@ export async function runCostReport(
       onProgress: (p) => progress(80 + Math.round((p.done / Math.max(1, p.total)) * 20), p.label),
     },
   );
-  return { sheet: name, report, problems, ledgerCheck };
+  return { sheet: name, summary };
 }

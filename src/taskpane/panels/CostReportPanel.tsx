@@ -23,7 +23,7 @@ import {
 import { LAYOUTS, type LayoutId } from "../../engine/chart";
 import type { VarianceConvention } from "../../engine/costReport";
 import { parseNumericText } from "../../engine/money";
-import { parseDate, type Cutoff } from "../../engine/weeklyCostReport";
+import { parseDate, type Cutoff, type Flag } from "../../engine/weeklyCostReport";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
@@ -210,7 +210,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
     memory.set("ledger", ledger.input.headers, ledger.columns);
     if (pos) memory.set("pos", pos.input.headers, pos.columns);
     setOutcome(result);
-    const unread = result.problems.filter((p) => p.problem.excluded && !p.problem.notALine).length;
+    const unread = result.summary.unreadRows;
     pane.showNote(
       `${result.sheet} is ready.` +
         (unread > 0
@@ -220,10 +220,9 @@ export default function CostReportPanel(props: CostReportPanelProps) {
     void refresh();
   };
 
-  const count = (flag: string) =>
-    outcome?.report.rows.filter((r) => r.kind === "account" && r.flags.includes(flag as never)).length ?? 0;
-  const rec = outcome?.report.reconciliation;
-  const check = outcome?.ledgerCheck;
+  const count = (flag: Flag) => outcome?.summary.flagged[flag] ?? 0;
+  const rec = outcome?.summary.reconciliation;
+  const check = outcome?.summary.ledgerCheck;
 
   return (
     <div className={styles.root}>
@@ -397,18 +396,16 @@ export default function CostReportPanel(props: CostReportPanelProps) {
             </Text>
           )}
           <Text>
-            ETCs carried from the previous report: {outcome.report.carriedEtcs}.
-            {outcome.report.keptEtcs > 0 &&
-              ` ETCs kept from the report replaced: ${outcome.report.keptEtcs}.`}
+            ETCs carried from the previous report: {outcome.summary.carriedEtcs}.
+            {outcome.summary.keptEtcs > 0 &&
+              ` ETCs kept from the report replaced: ${outcome.summary.keptEtcs}.`}
           </Text>
           <Text>
             Over budget: {count("overBudget")}. EFC moved: {count("efcChange")}. Unbudgeted:{" "}
             {count("unbudgeted")}. POs over what is left: {count("poOverRemaining")}.
           </Text>
-          {outcome.report.exceptions.uncoded.length > 0 && (
-            <Text>
-              Uncoded ledger lines: {outcome.report.exceptions.uncoded.length} (listed on the sheet).
-            </Text>
+          {outcome.summary.uncodedLines > 0 && (
+            <Text>Uncoded ledger lines: {outcome.summary.uncodedLines} (listed on the sheet).</Text>
           )}
         </div>
       )}

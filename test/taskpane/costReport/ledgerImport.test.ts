@@ -91,10 +91,11 @@ describe("importing a ledger export", () => {
 
   it("reads a tab-separated export and reports an unreadable amount", async () => {
     const text = "Acct\tAmount\n2501\t1,250.00\n2501\tabc\n2502\t(12.50)\n";
-    const mapped = await importLedger(
-      csv("gl.txt", text),
-      { columns: { account: 0, amount: 1 }, headerRows: 1, dateOrder: "MDY" },
-    );
+    const mapped = await importLedger(csv("gl.txt", text), {
+      columns: { account: 0, amount: 1 },
+      headerRows: 1,
+      dateOrder: "MDY",
+    });
     expect(mapped.lines.map((l) => amountToDecimal(l.amount).toFixed(2))).toEqual(["1250.00", "-12.50"]);
     expect(mapped.problems).toEqual([
       {

@@ -10,7 +10,7 @@ import { ProdError } from "../../../src/engine/errors";
 import { Decimal } from "../../../src/engine/money";
 import { dateSerial } from "../../../src/engine/weeklyCostReport";
 import { PortError } from "../../../src/excel/port";
-import { computeReport, type ReportJob } from "../../../src/taskpane/costReport/reportJob";
+import { computeReport, summarize, type ReportJob } from "../../../src/taskpane/costReport/reportJob";
 import {
   decode,
   encode,
@@ -117,18 +117,24 @@ describe("the report worker's messages", () => {
     if (last.type !== "done") throw new Error(`the job failed: ${JSON.stringify(last)}`);
 
     const direct = await computeReport(input);
-    const report = decode(last.result.report);
-    // The same sheet cell for cell, and the same report decimal for decimal.
+    const summary = decode(last.result.summary);
+    // The same sheet cell for cell, and the same summary decimal for decimal: nothing more is sent.
+    expect(Object.keys(last.result)).toEqual(["sheet", "summary"]);
     expect(last.result.sheet).toEqual(direct.sheet);
-    expect(encode(report)).toEqual(encode(direct.report));
-    expect(encode(decode(last.result.problems))).toEqual(encode(direct.problems));
-    expect(report.reconciliation.ledgerToDate).toBeInstanceOf(Decimal);
-    expect(report.reconciliation.ledgerToDate.toFixed(2)).toBe("61849.51");
-    expect(decode(last.result.ledgerCheck).controlTotal?.amount.toFixed(2)).toBe("61854.51");
+    expect(encode(summary)).toEqual(encode(summarize(direct)));
+    const { reconciliation, ledgerCheck } = summary;
+    expect(reconciliation.ledgerToDate).toBeInstanceOf(Decimal);
+    expect(reconciliation.ledgerToDate.toFixed(2)).toBe("61849.51");
+    expect(ledgerCheck.controlTotal?.amount.toFixed(2)).toBe("61854.51");
     // The previous report's ETC (sent with three decimals) was carried, rounded to the cent.
-    const grip = report.rows.find((r) => r.kind === "account" && r.account === "2501");
+    const grip = direct.report.rows.find((r) => r.kind === "account" && r.account === "2501");
     expect(grip?.figures.priorEtc?.toString()).toBe("40000.13");
-    expect(report.carriedEtcs).toBe(1);
+    expect(summary.carriedEtcs).toBe(1);
+    // What the pane shows. Over budget: 2501 (EFC 62,000.01 + 40,000.13), 9910 and the uncoded
+    // row (no budget). EFC moved by more than 1,000: 2501 (from 95,000) and 3301 (from none).
+    // Unbudgeted: 9910. One uncoded line; the bad date's row left out.
+    expect(summary.flagged).toEqual({ overBudget: 3, efcChange: 2, unbudgeted: 1, poOverRemaining: 0 });
+    expect([summary.uncodedLines, summary.unreadRows]).toEqual([1, 1]);
   });
 
   it("reads an .xlsx ledger sent as its bytes", async () => {
@@ -146,20 +152,17 @@ describe("the report worker's messages", () => {
     );
     const last = replies.at(-1)!;
     if (last.type !== "done") throw new Error(`the job failed: ${JSON.stringify(last)}`);
-    expect(decode(last.result.report).reconciliation.ledgerThisPeriod.toFixed(2)).toBe("1200.50");
+    expect(decode(last.result.summary).reconciliation.ledgerThisPeriod.toFixed(2)).toBe("1200.50");
   });
 
   it("sends an input problem back in the same plain words, thrown again as an InputError", async () => {
-    const empty = job(
-      csv("GL detail.csv"),
-      {
-        budget: {
-          label: "sheet Budget",
-          rows: [["Acct", "Total"]],
-          mapping: { columns: { account: 0, amount: 1 }, headerRows: 1 },
-        },
+    const empty = job(csv("GL detail.csv"), {
+      budget: {
+        label: "sheet Budget",
+        rows: [["Acct", "Total"]],
+        mapping: { columns: { account: 0, amount: 1 }, headerRows: 1 },
       },
-    );
+    });
     const replies = await asWorker(jobMessage(empty));
     const message =
       "No budget lines were found in sheet Budget: check the Account and Budget amount columns.";

@@ -50,6 +50,27 @@ function workbook() {
   return wb;
 }
 
+/** The report sheet's row of an account, by heading: what each cell holds. */
+function accountRow(book: MockBook, sheet: string, account: string): Record<string, unknown> {
+  const body = book.values(sheet, 4, 0, 100, REPORT_HEADERS.length);
+  const row = body.find((r) => r[0] === account);
+  if (!row) throw new Error(`no row for account "${account}" on ${sheet}`);
+  return Object.fromEntries(REPORT_HEADERS.map((heading, i) => [heading, row[i]]));
+}
+
+/** The PO log's rows on the report sheet (under its title and headings), by heading. */
+function poLogRows(book: MockBook, sheet: string): Record<string, unknown>[] {
+  const column = book.values(sheet, 0, 0, 200, 1).map((r) => String(r[0]));
+  const title = column.findIndex((t) => t.startsWith("PO log:"));
+  const rows = book.values(sheet, title + 1, 0, 200, 8);
+  const headings = rows[0];
+  const body = rows.slice(
+    1,
+    rows.findIndex((r, i) => i > 0 && r[0] === ""),
+  );
+  return body.map((r) => Object.fromEntries(headings.map((h, i) => [String(h), r[i]])));
+}
+
 async function request(port: WorkbookPort, more: Partial<ReportRequest> = {}): Promise<ReportRequest> {
   const memory = mappingMemory(undefined);
   const mapped = async <K extends InputKind>(name: string, kind: K) => {
@@ -98,7 +119,7 @@ describe("running the cost report against the workbook", () => {
       ownershipMarkName(COST_REPORT_OWNER, "Cost Report 2026-11-20"),
     );
     expect(book.active).toBe("Cost Report 2026-11-20");
-    const r = outcome.report.reconciliation;
+    const r = outcome.summary.reconciliation;
     expect([r.reportToDate.toFixed(2), r.ledgerToDate.toFixed(2), r.laterLines]).toEqual([
       "62850.00",
       "62850.00",
@@ -166,7 +187,7 @@ describe("running the cost report against the workbook", () => {
       await request(port, { convention: "OVER", confirmReplace: answer(true) }),
     );
     expect(questions).toHaveLength(2);
-    expect(outcome.report.keptEtcs).toBe(1);
+    expect(outcome.summary.keptEtcs).toBe(1);
     // Replaced (the variance now follows the OVER convention), with the typed ETC kept...
     expect(book.cell(sheet, "J5")).toMatchObject({ kind: "formula", content: "=I5-C5" });
     expect(book.cell(sheet, "H5")).toMatchObject({ kind: "value", content: 30000 });
@@ -176,22 +197,18 @@ describe("running the cost report against the workbook", () => {
     const grip = readPriorReport(used?.values ?? [])?.find((r) => r.account === "2501");
     expect([grip?.etc?.toFixed(2), grip?.etcEdited]).toEqual(["30000.00", true]);
     // The untouched default on 3301 was recomputed, not kept.
-    const camera = outcome.report.rows.find((r) => r.kind === "account" && r.account === "3301");
-    expect(camera?.kind === "account" && camera.etcSource).toBe("default");
+    expect(accountRow(book, sheet, "3301")["ETC source"]).toBe("Budget left");
   });
 
   it("relieves each PO by the GL lines with its number when the list gives PO amounts", async () => {
     const { port, book } = workbook();
     const outcome = await runCostReport(port, await request(port, { relievePos: true }));
     // PO-7 (18,000) on 2501 meets the GL's 50,000 prep line on PO-7: used up, nothing open.
-    expect(outcome.report.poLog.map((p) => [p.po, p.relieved.toFixed(2), p.open.toFixed(2)])).toEqual([
-      ["PO-7", "50000.00", "0.00"],
+    expect(poLogRows(book, outcome.sheet).map((p) => [p["PO #"], p.Relieved, p.Open])).toEqual([
+      ["PO-7", 50000, 0],
     ]);
-    const grip = outcome.report.rows.find((r) => r.kind === "account" && r.account === "2501");
-    expect([grip?.figures.actualToDate.toFixed(2), grip?.figures.openPos.toFixed(2)]).toEqual([
-      "62000.00",
-      "0.00",
-    ]);
+    const grip = accountRow(book, outcome.sheet, "2501");
+    expect([grip["Actual to date"], grip["Open POs"]]).toEqual([62000, 0]);
     const cells = [...book.sheet(outcome.sheet).cells.values()].map((c) => c.content);
     expect(cells).toContain(
       "PO log: 1 PO, each relieved by the ledger lines to the cut-off with its PO number and account",
@@ -207,9 +224,8 @@ describe("running the cost report against the workbook", () => {
     book.write("GL", 10, 1, "2026-11-19");
     book.write("GL", 10, 4, 500);
     const outcome = await runCostReport(port, req);
-    const grip = outcome.report.rows.find((r) => r.kind === "account" && r.account === "2501");
-    expect(grip?.figures.budget.toFixed(2)).toBe("120000.00");
-    const r = outcome.report.reconciliation;
+    expect(accountRow(book, outcome.sheet, "2501").Budget).toBe(120000);
+    const r = outcome.summary.reconciliation;
     expect([r.reportToDate.toFixed(2), r.ledgerToDate.toFixed(2)]).toEqual(["63350.00", "63350.00"]);
   });
 
@@ -381,21 +397,18 @@ describe("running the cost report against the workbook", () => {
       [null, "Grand total", 160000],
     ]);
     const outcome = await runCostReport(port, await request(port, { priorSheet: "Cost Report 2026-11-13" }));
-    const rows = outcome.report.rows.filter((r) => r.kind === "account");
     expect(
-      rows.map((r) => [
-        r.account,
-        r.kind === "account" && r.etcSource,
-        r.figures.etc.toFixed(2),
-        r.figures.priorEfc?.toFixed(2),
-      ]),
+      ["2501", "3301", "9910", "9911", "9912", "Uncoded"].map((account) => {
+        const row = accountRow(book, outcome.sheet, account);
+        return [account, row["ETC source"], row.ETC, row["Prior EFC"]];
+      }),
     ).toEqual([
-      ["2501", "carried", "25000.00", "93000.00"],
-      ["3301", "default", "59250.00", "60000.00"],
-      ["9910", "default", "0.00", "0.00"],
-      ["9911", "default", "0.00", "0.00"],
-      ["9912", "default", "0.00", "0.00"],
-      ["", "default", "0.00", "0.00"],
+      ["2501", "Carried from previous report", 25000, 93000],
+      ["3301", "Budget left", 59250, 60000],
+      ["9910", "Budget left", 0, 0],
+      ["9911", "Budget left", 0, 0],
+      ["9912", "Budget left", 0, 0],
+      ["Uncoded", "Budget left", 0, 0],
     ]);
   });
 
@@ -432,7 +445,7 @@ describe("running the cost report against the workbook", () => {
     const progress: number[] = [];
     const req = await request(port);
     const outcome = await runCostReport(port, req, { onProgress: (p) => progress.push(p.done) });
-    expect(outcome.report.reconciliation.reportToDate.toFixed(2)).toBe("3030.00");
+    expect(outcome.summary.reconciliation.reportToDate.toFixed(2)).toBe("3030.00");
     expect(excel.state.requestsWithWrites.length).toBeGreaterThan(3);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress[progress.length - 1]).toBe(100);
