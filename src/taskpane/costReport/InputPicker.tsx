@@ -128,8 +128,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
   const handleFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    const data = await file.arrayBuffer();
-    await load({ kind: "file", name: file.name, data });
+    await load({ kind: "file", name: file.name, data: file });
   };
 
   const handleColumn = (field: string) => (e: ChangeEvent<HTMLSelectElement>) => {

@@ -18,18 +18,20 @@ import { detectDelimiter, type FileCell } from "../files/readFile";
 import type { XlsxWorkbook } from "../files/xlsx";
 
 /**
- * A ledger the user picked: a CSV file (its bytes, decoded only when its lines are read: in the
- * report worker, off the pane's thread), a sheet of an .xlsx file (opened, with its first rows
- * read for the preview), or cells from a sheet of the workbook.
+ * A ledger the user picked: a CSV file (the picked file itself, with the start of its text for
+ * the preview: the whole file is read and decoded only when its lines are read, in the report
+ * worker), a sheet of an .xlsx file (the picked file, opened, with its first rows read for the
+ * preview), or cells from a sheet of the workbook. A picked file is a Blob: a worker is handed it
+ * without a copy (HTML Living Standard, "StructuredSerialize": a Blob's data is shared).
  */
 export type LedgerSource =
-  | { kind: "csv"; name: string; data: ArrayBuffer }
-  | { kind: "xlsx"; name: string; book: XlsxWorkbook; sheet: number; preview: FileCell[][] }
+  | { kind: "csv"; name: string; file: Blob; head: string }
+  | { kind: "xlsx"; name: string; file: Blob; book: XlsxWorkbook; sheet: number; preview: FileCell[][] }
   | { kind: "grid"; name: string; rows: readonly (readonly unknown[])[] };
 
-/** A ledger to read in full: an .xlsx workbook needs no preview rows any more. */
+/** A ledger to read in full: an .xlsx workbook, open, needs no preview rows or file any more. */
 export type ImportableLedger =
-  Exclude<LedgerSource, { kind: "xlsx" }> | Omit<Extract<LedgerSource, { kind: "xlsx" }>, "preview">;
+  Exclude<LedgerSource, { kind: "xlsx" }> | Omit<Extract<LedgerSource, { kind: "xlsx" }>, "preview" | "file">;
 
 /** Progress of an import, in plain words for the pane's progress bar. */
 export interface ImportProgress {
@@ -52,26 +54,27 @@ export const PREVIEW_ROWS = 200;
 const PREVIEW_CHARS = 256 * 1024;
 
 /** A CSV file's text. TextDecoder drops a UTF-8 byte-order mark (Excel's "CSV UTF-8"). */
-const csvText = (data: ArrayBuffer): string => new TextDecoder("utf-8").decode(data);
+const csvText = async (file: Blob): Promise<string> =>
+  new TextDecoder("utf-8").decode(await file.arrayBuffer());
 
 /**
  * The start of a CSV file's text, at least PREVIEW_CHARS of it: only the first 4 bytes a character
- * (UTF-8's longest) are decoded, so picking a file of tens of MB does not hold the pane. A
- * character cut at the end is left out (a streaming decode keeps it for a next call never made).
+ * (UTF-8's longest) are read and decoded, so picking a file of tens of MB does not hold the pane.
+ * A character cut at the end is left out (a streaming decode keeps it for a next call never made).
  */
-function csvHead(data: ArrayBuffer): string {
-  const head = new Uint8Array(data, 0, Math.min(data.byteLength, 4 * PREVIEW_CHARS));
-  return new TextDecoder("utf-8").decode(head, { stream: head.byteLength < data.byteLength });
+export async function csvHead(file: Blob): Promise<string> {
+  const head = file.slice(0, 4 * PREVIEW_CHARS);
+  return new TextDecoder("utf-8").decode(await head.arrayBuffer(), { stream: head.size < file.size });
 }
 
 /** The first rows of a ledger, for finding its header and mapping its columns. */
 export function previewRows(source: LedgerSource): unknown[][] {
   if (source.kind === "grid") return source.rows.slice(0, PREVIEW_ROWS).map((r) => [...r]);
   if (source.kind === "xlsx") return source.preview;
-  const text = csvHead(source.data);
-  return Papa.parse<string[]>(text.slice(0, PREVIEW_CHARS), {
+  const { head } = source;
+  return Papa.parse<string[]>(head.slice(0, PREVIEW_CHARS), {
     preview: PREVIEW_ROWS,
-    delimiter: detectDelimiter(text),
+    delimiter: detectDelimiter(head),
   }).data;
 }
 
@@ -121,7 +124,7 @@ export async function importLedger(
     return reader.finish();
   }
 
-  const text = csvText(source.data);
+  const text = await csvText(source.file);
   const delimiter = detectDelimiter(text);
   let rowsSoFar = 0;
   await new Promise<void>((resolve, reject) => {

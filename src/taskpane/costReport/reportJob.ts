@@ -30,9 +30,9 @@ import { importLedger, type LedgerSource } from "./ledgerImport";
 import { reportSheet, type ReportSheetInput } from "./reportSheet";
 import { InputError } from "./sources";
 
-/** A ledger as plain data: an .xlsx file travels as its bytes and is opened again by the job. */
+/** A ledger as plain data: an .xlsx file travels as the picked file and is opened again by the job. */
 export type LedgerFile =
-  Exclude<LedgerSource, { kind: "xlsx" }> | { kind: "xlsx"; name: string; data: Uint8Array; sheet: number };
+  Exclude<LedgerSource, { kind: "xlsx" }> | { kind: "xlsx"; name: string; file: Blob; sheet: number };
 
 /** Cells read from the workbook or a file, with the mapping the user confirmed. */
 export interface MappedRows<C> {
@@ -115,17 +115,18 @@ export interface JobOptions {
   onProgress?(done: number, label: string): void;
 }
 
-/** The ledger as plain data (an open .xlsx workbook is sent as its bytes). */
+/** The ledger as plain data (an open .xlsx workbook is sent as the picked file). */
 export function ledgerFile(source: LedgerSource): LedgerFile {
   if (source.kind !== "xlsx") return source;
-  return { kind: "xlsx", name: source.name, data: source.book.bytes, sheet: source.sheet };
+  return { kind: "xlsx", name: source.name, file: source.file, sheet: source.sheet };
 }
 
-async function openLedger(file: LedgerFile) {
-  if (file.kind !== "xlsx") return file;
+async function openLedger(source: LedgerFile) {
+  if (source.kind !== "xlsx") return source;
   const { XlsxWorkbook } = await loadXlsxReader();
-  // The pane opened the same bytes to preview them: they are a workbook this reader can use.
-  return { kind: file.kind, name: file.name, sheet: file.sheet, book: XlsxWorkbook.open(file.data) };
+  // The pane opened the same file to preview it: it is a workbook this reader can use.
+  const book = XlsxWorkbook.open(await source.file.arrayBuffer());
+  return { kind: source.kind, name: source.name, sheet: source.sheet, book };
 }
 
 /**

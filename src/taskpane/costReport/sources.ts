@@ -11,7 +11,7 @@ import type { RangeData, WorkbookPort } from "../../excel/port";
 import { columnMemory, type ColumnMemory, type KeyValueStorage } from "../shell/columnMemory";
 import { fileKind, loadXlsxReader, readSheetFile, unreadableWorkbook } from "../files/readFile";
 import type { FileCell } from "../files/readFile";
-import { PREVIEW_ROWS, previewRows, type LedgerSource } from "./ledgerImport";
+import { csvHead, PREVIEW_ROWS, previewRows, type LedgerSource } from "./ledgerImport";
 
 /** The three tables a report reads. */
 export type InputKind = "budget" | "ledger" | "pos";
@@ -98,8 +98,8 @@ export interface LoadedInput<S extends LedgerSource = LedgerSource> {
 /** An input that lives in the workbook: a sheet or a table. */
 export type WorkbookInput = { kind: "sheet"; name: string } | { kind: "table"; name: string };
 
-/** Where an input comes from, as picked in the pane. */
-export type InputChoice = WorkbookInput | { kind: "file"; name: string; data: ArrayBuffer };
+/** Where an input comes from, as picked in the pane: a file is the picked File (a Blob). */
+export type InputChoice = WorkbookInput | { kind: "file"; name: string; data: Blob };
 
 /**
  * An input the pane could not use, with what to do about it: bad input, like the engine's
@@ -170,11 +170,12 @@ async function loadAnyInput(port: WorkbookPort, choice: InputChoice, kind: Input
   }
   const type = fileKind(choice.name);
   if (type === "csv" && kind === "ledger") {
-    return withHeader(choice.name, { kind: "csv", name: choice.name, data: choice.data }, kind);
+    const head = await csvHead(choice.data);
+    return withHeader(choice.name, { kind: "csv", name: choice.name, file: choice.data, head }, kind);
   }
   // A file it cannot read is a FileReadError, already a ProdError the pane shows as what to fix.
   if (type === "xlsx" && kind === "ledger") return await openLedgerWorkbook(choice.name, choice.data);
-  const file = await readSheetFile(choice.name, choice.data);
+  const file = await readSheetFile(choice.name, await choice.data.arrayBuffer());
   const first = file.sheets.find((s) => s.rows.length > 0);
   if (!first) throw new InputError(`"${choice.name}" has no rows.`);
   return fromRows(choice.name, first.rows, kind);
@@ -211,8 +212,9 @@ export async function rereadInput<K extends InputKind>(
 }
 
 /** Opens a ledger workbook and previews its first visible sheet that has rows. */
-async function openLedgerWorkbook(name: string, data: ArrayBuffer): Promise<LoadedInput> {
+async function openLedgerWorkbook(name: string, file: Blob): Promise<LoadedInput> {
   const { XlsxWorkbook, XlsxError } = await loadXlsxReader();
+  const data = await file.arrayBuffer();
   try {
     const book = XlsxWorkbook.open(data);
     for (const [sheet, info] of book.sheets.entries()) {
@@ -221,7 +223,7 @@ async function openLedgerWorkbook(name: string, data: ArrayBuffer): Promise<Load
       await book.readSheet(sheet, { onRows: (rows) => preview.push(...rows), maxRows: PREVIEW_ROWS });
       if (preview.length > 0) {
         const label = book.sheets.length > 1 ? `${name}, sheet ${info.name}` : name;
-        return withHeader(label, { kind: "xlsx", name, book, sheet, preview }, "ledger");
+        return withHeader(label, { kind: "xlsx", name, file, book, sheet, preview }, "ledger");
       }
     }
   } catch (e) {

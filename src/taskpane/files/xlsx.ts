@@ -252,7 +252,7 @@ export class XlsxWorkbook {
   private readonly dates = new Map<number, FileCell>();
 
   private constructor(
-    /** The file's bytes, as opened (the report worker opens them again: reportJob.ts). */
+    /** The file's bytes, as opened. */
     readonly bytes: Uint8Array,
     private readonly entries: Map<string, ZipEntry>,
     private readonly sheetParts: string[],

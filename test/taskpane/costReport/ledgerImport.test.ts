@@ -4,27 +4,31 @@
 // The .xlsx reader decodes with TextDecoder, which Node has and jsdom lacks.
 import { findHeaderRow } from "../../../src/engine/import";
 import { amountToDecimal, VOCABULARIES } from "../../../src/engine/weeklyCostReport";
-import { importLedger, previewRows, type LedgerSource } from "../../../src/taskpane/costReport/ledgerImport";
+import {
+  csvHead,
+  importLedger,
+  previewRows,
+  type ImportableLedger,
+  type LedgerSource,
+} from "../../../src/taskpane/costReport/ledgerImport";
 import { PortError } from "../../../src/excel/port";
 import { XlsxWorkbook } from "../../../src/taskpane/files/xlsx";
 import { makeXlsx, type FixtureCell } from "../files/xlsxFixture";
 
-const xlsxSource = (book: XlsxWorkbook): LedgerSource => ({
+const xlsxSource = (book: XlsxWorkbook): ImportableLedger => ({
   kind: "xlsx",
   name: "gl.xlsx",
   book,
   sheet: 0,
-  preview: [],
 });
 
 const columns = { account: 0, date: 1, vendor: 2, description: 3, amount: 4, po: 5 };
 
-/** A picked CSV file: its bytes, as the pane keeps them. */
-const csv = (name: string, text: string): LedgerSource => ({
-  kind: "csv",
-  name,
-  data: new TextEncoder().encode(text).buffer as ArrayBuffer,
-});
+/** A picked CSV file, with the start of its text, as the pane keeps it. */
+async function csv(name: string, text: string): Promise<LedgerSource> {
+  const file = new Blob([text]);
+  return { kind: "csv", name, file, head: await csvHead(file) };
+}
 
 function bigCsv(lines: number): { text: string; totalCents: number } {
   let text = "GL Detail report, run 2026-11-21\nAccount,Date,Vendor,Description,Amount,PO #\n";
@@ -38,8 +42,8 @@ function bigCsv(lines: number): { text: string; totalCents: number } {
 }
 
 describe("importing a ledger export", () => {
-  it("finds the header under a title line", () => {
-    const source: LedgerSource = csv("gl.csv", bigCsv(3).text);
+  it("finds the header under a title line", async () => {
+    const source = await csv("gl.csv", bigCsv(3).text);
     const preview = previewRows(source);
     expect(findHeaderRow(preview, VOCABULARIES.ledger)).toBe(1);
     expect(preview[1]).toEqual(["Account", "Date", "Vendor", "Description", "Amount", "PO #"]);
@@ -50,7 +54,7 @@ describe("importing a ledger export", () => {
     const rows = [["Account", "Description", "Amount"]];
     for (let i = 0; rows.length < 50_000; i++) rows.push([`25-0${i % 9}`, `Café € 😀 ${i}`, "1.00"]);
     const text = "\uFEFF" + rows.map((r) => r.join(",")).join("\n");
-    const source = csv("gl.csv", text);
+    const source = await csv("gl.csv", text);
     expect(new TextEncoder().encode(text).byteLength).toBeGreaterThan(1 << 20);
     expect(previewRows(source)).toEqual(rows.slice(0, 200));
     // The whole file is decoded when its lines are read.
@@ -68,7 +72,7 @@ describe("importing a ledger export", () => {
     expect(text.length).toBeGreaterThan(2 * (1 << 20));
     const progress: number[] = [];
     const mapped = await importLedger(
-      csv("gl.csv", text),
+      await csv("gl.csv", text),
       { columns, headerRows: 2, dateOrder: "MDY" },
       {
         onProgress: (p) => progress.push(p.fraction),
@@ -91,7 +95,7 @@ describe("importing a ledger export", () => {
 
   it("reads a tab-separated export and reports an unreadable amount", async () => {
     const text = "Acct\tAmount\n2501\t1,250.00\n2501\tabc\n2502\t(12.50)\n";
-    const mapped = await importLedger(csv("gl.txt", text), {
+    const mapped = await importLedger(await csv("gl.txt", text), {
       columns: { account: 0, amount: 1 },
       headerRows: 1,
       dateOrder: "MDY",
@@ -171,7 +175,7 @@ describe("importing a ledger export", () => {
   it("stops when cancelled", async () => {
     const controller = new AbortController();
     const run = importLedger(
-      csv("gl.csv", bigCsv(40_000).text),
+      await csv("gl.csv", bigCsv(40_000).text),
       { columns, headerRows: 2, dateOrder: "MDY" },
       {
         signal: controller.signal,

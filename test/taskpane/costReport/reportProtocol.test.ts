@@ -74,11 +74,12 @@ const CSV = [
   "Report total,,,,61854.51,",
 ].join("\n");
 
-/** The ledger CSV as a picked file: its bytes. */
+/** The ledger CSV as a picked file, with its text for the preview (all of it: it is short). */
 const csv = (name: string): ReportJob["ledger"]["source"] => ({
   kind: "csv",
   name,
-  data: new TextEncoder().encode(CSV).buffer as ArrayBuffer,
+  file: new Blob([CSV]),
+  head: CSV,
 });
 
 /** The worker's side, as a worker runs it: the job cloned in, every reply cloned out. */
@@ -137,7 +138,7 @@ describe("the report worker's messages", () => {
     expect([summary.uncodedLines, summary.unreadRows]).toEqual([1, 1]);
   });
 
-  it("reads an .xlsx ledger sent as its bytes", async () => {
+  it("reads an .xlsx ledger sent as the picked file", async () => {
     const bytes = makeXlsx([
       {
         name: "GL",
@@ -148,7 +149,7 @@ describe("the report worker's messages", () => {
       },
     ]);
     const replies = await asWorker(
-      jobMessage(job({ kind: "xlsx", name: "gl.xlsx", data: new Uint8Array(bytes), sheet: 0 })),
+      jobMessage(job({ kind: "xlsx", name: "gl.xlsx", file: new Blob([bytes]), sheet: 0 })),
     );
     const last = replies.at(-1)!;
     if (last.type !== "done") throw new Error(`the job failed: ${JSON.stringify(last)}`);

@@ -17,10 +17,8 @@ import { serialToIso } from "../../../src/engine/weeklyCostReport";
 import { makeXlsx } from "../files/xlsxFixture";
 import { fakeWorkbook } from "../fakePort";
 
-const bytes = (text: string) => {
-  const u8 = new TextEncoder().encode(text);
-  return u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
-};
+/** A picked file of this text (a File is a Blob). */
+const file = (text: string) => new Blob([text]);
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -30,10 +28,10 @@ function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
 describe("cost-report inputs from files", () => {
   const { port } = fakeWorkbook();
 
-  it("keeps a CSV ledger as text, to be parsed in chunks, with its header found", async () => {
+  it("keeps a CSV ledger as the picked file, to be parsed in chunks, with its header found", async () => {
     const csv =
       "Production: The Long Take\nAcct,Trans Date,Payee,Memo,Debit,Credit,PO#\n25-01,11/18/2026,Grip Co,Dolly,1200.00,,PO-7\n";
-    const input = await loadInput(port, { kind: "file", name: "gl.csv", data: bytes(csv) }, "ledger");
+    const input = await loadInput(port, { kind: "file", name: "gl.csv", data: file(csv) }, "ledger");
     expect(input.source.kind).toBe("csv");
     expect(input.headerRow).toBe(1);
     const m = firstMapping("ledger", input, mappingMemory(undefined));
@@ -47,7 +45,7 @@ describe("cost-report inputs from files", () => {
 
   it("reads a tab-separated CSV UTF-8 ledger (byte-order mark, commas in amounts) by its headings", async () => {
     const tsv = "\uFEFFAcct\tDescription\tAmount\n2501\tDolly, crane\t1,250.00\n";
-    const input = await loadInput(port, { kind: "file", name: "gl.txt", data: bytes(tsv) }, "ledger");
+    const input = await loadInput(port, { kind: "file", name: "gl.txt", data: file(tsv) }, "ledger");
     expect(input.headers).toEqual(["Acct", "Description", "Amount"]);
     const m = firstMapping("ledger", input, mappingMemory(undefined));
     const mapped = await importLedger(input.source, mappingOf(m));
@@ -67,7 +65,11 @@ describe("cost-report inputs from files", () => {
         ],
       },
     ]);
-    const input = await loadInput(port, { kind: "file", name: "budget.xlsx", data }, "budget");
+    const input = await loadInput(
+      port,
+      { kind: "file", name: "budget.xlsx", data: new Blob([data]) },
+      "budget",
+    );
     expect(input.source.kind).toBe("grid");
     expect(input.headers).toEqual(["Acct", "Description", "Total"]);
     expect(firstMapping("budget", input, mappingMemory(undefined)).columns).toEqual({
@@ -100,7 +102,7 @@ describe("cost-report inputs from files", () => {
       ],
       { strings: "shared" },
     );
-    const input = await loadInput(port, { kind: "file", name: "gl.xlsx", data }, "ledger");
+    const input = await loadInput(port, { kind: "file", name: "gl.xlsx", data: new Blob([data]) }, "ledger");
     expect(input.source.kind).toBe("xlsx");
     expect(input.label).toBe("gl.xlsx, sheet GL Detail");
     expect(input.headerRow).toBe(1);
@@ -117,11 +119,11 @@ describe("cost-report inputs from files", () => {
 
   it("says plainly when a ledger workbook has no rows, or is not a workbook", async () => {
     const empty = makeXlsx([{ name: "Sheet1", rows: [] }]);
-    await expect(loadInput(port, { kind: "file", name: "gl.xlsx", data: empty }, "ledger")).rejects.toThrow(
-      '"gl.xlsx" has no rows.',
-    );
     await expect(
-      loadInput(port, { kind: "file", name: "gl.xlsx", data: bytes("Acct,Amount") }, "ledger"),
+      loadInput(port, { kind: "file", name: "gl.xlsx", data: new Blob([empty]) }, "ledger"),
+    ).rejects.toThrow('"gl.xlsx" has no rows.');
+    await expect(
+      loadInput(port, { kind: "file", name: "gl.xlsx", data: file("Acct,Amount") }, "ledger"),
     ).rejects.toThrow(
       /could not be read as an Excel workbook: there is no workbook inside it.*save it as .xlsx or CSV/,
     );
@@ -129,7 +131,7 @@ describe("cost-report inputs from files", () => {
 
   it("says what to do with a file it cannot read", async () => {
     await expect(
-      loadInput(port, { kind: "file", name: "quote.pdf", data: bytes("%PDF") }, "ledger"),
+      loadInput(port, { kind: "file", name: "quote.pdf", data: file("%PDF") }, "ledger"),
     ).rejects.toThrow(/not a CSV or .xlsx file/);
   });
 });
