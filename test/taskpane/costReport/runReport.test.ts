@@ -412,6 +412,18 @@ describe("running the cost report against the workbook", () => {
     ]);
   });
 
+  it("refuses this date's report as its own previous report, and writes nothing (issue 16)", async () => {
+    const { port, book } = workbook();
+    await runCostReport(port, await request(port));
+    const before = [...book.sheet("Cost Report 2026-11-20").cells.entries()];
+    await expect(
+      runCostReport(port, await request(port, { priorSheet: "Cost Report 2026-11-20" })),
+    ).rejects.toThrow(
+      '"Cost Report 2026-11-20" is the report being built: it cannot be its own previous report. Pick last week\'s report, or none.',
+    );
+    expect([...book.sheet("Cost Report 2026-11-20").cells.entries()]).toEqual(before);
+  });
+
   it("says so when the previous report is not a cost report", async () => {
     const { port } = workbook();
     await expect(runCostReport(port, await request(port, { priorSheet: "POs" }))).rejects.toThrow(

@@ -117,6 +117,21 @@ describe("cost-report inputs from files", () => {
     expect(serialToIso(mapped.lines[0].date as number)).toBe("2026-11-18");
   });
 
+  it("says an empty file or sheet is empty, not where its headings are (issue 16)", async () => {
+    await expect(loadInput(port, { kind: "file", name: "gl.csv", data: file("") }, "ledger")).rejects.toThrow(
+      /^gl\.csv is empty: there is nothing to read\. Pick the ledger\.$/,
+    );
+    // Only separators and line breaks: no cell has anything in it.
+    await expect(
+      loadInput(port, { kind: "file", name: "gl.csv", data: file("\n,,\n") }, "ledger"),
+    ).rejects.toThrow(/^gl\.csv is empty: there is nothing to read\. Pick the ledger\.$/);
+    const { port: withSheet, book } = fakeWorkbook();
+    book.addSheet("Blank", []);
+    await expect(loadInput(withSheet, { kind: "sheet", name: "Blank" }, "budget")).rejects.toThrow(
+      'The sheet "Blank" is empty. Pick the sheet that holds the budget.',
+    );
+  });
+
   it("says plainly when a ledger workbook has no rows, or is not a workbook", async () => {
     const empty = makeXlsx([{ name: "Sheet1", rows: [] }]);
     await expect(
