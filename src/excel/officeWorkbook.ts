@@ -52,6 +52,15 @@ const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 /** Bytes of JSON a cell is assumed to take before any has been read (a ledger's dates, amounts, codes). */
 const ASSUMED_CELL_BYTES = 40;
 
+/**
+ * How long turning a plan's blocks into writes may hold the thread before it gives it back (a
+ * macrotask): a sheet of 100,000 listed rows takes far longer, and the pane's progress, Cancel
+ * and the PROD functions of the shared runtime wait meanwhile (issue 16). Only the timing of the
+ * work changes, not the writes.
+ */
+const TURN_MS = 20;
+const giveTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** One cell as Excel's `formulas` array wants it, plus whether it needs the Text format. */
 function toFormula(cell: Cell, textMode: TextMode): { value: string | number | boolean; text: boolean } {
   if (cell === null) return { value: "", text: false };
@@ -444,11 +453,20 @@ export class OfficeWorkbook implements WorkbookPort {
     // charts) goes with the last chunk.
     const ordered = [...plan.sheets].sort((a, b) => Number(!a.tables?.length) - Number(!b.tables?.length));
     const tablesAfter = new Map<Piece, SheetPlan>();
-    const pieces = ordered.flatMap((sp) => {
-      const own = sp.blocks.flatMap((block) => blockPieces(sp.name, block, this.maxPayloadBytes));
+    const pieces: Piece[] = [];
+    let turnAt = performance.now();
+    for (const sp of ordered) {
+      const own: Piece[] = [];
+      for (const block of sp.blocks) {
+        own.push(...blockPieces(sp.name, block, this.maxPayloadBytes));
+        if (performance.now() - turnAt > TURN_MS) {
+          await giveTurn();
+          turnAt = performance.now();
+        }
+      }
       if (sp.tables?.length && own.length > 0) tablesAfter.set(own[own.length - 1], sp);
-      return own;
-    });
+      pieces.push(...own);
+    }
     const steps = groupSteps(pieces, this.maxPayloadBytes);
     for (const [i, step] of steps.entries()) {
       throwIfAborted(options.signal);

@@ -305,6 +305,36 @@ describe("OfficeWorkbook.apply", () => {
     expect(pieces.reduce((n, p) => n + p.formulas.length, 0)).toBe(200);
   });
 
+  it("gives the thread back while it turns a large plan into writes, and writes every cell (issue 16)", async () => {
+    const book = new MockBook();
+    const excel = mockExcel(book);
+    // Whether a timer set before the write ran before its first write reached Excel.
+    let ticked = false;
+    let tickedBeforeWrites: boolean | undefined;
+    const port = new OfficeWorkbook({
+      run: (batch) =>
+        excel.run((context) => {
+          const sync = context.sync.bind(context);
+          context.sync = <T>(value?: T) => {
+            if (excel.state.syncs >= 1 && tickedBeforeWrites === undefined) tickedBeforeWrites = ticked;
+            return sync(value) as Promise<T>;
+          };
+          return batch(context);
+        }),
+    });
+    // 40 blocks of 5,000 rows: turning them into writes takes far longer than 20 ms anywhere.
+    const blocks = Array.from({ length: 40 }, (_, b) => ({
+      row: b * 5_000,
+      column: 0,
+      cells: Array.from({ length: 5_000 }, (_, r): Cell[] => [b * 5_000 + r, { text: `Line ${r}` }]),
+    }));
+    setTimeout(() => (ticked = true), 0);
+    await port.apply({ owner: "test", sheets: [{ name: "Long", mode: "create", blocks }] });
+    expect(tickedBeforeWrites).toBe(true);
+    expect(book.cell("Long", "A200000")).toMatchObject({ content: 199_999 });
+    expect(book.cell("Long", "B200000")).toMatchObject({ content: "Line 4999" });
+  });
+
   it("sizes every chunk under the limit", () => {
     const rows: Cell[][] = Array.from({ length: 500 }, (_, i) => [i, "x".repeat(50)]);
     const pieces = blockPieces("S", { row: 0, column: 0, cells: rows }, 4_000);

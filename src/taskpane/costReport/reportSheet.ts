@@ -168,6 +168,28 @@ const money = (d: Decimal | undefined): Cell => (d === undefined ? null : d.toNu
 const text = (s: string): Cell => ({ text: s });
 
 /**
+ * The most rows of a listing under the report in one block (issue 16): a listing of 100,000
+ * ledger lines goes to the workbook in blocks of this many, and the workbook adapter gives the
+ * pane its thread back between blocks while it turns them into writes.
+ */
+const LIST_BLOCK_ROWS = 5_000;
+
+/** A listing under the report (title, headings, rows) from `row`: its blocks, title and headings bold. */
+function listBlocks(row: number, cells: Cell[][], columnFormats?: (string | null)[]): CellBlock[] {
+  const blocks: CellBlock[] = [];
+  for (let at = 0; at < cells.length; at += LIST_BLOCK_ROWS) {
+    const part = cells.slice(at, at + LIST_BLOCK_ROWS);
+    blocks.push(
+      columnFormats
+        ? { row: row + at, column: 0, cells: part, columnFormats }
+        : { row: row + at, column: 0, cells: part },
+    );
+  }
+  blocks.push({ row, column: 0, cells: cells.slice(0, 2), bold: true });
+  return blocks;
+}
+
+/**
  * Lays out the report as a sheet plan: heading lines, the body with live formulas, the
  * reconciliation, the exception lists (ledger text as text cells, never formulas) and the data
  * block for the chart of the largest variances.
@@ -268,8 +290,7 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
 
   if (report.poLog.length > 0) {
     const cells = poLogSection(report.poLog, input.relievePos);
-    blocks.push({ row: next, column: 0, cells, columnFormats: PO_LOG_FORMATS });
-    blocks.push({ row: next, column: 0, cells: cells.slice(0, 2), bold: true });
+    blocks.push(...listBlocks(next, cells, PO_LOG_FORMATS));
     next += cells.length + 1;
   }
 
@@ -282,14 +303,12 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
   for (const [title, lines] of sections) {
     if (lines.length === 0) continue;
     const cells = ledgerSection(title, lines);
-    blocks.push({ row: next, column: 0, cells, columnFormats: LEDGER_FORMATS });
-    blocks.push({ row: next, column: 0, cells: cells.slice(0, 2), bold: true });
+    blocks.push(...listBlocks(next, cells, LEDGER_FORMATS));
     next += cells.length + 1;
   }
   if (ex.pos.length > 0) {
     const cells = poSection(ex.pos);
-    blocks.push({ row: next, column: 0, cells, columnFormats: PO_FORMATS });
-    blocks.push({ row: next, column: 0, cells: cells.slice(0, 2), bold: true });
+    blocks.push(...listBlocks(next, cells, PO_FORMATS));
     next += cells.length + 1;
   }
   if (input.problems.length > 0) {
@@ -298,8 +317,7 @@ export function reportSheet(input: ReportSheetInput): SheetPlan {
       ["Input", "Row", "Problem"],
       ...input.problems.map(({ source, problem }) => [source, problem.row, text(problem.message)]),
     ];
-    blocks.push({ row: next, column: 0, cells });
-    blocks.push({ row: next, column: 0, cells: cells.slice(0, 2), bold: true });
+    blocks.push(...listBlocks(next, cells));
     next += cells.length + 1;
   }
 

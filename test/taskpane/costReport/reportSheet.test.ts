@@ -216,6 +216,33 @@ describe("the cost-report sheet", () => {
     expect(col0).toContain("Rows left out, and why");
   });
 
+  it("hands a listing of 12,001 lines to the workbook in blocks of at most 5,000 rows, every line in order", () => {
+    const many = Array.from({ length: 12_001 }, (_, i) =>
+      line(10 + i, "9910", 1, { description: `Line ${i}` }),
+    );
+    const plan = reportSheet({
+      ...sheetInput,
+      report: buildCostReport({ ...input, ledger: many }),
+      problems: [],
+    });
+    const title = "Ledger lines on accounts not in the budget (in the report on budget-0 rows): 12001";
+    const top = plan.blocks.find((b) => b.cells[0][0] === title && !b.bold)!;
+    const listing = plan.blocks.filter((b) => !b.bold && b.row >= top.row && b.row < top.row + 12_003);
+    // Title, headings and 12,001 lines: 5,000 + 5,000 + 2,003 rows, one under the other.
+    expect(listing.map((b) => [b.row - top.row, b.cells.length])).toEqual([
+      [0, 5000],
+      [5000, 5000],
+      [10000, 2003],
+    ]);
+    expect(listing.every((b) => b.columnFormats === top.columnFormats)).toBe(true);
+    const descriptions = grid(plan)
+      .slice(top.row + 2, top.row + 12_003)
+      .map((r) => r[5]);
+    expect(descriptions).toEqual(many.map((l) => l.description));
+    // The title and headings are bold, as one block.
+    expect(plan.blocks.filter((b) => b.bold && b.row === top.row).map((b) => b.cells.length)).toEqual([2]);
+  });
+
   it("says actuals that differ from the ledger only by rounding sub-cent amounts agree, and why", () => {
     // 10.005 + 20.005 + 1.0049 read from the ledger is 31.0149, shown 31.01; the accounts show
     // 10.01 + 20.01 + 1.00 = 31.02. Every line is in the report: the cent is rounding.
