@@ -14,7 +14,9 @@
  * - approximate VLOOKUP, HLOOKUP and MATCH on text: HyperFormula compares the cells' text by case
  *   ("a" came after "Banana") and found a row for a key before the first; Excel compares text
  *   without regard to case and answers #N/A there; a one-cell table was #VALUE!;
- * - CONCAT, which HyperFormula does not have (#NAME?);
+ * - CONCAT and LOOKUP, which HyperFormula does not have (#NAME?);
+ * - AND and OR over text: Excel answers #VALUE! for text typed as an argument that is not TRUE or
+ *   FALSE (AND("x")) and ignores text and blanks in a referenced range; HyperFormula did neither;
  * - TEXT, whose format codes HyperFormula mostly does not know ("#,##0.00" came out as
  *   "1235,##0.00"): the preview's own number formats, the ones the grid shows, are used;
  * - VALUE, which reads text as a typed entry is read ("$1,000" is 1000 in Excel);
@@ -173,9 +175,38 @@ export function lookupIndex(key: Exclude<Plain, null>, values: readonly Plain[],
 /** Excel's cell text limit: CONCAT and TEXT answer #VALUE! beyond it. */
 const CELL_TEXT_LIMIT = 32_767;
 
-/** IF, NOT, ROUND, CONCAT, TEXT, VALUE, VLOOKUP, HLOOKUP and MATCH as Excel computes them. */
+/**
+ * The arguments that are references (a cell, a range, a name), by HyperFormula's node types (its
+ * AstNodeType, not exported): their text and blanks are ignored.
+ */
+const REFERENCES: ReadonlySet<string> = new Set([
+  "CELL_REFERENCE",
+  "CELL_RANGE",
+  "COLUMN_RANGE",
+  "ROW_RANGE",
+  "NAMED_EXPRESSION",
+]);
+
+/** AND and OR: any number of logical values, ranges or arrays. */
+const LOGICAL: FunctionMetadata = {
+  method: "",
+  repeatLastArgs: 1,
+  parameters: [{ argumentType: FunctionArgumentType.ANY }],
+};
+
+/** IF, NOT, AND, OR, ROUND, CONCAT, TEXT, VALUE, VLOOKUP, HLOOKUP, MATCH and LOOKUP as Excel computes them. */
 class ExcelFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
+    AND: { ...LOGICAL, method: "excelAnd" },
+    OR: { ...LOGICAL, method: "excelOr" },
+    LOOKUP: {
+      method: "excelLookup",
+      parameters: [
+        { argumentType: FunctionArgumentType.NOERROR },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.RANGE, optionalArg: true },
+      ],
+    },
     NOT: {
       method: "excelNot",
       parameters: [{ argumentType: FunctionArgumentType.SCALAR }],
@@ -269,6 +300,75 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
     return typeof holds === "boolean"
       ? holds
       : new CellError(ErrorType.VALUE, `${fn}'s condition is not a value.`);
+  }
+
+  excelAnd(ast: CallAst, state: State) {
+    const values = this.logicalValues(ast, state, "AND");
+    return Array.isArray(values) ? values.every(Boolean) : values;
+  }
+
+  excelOr(ast: CallAst, state: State) {
+    const values = this.logicalValues(ast, state, "OR");
+    return Array.isArray(values) ? values.some(Boolean) : values;
+  }
+
+  /**
+   * The logical values of AND's and OR's arguments, as Excel reads them (AND function): in a
+   * reference or an array, numbers (0 is FALSE) and TRUE/FALSE count and text and blanks are
+   * ignored; a value typed as an argument must read as a condition, so text other than "TRUE" or
+   * "FALSE" is #VALUE!. No logical value at all is #VALUE!; the first error is answered.
+   */
+  private logicalValues(ast: CallAst, state: State, fn: string): boolean[] | CellError {
+    if (ast.args.length === 0) return new CellError(ErrorType.NA, `${fn} takes at least one argument.`);
+    const out: boolean[] = [];
+    for (const arg of ast.args) {
+      const value = this.evaluateAst(arg, state);
+      const inRange = value instanceof SimpleRangeValue;
+      const values = inRange ? value.valuesFromTopLeftCorner() : [value];
+      for (const v of values) {
+        if (v instanceof CellError) return v;
+        if ((inRange || REFERENCES.has(arg.type)) && (typeof v === "string" || v === EmptyValue)) continue;
+        const holds = this.condition(v as Value, state, fn);
+        if (holds instanceof CellError) return holds;
+        out.push(holds);
+      }
+    }
+    return out.length > 0
+      ? out
+      : new CellError(ErrorType.VALUE, `${fn}'s arguments hold no TRUE, FALSE or number.`);
+  }
+
+  /**
+   * LOOKUP(lookup_value, lookup_vector, [result_vector]) and LOOKUP(lookup_value, array), as
+   * Excel's LOOKUP function: the largest value not greater than the key (a sorted search, text
+   * without regard to case; a key before the first value is #N/A). The vector form answers from
+   * result_vector at the same position; the array form searches the first row of an array wider
+   * than tall and answers from its last row, otherwise the first column and the last column.
+   */
+  excelLookup(ast: CallAst, state: State) {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata("LOOKUP"),
+      (key: Value, array: SimpleRangeValue, result?: SimpleRangeValue) => {
+        const rows = array.width() > array.height() ? transpose(array.data) : array.data;
+        if (result !== undefined && array.width() > 1 && array.height() > 1)
+          return new CellError(ErrorType.NA, "LOOKUP's lookup_vector is one row or one column.");
+        const found = this.lookup(
+          key,
+          rows.map((row) => row[0]),
+          1,
+          state,
+        );
+        if (found instanceof CellError) return found;
+        const answers =
+          result === undefined ? rows.map((row) => row[row.length - 1]) : result.valuesFromTopLeftCorner();
+        if (found >= answers.length)
+          return new CellError(ErrorType.NA, "LOOKUP's result_vector is shorter than its lookup_vector.");
+        const value = answers[found];
+        return value === EmptyValue ? 0 : (value as Value);
+      },
+    );
   }
 
   excelNot(ast: CallAst, state: State) {
@@ -431,8 +531,9 @@ let registered = false;
 /** Registers the functions above with HyperFormula (for engines built from now on), once. */
 export function registerExcelFunctions(): void {
   if (registered) return;
-  // CONCAT is new to HyperFormula: its name needs a translation; the others override its own.
-  HyperFormula.registerFunctionPlugin(ExcelFunctionsPlugin, { enGB: { CONCAT: "CONCAT" } });
+  // CONCAT and LOOKUP are new to HyperFormula: their names need a translation; the others
+  // override its own.
+  HyperFormula.registerFunctionPlugin(ExcelFunctionsPlugin, { enGB: { CONCAT: "CONCAT", LOOKUP: "LOOKUP" } });
   registered = true;
 }
 

@@ -269,6 +269,63 @@ describe("approximate VLOOKUP and MATCH on text, as Excel searches a sorted colu
   });
 });
 
+describe("LOOKUP, as Excel's vector and array forms search", () => {
+  // LOOKUP function (Microsoft's examples): vector form, Frequency 4.14 4.19 5.17 5.77 6.39 and
+  // Color red orange yellow green blue: LOOKUP(4.19,...) = orange, LOOKUP(5.75,...) = yellow (the
+  // largest value not greater), LOOKUP(7.66,...) = blue, LOOKUP(0,...) = #N/A (smaller than the
+  // smallest). Array form: LOOKUP("C",{"a","b","c","d";1,2,3,4}) = 3 (wider than tall: the first
+  // row searched, the last row answered) and LOOKUP("bump",{"a",1;"b",2;"c",3}) = 2 (the first
+  // column searched, the last column answered). Text compares without regard to case.
+  it("answers from the result vector, the last row or the last column, and #N/A before the first", async () => {
+    const book = typed([
+      ["4.14", "red"],
+      ["4.19", "orange"],
+      ["5.17", "yellow"],
+      ["5.77", "green"],
+      ["6.39", "blue"],
+      [
+        "=LOOKUP(4.19,A1:A5,B1:B5)",
+        "=LOOKUP(5.75,A1:A5,B1:B5)",
+        "=LOOKUP(7.66,A1:A5,B1:B5)",
+        "=LOOKUP(0,A1:A5,B1:B5)",
+        '=LOOKUP("C",{"a","b","c","d";1,2,3,4})',
+        '=LOOKUP("bump",{"a",1;"b",2;"c",3})',
+        "=LOOKUP(5.2,A1:A5)",
+        "=LOOKUP(6,A1:B5)",
+        '=LOOKUP("ORANGE",B2:B3,A2:A3)',
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A6:I6" })).values).toEqual([
+      ["orange", "yellow", "blue", "#N/A", 3, 2, 5.17, "green", 4.19],
+    ]);
+  });
+});
+
+describe("AND and OR read text as Excel does", () => {
+  // AND / OR: "If an array or reference argument contains text or empty cells, those values are
+  // ignored. If the specified range contains no logical values, AND returns the #VALUE! error
+  // value." Text typed as an argument must read as TRUE or FALSE: AND("x") is #VALUE!.
+  it('answers #VALUE! for AND("x") and OR("x",TRUE), reads "TRUE" typed in, and ignores text in a range', async () => {
+    const book = typed([
+      ["x", "TRUE", "", "0"],
+      [
+        '=AND("x")',
+        '=OR("x",TRUE)',
+        '=AND("TRUE",1)',
+        '=OR("false",0)',
+        "=AND(A1:B1)",
+        "=OR(A1)",
+        "=AND(A1,B1)",
+        "=OR(C1,D1)",
+        "=AND(A1:C1,D1)",
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A2:I2" })).values).toEqual([
+      ["#VALUE!", "#VALUE!", true, false, true, "#VALUE!", true, false, false],
+    ]);
+  });
+});
+
 describe("TEXT formats as Excel's number formats do", () => {
   // TEXT function: "#,##0.00", "0%", "mmm d, yyyy", "$#,##0", times with AM/PM, day names.
   it.each([
