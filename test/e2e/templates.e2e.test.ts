@@ -87,6 +87,8 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
   it("charges SAG-AFTRA on cast, DGA on the director, IATSE (MPI per hour and IAP) on a 4-person crew line and MPI on drivers by default, with the payroll table, caps per person, to the cent", async () => {
     const { page } = preview;
     await page.getByRole("radio", { name: "Feature film" }).check();
+    // The first payroll on June 30, 2026: SAG-AFTRA's 21% is in force.
+    await page.getByLabel("Rates date (first payroll)").fill("2026-06-30");
     await page.getByRole("button", { name: "Insert Feature film" }).click();
     await page.getByText(/inserted:/).waitFor();
     // Until workers' comp and the payroll fee are typed, a labor line with wages says so.
@@ -115,7 +117,7 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
     expect(detail.get(`H${grips}`)).toBe("Fringes,MPI,IATSE-IAP");
     expect(detail.get(`H${drivers}`)).toBe("Fringes,MPI");
 
-    // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA P&H 21% (in force on 1 January 2026) =
+    // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA P&H 21% (in force on June 30, 2026) =
     // 31,500.00; 2026 payroll: SS 6.2% = 9,300.00, Medicare 1.45% = 2,175.00, FUTA-CA 2.1% +
     // CA-SUI 3.4% + CA-ETT 0.1% of the first 7,000 = 392.00; workers' comp 4% and the payroll fee
     // 1% typed in = 7,500.00. Fringes 50,867.00.
@@ -137,8 +139,8 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
     expect(amount(after.get(`I${director}`)!)).toBe(12690);
     expect(amount(after.get(`L${grips}`)!)).toBe(1440);
     expect(amount(after.get(`I${grips}`)!)).toBe(33825.2);
-    // The names each line's guild fringes were read as: the workbook's rates year.
-    expect(after.get(`P${cast}`)).toBe("SAG-AFTRA-2026");
+    // The names each line's guild fringes were read as: on the workbook's rates date.
+    expect(after.get(`P${cast}`)).toBe("SAG-AFTRA@2026-06-30");
 
     // The Top Sheet against the same arithmetic: ATL fringes post to 1900, crew fringes to 4900.
     const top = await showSheet(page, "Top Sheet");
@@ -160,8 +162,20 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
     const spilled = await sheetCells(page);
     const spillTotal = [...spilled.entries()].find(([a, t]) => /^I\d+$/.test(a) && t === "Total")!;
     expect(cents(amount(spilled.get(`J${spillTotal[0].slice(1)}`)!))).toBe(cents(direct));
+
+    // The first payroll moves to July 1, 2026: SAG-AFTRA's 22% = 33,000.00, the cast's fringes
+    // 52,367.00; the Fringes sheet's title says the same date.
+    const globals = await showSheet(page, "Globals");
+    const dateRow = [...globals.entries()].find(([, t]) => t === "Rates date (first payroll)")![0].slice(1);
+    await typeInto(page, `B${dateRow}`, "2026-07-01");
+    detail = await showSheet(page, "Budget detail");
+    expect(detail.get(`P${cast}`)).toBe("SAG-AFTRA@2026-07-01");
+    expect(amount(detail.get(`I${cast}`)!)).toBe(52367);
+    const fringes = await showSheet(page, "Fringes");
+    expect(fringes.get("A1")).toBe("Fringes: PAYROLL-CA 2026, rates in force on 2026-07-01");
     expect(preview.errors).toEqual([]);
-  });
+    // A template insert and two dozen recomputes of it: minutes on a loaded 2-core machine.
+  }, 240_000);
 });
 
 describe("a budget detail whose hidden mark was deleted (Feature film, in the preview)", () => {

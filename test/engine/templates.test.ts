@@ -168,10 +168,10 @@ describe("guild and union fringes on the lines they belong to (issue 18)", () =>
   });
 
   it.each(Object.entries(UNION_FRINGES))(
-    "%s's fringes are library names in force in the templates' rates year",
+    "%s's fringes are library names in force on the templates' rates date",
     (_union, names) => {
-      const year = TEMPLATES.FEATURE.defaults.fringeYear;
-      const fringes = resolveFringes(names.map((name) => `${name}-${year}`).join(","));
+      const date = TEMPLATES.FEATURE.defaults.ratesDate;
+      const fringes = resolveFringes(names.map((name) => `${name}@${date}`).join(","));
       expect(fringes.map((f) => f.label.replace(/[-@][\d-]+$/, ""))).toEqual(names);
     },
   );

@@ -63,14 +63,16 @@ describe.each(IDS)("%s template plan", (id) => {
     const r = second.row + 1;
     expect(row[DETAIL_COLUMNS.subtotal]).toEqual({ formula: `=C${r}*E${r}*F${r}` });
     expect(row[DETAIL_COLUMNS.fringes]).toEqual({
-      // The Fringes table when the set names it, plus the set's library names read in the rates
-      // year (column P), each with the line's head count X as people.
+      // The Fringes table when the set names it, plus the set's library names read on the rates
+      // date (column P), each with the line's head count X as people.
       formula: `=IF(OR(H${r}="",G${r}=0),0,IF(ISNUMBER(SEARCH(",FRINGES,",","&SUBSTITUTE(H${r}," ","")&",")),PROD.FRINGE(G${r},Fringes[#All],N${r},L${r},M${r},E${r}),0)+IF(P${r}="",0,PROD.FRINGE(G${r},P${r},N${r},L${r},M${r},E${r})))`,
     });
     const rest = `SUBSTITUTE(","&SUBSTITUTE(UPPER(H${r})," ","")&",",",FRINGES,",",")`;
     const names = `MID(${rest},2,LEN(${rest})-2)`;
+    // "@" and the rates date as ISO text, from YEAR, MONTH and DAY (TEXT's codes are localized).
+    const on = `"@"&YEAR(Rates_Date)&"-"&RIGHT("0"&MONTH(Rates_Date),2)&"-"&RIGHT("0"&DAY(Rates_Date),2)`;
     expect(row[DETAIL_COLUMNS.names]).toEqual({
-      formula: `=IF(LEN(${rest})<=2,"",IF(ISNUMBER(SEARCH("-20",${names})),${names},SUBSTITUTE(${names},",","-"&Fringe_Year&",")&"-"&Fringe_Year))`,
+      formula: `=IF(LEN(${rest})<=2,"",IF(OR(ISNUMBER(SEARCH("-20",${names})),ISNUMBER(SEARCH("@",${names}))),${names},SUBSTITUTE(${names},",",${on}&",")&${on}))`,
     });
     expect(row[DETAIL_COLUMNS.total]).toEqual({ formula: `=G${r}+I${r}` });
     // What each of the X people was already paid.

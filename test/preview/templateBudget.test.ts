@@ -50,7 +50,7 @@ describe("Feature template, computed", () => {
     // DGA: its pension, 8.5% with no cap, adds 2,720.00, 2,040.00 and 1,360.00. Workers' comp 4%
     // and the payroll fee 1% (the rates typed into the table) add 1,600.00, 1,200.00 and 800.00.
     expect(cell(prep, DETAIL_COLUMNS.fringeSet)).toBe("Fringes,DGA-PENSION");
-    expect(cell(prep, DETAIL_COLUMNS.names)).toBe("DGA-PENSION-2026");
+    expect(cell(prep, DETAIL_COLUMNS.names)).toBe("DGA-PENSION@2026-01-01");
     expect([prep, shoot, wrap].map((r) => cell(r, DETAIL_COLUMNS.fringes))).toEqual([7160, 5076, 3384]);
     expect(cell(camera, DETAIL_COLUMNS.fringes)).toBe(0);
 
@@ -227,19 +227,59 @@ describe("writers are paid by the draft", () => {
 });
 
 describe("one workbook, one set of rates", () => {
-  async function budgetOf(year: number) {
-    const { wb, layout } = await inserted(TEMPLATES.FEATURE, {
-      ...TEMPLATES.FEATURE.defaults,
-      fringeYear: year,
-    });
+  async function budgetOf(ratesDate: string) {
+    const { wb, layout } = await inserted(TEMPLATES.FEATURE, { ...TEMPLATES.FEATURE.defaults, ratesDate });
     const [, shoot] = layout.detailLines.filter((l) => l.account === "2001").map((l) => l.row);
-    return { wb, shoot };
+    const [cast] = layout.detailLines.filter((l) => l.account === "1401").map((l) => l.row);
+    return { wb, shoot, cast };
   }
   const fringesOf = async (wb: MemoryWorkbook, row: number) =>
     (await wb.readUsedRange("Budget detail"))!.values[row][DETAIL_COLUMNS.fringes];
 
+  const detailRow = async (wb: MemoryWorkbook, row: number) =>
+    (await wb.readUsedRange("Budget detail"))!.values[row];
+  const global = async (wb: MemoryWorkbook, name: string) => {
+    const at = (await wb.readNamedRange(name))!;
+    const { row, column } = parseA1(at.address);
+    return {
+      value: at.values[0][0],
+      note: (await wb.readUsedRange(at.sheet))!.values[row][column + 2],
+      row,
+      column,
+    };
+  };
+
+  it("reads SAG-AFTRA on the rates date: 21% to June 30, 2026, 22% from July 1, to the cent", async () => {
+    const { wb, cast } = await budgetOf("2026-06-30");
+    // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA 21% = 31,500.00; the Fringes table
+    // (2026 payroll: SS 9,300.00, Medicare 2,175.00, 392.00 up to the 7,000 caps; workers' comp
+    // and the payroll fee, 5% = 7,500.00) = 19,367.00. Fringes 50,867.00.
+    wb.enter("Budget detail", cast, DETAIL_COLUMNS.rate, "5000");
+    expect((await detailRow(wb, cast))[DETAIL_COLUMNS.names]).toBe("SAG-AFTRA@2026-06-30");
+    expect((await detailRow(wb, cast))[DETAIL_COLUMNS.fringes]).toBe(50867);
+    // The first payroll on July 1: SAG-AFTRA's 22% from that day = 33,000.00, fringes 52,367.00.
+    const date = await global(wb, "Rates_Date");
+    expect(date.value).toBe(46203);
+    wb.enter("Globals", date.row, date.column, "2026-07-01");
+    expect((await detailRow(wb, cast))[DETAIL_COLUMNS.names]).toBe("SAG-AFTRA@2026-07-01");
+    expect((await detailRow(wb, cast))[DETAIL_COLUMNS.fringes]).toBe(52367);
+    // The global, the Fringes title and the table all say the same year and date.
+    expect((await global(wb, "Fringe_Year")).value).toBe(2026);
+    expect((await wb.readUsedRange("Fringes"))!.values[0][0]).toBe(
+      "Fringes: PAYROLL-CA 2026, rates in force on 2026-07-01",
+    );
+    expect((await global(wb, "Fringe_Year")).note).toMatch(/^The year of the rates date/);
+    expect((await global(wb, "Rates_Date")).note).toMatch(/^Your first shoot or payroll date/);
+    // A rates date that is not a date is said on the Globals sheet, and the names cannot be read.
+    wb.enter("Globals", date.row, date.column, "soon");
+    expect((await global(wb, "Rates_Date")).note).toBe(
+      "Type the first shoot or payroll date here, like 2026-08-15: fringe rates are read on it.",
+    );
+    expect((await detailRow(wb, cast))[DETAIL_COLUMNS.fringes]).toBe("#VALUE!");
+  });
+
   it("reads fringe names typed on a 2025 budget in 2025, not in the library's latest year", async () => {
-    const { wb, shoot } = await budgetOf(2025);
+    const { wb, shoot } = await budgetOf("2025-01-01");
     // UPM: 30 shoot days at $6,000 = 180,000. 2025: SS 6.2% of the first 176,100 = 10,918.20,
     // Medicare 1.45% of 180,000 = 2,610.00 (2026's SS base, 184,500, would give 11,160.00).
     wb.enter("Budget detail", shoot, DETAIL_COLUMNS.rate, "6000");
@@ -249,29 +289,31 @@ describe("one workbook, one set of rates", () => {
     wb.enter("Budget detail", shoot, DETAIL_COLUMNS.fringeSet, "SS-2026,MEDICARE-2026");
     expect(await fringesOf(wb, shoot)).toBe(13770);
     expect((await wb.readNamedRange("Fringe_Year"))!.values[0][0]).toBe(2025);
-    expect((await wb.readUsedRange("Fringes"))!.values[0][0]).toBe("Fringes: PAYROLL-CA 2025");
+    expect((await wb.readUsedRange("Fringes"))!.values[0][0]).toBe(
+      "Fringes: PAYROLL-CA 2025, rates in force on 2025-01-01",
+    );
   });
 
-  it("moves the table, the global, the title and typed names to one year when the Fringes panel copies it, and checks a year typed by hand", async () => {
-    const { wb, shoot } = await budgetOf(2025);
+  it("moves the table, the rates date, the title and typed names to one year when the Fringes panel copies it, and checks a date typed by hand", async () => {
+    const { wb, shoot } = await budgetOf("2025-08-15");
     wb.enter("Budget detail", shoot, DETAIL_COLUMNS.rate, "6000");
     wb.enter("Budget detail", shoot, DETAIL_COLUMNS.fringeSet, "SS,MEDICARE");
     const yearCell = async () => (await wb.readNamedRange("Fringe_Year"))!;
     const yearNote = async () =>
       (await wb.readUsedRange("Globals"))!.values[parseA1((await yearCell()).address).row][3];
     const title = async () => (await wb.readUsedRange("Fringes"))!.values[0][0];
-    expect(await yearNote()).toMatch(/^The year of every rate in this budget/);
+    expect(await yearNote()).toMatch(/^The year of the rates date/);
 
     // The Fringes panel copies PAYROLL-CA 2026 into the budget's table: everything says 2026.
     const table = (await wb.readTable("Fringes"))!;
     const host = { port: wb, ask: () => Promise.resolve(true) };
     expect(await copyPreset(host, table, "PAYROLL-CA", 2026, {})).toEqual({
       copied: true,
-      yearGlobal: "Fringe_Year",
+      moved: "The budget's rates date (Rates_Date) is now 2026-08-15.",
     });
     expect((await yearCell()).values[0][0]).toBe(2026);
-    expect(await title()).toBe("Fringes: PAYROLL-CA 2026");
-    expect(await yearNote()).toMatch(/^The year of every rate in this budget/);
+    expect(await title()).toBe("Fringes: PAYROLL-CA 2026, rates in force on 2026-08-15");
+    expect(await yearNote()).toMatch(/^The year of the rates date/);
     const copied = (await wb.readTable("Fringes"))!;
     expect(copied.rows[0].slice(0, 4)).toEqual(["SS", "%", 0.062, 184500]);
     expect(copied.rows[0][copied.headers.indexOf("In force")]).toBe("2026 (calendar year)");
@@ -284,18 +326,18 @@ describe("one workbook, one set of rates", () => {
     // Typed names follow the year: 2026's SS base, 184,500.
     expect(await fringesOf(wb, shoot)).toBe(13770);
 
-    // A year typed by hand that the table's figures are not of is flagged, not silently mixed.
-    const at = parseA1((await yearCell()).address);
-    wb.enter("Globals", at.row, at.column, "2025");
+    // A date typed by hand in a year the table's figures are not of is flagged, not silently mixed.
+    const at = parseA1((await wb.readNamedRange("Rates_Date"))!.address);
+    wb.enter("Globals", at.row, at.column, "2025-08-15");
     expect(await yearNote()).toBe(
-      "Check: the Fringes table holds figures of another year than 2025. Copy 2025 into it (Fringes panel), or type its year here.",
+      "Check: the Fringes table holds figures of another year than 2025. Copy 2025 into it (Fringes panel), or type a rates date in the year of its figures.",
     );
-    expect(await title()).toBe("Fringes: PAYROLL-CA 2025");
+    expect(await title()).toBe("Fringes: PAYROLL-CA 2025, rates in force on 2025-08-15");
     expect(await fringesOf(wb, shoot)).toBe(13528.2);
   });
 
   it("copies the preset alone into a table that is no budget's, leaving the budget's globals alone", async () => {
-    const { wb } = await budgetOf(2025);
+    const { wb } = await budgetOf("2025-01-01");
     const host = { port: wb, ask: () => Promise.resolve(true) };
     await wb.apply({
       owner: "test",
@@ -319,7 +361,7 @@ describe("one workbook, one set of rates", () => {
     });
     expect(await copyPreset(host, (await wb.readTable("MyRates"))!, "PAYROLL-US", 2026, {})).toEqual({
       copied: true,
-      yearGlobal: null,
+      moved: null,
     });
     expect((await wb.readTable("MyRates"))!.rows.map((r) => r[0])).toEqual(["SS", "MEDICARE", "FUTA"]);
     expect((await wb.readNamedRange("Fringe_Year"))!.values[0][0]).toBe(2025);
@@ -336,7 +378,7 @@ describe("guild fringes and head counts on the Feature template (issue 18)", () 
     const line = (await wb.readUsedRange("Budget detail"))!.values[grips];
     expect(line[DETAIL_COLUMNS.subtotal]).toBe(60000);
     expect(line[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,MPI,IATSE-IAP");
-    expect(line[DETAIL_COLUMNS.names]).toBe("MPI-2026,IATSE-IAP-2026");
+    expect(line[DETAIL_COLUMNS.names]).toBe("MPI@2026-01-01,IATSE-IAP@2026-01-01");
     expect(line[DETAIL_COLUMNS.hours]).toBe(1440);
     // Each grip: SS 6.2% x 15,000 = 930.00, Medicare 1.45% = 217.50, FUTA-CA 2.1%, SUI 3.4% and
     // ETT 0.1% of the first 7,000 = 147.00 + 238.00 + 7.00: 1,539.50, x 4 = 6,158.00 (capped once
@@ -354,7 +396,7 @@ describe("guild fringes and head counts on the Feature template (issue 18)", () 
     wb.enter("Budget detail", cast, DETAIL_COLUMNS.rate, "10000");
     const line = (await wb.readUsedRange("Budget detail"))!.values[cast];
     expect(line[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,SAG-AFTRA");
-    expect(line[DETAIL_COLUMNS.names]).toBe("SAG-AFTRA-2026");
+    expect(line[DETAIL_COLUMNS.names]).toBe("SAG-AFTRA@2026-01-01");
     // SAG-AFTRA 21% (in force on 1 January 2026) of the first 232,000 = 48,720.00; payroll: SS
     // 6.2% of 184,500 = 11,439.00, Medicare 1.45% of 300,000 = 4,350.00, and 147 + 238 + 7;
     // workers' comp and the payroll fee, 5% of 300,000 = 15,000.00.

@@ -233,11 +233,11 @@ describe("Fringes panel: copy a preset", () => {
     await waitFor(() => expect(within(copy).getByLabelText("Year")).toHaveValue("2025"));
   });
 
-  it("moves the budget's rates year and preset with the figures copied into its Fringes table", async () => {
+  it("moves the budget's rates date and preset with the figures copied into its Fringes table", async () => {
     const template = TEMPLATES.FEATURE;
     const layout = buildTemplatePlan(
       template,
-      { ...template.defaults, fringeYear: 2025 },
+      { ...template.defaults, ratesDate: "2025-08-15" },
       namesForCopy(template, 1).sheets,
     );
     const { book } = await openFringes(async ({ port }) => port.apply(layout.plan));
@@ -249,11 +249,12 @@ describe("Fringes panel: copy a preset", () => {
     await userEvent.click(screen.getByRole("button", { name: "Copy PAYROLL-NY" }));
     await answerDialog(/The table Fringes on Fringes has 7 row\(s\)/, "Replace rows");
     await screen.findByText(
-      "PAYROLL-NY 2026 copied into the table Fringes. The budget's rates year (Fringe_Year) is now 2026.",
+      "PAYROLL-NY 2026 copied into the table Fringes. The budget's rates date (Rates_Date) is now 2026-08-15.",
     );
     const at = (name: string) => parseA1(layout.plan.names!.find((n) => n.name === name)!.address);
     const global = (name: string) => book.values("Globals", at(name).row, at(name).column, 1, 1)[0][0];
-    expect(global("Fringe_Year")).toBe(2026);
+    // The same day a year on (an Excel date serial): 2026-08-15.
+    expect(global("Rates_Date")).toBe(46249);
     expect(global("Fringe_Preset")).toBe("PAYROLL-NY");
   });
 

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
+import { defaultRatesDate, ratesDateProblem } from "../../src/taskpane/panels/TemplatesPanel";
 import { answerDialog } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
 
@@ -53,6 +54,32 @@ describe("Templates panel", () => {
     await userEvent.type(shoot, "-3");
     expect(screen.getByText("Must be 0 or more.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Insert Feature film" })).toBeDisabled();
+  });
+
+  it("writes the rates date typed in the form into the Rates_Date global, and refuses a date in a year PROD holds no payroll figures for", async () => {
+    const { book } = await openTemplates();
+    const date = screen.getByLabelText("Rates date (first payroll)");
+    await userEvent.clear(date);
+    await userEvent.type(date, "2024-09-01");
+    expect(
+      screen.getByText("PROD holds PAYROLL-CA figures for 2025 and 2026: pick a date in one of those years."),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Insert Feature film" })).toBeDisabled();
+    await userEvent.clear(date);
+    await userEvent.type(date, "2026-08-15");
+    await userEvent.click(screen.getByRole("button", { name: "Insert Feature film" }));
+    await screen.findByText(/Feature film inserted/);
+    const name = book.names.find((n) => n.name === "Rates_Date")!;
+    // 2026-08-15 as an Excel date serial.
+    expect(book.cell("Globals", name.formula.split("!")[1].replace(/\$/g, ""))?.content).toBe(46249);
+  });
+
+  it("offers today as the rates date when PROD holds its year, else 1 January of the latest year held", () => {
+    expect(defaultRatesDate([2025, 2026], "2026-12-04")).toBe("2026-12-04");
+    expect(defaultRatesDate([2025, 2026], "2027-03-01")).toBe("2026-01-01");
+    expect(ratesDateProblem("2026-02-30", "PAYROLL-CA", [2025, 2026])).toBe("Enter a date.");
+    expect(ratesDateProblem("", "PAYROLL-CA", [2025, 2026])).toBe("Enter a date.");
+    expect(ratesDateProblem("2026-02-28", "PAYROLL-CA", [2025, 2026])).toBeNull();
   });
 
   it.each([

@@ -71,7 +71,9 @@ const LONG_FORM_DEFAULTS: TemplateGlobals = {
   hoursPerDay: 12,
   daysPerWeek: 5,
   fringePreset: "PAYROLL-CA",
-  fringeYear: 2026,
+  // 1 January of the library's latest payroll year; the task pane offers today's date instead
+  // (TemplatesPanel), and the user types the first payroll date on the Globals sheet.
+  ratesDate: "2026-01-01",
   // Crew on a union show are paid by their agreement, not California's section 510 rule
   // (Labor Code 514; figures-audit.md 5): the IATSE preset (pay.ts).
   payRule: "IATSE",
@@ -209,3 +211,8 @@ export function isFringeCategory(category: Category): boolean {
 
 /** The AICP sections the markup applies to: A to K (reference.md 2.3 [C]). */
 export const AICP_MARKUP_SECTIONS: readonly string[] = "ABCDEFGHIJK".split("");
+
+/** The rates year of a budget: the year of its rates date ("2026-08-15" -> 2026). */
+export function ratesYear(globals: Pick<TemplateGlobals, "ratesDate">): number {
+  return Number(globals.ratesDate.slice(0, 4));
+}

@@ -118,8 +118,12 @@ export interface TemplateGlobals {
   daysPerWeek: number;
   /** The payroll fringe preset for the work state: PAYROLL-CA, PAYROLL-NY, PAYROLL-US. */
   fringePreset: string;
-  /** The year of the fringe figures copied into the workbook. */
-  fringeYear: number;
+  /**
+   * The rates date, ISO ("2026-08-15"): the first shoot or payroll date. Every fringe named on
+   * the detail is read at the rate in force that day (guild rates change on July 1 or August 1,
+   * library.ts), and its year is the rates year whose payroll figures the Fringes table holds.
+   */
+  ratesDate: string;
   /** The overtime rule for paid hours (a pay rule preset: CA, SAG-DAY, STRAIGHT...). */
   payRule: string;
   /** Percentages as fractions: 0.1 = 10%. */

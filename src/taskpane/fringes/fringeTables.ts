@@ -12,11 +12,13 @@ import {
   isEmptyCell,
   parseFringeTable,
 } from "../../engine/fringes/table";
+import { dateSerial, serialToIso } from "../../engine/import/dates";
 import { isBlank } from "../../engine/money";
 import type { FringeDefinition } from "../../engine/fringes/library";
 import {
   type Cell,
   type CellValue,
+  type RangeData,
   type RangeRef,
   type RunOptions,
   type TableData,
@@ -136,39 +138,70 @@ export async function copyIntoTable(
   return true;
 }
 
-/** The Fringe_Year and Fringe_Preset cells of the budget a Fringes table belongs to. */
+/**
+ * The globals of the budget a Fringes table belongs to: its Rates_Date (a budget made before the
+ * rates date has only its typed Fringe_Year), and its Fringe_Preset.
+ */
 interface BudgetGlobals {
-  yearName: string;
-  year: RangeRef;
+  /** The global the rates year is typed in: Rates_Date, or an older budget's Fringe_Year. */
+  name: string;
+  ref: RangeData;
+  dated: boolean;
   preset: RangeRef | null;
 }
 
 /**
- * The globals of the budget the Templates panel made around `table` (its Fringe_Year and
- * Fringe_Preset), or null when the table belongs to no budget.
+ * The globals of the budget the Templates panel made around `table`, or null when the table
+ * belongs to no budget.
  */
 async function budgetGlobals(port: WorkbookPort, table: string): Promise<BudgetGlobals | null> {
+  const dateName = budgetGlobalName("Rates_Date", table);
   const yearName = budgetGlobalName("Fringe_Year", table);
   const presetName = budgetGlobalName("Fringe_Preset", table);
-  if (yearName === null || presetName === null) return null;
-  const [year, preset] = await Promise.all([port.readNamedRange(yearName), port.readNamedRange(presetName)]);
-  return year ? { yearName, year, preset } : null;
+  if (dateName === null || yearName === null || presetName === null) return null;
+  const [date, year, preset] = await Promise.all(
+    [dateName, yearName, presetName].map((name) => port.readNamedRange(name)),
+  );
+  if (date) return { name: dateName, ref: date, dated: true, preset };
+  return year ? { name: yearName, ref: year, dated: false, preset } : null;
 }
 
-/** What copying a preset did: whether the rows were written, and the budget year moved with them. */
+/**
+ * A rates date (an Excel date serial) moved into `year`, the same day of the year (29 February
+ * into a year without one is the 28th), or 1 January when the cell holds no date.
+ */
+export function ratesDateIn(year: number, current: CellValue | undefined): number {
+  const [month, day] =
+    typeof current === "number" && current >= 1
+      ? serialToIso(current).split("-").slice(1).map(Number)
+      : [1, 1];
+  return dateSerial(year, month, day) ?? dateSerial(year, month, day - 1)!;
+}
+
+/** The year of a budget's rates date (or an older budget's typed rates year), or null. */
+export function budgetYearOf(value: CellValue | undefined, dated: boolean): number | null {
+  if (typeof value !== "number") return null;
+  return dated ? Number(serialToIso(value).slice(0, 4)) : value;
+}
+
+/** What copying a preset did: whether the rows were written, and the budget's rates moved with them. */
 export interface CopiedPreset {
   copied: boolean;
-  /** The Fringe_Year global of the budget the table belongs to, now the copied year; or null. */
-  yearGlobal: string | null;
+  /**
+   * What moved with the rows, in words ("The budget's rates date (Rates_Date) is now
+   * 2026-08-15."), or null for a table that is no budget's.
+   */
+  moved: string | null;
 }
 
 /**
  * Copy a payroll preset of one year into a workbook fringe table (asking before replacing rows).
  * When the table is the Fringes table of a budget the Templates panel made, it gets the rows a
  * budget's table holds (the preset, workers' comp and the payroll fee, their filled-in rates
- * carried over), and that budget's Fringe_Year and Fringe_Preset globals say the copied year and
- * preset, so the table, the globals, the Fringes title and the fringe names typed on the detail
- * all read the same year (issue 18: one workbook, one set of rates).
+ * carried over), and that budget's rates date moves into the copied year (the same day) and its
+ * Fringe_Preset says the copied preset (an older budget's typed Fringe_Year takes the year), so
+ * the table, the globals, the Fringes title and the fringe names typed on the detail all read the
+ * same year (issue 18: one workbook, one set of rates).
  */
 export async function copyPreset(
   host: CopyHost,
@@ -179,9 +212,10 @@ export async function copyPreset(
 ): Promise<CopiedPreset> {
   const budget = await budgetGlobals(host.port, table.name);
   const definitions = budget ? budgetFringeRows(preset, year) : presetRows(preset, year);
-  if (!(await copyIntoTable(host, table, definitions, options))) return { copied: false, yearGlobal: null };
-  if (!budget) return { copied: true, yearGlobal: null };
-  const cells: { ref: RangeRef; value: number | string }[] = [{ ref: budget.year, value: year }];
+  if (!(await copyIntoTable(host, table, definitions, options))) return { copied: false, moved: null };
+  if (!budget) return { copied: true, moved: null };
+  const date = budget.dated ? ratesDateIn(year, budget.ref.values[0]?.[0]) : null;
+  const cells: { ref: RangeRef; value: number | string }[] = [{ ref: budget.ref, value: date ?? year }];
   if (budget.preset) cells.push({ ref: budget.preset, value: preset });
   const sheets = [...new Set(cells.map((c) => c.ref.sheet))];
   await host.port.apply({
@@ -197,7 +231,13 @@ export async function copyPreset(
         }),
     })),
   });
-  return { copied: true, yearGlobal: budget.yearName };
+  return {
+    copied: true,
+    moved:
+      date === null
+        ? `The budget's rates year (${budget.name}) is now ${year}.`
+        : `The budget's rates date (${budget.name}) is now ${serialToIso(date)}.`,
+  };
 }
 
 /**

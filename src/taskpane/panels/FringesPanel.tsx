@@ -53,6 +53,7 @@ import {
 import type { TableData } from "../../excel/port";
 import {
   applySetToSelection,
+  budgetYearOf,
   copyPreset,
   createFringeSheet,
   findFringeTables,
@@ -212,17 +213,22 @@ function CopyPreset() {
   }, []);
 
   // One workbook, one set of rates: the year offered is the year of the budget the table belongs
-  // to (its Fringe_Year), or of the workbook's first budget for a new sheet.
+  // to (its rates date's, or an older budget's typed Fringe_Year), or of the workbook's first
+  // budget for a new sheet.
   useEffect(() => {
     if (tables === null) return;
     let current = true;
-    pane.port
-      .readNamedRange(
-        (target === NEW_SHEET ? null : budgetGlobalName("Fringe_Year", target)) ?? "Fringe_Year",
-      )
-      .then((range) => {
-        const year = range?.values[0]?.[0];
-        if (current && typeof year === "number") fringes.setYear(year);
+    const nameOf = (global: "Rates_Date" | "Fringe_Year") =>
+      (target === NEW_SHEET ? null : budgetGlobalName(global, target)) ?? global;
+    Promise.all([
+      pane.port.readNamedRange(nameOf("Rates_Date")),
+      pane.port.readNamedRange(nameOf("Fringe_Year")),
+    ])
+      .then(([date, typedYear]) => {
+        const year = date
+          ? budgetYearOf(date.values[0]?.[0], true)
+          : budgetYearOf(typedYear?.values[0]?.[0], false);
+        if (current && year !== null) fringes.setYear(year);
       })
       .catch((error: unknown) => pane.showError(error));
     return () => {
@@ -236,15 +242,14 @@ function CopyPreset() {
     const result = await pane.runLong(`Copying ${preset} ${year}`, async (options) => {
       if (!table) {
         const created = await createFringeSheet(pane.port, presetRows(preset, year), options);
-        return { table: created.table, yearGlobal: null };
+        return { table: created.table, moved: null };
       }
       const copied = await copyPreset(pane, table, preset, year, options);
-      return copied.copied ? { table: table.name, yearGlobal: copied.yearGlobal } : null;
+      return copied.copied ? { table: table.name, moved: copied.moved } : null;
     });
     if (result) {
       pane.showNote(
-        `${preset} ${year} copied into the table ${result.table}.` +
-          (result.yearGlobal ? ` The budget's rates year (${result.yearGlobal}) is now ${year}.` : ""),
+        `${preset} ${year} copied into the table ${result.table}.` + (result.moved ? ` ${result.moved}` : ""),
       );
       await handleRefresh();
     }

@@ -17,6 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { LayoutId } from "../../engine/chart";
+import { dateSerial } from "../../engine/import/dates";
 import { RULE_PRESETS, RULE_PRESET_NAMES, type RulePresetName, describePreset } from "../../engine/pay";
 import { TEMPLATES, type BudgetTemplate, type TemplateGlobals } from "../../engine/templates";
 import type { WorkbookPort } from "../../excel/port";
@@ -90,6 +91,30 @@ function problem(text: string, field: (typeof NUMBER_FIELDS)[number]): string | 
   return null;
 }
 
+/** Today's date, ISO, in the user's own time zone. */
+function todayIso(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/**
+ * The rates date the form offers: today when the library holds the payroll figures of this year
+ * for the preset (a budget made today is priced at the rates in force today until its first
+ * payroll date is typed), otherwise 1 January of the latest year held.
+ */
+export function defaultRatesDate(years: readonly number[], today: string): string {
+  return years.includes(Number(today.slice(0, 4))) ? today : `${years[years.length - 1]}-01-01`;
+}
+
+/** Why a typed rates date is not usable for the preset, or null when it is. */
+export function ratesDateProblem(text: string, preset: string, years: readonly number[]): string | null {
+  const [y, m, d] = text.split("-").map(Number);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || dateSerial(y, m, d) === undefined) return "Enter a date.";
+  if (!years.includes(y))
+    return `PROD holds ${preset} figures for ${years.join(" and ")}: pick a date in ${years.length > 1 ? "one of those years" : "that year"}.`;
+  return null;
+}
+
 /** The first copy number whose sheets, names, tables and ownership marks are all free. */
 export async function freeCopy(
   port: WorkbookPort,
@@ -121,14 +146,16 @@ export default function TemplatesPanel() {
   const [layoutId, setLayoutId] = useState<LayoutId>("FEATURE");
   const template = TEMPLATES[layoutId];
   const [values, setValues] = useState<Record<string, string>>(() => formValues(TEMPLATES.FEATURE.defaults));
-  const fringes = usePresetYear(template.defaults.fringePreset, template.defaults.fringeYear);
+  const fringes = usePresetYear(template.defaults.fringePreset);
+  const [ratesDate, setRatesDate] = useState(() => defaultRatesDate(fringes.years, todayIso(new Date())));
   const [payRule, setPayRule] = useState(template.defaults.payRule);
+  const ratesDateError = ratesDateProblem(ratesDate, fringes.preset, fringes.years);
 
   const fields = NUMBER_FIELDS.filter(
     (f) => (!f.tvOnly || template.amortization) && (!f.schedule || f.schedule === template.schedule),
   );
   const problems = Object.fromEntries(fields.map((f) => [f.key, problem(values[f.key] ?? "", f)]));
-  const valid = Object.values(problems).every((p) => p === null);
+  const valid = Object.values(problems).every((p) => p === null) && ratesDateError === null;
 
   const handleTemplate = (id: LayoutId) => {
     setLayoutId(id);
@@ -140,7 +167,7 @@ export default function TemplatesPanel() {
     const globals: TemplateGlobals = {
       ...template.defaults,
       fringePreset: fringes.preset,
-      fringeYear: fringes.year,
+      ratesDate,
       payRule,
     };
     for (const f of fields) {
@@ -212,12 +239,14 @@ export default function TemplatesPanel() {
         options={PRESET_NAMES}
         onChange={fringes.setPreset}
       />
-      <SelectField
-        label="Fringe year"
-        value={fringes.year}
-        options={fringes.years}
-        onChange={(v) => fringes.setYear(Number(v))}
-      />
+      <Field
+        label="Rates date (first payroll)"
+        hint="Fringe rates in force on this day: guild rates change on July 1 or August 1."
+        validationState={ratesDateError ? "error" : "none"}
+        validationMessage={ratesDateError ?? undefined}
+      >
+        <Input type="date" value={ratesDate} onChange={(_e, data) => setRatesDate(data.value)} />
+      </Field>
       <SelectField
         label="Overtime rule (paid hours)"
         hint={payRule in RULE_PRESETS ? describePreset(RULE_PRESETS[payRule as RulePresetName]) : undefined}

@@ -22,6 +22,7 @@ import {
   FRINGE_PRESETS,
   libraryYears,
 } from "../../engine/fringes/library";
+import { dateSerial } from "../../engine/import/dates";
 import {
   type BudgetTemplate,
   type ChargeBase,
@@ -37,6 +38,7 @@ import {
   UNITS,
   categoryOf,
   isFringeCategory,
+  ratesYear,
 } from "../../engine/templates";
 import {
   type Cell,
@@ -110,8 +112,8 @@ export const DETAIL_COLUMNS = {
   priorWages: 13,
   acctNo: 14,
   /**
-   * The library names of the line's Fringes set, each read in the budget's rates year
-   * ("SAG-AFTRA-2026"): what PROD.FRINGE is given besides the Fringes table.
+   * The library names of the line's Fringes set, each read on the budget's rates date
+   * ("SAG-AFTRA@2026-08-15"): what PROD.FRINGE is given besides the Fringes table.
    */
   names: 15,
   /** AICP only: what the line actually cost, typed beside the estimate (the form's Actual column). */
@@ -135,7 +137,7 @@ export const DETAIL_HEADER = [
   "Days",
   "Prior wages",
   "Acct no.",
-  "Names in rates year",
+  "Names on rates date",
 ];
 
 /** The separators a studio writes inside an account code (accounts.ts: 25-01, 2501.00, 25 01). */
@@ -238,11 +240,14 @@ export function presetYears(preset: string): number[] {
 }
 
 /**
- * The workbook name of a global (`Fringe_Year`, `Fringe_Preset`) of the budget whose Fringes
- * table is `table` ("Fringes" -> "Fringe_Year", "Fringes_2" -> "Fringe_Year_2"), or null for a
- * table no template names so.
+ * The workbook name of a global (`Rates_Date`, `Fringe_Year`, `Fringe_Preset`) of the budget whose
+ * Fringes table is `table` ("Fringes" -> "Fringe_Year", "Fringes_2" -> "Fringe_Year_2"), or null
+ * for a table no template names so.
  */
-export function budgetGlobalName(global: "Fringe_Year" | "Fringe_Preset", table: string): string | null {
+export function budgetGlobalName(
+  global: "Rates_Date" | "Fringe_Year" | "Fringe_Preset",
+  table: string,
+): string | null {
   const copy = /^Fringes(_\d+)?$/i.exec(table);
   return copy ? `${global}${copy[1] ?? ""}` : null;
 }
@@ -256,7 +261,27 @@ export function budgetGlobalName(global: "Fringe_Year" | "Fringe_Preset", table:
 export function fringeYearCheck(year: string, table: string): string {
   const inForce = `${table}[In force]`;
   const otherYears = `COUNTIFS(${inForce},"*${CALENDAR_YEAR_WORDS}",${inForce},"<>"&${year}&" ${CALENDAR_YEAR_WORDS}")`;
-  return `=IF(${otherYears}>0,"Check: the ${table} table holds figures of another year than "&${year}&". Copy "&${year}&" into it (Fringes panel), or type its year here.","The year of every rate in this budget: the ${table} table holds its figures and fringe names typed on the detail are read on 1 January of it. To change it, copy another year into the table (Fringes panel): this global follows.")`;
+  return `=IF(${otherYears}>0,"Check: the ${table} table holds figures of another year than "&${year}&". Copy "&${year}&" into it (Fringes panel), or type a rates date in the year of its figures.","The year of the rates date: the ${table} table holds this year's payroll figures. To change it, copy another year into the table (Fringes panel): the rates date moves to that year.")`;
+}
+
+/**
+ * A date cell as the ISO text a dated fringe name carries ("2026-08-15" in SAG-AFTRA@2026-08-15;
+ * library.ts splitWhen), built from YEAR, MONTH and DAY: TEXT's date codes are the user's
+ * language's in Excel ("jjjj" in German), so TEXT(d,"yyyy-mm-dd") would not read the same
+ * everywhere.
+ */
+export function isoDateFormula(cell: string): string {
+  return `YEAR(${cell})&"-"&RIGHT("0"&MONTH(${cell}),2)&"-"&RIGHT("0"&DAY(${cell}),2)`;
+}
+
+/** The number format of the rates date: ISO, as the dated names write it. */
+export const RATES_DATE_FORMAT = "yyyy-mm-dd";
+
+/** A rates date (ISO) as the Excel date serial written into the Rates_Date global. */
+function ratesDateSerial(iso: string): number {
+  const serial = dateSerial(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+  if (serial === undefined) throw new Error(`The rates date "${iso}" is not a date.`);
+  return serial;
 }
 
 /** The global that holds a charge's base: Insurance_Pct -> Insurance_Base. */
@@ -334,15 +359,27 @@ export function buildTemplatePlan(
       note: "Copied into the Fringes table.",
     },
     {
-      // One workbook, one set of rates (issue 18): the year every figure of the budget is read
-      // in. The Fringes table holds its figures (copied from the library for it), fringe names
-      // typed on the detail are read on its 1 January, and the Fringes sheet's title says it.
-      // The Fringes panel's copy into this table sets it too, so the table, this global, the
-      // title and the typed names change year together; a year typed here by hand is checked
-      // against the table's calendar-year figures (the In force column the library writes).
+      // One workbook, one set of rates (issue 18): the day every fringe named on the detail is
+      // read on, as payroll charges it: a guild's rate changes on July 1 or August 1 (library.ts),
+      // so a show paying its first crew after July 1, 2026 owes SAG-AFTRA's 22%, not the 21% in
+      // force on 1 January. Typed by the user (the pane offers today's date).
+      name: "Rates_Date",
+      label: "Rates date (first payroll)",
+      value: ratesDateSerial(globals.ratesDate),
+      format: RATES_DATE_FORMAT,
+      note: {
+        formula: `=IF(ISNUMBER(${n("Rates_Date")}),"Your first shoot or payroll date: every fringe named on the detail (SAG-AFTRA, DGA-PENSION, MPI...) is read at its rate in force that day (guild rates change on July 1 or August 1), and the Fringes table holds its year's payroll figures.","Type the first shoot or payroll date here, like 2026-08-15: fringe rates are read on it.")`,
+      },
+    },
+    {
+      // The rates date's year: the Fringes table holds its payroll figures (copied from the
+      // library for it) and the Fringes sheet's title says it. The Fringes panel's copy into this
+      // table moves the rates date to the copied year, so the table, the globals, the title and
+      // the typed names change together; a date typed in another year than the table's
+      // calendar-year figures (the In force column the library writes) is flagged.
       name: "Fringe_Year",
       label: "Rates year",
-      value: globals.fringeYear,
+      value: { formula: `=YEAR(${n("Rates_Date")})` },
       format: "0",
       // The check sits here, not on the Fringes sheet: Excel refuses a formula naming a table
       // on the table's own sheet until the table exists.
@@ -437,7 +474,7 @@ export function buildTemplatePlan(
   };
 
   // ---- Fringes ----------------------------------------------------------------------------
-  const fringeDefs = budgetFringeRows(globals.fringePreset, globals.fringeYear);
+  const fringeDefs = budgetFringeRows(globals.fringePreset, ratesYear(globals));
   const fringeTable = n("Fringes");
   const FRINGE_HEADER_ROW = 3;
   const fringeTableCells = newFringeTable(fringeTable, FRINGE_HEADER_ROW, fringeDefs);
@@ -449,7 +486,13 @@ export function buildTemplatePlan(
       {
         row: 0,
         column: 0,
-        cells: [[{ formula: `="Fringes: "&${n("Fringe_Preset")}&" "&${n("Fringe_Year")}` }]],
+        cells: [
+          [
+            {
+              formula: `="Fringes: "&${n("Fringe_Preset")}&" "&${n("Fringe_Year")}&", rates in force on "&${isoDateFormula(n("Rates_Date"))}`,
+            },
+          ],
+        ],
         bold: true,
       },
       {
@@ -488,24 +531,27 @@ export function buildTemplatePlan(
     return 1;
   };
   /**
-   * The library names of a line's Fringes set, read in the workbook's rates year, for the Names
-   * in rates year column. The set is the Fringes table's name, library names, or both joined by
+   * The library names of a line's Fringes set, read on the workbook's rates date, for the Names
+   * on rates date column. The set is the Fringes table's name, library names, or both joined by
    * commas ("Fringes,SAG-AFTRA": the payroll table and the guild): the table's name is taken
-   * out (any case, spaces ignored), and "SAG-AFTRA" in a 2025 budget is SAG-AFTRA-2025 (without a
-   * year a name means the library's latest, spec/functions.md, which would mix 2026 rates into
-   * a 2025 budget). A set where the user wrote a year (SS-2026) is taken as written.
+   * out (any case, spaces ignored), and "SAG-AFTRA" in a budget dated 2026-08-15 is
+   * SAG-AFTRA@2026-08-15, the rate in force that day (without a date a name means the library's
+   * latest, spec/functions.md, which would mix next year's rates into this year's budget; a year
+   * alone means its 1 January, before the guilds' July 1 change). A set where the user wrote a
+   * year (SS-2026) or a date (SAG-AFTRA@2026-07-01) is taken as written.
    */
   const tableToken = `,${fringeTable.toUpperCase()},`;
   const namesFormula = (r: number) => {
     const set = a1(r, C.fringeSet);
     const rest = `SUBSTITUTE(","&SUBSTITUTE(UPPER(${set})," ","")&",","${tableToken}",",")`;
     const names = `MID(${rest},2,LEN(${rest})-2)`;
-    const year = n("Fringe_Year");
-    return `=IF(LEN(${rest})<=2,"",IF(ISNUMBER(SEARCH("-20",${names})),${names},SUBSTITUTE(${names},",","-"&${year}&",")&"-"&${year}))`;
+    const on = `"@"&${isoDateFormula(n("Rates_Date"))}`;
+    const written = `OR(ISNUMBER(SEARCH("-20",${names})),ISNUMBER(SEARCH("@",${names})))`;
+    return `=IF(LEN(${rest})<=2,"",IF(${written},${names},SUBSTITUTE(${names},",",${on}&",")&${on}))`;
   };
   /**
    * A line's fringes: PROD.FRINGE on the Fringes table when the set names it, plus PROD.FRINGE on
-   * the set's library names read in the rates year. Each call gets the line's head count (X) as
+   * the set's library names read on the rates date. Each call gets the line's head count (X) as
    * `people`, so caps apply per person (issue 18: 4 grips reach the $7,000 cap 4 times), with
    * what each person was already paid. Two calls, never one IF over both, so the table and the
    * names never meet in one IF (an IF whose other branch is a range is a range in some
@@ -666,7 +712,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read in the rates year (Names in rates year shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510).${template.detailNote ? ` ${template.detailNote}` : ""}`,
+            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read at the rates in force on the rates date (${sheets.globals}; Names on rates date shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510).${template.detailNote ? ` ${template.detailNote}` : ""}`,
           ],
         ],
       },
