@@ -1,5 +1,12 @@
 import { LAYOUTS, type LayoutId } from "../../src/engine/chart";
-import { TEMPLATES, UNION_FRINGES, UNITS, categoryOf, isFringeCategory } from "../../src/engine/templates";
+import {
+  FILL_IN_FRINGES,
+  TEMPLATES,
+  UNION_FRINGES,
+  UNITS,
+  categoryOf,
+  isFringeCategory,
+} from "../../src/engine/templates";
 import { resolveFringes } from "../../src/engine/fringes/resolve";
 
 const IDS = Object.keys(TEMPLATES) as LayoutId[];
@@ -112,6 +119,18 @@ describe("template specifics", () => {
     for (const template of Object.values(TEMPLATES)) expect(template.defaults.payRule).toBe("IATSE");
     expect(TEMPLATES.FEATURE.schedule).toBe("weeks");
   });
+
+  it.each(IDS)(
+    "budgets the payroll company's fee once, in the Fringes table's PAYROLL-FEE row: %s has no payroll-fee account, and its bank account says where the fee is",
+    (id) => {
+      expect(FILL_IN_FRINGES).toContain("PAYROLL-FEE");
+      const names = TEMPLATES[id].accounts.map((a) => a.name);
+      expect(names.filter((name) => /payroll/i.test(name) && !/PAYROLL-FEE row/.test(name))).toEqual([]);
+      const bank = TEMPLATES[id].accounts.find((a) => a.code === "7510");
+      if (id === "FEATURE" || id === "TV")
+        expect(bank?.name).toBe("Bank charges (the payroll company's fee is the PAYROLL-FEE row of Fringes)");
+    },
+  );
 
   it("gives the TV template an amortization with the four amort types", () => {
     const types = new Set(TEMPLATES.TV.amortization?.map((a) => a.type));
