@@ -91,14 +91,24 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
     await page.getByLabel("Rates date (first payroll)").fill("2026-06-30");
     await page.getByRole("button", { name: "Insert Feature film" }).click();
     await page.getByText(/inserted:/).waitFor();
-    // Until workers' comp and the payroll fee are typed, a labor line with wages says so.
+    // Until workers' comp and the payroll fee are typed, the totals leave them out and say so.
+    // The UPM's prep line, 8 weeks at $1,000 = 8,000: DGA pension 8.5% = 680.00, SS 496.00,
+    // Medicare 116.00, FUTA-CA, SUI and ETT on the first 7,000 = 392.00: 1,684.00.
     let detail = await showSheet(page, "Budget detail");
     const upm = rowsWithAccount(detail, 3).find((row) => detail.get(`A${row}`) === "2001")!;
     await typeInto(page, `F${upm}`, "1000");
-    expect((await sheetCells(page)).get(`I${upm}`)).toBe("#VALUE!");
+    expect(amount((await sheetCells(page)).get(`I${upm}`)!)).toBe(1684);
+    const notComplete = (cells: Map<string, string>) =>
+      [...cells.values()].find((text) => text.startsWith("Not complete"));
+    expect(notComplete(await showSheet(page, "Top Sheet"))).toBe(
+      "Not complete: the totals leave out WORKERS-COMP, PAYROLL-FEE, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
+    );
+    // Typed in: 5% of 8,000 = 400.00 more, and the Top Sheet no longer says it is not complete.
     await fillInFringeRates(page);
     detail = await showSheet(page, "Budget detail");
-    expect(amount(detail.get(`I${upm}`)!)).toBeGreaterThan(0);
+    expect(amount(detail.get(`I${upm}`)!)).toBe(2084);
+    expect(notComplete(await showSheet(page, "Top Sheet"))).toBeUndefined();
+    detail = await showSheet(page, "Budget detail");
     await page.locator(`td[data-address="F${upm}"]`).click();
     await page.keyboard.press("Delete");
     // The line of an account for a period: its description ends in ": shoot", ": prep".

@@ -63,9 +63,10 @@ describe.each(IDS)("%s template plan", (id) => {
     const r = second.row + 1;
     expect(row[DETAIL_COLUMNS.subtotal]).toEqual({ formula: `=C${r}*E${r}*F${r}` });
     expect(row[DETAIL_COLUMNS.fringes]).toEqual({
-      // The Fringes table when the set names it, plus the set's library names read on the rates
+      // The Fringes table when the set names it, its rows still to fill in blanked out (left out
+      // of the totals, and said on the sheets), plus the set's library names read on the rates
       // date (column P), each with the line's head count X as people.
-      formula: `=IF(OR(H${r}="",G${r}=0),0,IF(ISNUMBER(SEARCH(",FRINGES,",","&SUBSTITUTE(H${r}," ","")&",")),PROD.FRINGE(G${r},Fringes[#All],N${r},L${r},M${r},E${r}),0)+IF(P${r}="",0,PROD.FRINGE(G${r},P${r},N${r},L${r},M${r},E${r})))`,
+      formula: `=IF(OR(H${r}="",G${r}=0),0,IF(ISNUMBER(SEARCH(",FRINGES,",","&SUBSTITUTE(H${r}," ","")&",")),PROD.FRINGE(G${r},IF(Fringes[[#All],[Rate]]<>0,Fringes[#All],""),N${r},L${r},M${r},E${r}),0)+IF(P${r}="",0,PROD.FRINGE(G${r},P${r},N${r},L${r},M${r},E${r})))`,
     });
     const rest = `SUBSTITUTE(","&SUBSTITUTE(UPPER(H${r})," ","")&",",",FRINGES,",",")`;
     const names = `MID(${rest},2,LEN(${rest})-2)`;

@@ -23,15 +23,19 @@ export async function fillInRates(wb: MemoryWorkbook, table = "Fringes"): Promis
   });
 }
 
-/** A template inserted into an empty workbook, with {@link FILLED_RATES} typed. */
+/**
+ * A template inserted into an empty workbook, with {@link FILLED_RATES} typed (unless `fill` is
+ * false: a budget just inserted, its rates still blank).
+ */
 export async function insertedWithRates(
   template: BudgetTemplate,
   globals: TemplateGlobals = template.defaults,
+  fill = true,
 ) {
   const { sheets, suffix } = namesForCopy(template, 1);
   const layout = buildTemplatePlan(template, globals, sheets, suffix);
   const wb = new MemoryWorkbook();
   await wb.apply(layout.plan);
-  await fillInRates(wb);
+  if (fill) await fillInRates(wb);
   return { wb, layout, sheets };
 }

@@ -17,7 +17,10 @@ beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 // A whole budget computed in HyperFormula takes seconds on a loaded 2-core machine.
 jest.setTimeout(60000);
 
-/** A template inserted into an empty workbook, with the rates a producer fills in typed. */
+/**
+ * A template inserted into an empty workbook, with the rates a producer fills in typed (unless
+ * `fill` is false: a budget just inserted).
+ */
 const inserted = insertedWithRates;
 
 async function featureBudget() {
@@ -223,6 +226,52 @@ describe("writers are paid by the draft", () => {
     // No hours or days for a draft: only percent fringes apply.
     expect([line[DETAIL_COLUMNS.hours], line[DETAIL_COLUMNS.days]]).toEqual([0, 0]);
     expect(line[DETAIL_COLUMNS.fringes]).toBeGreaterThan(0);
+  });
+});
+
+describe("rates still to fill in (workers' comp, the payroll fee): left out of the totals, and said", () => {
+  it("totals without the blank rows, names them on the Fringes sheet, the Top Sheet and Globals, and takes each rate in as it is typed", async () => {
+    const { wb, layout } = await inserted(TEMPLATES.FEATURE, TEMPLATES.FEATURE.defaults, false);
+    const [cast] = layout.detailLines.filter((l) => l.account === "1401").map((l) => l.row);
+    const fringes = async () =>
+      (await wb.readUsedRange("Budget detail"))!.values[cast][DETAIL_COLUMNS.fringes];
+    const texts = async (sheet: string) =>
+      (await wb.readUsedRange(sheet))!.values.flat().filter((v): v is string => typeof v === "string");
+    const warning = async (sheet: string, start: string) =>
+      (await texts(sheet)).find((t) => t.startsWith(start));
+    // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA 21% = 31,500.00; SS 9,300.00, Medicare
+    // 2,175.00, FUTA-CA, SUI and ETT on the first 7,000 = 392.00. Nothing for the blank rows.
+    wb.enter("Budget detail", cast, DETAIL_COLUMNS.rate, "5000");
+    expect(await fringes()).toBe(43367);
+    expect((await wb.readNamedRange("Blank_Rates"))!.values[0][0]).toBe("WORKERS-COMP, PAYROLL-FEE");
+    expect(await warning("Fringes", "Not in the totals")).toBe(
+      "Not in the totals yet: WORKERS-COMP, PAYROLL-FEE (no rate typed). Every labor line and the Top Sheet leave them out until you type their rates in the table below.",
+    );
+    expect(await warning("Top Sheet", "Not complete")).toBe(
+      "Not complete: the totals leave out WORKERS-COMP, PAYROLL-FEE, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
+    );
+    const table = (await wb.readTable("Fringes"))!;
+    const rateOf = (name: string) => {
+      const at = parseA1(table.address);
+      const i = table.rows.findIndex((r) => r[0] === name);
+      return [at.row + 1 + i, at.column + table.headers.indexOf("Rate")] as const;
+    };
+    // Workers' comp typed: 4% of 150,000 = 6,000.00 joins; the payroll fee is still left out.
+    wb.enter("Fringes", ...rateOf("WORKERS-COMP"), "4%");
+    expect(await fringes()).toBe(49367);
+    expect(await warning("Top Sheet", "Not complete")).toBe(
+      "Not complete: the totals leave out PAYROLL-FEE, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
+    );
+    // Both typed: 1% = 1,500.00 more, and no warning anywhere.
+    wb.enter("Fringes", ...rateOf("PAYROLL-FEE"), "1%");
+    expect(await fringes()).toBe(50867);
+    expect((await wb.readNamedRange("Blank_Rates"))!.values[0][0]).toBe("");
+    expect(await warning("Top Sheet", "Not complete")).toBeUndefined();
+    expect(await warning("Fringes", "Not in the totals")).toBeUndefined();
+    // A typed 0 is blank, as PROD.FRINGE reads it (Excel hands an empty cell over as 0).
+    wb.enter("Fringes", ...rateOf("PAYROLL-FEE"), "0");
+    expect(await fringes()).toBe(49367);
+    expect((await wb.readNamedRange("Blank_Rates"))!.values[0][0]).toBe("PAYROLL-FEE");
   });
 });
 

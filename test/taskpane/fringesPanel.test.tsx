@@ -185,7 +185,9 @@ describe("Fringes panel: rates the user fills in (issue 14)", () => {
     });
     expect(
       await screen.findByText(/^Table MyRates on Rates: table row 3 \(WC 9610 crew\) has no rate yet/),
-    ).toHaveTextContent("Until you type it, PROD.FRINGE cells that read this table show #VALUE!.");
+    ).toHaveTextContent(
+      "Until you type it, a budget made from a PROD template leaves it out of its totals (its Top Sheet says so), and PROD.FRINGE cells of your own that read the whole table show #VALUE!.",
+    );
   });
 
   it("says nothing about a table whose rates are all filled in", async () => {

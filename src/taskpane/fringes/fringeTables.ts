@@ -63,7 +63,7 @@ export function tableWarning(table: TableData): string | null {
   try {
     const missing = missingRatesWords(parseFringeTable([table.headers, ...table.rows]));
     if (missing === null) return null;
-    return `${where}: ${missing}. Until you type it, PROD.FRINGE cells that read this table show #VALUE!.`;
+    return `${where}: ${missing}. Until you type it, a budget made from a PROD template leaves it out of its totals (its Top Sheet says so), and PROD.FRINGE cells of your own that read the whole table show #VALUE!.`;
   } catch (error) {
     if (!(error instanceof ProdError)) throw error;
     return `${where}: ${error.message}. PROD.FRINGE cells that read this table show #VALUE! until it is fixed.`;

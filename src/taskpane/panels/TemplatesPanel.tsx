@@ -198,7 +198,7 @@ export default function TemplatesPanel() {
     });
     if (done)
       pane.showNote(
-        `${template.name} inserted: ${sheetList}. Type your workers' comp and payroll fee rates in the table on ${target.sheets.fringes}, then fill the rates on ${target.sheets.detail}.`,
+        `${template.name} inserted: ${sheetList}. Workers' comp and the payroll fee have no rate yet: the totals leave them out, and ${target.sheets.topSheet} says so, until you type them in the table on ${target.sheets.fringes}. Then fill the rates on ${target.sheets.detail}.`,
       );
   };
 

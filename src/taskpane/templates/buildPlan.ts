@@ -274,6 +274,26 @@ export function isoDateFormula(cell: string): string {
   return `YEAR(${cell})&"-"&RIGHT("0"&MONTH(${cell}),2)&"-"&RIGHT("0"&DAY(${cell}),2)`;
 }
 
+/**
+ * The names of a fringe table's rows whose rate is blank or 0 (PROD.FRINGE reads both as "not
+ * filled in yet", fringes/table.ts), joined by commas; "" when every row has its rate. Plain
+ * Excel (an array IF, TEXTJOIN), so the warning stands with the add-in closed.
+ */
+export function blankRatesFormula(table: string): string {
+  return `=TEXTJOIN(", ",TRUE,IF((${table}[Rate]=0)*(${table}[Name]<>""),${table}[Name],""))`;
+}
+
+/**
+ * A fringe table with the rows whose rate is blank (or 0) blanked out, for PROD.FRINGE: the
+ * template's lines charge the rows that have a rate and leave out those still to fill in, which
+ * Blank_Rates names on the sheets. PROD.FRINGE skips a blank row, so a bad row's message still
+ * counts rows as on the sheet; the function itself keeps refusing a blank rate for anyone who
+ * hands it the whole table (spec/functions.md).
+ */
+export function filledRowsFormula(table: string): string {
+  return `IF(${table}[[#All],[Rate]]<>0,${table}[#All],"")`;
+}
+
 /** The number format of the rates date: ISO, as the dated names write it. */
 export const RATES_DATE_FORMAT = "yyyy-mm-dd";
 
@@ -384,6 +404,19 @@ export function buildTemplatePlan(
       // The check sits here, not on the Fringes sheet: Excel refuses a formula naming a table
       // on the table's own sheet until the table exists.
       note: { formula: fringeYearCheck(n("Fringe_Year"), n("Fringes")) },
+    },
+    {
+      // The rows of the Fringes table whose rate is still blank (workers' comp and the payroll
+      // fee until the producer types them; a typed 0 too, as PROD.FRINGE reads it): every line
+      // leaves them out (fringeFormula), and the Fringes sheet and the Top Sheet say which, so
+      // no total looks complete without them (issue 18: "a warning while blank").
+      name: "Blank_Rates",
+      label: "Fringe rates still blank",
+      value: { formula: blankRatesFormula(n("Fringes")) },
+      format: null,
+      note: {
+        formula: `=IF(${n("Blank_Rates")}="","Every row of the ${n("Fringes")} table has its rate: the totals include them all.","Left out of every total until you type their rates in the ${n("Fringes")} table.")`,
+      },
     },
     { name: "Contingency_Pct", label: "Contingency", value: globals.contingencyPct, format: P, note: "" },
     { name: "Insurance_Pct", label: "Insurance", value: globals.insurancePct, format: P, note: "" },
@@ -500,9 +533,21 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Every labor line carries the table ${fringeTable} (Name | Type | Rate | Cutoff): the work state's payroll taxes, workers' comp and the payroll company's fee; guild fringes are added line by line in Fringes set. Type your workers' comp rate (from your carrier, by class) and your payroll company's fee in their Rate cells: until then a labor line with wages shows #VALUE! naming the row. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.`,
+            `Every labor line carries the table ${fringeTable} (Name | Type | Rate | Cutoff): the work state's payroll taxes, workers' comp and the payroll company's fee; guild fringes are added line by line in Fringes set. Type your workers' comp rate (from your carrier, by class) and your payroll company's fee in their Rate cells: until then every total leaves them out, and this sheet, the Top Sheet and ${sheets.globals} say so. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.`,
           ],
         ],
+      },
+      {
+        row: 2,
+        column: 0,
+        cells: [
+          [
+            {
+              formula: `=IF(${n("Blank_Rates")}="","","Not in the totals yet: "&${n("Blank_Rates")}&" (no rate typed). Every labor line and the Top Sheet leave them out until you type their rates in the table below.")`,
+            },
+          ],
+        ],
+        bold: true,
       },
       fringeTableCells.block,
     ],
@@ -563,7 +608,7 @@ export function buildTemplatePlan(
       `PROD.FRINGE(${a1(r, C.subtotal)},${fringes},${a1(r, C.priorWages)},${a1(r, C.hours)},${a1(r, C.days)},${a1(r, C.x)})`;
     const hasTable = `ISNUMBER(SEARCH("${tableToken}",","&SUBSTITUTE(${set}," ","")&","))`;
     const names = a1(r, C.names);
-    return `=IF(OR(${set}="",${a1(r, C.subtotal)}=0),0,IF(${hasTable},${call(`${fringeTable}[#All]`)},0)+IF(${names}="",0,${call(names)}))`;
+    return `=IF(OR(${set}="",${a1(r, C.subtotal)}=0),0,IF(${hasTable},${call(filledRowsFormula(fringeTable))},0)+IF(${names}="",0,${call(names)}))`;
   };
   const line = (
     account: string,
@@ -960,6 +1005,16 @@ export function buildTemplatePlan(
     true,
   );
   addName("Grand_Total", sheets.topSheet, a1(grandRow, 2, true), "Grand total of the budget.");
+  // Never a total that looks complete while a rate is blank: the rows left out, by name.
+  push(
+    [
+      null,
+      {
+        formula: `=IF(${n("Blank_Rates")}="","","Not complete: the totals leave out "&${n("Blank_Rates")}&", whose rates are blank in the ${fringeTable} table (sheet ${sheets.fringes}). Type them there.")`,
+      },
+    ],
+    true,
+  );
   const insuranceCharge = template.charges.some((c) => c.global === "Insurance_Pct");
   if (insuranceCell && insuranceCharge) {
     // One policy, one place (issue 18): a 6700 insurance account and an insurance percent both
