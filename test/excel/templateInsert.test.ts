@@ -72,8 +72,17 @@ describe.each(IDS)("%s template plan", (id) => {
     const names = `MID(${rest},2,LEN(${rest})-2)`;
     // "@" and the rates date as ISO text, from YEAR, MONTH and DAY (TEXT's codes are localized).
     const on = `"@"&YEAR(Rates_Date)&"-"&RIGHT("0"&MONTH(Rates_Date),2)&"-"&RIGHT("0"&DAY(Rates_Date),2)`;
+    const read = `IF(OR(ISNUMBER(SEARCH("-20",${names})),ISNUMBER(SEARCH("@",${names}))),${names},SUBSTITUTE(${names},",",${on}&",")&${on})`;
+    // A name the Fringes table holds too (SS, or PAYROLL-CA's members) is added again, undated,
+    // so PROD.FRINGE refuses the line rather than charge it twice.
+    const hasTable = `ISNUMBER(SEARCH(",FRINGES,",","&SUBSTITUTE(H${r}," ","")&","))`;
+    const expanded = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${rest},",PAYROLL-US,",",SS,MEDICARE,FUTA,"),",PAYROLL-CA,",",SS,MEDICARE,FUTA-CA,CA-SUI,CA-ETT,"),",PAYROLL-NY,",",SS,MEDICARE,FUTA,NY-SUI,"),",PAYROLL-GA,",",SS,MEDICARE,FUTA,GA-SUI,"),",PAYROLL-CANADA,",",CPP,CPP2,EI,")`;
+    const inSet = [`","`, `"-20"`, `"@"`].map(
+      (tail) => `ISNUMBER(SEARCH(","&Fringes[Name]&${tail},${expanded}))`,
+    );
+    const twice = `TEXTJOIN(",",TRUE,IF((${inSet.join("+")})*(Fringes[Name]<>""),UPPER(Fringes[Name]),""))`;
     expect(row[DETAIL_COLUMNS.names]).toEqual({
-      formula: `=IF(LEN(${rest})<=2,"",IF(OR(ISNUMBER(SEARCH("-20",${names})),ISNUMBER(SEARCH("@",${names}))),${names},SUBSTITUTE(${names},",",${on}&",")&${on}))`,
+      formula: `=IF(LEN(${rest})<=2,"",IF(AND(${hasTable},${twice}<>""),${read}&","&${twice},${read}))`,
     });
     expect(row[DETAIL_COLUMNS.total]).toEqual({ formula: `=G${r}+I${r}` });
     // What each of the X people was already paid.

@@ -452,6 +452,24 @@ describe("guild fringes and head counts on the Feature template (issue 18)", () 
     expect(line[DETAIL_COLUMNS.fringes]).toBe(79901);
   });
 
+  it("refuses a Fringes set that names a fringe the Fringes table already holds (SS, or a preset that holds it): #VALUE! saying it is listed twice, never charged twice", async () => {
+    const { wb, rowsOf } = await featureBudget();
+    const [cast] = rowsOf("1401");
+    wb.enter("Budget detail", cast, DETAIL_COLUMNS.rate, "10000");
+    const line = async () => (await wb.readUsedRange("Budget detail"))!.values[cast];
+    for (const set of ["Fringes,SS", "fringes, payroll-ca", "Fringes,SAG-AFTRA,MEDICARE"]) {
+      wb.enter("Budget detail", cast, DETAIL_COLUMNS.fringeSet, set);
+      expect((await line())[DETAIL_COLUMNS.fringes]).toBe("#VALUE!");
+    }
+    // What the line's names were read as shows the fringe named twice.
+    expect((await line())[DETAIL_COLUMNS.names]).toBe("SAG-AFTRA@2026-01-01,MEDICARE@2026-01-01,MEDICARE");
+    // The category's total says so too, instead of a total with SS or Medicare counted twice.
+    expect((await wb.readNamedRange("Budget_Direct"))!.values[0][0]).toBe("#VALUE!");
+    // Names the table does not hold are added to it: 79,901.00 as before.
+    wb.enter("Budget detail", cast, DETAIL_COLUMNS.fringeSet, "Fringes,SAG-AFTRA");
+    expect((await line())[DETAIL_COLUMNS.fringes]).toBe(79901);
+  });
+
   it("adds the table to names typed with it in any case and spacing, and reads a set without the table as names alone", async () => {
     const { wb, rowsOf } = await featureBudget();
     const [cast] = rowsOf("1401");

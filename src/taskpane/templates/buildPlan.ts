@@ -294,6 +294,29 @@ export function filledRowsFormula(table: string): string {
   return `IF(${table}[[#All],[Rate]]<>0,${table}[#All],"")`;
 }
 
+/**
+ * A set of names written ",SS,PAYROLL-CA," (upper case, no spaces, a comma each side) with each
+ * preset replaced by its fringes: ",SS,SS,MEDICARE,FUTA-CA,CA-SUI,CA-ETT,".
+ */
+export function expandPresets(set: string): string {
+  return Object.entries(FRINGE_PRESETS).reduce(
+    (x, [preset, { fringes }]) => `SUBSTITUTE(${x},",${preset},",",${fringes.join(",")},")`,
+    set,
+  );
+}
+
+/**
+ * The names of a fringe table's rows that a set (as {@link expandPresets} writes it) names too,
+ * as typed or with a year or a date (",SS,", ",SS-2026,", ",SS@2026-08-15,"), joined by commas;
+ * "" when none. SEARCH reads any case.
+ */
+export function tableNamesIn(table: string, set: string): string {
+  const named = ['","', '"-20"', '"@"']
+    .map((tail) => `ISNUMBER(SEARCH(","&${table}[Name]&${tail},${set}))`)
+    .join("+");
+  return `TEXTJOIN(",",TRUE,IF((${named})*(${table}[Name]<>""),UPPER(${table}[Name]),""))`;
+}
+
 /** The number format of the rates date: ISO, as the dated names write it. */
 export const RATES_DATE_FORMAT = "yyyy-mm-dd";
 
@@ -586,13 +609,20 @@ export function buildTemplatePlan(
    * year (SS-2026) or a date (SAG-AFTRA@2026-07-01) is taken as written.
    */
   const tableToken = `,${fringeTable.toUpperCase()},`;
+  /** True when a line's Fringes set names the Fringes table (any case, spaces ignored). */
+  const hasTable = (set: string) => `ISNUMBER(SEARCH("${tableToken}",","&SUBSTITUTE(${set}," ","")&","))`;
   const namesFormula = (r: number) => {
     const set = a1(r, C.fringeSet);
     const rest = `SUBSTITUTE(","&SUBSTITUTE(UPPER(${set})," ","")&",","${tableToken}",",")`;
     const names = `MID(${rest},2,LEN(${rest})-2)`;
     const on = `"@"&${isoDateFormula(n("Rates_Date"))}`;
     const written = `OR(ISNUMBER(SEARCH("-20",${names})),ISNUMBER(SEARCH("@",${names})))`;
-    return `=IF(LEN(${rest})<=2,"",IF(${written},${names},SUBSTITUTE(${names},",",${on}&",")&${on}))`;
+    const read = `IF(${written},${names},SUBSTITUTE(${names},",",${on}&",")&${on})`;
+    // A name the table holds too (Fringes,SS; Fringes,PAYROLL-CA) would be charged twice, once by
+    // each call: it is added again, undated, so PROD.FRINGE refuses the names with #VALUE!
+    // "lists SS twice" (resolve.ts), and the line, its category and the totals say so.
+    const twice = tableNamesIn(fringeTable, expandPresets(rest));
+    return `=IF(LEN(${rest})<=2,"",IF(AND(${hasTable(set)},${twice}<>""),${read}&","&${twice},${read}))`;
   };
   /**
    * A line's fringes: PROD.FRINGE on the Fringes table when the set names it, plus PROD.FRINGE on
@@ -606,9 +636,8 @@ export function buildTemplatePlan(
     const set = a1(r, C.fringeSet);
     const call = (fringes: string) =>
       `PROD.FRINGE(${a1(r, C.subtotal)},${fringes},${a1(r, C.priorWages)},${a1(r, C.hours)},${a1(r, C.days)},${a1(r, C.x)})`;
-    const hasTable = `ISNUMBER(SEARCH("${tableToken}",","&SUBSTITUTE(${set}," ","")&","))`;
     const names = a1(r, C.names);
-    return `=IF(OR(${set}="",${a1(r, C.subtotal)}=0),0,IF(${hasTable},${call(filledRowsFormula(fringeTable))},0)+IF(${names}="",0,${call(names)}))`;
+    return `=IF(OR(${set}="",${a1(r, C.subtotal)}=0),0,IF(${hasTable(set)},${call(filledRowsFormula(fringeTable))},0)+IF(${names}="",0,${call(names)}))`;
   };
   const line = (
     account: string,
