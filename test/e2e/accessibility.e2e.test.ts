@@ -9,6 +9,7 @@ import {
   type Preview,
   axeViolations,
   compareReferenceBids,
+  fillInFringeRates,
   openPreview,
   paneOverflow,
   setPane,
@@ -93,6 +94,24 @@ describe("the pane for everyone: axe-core, 320 px, 200% zoom, dark theme", () =>
     await page.getByLabel(/Period end date/).fill("2026-11-20");
     await page.getByRole("button", { name: "Build cost report" }).click();
     await page.getByText(/Cost Report 2026-11-20 is ready/).waitFor();
+    expect(await problems(page)).toEqual({});
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("Versions, before and after Save and Compare", async () => {
+    const { page } = preview;
+    // The fill-in rates typed, so the template's lines all have a total to save.
+    await fillInFringeRates(page);
+    await panelTab(page, "Versions").click();
+    await page.getByRole("heading", { name: "Budget versions" }).waitFor();
+    expect(await problems(page)).toEqual({});
+    await page.getByLabel("Version name").fill("Studio approved");
+    await page.getByRole("button", { name: "Save version" }).click();
+    await page.getByText(/^Saved "Studio approved"/).waitFor();
+    expect(await problems(page)).toEqual({});
+    await page.getByRole("checkbox", { name: /^Studio approved \(saved / }).check();
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.getByText(/Budget comparison written/).waitFor();
     expect(await problems(page)).toEqual({});
     expect(preview.errors).toEqual([]);
   });

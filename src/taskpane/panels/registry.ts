@@ -6,7 +6,7 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 
 /** The panels the pane knows. */
-export type PanelId = "templates" | "fringes" | "bids" | "costReport";
+export type PanelId = "templates" | "fringes" | "bids" | "costReport" | "versions";
 
 /** One navigation entry. */
 export interface PanelEntry {
@@ -20,4 +20,5 @@ export const PANELS: readonly PanelEntry[] = [
   { id: "fringes", label: "Fringes", Component: lazy(() => import("./FringesPanel")) },
   { id: "bids", label: "Bids", Component: lazy(() => import("./BidsPanel")) },
   { id: "costReport", label: "Cost report", Component: lazy(() => import("./CostReportPanel")) },
+  { id: "versions", label: "Versions", Component: lazy(() => import("./VersionsPanel")) },
 ];

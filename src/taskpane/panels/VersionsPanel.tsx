@@ -1,0 +1,306 @@
+/*
+ * Budget versions (issue 21): save the live budget under a name and date as values in a store
+ * PROD owns, compare Current with up to three saved versions on a "Budget comparison" sheet of
+ * live formulas, and lock a version's totals beside the Top Sheet as Original and Variance.
+ * The work is in ../versions (runVersions.ts); this panel asks the questions and says what happened.
+ */
+import { useCallback, useEffect, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Subtitle1,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { LAYOUT_IDS, LAYOUTS, type LayoutId } from "../../engine/chart";
+import { ProdError } from "../../engine/errors";
+import { Decimal } from "../../engine/money";
+import { CURRENT, MAX_COMPARED, type BudgetVersion, type Comparison } from "../../engine/versions";
+import { usePane } from "../shell/PaneContext";
+import { PaneStatus } from "../shell/PaneStatus";
+import { SelectField } from "../shell/SelectField";
+import { formatDollars } from "../shell/formatMoney";
+import { compareCurrent, lockOriginal, saveCurrent, savedVersions } from "../versions/runVersions";
+import { templateBudgets, type BudgetChoice } from "../versions/source";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The value of the budget picker for the selected range. */
+const RANGE = "range";
+
+/** Now as the store records it: "2026-12-04 16:40" (the computer's local time). */
+function savedNow(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
+/** A change as a signed percent with two decimals ("+8.68%"), or "" where there is none. */
+function percent(change: Decimal | null): string {
+  if (change === null) return "";
+  const p = change.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return ` (${p.isNegative() ? "" : "+"}${p.toFixed(2)}%)`;
+}
+
+/** The comparison's totals in words, for the note under Compare. */
+function totalsInWords(comparison: Comparison): string {
+  const total = comparison.rows[comparison.rows.length - 1];
+  const base = comparison.names[comparison.base];
+  const parts = comparison.names.map((name, i) =>
+    i === comparison.base
+      ? `${name} ${formatDollars(total.figures[i])} (base)`
+      : `${name} ${formatDollars(total.figures[i])}, ${formatDollars(total.differences[i])} against ${base}${percent(total.changes[i])}`,
+  );
+  const partial =
+    comparison.partial.length === 0
+      ? ""
+      : ` ${comparison.partial.length} account${comparison.partial.length === 1 ? " is" : "s are"} not in every version: listed under the table.`;
+  return `Budget comparison written. Totals: ${parts.join("; ")}.${partial}`;
+}
+
+/** The Versions panel. */
+export default function VersionsPanel() {
+  const styles = useStyles();
+  const saving = usePane("versions-save");
+  const comparing = usePane("versions-compare");
+  const locking = usePane("versions-lock");
+  const { port } = saving;
+  const [templates, setTemplates] = useState<Extract<BudgetChoice, { kind: "template" }>[]>([]);
+  const [budgetKey, setBudgetKey] = useState<string>(RANGE);
+  const [rangeLayout, setRangeLayout] = useState<LayoutId>("FEATURE");
+  const [versions, setVersions] = useState<BudgetVersion[]>([]);
+  const [name, setName] = useState(() => `Working ${savedNow().slice(0, 10)}`);
+  const [picked, setPicked] = useState<number[]>([]);
+  const [base, setBase] = useState<string>("current");
+  const [filter, setFilter] = useState("");
+  const [topSheetOnly, setTopSheetOnly] = useState(false);
+  const [original, setOriginal] = useState<string>("");
+
+  const refresh = useCallback(async () => {
+    try {
+      const found = await templateBudgets(port);
+      setTemplates(found);
+      setBudgetKey((key) => (key === RANGE && found.length > 0 ? found[0].copy : key));
+      setVersions(await savedVersions(port));
+    } catch (error) {
+      saving.showError(error);
+    }
+  }, [port, saving]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const busy = saving.busy !== null;
+  const template = templates.find((t) => t.copy === budgetKey);
+
+  /** The budget picked: a template's, or the range selected in the sheet now. */
+  const choice = async (): Promise<BudgetChoice> =>
+    template ?? { kind: "range", ref: await port.getSelection(), layout: rangeLayout };
+
+  const handleSave = async () => {
+    saving.clearMessage();
+    try {
+      const budget = await choice();
+      const result = await saving.runLong("Saving the version", (options) =>
+        saveCurrent(
+          port,
+          budget,
+          name,
+          savedNow(),
+          (existing) =>
+            saving.ask({
+              title: "That name is already used",
+              message: `A version "${existing.name}" was saved on ${existing.savedOn}. Replace it with the budget as it is now? Comparisons that show it will show the new figures.`,
+              confirmLabel: "Replace it",
+              destructive: true,
+            }),
+          options,
+        ),
+      );
+      if (result === undefined) return;
+      if (result === null) {
+        saving.showNote("Nothing was saved: the version already saved under that name is kept.");
+        return;
+      }
+      setVersions(await savedVersions(port));
+      saving.showNote(
+        `${result.replaced ? "Replaced" : "Saved"} "${result.version.name}": ${result.version.lines.length} lines, ${formatDollars(new Decimal(result.total))}, on the sheet "PROD versions".`,
+      );
+    } catch (error) {
+      saving.showError(error);
+    }
+  };
+
+  const handlePick = (id: number, checked: boolean) => {
+    setPicked((now) => (checked ? [...now, id].slice(0, MAX_COMPARED - 1) : now.filter((p) => p !== id)));
+    if (!checked && base === String(id)) setBase("current");
+  };
+
+  const handleCompare = async () => {
+    comparing.clearMessage();
+    try {
+      const budget = await choice();
+      const comparison = await comparing.runLong("Writing the comparison", (options) =>
+        compareCurrent(
+          port,
+          budget,
+          { versionIds: picked, base: base === "current" ? "current" : Number(base), filter, topSheetOnly },
+          options,
+        ),
+      );
+      if (comparison) comparing.showNote(totalsInWords(comparison));
+    } catch (error) {
+      comparing.showError(error);
+    }
+  };
+
+  const handleLock = async () => {
+    locking.clearMessage();
+    try {
+      if (!template) throw new ProdError("invalid", "Pick a template budget first.");
+      const version = versions.find((v) => String(v.id) === (original || String(versions[0]?.id)));
+      if (!version) throw new ProdError("invalid", "Save a version first.");
+      const done = await lockOriginal(port, template, version.id, (address) =>
+        locking.ask({
+          title: "Those cells are not empty",
+          message: `${address} already holds something (an earlier Original column, or your own cells). Write the Original and Variance columns over it?`,
+          confirmLabel: "Write over them",
+          destructive: true,
+        }),
+      );
+      locking.showNote(
+        done
+          ? `"${template.topSheet}" shows "${version.name}" as Original in column H and the Variance (current total less original) in column I.`
+          : "Nothing was written.",
+      );
+    } catch (error) {
+      locking.showError(error);
+    }
+  };
+
+  const budgetOptions = [
+    ...templates.map((t) => ({ value: t.copy, label: `${t.detail} (template budget)` })),
+    { value: RANGE, label: "The range selected in the sheet" },
+  ];
+  const pickedVersions = versions.filter((v) => picked.includes(v.id));
+
+  return (
+    <div className={styles.root}>
+      <Subtitle1 as="h2">Budget versions</Subtitle1>
+      <Body1>
+        Save the budget as it is today under a name, compare it later with what changed, and show the original
+        totals beside the Top Sheet.
+      </Body1>
+      <SelectField
+        label="Budget"
+        value={template ? budgetKey : RANGE}
+        options={budgetOptions}
+        onChange={setBudgetKey}
+        hint={
+          template
+            ? undefined
+            : "Select the budget's cells with its headings row (Account, Description, Amount) before saving or comparing."
+        }
+      />
+      {!template && (
+        <SelectField
+          label="Chart of accounts of the range"
+          value={rangeLayout}
+          options={LAYOUT_IDS.map((id) => ({ value: id, label: LAYOUTS[id].name }))}
+          onChange={(v) => setRangeLayout(v as LayoutId)}
+        />
+      )}
+
+      <section className={styles.section} aria-labelledby="versions-save-heading">
+        <Subtitle2 as="h3" id="versions-save-heading">
+          Save a version
+        </Subtitle2>
+        <Field label="Version name" hint='Such as "Studio approved" or "Working 2026-12-04".'>
+          <Input value={name} onChange={(_e, data) => setName(data.value)} disabled={busy} />
+        </Field>
+        <Button appearance="primary" disabled={busy || name.trim() === ""} onClick={() => void handleSave()}>
+          Save version
+        </Button>
+        <PaneStatus at="versions-save" />
+      </section>
+
+      <section className={styles.section} aria-labelledby="versions-compare-heading">
+        <Subtitle2 as="h3" id="versions-compare-heading">
+          Compare with Current
+        </Subtitle2>
+        {versions.length === 0 ? (
+          <Caption1 className={styles.hint}>No version saved yet: save one first.</Caption1>
+        ) : (
+          <Field label={`Saved versions (up to ${MAX_COMPARED - 1})`}>
+            {versions.map((v) => (
+              <Checkbox
+                key={v.id}
+                checked={picked.includes(v.id)}
+                disabled={busy || (!picked.includes(v.id) && picked.length >= MAX_COMPARED - 1)}
+                onChange={(_e, data) => handlePick(v.id, data.checked === true)}
+                label={`${v.name} (saved ${v.savedOn})`}
+              />
+            ))}
+          </Field>
+        )}
+        <SelectField
+          label="Compare against (base)"
+          value={base}
+          options={[
+            { value: "current", label: CURRENT },
+            ...pickedVersions.map((v) => ({ value: String(v.id), label: v.name })),
+          ]}
+          onChange={setBase}
+        />
+        <Field
+          label="Accounts (optional)"
+          hint='Blank for every account, or numbers and ranges joined by commas, ! to leave out: "2000-4999,!2700".'
+        >
+          <Input value={filter} onChange={(_e, data) => setFilter(data.value)} disabled={busy} />
+        </Field>
+        <Checkbox
+          checked={topSheetOnly}
+          onChange={(_e, data) => setTopSheetOnly(data.checked === true)}
+          disabled={busy}
+          label="Top sheet only (categories and levels, no accounts)"
+        />
+        <Button
+          appearance="primary"
+          disabled={busy || picked.length === 0}
+          onClick={() => void handleCompare()}
+        >
+          Compare
+        </Button>
+        <PaneStatus at="versions-compare" />
+      </section>
+
+      {template && (
+        <section className={styles.section} aria-labelledby="versions-lock-heading">
+          <Subtitle2 as="h3" id="versions-lock-heading">
+            Lock original totals
+          </Subtitle2>
+          <SelectField
+            label="Original version"
+            value={original || String(versions[0]?.id ?? "")}
+            options={versions.map((v) => ({ value: String(v.id), label: v.name }))}
+            onChange={setOriginal}
+            hint={`Shown as Original beside the live total on ${template.topSheet ?? "the Top Sheet"}, with the Variance.`}
+          />
+          <Button disabled={busy || versions.length === 0} onClick={() => void handleLock()}>
+            Lock original totals
+          </Button>
+          <PaneStatus at="versions-lock" />
+        </section>
+      )}
+    </div>
+  );
+}

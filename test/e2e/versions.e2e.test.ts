@@ -1,0 +1,138 @@
+/*
+ * Budget versions in the real pane and the preview's grid (issue 21): insert the Feature film
+ * template, type rates, save a version, change a rate, compare, and check every figure of the
+ * "Budget comparison" sheet to the cent; correct a line and watch the comparison follow; lock the
+ * original totals beside the Top Sheet.
+ */
+import type { Page } from "playwright-core";
+import { type Preview, amount, fillInFringeRates, openPreview, showSheet, typeInto } from "./preview";
+
+const panelTab = (page: Page, name: string) => page.getByTestId("prod-pane").getByRole("tab", { name });
+const cents = (shown: string | undefined) => Math.round(amount(shown ?? "") * 100);
+
+/** The 1-based row whose column A shows `text`, from row `from` down. */
+function rowOf(cells: Map<string, string>, text: string, column = "A", from = 1): number {
+  const found = [...cells.entries()]
+    .filter(([a, t]) => new RegExp(`^${column}\\d+$`).test(a) && t === text && Number(a.slice(1)) >= from)
+    .map(([a]) => Number(a.slice(1)))
+    .sort((x, y) => x - y);
+  if (found.length === 0) throw new Error(`no cell ${column} showing ${text}`);
+  return found[0];
+}
+
+describe("budget versions in the preview", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  it("saves a version, compares it after a rate changed, and every figure agrees to the cent", async () => {
+    const { page } = preview;
+    await page.getByRole("button", { name: "Insert Feature film" }).click();
+    await page.getByText(/inserted:/).waitFor();
+    await fillInFringeRates(page);
+    // The UPM's prep (8 weeks at $4,000 = 32,000 + 7,160.00 fringes) and the camera package
+    // (30 shoot days / 5 = 6 weeks at $5,000 = 30,000, no fringes): 69,160.00.
+    let detail = await showSheet(page, "Budget detail");
+    const upm = rowOf(detail, "2001", "A", 4);
+    const camera = rowOf(detail, "3350", "A", 4);
+    await typeInto(page, `F${upm}`, "4000");
+    await typeInto(page, `F${camera}`, "5000");
+
+    await panelTab(page, "Versions").click();
+    await page.getByRole("heading", { name: "Budget versions" }).waitFor();
+    await page.getByLabel("Version name").fill("Studio approved");
+    await page.getByRole("button", { name: "Save version" }).click();
+    await page.getByText(/Saved "Studio approved": \d+ lines, \$69,160\.00/).waitFor();
+
+    // A name already used asks before replacing; "Cancel" keeps the saved version.
+    await page.getByRole("button", { name: "Save version" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText(/already used/).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText(/Nothing was saved/).waitFor();
+
+    // The camera package at $6,000 a week: 6,000.00 more.
+    await showSheet(page, "Budget detail");
+    await typeInto(page, `F${camera}`, "6000");
+    await page.getByRole("checkbox", { name: /^Studio approved \(saved / }).check();
+    await page
+      .getByRole("combobox", { name: "Compare against (base)" })
+      .selectOption({ label: "Studio approved" });
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page
+      .getByText(
+        /Current \$75,160\.00, \$6,000\.00 against Studio approved \(\+8\.68%\); Studio approved \$69,160\.00 \(base\)/,
+      )
+      .waitFor();
+
+    const sheet = await showSheet(page, "Budget comparison");
+    expect(sheet.get("C4")).toBe("Current");
+    expect(sheet.get("D4")).toBe("Studio approved (base)");
+    expect(sheet.get("E4")).toBe("Difference: Current");
+    expect(sheet.get("F4")).toBe("% change: Current");
+    // Every row: the difference is Current less the base, the % change the difference over the base.
+    let rows = 0;
+    for (let row = 5; sheet.get(`B${row}`); row++, rows++) {
+      const [current, base, difference] = ["C", "D", "E"].map((c) => cents(sheet.get(`${c}${row}`)));
+      expect([row, difference]).toEqual([row, current - base]);
+      const change = sheet.get(`F${row}`) ?? "";
+      expect([row, change]).toEqual([row, base === 0 ? "" : `${((difference / base) * 100).toFixed(2)}%`]);
+    }
+    expect(rows).toBeGreaterThan(50);
+    const line = (account: string) => rowOf(sheet, account);
+    expect(["C", "D", "E", "F"].map((c) => sheet.get(`${c}${line("2001")}`))).toEqual([
+      "39,160.00",
+      "39,160.00",
+      "0.00",
+      "0.00%",
+    ]);
+    expect(["C", "D", "E", "F"].map((c) => sheet.get(`${c}${line("3350")}`))).toEqual([
+      "36,000.00",
+      "30,000.00",
+      "6,000.00",
+      "20.00%",
+    ]);
+    const total = rowOf(sheet, "Total", "B");
+    expect(["C", "D", "E", "F"].map((c) => sheet.get(`${c}${total}`))).toEqual([
+      "75,160.00",
+      "69,160.00",
+      "6,000.00",
+      "8.68%",
+    ]);
+    const atl = rowOf(sheet, "Total Above-the-line", "B");
+    const btl = rowOf(sheet, "Total Below-the-line", "B");
+    expect(cents(sheet.get(`C${atl}`)) + cents(sheet.get(`C${btl}`))).toBe(7_516_000);
+
+    // A correction after comparing: $5,500 a week. The comparison follows, no Compare needed.
+    detail = await showSheet(page, "Budget detail");
+    await typeInto(page, `F${camera}`, "5500");
+    const after = await showSheet(page, "Budget comparison");
+    expect(["C", "D", "E", "F"].map((c) => after.get(`${c}${total}`))).toEqual([
+      "72,160.00",
+      "69,160.00",
+      "3,000.00",
+      "4.34%",
+    ]);
+    await preview.screenshot("versions-comparison");
+
+    // Lock original totals: the Top Sheet shows the saved figures beside the live ones.
+    await page.getByRole("button", { name: "Lock original totals" }).click();
+    await page.getByText(/as Original in column H/).waitFor();
+    const top = await showSheet(page, "Top Sheet");
+    expect(top.get("H4")).toBe("Original: Studio approved");
+    expect(top.get("I4")).toBe("Variance");
+    const cameraOps = rowOf(top, "3300");
+    expect(["C", "H", "I"].map((c) => top.get(`${c}${cameraOps}`))).toEqual([
+      "33,000.00",
+      "30,000.00",
+      "3,000.00",
+    ]);
+    const grand = rowOf(top, "Grand total", "B");
+    expect(cents(top.get(`I${grand}`))).toBe(cents(top.get(`C${grand}`)) - cents(top.get(`H${grand}`)));
+    expect(cents(top.get(`I${grand}`))).toBeGreaterThan(300_000);
+    await preview.screenshot("versions-original");
+    expect(preview.errors).toEqual([]);
+  });
+});
