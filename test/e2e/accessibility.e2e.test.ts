@@ -11,12 +11,10 @@ import {
   compareReferenceBids,
   fillInFringeRates,
   openPreview,
+  panelTab,
   paneOverflow,
   setPane,
 } from "./preview";
-
-/** A panel's tab in the pane (the grid's sheet tabs may have the same name). */
-const panelTab = (page: Page, name: string) => page.getByTestId("prod-pane").getByRole("tab", { name });
 
 /** axe and the width check in each pane setting; the problems found, by setting. */
 async function problems(page: Page): Promise<Record<string, string[]>> {

@@ -94,6 +94,11 @@ export async function openPreview(): Promise<Preview> {
   }
 }
 
+/** A panel's tab in the pane (the grid's sheet tabs may have the same name). */
+export function panelTab(page: Page, name: string): Locator {
+  return page.getByTestId("prod-pane").getByRole("tab", { name });
+}
+
 /** The text a cell shows, by its A1 address on the active sheet. */
 export async function cellText(page: Page, address: string): Promise<string> {
   return ((await page.locator(`td[data-address="${address}"]`).textContent()) ?? "").trim();

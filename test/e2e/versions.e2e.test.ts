@@ -4,10 +4,16 @@
  * "Budget comparison" sheet to the cent; correct a line and watch the comparison follow; lock the
  * original totals beside the Top Sheet.
  */
-import type { Page } from "playwright-core";
-import { type Preview, amount, fillInFringeRates, openPreview, showSheet, typeInto } from "./preview";
+import {
+  type Preview,
+  amount,
+  fillInFringeRates,
+  openPreview,
+  panelTab,
+  showSheet,
+  typeInto,
+} from "./preview";
 
-const panelTab = (page: Page, name: string) => page.getByTestId("prod-pane").getByRole("tab", { name });
 const cents = (shown: string | undefined) => Math.round(amount(shown ?? "") * 100);
 
 /** The 1-based row whose column A shows `text`, from row `from` down. */
@@ -20,23 +26,29 @@ function rowOf(cells: Map<string, string>, text: string, column = "A", from = 1)
   return found[0];
 }
 
+// Every typed rate recomputes a whole budget in the browser: each step gets two minutes on a
+// loaded machine.
+jest.setTimeout(120_000);
+
 describe("budget versions in the preview", () => {
   let preview: Preview;
+  let camera = 0;
+  let total = 0;
   beforeAll(async () => {
     preview = await openPreview();
   });
   afterAll(async () => preview?.close());
 
-  it("saves a version, compares it after a rate changed, and every figure agrees to the cent", async () => {
+  it("saves a version of a template budget, and asks before replacing a name already used", async () => {
     const { page } = preview;
     await page.getByRole("button", { name: "Insert Feature film" }).click();
     await page.getByText(/inserted:/).waitFor();
     await fillInFringeRates(page);
     // The UPM's prep (8 weeks at $4,000 = 32,000 + 7,160.00 fringes) and the camera package
     // (30 shoot days / 5 = 6 weeks at $5,000 = 30,000, no fringes): 69,160.00.
-    let detail = await showSheet(page, "Budget detail");
+    const detail = await showSheet(page, "Budget detail");
     const upm = rowOf(detail, "2001", "A", 4);
-    const camera = rowOf(detail, "3350", "A", 4);
+    camera = rowOf(detail, "3350", "A", 4);
     await typeInto(page, `F${upm}`, "4000");
     await typeInto(page, `F${camera}`, "5000");
 
@@ -52,7 +64,10 @@ describe("budget versions in the preview", () => {
     await dialog.getByText(/already used/).waitFor();
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.getByText(/Nothing was saved/).waitFor();
+  });
 
+  it("compares Current with the version after a rate changed: every figure to the cent", async () => {
+    const { page } = preview;
     // The camera package at $6,000 a week: 6,000.00 more.
     await showSheet(page, "Budget detail");
     await typeInto(page, `F${camera}`, "6000");
@@ -94,7 +109,7 @@ describe("budget versions in the preview", () => {
       "6,000.00",
       "20.00%",
     ]);
-    const total = rowOf(sheet, "Total", "B");
+    total = rowOf(sheet, "Total", "B");
     expect(["C", "D", "E", "F"].map((c) => sheet.get(`${c}${total}`))).toEqual([
       "75,160.00",
       "69,160.00",
@@ -104,9 +119,12 @@ describe("budget versions in the preview", () => {
     const atl = rowOf(sheet, "Total Above-the-line", "B");
     const btl = rowOf(sheet, "Total Below-the-line", "B");
     expect(cents(sheet.get(`C${atl}`)) + cents(sheet.get(`C${btl}`))).toBe(7_516_000);
+  });
 
-    // A correction after comparing: $5,500 a week. The comparison follows, no Compare needed.
-    detail = await showSheet(page, "Budget detail");
+  it("follows a correction of the budget without comparing again", async () => {
+    const { page } = preview;
+    // $5,500 a week for the camera package.
+    await showSheet(page, "Budget detail");
     await typeInto(page, `F${camera}`, "5500");
     const after = await showSheet(page, "Budget comparison");
     expect(["C", "D", "E", "F"].map((c) => after.get(`${c}${total}`))).toEqual([
@@ -116,7 +134,10 @@ describe("budget versions in the preview", () => {
       "4.34%",
     ]);
     await preview.screenshot("versions-comparison");
+  });
 
+  it("locks the original totals beside the Top Sheet", async () => {
+    const { page } = preview;
     // Lock original totals: the Top Sheet shows the saved figures beside the live ones.
     await page.getByRole("button", { name: "Lock original totals" }).click();
     await page.getByText(/as Original in column H/).waitFor();

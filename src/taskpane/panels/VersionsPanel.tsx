@@ -12,6 +12,7 @@ import {
   Checkbox,
   Field,
   Input,
+  Label,
   Subtitle1,
   Subtitle2,
   makeStyles,
@@ -240,7 +241,10 @@ export default function VersionsPanel() {
         {versions.length === 0 ? (
           <Caption1 className={styles.hint}>No version saved yet: save one first.</Caption1>
         ) : (
-          <Field label={`Saved versions (up to ${MAX_COMPARED - 1})`}>
+          // A group, not a Field: a Field names its control with its own label, and each
+          // checkbox must keep its version's name.
+          <div role="group" aria-labelledby="versions-picked-label" className={styles.section}>
+            <Label id="versions-picked-label">{`Saved versions to compare (up to ${MAX_COMPARED - 1})`}</Label>
             {versions.map((v) => (
               <Checkbox
                 key={v.id}
@@ -250,7 +254,7 @@ export default function VersionsPanel() {
                 label={`${v.name} (saved ${v.savedOn})`}
               />
             ))}
-          </Field>
+          </div>
         )}
         <SelectField
           label="Compare against (base)"
