@@ -105,7 +105,7 @@ describe("the pane for everyone: axe-core, 320 px, 200% zoom, dark theme", () =>
     expect(await problems(page)).toEqual({});
     await page.getByLabel("Version name").fill("Studio approved");
     await page.getByRole("button", { name: "Save version" }).click();
-    await page.getByText(/^Saved "Studio approved"/).waitFor();
+    await page.getByText(/Saved "Studio approved"/).waitFor();
     expect(await problems(page)).toEqual({});
     await page.getByRole("checkbox", { name: /^Studio approved \(saved / }).check();
     await page.getByRole("button", { name: "Compare", exact: true }).click();
