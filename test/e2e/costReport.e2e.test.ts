@@ -117,7 +117,7 @@ describe.each(["csv", "xlsx"] as const)(
       const summary = page.getByLabel("Last report");
       await summary
         .getByText(
-          new RegExp(`Actual to date ${ledger.total} agrees with the ledger \\(${ledger.lines} lines\\)`),
+          new RegExp(`Actual to date \\$${ledger.total} agrees with the ledger \\(${ledger.lines} lines\\)`),
         )
         .waitFor();
       await summary.getByText(/Unbudgeted: 1\./).waitFor();
@@ -212,10 +212,10 @@ describe("the cost report reads what the export says about itself", () => {
     await page.getByLabel(/Period end date/).fill("2026-11-20");
     await page.getByRole("button", { name: "Build cost report" }).click();
     const summary = page.getByLabel("Last report");
-    await summary.getByText(/Actual to date 51,129\.48 agrees with the ledger \(2 lines\)/).waitFor();
+    await summary.getByText(/Actual to date \$51,129\.48 agrees with the ledger \(2 lines\)/).waitFor();
     await summary
       .getByText(
-        "The export states its own total, 51,129.48 (row 5, left out as a line): the lines read agree with it.",
+        "The export states its own total, $51,129.48 (row 5, left out as a line): the lines read agree with it.",
       )
       .waitFor();
     // The result is said where the Build button is: focus moves to its message, in view.
@@ -261,7 +261,7 @@ describe("the cost report reads what the export says about itself", () => {
     // Both lines count to date: read as month/day, one would have fallen after the cut-off.
     await page
       .getByLabel("Last report")
-      .getByText(/Actual to date 1,100\.00 agrees with the ledger \(2 lines\)\./)
+      .getByText(/Actual to date \$1,100\.00 agrees with the ledger \(2 lines\)\./)
       .waitFor();
     expect(preview.errors).toEqual([]);
   });
@@ -388,7 +388,7 @@ describe("a 250,000-line ledger in the preview (issue 16: read and built off the
     expect(workers).toHaveLength(2);
     await page
       .getByLabel("Last report")
-      .getByText(`Actual to date ${ledger.total} agrees with the ledger (${ledger.lines} lines)`)
+      .getByText(`Actual to date $${ledger.total} agrees with the ledger (${ledger.lines} lines)`)
       .waitFor();
     // While the worker read the file and built the report, the timer ran.
     const reading = ticks.labels.find((l) => l.label.includes("Reading GL season.csv"))!;

@@ -101,7 +101,7 @@ describe("selecting a block in the preview's grid", () => {
     const section = page.getByRole("region", { name: "Apply to selected lines" });
     await section.getByLabel("Fringes set").fill("SAG-AFTRA-2026,PAYROLL-CA");
     await section.getByRole("button", { name: "Apply to selection" }).click();
-    await page.getByText(/put on 3 selected line\(s\) of Budget detail/).waitFor();
+    await page.getByText(/put on 3 selected lines of Budget detail/).waitFor();
 
     const after = await sheetCells(page);
     expect(upm.map((r) => after.get(`H${r}`))).toEqual(Array(3).fill("SAG-AFTRA-2026,PAYROLL-CA"));

@@ -37,6 +37,7 @@ import { formatDollars } from "../shell/formatMoney";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
+import { ChoiceField } from "../shell/ChoiceField";
 import { comparisonSheetPlan, itemsBidText, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
 import {
@@ -467,6 +468,8 @@ export function BidsPanel({
               ? "Link it"
               : "Write it",
         cancelLabel: "Cancel",
+        // Cells with something in them are replaced: the dialog opens on Cancel.
+        destructive: occupied.length > 0,
       });
       if (!yes) return;
       const record = link
@@ -539,7 +542,7 @@ export function BidsPanel({
       {tables.length > 0 && (
         <div className={styles.row}>
           <Field label="Or from a table" style={{ flexGrow: 1 }}>
-            <Select id="bid-table" value={table} onChange={(_e, d) => setTable(d.value)} disabled={disabled}>
+            <Select value={table} onChange={(_e, d) => setTable(d.value)} disabled={disabled}>
               <option value="">Pick a table</option>
               {tables.map((t) => (
                 <option key={t.name} value={t.name}>
@@ -580,7 +583,6 @@ export function BidsPanel({
         hint='For lines without a Days column: "5+5+2" for 12 shoot days over 3 weeks, or a number of days held.'
       >
         <Input
-          id="bid-schedule"
           value={schedule}
           onChange={(_e, d) => {
             setSchedule(d.value);
@@ -644,25 +646,23 @@ export function BidsPanel({
               <Subtitle2 as="h3">Items not bid by every vendor</Subtitle2>
               <Text as="p">If two rows are the same item under different names, match them here.</Text>
               {unmatched.map((item) => (
-                <Field
+                <ChoiceField
                   key={item.key}
                   label={`${item.name} (bid by ${item.bids.flatMap((b, vi) => (b ? [result.vendors[vi].name] : [])).join(", ")})`}
+                  waitingHint="Press Enter to match them."
+                  value=""
+                  onChoose={(to) => to && handleRematch(item.key, to)}
+                  disabled={disabled}
                 >
-                  <Select
-                    value=""
-                    onChange={(_e, d) => d.value && handleRematch(item.key, d.value)}
-                    disabled={disabled}
-                  >
-                    <option value="">Same item as…</option>
-                    {result.items
-                      .filter((other) => other.key !== item.key)
-                      .map((other) => (
-                        <option key={other.key} value={other.key}>
-                          {other.name}
-                        </option>
-                      ))}
-                  </Select>
-                </Field>
+                  <option value="">Same item as…</option>
+                  {result.items
+                    .filter((other) => other.key !== item.key)
+                    .map((other) => (
+                      <option key={other.key} value={other.key}>
+                        {other.name}
+                      </option>
+                    ))}
+                </ChoiceField>
               ))}
             </section>
           )}
@@ -675,7 +675,6 @@ export function BidsPanel({
               <div className={styles.stack}>
                 <Field label="Matched item" className={styles.fill}>
                   <Select
-                    id="bid-keep-apart"
                     className={styles.fill}
                     value={apartKey}
                     onChange={(_e, d) => setApart(d.value)}
@@ -690,7 +689,6 @@ export function BidsPanel({
                 </Field>
                 <Field label="Whose line" className={styles.fill}>
                   <Select
-                    id="bid-keep-apart-vendor"
                     className={styles.fill}
                     value={apartVendorId}
                     onChange={(_e, d) => setApartVendor(d.value)}

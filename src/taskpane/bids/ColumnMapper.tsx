@@ -31,8 +31,6 @@ export interface ColumnMapperProps {
   onChange: (mapping: ColumnMapping) => void;
   /** Called when the user confirms the mapping. */
   onConfirm: () => void;
-  /** Labels fields uniquely when several vendors are open. */
-  idPrefix: string;
   disabled?: boolean;
 }
 
@@ -51,14 +49,7 @@ function weeksLabel(headers: readonly unknown[], columns: readonly number[]): st
 }
 
 /** One select per role; a required role left unmapped keeps the confirm button disabled. */
-export function ColumnMapper({
-  headers,
-  mapping,
-  onChange,
-  onConfirm,
-  idPrefix,
-  disabled,
-}: ColumnMapperProps) {
+export function ColumnMapper({ headers, mapping, onChange, onConfirm, disabled }: ColumnMapperProps) {
   const styles = useStyles();
   const missing = missingRoles(mapping);
   // Per-week day columns ("Week 1 days", "Week 2 days", ...) are offered as the Days (issue 17).
@@ -77,9 +68,8 @@ export function ColumnMapper({
     <div>
       <div className={styles.grid}>
         {COLUMN_ROLES.map(({ role, label, required }) => (
-          <Field key={role} label={required ? `${label} (required)` : label}>
+          <Field key={role} label={label} required={required}>
             <Select
-              id={`${idPrefix}-${role}`}
               value={selected(role)}
               onChange={(_e, data) => handleSelect(role, data.value)}
               disabled={disabled}

@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { WEEK_CONVENTIONS, type ColumnMapping, type TermsText } from "../../engine/bids";
 import { DECIMAL_COMMA, DECIMAL_POINT, type NumberFormat } from "../../engine/import";
+import { ChoiceField } from "../shell/ChoiceField";
 import { ColumnMapper } from "./ColumnMapper";
 import { draftHeaders, type VendorDraft } from "./vendorDraft";
 
@@ -80,7 +81,6 @@ export function VendorCard(props: VendorCardProps) {
   ) => (
     <Field label={label} hint={hint}>
       <Input
-        id={`${id}-${key}`}
         value={vendor.terms[key]}
         onChange={(_e, data) => setTerm(key, data.value)}
         disabled={disabled}
@@ -97,12 +97,7 @@ export function VendorCard(props: VendorCardProps) {
           validationState={props.nameProblem ? "error" : "none"}
           validationMessage={props.nameProblem}
         >
-          <Input
-            id={`${id}-name`}
-            value={vendor.name}
-            onChange={(_e, d) => props.onRename(d.value)}
-            disabled={disabled}
-          />
+          <Input value={vendor.name} onChange={(_e, d) => props.onRename(d.value)} disabled={disabled} />
         </Field>
         <Button onClick={props.onRemove} disabled={disabled} aria-label={`Remove ${vendor.name}`}>
           Remove
@@ -111,20 +106,19 @@ export function VendorCard(props: VendorCardProps) {
       <Caption1>From {vendor.source}</Caption1>
 
       {vendor.sheets.length > 1 && (
-        <Field label="Sheet">
-          <Select
-            id={`${id}-sheet`}
-            value={String(vendor.sheetIndex)}
-            onChange={(_e, d) => props.onSelectSheet(Number(d.value))}
-            disabled={disabled}
-          >
-            {vendor.sheets.map((s, i) => (
-              <option key={i} value={String(i)}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField
+          label="Sheet"
+          waitingHint="Press Enter to read this sheet."
+          value={String(vendor.sheetIndex)}
+          onChoose={(v) => props.onSelectSheet(Number(v))}
+          disabled={disabled}
+        >
+          {vendor.sheets.map((s, i) => (
+            <option key={i} value={String(i)}>
+              {s.name}
+            </option>
+          ))}
+        </ChoiceField>
       )}
 
       {vendor.headerRow >= 0 && !vendor.numberFormat && (
@@ -175,7 +169,6 @@ export function VendorCard(props: VendorCardProps) {
         <>
           <Subtitle2 as="h3">Which column holds what?</Subtitle2>
           <ColumnMapper
-            idPrefix={`${id}-map`}
             headers={draftHeaders(vendor)}
             mapping={vendor.mapping}
             onChange={props.onMappingChange}
@@ -211,7 +204,6 @@ export function VendorCard(props: VendorCardProps) {
         <Field label="Week convention" className={styles.fill}>
           <Select
             className={styles.fill}
-            id={`${id}-weekDays`}
             value={vendor.terms.weekDays}
             onChange={(_e, d) => setTerm("weekDays", d.value)}
             disabled={disabled}

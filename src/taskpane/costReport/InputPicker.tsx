@@ -7,6 +7,7 @@ import { useEffect, useState, type ChangeEvent } from "react";
 import { Button, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { columnLetter, type WorkbookPort } from "../../excel/port";
 import { usePane } from "../shell/PaneContext";
+import { ChoiceField } from "../shell/ChoiceField";
 import { PaneStatus } from "../shell/PaneStatus";
 import {
   DECIMAL_COMMA,
@@ -114,8 +115,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preferred, props.sheets, triedPreferred, value]);
 
-  const handleSource = (e: ChangeEvent<HTMLSelectElement>) => {
-    const v = e.target.value;
+  const handleSource = (v: string) => {
     setChoice(v);
     if (v === "" || v === "file") {
       onChange(null);
@@ -165,22 +165,29 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
 
   return (
     <div className={styles.root}>
-      <Field label={props.label} hint={value ? headingWords(value.input.label, value.layout) : undefined}>
-        <Select value={choice} onChange={handleSource} disabled={props.disabled || loading}>
-          <option value="">{props.optional ? "None" : "Pick…"}</option>
-          {props.sheets.map((s) => (
-            <option key={`sheet:${s}`} value={`sheet:${s}`}>
-              Sheet: {s}
-            </option>
-          ))}
-          {props.tables.map((t) => (
-            <option key={`table:${t}`} value={`table:${t}`}>
-              Table: {t}
-            </option>
-          ))}
-          <option value="file">A file (CSV or .xlsx)…</option>
-        </Select>
-      </Field>
+      {/* Arrowing through the sheets reads none of them: the one chosen is read on Enter or a click. */}
+      <ChoiceField
+        label={props.label}
+        required={!props.optional}
+        hint={value ? headingWords(value.input.label, value.layout) : undefined}
+        waitingHint="Press Enter to read it."
+        value={choice}
+        onChoose={handleSource}
+        disabled={props.disabled || loading}
+      >
+        <option value="">{props.optional ? "None" : "Pick…"}</option>
+        {props.sheets.map((s) => (
+          <option key={`sheet:${s}`} value={`sheet:${s}`}>
+            Sheet: {s}
+          </option>
+        ))}
+        {props.tables.map((t) => (
+          <option key={`table:${t}`} value={`table:${t}`}>
+            Table: {t}
+          </option>
+        ))}
+        <option value="file">A file (CSV or .xlsx)…</option>
+      </ChoiceField>
       {choice === "file" && (
         <div className={styles.fileRow}>
           <Field label={`${props.label} file`}>
@@ -238,7 +245,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
       {value && (
         <div className={styles.grid}>
           {INPUT_FIELDS[kind].map((f) => (
-            <Field key={f.field} label={`${f.label}${f.required ? " *" : ""}`} size="small">
+            <Field key={f.field} label={f.label} required={f.required} size="small">
               <Select
                 size="small"
                 value={value.columns[f.field] === undefined ? "" : String(value.columns[f.field])}

@@ -39,6 +39,7 @@ import {
   presetRows,
 } from "../templates/buildPlan";
 import { FRINGE_TABLE_WIDTHS, newFringeTable } from "./newFringeTable";
+import { count } from "../shell/words";
 
 /** The workbook's tables that PROD.FRINGE can read, with their rows. */
 export async function findFringeTables(port: WorkbookPort): Promise<TableData[]> {
@@ -117,8 +118,9 @@ export async function copyIntoTable(
   if (existing.length > 0) {
     const yes = await host.ask({
       title: `Replace the rows of ${table.name}?`,
-      message: `The table ${table.name} on ${table.sheet} has ${existing.length} row(s). They will be replaced by ${definitions.length} fringe(s) from the library. Formulas that read the table will use the new rates.`,
+      message: `The table ${table.name} on ${table.sheet} has ${count(existing.length, "row")}. They will be replaced by ${count(definitions.length, "fringe")} from the library. Formulas that read the table will use the new rates.`,
       confirmLabel: "Replace rows",
+      destructive: true,
     });
     if (!yes) return false;
   }
@@ -131,6 +133,7 @@ export async function copyIntoTable(
       title: "Write over cells below the table?",
       message: `${table.name} needs more rows, and cells below it (${error.subjects.join(", ")}) are not empty. Writing would replace them.`,
       confirmLabel: "Write over them",
+      destructive: true,
     });
     if (!yes) return false;
     await host.port.replaceTableRows(table.name, rows, { ...options, allowOverwrite: true });

@@ -3,9 +3,6 @@ import { useMemo, useState } from "react";
 import { FRINGE_PRESETS } from "../../engine/fringes/library";
 import { presetYears } from "../templates/buildPlan";
 
-/** The presets, in library order. */
-export const PRESET_NAMES = Object.keys(FRINGE_PRESETS);
-
 /**
  * State for a preset picker with its year: the year offered follows the preset (NY's figures
  * exist for fewer years than CA's), falling back to the latest year held.

@@ -27,11 +27,12 @@ import { parseDate, type Cutoff, type Flag } from "../../engine/weeklyCostReport
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
+import { count } from "../shell/words";
 import { InputPicker } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
 import { InputError, mappingMemory, openQuestions, type MappedInput } from "../costReport/sources";
 import { browserStorage, type KeyValueStorage } from "../shell/columnMemory";
-import { formatAmount } from "../shell/formatMoney";
+import { formatDollars } from "../shell/formatMoney";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -195,7 +196,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
                   ? `${unmarkedSheetWords(sheet, "a cost report")} Replace it only if it is PROD's report: building it again replaces it with the books as they are now, and PROD marks it as its own again.`
                   : `${sheet} is there already. Building it again replaces it with the books as they are now.`) +
                 (keptEtcs > 0
-                  ? ` The ${keptEtcs} ETC${keptEtcs === 1 ? "" : "s"} typed or carried into it ${keptEtcs === 1 ? "is" : "are"} kept.`
+                  ? ` The ${count(keptEtcs, "ETC")} typed or carried into it ${keptEtcs === 1 ? "is" : "are"} kept.`
                   : ""),
               confirmLabel: "Replace it",
               cancelLabel: "Keep it",
@@ -214,13 +215,13 @@ export default function CostReportPanel(props: CostReportPanelProps) {
     pane.showNote(
       `${result.sheet} is ready.` +
         (unread > 0
-          ? ` ${unread} input rows could not be read: they are left out and listed at the bottom of the sheet.`
+          ? ` ${count(unread, "input row")} could not be read: ${unread === 1 ? "it is" : "they are"} left out and listed at the bottom of the sheet.`
           : ""),
     );
     void refresh();
   };
 
-  const count = (flag: Flag) => outcome?.summary.flagged[flag] ?? 0;
+  const flagged = (flag: Flag) => outcome?.summary.flagged[flag] ?? 0;
   const rec = outcome?.summary.reconciliation;
   const check = outcome?.summary.ledgerCheck;
 
@@ -364,17 +365,17 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         <div className={styles.summary} role="group" aria-label="Last report" ref={summaryRef}>
           <Subtitle2 as="h3">{outcome.sheet}</Subtitle2>
           <Text>
-            Actual to date {formatAmount(rec.reportToDate)}{" "}
+            Actual to date {formatDollars(rec.reportToDate)}{" "}
             {rec.agreement.toDate === "differs"
-              ? `does NOT agree with the ledger (${formatAmount(rec.ledgerToDate)})`
+              ? `does NOT agree with the ledger (${formatDollars(rec.ledgerToDate)})`
               : check.leftOut > 0
-                ? `holds the ledger lines read, but ${check.leftOut.toLocaleString("en-US")} ledger lines could not be read and are NOT in it (${formatAmount(check.leftOutAmount)} where readable; listed on the sheet)`
+                ? `holds the ledger lines read, but ${count(check.leftOut, "ledger line")} could not be read and ${check.leftOut === 1 ? "is" : "are"} NOT in it (${formatDollars(check.leftOutAmount)} where readable; listed on the sheet)`
                 : rec.agreement.toDate === "rounding"
-                  ? `agrees with the ledger (${formatAmount(rec.ledgerToDate)}; the ${formatAmount(
+                  ? `agrees with the ledger (${formatDollars(rec.ledgerToDate)}; the ${formatDollars(
                       rec.reportToDate.minus(rec.ledgerToDate).abs(),
                     )} difference is rounding each account to the cent)`
                   : "agrees with the ledger"}{" "}
-            ({rec.ledgerLines.toLocaleString("en-US")} lines
+            ({count(rec.ledgerLines, "line")}
             {rec.laterLines > 0
               ? `, ${rec.laterLines.toLocaleString("en-US")} after the cut-off left out`
               : ""}
@@ -382,11 +383,11 @@ export default function CostReportPanel(props: CostReportPanelProps) {
           </Text>
           {check.controlTotal && (
             <Text>
-              The export states its own total, {formatAmount(check.controlTotal.amount)} (row{" "}
+              The export states its own total, {formatDollars(check.controlTotal.amount)} (row{" "}
               {check.controlTotal.row}, left out as a line):{" "}
               {check.linesTotal.eq(check.controlTotal.amount)
                 ? "the lines read agree with it."
-                : `the lines read (${formatAmount(check.linesTotal)}) do NOT agree with it.`}
+                : `the lines read (${formatDollars(check.linesTotal)}) do NOT agree with it.`}
             </Text>
           )}
           {check.notLines > 0 && (
@@ -401,8 +402,8 @@ export default function CostReportPanel(props: CostReportPanelProps) {
               ` ETCs kept from the report replaced: ${outcome.summary.keptEtcs}.`}
           </Text>
           <Text>
-            Over budget: {count("overBudget")}. EFC moved: {count("efcChange")}. Unbudgeted:{" "}
-            {count("unbudgeted")}. POs over what is left: {count("poOverRemaining")}.
+            Over budget: {flagged("overBudget")}. EFC moved: {flagged("efcChange")}. Unbudgeted:{" "}
+            {flagged("unbudgeted")}. POs over what is left: {flagged("poOverRemaining")}.
           </Text>
           {outcome.summary.uncodedLines > 0 && (
             <Text>Uncoded ledger lines: {outcome.summary.uncodedLines} (listed on the sheet).</Text>

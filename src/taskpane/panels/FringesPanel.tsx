@@ -24,6 +24,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useAnnounce,
 } from "@fluentui/react-components";
 import { ProdError } from "../../engine/errors";
 import {
@@ -36,11 +37,10 @@ import {
   type FringeType,
 } from "../../engine/fringes/library";
 import { statusWords } from "../../engine/fringes/table";
-import { Decimal, toDecimal } from "../../engine/money";
-import { formatAmount, formatDollars } from "../shell/formatMoney";
+import { Decimal, parseNumericText, toDecimal } from "../../engine/money";
+import { formatDollars } from "../shell/formatMoney";
 import {
   RULE_PRESETS,
-  RULE_PRESET_NAMES,
   type RulePresetName,
   dayPay,
   describePreset,
@@ -62,9 +62,11 @@ import {
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
+import { count } from "../shell/words";
+import { PRESET_OPTIONS, RULE_OPTIONS } from "../shell/optionLabels";
 import { budgetGlobalName, presetRows } from "../templates/buildPlan";
 import { SelectField } from "../shell/SelectField";
-import { PRESET_NAMES, usePresetYear } from "../fringes/usePresetYear";
+import { usePresetYear } from "../fringes/usePresetYear";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -144,9 +146,10 @@ function LibraryList() {
         <TableBody>
           {shown.map((f) => (
             <TableRow key={`${f.name}@${f.from}`}>
-              <TableCell title={f.description}>
+              <TableCell>
                 <div className={styles.entry}>
                   <Text weight="semibold">{entryName(f)}</Text>
+                  <Caption1>{f.description}</Caption1>
                   <Caption1 className={styles.muted}>In force {periodWords(f)}</Caption1>
                   <Caption1 className={styles.muted}>
                     Source:{" "}
@@ -176,10 +179,9 @@ function LibraryList() {
         </TableBody>
       </Table>
       <Caption1 className={styles.muted}>
-        Hover a fringe for what it covers. Guild rates change on July 1 (SAG-AFTRA, DGA) or August 1 (IATSE),
-        not January 1. In a formula, &quot;SAG-AFTRA@2026-08-15&quot; uses the rate in force on that day,
-        &quot;SAG-AFTRA-2026&quot; the rate on January 1, 2026, and &quot;SAG-AFTRA&quot; the latest rate PROD
-        holds.
+        Guild rates change on July 1 (SAG-AFTRA, DGA) or August 1 (IATSE), not January 1. In a formula,
+        &quot;SAG-AFTRA@2026-08-15&quot; uses the rate in force on that day, &quot;SAG-AFTRA-2026&quot; the
+        rate on January 1, 2026, and &quot;SAG-AFTRA&quot; the latest rate PROD holds.
       </Caption1>
     </section>
   );
@@ -273,7 +275,7 @@ function CopyPreset() {
           label="Preset"
           hint={fringes.description}
           value={preset}
-          options={PRESET_NAMES}
+          options={PRESET_OPTIONS}
           onChange={fringes.setPreset}
         />
         <SelectField
@@ -327,7 +329,7 @@ function ApplySet() {
       pane.showNote(
         lines === 0
           ? `No budget lines in the selection on ${sheet}: nothing changed (${untouched}).`
-          : `Fringes set "${fringeSet.trim() || "(none)"}" put on ${lines} selected line(s) of ${sheet}.` +
+          : `Fringes set "${fringeSet.trim() || "(none)"}" put on ${count(lines, "selected line")} of ${sheet}.` +
               (leftAlone > 0 ? ` The other selected rows were left alone: ${untouched}.` : ""),
       );
     } catch (error) {
@@ -355,6 +357,25 @@ function ApplySet() {
   );
 }
 
+/**
+ * Why a typed figure cannot be used, in words a production user reads (not the engine's
+ * 'must be a number, got "ten"'); null when it can. `aboveZero`: 0 cannot be meant (a guaranteed
+ * day of 0 hours has no hourly rate).
+ */
+function figureProblem(text: string, what: string, example: string, aboveZero = false): string | null {
+  if (text.trim() === "") return `Type the ${what}, for example ${example}.`;
+  const value = parseNumericText(text);
+  if (value === undefined) return `Type the ${what} as a number, for example ${example}.`;
+  if (value.isNeg()) return `The ${what} cannot be less than 0.`;
+  if (aboveZero && value.isZero()) return `The ${what} must be more than 0, for example ${example}.`;
+  return null;
+}
+
+/** A Field's error state and message for a problem, if there is one. */
+function validation(problem: string | null) {
+  return problem === null ? {} : { validationState: "error" as const, validationMessage: problem };
+}
+
 /** Quick paid hours / day pay / overtime calculator over the pay engine. */
 function PayCalculator() {
   const styles = useStyles();
@@ -367,36 +388,54 @@ function PayCalculator() {
   // SAG-AFTRA day performers: with a money break given, the day is figured by its rules.
   const performer = rule === "SAG-DAY" && moneyBreak.trim() !== "";
 
+  // Each figure's problem in words, on its own field.
+  const problems = {
+    dayRate: figureProblem(dayRate, "day rate", "750"),
+    guaranteed: performer ? null : figureProblem(guaranteed, "guaranteed hours", "10", true),
+    worked: figureProblem(worked, "hours worked", "12"),
+    moneyBreak: performer ? figureProblem(moneyBreak, "money break", "2,400") : null,
+  };
   let result: { label: string; value: string }[] | null = null;
   let note: string | null = null;
   let problem: string | null = null;
-  try {
-    const parsed = parseRule(rule === "custom" ? custom : rule);
-    const rate = toDecimal(dayRate, "Day rate");
-    const hours = toDecimal(worked, "Hours worked");
-    if (performer) {
-      const day = sagDayPerformerPay(rate, hours, toDecimal(moneyBreak, "Money break"));
-      note = day.overBreak
-        ? "Over the money break: the day rate covers 10 hours, then 1.5x the money break / 8 per hour, in tenths."
-        : "At or under the money break: the day rate covers 8 hours, then SAG-DAY overtime on the day rate / 8.";
-      result = [
-        { label: "Day pay", value: formatAmount(day.pay) },
-        { label: "Overtime", value: formatAmount(day.overtime) },
-      ];
-    } else {
-      const hourly = hourlyFromDayRate(rate, toDecimal(guaranteed, "Guaranteed hours"), parsed);
-      result = [
-        { label: "Paid hours", value: paidHours(hours, parsed).toString() },
-        // The hourly rate is not rounded (spec: rates are not rounded); shown to 4 places.
-        { label: "Hourly rate", value: hourly.toDecimalPlaces(4).toString() },
-        { label: "Day pay", value: formatAmount(dayPay(hourly, hours, parsed)) },
-        { label: "Overtime premium", value: formatAmount(overtimePremium(hourly, hours, parsed)) },
-      ];
+  let ruleProblem: string | null = null;
+  if (Object.values(problems).every((p) => p === null))
+    try {
+      const parsed = parseRule(rule === "custom" ? custom : rule);
+      const rate = toDecimal(dayRate, "Day rate");
+      const hours = toDecimal(worked, "Hours worked");
+      if (performer) {
+        const day = sagDayPerformerPay(rate, hours, toDecimal(moneyBreak, "Money break"));
+        note = day.overBreak
+          ? "Over the money break: the day rate covers 10 hours, then 1.5x the money break / 8 per hour, in tenths."
+          : "At or under the money break: the day rate covers 8 hours, then SAG-DAY overtime on the day rate / 8.";
+        result = [
+          { label: "Day pay", value: formatDollars(day.pay) },
+          { label: "Overtime", value: formatDollars(day.overtime) },
+        ];
+      } else {
+        const hourly = hourlyFromDayRate(rate, toDecimal(guaranteed, "Guaranteed hours"), parsed);
+        result = [
+          { label: "Paid hours", value: paidHours(hours, parsed).toString() },
+          // The hourly rate is not rounded (spec: rates are not rounded); shown to 4 places.
+          { label: "Hourly rate", value: `$${hourly.toDecimalPlaces(4).toString()}` },
+          { label: "Day pay", value: formatDollars(dayPay(hourly, hours, parsed)) },
+          { label: "Overtime premium", value: formatDollars(overtimePremium(hourly, hours, parsed)) },
+        ];
+      }
+    } catch (error) {
+      if (!(error instanceof ProdError)) throw error;
+      if (rule === "custom")
+        ruleProblem =
+          "PROD cannot read this rule. Type hours:multiplier pairs, for example 10:1.5,14:2 (1.5x after 10 hours, 2x after 14).";
+      else problem = error.message;
     }
-  } catch (error) {
-    if (!(error instanceof ProdError)) throw error;
-    problem = error.message;
-  }
+  // The figures are said as they change (one announcement for a burst of typing).
+  const { announce } = useAnnounce();
+  const said = result?.map(({ label, value }) => `${label} ${value}`).join(", ") ?? "";
+  useEffect(() => {
+    if (said) announce(said, { polite: true, batchId: "pay-calculator" });
+  }, [said, announce]);
 
   return (
     <section className={styles.section} aria-labelledby="pay-calculator">
@@ -404,13 +443,13 @@ function PayCalculator() {
         Day pay calculator
       </Subtitle2>
       <div className={styles.grid}>
-        <Field label="Day rate ($)">
+        <Field label="Day rate ($)" {...validation(problems.dayRate)}>
           <Input inputMode="decimal" value={dayRate} onChange={(_e, d) => setDayRate(d.value)} />
         </Field>
-        <Field label="Guaranteed hours">
+        <Field label="Guaranteed hours" {...validation(problems.guaranteed)}>
           <Input inputMode="decimal" value={guaranteed} onChange={(_e, d) => setGuaranteed(d.value)} />
         </Field>
-        <Field label="Hours worked">
+        <Field label="Hours worked" {...validation(problems.worked)}>
           <Input inputMode="decimal" value={worked} onChange={(_e, d) => setWorked(d.value)} />
         </Field>
       </div>
@@ -422,11 +461,11 @@ function PayCalculator() {
             : describePreset(RULE_PRESETS[rule as RulePresetName])
         }
         value={rule}
-        options={[...RULE_PRESET_NAMES, { value: "custom", label: "Custom rule" }]}
+        options={[...RULE_OPTIONS, { value: "custom", label: "Custom rule" }]}
         onChange={setRule}
       />
       {rule === "custom" && (
-        <Field label="Custom rule">
+        <Field label="Custom rule" {...validation(ruleProblem)}>
           <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />
         </Field>
       )}
@@ -434,6 +473,7 @@ function PayCalculator() {
         <Field
           label="Money break ($)"
           hint="Twice the day-performer minimum of your agreement year. Leave blank to figure the day from the hourly rate."
+          {...validation(problems.moneyBreak)}
         >
           <Input inputMode="decimal" value={moneyBreak} onChange={(_e, d) => setMoneyBreak(d.value)} />
         </Field>

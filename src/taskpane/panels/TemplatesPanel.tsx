@@ -18,12 +18,13 @@ import {
 } from "@fluentui/react-components";
 import type { LayoutId } from "../../engine/chart";
 import { dateSerial } from "../../engine/import/dates";
-import { RULE_PRESETS, RULE_PRESET_NAMES, type RulePresetName, describePreset } from "../../engine/pay";
+import { RULE_PRESETS, type RulePresetName, describePreset } from "../../engine/pay";
 import { TEMPLATES, type BudgetTemplate, type TemplateGlobals } from "../../engine/templates";
 import type { WorkbookPort } from "../../excel/port";
 import { firstFreeCopy } from "../shell/freeCopy";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
+import { PRESET_OPTIONS, RULE_OPTIONS } from "../shell/optionLabels";
 import {
   type TemplateSheetNames,
   TEMPLATES_OWNER,
@@ -31,7 +32,7 @@ import {
   namesForCopy,
 } from "../templates/buildPlan";
 import { SelectField } from "../shell/SelectField";
-import { PRESET_NAMES, usePresetYear } from "../fringes/usePresetYear";
+import { usePresetYear } from "../fringes/usePresetYear";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -236,7 +237,7 @@ export default function TemplatesPanel() {
         label="Work state (payroll fringes)"
         hint={fringes.description}
         value={fringes.preset}
-        options={PRESET_NAMES}
+        options={PRESET_OPTIONS}
         onChange={fringes.setPreset}
       />
       <Field
@@ -251,7 +252,7 @@ export default function TemplatesPanel() {
         label="Overtime rule (paid hours)"
         hint={payRule in RULE_PRESETS ? describePreset(RULE_PRESETS[payRule as RulePresetName]) : undefined}
         value={payRule}
-        options={RULE_PRESET_NAMES}
+        options={RULE_OPTIONS}
         onChange={setPayRule}
       />
 

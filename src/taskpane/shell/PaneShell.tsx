@@ -48,6 +48,17 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
     "& .fui-Field": { minWidth: 0 },
     "& .fui-Input, & .fui-Select, & .fui-Textarea, & input[type=file]": { minWidth: 0, maxWidth: "100%" },
+    // A focus ring that shows on any theme: Fluent marks a focused input with a 2 px underline
+    // only, and a link not at all beyond the browser's own outline.
+    "& a:focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+      borderRadius: tokens.borderRadiusSmall,
+    },
+    "& .fui-Input:focus-within, & .fui-Select:focus-within, & .fui-Textarea:focus-within": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "1px",
+    },
     // Fluent's Text and Subtitle render inline even as <p> or <h3>; a paragraph must be a block
     // or two sentences and a heading run together on one line.
     "& p.fui-Text, & h2.fui-Text, & h3.fui-Text": { display: "block" },

@@ -5,15 +5,9 @@
  */
 import { toMoney, type Decimal } from "../../engine/money";
 
-const plain = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
-/** An amount as "20,310.00": figures in a report's words, where every figure is money. */
-export function formatAmount(amount: Decimal): string {
-  return plain.format(toMoney(amount));
-}
-
-/** An amount as "$20,310.00": a single figure in a sentence. */
+/** An amount as "$20,310.00", with its currency sign wherever the pane says it. */
 export function formatDollars(amount: Decimal): string {
   return dollars.format(toMoney(amount));
 }

@@ -62,7 +62,7 @@ describe("the Cost report panel", () => {
     expect(await screen.findByText(/Cost Report 2026-11-20 is ready/)).toBeInTheDocument();
     const summary = screen.getByLabelText("Last report");
     expect(
-      within(summary).getByText(/Actual to date 62,075.00 agrees with the ledger \(3 lines\)/),
+      within(summary).getByText(/Actual to date \$62,075\.00 agrees with the ledger \(3 lines\)/),
     ).toBeInTheDocument();
     expect(within(summary).getByText(/Unbudgeted: 1\./)).toBeInTheDocument();
     expect(book.hasSheet("Cost Report 2026-11-20")).toBe(true);
@@ -113,7 +113,7 @@ describe("the Cost report panel", () => {
     expect(await screen.findByText(/Cost Report 2026-11-20 is ready/)).toBeInTheDocument();
     expect(
       within(screen.getByLabelText("Last report")).getByText(
-        /Actual to date 31.02 agrees with the ledger \(31.01; the 0.01 difference is rounding each account to the cent\)/,
+        /Actual to date \$31\.02 agrees with the ledger \(\$31\.01; the \$0\.01 difference is rounding each account to the cent\)/,
       ),
     ).toBeInTheDocument();
   });

@@ -1,0 +1,124 @@
+/*
+ * Issue 20, kept true: one full flow per panel with the keyboard only (Tab, arrows, Enter, typing;
+ * a file is picked in the browser's file chooser that Enter opens). Each result takes the focus,
+ * and Dismiss hands it back to the button that started it.
+ */
+import type { Page } from "playwright-core";
+import { type Preview, openPreview } from "./preview";
+
+/** The focused element's accessible name, roughly as a screen reader says it. */
+async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return "";
+    const labelledBy = el.getAttribute("aria-labelledby");
+    const byId = labelledBy
+      ?.split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ");
+    const labels = (el as HTMLInputElement).labels;
+    return (
+      el.getAttribute("aria-label") ??
+      (byId || undefined) ??
+      (labels && labels.length > 0 ? labels[0].textContent : null) ??
+      el.textContent ??
+      ""
+    ).trim();
+  });
+}
+
+/** Presses Tab (Shift+Tab with `back`) until the focus is on a control named `name`. */
+async function tabTo(page: Page, name: RegExp, back = false): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    const now = await focusedName(page);
+    if (name.test(now)) return;
+    seen.push(now);
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+  }
+  throw new Error(
+    `No control named ${String(name)} reached with Tab; passed: ${seen.slice(-15).join(" | ")}`,
+  );
+}
+
+/** Opens a panel from its tab with the keyboard. */
+async function openPanel(page: Page, name: string): Promise<void> {
+  await tabTo(page, /^(Templates|Fringes|Bids|Cost report)$/, true);
+  for (let i = 0; i < 4 && (await focusedName(page)) !== name; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  expect(await focusedName(page)).toBe(name);
+}
+
+/** The result message has the focus; Dismiss (Tab, Enter) gives it back to `button`. */
+async function resultTakesFocus(page: Page, text: RegExp, button: RegExp): Promise<void> {
+  await page.waitForFunction((source) => {
+    const el = document.activeElement;
+    return el?.getAttribute("data-pane-status") !== null && new RegExp(source).test(el?.textContent ?? "");
+  }, text.source);
+  await tabTo(page, /^Dismiss message$/);
+  await page.keyboard.press("Enter");
+  expect(await focusedName(page)).toMatch(button);
+}
+
+/** Picks a file in the chooser a focused file input opens on Space. */
+async function chooseFile(page: Page, name: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Space");
+  await (await chooser).setFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+}
+
+describe("every panel with the keyboard only", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+    await preview.page.keyboard.press("Tab");
+  });
+  afterAll(async () => preview?.close());
+
+  it("Templates: choose a template with the arrows, Insert with Enter", async () => {
+    const { page } = preview;
+    await tabTo(page, /^Feature film$/);
+    await page.keyboard.press("ArrowDown");
+    expect(await focusedName(page)).toBe("TV one-hour episodic");
+    await page.keyboard.press("ArrowUp");
+    await tabTo(page, /^Insert Feature film$/);
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(page, /inserted:/, /^Insert Feature film$/);
+  });
+
+  it("Fringes: copy a preset into a new sheet, answering the question with the keyboard", async () => {
+    const { page } = preview;
+    await openPanel(page, "Fringes");
+    await tabTo(page, /^Copy /);
+    await page.keyboard.press("Enter");
+    // The budget's Fringes table has rows: the question opens on the answer that keeps them.
+    await page.getByRole("dialog").waitFor();
+    expect(await focusedName(page)).toBe("Cancel");
+    await tabTo(page, /^Replace rows$/);
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(page, /copied into the table/, /^Copy /);
+  });
+
+  it("Cost report: pick the ledger file and build, with the keyboard", async () => {
+    const { page } = preview;
+    await openPanel(page, "Cost report");
+    await page.getByText(/sheet Budget detail, headings on row/).waitFor();
+    // Arrowing to "A file" loads nothing until Enter.
+    await tabTo(page, /^Ledger \(GL detail\)$/);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await tabTo(page, /^Ledger \(GL detail\) file$/);
+    await chooseFile(
+      page,
+      "GL.csv",
+      "Account,Date,Description,Amount\n1101,2026-11-02,Option payment,12000\n",
+    );
+    await page.getByText(/GL\.csv.*headings on row 1/).waitFor();
+    await tabTo(page, /^Period end date/);
+    await page.keyboard.type("11202026");
+    await tabTo(page, /^Build cost report$/);
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(page, /Cost Report 2026-11-20 is ready/, /^Build cost report$/);
+    expect(preview.errors).toEqual([]);
+  });
+});
