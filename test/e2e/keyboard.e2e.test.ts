@@ -6,25 +6,16 @@
 import type { Page } from "playwright-core";
 import { type Preview, openPreview } from "./preview";
 
-/** The focused element's accessible name, roughly as a screen reader says it. */
+/**
+ * The focused element's accessible name, as the browser computes it for a screen reader (from
+ * playwright's ARIA snapshot: `- tab "Fringes"`, `- combobox "Ledger (GL detail)"`).
+ */
 async function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return "";
-    const labelledBy = el.getAttribute("aria-labelledby");
-    const byId = labelledBy
-      ?.split(" ")
-      .map((id) => document.getElementById(id)?.textContent ?? "")
-      .join(" ");
-    const labels = (el as HTMLInputElement).labels;
-    return (
-      el.getAttribute("aria-label") ??
-      (byId || undefined) ??
-      (labels && labels.length > 0 ? labels[0].textContent : null) ??
-      el.textContent ??
-      ""
-    ).trim();
-  });
+  const focused = page.locator("*:focus");
+  if ((await focused.count()) === 0) return "";
+  const snapshot = await focused.first().ariaSnapshot();
+  const name = /^- [\w-]+ "((?:[^"\\]|\\.)*)"/.exec(snapshot)?.[1];
+  return name === undefined ? "" : JSON.parse(`"${name}"`);
 }
 
 /** Presses Tab (Shift+Tab with `back`) until the focus is on a control named `name`. */
@@ -94,6 +85,13 @@ describe("every panel with the keyboard only", () => {
     // The budget's Fringes table has rows: the question opens on the answer that keeps them.
     await page.getByRole("dialog").waitFor();
     expect(await focusedName(page)).toBe("Cancel");
+    // Escape keeps the rows and gives the focus back to the button that asked.
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    expect(await focusedName(page)).toMatch(/^Copy /);
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog").waitFor();
+    expect(await focusedName(page)).toBe("Cancel");
     await tabTo(page, /^Replace rows$/);
     await page.keyboard.press("Enter");
     await resultTakesFocus(page, /copied into the table/, /^Copy /);
@@ -106,6 +104,7 @@ describe("every panel with the keyboard only", () => {
     // Arrowing to "A file" loads nothing until Enter.
     await tabTo(page, /^Ledger \(GL detail\)$/);
     await page.keyboard.press("End");
+    await page.getByText("Press Enter to read it.").waitFor();
     await page.keyboard.press("Enter");
     await tabTo(page, /^Ledger \(GL detail\) file$/);
     await chooseFile(
