@@ -1,7 +1,8 @@
 /*
  * Issue 20, kept true: every panel, before and after its main action, at 400 px and at Excel's
- * default 320 px, in the light and the dark Office theme, has no axe-core violation and nothing
- * that makes the pane scroll sideways (at 320 px also at 200% zoom).
+ * default 320 px, in the light and the dark Office theme, has no axe-core violation, nothing
+ * that makes the pane scroll sideways (at 320 px also at 200% zoom) and no two controls or
+ * labels lying over one another.
  */
 import type { Page } from "playwright-core";
 import {
@@ -13,15 +14,20 @@ import {
   openPreview,
   panelTab,
   paneOverflow,
+  paneOverlaps,
   setPane,
 } from "./preview";
 
-/** axe and the width check in each pane setting; the problems found, by setting. */
+/** axe, the width check and the overlap check in each pane setting; the problems found, by setting. */
 async function problems(page: Page): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
   for (const { width, theme } of PANE_SETTINGS) {
     await setPane(page, width, theme);
-    const list = [...(await axeViolations(page)), ...(await paneOverflow(page))];
+    const list = [
+      ...(await axeViolations(page)),
+      ...(await paneOverflow(page)),
+      ...(await paneOverlaps(page)).map((p) => `overlap: ${p}`),
+    ];
     if (width === "320") list.push(...(await paneOverflow(page, 2)).map((p) => `200% zoom: ${p}`));
     if (list.length > 0) found[`${width} px, ${theme}`] = list;
   }

@@ -97,6 +97,33 @@ describe("every panel with the keyboard only", () => {
     await resultTakesFocus(page, /copied into the table/, /^Copy /);
   });
 
+  it("Bids: add two vendors' files, set a term, compare and write the sheet, with the keyboard", async () => {
+    const { page } = preview;
+    const bid = (rate: string) => `Item,Qty,Day Rate,Taxable\nCamera package,1,${rate},Y\n`;
+    await openPanel(page, "Bids");
+    await tabTo(page, /^Add bid from a file/);
+    await chooseFile(page, "Vendor A.csv", bid("2500"));
+    await tabTo(page, /^Use these columns$/);
+    await page.keyboard.press("Enter");
+    await page.getByText(/1 line read/).waitFor();
+    await tabTo(page, /^Add bid from a file/, true);
+    await chooseFile(page, "Vendor B.csv", bid("2200"));
+    await page.getByText(/1 line read with the columns you chose/).waitFor();
+    await tabTo(page, /^Discount %/);
+    await page.keyboard.type("10");
+    await tabTo(page, /^Days used each week/);
+    await page.keyboard.type("5+5+2");
+    await tabTo(page, /^Compare bids$/);
+    await page.keyboard.press("Enter");
+    // The comparison takes the focus: the next Tab goes through the result, not back to the top.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Comparison");
+    await page.getByText(/^Best single vendor: /).waitFor();
+    await tabTo(page, /^Write comparison sheet$/);
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(page, /The comparison is on the sheet/, /^Write comparison sheet$/);
+    expect(preview.errors).toEqual([]);
+  });
+
   it("Cost report: pick the ledger file and build, with the keyboard", async () => {
     const { page } = preview;
     await openPanel(page, "Cost report");

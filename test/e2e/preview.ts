@@ -242,3 +242,64 @@ export async function paneOverflow(page: Page, zoom = 1): Promise<string[]> {
       : [];
   }, zoom);
 }
+
+/**
+ * Visible controls and words in the pane that lie over one another (issue 20: the Week
+ * convention over Discount, a badge over a link, a select over its hint), as "a | b" lines;
+ * empty when none do. Controls are compared by their boxes, words line box by line box (a link
+ * that wraps is two boxes; a label's padding may touch the next one), an element never with what
+ * it holds, and see-through inputs (a checkbox's or radio's input lies over its own label on
+ * purpose) are left out.
+ */
+export async function paneOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pane = document.querySelector<HTMLElement>('[data-testid="prod-pane"]');
+    if (!pane) return ["no pane"];
+    const selector = [
+      "input",
+      "select",
+      "textarea",
+      "button",
+      "a",
+      "label",
+      '[role="tab"]',
+      ".fui-Field__hint",
+      ".fui-Field__validationMessage",
+      ".fui-Badge",
+      ".fui-Text",
+      ".fui-Caption1",
+    ].join(", ");
+    const shown = [...pane.querySelectorAll<HTMLElement>(selector)].filter(
+      (el) =>
+        !el.closest("[data-tabster-dummy], [hidden]") &&
+        getComputedStyle(el).visibility !== "hidden" &&
+        getComputedStyle(el).opacity !== "0" &&
+        el.getClientRects().length > 0,
+    );
+    // A control or badge covers its box; words cover their line boxes, not the padding around them.
+    const boxOf = (el: HTMLElement) => {
+      if (el.matches('input, select, textarea, button, [role="tab"], .fui-Badge'))
+        return [...el.getClientRects()];
+      const words = document.createRange();
+      words.selectNodeContents(el);
+      return [...words.getClientRects()];
+    };
+    const boxes = shown.map((el) => boxOf(el).filter((r) => r.width > 1 && r.height > 1));
+    const name = (el: HTMLElement) =>
+      `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 30)}"`;
+    const found: string[] = [];
+    for (let i = 0; i < shown.length; i++)
+      for (let j = i + 1; j < shown.length; j++) {
+        if (shown[i].contains(shown[j]) || shown[j].contains(shown[i])) continue;
+        const over = boxes[i].some((a) =>
+          boxes[j].some(
+            (b) =>
+              Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+              Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1,
+          ),
+        );
+        if (over) found.push(`${name(shown[i])} | ${name(shown[j])}`);
+      }
+    return found;
+  });
+}

@@ -23,6 +23,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useAnnounce,
 } from "@fluentui/react-components";
 import {
   normalizeItemName,
@@ -38,6 +39,7 @@ import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { ChoiceField } from "../shell/ChoiceField";
+import { count } from "../shell/words";
 import { comparisonSheetPlan, itemsBidText, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
 import {
@@ -121,6 +123,19 @@ interface WrittenSheet {
 const readPickedFile = async (file: File): Promise<SheetFile> =>
   readSheetFile(file.name, await file.arrayBuffer());
 
+/** The best awards of a comparison, in the words the panel shows and announces. */
+function awardWords(result: Comparison): { single: string; split: string } {
+  const names = (vendors: readonly number[]) => vendors.map((vi) => result.vendors[vi].name).join(" + ");
+  return {
+    single: result.bestSingle
+      ? `Best single vendor: ${names(result.bestSingle.vendors)}, ${formatDollars(result.bestSingle.total)}.`
+      : "No vendor bid every item, so there is no single-vendor award.",
+    split:
+      `Best split award: ${names(result.bestSplit.vendors)}, ${formatDollars(result.bestSplit.total)}` +
+      (result.saving !== undefined ? `, saving ${formatDollars(result.saving)}.` : "."),
+  };
+}
+
 /** The Bids panel. */
 export function BidsPanel({
   store: storeProp,
@@ -148,6 +163,19 @@ export function BidsPanel({
   const [table, setTable] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
+  // A comparison just run takes the focus and is said (issue 20): where the result is, and what.
+  const resultSection = useRef<HTMLElement>(null);
+  const [justCompared, setJustCompared] = useState<Comparison | null>(null);
+  const { announce } = useAnnounce();
+  useEffect(() => {
+    if (!justCompared || justCompared !== result) return;
+    resultSection.current?.focus();
+    resultSection.current?.scrollIntoView?.({ block: "nearest" });
+    const { single, split } = awardWords(justCompared);
+    announce(`Compared ${count(justCompared.vendors.length, "vendor")}. ${single} ${split}`, {
+      polite: true,
+    });
+  }, [justCompared, result, announce]);
   const disabled = busy !== null;
 
   useEffect(() => {
@@ -256,6 +284,7 @@ export function BidsPanel({
       );
     });
     setResult(comparison ?? null);
+    setJustCompared(comparison ?? null);
     // The terms a comparison ran on are the vendor's, next time a bid of that name is added.
     if (comparison) for (const v of mappedVendors) termsStore.set(vendorName(v), v.terms);
     setApart("");
@@ -602,7 +631,7 @@ export function BidsPanel({
       <PaneStatus at="bids-compare" />
 
       {result && (
-        <section aria-label="Comparison">
+        <section aria-label="Comparison" ref={resultSection} tabIndex={-1}>
           <Subtitle2 as="h3">Result</Subtitle2>
           <Table size="small" aria-label="Vendor totals">
             <TableHeader>
@@ -622,16 +651,8 @@ export function BidsPanel({
               ))}
             </TableBody>
           </Table>
-          <Text as="p">
-            {result.bestSingle
-              ? `Best single vendor: ${result.vendors[result.bestSingle.vendors[0]].name}, ${formatDollars(result.bestSingle.total)}.`
-              : "No vendor bid every item, so there is no single-vendor award."}
-          </Text>
-          <Text as="p">
-            Best split award: {result.bestSplit.vendors.map((vi) => result.vendors[vi].name).join(" + ")},{" "}
-            {formatDollars(result.bestSplit.total)}
-            {result.saving !== undefined ? `, saving ${formatDollars(result.saving)}.` : "."}
-          </Text>
+          <Text as="p">{awardWords(result).single}</Text>
+          <Text as="p">{awardWords(result).split}</Text>
           {result.notes.length > 0 && (
             <ul aria-label="Check before awarding">
               {result.notes.map((note) => (

@@ -1,4 +1,5 @@
 import "@testing-library/jest-dom";
+import userEvent from "@testing-library/user-event";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { BidsPanel } from "../../../src/taskpane/bids/BidsPanel";
@@ -155,6 +156,21 @@ describe("Bids panel", () => {
     expect(within(totals).getByText("$20,310.00")).toBeInTheDocument();
     expect(within(totals).getByText("$20,476.50")).toBeInTheDocument();
     expect(screen.getByText("Best single vendor: Vendor A, $20,310.00.")).toBeInTheDocument();
+    // The result takes the focus (issue 20): a keyboard or screen-reader user is taken to it.
+    expect(screen.getByRole("region", { name: "Comparison" })).toHaveFocus();
+  });
+
+  it("names each control by its label, and a click on the label focuses the control (issue 20)", async () => {
+    const { view } = setup();
+    await addFile("Vendor A.csv");
+    const labels = [...view.container.querySelectorAll("label")];
+    expect(labels.length).toBeGreaterThan(10);
+    for (const label of labels) {
+      const control = document.getElementById(label.htmlFor);
+      expect(control).not.toBeNull();
+      await userEvent.click(label);
+      expect(control).toHaveFocus();
+    }
   });
 
   it("shows each vendor's notes per item, and its own wording where the item was matched, exactly", async () => {
@@ -229,9 +245,14 @@ describe("Bids panel", () => {
     fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "1" } });
     await compare();
     const review = screen.getByRole("region", { name: "Items not bid by every vendor" });
-    fireEvent.change(within(review).getByLabelText(/Fisher #10 \(bid by BetaBid\)/), {
-      target: { value: "fisher 10 dolly" },
-    });
+    const sameAs = within(review).getByLabelText(/Fisher #10 \(bid by BetaBid\)/);
+    // Arrowing through the list matches nothing (issue 20): Enter does.
+    fireEvent.keyDown(sameAs, { key: "ArrowDown" });
+    fireEvent.change(sameAs, { target: { value: "fisher 10 dolly" } });
+    await settle();
+    expect(within(review).getByText("Press Enter to match them.")).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Items not bid by every vendor" })).toBeInTheDocument();
+    fireEvent.keyDown(sameAs, { key: "Enter" });
     await settle();
     expect(screen.queryByRole("region", { name: "Items not bid by every vendor" })).toBeNull();
     expect(screen.getByText(/Best single vendor: BetaBid, \$280.00/)).toBeInTheDocument();
@@ -362,6 +383,8 @@ describe("Bids panel", () => {
       fireEvent.click(screen.getByRole("button", { name: "Write award into the selected cell…" }));
     });
     expect(questions[0].confirmLabel).toBe("Write it");
+    // An empty cell loses nothing: the dialog opens on the answer that writes.
+    expect(questions[0].destructive).toBe(false);
     await waitFor(() => expect(content(book, "Budget", "B2")).toBe(20310));
     expect(book.cell("Budget", "B2")?.format).toBe("#,##0.00_);(#,##0.00)");
     expect(applied[0].sheets[0]).toMatchObject({ name: "Budget", mode: "existing" });
@@ -672,6 +695,8 @@ describe("Bids panel: the award as a live link to the comparison sheet", () => {
     await writeAward();
     expect(questions[0].message).toMatch(/That cell is not empty: what is in it now will be replaced\.$/);
     expect(questions[0].confirmLabel).toBe("Replace it");
+    // What is in the cell would be lost: the dialog opens on Cancel (issue 20).
+    expect(questions[0].destructive).toBe(true);
     expect(applied).toHaveLength(1); // the comparison sheet only
     expect(content(book, "Budget", "B2")).toBe(18000);
   });
