@@ -38,6 +38,8 @@ async function openPanel(page: Page, name: string): Promise<void> {
   for (let i = 0; i < 4 && (await focusedName(page)) !== name; i++) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   expect(await focusedName(page)).toBe(name);
+  // Panels load when first opened: Tab goes into the panel once it is there.
+  await page.getByTestId("prod-pane").getByRole("tabpanel").getByRole("heading", { level: 2 }).waitFor();
 }
 
 /** The result message has the focus; Dismiss (Tab, Enter) gives it back to `button`. */

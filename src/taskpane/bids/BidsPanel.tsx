@@ -33,6 +33,7 @@ import {
   type MatchOverride,
   type VendorBid,
 } from "../../engine/bids";
+import { ProdError } from "../../engine/errors";
 import { fromNumber, toMoney, type Decimal } from "../../engine/money";
 import { formatDollars } from "../shell/formatMoney";
 import { usePane } from "../shell/PaneContext";
@@ -40,6 +41,7 @@ import { PaneStatus } from "../shell/PaneStatus";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { ChoiceField } from "../shell/ChoiceField";
 import { count } from "../shell/words";
+import { problemProps } from "../shell/problemProps";
 import { comparisonSheetPlan, itemsBidText, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
 import {
@@ -58,6 +60,7 @@ import {
   newVendorDraft,
   renameVendor,
   selectSheet,
+  termProblems,
   vendorName,
   withRememberedTerms,
   type VendorDraft,
@@ -122,6 +125,17 @@ interface WrittenSheet {
 /** Reads the file the user picked. */
 const readPickedFile = async (file: File): Promise<SheetFile> =>
   readSheetFile(file.name, await file.arrayBuffer());
+
+/** Why the days typed cannot be used, in words; null when they can (blank: each line's own days). */
+function daysProblem(text: string): string | null {
+  try {
+    readDays(text);
+    return null;
+  } catch (error) {
+    if (!(error instanceof ProdError)) throw error;
+    return "Type the days as a number, for example 12, or the days of each week, for example 5+5+2.";
+  }
+}
 
 /** The best awards of a comparison, in the words the panel shows and announces. */
 function awardWords(result: Comparison): { single: string; split: string } {
@@ -262,7 +276,11 @@ export function BidsPanel({
 
   const mappedVendors = vendors.filter((v) => v.mapped);
   const clashes = nameClashes(vendors);
-  const canCompare = mappedVendors.length >= 2 && clashes.size === 0 && !disabled;
+  // A figure that cannot be read is said on its field; Compare waits for it (issue 20).
+  const scheduleProblem = daysProblem(schedule);
+  const figuresOk =
+    scheduleProblem === null && mappedVendors.every((v) => Object.keys(termProblems(v.terms)).length === 0);
+  const canCompare = mappedVendors.length >= 2 && clashes.size === 0 && figuresOk && !disabled;
 
   /**
    * Compares in slices with the shell's progress bar and Cancel (1,000-line bids take a while on
@@ -609,6 +627,7 @@ export function BidsPanel({
 
       <Field
         label="Days used each week"
+        {...problemProps(scheduleProblem)}
         hint='For lines without a Days column: "5+5+2" for 12 shoot days over 3 weeks, or a number of days held.'
       >
         <Input
@@ -626,7 +645,9 @@ export function BidsPanel({
           ? "Add two vendors to compare"
           : clashes.size > 0
             ? "Give each vendor its own name"
-            : "Compare bids"}
+            : !figuresOk
+              ? "Correct the figures marked above"
+              : "Compare bids"}
       </Button>
       <PaneStatus at="bids-compare" />
 

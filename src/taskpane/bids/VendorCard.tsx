@@ -21,7 +21,8 @@ import { WEEK_CONVENTIONS, type ColumnMapping, type TermsText } from "../../engi
 import { DECIMAL_COMMA, DECIMAL_POINT, type NumberFormat } from "../../engine/import";
 import { ChoiceField } from "../shell/ChoiceField";
 import { ColumnMapper } from "./ColumnMapper";
-import { draftHeaders, type VendorDraft } from "./vendorDraft";
+import { draftHeaders, termProblems, type TermField, type VendorDraft } from "./vendorDraft";
+import { problemProps } from "../shell/problemProps";
 
 const useStyles = makeStyles({
   card: {
@@ -74,12 +75,9 @@ export function VendorCard(props: VendorCardProps) {
   const sheet = vendor.sheets[vendor.sheetIndex];
   const setTerm = (key: keyof TermsText, value: string | boolean) =>
     props.onTermsChange({ ...vendor.terms, [key]: value });
-  const termField = (
-    key: "discount" | "lossDamage" | "taxRate" | "delivery" | "pickup",
-    label: string,
-    hint: string,
-  ) => (
-    <Field label={label} hint={hint}>
+  const problems = termProblems(vendor.terms);
+  const termField = (key: TermField, label: string, hint: string) => (
+    <Field label={label} hint={hint} {...problemProps(problems[key])}>
       <Input
         value={vendor.terms[key]}
         onChange={(_e, data) => setTerm(key, data.value)}

@@ -5,13 +5,15 @@
  */
 import {
   bidLayout,
+  checkTerms,
   readBidRows,
+  readTerms,
   type BidLine,
   type ColumnMapping,
   type RowProblem,
   type TermsText,
 } from "../../engine/bids";
-import { errors } from "../../engine/errors";
+import { ProdError, errors } from "../../engine/errors";
 import { DECIMAL_POINT, type NumberFormat } from "../../engine/import";
 import { vendorNameKey, type MappingStore, type TermsStore } from "./mappingStore";
 
@@ -65,6 +67,36 @@ export const BLANK_TERMS: TermsText = {
   pickup: "",
   taxableByDefault: true,
 };
+
+/** The terms typed as figures, each with what to type when it cannot be used. */
+const TERM_WORDS = {
+  discount: "Type the discount as a percent from 0 to 100, for example 10 or 10%.",
+  lossDamage: "Type loss & damage as a percent, 0 or more, for example 10 or 10%.",
+  taxRate: "Type the sales tax as a percent, 0 or more, for example 9.5 or 9.5%.",
+  delivery: "Type the delivery charge in dollars, 0 or more, for example 600 or $600.00, or N/C.",
+  pickup: "Type the pickup charge in dollars, 0 or more, for example 600 or $600.00, or N/C.",
+} as const;
+
+/** A vendor term typed as a figure. */
+export type TermField = keyof typeof TERM_WORDS;
+
+/**
+ * Why each term typed cannot be used, in words a production user reads, by field (issue 20: not
+ * the engine's 'Vendor A: discount must be a number, got "ten"'); empty when all can. Each term
+ * is read and checked by the engine's own rules (readTerms, checkTerms) on its own.
+ */
+export function termProblems(terms: TermsText): Partial<Record<TermField, string>> {
+  const problems: Partial<Record<TermField, string>> = {};
+  for (const field of Object.keys(TERM_WORDS) as TermField[]) {
+    try {
+      checkTerms(readTerms({ ...BLANK_TERMS, [field]: terms[field] }, ""), "");
+    } catch (error) {
+      if (!(error instanceof ProdError)) throw error;
+      problems[field] = TERM_WORDS[field];
+    }
+  }
+  return problems;
+}
 
 /** The header row's cells of the draft's current sheet ([] when empty). */
 export function draftHeaders(draft: VendorDraft): readonly unknown[] {

@@ -63,6 +63,7 @@ import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { count } from "../shell/words";
+import { problemProps } from "../shell/problemProps";
 import { PRESET_OPTIONS, RULE_OPTIONS } from "../shell/optionLabels";
 import { budgetGlobalName, presetRows } from "../templates/buildPlan";
 import { SelectField } from "../shell/SelectField";
@@ -371,11 +372,6 @@ function figureProblem(text: string, what: string, example: string, aboveZero = 
   return null;
 }
 
-/** A Field's error state and message for a problem, if there is one. */
-function validation(problem: string | null) {
-  return problem === null ? {} : { validationState: "error" as const, validationMessage: problem };
-}
-
 /** Quick paid hours / day pay / overtime calculator over the pay engine. */
 function PayCalculator() {
   const styles = useStyles();
@@ -443,13 +439,13 @@ function PayCalculator() {
         Day pay calculator
       </Subtitle2>
       <div className={styles.grid}>
-        <Field label="Day rate ($)" {...validation(problems.dayRate)}>
+        <Field label="Day rate ($)" {...problemProps(problems.dayRate)}>
           <Input inputMode="decimal" value={dayRate} onChange={(_e, d) => setDayRate(d.value)} />
         </Field>
-        <Field label="Guaranteed hours" {...validation(problems.guaranteed)}>
+        <Field label="Guaranteed hours" {...problemProps(problems.guaranteed)}>
           <Input inputMode="decimal" value={guaranteed} onChange={(_e, d) => setGuaranteed(d.value)} />
         </Field>
-        <Field label="Hours worked" {...validation(problems.worked)}>
+        <Field label="Hours worked" {...problemProps(problems.worked)}>
           <Input inputMode="decimal" value={worked} onChange={(_e, d) => setWorked(d.value)} />
         </Field>
       </div>
@@ -465,7 +461,7 @@ function PayCalculator() {
         onChange={setRule}
       />
       {rule === "custom" && (
-        <Field label="Custom rule" {...validation(ruleProblem)}>
+        <Field label="Custom rule" {...problemProps(ruleProblem)}>
           <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />
         </Field>
       )}
@@ -473,7 +469,7 @@ function PayCalculator() {
         <Field
           label="Money break ($)"
           hint="Twice the day-performer minimum of your agreement year. Leave blank to figure the day from the hourly rate."
-          {...validation(problems.moneyBreak)}
+          {...problemProps(problems.moneyBreak)}
         >
           <Input inputMode="decimal" value={moneyBreak} onChange={(_e, d) => setMoneyBreak(d.value)} />
         </Field>

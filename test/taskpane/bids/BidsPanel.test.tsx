@@ -405,13 +405,44 @@ describe("Bids panel", () => {
     expect(notes[notes.length - 1]).toMatch(/Select the one budget cell/);
   });
 
-  it("shows a bad term in words instead of comparing", async () => {
+  // Issue 20: what to type, on the field, in words a production user reads (not the engine's
+  // 'Vendor A: discount must be a number, got "ten"'); Compare waits for it.
+  it.each([
+    [/Discount %/, "ten", "Type the discount as a percent from 0 to 100, for example 10 or 10%."],
+    [/Discount %/, "120%", "Type the discount as a percent from 0 to 100, for example 10 or 10%."],
+    [/Sales tax %/, "-1", "Type the sales tax as a percent, 0 or more, for example 9.5 or 9.5%."],
+    [
+      /Delivery \$/,
+      "six hundred",
+      "Type the delivery charge in dollars, 0 or more, for example 600 or $600.00, or N/C.",
+    ],
+  ])("says on the field what to type when %s is %p, and does not compare", async (label, typed, words) => {
     const { errors } = setup();
     await addReferenceVendors();
-    setField(vendorCard(1), /Discount %/, "ten");
-    await compare();
-    expect((errors[0] as Error).message).toBe('Vendor A: discount must be a number, got "ten"');
-    expect(screen.queryByRole("region", { name: "Comparison" })).toBeNull();
+    setField(vendorCard(1), label, typed);
+    const field = within(vendorCard(1)).getByLabelText(label);
+    expect(field).toHaveAccessibleDescription(expect.stringContaining(words));
+    expect(field).toBeInvalid();
+    expect(screen.getByRole("button", { name: "Correct the figures marked above" })).toBeDisabled();
+    setField(vendorCard(1), label, "");
+    expect(field).toBeValid();
+    expect(screen.getByRole("button", { name: "Compare bids" })).toBeEnabled();
+    expect(errors).toEqual([]);
+  });
+
+  it("takes N/C as no delivery charge, and says what to type for days it cannot read", async () => {
+    setup();
+    await addReferenceVendors();
+    setField(vendorCard(1), /Delivery \$/, "N/C");
+    expect(within(vendorCard(1)).getByLabelText(/Delivery \$/)).toBeValid();
+    const days = screen.getByLabelText(/Days used each week/);
+    fireEvent.change(days, { target: { value: "five weeks" } });
+    expect(days).toHaveAccessibleDescription(
+      expect.stringContaining(
+        "Type the days as a number, for example 12, or the days of each week, for example 5+5+2.",
+      ),
+    );
+    expect(screen.getByRole("button", { name: "Correct the figures marked above" })).toBeDisabled();
   });
 });
 
