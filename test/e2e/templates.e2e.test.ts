@@ -223,7 +223,7 @@ describe("a budget detail whose hidden mark was deleted (Feature film, in the pr
       .getByRole("dialog", { name: 'Take back "Budget detail"?' })
       .getByRole("button", { name: "It is PROD's: apply" })
       .click();
-    await section.getByText(/Fringes set "SAG-AFTRA" put on 1 selected line\(s\) of Budget detail/).waitFor();
+    await section.getByText(/Fringes set "SAG-AFTRA" put on 1 selected line of Budget detail/).waitFor();
     const after = await sheetCells(page);
     expect(after.get(`H${upm}`)).toBe("SAG-AFTRA");
     // Nothing else was rewritten: every cell off that line is as it was.

@@ -413,7 +413,7 @@ describe("Fringes panel: apply a set to selected lines", () => {
 
     await apply("SAG-AFTRA");
     await answerDialog(/changes nothing else on it/, "It is PROD's: apply");
-    await screen.findByText(/Fringes set "SAG-AFTRA" put on 1 selected line\(s\) of Budget detail/);
+    await screen.findByText(/Fringes set "SAG-AFTRA" put on 1 selected line of Budget detail/);
     // Only the fringe set changed: the rate typed, the formulas and the title are as they were.
     const after = cells();
     const changed = after.filter(
