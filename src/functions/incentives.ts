@@ -117,9 +117,8 @@ function marked(label: string, confirmed: boolean): string {
 }
 
 /**
- * Explains a production incentive (same arguments as PROD.INCENTIVE): spills Item | Base | Rate | Amount with the
- * qualified base and rate of each bucket, the caps reached, the gross, how it becomes cash, the net, the expected
- * timing, the lines not counted and why, and every figure not confirmed.
+ * Explains a production incentive (arguments as PROD.INCENTIVE): spills Item | Base | Rate | Amount: each bucket's
+ * qualified base and rate, caps reached, gross, cash and net, timing, lines not counted and why, figures not confirmed.
  * @remarks Amounts are in the budget's currency, rounded so the buckets add up to the gross. Confirm with the film
  * office before the budget locks.
  * @customfunction INCENTIVEDETAIL
