@@ -101,13 +101,15 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
     const notComplete = (cells: Map<string, string>) =>
       [...cells.values()].find((text) => text.startsWith("Not complete"));
     expect(notComplete(await showSheet(page, "Top Sheet"))).toBe(
-      "Not complete: the totals leave out WORKERS-COMP, PAYROLL-FEE, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
+      "Not complete: the totals leave out WORKERS-COMP, PAYROLL-FEE, DGA-HEALTH, TEAMSTERS-IAP, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
     );
-    // Typed in: 5% of 8,000 = 400.00 more, and the Top Sheet no longer says it is not complete.
+    // Typed in: 5% of 8,000 = 400.00 more; DGA health and the Teamsters' IAP are still blank.
     await fillInFringeRates(page);
     detail = await showSheet(page, "Budget detail");
     expect(amount(detail.get(`I${upm}`)!)).toBe(2084);
-    expect(notComplete(await showSheet(page, "Top Sheet"))).toBeUndefined();
+    expect(notComplete(await showSheet(page, "Top Sheet"))).toBe(
+      "Not complete: the totals leave out DGA-HEALTH, TEAMSTERS-IAP, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
+    );
     detail = await showSheet(page, "Budget detail");
     await page.locator(`td[data-address="F${upm}"]`).click();
     await page.keyboard.press("Delete");
@@ -123,9 +125,9 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
     const drivers = lineOf("3502", "shoot");
     // The guild's fringes are on the lines already, beside the payroll table everyone pays.
     expect(detail.get(`H${cast}`)).toBe("Fringes,SAG-AFTRA");
-    expect(detail.get(`H${director}`)).toBe("Fringes,DGA-PENSION");
+    expect(detail.get(`H${director}`)).toBe("Fringes,DGA-PENSION,DGA-HEALTH");
     expect(detail.get(`H${grips}`)).toBe("Fringes,MPI,IATSE-IAP");
-    expect(detail.get(`H${drivers}`)).toBe("Fringes,MPI");
+    expect(detail.get(`H${drivers}`)).toBe("Fringes,MPI,TEAMSTERS-IAP");
 
     // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA P&H 21% (in force on June 30, 2026) =
     // 31,500.00; 2026 payroll: SS 6.2% = 9,300.00, Medicare 1.45% = 2,175.00, FUTA-CA 2.1% +

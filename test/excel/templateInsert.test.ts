@@ -1,10 +1,11 @@
 import { LAYOUTS, type LayoutId } from "../../src/engine/chart";
-import { TEMPLATES } from "../../src/engine/templates";
+import { TEMPLATES, guildFillIns } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import type { Cell } from "../../src/excel/port";
 import { FRINGE_TABLE_COLUMNS } from "../../src/engine/fringes/table";
 import {
   DETAIL_COLUMNS,
+  NO_GUILD_RATES_NOTE,
   buildTemplatePlan,
   namesForCopy,
   presetYears,
@@ -62,13 +63,24 @@ describe.each(IDS)("%s template plan", (id) => {
     const row = rows.get(second.row)!;
     const r = second.row + 1;
     expect(row[DETAIL_COLUMNS.subtotal]).toEqual({ formula: `=C${r}*E${r}*F${r}` });
+    // The guild rows of the table (the Feature's and TV's DGA health and Teamsters' IAP) are
+    // charged only on the lines whose set names them.
+    const guild = guildFillIns(TEMPLATES[id]);
+    const rated = "Fringes[[#All],[Rate]]<>0";
+    const keep =
+      guild.length === 0
+        ? rated
+        : `(${rated})*(1-ISNUMBER(SEARCH(","&Fringes[[#All],[Name]]&",",",${guild.join(",")},"))+ISNUMBER(SEARCH(","&Fringes[[#All],[Name]]&",",","&SUBSTITUTE(H${r}," ","")&",")))`;
     expect(row[DETAIL_COLUMNS.fringes]).toEqual({
       // The Fringes table when the set names it, its rows still to fill in blanked out (left out
       // of the totals, and said on the sheets), plus the set's library names read on the rates
       // date (column P), each with the line's head count X as people.
-      formula: `=IF(OR(H${r}="",G${r}=0),0,IF(ISNUMBER(SEARCH(",FRINGES,",","&SUBSTITUTE(H${r}," ","")&",")),PROD.FRINGE(G${r},IF(Fringes[[#All],[Rate]]<>0,Fringes[#All],""),N${r},L${r},M${r},E${r}),0)+IF(P${r}="",0,PROD.FRINGE(G${r},P${r},N${r},L${r},M${r},E${r})))`,
+      formula: `=IF(OR(H${r}="",G${r}=0),0,IF(ISNUMBER(SEARCH(",FRINGES,",","&SUBSTITUTE(H${r}," ","")&",")),PROD.FRINGE(G${r},IF(${keep},Fringes[#All],""),N${r},L${r},M${r},E${r}),0)+IF(P${r}="",0,PROD.FRINGE(G${r},P${r},N${r},L${r},M${r},E${r})))`,
     });
-    const rest = `SUBSTITUTE(","&SUBSTITUTE(UPPER(H${r})," ","")&",",",FRINGES,",",")`;
+    const rest = guild.reduce(
+      (x, g) => `SUBSTITUTE(${x},",${g},",",")`,
+      `SUBSTITUTE(","&SUBSTITUTE(UPPER(H${r})," ","")&",",",FRINGES,",",")`,
+    );
     const names = `MID(${rest},2,LEN(${rest})-2)`;
     // "@" and the rates date as ISO text, from YEAR, MONTH and DAY (TEXT's codes are localized).
     const on = `"@"&YEAR(Rates_Date)&"-"&RIGHT("0"&MONTH(Rates_Date),2)&"-"&RIGHT("0"&DAY(Rates_Date),2)`;
@@ -150,14 +162,29 @@ describe("template plan details", () => {
       ["FUTA-CA", "%", expect.any(Number), 7000],
       ["CA-SUI", "%", 0.034, 7000],
       ["CA-ETT", "%", 0.001, 7000],
-      // Rates only the producer knows: blank until typed (PROD.FRINGE says so meanwhile).
+      // Rates only the producer knows: blank until typed (the totals leave them out meanwhile,
+      // and say so): workers' comp and the payroll fee on every labor line, DGA health on the
+      // DGA's lines and the Teamsters' IAP on drivers' (the library has no figure for either).
       ["WORKERS-COMP", "%", null, null],
       ["PAYROLL-FEE", "%", null, null],
+      ["DGA-HEALTH", "%", null, null],
+      ["TEAMSTERS-IAP", "%", null, null],
     ]);
     expect(fringes.tables).toEqual([
-      expect.objectContaining({ name: "Fringes", rowCount: 8, columnCount: FRINGE_TABLE_COLUMNS.length }),
+      expect.objectContaining({ name: "Fringes", rowCount: 10, columnCount: FRINGE_TABLE_COLUMNS.length }),
     ]);
   });
+
+  it.each(["AICP", "DOC"] as const)(
+    "says once, in plain words, that the %s budget's lines carry no guild rates, the library having none",
+    (id) => {
+      const fringes = layoutFor(id).plan.sheets.find((s) => s.name === "Fringes")!;
+      const texts = fringes.blocks.flatMap((b) => b.cells.flat()).filter((c) => typeof c === "string");
+      expect(texts.filter((t) => t.includes(NO_GUILD_RATES_NOTE))).toHaveLength(1);
+      const feature = layoutFor("FEATURE").plan.sheets.find((s) => s.name === "Fringes")!;
+      expect(JSON.stringify(feature.blocks)).not.toContain("no commercial or documentary guild rates");
+    },
+  );
 
   it("names copies with a suffix so a second budget never collides with the first", () => {
     const layout = layoutFor("FEATURE", 2);

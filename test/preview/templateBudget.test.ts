@@ -50,9 +50,10 @@ describe("Feature template, computed", () => {
     expect(cell(wrap, DETAIL_COLUMNS.priorWages)).toBe(56000);
     // 2026 PAYROLL-CA: SS 6.2% + Medicare 1.45% on all; FUTA-CA 2.1%, SUI 3.4%, ETT 0.1% on the
     // first $7,000 only, all reached on the prep line: 2,840.00, 1,836.00, 1,224.00. The UPM is
-    // DGA: its pension, 8.5% with no cap, adds 2,720.00, 2,040.00 and 1,360.00. Workers' comp 4%
-    // and the payroll fee 1% (the rates typed into the table) add 1,600.00, 1,200.00 and 800.00.
-    expect(cell(prep, DETAIL_COLUMNS.fringeSet)).toBe("Fringes,DGA-PENSION");
+    // DGA: its pension, 8.5% with no cap, adds 2,720.00, 2,040.00 and 1,360.00; its health row is
+    // in the set but still blank, so it adds nothing yet. Workers' comp 4% and the payroll fee 1%
+    // (the rates typed into the table) add 1,600.00, 1,200.00 and 800.00.
+    expect(cell(prep, DETAIL_COLUMNS.fringeSet)).toBe("Fringes,DGA-PENSION,DGA-HEALTH");
     expect(cell(prep, DETAIL_COLUMNS.names)).toBe("DGA-PENSION@2026-01-01");
     expect([prep, shoot, wrap].map((r) => cell(r, DETAIL_COLUMNS.fringes))).toEqual([7160, 5076, 3384]);
     expect(cell(camera, DETAIL_COLUMNS.fringes)).toBe(0);
@@ -229,26 +230,41 @@ describe("writers are paid by the draft", () => {
   });
 });
 
-describe("rates still to fill in (workers' comp, the payroll fee): left out of the totals, and said", () => {
-  it("totals without the blank rows, names them on the Fringes sheet, the Top Sheet and Globals, and takes each rate in as it is typed", async () => {
+describe("rates still to fill in (workers' comp, the payroll fee, DGA health, the Teamsters' IAP): left out of the totals, and said", () => {
+  it("totals without the blank rows, names them on the Fringes sheet, the Top Sheet and Globals, takes each rate in as it is typed, and charges a guild's row on its members' lines only", async () => {
     const { wb, layout } = await inserted(TEMPLATES.FEATURE, TEMPLATES.FEATURE.defaults, false);
-    const [cast] = layout.detailLines.filter((l) => l.account === "1401").map((l) => l.row);
+    const rowOf = (account: string, i = 0) =>
+      layout.detailLines.filter((l) => l.account === account).map((l) => l.row)[i];
+    const [cast, upm, drivers] = [rowOf("1401"), rowOf("2001", 1), rowOf("3502")];
+    const line = async (row: number) => (await wb.readUsedRange("Budget detail"))!.values[row];
     const fringes = async () =>
-      (await wb.readUsedRange("Budget detail"))!.values[cast][DETAIL_COLUMNS.fringes];
+      Promise.all([cast, upm, drivers].map(async (row) => (await line(row))[DETAIL_COLUMNS.fringes]));
+    const blank = async () => (await wb.readNamedRange("Blank_Rates"))!.values[0][0];
     const texts = async (sheet: string) =>
       (await wb.readUsedRange(sheet))!.values.flat().filter((v): v is string => typeof v === "string");
     const warning = async (sheet: string, start: string) =>
       (await texts(sheet)).find((t) => t.startsWith(start));
     // Cast: 30 shoot days at $5,000 = 150,000. SAG-AFTRA 21% = 31,500.00; SS 9,300.00, Medicare
-    // 2,175.00, FUTA-CA, SUI and ETT on the first 7,000 = 392.00. Nothing for the blank rows.
+    // 2,175.00, FUTA-CA, SUI and ETT on the first 7,000 = 392.00: 43,367.00.
+    // UPM's shoot line: 30 days at $800 = 24,000. DGA pension 8.5% = 2,040.00, SS 1,488.00,
+    // Medicare 348.00, 392.00: 4,268.00.
+    // Drivers: 30 days at $400 = 12,000, 360 hours. MPI $14.63 x 360 = 5,266.80, SS 744.00,
+    // Medicare 174.00, 392.00: 6,576.80. Nothing for the blank rows.
     wb.enter("Budget detail", cast, DETAIL_COLUMNS.rate, "5000");
-    expect(await fringes()).toBe(43367);
-    expect((await wb.readNamedRange("Blank_Rates"))!.values[0][0]).toBe("WORKERS-COMP, PAYROLL-FEE");
+    wb.enter("Budget detail", upm, DETAIL_COLUMNS.rate, "800");
+    wb.enter("Budget detail", drivers, DETAIL_COLUMNS.rate, "400");
+    expect(await fringes()).toEqual([43367, 4268, 6576.8]);
+    // DGA health and the Teamsters' IAP are on their members' lines, charged by the table's row.
+    expect((await line(upm))[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,DGA-PENSION,DGA-HEALTH");
+    expect((await line(upm))[DETAIL_COLUMNS.names]).toBe("DGA-PENSION@2026-01-01");
+    expect((await line(drivers))[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,MPI,TEAMSTERS-IAP");
+    expect((await line(drivers))[DETAIL_COLUMNS.names]).toBe("MPI@2026-01-01");
+    expect(await blank()).toBe("WORKERS-COMP, PAYROLL-FEE, DGA-HEALTH, TEAMSTERS-IAP");
     expect(await warning("Fringes", "Not in the totals")).toBe(
-      "Not in the totals yet: WORKERS-COMP, PAYROLL-FEE (no rate typed). Every labor line and the Top Sheet leave them out until you type their rates in the table below.",
+      "Not in the totals yet: WORKERS-COMP, PAYROLL-FEE, DGA-HEALTH, TEAMSTERS-IAP (no rate typed). Every labor line and the Top Sheet leave them out until you type their rates in the table below.",
     );
     expect(await warning("Top Sheet", "Not complete")).toBe(
-      "Not complete: the totals leave out WORKERS-COMP, PAYROLL-FEE, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
+      "Not complete: the totals leave out WORKERS-COMP, PAYROLL-FEE, DGA-HEALTH, TEAMSTERS-IAP, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
     );
     const table = (await wb.readTable("Fringes"))!;
     const rateOf = (name: string) => {
@@ -256,22 +272,28 @@ describe("rates still to fill in (workers' comp, the payroll fee): left out of t
       const i = table.rows.findIndex((r) => r[0] === name);
       return [at.row + 1 + i, at.column + table.headers.indexOf("Rate")] as const;
     };
-    // Workers' comp typed: 4% of 150,000 = 6,000.00 joins; the payroll fee is still left out.
+    // Workers' comp typed: 4% joins every line (cast 6,000.00); the rest is still left out.
     wb.enter("Fringes", ...rateOf("WORKERS-COMP"), "4%");
-    expect(await fringes()).toBe(49367);
+    expect((await fringes())[0]).toBe(49367);
     expect(await warning("Top Sheet", "Not complete")).toBe(
-      "Not complete: the totals leave out PAYROLL-FEE, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
+      "Not complete: the totals leave out PAYROLL-FEE, DGA-HEALTH, TEAMSTERS-IAP, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
     );
-    // Both typed: 1% = 1,500.00 more, and no warning anywhere.
+    // The payroll fee, 1%: 5% in all on every line.
     wb.enter("Fringes", ...rateOf("PAYROLL-FEE"), "1%");
-    expect(await fringes()).toBe(50867);
-    expect((await wb.readNamedRange("Blank_Rates"))!.values[0][0]).toBe("");
+    expect(await fringes()).toEqual([50867, 5468, 7176.8]);
+    // DGA health 10% on the DGA's lines only: the UPM's 2,400.00 more.
+    wb.enter("Fringes", ...rateOf("DGA-HEALTH"), "10%");
+    expect(await fringes()).toEqual([50867, 7868, 7176.8]);
+    // The Teamsters' IAP 7% on the drivers only: 840.00 more. Every rate typed: no warning.
+    wb.enter("Fringes", ...rateOf("TEAMSTERS-IAP"), "7%");
+    expect(await fringes()).toEqual([50867, 7868, 8016.8]);
+    expect(await blank()).toBe("");
     expect(await warning("Top Sheet", "Not complete")).toBeUndefined();
     expect(await warning("Fringes", "Not in the totals")).toBeUndefined();
     // A typed 0 is blank, as PROD.FRINGE reads it (Excel hands an empty cell over as 0).
     wb.enter("Fringes", ...rateOf("PAYROLL-FEE"), "0");
-    expect(await fringes()).toBe(49367);
-    expect((await wb.readNamedRange("Blank_Rates"))!.values[0][0]).toBe("PAYROLL-FEE");
+    expect((await fringes())[0]).toBe(49367);
+    expect(await blank()).toBe("PAYROLL-FEE");
   });
 });
 
@@ -366,11 +388,13 @@ describe("one workbook, one set of rates", () => {
     const copied = (await wb.readTable("Fringes"))!;
     expect(copied.rows[0].slice(0, 4)).toEqual(["SS", "%", 0.062, 184500]);
     expect(copied.rows[0][copied.headers.indexOf("In force")]).toBe("2026 (calendar year)");
-    // Workers' comp and the payroll fee keep the rates typed for 2025.
+    // Workers' comp and the payroll fee keep the rates typed for 2025; the guild rows stay to fill in.
     const rateAt = copied.headers.indexOf("Rate");
-    expect(copied.rows.slice(-2).map((r) => [r[0], r[rateAt]])).toEqual([
+    expect(copied.rows.slice(-4).map((r) => [r[0], r[rateAt]])).toEqual([
       ["WORKERS-COMP", 0.04],
       ["PAYROLL-FEE", 0.01],
+      ["DGA-HEALTH", ""],
+      ["TEAMSTERS-IAP", ""],
     ]);
     // Typed names follow the year: 2026's SS base, 184,500.
     expect(await fringesOf(wb, shoot)).toBe(13770);

@@ -261,7 +261,7 @@ describe("Fringes panel: copy a preset", () => {
     await userEvent.selectOptions(within(copy).getByLabelText("Year"), "2026");
     await userEvent.click(screen.getByRole("button", { name: "Copy PAYROLL-NY" }));
     await answerDialog(
-      /The table Fringes on Fringes has 7 rows\. They will be replaced by \d+ fringes/,
+      /The table Fringes on Fringes has 9 rows\. They will be replaced by \d+ fringes/,
       "Replace rows",
     );
     await screen.findByText(

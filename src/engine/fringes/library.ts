@@ -451,6 +451,23 @@ const ENTRIES: FringeDefinition[] = [
     sourceName: "IATSE National Benefit Funds (each agreement sets the contribution per day)",
     confirmed: false,
   },
+  // Audit 4 (IATSE-IAP row): the 2015 Basic Crafts/Teamsters text stepped the Individual Account
+  // Plan from 6% to 6.5% to 7% of scale [P-text]; the 2024 agreement's percentage was not found.
+  // The user fills it in.
+  {
+    name: "TEAMSTERS-IAP",
+    from: "2024-08-01",
+    to: "2027-07-31",
+    type: "%",
+    rate: null,
+    cutoff: null,
+    description:
+      "Individual Account Plan (MPI) for Teamsters Local 399 and Basic Crafts crews, a percent of SCALE straight-time pay set by their agreement. PROD has not read the 2024 agreement's percentage (the 2015 text went from 6% to 6.5% to 7%): type yours in Rate. Their pension and health are MPI's, charged per hour (MPI).",
+    source: IATSE_IAP.source,
+    sourceName:
+      "Motion Picture Industry Individual Account Plan clause (2015 Basic Crafts and Teamsters wording)",
+    confirmed: false,
+  },
   // Audit 4, 9.2 and 10.5: the last published DGA health rate is 10% + 0.25% (2011-12 rate cards)
   // [S]; the 2017-23 changes and the 2026 increase were not found. The user fills it in.
   ...(

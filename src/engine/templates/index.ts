@@ -110,6 +110,32 @@ export const UNION_FRINGES: Readonly<Record<Union, readonly string[]>> = {
 };
 
 /**
+ * The guild fringes PROD has no figure for, carried by their members' lines as rows of the
+ * Fringes table for the producer to fill in (issue 18): DGA health (library.ts DGA-HEALTH: no
+ * current published rate) and the Teamsters' Individual Account Plan (TEAMSTERS-IAP: the 2024
+ * percentage not found). Unlike the table's other rows, such a row is charged only on the lines
+ * whose Fringes set names it; while its rate is blank those lines leave it out, and the sheets
+ * say so.
+ */
+export const UNION_FILL_INS: Readonly<Partial<Record<Union, readonly string[]>>> = {
+  DGA: ["DGA-HEALTH"],
+  TEAMSTERS: ["TEAMSTERS-IAP"],
+};
+
+/** Every guild fill-in row a budget's Fringes table may hold (UNION_FILL_INS), in order. */
+export const GUILD_FILL_INS: readonly string[] = Object.values(UNION_FILL_INS).flat();
+
+/** The guild fill-in rows a template's Fringes table holds: those of the unions its lines carry. */
+export function guildFillIns(template: BudgetTemplate): string[] {
+  const unions = new Set(template.accounts.map((a) => a.union));
+  return GUILD_FILL_INS.filter((name) =>
+    Object.entries(UNION_FILL_INS).some(
+      ([union, names]) => unions.has(union as Union) && names.includes(name),
+    ),
+  );
+}
+
+/**
  * The rows of the Fringes table everyone's line carries besides the payroll preset: workers'
  * comp and the payroll company's fee, rates the user fills in (figures-audit.md 9.4, 9.5; the
  * library ships them without a rate, so a line's fringes say so until they are typed).

@@ -13,6 +13,7 @@ import {
   parseFringeTable,
 } from "../../engine/fringes/table";
 import { dateSerial, serialToIso } from "../../engine/import/dates";
+import { GUILD_FILL_INS } from "../../engine/templates";
 import { isBlank } from "../../engine/money";
 import type { FringeDefinition } from "../../engine/fringes/library";
 import {
@@ -214,7 +215,12 @@ export async function copyPreset(
   options: RunOptions,
 ): Promise<CopiedPreset> {
   const budget = await budgetGlobals(host.port, table.name);
-  const definitions = budget ? budgetFringeRows(preset, year) : presetRows(preset, year);
+  // A budget's table keeps the guild rows it holds (DGA health, the Teamsters' IAP).
+  const nameAt = table.headers.findIndex((h) => headerKey(h) === "name");
+  const guild = GUILD_FILL_INS.filter((g) =>
+    table.rows.some((row) => String(row[nameAt] ?? "").toUpperCase() === g),
+  );
+  const definitions = budget ? budgetFringeRows(preset, year, guild) : presetRows(preset, year);
   if (!(await copyIntoTable(host, table, definitions, options))) return { copied: false, moved: null };
   if (!budget) return { copied: true, moved: null };
   const date = budget.dated ? ratesDateIn(year, budget.ref.values[0]?.[0]) : null;

@@ -33,7 +33,9 @@ import {
   type Unit,
   AICP_MARKUP_SECTIONS,
   FILL_IN_FRINGES,
+  UNION_FILL_INS,
   UNION_FRINGES,
+  guildFillIns,
   CHARGE_BASE_LABELS,
   UNITS,
   categoryOf,
@@ -225,10 +227,15 @@ export function presetRows(preset: string, year: number) {
 
 /**
  * The rows of a budget's Fringes table in a year: the payroll preset, then workers' comp and the
- * payroll fee, whose rates the user fills in (FILL_IN_FRINGES). Every labor line carries them.
+ * payroll fee, whose rates the user fills in (FILL_IN_FRINGES), which every labor line carries;
+ * then the guild rows to fill in (`guild`, of GUILD_FILL_INS), which only their members' lines
+ * carry.
  */
-export function budgetFringeRows(preset: string, year: number) {
-  return [...presetRows(preset, year), ...FILL_IN_FRINGES.map((name) => findLibraryFringe(name, year))];
+export function budgetFringeRows(preset: string, year: number, guild: readonly string[] = []) {
+  return [
+    ...presetRows(preset, year),
+    ...[...FILL_IN_FRINGES, ...guild].map((name) => findLibraryFringe(name, year)),
+  ];
 }
 
 /** The years for which the library holds every fringe of a preset. */
@@ -290,8 +297,14 @@ export function blankRatesFormula(table: string): string {
  * counts rows as on the sheet; the function itself keeps refusing a blank rate for anyone who
  * hands it the whole table (spec/functions.md).
  */
-export function filledRowsFormula(table: string): string {
-  return `IF(${table}[[#All],[Rate]]<>0,${table}[#All],"")`;
+export function filledRowsFormula(table: string, set: string, guild: readonly string[]): string {
+  const rated = `${table}[[#All],[Rate]]<>0`;
+  if (guild.length === 0) return `IF(${rated},${table}[#All],"")`;
+  // A guild's row (DGA-HEALTH) is charged only where the line's set names it.
+  const name = `","&${table}[[#All],[Name]]&","`;
+  const isGuild = `ISNUMBER(SEARCH(${name},",${guild.join(",")},"))`;
+  const named = `ISNUMBER(SEARCH(${name},","&SUBSTITUTE(${set}," ","")&","))`;
+  return `IF((${rated})*(1-${isGuild}+${named}),${table}[#All],"")`;
 }
 
 /**
@@ -316,6 +329,14 @@ export function tableNamesIn(table: string, set: string): string {
     .join("+");
   return `TEXTJOIN(",",TRUE,IF((${named})*(${table}[Name]<>""),UPPER(${table}[Name]),""))`;
 }
+
+/**
+ * Said once on the Fringes sheet of a budget with no guild lines (the AICP and documentary
+ * templates): the library holds no commercial or documentary guild rates (issue 18), so PROD
+ * gives no figure, and what the producer can do instead.
+ */
+export const NO_GUILD_RATES_NOTE =
+  "PROD has no commercial or documentary guild rates (SAG-AFTRA's Commercials Contract, the DGA's and IATSE's commercial and documentary terms), so no guild fringe is on these lines and PROD gives no figure. For a guild every labor line pays, add its row to this table with your rate; for a guild only some lines pay, give it a fringe table of its own (Fringes panel) and add a PROD.FRINGE over that table to those lines' Fringes cells.";
 
 /** The number format of the rates date: ISO, as the dated names write it. */
 export const RATES_DATE_FORMAT = "yyyy-mm-dd";
@@ -530,7 +551,9 @@ export function buildTemplatePlan(
   };
 
   // ---- Fringes ----------------------------------------------------------------------------
-  const fringeDefs = budgetFringeRows(globals.fringePreset, ratesYear(globals));
+  // The guild rows to fill in that this template's lines carry (DGA health, the Teamsters' IAP).
+  const guildRows = guildFillIns(template);
+  const fringeDefs = budgetFringeRows(globals.fringePreset, ratesYear(globals), guildRows);
   const fringeTable = n("Fringes");
   const FRINGE_HEADER_ROW = 3;
   const fringeTableCells = newFringeTable(fringeTable, FRINGE_HEADER_ROW, fringeDefs);
@@ -556,7 +579,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Every labor line carries the table ${fringeTable} (Name | Type | Rate | Cutoff): the work state's payroll taxes, workers' comp and the payroll company's fee; guild fringes are added line by line in Fringes set. Type your workers' comp rate (from your carrier, by class) and your payroll company's fee in their Rate cells: until then every total leaves them out, and this sheet, the Top Sheet and ${sheets.globals} say so. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.`,
+            `Every labor line carries the table ${fringeTable} (Name | Type | Rate | Cutoff): the work state's payroll taxes, workers' comp and the payroll company's fee; guild fringes are added line by line in Fringes set. Type your workers' comp rate (from your carrier, by class) and your payroll company's fee in their Rate cells: until then every total leaves them out, and this sheet, the Top Sheet and ${sheets.globals} say so. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.${guildRows.length > 0 ? " DGA-HEALTH and TEAMSTERS-IAP are charged only on the lines whose Fringes set names them." : ""}${template.accounts.some((a) => a.union) ? "" : ` ${NO_GUILD_RATES_NOTE}`}`,
           ],
         ],
       },
@@ -613,7 +636,12 @@ export function buildTemplatePlan(
   const hasTable = (set: string) => `ISNUMBER(SEARCH("${tableToken}",","&SUBSTITUTE(${set}," ","")&","))`;
   const namesFormula = (r: number) => {
     const set = a1(r, C.fringeSet);
-    const rest = `SUBSTITUTE(","&SUBSTITUTE(UPPER(${set})," ","")&",","${tableToken}",",")`;
+    // The set without the table, nor the guild rows the table holds (DGA-HEALTH: charged by the
+    // table's call on the lines that name it).
+    const rest = [tableToken, ...guildRows.map((g) => `,${g},`)].reduce(
+      (x, token) => `SUBSTITUTE(${x},"${token}",",")`,
+      `","&SUBSTITUTE(UPPER(${set})," ","")&","`,
+    );
     const names = `MID(${rest},2,LEN(${rest})-2)`;
     const on = `"@"&${isoDateFormula(n("Rates_Date"))}`;
     const written = `OR(ISNUMBER(SEARCH("-20",${names})),ISNUMBER(SEARCH("@",${names})))`;
@@ -637,7 +665,7 @@ export function buildTemplatePlan(
     const call = (fringes: string) =>
       `PROD.FRINGE(${a1(r, C.subtotal)},${fringes},${a1(r, C.priorWages)},${a1(r, C.hours)},${a1(r, C.days)},${a1(r, C.x)})`;
     const names = a1(r, C.names);
-    return `=IF(OR(${set}="",${a1(r, C.subtotal)}=0),0,IF(${hasTable(set)},${call(filledRowsFormula(fringeTable))},0)+IF(${names}="",0,${call(names)}))`;
+    return `=IF(OR(${set}="",${a1(r, C.subtotal)}=0),0,IF(${hasTable(set)},${call(filledRowsFormula(fringeTable, set, guildRows))},0)+IF(${names}="",0,${call(names)}))`;
   };
   const line = (
     account: string,
@@ -681,7 +709,9 @@ export function buildTemplatePlan(
   };
   // Everyone's line carries the Fringes table (the payroll preset); a guild's lines add its fringes.
   const fringeSetOf = (account: TemplateAccount) =>
-    account.union ? [fringeTable, ...UNION_FRINGES[account.union]].join(",") : fringeTable;
+    account.union
+      ? [fringeTable, ...UNION_FRINGES[account.union], ...(UNION_FILL_INS[account.union] ?? [])].join(",")
+      : fringeTable;
   for (const category of layout.categories) {
     const accounts = template.accounts.filter((a) => categoryOf(template, a)?.code === category.code);
     if (accounts.length === 0) continue;
