@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every measurement of issue 10 in one run, printed as one table.
  * `npm run bench -- throughput recalc` runs only the named sections
- * (throughput, hostile, fringecells, recalc, costreport, paneblock, xlsx, sync, bundle).
+ * (throughput, hostile, fringecells, incentives, recalc, costreport, paneblock, xlsx, sync, bundle).
  *
  * Not part of `npm test`: timings depend on the machine. Inputs are generated with fixed seeds.
  */
@@ -9,6 +9,7 @@ import os from "node:os";
 import { bundleRows } from "./bundle.bench";
 import { functionRows } from "./functions.bench";
 import { fringeBudgetRows } from "./fringes.bench";
+import { incentiveRows } from "./incentives.bench";
 import { hostileRows } from "./hostile.bench";
 import { loadFunctions } from "./inputs";
 import { renderTable, type Row } from "./lib";
@@ -22,6 +23,7 @@ const SECTIONS = [
   "throughput",
   "hostile",
   "fringecells",
+  "incentives",
   "recalc",
   "costreport",
   "paneblock",
@@ -57,6 +59,10 @@ async function main(): Promise<void> {
   if (wanted("fringecells")) {
     step("5,000 FRINGE cells reading one table");
     rows.push(...fringeBudgetRows());
+  }
+  if (wanted("incentives")) {
+    step("PROD.INCENTIVE over a 5,000-line budget");
+    rows.push(...incentiveRows());
   }
   if (wanted("recalc")) {
     step("5,000-line budget in HyperFormula, PROD vs native");

@@ -1,4 +1,5 @@
 /* The production incentive functions. Their JSDoc is what Excel shows as each function's help. */
+import { ContentCache } from "../engine/contentCache";
 import { errors } from "../engine/errors";
 import { calculateIncentive, type IncentiveResult } from "../engine/incentives/calculate";
 import { programPeriodWords } from "../engine/incentives/programs";
@@ -45,6 +46,20 @@ function exchangeRate(value: unknown): Decimal | null {
   return omitted(value) ? null : toDecimal(value, "exchange_rate");
 }
 
+/** A budget detail as read once: its lines, and what each program (with settings and rate) gave them. */
+interface ReadBudget {
+  lines: IncentiveLine[];
+  results: ContentCache<IncentiveResult>;
+}
+
+/**
+ * The budget details read. Every incentive cell of a workbook (the Top Sheet line, the comparison
+ * sheet's gross and net per program) reads the same detail, and Excel hands each a fresh copy: read
+ * by content, the 5,000 lines are parsed once and each program evaluated once until the detail,
+ * the settings or the rate change. A few details stay kept (versions, scenarios).
+ */
+const budgets = new ContentCache<ReadBudget>(4);
+
 function compute(
   program: unknown,
   amounts: unknown,
@@ -52,11 +67,14 @@ function compute(
   settings: unknown,
   exchange_rate: unknown,
 ): IncentiveResult {
-  return calculateIncentive(
-    programName(program),
-    budgetLines(amounts, tags),
-    settings,
-    exchangeRate(exchange_rate),
+  const name = programName(program);
+  const fx = exchangeRate(exchange_rate);
+  const budget = budgets.get([amounts, tags], () => ({
+    lines: budgetLines(amounts, tags),
+    results: new ContentCache<IncentiveResult>(32),
+  }));
+  return budget.results.get([name, settings, fx?.toString() ?? null], () =>
+    calculateIncentive(name, budget.lines, settings, fx),
   );
 }
 
@@ -138,8 +156,8 @@ export function incentiveDetail(
   // custom-functions-metadata maps only any[][] to a spill of mixed text and numbers.
 ): any[][] {
   return guard(() => {
+    const r = compute(program, amounts, tags, settings, exchange_rate);
     const fx = exchangeRate(exchange_rate);
-    const r = calculateIncentive(programName(program), budgetLines(amounts, tags), settings, fx);
     const p = r.program;
     const amountsShown = roundRunning(r.buckets.map((b) => b.amount));
     const cash = r.gross.isZero()

@@ -139,3 +139,43 @@ describe("bad input", () => {
     );
   });
 });
+
+describe("the incentive cells of a budget share one reading of its detail", () => {
+  // Excel hands each cell a fresh copy of the same ranges: a Top Sheet line and a comparison sheet
+  // of four programs, gross and net, would otherwise read and evaluate 5,000 lines each.
+  const tagsModule = jest.requireActual<typeof import("../../src/engine/incentives/tags")>(
+    "../../src/engine/incentives/tags",
+  );
+  const calculateModule = jest.requireActual<typeof import("../../src/engine/incentives/calculate")>(
+    "../../src/engine/incentives/calculate",
+  );
+  afterEach(() => jest.restoreAllMocks());
+
+  it("reads the lines once and evaluates each program once over the same content", () => {
+    const readLine = jest.spyOn(tagsModule, "readLine");
+    const calculate = jest.spyOn(calculateModule, "calculateIncentive");
+    const budget = ranges();
+    budget.amounts[0][0] = 300001; // content no other test passes (story rights: counted by none)
+    const call = (fn: typeof incentive, program: string) => {
+      const fresh = { amounts: budget.amounts.map((r) => [...r]), tags: budget.tags.map((r) => [...r]) };
+      return fn(program, fresh.amounts, fresh.tags, undefined, null);
+    };
+    expect(call(incentive, "US-GA")).toBe(2400000);
+    expect(call(incentiveNet, "US-GA")).toBe(2160000);
+    expect(call(incentive, "US-NM")).toBe(1719750);
+    expect(call(incentive, "US-GA")).toBe(2400000);
+    expect(readLine).toHaveBeenCalledTimes(17);
+    expect(calculate).toHaveBeenCalledTimes(2);
+  });
+
+  it("answers the edited budget after an edit, and the settings and rate given", () => {
+    const { amounts, tags } = ranges();
+    expect(incentive("US-GA", amounts, tags, undefined, null)).toBe(2400000);
+    amounts[9][0] = 1200000; // B3 stages: 2,200,000 -> 1,200,000, 30% of 1,000,000 less
+    expect(incentive("US-GA", amounts, tags, undefined, null)).toBe(2100000);
+    expect(incentiveNet("US-GA", amounts, tags, [["SALE=0.5"]], null)).toBe(1050000);
+    // Two GA dollars per budget dollar: the $500K W-2 cap is 250,000 in the budget's currency, so
+    // the director (600,000) counts 250,000 and lead actor 2 (300,000) 250,000: 6,700,000 x 30%.
+    expect(incentive("US-GA", amounts, tags, undefined, 2)).toBe(2010000);
+  });
+});

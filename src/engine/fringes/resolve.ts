@@ -4,6 +4,7 @@
  * year-suffixed name ("SS-2025"), a dated name ("SAG-AFTRA@2026-08-15"), a range of names, or a range holding a fringe table (with its
  * header row, or the table's data alone in the header's column order).
  */
+import { ContentCache } from "../contentCache";
 import { errors, describeValue } from "../errors";
 import { isRange } from "../ranges";
 import { fromDefinition, type Fringe } from "./fringe";
@@ -95,12 +96,10 @@ function fromSpec(spec: unknown): readonly Fringe[] {
 }
 
 /**
- * How many distinct `fringes` arguments stay resolved. A workbook uses a handful of fringe sets
- * and tables; thousands of FRINGE cells share them (shared/engineering.md: keep per-call work tiny
- * and cache parsed fringe tables by content).
+ * The parsed `fringes` arguments. A workbook uses a handful of fringe sets and tables; thousands of
+ * FRINGE cells share them, so 64 distinct ones stay parsed.
  */
-const CACHE_LIMIT = 64;
-const cache = new Map<string, readonly Fringe[]>();
+const parsed = new ContentCache<readonly Fringe[]>(64);
 
 /**
  * The fringes a `fringes` argument names, in order. Results are cached by the argument's content
@@ -112,45 +111,5 @@ const cache = new Map<string, readonly Fringe[]>();
  * @param spec - the argument as Excel passed it: a single value or a 2-D range
  */
 export function resolveFringes(spec: unknown): readonly Fringe[] {
-  // A budget's FRINGE cells mostly read one table, and Excel hands each call a fresh copy of it:
-  // comparing cells with the last one asked for is cheaper than writing the cache key.
-  if (last && sameCells(last.spec, spec)) return last.fringes;
-  const fringes = cachedByContent(spec);
-  last = { spec: isRange(spec) ? spec.map((row) => [...row]) : spec, fringes };
-  return fringes;
-}
-
-/** The last `fringes` argument resolved (its cells copied) and its fringes. */
-let last: { spec: unknown; fringes: readonly Fringe[] } | undefined;
-
-/** True when two arguments hold the same values: the same scalar, or ranges equal cell by cell. */
-function sameCells(a: unknown, b: unknown): boolean {
-  if (!isRange(a) || !isRange(b)) return a === b;
-  if (a.length !== b.length) return false;
-  for (let r = 0; r < a.length; r++) {
-    const x = a[r];
-    const y = b[r];
-    if (x.length !== y.length) return false;
-    for (let c = 0; c < x.length; c++) if (x[c] !== y[c]) return false;
-  }
-  return true;
-}
-
-function cachedByContent(spec: unknown): readonly Fringe[] {
-  // NaN and Infinity are not JSON (stringify writes them as null, a blank cell): they are keyed as
-  // objects, which no cell can hold, so a table with one never shares a blank table's entry.
-  const key =
-    JSON.stringify(spec, (_key, v: unknown) =>
-      typeof v === "number" && !Number.isFinite(v) ? { n: String(v) } : v,
-    ) ?? "";
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const fringes = fromSpec(spec);
-  cache.set(key, fringes);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  return fringes;
+  return parsed.get([spec], () => fromSpec(spec));
 }
