@@ -24,9 +24,17 @@ function layoutFor(id: LayoutId, copy = 1) {
 /** The SUMIFS terms of a top-sheet formula: which detail column, which accounts. */
 function terms(formula: string) {
   const out: { column: string; matches: (account: string) => boolean }[] = [];
-  // Each number range is read twice: from the Acct column and from the Acct no. helper (text codes).
-  for (const m of formula.matchAll(/SUMIFS\((\w+),Detail_Acct,">=(\d+)",Detail_Acct,"<(\d+)"\)/g)) {
+  // Each number range is read twice: from the Acct column and from the Acct no. helper (text
+  // codes). A sum of Subtotal or Fringes leaves out the lines out of the total (issue 21): their
+  // Total is 0 but their Subtotal and Fringes still show.
+  for (const m of formula.matchAll(
+    /SUMIFS\((\w+),Detail_Acct,">=(\d+)",Detail_Acct,"<(\d+)"(,Detail_InTotal,"<>No")?\)/g,
+  )) {
     const [lo, hi] = [Number(m[2]), Number(m[3])];
+    expect({ column: m[1], leavesOut: m[4] !== undefined }).toEqual({
+      column: m[1],
+      leavesOut: m[1] !== "Detail_Total",
+    });
     out.push({ column: m[1], matches: (a) => /^\d+$/.test(a) && Number(a) >= lo && Number(a) < hi });
   }
   for (const m of formula.matchAll(/SUMIFS\((\w+),\w+,"([A-Z])\*"\)/g)) {
@@ -96,10 +104,14 @@ describe.each(IDS)("%s template plan", (id) => {
     expect(row[DETAIL_COLUMNS.names]).toEqual({
       formula: `=IF(LEN(${rest})<=2,"",IF(AND(${hasTable},${twice}<>""),${read}&","&${twice},${read}))`,
     });
-    expect(row[DETAIL_COLUMNS.total]).toEqual({ formula: `=G${r}+I${r}` });
+    // Out of the total (a group switched out), the line's Total is 0.
+    expect(row[DETAIL_COLUMNS.total]).toEqual({ formula: `=IF(R${r}="No",0,G${r}+I${r})` });
+    expect(row[DETAIL_COLUMNS.inTotal]).toEqual({
+      formula: `=IF(SUMPRODUCT((SUBSTITUTE(Groups[Group]," ","")<>"")*(Groups[In total]="No")*ISNUMBER(FIND(","&UPPER(SUBSTITUTE(Groups[Group]," ",""))&",",","&UPPER(SUBSTITUTE(Q${r}," ",""))&",")))>0,"No","Yes")`,
+    });
     // What each of the X people was already paid.
     expect(row[DETAIL_COLUMNS.priorWages]).toEqual({
-      formula: `=IF(OR(K${r}="",N(E${r})<=0),0,SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r})/E${r})`,
+      formula: `=IF(OR(K${r}="",N(E${r})<=0),0,SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r},$R$4:R${r - 1},"<>No")/E${r})`,
     });
     expect(row[DETAIL_COLUMNS.hours]).toEqual({
       formula: `=IF(C${r}="",0,C${r}*E${r}*IFERROR(VLOOKUP(D${r},Units_Table,2,FALSE),0))`,
@@ -270,7 +282,7 @@ describe("inserting a template into Excel (office-addin-mock)", () => {
     expect(book.names.find((n) => n.name === "Detail_Acct")?.formula).toMatch(
       /^='Budget detail'!\$A\$4:\$A\$\d+$/,
     );
-    expect(book.tables.map((t) => t.name).sort()).toEqual(["Fringes", "Units"]);
+    expect(book.tables.map((t) => t.name).sort()).toEqual(["Fringes", "Groups", "Units"]);
     const grand = book.names
       .find((n) => n.name === "Grand_Total")!
       .formula.replace(/^='Top Sheet'!/, "")

@@ -51,10 +51,12 @@ import {
   NUMBER_FORMATS,
   a1,
   a1Range,
+  columnLetter,
   mergeRowBlocks,
 } from "../../excel/port";
 import { FRINGE_TABLE_WIDTHS, newFringeTable } from "../fringes/newFringeTable";
 import type { SheetSignature } from "../shell/ownedSheet";
+import { GROUPS_COLUMNS, IN_TOTAL, groupCostFormula, inTotalFormula } from "./groupFormulas";
 
 /** The owner key of everything the Templates panel writes. */
 export const TEMPLATES_OWNER = "templates";
@@ -118,8 +120,15 @@ export const DETAIL_COLUMNS = {
    * ("SAG-AFTRA@2026-08-15"): what PROD.FRINGE is given besides the Fringes table.
    */
   names: 15,
+  /**
+   * The line's groups (issue 21, what-if by lines): tags such as "Stunts" or "Stunts, Night
+   * shoot", switched in or out of the total on the Globals sheet's Groups table.
+   */
+  group: 16,
+  /** "No" when one of the line's groups is out of the total: the line then counts nowhere. */
+  inTotal: 17,
   /** AICP only: what the line actually cost, typed beside the estimate (the form's Actual column). */
-  actual: 16,
+  actual: 18,
 } as const;
 
 /** The Budget detail sheet's header row (the cost report reads budgets in this shape). */
@@ -140,6 +149,8 @@ export const DETAIL_HEADER = [
   "Prior wages",
   "Acct no.",
   "Names on rates date",
+  "Group",
+  "In total",
 ];
 
 /** The separators a studio writes inside an account code (accounts.ts: 25-01, 2501.00, 25 01). */
@@ -166,6 +177,10 @@ export function acctNoFormula(cell: string): string {
   const separated = `AND(${allDigits(digits)},${allDigits(`LEFT(${t},1)`)},${allDigits(`RIGHT(${t},1)`)},ISERROR(FIND("--",${dashed})))`;
   return `=IF(OR(NOT(ISTEXT(${cell})),${t}=""),"",IF(${allDigits(t)},VALUE(${t}),IF(${separated},VALUE(LEFT(${digits},4)),"")))`;
 }
+
+/** A line out of the total: grey text on a light grey fill (contrast 5:1). */
+const OUT_OF_TOTAL_FILL = "#EDEDED";
+const OUT_OF_TOTAL_FONT = "#666666";
 
 /** Empty formula lines at the end of the detail, for accounts the template does not have. */
 const SPARE_LINES = 3;
@@ -508,6 +523,12 @@ export function buildTemplatePlan(
     a1Range(unitsFirst, 0, UNITS.length, 3, true),
     "Units and their hours/days equivalence (per-hour and per-day fringes use them).",
   );
+  // Groups (issue 21, what-if by lines): one row per group with its In total switch and what its
+  // lines cost. It starts with one empty row: typing under it adds rows (Excel grows the table).
+  const groupsTable = n("Groups");
+  const groupsTitleRow = unitsFirst + UNITS.length + 1;
+  const groupsHeaderRow = groupsTitleRow + 1;
+  const groupsFirst = groupsHeaderRow + 1;
   const globalsSheet: SheetPlan = {
     name: sheets.globals,
     mode: "create",
@@ -542,12 +563,46 @@ export function buildTemplatePlan(
         cells: [["Unit", "Hours", "Days"], ...unitRows],
         columnFormats: [null, Q, Q],
       },
+      {
+        row: groupsTitleRow,
+        column: 0,
+        cells: [
+          [
+            "Groups (what-if): tag detail lines in their Group column; type No under In total to leave a group's lines out of every total, fringes included.",
+          ],
+        ],
+        bold: true,
+      },
+      {
+        row: groupsHeaderRow,
+        column: 0,
+        cells: [
+          [...GROUPS_COLUMNS],
+          [
+            null,
+            IN_TOTAL.in,
+            {
+              formula: groupCostFormula(
+                a1(groupsFirst, 0),
+                n("Detail_Group"),
+                n("Detail_Subtotal"),
+                n("Detail_Fringes"),
+              ),
+            },
+          ],
+        ],
+        cellFormats: [
+          [null, null, null],
+          [null, null, M],
+        ],
+      },
     ],
     tables: [
       { name: n("Units"), row: unitsHeaderRow, column: 0, rowCount: UNITS.length + 1, columnCount: 3 },
+      { name: groupsTable, row: groupsHeaderRow, column: 0, rowCount: 2, columnCount: GROUPS_COLUMNS.length },
     ],
     columnWidths: [170, 90, 120, 320],
-    printArea: a1Range(0, 0, unitsFirst + UNITS.length, 4),
+    printArea: a1Range(0, 0, groupsFirst + 1, 4),
   };
 
   // ---- Fringes ----------------------------------------------------------------------------
@@ -679,11 +734,12 @@ export function buildTemplatePlan(
     const first = DETAIL_FIRST_ROW;
     // What each of the line's people was already paid: the person's earlier lines, shared
     // evenly between the line's X people (PROD.FRINGE splits this line's wages evenly too).
+    // Lines out of the total (a group switched out) paid nobody, so they count for no cap.
     const prior =
       r === first
         ? 0
         : {
-            formula: `=IF(OR(${a1(r, C.person)}="",N(${a1(r, C.x)})<=0),0,SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, C.person, true)}:${a1(r - 1, C.person)},${a1(r, C.person)})/${a1(r, C.x)})`,
+            formula: `=IF(OR(${a1(r, C.person)}="",N(${a1(r, C.x)})<=0),0,SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, C.person, true)}:${a1(r - 1, C.person)},${a1(r, C.person)},${a1(first, C.inTotal, true)}:${a1(r - 1, C.inTotal)},"<>${IN_TOTAL.out}")/${a1(r, C.x)})`,
           };
     detailRows.push([
       account === "" ? null : template.layout === "AICP" ? account : Number(account),
@@ -695,13 +751,17 @@ export function buildTemplatePlan(
       { formula: `=${a1(r, C.amount)}*${a1(r, C.x)}*${a1(r, C.rate)}` },
       fringeSet,
       { formula: fringeFormula(r) },
-      { formula: `=${a1(r, C.subtotal)}+${a1(r, C.fringes)}` },
+      // A line out of the total keeps its Subtotal and Fringes (shown greyed: what it would
+      // cost) and totals 0, so every sum of the Total column leaves it out.
+      { formula: `=IF(${a1(r, C.inTotal)}="${IN_TOTAL.out}",0,${a1(r, C.subtotal)}+${a1(r, C.fringes)})` },
       person,
       { formula: `=${unitHours(r, 2)}` },
       { formula: `=${unitHours(r, 3)}` },
       prior,
       { formula: acctNoFormula(a1(r, C.acct)) },
       { formula: namesFormula(r) },
+      null,
+      { formula: inTotalFormula(a1(r, C.group), groupsTable) },
       ...(actuals ? [null] : []),
     ]);
     detailBold.push(false);
@@ -771,6 +831,13 @@ export function buildTemplatePlan(
     detailRange(C.acctNo),
     "Account number of an account typed as text (25-10 is 2510).",
   );
+  addName("Detail_Group", sheets.detail, detailRange(C.group), "Groups of each line (what-if).");
+  const inTotalName = addName(
+    "Detail_InTotal",
+    sheets.detail,
+    detailRange(C.inTotal),
+    "No where a line's group is out of the total.",
+  );
 
   // Contiguous runs of rows with the same bold flag, so a few blocks carry the whole sheet.
   const detailBlocks: CellBlock[] = [];
@@ -789,6 +856,8 @@ export function buildTemplatePlan(
     Q,
     Q,
     M,
+    null,
+    null,
     null,
     null,
     ...(actuals ? [M] : []),
@@ -816,7 +885,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read at the rates in force on the rates date (${sheets.globals}; Names on rates date shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510).${template.detailNote ? ` ${template.detailNote}` : ""}`,
+            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read at the rates in force on the rates date (${sheets.globals}; Names on rates date shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510). Group: tag a line (Stunts, or several: Stunts, Night shoot) and switch the group in or out of the total in the Groups table on ${sheets.globals}; a line out of the total is greyed and counts in no total, fringes included.${template.detailNote ? ` ${template.detailNote}` : ""}`,
           ],
         ],
       },
@@ -842,7 +911,18 @@ export function buildTemplatePlan(
       90,
       60,
       190,
+      140,
+      60,
       ...(actuals ? [95] : []),
+    ],
+    // A line out of the total is greyed across the row (the In total column says No).
+    conditionalFormats: [
+      {
+        address: a1Range(DETAIL_FIRST_ROW, 0, detailRows.length, detailHeader.length),
+        formula: `=$${columnLetter(C.inTotal)}${DETAIL_FIRST_ROW + 1}="${IN_TOTAL.out}"`,
+        fill: OUT_OF_TOTAL_FILL,
+        fontColor: OUT_OF_TOTAL_FONT,
+      },
     ],
   };
 
@@ -901,12 +981,15 @@ export function buildTemplatePlan(
   // An account number from `lo` up to (not including) `hi`: typed as a number in the Acct
   // column, or as text (25-10) read by the Acct no. helper. A decimal sub-account 2599.5 is in
   // 2500 (accounts.ts reads it as 2599), hence "<" the next hundred, not "<=" 2599.
+  // Subtotal and Fringes still show a line that is out of the total (its Total is 0), so their
+  // sums leave such lines out by the In total column (issue 21, groups).
   const numbered = (column: string, lo: number | null, hi: number | null) =>
     [acctName, acctNoName]
       .map((key) => {
         const criteria = [
           ...(lo === null ? [] : [`${key},">=${lo}"`]),
           ...(hi === null ? [] : [`${key},"<${hi}"`]),
+          ...(column === totalName ? [] : [`${inTotalName},"<>${IN_TOTAL.out}"`]),
         ];
         return `SUMIFS(${column},${criteria.join(",")})`;
       })

@@ -1,0 +1,130 @@
+/*
+ * Groups (issue 21, what-if by lines) computed end to end: the Feature template inserted into the
+ * in-memory workbook (HyperFormula with the real PROD functions), lines tagged, a group switched
+ * out in the Globals sheet's Groups table, and every total read back to the cent.
+ */
+import { loadProdFunctions } from "./loadProdFunctions";
+import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
+import { fillInRates } from "./fillInRates";
+import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
+import { TEMPLATES } from "../../src/engine/templates";
+import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { parseA1 } from "../../src/excel/port";
+import { summarizeGroups } from "../../src/engine/whatif/groups";
+
+beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
+
+// A whole budget computed in HyperFormula takes seconds on a loaded 2-core machine.
+jest.setTimeout(60000);
+
+const C = DETAIL_COLUMNS;
+const DETAIL = "Budget detail";
+
+/** The Feature budget of templateBudget.test.ts: the UPM at 4,000 / 800 / 4,000, camera 5,000. */
+async function budget() {
+  const template = TEMPLATES.FEATURE;
+  const { sheets, suffix } = namesForCopy(template, 1);
+  const layout = buildTemplatePlan(template, template.defaults, sheets, suffix);
+  const wb = new MemoryWorkbook();
+  await wb.apply(layout.plan);
+  await fillInRates(wb);
+  const rowsOf = (account: string) => layout.detailLines.filter((l) => l.account === account).map((l) => l.row);
+  const [prep, shoot, wrap] = rowsOf("2001");
+  const [camera] = rowsOf("3350");
+  wb.enter(DETAIL, prep, C.rate, "4000");
+  wb.enter(DETAIL, shoot, C.rate, "800");
+  wb.enter(DETAIL, wrap, C.rate, "4000");
+  wb.enter(DETAIL, camera, C.rate, "5000");
+  const value = async (name: string) => (await wb.readNamedRange(name))!.values[0][0];
+  const groups = parseA1((await wb.readTable("Groups"))!.address);
+  /** Types a row of the Groups table (i = 0 is its first row; typing below grows it). */
+  const typeGroup = (i: number, name: string, inTotal?: string) => {
+    wb.enter("Globals", groups.row + 1 + i, groups.column, name);
+    if (inTotal !== undefined) wb.enter("Globals", groups.row + 1 + i, groups.column + 1, inTotal);
+  };
+  return { wb, prep, shoot, wrap, camera, value, typeGroup };
+}
+
+describe("Groups on the Feature template, computed", () => {
+  it("counts every line while no group is out: the budget of templateBudget.test.ts", async () => {
+    const { wb, prep, camera, value, typeGroup } = await budget();
+    wb.enter(DETAIL, prep, C.group, "Option: long prep");
+    wb.enter(DETAIL, camera, C.group, "Stunts, Night shoot");
+    typeGroup(0, "Option: long prep", "Yes");
+    expect(await value("Budget_Direct")).toBe(117620);
+    expect(await value("Grand_Total")).toBe(134086.8);
+  });
+
+  it("leaves a switched-out group's lines out of every total, fringes and caps included", async () => {
+    const { wb, prep, shoot, wrap, camera, value, typeGroup } = await budget();
+    wb.enter(DETAIL, prep, C.group, "Option: long prep");
+    // Two groups on one line, written with other spaces and case: out when either is out.
+    wb.enter(DETAIL, camera, C.group, "stunts,NIGHT  shoot");
+    typeGroup(0, "Option: long prep", "No");
+    typeGroup(1, "Night shoot", "no");
+    typeGroup(2, "Stunts");
+
+    const detail = (await wb.readUsedRange(DETAIL))!.values;
+    const cell = (row: number, column: number) => detail[row][column];
+    expect([prep, shoot, wrap, camera].map((r) => cell(r, C.inTotal))).toEqual(["No", "Yes", "Yes", "No"]);
+    // The lines out keep what they would cost (greyed), and total 0.
+    expect([cell(prep, C.subtotal), cell(prep, C.fringes), cell(prep, C.total)]).toEqual([32000, 7160, 0]);
+    expect([cell(camera, C.subtotal), cell(camera, C.total)]).toEqual([30000, 0]);
+    // The prep line paid nobody, so the shoot line is the UPM's first wages: it pays the payroll
+    // taxes capped at the first $7,000 (FUTA-CA 2.1% + SUI 3.4% + ETT 0.1% = 392.00) on top of
+    // 21.15% of 24,000 (SS, Medicare, DGA pension, workers' comp, fee) = 5,076.00: 5,468.00.
+    expect(cell(shoot, C.priorWages)).toBe(0);
+    expect(cell(shoot, C.fringes)).toBe(5468);
+    expect(cell(wrap, C.priorWages)).toBe(24000);
+    expect(cell(wrap, C.fringes)).toBe(3384);
+    // Direct 24,000 + 5,468 + 16,000 + 3,384 = 48,852; contingency 10% = 4,885.20; insurance
+    // 0.7% = 341.96; bond 3% of 53,737.20 = 1,612.12; grand total 55,691.28.
+    expect(await value("Budget_Direct")).toBe(48852);
+    expect(await value("Grand_Total")).toBe(55691.28);
+
+    // What each group costs, in or out, fringes included: the Groups table's own formula.
+    const table = (await wb.readTable("Groups"))!;
+    expect(table.rows).toEqual([
+      ["Option: long prep", "No", 39160],
+      ["Night shoot", "no", 30000],
+      ["Stunts", "", 30000],
+    ]);
+    // The pane's reading of the same lines gives the same figures.
+    const lines = detail.slice(3).map((row) => ({
+      group: String(row[C.group]),
+      subtotal: row[C.subtotal],
+      fringes: row[C.fringes],
+    }));
+    const summary = summarizeGroups(
+      table.rows.map((r) => ({ name: String(r[0]), inTotal: r[1] })),
+      lines,
+    );
+    expect(summary.map((g) => [g.name, g.inTotal, g.lines, g.cost?.toFixed(2)])).toEqual([
+      ["Option: long prep", false, 1, "39160.00"],
+      ["Night shoot", false, 1, "30000.00"],
+      ["Stunts", true, 1, "30000.00"],
+    ]);
+
+    // Greyed: the conditional format marks the rows out of the total, and only those.
+    expect(wb.view(DETAIL, prep, C.description)).toMatchObject({ fill: "#EDEDED", fontColor: "#666666" });
+    expect(wb.view(DETAIL, camera, C.total)).toMatchObject({ fill: "#EDEDED" });
+    expect(wb.view(DETAIL, shoot, C.description).fill).toBeUndefined();
+
+    // Switched back in: the budget of the first test again.
+    wb.enter("Globals", parseA1(table.address).row + 1, parseA1(table.address).column + 1, "Yes");
+    wb.enter("Globals", parseA1(table.address).row + 2, parseA1(table.address).column + 1, "Yes");
+    expect(await value("Budget_Direct")).toBe(117620);
+    expect(await value("Grand_Total")).toBe(134086.8);
+  });
+
+  it("shows a group's error in its own cost only", async () => {
+    const { wb, prep, camera, typeGroup } = await budget();
+    wb.enter(DETAIL, prep, C.group, "Stunts");
+    wb.enter(DETAIL, camera, C.group, "Crane");
+    wb.enter(DETAIL, prep, C.rate, "four thousand");
+    typeGroup(0, "Stunts", "Yes");
+    typeGroup(1, "Crane", "Yes");
+    const rows = (await wb.readTable("Groups"))!.rows;
+    expect(rows.map((r) => r[2])).toEqual(["#VALUE!", 30000]);
+  });
+});
