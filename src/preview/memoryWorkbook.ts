@@ -141,6 +141,7 @@ export class MemoryWorkbook implements WorkbookPort {
   private active: string;
   private deferTables = false;
   private changes = 0;
+  private rules: { version: number; values: Map<string, unknown> } = { version: -1, values: new Map() };
   private selection: { sheet: string; row: number; column: number; rowCount: number; columnCount: number };
 
   /** An empty workbook with one sheet, "Sheet1", as Excel starts. */
@@ -267,6 +268,19 @@ export class MemoryWorkbook implements WorkbookPort {
     };
   }
 
+  /**
+   * A conditional format's rule computed on a sheet, remembered until the workbook next changes:
+   * a rule anchored on one column (`=$R4="No"`, a greyed budget line) reads the same in every
+   * cell of the row, and the grid asks for every cell at each paint.
+   */
+  private ruleValue(sheet: string, rule: string): unknown {
+    if (this.rules.version !== this.changes) this.rules = { version: this.changes, values: new Map() };
+    const key = `${sheet.toLowerCase()}!${rule}`;
+    if (!this.rules.values.has(key))
+      this.rules.values.set(key, this.engine.calculateFormula(rule, this.sheetId(sheet)));
+    return this.rules.values.get(key);
+  }
+
   /** The conditional format whose rule holds at a cell, if any (the first, as Excel stops there). */
   private conditionalStyle(sheet: string, row: number, column: number): ConditionalFormatSpec | undefined {
     for (const spec of this.layout(sheet).conditionalFormats ?? []) {
@@ -280,7 +294,7 @@ export class MemoryWorkbook implements WorkbookPort {
         continue;
       // The rule is written for the range's top-left cell, relative references moving with the cell.
       const rule = shiftReferences(spec.formula, row - area.row, column - area.column);
-      const holds = this.engine.calculateFormula(rule, this.sheetId(sheet));
+      const holds = this.ruleValue(sheet, rule);
       if (holds === true || (typeof holds === "number" && holds !== 0)) return spec;
     }
     return undefined;

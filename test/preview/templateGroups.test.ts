@@ -28,7 +28,8 @@ async function budget() {
   const wb = new MemoryWorkbook();
   await wb.apply(layout.plan);
   await fillInRates(wb);
-  const rowsOf = (account: string) => layout.detailLines.filter((l) => l.account === account).map((l) => l.row);
+  const rowsOf = (account: string) =>
+    layout.detailLines.filter((l) => l.account === account).map((l) => l.row);
   const [prep, shoot, wrap] = rowsOf("2001");
   const [camera] = rowsOf("3350");
   wb.enter(DETAIL, prep, C.rate, "4000");

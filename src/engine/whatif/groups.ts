@@ -111,7 +111,10 @@ export function summarizeGroups(table: readonly GroupRow[], lines: readonly Grou
       }
     }
   }
-  return [...byKey.values()].map(({ sum, ...g }) => ({ ...g, cost: g.error === null ? roundCents(sum) : null }));
+  return [...byKey.values()].map(({ sum, ...g }) => ({
+    ...g,
+    cost: g.error === null ? roundCents(sum) : null,
+  }));
 }
 
 /**

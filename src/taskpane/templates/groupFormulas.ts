@@ -35,6 +35,11 @@ export function inTotalFormula(groupCell: string, table: string): string {
  * an error on another line (a fringe rate still to fill in) stays out of this group's cost, and an
  * error on one of its own lines shows, as the top sheet's SUMIFS do.
  */
-export function groupCostFormula(nameCell: string, detailGroup: string, subtotal: string, fringes: string): string {
+export function groupCostFormula(
+  nameCell: string,
+  detailGroup: string,
+  subtotal: string,
+  fringes: string,
+): string {
   return `=IF(SUBSTITUTE(${nameCell}," ","")="","",SUMPRODUCT(IF(ISNUMBER(FIND(${key(nameCell)},${key(detailGroup)})),${subtotal}+${fringes},0)))`;
 }

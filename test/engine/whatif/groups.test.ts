@@ -12,23 +12,27 @@ describe("reading group tags as the template's formulas do", () => {
   it("ignores ordinary spaces and case, and splits at commas", () => {
     expect(groupKey("Night shoot")).toBe("NIGHTSHOOT");
     expect(groupKey(" night  SHOOT ")).toBe("NIGHTSHOOT");
-    expect(lineGroupKeys("Stunts, Night shoot,,Option: crane")).toEqual(["STUNTS", "NIGHTSHOOT", "OPTION:CRANE"]);
+    expect(lineGroupKeys("Stunts, Night shoot,,Option: crane")).toEqual([
+      "STUNTS",
+      "NIGHTSHOOT",
+      "OPTION:CRANE",
+    ]);
     expect(lineGroupKeys("  ")).toEqual([]);
   });
 
-  it("keeps a tab or a no-break space, as Excel's SUBSTITUTE(x,\" \",\"\") does", () => {
+  it('keeps a tab or a no-break space, as Excel\'s SUBSTITUTE(x," ","") does', () => {
     expect(groupKey("Night\u00a0shoot")).toBe("NIGHT\u00a0SHOOT");
   });
 
   it("switches a group out on No in any case, and on nothing else", () => {
     expect([switchedOut("No"), switchedOut("no"), switchedOut("NO")]).toEqual([true, true, true]);
-    expect([switchedOut("Yes"), switchedOut(""), switchedOut(" No"), switchedOut(false), switchedOut(0)]).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect([
+      switchedOut("Yes"),
+      switchedOut(""),
+      switchedOut(" No"),
+      switchedOut(false),
+      switchedOut(0),
+    ]).toEqual([false, false, false, false, false]);
   });
 });
 
