@@ -276,9 +276,22 @@ export class MemoryWorkbook implements WorkbookPort {
   private ruleValue(sheet: string, rule: string): unknown {
     if (this.rules.version !== this.changes) this.rules = { version: this.changes, values: new Map() };
     const key = `${sheet.toLowerCase()}!${rule}`;
-    if (!this.rules.values.has(key))
-      this.rules.values.set(key, this.engine.calculateFormula(rule, this.sheetId(sheet)));
+    if (!this.rules.values.has(key)) {
+      // A cell compared with a text (`=$R4="No"`) is read straight from the cell, without a
+      // formula to parse: Excel's `=` on text ignores case, and a number or a blank is not text.
+      const compare = /^=\$?([A-Z]{1,3})\$?(\d+)="([^"]*)"$/.exec(rule);
+      const value =
+        compare && compare[3] !== ""
+          ? this.textEquals(sheet, parseA1(`${compare[1]}${compare[2]}`), compare[3])
+          : this.engine.calculateFormula(rule, this.sheetId(sheet));
+      this.rules.values.set(key, value);
+    }
     return this.rules.values.get(key);
+  }
+
+  private textEquals(sheet: string, at: { row: number; column: number }, text: string): boolean {
+    const value = this.engine.getCellValue({ sheet: this.sheetId(sheet), row: at.row, col: at.column });
+    return typeof value === "string" && value.toUpperCase() === text.toUpperCase();
   }
 
   /** The conditional format whose rule holds at a cell, if any (the first, as Excel stops there). */
