@@ -10,6 +10,7 @@ import {
   type Cell,
   type CellBlock,
   type CellValue,
+  type CellsData,
   type OwnedRegion,
   type RangeData,
   type RangeRef,
@@ -44,7 +45,14 @@ export interface OfficeWorkbookOptions {
   maxPayloadBytes?: number;
   /** Largest number of cells read per sync when reading a used range. @default 200_000 */
   maxReadCells?: number;
+  /** Pause between two reads while waiting for Excel to calculate, in ms. @default 250 */
+  calculationPollMs?: number;
+  /** How long to wait for Excel to finish calculating before giving up, in ms. @default 60_000 */
+  calculationTimeoutMs?: number;
 }
+
+/** What a cell shows while a custom function is still computing (Excel on the web and desktop). */
+const BUSY = "#BUSY!";
 
 const DEFAULT_TABLE_STYLE = "TableStyleLight9";
 /** What Excel says when a response is over its size limit (5 MB on the web). */
@@ -188,11 +196,15 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly run: BatchRunner;
   private readonly maxPayloadBytes: number;
   private readonly maxReadCells: number;
+  private readonly calculationPollMs: number;
+  private readonly calculationTimeoutMs: number;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
     this.maxPayloadBytes = options.maxPayloadBytes ?? 4_000_000;
     this.maxReadCells = options.maxReadCells ?? 200_000;
+    this.calculationPollMs = options.calculationPollMs ?? 250;
+    this.calculationTimeoutMs = options.calculationTimeoutMs ?? 60_000;
   }
 
   private async batch<T>(body: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -336,6 +348,69 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       return { ...splitAddress(range.address), values: range.values as CellValue[][] };
     });
+  }
+
+  readCells(refs: readonly RangeRef[]): Promise<CellsData[]> {
+    return this.batch(async (context) => {
+      const ranges = refs.map((ref) => {
+        const range = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
+        range.load("values,formulas");
+        return { ref, range };
+      });
+      await context.sync();
+      return ranges.map(({ ref, range }) => ({
+        ...ref,
+        values: range.values as CellValue[][],
+        formulas: range.formulas as CellValue[][],
+      }));
+    });
+  }
+
+  /**
+   * Excel's calculation state (ExcelApi 1.9) says when a recalculation is over, but custom
+   * functions answer asynchronously: Excel may show #BUSY! or, on recent builds, the previous
+   * value with a spinner while one recomputes (office-js issues #587, #4152, #6930). So a read
+   * counts only when the state is done, no cell is #BUSY!, and the next read, a pause later,
+   * agrees with it. One sync per read; the first also asks for a recalculation, which a
+   * workbook set to manual calculation needs.
+   */
+  async readWhenCalculated(refs: readonly RangeRef[], options: RunOptions = {}): Promise<RangeData[]> {
+    const started = Date.now();
+    let previous: string | null = null;
+    for (let read = 0; ; read++) {
+      throwIfAborted(options.signal);
+      const { state, data } = await this.batch(async (context) => {
+        const application = context.workbook.application;
+        if (read === 0) application.calculate("Recalculate");
+        application.load("calculationState");
+        const ranges = refs.map((ref) => {
+          const range = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
+          range.load("values");
+          return { ref, range };
+        });
+        // Polling: each read is one request, a pause apart, until Excel has settled.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        return {
+          state: application.calculationState as string,
+          data: ranges.map(({ ref, range }): RangeData => ({
+            ...ref,
+            values: range.values as CellValue[][],
+          })),
+        };
+      });
+      const busy = data.some((d) => d.values.some((row) => row.includes(BUSY)));
+      const key = busy ? null : JSON.stringify(data.map((d) => d.values));
+      if (state === "Done" && key !== null && key === previous) return data;
+      previous = state === "Done" ? key : null;
+      if (Date.now() - started > this.calculationTimeoutMs)
+        throw new PortError(
+          "host",
+          `Excel had not finished calculating after ${Math.round(this.calculationTimeoutMs / 1000)} seconds${busy ? " (some cells still show #BUSY!)" : ""}.`,
+        );
+      options.onProgress?.({ done: read + 1, total: read + 2, label: "Waiting for Excel to calculate" });
+      await new Promise((resolve) => setTimeout(resolve, this.calculationPollMs));
+    }
   }
 
   getSelection(): Promise<RangeRef> {

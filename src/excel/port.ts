@@ -228,6 +228,14 @@ export interface RangeData extends RangeRef {
   values: CellValue[][];
 }
 
+/**
+ * What cells hold, to put them back exactly: values, and formulas as Excel's `formulas` gives
+ * them (the formula text where there is one, else the value).
+ */
+export interface CellsData extends RangeData {
+  formulas: CellValue[][];
+}
+
 /** An Excel table as read. */
 export interface TableData {
   name: string;
@@ -307,6 +315,16 @@ export interface WorkbookPort {
   listNames(): Promise<{ name: string; formula: string }[]>;
   /** A named range's values, or null if the name does not exist or is not a range. */
   readNamedRange(name: string): Promise<RangeData | null>;
+  /** Values and formulas of ranges, all in one read (what-if scenarios keep them exactly). */
+  readCells(refs: readonly RangeRef[]): Promise<CellsData[]>;
+  /**
+   * Values of ranges once Excel has finished calculating: asks Excel to recalculate, then reads
+   * until the calculation state is done, no cell shows #BUSY! (a custom function still
+   * computing) and two reads in a row agree (Excel can show a stale value while a function
+   * recomputes). Refuses with a "host" PortError when Excel has not settled within a minute;
+   * honours Cancel between reads.
+   */
+  readWhenCalculated(refs: readonly RangeRef[], options?: RunOptions): Promise<RangeData[]>;
   /** The user's current selection. */
   getSelection(): Promise<RangeRef>;
   /** Of the given ranges, those holding any non-empty cell (one sync for all of them). */

@@ -17,6 +17,7 @@ import {
 import {
   type Cell,
   type CellValue,
+  type CellsData,
   type SheetPlan,
   type ConditionalFormatSpec,
   type OwnedRegion,
@@ -523,6 +524,32 @@ export class MemoryWorkbook implements WorkbookPort {
         values: this.values(ref.sheet, row, column, rowCount, columnCount),
       };
     });
+  }
+
+  readCells(refs: readonly RangeRef[]): Promise<CellsData[]> {
+    return this.attempt(() =>
+      refs.map((ref) => {
+        const { row, column, rowCount, columnCount } = parseA1(ref.address);
+        const values = this.values(ref.sheet, row, column, rowCount, columnCount);
+        const id = this.sheetId(ref.sheet);
+        // As Excel's `formulas`: the formula as written where there is one, else the value.
+        const formulas = values.map((cells, r) =>
+          cells.map((value, c) => {
+            const at = { sheet: id, row: row + r, col: column + c };
+            if (!this.engine.doesCellHaveFormula(at)) return value;
+            const written = this.written.get(ref.sheet.toLowerCase())?.get(cellKey(row + r, column + c));
+            return written ?? this.engine.getCellFormula(at) ?? value;
+          }),
+        );
+        return { sheet: ref.sheet, address: a1Range(row, column, rowCount, columnCount), values, formulas };
+      }),
+    );
+  }
+
+  /** HyperFormula computes as it is told of a change: the values are always calculated. */
+  readWhenCalculated(refs: readonly RangeRef[], options: RunOptions = {}): Promise<RangeData[]> {
+    throwIfAborted(options.signal);
+    return Promise.all(refs.map((ref) => this.readRange(ref)));
   }
 
   getSelection(): Promise<RangeRef> {

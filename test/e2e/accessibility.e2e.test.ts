@@ -119,4 +119,16 @@ describe("the pane for everyone: axe-core, 320 px, 200% zoom, dark theme", () =>
     expect(await problems(page)).toEqual({});
     expect(preview.errors).toEqual([]);
   });
+
+  it("What-if, before and after Save", async () => {
+    const { page } = preview;
+    await panelTab(page, "What-if").click();
+    await page.getByText("No scenario saved yet.").waitFor();
+    expect(await problems(page)).toEqual({});
+    await page.getByRole("textbox", { name: "Scenario name" }).fill("30 days");
+    await page.getByRole("button", { name: "Save current globals" }).click();
+    await page.getByText(/Scenario "30 days" saved/).waitFor();
+    expect(await problems(page)).toEqual({});
+    expect(preview.errors).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ export interface MockCell {
   bold?: boolean;
   /** Written as a lone apostrophe: empty text, but not a blank cell (COUNTA counts it). */
   emptyText?: boolean;
+  /** A formula's result as a test sets it (the mock does not calculate); else its text. */
+  result?: string | number | boolean;
 }
 
 export interface MockSheet {
@@ -87,6 +89,15 @@ export class MockBook {
    * bytes of loaded values one sync may return here. Unset: no limit.
    */
   maxResponseBytes?: number;
+  /**
+   * What `application.calculationState` answers, one entry per read (the last one repeats);
+   * `onCalculationRead` runs at each read, so a test can let results arrive as Excel does.
+   */
+  calculationStates: string[] = ["Done"];
+  calculationReads = 0;
+  onCalculationRead?: (read: number) => void;
+  /** The calculation types `application.calculate` was asked for. */
+  calculations: string[] = [];
 
   /** Excel finds sheets by name without regard to case. */
   sheet(name: string): MockSheet {
@@ -183,12 +194,33 @@ export class MockBook {
     cells.set(key(row, column), { ...cell, format });
   }
 
-  /** Values as Excel returns them: blanks as "", formulas as their formula text (not evaluated). */
+  /**
+   * Values as Excel returns them: blanks as "", formulas as the result a test set, else as their
+   * formula text (not evaluated).
+   */
   values(sheet: string, row: number, column: number, rowCount: number, columnCount: number) {
+    const cells = this.sheet(sheet).cells;
+    return Array.from({ length: rowCount }, (_, r) =>
+      Array.from({ length: columnCount }, (_, c) => {
+        const cell = cells.get(key(row + r, column + c));
+        return cell?.result ?? cell?.content ?? "";
+      }),
+    );
+  }
+
+  /** Formulas as Excel's `formulas` returns them: the formula text, else the value. */
+  formulas(sheet: string, row: number, column: number, rowCount: number, columnCount: number) {
     const cells = this.sheet(sheet).cells;
     return Array.from({ length: rowCount }, (_, r) =>
       Array.from({ length: columnCount }, (_, c) => cells.get(key(row + r, column + c))?.content ?? ""),
     );
+  }
+
+  /** The next calculation state read. */
+  nextCalculationState(): string {
+    const read = this.calculationReads++;
+    this.onCalculationRead?.(read);
+    return this.calculationStates[Math.min(read, this.calculationStates.length - 1)];
   }
 
   /** The used rectangle of a sheet within a window, or null if nothing there has a value. */
@@ -246,6 +278,8 @@ export function mockExcel(book: MockBook) {
     mock.isNullObject = isNull;
     for (const [prop, apply] of Object.entries(setters)) {
       Object.defineProperty(mock, prop, {
+        // Reading what was loaded (a range's formulas) still works beside the queued write.
+        get: () => data[prop],
         set: (value: never) => queue.push(() => apply(value)),
         configurable: true,
       });
@@ -285,6 +319,10 @@ export function mockExcel(book: MockBook) {
       // (A whole-sheet range has no values here: nothing PROD does reads one.)
       values:
         exists && rowCount * columnCount <= 1e6 ? book.values(sheet, row, column, rowCount, columnCount) : [],
+      formulas:
+        exists && rowCount * columnCount <= 1e6
+          ? book.formulas(sheet, row, column, rowCount, columnCount)
+          : [],
       rowIndex: row,
       columnIndex: column,
       rowCount,
@@ -571,6 +609,12 @@ export function mockExcel(book: MockBook) {
       getItemOrNullObject: (name: string) => tableProxy(name),
     }),
     getSelectedRange: () => rangeByAddress(book.selection.sheet, book.selection.address),
+    get application() {
+      return loadable(
+        { calculationState: book.nextCalculationState() },
+        { calculate: (type: string) => queue.push(() => book.calculations.push(type)) },
+      );
+    },
   };
 
   const context = {

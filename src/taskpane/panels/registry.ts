@@ -6,7 +6,7 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 
 /** The panels the pane knows. */
-export type PanelId = "templates" | "fringes" | "bids" | "costReport" | "versions";
+export type PanelId = "templates" | "fringes" | "bids" | "costReport" | "versions" | "whatif";
 
 /** One navigation entry. */
 export interface PanelEntry {
@@ -21,4 +21,5 @@ export const PANELS: readonly PanelEntry[] = [
   { id: "bids", label: "Bids", Component: lazy(() => import("./BidsPanel")) },
   { id: "costReport", label: "Cost report", Component: lazy(() => import("./CostReportPanel")) },
   { id: "versions", label: "Versions", Component: lazy(() => import("./VersionsPanel")) },
+  { id: "whatif", label: "What-if", Component: lazy(() => import("./WhatIfPanel")) },
 ];

@@ -1,0 +1,344 @@
+/*
+ * What-if (issue 21): groups of lines switched in or out of a budget's total, and scenarios,
+ * named sets of the budget's globals saved, applied and compared. The rules are the engine's
+ * (engine/whatif); the workbook work is whatif/whatifWorkbook.ts.
+ */
+import { useEffect, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Subtitle2,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { GroupSummary } from "../../engine/whatif/groups";
+import type { Scenario } from "../../engine/whatif/scenarios";
+import { formatDollars } from "../shell/formatMoney";
+import { usePane } from "../shell/PaneContext";
+import { PaneStatus } from "../shell/PaneStatus";
+import { SelectField } from "../shell/SelectField";
+import {
+  type Budget,
+  cannotApply,
+  compareScenarios,
+  findBudgets,
+  keepCurrent,
+  readGlobals,
+  readGlobalsLayout,
+  readGroups,
+  readScenarios,
+  setGroupInTotal,
+  stamp,
+  writeComparison,
+  writeGlobals,
+  writeScenarios,
+} from "../whatif/whatifWorkbook";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
+  group: { display: "flex", flexDirection: "column", listStyleType: "none" },
+});
+
+/** The What-if panel. */
+export default function WhatIfPanel() {
+  const styles = useStyles();
+  const pane = usePane();
+  const [budgets, setBudgets] = useState<Budget[] | null>(null);
+  const [copy, setCopy] = useState("");
+
+  useEffect(() => {
+    findBudgets(pane.port)
+      .then((found) => {
+        setBudgets(found);
+        setCopy(found[0]?.copy ?? "");
+      })
+      .catch((error: unknown) => pane.showError(error));
+    // Look for the budgets once, when the panel opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const budget = budgets?.find((b) => b.copy === copy);
+  return (
+    <div className={styles.panel}>
+      <Subtitle1 as="h2">What-if</Subtitle1>
+      {budgets !== null && budgets.length === 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            There is no budget in this workbook yet: insert a template (Templates panel), then come back here.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {budgets !== null && budgets.length > 1 && (
+        <SelectField
+          label="Budget"
+          value={copy}
+          options={budgets.map((b) => ({ value: b.copy, label: b.topSheet }))}
+          onChange={setCopy}
+        />
+      )}
+      <PaneStatus />
+      {budget && <Groups key={`g${budget.copy}`} budget={budget} />}
+      {budget && <Scenarios key={`s${budget.copy}`} budget={budget} />}
+    </div>
+  );
+}
+
+/** The budget's groups, what each costs, and the switch that puts it in or out of the total. */
+function Groups({ budget }: { budget: Budget }) {
+  const styles = useStyles();
+  const pane = usePane("groups");
+  const [groups, setGroups] = useState<GroupSummary[] | null>(null);
+
+  const handleRead = async () => {
+    try {
+      setGroups(await readGroups(pane.port, budget));
+    } catch (error) {
+      pane.showError(error);
+    }
+  };
+  useEffect(() => {
+    void handleRead();
+    // Read the groups when the budget is chosen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [budget.copy]);
+
+  const handleSwitch = async (group: GroupSummary, inTotal: boolean) => {
+    pane.clearMessage();
+    try {
+      await setGroupInTotal(pane.port, budget, group, inTotal);
+      await handleRead();
+      pane.showNote(
+        inTotal
+          ? `"${group.name}" is back in the total.`
+          : `"${group.name}" is out of the total: its ${group.lines} line(s) are greyed on ${budget.detail} and left out of every total.`,
+      );
+    } catch (error) {
+      pane.showError(error);
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="whatif-groups">
+      <Subtitle2 as="h3" id="whatif-groups">
+        Groups: what-if by lines
+      </Subtitle2>
+      <Caption1>
+        Tag lines in the Group column of {budget.detail} (several groups: separate them with commas). A group
+        switched out leaves its lines out of every total, fringes included; the cost shown is what its lines
+        cost, in or out.
+      </Caption1>
+      {groups !== null && groups.length === 0 && (
+        <Text>No line has a group yet. Type one in the Group column, then read the groups again.</Text>
+      )}
+      {groups !== null && groups.length > 0 && (
+        <ul className={styles.list} aria-label="Groups">
+          {groups.map((g) => (
+            <li key={g.key} className={styles.group}>
+              <Switch
+                checked={g.inTotal}
+                disabled={pane.busy !== null}
+                label={`${g.name}: ${g.cost === null ? `a line shows ${g.error}` : formatDollars(g.cost)}, ${g.lines} line(s), ${g.inTotal ? "in the total" : "out of the total"}`}
+                onChange={(_e, data) => void handleSwitch(g, data.checked)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.row}>
+        <Button onClick={() => void handleRead()}>Read groups again</Button>
+      </div>
+      <PaneStatus at="groups" />
+    </section>
+  );
+}
+
+/** Named sets of the budget's globals: save, apply, compare. */
+function Scenarios({ budget }: { budget: Budget }) {
+  const styles = useStyles();
+  const save = usePane("save");
+  const apply = usePane("apply-scenario");
+  const compare = usePane("compare");
+  const [scenarios, setScenarios] = useState<Scenario[] | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [name, setName] = useState("");
+  const [toApply, setToApply] = useState("");
+  const [checked, setChecked] = useState<string[]>([]);
+
+  const handleRead = async () => {
+    try {
+      const read = await readScenarios(save.port, budget);
+      setScenarios(read.scenarios);
+      setProblems(read.problems);
+      setToApply((t) => (read.scenarios.some((s) => s.name === t) ? t : (read.scenarios[0]?.name ?? "")));
+      setChecked((c) => c.filter((n) => read.scenarios.some((s) => s.name === n)));
+    } catch (error) {
+      save.showError(error);
+    }
+  };
+  useEffect(() => {
+    void handleRead();
+    // Read the store when the budget is chosen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [budget.copy]);
+
+  const handleSave = async () => {
+    save.clearMessage();
+    const trimmed = name.trim();
+    if (trimmed === "") {
+      save.showError(new Error("Type a name for the scenario first, such as 35 days."));
+      return;
+    }
+    try {
+      const saved = (await readScenarios(save.port, budget)).scenarios;
+      const same = saved.find((s) => s.name.toUpperCase() === trimmed.toUpperCase());
+      if (
+        same &&
+        !(await save.ask({
+          title: "Replace the scenario?",
+          message: `A scenario named "${same.name}" (saved ${same.saved}) exists. Replace its values with the globals as they are now?`,
+          confirmLabel: "Replace it",
+          cancelLabel: "Keep it",
+          destructive: true,
+        }))
+      )
+        return;
+      const layout = await readGlobalsLayout(save.port, budget);
+      const scenario: Scenario = {
+        name: trimmed,
+        saved: stamp(new Date()),
+        globals: await readGlobals(save.port, layout),
+      };
+      await writeScenarios(
+        save.port,
+        budget,
+        same ? saved.map((s) => (s === same ? scenario : s)) : [...saved, scenario],
+      );
+      save.showNote(
+        `Scenario "${trimmed}" saved with ${scenario.globals.length} globals on ${budget.storeSheet}.`,
+      );
+      setName("");
+      await handleRead();
+    } catch (error) {
+      save.showError(error);
+    }
+  };
+
+  const handleApply = async () => {
+    apply.clearMessage();
+    const scenario = scenarios?.find((s) => s.name === toApply);
+    if (!scenario) return;
+    try {
+      const layout = await readGlobalsLayout(apply.port, budget);
+      const problem = cannotApply(scenario, layout);
+      if (problem) throw new Error(problem);
+      const current = await readGlobals(apply.port, layout);
+      const saved = (await readScenarios(apply.port, budget)).scenarios;
+      const kept = await keepCurrent(apply.port, budget, current, saved, "Before applying", new Date());
+      await writeGlobals(apply.port, budget, layout, current, scenario.globals);
+      apply.showNote(
+        `Scenario "${scenario.name}" applied to ${budget.globals}.` +
+          (kept.added ? ` Your globals as they were are saved as the scenario "${kept.scenario.name}".` : ""),
+      );
+      await handleRead();
+    } catch (error) {
+      apply.showError(error);
+    }
+  };
+
+  const handleCompare = async () => {
+    compare.clearMessage();
+    // In the order they were checked: the first is the base the changes are against.
+    const picked = checked.flatMap((n) => (scenarios ?? []).filter((s) => s.name === n));
+    const result = await compare.runLong(`Comparing ${picked.length} scenarios`, async (options) => {
+      const compared = await compareScenarios(compare.port, budget, picked, options);
+      await writeComparison(compare.port, budget, compared, await readGlobalsLayout(compare.port, budget));
+      return compared;
+    });
+    if (result) {
+      compare.showNote(
+        `${result.scenarios.length} scenarios compared on "${budget.comparisonSheet}"; your globals are as they were.` +
+          (result.keptAs ? ` They are also saved as the scenario "${result.keptAs}".` : ""),
+      );
+    }
+    await handleRead();
+  };
+
+  const busy = save.busy !== null;
+  return (
+    <section className={styles.section} aria-labelledby="whatif-scenarios">
+      <Subtitle2 as="h3" id="whatif-scenarios">
+        Scenarios: what-if by globals
+      </Subtitle2>
+      <Caption1>
+        A scenario is the values of every global on {budget.globals} (shoot days, rates year, percents, ...),
+        saved under a name on {budget.storeSheet}.
+      </Caption1>
+      {problems.map((p) => (
+        <MessageBar key={p} intent="warning">
+          <MessageBarBody>{p}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <Field label="Scenario name" hint="Saves the globals as they are now.">
+        <Input value={name} onChange={(_e, data) => setName(data.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => void handleSave()}>
+          Save current globals
+        </Button>
+      </div>
+      <PaneStatus at="save" />
+      {scenarios !== null && scenarios.length === 0 && <Text>No scenario saved yet.</Text>}
+      {scenarios !== null && scenarios.length > 0 && (
+        <>
+          <SelectField
+            label="Scenario to apply"
+            value={toApply}
+            options={scenarios.map((s) => s.name)}
+            onChange={setToApply}
+          />
+          <div className={styles.row}>
+            <Button disabled={busy} onClick={() => void handleApply()}>
+              Apply scenario
+            </Button>
+          </div>
+          <PaneStatus at="apply-scenario" />
+          <fieldset className={styles.list}>
+            <legend>Scenarios to compare (the first checked is the base)</legend>
+            {scenarios.map((s) => (
+              <Checkbox
+                key={s.name}
+                label={`${s.name} (saved ${s.saved})`}
+                checked={checked.includes(s.name)}
+                onChange={(_e, data) =>
+                  setChecked((c) => (data.checked ? [...c, s.name] : c.filter((n) => n !== s.name)))
+                }
+              />
+            ))}
+          </fieldset>
+          <div className={styles.row}>
+            <Button disabled={busy || checked.length < 2} onClick={() => void handleCompare()}>
+              Compare checked scenarios
+            </Button>
+          </div>
+          <PaneStatus at="compare" />
+        </>
+      )}
+    </section>
+  );
+}

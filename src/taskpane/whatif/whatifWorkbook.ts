@@ -1,0 +1,530 @@
+/*
+ * The What-if panel's work on the workbook (issue 21), through the port only: the budgets the
+ * Templates panel made, their groups and switches, their globals, the scenario store and the
+ * scenario comparison. The rules are the engine's (engine/whatif); this is reading and writing.
+ */
+import { type GroupSummary, groupKey, summarizeGroups } from "../../engine/whatif/groups";
+import {
+  type ComparisonLine,
+  type Figure,
+  type Scenario,
+  type ScenarioGlobal,
+  type StoredCell,
+  STORE_COLUMNS,
+  compareFigures,
+  matchingScenario,
+  missingGlobals,
+  readStore,
+  storeRows,
+  storedCell,
+  topSheetFigures,
+} from "../../engine/whatif/scenarios";
+import {
+  type Cell,
+  type CellValue,
+  type RangeRef,
+  type RunOptions,
+  type SheetPlan,
+  type WorkbookPort,
+  NUMBER_FORMATS,
+  PortError,
+  a1,
+  a1Range,
+  parseA1,
+  quoteList,
+  throwIfAborted,
+} from "../../excel/port";
+import { ownedSheetState } from "../shell/ownedSheet";
+import { TEMPLATES_OWNER } from "../templates/buildPlan";
+import { IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
+
+/** The owner key of the sheets the What-if panel writes (the scenario store and comparison). */
+export const WHATIF_OWNER = "whatif";
+const STORE_KEY = "scenarios";
+const COMPARISON_KEY = "comparison";
+
+/** A budget the Templates panel made: its sheets and the suffix of its names ("" or "_2"). */
+export interface Budget {
+  copy: string;
+  topSheet: string;
+  detail: string;
+  globals: string;
+  /** Its Groups table (`Groups`, `Groups_2`). */
+  groupsTable: string;
+  /** The sheets the What-if panel keeps for it (`Scenarios`, `Scenarios 2`). */
+  storeSheet: string;
+  comparisonSheet: string;
+}
+
+/** The budgets of the workbook, first copy first: those whose top sheet, detail and globals are marked. */
+export async function findBudgets(port: WorkbookPort): Promise<Budget[]> {
+  const owned = await port.findOwned(TEMPLATES_OWNER);
+  const copies = [...new Set(owned.map((o) => o.copy))].sort();
+  return copies.flatMap((copy) => {
+    const sheet = (key: string) => owned.find((o) => o.copy === copy && o.key === key)?.sheet;
+    const [topSheet, detail, globals] = [sheet("topsheet"), sheet("detail"), sheet("globals")];
+    if (!topSheet || !detail || !globals) return [];
+    const tail = copy === "" ? "" : ` ${copy.replace(/^_/, "")}`;
+    return [
+      {
+        copy,
+        topSheet,
+        detail,
+        globals,
+        groupsTable: `Groups${copy}`,
+        storeSheet: `Scenarios${tail}`,
+        comparisonSheet: `Scenario comparison${tail}`,
+      },
+    ];
+  });
+}
+
+// ---- Groups ------------------------------------------------------------------------------
+
+/** The budget's groups with what each costs and its switch. */
+export async function readGroups(port: WorkbookPort, budget: Budget): Promise<GroupSummary[]> {
+  const [table, group, subtotal, fringes] = await Promise.all([
+    port.readTable(budget.groupsTable),
+    ...["Detail_Group", "Detail_Subtotal", "Detail_Fringes"].map((n) =>
+      port.readNamedRange(`${n}${budget.copy}`),
+    ),
+  ]);
+  if (!table || !group || !subtotal || !fringes) {
+    throw new PortError(
+      "notFound",
+      `The budget on "${budget.detail}" has no Group column or Groups table: it was made before groups existed. Insert the template again to use groups.`,
+      [budget.groupsTable],
+    );
+  }
+  const lines = group.values.map((row, i) => ({
+    group: String(row[0] ?? ""),
+    subtotal: subtotal.values[i]?.[0] ?? "",
+    fringes: fringes.values[i]?.[0] ?? "",
+  }));
+  return summarizeGroups(
+    table.rows.map((r) => ({ name: String(r[0] ?? ""), inTotal: r[1] })),
+    lines,
+  );
+}
+
+/**
+ * Switch a group in or out of the total: its In total cell in the Groups table, or a new row of
+ * the table for a group only the lines name. Every other row is written back as it was read (a
+ * name as text, its switch as typed); the cost column is PROD's formula.
+ */
+export async function setGroupInTotal(
+  port: WorkbookPort,
+  budget: Budget,
+  group: GroupSummary,
+  inTotal: boolean,
+): Promise<void> {
+  const table = await port.readTable(budget.groupsTable);
+  if (!table)
+    throw new PortError("notFound", `There is no table "${budget.groupsTable}".`, [budget.groupsTable]);
+  const at = parseA1(table.address);
+  const rows: CellValue[][] = table.rows;
+  const names = rows.map((r) => String(r[0] ?? ""));
+  let found = false;
+  const switched = rows.map((r, i) => {
+    const mine = groupMatches(names[i], group);
+    found ||= mine;
+    return mine ? [r[0], inTotal ? IN_TOTAL.in : IN_TOTAL.out] : [r[0], r[1]];
+  });
+  // The table starts with one empty row: a new group takes it before the table grows.
+  const emptyRow = switched.findIndex((r) => String(r[0] ?? "").trim() === "");
+  if (!found && emptyRow >= 0) switched[emptyRow] = [group.name, inTotal ? IN_TOTAL.in : IN_TOTAL.out];
+  else if (!found) switched.push([group.name, inTotal ? IN_TOTAL.in : IN_TOTAL.out]);
+  const cells: Cell[][] = switched.map(([name, value], i) => [
+    name === "" || name === null ? null : { text: String(name) },
+    value === "" ? null : typeof value === "string" ? { text: value } : (value as Cell),
+    {
+      formula: groupCostFormula(
+        a1(at.row + 1 + i, at.column),
+        `Detail_Group${budget.copy}`,
+        `Detail_Subtotal${budget.copy}`,
+        `Detail_Fringes${budget.copy}`,
+      ),
+    },
+  ]);
+  await port.replaceTableRows(budget.groupsTable, cells);
+}
+
+function groupMatches(name: string, group: GroupSummary): boolean {
+  return groupKey(name) === group.key;
+}
+
+// ---- Globals -----------------------------------------------------------------------------
+
+/** The budget's globals: each one's workbook name, label and the cell holding its value. */
+export interface GlobalsLayout {
+  sheet: string;
+  rows: { name: string; label: string; ref: RangeRef }[];
+}
+
+/**
+ * The globals on the Globals sheet: the rows under its `Global | Value | Name | Notes` header, up
+ * to the first row with no name (buildPlan.ts writes them so).
+ */
+export async function readGlobalsLayout(port: WorkbookPort, budget: Budget): Promise<GlobalsLayout> {
+  const used = await port.readUsedRange(budget.globals);
+  const values = used?.values ?? [];
+  const origin = used ? parseA1(used.address) : { row: 0, column: 0 };
+  const header = values.findIndex((r) => r[0] === "Global" && r[1] === "Value" && r[2] === "Name");
+  if (header < 0 || origin.column !== 0)
+    throw new PortError("notFound", `"${budget.globals}" has no Global | Value | Name table.`, [
+      budget.globals,
+    ]);
+  const rows: GlobalsLayout["rows"] = [];
+  for (let i = header + 1; i < values.length && values[i][2] !== ""; i++) {
+    const row = origin.row + i;
+    rows.push({
+      name: String(values[i][2]),
+      label: String(values[i][0]),
+      ref: { sheet: budget.globals, address: a1(row, 1) },
+    });
+  }
+  return { sheet: budget.globals, rows };
+}
+
+/** What the budget's global cells hold now: values, formulas and text, exactly. */
+export async function readGlobals(port: WorkbookPort, layout: GlobalsLayout): Promise<ScenarioGlobal[]> {
+  if (layout.rows.length === 0) return [];
+  const first = parseA1(layout.rows[0].ref.address).row;
+  const [cells] = await port.readCells([
+    { sheet: layout.sheet, address: a1Range(first, 1, layout.rows.length, 1) },
+  ]);
+  return layout.rows.map((g, i) => ({
+    name: g.name,
+    cell: storedCell(cells.values[i][0], cells.formulas[i][0]),
+  }));
+}
+
+/** A stored cell as the port writes it: a formula stays a formula, text stays text. */
+function cellOf(stored: StoredCell): Cell {
+  switch (stored.kind) {
+    case "formula":
+      return { formula: stored.value };
+    case "text":
+      return { text: stored.value };
+    case "blank":
+      return null;
+    default:
+      return stored.value;
+  }
+}
+
+/**
+ * Write globals into the budget's Globals sheet, one block over the value column: the globals
+ * the scenario has take its cells; the others are written back as they are now (`current`).
+ */
+export async function writeGlobals(
+  port: WorkbookPort,
+  budget: Budget,
+  layout: GlobalsLayout,
+  current: readonly ScenarioGlobal[],
+  globals: readonly ScenarioGlobal[],
+): Promise<void> {
+  if (layout.rows.length === 0) return;
+  const first = parseA1(layout.rows[0].ref.address).row;
+  const cells = layout.rows.map((row, i) => {
+    const given = globals.find((g) => g.name.toUpperCase() === row.name.toUpperCase());
+    return [cellOf(given?.cell ?? current[i].cell)];
+  });
+  const sheet: SheetPlan = {
+    name: budget.globals,
+    mode: "existing",
+    markKey: "globals",
+    blocks: [{ row: first, column: 1, cells }],
+  };
+  await port.apply({ owner: TEMPLATES_OWNER, copy: budget.copy, sheets: [sheet] });
+}
+
+// ---- The scenario store ------------------------------------------------------------------
+
+const STORE_TITLE = "Scenarios (PROD what-if)";
+
+/** The saved scenarios of a budget, and any store rows that could not be read. */
+export async function readScenarios(
+  port: WorkbookPort,
+  budget: Budget,
+): Promise<{ scenarios: Scenario[]; problems: string[] }> {
+  const owned = await port.findOwned(WHATIF_OWNER);
+  const mark = owned.find((o) => o.key === STORE_KEY && o.copy === budget.copy);
+  if (!mark) return { scenarios: [], problems: [] };
+  const used = await port.readUsedRange(mark.sheet);
+  const values = used?.values ?? [];
+  const header = values.findIndex((r) => r[0] === STORE_COLUMNS[0] && r[2] === STORE_COLUMNS[2]);
+  if (header < 0) return { scenarios: [], problems: [`"${mark.sheet}" has lost its header row.`] };
+  const { scenarios, problems } = readStore(
+    values.slice(header + 1).map((r) => r.slice(0, STORE_COLUMNS.length)),
+  );
+  return {
+    scenarios,
+    problems: problems.map(
+      (p) =>
+        `Row ${header + 1 + p.row + (used ? parseA1(used.address).row : 0)} of "${mark.sheet}" was left out: ${p.reason}.`,
+    ),
+  };
+}
+
+/**
+ * Write the store: every scenario, one row per global, text as text (a formula global is kept as
+ * its formula's text, never a live formula). The store is PROD's own sheet: made the first
+ * time, then replaced by its mark; a sheet of that name that is not PROD's is never touched.
+ */
+export async function writeScenarios(
+  port: WorkbookPort,
+  budget: Budget,
+  scenarios: readonly Scenario[],
+): Promise<void> {
+  const state = await ownedSheetState(port, WHATIF_OWNER, STORE_KEY, budget.storeSheet, {
+    address: "A1",
+    matches: (v) => v[0]?.[0] === STORE_TITLE,
+  });
+  if (state === "other" || state === "unmarked")
+    throw new PortError(
+      "notOwned",
+      `The workbook has a sheet "${budget.storeSheet}" PROD did not make, so the scenarios were not saved. Rename that sheet and save again.`,
+      [budget.storeSheet],
+    );
+  const rows = storeRows(scenarios).map((r): Cell[] =>
+    r.map((x) => (typeof x === "string" ? { text: x } : x)),
+  );
+  await port.apply({
+    owner: WHATIF_OWNER,
+    copy: budget.copy,
+    sheets: [
+      {
+        name: budget.storeSheet,
+        mode: state === "marked" ? "replaceOwned" : "create",
+        markKey: STORE_KEY,
+        blocks: [
+          { row: 0, column: 0, cells: [[STORE_TITLE]], bold: true },
+          {
+            row: 1,
+            column: 0,
+            cells: [
+              [
+                `The global values of each scenario of the budget on "${budget.topSheet}", saved by the What-if panel. The panel rewrites this sheet: save, apply and compare scenarios there.`,
+              ],
+            ],
+          },
+          { row: 3, column: 0, cells: [[...STORE_COLUMNS]], bold: true },
+          ...(rows.length > 0 ? [{ row: 4, column: 0, cells: rows }] : []),
+        ],
+        columnWidths: [160, 120, 140, 70, 220],
+        freeze: { rows: 4 },
+      },
+    ],
+  });
+}
+
+/** A time stamp for a saved scenario: `2026-12-04 16:40`. */
+export function stamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
+/**
+ * Keep the current globals in the store when no saved scenario holds them, under a name of its
+ * own (`Before comparing 2026-12-04 16:40`), so nothing typed is lost even if Excel fails half
+ * way. Answers the scenario that holds them and whether it was just saved.
+ */
+export async function keepCurrent(
+  port: WorkbookPort,
+  budget: Budget,
+  current: readonly ScenarioGlobal[],
+  saved: readonly Scenario[],
+  why: string,
+  now: Date,
+): Promise<{ scenario: Scenario; added: boolean; scenarios: Scenario[] }> {
+  const match = matchingScenario(current, saved);
+  if (match) return { scenario: match, added: false, scenarios: [...saved] };
+  const base = `${why} ${stamp(now)}`;
+  let name = base;
+  for (let n = 2; saved.some((s) => s.name.toUpperCase() === name.toUpperCase()); n++)
+    name = `${base} (${n})`;
+  const scenario: Scenario = { name, saved: stamp(now), globals: current };
+  const scenarios = [...saved, scenario];
+  await writeScenarios(port, budget, scenarios);
+  return { scenario, added: true, scenarios };
+}
+
+/** The globals a scenario names that the budget does not have, said in words, or null. */
+export function cannotApply(scenario: Scenario, layout: GlobalsLayout): string | null {
+  const missing = missingGlobals(
+    scenario,
+    layout.rows.map((r) => r.name),
+  );
+  return missing.length === 0
+    ? null
+    : `The scenario "${scenario.name}" sets ${quoteList(missing)}, which the budget on "${layout.sheet}" does not have; nothing was changed.`;
+}
+
+// ---- Comparing scenarios -----------------------------------------------------------------
+
+/** The result of a comparison: each scenario's figures and the lines of the comparison. */
+export interface ScenarioComparison {
+  scenarios: Scenario[];
+  figures: Figure[][];
+  lines: ComparisonLine[];
+  /** The scenario the user's own globals were kept as, when it was saved for this run. */
+  keptAs: string | null;
+}
+
+/**
+ * Apply each scenario in turn, wait for Excel to finish calculating, read the top sheet's
+ * totals, and put the user's globals back exactly, whatever happens: at the end, on Cancel, and
+ * when Excel refuses a write. If even that fails, the globals are in the store (kept there
+ * before anything changed) and the error says which scenario holds them.
+ */
+export async function compareScenarios(
+  port: WorkbookPort,
+  budget: Budget,
+  picked: readonly Scenario[],
+  options: RunOptions = {},
+  now = new Date(),
+): Promise<ScenarioComparison> {
+  const layout = await readGlobalsLayout(port, budget);
+  for (const s of picked) {
+    const problem = cannotApply(s, layout);
+    if (problem) throw new PortError("notFound", problem);
+  }
+  const current = await readGlobals(port, layout);
+  const { scenarios: saved } = await readScenarios(port, budget);
+  const kept = await keepCurrent(port, budget, current, saved, "Before comparing", now);
+  const top = await port.readUsedRange(budget.topSheet);
+  if (!top) throw new PortError("notFound", `"${budget.topSheet}" is empty.`, [budget.topSheet]);
+  const topRef = { sheet: budget.topSheet, address: top.address };
+  const figures: Figure[][] = [];
+  let failure: unknown = null;
+  try {
+    for (const [i, scenario] of picked.entries()) {
+      throwIfAborted(options.signal);
+      options.onProgress?.({ done: i, total: picked.length, label: `Applying "${scenario.name}"` });
+      await writeGlobals(port, budget, layout, current, scenario.globals);
+      const [read] = await port.readWhenCalculated([topRef], { signal: options.signal });
+      figures.push(topSheetFigures(read.values));
+    }
+  } catch (error) {
+    failure = error;
+  }
+  // The user's own values go back in every case, with no Cancel: a restore is never cut short.
+  try {
+    await writeGlobals(port, budget, layout, current, current);
+  } catch (error) {
+    throw new PortError(
+      "host",
+      `PROD could not put your globals back (${error instanceof Error ? error.message : String(error)}). They are saved as the scenario "${kept.scenario.name}" on "${budget.storeSheet}": apply it to get them back.`,
+    );
+  }
+  if (failure !== null) throw failure;
+  return {
+    scenarios: [...picked],
+    figures,
+    lines: compareFigures(figures),
+    keptAs: kept.added ? kept.scenario.name : null,
+  };
+}
+
+const COMPARISON_TITLE = "Scenario comparison";
+
+/**
+ * The Scenario comparison sheet: each figure of the top sheet under each scenario, then each
+ * scenario's change from the first, to the cent; below, the globals that differ between them.
+ * PROD's own sheet, replaced on each run; never a sheet of that name that is not PROD's.
+ */
+export async function writeComparison(
+  port: WorkbookPort,
+  budget: Budget,
+  result: ScenarioComparison,
+  layout: GlobalsLayout,
+): Promise<void> {
+  const state = await ownedSheetState(port, WHATIF_OWNER, COMPARISON_KEY, budget.comparisonSheet, {
+    address: "A1",
+    matches: (v) => String(v[0]?.[0] ?? "").startsWith(COMPARISON_TITLE),
+  });
+  if (state === "other" || state === "unmarked")
+    throw new PortError(
+      "notOwned",
+      `The workbook has a sheet "${budget.comparisonSheet}" PROD did not make, so the comparison was not written. Rename that sheet and compare again.`,
+      [budget.comparisonSheet],
+    );
+  const names = result.scenarios.map((s) => s.name);
+  const base = names[0];
+  const others = names.slice(1);
+  const header: Cell[] = [
+    "Figure",
+    ...names.map((n) => ({ text: n })),
+    ...others.map((n) => ({ text: `${n} - ${base}` })),
+  ];
+  const figureRows: Cell[][] = result.lines.map((line) => [
+    line.label,
+    ...line.values.map((v): Cell => (typeof v === "number" ? v : v === "" ? "not on this top sheet" : v)),
+    ...line.deltas.slice(1).map((d) => (d === null ? null : d.toNumber())),
+  ]);
+  const width = header.length;
+  const money = [null, ...names.map(() => NUMBER_FORMATS.money), ...others.map(() => NUMBER_FORMATS.money)];
+  const globalsHeaderRow = 4 + figureRows.length + 2;
+  const differing = layout.rows.filter((row) => {
+    const cells = result.scenarios.map((s) =>
+      JSON.stringify(s.globals.find((g) => g.name.toUpperCase() === row.name.toUpperCase())?.cell ?? null),
+    );
+    return new Set(cells).size > 1;
+  });
+  const shown = (s: Scenario, name: string): Cell => {
+    const cell = s.globals.find((g) => g.name.toUpperCase() === name.toUpperCase())?.cell;
+    if (!cell || cell.kind === "blank") return null;
+    return cell.kind === "number" || cell.kind === "boolean" ? cell.value : { text: cell.value };
+  };
+  const globalRows: Cell[][] = differing.map((row) => [
+    { text: row.label },
+    ...result.scenarios.map((s) => shown(s, row.name)),
+    ...others.map(() => null),
+  ]);
+  await port.apply({
+    owner: WHATIF_OWNER,
+    copy: budget.copy,
+    sheets: [
+      {
+        name: budget.comparisonSheet,
+        mode: state === "marked" ? "replaceOwned" : "create",
+        markKey: COMPARISON_KEY,
+        blocks: [
+          { row: 0, column: 0, cells: [[`${COMPARISON_TITLE}: ${budget.topSheet}`]], bold: true },
+          {
+            row: 1,
+            column: 0,
+            cells: [
+              [
+                `Each scenario's globals were applied in turn and the top sheet read once Excel had finished calculating; your own globals were put back after. Changes are against "${base}". These are figures of that moment: compare again after changing the budget.`,
+              ],
+            ],
+          },
+          { row: 3, column: 0, cells: [header], bold: true },
+          { row: 4, column: 0, cells: figureRows, columnFormats: money },
+          ...(globalRows.length > 0
+            ? [
+                {
+                  row: globalsHeaderRow,
+                  column: 0,
+                  cells: [
+                    [
+                      "Globals that differ",
+                      ...names.map((n): Cell => ({ text: n })),
+                      ...others.map(() => null),
+                    ],
+                  ],
+                  bold: true,
+                },
+                { row: globalsHeaderRow + 1, column: 0, cells: globalRows },
+              ]
+            : []),
+        ],
+        columnWidths: [220, ...Array<number>(width - 1).fill(120)],
+        freeze: { rows: 4, columns: 1 },
+      },
+    ],
+    activate: budget.comparisonSheet,
+  });
+}

@@ -1,0 +1,178 @@
+/*
+ * What-if (issue 21) as a line producer works it in the preview: the Feature film budget with the
+ * UPM and a camera package priced, a group switched out in the What-if panel (every total of the
+ * top sheet checked to the cent), then two scenarios saved, compared, and the producer's own
+ * globals found as they were, formulas still live.
+ */
+import {
+  type Preview,
+  amount,
+  fillInFringeRates,
+  openPreview,
+  panelTab,
+  sheetCells,
+  showSheet,
+  typeInto,
+} from "./preview";
+
+/** Rows (1-based) whose column A shows `text`. */
+const rowsShowing = (cells: Map<string, string>, column: string, text: string) =>
+  [...cells.entries()]
+    .filter(([a, t]) => new RegExp(`^${column}\\d+$`).test(a) && t === text)
+    .map(([a]) => Number(a.slice(column.length)))
+    .sort((x, y) => x - y);
+
+/** Figure label -> shown amount, for the rows of a sheet whose column A is empty. */
+function figures(cells: Map<string, string>, valueColumn: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [a, label] of cells) {
+    const m = /^B(\d+)$/.exec(a);
+    if (!m || label === "" || (cells.get(`A${m[1]}`) ?? "") !== "") continue;
+    const shown = cells.get(`${valueColumn}${m[1]}`) ?? "";
+    if (shown !== "") out.set(label, shown);
+  }
+  return out;
+}
+
+describe("what-if in the preview: groups and scenarios on the Feature film budget", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  // A whole budget recomputed at each typed cell takes a while on a loaded machine.
+  jest.setTimeout(240_000);
+
+  it("switches a group out of every total, then compares two scenarios and puts the globals back", async () => {
+    const { page } = preview;
+    await page.getByRole("button", { name: "Insert Feature film" }).click();
+    await page.getByText(/inserted:/).waitFor();
+    await fillInFringeRates(page);
+
+    const detail = await showSheet(page, "Budget detail");
+    const [prep, shoot, wrap] = rowsShowing(detail, "A", "2001");
+    const [camera] = rowsShowing(detail, "A", "3350");
+    await typeInto(page, `F${prep}`, "4000");
+    await typeInto(page, `F${shoot}`, "800");
+    await typeInto(page, `F${wrap}`, "4000");
+    await typeInto(page, `F${camera}`, "5000");
+    await typeInto(page, `Q${prep}`, "Option: long prep");
+    await typeInto(page, `Q${camera}`, "Stunts, Night shoot");
+
+    // The What-if panel lists the groups with what their lines cost, fringes included.
+    await panelTab(page, "What-if").click();
+    const groups = page.getByRole("list", { name: "Groups" });
+    await groups
+      .getByRole("switch", { name: /^Option: long prep: \$39,160\.00, 1 line\(s\), in the total$/ })
+      .waitFor();
+    await groups
+      .getByRole("switch", { name: /^Night shoot: \$30,000\.00, 1 line\(s\), in the total$/ })
+      .waitFor();
+    await groups.getByRole("switch", { name: /^Stunts: \$30,000\.00/ }).waitFor();
+
+    await groups.getByRole("switch", { name: /^Option: long prep/ }).click();
+    await page.getByText(/"Option: long prep" is out of the total/).waitFor();
+    await groups.getByRole("switch", { name: /^Night shoot/ }).click();
+    await groups
+      .getByRole("switch", { name: /^Night shoot: \$30,000\.00, 1 line\(s\), out of the total$/ })
+      .waitFor();
+
+    // The lines out are greyed; the shoot line now pays the capped payroll taxes (392.00).
+    const after = await showSheet(page, "Budget detail");
+    expect([after.get(`R${prep}`), after.get(`R${shoot}`), after.get(`R${camera}`)]).toEqual([
+      "No",
+      "Yes",
+      "No",
+    ]);
+    expect(amount(after.get(`J${prep}`)!)).toBe(0);
+    expect(amount(after.get(`I${shoot}`)!)).toBe(5468);
+    const greyed = await page
+      .locator(`td[data-address="B${prep}"]`)
+      .evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(greyed).toBe("rgb(237, 237, 237)");
+
+    // Every total of the top sheet, to the cent: direct 24,000 + 5,468 + 16,000 + 3,384.
+    const top = figures(await showSheet(page, "Top Sheet"), "C");
+    const expected30: Record<string, number> = {
+      "Total Production": 48852,
+      "Total Below-the-line": 48852,
+      "Total Above + Below-the-line": 48852,
+      Contingency: 4885.2,
+      "Production insurance": 341.96,
+      "Completion bond": 1612.12,
+      "Grand total": 55691.28,
+    };
+    expect(top.size).toBeGreaterThan(Object.keys(expected30).length);
+    for (const [label, shown] of top) expect([label, amount(shown)]).toEqual([label, expected30[label] ?? 0]);
+
+    // Scenarios: 30 days as inserted, then 35 days.
+    await panelTab(page, "What-if").click();
+    const name = page.getByRole("textbox", { name: "Scenario name" });
+    await name.fill("30 days");
+    await page.getByRole("button", { name: "Save current globals" }).click();
+    await page.getByText(/Scenario "30 days" saved/).waitFor();
+    let globals = await showSheet(page, "Globals");
+    const [shootDays] = rowsShowing(globals, "A", "Shoot (days)");
+    const [shootWeeks] = rowsShowing(globals, "A", "Shoot (weeks)");
+    await typeInto(page, `B${shootDays}`, "35");
+    await name.fill("35 days");
+    await page.getByRole("button", { name: "Save current globals" }).click();
+    await page.getByText(/Scenario "35 days" saved/).waitFor();
+    // The producer's own figure, in no scenario.
+    await typeInto(page, `B${shootDays}`, "32");
+
+    await page.getByRole("checkbox", { name: /^30 days/ }).check();
+    await page.getByRole("checkbox", { name: /^35 days/ }).check();
+    await page.getByRole("button", { name: "Compare checked scenarios" }).click();
+    await page
+      .getByText(/2 scenarios compared on "Scenario comparison"; your globals are as they were/)
+      .waitFor();
+
+    // 35 days: shoot 28,000 + 5,922 fringes, wrap 16,000 + 3,384: direct 53,306.00.
+    const expected35: Record<string, number> = {
+      "Total Production": 53306,
+      "Total Below-the-line": 53306,
+      "Total Above + Below-the-line": 53306,
+      Contingency: 5330.6,
+      "Production insurance": 373.14,
+      "Completion bond": 1759.1,
+      "Grand total": 60768.84,
+    };
+    const comparison = await showSheet(page, "Scenario comparison");
+    expect([comparison.get("B4"), comparison.get("C4"), comparison.get("D4")]).toEqual([
+      "30 days",
+      "35 days",
+      "35 days - 30 days",
+    ]);
+    const rows = [...comparison.entries()]
+      .filter(([a]) => /^A\d+$/.test(a) && Number(a.slice(1)) > 4)
+      .map(([a, label]) => ({ label, row: a.slice(1) }))
+      .filter(({ label }) => label !== "" && label !== "Globals that differ" && label !== "Shoot (days)");
+    expect(rows.map((r) => r.label)).toEqual([...top.keys()]);
+    for (const { label, row } of rows) {
+      const [a, b, d] = ["B", "C", "D"].map((c) => amount(comparison.get(`${c}${row}`) ?? ""));
+      const want30 = expected30[label] ?? 0;
+      const want35 = expected35[label] ?? 0;
+      expect({ label, a, b, d }).toEqual({
+        label,
+        a: want30,
+        b: want35,
+        d: Math.round((want35 - want30) * 100) / 100,
+      });
+    }
+    // The globals that differ: shoot days only (shoot weeks is a formula in both).
+    const [differs] = rowsShowing(comparison, "A", "Shoot (days)");
+    expect([comparison.get(`B${differs}`), comparison.get(`C${differs}`)]).toEqual(["30", "35"]);
+
+    // The producer's 32 days are back, and Shoot (weeks) is still a live formula.
+    globals = await showSheet(page, "Globals");
+    expect(globals.get(`B${shootDays}`)).toBe("32");
+    expect(globals.get(`B${shootWeeks}`)).toBe("6.4");
+    await typeInto(page, `B${shootDays}`, "40");
+    globals = await sheetCells(page);
+    expect(globals.get(`B${shootWeeks}`)).toBe("8");
+    await preview.screenshot("whatif");
+    expect(preview.errors).toEqual([]);
+  });
+});

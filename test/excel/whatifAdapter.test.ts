@@ -1,0 +1,216 @@
+/*
+ * What-if on the Office.js adapter (office-addin-mock): reading cells exactly, waiting for Excel
+ * to finish calculating, and comparing scenarios with the user's globals put back whatever
+ * happens, Excel refusing a write included. Syncs counted.
+ */
+import { TEMPLATES } from "../../src/engine/templates";
+import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { storedCell } from "../../src/engine/whatif/scenarios";
+import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import {
+  compareScenarios,
+  findBudgets,
+  readGlobalsLayout,
+  readScenarios,
+  writeScenarios,
+} from "../../src/taskpane/whatif/whatifWorkbook";
+import { MockBook, mockExcel } from "./mockExcel";
+
+function workbook(calculationTimeoutMs = 60_000) {
+  const book = new MockBook();
+  const excel = mockExcel(book);
+  const port = new OfficeWorkbook({ run: excel.run, calculationPollMs: 0, calculationTimeoutMs });
+  return { book, excel, port };
+}
+
+describe("readCells", () => {
+  it("reads values and formulas in one sync, so a formula, a number and text starting with = are told apart", async () => {
+    const { book, excel, port } = workbook();
+    book.addSheet("Globals", [[30, null, "'=oops"]]);
+    book.sheet("Globals").cells.set("0,1", { kind: "formula", content: "=A1/5", result: 6 });
+    book.sheet("Globals").cells.set("0,2", { kind: "value", content: "=oops" });
+    const before = excel.state.syncs;
+    const [cells] = await port.readCells([{ sheet: "Globals", address: "A1:C1" }]);
+    expect(excel.state.syncs - before).toBe(1);
+    expect(cells.values[0].map((v, i) => storedCell(v, cells.formulas[0][i]))).toEqual([
+      { kind: "number", value: 30 },
+      { kind: "formula", value: "=A1/5" },
+      { kind: "text", value: "=oops" },
+    ]);
+  });
+});
+
+describe("readWhenCalculated", () => {
+  it("asks Excel to recalculate, then reads until the state is Done, no cell is #BUSY! and two reads agree", async () => {
+    const { book, excel, port } = workbook();
+    book.addSheet("Top Sheet", [["Grand total", null]]);
+    const total = {
+      kind: "formula" as const,
+      content: "=PROD.TOPSHEET(X)",
+      result: "#BUSY!" as string | number,
+    };
+    book.sheet("Top Sheet").cells.set("0,1", total);
+    book.calculationStates = ["Calculating", "Done", "Done", "Done", "Done"];
+    // The custom function answers on the third read; Excel still shows a stale figure on the
+    // fourth, so only the fifth and sixth reads agree.
+    book.onCalculationRead = (read) => {
+      if (read === 2) total.result = 100;
+      if (read === 3) total.result = 120;
+    };
+    const before = excel.state.syncs;
+    const [read] = await port.readWhenCalculated([{ sheet: "Top Sheet", address: "A1:B1" }]);
+    expect(read.values).toEqual([["Grand total", 120]]);
+    expect(excel.state.syncs - before).toBe(5);
+    expect(book.calculations).toEqual(["Recalculate"]);
+  });
+
+  it("gives up in words when Excel never settles, and stops on Cancel", async () => {
+    const { book, port } = workbook(0);
+    book.addSheet("Top Sheet", [["Grand total", 1]]);
+    book.calculationStates = ["Pending"];
+    await expect(port.readWhenCalculated([{ sheet: "Top Sheet", address: "A1:B1" }])).rejects.toThrow(
+      /Excel had not finished calculating after 0 seconds/,
+    );
+    const cancel = new AbortController();
+    cancel.abort();
+    await expect(
+      port.readWhenCalculated([{ sheet: "Top Sheet", address: "A1:B1" }], { signal: cancel.signal }),
+    ).rejects.toMatchObject({ kind: "cancelled" });
+  });
+});
+
+/**
+ * Excel shows a formula's result, not its text; the mock does not calculate, so every formula
+ * of Globals is given a result (its text would read as text typed by the user).
+ */
+function calculateGlobals(book: MockBook) {
+  for (const cell of book.sheet("Globals").cells.values()) if (cell.kind === "formula") cell.result ??= 1;
+}
+
+/** A Feature budget inserted through the adapter, with results on the top sheet's formulas. */
+async function insertedBudget() {
+  const { book, excel, port } = workbook();
+  const template = TEMPLATES.FEATURE;
+  const { sheets, suffix } = namesForCopy(template, 1);
+  await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+  const [budget] = await findBudgets(port);
+  const layout = await readGlobalsLayout(port, budget);
+  const shootDays = layout.rows.find((r) => r.name === "Shoot_Days")!;
+  const shootCell = () => book.cell("Globals", shootDays.ref.address)!;
+  // The top sheet "recalculates": its grand total follows the shoot days typed in Globals.
+  const grand = book.names.find((n) => n.name === "Grand_Total")!.formula.replace(/^='Top Sheet'!/, "");
+  book.onCalculationRead = () => {
+    book.cell("Top Sheet", grand.replace(/\$/g, ""))!.result = 1000 * Number(shootCell().content);
+  };
+  calculateGlobals(book);
+  const scenario = (name: string, days: number) => ({
+    name,
+    saved: "2026-12-04 16:40",
+    globals: [{ name: "Shoot_Days", cell: { kind: "number" as const, value: days } }],
+  });
+  await writeScenarios(port, budget, [
+    scenario("30 days", 30),
+    scenario("35 days", 35),
+    scenario("40 days", 40),
+  ]);
+  // The user's own values: 32 days, and an overtime rule typed as text that looks like a time.
+  const payRule = layout.rows.find((r) => r.name === "Pay_Rule")!;
+  book.cell("Globals", shootDays.ref.address)!.content = 32;
+  book.cell("Globals", payRule.ref.address)!.content = "10:1.5";
+  // What the user has in each cell: its kind, content and format (not the mock's results).
+  const globalsBefore = () =>
+    JSON.stringify(
+      [...book.sheet("Globals").cells.entries()].map(([k, c]) => [k, c.kind, c.content, c.format]),
+    );
+  const before = globalsBefore();
+  return { book, excel, port, budget, layout, globalsBefore, before };
+}
+
+describe("compareScenarios on the adapter", () => {
+  it("reads each scenario's top sheet and puts the globals back, in a fixed number of syncs per scenario", async () => {
+    const { book, excel, port, budget, layout, globalsBefore, before } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    const start = excel.state.syncs;
+    const result = await compareScenarios(
+      port,
+      budget,
+      scenarios.slice(0, 2),
+      {},
+      new Date(2026, 11, 4, 17, 0),
+    );
+    const twoScenarios = excel.state.syncs - start;
+    const grandTotals = result.figures.map((f) => f.find((x) => x.label === "Grand total")?.value);
+    expect(grandTotals).toEqual([30000, 35000]);
+    expect(result.lines.find((l) => l.label === "Grand total")!.deltas.map((d) => d?.toFixed(2))).toEqual([
+      "0.00",
+      "5000.00",
+    ]);
+    // The user's 32 days were in no scenario: kept in the store before anything changed.
+    expect(result.keptAs).toBe("Before comparing 2026-12-04 17:00");
+    // Every cell of Globals as it was: the formulas still formulas, "10:1.5" still text.
+    expect(globalsBefore()).toBe(before);
+    const weeks = layout.rows.find((r) => r.name === "Shoot_Weeks")!;
+    expect(book.cell("Globals", weeks.ref.address)).toMatchObject({ kind: "formula" });
+
+    // Later runs find the user's values kept already: a fixed number of syncs, plus 4 per
+    // scenario (write the globals: 2; read the top sheet until two reads agree: 2).
+    const run = async (count: number) => {
+      calculateGlobals(book);
+      const picked = (await readScenarios(port, budget)).scenarios.slice(0, count);
+      const from = excel.state.syncs;
+      await compareScenarios(port, budget, picked);
+      return excel.state.syncs - from;
+    };
+    const [one, two, three] = [await run(1), await run(2), await run(3)];
+    expect([two - one, three - two]).toEqual([4, 4]);
+    // The first run: read the globals' layout (2), their cells (1), the store (3), keep the
+    // user's values in it (ask whose sheet it is: 2; replace it: 3), read the top sheet's extent
+    // (2), 4 per scenario, and put the globals back (2).
+    expect(twoScenarios).toBe(2 + 1 + 3 + 5 + 2 + 2 * 4 + 2);
+    expect(one).toBe(2 + 1 + 3 + 2 + 4 + 2);
+  });
+
+  it.each([
+    // The first scenario's last read; then the second scenario's apply reads (+2) and writes (+3).
+    ["the write of the second scenario", 1, 3],
+    // The second scenario's first read of the top sheet.
+    ["a read of the top sheet", 2, 1],
+  ])("puts the user's globals back when Excel refuses %s", async (_what, read, ahead) => {
+    const { book, excel, port, budget, globalsBefore, before } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    const recalculate = book.onCalculationRead!;
+    const first = book.calculationReads;
+    book.onCalculationRead = (n) => {
+      recalculate(n);
+      if (n === first + read) book.refuseAtSync = excel.state.syncs + ahead;
+    };
+    await expect(compareScenarios(port, budget, scenarios.slice(0, 2))).rejects.toThrow(
+      /Excel could not complete/,
+    );
+    expect(book.refuseAtSync).toBeDefined();
+    expect(globalsBefore()).toBe(before);
+  });
+
+  it("says where the user's globals are when even putting them back fails", async () => {
+    const { book, excel, port, budget, layout } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    const cancel = new AbortController();
+    // Cancel during the first read of the top sheet, and Excel refuses the restore after it.
+    book.onCalculationRead = () => {
+      cancel.abort();
+      book.refuseAtSync = excel.state.syncs + 2;
+      book.onCalculationRead = undefined;
+    };
+    await expect(
+      compareScenarios(port, budget, scenarios.slice(0, 2), { signal: cancel.signal }),
+    ).rejects.toThrow(
+      /PROD could not put your globals back .*They are saved as the scenario "Before comparing [^"]+" on "Scenarios": apply it/,
+    );
+    const kept = (await readScenarios(port, budget)).scenarios.find((s) =>
+      s.name.startsWith("Before comparing"),
+    )!;
+    const shootDays = kept.globals.find((g) => g.name === "Shoot_Days")!;
+    expect(shootDays.cell).toEqual({ kind: "number", value: 32 });
+    expect(kept.globals).toHaveLength(layout.rows.length);
+  });
+});
