@@ -4,11 +4,10 @@
  * out in the Globals sheet's Groups table, and every total read back to the cent.
  */
 import { loadProdFunctions } from "./loadProdFunctions";
-import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
-import { fillInRates } from "./fillInRates";
+import { insertedWithRates } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
-import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
 import { parseA1 } from "../../src/excel/port";
 import { summarizeGroups } from "../../src/engine/whatif/groups";
 
@@ -22,12 +21,7 @@ const DETAIL = "Budget detail";
 
 /** The Feature budget of templateBudget.test.ts: the UPM at 4,000 / 800 / 4,000, camera 5,000. */
 async function budget() {
-  const template = TEMPLATES.FEATURE;
-  const { sheets, suffix } = namesForCopy(template, 1);
-  const layout = buildTemplatePlan(template, template.defaults, sheets, suffix);
-  const wb = new MemoryWorkbook();
-  await wb.apply(layout.plan);
-  await fillInRates(wb);
+  const { wb, layout } = await insertedWithRates(TEMPLATES.FEATURE);
   const rowsOf = (account: string) =>
     layout.detailLines.filter((l) => l.account === account).map((l) => l.row);
   const [prep, shoot, wrap] = rowsOf("2001");
