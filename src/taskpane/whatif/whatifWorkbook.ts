@@ -277,45 +277,66 @@ export async function writeScenarios(
   budget: Budget,
   scenarios: readonly Scenario[],
 ): Promise<void> {
-  const state = await ownedSheetState(port, WHATIF_OWNER, STORE_KEY, budget.storeSheet, {
+  const rows = storeRows(scenarios).map((r): Cell[] =>
+    r.map((x) => (typeof x === "string" ? { text: x } : x)),
+  );
+  await writeOwnSheet(
+    port,
+    budget,
+    STORE_KEY,
+    (a1Cell) => a1Cell === STORE_TITLE,
+    `so the scenarios were not saved. Rename that sheet and save again.`,
+    {
+      name: budget.storeSheet,
+      blocks: [
+        { row: 0, column: 0, cells: [[STORE_TITLE]], bold: true },
+        {
+          row: 1,
+          column: 0,
+          cells: [
+            [
+              `The global values of each scenario of the budget on "${budget.topSheet}", saved by the What-if panel. The panel rewrites this sheet: save, apply and compare scenarios there.`,
+            ],
+          ],
+        },
+        { row: 3, column: 0, cells: [[...STORE_COLUMNS]], bold: true },
+        ...(rows.length > 0 ? [{ row: 4, column: 0, cells: rows }] : []),
+      ],
+      columnWidths: [160, 120, 140, 70, 220],
+      freeze: { rows: 4 },
+    },
+  );
+}
+
+/**
+ * Write one of the panel's own sheets for a budget: made the first time, then replaced by its
+ * mark. A sheet of that name PROD did not make is never touched: the error says so and what was
+ * not done (`refused`).
+ */
+async function writeOwnSheet(
+  port: WorkbookPort,
+  budget: Budget,
+  key: string,
+  isTitle: (a1: CellValue) => boolean,
+  refused: string,
+  sheet: Omit<SheetPlan, "mode" | "markKey">,
+  activate = false,
+): Promise<void> {
+  const state = await ownedSheetState(port, WHATIF_OWNER, key, sheet.name, {
     address: "A1",
-    matches: (v) => v[0]?.[0] === STORE_TITLE,
+    matches: (v) => isTitle(v[0]?.[0] ?? ""),
   });
   if (state === "other" || state === "unmarked")
     throw new PortError(
       "notOwned",
-      `The workbook has a sheet "${budget.storeSheet}" PROD did not make, so the scenarios were not saved. Rename that sheet and save again.`,
-      [budget.storeSheet],
+      `The workbook has a sheet "${sheet.name}" PROD did not make, ${refused}`,
+      [sheet.name],
     );
-  const rows = storeRows(scenarios).map((r): Cell[] =>
-    r.map((x) => (typeof x === "string" ? { text: x } : x)),
-  );
   await port.apply({
     owner: WHATIF_OWNER,
     copy: budget.copy,
-    sheets: [
-      {
-        name: budget.storeSheet,
-        mode: state === "marked" ? "replaceOwned" : "create",
-        markKey: STORE_KEY,
-        blocks: [
-          { row: 0, column: 0, cells: [[STORE_TITLE]], bold: true },
-          {
-            row: 1,
-            column: 0,
-            cells: [
-              [
-                `The global values of each scenario of the budget on "${budget.topSheet}", saved by the What-if panel. The panel rewrites this sheet: save, apply and compare scenarios there.`,
-              ],
-            ],
-          },
-          { row: 3, column: 0, cells: [[...STORE_COLUMNS]], bold: true },
-          ...(rows.length > 0 ? [{ row: 4, column: 0, cells: rows }] : []),
-        ],
-        columnWidths: [160, 120, 140, 70, 220],
-        freeze: { rows: 4 },
-      },
-    ],
+    sheets: [{ ...sheet, mode: state === "marked" ? "replaceOwned" : "create", markKey: key }],
+    ...(activate ? { activate: sheet.name } : {}),
   });
 }
 
@@ -440,16 +461,6 @@ export async function writeComparison(
   result: ScenarioComparison,
   layout: GlobalsLayout,
 ): Promise<void> {
-  const state = await ownedSheetState(port, WHATIF_OWNER, COMPARISON_KEY, budget.comparisonSheet, {
-    address: "A1",
-    matches: (v) => String(v[0]?.[0] ?? "").startsWith(COMPARISON_TITLE),
-  });
-  if (state === "other" || state === "unmarked")
-    throw new PortError(
-      "notOwned",
-      `The workbook has a sheet "${budget.comparisonSheet}" PROD did not make, so the comparison was not written. Rename that sheet and compare again.`,
-      [budget.comparisonSheet],
-    );
   const names = result.scenarios.map((s) => s.name);
   const base = names[0];
   const others = names.slice(1);
@@ -482,49 +493,48 @@ export async function writeComparison(
     ...result.scenarios.map((s) => shown(s, row.name)),
     ...others.map(() => null),
   ]);
-  await port.apply({
-    owner: WHATIF_OWNER,
-    copy: budget.copy,
-    sheets: [
-      {
-        name: budget.comparisonSheet,
-        mode: state === "marked" ? "replaceOwned" : "create",
-        markKey: COMPARISON_KEY,
-        blocks: [
-          { row: 0, column: 0, cells: [[`${COMPARISON_TITLE}: ${budget.topSheet}`]], bold: true },
-          {
-            row: 1,
-            column: 0,
-            cells: [
-              [
-                `Each scenario's globals were applied in turn and the top sheet read once Excel had finished calculating; your own globals were put back after. Changes are against "${base}". These are figures of that moment: compare again after changing the budget.`,
-              ],
+  await writeOwnSheet(
+    port,
+    budget,
+    COMPARISON_KEY,
+    (a1Cell) => String(a1Cell).startsWith(COMPARISON_TITLE),
+    `so the comparison was not written. Rename that sheet and compare again.`,
+    {
+      name: budget.comparisonSheet,
+      blocks: [
+        { row: 0, column: 0, cells: [[`${COMPARISON_TITLE}: ${budget.topSheet}`]], bold: true },
+        {
+          row: 1,
+          column: 0,
+          cells: [
+            [
+              `Each scenario's globals were applied in turn and the top sheet read once Excel had finished calculating; your own globals were put back after. Changes are against "${base}". These are figures of that moment: compare again after changing the budget.`,
             ],
-          },
-          { row: 3, column: 0, cells: [header], bold: true },
-          { row: 4, column: 0, cells: figureRows, columnFormats: money },
-          ...(globalRows.length > 0
-            ? [
-                {
-                  row: globalsHeaderRow,
-                  column: 0,
-                  cells: [
-                    [
-                      "Globals that differ",
-                      ...names.map((n): Cell => ({ text: n })),
-                      ...others.map(() => null),
-                    ],
+          ],
+        },
+        { row: 3, column: 0, cells: [header], bold: true },
+        { row: 4, column: 0, cells: figureRows, columnFormats: money },
+        ...(globalRows.length > 0
+          ? [
+              {
+                row: globalsHeaderRow,
+                column: 0,
+                cells: [
+                  [
+                    "Globals that differ",
+                    ...names.map((n): Cell => ({ text: n })),
+                    ...others.map(() => null),
                   ],
-                  bold: true,
-                },
-                { row: globalsHeaderRow + 1, column: 0, cells: globalRows },
-              ]
-            : []),
-        ],
-        columnWidths: [220, ...Array<number>(width - 1).fill(120)],
-        freeze: { rows: 4, columns: 1 },
-      },
-    ],
-    activate: budget.comparisonSheet,
-  });
+                ],
+                bold: true,
+              },
+              { row: globalsHeaderRow + 1, column: 0, cells: globalRows },
+            ]
+          : []),
+      ],
+      columnWidths: [220, ...Array<number>(width - 1).fill(120)],
+      freeze: { rows: 4, columns: 1 },
+    },
+    true,
+  );
 }
