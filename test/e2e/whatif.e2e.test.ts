@@ -129,15 +129,17 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
       .getByText(/2 scenarios compared on "Scenario comparison"; your globals are as they were/)
       .waitFor();
 
-    // 35 days: shoot 28,000 + 5,922 fringes, wrap 16,000 + 3,384: direct 53,306.00.
+    // 35 days: shoot 28,000 + 6,314 fringes (392.00 capped taxes + 21.15% of 28,000), wrap
+    // 16,000 + 3,384: direct 53,698.00; contingency 10% = 5,369.80; insurance 0.7% = 375.89;
+    // bond 3% of 59,067.80 = 1,772.03; grand total 61,215.72.
     const expected35: Record<string, number> = {
-      "Total Production": 53306,
-      "Total Below-the-line": 53306,
-      "Total Above + Below-the-line": 53306,
-      Contingency: 5330.6,
-      "Production insurance": 373.14,
-      "Completion bond": 1759.1,
-      "Grand total": 60768.84,
+      "Total Production": 53698,
+      "Total Below-the-line": 53698,
+      "Total Above + Below-the-line": 53698,
+      Contingency: 5369.8,
+      "Production insurance": 375.89,
+      "Completion bond": 1772.03,
+      "Grand total": 61215.72,
     };
     const comparison = await showSheet(page, "Scenario comparison");
     expect([comparison.get("B4"), comparison.get("C4"), comparison.get("D4")]).toEqual([
