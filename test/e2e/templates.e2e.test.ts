@@ -190,6 +190,55 @@ describe("guild fringes on the lines they belong to (Feature film, in the previe
   }, 240_000);
 });
 
+describe("the guilds' commercial agreements on the commercial's lines (AICP, in the preview)", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  it("carries SAG-AFTRA's on the talent and the DGA's on the first AD as rows to fill in: left out and said while blank, charged on those lines only once typed, to the cent", async () => {
+    const { page } = preview;
+    await page.getByRole("radio", { name: "Commercial (AICP bid form)" }).check();
+    await page.getByRole("button", { name: "Insert Commercial (AICP bid form)" }).click();
+    await page.getByText(/inserted:/).waitFor();
+    await fillInFringeRates(page);
+    const detail = await showSheet(page, "Budget detail");
+    const lineOf = (account: string) =>
+      rowsWithAccount(detail, 3).find((row) => detail.get(`A${row}`) === account)!;
+    const [talent, ad, dp] = [lineOf("M234"), lineOf("B52"), lineOf("B51")];
+    expect([talent, ad, dp].map((row) => detail.get(`H${row}`))).toEqual([
+      "Fringes,SAG-AFTRA-COMMERCIALS",
+      "Fringes,DGA-COMMERCIALS",
+      "Fringes",
+    ]);
+    // Talent: 3 performers x 2 shoot days x $1,000 = 6,000: SS 372.00, Medicare 87.00, the
+    // $7,000 ones 336.00, workers' comp and the payroll fee 300.00 = 1,095.00. First AD: 2 days at
+    // $1,500 = 3,000: 547.50. DP: 2 days at $2,000 = 4,000: 730.00.
+    await typeInto(page, `E${talent}`, "3");
+    await typeInto(page, `F${talent}`, "1000");
+    await typeInto(page, `F${ad}`, "1500");
+    await typeInto(page, `F${dp}`, "2000");
+    const fringesOf = (cells: Map<string, string>) =>
+      [talent, ad, dp].map((row) => amount(cells.get(`I${row}`)!));
+    expect(fringesOf(await sheetCells(page))).toEqual([1095, 547.5, 730]);
+    const notComplete = async () =>
+      [...(await showSheet(page, "Top Sheet")).values()].find((text) => text.startsWith("Not complete"));
+    expect(await notComplete()).toBe(
+      "Not complete: the totals leave out SAG-AFTRA-COMMERCIALS, DGA-COMMERCIALS, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
+    );
+    // The producer types both rates (10%, test figures): the talent's 600.00 and the AD's 300.00.
+    const fringeSheet = await showSheet(page, "Fringes");
+    for (const name of ["SAG-AFTRA-COMMERCIALS", "DGA-COMMERCIALS"]) {
+      const at = [...fringeSheet.entries()].find(([a, t]) => /^A\d+$/.test(a) && t === name)![0].slice(1);
+      await typeInto(page, `C${at}`, "10%");
+    }
+    expect(await notComplete()).toBeUndefined();
+    expect(fringesOf(await showSheet(page, "Budget detail"))).toEqual([1695, 847.5, 730]);
+    expect(preview.errors).toEqual([]);
+  }, 180_000);
+});
+
 describe("a budget detail whose hidden mark was deleted (Feature film, in the preview)", () => {
   let preview: Preview;
   beforeAll(async () => {

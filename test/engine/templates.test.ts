@@ -5,8 +5,10 @@ import {
   UNION_FRINGES,
   UNITS,
   categoryOf,
+  guildFillIns,
   isFringeCategory,
 } from "../../src/engine/templates";
+import { FRINGE_LIBRARY } from "../../src/engine/fringes/library";
 import { resolveFringes } from "../../src/engine/fringes/resolve";
 
 const IDS = Object.keys(TEMPLATES) as LayoutId[];
@@ -181,12 +183,23 @@ describe("guild and union fringes on the lines they belong to (issue 18)", () =>
     );
   });
 
-  it("keeps the documentary and the commercial bid on payroll: the library has no commercial or documentary guild rates", () => {
-    for (const id of ["AICP", "DOC"] as const)
-      expect(TEMPLATES[id].accounts.filter((a) => a.union !== undefined)).toEqual([]);
+  it("puts SAG-AFTRA's and the DGA's commercial agreements on the commercial's talent, director and first AD, as rows to fill in, and no guild on the documentary", () => {
+    const unions = (id: "AICP" | "DOC") =>
+      TEMPLATES[id].accounts.filter((a) => a.union !== undefined).map((a) => [a.code, a.union]);
+    expect(unions("AICP")).toEqual([
+      ["B52", "DGA-COMMERCIALS"],
+      ["L227", "DGA-COMMERCIALS"],
+      ["M234", "SAG-AFTRA-COMMERCIALS"],
+    ]);
+    expect(guildFillIns(TEMPLATES.AICP)).toEqual(["SAG-AFTRA-COMMERCIALS", "DGA-COMMERCIALS"]);
+    // No figure of either rate in the audit or the research notes: the library's rows have none.
+    for (const name of guildFillIns(TEMPLATES.AICP))
+      expect(FRINGE_LIBRARY.filter((d) => d.name === name).map((d) => d.rate)).toEqual([null, null]);
+    expect(unions("DOC")).toEqual([]);
+    expect(guildFillIns(TEMPLATES.DOC)).toEqual([]);
   });
 
-  it.each(Object.entries(UNION_FRINGES))(
+  it.each(Object.entries(UNION_FRINGES).filter(([, names]) => names.length > 0))(
     "%s's fringes are library names in force on the templates' rates date",
     (_union, names) => {
       const date = TEMPLATES.FEATURE.defaults.ratesDate;

@@ -1,11 +1,11 @@
 import { LAYOUTS, type LayoutId } from "../../src/engine/chart";
 import { TEMPLATES, guildFillIns } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import type { Cell } from "../../src/excel/port";
+import type { Cell, SheetPlan } from "../../src/excel/port";
 import { FRINGE_TABLE_COLUMNS } from "../../src/engine/fringes/table";
 import {
   DETAIL_COLUMNS,
-  NO_GUILD_RATES_NOTE,
+  NO_GUILD_LINES_NOTE,
   buildTemplatePlan,
   namesForCopy,
   presetYears,
@@ -19,6 +19,13 @@ function layoutFor(id: LayoutId, copy = 1) {
   const template = TEMPLATES[id];
   const { sheets, suffix } = namesForCopy(template, copy);
   return buildTemplatePlan(template, template.defaults, sheets, suffix);
+}
+
+/** A sheet plan's rows by 0-based row. */
+function detailRows(detail: SheetPlan): Map<number, Cell[]> {
+  const rows = new Map<number, Cell[]>();
+  for (const block of detail.blocks) block.cells.forEach((cells, i) => rows.set(block.row + i, cells));
+  return rows;
 }
 
 /** The SUMIFS terms of a top-sheet formula: which detail column, which accounts. */
@@ -63,8 +70,7 @@ describe.each(IDS)("%s template plan", (id) => {
 
   it("writes each detail line as live formulas: subtotal, PROD.FRINGE with the person's prior wages, total", () => {
     const detail = layout.plan.sheets.find((s) => s.name === layout.sheets.detail)!;
-    const rows = new Map<number, Cell[]>();
-    for (const block of detail.blocks) block.cells.forEach((cells, i) => rows.set(block.row + i, cells));
+    const rows = detailRows(detail);
     const labor = layout.detailLines.filter((l) => l.labor);
     expect(labor.length).toBeGreaterThan(0);
     const second = labor[1] ?? labor[0];
@@ -187,16 +193,43 @@ describe("template plan details", () => {
     ]);
   });
 
-  it.each(["AICP", "DOC"] as const)(
-    "says once, in plain words, that the %s budget's lines carry no guild rates, the library having none",
-    (id) => {
-      const fringes = layoutFor(id).plan.sheets.find((s) => s.name === "Fringes")!;
-      const texts = fringes.blocks.flatMap((b) => b.cells.flat()).filter((c) => typeof c === "string");
-      expect(texts.filter((t) => t.includes(NO_GUILD_RATES_NOTE))).toHaveLength(1);
-      const feature = layoutFor("FEATURE").plan.sheets.find((s) => s.name === "Fringes")!;
-      expect(JSON.stringify(feature.blocks)).not.toContain("no commercial or documentary guild rates");
-    },
-  );
+  it("gives the commercial's Fringes table SAG-AFTRA's and the DGA's commercial rows to fill in, charged on their members' lines only", () => {
+    const layout = layoutFor("AICP");
+    const fringes = layout.plan.sheets.find((s) => s.name === "Fringes")!;
+    const table = fringes.blocks.find((b) => b.cells[0][0] === "Name")!;
+    expect(table.cells.slice(-4).map((r) => r.slice(0, 4))).toEqual([
+      ["WORKERS-COMP", "%", null, null],
+      ["PAYROLL-FEE", "%", null, null],
+      // The plans' own ceilings: $1,000,000 a contract year; the DGA's $290,000 for 2026.
+      ["SAG-AFTRA-COMMERCIALS", "%", null, 1000000],
+      ["DGA-COMMERCIALS", "%", null, 290000],
+    ]);
+    const texts = JSON.stringify(fringes.blocks);
+    expect(texts).toContain(
+      "The guild rows SAG-AFTRA-COMMERCIALS, DGA-COMMERCIALS are charged only on the lines whose Fringes set names them.",
+    );
+    expect(texts).not.toContain(NO_GUILD_LINES_NOTE);
+    const detail = layout.plan.sheets.find((s) => s.name === "Budget detail")!;
+    const rows = detailRows(detail);
+    const setOf = (account: string) =>
+      layout.detailLines
+        .filter((l) => l.account === account)
+        .map((l) => rows.get(l.row)![DETAIL_COLUMNS.fringeSet]);
+    expect(setOf("M234")).toEqual(["Fringes,SAG-AFTRA-COMMERCIALS"]);
+    expect(setOf("L227")).toEqual(Array(3).fill("Fringes,DGA-COMMERCIALS"));
+    expect(setOf("B52")).toEqual(["Fringes,DGA-COMMERCIALS"]);
+    expect(setOf("B51")).toEqual(["Fringes"]);
+  });
+
+  it("says once, in plain words, that the documentary's lines carry no guild and how to add one", () => {
+    const fringes = layoutFor("DOC").plan.sheets.find((s) => s.name === "Fringes")!;
+    const texts = fringes.blocks.flatMap((b) => b.cells.flat()).filter((c) => typeof c === "string");
+    expect(texts.filter((t) => t.includes(NO_GUILD_LINES_NOTE))).toHaveLength(1);
+    for (const id of ["FEATURE", "TV", "AICP"] as const) {
+      const other = layoutFor(id).plan.sheets.find((s) => s.name === "Fringes")!;
+      expect(JSON.stringify(other.blocks)).not.toContain(NO_GUILD_LINES_NOTE);
+    }
+  });
 
   it("names copies with a suffix so a second budget never collides with the first", () => {
     const layout = layoutFor("FEATURE", 2);

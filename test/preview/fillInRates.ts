@@ -11,16 +11,23 @@ import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/bu
 /** Workers' comp 4% and the payroll company's fee 1%: 5% of every wage that carries the table. */
 export const FILLED_RATES: Readonly<Record<string, string>> = { "WORKERS-COMP": "4%", "PAYROLL-FEE": "1%" };
 
-/** Types {@link FILLED_RATES} into the Rate cells of the table's rows of those names. */
-export async function fillInRates(wb: MemoryWorkbook, table = "Fringes"): Promise<void> {
+/** Types `rate` into the Rate cell of the row named `name` of a fringe table, as a producer does. */
+export async function enterRate(
+  wb: MemoryWorkbook,
+  name: string,
+  rate: string,
+  table = "Fringes",
+): Promise<void> {
   const data = (await wb.readTable(table))!;
   const at = parseA1(data.address);
-  const nameAt = data.headers.indexOf("Name");
-  const rateAt = data.headers.indexOf("Rate");
-  data.rows.forEach((row, i) => {
-    const rate = FILLED_RATES[String(row[nameAt])];
-    if (rate !== undefined) wb.enter(data.sheet, at.row + 1 + i, at.column + rateAt, rate);
-  });
+  const i = data.rows.findIndex((row) => row[data.headers.indexOf("Name")] === name);
+  if (i < 0) throw new Error(`The ${table} table has no row ${name}.`);
+  wb.enter(data.sheet, at.row + 1 + i, at.column + data.headers.indexOf("Rate"), rate);
+}
+
+/** Types {@link FILLED_RATES} into the Rate cells of the table's rows of those names. */
+export async function fillInRates(wb: MemoryWorkbook, table = "Fringes"): Promise<void> {
+  for (const [name, rate] of Object.entries(FILLED_RATES)) await enterRate(wb, name, rate, table);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { loadProdFunctions } from "./loadProdFunctions";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
-import { insertedWithRates } from "./fillInRates";
+import { enterRate, insertedWithRates } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
 import { DETAIL_COLUMNS, buildTemplatePlan } from "../../src/taskpane/templates/buildPlan";
@@ -208,6 +208,58 @@ describe("AICP: Estimate and Actual, prep and wrap in days", () => {
   });
 });
 
+describe("AICP: SAG-AFTRA's and the DGA's commercial agreements, rows the producer fills in", () => {
+  it("leaves them out (and says so) until typed, then charges each on its members' lines only, to the cent, under its ceiling", async () => {
+    const { wb, layout, sheets } = await inserted(TEMPLATES.AICP);
+    // The director is paid for prep, shoot and wrap: the shoot line is the second.
+    const rowOf = (account: string, i = 0) => layout.detailLines.filter((l) => l.account === account)[i].row;
+    const [talent, director, ad, dp] = [rowOf("M234"), rowOf("L227", 1), rowOf("B52"), rowOf("B51")];
+    const line = async (row: number) => (await wb.readUsedRange(sheets.detail))!.values[row];
+    const fringes = async () =>
+      Promise.all([talent, director, ad, dp].map(async (row) => (await line(row))[DETAIL_COLUMNS.fringes]));
+    const texts = async (sheet: string) =>
+      (await wb.readUsedRange(sheet))!.values.flat().filter((v): v is string => typeof v === "string");
+    const notComplete = async () => (await texts(sheets.topSheet)).find((t) => t.startsWith("Not complete"));
+    expect((await line(talent))[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,SAG-AFTRA-COMMERCIALS");
+    expect((await line(director))[DETAIL_COLUMNS.description]).toBe("Director fee: shoot");
+    expect((await line(director))[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,DGA-COMMERCIALS");
+    expect((await line(ad))[DETAIL_COLUMNS.fringeSet]).toBe("Fringes,DGA-COMMERCIALS");
+    expect((await line(dp))[DETAIL_COLUMNS.fringeSet]).toBe("Fringes");
+    // Nothing read from the library: both rows are the table's.
+    expect((await line(talent))[DETAIL_COLUMNS.names]).toBe("");
+    // Talent: 3 performers x 2 shoot days x $1,000 = 6,000 (2,000 each). 2026 payroll: SS 6.2% =
+    // 372.00, Medicare 1.45% = 87.00, FUTA-CA 2.1% + CA-SUI 3.4% + CA-ETT 0.1% (each under its
+    // $7,000) = 336.00, workers' comp 4% + payroll fee 1% = 300.00: 1,095.00.
+    wb.enter(sheets.detail, talent, DETAIL_COLUMNS.x, "3");
+    wb.enter(sheets.detail, talent, DETAIL_COLUMNS.rate, "1000");
+    // Director: 2 shoot days at $150,000 = 300,000. SS to its $184,500 base = 11,439.00, Medicare
+    // 4,350.00, the $7,000 ones 392.00, 5% = 15,000.00: 31,181.00.
+    wb.enter(sheets.detail, director, DETAIL_COLUMNS.rate, "150000");
+    // First AD: 2 days at $1,500 = 3,000: 186.00 + 43.50 + 168.00 + 150.00 = 547.50.
+    wb.enter(sheets.detail, ad, DETAIL_COLUMNS.rate, "1500");
+    // DP (no guild row): 2 days at $2,000 = 4,000: 248.00 + 58.00 + 224.00 + 200.00 = 730.00.
+    wb.enter(sheets.detail, dp, DETAIL_COLUMNS.rate, "2000");
+    expect(await fringes()).toEqual([1095, 31181, 547.5, 730]);
+    expect((await wb.readNamedRange("Blank_Rates"))!.values[0][0]).toBe(
+      "SAG-AFTRA-COMMERCIALS, DGA-COMMERCIALS",
+    );
+    expect(await notComplete()).toBe(
+      "Not complete: the totals leave out SAG-AFTRA-COMMERCIALS, DGA-COMMERCIALS, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
+    );
+    // A rate typed for the talent's row (10%, a test figure): the talent's 600.00 only.
+    await enterRate(wb, "SAG-AFTRA-COMMERCIALS", "10%");
+    expect(await fringes()).toEqual([1695, 31181, 547.5, 730]);
+    // The DGA's row at 10%: the director's 300,000 stops at the $290,000 ceiling (29,000.00), the
+    // AD's 300.00; the DP is not the DGA's. Every rate typed: no warning.
+    await enterRate(wb, "DGA-COMMERCIALS", "10%");
+    expect(await fringes()).toEqual([1695, 60181, 847.5, 730]);
+    expect(await notComplete()).toBeUndefined();
+    // Section M (talent) on the Top Sheet: 6,000 + 1,695.00 (fringes post inside the section).
+    const top = (await wb.readUsedRange(sheets.topSheet))!.values;
+    expect(top.find((r) => r[0] === "M")![2]).toBe(7695);
+  });
+});
+
 describe("writers are paid by the draft", () => {
   it("puts the feature's writer on one line of drafts, fringed, not on shoot days", async () => {
     const { wb, rowsOf } = await featureBudget();
@@ -266,32 +318,26 @@ describe("rates still to fill in (workers' comp, the payroll fee, DGA health, th
     expect(await warning("Top Sheet", "Not complete")).toBe(
       "Not complete: the totals leave out WORKERS-COMP, PAYROLL-FEE, DGA-HEALTH, TEAMSTERS-IAP, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
     );
-    const table = (await wb.readTable("Fringes"))!;
-    const rateOf = (name: string) => {
-      const at = parseA1(table.address);
-      const i = table.rows.findIndex((r) => r[0] === name);
-      return [at.row + 1 + i, at.column + table.headers.indexOf("Rate")] as const;
-    };
     // Workers' comp typed: 4% joins every line (cast 6,000.00); the rest is still left out.
-    wb.enter("Fringes", ...rateOf("WORKERS-COMP"), "4%");
+    await enterRate(wb, "WORKERS-COMP", "4%");
     expect((await fringes())[0]).toBe(49367);
     expect(await warning("Top Sheet", "Not complete")).toBe(
       "Not complete: the totals leave out PAYROLL-FEE, DGA-HEALTH, TEAMSTERS-IAP, whose rates are blank in the Fringes table (sheet Fringes). Type them there.",
     );
     // The payroll fee, 1%: 5% in all on every line.
-    wb.enter("Fringes", ...rateOf("PAYROLL-FEE"), "1%");
+    await enterRate(wb, "PAYROLL-FEE", "1%");
     expect(await fringes()).toEqual([50867, 5468, 7176.8]);
     // DGA health 10% on the DGA's lines only: the UPM's 2,400.00 more.
-    wb.enter("Fringes", ...rateOf("DGA-HEALTH"), "10%");
+    await enterRate(wb, "DGA-HEALTH", "10%");
     expect(await fringes()).toEqual([50867, 7868, 7176.8]);
     // The Teamsters' IAP 7% on the drivers only: 840.00 more. Every rate typed: no warning.
-    wb.enter("Fringes", ...rateOf("TEAMSTERS-IAP"), "7%");
+    await enterRate(wb, "TEAMSTERS-IAP", "7%");
     expect(await fringes()).toEqual([50867, 7868, 8016.8]);
     expect(await blank()).toBe("");
     expect(await warning("Top Sheet", "Not complete")).toBeUndefined();
     expect(await warning("Fringes", "Not in the totals")).toBeUndefined();
     // A typed 0 is blank, as PROD.FRINGE reads it (Excel hands an empty cell over as 0).
-    wb.enter("Fringes", ...rateOf("PAYROLL-FEE"), "0");
+    await enterRate(wb, "PAYROLL-FEE", "0");
     expect((await fringes())[0]).toBe(49367);
     expect(await blank()).toBe("PAYROLL-FEE");
   });

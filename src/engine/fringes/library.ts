@@ -491,6 +491,46 @@ const ENTRIES: FringeDefinition[] = [
     sourceName: "DGA Health Plan (no current rate was found in a public source)",
     confirmed: false,
   })),
+  // Commercials (issue 18: the AICP bid's talent, director and AD lines). No figure of either
+  // guild's commercial pension and health rate is in the audit or the research notes, so the user
+  // fills it in. The ceilings are the plans' own: SAG-AFTRA Plans' commercials reporting page
+  // (a performer's gross over $1,000,000 in a contract year under one contract with one producer
+  // carries no contribution, since January 1, 2012) [P]; the DGA National Commercial Agreement's
+  // $290,000 per calendar year (AICP notice of December 2025, reference.md 3.2 [C]), for 2026.
+  ...[2025, 2026].map((year) => ({
+    name: "SAG-AFTRA-COMMERCIALS",
+    ...calendar(year),
+    type: "%" as const,
+    rate: null,
+    cutoff: "1000000",
+    description:
+      "SAG-AFTRA pension and health on performers' pay under the Commercials Contract, a percent of gross compensation: type the rate in force on your shoot from the SAG-AFTRA Plans' commercials page (PROD has not read it; SAG-AFTRA's summary of the 2025 Commercials Contracts says it rises from 20.5% to 23.5%). No contribution is owed on a performer's pay over $1,000,000 in a contract year under one contract with one producer (Cutoff).",
+    source: "https://www.sagaftraplans.org/employers/agreements/commercials-reporting",
+    sourceName:
+      "SAG-AFTRA Health and Pension Plans, commercials reporting (the ceiling; the rate is yours to check)",
+    confirmed: false,
+  })),
+  ...(
+    [
+      [2025, null, "Type the year's ceiling in Cutoff too (PROD has not read the 2025 figure)."],
+      [
+        2026,
+        "290000",
+        "Contributions stop at $290,000 of a person's gross compensation in the calendar year (Cutoff).",
+      ],
+    ] as const
+  ).map(([year, cutoff, ceiling]) => ({
+    name: "DGA-COMMERCIALS",
+    ...calendar(year),
+    type: "%" as const,
+    rate: null,
+    cutoff,
+    description: `DGA pension and health on directors' and assistant directors' pay under the National Commercial Agreement, a percent of gross compensation: type the rate from the DGA plans' commercial rate card (PROD has not read it). ${ceiling} A director paid through a loan-out company contributes on the agreement's presumed salary ($210,000 from December 1, 2025), not on the fee.`,
+    source: "https://aicp.com/newsletter/article/122025-dga-opt-out-notice",
+    sourceName:
+      "AICP notice on the DGA National Commercial Agreement (December 2025: the ceiling and presumed salary; the rate is yours to check)",
+    confirmed: false,
+  })),
   // Audit 9.4: workers' comp is a percent by class from the carrier or payroll company (e.g. WCIRB
   // class 9610, motion picture production, to verify; a 4.8% payroll-house rate card against about
   // 1.2% bought direct [L]). No default can be right: the user fills it in.

@@ -168,14 +168,16 @@ export const TV_ACCOUNTS: readonly TemplateAccount[] = [
  * K 217-224, L 227-231, M 234-268, N 271-273). Only D114 Location Fees and I193 Camera Rental
  * are confirmed line by line; the other lines take the next numbers of their range, and the
  * sheet says so (AICP_LINE_NOTE). Sections O-X have no line numbers in the transcription, so
- * their lines carry the section letter alone. Prep and wrap are paid in days.
+ * their lines carry the section letter alone. Prep and wrap are paid in days. The talent carry
+ * SAG-AFTRA's Commercials Contract and the director and first AD the DGA's National Commercial
+ * Agreement (issue 18: the guilds on the lines they belong to), rows the producer fills in.
  */
 export const AICP_ACCOUNTS: readonly TemplateAccount[] = [
   labor("A1", "Producer (prep & wrap)", ["prep", "wrap"]),
   labor("A2", "Production manager (prep & wrap)", ["prep", "wrap"]),
   labor("A3", "Production assistants (prep & wrap)", ["prep", "wrap"]),
   labor("B51", "Director of photography", SHOOT),
-  labor("B52", "First assistant director", SHOOT),
+  labor("B52", "First assistant director", SHOOT, "DGA-COMMERCIALS"),
   labor("B53", "Camera crew", SHOOT),
   labor("B54", "Grip & electric crew", SHOOT),
   labor("B55", "Sound", SHOOT),
@@ -197,8 +199,8 @@ export const AICP_ACCOUNTS: readonly TemplateAccount[] = [
   expense("I194", "Grip & lighting rental", "Day"),
   expense("J211", "Media & data storage", "Allow"),
   expense("K217", "Miscellaneous production costs", "Allow"),
-  labor("L227", "Director fee", ALL),
-  labor("M234", "On-camera talent", SHOOT),
+  labor("L227", "Director fee", ALL, "DGA-COMMERCIALS"),
+  labor("M234", "On-camera talent", SHOOT, "SAG-AFTRA-COMMERCIALS"),
   expense("N271", "Talent expenses", "Allow"),
   expense("P", "Usage", "Flat"),
   expense("Q", "Editorial", "Allow"),

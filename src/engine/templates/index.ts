@@ -99,12 +99,15 @@ const LONG_FORM_DEFAULTS: TemplateGlobals = {
  *   of scale wages).
  * - Teamsters (Local 399 drivers, transportation and location managers): MPI per hour, their
  *   plans being MPI's too (library.ts, MPI).
+ * - SAG-AFTRA's and the DGA's commercial agreements: no figure (their rows are filled in).
  */
 export const UNION_FRINGES: Readonly<Record<Union, readonly string[]>> = {
   "SAG-AFTRA": ["SAG-AFTRA"],
   "SAG-AFTRA-BG": ["SAG-AFTRA-BG"],
   "SAG-AFTRA-TV": ["SAG-AFTRA-TV-60"],
+  "SAG-AFTRA-COMMERCIALS": [],
   DGA: ["DGA-PENSION"],
+  "DGA-COMMERCIALS": [],
   IATSE: ["MPI", "IATSE-IAP"],
   TEAMSTERS: ["MPI"],
 };
@@ -112,14 +115,18 @@ export const UNION_FRINGES: Readonly<Record<Union, readonly string[]>> = {
 /**
  * The guild fringes PROD has no figure for, carried by their members' lines as rows of the
  * Fringes table for the producer to fill in (issue 18): DGA health (library.ts DGA-HEALTH: no
- * current published rate) and the Teamsters' Individual Account Plan (TEAMSTERS-IAP: the 2024
- * percentage not found). Unlike the table's other rows, such a row is charged only on the lines
+ * current published rate), the Teamsters' Individual Account Plan (TEAMSTERS-IAP: the 2024
+ * percentage not found), and on a commercial SAG-AFTRA's and the DGA's pension and health under
+ * their commercial agreements (SAG-AFTRA-COMMERCIALS, DGA-COMMERCIALS: no rate in the audit or
+ * the research notes). Unlike the table's other rows, such a row is charged only on the lines
  * whose Fringes set names it; while its rate is blank those lines leave it out, and the sheets
  * say so.
  */
 export const UNION_FILL_INS: Readonly<Partial<Record<Union, readonly string[]>>> = {
   DGA: ["DGA-HEALTH"],
   TEAMSTERS: ["TEAMSTERS-IAP"],
+  "SAG-AFTRA-COMMERCIALS": ["SAG-AFTRA-COMMERCIALS"],
+  "DGA-COMMERCIALS": ["DGA-COMMERCIALS"],
 };
 
 /** Every guild fill-in row a budget's Fringes table may hold (UNION_FILL_INS), in order. */

@@ -37,9 +37,18 @@ export type Period = "prep" | "shoot" | "wrap";
 
 /**
  * The guild or union whose fringes a labor line carries on top of the Fringes table (the payroll
- * preset everyone pays): cast, background, directors and ADs, crew, drivers (issue 18).
+ * preset everyone pays): cast, background, directors and ADs, crew, drivers (issue 18); on a
+ * commercial, its talent and its director and ADs under the guilds' commercial agreements.
  */
-export type Union = "SAG-AFTRA" | "SAG-AFTRA-BG" | "SAG-AFTRA-TV" | "DGA" | "IATSE" | "TEAMSTERS";
+export type Union =
+  | "SAG-AFTRA"
+  | "SAG-AFTRA-BG"
+  | "SAG-AFTRA-TV"
+  | "SAG-AFTRA-COMMERCIALS"
+  | "DGA"
+  | "DGA-COMMERCIALS"
+  | "IATSE"
+  | "TEAMSTERS";
 
 /** One account of a template. */
 export interface TemplateAccount {

@@ -346,12 +346,12 @@ export function tableNamesIn(table: string, set: string): string {
 }
 
 /**
- * Said once on the Fringes sheet of a budget with no guild lines (the AICP and documentary
- * templates): the library holds no commercial or documentary guild rates (issue 18), so PROD
- * gives no figure, and what the producer can do instead.
+ * Said once on the Fringes sheet of a budget with no guild lines (the documentary template):
+ * issue 18 names no documentary guild and the research notes hold no documentary guild terms
+ * (reference.md 2.4), so no line carries one, and what the producer can do for a member.
  */
-export const NO_GUILD_RATES_NOTE =
-  "PROD has no commercial or documentary guild rates (SAG-AFTRA's Commercials Contract, the DGA's and IATSE's commercial and documentary terms), so no guild fringe is on these lines and PROD gives no figure. For a guild every labor line pays, add its row to this table with your rate; for a guild only some lines pay, give it a fringe table of its own (Fringes panel) and add a PROD.FRINGE over that table to those lines' Fringes cells.";
+export const NO_GUILD_LINES_NOTE =
+  "No guild fringe is on these lines: documentary crews are often not on a guild agreement, and PROD has no documentary guild terms to go by. For a guild member, add the guild's library fringes after Fringes in the line's Fringes set (the Fringes panel lists them with their sources and dates); for a guild rate PROD has no figure for, give it a fringe table of its own (Fringes panel) and add a PROD.FRINGE over that table to those lines' Fringes cells.";
 
 /** The number format of the rates date: ISO, as the dated names write it. */
 export const RATES_DATE_FORMAT = "yyyy-mm-dd";
@@ -634,7 +634,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Every labor line carries the table ${fringeTable} (Name | Type | Rate | Cutoff): the work state's payroll taxes, workers' comp and the payroll company's fee; guild fringes are added line by line in Fringes set. Type your workers' comp rate (from your carrier, by class) and your payroll company's fee in their Rate cells: until then every total leaves them out, and this sheet, the Top Sheet and ${sheets.globals} say so. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.${guildRows.length > 0 ? " DGA-HEALTH and TEAMSTERS-IAP are charged only on the lines whose Fringes set names them." : ""}${template.accounts.some((a) => a.union) ? "" : ` ${NO_GUILD_RATES_NOTE}`}`,
+            `Every labor line carries the table ${fringeTable} (Name | Type | Rate | Cutoff): the work state's payroll taxes, workers' comp and the payroll company's fee; guild fringes are added line by line in Fringes set. Type your workers' comp rate (from your carrier, by class) and your payroll company's fee in their Rate cells: until then every total leaves them out, and this sheet, the Top Sheet and ${sheets.globals} say so. Type %, HOUR, DAY, WEEK or FLAT; a blank Cutoff means no cap. Rows marked "not confirmed" need checking before you rely on them.${guildRows.length > 0 ? ` The guild rows ${guildRows.join(", ")} are charged only on the lines whose Fringes set names them.` : ""}${template.accounts.some((a) => a.union) ? "" : ` ${NO_GUILD_LINES_NOTE}`}`,
           ],
         ],
       },

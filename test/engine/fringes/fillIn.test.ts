@@ -68,12 +68,14 @@ describe("a fringe table row whose rate the user has not filled in", () => {
 describe("library entries the user fills in or confirms (figures-audit.md 9 and 10.12)", () => {
   const fillIns = FRINGE_LIBRARY.filter((d) => d.rate === null);
 
-  it("ships workers' comp, the payroll fee, DGA health, the IATSE National Benefit Funds and the Teamsters' IAP as rates to fill in", () => {
+  it("ships workers' comp, the payroll fee, DGA health, the IATSE National Benefit Funds, the Teamsters' IAP and SAG-AFTRA's and the DGA's commercial pension and health as rates to fill in", () => {
     expect([...new Set(fillIns.map((d) => `${d.name} ${d.type}`))].sort()).toEqual([
+      "DGA-COMMERCIALS %",
       "DGA-HEALTH %",
       "IATSE-NBF DAY",
       "NM-SUI %",
       "PAYROLL-FEE %",
+      "SAG-AFTRA-COMMERCIALS %",
       "TEAMSTERS-IAP %",
       "WORKERS-COMP %",
     ]);
