@@ -102,7 +102,9 @@ describe.each(IDS)("%s template plan", (id) => {
     // A name the Fringes table holds too (SS, or PAYROLL-CA's members) is added again, undated,
     // so PROD.FRINGE refuses the line rather than charge it twice.
     const hasTable = `ISNUMBER(SEARCH(",FRINGES,",","&SUBSTITUTE(H${r}," ","")&","))`;
-    const expanded = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${rest},",PAYROLL-US,",",SS,MEDICARE,FUTA,"),",PAYROLL-CA,",",SS,MEDICARE,FUTA-CA,CA-SUI,CA-ETT,"),",PAYROLL-NY,",",SS,MEDICARE,FUTA,NY-SUI,"),",PAYROLL-GA,",",SS,MEDICARE,FUTA,GA-SUI,"),",PAYROLL-CANADA,",",CPP,CPP2,EI,")`;
+    // Each preset by its fringes, any year or date it carries kept on the last one; the longest
+    // name first (PAYROLL-CANADA begins with PAYROLL-CA).
+    const expanded = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${rest},",PAYROLL-CANADA",",CPP,CPP2,EI"),",PAYROLL-US",",SS,MEDICARE,FUTA"),",PAYROLL-CA",",SS,MEDICARE,FUTA-CA,CA-SUI,CA-ETT"),",PAYROLL-NY",",SS,MEDICARE,FUTA,NY-SUI"),",PAYROLL-GA",",SS,MEDICARE,FUTA,GA-SUI")`;
     const inSet = [`","`, `"-20"`, `"@"`].map(
       (tail) => `ISNUMBER(SEARCH(","&Fringes[Name]&${tail},${expanded}))`,
     );

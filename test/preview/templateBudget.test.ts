@@ -527,9 +527,23 @@ describe("guild fringes and head counts on the Feature template (issue 18)", () 
     const [cast] = rowsOf("1401");
     wb.enter("Budget detail", cast, DETAIL_COLUMNS.rate, "10000");
     const line = async () => (await wb.readUsedRange("Budget detail"))!.values[cast];
-    for (const set of ["Fringes,SS", "fringes, payroll-ca", "Fringes,SAG-AFTRA,MEDICARE"]) {
+    // A preset or a name with a year or a date in it is the same fringe: refused too.
+    for (const [set, twice] of [
+      ["Fringes,SS", "SS"],
+      ["fringes, payroll-ca", "SS"],
+      ["Fringes,PAYROLL-CA-2026", "SS"],
+      ["Fringes,payroll-ny@2026-07-01", "SS"],
+      ["Fringes,SAG-AFTRA,PAYROLL-US-2025", "SS"],
+      ["Fringes,SAG-AFTRA,CA-SUI@2026-07-01", "CA-SUI"],
+      ["Fringes,SAG-AFTRA,MEDICARE", "MEDICARE"],
+    ]) {
       wb.enter("Budget detail", cast, DETAIL_COLUMNS.fringeSet, set);
-      expect((await line())[DETAIL_COLUMNS.fringes]).toBe("#VALUE!");
+      const fringes = wb.view("Budget detail", cast, DETAIL_COLUMNS.fringes);
+      expect({ set, display: fringes.display, error: fringes.error }).toEqual({
+        set,
+        display: "#VALUE!",
+        error: expect.stringContaining(`lists ${twice} twice`),
+      });
     }
     // What the line's names were read as shows the fringe named twice.
     expect((await line())[DETAIL_COLUMNS.names]).toBe("SAG-AFTRA@2026-01-01,MEDICARE@2026-01-01,MEDICARE");

@@ -324,13 +324,15 @@ export function filledRowsFormula(table: string, set: string, guild: readonly st
 
 /**
  * A set of names written ",SS,PAYROLL-CA," (upper case, no spaces, a comma each side) with each
- * preset replaced by its fringes: ",SS,SS,MEDICARE,FUTA-CA,CA-SUI,CA-ETT,".
+ * preset replaced by its fringes: ",SS,SS,MEDICARE,FUTA-CA,CA-SUI,CA-ETT,". A preset with a year
+ * or a date keeps it on its last fringe (",PAYROLL-CA-2026," -> ",SS,...,CA-ETT-2026,"), so
+ * {@link tableNamesIn} finds its fringes as it finds a name with a year or a date. The longest
+ * presets go first: PAYROLL-CANADA is replaced before PAYROLL-CA, which begins it.
  */
 export function expandPresets(set: string): string {
-  return Object.entries(FRINGE_PRESETS).reduce(
-    (x, [preset, { fringes }]) => `SUBSTITUTE(${x},",${preset},",",${fringes.join(",")},")`,
-    set,
-  );
+  return Object.entries(FRINGE_PRESETS)
+    .sort(([a], [b]) => b.length - a.length)
+    .reduce((x, [preset, { fringes }]) => `SUBSTITUTE(${x},",${preset}",",${fringes.join(",")}")`, set);
 }
 
 /**
