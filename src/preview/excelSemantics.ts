@@ -20,6 +20,10 @@
  * - TEXT, whose format codes HyperFormula mostly does not know ("#,##0.00" came out as
  *   "1235,##0.00"): the preview's own number formats, the ones the grid shows, are used;
  * - VALUE, which reads text as a typed entry is read ("$1,000" is 1000 in Excel);
+ * - FILTER(array, include, [if_empty]): HyperFormula read the third argument as one more
+ *   condition and filtered one row or column only; Excel's answers if_empty when nothing is kept
+ *   (#CALC! without it) and keeps the rows of a table by a column of conditions (or its columns
+ *   by a row);
  * - what a person types into a cell: "7,000", "$7,000", "(7,000)" are numbers in Excel, "1/2"
  *   and "Jan 2" are dates of the current year, "9:30" and "9:30 PM" are times, and Excel gives
  *   the cell the number format the typing implies (7%, $7,000, 2-Jan, 9:30 PM).
@@ -29,6 +33,7 @@
 import {
   ArraySize,
   CellError,
+  DetailedCellError,
   EmptyValue,
   ErrorType,
   FunctionArgumentType,
@@ -194,7 +199,19 @@ const LOGICAL: FunctionMetadata = {
   parameters: [{ argumentType: FunctionArgumentType.ANY }],
 };
 
-/** IF, NOT, AND, OR, ROUND, CONCAT, TEXT, VALUE, VLOOKUP, HLOOKUP, MATCH and LOOKUP as Excel computes them. */
+/**
+ * Excel's #CALC! ("Excel does not currently support empty arrays": a FILTER that keeps nothing and
+ * has no if_empty), which HyperFormula has no error type for: an #ERROR! whose message starts so,
+ * shown as #CALC! ({@link shownError}).
+ */
+const CALC = "#CALC!";
+
+/** An error as Excel shows it: #CALC! for the error {@link CALC} marks, else the engine's text. */
+export function shownError(error: DetailedCellError): string {
+  return error.type === ErrorType.ERROR && error.message.startsWith(CALC) ? CALC : error.value;
+}
+
+/** IF, NOT, AND, OR, ROUND, CONCAT, TEXT, VALUE, VLOOKUP, HLOOKUP, MATCH, LOOKUP and FILTER as Excel computes them. */
 class ExcelFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
     AND: { ...LOGICAL, method: "excelAnd" },
@@ -243,6 +260,16 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
       parameters: [
         { argumentType: FunctionArgumentType.ANY },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+    },
+    FILTER: {
+      method: "excelFilter",
+      sizeOfResultArrayMethod: "excelFilterSize",
+      enableArrayArithmeticForArguments: true,
+      parameters: [
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.RANGE },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
     },
@@ -512,6 +539,55 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
   }
 
   /** The spill a top-level IF is given: the largest argument's, as HyperFormula's own IF. */
+  /**
+   * FILTER(array, include, [if_empty]) as Excel's FILTER function: include is "a Boolean array
+   * whose height or width is the same as the array" (a column keeps rows, a row keeps columns;
+   * another shape is #VALUE!); a number counts as TRUE unless 0, a blank as FALSE, text is
+   * #VALUE! and an error is answered as it is. When nothing is kept, if_empty is the answer, and
+   * without it #CALC!. A kept blank cell comes back as 0, as a spilled reference to it does.
+   */
+  excelFilter(ast: CallAst, state: State) {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata("FILTER"),
+      (array: SimpleRangeValue, include: SimpleRangeValue, ifEmpty?: Value) => {
+        const byRows = include.width() === 1 && include.height() === array.height();
+        if (!byRows && !(include.height() === 1 && include.width() === array.width()))
+          return new CellError(
+            ErrorType.VALUE,
+            "FILTER's include must be one column as tall as the array, or one row as wide.",
+          );
+        const kept: boolean[] = [];
+        for (const value of include.valuesFromTopLeftCorner()) {
+          if (value instanceof CellError) return value;
+          if (typeof value === "string")
+            return new CellError(
+              ErrorType.VALUE,
+              `FILTER's include holds the text "${value}", not TRUE or FALSE.`,
+            );
+          kept.push(value === EmptyValue ? false : typeof value === "boolean" ? value : Number(value) !== 0);
+        }
+        const rows = byRows ? array.data : transpose(array.data);
+        const left = rows.filter((_row, i) => kept[i]);
+        if (left.length === 0)
+          return (
+            ifEmpty ?? new CellError(ErrorType.ERROR, `${CALC} FILTER kept nothing and has no if_empty.`)
+          );
+        const values = left.map((row) => row.map((value) => (value === EmptyValue ? 0 : value)));
+        return SimpleRangeValue.onlyValues(byRows ? values : transpose(values));
+      },
+    );
+  }
+
+  /** A FILTER spills at most its array's size (what it keeps is known only once computed). */
+  excelFilterSize(ast: CallAst, state: State): ArraySize {
+    if (ast.args.length < 2) return ArraySize.error();
+    // A range's size comes flagged as a reference; the FILTER's answer is an array of that size.
+    const size = this.arraySizeForAst(ast.args[0], { ...state, arraysFlag: true });
+    return new ArraySize(size.width, size.height);
+  }
+
   excelIfSize(ast: CallAst, state: State): ArraySize {
     const sizes = ast.args.map((arg) => this.arraySizeForAst(arg, state));
     return new ArraySize(

@@ -49,6 +49,7 @@ import {
   exactWildcards,
   readTypedEntry,
   registerExcelFunctions,
+  shownError,
 } from "./excelSemantics";
 import { formatValue } from "./numberFormat";
 import { respill } from "./prodFunctionPlugin";
@@ -248,7 +249,14 @@ export class MemoryWorkbook implements WorkbookPort {
     const spilled = !isFormula && this.engine.isCellPartOfArray(address);
     const marked = this.conditionalStyle(sheet, row, column);
     if (value instanceof DetailedCellError) {
-      return { display: value.value, input, error: value.message || undefined, kind: "error", bold, spilled };
+      return {
+        display: shownError(value),
+        input,
+        error: value.message || undefined,
+        kind: "error",
+        bold,
+        spilled,
+      };
     }
     const kind =
       value === null
@@ -933,7 +941,7 @@ export class MemoryWorkbook implements WorkbookPort {
       end: { sheet: id, row: row + rowCount - 1, col: column + columnCount - 1 },
     });
     return raw.map((cells) =>
-      cells.map((v) => (v === null ? "" : v instanceof DetailedCellError ? v.value : v)),
+      cells.map((v) => (v === null ? "" : v instanceof DetailedCellError ? shownError(v) : v)),
     );
   }
 

@@ -326,6 +326,107 @@ describe("AND and OR read text as Excel does", () => {
   });
 });
 
+describe("FILTER, as Excel filters: its third argument is the value when nothing is left", () => {
+  // FILTER function (Microsoft's examples): =FILTER(array,include,[if_empty]) over Region | Sales
+  // Rep | Product | Units in A5:D20; "include" is "a Boolean array whose height or width is the
+  // same as the array"; =FILTER(A5:D20,C5:C20=H2,"") returns every Apple record, "and if there
+  // are no apples, return an empty string"; (C5:C20=H1)*(A5:A20=H2) is Apple AND East,
+  // (C5:C20=H1)+(A5:A20=H2) Apple OR East; "Otherwise, a #CALC! error will result, as Excel does
+  // not currently support empty arrays"; an include value that is an error, or cannot be read as
+  // a Boolean, makes FILTER an error.
+  const data = [
+    ["East", "Tom", "Apple", "6380"],
+    ["West", "Fred", "Grape", "5619"],
+    ["North", "Amy", "Pear", "4565"],
+    ["South", "Sal", "Banana", "5323"],
+    ["East", "Fritz", "Apple", "4394"],
+    ["West", "Sravan", "Grape", "7195"],
+    ["North", "Xi", "Pear", "5231"],
+    ["South", "Hector", "Banana", "2427"],
+    ["East", "Tom", "Banana", "4213"],
+    ["West", "Fred", "Pear", "3239"],
+    ["North", "Amy", "Grape", "6420"],
+    ["South", "Sal", "Apple", "1310"],
+    ["East", "Fritz", "Apple", "6274"],
+    ["West", "Sravan", "Pear", "4894"],
+    ["North", "Xi", "Grape", "7580"],
+    ["South", "Hector", "Apple", "9814"],
+  ];
+  const book = () => {
+    const wb = typed([
+      ["", "", "", "", "", "", "", "Apple"],
+      ["", "", "", "", "", "", "", "East"],
+      [],
+      ["Region", "Sales Rep", "Product", "Units"],
+      ...data,
+    ]);
+    return wb;
+  };
+  const rows = async (wb: MemoryWorkbook, address: string) =>
+    (await wb.readRange({ sheet: "Sheet1", address })).values;
+  const asRows = (picked: string[][]) => picked.map((r) => [r[0], r[1], r[2], Number(r[3])]);
+  /**
+   * Each formula in column J, 20 rows apart (the preview keeps room for the whole array's rows
+   * below a FILTER: README), and what each answers: its first `height` rows, `width` wide.
+   */
+  const answers = async (formulas: string[], height = 1, width = 1) => {
+    const wb = book();
+    formulas.forEach((formula, i) => wb.enter("Sheet1", 20 * i, 9, formula));
+    return Promise.all(
+      formulas.map((_f, i) =>
+        rows(wb, `J${20 * i + 1}:${String.fromCharCode(74 + width - 1)}${20 * i + height}`),
+      ),
+    );
+  };
+
+  it("returns the rows whose include is TRUE, by one condition, AND (*) and OR (+), with if_empty unused", async () => {
+    const [apple, appleAndEast, appleOrEast] = await answers(
+      [
+        '=FILTER(A5:D20,C5:C20=H1,"")',
+        '=FILTER(A5:D20,(C5:C20=H1)*(A5:A20=H2),"")',
+        '=FILTER(A5:D20,(C5:C20=H1)+(A5:A20=H2),"")',
+      ],
+      7,
+      4,
+    );
+    const blank = ["", "", "", ""];
+    expect(apple).toEqual([...asRows(data.filter((r) => r[2] === "Apple")), blank, blank]);
+    expect(appleAndEast).toEqual([
+      ...asRows(data.filter((r) => r[2] === "Apple" && r[0] === "East")),
+      ...Array(4).fill(blank),
+    ]);
+    expect(appleOrEast).toEqual([...asRows(data.filter((r) => r[2] === "Apple" || r[0] === "East")), blank]);
+  });
+
+  it("answers if_empty when nothing is kept, #CALC! without it, and filters columns by a row", async () => {
+    const found = await answers([
+      '=FILTER(A5:D20,C5:C20="Kiwi","No results")',
+      '=FILTER(A5:D20,C5:C20="Kiwi")',
+      '=FILTER(A5:D20,C5:C20="Kiwi","")',
+      '=FILTER(D5:D20,C5:C20="Kiwi",0)',
+      "=SUM(FILTER(D5:D20,A5:A20=H2))",
+    ]);
+    expect(found).toEqual([[["No results"]], [["#CALC!"]], [[""]], [[0]], [[21261]]]);
+    const [columns] = await answers(["=FILTER(A4:D4,{TRUE,FALSE,TRUE,FALSE})"], 1, 3);
+    expect(columns).toEqual([["Region", "Product", ""]]);
+    const wb = book();
+    wb.enter("Sheet1", 0, 9, '=FILTER(A5:D20,C5:C20="Kiwi")');
+    expect(wb.view("Sheet1", 0, 9).display).toBe("#CALC!");
+  });
+
+  it("answers #VALUE! for an include of another size or holding text, and an include's error as it is", async () => {
+    // (An error fills the area the preview keeps for the spill: only the formula's cell is read.)
+    const found = await answers([
+      '=FILTER(A5:D20,C5:C10="Apple","")',
+      '=FILTER(A5:A6,{"yes";"no"},"")',
+      '=FILTER(A5:A6,IF(A5:A6="East",1,NA()),"")',
+    ]);
+    expect(found).toEqual([[["#VALUE!"]], [["#VALUE!"]], [["#N/A"]]]);
+    const [numbers] = await answers(["=FILTER(A5:A8,{1;0;2;0})"], 3);
+    expect(numbers).toEqual([["East"], ["North"], [""]]);
+  });
+});
+
 describe("TEXT formats as Excel's number formats do", () => {
   // TEXT function: "#,##0.00", "0%", "mmm d, yyyy", "$#,##0", times with AM/PM, day names.
   it.each([
