@@ -1,7 +1,7 @@
 /*
  * Issue 20, kept true: one full flow per panel with the keyboard only (Tab, arrows, Enter, typing;
- * a file is picked in the browser's file chooser that Enter opens). Each result takes the focus,
- * and Dismiss hands it back to the button that started it.
+ * a file is picked in the file chooser that Space opens on the focused file control). Each result
+ * takes the focus, and Dismiss hands it back to the button that started it.
  */
 import type { Page } from "playwright-core";
 import { type Preview, openPreview } from "./preview";
@@ -37,6 +37,8 @@ async function openPanel(page: Page, name: string): Promise<void> {
   await tabTo(page, /^(Templates|Fringes|Bids|Cost report)$/, true);
   for (let i = 0; i < 4 && (await focusedName(page)) !== name; i++) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
+  // The tab itself (its tab panel has the same name).
+  expect(await page.locator("*:focus").getAttribute("role")).toBe("tab");
   expect(await focusedName(page)).toBe(name);
   // Panels load when first opened: Tab goes into the panel once it is there.
   await page.getByTestId("prod-pane").getByRole("tabpanel").getByRole("heading", { level: 2 }).waitFor();
@@ -111,6 +113,46 @@ describe("every panel with the keyboard only", () => {
     await tabTo(page, /^Replace rows$/);
     await page.keyboard.press("Enter");
     await resultTakesFocus(page, /copied into the table/, /^Copy /);
+  });
+
+  it("Bids: add two vendors' files, set a term, compare, write the sheet and the award, with the keyboard", async () => {
+    const { page } = preview;
+    const bid = (rate: string) => `Item,Qty,Day Rate,Taxable\nCamera package,1,${rate},Y\n`;
+    await openPanel(page, "Bids");
+    // Space on "Add bid from a file…" opens the file chooser.
+    await chooseFile(page, /^Add bid from a file/, "Vendor A.csv", bid("2500"));
+    await tabTo(page, /^Use these columns$/);
+    await page.keyboard.press("Enter");
+    // The button gives way to "Change columns", which keeps the focus where the user was.
+    await page.getByText(/1 line read/).waitFor();
+    expect(await focusedName(page)).toBe("Change columns");
+    await tabTo(page, /^Add bid from a file/, true);
+    await chooseFile(page, /^Add bid from a file/, "Vendor B.csv", bid("2200"));
+    await page.getByText(/1 line read with the columns you chose/).waitFor();
+    await tabTo(page, /^Discount %/);
+    await page.keyboard.type("10");
+    await tabTo(page, /^Days used each week/);
+    await page.keyboard.type("5+5+2");
+    await tabTo(page, /^Compare bids$/);
+    await page.keyboard.press("Enter");
+    // The comparison takes the focus: the next Tab goes through the result, not back to the top.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Comparison");
+    await page.getByText(/^Best single vendor: /).waitFor();
+    await tabTo(page, /^Write comparison sheet$/);
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(page, /The comparison is on the sheet/, /^Write comparison sheet$/);
+    // The award goes into the selected cell (Sheet1!A1, empty): the question opens on its answer.
+    await tabTo(page, /^Write award into the selected cell/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog").waitFor();
+    expect(await focusedName(page)).toBe("Link it");
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(
+      page,
+      /Sheet1!A1 now shows the split award: Vendor B total from "Bid comparison" \(\$26,400\.00\)/,
+      /^Write award into the selected cell/,
+    );
+    expect(preview.errors).toEqual([]);
   });
 
   it("Cost report: pick the ledger file and build, with the keyboard", async () => {

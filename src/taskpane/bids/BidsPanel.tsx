@@ -42,6 +42,7 @@ import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { ChoiceField } from "../shell/ChoiceField";
 import { count } from "../shell/words";
 import { problemProps } from "../shell/problemProps";
+import { useFocusIfLost } from "../shell/useFocusIfLost";
 import { comparisonSheetPlan, itemsBidText, type ComparisonLayout } from "./comparisonSheet";
 import { runComparison, type ComparisonPacing } from "./runComparison";
 import {
@@ -176,6 +177,8 @@ export function BidsPanel({
   const [tables, setTables] = useState<{ name: string; sheet: string }[]>([]);
   const [table, setTable] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
+  // Removing a vendor takes its Remove button away: the focus goes to adding one (issue 20).
+  const addRow = useRef<HTMLDivElement>(null);
   const nextId = useRef(1);
   // A comparison just run takes the focus and is said (issue 20): where the result is, and what.
   const resultSection = useRef<HTMLElement>(null);
@@ -191,6 +194,7 @@ export function BidsPanel({
     });
   }, [justCompared, result, announce]);
   const disabled = busy !== null;
+  useFocusIfLost(addRow, vendors.length);
 
   useEffect(() => {
     let live = true;
@@ -568,7 +572,7 @@ export function BidsPanel({
         landed cost.
       </Text>
 
-      <div className={styles.row}>
+      <div className={styles.row} ref={addRow}>
         <Button onClick={() => fileInput.current?.click()} disabled={disabled}>
           Add bid from a file…
         </Button>

@@ -2,6 +2,7 @@
  * One vendor in the Bids panel: its name, where the bid came from, the column mapping (until it
  * is confirmed), the rows that could not be read, and the vendor's terms.
  */
+import { useRef } from "react";
 import {
   Button,
   Caption1,
@@ -23,6 +24,7 @@ import { ChoiceField } from "../shell/ChoiceField";
 import { ColumnMapper } from "./ColumnMapper";
 import { draftHeaders, termProblems, type TermField, type VendorDraft } from "./vendorDraft";
 import { problemProps } from "../shell/problemProps";
+import { useFocusIfLost } from "../shell/useFocusIfLost";
 
 const useStyles = makeStyles({
   card: {
@@ -43,6 +45,8 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
+  // Groups the column step for focus only: its parts stay the card's own rows.
+  contents: { display: "contents" },
 });
 
 /** How many rows left out are listed before "and N more". */
@@ -76,6 +80,10 @@ export function VendorCard(props: VendorCardProps) {
   const setTerm = (key: keyof TermsText, value: string | boolean) =>
     props.onTermsChange({ ...vendor.terms, [key]: value });
   const problems = termProblems(vendor.terms);
+  // "Use these columns", "Change columns" and the answer about amounts each replace themselves:
+  // the column step that takes their place takes the focus (issue 20).
+  const columnStep = useRef<HTMLDivElement>(null);
+  useFocusIfLost(columnStep, `${vendor.mapped} ${vendor.numberFormat !== undefined}`);
   const termField = (key: TermField, label: string, hint: string) => (
     <Field label={label} hint={hint} {...problemProps(problems[key])}>
       <Input
@@ -145,36 +153,38 @@ export function VendorCard(props: VendorCardProps) {
         </MessageBar>
       )}
 
-      {vendor.headerRow < 0 ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Nothing to read</MessageBarTitle>
-            {sheet ? `"${sheet.name}" is empty.` : "The file is empty."} Pick another sheet or file, or remove
-            this vendor.
-          </MessageBarBody>
-        </MessageBar>
-      ) : vendor.mapped ? (
-        <div className={styles.row}>
-          <Text>
-            {vendor.lines.length} {vendor.lines.length === 1 ? "line" : "lines"} read
-            {vendor.remembered ? " with the columns you chose for this layout before" : ""}.
-          </Text>
-          <Button size="small" onClick={props.onEditMapping} disabled={disabled}>
-            Change columns
-          </Button>
-        </div>
-      ) : (
-        <>
-          <Subtitle2 as="h3">Which column holds what?</Subtitle2>
-          <ColumnMapper
-            headers={draftHeaders(vendor)}
-            mapping={vendor.mapping}
-            onChange={props.onMappingChange}
-            onConfirm={props.onConfirmMapping}
-            disabled={disabled || !vendor.numberFormat}
-          />
-        </>
-      )}
+      <div ref={columnStep} className={styles.contents}>
+        {vendor.headerRow < 0 ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Nothing to read</MessageBarTitle>
+              {sheet ? `"${sheet.name}" is empty.` : "The file is empty."} Pick another sheet or file, or
+              remove this vendor.
+            </MessageBarBody>
+          </MessageBar>
+        ) : vendor.mapped ? (
+          <div className={styles.row}>
+            <Text>
+              {vendor.lines.length} {vendor.lines.length === 1 ? "line" : "lines"} read
+              {vendor.remembered ? " with the columns you chose for this layout before" : ""}.
+            </Text>
+            <Button size="small" onClick={props.onEditMapping} disabled={disabled}>
+              Change columns
+            </Button>
+          </div>
+        ) : (
+          <>
+            <Subtitle2 as="h3">Which column holds what?</Subtitle2>
+            <ColumnMapper
+              headers={draftHeaders(vendor)}
+              mapping={vendor.mapping}
+              onChange={props.onMappingChange}
+              onConfirm={props.onConfirmMapping}
+              disabled={disabled || !vendor.numberFormat}
+            />
+          </>
+        )}
+      </div>
 
       {vendor.mapped && vendor.problems.length > 0 && (
         <MessageBar intent="warning">

@@ -173,6 +173,27 @@ describe("Bids panel", () => {
     }
   });
 
+  it("keeps a keyboard user's place when the button pressed goes away (issue 20)", async () => {
+    setup();
+    await addFile("Vendor A.csv");
+    const card = vendorCard(1);
+    // "Use these columns" gives way to "Change columns", which takes the focus.
+    await userEvent.click(within(card).getByRole("button", { name: "Use these columns" }));
+    expect(within(card).getByRole("button", { name: "Change columns" })).toHaveFocus();
+    // And back: the first column's drop-down takes it.
+    await userEvent.click(within(card).getByRole("button", { name: "Change columns" }));
+    expect(within(card).getByLabelText(/^Item/)).toHaveFocus();
+    await addFile("Euro.csv");
+    // Answering how the file writes amounts: the columns, now open to choose, take the focus.
+    await userEvent.click(
+      within(vendorCard(2)).getByRole("button", { name: "1.234,56 (1.000 is one thousand)" }),
+    );
+    expect(within(vendorCard(2)).getByLabelText(/^Item/)).toHaveFocus();
+    // Removing a vendor: the focus goes to adding one.
+    await userEvent.click(within(vendorCard(2)).getByRole("button", { name: /^Remove / }));
+    expect(screen.getByRole("button", { name: "Add bid from a file…" })).toHaveFocus();
+  });
+
   it("shows each vendor's notes per item, and its own wording where the item was matched, exactly", async () => {
     setup();
     await addFile("Notes A.csv");
