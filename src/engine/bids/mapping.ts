@@ -10,12 +10,11 @@ import {
   isBlank,
   isBlankOrSpaces,
   parseNumericText,
-  requireNonNegative,
+  readNumericText,
   toDecimal,
-  toNonNegative,
 } from "../money";
 import { toRentalDays, type RentalDays } from "../rental";
-import { ProdError, errors } from "../errors";
+import { ProdError, describeValue, errors } from "../errors";
 import type { BidLine, VendorTerms } from "./types";
 import { guessColumns, normalizeHeader, type Vocabulary } from "../import/headers";
 import { DECIMAL_POINT, readAmount, type NumberFormat } from "../import/numbers";
@@ -176,26 +175,47 @@ function isNoCharge(value: unknown): boolean {
 }
 
 /**
+ * A cell of a bid row that cannot be read, in words a production manager reads (issue 20): what
+ * the cell is, what it holds, and what is wrong ("the day rate "call" is not a number"), shaped
+ * like the cost report's row problems (weeklyCostReport/mapping.ts), not the functions' "Day rate
+ * must be a number, got "call"". The row reader puts the row and the item in front.
+ */
+function unreadable(words: string): ProdError {
+  return new ProdError("invalid", words);
+}
+
+/**
  * A number cell of a bid row (a quantity or a day rate): a number, or text in the file's number
  * format (the import module's one reader of amounts: "1.000" is one thousand in a 1.234,56 file,
- * one in a 1,234.56 file; issue 17); 0 or more.
+ * one in a 1,234.56 file; issue 17), else text as Excel's VALUE reads it ("10%", "(1,200)") in a
+ * 1,234.56 file; 0 or more.
+ *
+ * @param what - the cell in words: "the quantity", "the day rate"
  */
-function readNumber(value: unknown, arg: string, format: NumberFormat): Decimal {
-  if (typeof value !== "string") return toNonNegative(value, arg);
-  const amount = readAmount(value, format);
-  if (amount !== undefined) return requireNonNegative(amount, arg, value);
-  // Not a number in the file's format: say so, rather than read it in the other format.
-  if (format.decimal === "," && parseNumericText(value) !== undefined)
-    throw errors.invalid(
-      arg,
-      `must be written 1.234,56 like the file's other numbers, got "${value.trim()}"`,
+function readNumber(value: unknown, what: string, format: NumberFormat): Decimal {
+  if (isBlank(value)) throw unreadable(`${what} is blank`);
+  const shown = describeValue(value);
+  const text = typeof value === "string" ? readNumericText(value) : undefined;
+  let amount = readAmount(value, format);
+  if (amount === undefined && text?.kind === "number") {
+    // Not a number in the file's format: say so, rather than read it in the other format.
+    if (format.decimal === ",")
+      throw unreadable(`${what} ${shown} is not written 1.234,56 like the file's other numbers`);
+    amount = text.value;
+  }
+  if (amount === undefined)
+    throw unreadable(
+      text?.kind === "outOfRange"
+        ? `${what} ${shown} is too large a number`
+        : `${what} ${shown} is not a number`,
     );
-  return toNonNegative(value, arg);
+  if (amount.isNeg() && !amount.isZero()) throw unreadable(`${what} ${shown} is less than 0`);
+  return amount;
 }
 
 /** A money cell of a bid row: {@link readNumber}, or "N/C" / "included" (0). */
-function readMoney(value: unknown, arg: string, format: NumberFormat): Decimal {
-  return isNoCharge(value) ? ZERO : readNumber(value, arg, format);
+function readMoney(value: unknown, what: string, format: NumberFormat): Decimal {
+  return isNoCharge(value) ? ZERO : readNumber(value, what, format);
 }
 
 /**
@@ -225,7 +245,25 @@ export function readDays(value: unknown): RentalDays | undefined {
 function readWeekDays(row: readonly unknown[], weekColumns: readonly number[]): RentalDays | undefined {
   const cells = weekColumns.map((col) => (isBlankOrSpaces(row[col]) ? undefined : row[col]));
   if (cells.every((c) => c === undefined)) return undefined;
-  return toRentalDays(cells, "Days");
+  try {
+    return toRentalDays(cells, "Days");
+  } catch (e) {
+    if (!(e instanceof ProdError)) throw e;
+    const shown = cells.map((c) => (c === undefined ? "blank" : describeValue(c))).join(", ");
+    throw unreadable(`the days of each week (${shown}) are not 0 to 7 days each`);
+  }
+}
+
+/** A days cell of a bid row: {@link readDays}, its problem in words. */
+function readDaysCell(value: unknown): RentalDays | undefined {
+  try {
+    return readDays(value);
+  } catch (e) {
+    if (!(e instanceof ProdError)) throw e;
+    throw unreadable(
+      `the days ${describeValue(value)} are not a number of days, like 12, or the days of each week, 0 to 7 each, like 5+5+2`,
+    );
+  }
 }
 
 const YES = new Set(["y", "yes", "true", "t", "x", "1", "taxable", "tax"]);
@@ -238,7 +276,7 @@ function readTaxable(value: unknown): boolean | undefined {
   const word = normalizeHeader(value);
   if (YES.has(word)) return true;
   if (NO.has(word)) return false;
-  throw errors.invalid("Taxable", `must be yes or no, got "${String(value)}"`);
+  throw unreadable(`the Taxable cell ${describeValue(value)} is not yes or no`);
 }
 
 /**
@@ -289,15 +327,15 @@ export function readBidRows(
     if (row.every(isBlankOrSpaces)) return;
     const item = readText(cell(row, "item"));
     try {
-      if (item === "") throw errors.invalid("Item", "is blank: the line cannot be matched to other bids");
+      if (item === "") throw unreadable("the item is blank, so the line cannot be matched to the other bids");
       const qtyCell = cell(row, "qty");
-      const qty = qtyCell === undefined ? ONE : readNumber(qtyCell, "Qty", numberFormat);
+      const qty = qtyCell === undefined ? ONE : readNumber(qtyCell, "the quantity", numberFormat);
       const notes = readText(cell(row, "notes"));
       lines.push({
         item,
         qty,
-        days: weekColumns ? readWeekDays(row, weekColumns) : readDays(cell(row, "days")),
-        dayRate: readMoney(cell(row, "dayRate"), "Day rate", numberFormat),
+        days: weekColumns ? readWeekDays(row, weekColumns) : readDaysCell(cell(row, "days")),
+        dayRate: readMoney(cell(row, "dayRate"), "the day rate", numberFormat),
         ...(isNoCharge(cell(row, "dayRate")) ? { noCharge: true } : {}),
         taxable: readTaxable(cell(row, "taxable")),
         ...(notes !== "" ? { notes } : {}),
@@ -307,7 +345,7 @@ export function readBidRows(
       if (!(e instanceof ProdError)) throw e;
       problems.push({
         row: rowNumber,
-        message: `Row ${rowNumber}${item ? ` ("${item}")` : ""}: ${e.message}`,
+        message: `Row ${rowNumber}${item ? `, "${item}"` : ""}: ${e.message}.`,
       });
     }
   });

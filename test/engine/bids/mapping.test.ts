@@ -112,20 +112,24 @@ describe("reading bid rows", () => {
   });
 
   it.each([
-    [["Dolly", 1, 5, "call", ""], 'Row 2 ("Dolly"): Day rate must be a number, got "call"'],
-    [["Dolly", 1, 5, "", ""], 'Row 2 ("Dolly"): Day rate is required, got a blank cell'],
-    [["Dolly", 1, 5, "-300", ""], 'Row 2 ("Dolly"): Day rate must be 0 or more, got "-300"'],
-    [["Dolly", "two", 5, 300, ""], 'Row 2 ("Dolly"): Qty must be a number, got "two"'],
+    // Plain words a production manager reads (issue 20): the row, the item, the cell and its value.
+    [["Dolly", 1, 5, "call", ""], 'Row 2, "Dolly": the day rate "call" is not a number.'],
+    [["Dolly", 1, 5, "", ""], 'Row 2, "Dolly": the day rate is blank.'],
+    [["Dolly", 1, 5, "-300", ""], 'Row 2, "Dolly": the day rate "-300" is less than 0.'],
+    [["Dolly", 1, 5, -300, ""], 'Row 2, "Dolly": the day rate -300 is less than 0.'],
+    [["Dolly", 1, 5, "1e400", ""], 'Row 2, "Dolly": the day rate "1e400" is too large a number.'],
+    [["Dolly", 1, 5, true, ""], 'Row 2, "Dolly": the day rate TRUE is not a number.'],
+    [["Dolly", "two", 5, 300, ""], 'Row 2, "Dolly": the quantity "two" is not a number.'],
     [
       ["Dolly", 1, "a week", 300, ""],
-      'Row 2 ("Dolly"): Days must be a number of days or the days in each week ("5+5+2"), got "a week"',
+      'Row 2, "Dolly": the days "a week" are not a number of days, like 12, or the days of each week, 0 to 7 each, like 5+5+2.',
     ],
     [
       ["Dolly", 1, "8+2", 300, ""],
-      'Row 2 ("Dolly"): Days (week 1) must be 7 or less: a week has 7 days, got "8"',
+      'Row 2, "Dolly": the days "8+2" are not a number of days, like 12, or the days of each week, 0 to 7 each, like 5+5+2.',
     ],
-    [["Dolly", 1, 5, 300, "maybe"], 'Row 2 ("Dolly"): Taxable must be yes or no, got "maybe"'],
-    [["", 1, 5, 300, ""], "Row 2: Item is blank: the line cannot be matched to other bids"],
+    [["Dolly", 1, 5, 300, "maybe"], 'Row 2, "Dolly": the Taxable cell "maybe" is not yes or no.'],
+    [["", 1, 5, 300, ""], "Row 2: the item is blank, so the line cannot be matched to the other bids."],
   ])("leaves out a bad row with a message: %j", (row, message) => {
     const { lines, problems } = readBidRows([row, ["Crane", 1, 2, 1000, "y"]], mapping);
     expect(problems).toEqual([{ row: 2, message }]);
@@ -308,7 +312,7 @@ describe("a European file: the number format is the file's, found or asked, neve
     const read = readBidRows([["Dolly", "1", "2,500.50"]], mapping, 2, DECIMAL_COMMA);
     expect(read.lines).toEqual([]);
     expect(read.problems[0].message).toBe(
-      'Row 2 ("Dolly"): Day rate must be written 1.234,56 like the file\'s other numbers, got "2,500.50"',
+      'Row 2, "Dolly": the day rate "2,500.50" is not written 1.234,56 like the file\'s other numbers.',
     );
   });
 });
@@ -354,7 +358,7 @@ describe("a schedule given as one days column per week", () => {
       line.days && "byWeek" in line.days ? line.days.byWeek.map((d) => d.toNumber()) : line.days;
     expect(lines.map(weeks)).toEqual([[5, 5, 2], [5, 0, 3], undefined]);
     expect(problems).toEqual([
-      { row: 5, message: 'Row 5 ("Crane"): Days (week 2) must be 7 or less: a week has 7 days, got 8' },
+      { row: 5, message: 'Row 5, "Crane": the days of each week (5, 8, 0) are not 0 to 7 days each.' },
     ]);
   });
 

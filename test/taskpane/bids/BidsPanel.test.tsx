@@ -233,7 +233,7 @@ describe("Bids panel", () => {
     fireEvent.click(within(vendorCard(1)).getByRole("button", { name: "Use these columns" }));
     await addFile("Vendor C.csv");
     expect(
-      within(vendorCard(2)).getByText(/Row 3 \("Dolly"\): Day rate must be a number, got "call"/),
+      within(vendorCard(2)).getByText('Row 3, "Dolly": the day rate "call" is not a number.'),
     ).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText(/Days used each week/), { target: { value: "5+5+2" } });
     await compare();
