@@ -3,9 +3,9 @@ import { ContentCache } from "../engine/contentCache";
 import { errors } from "../engine/errors";
 import { calculateIncentive, type IncentiveResult } from "../engine/incentives/calculate";
 import { programPeriodWords } from "../engine/incentives/programs";
-import { TAG_COLUMNS, isTagHeader, readLine, type IncentiveLine } from "../engine/incentives/tags";
+import { budgetLines, type IncentiveLine } from "../engine/incentives/tags";
 import { roundRunning } from "../engine/fringes/calculate";
-import { BLANK_IS_ZERO, Decimal, isBlank, toDecimal, toNonNegative } from "../engine/money";
+import { Decimal, isBlank, toDecimal } from "../engine/money";
 import { cells, isRange } from "../engine/ranges";
 import { guard, omitted } from "./runtime";
 
@@ -19,26 +19,6 @@ function programName(value: unknown): string {
       `must be a program name such as "US-GA" or "UK-AVEC", got ${String(cell)}`,
     );
   return cell;
-}
-
-/** The budget's lines: a column (or row) of amounts and the tags range beside it, line for line. */
-function budgetLines(amounts: unknown, tags: unknown): IncentiveLine[] {
-  const list = cells(amounts);
-  if (list.length === 0) throw errors.emptyRange("amounts");
-  if (isRange(amounts) && amounts.length > 1 && amounts[0].length > 1)
-    throw errors.invalid("amounts", "must be a single column (or row) of the budget's line amounts");
-  let rows = isRange(tags) ? tags : [[tags]];
-  if (rows.length > 0 && isTagHeader(rows[0])) rows = rows.slice(1);
-  if (rows.length > 0 && rows[0].length > TAG_COLUMNS.length)
-    throw errors.invalid(
-      "tags",
-      `has ${rows[0].length} columns; it takes at most ${TAG_COLUMNS.length}: ${TAG_COLUMNS.join(" | ")}`,
-    );
-  if (rows.length !== list.length) throw errors.sizeMismatch("tags", rows.length, "amounts", list.length);
-  return list.map((value, i) => {
-    const arg = list.length > 1 ? `amounts line ${i + 1}` : "amounts";
-    return readLine(i + 1, toNonNegative(value, arg, BLANK_IS_ZERO), rows[i]);
-  });
 }
 
 /** The exchange rate argument: blank for none (the budget is in the program's currency). */

@@ -9,7 +9,8 @@
  * (VFX uplift), MU (music uplift) and XX (out-of-state cost).
  */
 import { describeValue, errors } from "../errors";
-import { Decimal, isBlankOrSpaces, toDecimal } from "../money";
+import { BLANK_IS_ZERO, Decimal, isBlankOrSpaces, toDecimal, toNonNegative } from "../money";
+import { cells, isRange } from "../ranges";
 
 /** The tag columns, in the order a tags range holds them. */
 export const TAG_COLUMNS = [
@@ -244,4 +245,27 @@ export function readLine(row: number, amount: Decimal, cells: readonly unknown[]
     flags,
     people: peopleOf(cells[7], arg(7)),
   };
+}
+
+/**
+ * The budget's lines: a column (or row) of amounts and the tags range beside it, line for line
+ * (the tags' header row is optional). The arguments are named as the incentive functions name them.
+ */
+export function budgetLines(amounts: unknown, tags: unknown): IncentiveLine[] {
+  const list = cells(amounts);
+  if (list.length === 0) throw errors.emptyRange("amounts");
+  if (isRange(amounts) && amounts.length > 1 && amounts[0].length > 1)
+    throw errors.invalid("amounts", "must be a single column (or row) of the budget's line amounts");
+  let rows = isRange(tags) ? tags : [[tags]];
+  if (rows.length > 0 && isTagHeader(rows[0])) rows = rows.slice(1);
+  if (rows.length > 0 && rows[0].length > TAG_COLUMNS.length)
+    throw errors.invalid(
+      "tags",
+      `has ${rows[0].length} columns; it takes at most ${TAG_COLUMNS.length}: ${TAG_COLUMNS.join(" | ")}`,
+    );
+  if (rows.length !== list.length) throw errors.sizeMismatch("tags", rows.length, "amounts", list.length);
+  return list.map((value, i) => {
+    const arg = list.length > 1 ? `amounts line ${i + 1}` : "amounts";
+    return readLine(i + 1, toNonNegative(value, arg, BLANK_IS_ZERO), rows[i]);
+  });
 }

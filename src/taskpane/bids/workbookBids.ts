@@ -17,7 +17,7 @@ import {
   type WorkbookPort,
   type WritePlan,
 } from "../../excel/port";
-import { marksSheet, showsSignature } from "../shell/ownedSheet";
+import { marksSheet, sheetTarget, type SheetTarget } from "../shell/ownedSheet";
 import {
   AWARD_TOTALS_RANGE,
   BIDS_OWNER,
@@ -96,26 +96,9 @@ export async function rowsFromTable(port: WorkbookPort, name: string): Promise<W
   };
 }
 
-/**
- * Where the comparison goes: the sheet the pane made before (replaced); else a sheet of the names
- * the pane gives ("Bid comparison", then "Bid comparison 2", ...) that is a comparison PROD wrote
- * by its content but has lost its mark (a user deleted the hidden name): "reclaim", which the
- * pane asks about first; else a new sheet whose name no sheet of the user's has.
- */
-export async function comparisonTarget(
-  port: WorkbookPort,
-): Promise<{ sheetName: string; mode: "create" | "replaceOwned" | "reclaim" }> {
-  const [owned, sheets] = await Promise.all([port.findOwned(BIDS_OWNER), port.listSheets()]);
-  const mark = owned.find((r) => r.key === COMPARISON_KEY);
-  if (mark && sheets.includes(mark.sheet)) return { sheetName: mark.sheet, mode: "replaceOwned" };
-  const taken = new Map(sheets.map((s) => [s.toLowerCase(), s]));
-  let name = COMPARISON_SHEET;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) {
-    const sheet = taken.get(name.toLowerCase()) ?? name;
-    if (await showsSignature(port, sheet, COMPARISON_SIGNATURE)) return { sheetName: sheet, mode: "reclaim" };
-    name = `${COMPARISON_SHEET} ${i}`;
-  }
-  return { sheetName: name, mode: "create" };
+/** Where the comparison goes ({@link sheetTarget}): "Bid comparison", then "Bid comparison 2", ... */
+export function comparisonTarget(port: WorkbookPort): Promise<SheetTarget> {
+  return sheetTarget(port, BIDS_OWNER, COMPARISON_KEY, COMPARISON_SHEET, COMPARISON_SIGNATURE);
 }
 
 /** Whether a range is a single cell. */

@@ -6,7 +6,7 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 
 /** The panels the pane knows. */
-export type PanelId = "templates" | "fringes" | "bids" | "costReport" | "versions" | "whatif";
+export type PanelId = "templates" | "fringes" | "bids" | "costReport" | "versions" | "whatif" | "incentives";
 
 /** One navigation entry. */
 export interface PanelEntry {
@@ -22,4 +22,5 @@ export const PANELS: readonly PanelEntry[] = [
   { id: "costReport", label: "Cost report", Component: lazy(() => import("./CostReportPanel")) },
   { id: "versions", label: "Versions", Component: lazy(() => import("./VersionsPanel")) },
   { id: "whatif", label: "What-if", Component: lazy(() => import("./WhatIfPanel")) },
+  { id: "incentives", label: "Incentives", Component: lazy(() => import("./IncentivesPanel")) },
 ];

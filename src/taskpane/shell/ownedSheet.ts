@@ -57,6 +57,38 @@ export async function showsSignature(
   return signature.matches(values);
 }
 
+/** Where a sheet the pane makes goes, and how it is written. */
+export interface SheetTarget {
+  sheetName: string;
+  mode: "create" | "replaceOwned" | "reclaim";
+}
+
+/**
+ * Where a sheet the pane makes goes: the sheet it made before, by its mark (replaced); else a sheet
+ * of the names the pane gives (`name`, then "`name` 2", ...) that is one PROD wrote, told by its
+ * content, but has lost its mark (a user deleted the hidden name): "reclaim", which the pane asks
+ * about first; else a new sheet whose name no sheet of the user's has.
+ */
+export async function sheetTarget(
+  port: WorkbookPort,
+  owner: string,
+  key: string,
+  name: string,
+  signature: SheetSignature,
+): Promise<SheetTarget> {
+  const [owned, sheets] = await Promise.all([port.findOwned(owner), port.listSheets()]);
+  const mark = owned.find((r) => r.key === key);
+  if (mark && sheets.includes(mark.sheet)) return { sheetName: mark.sheet, mode: "replaceOwned" };
+  const taken = new Map(sheets.map((s) => [s.toLowerCase(), s]));
+  let candidate = name;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
+    const sheet = taken.get(candidate.toLowerCase()) ?? candidate;
+    if (await showsSignature(port, sheet, signature)) return { sheetName: sheet, mode: "reclaim" };
+    candidate = `${name} ${i}`;
+  }
+  return { sheetName: candidate, mode: "create" };
+}
+
 /**
  * What the pane says before it takes back a sheet told by its content (`what`: "a cost report",
  * "a bid comparison"): why it asks, in the same words on every panel.

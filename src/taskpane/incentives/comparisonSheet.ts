@@ -1,0 +1,159 @@
+/*
+ * The "Incentive comparison" sheet (issue 22): the same budget under 2 to 4 programs, one row
+ * each: gross credit, net cash, net cost of the budget, expected timing, and the figures the
+ * answer rests on that the reference could not confirm. Gross and net are live PROD.INCENTIVE /
+ * PROD.INCENTIVENET formulas over the budget's amount and tag columns (when the tags sit side by
+ * side in the functions' order), reading the program, settings and exchange rate from the row's
+ * own cells, so editing the budget or a setting updates the sheet. The budget total and the net
+ * cost are formulas too.
+ */
+import type { IncentiveResult } from "../../engine/incentives/calculate";
+import { TAG_COLUMNS } from "../../engine/incentives/tags";
+import {
+  a1,
+  a1Range,
+  NUMBER_FORMATS,
+  type Cell,
+  type CellBlock,
+  type SheetPlan,
+  type WritePlan,
+} from "../../excel/port";
+import type { SheetSignature } from "../shell/ownedSheet";
+
+/** The owner of the sheets the Incentives panel writes. */
+export const INCENTIVES_OWNER = "incentives";
+/** The comparison's sheet name (copies: "Incentive comparison 2", ...). */
+export const COMPARISON_SHEET = "Incentive comparison";
+/** Its mark key. */
+export const COMPARISON_KEY = "comparison";
+const TITLE = "Incentive comparison";
+/** The programs' heading row (0-based). */
+const HEADER_ROW = 4;
+const TOTAL_ROW = 2;
+
+/** The columns, as PROD writes them (the sheet is told by them when its mark is gone). */
+export const COMPARISON_HEADINGS = [
+  "Program",
+  "Name",
+  "Currency",
+  "Settings",
+  "Exchange rate",
+  "Gross credit",
+  "Net cash",
+  "Net cost of the budget",
+  "Expected timing",
+  "Not confirmed (when written)",
+] as const;
+
+/** A comparison PROD wrote, told by its title and headings when its mark is gone. */
+export const COMPARISON_SIGNATURE: SheetSignature = {
+  address: a1Range(0, 0, HEADER_ROW + 1, COMPARISON_HEADINGS.length),
+  matches: (values) =>
+    values[0]?.[0] === TITLE && COMPARISON_HEADINGS.every((h, i) => values[HEADER_ROW]?.[i] === h),
+};
+
+/** The budget's cells the formulas read, as absolute references with their sheet. */
+export interface BudgetCells {
+  /** How the pane names the budget: "Sheet1!A1:I18". */
+  label: string;
+  /** The line amounts (no heading). */
+  amounts: string;
+  /** The tags, side by side in the functions' order (no heading); null when they are not. */
+  tags: string | null;
+}
+
+/** One program compared: its row's inputs and the engine's answer when written. */
+export interface ComparedProgram {
+  /** The program name as typed in formulas ("US-GA"). */
+  name: string;
+  /** Settings text ("SALE=0.88"), or "" for the program's defaults. */
+  settings: string;
+  /** Program currency per unit of the budget's, or null when the budget is in its currency. */
+  exchangeRate: number | null;
+  result: IncentiveResult;
+}
+
+/**
+ * The comparison sheet's write plan.
+ *
+ * @param mode - "create", "replaceOwned" (the pane's own earlier comparison), or "reclaim" (one it
+ *   wrote whose mark is gone, once the user said yes)
+ */
+export function comparisonPlan(
+  sheetName: string,
+  budget: BudgetCells,
+  programs: readonly ComparedProgram[],
+  mode: "create" | "replaceOwned" | "reclaim",
+): WritePlan {
+  const M = NUMBER_FORMATS.money;
+  const total = a1(TOTAL_ROW, 1, true);
+  const rows: Cell[][] = programs.map((p, i) => {
+    const r = HEADER_ROW + 1 + i;
+    const cell = (c: number) => a1(r, c).replace(/^([A-Z]+)/, "$$$1");
+    const call = (fn: string, withRate: boolean) =>
+      `PROD.${fn}(${cell(0)},${budget.amounts},${budget.tags},${cell(3)}${withRate ? `,${cell(4)}` : ""})`;
+    // A blank rate cell means "the budget is in the program's currency": the argument is left out,
+    // as desktop Excel would pass a blank cell as 0, which is no rate.
+    const live = (fn: string) => ({
+      formula: `=IF(${cell(4)}="",${call(fn, false)},${call(fn, true)})`,
+    });
+    const r0 = p.result;
+    const notConfirmed = [
+      ...r0.unconfirmed,
+      ...r0.notes.map((n) => `assumed: ${n}`),
+      ...(r0.failed === null ? [] : [`not eligible: ${r0.failed}`]),
+    ];
+    return [
+      { text: p.name },
+      r0.program.title,
+      r0.program.currency,
+      p.settings === "" ? null : { text: p.settings },
+      p.exchangeRate,
+      budget.tags === null ? r0.gross.toNumber() : live("INCENTIVE"),
+      budget.tags === null ? r0.net.toNumber() : live("INCENTIVENET"),
+      { formula: `=ROUND(${total}-${a1(r, 6)},2)` },
+      { text: r0.timing },
+      { text: notConfirmed.length === 0 ? "none" : notConfirmed.join("; ") },
+    ];
+  });
+  const liveWords =
+    budget.tags === null
+      ? `Gross and net are figures as written, not formulas: the tag columns of ${budget.label} are not side by side in the order ${TAG_COLUMNS.join(", ")}; put them so and compare again to get live formulas.`
+      : `Gross and net are PROD.INCENTIVE and PROD.INCENTIVENET formulas over ${budget.label}: change the budget, a program's settings or its exchange rate here and they follow.`;
+  const blocks: CellBlock[] = [
+    { row: 0, column: 0, cells: [[TITLE]], bold: true },
+    {
+      row: 1,
+      column: 0,
+      cells: [
+        [
+          `${liveWords} Exchange rate: the program's currency per unit of the budget's (blank: the budget is in the program's currency). Confirm these rules with the film office before the budget locks.`,
+        ],
+      ],
+    },
+    {
+      row: TOTAL_ROW,
+      column: 0,
+      cells: [["Budget total", { formula: `=ROUND(SUM(${budget.amounts}),2)` }]],
+      columnFormats: [null, M],
+      bold: true,
+    },
+    { row: HEADER_ROW, column: 0, cells: [[...COMPARISON_HEADINGS]], bold: true },
+    {
+      row: HEADER_ROW + 1,
+      column: 0,
+      cells: rows,
+      columnFormats: [null, null, null, null, NUMBER_FORMATS.general, M, M, M, null, null],
+    },
+  ];
+  const sheet: SheetPlan = {
+    name: sheetName,
+    mode,
+    markKey: COMPARISON_KEY,
+    blocks,
+    freeze: { rows: HEADER_ROW + 1, columns: 1 },
+    columnWidths: [80, 220, 60, 120, 80, 110, 110, 130, 260, 360],
+    printArea: a1Range(0, 0, HEADER_ROW + 1 + programs.length, COMPARISON_HEADINGS.length),
+  };
+  return { owner: INCENTIVES_OWNER, activate: sheetName, sheets: [sheet] };
+}

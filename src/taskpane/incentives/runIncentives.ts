@@ -1,0 +1,123 @@
+/*
+ * What the Incentives panel's buttons do, over the workbook port: read the selected budget range
+ * (headings row, an amount column and the tag columns), explain one program over it with the
+ * engine, and write the "Incentive comparison" sheet for 2 to 4 programs. Each reads what it
+ * needs once and writes one plan; the pane only asks the user's question (taking back a sheet
+ * whose mark is gone).
+ */
+import { calculateIncentive, type IncentiveResult } from "../../engine/incentives/calculate";
+import { readTaggedBudget, type TaggedBudget } from "../../engine/incentives/taggedRange";
+import { ProdError } from "../../engine/errors";
+import { Decimal } from "../../engine/money";
+import {
+  a1Range,
+  parseA1,
+  sheetRef,
+  type RangeRef,
+  type RunOptions,
+  type WorkbookPort,
+} from "../../excel/port";
+import { sheetTarget } from "../shell/ownedSheet";
+import {
+  COMPARISON_KEY,
+  COMPARISON_SHEET,
+  COMPARISON_SIGNATURE,
+  INCENTIVES_OWNER,
+  comparisonPlan,
+  type BudgetCells,
+  type ComparedProgram,
+} from "./comparisonSheet";
+
+/** The most programs one comparison shows (issue 22: two to four). */
+export const MAX_PROGRAMS = 4;
+
+/** The budget read from a range, with the cells formulas over it use. */
+export interface ReadBudget extends TaggedBudget {
+  cells: BudgetCells;
+  /** The sheet row (1-based) of each line, in order. */
+  rowOf: (line: number) => number;
+}
+
+/** Reads the budget range `ref`: its first row is the headings. One read. */
+export async function readBudget(port: WorkbookPort, ref: RangeRef): Promise<ReadBudget> {
+  const label = `${ref.sheet}!${ref.address}`;
+  const at = parseA1(ref.address);
+  if (at.rowCount < 2)
+    throw new ProdError(
+      "invalid",
+      `Only ${label} is selected. Select the whole budget with its headings row (an amount column and the tag columns), then try again.`,
+    );
+  const { values } = await port.readRange(ref);
+  const budget = readTaggedBudget(values, label, at.row + 1);
+  const { columns } = budget;
+  const first = at.row + 1;
+  const count = at.rowCount - 1;
+  const range = (column: number, width: number) =>
+    `${sheetRef(ref.sheet)}!${a1Range(first, at.column + column, count, width, true)}`;
+  return {
+    ...budget,
+    cells: {
+      label,
+      amounts: range(columns.amount, 1),
+      tags: columns.tagsStart === null ? null : range(columns.tagsStart, columns.tagCount),
+    },
+    rowOf: (line) => first + line,
+  };
+}
+
+/** A program as the panel asks for it. */
+export interface ProgramRequest {
+  name: string;
+  settings: string;
+  /** Program currency per unit of the budget's; null when the budget is in its currency. */
+  exchangeRate: number | null;
+}
+
+/** The engine's answer for one program over the budget read. */
+export function explain(budget: TaggedBudget, request: ProgramRequest): IncentiveResult {
+  return calculateIncentive(
+    request.name,
+    budget.lines,
+    request.settings.trim() === "" ? null : request.settings,
+    request.exchangeRate === null ? null : new Decimal(request.exchangeRate),
+  );
+}
+
+/** What comparing wrote, for the note under the button. */
+export interface ComparisonWritten {
+  sheetName: string;
+  programs: ComparedProgram[];
+  live: boolean;
+}
+
+/**
+ * Compares 2 to 4 programs over the budget range and writes the "Incentive comparison" sheet:
+ * PROD's own earlier one is replaced; one PROD wrote whose mark is gone is taken back only when
+ * `confirmReclaim` says yes (a no writes nothing and returns null); a sheet of the user's with the
+ * name is left alone and the comparison goes to "Incentive comparison 2".
+ */
+export async function compareIncentives(
+  port: WorkbookPort,
+  ref: RangeRef,
+  requests: readonly ProgramRequest[],
+  confirmReclaim: (sheet: string) => Promise<boolean>,
+  options: RunOptions = {},
+): Promise<ComparisonWritten | null> {
+  if (requests.length < 2 || requests.length > MAX_PROGRAMS)
+    throw new ProdError(
+      "invalid",
+      `Pick two to ${MAX_PROGRAMS} programs to compare (${requests.length} picked).`,
+    );
+  const budget = await readBudget(port, ref);
+  const programs = requests.map((r) => ({ ...r, result: explain(budget, r) }));
+  const target = await sheetTarget(
+    port,
+    INCENTIVES_OWNER,
+    COMPARISON_KEY,
+    COMPARISON_SHEET,
+    COMPARISON_SIGNATURE,
+  );
+  if (target.mode === "reclaim" && !(await confirmReclaim(target.sheetName))) return null;
+  await port.apply(comparisonPlan(target.sheetName, budget.cells, programs, target.mode), options);
+  return { sheetName: target.sheetName, programs, live: budget.cells.tags !== null };
+}

@@ -1,0 +1,330 @@
+/*
+ * Production incentives (issue 22): pick a program and see what it pays back on the selected
+ * budget (qualified spend by bucket, the lines not counted and why, the caps reached, what is not
+ * confirmed), and compare two to four programs on an "Incentive comparison" sheet of live
+ * formulas. The work is in ../incentives (runIncentives.ts); this panel asks and says what happened.
+ */
+import { useMemo, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Label,
+  Subtitle1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { findProgram, type IncentiveResult } from "../../engine/incentives/calculate";
+import { PROGRAM_NAMES } from "../../engine/incentives/programs";
+import { TAG_COLUMNS } from "../../engine/incentives/tags";
+import { ProdError } from "../../engine/errors";
+import { Decimal, parseNumericText } from "../../engine/money";
+import { ChoiceField } from "../shell/ChoiceField";
+import { usePane } from "../shell/PaneContext";
+import { PaneStatus } from "../shell/PaneStatus";
+import { formatDollars } from "../shell/formatMoney";
+import { unmarkedSheetWords } from "../shell/ownedSheet";
+import {
+  compareIncentives,
+  explain,
+  MAX_PROGRAMS,
+  readBudget,
+  type ProgramRequest,
+} from "../incentives/runIncentives";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+});
+
+/** Each program's latest rule set: its title and currency, for the pickers. */
+const PROGRAMS = PROGRAM_NAMES.map((name) => {
+  const p = findProgram(name);
+  return { name, title: p.title, currency: p.currency };
+});
+const currencyOf = (name: string) => PROGRAMS.find((p) => p.name === name)?.currency ?? "USD";
+const CURRENCIES = [...new Set(PROGRAMS.map((p) => p.currency))];
+
+/** A typed exchange rate: blank for none, else a number above 0 (said in words otherwise). */
+function rateOf(text: string, what: string): number | null {
+  if (text.trim() === "") return null;
+  const value = parseNumericText(text.trim());
+  if (value === undefined || value.lte(0))
+    throw new ProdError("invalid", `${what} must be a number above 0, such as 0.79, got "${text.trim()}".`);
+  return value.toNumber();
+}
+
+/** A rate as a percent: "20%". */
+const percentWords = (rate: Decimal) => `${rate.times(100).toString()}%`;
+
+/** The explanation of one program over the budget. */
+function Explanation({ result, rowOf }: { result: IncentiveResult; rowOf: (line: number) => number }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.section} aria-label={`What ${result.program.name} pays back`} role="region">
+      <Body1>
+        {`${result.program.title}: gross credit ${formatDollars(result.gross)}, net cash ${formatDollars(result.net)} (${result.monetisation.words}).`}
+      </Body1>
+      {result.failed !== null && <Body1>{`Not eligible: ${result.failed}.`}</Body1>}
+      {result.buckets.length > 0 && (
+        <Table size="small" aria-label="Qualified spend by bucket">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Bucket</TableHeaderCell>
+              <TableHeaderCell>Qualified spend</TableHeaderCell>
+              <TableHeaderCell>Rate</TableHeaderCell>
+              <TableHeaderCell>Credit</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {result.buckets.map((b, i) => (
+              <TableRow key={i}>
+                <TableCell>{b.figure.confirmed ? b.label : `${b.label} (not confirmed)`}</TableCell>
+                <TableCell>{formatDollars(b.base)}</TableCell>
+                <TableCell>{b.rate === null ? "" : percentWords(b.rate)}</TableCell>
+                <TableCell>{formatDollars(b.amount)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <Subtitle2 as="h4">Caps reached</Subtitle2>
+      {result.caps.length === 0 ? (
+        <Caption1>None.</Caption1>
+      ) : (
+        <ul className={styles.list}>
+          {result.caps.map((c, i) => (
+            <li key={i}>{c}</li>
+          ))}
+        </ul>
+      )}
+      <Subtitle2 as="h4">Lines not counted</Subtitle2>
+      {result.excluded.length === 0 ? (
+        <Caption1>None: every line with an amount counts.</Caption1>
+      ) : (
+        <ul className={styles.list}>
+          {result.excluded.map((x) => (
+            <li key={x.row}>{`Row ${rowOf(x.row)} (${formatDollars(x.amount)}): ${x.reason}`}</li>
+          ))}
+        </ul>
+      )}
+      <Subtitle2 as="h4">Not confirmed</Subtitle2>
+      {result.unconfirmed.length + result.notes.length === 0 ? (
+        <Caption1>Every figure used is confirmed by a primary source.</Caption1>
+      ) : (
+        <ul className={styles.list}>
+          {result.unconfirmed.map((u, i) => (
+            <li key={`u${i}`}>{`Not confirmed: ${u}`}</li>
+          ))}
+          {result.notes.map((n, i) => (
+            <li key={`n${i}`}>{`Assumed: ${n}`}</li>
+          ))}
+        </ul>
+      )}
+      <Caption1>{`Expected timing: ${result.timing}. Confirm these rules with the film office before the budget locks.`}</Caption1>
+    </div>
+  );
+}
+
+/** The Incentives panel. */
+export default function IncentivesPanel() {
+  const styles = useStyles();
+  const explaining = usePane("incentives-explain");
+  const comparing = usePane("incentives-compare");
+  const { port } = explaining;
+  const [program, setProgram] = useState(PROGRAMS[0].name);
+  const [settings, setSettings] = useState("");
+  const [rate, setRate] = useState("");
+  const [shown, setShown] = useState<{ result: IncentiveResult; rowOf: (line: number) => number } | null>(
+    null,
+  );
+  const [picked, setPicked] = useState<string[]>([]);
+  const [budgetCurrency, setBudgetCurrency] = useState("USD");
+  const [rates, setRates] = useState<Record<string, string>>({});
+  const busy = explaining.busy !== null;
+  const currency = currencyOf(program);
+
+  const foreign = useMemo(
+    () => [...new Set(picked.map(currencyOf))].filter((c) => c !== budgetCurrency),
+    [picked, budgetCurrency],
+  );
+
+  const handleExplain = async () => {
+    explaining.clearMessage();
+    setShown(null);
+    try {
+      const budget = await readBudget(port, await port.getSelection());
+      const result = explain(budget, {
+        name: program,
+        settings,
+        exchangeRate: rateOf(rate, "The exchange rate"),
+      });
+      setShown({ result, rowOf: budget.rowOf });
+    } catch (error) {
+      explaining.showError(error);
+    }
+  };
+
+  const handlePick = (name: string, checked: boolean) =>
+    setPicked((now) => (checked ? [...now, name].slice(0, MAX_PROGRAMS) : now.filter((p) => p !== name)));
+
+  const handleCompare = async () => {
+    comparing.clearMessage();
+    try {
+      const requests: ProgramRequest[] = picked.map((name) => {
+        const c = currencyOf(name);
+        return {
+          name,
+          settings: "",
+          exchangeRate: c === budgetCurrency ? null : rateOf(rates[c] ?? "", `The ${c} exchange rate`),
+        };
+      });
+      const ref = await port.getSelection();
+      const written = await comparing.runLong("Writing the comparison", (options) =>
+        compareIncentives(
+          port,
+          ref,
+          requests,
+          (sheet) =>
+            comparing.ask({
+              title: `Take back "${sheet}"?`,
+              message: `${unmarkedSheetWords(sheet, "an incentive comparison")} Say yes only if PROD made it: it is replaced with this comparison and marked as PROD's again.`,
+              confirmLabel: "Replace it",
+              destructive: true,
+            }),
+          options,
+        ),
+      );
+      if (written === undefined) return;
+      if (written === null) {
+        comparing.showNote("Nothing was written: the sheet is left as it is.");
+        return;
+      }
+      const parts = written.programs.map(
+        (p) => `${p.name} gross ${formatDollars(p.result.gross)}, net cash ${formatDollars(p.result.net)}`,
+      );
+      comparing.showNote(
+        `"${written.sheetName}" written: ${parts.join("; ")}.${written.live ? "" : " The figures are values, not formulas: the sheet says why."}`,
+      );
+    } catch (error) {
+      comparing.showError(error);
+    }
+  };
+
+  const programOptions = PROGRAMS.map((p) => (
+    <option key={p.name} value={p.name}>{`${p.name}: ${p.title} (${p.currency})`}</option>
+  ));
+
+  return (
+    <div className={styles.root}>
+      <Subtitle1 as="h2">Production incentives</Subtitle1>
+      <Body1>
+        What a location&apos;s film incentive pays back on this budget, line by line, and several locations
+        side by side.
+      </Body1>
+      <Caption1 className={styles.hint}>
+        {`Select the budget's cells with its headings row first: an amount column (Total, Budget or Amount) and the tag columns ${TAG_COLUMNS.join(", ")} (at least Where and Class). A line without Where or Class is never counted; it is listed.`}
+      </Caption1>
+
+      <section className={styles.section} aria-labelledby="incentives-explain-heading">
+        <Subtitle2 as="h3" id="incentives-explain-heading">
+          One program
+        </Subtitle2>
+        <ChoiceField
+          label="Program"
+          value={program}
+          onChoose={(v) => {
+            setProgram(v);
+            setShown(null);
+          }}
+          waitingHint="Press Enter to pick this program."
+          disabled={busy}
+        >
+          {programOptions}
+        </ChoiceField>
+        <Field
+          label="Settings (optional)"
+          hint='As NAME=VALUE pairs, such as "SALE=0.88" or "GEP=NO". Blank: the defaults.'
+        >
+          <Input value={settings} onChange={(_e, data) => setSettings(data.value)} disabled={busy} />
+        </Field>
+        <Field
+          label={`Exchange rate: ${currency} per unit of the budget's currency (optional)`}
+          hint={`Blank when the budget is in ${currency}.`}
+        >
+          <Input value={rate} onChange={(_e, data) => setRate(data.value)} disabled={busy} />
+        </Field>
+        <Button appearance="primary" disabled={busy} onClick={() => void handleExplain()}>
+          Show what it pays back
+        </Button>
+        <PaneStatus at="incentives-explain" />
+        {shown && <Explanation result={shown.result} rowOf={shown.rowOf} />}
+      </section>
+
+      <section className={styles.section} aria-labelledby="incentives-compare-heading">
+        <Subtitle2 as="h3" id="incentives-compare-heading">
+          Compare programs
+        </Subtitle2>
+        <div role="group" aria-labelledby="incentives-picked-label" className={styles.section}>
+          <Label id="incentives-picked-label">{`Programs to compare (two to ${MAX_PROGRAMS})`}</Label>
+          {PROGRAMS.map((p) => (
+            <Checkbox
+              key={p.name}
+              checked={picked.includes(p.name)}
+              disabled={busy || (!picked.includes(p.name) && picked.length >= MAX_PROGRAMS)}
+              onChange={(_e, data) => handlePick(p.name, data.checked === true)}
+              label={`${p.name}: ${p.title}`}
+            />
+          ))}
+        </div>
+        <ChoiceField
+          label="Budget currency"
+          value={budgetCurrency}
+          onChoose={setBudgetCurrency}
+          waitingHint="Press Enter to pick this currency."
+          disabled={busy}
+        >
+          {CURRENCIES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </ChoiceField>
+        {foreign.map((c) => (
+          <Field
+            key={c}
+            label={`Exchange rate: ${c} per ${budgetCurrency}`}
+            hint="Written on the sheet beside each program in this currency, where you can change it."
+          >
+            <Input
+              value={rates[c] ?? ""}
+              onChange={(_e, data) => setRates((now) => ({ ...now, [c]: data.value }))}
+              disabled={busy}
+            />
+          </Field>
+        ))}
+        <Button
+          appearance="primary"
+          disabled={busy || picked.length < 2}
+          onClick={() => void handleCompare()}
+        >
+          Write the comparison
+        </Button>
+        {picked.length < 2 && <Caption1 className={styles.hint}>Pick at least two programs.</Caption1>}
+        <PaneStatus at="incentives-compare" />
+      </section>
+    </div>
+  );
+}

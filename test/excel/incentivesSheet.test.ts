@@ -1,0 +1,145 @@
+/*
+ * The Incentives panel's reads and writes through the real Office.js adapter over the
+ * office-addin-mock Excel: explaining a program over a 5,000-line budget takes one read; the
+ * "Incentive comparison" sheet is written in a fixed number of syncs with live PROD.INCENTIVE /
+ * INCENTIVENET formulas over the budget's columns; PROD's own comparison is replaced, one whose
+ * mark is gone is taken back only after a yes, and a sheet of the user's is never written to.
+ */
+import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
+import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { COMPARISON_SHEET } from "../../src/taskpane/incentives/comparisonSheet";
+import { compareIncentives, explain, readBudget } from "../../src/taskpane/incentives/runIncentives";
+import { commonBudget } from "../fixtures/incentiveBudget";
+import { MockBook, mockExcel } from "./mockExcel";
+
+const LINES = 5_000;
+const yes = () => Promise.resolve(true);
+const no = () => Promise.resolve(false);
+const programs = [
+  { name: "US-GA", settings: "", exchangeRate: null },
+  { name: "US-NM", settings: "", exchangeRate: null },
+  { name: "CAN-BC", settings: "", exchangeRate: null },
+];
+
+/** The worked examples' budget, then its lines repeated with no amount up to 5,000 lines. */
+function setup(headings: string[] = ["Account", "Description", "Total", ...TAG_COLUMNS]) {
+  const book = new MockBook();
+  const excel = mockExcel(book);
+  const port = new OfficeWorkbook({ run: excel.run });
+  const example = commonBudget();
+  const rows: (string | number)[][] = [headings];
+  for (let i = 0; i < LINES; i++) {
+    const line = example[i % example.length];
+    rows.push([1000 + i, line.label, i < example.length ? line.amount : 0, ...line.tags]);
+  }
+  book.addSheet("Budget", rows);
+  const ref = { sheet: "Budget", address: `A1:K${LINES + 1}` };
+  return { book, excel, port, ref };
+}
+
+describe("explaining a program over a 5,000-line tagged budget", () => {
+  it("reads the range in one sync and gives the worked example's figures, naming sheet rows", async () => {
+    const { excel, port, ref } = setup();
+    const budget = await readBudget(port, ref);
+    expect(excel.state.syncs).toBe(1);
+    const ga = explain(budget, programs[0]);
+    expect([ga.gross.toNumber(), ga.net.toNumber()]).toEqual([2400000, 2160000]);
+    expect(budget.rowOf(ga.excluded[0].row)).toBe(2);
+    expect(budget.cells).toEqual({
+      label: `Budget!A1:K${LINES + 1}`,
+      amounts: `'Budget'!$C$2:$C$${LINES + 1}`,
+      tags: `'Budget'!$D$2:$K$${LINES + 1}`,
+    });
+  });
+
+  it("refuses a range without Where and Class headings, in words", async () => {
+    const { port, ref } = setup(["Account", "Description", "Total", "Place", "Payee"]);
+    await expect(readBudget(port, ref)).rejects.toThrow(
+      `The first row of Budget!A1:K${LINES + 1} has no heading for Where, Class.`,
+    );
+  });
+
+  it("names the sheet row of a bad tag", async () => {
+    const { book, port, ref } = setup();
+    book.write("Budget", 6, 6, "Sometimes");
+    await expect(readBudget(port, ref)).rejects.toThrow(
+      /^Budget!A1:K5001: row 7 Class must be one of WRITER, /,
+    );
+  });
+});
+
+describe("the Incentive comparison sheet", () => {
+  it("is written in a fixed number of syncs with live formulas over the budget's columns", async () => {
+    const { book, excel, port, ref } = setup();
+    const written = await compareIncentives(port, ref, programs, yes);
+    expect(
+      written?.programs.map((p) => [p.name, p.result.gross.toNumber(), p.result.net.toNumber()]),
+    ).toEqual([
+      ["US-GA", 2400000, 2160000],
+      ["US-NM", 1719750, 1719750],
+      ["CAN-BC", 1294720, 1294720],
+    ]);
+    // The budget (1), PROD's marks (1) and the sheets (1), then apply: check (1) + one write.
+    expect(excel.state.syncs).toBe(5);
+    const tags = `'Budget'!$D$2:$K$${LINES + 1}`;
+    const amounts = `'Budget'!$C$2:$C$${LINES + 1}`;
+    expect(book.cell(COMPARISON_SHEET, "B3")?.content).toBe(`=ROUND(SUM(${amounts}),2)`);
+    expect(book.cell(COMPARISON_SHEET, "A6")?.content).toBe("US-GA");
+    expect(book.cell(COMPARISON_SHEET, "F6")?.content).toBe(
+      `=IF($E6="",PROD.INCENTIVE($A6,${amounts},${tags},$D6),PROD.INCENTIVE($A6,${amounts},${tags},$D6,$E6))`,
+    );
+    expect(book.cell(COMPARISON_SHEET, "G8")?.content).toBe(
+      `=IF($E8="",PROD.INCENTIVENET($A8,${amounts},${tags},$D8),PROD.INCENTIVENET($A8,${amounts},${tags},$D8,$E8))`,
+    );
+    expect(book.cell(COMPARISON_SHEET, "H7")?.content).toBe("=ROUND($B$3-G7,2)");
+    expect(String(book.cell(COMPARISON_SHEET, "J6")?.content)).toMatch(/^Georgia sale price 0.90 .*; assumed: audit fees/);
+
+    // Again: PROD's own sheet is replaced, in the same number of syncs.
+    const before = excel.state.syncs;
+    await compareIncentives(port, ref, programs.slice(0, 2), yes);
+    expect(excel.state.syncs - before).toBe(5);
+    expect(book.cell(COMPARISON_SHEET, "A8")?.content ?? "").toBe("");
+  });
+
+  it("writes figures, and says so, when the tag columns are not side by side in order", async () => {
+    const { book, port, ref } = setup([
+      "Account",
+      "Description",
+      "Total",
+      ...TAG_COLUMNS.slice(0, 3),
+      "Payee2",
+    ]);
+    book.write("Budget", 0, 6, "Class");
+    book.write("Budget", 0, 9, "Pay form");
+    book.write("Budget", 0, 10, "Note");
+    // Where | Payee | Residency | Class | Phase | Flags | Pay form | Note: Pay form is out of order.
+    const written = await compareIncentives(port, ref, programs.slice(0, 2), yes);
+    expect(written?.live).toBe(false);
+    expect(book.cell(COMPARISON_SHEET, "F6")?.content).toEqual(expect.any(Number));
+    expect(String(book.cell(COMPARISON_SHEET, "A2")?.content)).toMatch(/not formulas/);
+  });
+
+  it("takes back a comparison whose mark is gone only after a yes, and leaves a sheet of the user's alone", async () => {
+    const { book, port, ref } = setup();
+    await compareIncentives(port, ref, programs, yes);
+    book.names = [];
+    const asked: string[] = [];
+    const refused = await compareIncentives(port, ref, programs.slice(0, 2), (sheet) => {
+      asked.push(sheet);
+      return no();
+    });
+    expect(refused).toBeNull();
+    expect(asked).toEqual([COMPARISON_SHEET]);
+    expect(book.cell(COMPARISON_SHEET, "A8")?.content).toBe("CAN-BC");
+    await compareIncentives(port, ref, programs.slice(0, 2), yes);
+    expect(book.cell(COMPARISON_SHEET, "A8")?.content ?? "").toBe("");
+
+    book.addSheet("Incentive comparison 2", [["my own notes"]]);
+    book.names = [];
+    book.write(COMPARISON_SHEET, 0, 0, "Mine now");
+    const written = await compareIncentives(port, ref, programs.slice(0, 2), yes);
+    expect(written?.sheetName).toBe("Incentive comparison 3");
+    expect(book.values("Incentive comparison 2", 0, 0, 1, 1)).toEqual([["my own notes"]]);
+    expect(book.cell(COMPARISON_SHEET, "A1")?.content).toBe("Mine now");
+  });
+});
