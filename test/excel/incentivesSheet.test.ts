@@ -92,7 +92,9 @@ describe("the Incentive comparison sheet", () => {
       `=IF($E8="",PROD.INCENTIVENET($A8,${amounts},${tags},$D8),PROD.INCENTIVENET($A8,${amounts},${tags},$D8,$E8))`,
     );
     expect(book.cell(COMPARISON_SHEET, "H7")?.content).toBe("=ROUND($B$3-G7,2)");
-    expect(String(book.cell(COMPARISON_SHEET, "J6")?.content)).toMatch(/^Georgia sale price 0.90 .*; assumed: audit fees/);
+    expect(String(book.cell(COMPARISON_SHEET, "J6")?.content)).toMatch(
+      /^Georgia sale price 0.90 .*; assumed: audit fees/,
+    );
 
     // Again: PROD's own sheet is replaced: one more sync, to clear it first.
     const before = excel.state.syncs;
