@@ -54,7 +54,7 @@ describe("production incentives in the preview", () => {
     await buckets.getByRole("row", { name: /Base 20% \$8,000,000\.00 20% \$1,600,000\.00/ }).waitFor();
     // The director's $600,000 counts $500,000 (W-2 pay capped per person).
     await shown.getByText(/^Director: .*500000 per person/).waitFor();
-    await shown.getByText("Row 2 ($300,000.00): development is not a production cost").waitFor();
+    await shown.getByText("Row 2 ($300,000.00): not incurred in the jurisdiction").waitFor();
     await shown.getByText(/^Not confirmed: Georgia sale price 0\.90/).waitFor();
     await preview.screenshot("incentives-georgia");
   });

@@ -1,0 +1,53 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
+import { commonBudget } from "../fixtures/incentiveBudget";
+import { fakeWorkbook } from "./fakePort";
+
+/** The pane on the Incentives panel, over the worked examples' budget, selected with its headings. */
+async function openIncentives() {
+  const env = fakeWorkbook();
+  const lines = commonBudget();
+  env.book.addSheet("Budget", [["Total", ...TAG_COLUMNS], ...lines.map((l) => [l.amount, ...l.tags])]);
+  env.book.selection = { sheet: "Budget", address: `A1:I${lines.length + 1}` };
+  render(<App port={env.port} initialPanel="incentives" />);
+  await screen.findByRole("heading", { name: "Production incentives" }, { timeout: 10_000 });
+  return env;
+}
+
+describe("Incentives panel", () => {
+  it("explains New Mexico over the selected budget, with the lines not counted by sheet row", async () => {
+    await openIncentives();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Program" }), "US-NM");
+    await userEvent.click(screen.getByRole("button", { name: "Show what it pays back" }));
+    expect(
+      await screen.findByText(/gross credit \$1,719,750\.00, net cash \$1,719,750\.00/),
+    ).toBeInTheDocument();
+    expect(screen.getByText("Row 2 ($300,000.00): not incurred in the jurisdiction")).toBeInTheDocument();
+  });
+
+  it("says in words, next to the button, when the selection has no Where or Class heading", async () => {
+    const { book } = await openIncentives();
+    book.selection = { sheet: "Budget", address: "A1:C18" };
+    await userEvent.click(screen.getByRole("button", { name: "Show what it pays back" }));
+    expect(
+      await screen.findByText(/has no heading for Class\. Select the budget with its headings row/),
+    ).toBeInTheDocument();
+  });
+
+  it("writes the comparison only once two programs are picked", async () => {
+    const { book } = await openIncentives();
+    const write = screen.getByRole("button", { name: "Write the comparison" });
+    expect(write).toBeDisabled();
+    await userEvent.click(screen.getByLabelText(/^US-GA: /));
+    await userEvent.click(screen.getByLabelText(/^CAN-BC: /));
+    await userEvent.click(write);
+    expect(
+      await screen.findByText(
+        /"Incentive comparison" written: US-GA gross \$2,400,000\.00, net cash \$2,160,000\.00; CAN-BC gross \$1,294,720\.00/,
+      ),
+    ).toBeInTheDocument();
+    expect(book.hasSheet("Incentive comparison")).toBe(true);
+  });
+});
