@@ -16,6 +16,8 @@ import {
   paneOverflow,
   paneOverlaps,
   setPane,
+  showSheet,
+  typeInto,
 } from "./preview";
 
 /** axe, the width check and the overlap check in each pane setting; the problems found, by setting. */
@@ -128,6 +130,39 @@ describe("the pane for everyone: axe-core, 320 px, 200% zoom, dark theme", () =>
     await page.getByRole("textbox", { name: "Scenario name" }).fill("30 days");
     await page.getByRole("button", { name: "Save current globals" }).click();
     await page.getByText(/Scenario "30 days" saved/).waitFor();
+    expect(await problems(page)).toEqual({});
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("Incentives, before Show, with a problem said, and with an explanation", async () => {
+    const { page } = preview;
+    await panelTab(page, "Incentives").click();
+    await page.getByRole("heading", { name: "Production incentives" }).waitFor();
+    expect(await problems(page)).toEqual({});
+    // A single cell selected: the panel says in words to select the budget with its headings.
+    await showSheet(page, "Sheet1");
+    await page.locator('td[data-address="A1"]').click();
+    await page.getByRole("button", { name: "Show what it pays back" }).click();
+    await page.getByText(/Select the whole budget with its headings row/).waitFor();
+    expect(await problems(page)).toEqual({});
+    // A two-line tagged budget: the explanation's table of buckets and its lists.
+    for (const [address, value] of [
+      ["A1", "Total"],
+      ["B1", "Where"],
+      ["C1", "Class"],
+      ["A2", "250000"],
+      ["B2", "IN"],
+      ["C2", "CREW"],
+      ["A3", "1000"],
+      ["B3", "OUT"],
+      ["C3", "NONLABOUR"],
+    ])
+      await typeInto(page, address, value);
+    await page.locator('td[data-address="A1"]').click();
+    await page.locator('td[data-address="C3"]').click({ modifiers: ["Shift"] });
+    await page.getByRole("combobox", { name: "Program" }).selectOption("US-GA");
+    await page.getByRole("button", { name: "Show what it pays back" }).click();
+    await page.getByRole("region", { name: "What US-GA pays back" }).waitFor();
     expect(await problems(page)).toEqual({});
     expect(preview.errors).toEqual([]);
   });
