@@ -5,7 +5,9 @@
  * its first rows read to map the columns) to the written sheet (runCostReport): the budget read
  * from the workbook, the job posted (a structured clone of the budget; the picked CSV file is a Blob, handed over without a copy), the
  * result taken (the sheet to write and the pane's summary) and the sheet written through the
- * Office adapter.
+ * Office adapter. The same again with the ledger on a sheet of the workbook, picked as a sheet: its
+ * cells are read through the adapter, sent to the worker in slices and their layout checked there
+ * (number format, date order), when picked and again when the report is built.
  *
  * The worker is a Node worker thread running the pane worker's own message handler, with the same
  * structured clone (bench/reportWorker.ts). A 0 ms timer keeps asking for the pane's thread; the
@@ -23,12 +25,13 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { dateSerial } from "../src/engine/import";
 import { Decimal } from "../src/engine/money";
 import { runCostReport, type ReportRequest } from "../src/taskpane/costReport/runReport";
 import {
   inThreadChannel,
   type JobChannel,
-  type JobMessage,
+  type PaneMessage,
   type WorkerMessage,
 } from "../src/taskpane/costReport/reportProtocol";
 import { firstMapping, loadInput, mappingMemory } from "../src/taskpane/costReport/sources";
@@ -87,7 +90,7 @@ interface ChannelTimes {
 function workerThread(times: ChannelTimes): JobChannel {
   const worker = new Worker(path.join(__dirname, "reportWorker.js"));
   return {
-    send(message: JobMessage) {
+    send(message: PaneMessage) {
       const started = performance.now();
       worker.postMessage(message);
       times.post = Math.max(times.post, performance.now() - started);
@@ -108,7 +111,7 @@ function workerThread(times: ChannelTimes): JobChannel {
  * A workbook with the budget sheet, its syncs answered on a later turn, as Excel's are; the time
  * the mock takes to apply each sync (Excel's work) is added to `excel`.
  */
-function workbook(excel: ExcelTime) {
+function workbook(excel: ExcelTime, ledger?: readonly (string | number)[][]) {
   const book = new MockBook();
   const mock = mockExcel(book);
   const port = new OfficeWorkbook({
@@ -133,17 +136,39 @@ function workbook(excel: ExcelTime) {
     ["Acct", "Description", "Total"],
     ...budget.map((b) => [b.account, b.description, b.amount.toNumber()]),
   ]);
+  if (ledger)
+    book.addSheet(
+      LEDGER_SHEET,
+      ledger.map((r) => [...r]),
+    );
   return port;
 }
 
-/** The pane's request for the ledger file, picked and mapped as the pane does it. */
-async function request(port: OfficeWorkbook, csv: Blob): Promise<ReportRequest> {
+/** The sheet a ledger picked from the workbook is on. */
+const LEDGER_SHEET = "GL detail";
+
+/** The ledger as picked: a CSV file, or a sheet of the workbook (its cells as Excel holds them). */
+type Picked = { kind: "csv"; csv: Blob } | { kind: "sheet"; rows: (string | number)[][] };
+
+/** The pane's request for the ledger, picked and mapped as the pane does it. */
+async function request(
+  port: OfficeWorkbook,
+  picked: Picked,
+  channel: () => JobChannel,
+): Promise<ReportRequest> {
   const memory = mappingMemory(undefined);
-  const budgetInput = await loadInput(port, { kind: "sheet", name: "Budget detail" }, "budget");
-  const ledgerInput = await loadInput(port, { kind: "file", name: "GL detail.csv", data: csv }, "ledger");
+  const budgetInput = await loadInput(port, { kind: "sheet", name: "Budget detail" }, "budget", channel);
+  const ledgerInput = await loadInput(
+    port,
+    picked.kind === "csv"
+      ? { kind: "file", name: "GL detail.csv", data: picked.csv }
+      : { kind: "sheet", name: LEDGER_SHEET },
+    "ledger",
+    channel,
+  );
   return {
-    budget: firstMapping("budget", budgetInput, memory),
-    ledger: firstMapping("ledger", ledgerInput, memory),
+    budget: await firstMapping("budget", budgetInput, memory, channel),
+    ledger: await firstMapping("ledger", ledgerInput, memory, channel),
     layout: "FEATURE",
     cutoff: { kind: "date", start: end - 6, end },
     periodEnd: end,
@@ -169,12 +194,12 @@ interface Run {
   take: number;
 }
 
-async function runOnce(csv: Blob, where: "worker" | "pane"): Promise<Run> {
+async function runOnce(ledger: Picked, where: "worker" | "pane"): Promise<Run> {
   const excel: ExcelTime = { total: 0, longest: 0 };
-  const port = workbook(excel);
-  const picked = await longestBlock(() => request(port, csv), excel);
+  const port = workbook(excel, ledger.kind === "sheet" ? ledger.rows : undefined);
   const times: ChannelTimes = { post: 0, take: 0 };
   const channel = where === "worker" ? () => workerThread(times) : inThreadChannel;
+  const picked = await longestBlock(() => request(port, ledger, channel), excel);
   const run = await longestBlock(() => runCostReport(port, picked.value, {}, channel), excel);
   if (run.value.summary.reconciliation.agreement.toDate !== "agrees")
     throw new Error("The bench's report does not agree with its ledger: fix the bench.");
@@ -215,13 +240,16 @@ export async function paneBlockRows(runs = 3): Promise<Row[]> {
     // The picked file, as the file input gives it (a File is a Blob).
     const csv = new Blob([text]);
     const label = `${fmt(size)}-line CSV ledger (${fmt(csv.size / 2 ** 20, 1)} MB)`;
-    for (const where of ["worker", "pane"] as const) {
+    const measured = async (ledger: Picked, where: "worker" | "pane") => {
       const results: Run[] = [];
       for (let run = 0; run <= runs; run++) {
-        const r = await runOnce(csv, where);
+        const r = await runOnce(ledger, where);
         if (run > 0) results.push(r); // run 0 warms up
       }
-      const pick = (key: keyof Run) => results.map((r) => r[key]);
+      return (key: keyof Run) => results.map((r) => r[key]);
+    };
+    for (const where of ["worker", "pane"] as const) {
+      const pick = await measured({ kind: "csv", csv }, where);
       if (where === "worker") {
         rows.push(
           row(
@@ -231,7 +259,10 @@ export async function paneBlockRows(runs = 3): Promise<Row[]> {
           ),
           row(`${label}: picking the file (first 1 MiB decoded, first rows read to map it)`, pick("pick")),
           row(`${label}, report in a worker: longest block in the run`, pick("run")),
-          row(`${label}, report in a worker: posting the job, one block`, pick("post")),
+          row(
+            `${label}, report in a worker: the longest post to the worker (a slice of cells, or the job)`,
+            pick("post"),
+          ),
           row(`${label}, report in a worker: taking the result (summary decimals made again)`, pick("take")),
           row(
             `${label}, report in a worker: longest block in the run, the mock Excel applying the writes counted`,
@@ -249,6 +280,30 @@ export async function paneBlockRows(runs = 3): Promise<Row[]> {
         );
       }
     }
+    // The same ledger on a sheet of the workbook: dates and amounts as Excel holds them (numbers).
+    const sheetRows = rawLedger(size).map((r, i) =>
+      i === 0
+        ? (r as string[])
+        : ([r[0], dateCell(r[1]), r[2], r[3], Number(r[4]), r[5]] as (string | number)[]),
+    );
+    const sheetLabel = `${fmt(size)}-line ledger on a sheet of the workbook`;
+    const sheetPick = await measured({ kind: "sheet", rows: sheetRows }, "worker");
+    rows.push(
+      row(
+        `${sheetLabel}, report in a worker: longest block of the pane's thread, picking the sheet to written sheet`,
+        sheetPick("longest"),
+        true,
+      ),
+      row(`${sheetLabel}: picking the sheet (read, its layout checked)`, sheetPick("pick")),
+      row(`${sheetLabel}, report in a worker: longest block in the run`, sheetPick("run")),
+      row(`${sheetLabel}, report in a worker: the whole run, start to written sheet`, sheetPick("took")),
+    );
   }
   return rows;
 }
+
+/** An ISO date as Excel holds a date: its serial number. */
+const dateCell = (iso: unknown): number => {
+  const [y, m, d] = String(iso).split("-").map(Number);
+  return dateSerial(y, m, d) as number;
+};

@@ -4,11 +4,9 @@
  * messages carried by the same structured clone.
  */
 import { parentPort } from "node:worker_threads";
-import { handleJobMessage, type JobMessage } from "../src/taskpane/costReport/reportProtocol";
+import { jobHandler, type PaneMessage } from "../src/taskpane/costReport/reportProtocol";
 
 const port = parentPort;
 if (!port) throw new Error("reportWorker.js runs as a worker thread (paneBlock.bench.ts starts it).");
-port.on(
-  "message",
-  (message: JobMessage) => void handleJobMessage(message, (reply) => port.postMessage(reply)),
-);
+const handle = jobHandler();
+port.on("message", (message: PaneMessage) => void handle(message, (reply) => port.postMessage(reply)));

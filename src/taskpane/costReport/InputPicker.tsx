@@ -3,7 +3,7 @@
  * header row is found and the columns guessed (or remembered from last time); the user can fix
  * any of them before building.
  */
-import { useEffect, useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Button, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { columnLetter, type WorkbookPort } from "../../excel/port";
 import { usePane } from "../shell/PaneContext";
@@ -58,6 +58,8 @@ export interface InputPickerProps<K extends InputKind> {
   memory: MappingMemory;
   value: MappedInput<K> | null;
   onChange(value: MappedInput<K> | null): void;
+  /** Told true while the input is read or its layout checked, false when done (the build waits). */
+  onBusy?(busy: boolean): void;
   disabled?: boolean;
 }
 
@@ -90,18 +92,54 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
   const [choice, setChoice] = useState<string>("");
   const [triedPreferred, setTriedPreferred] = useState(false);
   const [loading, setLoading] = useState(false);
+  // A sheet's layout is checked in the report worker, so a change of column or format takes a
+  // moment: changes are checked one after the other, each from the one before, and a change
+  // still being checked when another input is picked (or cleared) is dropped.
+  const [checking, setChecking] = useState(0);
+  const current = useRef(value);
+  current.current = value;
+  const pending = useRef<Promise<void>>(Promise.resolve());
+  const generation = useRef(0);
+  const { onBusy } = props;
+  const busy = loading || checking > 0;
+  useEffect(() => onBusy?.(busy), [busy, onBusy]);
 
   const load = async (picked: InputChoice) => {
+    generation.current++;
     setLoading(true);
     try {
       const input = await loadInput(port, picked, kind);
-      onChange(firstMapping(kind, input, memory));
+      onChange(await firstMapping(kind, input, memory));
     } catch (e) {
       onChange(null);
       showError(e);
     } finally {
       setLoading(false);
     }
+  };
+
+  const change = (how: (from: MappedInput<K>) => Promise<MappedInput<K>>) => {
+    const asOf = generation.current;
+    setChecking((n) => n + 1);
+    pending.current = pending.current.then(async () => {
+      try {
+        const from = current.current;
+        if (!from || asOf !== generation.current) return;
+        const next = await how(from);
+        if (asOf !== generation.current) return;
+        current.current = next;
+        onChange(next);
+      } catch (e) {
+        showError(e);
+      } finally {
+        setChecking((n) => n - 1);
+      }
+    });
+  };
+
+  const clear = () => {
+    generation.current++;
+    onChange(null);
   };
 
   // Start from the template's sheet when the workbook has it (the Budget detail sheet).
@@ -118,7 +156,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
   const handleSource = (v: string) => {
     setChoice(v);
     if (v === "" || v === "file") {
-      onChange(null);
+      clear();
       return;
     }
     const [type, ...rest] = v.split(":");
@@ -132,24 +170,24 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
   };
 
   const handleColumn = (field: string) => (e: ChangeEvent<HTMLSelectElement>) => {
-    if (!value) return;
-    const columns = { ...value.columns };
-    if (e.target.value === "") delete columns[field as keyof Columns];
-    else columns[field as keyof Columns] = Number(e.target.value);
-    onChange(remap(kind, value, { columns }));
+    const picked = e.target.value;
+    change((from) => {
+      const columns = { ...from.columns };
+      if (picked === "") delete columns[field as keyof Columns];
+      else columns[field as keyof Columns] = Number(picked);
+      return remap(kind, from, { columns });
+    });
   };
 
   const handleNumberFormat = (e: ChangeEvent<HTMLSelectElement>) => {
-    if (!value) return;
     const numberFormat =
       e.target.value === "," ? DECIMAL_COMMA : e.target.value === "." ? DECIMAL_POINT : undefined;
-    onChange(remap(kind, value, { answers: { numberFormat } }));
+    change((from) => remap(kind, from, { answers: { numberFormat } }));
   };
 
   const handleDateOrder = (e: ChangeEvent<HTMLSelectElement>) => {
-    if (!value) return;
     const dateOrder = e.target.value === "" ? undefined : (e.target.value as DateOrder);
-    onChange(remap(kind, value, { answers: { dateOrder } }));
+    change((from) => remap(kind, from, { answers: { dateOrder } }));
   };
 
   const questions = value ? openQuestions(value) : [];
@@ -205,6 +243,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
         </div>
       )}
       {loading && <Text size={200}>Reading…</Text>}
+      {!loading && checking > 0 && <Text size={200}>Checking…</Text>}
       {value && (numberQuestion || value.answers.numberFormat) && (
         <Field
           label={`${props.label}: amounts are written`}
@@ -265,7 +304,7 @@ export function InputPicker<K extends InputKind>(props: InputPickerProps<K>) {
           appearance="subtle"
           onClick={() => {
             setChoice("");
-            onChange(null);
+            clear();
           }}
           disabled={props.disabled}
         >

@@ -28,7 +28,7 @@ import { throwIfCancelled } from "../files/cancel";
 import { loadXlsxReader } from "../files/readFile";
 import { importLedger, type LedgerSource } from "./ledgerImport";
 import { reportSheet, type ReportSheetInput } from "./reportSheet";
-import { InputError } from "./sources";
+import { InputError } from "./inputError";
 
 /** A ledger as plain data: an .xlsx file travels as the picked file and is opened again by the job. */
 export type LedgerFile =

@@ -1,41 +1,80 @@
 /**
- * How the pane hands a cost report's heavy part (reportJob.ts) to the report worker and gets the
- * result back (issue 16: parse and build off the pane's thread, so progress, Cancel and the PROD
- * formulas stay live).
+ * How the pane hands a cost report's heavy parts to the report worker and gets the result back
+ * (issue 16: parse, check and build off the pane's thread, so progress, Cancel and the PROD
+ * formulas stay live): the report itself (reportJob.ts), and the layout check of cells read from
+ * the workbook (the number format and date order of every row: seconds of work at 250,000 rows).
  *
- * The protocol: the pane posts one `run` message with the job; the worker posts `progress`
- * messages, then one `done` with the result or one `failed` with the error. Messages are plain
- * data carried by a structured clone (HTML Living Standard, "StructuredSerialize"): class
- * instances arrive as plain objects, so the decimals are sent as their exact text and made again
- * on the other side, and an error is sent as its kind and message and thrown again as the same
- * class, so the pane shows the same plain-words message as before. Cancel terminates the worker.
+ * The protocol: cells read from the workbook go first, in `rows` messages of at most SEND_ROWS
+ * rows each, the pane's thread given back between them (a structured clone of a whole 250,000-row
+ * sheet held it for most of a second); then one `run` message with the job (its ledger `sent`:
+ * the rows sent before it) or one `layout` message. The worker posts `progress` messages, then
+ * one `done` with the result, one `layout` with the layout, or one `failed` with the error.
+ * Messages are plain data carried by a structured clone (HTML Living Standard,
+ * "StructuredSerialize"): class instances arrive as plain objects, so the decimals are sent as
+ * their exact text and made again on the other side, and an error is sent as its kind and
+ * message and thrown again as the same class, so the pane shows the same plain-words message as
+ * before. Cancel terminates the worker.
  *
  * Where there is no Worker (jest's jsdom; a host that has none) the same handler runs on the
  * pane's thread through {@link inThreadChannel}, and Cancel reaches it through an AbortSignal.
  */
+import { readLayout, type Answers, type Layout } from "../../engine/import";
 import { ProdError, type ErrorKind } from "../../engine/errors";
 import { Decimal } from "../../engine/money";
+import { VOCABULARIES, type Field } from "../../engine/weeklyCostReport";
 import { PortError, type PortErrorKind } from "../../excel/port";
-import { cancelledError } from "../files/cancel";
+import { cancelledError, yieldToPane } from "../files/cancel";
 import type { SheetPlan } from "../../excel/port";
-import { computeReport, summarize, type JobOptions, type ReportJob, type ReportSummary } from "./reportJob";
+import { InputError } from "./inputError";
+import {
+  computeReport,
+  summarize,
+  type JobOptions,
+  type LedgerFile,
+  type ReportJob,
+  type ReportSummary,
+} from "./reportJob";
 import { reportWorkerStarter } from "./reportWorkerStart";
-import { InputError } from "./sources";
+
+/** Cells read from the workbook: a sheet's used range, a table's header and rows. */
+export type Cells = readonly (readonly unknown[])[];
+
+/** The most rows one `rows` message carries: its clone holds the pane's thread for a few ms. */
+export const SEND_ROWS = 5_000;
+
+/** The tables a layout is checked for (each has its vocabulary of headings). */
+export type LayoutKind = keyof typeof VOCABULARIES;
 
 /** A value whose decimals were replaced by {@link encode} (the type says what it decodes to). */
 export interface Encoded<T> {
   readonly encodedOf?: T;
 }
 
-/** The job as sent: the parts that hold decimals are encoded; the rows and files go as they are. */
+/**
+ * The job as sent: the parts that hold decimals are encoded; a ledger of cells is `sent` (its
+ * rows went before, in `rows` messages); the budget's rows and the files go as they are.
+ */
 export interface JobMessage {
   type: "run";
-  job: Omit<ReportJob, "prior" | "replaced" | "settings"> & {
+  job: Omit<ReportJob, "prior" | "replaced" | "settings" | "ledger"> & {
+    ledger: Omit<ReportJob["ledger"], "source"> & {
+      source: Exclude<LedgerFile, { kind: "grid" }> | { kind: "sent"; name: string };
+    };
     prior?: Encoded<ReportJob["prior"]>;
     replaced?: Encoded<ReportJob["replaced"]>;
     settings: Encoded<ReportJob["settings"]>;
   };
 }
+
+/** Check the layout of the rows sent before (readLayout), under the user's answers. */
+export interface LayoutMessage {
+  type: "layout";
+  kind: LayoutKind;
+  answers: Answers<Field>;
+}
+
+/** What the pane sends. */
+export type PaneMessage = { type: "rows"; rows: Cells } | JobMessage | LayoutMessage;
 
 /** An error as sent: enough to throw the same class with the same message again. */
 export type ErrorMessage =
@@ -54,6 +93,7 @@ export interface JobResult {
 export type WorkerMessage =
   | { type: "progress"; done: number; label: string }
   | { type: "done"; result: { sheet: SheetPlan; summary: Encoded<ReportSummary> } }
+  | { type: "layout"; layout: Layout<Field> }
   | { type: "failed"; error: ErrorMessage };
 
 /** The key of an encoded decimal: `{ $decimal: "-12.5" }`. */
@@ -116,13 +156,17 @@ export function errorFrom(message: ErrorMessage): Error {
   }
 }
 
-/** The job as a message. */
+/** The job as a message: a ledger of cells is sent before it (its rows, {@link runReportJob}). */
 export function jobMessage(job: ReportJob): JobMessage {
-  const { prior, replaced, settings } = job;
+  const { prior, replaced, settings, ledger } = job;
   return {
     type: "run",
     job: {
       ...job,
+      ledger: {
+        ...ledger,
+        source: ledger.source.kind === "grid" ? { kind: "sent", name: ledger.source.name } : ledger.source,
+      },
       prior: prior && encode(prior),
       replaced: replaced && encode(replaced),
       settings: encode(settings),
@@ -130,35 +174,57 @@ export function jobMessage(job: ReportJob): JobMessage {
   };
 }
 
-/**
- * The worker's side: computes the job and posts progress, then the result or the error (never
- * dropped: every failure is posted). `signal` is the in-thread Cancel; a worker is terminated.
- */
-export async function handleJobMessage(
-  message: JobMessage,
+/** Handles the messages of one worker (or one in-thread channel), in order. */
+export type JobHandler = (
+  message: PaneMessage,
   post: (reply: WorkerMessage) => void,
   signal?: AbortSignal,
-): Promise<void> {
-  try {
-    const { job } = message;
-    const result = await computeReport(
-      {
-        ...job,
-        prior: job.prior && decode(job.prior),
-        replaced: job.replaced && decode(job.replaced),
-        settings: decode(job.settings),
-      },
-      { signal, onProgress: (done, label) => post({ type: "progress", done, label }) },
-    );
-    post({ type: "done", result: { sheet: result.sheet, summary: encode(summarize(result)) } });
-  } catch (error) {
-    post({ type: "failed", error: errorMessage(error) });
-  }
+) => Promise<void>;
+
+/**
+ * The worker's side: keeps the rows sent, then computes the job or checks the layout and posts
+ * progress, then the result or the error (never dropped: every failure is posted). `signal` is
+ * the in-thread Cancel; a worker is terminated.
+ */
+export function jobHandler(): JobHandler {
+  let sent: unknown[][] = [];
+  return async (message, post, signal) => {
+    if (message.type === "rows") {
+      for (const row of message.rows) sent.push(row as unknown[]);
+      return;
+    }
+    const rows = sent;
+    sent = [];
+    try {
+      if (message.type === "layout") {
+        post({ type: "layout", layout: readLayout(rows, VOCABULARIES[message.kind], message.answers) });
+        return;
+      }
+      const { job } = message;
+      const { source } = job.ledger;
+      const result = await computeReport(
+        {
+          ...job,
+          ledger: {
+            ...job.ledger,
+            source: source.kind === "sent" ? { kind: "grid", name: source.name, rows } : source,
+          },
+          prior: job.prior && decode(job.prior),
+          replaced: job.replaced && decode(job.replaced),
+          settings: decode(job.settings),
+        },
+        { signal, onProgress: (done, label) => post({ type: "progress", done, label }) },
+      );
+      post({ type: "done", result: { sheet: result.sheet, summary: encode(summarize(result)) } });
+    } catch (error) {
+      post({ type: "failed", error: errorMessage(error) });
+    }
+  };
 }
 
 /** Where a job runs: a worker, or the pane's own thread. */
 export interface JobChannel {
-  send(message: JobMessage): void;
+  send(message: PaneMessage): void;
   /** The one listener of replies; `onCrash` when the worker itself failed (its script, a message). */
   listen(onReply: (reply: WorkerMessage) => void, onCrash: (why: string) => void): void;
   /** Stops the job: the worker is terminated. */
@@ -184,9 +250,10 @@ export function workerChannel(worker: Worker): JobChannel {
 /** The same job on the pane's thread, where there is no Worker. */
 export function inThreadChannel(): JobChannel {
   const controller = new AbortController();
+  const handle = jobHandler();
   let listener: (reply: WorkerMessage) => void = () => undefined;
   return {
-    send: (message) => void handleJobMessage(message, (reply) => listener(reply), controller.signal),
+    send: (message) => void handle(message, (reply) => listener(reply), controller.signal),
     listen(onReply) {
       listener = onReply;
     },
@@ -200,17 +267,24 @@ export function reportChannel(): JobChannel {
   return start && typeof Worker !== "undefined" ? workerChannel(start()) : inThreadChannel();
 }
 
+/** A final answer of the worker, by its type. */
+type Answer<T extends "done" | "layout"> = Extract<WorkerMessage, { type: T }>;
+
 /**
- * Runs the job on the channel: progress as it comes, the result decoded, the error thrown again
- * as it was thrown. Cancel stops the channel and ends with PortError ("cancelled") at once.
+ * Asks the worker on the channel one thing: the cells first (if any), in slices, the pane's
+ * thread given back between them, then the request. Progress as it comes; the answer, or the
+ * error thrown again as it was thrown. Cancel stops the channel and ends with PortError
+ * ("cancelled") at once.
  */
-export function runReportJob(
-  job: ReportJob,
+function ask<T extends "done" | "layout">(
   channel: JobChannel,
-  options: JobOptions = {},
-): Promise<JobResult> {
+  cells: Cells | undefined,
+  request: JobMessage | LayoutMessage,
+  expected: T,
+  options: JobOptions,
+): Promise<Answer<T>> {
   const { signal } = options;
-  return new Promise<JobResult>((resolve, reject) => {
+  return new Promise<Answer<T>>((resolve, reject) => {
     let settled = false;
     const finish = () => {
       settled = true;
@@ -235,11 +309,9 @@ export function runReportJob(
           return;
         }
         finish();
-        if (reply.type === "failed") {
-          reject(errorFrom(reply.error));
-          return;
-        }
-        resolve({ sheet: reply.result.sheet, summary: decode(reply.result.summary) });
+        if (reply.type === "failed") reject(errorFrom(reply.error));
+        else if (reply.type === expected) resolve(reply as Answer<T>);
+        else reject(new Error(`The report worker answered "${reply.type}" to "${request.type}".`));
       },
       (why) => {
         if (settled) return;
@@ -247,6 +319,45 @@ export function runReportJob(
         reject(new Error(`The cost report could not be built: ${why}.`));
       },
     );
-    channel.send(jobMessage(job));
+    void (async () => {
+      for (let start = 0; cells && start < cells.length; start += SEND_ROWS) {
+        channel.send({ type: "rows", rows: cells.slice(start, start + SEND_ROWS) });
+        await yieldToPane();
+        if (settled) return;
+      }
+      channel.send(request);
+    })();
   });
+}
+
+/** Runs the job on the channel: a ledger of cells is sent first, in slices. */
+export async function runReportJob(
+  job: ReportJob,
+  channel: JobChannel,
+  options: JobOptions = {},
+): Promise<JobResult> {
+  const { source } = job.ledger;
+  const { result } = await ask(
+    channel,
+    source.kind === "grid" ? source.rows : undefined,
+    jobMessage(job),
+    "done",
+    options,
+  );
+  return { sheet: result.sheet, summary: decode(result.summary) };
+}
+
+/**
+ * The layout of cells read from the workbook (readLayout: header row, columns, number format,
+ * date order and the questions), checked in the report worker: the same check, the same
+ * questions in the same words, off the pane's thread.
+ */
+export async function checkLayout(
+  cells: Cells,
+  kind: LayoutKind,
+  answers: Answers<Field>,
+  channel: JobChannel,
+  options: JobOptions = {},
+): Promise<Layout<Field>> {
+  return (await ask(channel, cells, { type: "layout", kind, answers }, "layout", options)).layout;
 }

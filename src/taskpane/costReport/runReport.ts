@@ -14,8 +14,8 @@ import { ownedSheetState } from "../shell/ownedSheet";
 import { ledgerFile, type ReportSummary } from "./reportJob";
 import { reportChannel, runReportJob, type JobChannel } from "./reportProtocol";
 import { COST_REPORT_OWNER, REPORT_SIGNATURE, readPriorReport, reportSheetName } from "./reportSheet";
+import { InputError } from "./inputError";
 import {
-  InputError,
   mappingGaps,
   mappingOf,
   rereadInput,
@@ -116,9 +116,10 @@ export async function runCostReport(
 
   progress(2, "Reading the budget");
   // Sheets and tables are read now, not when they were picked: the figures the user sees.
-  const budgetIn = await rereadInput(port, req.budget, "budget", "Budget");
-  const ledgerIn = await rereadInput(port, req.ledger, "ledger", "Ledger");
-  const posIn = req.pos && (await rereadInput(port, req.pos, "pos", "Open purchase orders"));
+  // Their layout is checked again, in the report worker (each check on a channel of its own).
+  const budgetIn = await rereadInput(port, req.budget, "budget", "Budget", channel);
+  const ledgerIn = await rereadInput(port, req.ledger, "ledger", "Ledger", channel);
+  const posIn = req.pos && (await rereadInput(port, req.pos, "pos", "Open purchase orders", channel));
   let prior: PriorRow[] | undefined;
   if (req.priorSheet) {
     progress(4, `Reading ${req.priorSheet}`);

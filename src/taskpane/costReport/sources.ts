@@ -6,12 +6,13 @@
  */
 import { headerSignature, readLayout, type Answers, type Layout, type Question } from "../../engine/import";
 import { VOCABULARIES, type Field, type Mapping } from "../../engine/weeklyCostReport";
-import { ProdError } from "../../engine/errors";
+import { InputError } from "./inputError";
 import type { RangeData, WorkbookPort } from "../../excel/port";
 import { columnMemory, type ColumnMemory, type KeyValueStorage } from "../shell/columnMemory";
 import { fileKind, loadXlsxReader, readSheetFile, unreadableWorkbook } from "../files/readFile";
 import type { FileCell } from "../files/readFile";
 import { csvHead, PREVIEW_ROWS, previewRows, type LedgerSource } from "./ledgerImport";
+import { checkLayout, reportChannel, type Cells, type JobChannel } from "./reportProtocol";
 
 /** The three tables a report reads. */
 export type InputKind = "budget" | "ledger" | "pos";
@@ -88,7 +89,10 @@ export interface LoadedInput<S extends LedgerSource = LedgerSource> {
   source: S;
   /** The first rows, to find the header and show the columns. */
   preview: unknown[][];
-  /** What the import module decided from the preview (or, for cells, from all of them). */
+  /**
+   * What the import module decided from the preview (or, for cells, from all of them, in the
+   * report worker).
+   */
   layout: Layout<Field>;
   headerRow: number;
   /** Header texts of the header row (for the column pickers). */
@@ -101,69 +105,87 @@ export type WorkbookInput = { kind: "sheet"; name: string } | { kind: "table"; n
 /** Where an input comes from, as picked in the pane: a file is the picked File (a Blob). */
 export type InputChoice = WorkbookInput | { kind: "file"; name: string; data: Blob };
 
+/** Where the layout of cells is checked: a new report worker each time (or the pane's thread). */
+export type ChannelStarter = () => JobChannel;
+
 /**
- * An input the pane could not use, with what to do about it: bad input, like the engine's
- * ProdError, so the message bar shows it as something to fix rather than as a failure.
+ * The layout of an input under the answers: of all of its cells, in the report worker (a
+ * 250,000-row sheet takes most of a second to check: issue 16), or of a file's first rows.
  */
-export class InputError extends ProdError {
-  constructor(message: string) {
-    super("invalid", message);
-  }
+function layoutOf(
+  kind: InputKind,
+  input: { source: LedgerSource; preview: unknown[][] },
+  answers: Answers<Field>,
+  channel: ChannelStarter,
+): Promise<Layout<Field>> {
+  return input.source.kind === "grid"
+    ? checkLayout(input.source.rows, kind, answers, channel())
+    : Promise.resolve(readLayout(input.preview, VOCABULARIES[kind], answers));
 }
 
 function fromRows(
   label: string,
-  rows: unknown[][],
+  rows: Cells,
   kind: InputKind,
+  channel: ChannelStarter,
   live?: WorkbookInput,
-): LoadedInput<GridSource> {
+): Promise<LoadedInput<GridSource>> {
   const source: GridSource = { kind: "grid", name: label, rows };
-  return { ...withHeader(label, source, kind), live };
+  return withHeader(label, source, kind, channel, live);
 }
 
-/** The rows the layout is judged from: all of a grid's cells, a file's first rows. */
-const judged = (input: { source: LedgerSource; preview: unknown[][] }): readonly (readonly unknown[])[] =>
-  input.source.kind === "grid" ? input.source.rows : input.preview;
-
-function withHeader<S extends LedgerSource>(label: string, source: S, kind: InputKind): LoadedInput<S> {
+async function withHeader<S extends LedgerSource>(
+  label: string,
+  source: S,
+  kind: InputKind,
+  channel: ChannelStarter,
+  live?: WorkbookInput,
+): Promise<LoadedInput<S>> {
   const preview = previewRows(source);
-  const layout = readLayout(source.kind === "grid" ? source.rows : preview, VOCABULARIES[kind]);
+  const layout = await layoutOf(kind, { source, preview }, {}, channel);
   if (layout.empty) {
     throw new InputError(`${label} is empty: there is nothing to read. Pick the ${KIND_WORDS[kind]}.`);
   }
-  return { label, source, preview, layout, headerRow: layout.headerRow, headers: layout.headers };
+  return { label, live, source, preview, layout, headerRow: layout.headerRow, headers: layout.headers };
 }
 
-const rangeRows = (data: RangeData | null): unknown[][] => (data ? data.values.map((r) => [...r]) : []);
+/** A sheet's cells as read (not copied: a ledger's are hundreds of thousands of rows). */
+const rangeRows = (data: RangeData | null): Cells => data?.values ?? [];
 
 /**
  * Reads an input. A sheet is read as its used range; a table as its header and rows; a file
  * as CSV or as the first visible sheet of an .xlsx that has rows. A ledger file is only
  * previewed here (a CSV kept as its bytes, an .xlsx opened): its lines are read later, in the
- * report worker, with progress and Cancel.
+ * report worker, with progress and Cancel. The layout of cells is checked in the report worker.
  */
 export async function loadInput<K extends InputKind>(
   port: WorkbookPort,
   choice: InputChoice,
   kind: K,
+  channel: ChannelStarter = reportChannel,
 ): Promise<LoadedInput<SourceOf<K>>> {
   // Only the ledger branches below keep a file as CSV bytes or an open workbook (SourceOf).
-  return (await loadAnyInput(port, choice, kind)) as LoadedInput<SourceOf<K>>;
+  return (await loadAnyInput(port, choice, kind, channel)) as LoadedInput<SourceOf<K>>;
 }
 
-async function loadAnyInput(port: WorkbookPort, choice: InputChoice, kind: InputKind): Promise<LoadedInput> {
+async function loadAnyInput(
+  port: WorkbookPort,
+  choice: InputChoice,
+  kind: InputKind,
+  channel: ChannelStarter,
+): Promise<LoadedInput> {
   if (choice.kind === "sheet") {
     const rows = rangeRows(await port.readUsedRange(choice.name));
     if (rows.length === 0)
       throw new InputError(
         `The sheet "${choice.name}" is empty. Pick the sheet that holds the ${KIND_WORDS[kind]}.`,
       );
-    return fromRows(`sheet ${choice.name}`, rows, kind, { kind: "sheet", name: choice.name });
+    return fromRows(`sheet ${choice.name}`, rows, kind, channel, { kind: "sheet", name: choice.name });
   }
   if (choice.kind === "table") {
     const table = await port.readTable(choice.name);
     if (!table) throw new InputError(`There is no table "${choice.name}" any more. Pick the input again.`);
-    return fromRows(`table ${choice.name}`, [table.headers, ...table.rows.map((r) => [...r])], kind, {
+    return fromRows(`table ${choice.name}`, [table.headers, ...table.rows], kind, channel, {
       kind: "table",
       name: choice.name,
     });
@@ -171,14 +193,20 @@ async function loadAnyInput(port: WorkbookPort, choice: InputChoice, kind: Input
   const type = fileKind(choice.name);
   if (type === "csv" && kind === "ledger") {
     const head = await csvHead(choice.data);
-    return withHeader(choice.name, { kind: "csv", name: choice.name, file: choice.data, head }, kind);
+    return withHeader(
+      choice.name,
+      { kind: "csv", name: choice.name, file: choice.data, head },
+      kind,
+      channel,
+    );
   }
   // A file it cannot read is a FileReadError, already a ProdError the pane shows as what to fix.
-  if (type === "xlsx" && kind === "ledger") return await openLedgerWorkbook(choice.name, choice.data);
+  if (type === "xlsx" && kind === "ledger")
+    return await openLedgerWorkbook(choice.name, choice.data, channel);
   const file = await readSheetFile(choice.name, await choice.data.arrayBuffer());
   const first = file.sheets.find((s) => s.rows.length > 0);
   if (!first) throw new InputError(`"${choice.name}" has no rows.`);
-  return fromRows(choice.name, first.rows, kind);
+  return fromRows(choice.name, first.rows, kind, channel);
 }
 
 /**
@@ -196,23 +224,24 @@ export async function rereadInput<K extends InputKind>(
   mapped: MappedInput<K>,
   kind: K,
   what: string,
+  channel: ChannelStarter = reportChannel,
 ): Promise<MappedInput<K>> {
   const { input } = mapped;
-  const now = input.live ? await loadInput(port, input.live, kind) : input;
+  const now = input.live ? await loadInput(port, input.live, kind, channel) : input;
   if (headerSignature(now.headers) !== headerSignature(input.headers)) {
     throw new InputError(
       `The headings of ${input.label} changed after its columns were mapped. ` +
         `Clear ${what}, pick it again and check its columns.`,
     );
   }
-  const again = remap(kind, { ...mapped, input: now }, {});
+  const again = await remap(kind, { ...mapped, input: now }, {}, channel);
   const open = openQuestions(again);
   if (open.length > 0) throw new InputError(`${what} (${input.label}): ${open[0].message}`);
   return again;
 }
 
 /** Opens a ledger workbook and previews its first visible sheet that has rows. */
-async function openLedgerWorkbook(name: string, file: Blob): Promise<LoadedInput> {
+async function openLedgerWorkbook(name: string, file: Blob, channel: ChannelStarter): Promise<LoadedInput> {
   const { XlsxWorkbook, XlsxError } = await loadXlsxReader();
   const data = await file.arrayBuffer();
   try {
@@ -223,7 +252,7 @@ async function openLedgerWorkbook(name: string, file: Blob): Promise<LoadedInput
       await book.readSheet(sheet, { onRows: (rows) => preview.push(...rows), maxRows: PREVIEW_ROWS });
       if (preview.length > 0) {
         const label = book.sheets.length > 1 ? `${name}, sheet ${info.name}` : name;
-        return withHeader(label, { kind: "xlsx", name, file, book, sheet, preview }, "ledger");
+        return await withHeader(label, { kind: "xlsx", name, file, book, sheet, preview }, "ledger", channel);
       }
     }
   } catch (e) {
@@ -244,24 +273,30 @@ export function firstMapping<K extends InputKind>(
   kind: K,
   input: LoadedInput<SourceOf<K>>,
   memory: MappingMemory,
-): MappedInput<K> {
+  channel: ChannelStarter = reportChannel,
+): Promise<MappedInput<K>> {
   const columns = memory.get(kind, input.headers) ?? input.layout.columns;
-  return remap(kind, { input, columns, answers: {}, layout: input.layout }, {});
+  return remap(kind, { input, columns, answers: {}, layout: input.layout }, {}, channel);
 }
 
-/** The input with other columns or answers, and the layout they decide (its questions). */
-export function remap<K extends InputKind>(
+/**
+ * The input with other columns or answers, and the layout they decide (its questions): for
+ * cells, checked again in the report worker.
+ */
+export async function remap<K extends InputKind>(
   kind: K,
   mapped: MappedInput<K>,
   change: { columns?: Columns; answers?: FormatAnswers },
-): MappedInput<K> {
+  channel: ChannelStarter = reportChannel,
+): Promise<MappedInput<K>> {
   const columns = change.columns ?? mapped.columns;
   const answers = { ...mapped.answers, ...change.answers };
-  const layout = readLayout(judged(mapped.input), VOCABULARIES[kind], {
-    headerRow: mapped.input.headerRow,
-    columns,
-    ...answers,
-  });
+  const layout = await layoutOf(
+    kind,
+    mapped.input,
+    { headerRow: mapped.input.headerRow, columns, ...answers },
+    channel,
+  );
   return { ...mapped, columns, answers, layout };
 }
 

@@ -30,7 +30,8 @@ import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { count } from "../shell/words";
 import { InputPicker } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
-import { InputError, mappingMemory, openQuestions, type MappedInput } from "../costReport/sources";
+import { InputError } from "../costReport/inputError";
+import { mappingMemory, openQuestions, type InputKind, type MappedInput } from "../costReport/sources";
 import { browserStorage, type KeyValueStorage } from "../shell/columnMemory";
 import { formatDollars } from "../shell/formatMoney";
 
@@ -101,6 +102,11 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   const [convention, setConvention] = useState<VarianceConvention>("UNDER");
   const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
   const [outcome, setOutcome] = useState<ReportOutcome | null>(null);
+  const [inputsBusy, setInputsBusy] = useState<Partial<Record<InputKind, boolean>>>({});
+  const onBusy = useMemo(() => {
+    const told = (kind: InputKind) => (b: boolean) => setInputsBusy((was) => ({ ...was, [kind]: b }));
+    return { budget: told("budget"), ledger: told("ledger"), pos: told("pos") };
+  }, []);
   // The summary under the result message is announced after it (the message takes the focus).
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -130,7 +136,9 @@ export default function CostReportPanel(props: CostReportPanelProps) {
   const busy = pane.busy !== null;
   // A question about an input's formats (how it writes amounts or dates) stops the build.
   const questionsOpen = [budget, ledger, pos].some((m) => m !== null && openQuestions(m).length > 0);
-  const ready = budget !== null && ledger !== null && !questionsOpen;
+  // An input being read or checked (a sheet's layout is checked in the report worker) stops it too.
+  const checking = Object.values(inputsBusy).some(Boolean);
+  const ready = budget !== null && ledger !== null && !questionsOpen && !checking;
   // The report for this date cannot be its own previous report.
   const thisReport = `${REPORT_PREFIX}${periodEnd}`;
 
@@ -242,6 +250,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         memory={memory}
         value={budget}
         onChange={setBudget}
+        onBusy={onBusy.budget}
         disabled={busy}
       />
       <InputPicker
@@ -253,6 +262,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         memory={memory}
         value={ledger}
         onChange={setLedger}
+        onBusy={onBusy.ledger}
         disabled={busy}
       />
       <InputPicker
@@ -265,6 +275,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         memory={memory}
         value={pos}
         onChange={setPos}
+        onBusy={onBusy.pos}
         disabled={busy}
       />
       {pos && (
@@ -357,7 +368,9 @@ export default function CostReportPanel(props: CostReportPanelProps) {
         <Text size={200}>
           {questionsOpen
             ? "Answer the questions about the inputs above (how they write amounts or dates) to build the report."
-            : "Pick the budget and the ledger to build the report."}
+            : budget && ledger
+              ? "Checking the inputs…"
+              : "Pick the budget and the ledger to build the report."}
         </Text>
       )}
       <PaneStatus at="build" />

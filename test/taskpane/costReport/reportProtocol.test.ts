@@ -8,7 +8,8 @@
 import fc from "fast-check";
 import { ProdError } from "../../../src/engine/errors";
 import { Decimal } from "../../../src/engine/money";
-import { dateSerial } from "../../../src/engine/weeklyCostReport";
+import { DECIMAL_COMMA, DECIMAL_POINT, readLayout } from "../../../src/engine/import";
+import { dateSerial, VOCABULARIES } from "../../../src/engine/weeklyCostReport";
 import { PortError } from "../../../src/excel/port";
 import { computeReport, summarize, type ReportJob } from "../../../src/taskpane/costReport/reportJob";
 import {
@@ -16,15 +17,17 @@ import {
   encode,
   errorFrom,
   errorMessage,
-  handleJobMessage,
+  checkLayout,
+  jobHandler,
   jobMessage,
   runReportJob,
+  SEND_ROWS,
   workerChannel,
   type JobChannel,
-  type JobMessage,
+  type PaneMessage,
   type WorkerMessage,
 } from "../../../src/taskpane/costReport/reportProtocol";
-import { InputError } from "../../../src/taskpane/costReport/sources";
+import { InputError } from "../../../src/taskpane/costReport/inputError";
 import { makeXlsx } from "../files/xlsxFixture";
 
 const END = dateSerial(2026, 11, 20) as number;
@@ -83,19 +86,28 @@ const csv = (name: string): ReportJob["ledger"]["source"] => ({
 });
 
 /** The worker's side, as a worker runs it: the job cloned in, every reply cloned out. */
-async function asWorker(message: JobMessage): Promise<WorkerMessage[]> {
+async function asWorker(message: PaneMessage): Promise<WorkerMessage[]> {
   const replies: WorkerMessage[] = [];
-  await handleJobMessage(structuredClone(message), (reply) => replies.push(structuredClone(reply)));
+  await jobHandler()(structuredClone(message), (reply) => replies.push(structuredClone(reply)));
   return replies;
 }
 
-/** A channel over the handler with structured clones both ways, and what was done to it. */
-function clonedChannel(): JobChannel & { stopped: number } {
+/**
+ * A channel over one worker's handler with structured clones both ways, what was done to it and
+ * every message sent (as the worker received it).
+ */
+function clonedChannel(): JobChannel & { stopped: number; sent: PaneMessage[] } {
   let listener: (reply: WorkerMessage) => void = () => undefined;
+  const handle = jobHandler();
+  const sent: PaneMessage[] = [];
   const channel = {
     stopped: 0,
-    send: (message: JobMessage) =>
-      void handleJobMessage(structuredClone(message), (reply) => listener(structuredClone(reply))),
+    sent,
+    send: (message: PaneMessage) => {
+      const received = structuredClone(message);
+      sent.push(received);
+      void handle(received, (reply) => listener(structuredClone(reply)));
+    },
     listen(onReply: (reply: WorkerMessage) => void) {
       listener = onReply;
     },
@@ -245,7 +257,7 @@ describe("running a job", () => {
     const done = new FakeWorker();
     const run = runReportJob(input, workerChannel(done as unknown as Worker));
     expect(done.posted).toEqual([structuredClone(jobMessage(input))]);
-    await handleJobMessage(done.posted[0] as JobMessage, (reply) =>
+    await jobHandler()(done.posted[0] as PaneMessage, (reply) =>
       done.onmessage!({ data: structuredClone(reply) }),
     );
     await expect(run).resolves.toMatchObject({ sheet: { name: "Cost Report 2026-11-20" } });
@@ -270,5 +282,100 @@ describe("running a job", () => {
       "The cost report could not be built: Uncaught SyntaxError: Unexpected token '<'.",
     );
     expect(broken.terminated).toBe(1);
+  });
+});
+
+/**
+ * A ledger as a sheet of the workbook holds it, shaped like a real export pasted in: title lines
+ * over the headings, a blank row and a subtotal inside, European amounts and day/month dates as
+ * text (what a pasted export from a European system leaves), a vendor that would be a formula,
+ * and the export's total at the end. `lines` lines of 0.01 on 2501 on 2026-11-18 make it long;
+ * the only cells that prove the formats (1.234,56 and 20/11/2026) are near its end, far past the
+ * first rows a file's preview would judge.
+ */
+function europeanSheet(lines: number): unknown[][] {
+  const rows: unknown[][] = [
+    ["Production: The Long Take", null, null, null, null, null],
+    ["GL detail, week 7", null, null, null, null, null],
+    ["Account", "Date", "Vendor", "Description", "Amount", "PO #"],
+  ];
+  for (let i = 0; i < lines; i++)
+    rows.push(["2501", "11/11/2026", `Vendor ${i % 40}`, `Line ${i}`, "0,01", ""]);
+  rows.push(["", "", "", "", "", ""]);
+  rows.push(["Subtotal 2501", "", "", "", "", ""]);
+  rows.push(["3301", "20/11/2026", '=HYPERLINK("x")', "Camera", "1.234,56", "PO-9"]);
+  rows.push(["Report total", "", "", "", "", ""]);
+  return rows;
+}
+
+describe("cells read from the workbook, checked and read in the worker (issue 16)", () => {
+  const lines = 2 * SEND_ROWS + 1;
+  const sheet = europeanSheet(lines);
+
+  it("checks the layout of every row in the worker: the same findings and questions, in the same words, as on the pane's thread", async () => {
+    for (const answers of [{}, { dateOrder: "MDY" as const }, { numberFormat: DECIMAL_POINT }]) {
+      const channel = clonedChannel();
+      const layout = await checkLayout(sheet, "ledger", answers, channel);
+      expect(layout).toEqual(readLayout(sheet, VOCABULARIES.ledger, answers));
+      // Sent as it is held, in slices, then the question; nothing else.
+      expect(channel.sent.map((m) => m.type)).toEqual(["rows", "rows", "rows", "layout"]);
+      expect(channel.sent.flatMap((m) => (m.type === "rows" ? m.rows : []))).toEqual(sheet);
+      expect(channel.stopped).toBe(1);
+    }
+    // The proof is on the last lines: all of the sheet was judged, not its first rows.
+    const found = await checkLayout(sheet, "ledger", {}, clonedChannel());
+    expect([found.numberFinding.status, found.numberFormat]).toEqual(["proved", DECIMAL_COMMA]);
+    expect([found.dateFinding.status, found.dateOrder]).toEqual(["proved", "DMY"]);
+    expect(found.dateFinding.examples).toEqual([{ row: lines + 6, text: "20/11/2026" }]);
+    const refused = await checkLayout(sheet, "ledger", { dateOrder: "MDY" }, clonedChannel());
+    expect(refused.questions.map((q) => q.message)).toEqual([
+      'The dates can only be day/month/year ("20/11/2026" (row 10007)), not month/day/year as chosen. Pick the order again.',
+    ]);
+  });
+
+  it("sends a ledger of cells in slices, the pane's thread given back between them, and builds the report the pane's thread would, to the cent", async () => {
+    const source = { kind: "grid" as const, name: "sheet GL", rows: sheet };
+    const input = job(source, {
+      ledger: {
+        label: "sheet GL",
+        source,
+        mapping: {
+          columns: LEDGER_COLUMNS,
+          headerRows: 3,
+          headers: sheet[2] as string[],
+          numberFormat: DECIMAL_COMMA,
+          dateOrder: "DMY",
+        },
+      },
+    });
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    const channel = clonedChannel();
+    const sends: { type: string; rows: number; timerRan: boolean }[] = [];
+    const send = channel.send;
+    channel.send = (message) => {
+      sends.push({ type: message.type, rows: message.type === "rows" ? message.rows.length : 0, timerRan });
+      send(message);
+    };
+    const result = await runReportJob(input, channel);
+    expect(sends).toEqual([
+      { type: "rows", rows: SEND_ROWS, timerRan: false },
+      { type: "rows", rows: SEND_ROWS, timerRan: true },
+      { type: "rows", rows: sheet.length - 2 * SEND_ROWS, timerRan: true },
+      { type: "run", rows: 0, timerRan: true },
+    ]);
+    // The job itself carries no rows: the worker takes the ones sent before it.
+    const run = channel.sent.at(-1)!;
+    if (run.type !== "run") throw new Error("the job was not sent last");
+    expect(run.job.ledger.source).toEqual({ kind: "sent", name: "sheet GL" });
+
+    const direct = await computeReport(input);
+    expect(result.sheet).toEqual(direct.sheet);
+    const { reconciliation, ledgerCheck } = result.summary;
+    // 10,001 lines of 0.01 before the cut-off's week, and 1,234.56 in it: every cent.
+    expect(reconciliation.ledgerToDate.toFixed(2)).toBe("1334.57");
+    expect(reconciliation.ledgerThisPeriod.toFixed(2)).toBe("1234.56");
+    // The blank row, the subtotal and the total line are not lines.
+    expect(ledgerCheck.leftOut).toBe(0);
   });
 });

@@ -5,12 +5,16 @@
 import { readLayout } from "../../../src/engine/import";
 import { VOCABULARIES } from "../../../src/engine/weeklyCostReport";
 import { importLedger } from "../../../src/taskpane/costReport/ledgerImport";
+import { DECIMAL_COMMA } from "../../../src/engine/import";
+import { inThreadChannel, type PaneMessage } from "../../../src/taskpane/costReport/reportProtocol";
 import {
   firstMapping,
   mappingOf,
   loadInput,
   mappingGaps,
   mappingMemory,
+  openQuestions,
+  remap,
 } from "../../../src/taskpane/costReport/sources";
 import type { KeyValueStorage } from "../../../src/taskpane/shell/columnMemory";
 import { serialToIso } from "../../../src/engine/weeklyCostReport";
@@ -34,7 +38,7 @@ describe("cost-report inputs from files", () => {
     const input = await loadInput(port, { kind: "file", name: "gl.csv", data: file(csv) }, "ledger");
     expect(input.source.kind).toBe("csv");
     expect(input.headerRow).toBe(1);
-    const m = firstMapping("ledger", input, mappingMemory(undefined));
+    const m = await firstMapping("ledger", input, mappingMemory(undefined));
     const columns = m.columns;
     expect(columns).toEqual({ account: 0, date: 1, vendor: 2, description: 3, debit: 4, credit: 5, po: 6 });
     const mapped = await importLedger(input.source, mappingOf(m));
@@ -47,7 +51,7 @@ describe("cost-report inputs from files", () => {
     const tsv = "\uFEFFAcct\tDescription\tAmount\n2501\tDolly, crane\t1,250.00\n";
     const input = await loadInput(port, { kind: "file", name: "gl.txt", data: file(tsv) }, "ledger");
     expect(input.headers).toEqual(["Acct", "Description", "Amount"]);
-    const m = firstMapping("ledger", input, mappingMemory(undefined));
+    const m = await firstMapping("ledger", input, mappingMemory(undefined));
     const mapped = await importLedger(input.source, mappingOf(m));
     expect(mapped.lines).toEqual([
       expect.objectContaining({ account: "2501", description: "Dolly, crane", amount: 125000 }),
@@ -72,7 +76,7 @@ describe("cost-report inputs from files", () => {
     );
     expect(input.source.kind).toBe("grid");
     expect(input.headers).toEqual(["Acct", "Description", "Total"]);
-    expect(firstMapping("budget", input, mappingMemory(undefined)).columns).toEqual({
+    expect((await firstMapping("budget", input, mappingMemory(undefined))).columns).toEqual({
       account: 0,
       description: 1,
       amount: 2,
@@ -106,7 +110,7 @@ describe("cost-report inputs from files", () => {
     expect(input.source.kind).toBe("xlsx");
     expect(input.label).toBe("gl.xlsx, sheet GL Detail");
     expect(input.headerRow).toBe(1);
-    const m = firstMapping("ledger", input, mappingMemory(undefined));
+    const m = await firstMapping("ledger", input, mappingMemory(undefined));
     const columns = m.columns;
     expect(columns).toEqual({ account: 0, date: 1, vendor: 2, description: 3, debit: 4, credit: 5, po: 6 });
     const mapped = await importLedger(input.source, mappingOf(m));
@@ -130,6 +134,56 @@ describe("cost-report inputs from files", () => {
     await expect(loadInput(withSheet, { kind: "sheet", name: "Blank" }, "budget")).rejects.toThrow(
       'The sheet "Blank" is empty. Pick the sheet that holds the budget.',
     );
+  });
+
+  it("checks a sheet picked as the ledger in the report worker, every row of it, and asks what its last rows prove (issue 16)", async () => {
+    const { port: workbook, book } = fakeWorkbook();
+    const rows: (string | number)[][] = [
+      ["GL detail, week 7"],
+      ["Acct", "Date", "Vendor", "Amount"],
+      ...Array.from({ length: 400 }, (_, i) => ["2501", "11/11/2026", `Vendor ${i}`, "1.250"]),
+      ["Report total", "", "", "5.000,00"],
+      ["3301", "20/11/2026", "Camera house", "1.234,56"],
+    ];
+    book.addSheet("GL", rows);
+    const sent: string[] = [];
+    const channel = () => {
+      const inner = inThreadChannel();
+      return { ...inner, send: (m: PaneMessage) => (sent.push(m.type), inner.send(m)) };
+    };
+    const input = await loadInput(workbook, { kind: "sheet", name: "GL" }, "ledger", channel);
+    const mapped = await firstMapping("ledger", input, mappingMemory(undefined), channel);
+    // The sheet as read, sent to the worker, its layout checked there: twice (headings found, then
+    // under the columns to map), in one slice each (it is short).
+    expect(sent).toEqual(["rows", "layout", "rows", "layout"]);
+    const cells = (await workbook.readUsedRange("GL"))!.values;
+    expect(mapped.layout).toEqual(
+      readLayout(cells, VOCABULARIES.ledger, { headerRow: 1, columns: mapped.columns }),
+    );
+    // Row 404 proves both formats; the first 200 rows prove neither.
+    expect([mapped.layout.numberFormat, mapped.layout.dateOrder]).toEqual([DECIMAL_COMMA, "DMY"]);
+    const head = readLayout(cells.slice(0, 200), VOCABULARIES.ledger, {
+      headerRow: 1,
+      columns: mapped.columns,
+    });
+    expect([head.numberFinding.status, head.dateFinding.status]).toEqual(["ambiguous", "notNeeded"]);
+    expect(openQuestions(mapped)).toEqual([]);
+    const refused = await remap("ledger", mapped, { answers: { dateOrder: "MDY" } }, channel);
+    expect(openQuestions(refused).map((q) => q.message)).toEqual([
+      'The dates can only be day/month/year ("20/11/2026" (row 404)), not month/day/year as chosen. Pick the order again.',
+    ]);
+    // A file is judged from its first rows, on the pane's thread: nothing is sent.
+    sent.length = 0;
+    const csv = 'Acct,Date,Amount\n2501,20/11/2026,"1.234,56"\n';
+    const picked = await loadInput(
+      workbook,
+      { kind: "file", name: "gl.csv", data: file(csv) },
+      "ledger",
+      channel,
+    );
+    const first = await firstMapping("ledger", picked, mappingMemory(undefined), channel);
+    await remap("ledger", first, { answers: { dateOrder: "DMY" } }, channel);
+    expect(sent).toEqual([]);
   });
 
   it("says plainly when a ledger workbook has no rows, or is not a workbook", async () => {
@@ -166,13 +220,15 @@ function loaded(headers: string[]) {
 }
 
 describe("remembered column mappings", () => {
-  it("offers last week's confirmed mapping for the same header layout, per input", () => {
+  it("offers last week's confirmed mapping for the same header layout, per input", async () => {
     const storage = memoryStorage();
     const memory = mappingMemory(storage);
     const headers = ["Code", "When", "Who", "What", "Net"];
-    expect(firstMapping("ledger", loaded(headers), memory).columns).toEqual({ account: 0 });
+    expect((await firstMapping("ledger", loaded(headers), memory)).columns).toEqual({ account: 0 });
     memory.set("ledger", headers, { account: 0, date: 1, vendor: 2, description: 3, amount: 4 });
-    expect(firstMapping("ledger", loaded([" code", "WHEN", "Who", "What", "Net "]), memory).columns).toEqual({
+    expect(
+      (await firstMapping("ledger", loaded([" code", "WHEN", "Who", "What", "Net "]), memory)).columns,
+    ).toEqual({
       account: 0,
       date: 1,
       vendor: 2,
