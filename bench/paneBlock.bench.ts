@@ -141,6 +141,22 @@ function workbook(excel: ExcelTime, ledger?: readonly (string | number)[][]) {
       LEDGER_SHEET,
       ledger.map((r) => [...r]),
     );
+  // Excel's own work that the mock does when a range is asked for rather than in its syncs:
+  // finding a sheet's used range and gathering a range's values (what the sync brings back is
+  // still made into JSON, as Office.js parses it on the pane's thread).
+  for (const method of ["used", "values"] as const) {
+    const original = book[method].bind(book) as (...args: unknown[]) => unknown;
+    (book as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return original(...args);
+      } finally {
+        const spent = performance.now() - started;
+        excel.total += spent;
+        excel.longest = Math.max(excel.longest, spent);
+      }
+    };
+  }
   return port;
 }
 
