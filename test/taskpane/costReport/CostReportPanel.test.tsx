@@ -118,6 +118,63 @@ describe("the Cost report panel", () => {
     ).toBeInTheDocument();
   });
 
+  it("never says agrees while ledger lines were left out: says how many and how much (issue 16)", async () => {
+    // A European export pasted into a sheet: title lines, a blank row and a subtotal inside, its
+    // own total at the end, a vendor that would be a formula, and three lines it cannot count.
+    const { book, port } = fakeWorkbook();
+    book.addSheet("Budget detail", [
+      ["Acct", "Description", "Amount", "Units", "X", "Rate", "Subtotal", "Fringes set", "Fringes", "Total"],
+      [2501, "Key grip", 1, "Week", 10, 10000, 100000, null, null, 100000],
+    ]);
+    book.addSheet("GL", [
+      ["ACME Productions: GL detail"],
+      ["Week 7, all accounts"],
+      ["Account", "Date", "Vendor", "Description", "Amount", "PO #"],
+      ["2501", "02/11/2026", "Grip Co", "Prep", "1.234,56", ""],
+      ["2501", "18/11/2026", "Grip Co", "Week 7", "12.000,00", ""],
+      ["", "", "", "", "", ""],
+      ["Subtotal 2501", "", "", "", "13.234,56", ""],
+      ["2501", "19/11/2026", '=HYPERLINK("http://x","pay")', "Dolly", "75,00", ""],
+      ["2501", "31/02/2026", "Grip Co", "Not a date", "250,00", ""],
+      ["2501", "19/11/2026", "Grip Co", "No amount", "", ""],
+      ["2501", "19/11/2026", "Grip Co", "Letter O for zero", "12,5O", ""],
+      ["Report total", "", "", "", "13.559,56", ""],
+    ]);
+    render(<App port={port} initialPanel="costReport" />);
+    expect(await screen.findByText(/sheet Budget detail, headings on row 1/)).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
+    // The sheet proves both formats: nothing is asked.
+    expect(
+      await screen.findByText(
+        /sheet GL, headings on row 3; amounts 1\.234,56 \("1\.234,56", row 4\); dates day\/month\/year \("18\/11\/2026", row 5\)/,
+      ),
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText(/Period end date/), { target: { value: "2026-11-20" } });
+    await userEvent.click(await screen.findByRole("button", { name: "Build cost report" }));
+
+    expect(await screen.findByText(/Cost Report 2026-11-20 is ready/)).toBeInTheDocument();
+    const summary = within(screen.getByLabelText("Last report"));
+    expect(
+      summary.getByText(
+        "Actual to date $13,309.56 holds the ledger lines read, but 3 ledger lines could not be read and are NOT in it ($250.00 where readable; listed on the sheet) (3 lines).",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      summary.getByText(
+        "The export states its own total, $13,559.56 (row 12, left out as a line): the lines read ($13,309.56) do NOT agree with it.",
+      ),
+    ).toBeInTheDocument();
+    expect(summary.queryByText(/agrees/)).toBeNull();
+    // The lines left out are listed on the sheet with the reason.
+    const cells = [...book.sheet("Cost Report 2026-11-20").cells.values()].map((c) => String(c.content));
+    expect(cells).toContain("Rows left out, and why");
+    expect(cells.filter((c) => c.endsWith("; the line is left out"))).toEqual([
+      'the date "31/02/2026" is not a date; the line is left out',
+      "the amount is blank; the line is left out",
+      'the amount "12,5O" is not a number written 1.234,56; the line is left out',
+    ]);
+  });
+
   it("explains in the message bar when the previous report is not a cost report", async () => {
     await openPanel();
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
