@@ -326,6 +326,16 @@ describe("Fringes panel: apply a set to selected lines", () => {
     await userEvent.click(screen.getByRole("button", { name: "Apply to selection" }));
   }
 
+  it("says a set names the budget's own table and library names, never promising another table", async () => {
+    // A line's formulas read the budget's own table (Fringes) and library names only: another
+    // table's name typed in the set is read as a library name (#N/A), so the hint does not offer it.
+    await withDetail();
+    const hint = screen.getByLabelText("Fringes set").getAttribute("aria-describedby")!;
+    expect(document.getElementById(hint)?.textContent).toBe(
+      "The budget's own fringe table (Fringes), library names such as SAG-AFTRA,PAYROLL-CA, or both: Fringes,SAG-AFTRA. Empty removes fringes.",
+    );
+  });
+
   it("puts the set on the selected budget lines only, leaving headings alone", async () => {
     const { book, layout } = await withDetail();
     const first = layout.detailLines[0].row; // a line right under the first heading

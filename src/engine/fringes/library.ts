@@ -541,7 +541,7 @@ const ENTRIES: FringeDefinition[] = [
     rate: null,
     cutoff: null,
     description:
-      "Workers' compensation insurance for one class of employee, a percent of wages: type the rate your carrier or payroll company quotes for the class. In California, motion picture production is WCIRB class 9610 (check the class with your carrier); office staff are another class at a lower rate. Quotes differ widely (4.8% on one payroll company's rate card, about 1.2% bought direct), so PROD gives none. Lines of different classes need their own fringe tables (Fringes for the crew, another for the office).",
+      "Workers' compensation insurance for one class of employee, a percent of wages: type the rate your carrier or payroll company quotes for the class. In California, motion picture production is WCIRB class 9610 (check the class with your carrier); office staff are another class at a lower rate. Quotes differ widely (4.8% on one payroll company's rate card, about 1.2% bought direct), so PROD gives none. For lines of another class (the office), make them a fringe table of their own (Fringes panel) and add a PROD.FRINGE over it to those lines' Fringes cells: a line's Fringes set names the budget's own table only.",
     source: "https://www.wcirb.com",
     sourceName: "your carrier or payroll company (California class codes: WCIRB)",
     confirmed: false,

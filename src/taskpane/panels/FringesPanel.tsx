@@ -344,7 +344,7 @@ function ApplySet() {
       </Subtitle2>
       <Field
         label="Fringes set"
-        hint="A fringe table's name (e.g. Fringes), or library names such as SAG-AFTRA,PAYROLL-CA. Empty removes fringes."
+        hint="The budget's own fringe table (Fringes), library names such as SAG-AFTRA,PAYROLL-CA, or both: Fringes,SAG-AFTRA. Empty removes fringes."
       >
         <Input value={fringeSet} onChange={(_e, data) => setFringeSet(data.value)} />
       </Field>
