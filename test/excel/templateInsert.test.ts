@@ -257,6 +257,13 @@ describe.each(IDS)("%s template: what the user reads", (id) => {
     expect(research).toEqual([]);
   });
 
+  it("labels above and below the line only on a chart that splits there (the AICP form has no such split)", () => {
+    // Issue 18: "AICP: ... no ATL/BTL labels". Text the user reads, and the formulas' own strings.
+    const labels = texts.filter((t) => /\bATL\b|\bBTL\b|above[- ]the[- ]line|below[- ]the[- ]line/i.test(t));
+    if (TEMPLATES[id].layout === "AICP") expect(labels).toEqual([]);
+    else expect(labels.length).toBeGreaterThan(0);
+  });
+
   it("says once, in words, which category names are not confirmed", () => {
     const notes = texts.filter((t) => /not confirmed against a published chart/i.test(t));
     expect(notes.length).toBe(LAYOUTS[TEMPLATES[id].layout].categories.some((c) => !c.confirmed) ? 1 : 0);
