@@ -1,8 +1,21 @@
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { answerDialog } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
+import { TEMPLATES } from "../../src/engine/templates";
+import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import type { WorkbookPort } from "../../src/excel/port";
+
+/** A Feature film budget inserted as the Templates panel would, behind the pane's back. */
+async function insertFeature(port: WorkbookPort, copy = 1) {
+  const template = TEMPLATES.FEATURE;
+  const { sheets, suffix } = namesForCopy(template, copy);
+  await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+}
+
+/** The user clicks back into the pane's window (Excel's task pane is a window of its own). */
+const comeBack = () => act(() => void window.dispatchEvent(new Event("focus")));
 
 /** The pane on the Versions panel, over a workbook with a small budget selected. */
 async function openVersions() {
@@ -49,5 +62,25 @@ describe("Versions panel", () => {
     book.selection = { sheet: "Budget", address: "A1:B4" };
     await userEvent.click(screen.getByRole("button", { name: "Save version" }));
     expect(await screen.findByText(/has no amount column PROD recognises/)).toBeInTheDocument();
+  });
+
+  it("lists a template inserted while the panel was open when the user comes back to the pane, and keeps a budget the user picked", async () => {
+    const { port } = await openVersions();
+    const budget = () => screen.getByRole<HTMLSelectElement>("combobox", { name: "Budget" });
+    expect([...budget().options].map((o) => o.text)).toEqual(["The range selected in the sheet"]);
+
+    await insertFeature(port);
+    comeBack();
+    await screen.findByRole("option", { name: "Budget detail (template budget)" });
+    expect(budget().selectedOptions[0].text).toBe("Budget detail (template budget)");
+    expect(screen.getByRole("heading", { name: "Lock original totals" })).toBeInTheDocument();
+
+    // The user picks the selected range again: coming back (after a second copy was inserted)
+    // lists the new copy and leaves that choice alone.
+    await userEvent.selectOptions(budget(), "The range selected in the sheet");
+    await insertFeature(port, 2);
+    comeBack();
+    await screen.findByRole("option", { name: "Budget detail 2 (template budget)" });
+    expect(budget().selectedOptions[0].text).toBe("The range selected in the sheet");
   });
 });

@@ -4,7 +4,7 @@
  * live formulas, and lock a version's totals beside the Top Sheet as Original and Variance.
  * The work is in ../versions (runVersions.ts); this panel asks the questions and says what happened.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -26,6 +26,7 @@ import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { SelectField } from "../shell/SelectField";
 import { formatDollars } from "../shell/formatMoney";
+import { usePaneReturn } from "../shell/paneReturn";
 import { compareCurrent, lockOriginal, saveCurrent, savedVersions } from "../versions/runVersions";
 import { templateBudgets, type BudgetChoice } from "../versions/source";
 
@@ -85,11 +86,13 @@ export default function VersionsPanel() {
   const [topSheetOnly, setTopSheetOnly] = useState(false);
   const [original, setOriginal] = useState<string>("");
 
+  /** The user picked a budget: reading the workbook again keeps that choice. */
+  const chosen = useRef(false);
   const refresh = useCallback(async () => {
     try {
       const found = await templateBudgets(port);
       setTemplates(found);
-      setBudgetKey((key) => (key === RANGE && found.length > 0 ? found[0].copy : key));
+      if (!chosen.current) setBudgetKey((key) => (key === RANGE && found.length > 0 ? found[0].copy : key));
       setVersions(await savedVersions(port));
     } catch (error) {
       saving.showError(error);
@@ -101,6 +104,10 @@ export default function VersionsPanel() {
   }, [refresh]);
 
   const busy = saving.busy !== null;
+  // Back from the workbook (a template inserted, a version sheet edited): read it again.
+  usePaneReturn(() => {
+    if (!busy) void refresh();
+  });
   const template = templates.find((t) => t.copy === budgetKey);
 
   /** The budget picked: a template's, or the range selected in the sheet now. */
@@ -205,7 +212,10 @@ export default function VersionsPanel() {
         label="Budget"
         value={template ? budgetKey : RANGE}
         options={budgetOptions}
-        onChange={setBudgetKey}
+        onChange={(key) => {
+          chosen.current = true;
+          setBudgetKey(key);
+        }}
         hint={
           template
             ? undefined

@@ -22,6 +22,7 @@ import {
 import type { GroupSummary } from "../../engine/whatif/groups";
 import type { Scenario } from "../../engine/whatif/scenarios";
 import { formatDollars } from "../shell/formatMoney";
+import { usePaneReturn } from "../shell/paneReturn";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { SelectField } from "../shell/SelectField";
@@ -62,16 +63,21 @@ export default function WhatIfPanel() {
   const [budgets, setBudgets] = useState<Budget[] | null>(null);
   const [copy, setCopy] = useState("");
 
-  useEffect(() => {
+  const look = () =>
     findBudgets(pane.port)
       .then((found) => {
         setBudgets(found);
-        setCopy(found[0]?.copy ?? "");
+        setCopy((c) => (found.some((b) => b.copy === c) ? c : (found[0]?.copy ?? "")));
       })
       .catch((error: unknown) => pane.showError(error));
-    // Look for the budgets once, when the panel opens.
+  useEffect(() => {
+    void look();
+    // Look for the budgets when the panel opens, and when the user comes back to the pane.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  usePaneReturn(() => {
+    if (pane.busy === null) void look();
+  });
 
   const budget = budgets?.find((b) => b.copy === copy);
   return (
@@ -114,9 +120,13 @@ function Groups({ budget }: { budget: Budget }) {
   };
   useEffect(() => {
     void handleRead();
-    // Read the groups when the budget is chosen.
+    // Read the groups when the budget is chosen, and when the user comes back to the pane (lines
+    // tagged or retyped meanwhile).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [budget.copy]);
+  usePaneReturn(() => {
+    if (pane.busy === null) void handleRead();
+  });
 
   const handleSwitch = async (group: GroupSummary, inTotal: boolean) => {
     pane.clearMessage();
@@ -193,9 +203,12 @@ function Scenarios({ budget }: { budget: Budget }) {
   };
   useEffect(() => {
     void handleRead();
-    // Read the store when the budget is chosen.
+    // Read the store when the budget is chosen, and when the user comes back to the pane.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [budget.copy]);
+  usePaneReturn(() => {
+    if (save.busy === null) void handleRead();
+  });
 
   const handleSave = async () => {
     save.clearMessage();

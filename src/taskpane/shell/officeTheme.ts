@@ -11,6 +11,7 @@
  */
 import { useEffect, useState } from "react";
 import { type Theme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { usePaneReturn } from "./paneReturn";
 
 /** The two looks of the pane. */
 export type PaneThemeName = "light" | "dark";
@@ -54,17 +55,12 @@ function currentTheme(): PaneThemeName {
 /** The pane's look, following Office's theme as the user changes it. */
 export function useOfficeTheme(): PaneThemeName {
   const [theme, setTheme] = useState<PaneThemeName>(currentTheme);
+  usePaneReturn(() => setTheme(currentTheme()));
   useEffect(() => {
     const update = () => setTheme(currentTheme());
     const media = typeof window.matchMedia === "function" ? window.matchMedia(DARK_QUERY) : undefined;
-    window.addEventListener("focus", update);
-    document.addEventListener("visibilitychange", update);
     media?.addEventListener("change", update);
-    return () => {
-      window.removeEventListener("focus", update);
-      document.removeEventListener("visibilitychange", update);
-      media?.removeEventListener("change", update);
-    };
+    return () => media?.removeEventListener("change", update);
   }, []);
   return theme;
 }
