@@ -2,7 +2,8 @@
  * The Versions panel's writes through the real Office.js adapter over the office-addin-mock
  * Excel: saving and comparing a 5,000-line budget take a fixed number of syncs plus one per
  * chunk of the write, descriptions from the budget reach the store as text, a name already used
- * is replaced only after a yes, and a sheet PROD did not make is never written to.
+ * is replaced only after a yes, a sheet PROD did not make is never written to, and a comparison
+ * whose hidden mark was deleted is taken back only after a yes.
  */
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { ownershipMarkName, PortError } from "../../src/excel/port";
@@ -104,9 +105,9 @@ describe("comparing a 5,000-line budget", () => {
     const { book, excel, port, choice } = setup();
     await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
     const before = excel.state.syncs;
-    await compareCurrent(port, choice, { versionIds: [1], base: 1, filter: "", topSheetOnly: false });
-    // Reading the store, the budget and PROD's marks, then the sheet written in one chunk.
-    expect(excel.state.syncs - before).toBe(9);
+    await compareCurrent(port, choice, { versionIds: [1], base: 1, filter: "", topSheetOnly: false }, no);
+    // Reading the store, the budget, the sheets and PROD's marks, then the sheet written in one chunk.
+    expect(excel.state.syncs - before).toBe(10);
     expect(book.cell(COMPARISON_SHEET, "C5")?.content).toBe(
       "=ROUND(SUMIFS('Budget'!$C$2:$C$5001,'Budget'!$A$2:$A$5001,\">=1101\",'Budget'!$A$2:$A$5001,\"<1102\"),2)",
     );
@@ -116,12 +117,61 @@ describe("comparing a 5,000-line budget", () => {
     expect(book.cell(COMPARISON_SHEET, "E5")?.content).toBe("=ROUND(C5-D5,2)");
     expect(book.cell(COMPARISON_SHEET, "F5")?.content).toBe('=IF(D5=0,"",E5/D5)');
     // Comparing again replaces PROD's own sheet.
-    await compareCurrent(port, choice, {
-      versionIds: [1],
-      base: "current",
-      filter: "1100-1199",
-      topSheetOnly: true,
-    });
+    await compareCurrent(
+      port,
+      choice,
+      {
+        versionIds: [1],
+        base: "current",
+        filter: "1100-1199",
+        topSheetOnly: true,
+      },
+      no,
+    );
     expect(book.cell(COMPARISON_SHEET, "B5")?.content).toBe("Story & Other Rights");
+  });
+
+  it("asks before taking back a comparison whose hidden mark was deleted: no writes nothing, yes marks it again", async () => {
+    const { book, port, choice } = setup();
+    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, choice, request, no);
+    const mark = ownershipMarkName("versions", "comparison");
+    book.names = book.names.filter((n) => n.name !== mark);
+    book.cell(COMPARISON_SHEET, "C5")!.content = 1;
+
+    const asked: string[] = [];
+    const refused = await compareCurrent(port, choice, request, (sheet) => {
+      asked.push(sheet);
+      return no();
+    });
+    expect(refused).toBeNull();
+    expect(asked).toEqual([COMPARISON_SHEET]);
+    expect(book.cell(COMPARISON_SHEET, "C5")?.content).toBe(1);
+    expect(book.names.some((n) => n.name === mark)).toBe(false);
+
+    expect(await compareCurrent(port, choice, request, yes)).not.toBeNull();
+    expect(book.cell(COMPARISON_SHEET, "C5")?.content).toMatch(/^=ROUND\(SUMIFS\('Budget'!/);
+    expect(book.names.some((n) => n.name === mark)).toBe(true);
+  });
+
+  it("never asks about nor writes into a sheet of that name that only looks alike", async () => {
+    const { book, port, choice } = setup();
+    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    book.addSheet(COMPARISON_SHEET, [
+      ["Budget comparison: my notes"],
+      [],
+      [],
+      ["Account", "Description", "Current", "Approved (base)", "Difference: Current", "% change: Current"],
+    ]);
+    const error = await compareCurrent(
+      port,
+      choice,
+      { versionIds: [1], base: 1, filter: "", topSheetOnly: false },
+      () => Promise.reject(new Error("asked")),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortError);
+    expect((error as PortError).message).toMatch(/PROD did not make.*Rename that sheet/);
+    expect(book.cell(COMPARISON_SHEET, "A1")?.content).toBe("Budget comparison: my notes");
   });
 });

@@ -12,13 +12,27 @@ import { TEMPLATES } from "../../src/engine/templates";
 import type { Comparison } from "../../src/engine/versions";
 import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
 import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
-import { compareCurrent, lockOriginal, saveCurrent } from "../../src/taskpane/versions/runVersions";
+import {
+  compareCurrent as compareWith,
+  lockOriginal,
+  saveCurrent,
+  type CompareRequest,
+} from "../../src/taskpane/versions/runVersions";
 import { templateBudgets, type BudgetChoice } from "../../src/taskpane/versions/source";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 jest.setTimeout(60000);
 
 const yes = () => Promise.resolve(true);
+
+/** Compares Current with saved versions: no comparison sheet here lost its mark, so none is asked about. */
+async function compareCurrent(port: MemoryWorkbook, choice: BudgetChoice, request: CompareRequest) {
+  const comparison = await compareWith(port, choice, request, () => {
+    throw new Error("asked to take a comparison sheet back");
+  });
+  if (comparison === null) throw new Error("nothing compared");
+  return comparison;
+}
 const cents = (v: unknown) => (typeof v === "number" ? v.toFixed(2) : v);
 
 /** Every figure, difference and % change of the sheet against the engine's, row by row. */

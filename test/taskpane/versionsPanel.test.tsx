@@ -1,11 +1,11 @@
 import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import { answerDialog } from "./dialog";
+import { answerDialog, dialogButtons } from "./dialog";
+import { ownershipMarkName, type WorkbookPort } from "../../src/excel/port";
 import { fakeWorkbook } from "./fakePort";
 import { TEMPLATES } from "../../src/engine/templates";
 import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
-import type { WorkbookPort } from "../../src/excel/port";
 
 /** A Feature film budget inserted as the Templates panel would, behind the pane's back. */
 async function insertFeature(port: WorkbookPort, copy = 1) {
@@ -82,5 +82,24 @@ describe("Versions panel", () => {
     comeBack();
     await screen.findByRole("option", { name: "Budget detail 2 (template budget)" });
     expect(budget().selectedOptions[0].text).toBe("The range selected in the sheet");
+  });
+
+  it("asks before taking back a Budget comparison whose hidden mark was deleted, and Cancel writes nothing", async () => {
+    const { book } = await openVersions();
+    await userEvent.click(screen.getByRole("button", { name: "Save version" }));
+    await screen.findByText(/Saved "Working /);
+    await userEvent.click(screen.getByLabelText(/^Working .* \(saved /));
+    await userEvent.click(screen.getByText("Compare", { selector: "button" }));
+    await screen.findByText(/Budget comparison written/);
+    book.names = book.names.filter((n) => n.name !== ownershipMarkName("versions", "comparison"));
+    book.cell("Budget comparison", "C5")!.content = "my figure";
+
+    await userEvent.click(screen.getByText("Compare", { selector: "button" }));
+    expect(await dialogButtons(/looks like a budget comparison PROD made/)).toEqual(["Cancel", "Replace it"]);
+    await answerDialog(/looks like a budget comparison PROD made/, "Cancel");
+    expect(
+      await screen.findByText(/Nothing was written: "Budget comparison" is as it was/),
+    ).toBeInTheDocument();
+    expect(book.cell("Budget comparison", "C5")?.content).toBe("my figure");
   });
 });

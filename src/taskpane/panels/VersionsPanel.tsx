@@ -26,6 +26,7 @@ import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { SelectField } from "../shell/SelectField";
 import { formatDollars } from "../shell/formatMoney";
+import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
 import { compareCurrent, lockOriginal, saveCurrent, savedVersions } from "../versions/runVersions";
 import { templateBudgets, type BudgetChoice } from "../versions/source";
@@ -162,10 +163,21 @@ export default function VersionsPanel() {
           port,
           budget,
           { versionIds: picked, base: base === "current" ? "current" : Number(base), filter, topSheetOnly },
+          (sheet) =>
+            comparing.ask({
+              title: `Replace "${sheet}"?`,
+              message: `${unmarkedSheetWords(sheet, "a budget comparison")} Replace it only if it is PROD's comparison: comparing replaces it with this comparison, and PROD marks it as its own again.`,
+              confirmLabel: "Replace it",
+              destructive: true,
+            }),
           options,
         ),
       );
-      if (comparison) comparing.showNote(totalsInWords(comparison));
+      if (comparison === null) {
+        comparing.showNote(
+          `Nothing was written: "Budget comparison" is as it was. If it is your own sheet, rename it and compare again.`,
+        );
+      } else if (comparison) comparing.showNote(totalsInWords(comparison));
     } catch (error) {
       comparing.showError(error);
     }

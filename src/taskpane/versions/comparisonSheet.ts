@@ -6,7 +6,7 @@
  * the budget updates the comparison. The engine's comparison (engine/versions) decides the rows
  * and gives the same figures to the cent; the pane shows them and the tests hold the two equal.
  */
-import { accountCell, type Comparison } from "../../engine/versions";
+import { accountCell, MAX_COMPARED, type Comparison } from "../../engine/versions";
 import {
   a1,
   a1Range,
@@ -17,6 +17,7 @@ import {
   type SheetMode,
   type WritePlan,
 } from "../../excel/port";
+import type { SheetSignature } from "../shell/ownedSheet";
 import { budgetSum, storeSum, type BudgetRefs, type TextSpellings } from "./formulas";
 import { VERSIONS_OWNER } from "./versionStore";
 
@@ -24,9 +25,37 @@ import { VERSIONS_OWNER } from "./versionStore";
 export const COMPARISON_SHEET = "Budget comparison";
 /** The mark key of the comparison sheet. */
 export const COMPARISON_KEY = "comparison";
+/** The sheet's title, in A1. */
+const COMPARISON_TITLE = "Budget comparison";
 /** The header row (0-based): under the title and two notes. */
 const HEADER_ROW = 3;
 const FIRST_FIGURE = 2;
+/** The widest header: Account, Description, up to 4 budgets, a difference and % per other. */
+const MAX_WIDTH = FIRST_FIGURE + MAX_COMPARED + 2 * (MAX_COMPARED - 1);
+
+/**
+ * A comparison sheet PROD wrote, told by its content when its mark is gone (a user deleted the
+ * hidden name): the title in A1 and the header row as PROD writes it: Account, Description, the
+ * budgets compared (one of them "(base)"), then a "Difference: " and a "% change: " heading for
+ * each of the others, in pairs.
+ */
+export const COMPARISON_SIGNATURE: SheetSignature = {
+  address: a1Range(0, 0, HEADER_ROW + 1, MAX_WIDTH),
+  matches: (values) => {
+    const header = (values[HEADER_ROW] ?? []).map((v) => String(v ?? ""));
+    const names = header.slice(FIRST_FIGURE).filter((h) => h !== "" && !/^(Difference|% change): /.test(h));
+    const others = names.filter((n) => !n.endsWith(" (base)"));
+    const pairs = others.flatMap((n) => [`Difference: ${n}`, `% change: ${n}`]);
+    return (
+      values[0]?.[0] === COMPARISON_TITLE &&
+      header[0] === "Account" &&
+      header[1] === "Description" &&
+      names.length - others.length === 1 &&
+      others.length > 0 &&
+      pairs.every((text, i) => header[FIRST_FIGURE + names.length + i] === text)
+    );
+  },
+};
 
 /** Where each compared budget's figures come from, in the comparison's order. */
 export type ComparedSource =
@@ -49,7 +78,8 @@ export interface ComparisonNotes {
  * @param sources - per budget of `comparison.names`, the store's version or the live budget
  * @param allKeys - every account key the compared budgets have, filtered out or not (formulas
  *   select runs of accounts and must stop at the ones left out)
- * @param mode - "create", or "replaceOwned" for the pane's own earlier comparison
+ * @param mode - "create", "replaceOwned" for the pane's own earlier comparison, or "reclaim" for
+ *   one whose mark is gone ({@link COMPARISON_SIGNATURE}) once the user said yes
  */
 export function comparisonPlan(
   comparison: Comparison,
@@ -159,7 +189,7 @@ export function comparisonPlan(
         mode,
         markKey: COMPARISON_KEY,
         blocks: [
-          { row: 0, column: 0, cells: [["Budget comparison"]], bold: true },
+          { row: 0, column: 0, cells: [[COMPARISON_TITLE]], bold: true },
           {
             row: 1,
             column: 0,

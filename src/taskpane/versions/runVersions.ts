@@ -16,8 +16,15 @@ import {
   type ComparedBudget,
   type Comparison,
 } from "../../engine/versions";
-import type { RunOptions, WorkbookPort } from "../../excel/port";
-import { comparisonPlan, COMPARISON_KEY, COMPARISON_SHEET, type ComparedSource } from "./comparisonSheet";
+import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
+import { ownedSheetState } from "../shell/ownedSheet";
+import {
+  comparisonPlan,
+  COMPARISON_KEY,
+  COMPARISON_SHEET,
+  COMPARISON_SIGNATURE,
+  type ComparedSource,
+} from "./comparisonSheet";
 import { lockOriginalPlan } from "./lockOriginal";
 import { readLiveBudget, type BudgetChoice } from "./source";
 import { readVersions, saveVersion, VERSIONS_OWNER } from "./versionStore";
@@ -81,13 +88,17 @@ export interface CompareRequest {
 /**
  * Compares Current with saved versions and writes the "Budget comparison" sheet (replacing PROD's
  * own earlier one). Returns the engine's comparison: the figures the sheet's formulas show.
+ * A "Budget comparison" that shows PROD's title and headings but has lost its mark is replaced
+ * only when `confirmReclaim` says yes (a no writes nothing and returns null); a sheet of that name
+ * that is not PROD's is never written to.
  */
 export async function compareCurrent(
   port: WorkbookPort,
   choice: BudgetChoice,
   request: CompareRequest,
+  confirmReclaim: (sheet: string) => Promise<boolean>,
   options: RunOptions = {},
-): Promise<Comparison> {
+): Promise<Comparison | null> {
   const filterText = request.filter.trim();
   const filter = filterText === "" ? undefined : parseAccountFilter(filterText, "Accounts");
   if (request.versionIds.length === 0) {
@@ -115,8 +126,21 @@ export async function compareCurrent(
     ...picked.map((v): ComparedSource => ({ kind: "store", id: v.id })),
   ];
   const allKeys = [...new Set(budgets.flatMap((b) => b.lines.map((l) => l.account)))];
-  const owned = await port.findOwned(VERSIONS_OWNER);
-  const ours = owned.some((o) => o.key === COMPARISON_KEY && o.sheet === COMPARISON_SHEET);
+  const state = await ownedSheetState(
+    port,
+    VERSIONS_OWNER,
+    COMPARISON_KEY,
+    COMPARISON_SHEET,
+    COMPARISON_SIGNATURE,
+  );
+  if (state === "other") {
+    throw new PortError(
+      "notOwned",
+      `The workbook has a sheet "${COMPARISON_SHEET}" PROD did not make, so the comparison was not written. Rename that sheet and compare again.`,
+      [COMPARISON_SHEET],
+    );
+  }
+  if (state === "unmarked" && !(await confirmReclaim(COMPARISON_SHEET))) return null;
   const plan = comparisonPlan(
     comparison,
     sources,
@@ -127,7 +151,7 @@ export async function compareCurrent(
       filter: filter ? filterText : null,
       topSheetOnly: request.topSheetOnly,
     },
-    ours ? "replaceOwned" : "create",
+    state === "marked" ? "replaceOwned" : state === "unmarked" ? "reclaim" : "create",
   );
   await port.apply(plan, options);
   return comparison;
