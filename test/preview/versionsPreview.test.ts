@@ -109,7 +109,7 @@ describe("a template budget's versions", () => {
     const { wb, rowOf, choice } = await budget();
     await saveCurrent(wb, choice, "Original", "2026-12-04", yes);
     wb.enter("Budget detail", rowOf("3350"), DETAIL_COLUMNS.rate, "6000");
-    expect(await lockOriginal(wb, choice, 1, yes)).toBe(true);
+    expect(await lockOriginal(wb, choice, 1, yes)).toEqual({ missing: [], dropped: [] });
     const top = (await wb.readUsedRange("Top Sheet"))!.values;
     expect(top[3].slice(7, 9)).toEqual(["Original: Original", "Variance"]);
     const grand = top.findIndex((r) => r[1] === "Grand total");

@@ -197,10 +197,21 @@ export default function VersionsPanel() {
           destructive: true,
         }),
       );
+      if (done === null) {
+        locking.showNote("Nothing was written.");
+        return;
+      }
+      const rows = (figures: readonly { label: string }[]) => figures.map((f) => `"${f.label}"`).join(", ");
+      const differs = [
+        done.missing.length > 0
+          ? ` Rows "${version.name}" does not have, left blank: ${rows(done.missing)}.`
+          : "",
+        done.dropped.length > 0
+          ? ` Rows of "${version.name}" this Top Sheet does not have, not shown: ${rows(done.dropped)}.`
+          : "",
+      ].join("");
       locking.showNote(
-        done
-          ? `"${template.topSheet}" shows "${version.name}" as Original in column H and the Variance (current total less original) in column I.`
-          : "Nothing was written.",
+        `"${template.topSheet}" shows "${version.name}" as Original in column H and the Variance (current total less original) in column I.${differs}`,
       );
     } catch (error) {
       locking.showError(error);

@@ -25,7 +25,7 @@ import {
   COMPARISON_SIGNATURE,
   type ComparedSource,
 } from "./comparisonSheet";
-import { lockOriginalPlan } from "./lockOriginal";
+import { lockOriginalPlan, type LockPlan } from "./lockOriginal";
 import { readLiveBudget, type BudgetChoice } from "./source";
 import { readVersions, saveVersion, VERSIONS_OWNER } from "./versionStore";
 
@@ -162,14 +162,15 @@ export async function compareCurrent(
  * "Variance". Cells there that are not empty are written over only when `confirmOverwrite` says
  * yes (they may be PROD's own from an earlier lock, or the user's); a no writes nothing.
  *
- * @returns false when the user said no
+ * @returns null when the user said no; else the rows the version and this Top Sheet do not share
+ *   (a version saved from another layout is matched by row names: lockOriginal.ts)
  */
 export async function lockOriginal(
   port: WorkbookPort,
   choice: BudgetChoice,
   versionId: number,
   confirmOverwrite: (address: string) => Promise<boolean>,
-): Promise<boolean> {
+): Promise<Pick<LockPlan, "missing" | "dropped"> | null> {
   if (choice.kind !== "template" || choice.topSheet === null) {
     throw new ProdError(
       "invalid",
@@ -179,9 +180,9 @@ export async function lockOriginal(
   const version = (await savedVersions(port)).find((v) => v.id === versionId);
   if (!version) throw new ProdError("invalid", "That version is no longer saved. Pick it again.");
   const live = await readLiveBudget(port, choice);
-  const { plan, target } = lockOriginalPlan(choice.topSheet, version, live.topSheet);
+  const { plan, target, missing, dropped } = lockOriginalPlan(choice.topSheet, version, live.topSheet);
   const taken = await port.findNonEmpty([target]);
-  if (taken.length > 0 && !(await confirmOverwrite(`${target.sheet}!${target.address}`))) return false;
+  if (taken.length > 0 && !(await confirmOverwrite(`${target.sheet}!${target.address}`))) return null;
   await port.apply(plan);
-  return true;
+  return { missing, dropped };
 }
