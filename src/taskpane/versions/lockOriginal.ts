@@ -52,8 +52,8 @@ function matchRows(
   const here = new Set(current.map((f) => labelKey(f.label)));
   const dropped = version.topSheet.filter((f) => !here.has(labelKey(f.label)));
   const differ = [
-    missing.length > 0 ? `rows of this Top Sheet it does not have: ${missing.map(rowWords).join(", ")}` : "",
-    dropped.length > 0 ? `its rows this Top Sheet does not have: ${dropped.map(rowWords).join(", ")}` : "",
+    missing.length > 0 ? `Rows of this Top Sheet it does not have: ${missing.map(rowWords).join(", ")}` : "",
+    dropped.length > 0 ? `Its rows this Top Sheet does not have: ${dropped.map(rowWords).join(", ")}` : "",
   ].filter((d) => d !== "");
   const twice = [...new Set([...repeated(version.topSheet), ...repeated(current)])];
   if (twice.length > 0 || missing.length === current.length) {
@@ -62,12 +62,13 @@ function matchRows(
       twice.length > 0
         ? `the rows cannot be matched by name: ${twice.map((t) => `"${[...version.topSheet, ...current].find((f) => labelKey(f.label) === t)!.label}"`).join(", ")} ${twice.length === 1 ? "is" : "are"} on more than one row`
         : "none of its rows has a name this Top Sheet has";
-    const rows = moved
-      .slice(0, 5)
-      .map((f) => `row ${f.row} was "${byRow.get(f.row)!.label}", here "${f.label}"`);
+    const rows = [
+      ...moved.slice(0, 5).map((f) => `Row ${f.row} was "${byRow.get(f.row)!.label}", here "${f.label}"`),
+      ...(moved.length > 5 ? [`and ${moved.length - 5} more rows moved`] : []),
+    ];
     throw new ProdError(
       "invalid",
-      `"${version.name}" was saved from another Top Sheet layout and ${why}. ${[...rows, ...differ].join("; ")}${moved.length > 5 ? `; and ${moved.length - 5} more rows moved` : ""}. Pick a version saved from this budget.`,
+      `"${version.name}" was saved from another Top Sheet layout and ${why}. ${[...rows, ...differ].join("; ")}. Pick a version saved from this budget.`,
     );
   }
   const saved = new Map<number, TopSheetFigure>();

@@ -69,13 +69,13 @@ describe("Lock original totals: which saved row each Top Sheet row shows", () =>
     const twice = [figure(5, "Fringes"), figure(6, "Producer"), figure(7, "Fringes")];
     const current = [figure(5, "Producer"), figure(6, "Fringes"), figure(7, "Fringes"), figure(8, "Camera")];
     expect(() => lockOriginalPlan("Top Sheet", version(twice), current)).toThrow(
-      /"Studio approved" was saved from another Top Sheet layout and the rows cannot be matched by name: "Fringes" is on more than one row\. row 5 was "Fringes", here "Producer"; row 6 was "Producer", here "Fringes"; rows of this Top Sheet it does not have: row 8 "Camera"\. Pick a version saved from this budget\./,
+      /"Studio approved" was saved from another Top Sheet layout and the rows cannot be matched by name: "Fringes" is on more than one row\. Row 5 was "Fringes", here "Producer"; Row 6 was "Producer", here "Fringes"; Rows of this Top Sheet it does not have: row 8 "Camera"\. Pick a version saved from this budget\./,
     );
   });
 
   it("refuses a version with none of this Top Sheet's rows, and one saved from a range", () => {
     expect(() => lockOriginalPlan("Top Sheet", version(saved), [figure(5, "Camera")])).toThrow(
-      /none of its rows has a name this Top Sheet has\. row 5 was "Story & Other Rights", here "Camera"/,
+      /none of its rows has a name this Top Sheet has\. Row 5 was "Story & Other Rights", here "Camera"/,
     );
     expect(() => lockOriginalPlan("Top Sheet", version([]), saved)).toThrow(/saved from a budget range/);
   });
