@@ -3,6 +3,8 @@ import { FRINGE_LIBRARY } from "../../src/engine/fringes/library";
 import { readmeLibraryRow } from "./readmeLibraryRow";
 import { PROGRAM_LIBRARY } from "../../src/engine/incentives/programs";
 import { readmeProgramRow } from "./readmeProgramRow";
+import { TEMPLATES } from "../../src/engine/templates";
+import { templateFringeSet } from "../../src/taskpane/templates/buildPlan";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -29,6 +31,22 @@ describe("README", () => {
   it.each(PROGRAM_LIBRARY.map((p) => [readmeProgramRow(p)]))("lists the incentive rule set %s", (row) => {
     expect(readme).toContain(row);
   });
+
+  // Issue 18: "The README's template section says what each template holds and which fringes go
+  // where": every Fringes set a template writes is in its table of which fringes go where.
+  it.each(Object.values(TEMPLATES).map((t) => [t.name, t]))(
+    "says which fringes go where on the %s template",
+    (_name, template) => {
+      const section = readme.slice(
+        readme.indexOf("## Budget templates"),
+        readme.indexOf("## Fringes and rates"),
+      );
+      const sets = new Set(
+        template.accounts.filter((a) => a.kind === "labor").map((a) => templateFringeSet(a, "Fringes")),
+      );
+      expect([...sets].filter((set) => !section.includes(`\`${set}\``))).toEqual([]);
+    },
+  );
 });
 
 // Issue 19: a tester in Excel follows docs/excel-checklist.md; every step says what must be seen.

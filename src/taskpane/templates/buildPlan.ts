@@ -370,6 +370,17 @@ function chargeBaseGlobal(charge: ChargeSpec): string {
   return charge.global.replace(/_Pct$/, "_Base");
 }
 
+/**
+ * The Fringes set a template writes on a labor account's lines: the budget's fringe table, which
+ * everyone's line carries (the payroll preset), then its guild's library fringes and the guild's
+ * rows to fill in ("Fringes,DGA-PENSION,DGA-HEALTH").
+ */
+export function templateFringeSet(account: TemplateAccount, table: string): string {
+  return account.union
+    ? [table, ...UNION_FRINGES[account.union], ...(UNION_FILL_INS[account.union] ?? [])].join(",")
+    : table;
+}
+
 /** Build the write plan for inserting `template` with `globals` under the given names. */
 export function buildTemplatePlan(
   template: BudgetTemplate,
@@ -770,10 +781,7 @@ export function buildTemplatePlan(
     if (account !== "") detailLines.push({ row: r, account, labor: fringeSet !== null });
   };
   // Everyone's line carries the Fringes table (the payroll preset); a guild's lines add its fringes.
-  const fringeSetOf = (account: TemplateAccount) =>
-    account.union
-      ? [fringeTable, ...UNION_FRINGES[account.union], ...(UNION_FILL_INS[account.union] ?? [])].join(",")
-      : fringeTable;
+  const fringeSetOf = (account: TemplateAccount) => templateFringeSet(account, fringeTable);
   for (const category of layout.categories) {
     const accounts = template.accounts.filter((a) => categoryOf(template, a)?.code === category.code);
     if (accounts.length === 0) continue;
