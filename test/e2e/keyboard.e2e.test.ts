@@ -32,10 +32,14 @@ async function tabTo(page: Page, name: RegExp, back = false): Promise<void> {
   );
 }
 
+/** The pane's panels, in the order of their tabs. */
+const PANELS = ["Templates", "Fringes", "Bids", "Cost report", "Versions", "What-if"];
+
 /** Opens a panel from its tab with the keyboard. */
 async function openPanel(page: Page, name: string): Promise<void> {
-  await tabTo(page, /^(Templates|Fringes|Bids|Cost report)$/, true);
-  for (let i = 0; i < 4 && (await focusedName(page)) !== name; i++) await page.keyboard.press("ArrowRight");
+  await tabTo(page, new RegExp(`^(${PANELS.join("|")})$`), true);
+  for (let i = 0; i < PANELS.length && (await focusedName(page)) !== name; i++)
+    await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   // The tab itself (its tab panel has the same name).
   expect(await page.locator("*:focus").getAttribute("role")).toBe("tab");
@@ -183,6 +187,56 @@ describe("every panel with the keyboard only", () => {
     await tabTo(page, /^Build cost report$/);
     await page.keyboard.press("Enter");
     await resultTakesFocus(page, /Cost Report 2026-11-20 is ready/, /^Build cost report$/);
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("Versions: save the budget as a version and compare it, with the keyboard", async () => {
+    const { page } = preview;
+    await openPanel(page, "Versions");
+    // The Feature film budget inserted above is found (its Top Sheet can show the original totals).
+    await page.getByRole("heading", { name: "Lock original totals" }).waitFor();
+    await tabTo(page, /^Version name/);
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("Studio approved");
+    await tabTo(page, /^Save version$/);
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(page, /Saved "Studio approved": \d+ lines/, /^Save version$/);
+    // Space checks the version to compare; Compare writes the sheet and its result takes the focus.
+    await tabTo(page, /^Studio approved \(saved /);
+    await page.keyboard.press("Space");
+    await tabTo(page, /^Compare$/);
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(page, /Budget comparison written\. Totals: Current /, /^Compare$/);
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("What-if: save two scenarios, compare them and apply one, with the keyboard", async () => {
+    const { page } = preview;
+    await openPanel(page, "What-if");
+    for (const name of ["Short shoot", "Long shoot"]) {
+      await tabTo(page, /^Scenario name/);
+      await page.keyboard.type(name);
+      await tabTo(page, /^Save current globals$/);
+      await page.keyboard.press("Enter");
+      await resultTakesFocus(
+        page,
+        new RegExp(`Scenario "${name}" saved with \\d+ globals`),
+        /^Save current globals$/,
+      );
+    }
+    await tabTo(page, /^Short shoot \(saved /);
+    await page.keyboard.press("Space");
+    await tabTo(page, /^Long shoot \(saved /);
+    await page.keyboard.press("Space");
+    await tabTo(page, /^Compare checked scenarios$/);
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(page, /2 scenarios compared on /, /^Compare checked scenarios$/);
+    // The scenario to apply is picked with the arrows; Apply scenario applies it.
+    await tabTo(page, /^Scenario to apply/, true);
+    await page.keyboard.press("ArrowDown");
+    await tabTo(page, /^Apply scenario$/);
+    await page.keyboard.press("Enter");
+    await resultTakesFocus(page, /Scenario "Long shoot" applied to /, /^Apply scenario$/);
     expect(preview.errors).toEqual([]);
   });
 });
