@@ -48,6 +48,14 @@ async function openPanel(page: Page, name: string): Promise<void> {
   await page.getByTestId("prod-pane").getByRole("tabpanel").getByRole("heading", { level: 2 }).waitFor();
 }
 
+/** The outline of the focused control's `box` (the control itself, or the Fluent box round it). */
+async function focusRing(page: Page, box: string): Promise<string> {
+  return page.evaluate((selector) => {
+    const ring = document.activeElement?.closest(selector);
+    return ring ? `${getComputedStyle(ring).outlineStyle} ${getComputedStyle(ring).outlineWidth}` : "";
+  }, box);
+}
+
 /** The result message has the focus; Dismiss (Tab, Enter) gives it back to `button`. */
 async function resultTakesFocus(page: Page, text: RegExp, button: RegExp): Promise<void> {
   await page.waitForFunction((source) => {
@@ -117,6 +125,12 @@ describe("every panel with the keyboard only", () => {
     await tabTo(page, /^Replace rows$/);
     await page.keyboard.press("Enter");
     await resultTakesFocus(page, /copied into the table/, /^Copy /);
+    // A focused link shows a 2 px ring too, not only the browser's thin outline (issue 20): the
+    // fringe library's first source.
+    const source = (await page.getByTestId("prod-pane").getByRole("link").first().textContent()) ?? "";
+    await tabTo(page, new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    expect(await page.locator("*:focus").evaluate((el) => el.tagName)).toBe("A");
+    expect(await focusRing(page, "a")).toBe("solid 2px");
   });
 
   it("Bids: add two vendors' files, set a term, compare, write the sheet and the award, with the keyboard", async () => {
@@ -177,12 +191,7 @@ describe("every panel with the keyboard only", () => {
     await page.getByText(/GL\.csv.*headings on row 1/).waitFor();
     await tabTo(page, /^Period end date/);
     // A focused field shows a ring all round, not only Fluent's thin underline (issue 20).
-    expect(
-      await page.evaluate(() => {
-        const box = document.activeElement?.closest(".fui-Input");
-        return box ? `${getComputedStyle(box).outlineStyle} ${getComputedStyle(box).outlineWidth}` : "";
-      }),
-    ).toBe("solid 2px");
+    expect(await focusRing(page, ".fui-Input")).toBe("solid 2px");
     await page.keyboard.type("11202026");
     await tabTo(page, /^Build cost report$/);
     await page.keyboard.press("Enter");
