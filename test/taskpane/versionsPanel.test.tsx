@@ -1,4 +1,4 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { answerDialog, dialogButtons } from "./dialog";
@@ -101,5 +101,20 @@ describe("Versions panel", () => {
       await screen.findByText(/Nothing was written: "Budget comparison" is as it was/),
     ).toBeInTheDocument();
     expect(book.cell("Budget comparison", "C5")?.content).toBe("my figure");
+  });
+
+  it("changes the budget on Enter, not while the user arrows past it (issue 20)", async () => {
+    const env = fakeWorkbook();
+    await insertFeature(env.port);
+    render(<App port={env.port} initialPanel="versions" />);
+    const lock = await screen.findByRole("heading", { name: "Lock original totals" }, { timeout: 10_000 });
+    const budget = screen.getByRole("combobox", { name: "Budget" });
+    // A closed select moves on with the arrow keys, a change event each time.
+    fireEvent.keyDown(budget, { key: "ArrowDown" });
+    fireEvent.change(budget, { target: { value: "range" } });
+    expect(lock).toBeInTheDocument();
+    expect(screen.getByText("Press Enter to use this budget.")).toBeInTheDocument();
+    fireEvent.keyDown(budget, { key: "Enter" });
+    expect(screen.queryByRole("heading", { name: "Lock original totals" })).toBeNull();
   });
 });

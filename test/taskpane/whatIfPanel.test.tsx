@@ -2,7 +2,7 @@
  * The What-if panel in the pane, over the Office.js adapter and the mock Excel: what it reads
  * when it opens, and again when the user comes back to the pane from the workbook.
  */
-import { act, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { TEMPLATES } from "../../src/engine/templates";
 import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
@@ -23,5 +23,28 @@ describe("What-if panel", () => {
     await screen.findByRole("heading", { name: "Groups: what-if by lines" });
     expect(await screen.findByText("No scenario saved yet.")).toBeInTheDocument();
     expect(screen.queryByText(/There is no budget in this workbook yet/)).toBeNull();
+  });
+
+  it("reads another budget's groups and scenarios on Enter, not while the user arrows past it (issue 20)", async () => {
+    const { port } = fakeWorkbook();
+    const template = TEMPLATES.FEATURE;
+    for (const copy of [1, 2]) {
+      const { sheets, suffix } = namesForCopy(template, copy);
+      await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+    }
+    render(<App port={port} initialPanel="whatif" />);
+    const budget = await screen.findByRole("combobox", { name: "Budget" }, { timeout: 10_000 });
+    // The budget the Groups section works on, as its caption names it.
+    const caption = async () =>
+      (await screen.findByText(/^Tag lines in the Group column of /, {}, { timeout: 10_000 })).textContent;
+    const first = await caption();
+    // A closed select moves on with the arrow keys, a change event each time.
+    fireEvent.keyDown(budget, { key: "ArrowDown" });
+    fireEvent.change(budget, { target: { value: (budget as HTMLSelectElement).options[1].value } });
+    expect(await caption()).toBe(first);
+    expect(screen.getByText("Press Enter to use this budget.")).toBeInTheDocument();
+    fireEvent.keyDown(budget, { key: "Enter" });
+    expect(await caption()).not.toBe(first);
+    expect(within(budget).getAllByRole("option")).toHaveLength(2);
   });
 });

@@ -25,6 +25,7 @@ import { CURRENT, MAX_COMPARED, type BudgetVersion, type Comparison } from "../.
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { SelectField } from "../shell/SelectField";
+import { ChoiceField } from "../shell/ChoiceField";
 import { formatDollars } from "../shell/formatMoney";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
@@ -231,20 +232,28 @@ export default function VersionsPanel() {
         Save the budget as it is today under a name, compare it later with what changed, and show the original
         totals beside the Top Sheet.
       </Body1>
-      <SelectField
+      {/* The budget chosen changes the panel (the range's chart, the Lock section): it waits for a
+          choice, not for each budget arrowed past (issue 20). */}
+      <ChoiceField
         label="Budget"
         value={template ? budgetKey : RANGE}
-        options={budgetOptions}
-        onChange={(key) => {
+        onChoose={(key) => {
           chosen.current = true;
           setBudgetKey(key);
         }}
+        waitingHint="Press Enter to use this budget."
         hint={
           template
             ? undefined
             : "Select the budget's cells with its headings row (Account, Description, Amount) before saving or comparing."
         }
-      />
+      >
+        {budgetOptions.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </ChoiceField>
       {!template && (
         <SelectField
           label="Chart of accounts of the range"

@@ -26,6 +26,7 @@ import { usePaneReturn } from "../shell/paneReturn";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { SelectField } from "../shell/SelectField";
+import { ChoiceField } from "../shell/ChoiceField";
 import {
   type Budget,
   cannotApply,
@@ -91,12 +92,20 @@ export default function WhatIfPanel() {
         </MessageBar>
       )}
       {budgets !== null && budgets.length > 1 && (
-        <SelectField
+        // Choosing a budget reads its groups and scenarios: it waits for a choice, not for each
+        // budget arrowed past (issue 20).
+        <ChoiceField
           label="Budget"
           value={copy}
-          options={budgets.map((b) => ({ value: b.copy, label: b.topSheet }))}
-          onChange={setCopy}
-        />
+          onChoose={setCopy}
+          waitingHint="Press Enter to use this budget."
+        >
+          {budgets.map((b) => (
+            <option key={b.copy} value={b.copy}>
+              {b.topSheet}
+            </option>
+          ))}
+        </ChoiceField>
       )}
       <PaneStatus />
       {budget && <Groups key={`g${budget.copy}`} budget={budget} />}
