@@ -33,7 +33,7 @@ async function tabTo(page: Page, name: RegExp, back = false): Promise<void> {
 }
 
 /** The pane's panels, in the order of their tabs. */
-const PANELS = ["Templates", "Fringes", "Bids", "Cost report", "Versions", "What-if"];
+const PANELS = ["Templates", "Fringes", "Bids", "Cost report", "Versions", "What-if", "Incentives"];
 
 /** Opens a panel from its tab with the keyboard. */
 async function openPanel(page: Page, name: string): Promise<void> {
