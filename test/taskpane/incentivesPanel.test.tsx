@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
@@ -25,6 +25,17 @@ describe("Incentives panel", () => {
       await screen.findByText(/gross credit \$1,719,750\.00, net cash \$1,719,750\.00/),
     ).toBeInTheDocument();
     expect(screen.getByText("Row 2 ($300,000.00): not incurred in the jurisdiction")).toBeInTheDocument();
+  });
+
+  it("says what the program pays back next to the button and puts the focus there, for a keyboard user (issue 20)", async () => {
+    await openIncentives();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Program" }), "US-GA");
+    await userEvent.click(screen.getByRole("button", { name: "Show what it pays back" }));
+    const message = await screen.findByRole("group", { name: "Done" });
+    expect(message).toHaveTextContent(
+      "US-GA pays back $2,400,000.00 gross, $2,160,000.00 net cash on this budget: the details are below.",
+    );
+    await waitFor(() => expect(message).toHaveFocus());
   });
 
   it("says in words, next to the button, when the selection has no Where or Class heading", async () => {

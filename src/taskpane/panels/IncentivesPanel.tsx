@@ -172,6 +172,13 @@ export default function IncentivesPanel() {
         exchangeRate: rateOf(rate, "The exchange rate"),
       });
       setShown({ result, rowOf: budget.rowOf });
+      // The answer in words next to the button takes the focus (PaneStatus), so a keyboard or
+      // screen-reader user hears it and is where the details start (issue 20).
+      explaining.showNote(
+        result.failed === null
+          ? `${result.program.name} pays back ${formatDollars(result.gross)} gross, ${formatDollars(result.net)} net cash on this budget: the details are below.`
+          : `${result.program.name} pays back nothing on this budget: it is not eligible, as said below.`,
+      );
     } catch (error) {
       explaining.showError(error);
     }
