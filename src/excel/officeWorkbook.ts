@@ -17,6 +17,7 @@ import {
   type RunOptions,
   type SheetPlan,
   type TableData,
+  type TableWriteOptions,
   type TextMode,
   type WorkbookPort,
   type WritePlan,
@@ -28,6 +29,7 @@ import {
   marksAfterWrite,
   needsTextProtection,
   parseOwnershipMark,
+  protectedSheetError,
   quoteList,
   sheetMarkName,
   splitAddress,
@@ -466,7 +468,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * failed, so the undo cannot rely on the failed batch's context.
    */
   async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
-    const progress = { writing: false };
+    const progress = { writing: false, lifted: [] as string[] };
     try {
       await this.batch((context) => this.applyBatch(context, plan, options, progress));
     } catch (error) {
@@ -476,8 +478,9 @@ export class OfficeWorkbook implements WorkbookPort {
         () => true,
         () => false,
       );
+      const reprotected = await this.protectAgain(progress.lifted);
       const failure = hostError(error);
-      if (failure.kind === "cancelled" && undone) throw failure;
+      if (failure.kind === "cancelled" && undone && reprotected === "") throw failure;
       const sheets = `sheet${created.length === 1 ? "" : "s"} ${quoteList(created.map((sp) => sp.name))}`;
       const what =
         created.length === 0
@@ -485,7 +488,32 @@ export class OfficeWorkbook implements WorkbookPort {
           : undone
             ? ` The new ${sheets} PROD had started were removed, so you can run it again.`
             : ` PROD could not remove the new ${sheets} it had started: delete them before you run it again.`;
-      throw new PortError(failure.kind, `${failure.message}${what}`, failure.subjects);
+      throw new PortError(failure.kind, `${failure.message}${what}${reprotected}`, failure.subjects);
+    }
+  }
+
+  /**
+   * After a write that failed or was cancelled, protects again the sheets whose protection it had
+   * lifted, in a batch of its own (Excel applies a failed request's commands up to the one that
+   * failed, so the failed batch may have lifted it without putting it back). Two syncs: which are
+   * protected now, then the protect. Answers "" when done, or words for the user when not.
+   */
+  private async protectAgain(sheets: readonly string[]): Promise<string> {
+    if (sheets.length === 0) return "";
+    const wanted = new Set(sheets.map((s) => s.toLowerCase()));
+    try {
+      await this.run(async (context) => {
+        const all = context.workbook.worksheets;
+        all.load("items/name,items/protection/protected");
+        await context.sync();
+        // protect() fails on a sheet that is protected already (the failure came before the lift).
+        for (const ws of all.items)
+          if (wanted.has(ws.name.toLowerCase()) && !ws.protection.protected) ws.protection.protect();
+        await context.sync();
+      });
+      return "";
+    } catch {
+      return ` PROD could not protect ${quoteList(sheets)} again: protect it in Excel (Review > Protect Sheet, no password).`;
     }
   }
 
@@ -493,22 +521,25 @@ export class OfficeWorkbook implements WorkbookPort {
     context: Excel.RequestContext,
     plan: WritePlan,
     options: RunOptions,
-    progress: { writing: boolean },
+    progress: { writing: boolean; lifted: string[] },
   ): Promise<void> {
     const wb = context.workbook;
-    // Step 1: what is there already (sheets, workbook names with the marks, tables with their
-    // sheets), read as three collections in one sync: no per-item lookups, no null objects.
+    // Step 1: what is there already (sheets with their protection, workbook names with the marks,
+    // tables with their sheets), read as three collections in one sync: no per-item lookups, no
+    // null objects. Worksheet protection is ExcelApi 1.2, below the 1.13 manifest.xml requires,
+    // so Excel never loads PROD where it is missing (test/build/apiSets checks it).
     const sheets = wb.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/protection/protected");
     const names = wb.names;
     names.load("items/name,items/formula");
     const tables = wb.tables;
     tables.load("items/name,items/worksheet/name");
     await context.sync();
-    const { replaced, tablesToDelete, namesToDelete } = checkPlan(plan, {
+    const { replaced, tablesToDelete, namesToDelete, unprotect } = checkPlan(plan, {
       sheets: sheets.items.map((s) => s.name),
       names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
       tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+      protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
     });
 
     // Charts on the sheets being replaced are ours to delete: a second read only when replacing.
@@ -545,18 +576,30 @@ export class OfficeWorkbook implements WorkbookPort {
     const steps = groupSteps(pieces, this.maxPayloadBytes);
     for (const [i, step] of steps.entries()) {
       throwIfAborted(options.signal);
-      if (i === 0) this.prepareSheets(context, plan, replaced, tablesToDelete, namesToDelete, chartsToDelete);
+      if (i === 0) {
+        // PROD's own protected sheets are unprotected first, in the same request as the writes.
+        for (const name of unprotect) wb.worksheets.getItem(name).protection.unprotect();
+        progress.lifted = unprotect;
+        this.prepareSheets(context, plan, replaced, tablesToDelete, namesToDelete, chartsToDelete);
+      }
       progress.writing = true;
       for (const piece of step) {
         writePiece(context, piece);
         const sp = tablesAfter.get(piece);
         if (sp) addTables(context.workbook.worksheets.getItem(sp.name), sp);
       }
-      if (i === steps.length - 1) this.writeStructure(context, plan, tablesAfter);
+      const last = i === steps.length - 1;
+      if (last) {
+        this.writeStructure(context, plan, tablesAfter);
+        // Protected last, once everything on the sheet is written (no password: Review >
+        // Unprotect Sheet lifts it).
+        for (const sp of plan.sheets) if (sp.protect) wb.worksheets.getItem(sp.name).protection.protect();
+      }
       // One sync per chunk: each stays under the payload limit, and the pane can show progress
       // and honour cancel between them.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
+      if (last) progress.lifted = [];
       options.onProgress?.({ done: i + 1, total: steps.length, label: "Writing" });
     }
   }
@@ -638,61 +681,88 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  replaceTableRows(
+  /**
+   * Rewrites a table's rows: which table (1 sync), its area, sheet and the sheet's protection (1),
+   * the cells below when it grows (1), then one sync per chunk. The protection of PROD's own sheet
+   * (`protect`) is lifted in the first chunk's request and put back in the last one's: no sync of
+   * its own, and two more only when the write fails after lifting it (protectAgain).
+   */
+  async replaceTableRows(name: string, rows: Cell[][], options: TableWriteOptions = {}): Promise<void> {
+    const lifted: string[] = [];
+    try {
+      await this.batch((context) => this.replaceTableRowsBatch(context, name, rows, options, lifted));
+    } catch (error) {
+      const reprotected = await this.protectAgain(lifted);
+      if (reprotected === "") throw error;
+      const failure = hostError(error);
+      throw new PortError(failure.kind, `${failure.message}${reprotected}`, failure.subjects);
+    }
+  }
+
+  private async replaceTableRowsBatch(
+    context: Excel.RequestContext,
     name: string,
     rows: Cell[][],
-    options: RunOptions & { allowOverwrite?: boolean; textMode?: TextMode } = {},
+    options: TableWriteOptions,
+    lifted: string[],
   ): Promise<void> {
-    return this.batch(async (context) => {
-      const table = context.workbook.tables.getItemOrNullObject(name);
-      table.load("name");
+    const table = context.workbook.tables.getItemOrNullObject(name);
+    table.load("name");
+    await context.sync();
+    if (table.isNullObject) throw new PortError("notFound", `There is no table "${name}".`, [name]);
+    const area = table.getRange();
+    area.load("rowIndex,columnIndex,rowCount,columnCount");
+    const ws = table.worksheet;
+    ws.load("name");
+    ws.protection.load("protected");
+    await context.sync();
+    const wasProtected = ws.protection.protected;
+    if (wasProtected && !options.protect) throw protectedSheetError([ws.name]);
+    const bodyCount = Math.max(1, rows.length);
+    const grow = bodyCount + 1 - area.rowCount;
+    if (grow > 0 && !options.allowOverwrite) {
+      const below = ws
+        .getRangeByIndexes(area.rowIndex + area.rowCount, area.columnIndex, grow, area.columnCount)
+        .getUsedRangeOrNullObject(true);
+      below.load("address");
       await context.sync();
-      if (table.isNullObject) throw new PortError("notFound", `There is no table "${name}".`, [name]);
-      const area = table.getRange();
-      area.load("rowIndex,columnIndex,rowCount,columnCount");
-      const ws = table.worksheet;
-      ws.load("name");
+      if (!below.isNullObject) {
+        const at = splitAddress(below.address).address;
+        throw new PortError(
+          "wouldOverwrite",
+          `The table "${name}" would grow over cells that are not empty (${at}).`,
+          [at],
+        );
+      }
+    }
+    const padded = rows.length > 0 ? rows : [Array.from({ length: area.columnCount }, () => null)];
+    const pieces = blockPieces(
+      ws.name,
+      { row: area.rowIndex + 1, column: area.columnIndex, cells: padded, textMode: options.textMode },
+      this.maxPayloadBytes,
+    );
+    const steps = groupSteps(pieces, this.maxPayloadBytes);
+    for (const [i, step] of steps.entries()) {
+      throwIfAborted(options.signal);
+      if (i === 0) {
+        if (wasProtected) {
+          ws.protection.unprotect();
+          lifted.push(ws.name);
+        }
+        table.getDataBodyRange().clear("Contents");
+        table.resize(ws.getRangeByIndexes(area.rowIndex, area.columnIndex, bodyCount + 1, area.columnCount));
+      }
+      for (const piece of step) writePiece(context, piece);
+      const last = i === steps.length - 1;
+      // PROD's sheet ends protected, also one the user had unprotected.
+      if (last && options.protect) ws.protection.protect();
+      // One sync per chunk: each request stays under the payload limit, and progress and cancel
+      // are honoured between them.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
-      const bodyCount = Math.max(1, rows.length);
-      const grow = bodyCount + 1 - area.rowCount;
-      if (grow > 0 && !options.allowOverwrite) {
-        const below = ws
-          .getRangeByIndexes(area.rowIndex + area.rowCount, area.columnIndex, grow, area.columnCount)
-          .getUsedRangeOrNullObject(true);
-        below.load("address");
-        await context.sync();
-        if (!below.isNullObject) {
-          const at = splitAddress(below.address).address;
-          throw new PortError(
-            "wouldOverwrite",
-            `The table "${name}" would grow over cells that are not empty (${at}).`,
-            [at],
-          );
-        }
-      }
-      const padded = rows.length > 0 ? rows : [Array.from({ length: area.columnCount }, () => null)];
-      const pieces = blockPieces(
-        ws.name,
-        { row: area.rowIndex + 1, column: area.columnIndex, cells: padded, textMode: options.textMode },
-        this.maxPayloadBytes,
-      );
-      const steps = groupSteps(pieces, this.maxPayloadBytes);
-      for (const [i, step] of steps.entries()) {
-        throwIfAborted(options.signal);
-        if (i === 0) {
-          table.getDataBodyRange().clear("Contents");
-          table.resize(
-            ws.getRangeByIndexes(area.rowIndex, area.columnIndex, bodyCount + 1, area.columnCount),
-          );
-        }
-        for (const piece of step) writePiece(context, piece);
-        // One sync per chunk: each request stays under the payload limit, and progress and cancel
-        // are honoured between them.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        options.onProgress?.({ done: i + 1, total: steps.length, label: `Writing ${name}` });
-      }
-    });
+      if (last) lifted.length = 0;
+      options.onProgress?.({ done: i + 1, total: steps.length, label: `Writing ${name}` });
+    }
   }
 }
 

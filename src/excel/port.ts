@@ -195,6 +195,14 @@ export interface SheetPlan {
   charts?: ChartSpec[];
   /** Conditional formats, added with the sheet's structure after its cells are written. */
   conditionalFormats?: ConditionalFormatSpec[];
+  /**
+   * Leave the sheet protected once written, against changes by accident: Excel's Review > Protect
+   * Sheet with no password and its default options (cells can be selected, not changed), so the
+   * user can lift it knowingly with Review > Unprotect Sheet. If the sheet is protected already
+   * (PROD's own from an earlier run), its protection is lifted for the write and put back after
+   * it, also when the write fails or is cancelled. @default false: a protected sheet is refused
+   */
+  protect?: boolean;
 }
 
 /** A batch of writes, applied as a few synced steps. */
@@ -281,6 +289,8 @@ export type PortErrorKind =
   | "wouldOverwrite"
   /** A sheet asked to be replaced is not marked as this owner's. */
   | "notOwned"
+  /** A sheet the write would change is protected (Review > Unprotect Sheet), and is not PROD's to lift. */
+  | "protected"
   /** The user cancelled. */
   | "cancelled"
   /** Excel refused (the host's own message is kept). */
@@ -339,13 +349,36 @@ export interface WorkbookPort {
   /**
    * Replace the data rows of an existing table (the header row stays), resizing the table.
    * Refuses with `wouldOverwrite` if growing it would cover non-empty cells below, unless
-   * `allowOverwrite`.
+   * `allowOverwrite`. A table on a protected sheet is refused (`protected`), unless `protect`.
    */
-  replaceTableRows(
-    name: string,
-    rows: Cell[][],
-    options?: RunOptions & { allowOverwrite?: boolean; textMode?: TextMode },
-  ): Promise<void>;
+  replaceTableRows(name: string, rows: Cell[][], options?: TableWriteOptions): Promise<void>;
+}
+
+/** How `replaceTableRows` writes. */
+export interface TableWriteOptions extends RunOptions {
+  /** Write over non-empty cells below the table when it grows. @default false */
+  allowOverwrite?: boolean;
+  textMode?: TextMode;
+  /**
+   * The table's sheet is one PROD keeps protected (SheetPlan.protect): its protection is lifted
+   * for the write and put back after it, also when the write fails or is cancelled; a sheet the
+   * user unprotected is protected again. @default false
+   */
+  protect?: boolean;
+}
+
+/** Excel's words when a change is refused on a protected sheet (a cell typed, Delete). */
+export const PROTECTED_SHEET_MESSAGE =
+  "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.";
+
+/** The refusal of a write into sheets the user protected: nothing was written. */
+export function protectedSheetError(sheets: readonly string[]): PortError {
+  const one = sheets.length === 1;
+  return new PortError(
+    "protected",
+    `${quoteList(sheets)} ${one ? "is" : "are"} protected, so PROD wrote nothing. PROD changes a protected sheet only if it protected it itself.`,
+    sheets,
+  );
 }
 
 /**
@@ -521,6 +554,8 @@ export interface WorkbookState {
   names: readonly { name: string; formula: string }[];
   /** Tables, each with its sheet. */
   tables: readonly { name: string; sheet: string }[];
+  /** The sheets that are protected now (Review > Protect Sheet). */
+  protectedSheets: readonly string[];
 }
 
 /** What applying a checked plan must do before it writes. */
@@ -531,6 +566,8 @@ export interface PlanCheck {
   tablesToDelete: string[];
   /** Names to delete first: the plan's names now on replaced sheets, and marks deleted sheets left. */
   namesToDelete: string[];
+  /** PROD's own protected sheets (`protect`) that are protected now: lifted first, put back last. */
+  unprotect: string[];
 }
 
 /**
@@ -574,6 +611,11 @@ export function checkPlan(plan: WritePlan, state: WorkbookState): PlanCheck {
     );
   if (missing.length > 0)
     throw new PortError("notFound", `There is no sheet ${quoteList(missing)}.`, missing);
+  // A sheet the user protected is never unprotected by PROD; only its own (`protect`) are.
+  const isProtected = (name: string) => state.protectedSheets.some((p) => same(p, name));
+  const locked = plan.sheets.filter((sp) => sp.mode !== "create" && isProtected(sp.name));
+  const refused = locked.filter((sp) => !sp.protect).map((sp) => sp.name);
+  if (refused.length > 0) throw protectedSheetError(refused);
 
   // The marks the new and reclaimed sheets will get: Excel's names.add fails on an existing name,
   // and only in the last step, after every value is written; so they are checked here.
@@ -608,7 +650,7 @@ export function checkPlan(plan: WritePlan, state: WorkbookState): PlanCheck {
       `The workbook already uses the name ${quoteList(taken)}; nothing was written.`,
       taken,
     );
-  return { replaced, tablesToDelete, namesToDelete };
+  return { replaced, tablesToDelete, namesToDelete, unprotect: locked.map((sp) => sp.name) };
 }
 
 /**

@@ -25,10 +25,12 @@ import {
   type RangeRef,
   type RunOptions,
   type TableData,
+  type TableWriteOptions,
   type TextMode,
   type WorkbookPort,
   type WritePlan,
   NUMBER_FORMATS,
+  PROTECTED_SHEET_MESSAGE,
   PortError,
   a1Range,
   checkPlan,
@@ -39,6 +41,7 @@ import {
   needsTextProtection,
   parseA1,
   parseOwnershipMark,
+  protectedSheetError,
   sheetMarkName,
   sheetRef,
   splitAddress,
@@ -139,6 +142,8 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly tables = new Map<string, TableEntry>();
   private readonly names = new Map<string, NameEntry>();
   private readonly layouts = new Map<string, SheetLayout>();
+  /** Protected sheets (Review > Protect Sheet, no password), by lower-case name. */
+  private readonly protectedSheets = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private active: string;
   private deferTables = false;
@@ -204,6 +209,21 @@ export class MemoryWorkbook implements WorkbookPort {
 
   get selected(): { sheet: string; row: number; column: number; rowCount: number; columnCount: number } {
     return this.selection;
+  }
+
+  /** Whether a sheet is protected: its cells cannot be changed from the grid. */
+  isProtected(sheet: string): boolean {
+    return this.protectedSheets.has(sheet.toLowerCase());
+  }
+
+  /**
+   * Lifts a sheet's protection, as Excel's Review > Unprotect Sheet does for a sheet protected
+   * without a password: the user's own, knowing choice (PROD protects its sheet again when it
+   * next writes to it).
+   */
+  unprotectSheet(sheet: string): void {
+    this.protectedSheets.delete(sheet.toLowerCase());
+    this.notify();
   }
 
   layout(sheet: string): SheetLayout {
@@ -332,6 +352,8 @@ export class MemoryWorkbook implements WorkbookPort {
   enter(sheet: string, row: number, column: number, input: string): void {
     const trimmed = input.trim();
     const name = this.canonicalSheet(sheet);
+    // Every cell of a protected sheet is locked (Excel's default): typing is refused, in Excel's words.
+    if (this.isProtected(name)) throw new PortError("protected", PROTECTED_SHEET_MESSAGE, [name]);
     const headed = trimmed.startsWith("=") ? undefined : this.tableHeadedAt(name, row, column);
     if (headed) {
       this.renameColumn(headed, column - headed.column, trimmed);
@@ -588,12 +610,15 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
     // Step 1: check everything before writing anything, with the same refusals as in Excel.
-    const { replaced, tablesToDelete, namesToDelete } = checkPlan(plan, {
+    const { replaced, tablesToDelete, namesToDelete, unprotect } = checkPlan(plan, {
       sheets: this.sheetNames(),
       names: [...this.names.values()],
       tables: [...this.tables.values()],
+      protectedSheets: this.sheetNames().filter((s) => this.isProtected(s)),
     });
     throwIfAborted(options.signal);
+    // PROD's own protected sheets are lifted for the write (as the Office adapter does).
+    for (const name of unprotect) this.protectedSheets.delete(name.toLowerCase());
 
     // Step 2: the sheets (new ones made, replaced ones emptied with their tables and names),
     // then the names, so formulas written next find every sheet and name they refer to.
@@ -658,10 +683,14 @@ export class MemoryWorkbook implements WorkbookPort {
       }
       this.deferTables = false;
       this.retranslate();
+      // Protected last, once everything on the sheet is written.
+      for (const sp of plan.sheets) if (sp.protect) this.protectedSheets.add(sp.name.toLowerCase());
     } catch (error) {
-      // Cancelled between steps: the sheets this plan created go again, as in Excel.
+      // Cancelled between steps: the sheets this plan created go again, and the sheets whose
+      // protection was lifted are protected again, as in Excel.
       this.deferTables = false;
       for (const name of created) this.removeSheet(name);
+      for (const name of unprotect) this.protectedSheets.add(name.toLowerCase());
       this.changed();
       throw error;
     }
@@ -670,13 +699,11 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
-  async replaceTableRows(
-    name: string,
-    rows: Cell[][],
-    options: RunOptions & { allowOverwrite?: boolean; textMode?: TextMode } = {},
-  ): Promise<void> {
+  async replaceTableRows(name: string, rows: Cell[][], options: TableWriteOptions = {}): Promise<void> {
     const table = this.tables.get(name.toLowerCase());
     if (!table) throw new PortError("notFound", `There is no table "${name}".`, [name]);
+    const wasProtected = this.isProtected(table.sheet);
+    if (wasProtected && !options.protect) throw protectedSheetError([table.sheet]);
     const bodyCount = Math.max(1, rows.length);
     const grow = bodyCount + 1 - table.rowCount;
     if (grow > 0 && !options.allowOverwrite) {
@@ -703,11 +730,18 @@ export class MemoryWorkbook implements WorkbookPort {
     const oldBody = table.rowCount - 1;
     table.rowCount = bodyCount + 1;
     this.deferTables = true;
+    // PROD's own sheet: lifted for the write, protected after it (also one the user unprotected),
+    // and protected again if the write fails.
+    this.protectedSheets.delete(table.sheet.toLowerCase());
     try {
       this.engine.batch(() => {
         this.writeCells(table.sheet, table.row + 1, table.column, blank(oldBody), "apostrophe");
         this.writeCells(table.sheet, table.row + 1, table.column, padded, options.textMode ?? "apostrophe");
       });
+      if (options.protect) this.protectedSheets.add(table.sheet.toLowerCase());
+    } catch (error) {
+      if (wasProtected) this.protectedSheets.add(table.sheet.toLowerCase());
+      throw error;
     } finally {
       this.deferTables = false;
     }
@@ -765,7 +799,7 @@ export class MemoryWorkbook implements WorkbookPort {
       if (table.sheet.toLowerCase() === name.toLowerCase()) this.tables.delete(table.name.toLowerCase());
     for (const entry of [...this.names.values()])
       if (splitAddress(entry.formula).sheet.toLowerCase() === name.toLowerCase()) this.removeName(entry.name);
-    for (const store of [this.formats, this.bold, this.written, this.layouts])
+    for (const store of [this.formats, this.bold, this.written, this.layouts, this.protectedSheets])
       store.delete(name.toLowerCase());
     this.engine.removeSheet(id);
     if (this.active.toLowerCase() === name.toLowerCase()) this.active = this.sheetNames()[0] ?? "";
@@ -896,6 +930,8 @@ export class MemoryWorkbook implements WorkbookPort {
     bold?: boolean,
     cellFormats?: (string | null)[][],
   ): void {
+    // Excel refuses any write to a protected sheet's locked cells (AccessDenied).
+    if (this.isProtected(sheet)) throw new PortError("protected", PROTECTED_SHEET_MESSAGE, [sheet]);
     const id = this.sheetId(sheet);
     const formats = this.store(this.formats, sheet);
     const written = this.store(this.written, sheet);

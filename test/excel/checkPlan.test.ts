@@ -21,6 +21,7 @@ const state = (partial: Partial<WorkbookState>): WorkbookState => ({
   sheets: [],
   names: [],
   tables: [],
+  protectedSheets: [],
   ...partial,
 });
 
@@ -67,6 +68,7 @@ describe("checkPlan", () => {
       replaced: ["Bid Comparison"],
       tablesToDelete: ["Bids"],
       namesToDelete: ["Award"],
+      unprotect: [],
     });
   });
 
@@ -117,6 +119,7 @@ describe("checkPlan", () => {
       replaced: ["Cost Report 2026-11-20"],
       tablesToDelete: ["Lines"],
       namesToDelete: [],
+      unprotect: [],
     });
     // A mark already on it (or left by a deleted sheet) is added again, not refused.
     for (const formula of ["='Cost Report 2026-11-20'!$A$1", "=#REF!$A$1"])
@@ -126,5 +129,30 @@ describe("checkPlan", () => {
     expect(() =>
       checkPlan(plan, state({ sheets, names: [{ name: mark, formula: "='Week 12 as sent'!$A$1" }] })),
     ).toThrow(expect.objectContaining({ kind: "nameExists", subjects: ["Week 12 as sent"] }));
+  });
+
+  it("never writes into a sheet the user protected; lifts only PROD's own protected sheets (protect)", () => {
+    const owned = { name: ownershipMarkName("versions", "store"), formula: "='PROD versions'!$A$1" };
+    const protectedState = state({
+      sheets: ["PROD versions", "Top Sheet"],
+      names: [owned],
+      protectedSheets: ["prod versions", "top sheet"],
+    });
+    const mine: WritePlan = { owner: "versions", sheets: [sheet("Top Sheet", "existing")] };
+    expect(() => checkPlan(mine, protectedState)).toThrow(
+      expect.objectContaining({ kind: "protected", subjects: ["Top Sheet"] }),
+    );
+    const store = { ...sheet("PROD versions", "replaceOwned", "store"), protect: true };
+    expect(checkPlan({ owner: "versions", sheets: [store] }, protectedState).unprotect).toEqual([
+      "PROD versions",
+    ]);
+    // Without `protect` PROD's own sheet is refused too: only a plan that protects it again may lift it.
+    expect(() =>
+      checkPlan({ owner: "versions", sheets: [{ ...store, protect: undefined }] }, protectedState),
+    ).toThrow(expect.objectContaining({ kind: "protected" }));
+    // Unprotected now (the user lifted it): nothing to lift, the plan protects it at the end.
+    expect(
+      checkPlan({ owner: "versions", sheets: [store] }, { ...protectedState, protectedSheets: [] }).unprotect,
+    ).toEqual([]);
   });
 });

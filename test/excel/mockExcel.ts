@@ -34,6 +34,8 @@ export interface MockSheet {
   charts: MockChart[];
   /** Conditional formats, as added (custom formula rules only). */
   conditionalFormats: MockConditionalFormat[];
+  /** Review > Protect Sheet: every cell locked, as Excel's default. */
+  protected?: boolean;
 }
 
 export interface MockChart {
@@ -138,6 +140,18 @@ export class MockBook {
     return sheet;
   }
 
+  /**
+   * Excel refuses any change to a protected sheet's cells, tables or layout (AccessDenied); the
+   * commands of the request before it stay applied.
+   */
+  refuseIfProtected(sheet: string): void {
+    if (!this.sheet(sheet).protected) return;
+    throw Object.assign(
+      new Error(`The cell or chart you're trying to change is on a protected sheet (${sheet}).`),
+      { code: "AccessDenied" },
+    );
+  }
+
   cell(sheet: string, address: string): MockCell | undefined {
     const { row, column } = parseA1(address);
     return this.sheet(sheet).cells.get(key(row, column));
@@ -161,6 +175,7 @@ export class MockBook {
 
   /** What Excel would write for one `formulas` entry. */
   write(sheet: string, row: number, column: number, input: string | number | boolean): void {
+    this.refuseIfProtected(sheet);
     const cells = this.sheet(sheet).cells;
     const previous = cells.get(key(row, column));
     const format = previous?.format;
@@ -189,6 +204,7 @@ export class MockBook {
 
   setFormat(sheet: string, row: number, column: number, format: string | null): void {
     if (format === null) return;
+    this.refuseIfProtected(sheet);
     const cells = this.sheet(sheet).cells;
     const cell = cells.get(key(row, column)) ?? { kind: "value" as const, content: "" };
     cells.set(key(row, column), { ...cell, format });
@@ -258,7 +274,13 @@ type Op = () => void;
 
 /** A mocked Excel.run over a MockBook, counting syncs. */
 export function mockExcel(book: MockBook) {
-  const state = { syncs: 0, requestsWithWrites: [] as number[], responseBytes: [] as number[] };
+  const state = {
+    syncs: 0,
+    requestsWithWrites: [] as number[],
+    responseBytes: [] as number[],
+    /** Each protect and unprotect as applied, with the sync it was applied in. */
+    protection: [] as string[],
+  };
   let queue: Op[] = [];
   /** Bytes of the values loaded since the last sync: what the next response carries. */
   let responding = 0;
@@ -335,6 +357,7 @@ export function mockExcel(book: MockBook) {
     Object.defineProperty(format.font, "bold", {
       set: (bold: boolean) =>
         queue.push(() => {
+          book.refuseIfProtected(sheet);
           for (let r = 0; r < rowCount; r++)
             for (let c = 0; c < columnCount; c++) {
               const cells = book.sheet(sheet).cells;
@@ -344,7 +367,11 @@ export function mockExcel(book: MockBook) {
         }),
     });
     Object.defineProperty(format, "columnWidth", {
-      set: (width: number) => queue.push(() => book.sheet(sheet).columnWidths.set(column, width)),
+      set: (width: number) =>
+        queue.push(() => {
+          book.refuseIfProtected(sheet);
+          book.sheet(sheet).columnWidths.set(column, width);
+        }),
     });
     const range = loadable(
       data,
@@ -389,6 +416,7 @@ export function mockExcel(book: MockBook) {
         },
         clear: () =>
           queue.push(() => {
+            book.refuseIfProtected(sheet);
             // Clearing the whole sheet (clear("All")) also drops its conditional formats.
             if (rowCount * columnCount >= 1048576 * 16384) book.sheet(sheet).conditionalFormats = [];
             const cells = book.sheet(sheet).cells;
@@ -449,9 +477,14 @@ export function mockExcel(book: MockBook) {
         getHeaderRowRange: () => rangeOf("header"),
         getDataBodyRange: () => rangeOf("body"),
         worksheet: t ? sheetProxy(t.sheet) : undefined,
-        delete: () => queue.push(() => (book.tables = book.tables.filter((x) => x !== found()))),
+        delete: () =>
+          queue.push(() => {
+            book.refuseIfProtected(found()!.sheet);
+            book.tables = book.tables.filter((x) => x !== found());
+          }),
         resize: (range: { __address: string }) =>
           queue.push(() => {
+            book.refuseIfProtected(found()!.sheet);
             found()!.address = range.__address.slice(range.__address.lastIndexOf("!") + 1);
           }),
       },
@@ -470,7 +503,10 @@ export function mockExcel(book: MockBook) {
             sheet: name,
             address: range.__address.slice(range.__address.lastIndexOf("!") + 1),
           };
-          queue.push(() => book.tables.push(table));
+          queue.push(() => {
+            book.refuseIfProtected(name);
+            book.tables.push(table);
+          });
           const proxy = {} as Record<string, unknown>;
           Object.defineProperty(proxy, "name", { set: (v: string) => queue.push(() => (table.name = v)) });
           Object.defineProperty(proxy, "style", { set: (v: string) => queue.push(() => (table.style = v)) });
@@ -488,7 +524,10 @@ export function mockExcel(book: MockBook) {
             source: range.__address.slice(range.__address.lastIndexOf("!") + 1),
             seriesBy,
           };
-          queue.push(() => book.sheet(name).charts.push(chart));
+          queue.push(() => {
+            book.refuseIfProtected(name);
+            book.sheet(name).charts.push(chart);
+          });
           const later = (apply: () => void) => queue.push(apply);
           const proxy = {
             title: {} as Record<string, unknown>,
@@ -512,11 +551,34 @@ export function mockExcel(book: MockBook) {
         }),
       },
     );
+    // Worksheet protection: `protected` is read after load + sync; protect() and unprotect() are
+    // queued and, as Excel does, fail on a sheet that is already protected / unprotected.
+    const protection = loadable(
+      { protected: book.hasSheet(name) && book.sheet(name).protected === true },
+      {
+        protect: () =>
+          queue.push(() => {
+            const sheet = book.sheet(name);
+            if (sheet.protected)
+              throw Object.assign(new Error("already protected"), { code: "AccessDenied" });
+            sheet.protected = true;
+            state.protection.push(`protect ${name} (sync ${state.syncs})`);
+          }),
+        unprotect: () =>
+          queue.push(() => {
+            const sheet = book.sheet(name);
+            if (!sheet.protected) throw Object.assign(new Error("not protected"), { code: "AccessDenied" });
+            sheet.protected = false;
+            state.protection.push(`unprotect ${name} (sync ${state.syncs})`);
+          }),
+      },
+    );
     return loadable(
       { name },
       {
         tables,
         charts,
+        protection,
         getRange: (address?: string) =>
           address ? rangeByAddress(name, address) : rangeProxy(name, 0, 0, 1048576, 16384),
         getRangeByIndexes: (r: number, c: number, rc: number, cc: number) => rangeProxy(name, r, c, rc, cc),
@@ -527,7 +589,11 @@ export function mockExcel(book: MockBook) {
             : nullRange();
         },
         freezePanes: {
-          freezeRows: (count: number) => queue.push(() => (book.sheet(name).freezeRows = count)),
+          freezeRows: (count: number) =>
+            queue.push(() => {
+              book.refuseIfProtected(name);
+              book.sheet(name).freezeRows = count;
+            }),
           freezeAt: (range: { __address: string }) =>
             queue.push(
               () => (book.sheet(name).freezeAt = range.__address.slice(range.__address.lastIndexOf("!") + 1)),
@@ -572,21 +638,29 @@ export function mockExcel(book: MockBook) {
   }
 
   const workbook = {
-    worksheets: collection(() => book.sheets.map((s) => loaded(sheetProxy(s.name), "name")), {
-      getItem: (name: string) => {
-        if (!book.hasSheet(name) && !queue.length) book.sheet(name);
-        return sheetProxy(name);
+    worksheets: collection(
+      () =>
+        book.sheets.map((s) => {
+          const ws = loaded(sheetProxy(s.name), "name");
+          loaded((ws as unknown as { protection: OfficeMockObject }).protection, "protected");
+          return ws;
+        }),
+      {
+        getItem: (name: string) => {
+          if (!book.hasSheet(name) && !queue.length) book.sheet(name);
+          return sheetProxy(name);
+        },
+        getItemOrNullObject: (name: string) => sheetProxy(name, !book.hasSheet(name)),
+        add: (name: string) => {
+          queue.push(() => {
+            if (book.hasSheet(name))
+              throw Object.assign(new Error(`sheet ${name} exists`), { code: "ItemAlreadyExists" });
+            book.addSheet(name);
+          });
+          return sheetProxy(name);
+        },
       },
-      getItemOrNullObject: (name: string) => sheetProxy(name, !book.hasSheet(name)),
-      add: (name: string) => {
-        queue.push(() => {
-          if (book.hasSheet(name))
-            throw Object.assign(new Error(`sheet ${name} exists`), { code: "ItemAlreadyExists" });
-          book.addSheet(name);
-        });
-        return sheetProxy(name);
-      },
-    }),
+    ),
     names: collection(() => book.names.map((n) => ({ name: n.name, formula: n.formula })), {
       getItem: (name: string) => nameProxy(name),
       getItemOrNullObject: (name: string) => nameProxy(name),

@@ -395,6 +395,79 @@ describe("OfficeWorkbook.apply", () => {
     expect(book.cell("Budget", "A1")).toMatchObject({ content: "the user's" });
   });
 
+  describe("a sheet PROD keeps protected (protect)", () => {
+    const rows: Cell[][] = Array.from({ length: 300 }, (_, i) => [i, `Line ${i}`]);
+    const store = (mode: "create" | "replaceOwned"): WritePlan => ({
+      owner: "t",
+      sheets: [{ name: "Store", mode, protect: true, blocks: [{ row: 0, column: 0, cells: rows }] }],
+    });
+
+    it("is protected in the last chunk's request, and lifted in the first one's when replaced", async () => {
+      const { book, excel, port } = setup({ maxPayloadBytes: 2_000 });
+      await port.apply(store("create"));
+      const created = excel.state.syncs;
+      expect(excel.state.protection).toEqual([`protect Store (sync ${created})`]);
+      await port.apply(store("replaceOwned"));
+      // Step 1 reads (the protection with the sheets), step 2 the charts of the replaced sheet,
+      // then the chunks: the same syncs as an unprotected sheet.
+      const chunks = excel.state.syncs - created - 2;
+      expect(chunks).toBeGreaterThan(2);
+      expect(excel.state.protection.slice(1)).toEqual([
+        `unprotect Store (sync ${created + 3})`,
+        `protect Store (sync ${excel.state.syncs})`,
+      ]);
+      expect(book.sheet("Store").protected).toBe(true);
+      expect(book.cell("Store", "B300")).toMatchObject({ content: "Line 299" });
+    });
+
+    it("is protected again when a chunk is refused or the user cancels, in a batch of its own", async () => {
+      const { book, excel, port } = setup({ maxPayloadBytes: 2_000 });
+      await port.apply(store("create"));
+      book.refuseAtSync = excel.state.syncs + 4; // the second chunk of the replacement
+      await expect(port.apply(store("replaceOwned"))).rejects.toThrow(
+        /^Excel could not complete the change: The request failed\.$/,
+      );
+      expect(excel.state.protection.slice(-1)).toEqual([`protect Store (sync ${excel.state.syncs})`]);
+      expect(book.sheet("Store").protected).toBe(true);
+
+      book.refuseAtSync = undefined;
+      const controller = new AbortController();
+      const result = port.apply(store("replaceOwned"), {
+        signal: controller.signal,
+        onProgress: (p) => p.done === 1 && controller.abort(),
+      });
+      await expect(result).rejects.toMatchObject({ kind: "cancelled" });
+      expect(book.sheet("Store").protected).toBe(true);
+    });
+
+    it("says so when it cannot protect the sheet again", async () => {
+      const { book, excel } = setup();
+      await new OfficeWorkbook({ run: excel.run }).apply(store("create"));
+      // The write fails after lifting the protection, and so does the batch that would put it back.
+      book.refuseAtSync = excel.state.syncs + 3;
+      let batches = 0;
+      const port = new OfficeWorkbook({
+        run: (batch) => (++batches === 2 ? Promise.reject(new Error("Excel is busy")) : excel.run(batch)),
+      });
+      await expect(port.apply(store("replaceOwned"))).rejects.toThrow(
+        /The request failed\. PROD could not protect "Store" again: protect it in Excel \(Review > Protect Sheet, no password\)\.$/,
+      );
+      expect(book.sheet("Store").protected).toBe(false);
+    });
+
+    it("refuses a sheet the user protected, before writing anything", async () => {
+      const { book, excel, port } = setup();
+      book.addSheet("Top Sheet", [["mine"]]).protected = true;
+      const plan: WritePlan = {
+        owner: "t",
+        sheets: [{ name: "Top Sheet", mode: "existing", blocks: [{ row: 1, column: 0, cells: [[1]] }] }],
+      };
+      await expect(port.apply(plan)).rejects.toMatchObject({ kind: "protected", subjects: ["Top Sheet"] });
+      expect(excel.state.syncs).toBe(1);
+      expect(excel.state.requestsWithWrites).toEqual([]);
+    });
+  });
+
   it("on cancel between chunks, removes the sheets it created and says so", async () => {
     const { book, port } = setup({ maxPayloadBytes: 2_000 });
     const controller = new AbortController();

@@ -303,6 +303,33 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       await expect(port.replaceTableRows("NoSuchTable", rows)).rejects.toEqual(refusal("notFound"));
     });
 
+    it("protects a sheet when asked, lifts its protection only for its own writes, and refuses writes that do not protect it again", async () => {
+      const plan = budgetPlan();
+      plan.sheets[0].protect = true;
+      await port.apply(plan);
+      const into = (protect?: boolean): WritePlan => ({
+        owner: "templates",
+        sheets: [
+          { name: "Budget", mode: "existing", protect, blocks: [{ row: 5, column: 0, cells: [["x"]] }] },
+        ],
+      });
+      // A write that would leave it unprotected is refused before anything is written.
+      await expect(port.apply(into())).rejects.toEqual(refusal("protected"));
+      await expect(port.replaceTableRows("BudgetLines", [[1, "a", 1]])).rejects.toEqual(refusal("protected"));
+      expect((await port.readTable("BudgetLines"))?.rows).toHaveLength(2);
+      expect(await port.findNonEmpty([{ sheet: "Budget", address: "A6" }])).toEqual([]);
+      // PROD's own writes lift it, write, and protect it again: the next unprotected write is refused.
+      await port.apply(into(true));
+      await port.replaceTableRows("BudgetLines", [[1, "a", 1]], { protect: true });
+      expect((await port.readTable("BudgetLines"))?.rows).toEqual([[1, "a", 1]]);
+      expect((await port.readRange({ sheet: "Budget", address: "A6" })).values).toEqual([["x"]]);
+      await expect(port.apply(into())).rejects.toEqual(refusal("protected"));
+      // Replacing it (cleared and rewritten) also works, and it stays protected.
+      await port.apply({ ...budgetPlan(), sheets: [{ ...plan.sheets[0], mode: "replaceOwned" }] });
+      expect((await port.readTable("BudgetLines"))?.rows).toHaveLength(2);
+      await expect(port.replaceTableRows("BudgetLines", [])).rejects.toEqual(refusal("protected"));
+    });
+
     it("stops before writing when cancelled", async () => {
       const controller = new AbortController();
       controller.abort();

@@ -33,6 +33,10 @@ const NEXT_STEP: Record<PortError["kind"], { title: string; next: string }> = {
     title: "That sheet was not made by PROD",
     next: "PROD only replaces sheets it made. Rename your sheet, or use new names.",
   },
+  protected: {
+    title: "That sheet is protected",
+    next: "To let PROD write there, unprotect it in Excel (Review > Unprotect Sheet) and try again.",
+  },
   cancelled: { title: "Cancelled", next: "Nothing more was written." },
   host: {
     title: "Excel could not make the change",
