@@ -3,7 +3,9 @@
  * them (formatted, bold, errors with their message on hover), and a formula bar that shows the
  * selected cell's formula and takes typing, so a person can change a rate and watch the PROD
  * formulas recompute. A block is selected as in Excel (shift+click, drag, shift+arrows), for the
- * pane's actions on the selection. Not Excel: no formatting tools, no undo, no copy and paste.
+ * pane's actions on the selection. A protected sheet refuses typing and Delete with Excel's
+ * message, and offers Excel's Review > Unprotect Sheet. Not Excel: no formatting tools, no undo,
+ * no copy and paste.
  */
 import {
   type KeyboardEvent,
@@ -13,8 +15,17 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { PortError, a1, a1Range, columnLetter, parseA1 } from "../excel/port";
+import {
+  Button,
+  Input,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { PROTECTED_SHEET_MESSAGE, PortError, a1, a1Range, columnLetter, parseA1 } from "../excel/port";
 import type { MemoryWorkbook } from "./memoryWorkbook";
 import { SheetChart } from "./SheetChart";
 
@@ -235,9 +246,11 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
     try {
       book.enter(sheet, row, column, draft);
     } catch (error) {
-      // Refused: nothing changed, and the entry stays in the formula bar to be corrected.
+      // Refused: nothing changed, and the entry stays in the formula bar to be corrected; on a
+      // protected sheet there is nothing to correct, and the cell shows again as it is.
       if (!(error instanceof PortError)) throw error;
       setRefused(error.message);
+      if (error.kind === "protected") setEditing(false);
       return;
     }
     setRefused(null);
@@ -245,7 +258,13 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
     book.select(sheet, row + 1, column);
     scroller.current?.focus();
   };
+  const locked = book.isProtected(sheet);
   const startTyping = (text: string) => {
+    // Excel refuses at the first key on a protected sheet, not when the entry is made.
+    if (locked) {
+      setRefused(PROTECTED_SHEET_MESSAGE);
+      return;
+    }
     setDraft(text);
     setEditing(true);
     formulaBar.current?.focus();
@@ -270,8 +289,12 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
       event.preventDefault();
       startTyping(selectedView.input);
     } else if (event.key === "Delete" || event.key === "Backspace") {
-      // Clears every selected cell, as Excel's Delete does.
+      // Clears every selected cell, as Excel's Delete does; a protected sheet refuses it whole.
       event.preventDefault();
+      if (locked) {
+        setRefused(PROTECTED_SHEET_MESSAGE);
+        return;
+      }
       for (let r = 0; r < selection.rowCount; r++)
         for (let c = 0; c < selection.columnCount; c++)
           book.enter(sheet, selection.row + r, selection.column + c, "");
@@ -316,6 +339,18 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
           onKeyDown={onBarKey}
           placeholder={selectedView.spilled ? "(part of a spilled answer)" : ""}
         />
+        {locked && (
+          // Excel's Review > Unprotect Sheet, for a sheet protected without a password.
+          <Button
+            size="small"
+            onClick={() => {
+              book.unprotectSheet(sheet);
+              setRefused(null);
+            }}
+          >
+            Unprotect Sheet
+          </Button>
+        )}
       </div>
       {refused && (
         <Text className={styles.errorNote} role="alert">

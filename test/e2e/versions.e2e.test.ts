@@ -2,11 +2,13 @@
  * Budget versions in the real pane and the preview's grid (issue 21): insert the Feature film
  * template, type rates, save a version, change a rate, compare, and check every figure of the
  * "Budget comparison" sheet to the cent; correct a line and watch the comparison follow; lock the
- * original totals beside the Top Sheet.
+ * original totals beside the Top Sheet. The store, "PROD versions", is protected: typing into it
+ * is refused with Excel's message, and saving another version still works.
  */
 import {
   type Preview,
   amount,
+  cellText,
   fillInFringeRates,
   openPreview,
   panelTab,
@@ -64,6 +66,38 @@ describe("budget versions in the preview", () => {
     await dialog.getByText(/already used/).waitFor();
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.getByText(/Nothing was saved/).waitFor();
+  });
+
+  it("refuses typing into the protected store, and still saves another version into it", async () => {
+    const { page } = preview;
+    const store = await showSheet(page, "PROD versions");
+    const first = store.get("G4");
+    expect(store.get("B4")).toBe("Studio approved");
+    const refusal = page.getByRole("alert").filter({ hasText: "on a protected sheet" });
+    await typeInto(page, "G4", "1");
+    await expect(refusal.textContent()).resolves.toBe(
+      "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.",
+    );
+    expect(await cellText(page, "G4")).toBe(first);
+    await page.keyboard.press("Delete");
+    expect(await cellText(page, "G4")).toBe(first);
+
+    // PROD's own save lifts the protection for its write only.
+    await page.getByLabel("Version name").fill("Working copy");
+    await page.getByRole("button", { name: "Save version" }).click();
+    await page.getByText(/Saved "Working copy": \d+ lines, \$69,160\.00/).waitFor();
+    await page.getByRole("checkbox", { name: /^Working copy \(saved / }).waitFor();
+    const after = await showSheet(page, "PROD versions");
+    const versions = new Set([...after.entries()].filter(([a]) => /^B\d+$/.test(a)).map(([, t]) => t));
+    expect(versions.has("Studio approved") && versions.has("Working copy")).toBe(true);
+    expect(after.get("G4")).toBe(first);
+    // Protected again: still refused (a click on a cell clears the last refusal first).
+    await page.locator('td[data-address="G5"]').click();
+    expect(await refusal.count()).toBe(0);
+    await page.keyboard.type("1");
+    await refusal.waitFor();
+    expect(await cellText(page, "G5")).toBe(after.get("G5"));
+    await page.getByRole("button", { name: "Unprotect Sheet" }).waitFor();
   });
 
   it("compares Current with the version after a rate changed: every figure to the cent", async () => {

@@ -3,7 +3,9 @@
  * Excel: saving and comparing a 5,000-line budget take a fixed number of syncs plus one per
  * chunk of the write, descriptions from the budget reach the store as text, a name already used
  * is replaced only after a yes, a sheet PROD did not make is never written to, and a comparison
- * whose hidden mark was deleted is taken back only after a yes.
+ * whose hidden mark was deleted is taken back only after a yes. The store's sheet is protected:
+ * PROD lifts its protection in the request that writes and puts it back in the last one, so the
+ * counts stay the same, and protects it again when a write fails.
  */
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { ownershipMarkName, PortError } from "../../src/excel/port";
@@ -42,6 +44,9 @@ describe("saving a 5,000-line budget as a version", () => {
     expect(saved).toMatchObject({ replaced: false, total: "501250.00" });
     // Read the store's state (2), the budget (1), then apply: check (1) + one chunk.
     expect(excel.state.syncs).toBe(5);
+    // Protected in the request that wrote it, once its cells, table and layout were written.
+    expect(book.sheet(STORE_SHEET).protected).toBe(true);
+    expect(excel.state.protection).toEqual([`protect ${STORE_SHEET} (sync 5)`]);
     expect(book.cell(STORE_SHEET, "F4")).toMatchObject({ kind: "value", content: '=HYPERLINK("x")' });
     expect(book.cell(STORE_SHEET, "E4")).toMatchObject({ kind: "value", content: 1101 });
     expect(book.tables.map((t) => [t.name, t.address])).toEqual([["PROD_Versions", `A3:H${LINES + 3}`]]);
@@ -53,6 +58,7 @@ describe("saving a 5,000-line budget as a version", () => {
     await saveCurrent(port, choice, "A", "2026-12-04", yes);
     const chunks = excel.state.syncs - 4;
     expect(chunks).toBeGreaterThan(3);
+    expect(excel.state.protection).toEqual([`protect ${STORE_SHEET} (sync ${excel.state.syncs})`]);
   });
 
   it("adds a second version by rewriting the table in place, and replaces a name only after a yes", async () => {
@@ -64,6 +70,14 @@ describe("saving a 5,000-line budget as a version", () => {
     // whatever the number of lines, as long as each read and write fits one chunk.
     expect(excel.state.syncs - before).toBe(10);
     expect(book.tables[0].address).toBe(`A3:H${2 * LINES + 3}`);
+    // The protection is lifted and put back in the one request that rewrites the rows (the mock,
+    // like Excel, refuses every write to a protected sheet, so the order is unprotect, write, protect).
+    expect(excel.state.protection.slice(1)).toEqual([
+      `unprotect ${STORE_SHEET} (sync ${before + 10})`,
+      `protect ${STORE_SHEET} (sync ${before + 10})`,
+    ]);
+    expect(excel.state.requestsWithWrites).toContain(before + 10);
+    expect(book.sheet(STORE_SHEET).protected).toBe(true);
     const asked: string[] = [];
     const refused = await saveCurrent(port, choice, "a", "2026-12-06", (v) => {
       asked.push(v.name);
@@ -72,6 +86,58 @@ describe("saving a 5,000-line budget as a version", () => {
     expect(refused).toBeNull();
     expect(asked).toEqual(["A"]);
     expect(book.cell(STORE_SHEET, "C4")?.content).toBe("2026-12-04");
+  });
+
+  it("lifts the protection in the first chunk's request and puts it back in the last one's", async () => {
+    const { book, excel, port, choice } = setup(200_000);
+    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    const writes = excel.state.requestsWithWrites.length;
+    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    const chunks = excel.state.requestsWithWrites.slice(writes);
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(excel.state.protection.slice(1)).toEqual([
+      `unprotect ${STORE_SHEET} (sync ${chunks[0]})`,
+      `protect ${STORE_SHEET} (sync ${chunks[chunks.length - 1]})`,
+    ]);
+    // No sync of their own: after the reads, every sync is a chunk of the write.
+    expect(chunks).toEqual(Array.from({ length: chunks.length }, (_, i) => chunks[0] + i));
+    expect(excel.state.syncs).toBe(chunks[chunks.length - 1]);
+    expect(book.sheet(STORE_SHEET).protected).toBe(true);
+  });
+
+  it("protects the store again when a write fails after lifting it, and says what failed", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    const before = excel.state.syncs;
+    const budget = book.values("Budget", 0, 0, LINES + 1, 3);
+    // Excel refuses the request that rewrites the rows, after applying its first commands
+    // (the unprotect among them).
+    book.refuseAtSync = before + 10;
+    const error = await saveCurrent(port, choice, "B", "2026-12-05", yes).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortError);
+    expect((error as PortError).message).toMatch(
+      /^Excel could not complete the change: The request failed\.$/,
+    );
+    // Protected again in a batch of its own: which sheets are protected (1), the protect (1).
+    expect(excel.state.protection.slice(1)).toEqual([
+      `unprotect ${STORE_SHEET} (sync ${before + 10})`,
+      `protect ${STORE_SHEET} (sync ${before + 12})`,
+    ]);
+    expect(excel.state.syncs - before).toBe(12);
+    expect(book.sheet(STORE_SHEET).protected).toBe(true);
+    // The budget the user typed is as it was.
+    expect(book.values("Budget", 0, 0, LINES + 1, 3)).toEqual(budget);
+  });
+
+  it("protects the store again after a save when the user had unprotected it", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    book.sheet(STORE_SHEET).protected = false;
+    const before = excel.state.syncs;
+    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    expect(excel.state.syncs - before).toBe(10);
+    expect(excel.state.protection.slice(1)).toEqual([`protect ${STORE_SHEET} (sync ${before + 10})`]);
+    expect(book.sheet(STORE_SHEET).protected).toBe(true);
   });
 
   it("never writes into a sheet of the store's name that PROD did not make", async () => {

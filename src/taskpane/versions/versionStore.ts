@@ -3,7 +3,9 @@
  * PROD owns by its ownership mark (port.ts). The first save makes the sheet and the table; every
  * later save rewrites the table's rows in place (replaceTableRows), so the comparison's formulas,
  * which name the table, keep pointing at it. A sheet of that name PROD did not make is never
- * written to.
+ * written to. The sheet is protected without a password (issue 21: "protected-from-accident"):
+ * Excel refuses a change typed into it, the user can lift it knowingly (Review > Unprotect
+ * Sheet), and PROD lifts it only for its own writes and protects it again after each.
  */
 import { readStore, STORE_HEADER, storeRows, storeWith, type BudgetVersion } from "../../engine/versions";
 import {
@@ -72,7 +74,7 @@ export function newStorePlan(version: BudgetVersion): WritePlan {
             column: 0,
             cells: [
               [
-                "Written by PROD's Versions panel: each saved version's lines as values. Do not edit: the Budget comparison sheet adds them up.",
+                "Written by PROD's Versions panel: each saved version's lines as values, which the Budget comparison sheet adds up. Protected against changes by accident (Review > Unprotect Sheet lifts it).",
               ],
             ],
           },
@@ -95,6 +97,7 @@ export function newStorePlan(version: BudgetVersion): WritePlan {
         ],
         freeze: { rows: STORE_HEADER_ROW + 1 },
         columnWidths: [50, 140, 110, 70, 60, 240, 100, 90],
+        protect: true,
       },
     ],
   };
@@ -115,6 +118,7 @@ export async function saveVersion(
     return;
   }
   const rows = storeWith(state.versions, version).flatMap(storeRows);
-  // A cell the user typed below the table is not written over: the port refuses, in words.
-  await port.replaceTableRows(STORE_TABLE, rows, options);
+  // A cell the user typed below the table is not written over: the port refuses, in words. The
+  // sheet's protection is lifted for this write only, and put back even if the write fails.
+  await port.replaceTableRows(STORE_TABLE, rows, { ...options, protect: true });
 }
