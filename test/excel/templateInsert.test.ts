@@ -11,6 +11,8 @@ import {
   presetYears,
 } from "../../src/taskpane/templates/buildPlan";
 import { freeCopy } from "../../src/taskpane/panels/TemplatesPanel";
+import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
+import { accountClass } from "../../src/engine/templates/incentiveTags";
 import { MockBook, mockExcel } from "./mockExcel";
 
 const IDS = Object.keys(TEMPLATES) as LayoutId[];
@@ -124,6 +126,40 @@ describe.each(IDS)("%s template plan", (id) => {
     expect(row[DETAIL_COLUMNS.hours]).toEqual({
       formula: `=IF(C${r}="",0,C${r}*E${r}*IFERROR(VLOOKUP(D${r},Units_Table,2,FALSE),0))`,
     });
+  });
+
+  it("tags every line for incentives side by side in PROD.INCENTIVE's order: Where and Payee live, the account's defaults", () => {
+    const detail = layout.plan.sheets.find((s) => s.name === layout.sheets.detail)!;
+    const rows = detailRows(detail);
+    const C = DETAIL_COLUMNS;
+    expect(rows.get(2)!.slice(C.where, C.people + 1)).toEqual([...TAG_COLUMNS]);
+    expect(C.people - C.where + 1).toBe(TAG_COLUMNS.length);
+    const template = TEMPLATES[id];
+    for (const line of layout.detailLines) {
+      const row = rows.get(line.row)!;
+      const r = line.row + 1;
+      const account = template.accounts.find((a) => a.code === line.account)!;
+      expect(row[C.where]).toEqual({ formula: `=IF(Shoot_Location="","",Shoot_Location)` });
+      expect(row[C.payee]).toEqual({ formula: `=IF(K${r}="","",K${r})` });
+      expect(row[C.residency]).toBeNull();
+      expect(row[C.class]).toBe(accountClass(template, account));
+      expect(row[C.payForm]).toBe(line.labor ? "W2" : "VENDOR");
+      expect(row[C.people]).toEqual(line.labor ? { formula: `=E${r}` } : null);
+    }
+    const names = layout.plan.names;
+    // Columns S to Z, from the detail's first line (row 4) down, as Detail_Total's rows.
+    const total = names.find((n) => n.name === "Detail_Total")!.address;
+    expect(names.find((n) => n.name === "Detail_Tags")?.address).toBe(
+      total.replace(/\$J\$/g, "$S$").replace(/:\$S\$/, ":$Z$"),
+    );
+    expect(total).toMatch(/^\$J\$4:\$J\$\d+$/);
+    const globals = layout.plan.sheets.find((s) => s.name === layout.sheets.globals)!;
+    const cells = globals.blocks.flatMap((b) => b.cells);
+    const global = (name: string) => cells.find((row) => row[2] === name)?.[1];
+    expect(global("Shoot_Location")).toEqual({ text: "CA" });
+    expect(global("Incentive_Program")).toBeNull();
+    expect(global("Incentive_Settings")).toBeNull();
+    expect(global("Exchange_Rate")).toBeNull();
   });
 
   it("adds every workbook name once", () => {

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { loadProdFunctions } from "./loadProdFunctions";
 import { tryParseAccount } from "../../src/engine/accounts";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
+import { columnLetter } from "../../src/excel/port";
 import { fillInRates } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { LAYOUTS, type LayoutId } from "../../src/engine/chart";
@@ -26,8 +27,9 @@ jest.setTimeout(60000);
 
 const IDS = Object.keys(TEMPLATES) as LayoutId[];
 const C = DETAIL_COLUMNS;
-/** A free column of the detail sheet for the formulas under test. */
-const SCRATCH = 20;
+/** A free column of the detail sheet for the formulas under test: right of every detail column. */
+const SCRATCH = C.actual + 2;
+const scratch = (offset: number) => columnLetter(SCRATCH + offset);
 
 /** Cents as integers, so the sums here are exact. */
 const cents = (v: unknown) => Math.round(Number(v) * 100);
@@ -84,7 +86,9 @@ describe.each(IDS)("%s: Top Sheet, TOPSHEET and ACCTSUM agree on the same detail
 
     const spill = (formula: string) => {
       wb.enter(sheets.detail, 0, SCRATCH, formula);
-      return wb.rangeValues(sheets.detail, `U1:W200`).filter((r) => r[2] !== null && r[2] !== "");
+      return wb
+        .rangeValues(sheets.detail, `${scratch(0)}1:${scratch(2)}200`)
+        .filter((r) => r[2] !== null && r[2] !== "");
     };
     const byTotal = spill(`=PROD.TOPSHEET(Detail_Acct,Detail_Total,"${template.layout}")`);
     expect(cents(byTotal.find((r) => r[1] === "Total")![2])).toBe(direct);
@@ -114,7 +118,7 @@ describe.each(IDS)("%s: Top Sheet, TOPSHEET and ACCTSUM agree on the same detail
         },
       ],
     });
-    const acctsums = wb.rangeValues(sheets.detail, `Y1:Y${categories.length}`);
+    const acctsums = wb.rangeValues(sheets.detail, `${scratch(4)}1:${scratch(4)}${categories.length}`);
     categories.forEach((category, i) => {
       const onTopSheet = cents(top[category.row][2]);
       const fromTopsheet = byCategory.find((r) => String(r[0]) === category.code);

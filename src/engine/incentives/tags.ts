@@ -135,6 +135,8 @@ const PHASES: Readonly<Record<string, Phase>> = {
   PREP: "PREP",
   SHOOT: "SHOOT",
   PRODUCTION: "SHOOT",
+  // Wrap is the end of production, not post: the templates tag their wrap lines WRAP.
+  WRAP: "SHOOT",
   POST: "POST",
   DELIVERY: "DELIVERY",
   DISTRIBUTION: "DISTRIBUTION",

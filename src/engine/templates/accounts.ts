@@ -7,6 +7,7 @@
  * cited chart: numbers vary by studio (reference.md 2.1), so the user renumbers freely. Every
  * account sits inside a category of its chart (chart.ts).
  */
+import type { Flag } from "../incentives/tags";
 import type { Period, TemplateAccount, Union, Unit } from "./types";
 
 const ALL: readonly Period[] = ["prep", "shoot", "wrap"];
@@ -31,6 +32,24 @@ function writer(code: string, name: string, paidBy: "Draft" | "Flat"): TemplateA
   return { code, name, kind: "labor", paidBy };
 }
 
+/**
+ * The producers' own staff (secretaries, assistants): in the 1200 Producer category but crew for
+ * incentives, not producers (incentives.md section 2 `class`; California's above-the-line
+ * exclusion names writers, directors, producers and performers [CA6]).
+ */
+function staff(account: TemplateAccount): TemplateAccount {
+  return { ...account, incentiveClass: "CREW" };
+}
+
+/**
+ * An account whose lines carry incentive uplift flags (incentives.md section 2 `flags`): VFX for
+ * visual effects work (the UK, California, Louisiana, BC and Quebec uplifts), MUSIC for music
+ * scoring (New York's).
+ */
+function flagged(account: TemplateAccount, ...incentiveFlags: Flag[]): TemplateAccount {
+  return { ...account, incentiveFlags };
+}
+
 /** An expense account: one line, no fringes. */
 function expense(code: string, name: string, units: Unit = "Allow"): TemplateAccount {
   return { code, name, kind: "expense", units };
@@ -50,8 +69,8 @@ const FEATURE_ATL: readonly TemplateAccount[] = [
   labor("1211", "Executive producers", SHOOT),
   labor("1221", "Co-producers", ALL),
   labor("1231", "Production executives", SHOOT),
-  labor("1251", "Secretaries", ALL),
-  labor("1271", "Assistants", ALL),
+  staff(labor("1251", "Secretaries", ALL)),
+  staff(labor("1271", "Assistants", ALL)),
   expense("1285", "Other producer costs", "Allow"),
   labor("1301", "Director", ALL, "DGA"),
   labor("1305", "2nd-unit director", SHOOT, "DGA"),
@@ -123,11 +142,11 @@ const BTL: readonly TemplateAccount[] = [
   labor("5001", "Editor", ["shoot", "wrap"], "IATSE"),
   labor("5002", "Assistant editor", ["shoot", "wrap"], "IATSE"),
   expense("5050", "Editing rooms & equipment", "Week"),
-  labor("5101", "Composer", ["wrap"]),
+  flagged(labor("5101", "Composer", ["wrap"]), "MUSIC"),
   expense("5150", "Music licensing", "Allow"),
   expense("5201", "Sound design & mix", "Allow"),
   expense("5301", "Color grading & online", "Allow"),
-  expense("5350", "Visual effects", "Allow"),
+  flagged(expense("5350", "Visual effects", "Allow"), "VFX"),
   expense("5401", "Main & end titles", "Flat"),
   expense("6501", "Publicity", "Allow"),
   expense("6801", "General overhead", "Allow"),
@@ -206,7 +225,7 @@ export const AICP_ACCOUNTS: readonly TemplateAccount[] = [
   expense("Q", "Editorial", "Allow"),
   expense("S", "Audio post & mix", "Allow"),
   expense("T", "Color & finishing", "Allow"),
-  expense("X", "VFX & graphics", "Allow"),
+  flagged(expense("X", "VFX & graphics", "Allow"), "VFX"),
 ];
 
 /** What the AICP detail says about its line numbers, once (see AICP_ACCOUNTS). */

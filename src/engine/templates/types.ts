@@ -4,6 +4,7 @@
  * a template into sheets (Top Sheet, Budget detail, Fringes, Globals); nothing here knows Excel.
  */
 import type { LayoutId } from "../chart";
+import type { Flag, LineClass } from "../incentives/tags";
 
 /**
  * Hours in a day: Movie Magic's default Day unit is 12 hours (reference.md 1.1 [C], "hours
@@ -68,6 +69,13 @@ export interface TemplateAccount {
   units?: Unit;
   /** Labor: the guild or union whose fringes the line carries; none for non-union staff. */
   union?: Union;
+  /**
+   * Labor: whom the line pays for, for incentives, where its category says otherwise (a
+   * producer's assistant is crew, not a producer); see incentiveTags.ts.
+   */
+  incentiveClass?: LineClass;
+  /** The incentive uplift flags its lines carry (visual effects work, music scoring). */
+  incentiveFlags?: readonly Flag[];
 }
 
 /**
@@ -142,6 +150,17 @@ export interface TemplateGlobals {
   markupPct: number;
   /** TV: episodes in the season (the amortization spreads over them). */
   episodes: number;
+  /**
+   * Where the budget shoots, as a place code (CA, GA, UK, BC...): every detail line's Where tag
+   * follows it. @default the payroll preset's state (incentiveTags.ts presetLocation)
+   */
+  location?: string;
+  /** The incentive program the Top Sheet takes off ("US-GA"); "" or none: no incentive line. */
+  incentiveProgram?: string;
+  /** Its settings as NAME=VALUE pairs ("GEP=NO, SALE=0.88"); "" or none: the program's defaults. */
+  incentiveSettings?: string;
+  /** The program's currency per unit of the budget's; none: the budget is in its currency. */
+  exchangeRate?: number;
 }
 
 /** A budget template. */

@@ -23,6 +23,9 @@ import {
   libraryYears,
 } from "../../engine/fringes/library";
 import { dateSerial } from "../../engine/import/dates";
+import { PROGRAM_NAMES } from "../../engine/incentives/programs";
+import { TAG_COLUMNS } from "../../engine/incentives/tags";
+import { lineTagDefaults, presetLocation, type LineTagDefaults } from "../../engine/templates/incentiveTags";
 import {
   type BudgetTemplate,
   type ChargeBase,
@@ -127,8 +130,21 @@ export const DETAIL_COLUMNS = {
   group: 16,
   /** "No" when one of the line's groups is out of the total: the line then counts nowhere. */
   inTotal: 17,
+  /**
+   * The incentive tags (issue 22), side by side in the order PROD.INCENTIVE reads them
+   * (TAG_COLUMNS): Where (the Globals shooting location, live), Payee (the line's Person, live),
+   * Residency, Class, Pay form, Phase, Flags and People (the line's X, live, on labor lines).
+   */
+  where: 18,
+  payee: 19,
+  residency: 20,
+  class: 21,
+  payForm: 22,
+  phase: 23,
+  flags: 24,
+  people: 25,
   /** AICP only: what the line actually cost, typed beside the estimate (the form's Actual column). */
-  actual: 18,
+  actual: 26,
 } as const;
 
 /** The Budget detail sheet's header row (the cost report reads budgets in this shape). */
@@ -151,6 +167,7 @@ export const DETAIL_HEADER = [
   "Names on rates date",
   "Group",
   "In total",
+  ...TAG_COLUMNS,
 ];
 
 /** The separators a studio writes inside an account code (accounts.ts: 25-01, 2501.00, 25 01). */
@@ -518,6 +535,39 @@ export function buildTemplatePlan(
       note: `Type one of: ${charge.bases.map((b) => CHARGE_BASE_LABELS[b]).join(", ")}.`,
     });
   }
+  // The production incentive (issue 22): where the budget shoots, which every detail line's Where
+  // tag follows, and the program the Top Sheet takes off with its settings and exchange rate.
+  const location = globals.location ?? presetLocation(globals.fringePreset);
+  globalRows.push(
+    {
+      name: "Shoot_Location",
+      label: "Shooting location",
+      value: location === "" ? null : { text: location },
+      format: null,
+      note: "A place code (CA, GA, NM, NY, UK, BC...): every line's Where on the detail follows it. Type OUT, or another place, in a line's Where when that cost is incurred elsewhere.",
+    },
+    {
+      name: "Incentive_Program",
+      label: "Incentive program",
+      value: globals.incentiveProgram ? { text: globals.incentiveProgram } : null,
+      format: null,
+      note: `The production incentive the Top Sheet takes off: ${PROGRAM_NAMES.join(", ")} (README, Production incentives). Blank: none.`,
+    },
+    {
+      name: "Incentive_Settings",
+      label: "Incentive settings",
+      value: globals.incentiveSettings ? { text: globals.incentiveSettings } : null,
+      format: null,
+      note: "The program's settings as NAME=VALUE pairs, such as GEP=NO, SALE=0.88. Blank: the program's defaults.",
+    },
+    {
+      name: "Exchange_Rate",
+      label: "Budget exchange rate",
+      value: globals.exchangeRate ?? null,
+      format: NUMBER_FORMATS.general,
+      note: "The program's currency per unit of the budget's (0.79 pounds per dollar). Blank: the budget is in the program's currency. The Top Sheet shows it beside the incentive.",
+    },
+  );
   const GLOBALS_FIRST = 3;
   globalRows.forEach((g, i) =>
     addName(g.name, sheets.globals, a1(GLOBALS_FIRST + i, 1, true), `${g.label} (${template.name} globals)`),
@@ -539,6 +589,7 @@ export function buildTemplatePlan(
   // Groups (issue 21, what-if by lines): one row per group with its In total switch and what its
   // lines cost. It starts with one empty row: typing under it adds rows (Excel grows the table).
   const groupsTable = n("Groups");
+  const shootLocation = n("Shoot_Location");
   const groupsTitleRow = unitsFirst + UNITS.length + 1;
   const groupsHeaderRow = groupsTitleRow + 1;
   const groupsFirst = groupsHeaderRow + 1;
@@ -742,6 +793,7 @@ export function buildTemplatePlan(
     units: Unit | null,
     fringeSet: string | null,
     person: string | null,
+    tags: LineTagDefaults | null,
   ) => {
     const r = DETAIL_FIRST_ROW + detailRows.length;
     const first = DETAIL_FIRST_ROW;
@@ -775,6 +827,18 @@ export function buildTemplatePlan(
       { formula: namesFormula(r) },
       null,
       { formula: inTotalFormula(a1(r, C.group), groupsTable) },
+      // Incentive tags (issue 22). Where follows the Globals shooting location and Payee the
+      // line's Person, live, so a new location re-tags every line not typed over; a blank source
+      // stays blank (a formula over an empty cell would give 0, not a place or a name). People is
+      // the line's X on a labor line (caps apply per person); the rest are the account's defaults.
+      { formula: `=IF(${shootLocation}="","",${shootLocation})` },
+      { formula: `=IF(${a1(r, C.person)}="","",${a1(r, C.person)})` },
+      null,
+      tags?.cls ?? null,
+      tags?.payForm ?? null,
+      tags?.phase ?? null,
+      tags?.flags || null,
+      fringeSet === null ? null : { formula: `=${a1(r, C.x)}` },
       ...(actuals ? [null] : []),
     ]);
     detailBold.push(false);
@@ -794,7 +858,15 @@ export function buildTemplatePlan(
     detailBold.push(true);
     for (const account of accounts) {
       if (account.kind === "labor" && account.paidBy) {
-        line(account.code, account.name, 1, account.paidBy, fringeSetOf(account), account.name);
+        line(
+          account.code,
+          account.name,
+          1,
+          account.paidBy,
+          fringeSetOf(account),
+          account.name,
+          lineTagDefaults(template, account, null),
+        );
       } else if (account.kind === "labor") {
         for (const period of account.periods ?? ["shoot"]) {
           const units: Unit = period === "shoot" || days ? "Day" : "Week";
@@ -805,17 +877,26 @@ export function buildTemplatePlan(
             units,
             fringeSetOf(account),
             account.name,
+            lineTagDefaults(template, account, period),
           );
         }
       } else {
         const units = account.units ?? "Allow";
-        line(account.code, account.name, quantity(null, units), units, null, null);
+        line(
+          account.code,
+          account.name,
+          quantity(null, units),
+          units,
+          null,
+          null,
+          lineTagDefaults(template, account, null),
+        );
       }
     }
   }
   // Spare lines at the end, formulas in place, for the user's own accounts; rows inserted above
   // the last one stay inside the named ranges.
-  for (let spare = 0; spare < SPARE_LINES; spare++) line("", null, null, null, null, null);
+  for (let spare = 0; spare < SPARE_LINES; spare++) line("", null, null, null, null, null, null);
   const detailLast = DETAIL_FIRST_ROW + detailRows.length - 1;
   const detailRange = (column: number) => a1Range(DETAIL_FIRST_ROW, column, detailRows.length, 1, true);
   const acctName = addName("Detail_Acct", sheets.detail, detailRange(C.acct), "Account of each detail line.");
@@ -848,6 +929,12 @@ export function buildTemplatePlan(
     detailRange(C.inTotal),
     "No where a line's group is out of the total.",
   );
+  addName(
+    "Detail_Tags",
+    sheets.detail,
+    a1Range(DETAIL_FIRST_ROW, C.where, detailRows.length, TAG_COLUMNS.length, true),
+    "Incentive tags of each line: Where | Payee | Residency | Class | Pay form | Phase | Flags | People.",
+  );
 
   // Contiguous runs of rows with the same bold flag, so a few blocks carry the whole sheet.
   const detailBlocks: CellBlock[] = [];
@@ -870,6 +957,7 @@ export function buildTemplatePlan(
     null,
     null,
     null,
+    ...TAG_COLUMNS.map((_, i) => (i === C.people - C.where ? Q : null)),
     ...(actuals ? [M] : []),
   ];
   for (let i = 0; i < detailRows.length;) {
@@ -895,7 +983,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read at the rates in force on the rates date (${sheets.globals}; Names on rates date shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510). Group: tag a line (Stunts, or several: Stunts, Night shoot) and switch the group in or out of the total in the Groups table on ${sheets.globals}; a line out of the total is greyed and counts in no total, fringes included.${template.detailNote ? ` ${template.detailNote}` : ""}`,
+            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read at the rates in force on the rates date (${sheets.globals}; Names on rates date shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510). Group: tag a line (Stunts, or several: Stunts, Night shoot) and switch the group in or out of the total in the Groups table on ${sheets.globals}; a line out of the total is greyed and counts in no total, fringes included. Where to People are the line's incentive tags: Where follows the shooting location on ${sheets.globals}, Payee the Person and People the X; Class, Pay form, Phase and Flags come from the account. Type over any of them, and type Residency (IN or OUT) where a program counts residents apart.${template.detailNote ? ` ${template.detailNote}` : ""}`,
           ],
         ],
       },
@@ -923,6 +1011,15 @@ export function buildTemplatePlan(
       190,
       140,
       60,
+      // Where | Payee | Residency | Class | Pay form | Phase | Flags | People
+      60,
+      120,
+      70,
+      90,
+      65,
+      95,
+      70,
+      55,
       ...(actuals ? [95] : []),
     ],
     // A line out of the total is greyed across the row (the In total column says No).
