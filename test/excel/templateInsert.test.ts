@@ -146,7 +146,7 @@ describe.each(IDS)("%s template plan", (id) => {
       expect(row[C.payForm]).toBe(line.labor ? "W2" : "VENDOR");
       expect(row[C.people]).toEqual(line.labor ? { formula: `=E${r}` } : null);
     }
-    const names = layout.plan.names;
+    const names = layout.plan.names ?? [];
     // Columns S to Z, from the detail's first line (row 4) down, as Detail_Total's rows.
     const total = names.find((n) => n.name === "Detail_Total")!.address;
     expect(names.find((n) => n.name === "Detail_Tags")?.address).toBe(

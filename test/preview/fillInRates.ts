@@ -6,7 +6,7 @@
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { parseA1 } from "../../src/excel/port";
 import type { BudgetTemplate, TemplateGlobals } from "../../src/engine/templates/types";
-import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 
 /** Workers' comp 4% and the payroll company's fee 1%: 5% of every wage that carries the table. */
 export const FILLED_RATES: Readonly<Record<string, string>> = { "WORKERS-COMP": "4%", "PAYROLL-FEE": "1%" };
@@ -45,4 +45,25 @@ export async function insertedWithRates(
   await wb.apply(layout.plan);
   if (fill) await fillInRates(wb);
   return { wb, layout, sheets };
+}
+
+/**
+ * The Feature budget of templateBudget.test.ts, inserted with {@link FILLED_RATES} and priced: the
+ * UPM (2001) at 4,000 a prep week, 800 a shoot day and 4,000 a wrap week, and camera rental (3350)
+ * at `cameraRate` a week. Returns the rows of those lines with the workbook.
+ */
+export async function pricedFeature(template: BudgetTemplate, cameraRate = "5000") {
+  const { wb, layout } = await insertedWithRates(template);
+  const rowsOf = (account: string) =>
+    layout.detailLines.filter((l) => l.account === account).map((l) => l.row);
+  const [prep, shoot, wrap] = rowsOf("2001");
+  const [camera] = rowsOf("3350");
+  const detail = layout.sheets.detail;
+  const rate = DETAIL_COLUMNS.rate;
+  wb.enter(detail, prep, rate, "4000");
+  wb.enter(detail, shoot, rate, "800");
+  wb.enter(detail, wrap, rate, "4000");
+  wb.enter(detail, camera, rate, cameraRate);
+  const value = async (name: string) => (await wb.readNamedRange(name))!.values[0][0];
+  return { wb, layout, prep, shoot, wrap, camera, value };
 }

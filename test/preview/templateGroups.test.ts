@@ -4,7 +4,7 @@
  * out in the Globals sheet's Groups table, and every total read back to the cent.
  */
 import { loadProdFunctions } from "./loadProdFunctions";
-import { insertedWithRates } from "./fillInRates";
+import { pricedFeature } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
 import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
@@ -21,16 +21,7 @@ const DETAIL = "Budget detail";
 
 /** The Feature budget of templateBudget.test.ts: the UPM at 4,000 / 800 / 4,000, camera 5,000. */
 async function budget() {
-  const { wb, layout } = await insertedWithRates(TEMPLATES.FEATURE);
-  const rowsOf = (account: string) =>
-    layout.detailLines.filter((l) => l.account === account).map((l) => l.row);
-  const [prep, shoot, wrap] = rowsOf("2001");
-  const [camera] = rowsOf("3350");
-  wb.enter(DETAIL, prep, C.rate, "4000");
-  wb.enter(DETAIL, shoot, C.rate, "800");
-  wb.enter(DETAIL, wrap, C.rate, "4000");
-  wb.enter(DETAIL, camera, C.rate, "5000");
-  const value = async (name: string) => (await wb.readNamedRange(name))!.values[0][0];
+  const { wb, prep, shoot, wrap, camera, value } = await pricedFeature(TEMPLATES.FEATURE);
   const groups = parseA1((await wb.readTable("Groups"))!.address);
   /** Types a row of the Groups table (i = 0 is its first row; typing below grows it). */
   const typeGroup = (i: number, name: string, inTotal?: string) => {

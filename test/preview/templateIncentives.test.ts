@@ -6,7 +6,7 @@
  * lines; a line grouped out of the total leaves the credit.
  */
 import { loadProdFunctions } from "./loadProdFunctions";
-import { insertedWithRates } from "./fillInRates";
+import { pricedFeature } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
 import { calculateIncentive } from "../../src/engine/incentives/calculate";
@@ -30,16 +30,7 @@ const SCRATCH = C.actual + 2;
  * and camera rental at 100,000 a week (6 shoot weeks: 600,000), so Georgia's $500K minimum is met.
  */
 async function budget() {
-  const { wb, layout } = await insertedWithRates(TEMPLATES.FEATURE);
-  const rowsOf = (account: string) =>
-    layout.detailLines.filter((l) => l.account === account).map((l) => l.row);
-  const [prep, shoot, wrap] = rowsOf("2001");
-  const [camera] = rowsOf("3350");
-  wb.enter(DETAIL, prep, C.rate, "4000");
-  wb.enter(DETAIL, shoot, C.rate, "800");
-  wb.enter(DETAIL, wrap, C.rate, "4000");
-  wb.enter(DETAIL, camera, C.rate, "100000");
-  const value = async (name: string) => (await wb.readNamedRange(name))!.values[0][0];
+  const { wb, prep, shoot, wrap, camera, value } = await pricedFeature(TEMPLATES.FEATURE, "100000");
   const setGlobal = async (name: string, input: string) => {
     const at = parseA1((await wb.readNamedRange(name))!.address);
     wb.enter("Globals", at.row, at.column, input);
