@@ -2,10 +2,11 @@
  * The Versions panel's writes through the real Office.js adapter over the office-addin-mock
  * Excel: saving and comparing a 5,000-line budget take a fixed number of syncs plus one per
  * chunk of the write, descriptions from the budget reach the store as text, a name already used
- * is replaced only after a yes, a sheet PROD did not make is never written to, and a comparison
- * whose hidden mark was deleted is taken back only after a yes. The store's sheet is protected:
- * PROD lifts its protection in the request that writes and puts it back in the last one, so the
- * counts stay the same, and protects it again when a write fails.
+ * is replaced only after a yes, a sheet PROD did not make is never written to (the comparison
+ * goes to "Budget comparison 2" instead), a comparison whose hidden mark was deleted is taken back
+ * only after a yes, and version names that begin like formulas stay text. The store's sheet is
+ * protected: PROD lifts its protection in the request that writes and puts it back in the last
+ * one, so the counts stay the same, and protects it again when a write fails.
  */
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { ownershipMarkName, PortError } from "../../src/excel/port";
@@ -221,23 +222,67 @@ describe("comparing a 5,000-line budget", () => {
     expect(book.names.some((n) => n.name === mark)).toBe(true);
   });
 
-  it("never asks about nor writes into a sheet of that name that only looks alike", async () => {
-    const { book, port, choice } = setup();
+  it('never asks about nor writes into a sheet of that name that only looks alike: the comparison goes to "Budget comparison 2"', async () => {
+    const { book, excel, port, choice } = setup();
     await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
-    book.addSheet(COMPARISON_SHEET, [
+    const mine = [
       ["Budget comparison: my notes"],
       [],
       [],
       ["Account", "Description", "Current", "Approved (base)", "Difference: Current", "% change: Current"],
-    ]);
-    const error = await compareCurrent(
-      port,
-      choice,
-      { versionIds: [1], base: 1, filter: "", topSheetOnly: false },
-      () => Promise.reject(new Error("asked")),
-    ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PortError);
-    expect((error as PortError).message).toMatch(/PROD did not make.*Rename that sheet/);
+    ];
+    book.addSheet(COMPARISON_SHEET, mine);
+    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    const before = excel.state.syncs;
+    const written = await compareCurrent(port, choice, request, () => Promise.reject(new Error("asked")));
+    // As a first comparison (10), and one read of the user's sheet's title and headings.
+    expect(excel.state.syncs - before).toBe(11);
+    expect(written?.target).toEqual({ sheetName: "Budget comparison 2", mode: "create" });
+    expect(book.values(COMPARISON_SHEET, 0, 0, 4, 6)).toEqual(
+      mine.map((r) => [...r, ...Array<string>(6 - r.length).fill("")]),
+    );
+    expect(book.cell("Budget comparison 2", "A1")?.content).toBe("Budget comparison");
+    expect(book.cell("Budget comparison 2", "C5")?.content).toMatch(/^=ROUND\(SUMIFS\('Budget'!/);
+    const mark = book.names.find((n) => n.name === ownershipMarkName("versions", "comparison"));
+    expect(mark?.formula).toMatch(/^='Budget comparison 2'!/);
+
+    // Comparing again replaces PROD's own "Budget comparison 2", by its mark: no read of the
+    // user's sheet, and one read of the charts on the sheet replaced (the port's replace).
+    const again = excel.state.syncs;
+    const second = await compareCurrent(port, choice, { ...request, base: "current" }, () =>
+      Promise.reject(new Error("asked")),
+    );
+    expect(excel.state.syncs - again).toBe(11);
+    expect(second?.target).toEqual({ sheetName: "Budget comparison 2", mode: "replaceOwned" });
+    expect(book.cell("Budget comparison 2", "C4")?.content).toBe("Current (base)");
     expect(book.cell(COMPARISON_SHEET, "A1")?.content).toBe("Budget comparison: my notes");
   });
+});
+
+describe("version names that look like formulas", () => {
+  it.each(["=SUM(A1)", "+1", "@x", "-1", '=HYPERLINK("http://x.example","y")'])(
+    "%s reaches the store and the comparison's headings as that text, never a formula",
+    async (name) => {
+      const { book, port, choice } = setup();
+      const saved = await saveCurrent(port, choice, name, "2026-12-04", yes);
+      expect(saved?.version.name).toBe(name);
+      expect(book.cell(STORE_SHEET, "B4")).toMatchObject({ kind: "value", content: name });
+      const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+      await compareCurrent(port, choice, request, no);
+      expect(book.cell(COMPARISON_SHEET, "D4")).toMatchObject({ kind: "value", content: `${name} (base)` });
+      expect(book.cell(COMPARISON_SHEET, "E4")).toMatchObject({
+        kind: "value",
+        content: "Difference: Current",
+      });
+      await compareCurrent(port, choice, { ...request, base: "current" }, no);
+      expect(book.cell(COMPARISON_SHEET, "D4")).toMatchObject({ kind: "value", content: name });
+      expect(book.cell(COMPARISON_SHEET, "E4")).toMatchObject({
+        kind: "value",
+        content: `Difference: ${name}`,
+      });
+      // The version, read back from the store, still has its name.
+      const again = await saveCurrent(port, choice, name, "2026-12-05", yes);
+      expect(again?.replaced).toBe(true);
+    },
+  );
 });

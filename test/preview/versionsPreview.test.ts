@@ -31,7 +31,7 @@ async function compareCurrent(port: MemoryWorkbook, choice: BudgetChoice, reques
     throw new Error("asked to take a comparison sheet back");
   });
   if (comparison === null) throw new Error("nothing compared");
-  return comparison;
+  return comparison.comparison;
 }
 const cents = (v: unknown) => (typeof v === "number" ? v.toFixed(2) : v);
 

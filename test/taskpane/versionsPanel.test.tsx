@@ -117,4 +117,23 @@ describe("Versions panel", () => {
     fireEvent.keyDown(budget, { key: "Enter" });
     expect(screen.queryByRole("heading", { name: "Lock original totals" })).toBeNull();
   });
+
+  it('writes the comparison to "Budget comparison 2" when the user has a sheet "Budget comparison", and says so', async () => {
+    const { book } = await openVersions();
+    book.addSheet("Budget comparison", [["My own comparison of bids"]]);
+    await userEvent.click(screen.getByRole("button", { name: "Save version" }));
+    await screen.findByText(/Saved "Working /);
+    await userEvent.click(screen.getByLabelText(/^Working .* \(saved /));
+    await userEvent.click(screen.getByText("Compare", { selector: "button" }));
+    expect(
+      await screen.findByText(
+        /^Budget comparison written on a new sheet "Budget comparison 2", because the sheet "Budget comparison" already in the workbook is not PROD's budget comparison \(it was left as it was\)\. Totals: Current \$1,350\.75/,
+      ),
+    ).toBeInTheDocument();
+    expect(book.values("Budget comparison", 0, 0, 2, 2)).toEqual([
+      ["My own comparison of bids", ""],
+      ["", ""],
+    ]);
+    expect(book.cell("Budget comparison 2", "A1")?.content).toBe("Budget comparison");
+  });
 });

@@ -21,15 +21,22 @@ import {
 import { LAYOUT_IDS, LAYOUTS, type LayoutId } from "../../engine/chart";
 import { ProdError } from "../../engine/errors";
 import { Decimal } from "../../engine/money";
-import { CURRENT, MAX_COMPARED, type BudgetVersion, type Comparison } from "../../engine/versions";
+import { CURRENT, MAX_COMPARED, type BudgetVersion } from "../../engine/versions";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { SelectField } from "../shell/SelectField";
 import { ChoiceField } from "../shell/ChoiceField";
 import { formatDollars } from "../shell/formatMoney";
-import { unmarkedSheetWords } from "../shell/ownedSheet";
+import { keptSheetWords, reclaimComparisonQuestion, writtenWhere } from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
-import { compareCurrent, lockOriginal, saveCurrent, savedVersions } from "../versions/runVersions";
+import { COMPARISON_SHEET } from "../versions/comparisonSheet";
+import {
+  compareCurrent,
+  lockOriginal,
+  saveCurrent,
+  savedVersions,
+  type CompareResult,
+} from "../versions/runVersions";
 import { templateBudgets, type BudgetChoice } from "../versions/source";
 
 const useStyles = makeStyles({
@@ -55,7 +62,7 @@ function percent(change: Decimal | null): string {
 }
 
 /** The comparison's totals in words, for the note under Compare. */
-function totalsInWords(comparison: Comparison): string {
+function totalsInWords({ comparison, target }: CompareResult): string {
   const total = comparison.rows[comparison.rows.length - 1];
   const base = comparison.names[comparison.base];
   const parts = comparison.names.map((name, i) =>
@@ -67,7 +74,12 @@ function totalsInWords(comparison: Comparison): string {
     comparison.partial.length === 0
       ? ""
       : ` ${comparison.partial.length} account${comparison.partial.length === 1 ? " is" : "s are"} not in every version: listed under the table.`;
-  return `Budget comparison written. Totals: ${parts.join("; ")}.${partial}`;
+  // The sheet is named only when it is not "Budget comparison" itself.
+  const where =
+    target.sheetName === COMPARISON_SHEET
+      ? ""
+      : ` ${writtenWhere(target, COMPARISON_SHEET, "PROD's budget comparison")}`;
+  return `Budget comparison written${where}. Totals: ${parts.join("; ")}.${partial}`;
 }
 
 /** The Versions panel. */
@@ -159,26 +171,22 @@ export default function VersionsPanel() {
     comparing.clearMessage();
     try {
       const budget = await choice();
-      const comparison = await comparing.runLong("Writing the comparison", (options) =>
+      let asked = COMPARISON_SHEET;
+      const written = await comparing.runLong("Writing the comparison", (options) =>
         compareCurrent(
           port,
           budget,
           { versionIds: picked, base: base === "current" ? "current" : Number(base), filter, topSheetOnly },
-          (sheet) =>
-            comparing.ask({
-              title: `Replace "${sheet}"?`,
-              message: `${unmarkedSheetWords(sheet, "a budget comparison")} Replace it only if it is PROD's comparison: comparing replaces it with this comparison, and PROD marks it as its own again.`,
-              confirmLabel: "Replace it",
-              destructive: true,
-            }),
+          (sheet) => {
+            asked = sheet;
+            return comparing.ask(reclaimComparisonQuestion(sheet, "a budget comparison"));
+          },
           options,
         ),
       );
-      if (comparison === null) {
-        comparing.showNote(
-          `Nothing was written: "Budget comparison" is as it was. If it is your own sheet, rename it and compare again.`,
-        );
-      } else if (comparison) comparing.showNote(totalsInWords(comparison));
+      if (written === null) {
+        comparing.showNote(keptSheetWords(asked));
+      } else if (written) comparing.showNote(totalsInWords(written));
     } catch (error) {
       comparing.showError(error);
     }

@@ -67,7 +67,10 @@ export interface SheetTarget {
  * Where a sheet the pane makes goes: the sheet it made before, by its mark (replaced); else a sheet
  * of the names the pane gives (`name`, then "`name` 2", ...) that is one PROD wrote, told by its
  * content, but has lost its mark (a user deleted the hidden name): "reclaim", which the pane asks
- * about first; else a new sheet whose name no sheet of the user's has.
+ * about first; else a new sheet whose name no sheet of the user's has. A sheet carrying another
+ * of the owner's marks (another budget's copy of the same output) is PROD's other sheet: passed by.
+ *
+ * @param copy - the copy of the output the mark is for (the plan's `copy`): "" for the first
  */
 export async function sheetTarget(
   port: WorkbookPort,
@@ -75,18 +78,34 @@ export async function sheetTarget(
   key: string,
   name: string,
   signature: SheetSignature,
+  copy = "",
 ): Promise<SheetTarget> {
   const [owned, sheets] = await Promise.all([port.findOwned(owner), port.listSheets()]);
-  const mark = owned.find((r) => r.key === key);
+  const mark = owned.find((r) => r.key === key && r.copy === copy);
   if (mark && sheets.includes(mark.sheet)) return { sheetName: mark.sheet, mode: "replaceOwned" };
   const taken = new Map(sheets.map((s) => [s.toLowerCase(), s]));
+  const marked = new Set(owned.map((r) => r.sheet.toLowerCase()));
   let candidate = name;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
     const sheet = taken.get(candidate.toLowerCase()) ?? candidate;
-    if (await showsSignature(port, sheet, signature)) return { sheetName: sheet, mode: "reclaim" };
+    if (!marked.has(sheet.toLowerCase()) && (await showsSignature(port, sheet, signature)))
+      return { sheetName: sheet, mode: "reclaim" };
     candidate = `${name} ${i}`;
   }
   return { sheetName: candidate, mode: "create" };
+}
+
+/**
+ * Where the pane wrote a sheet of `target`, in words for the message after the write: "on" the
+ * sheet, and, when the pane made another because the sheet named `name` is one it may not write
+ * over (the user's, or PROD's for another budget), that it did and left that sheet as it was.
+ *
+ * @param what - what the sheet `name` is not ("PROD's budget comparison")
+ */
+export function writtenWhere(target: SheetTarget, name: string, what: string): string {
+  return target.mode === "create" && target.sheetName.toLowerCase() !== name.toLowerCase()
+    ? `on a new sheet "${target.sheetName}", because the sheet "${name}" already in the workbook is not ${what} (it was left as it was)`
+    : `on "${target.sheetName}"`;
 }
 
 /**
@@ -95,4 +114,22 @@ export async function sheetTarget(
  */
 export function unmarkedSheetWords(sheet: string, what: string): string {
   return `"${sheet}" looks like ${what} PROD made, but the hidden mark PROD keeps on its own sheets is gone from it, so PROD cannot be sure the sheet is its own.`;
+}
+
+/**
+ * The question before the pane takes back a comparison sheet told by its content (`what`: "a
+ * budget comparison"): Versions and What-if ask it in the same words.
+ */
+export function reclaimComparisonQuestion(sheet: string, what: string) {
+  return {
+    title: `Replace "${sheet}"?`,
+    message: `${unmarkedSheetWords(sheet, what)} Replace it only if it is PROD's comparison: comparing replaces it with this comparison, and PROD marks it as its own again.`,
+    confirmLabel: "Replace it",
+    destructive: true,
+  };
+}
+
+/** What the pane says when the user kept the sheet it asked about (`also`: what else is unchanged). */
+export function keptSheetWords(sheet: string, also = ""): string {
+  return `Nothing was written: "${sheet}" is as it was${also}. If it is your own sheet, rename it and compare again: PROD then writes its comparison on a sheet of its own.`;
 }

@@ -14,14 +14,13 @@ import {
   NUMBER_FORMATS,
   type Cell,
   type CellBlock,
-  type SheetMode,
   type WritePlan,
 } from "../../excel/port";
-import type { SheetSignature } from "../shell/ownedSheet";
+import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
 import { budgetSum, storeSum, type BudgetRefs, type TextSpellings } from "./formulas";
 import { VERSIONS_OWNER } from "./versionStore";
 
-/** The comparison's sheet. */
+/** The comparison's sheet ("Budget comparison 2", ... when a sheet of the user's has that name). */
 export const COMPARISON_SHEET = "Budget comparison";
 /** The mark key of the comparison sheet. */
 export const COMPARISON_KEY = "comparison";
@@ -78,15 +77,16 @@ export interface ComparisonNotes {
  * @param sources - per budget of `comparison.names`, the store's version or the live budget
  * @param allKeys - every account key the compared budgets have, filtered out or not (formulas
  *   select runs of accounts and must stop at the ones left out)
- * @param mode - "create", "replaceOwned" for the pane's own earlier comparison, or "reclaim" for
- *   one whose mark is gone ({@link COMPARISON_SIGNATURE}) once the user said yes
+ * @param target - the sheet (sheetTarget): "create", "replaceOwned" for the pane's own earlier
+ *   comparison, or "reclaim" for one whose mark is gone ({@link COMPARISON_SIGNATURE}) once the
+ *   user said yes
  */
 export function comparisonPlan(
   comparison: Comparison,
   sources: readonly ComparedSource[],
   allKeys: readonly string[],
   notes: ComparisonNotes,
-  mode: SheetMode,
+  target: SheetTarget,
 ): WritePlan {
   const n = comparison.names.length;
   const others = comparison.names.map((_, i) => i).filter((i) => i !== comparison.base);
@@ -182,11 +182,11 @@ export function comparisonPlan(
   const filterWords = notes.filter === null ? "every account" : `the accounts ${notes.filter}`;
   return {
     owner: VERSIONS_OWNER,
-    activate: COMPARISON_SHEET,
+    activate: target.sheetName,
     sheets: [
       {
-        name: COMPARISON_SHEET,
-        mode,
+        name: target.sheetName,
+        mode: target.mode,
         markKey: COMPARISON_KEY,
         blocks: [
           { row: 0, column: 0, cells: [[COMPARISON_TITLE]], bold: true },

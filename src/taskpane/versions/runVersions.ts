@@ -16,8 +16,8 @@ import {
   type ComparedBudget,
   type Comparison,
 } from "../../engine/versions";
-import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
-import { ownedSheetState } from "../shell/ownedSheet";
+import type { RunOptions, WorkbookPort } from "../../excel/port";
+import { sheetTarget, type SheetTarget } from "../shell/ownedSheet";
 import {
   comparisonPlan,
   COMPARISON_KEY,
@@ -85,12 +85,18 @@ export interface CompareRequest {
   topSheetOnly: boolean;
 }
 
+/** What comparing did: the engine's comparison (the figures the sheet's formulas show) and where it went. */
+export interface CompareResult {
+  comparison: Comparison;
+  target: SheetTarget;
+}
+
 /**
  * Compares Current with saved versions and writes the "Budget comparison" sheet (replacing PROD's
- * own earlier one). Returns the engine's comparison: the figures the sheet's formulas show.
- * A "Budget comparison" that shows PROD's title and headings but has lost its mark is replaced
- * only when `confirmReclaim` says yes (a no writes nothing and returns null); a sheet of that name
- * that is not PROD's is never written to.
+ * own earlier one, by its mark). A "Budget comparison" that shows PROD's title and headings but
+ * has lost its mark is replaced only when `confirmReclaim` says yes (a no writes nothing and
+ * returns null); a sheet of that name that is not PROD's is never written to: the comparison goes
+ * to "Budget comparison 2" (or the next name free), as Bids and Incentives do (sheetTarget).
  */
 export async function compareCurrent(
   port: WorkbookPort,
@@ -98,7 +104,7 @@ export async function compareCurrent(
   request: CompareRequest,
   confirmReclaim: (sheet: string) => Promise<boolean>,
   options: RunOptions = {},
-): Promise<Comparison | null> {
+): Promise<CompareResult | null> {
   const filterText = request.filter.trim();
   const filter = filterText === "" ? undefined : parseAccountFilter(filterText, "Accounts");
   if (request.versionIds.length === 0) {
@@ -126,21 +132,14 @@ export async function compareCurrent(
     ...picked.map((v): ComparedSource => ({ kind: "store", id: v.id })),
   ];
   const allKeys = [...new Set(budgets.flatMap((b) => b.lines.map((l) => l.account)))];
-  const state = await ownedSheetState(
+  const target = await sheetTarget(
     port,
     VERSIONS_OWNER,
     COMPARISON_KEY,
     COMPARISON_SHEET,
     COMPARISON_SIGNATURE,
   );
-  if (state === "other") {
-    throw new PortError(
-      "notOwned",
-      `The workbook has a sheet "${COMPARISON_SHEET}" PROD did not make, so the comparison was not written. Rename that sheet and compare again.`,
-      [COMPARISON_SHEET],
-    );
-  }
-  if (state === "unmarked" && !(await confirmReclaim(COMPARISON_SHEET))) return null;
+  if (target.mode === "reclaim" && !(await confirmReclaim(target.sheetName))) return null;
   const plan = comparisonPlan(
     comparison,
     sources,
@@ -151,10 +150,10 @@ export async function compareCurrent(
       filter: filter ? filterText : null,
       topSheetOnly: request.topSheetOnly,
     },
-    state === "marked" ? "replaceOwned" : state === "unmarked" ? "reclaim" : "create",
+    target,
   );
   await port.apply(plan, options);
-  return comparison;
+  return { comparison, target };
 }
 
 /**
