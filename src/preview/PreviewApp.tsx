@@ -77,6 +77,9 @@ export function PreviewApp({ book }: PreviewAppProps) {
             <button type="button" onClick={() => setDeletedNames(book.deleteHiddenNames())}>
               Delete hidden names
             </button>
+            <button type="button" onClick={() => setDeletedNames(book.deleteHiddenNames(book.activeSheet))}>
+              Delete this sheet&apos;s hidden names
+            </button>
             {deletedNames !== null && (
               <span role="status">
                 {deletedNames} hidden name{deletedNames === 1 ? "" : "s"} deleted

@@ -232,10 +232,15 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /**
    * Deletes every hidden workbook name (PROD's ownership marks), as a macro, a name tool or a copy
-   * of the workbook that drops hidden names does in Excel. Answers how many were deleted.
+   * of the workbook that drops hidden names does in Excel; or, given `sheet`, only those that
+   * refer to that sheet (a name tool used on one sheet's names). Answers how many were deleted.
    */
-  deleteHiddenNames(): number {
-    const hidden = [...this.names.values()].filter((n) => !n.visible);
+  deleteHiddenNames(sheet?: string): number {
+    const hidden = [...this.names.values()].filter(
+      (n) =>
+        !n.visible &&
+        (sheet === undefined || splitAddress(n.formula).sheet.toLowerCase() === sheet.toLowerCase()),
+    );
     for (const n of hidden) this.removeName(n.name);
     this.notify();
     return hidden.length;

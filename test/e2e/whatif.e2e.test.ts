@@ -2,7 +2,8 @@
  * What-if (issue 21) as a line producer works it in the preview: the Feature film budget with the
  * UPM and a camera package priced, a group switched out in the What-if panel (every total of the
  * top sheet checked to the cent), then two scenarios saved, compared, and the producer's own
- * globals found as they were, formulas still live.
+ * globals found as they were, formulas still live; then the comparison's hidden mark deleted, and
+ * the pane asking before taking the sheet back.
  */
 import {
   type Preview,
@@ -175,6 +176,69 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     globals = await sheetCells(page);
     expect(globals.get(`B${shootWeeks}`)).toBe("8");
     await preview.screenshot("whatif");
+    expect(preview.errors).toEqual([]);
+  });
+
+  // Follows the test above: its Scenario comparison, and the producer's 40 shoot days typed last.
+  it("asks before taking back a Scenario comparison whose hidden mark was deleted: Cancel leaves the sheet, the globals and the store as they were", async () => {
+    const { page } = preview;
+    await showSheet(page, "Scenario comparison");
+    await typeInto(page, "B5", "my figure");
+    // What a name tool used on this sheet's names can do in Excel: PROD's hidden mark is gone.
+    await page.getByRole("button", { name: "Delete this sheet's hidden names" }).click();
+    await page.getByText("1 hidden name deleted").waitFor();
+    const comparisonBefore = await sheetCells(page);
+    const globalsBefore = await showSheet(page, "Globals");
+    const storeBefore = await showSheet(page, "Scenarios");
+    const [shootDays] = rowsShowing(globalsBefore, "A", "Shoot (days)");
+    const [shootWeeks] = rowsShowing(globalsBefore, "A", "Shoot (weeks)");
+    expect([globalsBefore.get(`B${shootDays}`), globalsBefore.get(`B${shootWeeks}`)]).toEqual(["40", "8"]);
+
+    await panelTab(page, "What-if").click();
+    await page.getByRole("checkbox", { name: /^30 days/ }).check();
+    await page.getByRole("checkbox", { name: /^35 days/ }).check();
+    const compare = page.getByRole("button", { name: "Compare checked scenarios" });
+    await compare.click();
+    const dialog = page.getByRole("dialog", { name: 'Replace "Scenario comparison"?' });
+    await dialog.getByText(/looks like a scenario comparison PROD made, but the hidden mark/).waitFor();
+    expect(await dialog.getByRole("button").allTextContents()).toEqual(["Cancel", "Replace it"]);
+    await preview.screenshot("whatif-reclaim-question");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page
+      .getByText(/Nothing was written: "Scenario comparison" is as it was, and no global was changed/)
+      .waitFor();
+    expect(await showSheet(page, "Scenario comparison")).toEqual(comparisonBefore);
+    expect(await showSheet(page, "Globals")).toEqual(globalsBefore);
+    expect(await showSheet(page, "Scenarios")).toEqual(storeBefore);
+
+    // Replace it: compared again on the same sheet, marked PROD's again, the globals put back.
+    await panelTab(page, "What-if").click();
+    await compare.click();
+    await page
+      .getByRole("dialog", { name: 'Replace "Scenario comparison"?' })
+      .getByRole("button", { name: "Replace it" })
+      .click();
+    await page
+      .getByText(/2 scenarios compared on "Scenario comparison"; your globals are as they were/)
+      .waitFor();
+    const replaced = await showSheet(page, "Scenario comparison");
+    expect([replaced.get("B4"), replaced.get("C4")]).toEqual(["30 days", "35 days"]);
+    expect(replaced.get("B5")).not.toBe("my figure");
+    const tabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents();
+    expect(tabs.filter((t) => t.startsWith("Scenario comparison"))).toEqual(["Scenario comparison"]);
+    const globals = await showSheet(page, "Globals");
+    expect([globals.get(`B${shootDays}`), globals.get(`B${shootWeeks}`)]).toEqual(["40", "8"]);
+    // PROD's again: the next comparison replaces it without a question.
+    // 35 days first this time, so the sheet shows when it is written again.
+    await panelTab(page, "What-if").click();
+    await page.getByRole("checkbox", { name: /^30 days/ }).uncheck();
+    await page.getByRole("checkbox", { name: /^30 days/ }).check();
+    await compare.click();
+    await page
+      .getByRole("grid", { name: "Scenario comparison" })
+      .locator('td[data-address="B4"]', { hasText: /^35 days$/ })
+      .waitFor();
+    expect(await page.getByRole("dialog").count()).toBe(0);
     expect(preview.errors).toEqual([]);
   });
 });

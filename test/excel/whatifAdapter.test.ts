@@ -1,13 +1,17 @@
 /*
  * What-if on the Office.js adapter (office-addin-mock): reading cells exactly, waiting for Excel
  * to finish calculating, and comparing scenarios with the user's globals put back whatever
- * happens, Excel refusing a write included. Syncs counted.
+ * happens, Excel refusing a write included; the Scenario comparison sheet written by PROD's write
+ * rules (its own sheet replaced, one whose mark was deleted asked about, a sheet of the user's
+ * left alone, names as text). Syncs counted.
  */
 import { TEMPLATES } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { ownershipMarkName } from "../../src/excel/port";
 import { storedCell } from "../../src/engine/whatif/scenarios";
 import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 import {
+  compareAndWrite,
   compareScenarios,
   findBudgets,
   readGlobalsLayout,
@@ -213,4 +217,142 @@ describe("compareScenarios on the adapter", () => {
     expect(shootDays.cell).toEqual({ kind: "number", value: 32 });
     expect(kept.globals).toHaveLength(layout.rows.length);
   });
+});
+
+/** The cells of a sheet: kind, content and format, to hold a sheet unchanged. */
+const sheetBefore = (book: MockBook, sheet: string) =>
+  JSON.stringify([...book.sheet(sheet).cells.entries()].map(([k, c]) => [k, c.kind, c.content, c.format]));
+const asked = () => Promise.reject(new Error("asked"));
+const COMPARISON_MARK = ownershipMarkName("whatif", "comparison");
+
+describe("the Scenario comparison sheet on the adapter", () => {
+  it("is written in a fixed number of syncs, and written again over PROD's own by its mark", async () => {
+    const { book, excel, port, budget } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    const start = excel.state.syncs;
+    const written = await compareAndWrite(port, budget, scenarios.slice(0, 2), asked);
+    const first = excel.state.syncs - start;
+    expect(written?.target).toEqual({ sheetName: "Scenario comparison", mode: "create" });
+    expect(book.cell("Scenario comparison", "A1")?.content).toBe("Scenario comparison: Top Sheet");
+    expect(book.values("Scenario comparison", 3, 0, 1, 4)).toEqual([
+      ["Figure", "30 days", "35 days", "35 days - 30 days"],
+    ]);
+    // Where it goes: the marks and the sheets (2); the comparison as measured above (2 + 1 + 3 +
+    // 5 + 2 + 2 * 4 + 2); the globals' layout again (2); the write: check (1) and one chunk (1).
+    expect(first).toBe(2 + (2 + 1 + 3 + 5 + 2 + 2 * 4 + 2) + 2 + 2);
+    const again = excel.state.syncs;
+    calculateGlobals(book);
+    const second = await compareAndWrite(port, budget, scenarios.slice(1, 3), asked);
+    expect(second?.target).toEqual({ sheetName: "Scenario comparison", mode: "replaceOwned" });
+    // The user's values kept already (the store not written: -5), and one read of the charts on
+    // the sheet replaced (+1).
+    expect(excel.state.syncs - again).toBe(first - 5 + 1);
+    expect(book.cell("Scenario comparison", "B4")?.content).toBe("35 days");
+  });
+
+  it("asks before taking back one whose hidden mark was deleted: Cancel writes nothing, the globals untouched; Replace marks it again", async () => {
+    const { book, port, budget, globalsBefore, before } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    await compareAndWrite(port, budget, scenarios.slice(0, 2), asked);
+    book.names = book.names.filter((n) => n.name !== COMPARISON_MARK);
+    book.cell("Scenario comparison", "B5")!.content = "my figure";
+    const sheet = sheetBefore(book, "Scenario comparison");
+    const store = sheetBefore(book, budget.storeSheet);
+
+    const questions: string[] = [];
+    const cancelled = await compareAndWrite(port, budget, scenarios.slice(1, 3), (name) => {
+      questions.push(name);
+      return Promise.resolve(false);
+    });
+    expect(cancelled).toBeNull();
+    expect(questions).toEqual(["Scenario comparison"]);
+    expect(sheetBefore(book, "Scenario comparison")).toBe(sheet);
+    expect(sheetBefore(book, budget.storeSheet)).toBe(store);
+    expect(globalsBefore()).toBe(before);
+    expect(book.names.some((n) => n.name === COMPARISON_MARK)).toBe(false);
+
+    calculateGlobals(book);
+    const replaced = await compareAndWrite(port, budget, scenarios.slice(1, 3), () => Promise.resolve(true));
+    expect(replaced?.target).toEqual({ sheetName: "Scenario comparison", mode: "reclaim" });
+    expect(book.cell("Scenario comparison", "B4")?.content).toBe("35 days");
+    expect(book.cell("Scenario comparison", "B5")?.content).not.toBe("my figure");
+    expect(book.names.find((n) => n.name === COMPARISON_MARK)?.formula).toMatch(/^='Scenario comparison'!/);
+    expect(globalsBefore()).toBe(before);
+  });
+
+  it.each([
+    ["a sheet of the user's", [["My scenarios"]]],
+    [
+      "a look-alike with another title",
+      [["Scenario comparison: my copy"], [], [], ["Figure", "30 days", "35 days", "35 days - 30 days"]],
+    ],
+    [
+      "a comparison of another top sheet",
+      [["Scenario comparison: Top Sheet 2"], [], [], ["Figure", "30 days", "35 days", "35 days - 30 days"]],
+    ],
+  ])(
+    'never asks about nor writes into %s of that name: it writes "Scenario comparison 2"',
+    async (_what, rows) => {
+      const { book, excel, port, budget } = await insertedBudget();
+      book.addSheet("Scenario comparison", rows);
+      const mine = sheetBefore(book, "Scenario comparison");
+      const { scenarios } = await readScenarios(port, budget);
+      const start = excel.state.syncs;
+      const written = await compareAndWrite(port, budget, scenarios.slice(0, 2), asked);
+      // As a first comparison, and one read of the user's sheet's title and header.
+      expect(excel.state.syncs - start).toBe(1 + 2 + (2 + 1 + 3 + 5 + 2 + 2 * 4 + 2) + 2 + 2);
+      expect(written?.target).toEqual({ sheetName: "Scenario comparison 2", mode: "create" });
+      expect(sheetBefore(book, "Scenario comparison")).toBe(mine);
+      expect(book.cell("Scenario comparison 2", "A1")?.content).toBe("Scenario comparison: Top Sheet");
+      expect(book.names.find((n) => n.name === COMPARISON_MARK)?.formula).toMatch(
+        /^='Scenario comparison 2'!/,
+      );
+    },
+  );
+
+  it("passes by another budget's comparison: each budget's comparison is its own", async () => {
+    const { book, port, budget } = await insertedBudget();
+    const template = TEMPLATES.FEATURE;
+    const { sheets, suffix } = namesForCopy(template, 2);
+    await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+    const [, second] = await findBudgets(port);
+    calculateGlobals(book);
+    // The user's "Scenario comparison": the first budget's goes to "Scenario comparison 2", the
+    // name the second budget's would have had; the second's then takes the next name.
+    book.addSheet("Scenario comparison", [["mine"]]);
+    const { scenarios } = await readScenarios(port, budget);
+    const one = await compareAndWrite(port, budget, scenarios.slice(0, 2), asked);
+    expect(one?.target.sheetName).toBe("Scenario comparison 2");
+    const days = (name: string, value: number) => ({
+      name,
+      saved: "2026-12-04 16:40",
+      globals: [{ name: `Shoot_Days${second.copy}`, cell: { kind: "number" as const, value } }],
+    });
+    calculateGlobals(book);
+    const two = await compareAndWrite(port, second, [days("A", 30), days("B", 31)], asked);
+    expect(two?.target).toEqual({ sheetName: "Scenario comparison 2 2", mode: "create" });
+    expect(book.cell("Scenario comparison 2", "A1")?.content).toBe("Scenario comparison: Top Sheet");
+    expect(book.cell("Scenario comparison 2 2", "A1")?.content).toBe(
+      `Scenario comparison: ${second.topSheet}`,
+    );
+  });
+
+  it.each(["=SUM(A1)", "+1", "@x"])(
+    "writes a scenario named %s as that text in the store and the comparison, never a formula",
+    async (name) => {
+      const { book, port, budget } = await insertedBudget();
+      const { scenarios } = await readScenarios(port, budget);
+      const renamed = [{ ...scenarios[0], name }, scenarios[1]];
+      await writeScenarios(port, budget, renamed);
+      expect((await readScenarios(port, budget)).scenarios.map((s) => s.name)).toEqual([name, "35 days"]);
+      calculateGlobals(book);
+      await compareAndWrite(port, budget, renamed, asked);
+      const header = [1, 2, 3].map((c) => book.cell("Scenario comparison", `${"ABCD"[c]}4`));
+      expect(header.map((c) => [c?.kind, c?.content])).toEqual([
+        ["value", name],
+        ["value", "35 days"],
+        ["value", `35 days - ${name}`],
+      ]);
+    },
+  );
 });

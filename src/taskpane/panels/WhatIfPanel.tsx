@@ -22,6 +22,7 @@ import {
 import type { GroupSummary } from "../../engine/whatif/groups";
 import type { Scenario } from "../../engine/whatif/scenarios";
 import { formatDollars } from "../shell/formatMoney";
+import { keptSheetWords, reclaimComparisonQuestion, writtenWhere } from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
@@ -30,7 +31,7 @@ import { ChoiceField } from "../shell/ChoiceField";
 import {
   type Budget,
   cannotApply,
-  compareScenarios,
+  compareAndWrite,
   findBudgets,
   keepCurrent,
   readGlobals,
@@ -39,7 +40,6 @@ import {
   readScenarios,
   setGroupInTotal,
   stamp,
-  writeComparison,
   writeGlobals,
   writeScenarios,
 } from "../whatif/whatifWorkbook";
@@ -287,15 +287,26 @@ function Scenarios({ budget }: { budget: Budget }) {
     compare.clearMessage();
     // In the order they were checked: the first is the base the changes are against.
     const picked = checked.flatMap((n) => (scenarios ?? []).filter((s) => s.name === n));
-    const result = await compare.runLong(`Comparing ${picked.length} scenarios`, async (options) => {
-      const compared = await compareScenarios(compare.port, budget, picked, options);
-      await writeComparison(compare.port, budget, compared, await readGlobalsLayout(compare.port, budget));
-      return compared;
-    });
-    if (result) {
+    let asked = budget.comparisonSheet;
+    const written = await compare.runLong(`Comparing ${picked.length} scenarios`, (options) =>
+      compareAndWrite(
+        compare.port,
+        budget,
+        picked,
+        (sheet) => {
+          asked = sheet;
+          return compare.ask(reclaimComparisonQuestion(sheet, "a scenario comparison"));
+        },
+        options,
+      ),
+    );
+    if (written === null) {
+      compare.showNote(keptSheetWords(asked, ", and no global was changed"));
+    } else if (written) {
+      const { comparison, target } = written;
       compare.showNote(
-        `${result.scenarios.length} scenarios compared on "${budget.comparisonSheet}"; your globals are as they were.` +
-          (result.keptAs ? ` They are also saved as the scenario "${result.keptAs}".` : ""),
+        `${comparison.scenarios.length} scenarios compared ${writtenWhere(target, budget.comparisonSheet, "PROD's scenario comparison of this budget")}; your globals are as they were.` +
+          (comparison.keptAs ? ` They are also saved as the scenario "${comparison.keptAs}".` : ""),
       );
     }
     await handleRead();

@@ -34,7 +34,7 @@ import {
   quoteList,
   throwIfAborted,
 } from "../../excel/port";
-import { ownedSheetState } from "../shell/ownedSheet";
+import { ownedSheetState, sheetTarget, type SheetSignature, type SheetTarget } from "../shell/ownedSheet";
 import { TEMPLATES_OWNER } from "../templates/buildPlan";
 import { IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
 
@@ -280,63 +280,44 @@ export async function writeScenarios(
   const rows = storeRows(scenarios).map((r): Cell[] =>
     r.map((x) => (typeof x === "string" ? { text: x } : x)),
   );
-  await writeOwnSheet(
-    port,
-    budget,
-    STORE_KEY,
-    (a1Cell) => a1Cell === STORE_TITLE,
-    `so the scenarios were not saved. Rename that sheet and save again.`,
-    {
-      name: budget.storeSheet,
-      blocks: [
-        { row: 0, column: 0, cells: [[STORE_TITLE]], bold: true },
-        {
-          row: 1,
-          column: 0,
-          cells: [
-            [
-              `The global values of each scenario of the budget on "${budget.topSheet}", saved by the What-if panel. The panel rewrites this sheet: save, apply and compare scenarios there.`,
-            ],
-          ],
-        },
-        { row: 3, column: 0, cells: [[...STORE_COLUMNS]], bold: true },
-        ...(rows.length > 0 ? [{ row: 4, column: 0, cells: rows }] : []),
-      ],
-      columnWidths: [160, 120, 140, 70, 220],
-      freeze: { rows: 4 },
-    },
-  );
-}
-
-/**
- * Write one of the panel's own sheets for a budget: made the first time, then replaced by its
- * mark. A sheet of that name PROD did not make is never touched: the error says so and what was
- * not done (`refused`).
- */
-async function writeOwnSheet(
-  port: WorkbookPort,
-  budget: Budget,
-  key: string,
-  isTitle: (a1: CellValue) => boolean,
-  refused: string,
-  sheet: Omit<SheetPlan, "mode" | "markKey">,
-  activate = false,
-): Promise<void> {
-  const state = await ownedSheetState(port, WHATIF_OWNER, key, sheet.name, {
+  const state = await ownedSheetState(port, WHATIF_OWNER, STORE_KEY, budget.storeSheet, {
     address: "A1",
-    matches: (v) => isTitle(v[0]?.[0] ?? ""),
+    matches: (v) => v[0]?.[0] === STORE_TITLE,
   });
+  // Not taken back even when it shows the store's title: its scenarios cannot be read without the
+  // mark (readScenarios), so rewriting it would drop them.
   if (state === "other" || state === "unmarked")
     throw new PortError(
       "notOwned",
-      `The workbook has a sheet "${sheet.name}" PROD did not make, ${refused}`,
-      [sheet.name],
+      `The workbook has a sheet "${budget.storeSheet}" PROD did not make, so the scenarios were not saved. Rename that sheet and save again.`,
+      [budget.storeSheet],
     );
   await port.apply({
     owner: WHATIF_OWNER,
     copy: budget.copy,
-    sheets: [{ ...sheet, mode: state === "marked" ? "replaceOwned" : "create", markKey: key }],
-    ...(activate ? { activate: sheet.name } : {}),
+    sheets: [
+      {
+        name: budget.storeSheet,
+        mode: state === "marked" ? "replaceOwned" : "create",
+        markKey: STORE_KEY,
+        blocks: [
+          { row: 0, column: 0, cells: [[STORE_TITLE]], bold: true },
+          {
+            row: 1,
+            column: 0,
+            cells: [
+              [
+                `The global values of each scenario of the budget on "${budget.topSheet}", saved by the What-if panel. The panel rewrites this sheet: save, apply and compare scenarios there.`,
+              ],
+            ],
+          },
+          { row: 3, column: 0, cells: [[...STORE_COLUMNS]], bold: true },
+          ...(rows.length > 0 ? [{ row: 4, column: 0, cells: rows }] : []),
+        ],
+        columnWidths: [160, 120, 140, 70, 220],
+        freeze: { rows: 4 },
+      },
+    ],
   });
 }
 
@@ -449,17 +430,93 @@ export async function compareScenarios(
 }
 
 const COMPARISON_TITLE = "Scenario comparison";
+/** The header row of the Scenario comparison (0-based): under the title and a note. */
+const COMPARISON_HEADER_ROW = 3;
+/** Columns read to tell a Scenario comparison by its header: up to 32 scenarios compared. */
+const SIGNATURE_COLUMNS = 64;
+
+/** The title in A1 of a budget's Scenario comparison: it names the budget's top sheet. */
+const comparisonTitle = (budget: Budget) => `${COMPARISON_TITLE}: ${budget.topSheet}`;
+
+/**
+ * A budget's Scenario comparison, told by its content when its mark is gone (a user deleted the
+ * hidden name): this budget's title in A1 and the header row as PROD writes it, "Figure", the
+ * scenarios compared, then "<scenario> - <first>" for each after the first.
+ */
+function comparisonSignature(budget: Budget): SheetSignature {
+  return {
+    address: a1Range(0, 0, COMPARISON_HEADER_ROW + 1, SIGNATURE_COLUMNS),
+    matches: (values) => {
+      const header = (values[COMPARISON_HEADER_ROW] ?? []).map((v) => String(v ?? ""));
+      const end = header.indexOf("", 1);
+      const filled = header.slice(1, end < 0 ? header.length : end);
+      const names = filled.slice(0, (filled.length + 1) / 2);
+      const changes = names.slice(1).map((n) => `${n} - ${names[0]}`);
+      return (
+        values[0]?.[0] === comparisonTitle(budget) &&
+        header[0] === "Figure" &&
+        names.length >= 2 &&
+        filled.length === names.length + changes.length &&
+        changes.every((text, i) => filled[names.length + i] === text)
+      );
+    },
+  };
+}
+
+/**
+ * Where a budget's Scenario comparison goes (sheetTarget): PROD's own from before, by its mark;
+ * one whose mark is gone, told by {@link comparisonSignature} (the pane asks first); else a new
+ * sheet, "Scenario comparison 2" (or the next name free) when the user has a sheet of that name.
+ */
+export function comparisonTarget(port: WorkbookPort, budget: Budget): Promise<SheetTarget> {
+  return sheetTarget(
+    port,
+    WHATIF_OWNER,
+    COMPARISON_KEY,
+    budget.comparisonSheet,
+    comparisonSignature(budget),
+    budget.copy,
+  );
+}
+
+/** What comparing scenarios wrote: the comparison and the sheet it is on. */
+export interface WrittenComparison {
+  comparison: ScenarioComparison;
+  target: SheetTarget;
+}
+
+/**
+ * Compares the scenarios (compareScenarios) and writes the Scenario comparison sheet. Where it
+ * goes is settled first: a sheet whose mark is gone is taken back only when `confirmReclaim`
+ * says yes, asked before any global is changed, so a no returns null with nothing written at all
+ * (globals, store and sheet as they were); a sheet of the user's is never written to.
+ */
+export async function compareAndWrite(
+  port: WorkbookPort,
+  budget: Budget,
+  picked: readonly Scenario[],
+  confirmReclaim: (sheet: string) => Promise<boolean>,
+  options: RunOptions = {},
+  now = new Date(),
+): Promise<WrittenComparison | null> {
+  const target = await comparisonTarget(port, budget);
+  if (target.mode === "reclaim" && !(await confirmReclaim(target.sheetName))) return null;
+  const comparison = await compareScenarios(port, budget, picked, options, now);
+  await writeComparison(port, budget, comparison, await readGlobalsLayout(port, budget), target);
+  return { comparison, target };
+}
 
 /**
  * The Scenario comparison sheet: each figure of the top sheet under each scenario, then each
  * scenario's change from the first, to the cent; below, the globals that differ between them.
- * PROD's own sheet, replaced on each run; never a sheet of that name that is not PROD's.
+ * PROD's own sheet, at `target` (comparisonTarget); never a sheet that is not PROD's.
  */
 export async function writeComparison(
   port: WorkbookPort,
   budget: Budget,
   result: ScenarioComparison,
   layout: GlobalsLayout,
+  target: SheetTarget,
 ): Promise<void> {
   const names = result.scenarios.map((s) => s.name);
   const base = names[0];
@@ -469,14 +526,17 @@ export async function writeComparison(
     ...names.map((n) => ({ text: n })),
     ...others.map((n) => ({ text: `${n} - ${base}` })),
   ];
+  // The labels and any text shown are the top sheet's, which the user may have typed: text as text.
   const figureRows: Cell[][] = result.lines.map((line) => [
-    line.label,
-    ...line.values.map((v): Cell => (typeof v === "number" ? v : v === "" ? "not on this top sheet" : v)),
+    { text: line.label },
+    ...line.values.map((v): Cell =>
+      typeof v === "number" ? v : v === "" ? "not on this top sheet" : { text: v },
+    ),
     ...line.deltas.slice(1).map((d) => (d === null ? null : d.toNumber())),
   ]);
   const width = header.length;
   const money = [null, ...names.map(() => NUMBER_FORMATS.money), ...others.map(() => NUMBER_FORMATS.money)];
-  const globalsHeaderRow = 4 + figureRows.length + 2;
+  const globalsHeaderRow = COMPARISON_HEADER_ROW + 1 + figureRows.length + 2;
   const differing = layout.rows.filter((row) => {
     const cells = result.scenarios.map((s) =>
       JSON.stringify(s.globals.find((g) => g.name.toUpperCase() === row.name.toUpperCase())?.cell ?? null),
@@ -493,48 +553,51 @@ export async function writeComparison(
     ...result.scenarios.map((s) => shown(s, row.name)),
     ...others.map(() => null),
   ]);
-  await writeOwnSheet(
-    port,
-    budget,
-    COMPARISON_KEY,
-    (a1Cell) => String(a1Cell).startsWith(COMPARISON_TITLE),
-    `so the comparison was not written. Rename that sheet and compare again.`,
-    {
-      name: budget.comparisonSheet,
-      blocks: [
-        { row: 0, column: 0, cells: [[`${COMPARISON_TITLE}: ${budget.topSheet}`]], bold: true },
-        {
-          row: 1,
-          column: 0,
-          cells: [
-            [
-              `Each scenario's globals were applied in turn and the top sheet read once Excel had finished calculating; your own globals were put back after. Changes are against "${base}". These are figures of that moment: compare again after changing the budget.`,
+  await port.apply({
+    owner: WHATIF_OWNER,
+    copy: budget.copy,
+    activate: target.sheetName,
+    sheets: [
+      {
+        name: target.sheetName,
+        mode: target.mode,
+        markKey: COMPARISON_KEY,
+        blocks: [
+          { row: 0, column: 0, cells: [[{ text: comparisonTitle(budget) }]], bold: true },
+          {
+            row: 1,
+            column: 0,
+            cells: [
+              [
+                {
+                  text: `Each scenario's globals were applied in turn and the top sheet read once Excel had finished calculating; your own globals were put back after. Changes are against "${base}". These are figures of that moment: compare again after changing the budget.`,
+                },
+              ],
             ],
-          ],
-        },
-        { row: 3, column: 0, cells: [header], bold: true },
-        { row: 4, column: 0, cells: figureRows, columnFormats: money },
-        ...(globalRows.length > 0
-          ? [
-              {
-                row: globalsHeaderRow,
-                column: 0,
-                cells: [
-                  [
-                    "Globals that differ",
-                    ...names.map((n): Cell => ({ text: n })),
-                    ...others.map(() => null),
+          },
+          { row: COMPARISON_HEADER_ROW, column: 0, cells: [header], bold: true },
+          { row: COMPARISON_HEADER_ROW + 1, column: 0, cells: figureRows, columnFormats: money },
+          ...(globalRows.length > 0
+            ? [
+                {
+                  row: globalsHeaderRow,
+                  column: 0,
+                  cells: [
+                    [
+                      "Globals that differ",
+                      ...names.map((n): Cell => ({ text: n })),
+                      ...others.map(() => null),
+                    ],
                   ],
-                ],
-                bold: true,
-              },
-              { row: globalsHeaderRow + 1, column: 0, cells: globalRows },
-            ]
-          : []),
-      ],
-      columnWidths: [220, ...Array<number>(width - 1).fill(120)],
-      freeze: { rows: 4, columns: 1 },
-    },
-    true,
-  );
+                  bold: true,
+                },
+                { row: globalsHeaderRow + 1, column: 0, cells: globalRows },
+              ]
+            : []),
+        ],
+        columnWidths: [220, ...Array<number>(width - 1).fill(120)],
+        freeze: { rows: COMPARISON_HEADER_ROW + 1, columns: 1 },
+      },
+    ],
+  });
 }
