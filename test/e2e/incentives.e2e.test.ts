@@ -2,11 +2,17 @@
  * Production incentives in the real pane and the preview's grid (issue 22): type the worked
  * examples' $10M budget with its tags (domain/incentives.md section 5), select it, see what Georgia
  * pays back and why, compare Georgia, New Mexico and British Columbia on the "Incentive comparison"
- * sheet to the dollar, and watch the sheet's formulas follow a change to the budget.
+ * sheet to the dollar, and watch the sheet's formulas follow a change to the budget. Then a
+ * template budget: its lines tagged by the template, a location and a program typed on Globals, and
+ * the Top Sheet's "Less: incentive (net)" line checked to the cent against the engine over the
+ * detail as the grid shows it, following a new location.
  */
-import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
+import { calculateIncentive } from "../../src/engine/incentives/calculate";
+import { TAG_COLUMNS, budgetLines } from "../../src/engine/incentives/tags";
+import { columnLetter } from "../../src/excel/port";
+import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
 import { commonBudget } from "../fixtures/incentiveBudget";
-import { type Preview, openPreview, panelTab, showSheet } from "./preview";
+import { type Preview, amount, openPreview, panelTab, showSheet, typeInto } from "./preview";
 
 // Typing a budget and recomputing it in the browser: each step gets two minutes on a loaded machine.
 jest.setTimeout(120_000);
@@ -96,6 +102,113 @@ describe("production incentives in the preview", () => {
       "1,890,000.00",
       "7,110,000.00",
     ]);
+    expect(preview.errors).toEqual([]);
+  });
+});
+
+/** Rows (1-based) whose `column` shows `text`. */
+const rowsShowing = (cells: Map<string, string>, column: string, text: string) =>
+  [...cells.entries()]
+    .filter(([a, t]) => new RegExp(`^${column}\\d+$`).test(a) && t === text)
+    .map(([a]) => Number(a.slice(column.length)))
+    .sort((x, y) => x - y);
+
+describe("the incentive line under a template's Top Sheet, in the preview", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await openPreview();
+  });
+  afterAll(async () => preview?.close());
+
+  // A whole budget recomputed at each typed cell takes a while on a loaded machine.
+  jest.setTimeout(240_000);
+
+  const C = DETAIL_COLUMNS;
+  const col = (c: number) => columnLetter(c);
+
+  /** The engine's net cash over the detail as the grid shows it: the Total column and the tags. */
+  async function engineNet(program: string): Promise<number> {
+    const detail = await showSheet(preview.page, "Budget detail");
+    const last = Math.max(...[...detail.keys()].map((a) => Number(/\d+$/.exec(a)![0])));
+    const amounts: unknown[][] = [];
+    const tags: unknown[][] = [];
+    for (let r = 4; r <= last; r++) {
+      const shown = detail.get(`${col(C.total)}${r}`) ?? "";
+      amounts.push([shown === "" ? null : amount(shown)]);
+      tags.push(TAG_COLUMNS.map((_, i) => detail.get(`${col(C.where + i)}${r}`) ?? null));
+    }
+    return calculateIncentive(program, budgetLines(amounts, tags), null, null).net.toNumber();
+  }
+
+  /** The Top Sheet's incentive and net cost rows: label, figure and words. */
+  async function topSheetLines() {
+    const top = await showSheet(preview.page, "Top Sheet");
+    const [row] = rowsShowing(top, "B", "Less: incentive (net)");
+    const [net] = rowsShowing(top, "B", "Net cost after incentive");
+    const [grand] = rowsShowing(top, "B", "Grand total");
+    return {
+      incentive: top.get(`C${row}`) ?? "",
+      words: top.get(`F${row}`) ?? "",
+      net: top.get(`C${net}`) ?? "",
+      grand: amount(top.get(`C${grand}`)!),
+    };
+  }
+
+  it("takes the Globals program's net cash off the grand total, to the cent, and follows the location", async () => {
+    const { page } = preview;
+    await page.getByRole("button", { name: "Insert Feature film" }).click();
+    await page.getByText(/inserted:/).waitFor();
+    const detail = await showSheet(page, "Budget detail");
+    const [prep, shoot, wrap] = rowsShowing(detail, "A", "2001");
+    const [camera] = rowsShowing(detail, "A", "3350");
+    // The template's tags: the shooting location (CA, the payroll preset's state), the Person,
+    // the account's class, pay form and phase.
+    expect(TAG_COLUMNS.map((_, i) => detail.get(`${col(C.where + i)}${prep}`))).toEqual([
+      "CA",
+      "Unit production manager",
+      "",
+      "CREW",
+      "W2",
+      "PREP",
+      "",
+      "1",
+    ]);
+    await typeInto(page, `F${prep}`, "4000");
+    await typeInto(page, `F${shoot}`, "800");
+    await typeInto(page, `F${wrap}`, "4000");
+    await typeInto(page, `F${camera}`, "100000");
+
+    let lines = await topSheetLines();
+    expect([lines.incentive, lines.net]).toEqual(["", ""]);
+    expect(lines.words).toBe("No incentive program chosen: type one in Incentive program on Globals.");
+
+    const globals = await showSheet(page, "Globals");
+    const [location] = rowsShowing(globals, "A", "Shooting location");
+    const [program] = rowsShowing(globals, "A", "Incentive program");
+    await typeInto(page, `B${location}`, "GA");
+    await typeInto(page, `B${program}`, "US-GA");
+    const georgia = await engineNet("US-GA");
+    expect(georgia).toBeGreaterThan(150000);
+    lines = await topSheetLines();
+    expect(amount(lines.incentive)).toBe(-georgia);
+    expect(amount(lines.net)).toBe(Math.round((lines.grand - georgia) * 100) / 100);
+    expect(lines.words).toBe("US-GA, the budget in the program's currency");
+    await preview.screenshot("incentives-top-sheet");
+
+    // Shot in New Mexico instead: every line follows, Georgia gives nothing and says why; New
+    // Mexico counts the non-labour lines (the labour lines' residency is not given).
+    await showSheet(page, "Globals");
+    await typeInto(page, `B${location}`, "NM");
+    lines = await topSheetLines();
+    expect(amount(lines.incentive)).toBe(0);
+    expect(lines.words).toMatch(/^Not eligible: /);
+    expect(amount(lines.net)).toBe(lines.grand);
+    await showSheet(page, "Globals");
+    await typeInto(page, `B${program}`, "US-NM");
+    const newMexico = await engineNet("US-NM");
+    expect(newMexico).toBeGreaterThan(0);
+    lines = await topSheetLines();
+    expect(amount(lines.incentive)).toBe(-newMexico);
     expect(preview.errors).toEqual([]);
   });
 });

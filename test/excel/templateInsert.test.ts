@@ -139,7 +139,7 @@ describe.each(IDS)("%s template plan", (id) => {
       const row = rows.get(line.row)!;
       const r = line.row + 1;
       const account = template.accounts.find((a) => a.code === line.account)!;
-      expect(row[C.where]).toEqual({ formula: `=IF(Shoot_Location="","",Shoot_Location)` });
+      expect(row[C.where]).toEqual({ formula: `=IF(Shoot_Location=0,"",Shoot_Location)` });
       expect(row[C.payee]).toEqual({ formula: `=IF(K${r}="","",K${r})` });
       expect(row[C.residency]).toBeNull();
       expect(row[C.class]).toBe(accountClass(template, account));

@@ -11,6 +11,7 @@ import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
 import { calculateIncentive } from "../../src/engine/incentives/calculate";
 import { budgetLines } from "../../src/engine/incentives/tags";
+import { Decimal } from "../../src/engine/money";
 import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
 import { columnLetter, parseA1 } from "../../src/excel/port";
 import { explain, readBudget } from "../../src/taskpane/incentives/runIncentives";
@@ -125,5 +126,76 @@ describe("Incentive tags on the Feature template, computed", () => {
     expect(read.cells.tags).toBe(`'${DETAIL}'!$${from}$${rows[0]}:$${to}$${rows[1]}`);
     const r = explain(read, { name: "US-GA", settings: "", exchangeRate: null });
     expect([r.gross.toNumber(), r.net.toNumber()]).toEqual([206286, 185657.4]);
+  });
+});
+
+describe("Less: incentive (net) under the Top Sheet's grand total, live", () => {
+  /** The Top Sheet's incentive row: its figure, its rate cell and its words ("Base is"). */
+  async function incentiveRow(wb: Awaited<ReturnType<typeof budget>>["wb"]) {
+    const at = parseA1((await wb.readNamedRange("Incentive_Net"))!.address);
+    const [row] = wb.rangeValues("Top Sheet", `B${at.row + 1}:F${at.row + 1}`);
+    const net = (await wb.readNamedRange("Net_Cost"))!.values[0][0];
+    return { label: row[0], figure: row[1], rate: row[2], words: row[4], net };
+  }
+
+  it("says no program is chosen, with no figure, until one is typed on Globals", async () => {
+    const { wb } = await budget();
+    expect(await incentiveRow(wb)).toEqual({
+      label: "Less: incentive (net)",
+      figure: "",
+      rate: "",
+      words: "No incentive program chosen: type one in Incentive program on Globals.",
+      net: "",
+    });
+  });
+
+  it("takes the program's net cash off the grand total, to the cent the engine gives, and follows the location", async () => {
+    const { wb, value, setGlobal, engine } = await budget();
+    await setGlobal("Shoot_Location", "GA");
+    await setGlobal("Incentive_Program", "US-GA");
+    const grand = (await value("Grand_Total")) as number;
+    const r = await engine("US-GA");
+    expect(r.net.toNumber()).toBe(185657.4);
+    expect(await incentiveRow(wb)).toEqual({
+      label: "Less: incentive (net)",
+      figure: -185657.4,
+      rate: "",
+      words: "US-GA, the budget in the program's currency",
+      net: Math.round((grand - 185657.4) * 100) / 100,
+    });
+    // Settings from Globals: sold at 0.80 instead of the default 0.90.
+    await setGlobal("Incentive_Settings", "SALE=0.80");
+    expect((await incentiveRow(wb)).figure).toBe(-165028.8);
+    expect((await incentiveRow(wb)).words).toBe("US-GA (SALE=0.80), the budget in the program's currency");
+    await setGlobal("Incentive_Settings", "");
+    // Moved to New Mexico, the budget is outside Georgia: the function's 0, and why.
+    await setGlobal("Shoot_Location", "NM");
+    const moved = await incentiveRow(wb);
+    expect(moved.figure).toBe(0);
+    expect(moved.words).toMatch(/^Not eligible: .*minimum/i);
+    expect(moved.net).toBe(grand);
+    expect((await engine("US-GA")).net.toNumber()).toBe(0);
+  });
+
+  it("shows the exchange rate beside the result, and the function's #N/A for an unknown program", async () => {
+    const { wb, setGlobal, engine } = await budget();
+    // The Czech minimum is CZK 15M of eligible spend (at most 80% of the budget): about 550,000
+    // dollars here, which is CZK 16.5M at 30 crowns to the dollar, but not CZK 15M taken as crowns.
+    await setGlobal("Shoot_Location", "CZ");
+    await setGlobal("Incentive_Program", "CZ-REBATE");
+    await setGlobal("Exchange_Rate", "30");
+    const amounts = (await wb.readNamedRange("Detail_Total"))!.values;
+    const tags = (await wb.readNamedRange("Detail_Tags"))!.values;
+    const fx = calculateIncentive("CZ-REBATE", budgetLines(amounts, tags), null, new Decimal(30));
+    expect(fx.net.toNumber()).toBeGreaterThan(100000);
+    expect((await engine("CZ-REBATE")).net.toNumber()).toBe(0);
+    const row = await incentiveRow(wb);
+    expect(row.figure).toBe(-fx.net.toNumber());
+    expect(row.rate).toBe(30);
+    expect(row.words).toBe("CZ-REBATE, exchange rate 30 of its currency per budget unit");
+    await setGlobal("Incentive_Program", "US-XX");
+    const unknown = await incentiveRow(wb);
+    expect(String(unknown.figure)).toMatch(/#N\/A/);
+    expect(String(unknown.net)).toMatch(/#N\/A/);
   });
 });

@@ -829,9 +829,11 @@ export function buildTemplatePlan(
       { formula: inTotalFormula(a1(r, C.group), groupsTable) },
       // Incentive tags (issue 22). Where follows the Globals shooting location and Payee the
       // line's Person, live, so a new location re-tags every line not typed over; a blank source
-      // stays blank (a formula over an empty cell would give 0, not a place or a name). People is
+      // stays blank (a formula over an empty cell would give 0, not a place or a name; an empty
+      // global is tested with =0, which Excel and the preview both answer TRUE: the preview reads
+      // a name of an empty cell as 0, so ="" would be FALSE there). People is
       // the line's X on a labor line (caps apply per person); the rest are the account's defaults.
-      { formula: `=IF(${shootLocation}="","",${shootLocation})` },
+      { formula: `=IF(${shootLocation}=0,"",${shootLocation})` },
       { formula: `=IF(${a1(r, C.person)}="","",${a1(r, C.person)})` },
       null,
       tags?.cls ?? null,
@@ -1254,6 +1256,63 @@ export function buildTemplatePlan(
     true,
   );
   addName("Grand_Total", sheets.topSheet, a1(grandRow, 2, true), "Grand total of the budget.");
+  // The production incentive under the grand total, live (issue 22): PROD.INCENTIVENET of the
+  // Globals program over the detail's Total column (0 on a line out of the total) and its tag
+  // columns, as a negative line, then the net cost. No program: the line says so and shows no
+  // figure (never a 0 that reads as "no credit"); an unknown program shows the function's #N/A,
+  // and a minimum not met its 0 with the reason PROD.INCENTIVEDETAIL gives.
+  const program = n("Incentive_Program");
+  const settings = n("Incentive_Settings");
+  const fx = n("Exchange_Rate");
+  // An empty global is tested with =0 (TRUE in Excel for an empty cell, and in the preview, which
+  // reads a name of an empty cell as 0); a typed 0 means none too, as for the functions' optional
+  // arguments (README, PROD functions).
+  const none = (name: string) => `${name}=0`;
+  const incentiveCall = (fn: string) => {
+    const args = `${program},${totalName},${n("Detail_Tags")},${settings}`;
+    // A blank rate is left out (the budget is in the program's currency): desktop Excel would
+    // pass the empty cell as 0, which is no rate.
+    return `IF(${none(fx)},PROD.${fn}(${args}),PROD.${fn}(${args},${fx}))`;
+  };
+  const incentiveRow = rowOf();
+  const incentiveCell = a1(incentiveRow, 2);
+  const settingsWords = `IF(${none(settings)},""," ("&${settings}&")")`;
+  const fxWords = `IF(${none(fx)},", the budget in the program's currency",", exchange rate "&${fx}&" of its currency per budget unit")`;
+  const notEligible = `"Not eligible: "&VLOOKUP("Not eligible",${incentiveCall("INCENTIVEDETAIL")},2,FALSE)`;
+  push(
+    [
+      null,
+      "Less: incentive (net)",
+      { formula: `=IF(${none(program)},"",-${incentiveCall("INCENTIVENET")})` },
+      { formula: `=IF(OR(${none(program)},${none(fx)}),"",${fx})` },
+      null,
+      {
+        formula: `=IF(${none(program)},"No incentive program chosen: type one in Incentive program on ${sheets.globals}.",IFERROR(${notEligible},${program}&${settingsWords}&${fxWords}))`,
+      },
+    ],
+    false,
+    [null, null, M, NUMBER_FORMATS.general, null, null],
+  );
+  addName(
+    "Incentive_Net",
+    sheets.topSheet,
+    a1(incentiveRow, 2, true),
+    "The production incentive's net cash, taken off the grand total.",
+  );
+  const netCostRow = push(
+    [
+      null,
+      "Net cost after incentive",
+      { formula: `=IF(${incentiveCell}="","",${a1(grandRow, 2)}+${incentiveCell})` },
+    ],
+    true,
+  );
+  addName(
+    "Net_Cost",
+    sheets.topSheet,
+    a1(netCostRow, 2, true),
+    "The grand total less the incentive's net cash.",
+  );
   // Never a total that looks complete while a rate is blank: the rows left out, by name.
   push(
     [
