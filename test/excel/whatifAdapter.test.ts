@@ -356,3 +356,32 @@ describe("the Scenario comparison sheet on the adapter", () => {
     },
   );
 });
+
+describe("the Scenarios store on the adapter", () => {
+  it('never writes into a sheet "Scenarios" of the user\'s: comparing stops before any global changes', async () => {
+    const { book, port, budget, globalsBefore, before } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    book.deleteSheet("Scenarios");
+    book.addSheet("Scenarios", [["My location scouting notes"]]);
+    const mine = sheetBefore(book, "Scenarios");
+    await expect(compareAndWrite(port, budget, scenarios.slice(0, 2), asked)).rejects.toThrow(
+      'The workbook has a sheet "Scenarios" PROD did not make, so PROD wrote nothing (no scenario saved, no global changed). Rename that sheet and try again.',
+    );
+    expect(sheetBefore(book, "Scenarios")).toBe(mine);
+    expect(globalsBefore()).toBe(before);
+    expect(book.hasSheet("Scenario comparison")).toBe(false);
+  });
+
+  it("does not rewrite a store whose hidden mark was deleted (its scenarios would be lost) and says why", async () => {
+    const { book, port, budget, globalsBefore, before } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    book.names = book.names.filter((n) => n.name !== ownershipMarkName("whatif", "scenarios"));
+    const store = sheetBefore(book, "Scenarios");
+    const error = await compareAndWrite(port, budget, scenarios.slice(0, 2), asked).catch((e: unknown) => e);
+    expect(String(error)).toMatch(
+      /"Scenarios" looks like a scenario store PROD made, but the hidden mark .* so PROD wrote nothing \(no scenario saved, no global changed\)\. Rename that sheet and try again/,
+    );
+    expect(sheetBefore(book, "Scenarios")).toBe(store);
+    expect(globalsBefore()).toBe(before);
+  });
+});

@@ -34,7 +34,13 @@ import {
   quoteList,
   throwIfAborted,
 } from "../../excel/port";
-import { ownedSheetState, sheetTarget, type SheetSignature, type SheetTarget } from "../shell/ownedSheet";
+import {
+  ownedSheetState,
+  sheetTarget,
+  unmarkedSheetWords,
+  type SheetSignature,
+  type SheetTarget,
+} from "../shell/ownedSheet";
 import { TEMPLATES_OWNER } from "../templates/buildPlan";
 import { IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
 
@@ -285,11 +291,19 @@ export async function writeScenarios(
     matches: (v) => v[0]?.[0] === STORE_TITLE,
   });
   // Not taken back even when it shows the store's title: its scenarios cannot be read without the
-  // mark (readScenarios), so rewriting it would drop them.
-  if (state === "other" || state === "unmarked")
+  // mark (readScenarios), so rewriting it would drop them. Saving, applying and comparing all
+  // keep scenarios here before any global changes, so a refusal leaves the globals as they are.
+  const nothing = "so PROD wrote nothing (no scenario saved, no global changed).";
+  if (state === "other")
     throw new PortError(
       "notOwned",
-      `The workbook has a sheet "${budget.storeSheet}" PROD did not make, so the scenarios were not saved. Rename that sheet and save again.`,
+      `The workbook has a sheet "${budget.storeSheet}" PROD did not make, ${nothing} Rename that sheet and try again.`,
+      [budget.storeSheet],
+    );
+  if (state === "unmarked")
+    throw new PortError(
+      "notOwned",
+      `${unmarkedSheetWords(budget.storeSheet, "a scenario store")} PROD reads saved scenarios only from its own marked sheet, ${nothing} Rename that sheet and try again: PROD makes a new "${budget.storeSheet}", and the scenarios on the renamed one stay there to read.`,
       [budget.storeSheet],
     );
   await port.apply({
