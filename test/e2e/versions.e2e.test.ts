@@ -3,7 +3,8 @@
  * template, type rates, save a version, change a rate, compare, and check every figure of the
  * "Budget comparison" sheet to the cent; correct a line and watch the comparison follow; lock the
  * original totals beside the Top Sheet. The store, "PROD versions", is protected: typing into it
- * is refused with Excel's message, and saving another version still works.
+ * is refused with Excel's message, and saving another version still works; a version edited by
+ * hand after the user unprotected the store is named when it is compared.
  */
 import {
   type Preview,
@@ -188,6 +189,25 @@ describe("budget versions in the preview", () => {
     expect(cents(top.get(`I${grand}`))).toBe(cents(top.get(`C${grand}`)) - cents(top.get(`H${grand}`)));
     expect(cents(top.get(`I${grand}`))).toBeGreaterThan(300_000);
     await preview.screenshot("versions-original");
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("names a version edited by hand on the unprotected store when it is compared", async () => {
+    const { page } = preview;
+    const store = await showSheet(page, "PROD versions");
+    const working = rowOf(store, "Working copy", "B");
+    await page.getByRole("button", { name: "Unprotect Sheet" }).click();
+    await typeInto(page, `G${working}`, "1");
+    expect(amount(await cellText(page, `G${working}`))).toBe(1);
+    await page.getByRole("checkbox", { name: /^Working copy \(saved / }).check();
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page
+      .getByText(
+        /Check this: "Working copy" was changed on the sheet "PROD versions" after PROD saved it \(the sheet was unprotected and edited\)/,
+      )
+      .waitFor();
+    // "Studio approved", compared too, is not named: its figures are as saved.
+    expect(await page.getByText(/"Studio approved" was changed/).count()).toBe(0);
     expect(preview.errors).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ describe("saving a 5,000-line budget as a version", () => {
     expect(excel.state.protection).toEqual([`protect ${STORE_SHEET} (sync 5)`]);
     expect(book.cell(STORE_SHEET, "F4")).toMatchObject({ kind: "value", content: '=HYPERLINK("x")' });
     expect(book.cell(STORE_SHEET, "E4")).toMatchObject({ kind: "value", content: 1101 });
-    expect(book.tables.map((t) => [t.name, t.address])).toEqual([["PROD_Versions", `A3:H${LINES + 3}`]]);
+    expect(book.tables.map((t) => [t.name, t.address])).toEqual([["PROD_Versions", `A3:I${LINES + 3}`]]);
     expect(book.names.some((n) => n.name === ownershipMarkName("versions", "store"))).toBe(true);
   });
 
@@ -70,7 +70,7 @@ describe("saving a 5,000-line budget as a version", () => {
     // Reading the store and the budget, then the table's rows rewritten in one chunk: 10 syncs,
     // whatever the number of lines, as long as each read and write fits one chunk.
     expect(excel.state.syncs - before).toBe(10);
-    expect(book.tables[0].address).toBe(`A3:H${2 * LINES + 3}`);
+    expect(book.tables[0].address).toBe(`A3:I${2 * LINES + 3}`);
     // The protection is lifted and put back in the one request that rewrites the rows (the mock,
     // like Excel, refuses every write to a protected sheet, so the order is unprotect, write, protect).
     expect(excel.state.protection.slice(1)).toEqual([
@@ -139,6 +139,37 @@ describe("saving a 5,000-line budget as a version", () => {
     expect(excel.state.syncs - before).toBe(10);
     expect(excel.state.protection.slice(1)).toEqual([`protect ${STORE_SHEET} (sync ${before + 10})`]);
     expect(book.sheet(STORE_SHEET).protected).toBe(true);
+  });
+
+  it("tells the versions a user changed by hand on the store when comparing, also after the store is rewritten", async () => {
+    const { book, port, choice } = setup();
+    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    // The user lifts the protection and retypes a figure of "A" (row 4: its first line).
+    book.sheet(STORE_SHEET).protected = false;
+    book.cell(STORE_SHEET, "G4")!.content = 999;
+    const request = { versionIds: [1, 2], base: "current" as const, filter: "", topSheetOnly: false };
+    const compared = await compareCurrent(port, choice, request, no);
+    expect(compared?.changed.map((v) => v.name)).toEqual(["A"]);
+    // Saving another version rewrites the store: "A" keeps the check it was saved with, so it
+    // is still told, and the store is protected again.
+    await saveCurrent(port, choice, "C", "2026-12-06", yes);
+    expect(book.sheet(STORE_SHEET).protected).toBe(true);
+    const again = await compareCurrent(port, choice, { ...request, versionIds: [1, 3] }, yes);
+    expect(again?.changed.map((v) => v.name)).toEqual(["A"]);
+  });
+
+  it("keeps saving into a store made before PROD kept checks, without a Check column", async () => {
+    const { book, port, choice } = setup();
+    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    // The store as the first builds made it: eight columns.
+    const table = book.tables[0];
+    table.address = table.address.replace(/^A3:I/, "A3:H");
+    for (const [key] of book.sheet(STORE_SHEET).cells)
+      if (key.endsWith(",8")) book.sheet(STORE_SHEET).cells.delete(key);
+    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    expect(book.tables[0].address).toBe(`A3:H${2 * LINES + 3}`);
+    expect(book.cell(STORE_SHEET, "I4")).toBeUndefined();
   });
 
   it("never writes into a sheet of the store's name that PROD did not make", async () => {

@@ -19,6 +19,7 @@ import {
   type CompareRequest,
 } from "../../src/taskpane/versions/runVersions";
 import { templateBudgets, type BudgetChoice } from "../../src/taskpane/versions/source";
+import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 jest.setTimeout(60000);
@@ -31,6 +32,7 @@ async function compareCurrent(port: MemoryWorkbook, choice: BudgetChoice, reques
     throw new Error("asked to take a comparison sheet back");
   });
   if (comparison === null) throw new Error("nothing compared");
+  expect(comparison.changed).toEqual([]);
   return comparison.comparison;
 }
 const cents = (v: unknown) => (typeof v === "number" ? v.toFixed(2) : v);
@@ -109,7 +111,7 @@ describe("a template budget's versions", () => {
     const { wb, rowOf, choice } = await budget();
     await saveCurrent(wb, choice, "Original", "2026-12-04", yes);
     wb.enter("Budget detail", rowOf("3350"), DETAIL_COLUMNS.rate, "6000");
-    expect(await lockOriginal(wb, choice, 1, yes)).toEqual({ missing: [], dropped: [] });
+    expect(await lockOriginal(wb, choice, 1, yes)).toEqual({ missing: [], dropped: [], changed: false });
     const top = (await wb.readUsedRange("Top Sheet"))!.values;
     expect(top[3].slice(7, 9)).toEqual(["Original: Original", "Variance"]);
     const grand = top.findIndex((r) => r[1] === "Grand total");
@@ -117,6 +119,11 @@ describe("a template budget's versions", () => {
     const camera = top.findIndex((r) => r[0] === 3300);
     expect(top[camera].slice(7, 9)).toEqual([30000, 6000]);
     expect(top[grand][8]).toBeCloseTo((top[grand][2] as number) - (top[grand][7] as number), 6);
+
+    // Someone unprotects the store and retypes a saved line's total: locking again says so.
+    wb.unprotectSheet(STORE_SHEET);
+    wb.enter(STORE_SHEET, 3, 6, "1");
+    expect(await lockOriginal(wb, choice, 1, yes)).toEqual({ missing: [], dropped: [], changed: true });
   });
 });
 

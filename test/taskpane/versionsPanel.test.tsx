@@ -57,6 +57,23 @@ describe("Versions panel", () => {
     expect(book.hasSheet("Budget comparison")).toBe(true);
   });
 
+  it("warns, naming it, when a version compared was changed by hand on the store after it was saved", async () => {
+    const { book } = await openVersions();
+    await userEvent.click(screen.getByRole("button", { name: "Save version" }));
+    expect(await screen.findByText(/Saved "Working /)).toBeInTheDocument();
+    // The user unprotects "PROD versions" and retypes the first line's total.
+    book.sheet("PROD versions").protected = false;
+    book.cell("PROD versions", "G4")!.content = 1;
+    await userEvent.click(screen.getByLabelText(/^Working .* \(saved /));
+    await userEvent.click(screen.getByText("Compare", { selector: "button" }));
+    expect(
+      await screen.findByText(
+        /Check this: "Working [\d-]+" was changed on the sheet "PROD versions" after PROD saved it \(the sheet was unprotected and edited\), so its figures here are as the sheet holds them now, not as they were saved\./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText("Done, with a warning")).toBeInTheDocument();
+  });
+
   it("refuses a selection without an amount column, in words next to Save", async () => {
     const { book } = await openVersions();
     book.selection = { sheet: "Budget", address: "A1:B4" };

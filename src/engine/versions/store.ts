@@ -27,7 +27,11 @@ export const STORE_HEADER = [
   "Description",
   "Total",
   "Top sheet row",
+  "Check",
 ] as const;
+
+/** How many headings a store made before PROD kept checks has (no Check column). */
+const UNCHECKED_STORE_COLUMNS = STORE_HEADER.length - 1;
 
 /** 0-based columns of the store table. */
 export const STORE_COLUMNS = {
@@ -39,6 +43,7 @@ export const STORE_COLUMNS = {
   description: 5,
   total: 6,
   topSheetRow: 7,
+  check: 8,
 } as const;
 
 /** A cell of the store as the engine lays it out: the pane writes `text` cells as text. */
@@ -109,8 +114,54 @@ export function accountCell(key: string): number | { text: string } {
   return /^\d+$/.test(key) ? Number(key) : { text: key };
 }
 
-/** A version as store rows: its lines, then its Top Sheet figures (account blank). */
+/**
+ * A number as the store keeps it, for the check: Excel keeps 15 significant digits (Excel
+ * specifications and limits, "Number precision"), so the check reads a figure to 15 digits and
+ * a figure written and read back gives the same text.
+ */
+const checkedFigure = (total: Decimal) => String(Number(total.toNumber().toPrecision(15)));
+
+/**
+ * A check of a version's figures as the store holds them (number, name, date, chart, each line's
+ * account, description and total, each Top Sheet row, in order): 32-bit FNV-1a (Fowler-Noll-Vo,
+ * IETF draft-eastlake-fnv: offset basis 2166136261, prime 16777619) over their text, as 8 hex
+ * digits. It tells a version edited by hand on the store's sheet from the one PROD saved; it is
+ * not a seal against someone who means to forge one.
+ */
+export function versionCheck(version: BudgetVersion): string {
+  const fields = [
+    String(version.id),
+    version.name,
+    version.savedOn,
+    version.layout,
+    ...version.lines.flatMap((l) => [l.account, l.description, checkedFigure(l.total)]),
+    ...version.topSheet.flatMap((t) => [String(t.row), t.label, checkedFigure(t.total)]),
+  ];
+  let hash = 0x811c9dc5;
+  // Fields joined by the unit separator (U+001F), so "ab"+"c" and "a"+"bc" differ.
+  for (const ch of fields.join("\u001f")) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/**
+ * Whether a saved version's figures are no longer the ones PROD saved: its check does not match
+ * what the store holds now (someone unprotected the sheet and edited it). A version without a
+ * check (a store made before PROD kept them) cannot be told, and counts as unchanged.
+ */
+export function changedSinceSaved(version: BudgetVersion): boolean {
+  return version.check !== undefined && version.check !== versionCheck(version);
+}
+
+/**
+ * A version as store rows: its lines, then its Top Sheet figures (account blank), each with the
+ * version's check: the one it was saved with (a version read from the store keeps its own, so an
+ * edit by hand is still told after the store is rewritten), or a new one for a version saved now.
+ */
 export function storeRows(version: BudgetVersion): StoreCell[][] {
+  const check = version.check ?? versionCheck(version);
   const head = (): StoreCell[] => [
     version.id,
     { text: version.name },
@@ -124,15 +175,24 @@ export function storeRows(version: BudgetVersion): StoreCell[][] {
       { text: l.description },
       l.total.toNumber(),
       null,
+      { text: check },
     ]),
-    ...version.topSheet.map((t) => [...head(), null, { text: t.label }, t.total.toNumber(), t.row]),
+    ...version.topSheet.map((t) => [
+      ...head(),
+      null,
+      { text: t.label },
+      t.total.toNumber(),
+      t.row,
+      { text: check },
+    ]),
   ];
 }
 
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 
 /**
- * Reads the store back into versions, in the order of their numbers.
+ * Reads the store back into versions, in the order of their numbers, each with the check its
+ * first row holds (none in a store made before PROD kept checks: its eight headings are read).
  *
  * @param headers - the table's header row
  * @param rows - its data rows, as Excel gives values
@@ -142,7 +202,9 @@ export function readStore(
   headers: readonly unknown[],
   rows: readonly (readonly unknown[])[],
 ): BudgetVersion[] {
-  if (STORE_HEADER.some((h, i) => text(headers[i]).trim() !== h)) {
+  const checked = headers.length !== UNCHECKED_STORE_COLUMNS;
+  const expected = checked ? STORE_HEADER : STORE_HEADER.slice(0, UNCHECKED_STORE_COLUMNS);
+  if (expected.some((h, i) => text(headers[i]).trim() !== h)) {
     throw new ProdError(
       "invalid",
       `The versions table's headings were changed; PROD expects ${STORE_HEADER.join(" | ")}. Put them back to read the saved versions.`,
@@ -175,6 +237,7 @@ export function readStore(
         layout,
         lines: [],
         topSheet: [],
+        ...(checked ? { check: text(row[C.check]).trim() } : {}),
       };
       byId.set(id, version);
     }

@@ -40,6 +40,12 @@ export interface BudgetVersion {
   lines: VersionLine[];
   /** The Top Sheet's figures, for a template budget; empty for a budget range the user picked. */
   topSheet: TopSheetFigure[];
+  /**
+   * The check of its figures the store holds (store.ts versionCheck), as written when it was
+   * saved; absent for a version not saved yet (the store computes it), or one saved in a store
+   * made before PROD kept checks.
+   */
+  check?: string;
 }
 
 /** A budget as compared: a saved version, or the live budget read now ("Current"). */

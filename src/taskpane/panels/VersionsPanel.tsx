@@ -82,6 +82,19 @@ function totalsInWords({ comparison, target }: CompareResult): string {
   return `Budget comparison written${where}. Totals: ${parts.join("; ")}.${partial}`;
 }
 
+/**
+ * Said when versions used were changed by hand on "PROD versions" after PROD saved them (someone
+ * unprotected the sheet): PROD does not compare silently with altered figures.
+ */
+function changedWords(changed: readonly BudgetVersion[]): string {
+  if (changed.length === 0) return "";
+  const names = changed.map((v) => `"${v.name}"`);
+  const list =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  const one = changed.length === 1;
+  return ` Check this: ${list} ${one ? "was" : "were"} changed on the sheet "PROD versions" after PROD saved ${one ? "it" : "them"} (the sheet was unprotected and edited), so ${one ? "its" : "their"} figures here are as the sheet holds them now, not as they were saved.`;
+}
+
 /** The Versions panel. */
 export default function VersionsPanel() {
   const styles = useStyles();
@@ -186,7 +199,11 @@ export default function VersionsPanel() {
       );
       if (written === null) {
         comparing.showNote(keptSheetWords(asked));
-      } else if (written) comparing.showNote(totalsInWords(written));
+      } else if (written) {
+        const words = totalsInWords(written) + changedWords(written.changed);
+        if (written.changed.length > 0) comparing.showWarning(words);
+        else comparing.showNote(words);
+      }
     } catch (error) {
       comparing.showError(error);
     }
@@ -219,9 +236,9 @@ export default function VersionsPanel() {
           ? ` Rows of "${version.name}" this Top Sheet does not have, not shown: ${rows(done.dropped)}.`
           : "",
       ].join("");
-      locking.showNote(
-        `"${template.topSheet}" shows "${version.name}" as Original in column H and the Variance (current total less original) in column I.${differs}`,
-      );
+      const words = `"${template.topSheet}" shows "${version.name}" as Original in column H and the Variance (current total less original) in column I.${differs}`;
+      if (done.changed) locking.showWarning(words + changedWords([version]));
+      else locking.showNote(words);
     } catch (error) {
       locking.showError(error);
     }

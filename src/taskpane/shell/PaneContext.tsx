@@ -35,6 +35,8 @@ export interface Pane {
   showError(error: unknown): void;
   /** Show a success note at the same place. */
   showNote(message: string): void;
+  /** Show that it was done, with something the user must know (a warning), at the same place. */
+  showWarning(message: string): void;
   /** Clear the message; call it when an action starts (the focus returns here on Dismiss). */
   clearMessage(): void;
   /**
@@ -103,6 +105,8 @@ export function usePane(at: string = PANEL_STATUS): Pane {
         ask: shell.ask,
         showError: (error: unknown) => shell.show(at, describeError(error)),
         showNote: (body: string) => shell.show(at, { intent: "success", title: "Done", body }),
+        showWarning: (body: string) =>
+          shell.show(at, { intent: "warning", title: "Done, with a warning", body }),
         clearMessage: () => shell.clear(at),
         runLong: <T,>(label: string, work: (options: RunOptions) => Promise<T>) =>
           shell.runLong(at, label, work),

@@ -7,6 +7,7 @@
 import { parseAccountFilter } from "../../engine/accounts";
 import { ProdError } from "../../engine/errors";
 import {
+  changedSinceSaved,
   chartNote,
   compareBudgets,
   CURRENT,
@@ -85,10 +86,17 @@ export interface CompareRequest {
   topSheetOnly: boolean;
 }
 
-/** What comparing did: the engine's comparison (the figures the sheet's formulas show) and where it went. */
+/** What comparing did. */
 export interface CompareResult {
+  /** The engine's comparison: the figures the sheet's formulas show. */
   comparison: Comparison;
+  /** Where it went. */
   target: SheetTarget;
+  /**
+   * The versions compared whose figures were changed on the store's sheet after PROD saved them
+   * (changedSinceSaved): the sheet adds them up as they are now, and the pane says so.
+   */
+  changed: BudgetVersion[];
 }
 
 /**
@@ -153,7 +161,7 @@ export async function compareCurrent(
     target,
   );
   await port.apply(plan, options);
-  return { comparison, target };
+  return { comparison, target, changed: picked.filter(changedSinceSaved) };
 }
 
 /**
@@ -162,14 +170,15 @@ export async function compareCurrent(
  * yes (they may be PROD's own from an earlier lock, or the user's); a no writes nothing.
  *
  * @returns null when the user said no; else the rows the version and this Top Sheet do not share
- *   (a version saved from another layout is matched by row names: lockOriginal.ts)
+ *   (a version saved from another layout is matched by row names: lockOriginal.ts), and whether
+ *   the version's figures were changed on the store's sheet after PROD saved them
  */
 export async function lockOriginal(
   port: WorkbookPort,
   choice: BudgetChoice,
   versionId: number,
   confirmOverwrite: (address: string) => Promise<boolean>,
-): Promise<Pick<LockPlan, "missing" | "dropped"> | null> {
+): Promise<(Pick<LockPlan, "missing" | "dropped"> & { changed: boolean }) | null> {
   if (choice.kind !== "template" || choice.topSheet === null) {
     throw new ProdError(
       "invalid",
@@ -183,5 +192,5 @@ export async function lockOriginal(
   const taken = await port.findNonEmpty([target]);
   if (taken.length > 0 && !(await confirmOverwrite(`${target.sheet}!${target.address}`))) return null;
   await port.apply(plan);
-  return { missing, dropped };
+  return { missing, dropped, changed: changedSinceSaved(version) };
 }

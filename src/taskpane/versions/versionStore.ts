@@ -26,8 +26,11 @@ const STORE_KEY = "store";
 /** The store table's header row (0-based): under a title and a note. */
 const STORE_HEADER_ROW = 2;
 
-/** Where the store stands in this workbook. */
-export type StoreState = { kind: "none" } | { kind: "ours"; versions: BudgetVersion[] };
+/**
+ * Where the store stands in this workbook: its versions and how many columns its table has (a
+ * store made before PROD kept checks has no Check column).
+ */
+export type StoreState = { kind: "none" } | { kind: "ours"; versions: BudgetVersion[]; columns: number };
 
 /**
  * Reads the saved versions. No store yet is "none"; a sheet named like the store that PROD did
@@ -53,7 +56,7 @@ export async function readVersions(port: WorkbookPort, options: RunOptions = {})
       [STORE_TABLE],
     );
   }
-  return { kind: "ours", versions: readStore(table.headers, table.rows) };
+  return { kind: "ours", versions: readStore(table.headers, table.rows), columns: table.headers.length };
 }
 
 /** The plan that makes the store with its first version. */
@@ -83,7 +86,7 @@ export function newStorePlan(version: BudgetVersion): WritePlan {
             row: STORE_HEADER_ROW + 1,
             column: 0,
             cells: rows,
-            columnFormats: ["0", null, null, null, F.general, null, F.money, "0"],
+            columnFormats: ["0", null, null, null, F.general, null, F.money, "0", null],
           },
         ],
         tables: [
@@ -96,7 +99,7 @@ export function newStorePlan(version: BudgetVersion): WritePlan {
           },
         ],
         freeze: { rows: STORE_HEADER_ROW + 1 },
-        columnWidths: [50, 140, 110, 70, 60, 240, 100, 90],
+        columnWidths: [50, 140, 110, 70, 60, 240, 100, 90, 70],
         protect: true,
       },
     ],
@@ -117,7 +120,10 @@ export async function saveVersion(
     await port.apply(newStorePlan(version), options);
     return;
   }
-  const rows = storeWith(state.versions, version).flatMap(storeRows);
+  // A store made before PROD kept checks has no column for them: its rows are written without.
+  const rows = storeWith(state.versions, version)
+    .flatMap(storeRows)
+    .map((row) => row.slice(0, state.columns));
   // A cell the user typed below the table is not written over: the port refuses, in words. The
   // sheet's protection is lifted for this write only, and put back even if the write fails.
   await port.replaceTableRows(STORE_TABLE, rows, { ...options, protect: true });

@@ -83,6 +83,7 @@ function setup(wb = workbook(), answers: boolean[] = [], storage = memoryStorage
     port,
     showError: (e) => errors.push(e),
     showNote: (m) => notes.push(m),
+    showWarning: (m) => notes.push(m),
     clearMessage: () => undefined,
     runLong: (_label, work) => {
       const task = (async () => {
