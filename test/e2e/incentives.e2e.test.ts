@@ -12,7 +12,7 @@ import { TAG_COLUMNS, budgetLines } from "../../src/engine/incentives/tags";
 import { columnLetter } from "../../src/excel/port";
 import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
 import { commonBudget } from "../fixtures/incentiveBudget";
-import { type Preview, amount, openPreview, panelTab, showSheet, typeInto } from "./preview";
+import { type Preview, amount, openPreview, panelTab, rowsShowing, showSheet, typeInto } from "./preview";
 
 // Typing a budget and recomputing it in the browser: each step gets two minutes on a loaded machine.
 jest.setTimeout(120_000);
@@ -105,13 +105,6 @@ describe("production incentives in the preview", () => {
     expect(preview.errors).toEqual([]);
   });
 });
-
-/** Rows (1-based) whose `column` shows `text`. */
-const rowsShowing = (cells: Map<string, string>, column: string, text: string) =>
-  [...cells.entries()]
-    .filter(([a, t]) => new RegExp(`^${column}\\d+$`).test(a) && t === text)
-    .map(([a]) => Number(a.slice(column.length)))
-    .sort((x, y) => x - y);
 
 describe("the incentive line under a template's Top Sheet, in the preview", () => {
   let preview: Preview;

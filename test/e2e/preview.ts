@@ -128,6 +128,13 @@ export async function sheetCells(page: Page): Promise<Map<string, string>> {
   return new Map(pairs);
 }
 
+/** Rows (1-based) whose `column` shows exactly `text`, in order, from a sheet's cells. */
+export const rowsShowing = (cells: Map<string, string>, column: string, text: string): number[] =>
+  [...cells.entries()]
+    .filter(([a, t]) => new RegExp(`^${column}\\d+$`).test(a) && t === text)
+    .map(([a]) => Number(a.slice(column.length)))
+    .sort((x, y) => x - y);
+
 /** Opens a sheet's tab and returns the cells it shows. */
 export async function showSheet(page: Page, name: string): Promise<Map<string, string>> {
   await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();

@@ -11,17 +11,11 @@ import {
   fillInFringeRates,
   openPreview,
   panelTab,
+  rowsShowing,
   sheetCells,
   showSheet,
   typeInto,
 } from "./preview";
-
-/** Rows (1-based) whose column A shows `text`. */
-const rowsShowing = (cells: Map<string, string>, column: string, text: string) =>
-  [...cells.entries()]
-    .filter(([a, t]) => new RegExp(`^${column}\\d+$`).test(a) && t === text)
-    .map(([a]) => Number(a.slice(column.length)))
-    .sort((x, y) => x - y);
 
 /** Figure label -> shown amount, for the rows of a sheet whose column A is empty. */
 function figures(cells: Map<string, string>, valueColumn: string): Map<string, string> {
