@@ -238,6 +238,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   readUsedRange(sheet: string, options: RunOptions = {}): Promise<RangeData | null> {
     return this.batch(async (context) => {
+      throwIfAborted(options.signal);
       const ws = context.workbook.worksheets.getItem(sheet);
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("address,rowIndex,columnIndex,rowCount,columnCount");
@@ -306,6 +307,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   readTable(name: string, options: RunOptions = {}): Promise<TableData | null> {
     return this.batch(async (context) => {
+      throwIfAborted(options.signal);
       const table = context.workbook.tables.getItemOrNullObject(name);
       table.load("name");
       await context.sync();

@@ -500,6 +500,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   readUsedRange(sheet: string, options: RunOptions = {}): Promise<RangeData | null> {
     return this.attempt(() => {
+      throwIfAborted(options.signal);
       const used = this.usedArea(sheet);
       options.onProgress?.({ done: 1, total: 1, label: `Reading ${sheet}` });
       if (!used) return null;
@@ -518,6 +519,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   readTable(name: string, options: RunOptions = {}): Promise<TableData | null> {
     return this.attempt(() => {
+      throwIfAborted(options.signal);
       const table = this.tables.get(name.toLowerCase());
       if (!table) return null;
       options.onProgress?.({ done: 1, total: 1, label: `Reading ${name}` });

@@ -81,6 +81,7 @@ export async function runCostReport(
 ): Promise<ReportOutcome> {
   const progress = (done: number, label: string) => options.onProgress?.({ done, total: 100, label });
   const cancelled = () => throwIfCancelled(options.signal);
+  const cancel = { signal: options.signal };
   checkMapping("budget", req.budget, "budget");
   checkMapping("ledger", req.ledger, "ledger");
   if (req.pos) checkMapping("pos", req.pos, "open POs");
@@ -106,7 +107,7 @@ export async function runCostReport(
   let replaced: PriorRow[] | undefined;
   if (mode !== "create") {
     // Asked before the inputs are read: the accountant may have typed ETCs into it.
-    const used = await port.readUsedRange(name);
+    const used = await port.readUsedRange(name, cancel);
     replaced = used ? readPriorReport(used.values) : undefined;
     const keptEtcs = replaced?.filter((r) => r.etcEdited).length ?? 0;
     if (!(await req.confirmReplace({ sheet: name, keptEtcs, unmarked: mode === "reclaim" }))) {
@@ -117,13 +118,15 @@ export async function runCostReport(
   progress(2, "Reading the budget");
   // Sheets and tables are read now, not when they were picked: the figures the user sees.
   // Their layout is checked again, in the report worker (each check on a channel of its own).
-  const budgetIn = await rereadInput(port, req.budget, "budget", "Budget", channel);
-  const ledgerIn = await rereadInput(port, req.ledger, "ledger", "Ledger", channel);
-  const posIn = req.pos && (await rereadInput(port, req.pos, "pos", "Open purchase orders", channel));
+  // Cancel stops each read and check where it is.
+  const budgetIn = await rereadInput(port, req.budget, "budget", "Budget", channel, cancel);
+  progress(3, "Reading the ledger");
+  const ledgerIn = await rereadInput(port, req.ledger, "ledger", "Ledger", channel, cancel);
+  const posIn = req.pos && (await rereadInput(port, req.pos, "pos", "Open purchase orders", channel, cancel));
   let prior: PriorRow[] | undefined;
   if (req.priorSheet) {
     progress(4, `Reading ${req.priorSheet}`);
-    const used = await port.readUsedRange(req.priorSheet);
+    const used = await port.readUsedRange(req.priorSheet, cancel);
     prior = used ? readPriorReport(used.values) : undefined;
     if (!prior) {
       throw new InputError(

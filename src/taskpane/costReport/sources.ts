@@ -7,7 +7,7 @@
 import { headerSignature, readLayout, type Answers, type Layout, type Question } from "../../engine/import";
 import { VOCABULARIES, type Field, type Mapping } from "../../engine/weeklyCostReport";
 import { InputError } from "./inputError";
-import type { RangeData, WorkbookPort } from "../../excel/port";
+import type { RangeData, RunOptions, WorkbookPort } from "../../excel/port";
 import { columnMemory, type ColumnMemory, type KeyValueStorage } from "../shell/columnMemory";
 import { fileKind, loadXlsxReader, readSheetFile, unreadableWorkbook } from "../files/readFile";
 import type { FileCell } from "../files/readFile";
@@ -108,6 +108,9 @@ export type InputChoice = WorkbookInput | { kind: "file"; name: string; data: Bl
 /** Where the layout of cells is checked: a new report worker each time (or the pane's thread). */
 export type ChannelStarter = () => JobChannel;
 
+/** Cancel of the run an input is read or checked for (Build's): it stops the reads and checks. */
+export type Cancel = Pick<RunOptions, "signal">;
+
 /**
  * The layout of an input under the answers: of all of its cells, in the report worker (a
  * 250,000-row sheet takes most of a second to check: issue 16), or of a file's first rows.
@@ -117,9 +120,10 @@ function layoutOf(
   input: { source: LedgerSource; preview: unknown[][] },
   answers: Answers<Field>,
   channel: ChannelStarter,
+  cancel: Cancel = {},
 ): Promise<Layout<Field>> {
   return input.source.kind === "grid"
-    ? checkLayout(input.source.rows, kind, answers, channel())
+    ? checkLayout(input.source.rows, kind, answers, channel(), cancel)
     : Promise.resolve(readLayout(input.preview, VOCABULARIES[kind], answers));
 }
 
@@ -128,10 +132,11 @@ function fromRows(
   rows: Cells,
   kind: InputKind,
   channel: ChannelStarter,
+  cancel: Cancel,
   live?: WorkbookInput,
 ): Promise<LoadedInput<GridSource>> {
   const source: GridSource = { kind: "grid", name: label, rows };
-  return withHeader(label, source, kind, channel, live);
+  return withHeader(label, source, kind, channel, cancel, live);
 }
 
 async function withHeader<S extends LedgerSource>(
@@ -139,10 +144,11 @@ async function withHeader<S extends LedgerSource>(
   source: S,
   kind: InputKind,
   channel: ChannelStarter,
+  cancel: Cancel,
   live?: WorkbookInput,
 ): Promise<LoadedInput<S>> {
   const preview = previewRows(source);
-  const layout = await layoutOf(kind, { source, preview }, {}, channel);
+  const layout = await layoutOf(kind, { source, preview }, {}, channel, cancel);
   if (layout.empty) {
     throw new InputError(`${label} is empty: there is nothing to read. Pick the ${KIND_WORDS[kind]}.`);
   }
@@ -157,15 +163,17 @@ const rangeRows = (data: RangeData | null): Cells => data?.values ?? [];
  * as CSV or as the first visible sheet of an .xlsx that has rows. A ledger file is only
  * previewed here (a CSV kept as its bytes, an .xlsx opened): its lines are read later, in the
  * report worker, with progress and Cancel. The layout of cells is checked in the report worker.
+ * `cancel` stops the read of a sheet or table and the layout check.
  */
 export async function loadInput<K extends InputKind>(
   port: WorkbookPort,
   choice: InputChoice,
   kind: K,
   channel: ChannelStarter = reportChannel,
+  cancel: Cancel = {},
 ): Promise<LoadedInput<SourceOf<K>>> {
   // Only the ledger branches below keep a file as CSV bytes or an open workbook (SourceOf).
-  return (await loadAnyInput(port, choice, kind, channel)) as LoadedInput<SourceOf<K>>;
+  return (await loadAnyInput(port, choice, kind, channel, cancel)) as LoadedInput<SourceOf<K>>;
 }
 
 async function loadAnyInput(
@@ -173,19 +181,23 @@ async function loadAnyInput(
   choice: InputChoice,
   kind: InputKind,
   channel: ChannelStarter,
+  cancel: Cancel,
 ): Promise<LoadedInput> {
   if (choice.kind === "sheet") {
-    const rows = rangeRows(await port.readUsedRange(choice.name));
+    const rows = rangeRows(await port.readUsedRange(choice.name, cancel));
     if (rows.length === 0)
       throw new InputError(
         `The sheet "${choice.name}" is empty. Pick the sheet that holds the ${KIND_WORDS[kind]}.`,
       );
-    return fromRows(`sheet ${choice.name}`, rows, kind, channel, { kind: "sheet", name: choice.name });
+    return fromRows(`sheet ${choice.name}`, rows, kind, channel, cancel, {
+      kind: "sheet",
+      name: choice.name,
+    });
   }
   if (choice.kind === "table") {
-    const table = await port.readTable(choice.name);
+    const table = await port.readTable(choice.name, cancel);
     if (!table) throw new InputError(`There is no table "${choice.name}" any more. Pick the input again.`);
-    return fromRows(`table ${choice.name}`, [table.headers, ...table.rows], kind, channel, {
+    return fromRows(`table ${choice.name}`, [table.headers, ...table.rows], kind, channel, cancel, {
       kind: "table",
       name: choice.name,
     });
@@ -198,15 +210,16 @@ async function loadAnyInput(
       { kind: "csv", name: choice.name, file: choice.data, head },
       kind,
       channel,
+      cancel,
     );
   }
   // A file it cannot read is a FileReadError, already a ProdError the pane shows as what to fix.
   if (type === "xlsx" && kind === "ledger")
-    return await openLedgerWorkbook(choice.name, choice.data, channel);
+    return await openLedgerWorkbook(choice.name, choice.data, channel, cancel);
   const file = await readSheetFile(choice.name, await choice.data.arrayBuffer());
   const first = file.sheets.find((s) => s.rows.length > 0);
   if (!first) throw new InputError(`"${choice.name}" has no rows.`);
-  return fromRows(choice.name, first.rows, kind, channel);
+  return fromRows(choice.name, first.rows, kind, channel, cancel);
 }
 
 /**
@@ -217,7 +230,9 @@ async function loadAnyInput(
  * (amounts that prove another format, dates another order), the user has to look again.
  *
  * @param what - the input as the pane labels it ("Budget"), for the message
+ * @param cancel - Build's Cancel: stops the read and the layout checks
  * @throws InputError when the headings changed, a question is open, or the sheet or table is empty or gone
+ * @throws PortError ("cancelled") on Cancel
  */
 export async function rereadInput<K extends InputKind>(
   port: WorkbookPort,
@@ -225,23 +240,29 @@ export async function rereadInput<K extends InputKind>(
   kind: K,
   what: string,
   channel: ChannelStarter = reportChannel,
+  cancel: Cancel = {},
 ): Promise<MappedInput<K>> {
   const { input } = mapped;
-  const now = input.live ? await loadInput(port, input.live, kind, channel) : input;
+  const now = input.live ? await loadInput(port, input.live, kind, channel, cancel) : input;
   if (headerSignature(now.headers) !== headerSignature(input.headers)) {
     throw new InputError(
       `The headings of ${input.label} changed after its columns were mapped. ` +
         `Clear ${what}, pick it again and check its columns.`,
     );
   }
-  const again = await remap(kind, { ...mapped, input: now }, {}, channel);
+  const again = await remap(kind, { ...mapped, input: now }, {}, channel, cancel);
   const open = openQuestions(again);
   if (open.length > 0) throw new InputError(`${what} (${input.label}): ${open[0].message}`);
   return again;
 }
 
 /** Opens a ledger workbook and previews its first visible sheet that has rows. */
-async function openLedgerWorkbook(name: string, file: Blob, channel: ChannelStarter): Promise<LoadedInput> {
+async function openLedgerWorkbook(
+  name: string,
+  file: Blob,
+  channel: ChannelStarter,
+  cancel: Cancel,
+): Promise<LoadedInput> {
   const { XlsxWorkbook, XlsxError } = await loadXlsxReader();
   const data = await file.arrayBuffer();
   try {
@@ -252,7 +273,8 @@ async function openLedgerWorkbook(name: string, file: Blob, channel: ChannelStar
       await book.readSheet(sheet, { onRows: (rows) => preview.push(...rows), maxRows: PREVIEW_ROWS });
       if (preview.length > 0) {
         const label = book.sheets.length > 1 ? `${name}, sheet ${info.name}` : name;
-        return await withHeader(label, { kind: "xlsx", name, file, book, sheet, preview }, "ledger", channel);
+        const source = { kind: "xlsx" as const, name, file, book, sheet, preview };
+        return await withHeader(label, source, "ledger", channel, cancel);
       }
     }
   } catch (e) {
@@ -288,6 +310,7 @@ export async function remap<K extends InputKind>(
   mapped: MappedInput<K>,
   change: { columns?: Columns; answers?: FormatAnswers },
   channel: ChannelStarter = reportChannel,
+  cancel: Cancel = {},
 ): Promise<MappedInput<K>> {
   const columns = change.columns ?? mapped.columns;
   const answers = { ...mapped.answers, ...change.answers };
@@ -296,6 +319,7 @@ export async function remap<K extends InputKind>(
     mapped.input,
     { headerRow: mapped.input.headerRow, columns, ...answers },
     channel,
+    cancel,
   );
   return { ...mapped, columns, answers, layout };
 }

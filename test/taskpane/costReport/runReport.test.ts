@@ -20,6 +20,7 @@ import {
 import { OfficeWorkbook } from "../../../src/excel/officeWorkbook";
 import { MockBook, mockExcel, type MockName } from "../../excel/mockExcel";
 import { fakeWorkbook } from "../fakePort";
+import { inThreadChannel, type JobChannel } from "../../../src/taskpane/costReport/reportProtocol";
 
 const END = dateSerial(2026, 11, 20) as number;
 const PAYLOADS = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-1+2", '@HYPERLINK("x")', "\tTabbed", "\rReturn"];
@@ -439,6 +440,87 @@ describe("running the cost report against the workbook", () => {
       runCostReport(port, await request(port), { signal: controller.signal }),
     ).rejects.toBeInstanceOf(PortError);
     expect(book.hasSheet("Cost Report 2026-11-20")).toBe(false);
+  });
+
+  describe("Cancel during Build", () => {
+    type Step = "reading the ledger again" | "checking the budget's layout" | "reading the previous report";
+    const PRIOR = "Cost Report 2026-11-13";
+
+    /**
+     * Build over a 300-line GL read 10 rows a sync, Cancel pressed at `step`: what Build did after
+     * it (syncs, messages to a report worker), and how it ended.
+     */
+    async function cancelledAt(step: Step) {
+      const book = new MockBook();
+      const excel = mockExcel(book);
+      const port = new OfficeWorkbook({ run: excel.run, maxReadCells: 60 });
+      book.addSheet("Budget detail", [
+        ["Acct", "Description", "Total"],
+        [2501, "Key grip", 100000],
+      ]);
+      const gl: (string | number)[][] = [["Account", "Date", "Vendor", "Description", "Amount", "PO #"]];
+      for (let i = 0; i < 300; i++) gl.push(["2501", "2026-11-17", "Grip Co", `Line ${i}`, 10, `PO-${i}`]);
+      book.addSheet("GL", gl);
+      book.addSheet("POs", [["PO #", "Account", "Vendor", "Open amount"]]);
+      // Last week's report, to pick as the previous one.
+      await runCostReport(
+        port,
+        await request(port, { periodEnd: END - 7, cutoff: { kind: "date", start: END - 13, end: END - 7 } }),
+      );
+      const req = await request(port, { priorSheet: PRIOR });
+
+      const controller = new AbortController();
+      let syncsAtCancel = 0;
+      const cancel = () => {
+        syncsAtCancel = excel.state.syncs;
+        controller.abort();
+      };
+      const watched: WorkbookPort = Object.create(port) as WorkbookPort;
+      watched.readUsedRange = (sheet, options) => {
+        if (
+          (step === "reading the ledger again" && sheet === "GL") ||
+          (step === "reading the previous report" && sheet === PRIOR)
+        )
+          cancel();
+        return port.readUsedRange(sheet, options);
+      };
+      const sentAfterCancel: string[] = [];
+      const channel = (): JobChannel => {
+        const inner = inThreadChannel();
+        return {
+          ...inner,
+          send(message) {
+            if (controller.signal.aborted) sentAfterCancel.push(message.type);
+            else if (
+              step === "checking the budget's layout" &&
+              message.type === "layout" &&
+              message.kind === "budget"
+            )
+              cancel();
+            inner.send(message);
+          },
+        };
+      };
+      const ended = await runCostReport(watched, req, { signal: controller.signal }, channel).catch(
+        (e: unknown) => e,
+      );
+      return { ended, syncsAfterCancel: excel.state.syncs - syncsAtCancel, sentAfterCancel, book };
+    }
+
+    it.each<Step>([
+      "reading the ledger again",
+      "checking the budget's layout",
+      "reading the previous report",
+    ])(
+      "Cancel while %s stops Build there: no more reads from Excel, nothing more to a report worker, no sheet",
+      async (step) => {
+        const { ended, syncsAfterCancel, sentAfterCancel, book } = await cancelledAt(step);
+        expect(ended).toMatchObject({ kind: "cancelled" });
+        expect(syncsAfterCancel).toBe(0);
+        expect(sentAfterCancel).toEqual([]);
+        expect(book.hasSheet("Cost Report 2026-11-20")).toBe(false);
+      },
+    );
   });
 
   it("writes a large report in chunks under the payload limit, with progress between them", async () => {
