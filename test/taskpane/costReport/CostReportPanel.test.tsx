@@ -187,6 +187,24 @@ describe("the Cost report panel", () => {
     await waitFor(() => expect(screen.getByText(/does not look like a cost report/)).toBeInTheDocument());
   });
 
+  it("shows an error raised while building right under the Build button, with the focus on it (issue 16)", async () => {
+    await openPanel();
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
+    await screen.findByText(/sheet GL, headings on row 1/);
+    fireEvent.change(screen.getByLabelText(/Period end date/), { target: { value: "2026-11-20" } });
+    // The previous report offered is not a cost report: the run refuses it once started.
+    const build = screen.getByRole("button", { name: "Build cost report" });
+    await userEvent.click(build);
+    const message = await screen.findByRole("group", { name: "Check the input" });
+    expect(message).toHaveTextContent(/does not look like a cost report/);
+    // Its slot is the Build button's: the very next thing after it, not the top of the pane.
+    expect(build.nextElementSibling).toBe(message);
+    await waitFor(() => expect(message).toHaveFocus());
+    // Dismiss gives the focus back to the Build button.
+    await userEvent.click(within(message).getByRole("button", { name: "Dismiss message" }));
+    expect(build).toHaveFocus();
+  });
+
   it("asks for a period end date in plain words instead of building", async () => {
     const { book } = await openPanel();
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Ledger (GL detail)" }), "sheet:GL");
