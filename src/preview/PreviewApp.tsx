@@ -12,6 +12,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
+import { parseCsv } from "../taskpane/files/readFile";
 import type { PaneThemeName } from "../taskpane/shell/officeTheme";
 import type { MemoryWorkbook } from "./memoryWorkbook";
 import { WorkbookGrid } from "./WorkbookGrid";
@@ -80,6 +81,23 @@ export function PreviewApp({ book }: PreviewAppProps) {
             <button type="button" onClick={() => setDeletedNames(book.deleteHiddenNames(book.activeSheet))}>
               Delete this sheet&apos;s hidden names
             </button>
+            {/* What an accountant does with a GL export in Excel before picking it as a sheet. */}
+            <label>
+              Open a CSV as a sheet{" "}
+              <input
+                type="file"
+                accept=".csv,.tsv,.txt,text/csv"
+                onChange={(e) => {
+                  const input = e.currentTarget;
+                  const file = input.files?.[0];
+                  if (!file) return;
+                  void file.text().then((text) => {
+                    book.openCsv(file.name, parseCsv(text));
+                    input.value = "";
+                  });
+                }}
+              />
+            </label>
             {deletedNames !== null && (
               <span role="status">
                 {deletedNames} hidden name{deletedNames === 1 ? "" : "s"} deleted

@@ -125,6 +125,9 @@ const cellKey = (row: number, column: number) => `${row},${column}`;
 /** Lets the page paint and a Cancel click land between steps, as Excel's syncs do. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Rows read between two turns of the page (a ledger sheet can be 250,000 rows). */
+const READ_ROWS = 5_000;
+
 /** The name's reference as Excel writes it: `=Sheet!$A$1` (sheet quoted when it must be). */
 function nameFormula(sheet: string, address: string): string {
   const { row, column, rowCount, columnCount } = parseA1(address);
@@ -244,6 +247,44 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const n of hidden) this.removeName(n.name);
     this.notify();
     return hidden.length;
+  }
+
+  /**
+   * Opens the rows of a CSV file as a new sheet, each cell read as if typed (numbers and dates
+   * become numbers, dates shown as dates; a cell starting with "=" becomes a formula), as Excel
+   * reads a .csv it opens: what an accountant does with a GL export before picking it as a
+   * sheet. The sheet is named after the file (made unique as Excel does: "GL (2)") and shown.
+   * Answers its name.
+   */
+  openCsv(fileName: string, rows: readonly (readonly Cell[])[]): string {
+    const base =
+      fileName
+        .replace(/\.[^.]*$/, "")
+        .replace(/[\\/?*[\]:]/g, " ")
+        .slice(0, 31) || "Sheet";
+    let name = base;
+    for (let n = 2; this.engine.doesSheetExist(name); n++) name = `${base.slice(0, 26)} (${n})`;
+    this.engine.addSheet(name);
+    this.engine.batch(() =>
+      this.writeCells(
+        name,
+        0,
+        0,
+        rows.map((row) => [...row]),
+        "apostrophe",
+        true,
+      ),
+    );
+    const id = this.sheetId(name);
+    const formats = this.store(this.formats, name);
+    rows.forEach((row, r) =>
+      row.forEach((_, c) => {
+        if (this.engine.getCellValueDetailedType({ sheet: id, row: r, col: c }) === "NUMBER_DATE")
+          formats.set(cellKey(r, c), TYPED_DATE);
+      }),
+    );
+    this.activate(name);
+    return name;
   }
 
   /** A range's values (blank ""), for the grid's charts. */
@@ -498,46 +539,64 @@ export class MemoryWorkbook implements WorkbookPort {
     });
   }
 
-  readUsedRange(sheet: string, options: RunOptions = {}): Promise<RangeData | null> {
-    return this.attempt(() => {
+  async readUsedRange(sheet: string, options: RunOptions = {}): Promise<RangeData | null> {
+    const used = await this.attempt(() => {
       throwIfAborted(options.signal);
-      const used = this.usedArea(sheet);
-      options.onProgress?.({ done: 1, total: 1, label: `Reading ${sheet}` });
-      if (!used) return null;
-      const values = this.values(sheet, used.row, used.column, used.rowCount, used.columnCount);
-      return {
-        sheet: this.canonicalSheet(sheet),
-        address: a1Range(used.row, used.column, used.rowCount, used.columnCount),
-        values,
-      };
+      return this.usedArea(sheet);
     });
+    if (!used) {
+      options.onProgress?.({ done: 1, total: 1, label: `Reading ${sheet}` });
+      return null;
+    }
+    const values = await this.readRows(sheet, used, options, `Reading ${sheet}`);
+    return {
+      sheet: this.canonicalSheet(sheet),
+      address: a1Range(used.row, used.column, used.rowCount, used.columnCount),
+      values,
+    };
+  }
+
+  /**
+   * A block's values in slices of READ_ROWS rows, the page's thread given back between them
+   * (Excel answers each of the Office adapter's chunked reads asynchronously), with progress in
+   * rows and Cancel checked between the slices.
+   */
+  private async readRows(
+    sheet: string,
+    block: { row: number; column: number; rowCount: number; columnCount: number },
+    options: RunOptions,
+    label: string,
+  ): Promise<CellValue[][]> {
+    const values: CellValue[][] = [];
+    for (let r = 0; r < block.rowCount; r += READ_ROWS) {
+      if (r > 0) {
+        await nextTurn();
+        throwIfAborted(options.signal);
+      }
+      const count = Math.min(READ_ROWS, block.rowCount - r);
+      for (const row of this.values(sheet, block.row + r, block.column, count, block.columnCount))
+        values.push(row);
+      options.onProgress?.({ done: r + count, total: block.rowCount, label });
+    }
+    return values;
   }
 
   listTables(): Promise<{ name: string; sheet: string }[]> {
     return Promise.resolve([...this.tables.values()].map((t) => ({ name: t.name, sheet: t.sheet })));
   }
 
-  readTable(name: string, options: RunOptions = {}): Promise<TableData | null> {
-    return this.attempt(() => {
-      throwIfAborted(options.signal);
-      const table = this.tables.get(name.toLowerCase());
-      if (!table) return null;
-      options.onProgress?.({ done: 1, total: 1, label: `Reading ${name}` });
-      const [headers, ...rows] = this.values(
-        table.sheet,
-        table.row,
-        table.column,
-        table.rowCount,
-        table.columnCount,
-      );
-      return {
-        name: table.name,
-        sheet: table.sheet,
-        address: a1Range(table.row, table.column, table.rowCount, table.columnCount),
-        headers: headers.map((h) => String(h)),
-        rows,
-      };
-    });
+  async readTable(name: string, options: RunOptions = {}): Promise<TableData | null> {
+    throwIfAborted(options.signal);
+    const table = this.tables.get(name.toLowerCase());
+    if (!table) return null;
+    const [headers, ...rows] = await this.readRows(table.sheet, table, options, `Reading ${name}`);
+    return {
+      name: table.name,
+      sheet: table.sheet,
+      address: a1Range(table.row, table.column, table.rowCount, table.columnCount),
+      headers: headers.map((h) => String(h)),
+      rows,
+    };
   }
 
   listNames(): Promise<{ name: string; formula: string }[]> {
@@ -1001,20 +1060,29 @@ export class MemoryWorkbook implements WorkbookPort {
     const id = this.sheetId(sheet);
     const { height, width } = this.engine.getSheetDimensions(id);
     const area = within ?? { row: 0, column: 0, rowCount: height, columnCount: width };
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
-    for (let r = area.row; r < Math.min(area.row + area.rowCount, height); r++) {
-      for (let c = area.column; c < Math.min(area.column + area.columnCount, width); c++) {
-        if (!this.hasContent({ sheet: id, row: r, col: c })) continue;
-        top = Math.min(top, r);
-        left = Math.min(left, c);
-        bottom = Math.max(bottom, r);
-        right = Math.max(right, c);
-      }
-    }
-    if (bottom < 0) return null;
+    const rowEnd = Math.min(area.row + area.rowCount, height);
+    const columnEnd = Math.min(area.column + area.columnCount, width);
+    const has = (row: number, col: number) => this.hasContent({ sheet: id, row, col });
+    const rowHas = (r: number) => {
+      for (let c = area.column; c < columnEnd; c++) if (has(r, c)) return true;
+      return false;
+    };
+    // From each edge inwards, stopping at the first row or column with content: a ledger's
+    // first and last rows end the search at once, where looking at every cell of a 20,000-row
+    // sheet held the page for most of a second.
+    let top = area.row;
+    while (top < rowEnd && !rowHas(top)) top++;
+    if (top >= rowEnd) return null;
+    let bottom = rowEnd - 1;
+    while (!rowHas(bottom)) bottom--;
+    const columnHas = (c: number) => {
+      for (let r = top; r <= bottom; r++) if (has(r, c)) return true;
+      return false;
+    };
+    let left = area.column;
+    while (!columnHas(left)) left++;
+    let right = columnEnd - 1;
+    while (!columnHas(right)) right--;
     return { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
   }
 }

@@ -251,3 +251,45 @@ describe("what a person types and what panels write keep the workbook whole", ()
     });
   });
 });
+
+describe("a ledger opened as a sheet and read back (issue 16)", () => {
+  it("opens a CSV as Excel reads one: numbers and dates as numbers, text as text, named after the file", async () => {
+    const book = new MemoryWorkbook();
+    const name = book.openCsv("GL detail.csv", [
+      ["Account", "Date", "Vendor", "Amount"],
+      ["2501", "2026-11-18", "Grip Co", "1,250.50"],
+      ["25-01", "2026-11-02", "00123", "-75"],
+    ]);
+    expect(name).toBe("GL detail");
+    expect(book.activeSheet).toBe("GL detail");
+    expect(book.openCsv("GL detail.csv", [["x"]])).toBe("GL detail (2)");
+    const read = await book.readUsedRange("GL detail");
+    expect(read?.values).toEqual([
+      ["Account", "Date", "Vendor", "Amount"],
+      [2501, 46344, "Grip Co", 1250.5],
+      ["25-01", 46328, 123, -75],
+    ]);
+    expect(book.view("GL detail", 1, 1).display).toBe("11/18/2026");
+  });
+
+  it("reads a long sheet in slices, with progress between them, and stops there on Cancel", async () => {
+    const book = new MemoryWorkbook();
+    const rows = [
+      ["Account", "Amount"],
+      ...Array.from({ length: 12_000 }, (_, i) => [`${2501 + (i % 7)}`, `${i}`]),
+    ];
+    book.openCsv("GL.csv", rows);
+    const progress: number[] = [];
+    const read = await book.readUsedRange("GL", { onProgress: (p) => progress.push(p.done) });
+    expect(read?.values).toHaveLength(12_001);
+    expect(read?.values[12_000]).toEqual([2501 + (11_999 % 7), 11_999]);
+    expect(progress).toEqual([5_000, 10_000, 12_001]);
+
+    const controller = new AbortController();
+    const cancelled = book.readUsedRange("GL", {
+      signal: controller.signal,
+      onProgress: (p) => (p.done === 5_000 ? controller.abort() : undefined),
+    });
+    await expect(cancelled).rejects.toMatchObject({ kind: "cancelled" });
+  });
+});
