@@ -47,6 +47,13 @@ export interface OfficeWorkbookOptions {
   maxPayloadBytes?: number;
   /** Largest number of cells read per sync when reading a used range. @default 200_000 */
   maxReadCells?: number;
+  /**
+   * Largest response per read, in bytes of JSON (and never over maxPayloadBytes); chunks are
+   * sized for half of it, so most reads bring back about 1 MB. Office.js parses each sync's
+   * response on the pane's thread in one go, so a smaller read keeps that block short, at one
+   * more round trip per chunk. @default 2_000_000
+   */
+  maxReadBytes?: number;
   /** Pause between two reads while waiting for Excel to calculate, in ms. @default 250 */
   calculationPollMs?: number;
   /** How long to wait for Excel to finish calculating before giving up, in ms. @default 60_000 */
@@ -61,6 +68,8 @@ const DEFAULT_TABLE_STYLE = "TableStyleLight9";
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 /** Bytes of JSON a cell is assumed to take before any has been read (a ledger's dates, amounts, codes). */
 const ASSUMED_CELL_BYTES = 40;
+/** Rows of a chunk whose JSON is sized to judge its bytes per row (spread over the chunk). */
+const SIZED_ROWS = 256;
 
 /**
  * How long turning a plan's blocks into writes may hold the thread before it gives it back (a
@@ -198,6 +207,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly run: BatchRunner;
   private readonly maxPayloadBytes: number;
   private readonly maxReadCells: number;
+  private readonly maxReadBytes: number;
   private readonly calculationPollMs: number;
   private readonly calculationTimeoutMs: number;
 
@@ -205,6 +215,7 @@ export class OfficeWorkbook implements WorkbookPort {
     this.run = options.run ?? ((batch) => Excel.run(batch));
     this.maxPayloadBytes = options.maxPayloadBytes ?? 4_000_000;
     this.maxReadCells = options.maxReadCells ?? 200_000;
+    this.maxReadBytes = Math.min(this.maxPayloadBytes, options.maxReadBytes ?? 2_000_000);
     this.calculationPollMs = options.calculationPollMs ?? 250;
     this.calculationTimeoutMs = options.calculationTimeoutMs ?? 60_000;
   }
@@ -251,10 +262,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /**
    * The values of a block, read in chunks, one sync each: Excel on the web refuses a response
-   * over 5 MB, and a ledger can be far larger. A chunk is at most maxReadCells cells and, judged
-   * by the bytes per row read so far (with room to spare), at most maxPayloadBytes; a first chunk
-   * of long text that still comes back too large is read again in halves. Progress (in rows) and
-   * cancel are checked between the chunks.
+   * over 5 MB, a ledger can be far larger, and Office.js parses each response on the pane's
+   * thread (issue 16: a 2 MB chunk held it for tens of ms). A chunk is at most maxReadCells cells
+   * and, judged by the bytes per row read so far (with room to spare), at most maxReadBytes; a
+   * first chunk of long text that still comes back too large is read again in halves. The bytes
+   * per row are judged from up to SIZED_ROWS rows spread over each chunk, not all of it (sizing a
+   * whole chunk cost as much as parsing it). Progress (in rows) and cancel are checked between
+   * the chunks.
    */
   private async readRows(
     context: Excel.RequestContext,
@@ -268,7 +282,7 @@ export class OfficeWorkbook implements WorkbookPort {
     // Before anything is read, assume cells of a ledger's size (a date, an amount, a short text).
     let rows = Math.min(
       mostRows,
-      Math.max(1, Math.floor(this.maxPayloadBytes / (columns * ASSUMED_CELL_BYTES))),
+      Math.max(1, Math.floor(this.maxReadBytes / (columns * ASSUMED_CELL_BYTES))),
     );
     let widestRow = 0;
     const values: CellValue[][] = [];
@@ -287,9 +301,11 @@ export class OfficeWorkbook implements WorkbookPort {
         continue;
       }
       const chunk = part.values as CellValue[][];
-      values.push(...chunk);
-      widestRow = Math.max(widestRow, jsonBytes(chunk) / count);
-      rows = Math.min(mostRows, Math.max(1, Math.floor(this.maxPayloadBytes / (2 * widestRow))));
+      for (const row of chunk) values.push(row);
+      const sized = Math.min(count, SIZED_ROWS);
+      const sample = Array.from({ length: sized }, (_, i) => chunk[Math.floor((i * count) / sized)]);
+      widestRow = Math.max(widestRow, jsonBytes(sample) / sized);
+      rows = Math.min(mostRows, Math.max(1, Math.floor(this.maxReadBytes / (2 * widestRow))));
       r += count;
       options.onProgress?.({ done: r, total: block.rowCount, label });
     }

@@ -25,7 +25,8 @@ export interface MockCell {
 
 export interface MockSheet {
   name: string;
-  cells: Map<string, MockCell>;
+  /** By {@link cellKey}. */
+  cells: Map<number, MockCell>;
   freezeRows?: number;
   freezeAt?: string;
   printArea?: string;
@@ -72,7 +73,16 @@ export interface MockName {
   visible: boolean;
 }
 
-const key = (row: number, column: number) => `${row},${column}`;
+/** Rows of a sheet (Excel's limit). */
+const SHEET_ROWS = 1048576;
+/**
+ * A cell's key in its sheet's map: a number, small for the first columns, so that reading a
+ * range of a 250,000-row ledger makes no garbage strings (this Excel shares the pane's heap in
+ * the bench; the real one has its own).
+ */
+export const cellKey = (row: number, column: number) => column * SHEET_ROWS + row;
+/** The row and column of a {@link cellKey}. */
+export const cellAt = (k: number) => ({ r: k % SHEET_ROWS, c: Math.floor(k / SHEET_ROWS) });
 
 /** The workbook state the mock reads and writes. */
 export class MockBook {
@@ -133,7 +143,7 @@ export class MockBook {
     this.sheets.push(sheet);
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
-        if (v !== null && v !== "") sheet.cells.set(key(r, c), { kind: "value", content: v });
+        if (v !== null && v !== "") sheet.cells.set(cellKey(r, c), { kind: "value", content: v });
       }),
     );
     if (!this.active) this.active = name;
@@ -154,7 +164,13 @@ export class MockBook {
 
   cell(sheet: string, address: string): MockCell | undefined {
     const { row, column } = parseA1(address);
-    return this.sheet(sheet).cells.get(key(row, column));
+    return this.sheet(sheet).cells.get(cellKey(row, column));
+  }
+
+  /** Puts a cell as a test sets it up (a formula with its result, text that looks like one). */
+  setCell(sheet: string, address: string, cell: MockCell): void {
+    const { row, column } = parseA1(address);
+    this.sheet(sheet).cells.set(cellKey(row, column), cell);
   }
 
   /**
@@ -177,28 +193,28 @@ export class MockBook {
   write(sheet: string, row: number, column: number, input: string | number | boolean): void {
     this.refuseIfProtected(sheet);
     const cells = this.sheet(sheet).cells;
-    const previous = cells.get(key(row, column));
+    const previous = cells.get(cellKey(row, column));
     const format = previous?.format;
     const keep = { format, bold: previous?.bold };
     if (input === "" || input === null) {
-      if (format || previous?.bold) cells.set(key(row, column), { kind: "value", content: "", ...keep });
-      else cells.delete(key(row, column));
+      if (format || previous?.bold) cells.set(cellKey(row, column), { kind: "value", content: "", ...keep });
+      else cells.delete(cellKey(row, column));
       return;
     }
     if (typeof input !== "string") {
-      cells.set(key(row, column), { kind: "value", content: input, ...keep });
+      cells.set(cellKey(row, column), { kind: "value", content: input, ...keep });
     } else if (input.startsWith("'")) {
       // A lone apostrophe leaves an empty-text cell that Excel counts as not blank.
       const lone = input === "'" ? { emptyText: true } : {};
-      cells.set(key(row, column), { kind: "value", content: input.slice(1), ...keep, ...lone });
+      cells.set(cellKey(row, column), { kind: "value", content: input.slice(1), ...keep, ...lone });
     } else if (format === "@") {
-      cells.set(key(row, column), { kind: "value", content: input, ...keep });
+      cells.set(cellKey(row, column), { kind: "value", content: input, ...keep });
     } else if (input.startsWith("=")) {
-      cells.set(key(row, column), { kind: "formula", content: input, ...keep });
+      cells.set(cellKey(row, column), { kind: "formula", content: input, ...keep });
     } else if (/^-?\d+(\.\d+)?$/.test(input.trim())) {
-      cells.set(key(row, column), { kind: "value", content: Number(input), ...keep });
+      cells.set(cellKey(row, column), { kind: "value", content: Number(input), ...keep });
     } else {
-      cells.set(key(row, column), { kind: "value", content: input, ...keep });
+      cells.set(cellKey(row, column), { kind: "value", content: input, ...keep });
     }
   }
 
@@ -206,8 +222,8 @@ export class MockBook {
     if (format === null) return;
     this.refuseIfProtected(sheet);
     const cells = this.sheet(sheet).cells;
-    const cell = cells.get(key(row, column)) ?? { kind: "value" as const, content: "" };
-    cells.set(key(row, column), { ...cell, format });
+    const cell = cells.get(cellKey(row, column)) ?? { kind: "value" as const, content: "" };
+    cells.set(cellKey(row, column), { ...cell, format });
   }
 
   /**
@@ -215,21 +231,37 @@ export class MockBook {
    * formula text (not evaluated).
    */
   values(sheet: string, row: number, column: number, rowCount: number, columnCount: number) {
-    const cells = this.sheet(sheet).cells;
-    return Array.from({ length: rowCount }, (_, r) =>
-      Array.from({ length: columnCount }, (_, c) => {
-        const cell = cells.get(key(row + r, column + c));
-        return cell?.result ?? cell?.content ?? "";
-      }),
+    return this.grid(
+      sheet,
+      row,
+      column,
+      rowCount,
+      columnCount,
+      (cell) => cell?.result ?? cell?.content ?? "",
     );
   }
 
   /** Formulas as Excel's `formulas` returns them: the formula text, else the value. */
   formulas(sheet: string, row: number, column: number, rowCount: number, columnCount: number) {
+    return this.grid(sheet, row, column, rowCount, columnCount, (cell) => cell?.content ?? "");
+  }
+
+  private grid<T>(
+    sheet: string,
+    row: number,
+    column: number,
+    rowCount: number,
+    columnCount: number,
+    read: (cell: MockCell | undefined) => T,
+  ): T[][] {
     const cells = this.sheet(sheet).cells;
-    return Array.from({ length: rowCount }, (_, r) =>
-      Array.from({ length: columnCount }, (_, c) => cells.get(key(row + r, column + c))?.content ?? ""),
-    );
+    const grid: T[][] = [];
+    for (let r = 0; r < rowCount; r++) {
+      const line: T[] = [];
+      for (let c = 0; c < columnCount; c++) line.push(read(cells.get(cellKey(row + r, column + c))));
+      grid.push(line);
+    }
+    return grid;
   }
 
   /** The next calculation state read. */
@@ -247,7 +279,7 @@ export class MockBook {
     let maxC = -1;
     for (const [k, cell] of this.sheet(sheet).cells) {
       if (cell.content === "" && !cell.emptyText) continue;
-      const [r, c] = k.split(",").map(Number);
+      const { r, c } = cellAt(k);
       if (
         window &&
         (r < window.row ||
@@ -272,6 +304,12 @@ function quote(sheet: string): string {
 
 type Op = () => void;
 
+/** Cells a load asked for: read from the model at the sync, and given to the proxy after it. */
+interface Response {
+  fromBook(): unknown[][];
+  arrive(cells: unknown[][]): void;
+}
+
 /** A mocked Excel.run over a MockBook, counting syncs. */
 export function mockExcel(book: MockBook) {
   const state = {
@@ -280,10 +318,15 @@ export function mockExcel(book: MockBook) {
     responseBytes: [] as number[],
     /** Each protect and unprotect as applied, with the sync it was applied in. */
     protection: [] as string[],
+    /**
+     * Time spent parsing the syncs' responses (ms): Office.js does this on the pane's thread
+     * (the rest of a sync is Excel's work, in Excel's process).
+     */
+    parseMs: 0,
   };
   let queue: Op[] = [];
-  /** Bytes of the values loaded since the last sync: what the next response carries. */
-  let responding = 0;
+  /** The cells loaded since the last sync: what the next response carries. */
+  let responses: Response[] = [];
   let loadables: OfficeMockObject[] = [];
   let collections: { resolve: () => void }[] = [];
 
@@ -338,13 +381,9 @@ export function mockExcel(book: MockBook) {
     const address = `${quote(sheet)}!${a1Range(row, column, rowCount, columnCount)}`;
     const data = {
       address,
-      // (A whole-sheet range has no values here: nothing PROD does reads one.)
-      values:
-        exists && rowCount * columnCount <= 1e6 ? book.values(sheet, row, column, rowCount, columnCount) : [],
-      formulas:
-        exists && rowCount * columnCount <= 1e6
-          ? book.formulas(sheet, row, column, rowCount, columnCount)
-          : [],
+      // Filled at the sync that loads them (see `respond`), as Excel fills a proxy's values.
+      values: [] as unknown[][],
+      formulas: [] as unknown[][],
       rowIndex: row,
       columnIndex: column,
       rowCount,
@@ -361,8 +400,8 @@ export function mockExcel(book: MockBook) {
           for (let r = 0; r < rowCount; r++)
             for (let c = 0; c < columnCount; c++) {
               const cells = book.sheet(sheet).cells;
-              const cell = cells.get(key(row + r, column + c)) ?? { kind: "value" as const, content: "" };
-              cells.set(key(row + r, column + c), { ...cell, bold });
+              const cell = cells.get(cellKey(row + r, column + c)) ?? { kind: "value" as const, content: "" };
+              cells.set(cellKey(row + r, column + c), { ...cell, bold });
             }
         }),
     });
@@ -421,7 +460,7 @@ export function mockExcel(book: MockBook) {
             if (rowCount * columnCount >= 1048576 * 16384) book.sheet(sheet).conditionalFormats = [];
             const cells = book.sheet(sheet).cells;
             for (const k of [...cells.keys()]) {
-              const [r, c] = k.split(",").map(Number);
+              const { r, c } = cellAt(k);
               if (r >= row && r < row + rowCount && c >= column && c < column + columnCount) cells.delete(k);
             }
           }),
@@ -440,7 +479,22 @@ export function mockExcel(book: MockBook) {
     );
     const load = range.load.bind(range);
     range.load = (properties: unknown) => {
-      if (String(properties).includes("values")) responding += JSON.stringify(data.values).length;
+      const asked = String(properties);
+      // (A whole-sheet range has no values here: nothing PROD does reads one.)
+      if (exists && rowCount * columnCount <= 1e6) {
+        for (const prop of ["values", "formulas"] as const) {
+          if (!asked.includes(prop)) continue;
+          responses.push({
+            fromBook: () => book[prop](sheet, row, column, rowCount, columnCount),
+            // Into the array the proxy was made with (the mock object holds that array).
+            arrive: (cells) => {
+              const into = data[prop];
+              into.length = 0;
+              for (const line of cells) into.push(line);
+            },
+          });
+        }
+      }
       return load(properties as string);
     };
     return range;
@@ -698,19 +752,28 @@ export function mockExcel(book: MockBook) {
       const ops = queue;
       queue = [];
       if (ops.length > 0) state.requestsWithWrites.push(state.syncs);
-      const response = responding;
-      responding = 0;
-      if (book.maxResponseBytes !== undefined && response > book.maxResponseBytes) {
-        throw Object.assign(new Error("The response payload size has exceeded the limit."), {
-          code: "ResponsePayloadSizeLimitExceeded",
-        });
-      }
-      if (response > 0) state.responseBytes.push(response);
+      const asked = responses;
+      responses = [];
       if (book.refuseAtSync === state.syncs) {
         for (const op of ops.slice(0, Math.floor(ops.length / 2))) op();
         throw Object.assign(new Error("The request failed."), { code: "GeneralException" });
       }
       for (const op of ops) op();
+      // The response: the loaded cells as they are after this sync's writes, sent as JSON (Excel's
+      // work) and parsed by Office.js on the pane's thread when the sync returns; parsing also
+      // gives the pane arrays of its own, never the model's.
+      const json = `[${asked.map((r) => JSON.stringify(r.fromBook())).join(",")}]`;
+      const bytes = asked.length > 0 ? json.length - 2 : 0;
+      if (book.maxResponseBytes !== undefined && bytes > book.maxResponseBytes) {
+        throw Object.assign(new Error("The response payload size has exceeded the limit."), {
+          code: "ResponsePayloadSizeLimitExceeded",
+        });
+      }
+      if (bytes > 0) state.responseBytes.push(bytes);
+      const parsing = performance.now();
+      const arrived = JSON.parse(json) as unknown[][][];
+      state.parseMs += performance.now() - parsing;
+      asked.forEach((r, i) => r.arrive(arrived[i]));
       // Every proxy of the batch syncs: one loaded after an earlier sync resolves now.
       for (const m of loadables) await m.sync();
       const toResolve = collections;
@@ -727,7 +790,7 @@ export function mockExcel(book: MockBook) {
       queue = [];
       loadables = [];
       collections = [];
-      responding = 0;
+      responses = [];
       try {
         return await batch(context as unknown as Excel.RequestContext);
       } finally {

@@ -14,7 +14,7 @@ import {
 } from "../../src/excel/port";
 import { MockBook, mockExcel } from "./mockExcel";
 
-function setup(options: { maxPayloadBytes?: number; maxReadCells?: number } = {}) {
+function setup(options: { maxPayloadBytes?: number; maxReadCells?: number; maxReadBytes?: number } = {}) {
   const book = new MockBook();
   const excel = mockExcel(book);
   const port = new OfficeWorkbook({ run: excel.run, ...options });
@@ -586,6 +586,26 @@ describe("OfficeWorkbook reads", () => {
     const read = await port.readUsedRange("GL");
     expect(read?.values.slice(1)).toEqual(body);
     expect(Math.max(...excel.state.responseBytes)).toBeLessThanOrEqual(20_000);
+  });
+
+  it("reads a ledger in responses of about half maxReadBytes, far under the write limit, as Office.js parses each on the pane's thread (issue 16)", async () => {
+    // Writes may send 4 MB a sync; a read's response is parsed in one go, so it is kept small.
+    const { book, excel, port } = setup({ maxReadBytes: 20_000 });
+    const body = Array.from({ length: 3_000 }, (_, i) => [
+      `25-0${i % 10}`,
+      "2026-11-18",
+      `Line ${i}`,
+      i / 100,
+    ]);
+    book.addSheet("GL", [["Acct", "Date", "Description", "Amount"], ...body]);
+    const before = excel.state.syncs;
+    const read = await port.readUsedRange("GL");
+    expect(read?.values.slice(1)).toEqual(body);
+    const responses = excel.state.responseBytes;
+    expect(Math.max(...responses)).toBeLessThanOrEqual(20_000);
+    // After the first guess, each chunk is sized from the rows read so far: about 10,000 bytes.
+    expect(Math.min(...responses.slice(1, -1))).toBeGreaterThan(8_000);
+    expect(excel.state.syncs - before).toBe(1 + responses.length);
   });
 
   it("reads again in halves a first chunk that comes back over the limit", async () => {

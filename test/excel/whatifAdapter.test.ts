@@ -31,8 +31,8 @@ describe("readCells", () => {
   it("reads values and formulas in one sync, so a formula, a number and text starting with = are told apart", async () => {
     const { book, excel, port } = workbook();
     book.addSheet("Globals", [[30, null, "'=oops"]]);
-    book.sheet("Globals").cells.set("0,1", { kind: "formula", content: "=A1/5", result: 6 });
-    book.sheet("Globals").cells.set("0,2", { kind: "value", content: "=oops" });
+    book.setCell("Globals", "B1", { kind: "formula", content: "=A1/5", result: 6 });
+    book.setCell("Globals", "C1", { kind: "value", content: "=oops" });
     const before = excel.state.syncs;
     const [cells] = await port.readCells([{ sheet: "Globals", address: "A1:C1" }]);
     expect(excel.state.syncs - before).toBe(1);
@@ -53,7 +53,7 @@ describe("readWhenCalculated", () => {
       content: "=PROD.TOPSHEET(X)",
       result: "#BUSY!" as string | number,
     };
-    book.sheet("Top Sheet").cells.set("0,1", total);
+    book.setCell("Top Sheet", "B1", total);
     book.calculationStates = ["Calculating", "Done", "Done", "Done", "Done"];
     // The custom function answers on the third read; Excel still shows a stale figure on the
     // fourth, so only the fifth and sixth reads agree.

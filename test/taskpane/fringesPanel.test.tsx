@@ -14,6 +14,7 @@ import {
 import { ownershipMarkName, parseA1 } from "../../src/excel/port";
 import { answerDialog, dialogButtons } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
+import { cellKey } from "../excel/mockExcel";
 
 async function openFringes(setup?: (env: ReturnType<typeof fakeWorkbook>) => void | Promise<void>) {
   const env = fakeWorkbook();
@@ -429,7 +430,7 @@ describe("Fringes panel: apply a set to selected lines", () => {
     const changed = after.filter(
       ([at, cell]) => JSON.stringify(before.find(([b]) => b === at)?.[1]) !== JSON.stringify(cell),
     );
-    expect(changed.map(([at]) => at)).toEqual([`${first},${DETAIL_COLUMNS.fringeSet}`]);
+    expect(changed.map(([at]) => at)).toEqual([cellKey(first, DETAIL_COLUMNS.fringeSet)]);
     expect(book.cell(DETAIL, `F${first + 1}`)?.content).toBe(1234);
     expect(book.names.find((n) => n.name === mark)).toMatchObject({
       formula: "='Budget detail'!$A$1",
