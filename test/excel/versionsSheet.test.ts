@@ -8,10 +8,11 @@
  * protected: PROD lifts its protection in the request that writes and puts it back in the last
  * one, so the counts stay the same, and protects it again when a write fails.
  */
+import { changedSinceSaved } from "../../src/engine/versions";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { ownershipMarkName, PortError } from "../../src/excel/port";
 import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
-import { compareCurrent, saveCurrent } from "../../src/taskpane/versions/runVersions";
+import { compareCurrent, saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
 import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
 import { MockBook, cellAt, mockExcel } from "./mockExcel";
@@ -106,7 +107,7 @@ describe("saving a 5,000-line budget as a version", () => {
     expect(book.sheet(STORE_SHEET).protected).toBe(true);
   });
 
-  it("protects the store again when a write fails after lifting it, and says what failed", async () => {
+  it("protects the store again when a write fails after lifting it, and writes back the versions saved before", async () => {
     const { book, excel, port, choice } = setup();
     await saveCurrent(port, choice, "A", "2026-12-04", yes);
     const before = excel.state.syncs;
@@ -116,16 +117,26 @@ describe("saving a 5,000-line budget as a version", () => {
     book.refuseAtSync = before + 10;
     const error = await saveCurrent(port, choice, "B", "2026-12-05", yes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PortError);
-    expect((error as PortError).message).toMatch(
-      /^Excel could not complete the change: The request failed\.$/,
+    expect((error as PortError).message).toBe(
+      `Excel could not complete the change: The request failed. The versions saved before are on "${STORE_SHEET}" as they were.`,
     );
     // Protected again in a batch of its own: which sheets are protected (1), the protect (1).
+    // Then the versions saved before are written back (3: the table, its area, one chunk), the
+    // protection lifted and put back in that chunk's request.
     expect(excel.state.protection.slice(1)).toEqual([
       `unprotect ${STORE_SHEET} (sync ${before + 10})`,
       `protect ${STORE_SHEET} (sync ${before + 12})`,
+      `unprotect ${STORE_SHEET} (sync ${before + 15})`,
+      `protect ${STORE_SHEET} (sync ${before + 15})`,
     ]);
-    expect(excel.state.syncs - before).toBe(12);
+    expect(excel.state.syncs - before).toBe(15);
     expect(book.sheet(STORE_SHEET).protected).toBe(true);
+    // The failed request had cleared the rows: version "A" is back, its check with it.
+    book.refuseAtSync = undefined;
+    const [a, ...others] = await savedVersions(port);
+    expect([a.name, a.lines.length, others]).toEqual(["A", LINES, []]);
+    expect(a.check).toMatch(/^[0-9a-f]{8}$/);
+    expect(changedSinceSaved(a)).toBe(false);
     // The budget the user typed is as it was.
     expect(book.values("Budget", 0, 0, LINES + 1, 3)).toEqual(budget);
   });
