@@ -33,7 +33,7 @@ import { ChoiceField } from "../shell/ChoiceField";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { formatDollars } from "../shell/formatMoney";
-import { unmarkedSheetWords } from "../shell/ownedSheet";
+import { keptSheetWords, reclaimComparisonQuestion } from "../shell/ownedSheet";
 import {
   compareIncentives,
   explain,
@@ -199,24 +199,22 @@ export default function IncentivesPanel() {
         };
       });
       const ref = await port.getSelection();
+      let asked = "";
       const written = await comparing.runLong("Writing the comparison", (options) =>
         compareIncentives(
           port,
           ref,
           requests,
-          (sheet) =>
-            comparing.ask({
-              title: `Take back "${sheet}"?`,
-              message: `${unmarkedSheetWords(sheet, "an incentive comparison")} Say yes only if PROD made it: it is replaced with this comparison and marked as PROD's again.`,
-              confirmLabel: "Replace it",
-              destructive: true,
-            }),
+          (sheet) => {
+            asked = sheet;
+            return comparing.ask(reclaimComparisonQuestion(sheet, "an incentive comparison"));
+          },
           options,
         ),
       );
       if (written === undefined) return;
       if (written === null) {
-        comparing.showNote("Nothing was written: the sheet is left as it is.");
+        comparing.showNote(keptSheetWords(asked));
         return;
       }
       const parts = written.programs.map(

@@ -118,7 +118,7 @@ export function unmarkedSheetWords(sheet: string, what: string): string {
 
 /**
  * The question before the pane takes back a comparison sheet told by its content (`what`: "a
- * budget comparison"): Versions and What-if ask it in the same words.
+ * budget comparison"): Versions, What-if and Incentives ask it in the same words.
  */
 export function reclaimComparisonQuestion(sheet: string, what: string) {
   return {
