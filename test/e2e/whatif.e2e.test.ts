@@ -2,12 +2,14 @@
  * What-if (issue 21) as a line producer works it in the preview: the Feature film budget with the
  * UPM and a camera package priced, a group switched out in the What-if panel (every total of the
  * top sheet checked to the cent), then two scenarios saved, compared, and the producer's own
- * globals found as they were, formulas still live; then the comparison's hidden mark deleted, and
- * the pane asking before taking the sheet back.
+ * globals found as they were, formulas still live; the scenario store protected (typing refused in
+ * Excel's words, protected again at the next save after Unprotect Sheet); then the comparison's
+ * hidden mark deleted, and the pane asking before taking the sheet back.
  */
 import {
   type Preview,
   amount,
+  cellText,
   fillInFringeRates,
   openPreview,
   panelTab,
@@ -170,6 +172,38 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     globals = await sheetCells(page);
     expect(globals.get(`B${shootWeeks}`)).toBe("8");
     await preview.screenshot("whatif");
+    expect(preview.errors).toEqual([]);
+  });
+
+  // Follows the test above: its store, and the producer's 40 shoot days typed last.
+  it("refuses typing into the protected scenario store in Excel's words, and protects it again at the next save after Unprotect Sheet", async () => {
+    const { page } = preview;
+    const store = await showSheet(page, "Scenarios");
+    const [row] = rowsShowing(store, "A", "30 days");
+    const first = store.get(`E${row}`);
+    const refusal = page.getByRole("alert").filter({ hasText: "on a protected sheet" });
+    await typeInto(page, `E${row}`, "45");
+    await expect(refusal.textContent()).resolves.toBe(
+      "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.",
+    );
+    expect(await cellText(page, `E${row}`)).toBe(first);
+    await page.keyboard.press("Delete");
+    expect(await cellText(page, `E${row}`)).toBe(first);
+
+    // Review > Unprotect Sheet, then PROD's next save protects it again.
+    await page.getByRole("button", { name: "Unprotect Sheet" }).click();
+    await panelTab(page, "What-if").click();
+    await page.getByRole("textbox", { name: "Scenario name" }).fill("40 days");
+    await page.getByRole("button", { name: "Save current globals" }).click();
+    await page.getByText(/Scenario "40 days" saved/).waitFor();
+    const after = await showSheet(page, "Scenarios");
+    expect(after.get(`E${row}`)).toBe(first);
+    expect(rowsShowing(after, "A", "40 days").length).toBeGreaterThan(0);
+    await page.locator(`td[data-address="E${row}"]`).click();
+    await page.keyboard.type("1");
+    await refusal.waitFor();
+    expect(await cellText(page, `E${row}`)).toBe(first);
+    await page.getByRole("button", { name: "Unprotect Sheet" }).waitFor();
     expect(preview.errors).toEqual([]);
   });
 

@@ -7,10 +7,11 @@
  */
 import { TEMPLATES } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { ownershipMarkName } from "../../src/excel/port";
+import { PortError, ownershipMarkName } from "../../src/excel/port";
 import { storedCell } from "../../src/engine/whatif/scenarios";
 import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 import {
+  type Budget,
   compareAndWrite,
   compareScenarios,
   findBudgets,
@@ -112,11 +113,12 @@ async function insertedBudget() {
     saved: "2026-12-04 16:40",
     globals: [{ name: "Shoot_Days", cell: { kind: "number" as const, value: days } }],
   });
-  await writeScenarios(port, budget, [
-    scenario("30 days", 30),
-    scenario("35 days", 35),
-    scenario("40 days", 40),
-  ]);
+  await writeScenarios(
+    port,
+    budget,
+    [scenario("30 days", 30), scenario("35 days", 35), scenario("40 days", 40)],
+    [],
+  );
   // The user's own values: 32 days, and an overtime rule typed as text that looks like a time.
   const payRule = layout.rows.find((r) => r.name === "Pay_Rule")!;
   book.cell("Globals", shootDays.ref.address)!.content = 32;
@@ -343,7 +345,7 @@ describe("the Scenario comparison sheet on the adapter", () => {
       const { book, port, budget } = await insertedBudget();
       const { scenarios } = await readScenarios(port, budget);
       const renamed = [{ ...scenarios[0], name }, scenarios[1]];
-      await writeScenarios(port, budget, renamed);
+      await writeScenarios(port, budget, renamed, scenarios);
       expect((await readScenarios(port, budget)).scenarios.map((s) => s.name)).toEqual([name, "35 days"]);
       calculateGlobals(book);
       await compareAndWrite(port, budget, renamed, asked);
@@ -358,6 +360,96 @@ describe("the Scenario comparison sheet on the adapter", () => {
 });
 
 describe("the Scenarios store on the adapter", () => {
+  /** A Feature budget with no store yet, and a scenario of its shoot days. */
+  async function budgetWithoutStore() {
+    const { book, excel, port } = workbook();
+    const template = TEMPLATES.FEATURE;
+    const { sheets, suffix } = namesForCopy(template, 1);
+    await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+    const [budget] = await findBudgets(port);
+    const days = (name: string, value: number) => ({
+      name,
+      saved: "2026-12-04 16:40",
+      globals: [{ name: "Shoot_Days", cell: { kind: "number" as const, value } }],
+    });
+    return { book, excel, port, budget, days };
+  }
+  const names = async (port: OfficeWorkbook, budget: Budget) =>
+    (await readScenarios(port, budget)).scenarios.map((s) => s.name);
+
+  it("makes the store protected in the request that writes it, and lifts and puts back its protection in the one request that replaces it", async () => {
+    const { book, excel, port, budget, days } = await budgetWithoutStore();
+    let before = excel.state.syncs;
+    const first = [days("30 days", 30)];
+    await writeScenarios(port, budget, first, []);
+    // Whose sheet "Scenarios" is (2: the sheets and the marks), then the write: check (1) and
+    // one chunk (1), which protects the sheet once everything on it is written.
+    expect(excel.state.syncs - before).toBe(4);
+    expect(excel.state.protection).toEqual([`protect Scenarios (sync ${excel.state.syncs})`]);
+    expect(book.sheet("Scenarios").protected).toBe(true);
+    expect(book.cell("Scenarios", "A2")?.content).toMatch(
+      /Protected against changes by accident \(Review > Unprotect Sheet lifts it\)\.$/,
+    );
+
+    before = excel.state.syncs;
+    await writeScenarios(port, budget, [...first, days("35 days", 35)], first);
+    // Whose sheet (2), check (1), the charts on the sheet replaced (1), one chunk (1): no sync of
+    // the protection's own; the mock, like Excel, refuses any write to a protected sheet, so the
+    // order within that request is unprotect, write, protect.
+    expect(excel.state.syncs - before).toBe(5);
+    expect(excel.state.protection.slice(1)).toEqual([
+      `unprotect Scenarios (sync ${before + 5})`,
+      `protect Scenarios (sync ${before + 5})`,
+    ]);
+    expect(book.sheet("Scenarios").protected).toBe(true);
+    expect(await names(port, budget)).toEqual(["30 days", "35 days"]);
+  });
+
+  it("protects at its next save a store saved before stores were protected, or one the user unprotected", async () => {
+    const { book, excel, port, budget, days } = await budgetWithoutStore();
+    await writeScenarios(port, budget, [days("30 days", 30)], []);
+    // As a store written before this change is (and as Review > Unprotect Sheet leaves it).
+    book.sheet("Scenarios").protected = false;
+    const saved = (await readScenarios(port, budget)).scenarios;
+    const before = excel.state.syncs;
+    excel.state.protection.length = 0;
+    await writeScenarios(port, budget, [...saved, days("35 days", 35)], saved);
+    expect(excel.state.syncs - before).toBe(5);
+    expect(excel.state.protection).toEqual([`protect Scenarios (sync ${before + 5})`]);
+    expect(book.sheet("Scenarios").protected).toBe(true);
+    expect(await names(port, budget)).toEqual(["30 days", "35 days"]);
+  });
+
+  it("protects the store again when Excel fails the save after lifting it, and writes back the scenarios saved before", async () => {
+    const { book, excel, port, budget, days } = await budgetWithoutStore();
+    const saved = [days("30 days", 30), days("35 days", 35)];
+    await writeScenarios(port, budget, saved, []);
+    const before = excel.state.syncs;
+    // Excel refuses the request that rewrites the store, after applying its first commands (the
+    // unprotect and the clear among them): without a write-back, both scenarios would be gone.
+    book.refuseAtSync = before + 5;
+    excel.state.protection.length = 0;
+    const error = await writeScenarios(port, budget, [...saved, days("40 days", 40)], saved).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PortError);
+    expect((error as PortError).message).toBe(
+      'Excel could not complete the change: The request failed. The scenarios saved before are on "Scenarios" as they were.',
+    );
+    // Protected again in a batch of its own: which sheets are protected (1), the protect (1);
+    // then the scenarios saved before are written back (check, charts, one chunk: 3), the
+    // protection lifted and put back in that chunk's request.
+    expect(excel.state.protection).toEqual([
+      `unprotect Scenarios (sync ${before + 5})`,
+      `protect Scenarios (sync ${before + 7})`,
+      `unprotect Scenarios (sync ${before + 10})`,
+      `protect Scenarios (sync ${before + 10})`,
+    ]);
+    expect(excel.state.syncs - before).toBe(10);
+    expect(book.sheet("Scenarios").protected).toBe(true);
+    expect(await names(port, budget)).toEqual(["30 days", "35 days"]);
+  });
+
   it('never writes into a sheet "Scenarios" of the user\'s: comparing stops before any global changes', async () => {
     const { book, port, budget, globalsBefore, before } = await insertedBudget();
     const { scenarios } = await readScenarios(port, budget);

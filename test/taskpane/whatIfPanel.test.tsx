@@ -1,8 +1,10 @@
 /*
  * The What-if panel in the pane, over the Office.js adapter and the mock Excel: what it reads
- * when it opens, and again when the user comes back to the pane from the workbook.
+ * when it opens, and again when the user comes back to the pane from the workbook; the scenario
+ * store it keeps protected.
  */
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { TEMPLATES } from "../../src/engine/templates";
 import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
@@ -46,5 +48,28 @@ describe("What-if panel", () => {
     fireEvent.keyDown(budget, { key: "Enter" });
     expect(await caption()).not.toBe(first);
     expect(within(budget).getAllByRole("option")).toHaveLength(2);
+  });
+
+  it("saves scenarios into a protected store, and protects again a store the user unprotected", async () => {
+    const { book, port } = fakeWorkbook();
+    const template = TEMPLATES.FEATURE;
+    const { sheets, suffix } = namesForCopy(template, 1);
+    await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+    render(<App port={port} initialPanel="whatif" />);
+    const name = await screen.findByLabelText("Scenario name", undefined, { timeout: 10_000 });
+    const save = async (scenario: string) => {
+      await userEvent.clear(name);
+      await userEvent.type(name, scenario);
+      await userEvent.click(screen.getByRole("button", { name: "Save current globals" }));
+      await screen.findByText(new RegExp(`Scenario "${scenario}" saved with \\d+ globals on Scenarios\\.`));
+    };
+    await save("30 days");
+    expect(book.sheet("Scenarios").protected).toBe(true);
+    // Review > Unprotect Sheet (or a store saved before stores were protected).
+    book.sheet("Scenarios").protected = false;
+    await save("35 days");
+    expect(book.sheet("Scenarios").protected).toBe(true);
+    expect(screen.getByLabelText(/^30 days \(saved /)).toBeInTheDocument();
+    expect(screen.getByLabelText(/^35 days \(saved /)).toBeInTheDocument();
   });
 });

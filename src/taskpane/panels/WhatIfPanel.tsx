@@ -250,6 +250,7 @@ function Scenarios({ budget }: { budget: Budget }) {
         save.port,
         budget,
         same ? saved.map((s) => (s === same ? scenario : s)) : [...saved, scenario],
+        saved,
       );
       save.showNote(
         `Scenario "${trimmed}" saved with ${scenario.globals.length} globals on ${budget.storeSheet}.`,

@@ -16,6 +16,7 @@ import {
   type WritePlan,
 } from "../../excel/port";
 import { marksSheet } from "../shell/ownedSheet";
+import { rewriteKeepingSaved } from "../shell/savedStore";
 import { STORE_TABLE } from "./formulas";
 
 /** The owner key of everything the Versions panel writes. */
@@ -123,32 +124,20 @@ export async function saveVersion(
   // A store made before PROD kept checks has no column for them: its rows are written without.
   const asStored = (versions: readonly BudgetVersion[]) =>
     versions.flatMap(storeRows).map((row) => row.slice(0, state.columns));
-  try {
-    // A cell the user typed below the table is not written over: the port refuses, in words. The
-    // sheet's protection is lifted for this write only, and put back even if the write fails.
-    await port.replaceTableRows(STORE_TABLE, asStored(storeWith(state.versions, version)), {
-      ...options,
-      protect: true,
-    });
-  } catch (error) {
-    // Refused before anything was written (cells below the table): the store is as it was.
-    if (!(error instanceof PortError) || (error.kind !== "host" && error.kind !== "cancelled")) throw error;
-    // Excel applies a failed request up to the command that failed, so the rows may be half
-    // rewritten: the versions saved before are written back as they were read (their checks too).
-    const restored = await port
-      .replaceTableRows(STORE_TABLE, asStored(state.versions), { protect: true })
-      .then(
-        () => true,
-        () => false,
-      );
-    throw new PortError(
-      error.kind,
-      `${error.message} ${
-        restored
-          ? `The versions saved before are on "${STORE_SHEET}" as they were.`
-          : `PROD could not write back the versions saved before on "${STORE_SHEET}": use Excel's Undo (Ctrl+Z) before anything else, or save them again from their budgets.`
-      }`,
-      error.subjects,
-    );
-  }
+  // A cell the user typed below the table is not written over: the port refuses, in words. The
+  // sheet's protection is lifted for each write only, and put back even if the write fails. The
+  // versions saved before are written back as they were read (their checks too) if a save fails.
+  await rewriteKeepingSaved(
+    (versions: readonly BudgetVersion[], restoring) =>
+      port.replaceTableRows(STORE_TABLE, asStored(versions), {
+        ...(restoring ? {} : options),
+        protect: true,
+      }),
+    storeWith(state.versions, version),
+    state.versions,
+    {
+      restored: `The versions saved before are on "${STORE_SHEET}" as they were.`,
+      lost: `PROD could not write back the versions saved before on "${STORE_SHEET}": use Excel's Undo (Ctrl+Z) before anything else, or save them again from their budgets.`,
+    },
+  );
 }

@@ -26,6 +26,7 @@ import {
   type RunOptions,
   type SheetPlan,
   type WorkbookPort,
+  type WritePlan,
   NUMBER_FORMATS,
   PortError,
   a1,
@@ -41,6 +42,7 @@ import {
   type SheetSignature,
   type SheetTarget,
 } from "../shell/ownedSheet";
+import { rewriteKeepingSaved } from "../shell/savedStore";
 import { TEMPLATES_OWNER } from "../templates/buildPlan";
 import { IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
 
@@ -247,7 +249,25 @@ export async function writeGlobals(
 
 // ---- The scenario store ------------------------------------------------------------------
 
+/*
+ * The store is PROD's own sheet ("Scenarios", "Scenarios 2" for a second budget), protected
+ * against changes by accident as the Versions panel's store is (SheetPlan.protect): Excel refuses a
+ * change typed into it, Review > Unprotect Sheet lifts it knowingly, and each save lifts it in the
+ * request that writes and puts it back in the last one (a store saved before it was protected,
+ * or one the user unprotected, is protected at its next save).
+ *
+ * Unlike the versions store, it keeps no check of what was saved, and a scenario edited by hand
+ * after Unprotect Sheet is not flagged: a scenario is only the global values it applies, which
+ * the user sees on the sheet and on Globals once applied, and no figure is compared against a
+ * saved one (a Scenario comparison applies the values and reads the top sheet afresh). A value
+ * retyped on the unprotected store is the user's knowing change to that scenario; a cell PROD
+ * cannot read back is still named, and the row left out (readScenarios' problems).
+ */
+
 const STORE_TITLE = "Scenarios (PROD what-if)";
+
+/** A store PROD made, told by its title in A1 when its mark is gone (a user deleted the name). */
+const STORE_SIGNATURE: SheetSignature = { address: "A1", matches: (v) => v[0]?.[0] === STORE_TITLE };
 
 /** The saved scenarios of a budget, and any store rows that could not be read. */
 export async function readScenarios(
@@ -273,23 +293,55 @@ export async function readScenarios(
   };
 }
 
+/** The store's sheet with `scenarios` on it: made the first time, then replaced by its mark. */
+function storePlan(budget: Budget, scenarios: readonly Scenario[], mode: SheetPlan["mode"]): WritePlan {
+  const rows = storeRows(scenarios).map((r): Cell[] =>
+    r.map((x) => (typeof x === "string" ? { text: x } : x)),
+  );
+  return {
+    owner: WHATIF_OWNER,
+    copy: budget.copy,
+    sheets: [
+      {
+        name: budget.storeSheet,
+        mode,
+        markKey: STORE_KEY,
+        blocks: [
+          { row: 0, column: 0, cells: [[STORE_TITLE]], bold: true },
+          {
+            row: 1,
+            column: 0,
+            cells: [
+              [
+                `The global values of each scenario of the budget on "${budget.topSheet}", saved by the What-if panel. The panel rewrites this sheet: save, apply and compare scenarios there. Protected against changes by accident (Review > Unprotect Sheet lifts it).`,
+              ],
+            ],
+          },
+          { row: 3, column: 0, cells: [[...STORE_COLUMNS]], bold: true },
+          ...(rows.length > 0 ? [{ row: 4, column: 0, cells: rows }] : []),
+        ],
+        columnWidths: [160, 120, 140, 70, 220],
+        freeze: { rows: 4 },
+        protect: true,
+      },
+    ],
+  };
+}
+
 /**
  * Write the store: every scenario, one row per global, text as text (a formula global is kept as
  * its formula's text, never a live formula). The store is PROD's own sheet: made the first
- * time, then replaced by its mark; a sheet of that name that is not PROD's is never touched.
+ * time, then replaced by its mark; a sheet of that name that is not PROD's is never touched. If
+ * Excel fails once it may have cleared the store, the scenarios saved before (`saved`, as read)
+ * are written back: a saved scenario is never lost to a failed save.
  */
 export async function writeScenarios(
   port: WorkbookPort,
   budget: Budget,
   scenarios: readonly Scenario[],
+  saved: readonly Scenario[],
 ): Promise<void> {
-  const rows = storeRows(scenarios).map((r): Cell[] =>
-    r.map((x) => (typeof x === "string" ? { text: x } : x)),
-  );
-  const state = await ownedSheetState(port, WHATIF_OWNER, STORE_KEY, budget.storeSheet, {
-    address: "A1",
-    matches: (v) => v[0]?.[0] === STORE_TITLE,
-  });
+  const state = await ownedSheetState(port, WHATIF_OWNER, STORE_KEY, budget.storeSheet, STORE_SIGNATURE);
   // Not taken back even when it shows the store's title: its scenarios cannot be read without the
   // mark (readScenarios), so rewriting it would drop them. Saving, applying and comparing all
   // keep scenarios here before any global changes, so a refusal leaves the globals as they are.
@@ -306,33 +358,19 @@ export async function writeScenarios(
       `${unmarkedSheetWords(budget.storeSheet, "a scenario store")} PROD reads saved scenarios only from its own marked sheet, ${nothing} Rename that sheet and try again: PROD makes a new "${budget.storeSheet}", and the scenarios on the renamed one stay there to read.`,
       [budget.storeSheet],
     );
-  await port.apply({
-    owner: WHATIF_OWNER,
-    copy: budget.copy,
-    sheets: [
-      {
-        name: budget.storeSheet,
-        mode: state === "marked" ? "replaceOwned" : "create",
-        markKey: STORE_KEY,
-        blocks: [
-          { row: 0, column: 0, cells: [[STORE_TITLE]], bold: true },
-          {
-            row: 1,
-            column: 0,
-            cells: [
-              [
-                `The global values of each scenario of the budget on "${budget.topSheet}", saved by the What-if panel. The panel rewrites this sheet: save, apply and compare scenarios there.`,
-              ],
-            ],
-          },
-          { row: 3, column: 0, cells: [[...STORE_COLUMNS]], bold: true },
-          ...(rows.length > 0 ? [{ row: 4, column: 0, cells: rows }] : []),
-        ],
-        columnWidths: [160, 120, 140, 70, 220],
-        freeze: { rows: 4 },
-      },
-    ],
-  });
+  if (state === "absent") {
+    await port.apply(storePlan(budget, scenarios, "create"));
+    return;
+  }
+  await rewriteKeepingSaved(
+    (list: readonly Scenario[]) => port.apply(storePlan(budget, list, "replaceOwned")),
+    scenarios,
+    saved,
+    {
+      restored: `The scenarios saved before are on "${budget.storeSheet}" as they were.`,
+      lost: `PROD could not write back the scenarios saved before on "${budget.storeSheet}": use Excel's Undo (Ctrl+Z) before anything else.`,
+    },
+  );
 }
 
 /** A time stamp for a saved scenario: `2026-12-04 16:40`. */
@@ -362,7 +400,7 @@ export async function keepCurrent(
     name = `${base} (${n})`;
   const scenario: Scenario = { name, saved: stamp(now), globals: current };
   const scenarios = [...saved, scenario];
-  await writeScenarios(port, budget, scenarios);
+  await writeScenarios(port, budget, scenarios, saved);
   return { scenario, added: true, scenarios };
 }
 
