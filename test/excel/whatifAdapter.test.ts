@@ -92,13 +92,26 @@ function calculateGlobals(book: MockBook) {
   for (const cell of book.sheet("Globals").cells.values()) if (cell.kind === "formula") cell.result ??= 1;
 }
 
-/** A Feature budget inserted through the adapter, with results on the top sheet's formulas. */
-async function insertedBudget() {
+/** A Feature budget inserted through the adapter, with no scenario store yet. */
+async function featureBudget() {
   const { book, excel, port } = workbook();
   const template = TEMPLATES.FEATURE;
   const { sheets, suffix } = namesForCopy(template, 1);
   await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
   const [budget] = await findBudgets(port);
+  return { book, excel, port, budget };
+}
+
+/** A scenario that sets the budget's shoot days. */
+const days = (name: string, value: number) => ({
+  name,
+  saved: "2026-12-04 16:40",
+  globals: [{ name: "Shoot_Days", cell: { kind: "number" as const, value } }],
+});
+
+/** A Feature budget with three scenarios saved, and results on the top sheet's formulas. */
+async function insertedBudget() {
+  const { book, excel, port, budget } = await featureBudget();
   const layout = await readGlobalsLayout(port, budget);
   const shootDays = layout.rows.find((r) => r.name === "Shoot_Days")!;
   const shootCell = () => book.cell("Globals", shootDays.ref.address)!;
@@ -108,17 +121,7 @@ async function insertedBudget() {
     book.cell("Top Sheet", grand.replace(/\$/g, ""))!.result = 1000 * Number(shootCell().content);
   };
   calculateGlobals(book);
-  const scenario = (name: string, days: number) => ({
-    name,
-    saved: "2026-12-04 16:40",
-    globals: [{ name: "Shoot_Days", cell: { kind: "number" as const, value: days } }],
-  });
-  await writeScenarios(
-    port,
-    budget,
-    [scenario("30 days", 30), scenario("35 days", 35), scenario("40 days", 40)],
-    [],
-  );
+  await writeScenarios(port, budget, [days("30 days", 30), days("35 days", 35), days("40 days", 40)], []);
   // The user's own values: 32 days, and an overtime rule typed as text that looks like a time.
   const payRule = layout.rows.find((r) => r.name === "Pay_Rule")!;
   book.cell("Globals", shootDays.ref.address)!.content = 32;
@@ -360,25 +363,11 @@ describe("the Scenario comparison sheet on the adapter", () => {
 });
 
 describe("the Scenarios store on the adapter", () => {
-  /** A Feature budget with no store yet, and a scenario of its shoot days. */
-  async function budgetWithoutStore() {
-    const { book, excel, port } = workbook();
-    const template = TEMPLATES.FEATURE;
-    const { sheets, suffix } = namesForCopy(template, 1);
-    await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
-    const [budget] = await findBudgets(port);
-    const days = (name: string, value: number) => ({
-      name,
-      saved: "2026-12-04 16:40",
-      globals: [{ name: "Shoot_Days", cell: { kind: "number" as const, value } }],
-    });
-    return { book, excel, port, budget, days };
-  }
   const names = async (port: OfficeWorkbook, budget: Budget) =>
     (await readScenarios(port, budget)).scenarios.map((s) => s.name);
 
   it("makes the store protected in the request that writes it, and lifts and puts back its protection in the one request that replaces it", async () => {
-    const { book, excel, port, budget, days } = await budgetWithoutStore();
+    const { book, excel, port, budget } = await featureBudget();
     let before = excel.state.syncs;
     const first = [days("30 days", 30)];
     await writeScenarios(port, budget, first, []);
@@ -406,7 +395,7 @@ describe("the Scenarios store on the adapter", () => {
   });
 
   it("protects at its next save a store saved before stores were protected, or one the user unprotected", async () => {
-    const { book, excel, port, budget, days } = await budgetWithoutStore();
+    const { book, excel, port, budget } = await featureBudget();
     await writeScenarios(port, budget, [days("30 days", 30)], []);
     // As a store written before this change is (and as Review > Unprotect Sheet leaves it).
     book.sheet("Scenarios").protected = false;
@@ -421,7 +410,7 @@ describe("the Scenarios store on the adapter", () => {
   });
 
   it("protects the store again when Excel fails the save after lifting it, and writes back the scenarios saved before", async () => {
-    const { book, excel, port, budget, days } = await budgetWithoutStore();
+    const { book, excel, port, budget } = await featureBudget();
     const saved = [days("30 days", 30), days("35 days", 35)];
     await writeScenarios(port, budget, saved, []);
     const before = excel.state.syncs;
