@@ -15,6 +15,7 @@ import {
   type RangeData,
   type RangeRef,
   type RunOptions,
+  type SheetLinks,
   type SheetPlan,
   type TableData,
   type TableWriteOptions,
@@ -35,6 +36,7 @@ import {
   splitAddress,
   throwIfAborted,
 } from "./port";
+import { refersToSheet } from "./formulaRefs";
 
 /** Runs a batch against the workbook: `Excel.run` in Excel, a mock context in tests. */
 export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -354,6 +356,53 @@ export class OfficeWorkbook implements WorkbookPort {
       return names.items
         .filter((n) => parseOwnershipMark(n.name) === null)
         .map((n) => ({ name: n.name, formula: n.formula }));
+    });
+  }
+
+  /**
+   * Excel's direct dependents of the sheet's used range (Range.getDirectDependents, ExcelApi
+   * 1.13, the set manifest.xml requires: no isSetSupported guard could be false) give the cells;
+   * the names are read with it and their formulas parsed (formulaRefs). One sync when there are
+   * dependents. Excel answers ItemNotFound when there are none, and also when the sheet is
+   * missing, and a failed request fills nothing: a second sync then reads the names again and
+   * tells the two apart. Known Excel limits (office-js #4609, #4649): a cell that refers to a
+   * table on the sheet by a structured reference may be missed when the range holds the whole
+   * table, and Excel on Windows may miss other sheets' dependents after rows were inserted, until
+   * the workbook is reopened.
+   */
+  findLinksTo(sheet: string): Promise<SheetLinks> {
+    return this.batch(async (context) => {
+      const wb = context.workbook;
+      const read = () => {
+        const names = wb.names;
+        names.load("items/name,items/formula");
+        const tables = wb.tables;
+        tables.load("items/name,items/worksheet/name");
+        return { names, tables };
+      };
+      const linkedNames = ({ names, tables }: ReturnType<typeof read>) => {
+        const onSheet = tables.items
+          .filter((t) => t.worksheet.name.toLowerCase() === sheet.toLowerCase())
+          .map((t) => t.name);
+        return names.items
+          .filter((n) => parseOwnershipMark(n.name) === null && refersToSheet(n.formula, sheet, onSheet))
+          .map((n) => n.name);
+      };
+      const first = read();
+      const dependents = wb.worksheets.getItem(sheet).getUsedRange().getDirectDependents();
+      dependents.load("addresses");
+      try {
+        await context.sync();
+        return { cells: linkedCells(dependents.addresses, sheet), names: linkedNames(first) };
+      } catch (error) {
+        if ((error as { code?: string } | null)?.code !== "ItemNotFound") throw error;
+      }
+      const again = read();
+      const ws = wb.worksheets.getItemOrNullObject(sheet);
+      ws.load("name");
+      await context.sync();
+      if (ws.isNullObject) throw new PortError("notFound", `There is no sheet "${sheet}".`, [sheet]);
+      return { cells: [], names: linkedNames(again) };
     });
   }
 
@@ -782,6 +831,27 @@ export class OfficeWorkbook implements WorkbookPort {
       options.onProgress?.({ done: i + 1, total: steps.length, label: `Writing ${name}` });
     }
   }
+}
+
+/**
+ * The cells of Excel's `WorkbookRangeAreas.addresses` that are not on `sheet`, one RangeRef per
+ * sheet in Excel's order. Each entry is one or more areas, each sheet-qualified
+ * (`'Top Sheet'!H5,'Top Sheet'!H7:H9`): split at the commas outside quotes (a sheet name may hold
+ * a comma).
+ */
+export function linkedCells(addresses: readonly string[], sheet: string): RangeRef[] {
+  const bySheet = new Map<string, RangeRef>();
+  for (const entry of addresses) {
+    for (const part of entry.match(/(?:'(?:[^']|'')*'|[^,])+/g) ?? []) {
+      const ref = splitAddress(part.trim());
+      if (ref.sheet.toLowerCase() === sheet.toLowerCase()) continue;
+      const key = ref.sheet.toLowerCase();
+      const known = bySheet.get(key);
+      if (known) known.address += `,${ref.address}`;
+      else bySheet.set(key, { sheet: ref.sheet, address: ref.address });
+    }
+  }
+  return [...bySheet.values()];
 }
 
 /** Queue one piece's writes (no sync): formats first, so text cells are Text before the write. */

@@ -231,6 +231,14 @@ export interface RangeRef {
   address: string;
 }
 
+/** Where the workbook refers to a sheet from outside it (what a replace of the sheet would break). */
+export interface SheetLinks {
+  /** Cells on other sheets whose formulas refer to the sheet, A1 per sheet (areas merged where Excel merges them). */
+  cells: RangeRef[];
+  /** Workbook-level names (ownership marks excluded) whose formula refers to the sheet. */
+  names: string[];
+}
+
 /** Values read from a range. */
 export interface RangeData extends RangeRef {
   values: CellValue[][];
@@ -342,6 +350,18 @@ export interface WorkbookPort {
   /** Regions this owner marked, by key. */
   findOwned(owner: string): Promise<OwnedRegion[]>;
   /**
+   * Where other sheets' formulas and the workbook's names refer to `sheet` (one or two syncs).
+   *
+   * PROD replaces its own sheets by clearing and rewriting them, and a formula elsewhere that
+   * points at `'Budget comparison'!E12` keeps pointing at E12, whatever the new output puts there:
+   * these are the links to ask about first (spec/taskpane.md). A cell counts when its formula
+   * refers to a cell of the sheet's used range, directly, through a name, or through a table on
+   * it (Excel's direct dependents); a name counts when its formula refers to the sheet or a table
+   * on it. Cells on the sheet itself are left out. Refuses with `notFound` when there is no such
+   * sheet.
+   */
+  findLinksTo(sheet: string): Promise<SheetLinks>;
+  /**
    * Apply a write plan: check it can be applied without touching anything not ours (refuses
    * with a PortError otherwise, having written nothing), then write in chunked, synced steps.
    */
@@ -433,6 +453,35 @@ export function a1Range(
   const first = a1(row, column, absolute);
   if (rowCount === 1 && columnCount === 1) return first;
   return `${first}:${a1(row + rowCount - 1, column + columnCount - 1, absolute)}`;
+}
+
+/**
+ * Cells as few A1 areas, comma-separated (`H5:H7,J5`): each column's cells in runs of rows, and
+ * side-by-side columns with the same runs joined into one rectangle; ordered by top row, then
+ * column. Empty for no cells.
+ */
+export function cellAreas(cells: readonly { row: number; column: number }[]): string {
+  const byColumn = new Map<number, number[]>();
+  for (const { row, column } of cells) byColumn.set(column, [...(byColumn.get(column) ?? []), row]);
+  const areas: { row: number; column: number; rowCount: number; columnCount: number }[] = [];
+  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const rows = [...new Set(byColumn.get(column))].sort((a, b) => a - b);
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      const run = { row: rows[i], rowCount: j - i + 1 };
+      const left = areas.find(
+        (a) => a.column + a.columnCount === column && a.row === run.row && a.rowCount === run.rowCount,
+      );
+      if (left) left.columnCount++;
+      else areas.push({ ...run, column, columnCount: 1 });
+      i = j + 1;
+    }
+  }
+  return areas
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+    .map((a) => a1Range(a.row, a.column, a.rowCount, a.columnCount))
+    .join(",");
 }
 
 /** A sheet name quoted for use in a formula (`'Top Sheet'!A1`). */

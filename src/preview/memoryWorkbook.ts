@@ -24,6 +24,7 @@ import {
   type RangeData,
   type RangeRef,
   type RunOptions,
+  type SheetLinks,
   type TableData,
   type TableWriteOptions,
   type TextMode,
@@ -33,6 +34,7 @@ import {
   PROTECTED_SHEET_MESSAGE,
   PortError,
   a1Range,
+  cellAreas,
   checkPlan,
   columnLetter,
   isDeadReference,
@@ -47,6 +49,7 @@ import {
   splitAddress,
   throwIfAborted,
 } from "../excel/port";
+import { refersInto, refersToSheet } from "../excel/formulaRefs";
 import {
   addBooleanConstants,
   exactWildcards,
@@ -672,6 +675,43 @@ export class MemoryWorkbook implements WorkbookPort {
         return [{ ...splitAddress(n.formula), ...mark }];
       }),
     );
+  }
+
+  /**
+   * As Excel's direct dependents of the sheet's used range (A1 when it is empty), found by
+   * reading every formula of the other sheets: a reference into the range, a name that refers
+   * into it, a table on the sheet. Each sheet's cells are merged into areas (`cellAreas`).
+   */
+  findLinksTo(sheet: string): Promise<SheetLinks> {
+    return this.attempt(() => {
+      const target = this.canonicalSheet(sheet);
+      const area = this.usedArea(target) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+      const tables = [...this.tables.values()]
+        .filter((t) => t.sheet.toLowerCase() === target.toLowerCase())
+        .map((t) => t.name);
+      const names = [...this.names.values()].filter((n) => parseOwnershipMark(n.name) === null);
+      const into = names.filter((n) => refersInto(n.formula, target, area, tables)).map((n) => n.name);
+      const cells: RangeRef[] = [];
+      for (const other of this.sheetNames()) {
+        if (other === target) continue;
+        const written = this.written.get(other.toLowerCase());
+        const found: { row: number; column: number }[] = [];
+        this.engine.getSheetFormulas(this.sheetId(other)).forEach((line, row) =>
+          line.forEach((formula, column) => {
+            if (formula === undefined) return;
+            // The formula as written (table references) and as computed (their A1 ranges).
+            const texts = [formula, written?.get(cellKey(row, column)) ?? ""];
+            if (texts.some((text) => refersInto(text, target, area, [...into, ...tables])))
+              found.push({ row, column });
+          }),
+        );
+        if (found.length > 0) cells.push({ sheet: other, address: cellAreas(found) });
+      }
+      return {
+        cells,
+        names: names.filter((n) => refersToSheet(n.formula, target, tables)).map((n) => n.name),
+      };
+    });
   }
 
   async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {

@@ -9,7 +9,8 @@
  * elsewhere is a formula, and a number-like string elsewhere becomes a number.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { a1Range, parseA1 } from "../../src/excel/port";
+import { refersInto } from "../../src/excel/formulaRefs";
+import { a1Range, cellAreas, parseA1 } from "../../src/excel/port";
 
 export interface MockCell {
   kind: "value" | "formula";
@@ -271,6 +272,42 @@ export class MockBook {
     return this.calculationStates[Math.min(read, this.calculationStates.length - 1)];
   }
 
+  /**
+   * Excel's direct dependents of a block (Range.getDirectDependents): the formula cells of any
+   * sheet that refer into it, directly, through a name that refers into it, or through a table
+   * on its sheet; as `WorkbookRangeAreas.addresses`, one entry per sheet, each area
+   * sheet-qualified. Excel throws ItemNotFound when there are none.
+   */
+  directDependents(
+    sheet: string,
+    area: { row: number; column: number; rowCount: number; columnCount: number },
+  ) {
+    const on = this.sheet(sheet).name;
+    const tables = this.tables.filter((t) => t.sheet.toLowerCase() === on.toLowerCase()).map((t) => t.name);
+    const via = [
+      ...this.names.filter((n) => refersInto(n.formula, on, area, tables)).map((n) => n.name),
+      ...tables,
+    ];
+    const addresses: string[] = [];
+    for (const s of this.sheets) {
+      const found: { row: number; column: number }[] = [];
+      for (const [k, cell] of s.cells) {
+        if (cell.kind !== "formula" || typeof cell.content !== "string") continue;
+        if (refersInto(cell.content, on, area, via)) found.push({ row: cellAt(k).r, column: cellAt(k).c });
+      }
+      if (found.length > 0)
+        addresses.push(
+          cellAreas(found)
+            .split(",")
+            .map((a) => `${quote(s.name)}!${a}`)
+            .join(","),
+        );
+    }
+    if (addresses.length === 0)
+      throw Object.assign(new Error("No dependents were found."), { code: "ItemNotFound" });
+    return addresses;
+  }
+
   /** The used rectangle of a sheet within a window, or null if nothing there has a value. */
   used(sheet: string, window?: { row: number; column: number; rowCount: number; columnCount: number }) {
     let minR = Infinity;
@@ -418,6 +455,14 @@ export function mockExcel(book: MockBook) {
         // The mock's own view of the address (proxies passed back into the API carry it).
         __address: address,
         format,
+        getDirectDependents: () => {
+          const data = { addresses: [] as string[] };
+          queue.push(() => {
+            const found = book.directDependents(sheet, { row, column, rowCount, columnCount });
+            data.addresses.push(...found);
+          });
+          return loadable(data);
+        },
         getUsedRangeOrNullObject: () => {
           const used = book.hasSheet(sheet) ? book.used(sheet, { row, column, rowCount, columnCount }) : null;
           return used
@@ -636,6 +681,13 @@ export function mockExcel(book: MockBook) {
         getRange: (address?: string) =>
           address ? rangeByAddress(name, address) : rangeProxy(name, 0, 0, 1048576, 16384),
         getRangeByIndexes: (r: number, c: number, rc: number, cc: number) => rangeProxy(name, r, c, rc, cc),
+        // An empty sheet's used range is its A1, as Excel answers.
+        getUsedRange: () => {
+          const used = book.hasSheet(name) ? book.used(name) : null;
+          return used
+            ? rangeProxy(name, used.row, used.column, used.rowCount, used.columnCount)
+            : rangeProxy(name, 0, 0, 1, 1);
+        },
         getUsedRangeOrNullObject: () => {
           const used = book.hasSheet(name) ? book.used(name) : null;
           return used

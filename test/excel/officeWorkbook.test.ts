@@ -1,5 +1,5 @@
 import { INJECTION_PAYLOADS } from "./injectionCorpus";
-import { OfficeWorkbook, blockPieces, jsonBytes } from "../../src/excel/officeWorkbook";
+import { OfficeWorkbook, blockPieces, jsonBytes, linkedCells } from "../../src/excel/officeWorkbook";
 import {
   type Cell,
   type WritePlan,
@@ -506,6 +506,74 @@ describe("OfficeWorkbook reads", () => {
     const { port } = setup();
     await expect(port.readRange({ sheet: "Nope", address: "A1" })).rejects.toMatchObject({
       kind: "notFound",
+    });
+  });
+
+  describe("findLinksTo", () => {
+    /** "Budget comparison" with figures in A1:E12, and "Top Sheet" beside it. */
+    const linkedBook = () => {
+      const { book, excel, port } = setup();
+      book.addSheet(
+        "Budget comparison",
+        Array.from({ length: 12 }, (_, r) => [`Line ${r + 1}`, r, r, r, r]),
+      );
+      book.addSheet("Top Sheet", [["Top sheet"]]);
+      book.setCell("Budget comparison", "F12", { kind: "formula", content: "='Budget comparison'!E12*2" });
+      book.names.push(
+        {
+          name: ownershipMarkName("versions", "comparison"),
+          formula: "='Budget comparison'!$A$1",
+          visible: false,
+        },
+        { name: "ComparisonTotal", formula: "='Budget comparison'!$E$12", visible: true },
+        { name: "Comparison_total_2", formula: "='Budget comparison 2'!$E$12", visible: true },
+      );
+      return { book, excel, port };
+    };
+
+    it("reads Excel's direct dependents and the names in one sync when there are links", async () => {
+      const { book, excel, port } = linkedBook();
+      book.setCell("Top Sheet", "H5", { kind: "formula", content: "='Budget comparison'!E12" });
+      book.setCell("Top Sheet", "H6", { kind: "formula", content: "=ComparisonTotal/2" });
+      book.setCell("Top Sheet", "J9", { kind: "formula", content: "=SUM('Budget comparison'!B1:B3)" });
+      const before = excel.state.syncs;
+      expect(await port.findLinksTo("Budget comparison")).toEqual({
+        cells: [{ sheet: "Top Sheet", address: "H5:H6,J9" }],
+        names: ["ComparisonTotal"],
+      });
+      expect(excel.state.syncs - before).toBe(1);
+    });
+
+    it("takes Excel's ItemNotFound for no dependents: a second sync reads the names and checks the sheet", async () => {
+      const { book, excel, port } = linkedBook();
+      const none = { cells: [], names: ["ComparisonTotal"] };
+      // F12 on the sheet itself is Excel's only dependent: left out, in one sync.
+      let before = excel.state.syncs;
+      expect(await port.findLinksTo("Budget comparison")).toEqual(none);
+      expect(excel.state.syncs - before).toBe(1);
+      book.setCell("Budget comparison", "F12", { kind: "value", content: 22 });
+      before = excel.state.syncs;
+      expect(await port.findLinksTo("Budget comparison")).toEqual(none);
+      expect(excel.state.syncs - before).toBe(2);
+    });
+
+    it("reports a missing sheet as not found, and passes any other failure on", async () => {
+      const { book, port } = linkedBook();
+      await expect(port.findLinksTo("Nope")).rejects.toMatchObject({ kind: "notFound" });
+      book.refuseAtSync = 1;
+      await expect(port.findLinksTo("Budget comparison")).rejects.toMatchObject({ kind: "host" });
+    });
+
+    it("splits Excel's addresses at the commas outside quotes, and leaves out the sheet's own cells", () => {
+      expect(
+        linkedCells(
+          ["'Top, Sheet'!H5,'Top, Sheet'!H7:H9", "'Budget comparison'!F12", "Notes!B1"],
+          "budget comparison",
+        ),
+      ).toEqual([
+        { sheet: "Top, Sheet", address: "H5,H7:H9" },
+        { sheet: "Notes", address: "B1" },
+      ]);
     });
   });
 

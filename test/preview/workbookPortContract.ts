@@ -330,6 +330,95 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       await expect(port.replaceTableRows("BudgetLines", [])).rejects.toEqual(refusal("protected"));
     });
 
+    describe("finds where the workbook refers to a sheet from outside it (findLinksTo)", () => {
+      /** "Budget comparison" (figures in row 12, a formula of its own) and a sheet named like it. */
+      const comparisons = async () => {
+        const row12 = (sheet: string): Cell[] => [
+          "Total",
+          1,
+          2,
+          3,
+          4,
+          { formula: "=E12*2" },
+          { formula: `='${sheet}'!E12` },
+        ];
+        await port.apply({
+          owner: "user",
+          sheets: ["Budget comparison", "Budget comparison 2"].map((name) => ({
+            name,
+            mode: "create",
+            blocks: [{ row: 11, column: 0, cells: [row12(name)] }],
+          })),
+        });
+      };
+      const links = (sheet: string, address: string) => ({ sheet, address });
+
+      it("reports the cells of other sheets that refer to it, merged into areas, not its own", async () => {
+        await comparisons();
+        await port.apply(
+          userSheet("Top Sheet", [
+            ["Top sheet"],
+            [{ formula: "='Budget comparison'!E12" }, { formula: "='Budget comparison 2'!E12" }],
+            [{ formula: "='Budget comparison'!E12*2" }],
+            [{ formula: "=SUM('Budget comparison'!B12:D12)" }],
+          ]),
+        );
+        expect(await port.findLinksTo("Budget comparison")).toEqual({
+          cells: [links("Top Sheet", "A2:A4")],
+          names: [],
+        });
+        // A sheet whose name begins with the other's is a sheet of its own.
+        expect(await port.findLinksTo("budget comparison 2")).toEqual({
+          cells: [links("Top Sheet", "B2")],
+          names: [],
+        });
+      });
+
+      it("reports nothing when only the sheet's own cells refer to it", async () => {
+        await comparisons();
+        expect(await port.findLinksTo("Budget comparison")).toEqual({ cells: [], names: [] });
+      });
+
+      it("reports a name that refers to it, and the cells that use the name", async () => {
+        await comparisons();
+        await port.apply({
+          owner: "user",
+          sheets: [],
+          names: [{ name: "ComparisonTotal", sheet: "Budget comparison", address: "$E$12" }],
+        });
+        await port.apply(userSheet("Notes", [["Agreed", { formula: "=ComparisonTotal" }]]));
+        expect(await port.findLinksTo("Budget comparison")).toEqual({
+          cells: [links("Notes", "B1")],
+          names: ["ComparisonTotal"],
+        });
+        expect(await port.findLinksTo("Budget comparison 2")).toEqual({ cells: [], names: [] });
+      });
+
+      it("reports a cell that refers to a table on it, and still after PROD replaced the sheet", async () => {
+        await port.apply(budgetPlan());
+        await port.apply(userSheet("Summary", [[{ formula: "=SUM(BudgetLines[Total])" }]]));
+        const found = { cells: [links("Summary", "A1")], names: ["BudgetProducer"] };
+        expect(await port.findLinksTo("Budget")).toEqual(found);
+        await port.apply({ ...budgetPlan(), sheets: [{ ...budgetPlan().sheets[0], mode: "replaceOwned" }] });
+        expect(await port.findLinksTo("Budget")).toEqual(found);
+      });
+
+      it("reads a sheet name with apostrophes, quoted as Excel quotes it", async () => {
+        await port.apply(userSheet("O'Brien's sheet", [["Fee", 1500]]));
+        await port.apply(userSheet("Top Sheet", [[null, { formula: "='O''Brien''s sheet'!B1" }]]));
+        expect(await port.findLinksTo("O'Brien's sheet")).toEqual({
+          cells: [links("Top Sheet", "B1")],
+          names: [],
+        });
+      });
+
+      it("answers no links for a sheet nothing refers to, and refuses a sheet that is not there", async () => {
+        await port.apply(userSheet("Alone", [["x"]]));
+        expect(await port.findLinksTo("Alone")).toEqual({ cells: [], names: [] });
+        await expect(port.findLinksTo("Missing")).rejects.toEqual(refusal("notFound"));
+      });
+    });
+
     it("stops before writing when cancelled", async () => {
       const controller = new AbortController();
       controller.abort();

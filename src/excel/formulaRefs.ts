@@ -1,0 +1,176 @@
+/**
+ * What a formula refers to, read from its text as Excel writes it (English, A1 style): the
+ * sheet-qualified references (`'Budget comparison'!$E$12`, `Globals!B3`, `Sheet1:Sheet3!A1`) and
+ * the bare names it uses (a defined name, a table). Pure: the workbook ports use it to tell which
+ * names, and the in-memory ports which cells, refer to a sheet (`WorkbookPort.findLinksTo`).
+ *
+ * Excel's formula grammar (Microsoft, "Overview of formulas", "Create an external reference"):
+ * - a sheet name that is not a plain word is quoted, `'` inside it doubled: `'O''Brien''s'!A1`;
+ * - text constants are in double quotes, `"` inside doubled; nothing in them is a reference;
+ * - a reference to another workbook carries a `[Book.xlsx]` (or, saved, `[1]`) before the
+ *   sheet: it is not a sheet of this workbook;
+ * - a 3-D reference names the first and last sheet of a span: `Jan:Mar!B2`, `'Jan 1:Mar 1'!B2`;
+ * - a structured reference is a table name followed by brackets: `Lines[Total]`.
+ */
+import { SHEET_COLUMNS, SHEET_ROWS, parseA1 } from "./port";
+
+/** One sheet-qualified reference in a formula. */
+export interface SheetReference {
+  /** The sheet, or the first and last sheet of a 3-D reference, as written (unquoted). */
+  sheets: string[];
+  /** What follows the `!`: an A1 address (`$E$12`, `E1:E5`, `E:E`) or a sheet-level name. */
+  address: string;
+}
+
+/** What a formula refers to. */
+export interface FormulaRefs {
+  /** Its references to sheets of this workbook (other workbooks' are left out). */
+  references: SheetReference[];
+  /** The bare words it uses that are not functions or sheet prefixes: names, tables, A1 cells. */
+  words: string[];
+}
+
+/** Characters of an unquoted sheet name, a name or an A1 reference (Excel allows letters of any script). */
+const WORD = /[\p{L}\p{N}_.\\$]/u;
+/** Characters of what follows a sheet's `!`. */
+const ADDRESS = /[\p{L}\p{N}_.\\$:]/u;
+
+/** The references and names in a formula's text. */
+export function formulaRefs(formula: string): FormulaRefs {
+  const references: SheetReference[] = [];
+  const words: string[] = [];
+  const n = formula.length;
+  /** Reads a run of `chars` from `start`: its end. */
+  const run = (start: number, chars: RegExp) => {
+    let end = start;
+    while (end < n && chars.test(formula[end])) end++;
+    return end;
+  };
+  /** The address after the `!` at `bang`, and where it ends. */
+  const addressAfter = (bang: number) => {
+    const end = run(bang + 1, ADDRESS);
+    return { address: formula.slice(bang + 1, end), end };
+  };
+  // A `]` just before a sheet name means another workbook's sheet: `[1]Sheet!A1`.
+  let afterBracket = false;
+  for (let i = 0; i < n;) {
+    const ch = formula[i];
+    if (ch === '"') {
+      // A text constant: skipped whole ("" is a quote inside it).
+      let j = i + 1;
+      while (j < n && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      i = j + 1;
+      afterBracket = false;
+    } else if (ch === "'") {
+      // A quoted sheet name ('' is an apostrophe inside it), a reference only before a `!`.
+      let j = i + 1;
+      while (j < n && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      const quoted = formula.slice(i + 1, j).replace(/''/g, "'");
+      if (formula[j + 1] === "!") {
+        const { address, end } = addressAfter(j + 1);
+        // A path or `[Book]` inside the quotes is another workbook's sheet.
+        if (!/[[\]]/.test(quoted)) references.push({ sheets: quoted.split(":"), address });
+        i = end;
+      } else i = j + 1;
+      afterBracket = false;
+    } else if (ch === "#") {
+      // An error constant (#REF!, #N/A, #DIV/0!): its `!` is no sheet's.
+      const end = run(i + 1, /[\p{L}\p{N}_/]/u);
+      i = formula[end] === "!" || formula[end] === "?" ? end + 1 : end;
+      afterBracket = false;
+    } else if (ch === "[") {
+      // A structured reference's brackets (nested for `[[#This Row],[Total]]`) or a workbook's.
+      let depth = 0;
+      let j = i;
+      for (; j < n; j++) {
+        if (formula[j] === "[") depth++;
+        else if (formula[j] === "]" && --depth === 0) break;
+      }
+      i = j + 1;
+      afterBracket = true;
+    } else if (WORD.test(ch)) {
+      const end = run(i, WORD);
+      const word = formula.slice(i, end);
+      if (formula[end] === "!") {
+        const { address, end: after } = addressAfter(end);
+        if (!afterBracket) references.push({ sheets: [word], address });
+        i = after;
+      } else if (formula[end] === ":" && WORD.test(formula[end + 1] ?? "")) {
+        // `Jan:Mar!B2` is a 3-D reference; `A1:B2` a range of two words.
+        const last = run(end + 1, WORD);
+        if (formula[last] === "!") {
+          const { address, end: after } = addressAfter(last);
+          if (!afterBracket) references.push({ sheets: [word, formula.slice(end + 1, last)], address });
+          i = after;
+        } else {
+          words.push(word);
+          i = end;
+        }
+      } else {
+        // A function's name is followed by its parenthesis; anything else is a name or a cell.
+        if (formula[run(end, /\s/)] !== "(") words.push(word);
+        i = end;
+      }
+      afterBracket = false;
+    } else {
+      i++;
+      afterBracket = false;
+    }
+  }
+  return { references, words };
+}
+
+/** Whether a reference names `sheet` (Excel compares sheet names without regard to case). */
+export function namesSheet(reference: SheetReference, sheet: string): boolean {
+  const wanted = sheet.toLowerCase();
+  return reference.sheets.some((s) => s.toLowerCase() === wanted);
+}
+
+/**
+ * Whether a formula refers to `sheet`: a reference on it, or a bare word that is one of
+ * `onSheet` (the tables on it, or names that refer to it), any case.
+ */
+export function refersToSheet(formula: string, sheet: string, onSheet: readonly string[] = []): boolean {
+  return refersInto(
+    formula,
+    sheet,
+    { row: 0, column: 0, rowCount: SHEET_ROWS, columnCount: SHEET_COLUMNS },
+    onSheet,
+  );
+}
+
+/** An A1 cell or range, whole columns (`E:E`) and whole rows (`12:12`) included. */
+const A1_AREA = /^(\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)$/i;
+
+/** A block of cells, 0-based. */
+export interface Area {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * Whether a formula refers to a cell of `area` on `sheet` (what makes it one of the area's
+ * direct dependents in Excel): a reference on the sheet that overlaps the area (one that is no
+ * A1 address, a sheet-level name, counts), or a bare word that is one of `via` (the names that
+ * refer into the area, the tables on the sheet), any case.
+ */
+export function refersInto(formula: string, sheet: string, area: Area, via: readonly string[] = []): boolean {
+  const { references, words } = formulaRefs(formula);
+  const local = new Set(via.map((w) => w.toLowerCase()));
+  const overlaps = (address: string) => {
+    if (!A1_AREA.test(address)) return true;
+    const at = parseA1(address);
+    return (
+      at.row < area.row + area.rowCount &&
+      area.row < at.row + at.rowCount &&
+      at.column < area.column + area.columnCount &&
+      area.column < at.column + at.columnCount
+    );
+  };
+  return (
+    references.some((r) => namesSheet(r, sheet) && overlaps(r.address)) ||
+    words.some((w) => local.has(w.toLowerCase()))
+  );
+}

@@ -1,0 +1,75 @@
+import { formulaRefs, refersInto, refersToSheet } from "../../src/excel/formulaRefs";
+
+describe("formulaRefs: what a formula refers to", () => {
+  it.each([
+    ["='Budget comparison'!$E$12", [{ sheets: ["Budget comparison"], address: "$E$12" }]],
+    ["=SUM(Globals!B3:B9)*2", [{ sheets: ["Globals"], address: "B3:B9" }]],
+    ["='O''Brien''s sheet'!B2", [{ sheets: ["O'Brien's sheet"], address: "B2" }]],
+    [
+      "=Jan:Mar!B2+'Wk 1:Wk 3'!C4",
+      [
+        { sheets: ["Jan", "Mar"], address: "B2" },
+        { sheets: ["Wk 1", "Wk 3"], address: "C4" },
+      ],
+    ],
+    ["='Top, Sheet'!E:E", [{ sheets: ["Top, Sheet"], address: "E:E" }]],
+    ["=Résumé!A1", [{ sheets: ["Résumé"], address: "A1" }]],
+  ])("reads the sheet references of %s", (formula, references) => {
+    expect(formulaRefs(formula).references).toEqual(references);
+  });
+
+  it("finds no reference in text constants, error values or other workbooks", () => {
+    expect(
+      formulaRefs(
+        `="'Budget comparison'!E12"&#REF!&[1]Budget!A1+'[Book.xlsx]Budget comparison'!A1+'C:\\x\\[B.xlsx]Top'!A1`,
+      ).references,
+    ).toEqual([]);
+    expect(formulaRefs("=#REF!$A$1").references).toEqual([]);
+  });
+
+  it("lists the bare words (names, tables, cells), not functions", () => {
+    expect(formulaRefs("=SUM(Lines[Total])+BudgetTotal*A1 + IF (x, 1)").words).toEqual([
+      "Lines",
+      "BudgetTotal",
+      "A1",
+      "x",
+      "1",
+    ]);
+  });
+});
+
+describe("refersToSheet", () => {
+  it("tells a sheet from one whose name it begins, any case, quoted or not", () => {
+    expect(refersToSheet("='Budget comparison 2'!E12", "Budget comparison")).toBe(false);
+    expect(refersToSheet("='budget COMPARISON'!E12", "Budget comparison")).toBe(true);
+    expect(refersToSheet("=Budget!A1", "Budget")).toBe(true);
+    expect(refersToSheet("=Budget2!A1", "Budget")).toBe(false);
+  });
+
+  it("does not take a name that merely contains the sheet's name for a reference", () => {
+    expect(refersToSheet("=Budget_comparison_total*2", "Budget_comparison")).toBe(false);
+    expect(refersToSheet('="Budget comparison"', "Budget comparison")).toBe(false);
+  });
+
+  it("counts a table on the sheet, or a name given as referring to it", () => {
+    expect(refersToSheet("=SUM(Lines[Total])", "Budget", ["lines"])).toBe(true);
+    expect(refersToSheet("=SUM(OtherLines[Total])", "Budget", ["Lines"])).toBe(false);
+  });
+
+  it("counts either end of a 3-D reference", () => {
+    expect(refersToSheet("=SUM(Jan:Mar!B2)", "mar")).toBe(true);
+  });
+});
+
+describe("refersInto", () => {
+  const e12 = { row: 11, column: 4, rowCount: 1, columnCount: 1 };
+  it("counts a reference that overlaps the area, not one beside it", () => {
+    expect(refersInto("=SUM('Budget comparison'!E1:E20)", "Budget comparison", e12)).toBe(true);
+    expect(refersInto("='Budget comparison'!F12", "Budget comparison", e12)).toBe(false);
+    expect(refersInto("='Budget comparison'!12:12", "Budget comparison", e12)).toBe(true);
+  });
+
+  it("counts a reference that is no A1 address (a sheet-level name) as a link", () => {
+    expect(refersInto("='Budget comparison'!LocalTotal", "Budget comparison", e12)).toBe(true);
+  });
+});
