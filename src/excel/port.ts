@@ -484,6 +484,15 @@ export function cellAreas(cells: readonly { row: number; column: number }[]): st
     .join(",");
 }
 
+/**
+ * A sheet name as Excel writes it before a `!`: as it is when it is a plain word that is not a
+ * cell reference (`Globals`), else quoted (`'Top Sheet'`, `'Q1'`).
+ */
+export function formulaSheetName(sheet: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  return plain ? sheet : sheetRef(sheet);
+}
+
 /** A sheet name quoted for use in a formula (`'Top Sheet'!A1`). */
 export function sheetRef(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;

@@ -37,6 +37,7 @@ import {
   cellAreas,
   checkPlan,
   columnLetter,
+  formulaSheetName,
   isDeadReference,
   keepsContent,
   marksAfterWrite,
@@ -45,7 +46,6 @@ import {
   parseOwnershipMark,
   protectedSheetError,
   sheetMarkName,
-  sheetRef,
   splitAddress,
   throwIfAborted,
 } from "../excel/port";
@@ -134,8 +134,7 @@ const READ_ROWS = 5_000;
 /** The name's reference as Excel writes it: `=Sheet!$A$1` (sheet quoted when it must be). */
 function nameFormula(sheet: string, address: string): string {
   const { row, column, rowCount, columnCount } = parseA1(address);
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  return `=${plain ? sheet : sheetRef(sheet)}!${a1Range(row, column, rowCount, columnCount, true)}`;
+  return `=${formulaSheetName(sheet)}!${a1Range(row, column, rowCount, columnCount, true)}`;
 }
 
 /** The workbook port in memory, computed by HyperFormula. */
