@@ -4,7 +4,9 @@
  * "Budget comparison" sheet to the cent; correct a line and watch the comparison follow; lock the
  * original totals beside the Top Sheet. The store, "PROD versions", is protected: typing into it
  * is refused with Excel's message, and saving another version still works; a version edited by
- * hand after the user unprotected the store is named when it is compared.
+ * hand after the user unprotected the store is named when it is compared. A note the user typed
+ * on the comparison is named in a question before the comparison is replaced, kept on Cancel,
+ * and carried to the same account's row.
  */
 import {
   type Preview,
@@ -208,6 +210,39 @@ describe("budget versions in the preview", () => {
       .waitFor();
     // "Studio approved", compared too, is not named: its figures are as saved.
     expect(await page.getByText(/"Studio approved" was changed/).count()).toBe(0);
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("asks before replacing a comparison the user typed a note on, keeps it on Cancel, and carries the note to the same account", async () => {
+    const { page } = preview;
+    const before = await showSheet(page, "Budget comparison");
+    // Current, Studio approved (base), Working copy, two pairs: the notes column is J.
+    expect(before.get("J4")).toBe("Your notes (kept when compared again)");
+    const crane = rowOf(before, "3350");
+    await typeInto(page, `J${crane}`, "ask about the crane");
+    expect(await cellText(page, `J${crane}`)).toBe("ask about the crane");
+    const typed = await showSheet(page, "Budget comparison");
+
+    // Working copy left out: the comparison gets narrower.
+    await page.getByRole("checkbox", { name: /^Working copy \(saved / }).uncheck();
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText(/^You typed on it: 1 cell beside 1 row \(3350 /).waitFor();
+    expect(await dialog.getByText(/will be carried to the rows with the same labels/).count()).toBe(1);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText(/Nothing was written: "Budget comparison" is as it was/).waitFor();
+    expect(await showSheet(page, "Budget comparison")).toEqual(typed);
+
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await dialog.getByText(/^You typed on it: 1 cell beside 1 row \(3350 /).waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page.getByText(/1 cell of yours carried to the rows with the same labels\./).waitFor();
+    const after = await showSheet(page, "Budget comparison");
+    // Current, Studio approved (base), one pair: the notes column is now G, on 3350's row.
+    expect(after.get("G4")).toBe("Your notes (kept when compared again)");
+    const moved = rowOf(after, "3350");
+    expect(after.get(`G${moved}`)).toBe("ask about the crane");
+    expect(after.get(`J${moved}`) ?? "").toBe("");
     expect(preview.errors).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@
 import { changedSinceSaved } from "../../src/engine/versions";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { ownershipMarkName, PortError } from "../../src/excel/port";
-import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
+import { COMPARISON_SHEET, KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/versions/comparisonSheet";
 import { compareCurrent, saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
 import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
@@ -250,7 +250,7 @@ describe("comparing a 5,000-line budget", () => {
     book.cell(COMPARISON_SHEET, "C5")!.content = 1;
 
     const asked: string[] = [];
-    const refused = await compareCurrent(port, choice, request, (sheet) => {
+    const refused = await compareCurrent(port, choice, request, (_question, sheet) => {
       asked.push(sheet);
       return no();
     });
@@ -289,15 +289,91 @@ describe("comparing a 5,000-line budget", () => {
     expect(mark?.formula).toMatch(/^='Budget comparison 2'!/);
 
     // Comparing again replaces PROD's own "Budget comparison 2", by its mark: no read of the
-    // user's sheet, and one read of the charts on the sheet replaced (the port's replace).
+    // user's sheet, one read of the charts on the sheet replaced (the port's replace), and the
+    // sheet replaced read for what the user typed on it (3: its used range, its formulas).
     const again = excel.state.syncs;
     const second = await compareCurrent(port, choice, { ...request, base: "current" }, () =>
       Promise.reject(new Error("asked")),
     );
-    expect(excel.state.syncs - again).toBe(11);
+    expect(excel.state.syncs - again).toBe(14);
     expect(second?.target).toEqual({ sheetName: "Budget comparison 2", mode: "replaceOwned" });
     expect(book.cell("Budget comparison 2", "C4")?.content).toBe("Current (base)");
     expect(book.cell(COMPARISON_SHEET, "A1")?.content).toBe("Budget comparison: my notes");
+  });
+});
+
+describe("what the user typed on the comparison", () => {
+  it("is named in one question before the replace; a no writes nothing, a yes carries it to the same accounts", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    const first = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, choice, first, () => Promise.reject(new Error("asked")));
+    expect(book.cell(COMPARISON_SHEET, "G4")?.content).toBe(YOUR_NOTES);
+    // The user types a note on 1101 and a name beside it, 12,500 over 1102's Difference, and
+    // text that looks like a formula beside 1103.
+    book.setCell(COMPARISON_SHEET, "G5", { kind: "value", content: "check rights" });
+    book.setCell(COMPARISON_SHEET, "H5", { kind: "value", content: "Ann" });
+    book.setCell(COMPARISON_SHEET, "E6", { kind: "value", content: 12500 });
+    book.setCell(COMPARISON_SHEET, "H7", { kind: "value", content: "=SUM(A1)" });
+    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    const before = book.formulas(COMPARISON_SHEET, 0, 0, 120, 12);
+    const second = { versionIds: [1, 2], base: "current" as const, filter: "1101-1102", topSheetOnly: false };
+    const questions: string[] = [];
+    const refused = await compareCurrent(port, choice, second, (question) => {
+      questions.push(`${question.title} ${question.message}`);
+      return no();
+    });
+    expect(refused).toBeNull();
+    expect(book.formulas(COMPARISON_SHEET, 0, 0, 120, 12)).toEqual(before);
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatch(
+      /^Replace "Budget comparison"\? You typed on it: 3 cells beside 2 rows \(1101 /,
+    );
+    expect(questions[0]).toContain(
+      `1 figure typed over PROD's formulas (12,500 over "Difference: Current" of 1102 `,
+    );
+    expect(questions[0]).toContain(
+      `1 cell will be kept under "${KEPT_HEADING}" (1 row the new sheet does not have: 1103 `,
+    );
+
+    const syncs = excel.state.syncs;
+    const written = await compareCurrent(port, choice, second, yes);
+    // As a replace (11, and 1 more: the store of two 5,000-line versions is read in two chunks),
+    // and the sheet replaced read for what the user typed (3: its used range, its formulas).
+    expect(excel.state.syncs - syncs).toBe(15);
+    // Current (base), Approved, B, two pairs: the notes column is now J, and what was beside
+    // the old table (H) is beside the new one (K).
+    expect(book.cell(COMPARISON_SHEET, "J4")?.content).toBe(YOUR_NOTES);
+    expect(book.values(COMPARISON_SHEET, 4, 0, 1, 11)[0].slice(9)).toEqual(["check rights", "Ann"]);
+    expect(book.cell(COMPARISON_SHEET, "A5")?.content).toBe(1101);
+    expect(book.cell(COMPARISON_SHEET, "F6")?.content).toBe("=ROUND(D6-C6,2)");
+    expect(book.cell(COMPARISON_SHEET, "J6")?.content).toBe(
+      `You typed 12,500 over "Difference: Current" (E6) in the earlier sheet; PROD's formula is back in its place.`,
+    );
+    // 1103 is filtered out: its cell is kept under the heading, on a row named for it, as text.
+    const column = book.values(COMPARISON_SHEET, 0, 0, 120, 1).map((r) => r[0]);
+    const heading = column.indexOf(KEPT_HEADING);
+    expect(heading).toBeGreaterThan(6);
+    expect(String(column[heading + 1])).toMatch(/^1103 /);
+    expect(book.cell(COMPARISON_SHEET, `K${heading + 2}`)).toMatchObject({
+      kind: "value",
+      content: "=SUM(A1)",
+    });
+    expect(written?.carried).toBe(
+      `2 cells of yours carried to the rows with the same labels; 1 cell kept under "${KEPT_HEADING}" (1 row the new sheet does not have: ${String(column[heading + 1])}); 1 figure you typed over PROD's formulas kept as a note beside its row, with PROD's formula back in its place.`,
+    );
+  });
+
+  it("asks nothing when the user typed nothing on it", async () => {
+    const { book, port, choice } = setup();
+    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, choice, request, () => Promise.reject(new Error("asked")));
+    const written = await compareCurrent(port, choice, { ...request, base: "current" }, () =>
+      Promise.reject(new Error("asked")),
+    );
+    expect(written?.carried).toBe("");
+    expect(book.cell(COMPARISON_SHEET, "C4")?.content).toBe("Current (base)");
   });
 });
 

@@ -32,6 +32,17 @@ async function openVersions() {
   return env;
 }
 
+/** The pane after a version was saved and compared with Current once. */
+async function savedAndCompared() {
+  const env = await openVersions();
+  await userEvent.click(screen.getByRole("button", { name: "Save version" }));
+  await screen.findByText(/Saved "Working /);
+  await userEvent.click(screen.getByLabelText(/^Working .* \(saved /));
+  await userEvent.click(screen.getByText("Compare", { selector: "button" }));
+  await screen.findByText(/Budget comparison written/);
+  return env;
+}
+
 describe("Versions panel", () => {
   it("saves the selected range under a name, asks before replacing it, and compares", async () => {
     const { book } = await openVersions();
@@ -102,22 +113,50 @@ describe("Versions panel", () => {
   });
 
   it("asks before taking back a Budget comparison whose hidden mark was deleted, and Cancel writes nothing", async () => {
-    const { book } = await openVersions();
-    await userEvent.click(screen.getByRole("button", { name: "Save version" }));
-    await screen.findByText(/Saved "Working /);
-    await userEvent.click(screen.getByLabelText(/^Working .* \(saved /));
-    await userEvent.click(screen.getByText("Compare", { selector: "button" }));
-    await screen.findByText(/Budget comparison written/);
+    const { book } = await savedAndCompared();
     book.names = book.names.filter((n) => n.name !== ownershipMarkName("versions", "comparison"));
     book.cell("Budget comparison", "C5")!.content = "my figure";
 
     await userEvent.click(screen.getByText("Compare", { selector: "button" }));
     expect(await dialogButtons(/looks like a budget comparison PROD made/)).toEqual(["Cancel", "Replace it"]);
+    // One question: the figure typed over PROD's formula is named in it too.
+    expect(
+      screen.getByText(
+        /looks like a budget comparison PROD made.* You typed on it: 1 figure typed over PROD's formulas \("my figure" over "Current \(base\)" of 1101 Rights \(C5\)\)\./,
+      ),
+    ).toBeInTheDocument();
     await answerDialog(/looks like a budget comparison PROD made/, "Cancel");
     expect(
       await screen.findByText(/Nothing was written: "Budget comparison" is as it was/),
     ).toBeInTheDocument();
     expect(book.cell("Budget comparison", "C5")?.content).toBe("my figure");
+  });
+
+  it("names a note typed on the comparison in one question, writes nothing on Cancel, and carries it on Replace", async () => {
+    const { book } = await savedAndCompared();
+    expect(book.cell("Budget comparison", "G4")?.content).toBe("Your notes (kept when compared again)");
+    book.setCell("Budget comparison", "G5", { kind: "value", content: "call the agent" });
+    const before = book.formulas("Budget comparison", 0, 0, 20, 10);
+
+    await userEvent.click(screen.getByText("Compare", { selector: "button" }));
+    const question =
+      /^You typed on it: 1 cell beside 1 row \(1101 Rights\)\. 1 cell of yours will be carried to the rows with the same labels\. Comparing replaces it with this comparison\.$/;
+    expect(await dialogButtons(question)).toEqual(["Cancel", "Replace it"]);
+    await answerDialog(question, "Cancel");
+    expect(
+      await screen.findByText(/Nothing was written: "Budget comparison" is as it was/),
+    ).toBeInTheDocument();
+    expect(book.formulas("Budget comparison", 0, 0, 20, 10)).toEqual(before);
+
+    await userEvent.click(screen.getByText("Compare", { selector: "button" }));
+    await answerDialog(question, "Replace it");
+    expect(
+      await screen.findByText(
+        /Budget comparison written\. Totals: .* 1 cell of yours carried to the rows with the same labels\./,
+      ),
+    ).toBeInTheDocument();
+    expect(book.cell("Budget comparison", "A5")?.content).toBe(1101);
+    expect(book.cell("Budget comparison", "G5")?.content).toBe("call the agent");
   });
 
   it("changes the budget on Enter, not while the user arrows past it (issue 20)", async () => {

@@ -27,7 +27,7 @@ import { PaneStatus } from "../shell/PaneStatus";
 import { SelectField } from "../shell/SelectField";
 import { ChoiceField } from "../shell/ChoiceField";
 import { formatDollars } from "../shell/formatMoney";
-import { keptSheetWords, reclaimComparisonQuestion, writtenWhere } from "../shell/ownedSheet";
+import { keptSheetWords, writtenWhere } from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
 import { COMPARISON_SHEET } from "../versions/comparisonSheet";
 import {
@@ -190,9 +190,9 @@ export default function VersionsPanel() {
           port,
           budget,
           { versionIds: picked, base: base === "current" ? "current" : Number(base), filter, topSheetOnly },
-          (sheet) => {
+          (question, sheet) => {
             asked = sheet;
-            return comparing.ask(reclaimComparisonQuestion(sheet, "a budget comparison"));
+            return comparing.ask(question);
           },
           options,
         ),
@@ -200,7 +200,8 @@ export default function VersionsPanel() {
       if (written === null) {
         comparing.showNote(keptSheetWords(asked));
       } else if (written) {
-        const words = totalsInWords(written) + changedWords(written.changed);
+        const carried = written.carried === "" ? "" : ` ${written.carried}`;
+        const words = totalsInWords(written) + carried + changedWords(written.changed);
         if (written.changed.length > 0) comparing.showWarning(words);
         else comparing.showNote(words);
       }

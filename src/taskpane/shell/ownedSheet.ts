@@ -8,7 +8,8 @@
  * content: the exact title or header PROD wrote on it. Even then the pane asks before taking it
  * back, because a user's own sheet can look like PROD's (copied from it, typed to match).
  */
-import type { CellValue, OwnedRegion, WorkbookPort } from "../../excel/port";
+import { a1Range, parseA1, type CellValue, type OwnedRegion, type WorkbookPort } from "../../excel/port";
+import { carriedWords, firstFew, typedWords, type Carry, type SheetCells, type TypedCell } from "./userWork";
 
 /** Whether the mark `key` (from `findOwned`) marks the sheet named `sheet`. */
 export function marksSheet(owned: readonly OwnedRegion[], key: string, sheet: string): boolean {
@@ -120,16 +121,98 @@ export function unmarkedSheetWords(sheet: string, what: string): string {
  * The question before the pane takes back a comparison sheet told by its content (`what`: "a
  * budget comparison"): Versions, What-if and Incentives ask it in the same words.
  */
-export function reclaimComparisonQuestion(sheet: string, what: string) {
-  return {
-    title: `Replace "${sheet}"?`,
-    message: `${unmarkedSheetWords(sheet, what)} Replace it only if it is PROD's comparison: comparing replaces it with this comparison, and PROD marks it as its own again.`,
-    confirmLabel: "Replace it",
-    destructive: true,
-  };
+export function reclaimComparisonQuestion(sheet: string, what: string): SheetQuestion {
+  const facts = { sheet, what, reclaim: true, typed: [], keptHeading: "", links: [] };
+  return questionWords({ ...facts, carry: { cells: [], labels: [], end: 0 } });
 }
 
 /** What the pane says when the user kept the sheet it asked about (`also`: what else is unchanged). */
 export function keptSheetWords(sheet: string, also = ""): string {
   return `Nothing was written: "${sheet}" is as it was${also}. If it is your own sheet, rename it and compare again: PROD then writes its comparison on a sheet of its own.`;
+}
+
+/** Cells read per request of {@link readSheetCells}: well under Excel on the web's 5 MB response. */
+const CELLS_PER_READ = 50_000;
+
+/**
+ * What a sheet the pane is about to replace holds, to find what the user typed on it (userWork.ts):
+ * values and formulas of its used range. Two reads: the used range (its address and values), then
+ * its formulas with the values (one request per 50,000 cells; one for any comparison sheet).
+ */
+export async function readSheetCells(port: WorkbookPort, sheet: string): Promise<SheetCells | null> {
+  const used = await port.readUsedRange(sheet);
+  if (!used) return null;
+  const area = parseA1(used.address);
+  const band = Math.max(1, Math.floor(CELLS_PER_READ / area.columnCount));
+  const values: CellValue[][] = [];
+  const formulas: CellValue[][] = [];
+  for (let r = 0; r < area.rowCount; r += band) {
+    const rows = Math.min(band, area.rowCount - r);
+    // One request per band of rows: a response over 5 MB would fail (issue 16).
+    const [cells] = await port.readCells([
+      { sheet, address: a1Range(area.row + r, area.column, rows, area.columnCount) },
+    ]);
+    values.push(...cells.values);
+    formulas.push(...cells.formulas);
+  }
+  return { row: area.row, column: area.column, values, formulas };
+}
+
+/** A yes/no question for the pane to ask (the pane's Question). */
+export interface SheetQuestion {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  destructive: boolean;
+}
+
+/** What the pane knows before it replaces a sheet of its own, for the one question it asks. */
+export interface ReplaceFacts {
+  sheet: string;
+  /** What the sheet is, for the words ("a budget comparison"). */
+  what: string;
+  /** The sheet lost its mark and is told by its content (sheetTarget's "reclaim"). */
+  reclaim: boolean;
+  /** What the user typed on it (findTypedCells), and where it goes (placeTypedCells). */
+  typed: readonly TypedCell[];
+  carry: Carry;
+  /** The heading of the kept part ("From the earlier comparison"). */
+  keptHeading: string;
+  /** Cells on other sheets and workbook names that refer to it, in words (`'Top Sheet'!H5`). */
+  links: readonly string[];
+}
+
+/**
+ * The one question before the pane replaces a sheet of its own (spec/taskpane.md, first rules):
+ * asked when the user typed on it or other cells link to it, and when it lost its mark (then the
+ * reclaim words come first, so the user answers once). Null when there is nothing to ask.
+ */
+export function replaceQuestion(facts: ReplaceFacts): SheetQuestion | null {
+  if (!facts.reclaim && facts.typed.length === 0 && facts.links.length === 0) return null;
+  return questionWords(facts);
+}
+
+function questionWords(facts: ReplaceFacts): SheetQuestion {
+  const parts: string[] = [];
+  if (facts.reclaim) parts.push(unmarkedSheetWords(facts.sheet, facts.what));
+  if (facts.typed.length > 0)
+    parts.push(
+      `You typed on it: ${typedWords(facts.typed).join("; ")}. ${carriedWords(facts.carry, facts.keptHeading, false)}`,
+    );
+  if (facts.links.length > 0) {
+    parts.push(
+      `Other cells link to it: ${firstFew(facts.links)}. After the replace they point at the same cells, which may hold other figures.`,
+    );
+  }
+  parts.push(
+    facts.reclaim
+      ? "Replace it only if it is PROD's comparison: comparing replaces it with this comparison, and PROD marks it as its own again."
+      : "Comparing replaces it with this comparison.",
+  );
+  return {
+    title: `Replace "${facts.sheet}"?`,
+    message: parts.join(" "),
+    confirmLabel: "Replace it",
+    destructive: true,
+  };
 }

@@ -14,9 +14,19 @@ import {
   NUMBER_FORMATS,
   type Cell,
   type CellBlock,
+  type CellValue,
   type WritePlan,
 } from "../../excel/port";
 import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
+import {
+  placeTypedCells,
+  readKeptRows,
+  valueAt,
+  type Carry,
+  type OwnRow,
+  type SheetCells,
+  type TypedCell,
+} from "../shell/userWork";
 import { budgetSum, storeSum, type BudgetRefs, type TextSpellings } from "./formulas";
 import { VERSIONS_OWNER } from "./versionStore";
 
@@ -29,32 +39,111 @@ const COMPARISON_TITLE = "Budget comparison";
 /** The header row (0-based): under the title and two notes. */
 const HEADER_ROW = 3;
 const FIRST_FIGURE = 2;
-/** The widest header: Account, Description, up to 4 budgets, a difference and % per other. */
-const MAX_WIDTH = FIRST_FIGURE + MAX_COMPARED + 2 * (MAX_COMPARED - 1);
+/** The widest header: Account, Description, up to 4 budgets, a difference and % per other, notes. */
+const MAX_WIDTH = FIRST_FIGURE + MAX_COMPARED + 2 * (MAX_COMPARED - 1) + 1;
+/**
+ * The heading of the last column, the user's own: PROD writes nothing there, and a comparison
+ * made again carries what was typed to the row of the same account (userWork.ts). Comparisons
+ * made before it was added have no such column; they are still told as PROD's.
+ */
+export const YOUR_NOTES = "Your notes (kept when compared again)";
+/** The heading of the part after the comparison that keeps what the user typed on rows now gone. */
+export const KEPT_HEADING = "From the earlier comparison (kept by PROD: rows this comparison does not have)";
+/** The heading of the list of accounts some versions do not have, under the table. */
+const PARTIAL_HEADING = "Accounts not in every version (kept above, with 0 where missing)";
+/** The list's columns: account, description, which versions have it. */
+const PARTIAL_WIDTH = 3;
+
+/**
+ * The header row of a comparison as PROD writes it: Account, Description, the budgets compared
+ * (one of them "(base)"), then a "Difference: " and a "% change: " heading for each of the others,
+ * in pairs, and (since notes are carried) "Your notes". Answers the columns it spans, notes
+ * included, or null when the row is not that header. Cells after it are not looked at.
+ */
+function readHeader(header: readonly string[]): { width: number; notes: number | null } | null {
+  let end = FIRST_FIGURE;
+  while (
+    end < header.length &&
+    header[end] !== "" &&
+    header[end] !== YOUR_NOTES &&
+    !/^(Difference|% change): /.test(header[end])
+  )
+    end++;
+  const names = header.slice(FIRST_FIGURE, end);
+  const others = names.filter((n) => !n.endsWith(" (base)"));
+  const pairs = others.flatMap((n) => [`Difference: ${n}`, `% change: ${n}`]);
+  const ours =
+    header[0] === "Account" &&
+    header[1] === "Description" &&
+    names.length - others.length === 1 &&
+    others.length > 0 &&
+    pairs.every((text, i) => header[end + i] === text);
+  if (!ours) return null;
+  end += pairs.length;
+  return header[end] === YOUR_NOTES ? { width: end + 1, notes: end } : { width: end, notes: null };
+}
 
 /**
  * A comparison sheet PROD wrote, told by its content when its mark is gone (a user deleted the
- * hidden name): the title in A1 and the header row as PROD writes it: Account, Description, the
- * budgets compared (one of them "(base)"), then a "Difference: " and a "% change: " heading for
- * each of the others, in pairs.
+ * hidden name): the title in A1 and the header row as PROD writes it ({@link readHeader}).
  */
 export const COMPARISON_SIGNATURE: SheetSignature = {
   address: a1Range(0, 0, HEADER_ROW + 1, MAX_WIDTH),
-  matches: (values) => {
-    const header = (values[HEADER_ROW] ?? []).map((v) => String(v ?? ""));
-    const names = header.slice(FIRST_FIGURE).filter((h) => h !== "" && !/^(Difference|% change): /.test(h));
-    const others = names.filter((n) => !n.endsWith(" (base)"));
-    const pairs = others.flatMap((n) => [`Difference: ${n}`, `% change: ${n}`]);
-    return (
-      values[0]?.[0] === COMPARISON_TITLE &&
-      header[0] === "Account" &&
-      header[1] === "Description" &&
-      names.length - others.length === 1 &&
-      others.length > 0 &&
-      pairs.every((text, i) => header[FIRST_FIGURE + names.length + i] === text)
-    );
-  },
+  matches: (values) =>
+    values[0]?.[0] === COMPARISON_TITLE &&
+    readHeader((values[HEADER_ROW] ?? []).map((v) => String(v ?? ""))) !== null,
 };
+
+/** What tells a row of the table, old or new: its account or category code, else its name. */
+function rowKey(code: CellValue, name: CellValue): { key: string; label: string } {
+  const text = String(code).trim();
+  if (text === "") return { key: `row ${String(name)}`, label: String(name) };
+  // 0100 is written as the number 100 (accountCell) and read back so.
+  const key = /^\d+$/.test(text) ? String(Number(text)) : text;
+  return { key: `code ${key}`, label: `${text} ${String(name)}` };
+}
+
+/** PROD's fixed rows above the table: the title, two notes and the header. */
+function topRows(width: number): OwnRow[] {
+  return [
+    { row: 0, key: "#title", label: COMPARISON_TITLE, width: 1, notes: null },
+    { row: 1, key: "#source", label: "", width: 1, notes: null },
+    { row: 2, key: "#chart", label: "", width: 1, notes: null },
+    { row: HEADER_ROW, key: "#header", label: "the header", width, notes: null },
+  ];
+}
+
+/**
+ * The rows PROD wrote on an earlier comparison (`cells`: its used range as read), by label, for
+ * userWork's findTypedCells: the title and notes, the header, the table's rows (to the first row
+ * with neither code nor name) with their figure columns' formulas, the list of accounts not in
+ * every version, and the kept part of an earlier carry. An older comparison without the notes
+ * column is read as it was written: what is right of its table is beside its rows.
+ */
+export function earlierRows(cells: SheetCells): OwnRow[] {
+  const header = readHeader(
+    Array.from({ length: MAX_WIDTH }, (_, c) => String(valueAt(cells, HEADER_ROW, c))),
+  );
+  if (header === null) return [];
+  const { width, notes } = header;
+  const formulas = new Map<number, string>();
+  for (let c = FIRST_FIGURE; c < (notes ?? width); c++)
+    formulas.set(c, String(valueAt(cells, HEADER_ROW, c)));
+  const rows = topRows(width);
+  const last = cells.row + cells.values.length;
+  let r = HEADER_ROW + 1;
+  for (; r < last && (valueAt(cells, r, 0) !== "" || valueAt(cells, r, 1) !== ""); r++)
+    rows.push({ row: r, ...rowKey(valueAt(cells, r, 0), valueAt(cells, r, 1)), width, notes, formulas });
+  while (r < last && valueAt(cells, r, 0) !== PARTIAL_HEADING && valueAt(cells, r, 0) !== KEPT_HEADING) r++;
+  if (valueAt(cells, r, 0) === PARTIAL_HEADING) {
+    rows.push({ row: r, key: "#partial", label: PARTIAL_HEADING, width: 1, notes: null });
+    for (r++; r < last && valueAt(cells, r, 0) !== ""; r++) {
+      const { key, label } = rowKey(valueAt(cells, r, 0), valueAt(cells, r, 1));
+      rows.push({ row: r, key: `partial ${key}`, label, width: PARTIAL_WIDTH, notes: null });
+    }
+  }
+  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes)];
+}
 
 /** Where each compared budget's figures come from, in the comparison's order. */
 export type ComparedSource =
@@ -72,7 +161,7 @@ export interface ComparisonNotes {
 }
 
 /**
- * The comparison sheet's write plan.
+ * The comparison sheet's write plan, and where what the user typed on the earlier one goes.
  *
  * @param sources - per budget of `comparison.names`, the store's version or the live budget
  * @param allKeys - every account key the compared budgets have, filtered out or not (formulas
@@ -80,6 +169,7 @@ export interface ComparisonNotes {
  * @param target - the sheet (sheetTarget): "create", "replaceOwned" for the pane's own earlier
  *   comparison, or "reclaim" for one whose mark is gone ({@link COMPARISON_SIGNATURE}) once the
  *   user said yes
+ * @param typed - what the user typed on the sheet it replaces (findTypedCells over earlierRows)
  */
 export function comparisonPlan(
   comparison: Comparison,
@@ -87,12 +177,14 @@ export function comparisonPlan(
   allKeys: readonly string[],
   notes: ComparisonNotes,
   target: SheetTarget,
-): WritePlan {
+  typed: readonly TypedCell[] = [],
+): { plan: WritePlan; carry: Carry } {
   const n = comparison.names.length;
   const others = comparison.names.map((_, i) => i).filter((i) => i !== comparison.base);
   const figureColumn = (i: number) => FIRST_FIGURE + i;
   const differenceColumn = (k: number) => FIRST_FIGURE + n + 2 * k;
-  const width = FIRST_FIGURE + n + 2 * others.length;
+  const notesColumn = FIRST_FIGURE + n + 2 * others.length;
+  const width = notesColumn + 1;
   const M = NUMBER_FORMATS.money;
   const P = NUMBER_FORMATS.percent;
 
@@ -104,8 +196,10 @@ export function comparisonPlan(
       { text: `Difference: ${comparison.names[i]}` },
       { text: `% change: ${comparison.names[i]}` },
     ]),
+    YOUR_NOTES,
   ];
-  const formats = [null, null, ...comparison.names.map(() => M), ...others.flatMap(() => [M, P])];
+  const formats = [null, null, ...comparison.names.map(() => M), ...others.flatMap(() => [M, P]), null];
+  const rows = topRows(width);
 
   const sum = (i: number, keys: readonly string[]) => {
     const source = sources[i];
@@ -169,6 +263,7 @@ export function comparisonPlan(
       cells[differenceColumn(k) + 1] = { formula: `=IF(${base}=0,"",${difference}/${base})` };
     });
     blocks.push({ row: r, column: 0, cells: [cells], columnFormats: formats, bold });
+    rows.push({ row: r, ...rowKey(row.code, row.name), width, notes: notesColumn });
     r++;
     if (row.kind !== "account") accountStart = r;
   }
@@ -179,8 +274,22 @@ export function comparisonPlan(
     { text: p.description },
     { text: `Only in ${p.in.join(", ")}` },
   ]);
+  if (partial.length > 0) {
+    rows.push({ row: listRow, key: "#partial", label: PARTIAL_HEADING, width: 1, notes: null });
+    comparison.partial.forEach((p, i) => {
+      const { key, label } = rowKey(p.account, p.description);
+      rows.push({ row: listRow + 1 + i, key: `partial ${key}`, label, width: PARTIAL_WIDTH, notes: null });
+    });
+  }
+  const end = partial.length === 0 ? r : listRow + 1 + partial.length;
+  const carry = placeTypedCells(typed, rows, target.sheetName, {
+    start: end + 1,
+    width,
+    notes: notesColumn,
+    heading: KEPT_HEADING,
+  });
   const filterWords = notes.filter === null ? "every account" : `the accounts ${notes.filter}`;
-  return {
+  const plan: WritePlan = {
     owner: VERSIONS_OWNER,
     activate: target.sheetName,
     sheets: [
@@ -213,16 +322,23 @@ export function comparisonPlan(
                 {
                   row: listRow,
                   column: 0,
-                  cells: [["Accounts not in every version (kept above, with 0 where missing)"]],
+                  cells: [[PARTIAL_HEADING]],
                   bold: true,
                 },
                 { row: listRow + 1, column: 0, cells: partial },
               ]),
+          // What the user typed on the earlier comparison, and PROD's headings of what is kept.
+          ...[...carry.labels, ...carry.cells].map((c) => ({
+            row: c.row,
+            column: c.column,
+            cells: [[c.cell]],
+          })),
         ],
         freeze: { rows: HEADER_ROW + 1, columns: FIRST_FIGURE },
-        columnWidths: [60, 220, ...comparison.names.map(() => 110), ...others.flatMap(() => [110, 90])],
+        columnWidths: [60, 220, ...comparison.names.map(() => 110), ...others.flatMap(() => [110, 90]), 220],
         printArea: a1Range(0, 0, r, width),
       },
     ],
   };
+  return { plan, carry };
 }

@@ -18,12 +18,21 @@ import {
   type Comparison,
 } from "../../engine/versions";
 import type { RunOptions, WorkbookPort } from "../../excel/port";
-import { sheetTarget, type SheetTarget } from "../shell/ownedSheet";
+import {
+  readSheetCells,
+  replaceQuestion,
+  sheetTarget,
+  type SheetQuestion,
+  type SheetTarget,
+} from "../shell/ownedSheet";
+import { carriedWords, findTypedCells } from "../shell/userWork";
 import {
   comparisonPlan,
   COMPARISON_KEY,
   COMPARISON_SHEET,
   COMPARISON_SIGNATURE,
+  earlierRows,
+  KEPT_HEADING,
   type ComparedSource,
 } from "./comparisonSheet";
 import { lockOriginalPlan, type LockPlan } from "./lockOriginal";
@@ -97,20 +106,24 @@ export interface CompareResult {
    * (changedSinceSaved): the sheet adds them up as they are now, and the pane says so.
    */
   changed: BudgetVersion[];
+  /** What the user had typed on the comparison replaced and where it went, in words ("" if nothing). */
+  carried: string;
 }
 
 /**
  * Compares Current with saved versions and writes the "Budget comparison" sheet (replacing PROD's
- * own earlier one, by its mark). A "Budget comparison" that shows PROD's title and headings but
- * has lost its mark is replaced only when `confirmReclaim` says yes (a no writes nothing and
- * returns null); a sheet of that name that is not PROD's is never written to: the comparison goes
- * to "Budget comparison 2" (or the next name free), as Bids and Incentives do (sheetTarget).
+ * own earlier one, by its mark); a sheet of that name that is not PROD's is never written to: the
+ * comparison goes to "Budget comparison 2" (or the next name free), as Bids and Incentives do
+ * (sheetTarget). The sheet replaced is read first (readSheetCells: two reads) for what the user
+ * typed on it (userWork.ts), which goes to the same rows of the new one. One question is asked
+ * before anything is written (replaceQuestion) when the user typed on it or when it shows PROD's
+ * title and headings but has lost its mark; a no writes nothing and returns null.
  */
 export async function compareCurrent(
   port: WorkbookPort,
   choice: BudgetChoice,
   request: CompareRequest,
-  confirmReclaim: (sheet: string) => Promise<boolean>,
+  confirm: (question: SheetQuestion, sheet: string) => Promise<boolean>,
   options: RunOptions = {},
 ): Promise<CompareResult | null> {
   const filterText = request.filter.trim();
@@ -147,8 +160,9 @@ export async function compareCurrent(
     COMPARISON_SHEET,
     COMPARISON_SIGNATURE,
   );
-  if (target.mode === "reclaim" && !(await confirmReclaim(target.sheetName))) return null;
-  const plan = comparisonPlan(
+  const earlier = target.mode === "create" ? null : await readSheetCells(port, target.sheetName);
+  const typed = earlier ? findTypedCells(earlier, earlierRows(earlier)) : [];
+  const { plan, carry } = comparisonPlan(
     comparison,
     sources,
     allKeys,
@@ -159,9 +173,25 @@ export async function compareCurrent(
       topSheetOnly: request.topSheetOnly,
     },
     target,
+    typed,
   );
+  const question = replaceQuestion({
+    sheet: target.sheetName,
+    what: "a budget comparison",
+    reclaim: target.mode === "reclaim",
+    typed,
+    carry,
+    keptHeading: KEPT_HEADING,
+    links: [],
+  });
+  if (question && !(await confirm(question, target.sheetName))) return null;
   await port.apply(plan, options);
-  return { comparison, target, changed: picked.filter(changedSinceSaved) };
+  return {
+    comparison,
+    target,
+    changed: picked.filter(changedSinceSaved),
+    carried: carriedWords(carry, KEPT_HEADING, true),
+  };
 }
 
 /**

@@ -1,0 +1,400 @@
+/*
+ * What the user typed on a sheet PROD wrote, and where it goes when PROD writes that sheet again.
+ * spec/taskpane.md (first rules): PROD's own output "is replaced only after a question when the
+ * user has typed into it (an ETC, a note) or when other cells link to it; what the user typed is
+ * carried into the new output". Pure: a panel reads the old sheet's cells (values and formulas of
+ * its used range) and describes the rows PROD wrote on it, old and new, by the label that tells
+ * each row (an account code, a top-sheet line); this finds the user's cells and places each one.
+ *
+ * What counts as typed by the user:
+ * - "note": anything in a row's "Your notes" column (the column PROD gives the user's notes);
+ * - "beside": anything to the right of the columns PROD writes on one of its rows;
+ * - "over": a constant where PROD wrote a live formula (a figure typed over PROD's);
+ * - "loose": anything on a row PROD did not write (rows below, blank rows PROD left).
+ * PROD's own labels and headings are not read as the user's: a label the user retyped is replaced.
+ *
+ * Where it goes: a note or a cell beside a row goes to the row with the same label in the new
+ * output (the nth row of a label to the nth), a note to its notes column, a cell beside at the same
+ * offset to the right of PROD's columns there (the new output may be wider or narrower). A figure
+ * typed over a formula is never put into a live cell (the comparison would be wrong): it is carried
+ * as a note beside its row that says what it was. Cells of a row whose label the new output does
+ * not have, and loose cells, go after PROD's output under a heading that says they came from the
+ * earlier output; a row's cells keep its label there. None is dropped, none lands on a cell PROD
+ * writes, no two land on the same cell (test/taskpane/shell/userWork.test.ts, a property).
+ *
+ * Text stays text and numbers and TRUE/FALSE stay what they were. A formula the user wrote is
+ * carried as written when it refers to no cell of the sheet itself (other sheets, names,
+ * constants): its meaning does not change where it lands. One that refers to the sheet's own
+ * cells would point at other cells after the rows move, so its value is carried instead, and the
+ * pane says so.
+ */
+import { storedCell } from "../../engine/whatif/scenarios";
+import { a1, type Cell, type CellValue } from "../../excel/port";
+import { count } from "./words";
+
+/** One row PROD wrote on a sheet: what tells it, and which of its cells are PROD's. */
+export interface OwnRow {
+  /** 0-based sheet row. */
+  row: number;
+  /** What tells the row across runs ("code 2300", "#header"): matched exactly. */
+  key: string;
+  /** The row's label in words, for the user ("2300 Sets", "Grand total"). */
+  label: string;
+  /** PROD writes columns 0 to width - 1 on the row (its notes column included): the rest is beside. */
+  width: number;
+  /** The row's "Your notes" column (under width), whose content is the user's; null if none. */
+  notes: number | null;
+  /** The columns where PROD wrote a live formula, each with its heading ("Difference: Approved"). */
+  formulas?: ReadonlyMap<number, string>;
+}
+
+/** A sheet's cells as read: the used range's values and formulas, from its top-left cell. */
+export interface SheetCells {
+  /** 0-based sheet row and column of the grid's top-left cell. */
+  row: number;
+  column: number;
+  values: readonly (readonly CellValue[])[];
+  /** Excel's `formulas`: the formula text where there is one, else the value. */
+  formulas: readonly (readonly CellValue[])[];
+}
+
+/** Where a cell the user typed was, for the rules above. */
+export type TypedKind = "note" | "beside" | "over" | "loose";
+
+/** A cell the user typed on the sheet PROD wrote before. */
+export interface TypedCell {
+  kind: TypedKind;
+  /** 0-based sheet row and column on the old sheet. */
+  row: number;
+  column: number;
+  /** The row of PROD's it was on, and which row of that label (0 for the first); null when loose. */
+  on: { key: string; label: string; occurrence: number; width: number } | null;
+  value: CellValue;
+  /** The formula the user wrote there, or null for a constant. */
+  formula: string | null;
+  /** For "over": the heading of PROD's column it was typed over. */
+  over?: string;
+}
+
+/** A formula, not text that begins with "=" (Excel gives such text as both value and formula). */
+const isFormula = (value: CellValue, formula: CellValue) => storedCell(value, formula).kind === "formula";
+const isEmpty = (value: CellValue, formula: CellValue) =>
+  value === "" && (formula === "" || formula === null);
+
+/** The user's cells on the sheet PROD wrote before (`cells`), whose PROD rows were `rows`. */
+export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): TypedCell[] {
+  const byRow = new Map<number, OwnRow & { occurrence: number }>();
+  const seen = new Map<string, number>();
+  for (const own of [...rows].sort((a, b) => a.row - b.row)) {
+    const occurrence = seen.get(own.key) ?? 0;
+    seen.set(own.key, occurrence + 1);
+    byRow.set(own.row, { ...own, occurrence });
+  }
+  const typed: TypedCell[] = [];
+  cells.values.forEach((line, i) =>
+    line.forEach((value, j) => {
+      const formula = cells.formulas[i]?.[j] ?? value;
+      const row = cells.row + i;
+      const column = cells.column + j;
+      const own = byRow.get(row);
+      const cell = { row, column, value, formula: isFormula(value, formula) ? String(formula) : null };
+      if (!own) {
+        if (!isEmpty(value, formula)) typed.push({ kind: "loose", on: null, ...cell });
+        return;
+      }
+      const on = { key: own.key, label: own.label, occurrence: own.occurrence, width: own.width };
+      const over = own.formulas?.get(column);
+      if (column === own.notes || column >= own.width) {
+        if (!isEmpty(value, formula))
+          typed.push({ kind: column === own.notes ? "note" : "beside", on, ...cell });
+      } else if (over !== undefined && value !== "" && !String(formula).startsWith("=")) {
+        // Any formula there is taken as PROD's (a formula the user wrote over it is not told apart).
+        typed.push({ kind: "over", on, ...cell, over });
+      }
+    }),
+  );
+  return typed;
+}
+
+/**
+ * Whether a formula refers to a cell of the sheet `sheet` itself: a reference with no sheet
+ * (`E14`, `$E$14`, `E:E`, `14:14`) or with that sheet's name. Text in quotes is not a reference;
+ * function names (`LOG10(`) are not either. Workbook names are not looked into.
+ */
+export function refersToSheet(formula: string, sheet: string): boolean {
+  const bare = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const qualified =
+    /(?:'((?:[^']|'')+)'|([A-Za-z_\\][\w.]*))!\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?/g;
+  let own = false;
+  const rest = bare.replace(qualified, (_m, quoted: string | undefined, plain: string | undefined) => {
+    const name = quoted !== undefined ? quoted.replace(/''/g, "'") : (plain ?? "");
+    if (name.toLowerCase() === sheet.toLowerCase()) own = true;
+    return " ";
+  });
+  if (own) return true;
+  const cell = /(?<![\w.$\]])\$?[A-Za-z]{1,3}\$?\d+(?![\w(.])/;
+  const columns = /(?<![\w.$])\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w(])/;
+  const rowsRef = /(?<![\w.$])\$?\d+:\$?\d+(?![\w.])/;
+  return cell.test(rest) || columns.test(rest) || rowsRef.test(rest);
+}
+
+/** The value of a sheet cell in `cells` ("" outside the grid, as Excel reads a blank). */
+export function valueAt(cells: SheetCells, row: number, column: number): CellValue {
+  return cells.values[row - cells.row]?.[column - cells.column] ?? "";
+}
+
+/**
+ * PROD's rows of the kept part of an earlier output (placeTypedCells wrote it under `heading`):
+ * the heading, each kept row by its label (laid out `width` wide, as the rows were then), and the
+ * heading of the user's own rows; the rows under that are the user's again.
+ */
+export function readKeptRows(
+  cells: SheetCells,
+  heading: string,
+  width: number,
+  notes: number | null,
+): OwnRow[] {
+  const last = cells.row + cells.values.length;
+  let r = cells.row;
+  while (r < last && valueAt(cells, r, 0) !== heading) r++;
+  if (r >= last) return [];
+  const rows: OwnRow[] = [{ row: r, key: "#kept", label: heading, width: 1, notes: null }];
+  for (r++; r < last; r++) {
+    const label = valueAt(cells, r, 0);
+    if (typeof label === "string" && label.startsWith(LOOSE_HEADING_START)) {
+      rows.push({ row: r, key: "#loose", label, width: 1, notes: null });
+      break;
+    }
+    if (label === "") break;
+    rows.push({ row: r, key: `kept ${String(label)}`, label: String(label), width, notes });
+  }
+  return rows;
+}
+
+/** A cell the user typed, in the new output. */
+export interface PlacedCell {
+  /** 0-based sheet row and column on the new sheet. */
+  row: number;
+  column: number;
+  cell: Cell;
+  from: TypedCell;
+  /** Put on the row with the same label ("row"), or after the output ("kept"). */
+  where: "row" | "kept";
+  /** A formula of the user's carried as its value, because it refers to the sheet's own cells. */
+  asValue: boolean;
+}
+
+/** What the user typed, placed in the new output, and PROD's words around the kept cells. */
+export interface Carry {
+  cells: PlacedCell[];
+  /** PROD's own cells of the kept part (its headings, each kept row's label): written as they are. */
+  labels: { row: number; column: number; cell: Cell }[];
+  /** The first row after everything written (PROD's output and the kept part). */
+  end: number;
+}
+
+/** How the new output lays out the part after it, for what cannot go to a row of the same label. */
+export interface KeptLayout {
+  /** The first row free for it (after PROD's output and a blank row). */
+  start: number;
+  /** Each kept row is laid out as PROD's rows: its label in column 0, notes and beside as there. */
+  width: number;
+  notes: number | null;
+  /** The heading above it, naming the earlier output ("From the earlier comparison"). */
+  heading: string;
+}
+
+const LOOSE_HEADING_START = "Typed on rows of your own in the earlier sheet";
+
+/** The heading above the user's own rows in the kept part. */
+export function looseHeading(rows: readonly number[]): string {
+  return `${LOOSE_HEADING_START} (${rows.length === 1 ? "row" : "rows"} ${firstFew(rows.map((r) => String(r + 1)))}), in the same columns:`;
+}
+
+/** A number or text as the user sees it in words: 12500 is "12,500", text is quoted. */
+export function shownValue(value: CellValue): string {
+  if (typeof value === "number") return value.toLocaleString("en-US", { maximumFractionDigits: 10 });
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return `"${value}"`;
+}
+
+/** What a figure typed over PROD's formula becomes: a note saying what it was. */
+export function overNote(t: TypedCell): string {
+  return `You typed ${shownValue(t.value)} over "${t.over ?? ""}" (${a1(t.row, t.column)}) in the earlier sheet; PROD's formula is back in its place.`;
+}
+
+/** A typed cell as written again: text stays text, a formula as written unless it points into the sheet. */
+function carriedCell(t: TypedCell, sheet: string): { cell: Cell; asValue: boolean } {
+  if (t.kind === "over") return { cell: { text: overNote(t) }, asValue: false };
+  if (t.formula !== null && !refersToSheet(t.formula, sheet))
+    return { cell: { formula: t.formula }, asValue: false };
+  const value = t.value;
+  return { cell: typeof value === "string" ? { text: value } : value, asValue: t.formula !== null };
+}
+
+/**
+ * Places the user's cells (`typed`, from {@link findTypedCells}) in the new output, whose PROD rows
+ * are `rows`: by label, else in the kept part laid out by `kept`.
+ *
+ * @param sheet - the sheet's name, to tell the user's formulas that point into it
+ */
+export function placeTypedCells(
+  typed: readonly TypedCell[],
+  rows: readonly OwnRow[],
+  sheet: string,
+  kept: KeptLayout,
+): Carry {
+  const byKey = new Map<string, OwnRow[]>();
+  for (const own of [...rows].sort((a, b) => a.row - b.row))
+    byKey.set(own.key, [...(byKey.get(own.key) ?? []), own]);
+  const taken = new Map<number, Set<number>>();
+  const take = (row: number, column: number) => {
+    const set = taken.get(row) ?? new Set<number>();
+    set.add(column);
+    taken.set(row, set);
+  };
+  const free = (row: number, column: number) => !taken.get(row)?.has(column);
+  for (const own of rows) for (let c = 0; c < own.width; c++) if (c !== own.notes) take(own.row, c);
+
+  // Each old row's cells go to one row: the nth row of its label, or a kept row of its own.
+  const groups = new Map<string, { target: OwnRow | null; label: string; cells: TypedCell[] }>();
+  const loose = new Map<number, TypedCell[]>();
+  for (const t of typed) {
+    if (t.on === null) {
+      loose.set(t.row, [...(loose.get(t.row) ?? []), t]);
+      continue;
+    }
+    const id = `${t.on.occurrence}\u0000${t.on.key}`;
+    const group = groups.get(id) ?? {
+      target: byKey.get(t.on.key)?.[t.on.occurrence] ?? null,
+      label: t.on.label,
+      cells: [],
+    };
+    group.cells.push(t);
+    groups.set(id, group);
+  }
+
+  const placed: PlacedCell[] = [];
+  const labels: Carry["labels"] = [];
+  let next = kept.start;
+  const gone = [...groups.values()].filter((g) => g.target === null);
+  if (gone.length > 0 || loose.size > 0) {
+    labels.push({ row: next, column: 0, cell: { text: kept.heading } });
+    take(next++, 0);
+  }
+  for (const group of gone) {
+    group.target = { row: next++, key: "", label: group.label, width: kept.width, notes: kept.notes };
+    labels.push({ row: group.target.row, column: 0, cell: { text: group.label } });
+    for (let c = 0; c < kept.width; c++) if (c !== kept.notes) take(group.target.row, c);
+  }
+  for (const group of groups.values()) {
+    const target = group.target as OwnRow;
+    const where = byKey.get(target.key)?.includes(target) ? "row" : "kept";
+    const put = (t: TypedCell, column: number) => {
+      take(target.row, column);
+      placed.push({ row: target.row, column, where, from: t, ...carriedCell(t, sheet) });
+    };
+    const wanted = (t: TypedCell): number | null => {
+      if (t.kind === "note") return target.notes ?? target.width;
+      if (t.kind === "beside") return target.width + t.column - (t.on?.width ?? 0);
+      return null;
+    };
+    // Exact places first (notes, then beside), then the rest at the first free column beside.
+    const later: TypedCell[] = [];
+    for (const t of [...group.cells].sort((a, b) => order(a) - order(b))) {
+      const column = wanted(t);
+      if (column !== null && free(target.row, column)) put(t, column);
+      else later.push(t);
+    }
+    for (const t of later) {
+      let column = t.kind === "over" && target.notes !== null ? target.notes : target.width;
+      while (!free(target.row, column)) column = column === target.notes ? target.width : column + 1;
+      put(t, column);
+    }
+  }
+  if (loose.size > 0) {
+    const oldRows = [...loose.keys()].sort((a, b) => a - b);
+    labels.push({ row: next, column: 0, cell: { text: looseHeading(oldRows) } });
+    take(next++, 0);
+    for (const old of oldRows) {
+      const row = next++;
+      for (const t of loose.get(old) ?? []) {
+        take(row, t.column);
+        placed.push({ row, column: t.column, where: "kept", from: t, ...carriedCell(t, sheet) });
+      }
+    }
+  }
+  return { cells: placed, labels, end: next };
+}
+
+const order = (t: TypedCell) => ["note", "beside", "over", "loose"].indexOf(t.kind);
+
+/** What the user typed, in words for the question: "3 notes beside rows (1100 Story, 2300 Sets …)". */
+export function typedWords(typed: readonly TypedCell[]): string[] {
+  const onRows = typed.filter((t) => t.kind === "note" || t.kind === "beside");
+  const over = typed.filter((t) => t.kind === "over");
+  const loose = typed.filter((t) => t.kind === "loose");
+  const parts: string[] = [];
+  if (onRows.length > 0) {
+    const rowLabels = [...new Set(onRows.map((t) => t.on?.label ?? ""))];
+    parts.push(
+      `${count(onRows.length, "cell")} beside ${count(rowLabels.length, "row")} (${firstFew(rowLabels)})`,
+    );
+  }
+  if (over.length > 0)
+    parts.push(
+      `${count(over.length, "figure")} typed over PROD's formulas (${firstFew(
+        over.map(
+          (t) =>
+            `${shownValue(t.value)} over "${t.over ?? ""}" of ${t.on?.label ?? ""} (${a1(t.row, t.column)})`,
+        ),
+      )})`,
+    );
+  if (loose.length > 0)
+    parts.push(
+      `${count(loose.length, "cell")} on rows of your own (${firstFew(loose.map((t) => a1(t.row, t.column)))})`,
+    );
+  return parts;
+}
+
+/** The first three of a list, and how many more: "a, b, c and 2 more". */
+export function firstFew(items: readonly string[], shown = 3): string {
+  const head = items.slice(0, shown).join(", ");
+  return items.length > shown ? `${head} and ${items.length - shown} more` : head;
+}
+
+/**
+ * Where the typed cells go, in words: for the question before the write (`done` false: "will be
+ * carried") and the note after it ("carried").
+ */
+export function carriedWords(carry: Carry, keptHeading: string, done: boolean): string {
+  const will = (verb: string) => (done ? verb : `will be ${verb}`);
+  // A figure typed over a formula is said on its own, wherever its note went.
+  const cells = carry.cells.filter((p) => p.from.kind !== "over");
+  const onRow = cells.filter((p) => p.where === "row").length;
+  const kept = cells.filter((p) => p.where === "kept");
+  const over = carry.cells.filter((p) => p.from.kind === "over").length;
+  const values = carry.cells.filter((p) => p.asValue);
+  const parts: string[] = [];
+  if (onRow > 0)
+    parts.push(`${count(onRow, "cell")} of yours ${will("carried")} to the rows with the same labels`);
+  if (kept.length > 0) {
+    const gone = new Set(kept.flatMap((p) => (p.from.on ? [p.from.on.label] : [])));
+    const why =
+      gone.size > 0
+        ? ` (${count(gone.size, "row")} the new sheet does not have: ${firstFew([...gone])})`
+        : "";
+    parts.push(`${count(kept.length, "cell")} ${will("kept")} under "${keptHeading}"${why}`);
+  }
+  if (over > 0)
+    parts.push(
+      `${count(over, "figure")} you typed over PROD's formulas ${will("kept")} as a note beside ${over === 1 ? "its" : "their"} row, with PROD's formula back in ${over === 1 ? "its" : "their"} place`,
+    );
+  if (values.length > 0)
+    parts.push(
+      `${count(values.length, "formula")} of yours pointing at cells of this sheet (${firstFew(values.map((p) => a1(p.from.row, p.from.column)))}) ${will("carried")} as ${values.length === 1 ? "its value" : "their values"}, as the rows move`,
+    );
+  return parts.length === 0 ? "" : `${capital(parts.join("; "))}.`;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

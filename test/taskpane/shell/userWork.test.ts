@@ -1,0 +1,298 @@
+/*
+ * What the user typed on a sheet PROD wrote, found and carried to the new output (userWork.ts):
+ * exact places when the output gets wider or narrower, rows whose label is gone, figures typed
+ * over PROD's formulas, the user's formulas, hostile text; and a property: every typed cell is
+ * placed exactly once, never on a cell PROD writes, never two on one cell.
+ */
+import fc from "fast-check";
+import type { CellValue } from "../../../src/excel/port";
+import {
+  carriedWords,
+  findTypedCells,
+  placeTypedCells,
+  readKeptRows,
+  refersToSheet,
+  type OwnRow,
+  type SheetCells,
+} from "../../../src/taskpane/shell/userWork";
+
+const SHEET = "Budget comparison";
+const KEPT = "From the earlier comparison";
+
+/** A grid from A1, formulas where given (`=`), the rest values. */
+function grid(rows: CellValue[][]): SheetCells {
+  const width = Math.max(...rows.map((r) => r.length));
+  const pad = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill("")]);
+  return {
+    row: 0,
+    column: 0,
+    formulas: pad,
+    values: pad.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("=") ? 7 : c))),
+  };
+}
+
+/** The old sheet's rows: title, header, two accounts and a total, 6 columns, notes in F. */
+function oldRows(width = 6, notes: number | null = 5): OwnRow[] {
+  const formulas = new Map([
+    [2, "Current"],
+    [3, "Approved (base)"],
+    [4, "Difference: Current"],
+  ]);
+  const row = (r: number, key: string, label: string): OwnRow => ({
+    row: r,
+    key,
+    label,
+    width,
+    notes,
+    formulas,
+  });
+  return [
+    { row: 0, key: "#title", label: "Budget comparison", width: 1, notes: null },
+    { row: 1, key: "#header", label: "the header", width, notes: null },
+    row(2, "code 1100", "1100 Story"),
+    row(3, "code 2300", "2300 Sets"),
+    row(4, "row Grand total", "Grand total"),
+  ];
+}
+
+const OLD = grid([
+  ["Budget comparison", "", "", "", "", "", "", "mine"],
+  ["Account", "Description", "Current", "Approved (base)", "Difference: Current", "Your notes", "Who"],
+  [1100, "Story", "=C1", "=D1", "=E1", "check rights", "Ann"],
+  [2300, "Sets", "=C2", "=D2", 12500, "", "", "=SUM(A1)"],
+  ["", "Grand total", "=C3", "=D3", "=E3", "", "", ""],
+  [],
+  ["", "total by hand", "", "", "", "", "", "='Top Sheet'!H5*2"],
+]);
+
+describe("finding what the user typed", () => {
+  it("reads notes, cells beside PROD's rows, figures typed over formulas and cells on rows of the user's own", () => {
+    const typed = findTypedCells(OLD, oldRows());
+    expect(typed.map((t) => [t.kind, t.row, t.column, t.on?.key ?? null, t.value])).toEqual([
+      ["beside", 0, 7, "#title", "mine"],
+      ["beside", 1, 6, "#header", "Who"],
+      ["note", 2, 5, "code 1100", "check rights"],
+      ["beside", 2, 6, "code 1100", "Ann"],
+      ["over", 3, 4, "code 2300", 12500],
+      ["beside", 3, 7, "code 2300", 7],
+      ["loose", 6, 1, null, "total by hand"],
+      ["loose", 6, 7, null, 7],
+    ]);
+    expect(typed[4].over).toBe("Difference: Current");
+    expect(typed[5].formula).toBe("=SUM(A1)");
+  });
+
+  it("reads nothing on a sheet as PROD wrote it", () => {
+    const clean = grid([
+      ["Budget comparison"],
+      ["Account", "Description", "Current", "Approved (base)", "Difference: Current", "Your notes"],
+      [1100, "Story", "=C1", "=D1", "=E1", ""],
+    ]);
+    expect(findTypedCells(clean, oldRows())).toEqual([]);
+  });
+});
+
+describe("placing what the user typed in the new output", () => {
+  /** The new rows: `width` wide with notes in its last column, accounts in `order`. */
+  function newRows(width: number, order: string[]): OwnRow[] {
+    return [
+      { row: 0, key: "#title", label: "Budget comparison", width: 1, notes: null },
+      { row: 1, key: "#header", label: "the header", width, notes: null },
+      ...order.map((key, i) => ({ row: 2 + i, key, label: key, width, notes: width - 1 })),
+    ];
+  }
+
+  it("puts each cell on the row of the same label, at the same offset right of a wider output", () => {
+    const typed = findTypedCells(OLD, oldRows());
+    const order = ["code 2300", "code 1100", "row Grand total"];
+    const carry = placeTypedCells(typed, newRows(8, order), SHEET, {
+      start: 6,
+      width: 8,
+      notes: 7,
+      heading: KEPT,
+    });
+    const at = carry.cells.map((p) => [p.row, p.column, p.cell, p.where]);
+    expect(at).toEqual([
+      [0, 7, { text: "mine" }, "row"],
+      [1, 8, { text: "Who" }, "row"],
+      // 1100 is now the second account: its note in the notes column (H), "Ann" one right of it.
+      [3, 7, { text: "check rights" }, "row"],
+      [3, 8, { text: "Ann" }, "row"],
+      // 2300's formula points into the sheet (A1): its value, one further right than before.
+      [2, 9, 7, "row"],
+      // The figure typed over the Difference: a note in the notes column, saying what it was.
+      [
+        2,
+        7,
+        {
+          text: 'You typed 12,500 over "Difference: Current" (E4) in the earlier sheet; PROD\'s formula is back in its place.',
+        },
+        "row",
+      ],
+      // The user's own row, under the kept heading, in the same columns; its formula as written.
+      [8, 1, { text: "total by hand" }, "kept"],
+      [8, 7, { formula: "='Top Sheet'!H5*2" }, "kept"],
+    ]);
+    expect(carry.labels.map((l) => [l.row, l.cell])).toEqual([
+      [6, { text: KEPT }],
+      [7, { text: "Typed on rows of your own in the earlier sheet (row 7), in the same columns:" }],
+    ]);
+    expect(carry.cells.filter((p) => p.asValue).map((p) => p.from.formula)).toEqual(["=SUM(A1)"]);
+  });
+
+  it("keeps the offsets when the output gets narrower, and keeps the cells of a label gone under the heading", () => {
+    const typed = findTypedCells(OLD, oldRows());
+    const carry = placeTypedCells(typed, newRows(4, ["code 1100", "row Grand total"]), SHEET, {
+      start: 5,
+      width: 4,
+      notes: 3,
+      heading: KEPT,
+    });
+    const at = carry.cells.map((p) => [p.row, p.column, p.where]);
+    expect(at).toEqual([
+      [0, 7, "row"],
+      [1, 4, "row"],
+      [2, 3, "row"],
+      [2, 4, "row"],
+      // 2300 is not in this comparison: a row of its own under the heading, labelled.
+      [6, 5, "kept"],
+      [6, 3, "kept"],
+      [8, 1, "kept"],
+      [8, 7, "kept"],
+    ]);
+    expect(carry.labels.map((l) => [l.row, l.cell])).toEqual([
+      [5, { text: KEPT }],
+      [6, { text: "2300 Sets" }],
+      [7, { text: "Typed on rows of your own in the earlier sheet (row 7), in the same columns:" }],
+    ]);
+    expect(carry.end).toBe(9);
+    expect(carriedWords(carry, KEPT, false)).toBe(
+      `4 cells of yours will be carried to the rows with the same labels; 3 cells will be kept under "${KEPT}" (1 row the new sheet does not have: 2300 Sets); 1 figure you typed over PROD's formulas will be kept as a note beside its row, with PROD's formula back in its place; 1 formula of yours pointing at cells of this sheet (H4) will be carried as its value, as the rows move.`,
+    );
+  });
+
+  it("reads the kept part back as PROD's, so comparing again keeps it once, under the same labels", () => {
+    const typed = findTypedCells(OLD, oldRows());
+    const rows = newRows(4, ["code 1100"]);
+    const first = placeTypedCells(typed, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
+    // The sheet as written: PROD's rows (blank here) and the carried cells.
+    const cells: CellValue[][] = Array.from({ length: first.end }, () => Array<CellValue>(9).fill(""));
+    for (const c of [...first.labels, ...first.cells]) {
+      const v = c.cell;
+      cells[c.row][c.column] =
+        v !== null && typeof v === "object" ? ("text" in v ? v.text : v.formula) : (v as CellValue);
+    }
+    const sheet = grid(cells);
+    const again = findTypedCells(sheet, [...rows, ...readKeptRows(sheet, KEPT, 4, 3)]);
+    const second = placeTypedCells(again, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
+    // The same headings and labels; the user's own row is named where it was on the sheet read.
+    expect(second.labels.map((l) => l.cell)).toEqual([
+      ...first.labels.slice(0, 2).map((l) => l.cell),
+      { text: "Typed on rows of your own in the earlier sheet (row 9), in the same columns:" },
+    ]);
+    expect(second.cells.map((p) => [p.row, p.column])).toEqual(
+      expect.arrayContaining(first.cells.map((p) => [p.row, p.column])),
+    );
+    expect(second.cells).toHaveLength(first.cells.length);
+  });
+
+  it.each(["=SUM(A1)", "+1", "@x", "-1", "'quoted"])("carries the text %s as text", (text) => {
+    // Text as Excel gives it: the same in values and formulas, even when it begins with "=".
+    const row: CellValue[] = ["Budget comparison", "", text];
+    const cells: SheetCells = { row: 0, column: 0, values: [row], formulas: [row] };
+    const typed = findTypedCells(cells, oldRows());
+    // As read: Excel gives text that looks like a formula as the value, with no formula.
+    expect(typed.map((t) => t.formula)).toEqual([null]);
+    const carry = placeTypedCells(typed, newRows(4, []), SHEET, {
+      start: 3,
+      width: 4,
+      notes: 3,
+      heading: KEPT,
+    });
+    expect(carry.cells.map((p) => p.cell)).toEqual([{ text }]);
+  });
+
+  it("keeps numbers and TRUE/FALSE as they were", () => {
+    const cells = grid([["Budget comparison", "", 12.5, true]]);
+    const carry = placeTypedCells(findTypedCells(cells, oldRows()), newRows(4, []), SHEET, {
+      start: 3,
+      width: 4,
+      notes: 3,
+      heading: KEPT,
+    });
+    expect(carry.cells.map((p) => p.cell)).toEqual([12.5, true]);
+  });
+});
+
+describe("a formula of the user's pointing into the sheet", () => {
+  it.each([
+    ["=E14*2", true],
+    ["=$E$14", true],
+    ["=SUM(E:E)", true],
+    ["=SUM(14:14)", true],
+    ["='Budget comparison'!E14", true],
+    ["='budget comparison'!$E$14", true],
+    ["='Top Sheet'!H5*2", false],
+    ["=Globals!B4", false],
+    ['="E14"&"x"', false],
+    ["=LOG10(100)", false],
+    ["=Contingency*2", false],
+    ["='It''s'!A1+1", false],
+  ])("%s: %s", (formula, own) => {
+    expect(refersToSheet(formula, SHEET)).toBe(own);
+  });
+});
+
+describe("a property of the placing", () => {
+  const value = fc.oneof(fc.string({ minLength: 1, maxLength: 4 }), fc.integer(), fc.boolean());
+  it("places every typed cell exactly once, never on a cell PROD writes, never two on one cell", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 9 }),
+        fc.integer({ min: 3, max: 9 }),
+        fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 0, maxLength: 6 }),
+        fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 0, maxLength: 6 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 12 }), value), {
+          maxLength: 40,
+        }),
+        (oldWidth, newWidth, oldKeys, newKeys, entries) => {
+          const formulas = new Map([[1, "Figure"]]);
+          const old: OwnRow[] = oldKeys.map((key, i) => ({
+            row: 1 + i,
+            key,
+            label: key,
+            width: oldWidth,
+            notes: oldWidth - 1,
+            formulas,
+          }));
+          const cells: CellValue[][] = Array.from({ length: 11 }, () => Array<CellValue>(13).fill(""));
+          for (const [r, c, v] of entries) cells[r][c] = v;
+          const typed = findTypedCells(grid(cells), old);
+          const rows: OwnRow[] = newKeys.map((key, i) => ({
+            row: 1 + i,
+            key,
+            label: key,
+            width: newWidth,
+            notes: newWidth - 1,
+          }));
+          const start = rows.length + 2;
+          const carry = placeTypedCells(typed, rows, SHEET, {
+            start,
+            width: newWidth,
+            notes: newWidth - 1,
+            heading: KEPT,
+          });
+          expect(carry.cells.map((p) => p.from)).toEqual(expect.arrayContaining(typed));
+          expect(carry.cells).toHaveLength(typed.length);
+          const spots = [...carry.cells, ...carry.labels].map((p) => `${p.row},${p.column}`);
+          expect(new Set(spots).size).toBe(spots.length);
+          for (const p of carry.cells) {
+            const own = rows.find((r) => r.row === p.row);
+            if (own) expect(p.column >= own.width || p.column === own.notes).toBe(true);
+            else expect(p.row).toBeGreaterThanOrEqual(start);
+          }
+        },
+      ),
+    );
+  });
+});
