@@ -4,7 +4,8 @@
  * top sheet checked to the cent), then two scenarios saved, compared, and the producer's own
  * globals found as they were, formulas still live; the scenario store protected (typing refused in
  * Excel's words, protected again at the next save after Unprotect Sheet); then the comparison's
- * hidden mark deleted, and the pane asking before taking the sheet back.
+ * hidden mark deleted, and the pane asking before taking the sheet back; then the store's, and
+ * the pane asking before taking the store back with every scenario on it.
  */
 import {
   type Preview,
@@ -30,6 +31,10 @@ function figures(cells: Map<string, string>, valueColumn: string): Map<string, s
   }
   return out;
 }
+
+/** Clicks `button` in the pane's question titled `title`. */
+const answer = (preview: Preview, title: string, button: string) =>
+  preview.page.getByRole("dialog", { name: title }).getByRole("button", { name: button }).click();
 
 describe("what-if in the preview: groups and scenarios on the Feature film budget", () => {
   let preview: Preview;
@@ -242,10 +247,7 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     // Replace it: compared again on the same sheet, marked PROD's again, the globals put back.
     await panelTab(page, "What-if").click();
     await compare.click();
-    await page
-      .getByRole("dialog", { name: 'Replace "Scenario comparison"?' })
-      .getByRole("button", { name: "Replace it" })
-      .click();
+    await answer(preview, 'Replace "Scenario comparison"?', "Replace it");
     await page
       .getByText(/2 scenarios compared on "Scenario comparison"; your globals are as they were/)
       .waitFor();
@@ -266,6 +268,57 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
       .getByRole("grid", { name: "Scenario comparison" })
       .locator('td[data-address="B4"]', { hasText: /^35 days$/ })
       .waitFor();
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    expect(preview.errors).toEqual([]);
+  });
+
+  // Follows the tests above: the store with 30, 35 and 40 days and the globals kept before comparing.
+  it("asks before taking back the Scenarios store whose hidden mark was deleted: Cancel changes nothing; Take it back keeps every scenario and protects it", async () => {
+    const { page } = preview;
+    await showSheet(page, "Scenarios");
+    await page.getByRole("button", { name: "Delete this sheet's hidden names" }).click();
+    await page.getByText("1 hidden name deleted").waitFor();
+    const storeBefore = await sheetCells(page);
+    const saved = (cells: Map<string, string>) =>
+      new Set(
+        [...cells.entries()].filter(([a]) => /^A\d+$/.test(a) && Number(a.slice(1)) > 4).map(([, t]) => t),
+      );
+    expect([...saved(storeBefore)]).toEqual(
+      expect.arrayContaining(["30 days", "35 days", "40 days", expect.stringMatching(/^Before comparing /)]),
+    );
+
+    await panelTab(page, "What-if").click();
+    await page.getByRole("textbox", { name: "Scenario name" }).fill("Working");
+    const save = page.getByRole("button", { name: "Save current globals" });
+    await save.click();
+    const dialog = page.getByRole("dialog", { name: 'Take back "Scenarios"?' });
+    await dialog.getByText(/looks like a scenario store PROD made, but the hidden mark/).waitFor();
+    await dialog
+      .getByText(/with the 4 scenarios saved on it \("30 days", "35 days", "Before comparing /)
+      .waitFor();
+    expect(await dialog.getByRole("button").allTextContents()).toEqual(["Cancel", "Take it back"]);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page
+      .getByText(
+        /Nothing was written: "Scenarios" is as it was, no scenario was saved and no global was changed/,
+      )
+      .waitFor();
+    expect(await showSheet(page, "Scenarios")).toEqual(storeBefore);
+
+    await panelTab(page, "What-if").click();
+    await save.click();
+    await answer(preview, 'Take back "Scenarios"?', "Take it back");
+    await page.getByText(/Scenario "Working" saved/).waitFor();
+    const after = await showSheet(page, "Scenarios");
+    expect(saved(after)).toEqual(new Set([...saved(storeBefore), "Working"]));
+    // PROD's again, and protected: typing is refused, and the next save asks nothing.
+    const refusal = page.getByRole("alert").filter({ hasText: "on a protected sheet" });
+    await typeInto(page, "E5", "1");
+    await refusal.waitFor();
+    await panelTab(page, "What-if").click();
+    await page.getByRole("textbox", { name: "Scenario name" }).fill("Working 2");
+    await save.click();
+    await page.getByText(/Scenario "Working 2" saved/).waitFor();
     expect(await page.getByRole("dialog").count()).toBe(0);
     expect(preview.errors).toEqual([]);
   });

@@ -17,6 +17,7 @@ import {
   findBudgets,
   readGlobalsLayout,
   readScenarios,
+  takeBackStore,
   writeScenarios,
 } from "../../src/taskpane/whatif/whatifWorkbook";
 import { MockBook, mockExcel } from "./mockExcel";
@@ -445,6 +446,9 @@ describe("the Scenarios store on the adapter", () => {
     book.deleteSheet("Scenarios");
     book.addSheet("Scenarios", [["My location scouting notes"]]);
     const mine = sheetBefore(book, "Scenarios");
+    // Not PROD's store, by mark or by title: nothing to take back, nothing asked.
+    expect(await readScenarios(port, budget)).toEqual({ scenarios: [], problems: [], unmarked: false });
+    expect(await takeBackStore(port, budget, asked)).toBe(true);
     await expect(compareAndWrite(port, budget, scenarios.slice(0, 2), asked)).rejects.toThrow(
       'The workbook has a sheet "Scenarios" PROD did not make, so PROD wrote nothing (no scenario saved, no global changed). Rename that sheet and try again.',
     );
@@ -453,14 +457,74 @@ describe("the Scenarios store on the adapter", () => {
     expect(book.hasSheet("Scenario comparison")).toBe(false);
   });
 
-  it("does not rewrite a store whose hidden mark was deleted (its scenarios would be lost) and says why", async () => {
+  it("takes back a store whose hidden mark was deleted only after a yes: its scenarios read by its content, every one kept, marked and protected again", async () => {
+    const { book, excel, port, budget, globalsBefore, before } = await insertedBudget();
+    const STORE_MARK = ownershipMarkName("whatif", "scenarios");
+    // A row the user typed on the unprotected store that PROD cannot read: kept too.
+    book.setCell("Scenarios", "A8", { kind: "value", content: "Odd" });
+    book.setCell("Scenarios", "D8", { kind: "value", content: "colour" });
+    book.names = book.names.filter((n) => n.name !== STORE_MARK);
+    const store = sheetBefore(book, "Scenarios");
+
+    // Read by its content, as the pane lists them: all three, and the row it cannot read named.
+    const read = await readScenarios(port, budget);
+    expect([read.unmarked, read.scenarios.map((s) => s.name)]).toEqual([
+      true,
+      ["30 days", "35 days", "40 days"],
+    ]);
+    expect(read.problems).toEqual([expect.stringMatching(/^Row 8 of "Scenarios" was left out: /)]);
+
+    // Cancel: nothing written, the store byte-identical, still unmarked and protected.
+    const questions: [string, string[]][] = [];
+    const answer = (yes: boolean) => (sheet: string, saved: { scenarios: { name: string }[] }) => {
+      questions.push([sheet, saved.scenarios.map((s) => s.name)]);
+      return Promise.resolve(yes);
+    };
+    const writes = excel.state.requestsWithWrites.length;
+    expect(await takeBackStore(port, budget, answer(false))).toBe(false);
+    expect(questions).toEqual([["Scenarios", ["30 days", "35 days", "40 days"]]]);
+    expect(excel.state.requestsWithWrites.length).toBe(writes);
+    expect(sheetBefore(book, "Scenarios")).toBe(store);
+    expect(book.names.some((n) => n.name === STORE_MARK)).toBe(false);
+    expect(book.sheet("Scenarios").protected).toBe(true);
+
+    // Take it back: marked again as it is, nothing on it cleared or rewritten, protected again.
+    const start = excel.state.syncs;
+    excel.state.protection.length = 0;
+    expect(await takeBackStore(port, budget, answer(true))).toBe(true);
+    // The store read by its content (the marks: 1; whose sheet it is: 2, its title: 1; the used
+    // range: 2), then the take-back: check (1) and one request (1), which lifts the protection,
+    // marks the sheet and protects it again.
+    expect(excel.state.syncs - start).toBe(1 + 2 + 1 + 2 + 2);
+    expect(excel.state.protection).toEqual([
+      `unprotect Scenarios (sync ${excel.state.syncs})`,
+      `protect Scenarios (sync ${excel.state.syncs})`,
+    ]);
+    expect(sheetBefore(book, "Scenarios")).toBe(store);
+    expect(book.names.find((n) => n.name === STORE_MARK)?.formula).toMatch(/^=Scenarios!/);
+    expect(await readScenarios(port, budget)).toEqual({ ...read, unmarked: false });
+    expect(globalsBefore()).toBe(before);
+
+    // PROD's again: comparing keeps the user's globals in it, next to the three.
+    calculateGlobals(book);
+    await compareAndWrite(port, budget, read.scenarios.slice(0, 2), asked);
+    expect((await readScenarios(port, budget)).scenarios.map((s) => s.name)).toEqual([
+      "30 days",
+      "35 days",
+      "40 days",
+      expect.stringMatching(/^Before comparing /),
+    ]);
+    expect(book.sheet("Scenarios").protected).toBe(true);
+  });
+
+  it("never writes a store whose hidden mark was deleted without the take-back, and says why", async () => {
     const { book, port, budget, globalsBefore, before } = await insertedBudget();
     const { scenarios } = await readScenarios(port, budget);
     book.names = book.names.filter((n) => n.name !== ownershipMarkName("whatif", "scenarios"));
     const store = sheetBefore(book, "Scenarios");
     const error = await compareAndWrite(port, budget, scenarios.slice(0, 2), asked).catch((e: unknown) => e);
     expect(String(error)).toMatch(
-      /"Scenarios" looks like a scenario store PROD made, but the hidden mark .* so PROD wrote nothing \(no scenario saved, no global changed\)\. Rename that sheet and try again/,
+      /"Scenarios" looks like a scenario store PROD made, but the hidden mark .* PROD takes it back only after asking, so PROD wrote nothing \(no scenario saved, no global changed\)\. Try again from the What-if panel to be asked\.$/,
     );
     expect(sheetBefore(book, "Scenarios")).toBe(store);
     expect(globalsBefore()).toBe(before);

@@ -1,14 +1,17 @@
 /*
  * The What-if panel in the pane, over the Office.js adapter and the mock Excel: what it reads
  * when it opens, and again when the user comes back to the pane from the workbook; the scenario
- * store it keeps protected.
+ * store it keeps protected, and takes back after a question when its hidden mark was deleted.
  */
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { TEMPLATES } from "../../src/engine/templates";
 import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { answerDialog, dialogButtons } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
+import { ownershipMarkName } from "../../src/excel/port";
+import { findBudgets, writeScenarios } from "../../src/taskpane/whatif/whatifWorkbook";
 
 describe("What-if panel", () => {
   it("finds a budget inserted while the panel was open when the user comes back to the pane", async () => {
@@ -71,5 +74,50 @@ describe("What-if panel", () => {
     expect(book.sheet("Scenarios").protected).toBe(true);
     expect(screen.getByLabelText(/^30 days \(saved /)).toBeInTheDocument();
     expect(screen.getByLabelText(/^35 days \(saved /)).toBeInTheDocument();
+  });
+
+  it("asks before taking back a store whose hidden mark was deleted: Cancel changes nothing; Take it back keeps every scenario", async () => {
+    const { book, port } = fakeWorkbook();
+    const template = TEMPLATES.FEATURE;
+    const { sheets, suffix } = namesForCopy(template, 1);
+    await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+    const [budget] = await findBudgets(port);
+    const days = (name: string, value: number) => ({
+      name,
+      saved: "2026-12-04 16:40",
+      globals: [{ name: "Shoot_Days", cell: { kind: "number" as const, value } }],
+    });
+    await writeScenarios(port, budget, [days("30 days", 30), days("35 days", 35)], []);
+    const mark = ownershipMarkName("whatif", "scenarios");
+    book.names = book.names.filter((n) => n.name !== mark);
+    const store = () =>
+      JSON.stringify([...book.sheet("Scenarios").cells.entries()].map(([k, c]) => [k, c.kind, c.content]));
+    const before = store();
+
+    render(<App port={port} initialPanel="whatif" />);
+    // The scenarios on it are listed, read by its content.
+    await screen.findByLabelText(/^35 days \(saved /, undefined, { timeout: 10_000 });
+    const name = screen.getByLabelText("Scenario name");
+    await userEvent.type(name, "32 days");
+    await userEvent.click(screen.getByRole("button", { name: "Save current globals" }));
+    const question =
+      /"Scenarios" looks like a scenario store PROD made, but the hidden mark .* protects it against changes by accident, with the 2 scenarios saved on it \("30 days", "35 days"\) kept; from then on PROD rewrites it when it saves there\./;
+    expect(await dialogButtons(question)).toEqual(["Cancel", "Take it back"]);
+    await answerDialog(question, "Cancel");
+    expect(
+      await screen.findByText(
+        'Nothing was written: "Scenarios" is as it was, no scenario was saved and no global was changed. If it is your own sheet, rename it and try again: PROD then keeps scenarios on a new "Scenarios" of its own.',
+      ),
+    ).toBeInTheDocument();
+    expect(store()).toBe(before);
+    expect(book.names.some((n) => n.name === mark)).toBe(false);
+
+    await userEvent.click(screen.getByRole("button", { name: "Save current globals" }));
+    await answerDialog(question, "Take it back");
+    await screen.findByText(/Scenario "32 days" saved with \d+ globals on Scenarios\./);
+    for (const saved of ["30 days", "35 days", "32 days"])
+      expect(screen.getByLabelText(new RegExp(`^${saved} \\(saved `))).toBeInTheDocument();
+    expect(book.names.some((n) => n.name === mark)).toBe(true);
+    expect(book.sheet("Scenarios").protected).toBe(true);
   });
 });

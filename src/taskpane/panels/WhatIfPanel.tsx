@@ -22,9 +22,15 @@ import {
 import type { GroupSummary } from "../../engine/whatif/groups";
 import type { Scenario } from "../../engine/whatif/scenarios";
 import { formatDollars } from "../shell/formatMoney";
-import { keptSheetWords, reclaimComparisonQuestion, writtenWhere } from "../shell/ownedSheet";
+import { count } from "../shell/words";
+import {
+  keptSheetWords,
+  reclaimComparisonQuestion,
+  takeBackQuestion,
+  writtenWhere,
+} from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
-import { usePane } from "../shell/PaneContext";
+import { type Pane, usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { SelectField } from "../shell/SelectField";
 import { ChoiceField } from "../shell/ChoiceField";
@@ -40,6 +46,7 @@ import {
   readScenarios,
   setGroupInTotal,
   stamp,
+  takeBackStore,
   writeGlobals,
   writeScenarios,
 } from "../whatif/whatifWorkbook";
@@ -219,6 +226,38 @@ function Scenarios({ budget }: { budget: Budget }) {
     if (save.busy === null) void handleRead();
   });
 
+  /**
+   * Before an action that may write the store: a store whose hidden mark is gone is taken back
+   * after a yes, every scenario on it kept. False when the user kept it as it is: nothing done.
+   */
+  const takenBack = async (pane: Pane): Promise<boolean> => {
+    const kept = await takeBackStore(pane.port, budget, (sheet, { scenarios: on, problems }) => {
+      const names = on.map((s) => `"${s.name}"`).join(", ");
+      const unread =
+        problems.length === 0
+          ? ""
+          : ` (not the ${count(problems.length, "row")} PROD cannot read, listed in the pane)`;
+      return pane.ask(
+        takeBackQuestion(
+          sheet,
+          "a scenario store",
+          on.length === 0
+            ? `everything on it${unread}`
+            : `the ${count(on.length, "scenario")} saved on it (${names})${unread}`,
+        ),
+      );
+    });
+    if (!kept)
+      pane.showNote(
+        keptSheetWords(
+          budget.storeSheet,
+          ", no scenario was saved and no global was changed",
+          `try again: PROD then keeps scenarios on a new "${budget.storeSheet}" of its own`,
+        ),
+      );
+    return kept;
+  };
+
   const handleSave = async () => {
     save.clearMessage();
     const trimmed = name.trim();
@@ -227,6 +266,7 @@ function Scenarios({ budget }: { budget: Budget }) {
       return;
     }
     try {
+      if (!(await takenBack(save))) return;
       const saved = (await readScenarios(save.port, budget)).scenarios;
       const same = saved.find((s) => s.name.toUpperCase() === trimmed.toUpperCase());
       if (
@@ -267,6 +307,7 @@ function Scenarios({ budget }: { budget: Budget }) {
     const scenario = scenarios?.find((s) => s.name === toApply);
     if (!scenario) return;
     try {
+      if (!(await takenBack(apply))) return;
       const layout = await readGlobalsLayout(apply.port, budget);
       const problem = cannotApply(scenario, layout);
       if (problem) throw new Error(problem);
@@ -288,6 +329,12 @@ function Scenarios({ budget }: { budget: Budget }) {
     compare.clearMessage();
     // In the order they were checked: the first is the base the changes are against.
     const picked = checked.flatMap((n) => (scenarios ?? []).filter((s) => s.name === n));
+    try {
+      if (!(await takenBack(compare))) return;
+    } catch (error) {
+      compare.showError(error);
+      return;
+    }
     let asked = budget.comparisonSheet;
     const written = await compare.runLong(`Comparing ${picked.length} scenarios`, (options) =>
       compareAndWrite(

@@ -126,9 +126,31 @@ export function reclaimComparisonQuestion(sheet: string, what: string): SheetQue
   return questionWords({ ...facts, carry: { cells: [], labels: [], end: 0 } });
 }
 
-/** What the pane says when the user kept the sheet it asked about (`also`: what else is unchanged). */
-export function keptSheetWords(sheet: string, also = ""): string {
-  return `Nothing was written: "${sheet}" is as it was${also}. If it is your own sheet, rename it and compare again: PROD then writes its comparison on a sheet of its own.`;
+/**
+ * The question before the pane takes back a sheet holding what the user saved (a store), told by
+ * its content (`what`: "a scenario store"): it is marked again and protected as it is (the plan's
+ * "remark" mode), with `kept` (what PROD read on it) kept; PROD's later saves rewrite it. Asked
+ * with the focus on Cancel: a look-alike of the user's would lose what PROD cannot read on it.
+ */
+export function takeBackQuestion(sheet: string, what: string, kept: string) {
+  return {
+    title: `Take back "${sheet}"?`,
+    message: `${unmarkedSheetWords(sheet, what)} Take it back only if it is PROD's: PROD marks it as its own again and protects it against changes by accident, with ${kept} kept; from then on PROD rewrites it when it saves there.`,
+    confirmLabel: "Take it back",
+    destructive: true,
+  };
+}
+
+/**
+ * What the pane says when the user kept the sheet it asked about (`also`: what else is unchanged;
+ * `then`: what to do if the sheet is the user's own, and what PROD does then).
+ */
+export function keptSheetWords(
+  sheet: string,
+  also = "",
+  then = "compare again: PROD then writes its comparison on a sheet of its own",
+): string {
+  return `Nothing was written: "${sheet}" is as it was${also}. If it is your own sheet, rename it and ${then}.`;
 }
 
 /** Cells read per request of {@link readSheetCells}: well under Excel on the web's 5 MB response. */

@@ -269,18 +269,34 @@ const STORE_TITLE = "Scenarios (PROD what-if)";
 /** A store PROD made, told by its title in A1 when its mark is gone (a user deleted the name). */
 const STORE_SIGNATURE: SheetSignature = { address: "A1", matches: (v) => v[0]?.[0] === STORE_TITLE };
 
-/** The saved scenarios of a budget, and any store rows that could not be read. */
-export async function readScenarios(
-  port: WorkbookPort,
-  budget: Budget,
-): Promise<{ scenarios: Scenario[]; problems: string[] }> {
+/** The saved scenarios of a budget, as its store holds them. */
+export interface SavedScenarios {
+  scenarios: Scenario[];
+  /** Store rows that could not be read, in words. */
+  problems: string[];
+  /**
+   * The store's hidden mark is gone (a user deleted the name): its scenarios were read by its
+   * content (its title), and the pane asks before writing there again (takeBackStore).
+   */
+  unmarked: boolean;
+}
+
+/**
+ * The saved scenarios of a budget: from the sheet its mark points at, or, when the mark is gone,
+ * from the sheet of the store's name that shows the store's title (never a sheet of the user's).
+ */
+export async function readScenarios(port: WorkbookPort, budget: Budget): Promise<SavedScenarios> {
   const owned = await port.findOwned(WHATIF_OWNER);
   const mark = owned.find((o) => o.key === STORE_KEY && o.copy === budget.copy);
-  if (!mark) return { scenarios: [], problems: [] };
-  const used = await port.readUsedRange(mark.sheet);
+  const unmarked =
+    !mark &&
+    (await ownedSheetState(port, WHATIF_OWNER, STORE_KEY, budget.storeSheet, STORE_SIGNATURE)) === "unmarked";
+  const sheet = mark?.sheet ?? (unmarked ? budget.storeSheet : null);
+  if (sheet === null) return { scenarios: [], problems: [], unmarked };
+  const used = await port.readUsedRange(sheet);
   const values = used?.values ?? [];
   const header = values.findIndex((r) => r[0] === STORE_COLUMNS[0] && r[2] === STORE_COLUMNS[2]);
-  if (header < 0) return { scenarios: [], problems: [`"${mark.sheet}" has lost its header row.`] };
+  if (header < 0) return { scenarios: [], problems: [`"${sheet}" has lost its header row.`], unmarked };
   const { scenarios, problems } = readStore(
     values.slice(header + 1).map((r) => r.slice(0, STORE_COLUMNS.length)),
   );
@@ -288,9 +304,43 @@ export async function readScenarios(
     scenarios,
     problems: problems.map(
       (p) =>
-        `Row ${header + 1 + p.row + (used ? parseA1(used.address).row : 0)} of "${mark.sheet}" was left out: ${p.reason}.`,
+        `Row ${header + 1 + p.row + (used ? parseA1(used.address).row : 0)} of "${sheet}" was left out: ${p.reason}.`,
     ),
+    unmarked,
   };
+}
+
+/**
+ * Before the pane writes the store (to save, apply or compare): a store whose hidden mark is gone
+ * is taken back only when `confirm` says yes, asked with the scenarios read on it. It is taken
+ * back as it is ("remark"): marked again and protected, nothing on it cleared or rewritten, so
+ * every scenario saved on it stays, even a row PROD cannot read. Answers false when the user said
+ * no: nothing was written. A store that is PROD's by its mark, none yet, or a sheet of that name
+ * that is the user's (writeScenarios refuses it in words) needs no question: true.
+ */
+export async function takeBackStore(
+  port: WorkbookPort,
+  budget: Budget,
+  confirm: (sheet: string, saved: SavedScenarios) => Promise<boolean>,
+): Promise<boolean> {
+  const saved = await readScenarios(port, budget);
+  if (!saved.unmarked) return true;
+  if (!(await confirm(budget.storeSheet, saved))) return false;
+  await port.apply({
+    owner: WHATIF_OWNER,
+    copy: budget.copy,
+    sheets: [
+      {
+        name: budget.storeSheet,
+        mode: "remark",
+        markKey: STORE_KEY,
+        // Its title, as it is: the one cell the plan writes, so the mark goes with a write.
+        blocks: [{ row: 0, column: 0, cells: [[STORE_TITLE]], bold: true }],
+        protect: true,
+      },
+    ],
+  });
+  return true;
 }
 
 /** The store's sheet with `scenarios` on it: made the first time, then replaced by its mark. */
@@ -342,9 +392,10 @@ export async function writeScenarios(
   saved: readonly Scenario[],
 ): Promise<void> {
   const state = await ownedSheetState(port, WHATIF_OWNER, STORE_KEY, budget.storeSheet, STORE_SIGNATURE);
-  // Not taken back even when it shows the store's title: its scenarios cannot be read without the
-  // mark (readScenarios), so rewriting it would drop them. Saving, applying and comparing all
-  // keep scenarios here before any global changes, so a refusal leaves the globals as they are.
+  // Not rewritten when it shows the store's title but lost its mark: the pane takes it back first
+  // (takeBackStore), after a question; rewriting it here would go around that question. Saving,
+  // applying and comparing all keep scenarios here before any global changes, so a refusal
+  // leaves the globals as they are.
   const nothing = "so PROD wrote nothing (no scenario saved, no global changed).";
   if (state === "other")
     throw new PortError(
@@ -355,7 +406,7 @@ export async function writeScenarios(
   if (state === "unmarked")
     throw new PortError(
       "notOwned",
-      `${unmarkedSheetWords(budget.storeSheet, "a scenario store")} PROD reads saved scenarios only from its own marked sheet, ${nothing} Rename that sheet and try again: PROD makes a new "${budget.storeSheet}", and the scenarios on the renamed one stay there to read.`,
+      `${unmarkedSheetWords(budget.storeSheet, "a scenario store")} PROD takes it back only after asking, ${nothing} Try again from the What-if panel to be asked.`,
       [budget.storeSheet],
     );
   if (state === "absent") {
