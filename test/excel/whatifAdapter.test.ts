@@ -448,7 +448,11 @@ describe("the Scenarios store on the adapter", () => {
     const mine = sheetBefore(book, "Scenarios");
     // Not PROD's store, by mark or by title: nothing to take back, nothing asked.
     expect(await readScenarios(port, budget)).toEqual({ scenarios: [], problems: [], unmarked: false });
-    expect(await takeBackStore(port, budget, asked)).toBe(true);
+    expect(await takeBackStore(port, budget, asked)).toEqual({
+      scenarios: [],
+      problems: [],
+      unmarked: false,
+    });
     await expect(compareAndWrite(port, budget, scenarios.slice(0, 2), asked)).rejects.toThrow(
       'The workbook has a sheet "Scenarios" PROD did not make, so PROD wrote nothing (no scenario saved, no global changed). Rename that sheet and try again.',
     );
@@ -481,7 +485,7 @@ describe("the Scenarios store on the adapter", () => {
       return Promise.resolve(yes);
     };
     const writes = excel.state.requestsWithWrites.length;
-    expect(await takeBackStore(port, budget, answer(false))).toBe(false);
+    expect(await takeBackStore(port, budget, answer(false))).toBeNull();
     expect(questions).toEqual([["Scenarios", ["30 days", "35 days", "40 days"]]]);
     expect(excel.state.requestsWithWrites.length).toBe(writes);
     expect(sheetBefore(book, "Scenarios")).toBe(store);
@@ -491,7 +495,7 @@ describe("the Scenarios store on the adapter", () => {
     // Take it back: marked again as it is, nothing on it cleared or rewritten, protected again.
     const start = excel.state.syncs;
     excel.state.protection.length = 0;
-    expect(await takeBackStore(port, budget, answer(true))).toBe(true);
+    expect(await takeBackStore(port, budget, answer(true))).toEqual({ ...read, unmarked: false });
     // The store read by its content (the marks: 1; whose sheet it is: 2, its title: 1; the used
     // range: 2), then the take-back: check (1) and one request (1), which lifts the protection,
     // marks the sheet and protects it again.

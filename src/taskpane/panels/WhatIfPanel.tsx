@@ -36,6 +36,7 @@ import { SelectField } from "../shell/SelectField";
 import { ChoiceField } from "../shell/ChoiceField";
 import {
   type Budget,
+  type SavedScenarios,
   cannotApply,
   compareAndWrite,
   findBudgets,
@@ -228,9 +229,10 @@ function Scenarios({ budget }: { budget: Budget }) {
 
   /**
    * Before an action that may write the store: a store whose hidden mark is gone is taken back
-   * after a yes, every scenario on it kept. False when the user kept it as it is: nothing done.
+   * after a yes, every scenario on it kept. Answers the saved scenarios, or null when the user
+   * kept it as it is: nothing done.
    */
-  const takenBack = async (pane: Pane): Promise<boolean> => {
+  const takenBack = async (pane: Pane): Promise<SavedScenarios | null> => {
     const kept = await takeBackStore(pane.port, budget, (sheet, { scenarios: on, problems }) => {
       const names = on.map((s) => `"${s.name}"`).join(", ");
       const unread =
@@ -247,7 +249,7 @@ function Scenarios({ budget }: { budget: Budget }) {
         ),
       );
     });
-    if (!kept)
+    if (kept === null)
       pane.showNote(
         keptSheetWords(
           budget.storeSheet,
@@ -266,8 +268,8 @@ function Scenarios({ budget }: { budget: Budget }) {
       return;
     }
     try {
-      if (!(await takenBack(save))) return;
-      const saved = (await readScenarios(save.port, budget)).scenarios;
+      const saved = (await takenBack(save))?.scenarios;
+      if (!saved) return;
       const same = saved.find((s) => s.name.toUpperCase() === trimmed.toUpperCase());
       if (
         same &&
@@ -307,7 +309,7 @@ function Scenarios({ budget }: { budget: Budget }) {
     const scenario = scenarios?.find((s) => s.name === toApply);
     if (!scenario) return;
     try {
-      if (!(await takenBack(apply))) return;
+      if ((await takenBack(apply)) === null) return;
       const layout = await readGlobalsLayout(apply.port, budget);
       const problem = cannotApply(scenario, layout);
       if (problem) throw new Error(problem);
@@ -330,7 +332,7 @@ function Scenarios({ budget }: { budget: Budget }) {
     // In the order they were checked: the first is the base the changes are against.
     const picked = checked.flatMap((n) => (scenarios ?? []).filter((s) => s.name === n));
     try {
-      if (!(await takenBack(compare))) return;
+      if ((await takenBack(compare)) === null) return;
     } catch (error) {
       compare.showError(error);
       return;

@@ -314,18 +314,19 @@ export async function readScenarios(port: WorkbookPort, budget: Budget): Promise
  * Before the pane writes the store (to save, apply or compare): a store whose hidden mark is gone
  * is taken back only when `confirm` says yes, asked with the scenarios read on it. It is taken
  * back as it is ("remark"): marked again and protected, nothing on it cleared or rewritten, so
- * every scenario saved on it stays, even a row PROD cannot read. Answers false when the user said
- * no: nothing was written. A store that is PROD's by its mark, none yet, or a sheet of that name
- * that is the user's (writeScenarios refuses it in words) needs no question: true.
+ * every scenario saved on it stays, even a row PROD cannot read. Answers the saved scenarios
+ * (read once for the question and the action), or null when the user said no: nothing was
+ * written. A store that is PROD's by its mark, none yet, or a sheet of that name that is the
+ * user's (writeScenarios refuses it in words) needs no question.
  */
 export async function takeBackStore(
   port: WorkbookPort,
   budget: Budget,
   confirm: (sheet: string, saved: SavedScenarios) => Promise<boolean>,
-): Promise<boolean> {
+): Promise<SavedScenarios | null> {
   const saved = await readScenarios(port, budget);
-  if (!saved.unmarked) return true;
-  if (!(await confirm(budget.storeSheet, saved))) return false;
+  if (!saved.unmarked) return saved;
+  if (!(await confirm(budget.storeSheet, saved))) return null;
   await port.apply({
     owner: WHATIF_OWNER,
     copy: budget.copy,
@@ -340,7 +341,7 @@ export async function takeBackStore(
       },
     ],
   });
-  return true;
+  return { ...saved, unmarked: false };
 }
 
 /** The store's sheet with `scenarios` on it: made the first time, then replaced by its mark. */
