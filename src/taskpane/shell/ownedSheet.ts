@@ -132,7 +132,7 @@ export function reclaimComparisonQuestion(sheet: string, what: string): SheetQue
  * "remark" mode), with `kept` (what PROD read on it) kept; PROD's later saves rewrite it. Asked
  * with the focus on Cancel: a look-alike of the user's would lose what PROD cannot read on it.
  */
-export function takeBackQuestion(sheet: string, what: string, kept: string) {
+export function takeBackQuestion(sheet: string, what: string, kept: string): SheetQuestion {
   return {
     title: `Take back "${sheet}"?`,
     message: `${unmarkedSheetWords(sheet, what)} Take it back only if it is PROD's: PROD marks it as its own again and protects it against changes by accident, with ${kept} kept; from then on PROD rewrites it when it saves there.`,
