@@ -803,9 +803,19 @@ export class OfficeWorkbook implements WorkbookPort {
       }
     }
     const padded = rows.length > 0 ? rows : [Array.from({ length: area.columnCount }, () => null)];
+    // The number formats go in each chunk's request with its values (blockPieces counts their
+    // bytes against the payload limit): no request of their own.
+    const { textMode, columnFormats, cellFormats } = options;
     const pieces = blockPieces(
       ws.name,
-      { row: area.rowIndex + 1, column: area.columnIndex, cells: padded, textMode: options.textMode },
+      {
+        row: area.rowIndex + 1,
+        column: area.columnIndex,
+        cells: padded,
+        textMode,
+        columnFormats,
+        cellFormats,
+      },
       this.maxPayloadBytes,
     );
     const steps = groupSteps(pieces, this.maxPayloadBytes);

@@ -370,15 +370,25 @@ export interface WorkbookPort {
    * Replace the data rows of an existing table (the header row stays), resizing the table.
    * Refuses with `wouldOverwrite` if growing it would cover non-empty cells below, unless
    * `allowOverwrite`. A table on a protected sheet is refused (`protected`), unless `protect`.
+   * The rows get the number formats of `columnFormats` / `cellFormats`, written with the values.
    */
   replaceTableRows(name: string, rows: Cell[][], options?: TableWriteOptions): Promise<void>;
 }
 
-/** How `replaceTableRows` writes. */
-export interface TableWriteOptions extends RunOptions {
+/**
+ * How `replaceTableRows` writes. Number formats (`columnFormats`, `cellFormats`, as a block's)
+ * are the caller's to pass, the same ones its first write gave the table: Excel gives a table's
+ * new rows the column's formats only when a row is added through the table (Table.rows.add, or
+ * typing just under it while "Extend data range formats and formulas" is on). This port resizes
+ * the table over the cells below it (Table.resize: no cells are inserted or moved, nothing is
+ * formatted) after clearing the old rows' contents, which keeps each cell's old format where it
+ * is. So without them, new rows show General ("1", not "1.00"), and a rewritten row keeps the
+ * format of whichever row stood there before (a % fringe's rate where a flat one now is).
+ */
+export interface TableWriteOptions
+  extends RunOptions, Pick<CellBlock, "columnFormats" | "cellFormats" | "textMode"> {
   /** Write over non-empty cells below the table when it grows. @default false */
   allowOverwrite?: boolean;
-  textMode?: TextMode;
   /**
    * The table's sheet is one PROD keeps protected (SheetPlan.protect): its protection is lifted
    * for the write and put back after it, also when the write fails or is cancelled; a sheet the

@@ -841,7 +841,17 @@ export class MemoryWorkbook implements WorkbookPort {
     try {
       this.engine.batch(() => {
         this.writeCells(table.sheet, table.row + 1, table.column, blank(oldBody), "apostrophe");
-        this.writeCells(table.sheet, table.row + 1, table.column, padded, options.textMode ?? "apostrophe");
+        this.writeCells(
+          table.sheet,
+          table.row + 1,
+          table.column,
+          padded,
+          options.textMode ?? "apostrophe",
+          false,
+          options.columnFormats,
+          false,
+          options.cellFormats,
+        );
       });
       if (options.protect) this.protectedSheets.add(table.sheet.toLowerCase());
     } catch (error) {

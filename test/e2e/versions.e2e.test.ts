@@ -94,6 +94,14 @@ describe("budget versions in the preview", () => {
     const versions = new Set([...after.entries()].filter(([a]) => /^B\d+$/.test(a)).map(([, t]) => t));
     expect(versions.has("Studio approved") && versions.has("Working copy")).toBe(true);
     expect(after.get("G4")).toBe(first);
+    // The rows of this second save (new rows of the store's table) show their totals with cents,
+    // as the first save's do.
+    const workingTotals = [...after.entries()]
+      .filter(([a, t]) => /^B\d+$/.test(a) && t === "Working copy")
+      .map(([a]) => after.get(`G${a.slice(1)}`));
+    expect(workingTotals.length).toBeGreaterThan(0);
+    expect(workingTotals.filter((t) => !/^\(?[\d,]+\.\d\d\)?\s*$/.test(t ?? ""))).toEqual([]);
+    expect(first).toMatch(/\.\d\d\)?\s*$/);
     // Protected again: still refused (a click on a cell clears the last refusal first).
     await page.locator('td[data-address="G5"]').click();
     expect(await refusal.count()).toBe(0);

@@ -498,15 +498,20 @@ export function mockExcel(book: MockBook) {
             return { custom: { rule, format: { fill, font } } };
           },
         },
-        clear: () =>
+        // clear() is clear("All"): values, formats and bold go. clear("Contents") keeps the cells'
+        // number formats and bold, as Excel does (a table's body cleared before it is rewritten).
+        clear: (applyTo = "All") =>
           queue.push(() => {
             book.refuseIfProtected(sheet);
             // Clearing the whole sheet (clear("All")) also drops its conditional formats.
             if (rowCount * columnCount >= 1048576 * 16384) book.sheet(sheet).conditionalFormats = [];
             const cells = book.sheet(sheet).cells;
-            for (const k of [...cells.keys()]) {
+            for (const [k, cell] of [...cells]) {
               const { r, c } = cellAt(k);
-              if (r >= row && r < row + rowCount && c >= column && c < column + columnCount) cells.delete(k);
+              if (r < row || r >= row + rowCount || c < column || c >= column + columnCount) continue;
+              if (applyTo === "Contents" && (cell.format !== undefined || cell.bold))
+                cells.set(k, { kind: "value", content: "", format: cell.format, bold: cell.bold });
+              else cells.delete(k);
             }
           }),
       },

@@ -12,7 +12,7 @@ import {
   parseOwnershipMark,
   splitAddress,
 } from "../../src/excel/port";
-import { MockBook, mockExcel } from "./mockExcel";
+import { MockBook, cellKey, mockExcel } from "./mockExcel";
 
 function setup(options: { maxPayloadBytes?: number; maxReadCells?: number; maxReadBytes?: number } = {}) {
   const book = new MockBook();
@@ -747,6 +747,40 @@ describe("OfficeWorkbook.replaceTableRows", () => {
       ["Name", "Type", "Rate", "Cutoff"],
       ["SS", "%", 0.062, 184500],
       ["MEDICARE", "%", 0.0145, ""],
+    ]);
+  });
+
+  it("writes the rows' number formats in the request that writes their values, new rows included", async () => {
+    const { book, excel, port } = withTable();
+    book.setFormat("Fringes", 1, 2, "0.00%");
+    const before = excel.state.syncs;
+    // A % fringe's rate as percent, a flat one's as money (per cell); the cutoff as money (per column).
+    await port.replaceTableRows(
+      "Fringes",
+      [
+        [{ text: "FLAT" }, { text: "Flat" }, 45, null],
+        [{ text: "SS" }, { text: "%" }, 0.062, 184500],
+        [{ text: "FUI" }, { text: "%" }, 0.006, 7000],
+      ],
+      {
+        columnFormats: [null, null, null, "#,##0.00"],
+        cellFormats: [
+          [null, null, "#,##0.00", null],
+          [null, null, "0.00%", null],
+          [null, null, "0.00%", null],
+        ],
+      },
+    );
+    // The table, its area, the cells it grows over, then the one chunk: as without formats.
+    expect(excel.state.syncs - before).toBe(4);
+    expect(excel.state.requestsWithWrites).toEqual([before + 4]);
+    const formats = [1, 2, 3].map((r) =>
+      [0, 1, 2, 3].map((c) => book.sheet("Fringes").cells.get(cellKey(r, c))?.format),
+    );
+    expect(formats).toEqual([
+      [undefined, undefined, "#,##0.00", "#,##0.00"],
+      [undefined, undefined, "0.00%", "#,##0.00"],
+      [undefined, undefined, "0.00%", "#,##0.00"],
     ]);
   });
 

@@ -10,12 +10,12 @@
  */
 import { changedSinceSaved } from "../../src/engine/versions";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { ownershipMarkName, PortError } from "../../src/excel/port";
+import { NUMBER_FORMATS, ownershipMarkName, PortError } from "../../src/excel/port";
 import { COMPARISON_SHEET, KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/versions/comparisonSheet";
 import { compareCurrent, saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
 import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
-import { MockBook, cellAt, mockExcel } from "./mockExcel";
+import { MockBook, cellAt, cellKey, mockExcel } from "./mockExcel";
 
 const LINES = 5_000;
 
@@ -88,6 +88,37 @@ describe("saving a 5,000-line budget as a version", () => {
     expect(refused).toBeNull();
     expect(asked).toEqual(["A"]);
     expect(book.cell(STORE_SHEET, "C4")?.content).toBe("2026-12-04");
+  });
+
+  it("gives the rows of a later save the number formats of the first: totals with cents, numbers whole, text as written", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    const formatsOf = (row: number) =>
+      Array.from({ length: 9 }, (_, c) => book.sheet(STORE_SHEET).cells.get(cellKey(row, c))?.format);
+    // The first save (a new sheet, through apply) wrote each column's format.
+    const first = formatsOf(3);
+    expect(first).toEqual([
+      "0",
+      undefined,
+      undefined,
+      undefined,
+      "General",
+      undefined,
+      NUMBER_FORMATS.money,
+      "0",
+      undefined,
+    ]);
+    const before = excel.state.syncs;
+    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    // The same 10 syncs: the formats go in the request that writes the values.
+    expect(excel.state.syncs - before).toBe(10);
+    // Every row, those of "A" rewritten and the 5,000 new ones of "B", has the same formats.
+    const rows = Array.from({ length: 2 * LINES }, (_, i) => 3 + i);
+    expect(rows.find((r) => formatsOf(r).join("|") !== first.join("|"))).toBeUndefined();
+    expect(book.cell(STORE_SHEET, `G${2 * LINES + 3}`)).toMatchObject({
+      content: 100.25,
+      format: NUMBER_FORMATS.money,
+    });
   });
 
   it("lifts the protection in the first chunk's request and puts it back in the last one's", async () => {

@@ -483,6 +483,13 @@ describe("one workbook, one set of rates", () => {
       moved: null,
     });
     expect((await wb.readTable("MyRates"))!.rows.map((r) => r[0])).toEqual(["SS", "MEDICARE", "FUTA"]);
+    // Rates show as percents and caps as money, as Excel shows them, the two new rows too.
+    const shown = [1, 2, 3].map((r) => [2, 3].map((c) => wb.view("Rates", r, c).display));
+    expect(shown).toEqual([
+      ["6.20%", "184,500.00 "],
+      ["1.45%", ""],
+      ["0.60%", "7,000.00 "],
+    ]);
     expect((await wb.readNamedRange("Fringe_Year"))!.values[0][0]).toBe(2025);
   });
 });

@@ -39,7 +39,7 @@ import {
   budgetGlobalName,
   presetRows,
 } from "../templates/buildPlan";
-import { FRINGE_TABLE_WIDTHS, newFringeTable } from "./newFringeTable";
+import { FRINGE_TABLE_WIDTHS, fringeTableFormats, newFringeTable } from "./newFringeTable";
 import { count } from "../shell/words";
 
 /** The workbook's tables that PROD.FRINGE can read, with their rows. */
@@ -126,8 +126,10 @@ export async function copyIntoTable(
     if (!yes) return false;
   }
   const rows = carryFilledRates(table, definitions, fringeTableRows(definitions, table.headers));
+  // Each row's rate formatted for its fringe (percent or money), as a new table's are.
+  const write = { ...options, cellFormats: fringeTableFormats(definitions, table.headers) };
   try {
-    await host.port.replaceTableRows(table.name, rows, options);
+    await host.port.replaceTableRows(table.name, rows, write);
   } catch (error) {
     if (!(error instanceof PortError) || error.kind !== "wouldOverwrite") throw error;
     const yes = await host.ask({
@@ -137,7 +139,7 @@ export async function copyIntoTable(
       destructive: true,
     });
     if (!yes) return false;
-    await host.port.replaceTableRows(table.name, rows, { ...options, allowOverwrite: true });
+    await host.port.replaceTableRows(table.name, rows, { ...write, allowOverwrite: true });
   }
   return true;
 }

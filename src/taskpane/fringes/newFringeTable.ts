@@ -3,7 +3,7 @@
  * the Fringes panel's "new Fringes sheet": header, one row per library fringe, number formats,
  * the Excel table over them and the column widths.
  */
-import { FRINGE_TABLE_COLUMNS, fringeTableRows } from "../../engine/fringes/table";
+import { FRINGE_TABLE_COLUMNS, fringeTableRows, headerKey } from "../../engine/fringes/table";
 import type { FringeDefinition } from "../../engine/fringes/library";
 import { type CellBlock, type TableSpec, NUMBER_FORMATS } from "../../excel/port";
 
@@ -11,16 +11,27 @@ import { type CellBlock, type TableSpec, NUMBER_FORMATS } from "../../excel/port
 export const FRINGE_TABLE_WIDTHS = [110, 60, 70, 90, 90, 170, 150, 260, 360];
 
 /** A cell's number format by column: a % fringe's rate as percent, other rates and caps as money. */
-function formatFor(column: (typeof FRINGE_TABLE_COLUMNS)[number], d: FringeDefinition): string | null {
-  switch (column) {
-    case "Rate":
+function formatFor(header: unknown, d: FringeDefinition): string | null {
+  switch (headerKey(header)) {
+    case "rate":
       return d.type === "%" ? NUMBER_FORMATS.percent : NUMBER_FORMATS.money;
-    case "Cutoff":
-    case "Threshold":
+    case "cutoff":
+    case "threshold":
       return NUMBER_FORMATS.money;
     default:
       return null;
   }
+}
+
+/**
+ * The number formats of library fringes as rows of a fringe table with these headers (any
+ * order, case and spacing, as `fringeTableRows` reads them): the same shape as its rows.
+ */
+export function fringeTableFormats(
+  definitions: readonly FringeDefinition[],
+  headers: readonly unknown[] = FRINGE_TABLE_COLUMNS,
+): (string | null)[][] {
+  return definitions.map((d) => headers.map((h) => formatFor(h, d)));
 }
 
 /** The cells and the Excel table of a new fringe table named `name`, header at `row` in column A. */
@@ -34,10 +45,7 @@ export function newFringeTable(
       row,
       column: 0,
       cells: [[...FRINGE_TABLE_COLUMNS], ...fringeTableRows(definitions)],
-      cellFormats: [
-        FRINGE_TABLE_COLUMNS.map(() => null),
-        ...definitions.map((d) => FRINGE_TABLE_COLUMNS.map((c) => formatFor(c, d))),
-      ],
+      cellFormats: [FRINGE_TABLE_COLUMNS.map(() => null), ...fringeTableFormats(definitions)],
     },
     table: {
       name,

@@ -59,7 +59,7 @@ import {
 } from "../../excel/port";
 import { FRINGE_TABLE_WIDTHS, newFringeTable } from "../fringes/newFringeTable";
 import type { SheetSignature } from "../shell/ownedSheet";
-import { GROUPS_COLUMNS, IN_TOTAL, groupCostFormula, inTotalFormula } from "./groupFormulas";
+import { GROUPS_COLUMNS, GROUPS_FORMATS, IN_TOTAL, groupCostFormula, inTotalFormula } from "./groupFormulas";
 
 /** The owner key of everything the Templates panel writes. */
 export const TEMPLATES_OWNER = "templates";
@@ -655,10 +655,7 @@ export function buildTemplatePlan(
             },
           ],
         ],
-        cellFormats: [
-          [null, null, null],
-          [null, null, M],
-        ],
+        cellFormats: [[null, null, null], [...GROUPS_FORMATS]],
       },
     ],
     tables: [

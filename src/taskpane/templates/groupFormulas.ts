@@ -7,9 +7,16 @@
  * Tags are matched with FIND (exact, no wildcards: a group may be called "Option: crane?") on
  * `,KEY,` inside `,KEY1,KEY2,`, so "Stunts" never matches "Stunts 2nd unit".
  */
+import { NUMBER_FORMATS } from "../../excel/port";
 
 /** The columns of the Groups table on the Globals sheet. */
 export const GROUPS_COLUMNS = ["Group", "In total", "Cost with fringes"] as const;
+
+/**
+ * The number formats of a Groups table row ({@link GROUPS_COLUMNS}): the cost as money. The
+ * template writes them, and so must every rewrite of the rows (TableWriteOptions.columnFormats).
+ */
+export const GROUPS_FORMATS: readonly (string | null)[] = [null, null, NUMBER_FORMATS.money];
 
 /** What the In total cells hold; the formulas test for OUT only (blank or anything else is in). */
 export const IN_TOTAL = { in: "Yes", out: "No" } as const;

@@ -60,10 +60,26 @@ export async function readVersions(port: WorkbookPort, options: RunOptions = {})
   return { kind: "ours", versions: readStore(table.headers, table.rows), columns: table.headers.length };
 }
 
+/**
+ * The number formats of the store's columns (STORE_HEADER): numbers whole, the account as
+ * General, totals with cents; text columns are written as text. Every save writes them, the
+ * first with the new sheet and each later one with the rewritten rows.
+ */
+const STORE_FORMATS: (string | null)[] = [
+  "0",
+  null,
+  null,
+  null,
+  NUMBER_FORMATS.general,
+  null,
+  NUMBER_FORMATS.money,
+  "0",
+  null,
+];
+
 /** The plan that makes the store with its first version. */
 export function newStorePlan(version: BudgetVersion): WritePlan {
   const rows = storeRows(version);
-  const F = NUMBER_FORMATS;
   return {
     owner: VERSIONS_OWNER,
     sheets: [
@@ -87,7 +103,7 @@ export function newStorePlan(version: BudgetVersion): WritePlan {
             row: STORE_HEADER_ROW + 1,
             column: 0,
             cells: rows,
-            columnFormats: ["0", null, null, null, F.general, null, F.money, "0", null],
+            columnFormats: STORE_FORMATS,
           },
         ],
         tables: [
@@ -132,6 +148,8 @@ export async function saveVersion(
       port.replaceTableRows(STORE_TABLE, asStored(versions), {
         ...(restoring ? {} : options),
         protect: true,
+        // The store's formats: Excel gives new rows of a table none (TableWriteOptions).
+        columnFormats: STORE_FORMATS.slice(0, state.columns),
       }),
     storeWith(state.versions, version),
     state.versions,
