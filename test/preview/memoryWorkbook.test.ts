@@ -3,9 +3,6 @@ import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { translateStructuredRefs, type TableArea } from "../../src/preview/structuredRefs";
 import { NUMBER_FORMATS, type WritePlan } from "../../src/excel/port";
-import { saveCurrent } from "../../src/taskpane/versions/runVersions";
-import type { BudgetChoice } from "../../src/taskpane/versions/source";
-import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 
@@ -294,44 +291,5 @@ describe("a ledger opened as a sheet and read back (issue 16)", () => {
       onProgress: (p) => (p.done === 5_000 ? controller.abort() : undefined),
     });
     await expect(cancelled).rejects.toMatchObject({ kind: "cancelled" });
-  });
-});
-
-describe("rows rewritten in a table show what Excel shows (issue 21)", () => {
-  it("a later save into the versions store shows every total with cents, the new rows too", async () => {
-    const book = new MemoryWorkbook();
-    await book.apply({
-      owner: "user",
-      sheets: [
-        {
-          name: "Budget",
-          mode: "create",
-          blocks: [
-            {
-              row: 0,
-              column: 0,
-              cells: [
-                ["Account", "Description", "Amount"],
-                [1101, "Rights", 1],
-                [1201, "Producer", 2500.5],
-              ],
-            },
-          ],
-        },
-      ],
-    });
-    const choice: BudgetChoice = {
-      kind: "range",
-      ref: { sheet: "Budget", address: "A1:C3" },
-      layout: "FEATURE",
-    };
-    await saveCurrent(book, choice, "A", "2026-12-04", () => Promise.resolve(true));
-    await saveCurrent(book, choice, "B", "2026-12-05", () => Promise.resolve(true));
-    // Rows 4-5 hold "A" (written again), rows 6-7 "B" (new rows of the table).
-    const shown = (column: number) => [3, 4, 5, 6].map((r) => book.view(STORE_SHEET, r, column).display);
-    expect(shown(6)).toEqual(["1.00 ", "2,500.50 ", "1.00 ", "2,500.50 "]);
-    expect(shown(0)).toEqual(["1", "1", "2", "2"]);
-    expect(shown(1)).toEqual(["A", "A", "B", "B"]);
-    expect(shown(4)).toEqual(["1101", "1201", "1101", "1201"]);
   });
 });

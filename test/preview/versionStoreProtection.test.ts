@@ -58,6 +58,17 @@ async function bookWithVersion() {
 const TOTAL = { row: 3, column: 6 };
 
 describe("the version store in the preview", () => {
+  it("shows every total with cents after a later save, the new rows of the table too, as Excel does", async () => {
+    const { book, choice } = await bookWithVersion();
+    await saveCurrent(book, choice, "Working", "2026-12-05 09:00", yes);
+    // Rows 4-5 hold "Approved" (written again), rows 6-7 "Working" (new rows of the table).
+    const shown = (column: number) => [3, 4, 5, 6].map((r) => book.view(STORE_SHEET, r, column).display);
+    expect(shown(TOTAL.column)).toEqual(["1,000.00 ", "2,500.50 ", "1,000.00 ", "2,500.50 "]);
+    expect(shown(0)).toEqual(["1", "1", "2", "2"]);
+    expect(shown(1)).toEqual(["Approved", "Approved", "Working", "Working"]);
+    expect(shown(4)).toEqual(["1101", "2001", "1101", "2001"]);
+  });
+
   it("is protected once saved: typing into it is refused in Excel's words and changes nothing", async () => {
     const { book } = await bookWithVersion();
     expect(book.isProtected(STORE_SHEET)).toBe(true);
