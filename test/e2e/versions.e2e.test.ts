@@ -5,8 +5,9 @@
  * original totals beside the Top Sheet. The store, "PROD versions", is protected: typing into it
  * is refused with Excel's message, and saving another version still works; a version edited by
  * hand after the user unprotected the store is named when it is compared. A note the user typed
- * on the comparison is named in a question before the comparison is replaced, kept on Cancel,
- * and carried to the same account's row.
+ * on the comparison, and a cell on Globals that links to it, are named in a question before the
+ * comparison is replaced; Cancel keeps the sheet as it was, Replace carries the note to the same
+ * account's row.
  */
 import {
   type Preview,
@@ -231,12 +232,22 @@ describe("budget versions in the preview", () => {
     expect(await cellText(page, `J${crane}`)).toBe("ask about the crane");
     const typed = await showSheet(page, "Budget comparison");
 
+    // A cell on Globals links to the comparison's grand total.
+    const grand = rowOf(before, "Total", "B");
+    const globals = await showSheet(page, "Globals");
+    expect(globals.get("J2") ?? "").toBe("");
+    await typeInto(page, "J2", `='Budget comparison'!C${grand}`);
+    expect(amount(await cellText(page, "J2"))).toBe(amount(before.get(`C${grand}`) ?? ""));
+
     // Working copy left out: the comparison gets narrower.
     await page.getByRole("checkbox", { name: /^Working copy \(saved / }).uncheck();
     await page.getByRole("button", { name: "Compare", exact: true }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByText(/^You typed on it: 1 cell beside 1 row \(3350 /).waitFor();
-    expect(await dialog.getByText(/will be carried to the rows with the same labels/).count()).toBe(1);
+    const question = dialog.getByText(/^You typed on it: 1 cell beside 1 row \(3350 /);
+    await question.waitFor();
+    expect(await question.textContent()).toMatch(
+      /will be carried to the rows with the same labels\. The formula in Globals!J2 refers to "Budget comparison"\. Replacing the sheet does not move it: it still points at the same cells, which may then hold other figures\./,
+    );
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.getByText(/Nothing was written: "Budget comparison" is as it was/).waitFor();
     expect(await showSheet(page, "Budget comparison")).toEqual(typed);

@@ -320,13 +320,15 @@ describe("comparing a 5,000-line budget", () => {
     expect(mark?.formula).toMatch(/^='Budget comparison 2'!/);
 
     // Comparing again replaces PROD's own "Budget comparison 2", by its mark: no read of the
-    // user's sheet, one read of the charts on the sheet replaced (the port's replace), and the
-    // sheet replaced read for what the user typed on it (3: its used range, its formulas).
+    // user's sheet, one read of the charts on the sheet replaced (the port's replace), the sheet
+    // replaced read for what the user typed on it (3: its used range, its formulas), and the
+    // cells elsewhere that link to it asked for (2: the mock finds no dependents, as it does not
+    // count the sheet's own formulas; Excel does, and answers in 1).
     const again = excel.state.syncs;
     const second = await compareCurrent(port, choice, { ...request, base: "current" }, () =>
       Promise.reject(new Error("asked")),
     );
-    expect(excel.state.syncs - again).toBe(14);
+    expect(excel.state.syncs - again).toBe(16);
     expect(second?.target).toEqual({ sheetName: "Budget comparison 2", mode: "replaceOwned" });
     expect(book.cell("Budget comparison 2", "C4")?.content).toBe("Current (base)");
     expect(book.cell(COMPARISON_SHEET, "A1")?.content).toBe("Budget comparison: my notes");
@@ -370,8 +372,9 @@ describe("what the user typed on the comparison", () => {
     const syncs = excel.state.syncs;
     const written = await compareCurrent(port, choice, second, yes);
     // As a replace (11, and 1 more: the store of two 5,000-line versions is read in two chunks),
-    // and the sheet replaced read for what the user typed (3: its used range, its formulas).
-    expect(excel.state.syncs - syncs).toBe(15);
+    // the sheet replaced read for what the user typed (3: its used range, its formulas), and the
+    // links to it asked for (2: there are none).
+    expect(excel.state.syncs - syncs).toBe(17);
     // Current (base), Approved, B, two pairs: the notes column is now J, and what was beside
     // the old table (H) is beside the new one (K).
     expect(book.cell(COMPARISON_SHEET, "J4")?.content).toBe(YOUR_NOTES);
@@ -393,6 +396,30 @@ describe("what the user typed on the comparison", () => {
     expect(written?.carried).toBe(
       `2 cells of yours carried to the rows with the same labels; 1 cell kept under "${KEPT_HEADING}" (1 row the new sheet does not have: ${String(column[heading + 1])}); 1 figure you typed over PROD's formulas kept as a note beside its row, with PROD's formula back in its place.`,
     );
+  });
+
+  it("asks before the replace when a cell elsewhere links to it, even with nothing typed on it", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, choice, request, () => Promise.reject(new Error("asked")));
+    book.addSheet("Summary", []);
+    book.setCell("Summary", "A1", { kind: "formula", content: "='Budget comparison'!E5*2" });
+    const questions: string[] = [];
+    const ask = (answer: boolean) => (question: { message: string }) => {
+      questions.push(question.message);
+      return Promise.resolve(answer);
+    };
+    expect(await compareCurrent(port, choice, { ...request, base: "current" }, ask(false))).toBeNull();
+    expect(book.cell(COMPARISON_SHEET, "C4")?.content).toBe("Current");
+    expect(questions).toEqual([
+      `The formula in Summary!A1 refers to "Budget comparison". Replacing the sheet does not move it: it still points at the same cells, which may then hold other figures. Comparing replaces it with this comparison.`,
+    ]);
+    const syncs = excel.state.syncs;
+    await compareCurrent(port, choice, { ...request, base: "current" }, ask(true));
+    // As a replace with nothing typed (14), the links found in one sync.
+    expect(excel.state.syncs - syncs).toBe(15);
+    expect(book.cell(COMPARISON_SHEET, "C4")?.content).toBe("Current (base)");
   });
 
   it("asks nothing when the user typed nothing on it", async () => {

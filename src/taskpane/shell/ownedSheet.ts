@@ -8,8 +8,16 @@
  * content: the exact title or header PROD wrote on it. Even then the pane asks before taking it
  * back, because a user's own sheet can look like PROD's (copied from it, typed to match).
  */
-import { a1Range, parseA1, type CellValue, type OwnedRegion, type WorkbookPort } from "../../excel/port";
-import { carriedWords, firstFew, typedWords, type Carry, type SheetCells, type TypedCell } from "./userWork";
+import {
+  a1Range,
+  parseA1,
+  type CellValue,
+  type OwnedRegion,
+  type SheetLinks,
+  type WorkbookPort,
+} from "../../excel/port";
+import { hasLinks, sheetLinksWords } from "./sheetLinks";
+import { carriedWords, typedWords, type Carry, type SheetCells, type TypedCell } from "./userWork";
 
 /** Whether the mark `key` (from `findOwned`) marks the sheet named `sheet`. */
 export function marksSheet(owned: readonly OwnedRegion[], key: string, sheet: string): boolean {
@@ -122,7 +130,7 @@ export function unmarkedSheetWords(sheet: string, what: string): string {
  * budget comparison"): Versions, What-if and Incentives ask it in the same words.
  */
 export function reclaimComparisonQuestion(sheet: string, what: string): SheetQuestion {
-  const facts = { sheet, what, reclaim: true, typed: [], keptHeading: "", links: [] };
+  const facts = { sheet, what, reclaim: true, typed: [], keptHeading: "", links: { cells: [], names: [] } };
   return questionWords({ ...facts, carry: { cells: [], labels: [], end: 0 } });
 }
 
@@ -200,8 +208,8 @@ export interface ReplaceFacts {
   carry: Carry;
   /** The heading of the kept part ("From the earlier comparison"). */
   keptHeading: string;
-  /** Cells on other sheets and workbook names that refer to it, in words (`'Top Sheet'!H5`). */
-  links: readonly string[];
+  /** Cells on other sheets and workbook names that refer to it (WorkbookPort.findLinksTo). */
+  links: SheetLinks;
 }
 
 /**
@@ -210,7 +218,7 @@ export interface ReplaceFacts {
  * reclaim words come first, so the user answers once). Null when there is nothing to ask.
  */
 export function replaceQuestion(facts: ReplaceFacts): SheetQuestion | null {
-  if (!facts.reclaim && facts.typed.length === 0 && facts.links.length === 0) return null;
+  if (!facts.reclaim && facts.typed.length === 0 && !hasLinks(facts.links)) return null;
   return questionWords(facts);
 }
 
@@ -221,11 +229,7 @@ function questionWords(facts: ReplaceFacts): SheetQuestion {
     parts.push(
       `You typed on it: ${typedWords(facts.typed).join("; ")}. ${carriedWords(facts.carry, facts.keptHeading, false)}`,
     );
-  if (facts.links.length > 0) {
-    parts.push(
-      `Other cells link to it: ${firstFew(facts.links)}. After the replace they point at the same cells, which may hold other figures.`,
-    );
-  }
+  if (hasLinks(facts.links)) parts.push(sheetLinksWords(facts.sheet, facts.links));
   parts.push(
     facts.reclaim
       ? "Replace it only if it is PROD's comparison: comparing replaces it with this comparison, and PROD marks it as its own again."

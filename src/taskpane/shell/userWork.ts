@@ -29,6 +29,7 @@
  * pane says so.
  */
 import { storedCell } from "../../engine/whatif/scenarios";
+import { formulaRefs, namesSheet } from "../../excel/formulaRefs";
 import { a1, type Cell, type CellValue } from "../../excel/port";
 import { count } from "./words";
 
@@ -116,26 +117,21 @@ export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): Type
   return typed;
 }
 
+/** A bare A1 cell as formulaRefs gives it among a formula's words (`E14`, `$E$14`). */
+const BARE_CELL = /^\$?[A-Z]{1,3}\$?\d+$/i;
+/** A bare whole column or row (`E:E`, `$14:$14`): formulaRefs gives its two halves as words, so it is read from the text. */
+const BARE_LINES = /(?<![\w.!$'\]])(\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)(?![\w(.!])/i;
+
 /**
- * Whether a formula refers to a cell of the sheet `sheet` itself: a reference with no sheet
- * (`E14`, `$E$14`, `E:E`, `14:14`) or with that sheet's name. Text in quotes is not a reference;
- * function names (`LOG10(`) are not either. Workbook names are not looked into.
+ * Whether a formula refers to a cell of the sheet `sheet` itself: a reference with that sheet's
+ * name (formulaRefs reads them as Excel writes them, quoting and 3-D spans included) or one with
+ * no sheet (`E14`, `$E$14`, `E:E`, `14:14`). Text in quotes is not a reference, nor is a function
+ * name (`LOG10(`). Workbook names are not looked into.
  */
-export function refersToSheet(formula: string, sheet: string): boolean {
-  const bare = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  const qualified =
-    /(?:'((?:[^']|'')+)'|([A-Za-z_\\][\w.]*))!\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?/g;
-  let own = false;
-  const rest = bare.replace(qualified, (_m, quoted: string | undefined, plain: string | undefined) => {
-    const name = quoted !== undefined ? quoted.replace(/''/g, "'") : (plain ?? "");
-    if (name.toLowerCase() === sheet.toLowerCase()) own = true;
-    return " ";
-  });
-  if (own) return true;
-  const cell = /(?<![\w.$\]])\$?[A-Za-z]{1,3}\$?\d+(?![\w(.])/;
-  const columns = /(?<![\w.$])\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w(])/;
-  const rowsRef = /(?<![\w.$])\$?\d+:\$?\d+(?![\w.])/;
-  return cell.test(rest) || columns.test(rest) || rowsRef.test(rest);
+export function refersToOwnCells(formula: string, sheet: string): boolean {
+  const { references, words } = formulaRefs(formula);
+  if (references.some((r) => namesSheet(r, sheet)) || words.some((w) => BARE_CELL.test(w))) return true;
+  return BARE_LINES.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
 }
 
 /** The value of a sheet cell in `cells` ("" outside the grid, as Excel reads a blank). */
@@ -226,7 +222,7 @@ export function overNote(t: TypedCell): string {
 /** A typed cell as written again: text stays text, a formula as written unless it points into the sheet. */
 function carriedCell(t: TypedCell, sheet: string): { cell: Cell; asValue: boolean } {
   if (t.kind === "over") return { cell: { text: overNote(t) }, asValue: false };
-  if (t.formula !== null && !refersToSheet(t.formula, sheet))
+  if (t.formula !== null && !refersToOwnCells(t.formula, sheet))
     return { cell: { formula: t.formula }, asValue: false };
   const value = t.value;
   return { cell: typeof value === "string" ? { text: value } : value, asValue: t.formula !== null };
@@ -358,7 +354,7 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
 }
 
 /** The first three of a list, and how many more: "a, b, c and 2 more". */
-export function firstFew(items: readonly string[], shown = 3): string {
+function firstFew(items: readonly string[], shown = 3): string {
   const head = items.slice(0, shown).join(", ");
   return items.length > shown ? `${head} and ${items.length - shown} more` : head;
 }

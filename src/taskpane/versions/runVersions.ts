@@ -115,9 +115,10 @@ export interface CompareResult {
  * own earlier one, by its mark); a sheet of that name that is not PROD's is never written to: the
  * comparison goes to "Budget comparison 2" (or the next name free), as Bids and Incentives do
  * (sheetTarget). The sheet replaced is read first (readSheetCells: two reads) for what the user
- * typed on it (userWork.ts), which goes to the same rows of the new one. One question is asked
- * before anything is written (replaceQuestion) when the user typed on it or when it shows PROD's
- * title and headings but has lost its mark; a no writes nothing and returns null.
+ * typed on it (userWork.ts), which goes to the same rows of the new one, and the workbook asked
+ * which cells and names elsewhere link to it (findLinksTo). One question is asked before anything
+ * is written (replaceQuestion) when the user typed on it, when other cells link to it, or when it
+ * shows PROD's title and headings but has lost its mark; a no writes nothing and returns null.
  */
 export async function compareCurrent(
   port: WorkbookPort,
@@ -161,6 +162,8 @@ export async function compareCurrent(
     COMPARISON_SIGNATURE,
   );
   const earlier = target.mode === "create" ? null : await readSheetCells(port, target.sheetName);
+  const links =
+    target.mode === "create" ? { cells: [], names: [] } : await port.findLinksTo(target.sheetName);
   const typed = earlier ? findTypedCells(earlier, earlierRows(earlier)) : [];
   const { plan, carry } = comparisonPlan(
     comparison,
@@ -182,7 +185,7 @@ export async function compareCurrent(
     typed,
     carry,
     keptHeading: KEPT_HEADING,
-    links: [],
+    links,
   });
   if (question && !(await confirm(question, target.sheetName))) return null;
   await port.apply(plan, options);

@@ -11,7 +11,7 @@ import {
   findTypedCells,
   placeTypedCells,
   readKeptRows,
-  refersToSheet,
+  refersToOwnCells,
   type OwnRow,
   type SheetCells,
 } from "../../../src/taskpane/shell/userWork";
@@ -238,8 +238,14 @@ describe("a formula of the user's pointing into the sheet", () => {
     ["=LOG10(100)", false],
     ["=Contingency*2", false],
     ["='It''s'!A1+1", false],
+    ["=SUM(Globals!E:E)", false],
+    ["=SUM(Globals!1:1)+1", false],
+    ["=Jan:Mar!B2", false],
+    ["='Top Sheet:Budget comparison'!B2", true],
+    ["='[Other.xlsx]Budget comparison'!E14", false],
+    ["=[1]Globals!A1", false],
   ])("%s: %s", (formula, own) => {
-    expect(refersToSheet(formula, SHEET)).toBe(own);
+    expect(refersToOwnCells(formula, SHEET)).toBe(own);
   });
 });
 
