@@ -16,7 +16,10 @@ import { SHEET_COLUMNS, SHEET_ROWS, parseA1 } from "./port";
 
 /** One sheet-qualified reference in a formula. */
 export interface SheetReference {
-  /** The sheet, or the first and last sheet of a 3-D reference, as written (unquoted). */
+  /**
+   * The sheet, or the first and last sheet of a 3-D reference, as written (unquoted); none for a
+   * reference on the formula's own sheet (`E12`, `B5:B9`).
+   */
   sheets: string[];
   /** What follows the `!`: an A1 address (`$E$12`, `E1:E5`, `E:E`) or a sheet-level name. */
   address: string;
@@ -24,11 +27,14 @@ export interface SheetReference {
 
 /** What a formula refers to. */
 export interface FormulaRefs {
-  /** Its references to sheets of this workbook (other workbooks' are left out). */
+  /** Its A1 references to cells of this workbook (other workbooks' are left out). */
   references: SheetReference[];
   /** The bare words it uses that are not functions or sheet prefixes: names, tables, A1 cells. */
   words: string[];
 }
+
+/** An A1 cell or range, whole columns (`E:E`) and whole rows (`12:12`) included. */
+const A1_AREA = /^(\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)$/i;
 
 /** Characters of an unquoted sheet name, a name or an A1 reference (Excel allows letters of any script). */
 const WORD = /[\p{L}\p{N}_.\\$]/u;
@@ -74,9 +80,11 @@ export function formulaRefs(formula: string): FormulaRefs {
       } else i = j + 1;
       afterBracket = false;
     } else if (ch === "#") {
-      // An error constant (#REF!, #N/A, #DIV/0!): its `!` is no sheet's.
+      // An error constant (#N/A, #DIV/0!): its `!` is no sheet's; and what a deleted sheet's
+      // reference left (`#REF!$A$1`) refers to nothing.
       const end = run(i + 1, /[\p{L}\p{N}_/]/u);
-      i = formula[end] === "!" || formula[end] === "?" ? end + 1 : end;
+      if (formula[end] === "!") i = run(end + 1, ADDRESS);
+      else i = formula[end] === "?" ? end + 1 : end;
       afterBracket = false;
     } else if (ch === "[") {
       // A structured reference's brackets (nested for `[[#This Row],[Total]]`) or a workbook's.
@@ -103,12 +111,19 @@ export function formulaRefs(formula: string): FormulaRefs {
           if (!afterBracket) references.push({ sheets: [word, formula.slice(end + 1, last)], address });
           i = after;
         } else {
-          words.push(word);
-          i = end;
+          // A range on the formula's own sheet (`E5:E9`, `E:E`, `5:9`), or two names.
+          const second = formula.slice(end + 1, last);
+          if (A1_AREA.test(`${word}:${second}`))
+            references.push({ sheets: [], address: `${word}:${second}` });
+          words.push(word, second);
+          i = last;
         }
       } else {
         // A function's name is followed by its parenthesis; anything else is a name or a cell.
-        if (formula[run(end, /\s/)] !== "(") words.push(word);
+        if (formula[run(end, /\s/)] !== "(") {
+          words.push(word);
+          if (A1_AREA.test(word)) references.push({ sheets: [], address: word });
+        }
         i = end;
       }
       afterBracket = false;
@@ -139,9 +154,6 @@ export function refersToSheet(formula: string, sheet: string, onSheet: readonly 
   );
 }
 
-/** An A1 cell or range, whole columns (`E:E`) and whole rows (`12:12`) included. */
-const A1_AREA = /^(\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)$/i;
-
 /** A block of cells, 0-based. */
 export interface Area {
   row: number;
@@ -154,9 +166,16 @@ export interface Area {
  * Whether a formula refers to a cell of `area` on `sheet` (what makes it one of the area's
  * direct dependents in Excel): a reference on the sheet that overlaps the area (one that is no
  * A1 address, a sheet-level name, counts), or a bare word that is one of `via` (the names that
- * refer into the area, the tables on the sheet), any case.
+ * refer into the area, the tables on the sheet), any case. A reference without a sheet is on
+ * `home`, the sheet the formula is in.
  */
-export function refersInto(formula: string, sheet: string, area: Area, via: readonly string[] = []): boolean {
+export function refersInto(
+  formula: string,
+  sheet: string,
+  area: Area,
+  via: readonly string[] = [],
+  home = "",
+): boolean {
   const { references, words } = formulaRefs(formula);
   const local = new Set(via.map((w) => w.toLowerCase()));
   const overlaps = (address: string) => {
@@ -170,7 +189,10 @@ export function refersInto(formula: string, sheet: string, area: Area, via: read
     );
   };
   return (
-    references.some((r) => namesSheet(r, sheet) && overlaps(r.address)) ||
-    words.some((w) => local.has(w.toLowerCase()))
+    references.some(
+      (r) =>
+        (r.sheets.length === 0 ? home.toLowerCase() === sheet.toLowerCase() : namesSheet(r, sheet)) &&
+        overlaps(r.address),
+    ) || words.some((w) => local.has(w.toLowerCase()))
   );
 }

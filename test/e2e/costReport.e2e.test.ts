@@ -1,6 +1,14 @@
 import type { Locator, Page, Worker } from "playwright-core";
 import { makeXlsx, type FixtureCell } from "../taskpane/files/xlsxFixture";
-import { amount, cellText, fillInFringeRates, type Preview, openPreview, typeInto } from "./preview";
+import {
+  amount,
+  cellText,
+  fillInFringeRates,
+  type Preview,
+  openPreview,
+  showSheet,
+  typeInto,
+} from "./preview";
 
 /** Every cell the grid shows on the active sheet, by A1 address. */
 async function sheetCells(page: Page): Promise<Map<string, string>> {
@@ -183,6 +191,33 @@ describe("building the cost report again for the same date in the preview", () =
     await page.getByRole("tab", { name: "Cost Report 2026-11-20", exact: true }).click();
     expect(amount(await cellText(page, "H5"))).toBe(4321);
     expect(await cellText(page, "Q5")).toBe("Kept from the report replaced");
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("names a cell of the user's that links to the report before replacing it; Keep it changes nothing (issue 21)", async () => {
+    const { page } = preview;
+    const report = "Cost Report 2026-11-20";
+    // Below the Top Sheet's figures, the user links a cell to the report's first EFC (I5).
+    const top = await showSheet(page, "Top Sheet");
+    const row = Math.max(...[...top.keys()].map((a) => Number(a.replace(/^[A-Z]+/, ""))));
+    await typeInto(page, `B${row}`, `='${report}'!I5`);
+    const efc = await cellText(page, `B${row}`);
+    expect(amount(efc)).toBeGreaterThan(0);
+    const before = await showSheet(page, report);
+
+    await page.getByRole("button", { name: "Build cost report" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog
+      .getByText(
+        `The formula in 'Top Sheet'!B${row} refers to "${report}". After the replace it points at the same cells, which may then hold other figures.`,
+        { exact: false },
+      )
+      .waitFor();
+    await dialog.getByRole("button", { name: "Keep it" }).click();
+    await page.getByText("Nothing more was written.").waitFor();
+    expect(await showSheet(page, report)).toEqual(before);
+    await showSheet(page, "Top Sheet");
+    expect(await cellText(page, `B${row}`)).toBe(efc);
     expect(preview.errors).toEqual([]);
   });
 });

@@ -18,6 +18,14 @@ describe("formulaRefs: what a formula refers to", () => {
     expect(formulaRefs(formula).references).toEqual(references);
   });
 
+  it("reads references on the formula's own sheet as having no sheet", () => {
+    expect(formulaRefs("=SUM(E5:E9)+$B$2*SUM(C:C)+Rate").references).toEqual([
+      { sheets: [], address: "E5:E9" },
+      { sheets: [], address: "$B$2" },
+      { sheets: [], address: "C:C" },
+    ]);
+  });
+
   it("finds no reference in text constants, error values or other workbooks", () => {
     expect(
       formulaRefs(
@@ -67,6 +75,12 @@ describe("refersInto", () => {
     expect(refersInto("=SUM('Budget comparison'!E1:E20)", "Budget comparison", e12)).toBe(true);
     expect(refersInto("='Budget comparison'!F12", "Budget comparison", e12)).toBe(false);
     expect(refersInto("='Budget comparison'!12:12", "Budget comparison", e12)).toBe(true);
+  });
+
+  it("counts a reference without a sheet only in a formula on the sheet itself", () => {
+    expect(refersInto("=E12*2", "Budget comparison", e12)).toBe(false);
+    expect(refersInto("=E12*2", "Budget comparison", e12, [], "budget comparison")).toBe(true);
+    expect(refersInto("=E13*2", "Budget comparison", e12, [], "Budget comparison")).toBe(false);
   });
 
   it("counts a reference that is no A1 address (a sheet-level name) as a link", () => {

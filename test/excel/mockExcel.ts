@@ -293,7 +293,8 @@ export class MockBook {
       const found: { row: number; column: number }[] = [];
       for (const [k, cell] of s.cells) {
         if (cell.kind !== "formula" || typeof cell.content !== "string") continue;
-        if (refersInto(cell.content, on, area, via)) found.push({ row: cellAt(k).r, column: cellAt(k).c });
+        if (refersInto(cell.content, on, area, via, s.name))
+          found.push({ row: cellAt(k).r, column: cellAt(k).c });
       }
       if (found.length > 0)
         addresses.push(

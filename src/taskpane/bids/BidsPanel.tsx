@@ -35,10 +35,12 @@ import {
 } from "../../engine/bids";
 import { ProdError } from "../../engine/errors";
 import { fromNumber, toMoney, type Decimal } from "../../engine/money";
+import { splitAddress } from "../../excel/port";
 import { formatDollars } from "../shell/formatMoney";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
+import { hasLinks, linkedSheetQuestion, linksBesides, sheetLinksWords } from "../shell/sheetLinks";
 import { ChoiceField } from "../shell/ChoiceField";
 import { count } from "../shell/words";
 import { problemProps } from "../shell/problemProps";
@@ -362,6 +364,8 @@ export function BidsPanel({
    * Writes the comparison sheet. Before replacing an earlier one whose single-vendor award a
    * budget cell may link to, when this comparison has none, it asks: the cell would show #VALUE!
    * and break the budget's totals (issue 17). "Yes" shows the split award in that cell instead.
+   * Formulas elsewhere into the earlier sheet, besides the award links PROD keeps, are named in
+   * the first question it asks, or in a question of their own (spec/taskpane.md, issue 21).
    */
   const handleWriteSheet = async () => {
     if (!result) return;
@@ -369,10 +373,28 @@ export function BidsPanel({
     const problems = mappedVendors.flatMap((v) => v.problems.map((p) => `${v.name}: ${p.message}`));
     try {
       const target = await comparisonTarget(port);
+      const earlier =
+        target.mode === "create"
+          ? { hadSingle: false, links: [], userNotes: [] }
+          : await earlierComparison(port, target.sheetName);
+      // The award links point at the fixed totals of row 4, which a re-run keeps in place.
+      const links =
+        target.mode === "create"
+          ? { cells: [], names: [] }
+          : linksBesides(await port.findLinksTo(target.sheetName), {
+              cells: earlier.links.map((l) => splitAddress(l.cell)),
+            });
+      let linksToSay = hasLinks(links);
+      /** The links, said once, in the first question asked. */
+      const linksWords = () => {
+        const words = linksToSay ? ` ${sheetLinksWords(target.sheetName, links)}` : "";
+        linksToSay = false;
+        return words;
+      };
       if (target.mode === "reclaim") {
         const yes = await ask({
           title: `Replace "${target.sheetName}"?`,
-          message: `${unmarkedSheetWords(target.sheetName, "a bid comparison")} Replace it only if it is PROD's comparison: writing replaces it with this comparison, keeps your notes in its last column, and PROD marks it as its own again.`,
+          message: `${unmarkedSheetWords(target.sheetName, "a bid comparison")} Replace it only if it is PROD's comparison: writing replaces it with this comparison, keeps your notes in its last column, and PROD marks it as its own again.${linksWords()}`,
           confirmLabel: "Replace it",
           cancelLabel: "Cancel",
         });
@@ -383,15 +405,12 @@ export function BidsPanel({
           return;
         }
       }
-      const earlier =
-        target.mode === "create"
-          ? { hadSingle: false, links: [], userNotes: [] }
-          : await earlierComparison(port, target.sheetName);
       let splitForSingle = false;
       if (earlier.hadSingle && !result.bestSingle) {
         const now =
           earlier.singleTotal === undefined ? "" : ` (${formatDollars(fromNumber(earlier.singleTotal))} now)`;
         const linked = earlier.links.filter((l) => l.award === "single").map((l) => l.cell);
+        const said = linksWords();
         const yes = await ask({
           title: "No single-vendor award this time",
           message:
@@ -399,6 +418,7 @@ export function BidsPanel({
             (linked.length > 0
               ? `${linked.join(", ")} ${linked.length === 1 ? "links" : "link"} to it on "${target.sheetName}"${now} and would show #VALUE!, breaking the budget's totals. `
               : `A budget cell linked to it on "${target.sheetName}"${now} would show #VALUE!. `) +
+            (said === "" ? "" : `${said.trim()} `) +
             `Show the split award (${formatDollars(result.bestSplit.total)}) in its place, so linked cells keep a number? Cancel writes nothing.`,
           confirmLabel: "Show the split award there",
           cancelLabel: "Cancel",
@@ -408,6 +428,10 @@ export function BidsPanel({
           return;
         }
         splitForSingle = true;
+      }
+      if (linksToSay && !(await ask(linkedSheetQuestion(target.sheetName, links)))) {
+        writing.showNote(`Nothing was written: "${target.sheetName}" is as it was.`);
+        return;
       }
       const sheet = await writing.runLong("Writing the bid comparison", async (options) => {
         const { plan, layout } = comparisonSheetPlan(result, {

@@ -8,7 +8,7 @@ import type { LayoutId } from "../../engine/chart";
 import type { VarianceConvention } from "../../engine/costReport";
 import type { Decimal } from "../../engine/money";
 import { serialToIso, type Cutoff, type PriorRow } from "../../engine/weeklyCostReport";
-import { PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
+import { PortError, type RunOptions, type SheetLinks, type WorkbookPort } from "../../excel/port";
 import { throwIfCancelled } from "../files/cancel";
 import { ownedSheetState } from "../shell/ownedSheet";
 import { ledgerFile, type ReportSummary } from "./reportJob";
@@ -56,6 +56,8 @@ export interface ReplaceQuestion {
    * its title and headers: yes also takes it back as PROD's.
    */
   unmarked: boolean;
+  /** Formulas on other sheets and names that refer to the sheet: they will point at other figures. */
+  links: SheetLinks;
 }
 
 /** What the pane tells the user afterwards: the sheet written, and what it shows of the report. */
@@ -110,7 +112,9 @@ export async function runCostReport(
     const used = await port.readUsedRange(name, cancel);
     replaced = used ? readPriorReport(used.values) : undefined;
     const keptEtcs = replaced?.filter((r) => r.etcEdited).length ?? 0;
-    if (!(await req.confirmReplace({ sheet: name, keptEtcs, unmarked: mode === "reclaim" }))) {
+    // PROD links nothing to its report: every formula elsewhere into it is the user's (issue 21).
+    const links = await port.findLinksTo(name);
+    if (!(await req.confirmReplace({ sheet: name, keptEtcs, unmarked: mode === "reclaim", links }))) {
       throw new PortError("cancelled", `${name} was left as it is.`, [name]);
     }
   }

@@ -27,6 +27,7 @@ import { parseDate, type Cutoff, type Flag } from "../../engine/weeklyCostReport
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { unmarkedSheetWords } from "../shell/ownedSheet";
+import { hasLinks, sheetLinksWords } from "../shell/sheetLinks";
 import { count } from "../shell/words";
 import { InputPicker } from "../costReport/InputPicker";
 import { runCostReport, type ReportOutcome } from "../costReport/runReport";
@@ -196,7 +197,7 @@ export default function CostReportPanel(props: CostReportPanelProps) {
           convention,
           efcChangeThreshold: t,
           relievePos,
-          confirmReplace: ({ sheet, keptEtcs, unmarked }) =>
+          confirmReplace: ({ sheet, keptEtcs, unmarked, links }) =>
             pane.ask({
               title: `Replace ${sheet}?`,
               message:
@@ -205,7 +206,8 @@ export default function CostReportPanel(props: CostReportPanelProps) {
                   : `${sheet} is there already. Building it again replaces it with the books as they are now.`) +
                 (keptEtcs > 0
                   ? ` The ${count(keptEtcs, "ETC")} typed or carried into it ${keptEtcs === 1 ? "is" : "are"} kept.`
-                  : ""),
+                  : "") +
+                (hasLinks(links) ? ` ${sheetLinksWords(sheet, links)}` : ""),
               confirmLabel: "Replace it",
               cancelLabel: "Keep it",
               destructive: true,

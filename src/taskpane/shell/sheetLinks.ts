@@ -82,7 +82,7 @@ export function sheetLinksWords(sheet: string, links: SheetLinks): string {
   const subject = parts.join(" and ");
   return (
     `${subject[0].toUpperCase()}${subject.slice(1)} ${one ? "refers" : "refer"} to "${sheet}". ` +
-    `Replacing the sheet does not move ${one ? "it" : "them"}: ${one ? "it still points" : "they still point"} at the same cells, which may then hold other figures.`
+    `After the replace ${one ? "it points" : "they point"} at the same cells, which may then hold other figures.`
   );
 }
 

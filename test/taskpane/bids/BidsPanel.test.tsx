@@ -828,6 +828,66 @@ describe("Bids panel: the award as a live link to the comparison sheet", () => {
     );
   });
 
+  /** Clicks Write comparison sheet again, after the first write. */
+  async function writeAgain() {
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write comparison sheet" }));
+    });
+    await settle();
+  }
+
+  it("names the user's own formulas into its old sheet before a re-run replaces it; Cancel writes nothing (issue 21)", async () => {
+    const { book, questions, notes, applied } = await comparedAndWritten([true, false, true]);
+    // PROD's own award link is kept in place: only the user's cells are asked about.
+    fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
+    await writeAward();
+    book.setCell("Budget", "C2", { kind: "formula", content: "='Bid comparison'!C6" });
+    book.setCell("Budget", "C3", { kind: "formula", content: "='Bid comparison'!C7*2" });
+    book.addSheet("Notes");
+    book.setCell("Notes", "A1", { kind: "formula", content: "=SUM('Bid comparison'!B6:B9)" });
+    const before = applied.length;
+    const sheetBefore = JSON.stringify([...book.sheet("Bid comparison").cells]);
+    await writeAgain();
+    expect(questions).toHaveLength(2);
+    expect(questions[1]).toMatchObject({ title: 'Replace "Bid comparison"?', confirmLabel: "Replace it" });
+    expect(questions[1].message).toBe(
+      `Formulas in 3 cells elsewhere (Budget!C2:C3, Notes!A1) refer to "Bid comparison". After the replace they point at the same cells, which may then hold other figures. Replace it anyway? Cancel writes nothing.`,
+    );
+    expect(applied).toHaveLength(before);
+    expect(JSON.stringify([...book.sheet("Bid comparison").cells])).toBe(sheetBefore);
+    expect(notes[notes.length - 1]).toBe('Nothing was written: "Bid comparison" is as it was.');
+    // A yes replaces it.
+    await writeAgain();
+    expect(applied).toHaveLength(before + 1);
+    expect(applied[before].sheets[0]).toMatchObject({ name: "Bid comparison", mode: "replaceOwned" });
+  });
+
+  it("asks nothing more on a re-run when only PROD's own award link refers to the sheet", async () => {
+    const { questions, applied } = await comparedAndWritten([true]);
+    await writeAward();
+    const before = applied.length;
+    await writeAgain();
+    expect(questions).toHaveLength(1); // the award's question only
+    expect(applied).toHaveLength(before + 1);
+  });
+
+  it("names the user's formulas in the one question it asks already (no single award this time)", async () => {
+    const { book, questions, applied } = await comparedAndWritten([true, false]);
+    fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
+    await writeAward();
+    book.setCell("Budget", "C2", { kind: "formula", content: "='Bid comparison'!C6" });
+    await addFile("Vendor D.csv");
+    await compare();
+    const before = applied.length;
+    await writeAgain();
+    expect(questions).toHaveLength(2);
+    expect(questions[1].title).toBe("No single-vendor award this time");
+    expect(questions[1].message).toMatch(
+      /breaking the budget's totals\. The formula in Budget!C2 refers to "Bid comparison"\. After the replace it points at the same cells, which may then hold other figures\. Show the split award/,
+    );
+    expect(applied).toHaveLength(before);
+  });
+
   it("says what a Rate cell means on a 6-week line, and writes the award as the rate with Amount 1 and X 1", async () => {
     const { book, questions, notes } = await comparedAndWritten(
       [true],

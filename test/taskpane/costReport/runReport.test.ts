@@ -179,7 +179,7 @@ describe("running the cost report against the workbook", () => {
     await expect(
       runCostReport(port, await request(port, { confirmReplace: answer(false) })),
     ).rejects.toMatchObject({ kind: "cancelled" });
-    expect(questions).toEqual([{ sheet, keptEtcs: 1, unmarked: false }]);
+    expect(questions).toEqual([{ sheet, keptEtcs: 1, unmarked: false, links: { cells: [], names: [] } }]);
     expect(book.cell(sheet, "H5")).toMatchObject({ kind: "value", content: 30000 });
     expect(book.cell(sheet, "Q5")).toMatchObject({ content: "Budget left" });
 
@@ -199,6 +199,50 @@ describe("running the cost report against the workbook", () => {
     expect([grip?.etc?.toFixed(2), grip?.etcEdited]).toEqual(["30000.00", true]);
     // The untouched default on 3301 was recomputed, not kept.
     expect(accountRow(book, sheet, "3301")["ETC source"]).toBe("Budget left");
+  });
+
+  it("names the formulas elsewhere that refer to the report in its question: Cancel changes nothing, in 1 more sync (issue 21)", async () => {
+    const { port, book, excel } = workbook();
+    const sheet = "Cost Report 2026-11-20";
+    await runCostReport(port, await request(port));
+    book.addSheet("Top Sheet", [["EFC, grip"]]);
+    book.setCell("Top Sheet", "B1", { kind: "formula", content: `='${sheet}'!I5` });
+    book.names.push({ name: "GripEfc", formula: `='${sheet}'!$I$5`, visible: true });
+    // The syncs the check for links adds to a re-run (Excel's dependents and the names).
+    const find = port.findLinksTo.bind(port);
+    const linkSyncs: number[] = [];
+    port.findLinksTo = async (name) => {
+      const at = excel.state.syncs;
+      const found = await find(name);
+      linkSyncs.push(excel.state.syncs - at);
+      return found;
+    };
+    const questions: ReplaceQuestion[] = [];
+    const before = JSON.stringify([...book.sheet(sheet).cells]);
+    const no = (q: ReplaceQuestion) => {
+      questions.push(q);
+      return Promise.resolve(false);
+    };
+    await expect(runCostReport(port, await request(port, { confirmReplace: no }))).rejects.toMatchObject({
+      kind: "cancelled",
+    });
+    expect(questions).toEqual([
+      {
+        sheet,
+        keptEtcs: 0,
+        unmarked: false,
+        links: { cells: [{ sheet: "Top Sheet", address: "B1" }], names: ["GripEfc"] },
+      },
+    ]);
+    expect(JSON.stringify([...book.sheet(sheet).cells])).toBe(before);
+    // Without them, no links are named; the report's own formulas are Excel's dependents: 1 sync too.
+    book.setCell("Top Sheet", "B1", { kind: "value", content: 0 });
+    book.names = book.names.filter((n) => n.name !== "GripEfc");
+    await expect(runCostReport(port, await request(port, { confirmReplace: no }))).rejects.toMatchObject({
+      kind: "cancelled",
+    });
+    expect(questions[1].links).toEqual({ cells: [], names: [] });
+    expect(linkSyncs).toEqual([1, 1]);
   });
 
   it("relieves each PO by the GL lines with its number when the list gives PO amounts", async () => {
@@ -302,7 +346,7 @@ describe("running the cost report against the workbook", () => {
     await expect(
       runCostReport(port, await request(port, { convention: "OVER", confirmReplace: answer(false) })),
     ).rejects.toMatchObject({ kind: "cancelled" });
-    expect(questions).toEqual([{ sheet, keptEtcs: 1, unmarked: true }]);
+    expect(questions).toEqual([{ sheet, keptEtcs: 1, unmarked: true, links: { cells: [], names: [] } }]);
     expect(cells()).toEqual(before);
     expect(before.length).toBeGreaterThan(100);
     expect(book.names.some((n) => n.name === markName)).toBe(false);
@@ -319,7 +363,7 @@ describe("running the cost report against the workbook", () => {
     expect(book.sheets.filter((s) => s.name.startsWith("Cost Report"))).toHaveLength(1);
     // A third run replaces it by its mark, as before the mark was deleted.
     await runCostReport(port, await request(port, { confirmReplace: answer(true) }));
-    expect(questions[2]).toEqual({ sheet, keptEtcs: 1, unmarked: false });
+    expect(questions[2]).toEqual({ sheet, keptEtcs: 1, unmarked: false, links: { cells: [], names: [] } });
   });
 
   it("never takes a sheet of the user's for its own: same name, not PROD's title and headers", async () => {

@@ -34,13 +34,13 @@ describe("links into a sheet PROD replaces, in words", () => {
 
   it("says which cells and names refer to the sheet, and that they will point at other figures", () => {
     expect(sheetLinksWords("Budget comparison", { cells: [top("H5")], names: [] })).toBe(
-      `The formula in 'Top Sheet'!H5 refers to "Budget comparison". Replacing the sheet does not move it: it still points at the same cells, which may then hold other figures.`,
+      `The formula in 'Top Sheet'!H5 refers to "Budget comparison". After the replace it points at the same cells, which may then hold other figures.`,
     );
     expect(sheetLinksWords("Budget comparison", { cells: [top("H5,H7:H8")], names: ["Total"] })).toBe(
-      `Formulas in 3 cells elsewhere ('Top Sheet'!H5, 'Top Sheet'!H7:H8) and the name "Total" refer to "Budget comparison". Replacing the sheet does not move them: they still point at the same cells, which may then hold other figures.`,
+      `Formulas in 3 cells elsewhere ('Top Sheet'!H5, 'Top Sheet'!H7:H8) and the name "Total" refer to "Budget comparison". After the replace they point at the same cells, which may then hold other figures.`,
     );
     expect(sheetLinksWords("Bids", { cells: [], names: ["A", "B"] })).toBe(
-      `The names "A", "B" refer to "Bids". Replacing the sheet does not move them: they still point at the same cells, which may then hold other figures.`,
+      `The names "A", "B" refer to "Bids". After the replace they point at the same cells, which may then hold other figures.`,
     );
     expect(sheetLinksWords("Bids", { cells: [], names: [] })).toBe("");
   });
