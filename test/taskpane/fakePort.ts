@@ -11,3 +11,19 @@ export function fakeWorkbook() {
   const port = new OfficeWorkbook({ run: excel.run });
   return { book, excel, port };
 }
+
+/**
+ * Records the syncs each `findLinksTo` call of the port takes: what a panel's check for links
+ * into the sheet it replaces adds to a run.
+ */
+export function countLinkSyncs(port: OfficeWorkbook, excel: { state: { syncs: number } }): number[] {
+  const find = port.findLinksTo.bind(port);
+  const syncs: number[] = [];
+  port.findLinksTo = async (name) => {
+    const at = excel.state.syncs;
+    const found = await find(name);
+    syncs.push(excel.state.syncs - at);
+    return found;
+  };
+  return syncs;
+}

@@ -11,7 +11,7 @@ import { PaneShell } from "../../../src/taskpane/shell/PaneShell";
 import { ownershipMarkName, type WritePlan } from "../../../src/excel/port";
 import { BIDS_OWNER, COMPARISON_KEY } from "../../../src/taskpane/bids/comparisonSheet";
 import type { MockBook } from "../../excel/mockExcel";
-import { fakeWorkbook } from "../fakePort";
+import { countLinkSyncs, fakeWorkbook } from "../fakePort";
 
 // reference.md 6.5 as two vendors' CSV files; both bill the need "5+5+2" from the schedule.
 const FILES: Record<string, string> = {
@@ -44,7 +44,7 @@ async function readFile(file: File): Promise<SheetFile> {
 
 /** The real adapter over the mock Excel, with every plan the pane applied kept for assertions. */
 function workbook(sheets: Record<string, (string | number)[][]> = {}) {
-  const { book, port } = fakeWorkbook();
+  const { book, port, excel } = fakeWorkbook();
   for (const [name, rows] of Object.entries(sheets)) book.addSheet(name, rows);
   const applied: WritePlan[] = [];
   const apply = port.apply.bind(port);
@@ -52,7 +52,7 @@ function workbook(sheets: Record<string, (string | number)[][]> = {}) {
     applied.push(plan);
     return apply(plan, options);
   };
-  return { book, port, applied };
+  return { book, port, applied, excel };
 }
 
 /** Long work the pane started (the fake runLong keeps each one, so a test can wait for it). */
@@ -828,6 +828,9 @@ describe("Bids panel: the award as a live link to the comparison sheet", () => {
     );
   });
 
+  /** Waits for the pane's work that goes on after a click's act (its reads and question). */
+  const eventually = (check: () => void) => waitFor(check, { timeout: 10_000 });
+
   /** Clicks Write comparison sheet again, after the first write. */
   async function writeAgain() {
     await act(async () => {
@@ -841,6 +844,7 @@ describe("Bids panel: the award as a live link to the comparison sheet", () => {
     // PROD's own award link is kept in place: only the user's cells are asked about.
     fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
     await writeAward();
+    await eventually(() => expect(content(book, "Bid comparison", "G4")).toBe("'Budget'!$B$2 (single)"));
     book.setCell("Budget", "C2", { kind: "formula", content: "='Bid comparison'!C6" });
     book.setCell("Budget", "C3", { kind: "formula", content: "='Bid comparison'!C7*2" });
     book.addSheet("Notes");
@@ -848,6 +852,9 @@ describe("Bids panel: the award as a live link to the comparison sheet", () => {
     const before = applied.length;
     const sheetBefore = JSON.stringify([...book.sheet("Bid comparison").cells]);
     await writeAgain();
+    await eventually(() =>
+      expect(notes[notes.length - 1]).toBe('Nothing was written: "Bid comparison" is as it was.'),
+    );
     expect(questions).toHaveLength(2);
     expect(questions[1]).toMatchObject({ title: 'Replace "Bid comparison"?', confirmLabel: "Replace it" });
     expect(questions[1].message).toBe(
@@ -855,31 +862,41 @@ describe("Bids panel: the award as a live link to the comparison sheet", () => {
     );
     expect(applied).toHaveLength(before);
     expect(JSON.stringify([...book.sheet("Bid comparison").cells])).toBe(sheetBefore);
-    expect(notes[notes.length - 1]).toBe('Nothing was written: "Bid comparison" is as it was.');
     // A yes replaces it.
     await writeAgain();
-    expect(applied).toHaveLength(before + 1);
+    await eventually(() => expect(applied).toHaveLength(before + 1));
     expect(applied[before].sheets[0]).toMatchObject({ name: "Bid comparison", mode: "replaceOwned" });
   });
 
   it("asks nothing more on a re-run when only PROD's own award link refers to the sheet", async () => {
-    const { questions, applied } = await comparedAndWritten([true]);
+    const { book, port, excel, questions, applied } = await comparedAndWritten([true]);
     await writeAward();
+    await eventually(() => expect(content(book, "Bid comparison", "G4")).toBe("'Budget'!$B$2 (split)"));
+    // The syncs the check for links adds to the re-run.
+    const linkSyncs = countLinkSyncs(port, excel);
     const before = applied.length;
     await writeAgain();
+    await eventually(() => expect(applied).toHaveLength(before + 1));
     expect(questions).toHaveLength(1); // the award's question only
-    expect(applied).toHaveLength(before + 1);
+    expect(linkSyncs).toEqual([1]);
   });
 
   it("names the user's formulas in the one question it asks already (no single award this time)", async () => {
-    const { book, questions, applied } = await comparedAndWritten([true, false]);
+    const { book, questions, notes, applied } = await comparedAndWritten([true, false]);
     fireEvent.click(screen.getByRole("radio", { name: /Single vendor/ }));
     await writeAward();
+    // The award's link is on record before the re-run (PROD's own: never named as the user's).
+    await eventually(() => expect(content(book, "Bid comparison", "G4")).toBe("'Budget'!$B$2 (single)"));
     book.setCell("Budget", "C2", { kind: "formula", content: "='Bid comparison'!C6" });
     await addFile("Vendor D.csv");
     await compare();
     const before = applied.length;
     await writeAgain();
+    await eventually(() =>
+      expect(notes[notes.length - 1]).toBe(
+        'Nothing was written: "Bid comparison" and the budget are as they were.',
+      ),
+    );
     expect(questions).toHaveLength(2);
     expect(questions[1].title).toBe("No single-vendor award this time");
     expect(questions[1].message).toMatch(

@@ -19,7 +19,7 @@ import {
 } from "../../../src/taskpane/costReport/sources";
 import { OfficeWorkbook } from "../../../src/excel/officeWorkbook";
 import { MockBook, mockExcel, type MockName } from "../../excel/mockExcel";
-import { fakeWorkbook } from "../fakePort";
+import { countLinkSyncs, fakeWorkbook } from "../fakePort";
 import { inThreadChannel, type JobChannel } from "../../../src/taskpane/costReport/reportProtocol";
 
 const END = dateSerial(2026, 11, 20) as number;
@@ -209,14 +209,7 @@ describe("running the cost report against the workbook", () => {
     book.setCell("Top Sheet", "B1", { kind: "formula", content: `='${sheet}'!I5` });
     book.names.push({ name: "GripEfc", formula: `='${sheet}'!$I$5`, visible: true });
     // The syncs the check for links adds to a re-run (Excel's dependents and the names).
-    const find = port.findLinksTo.bind(port);
-    const linkSyncs: number[] = [];
-    port.findLinksTo = async (name) => {
-      const at = excel.state.syncs;
-      const found = await find(name);
-      linkSyncs.push(excel.state.syncs - at);
-      return found;
-    };
+    const linkSyncs = countLinkSyncs(port, excel);
     const questions: ReplaceQuestion[] = [];
     const before = JSON.stringify([...book.sheet(sheet).cells]);
     const no = (q: ReplaceQuestion) => {
