@@ -246,7 +246,7 @@ describe("budget versions in the preview", () => {
     const question = dialog.getByText(/^You typed on it: 1 cell beside 1 row \(3350 /);
     await question.waitFor();
     expect(await question.textContent()).toMatch(
-      /will be carried to the rows with the same labels\. The formula in Globals!J2 refers to "Budget comparison"\. Replacing the sheet does not move it: it still points at the same cells, which may then hold other figures\./,
+      /will be carried to the rows with the same labels\. The formula in Globals!J2 refers to "Budget comparison"\. After the replace it points at the same cells, which may then hold other figures\./,
     );
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await page.getByText(/Nothing was written: "Budget comparison" is as it was/).waitFor();

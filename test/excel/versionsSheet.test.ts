@@ -322,13 +322,13 @@ describe("comparing a 5,000-line budget", () => {
     // Comparing again replaces PROD's own "Budget comparison 2", by its mark: no read of the
     // user's sheet, one read of the charts on the sheet replaced (the port's replace), the sheet
     // replaced read for what the user typed on it (3: its used range, its formulas), and the
-    // cells elsewhere that link to it asked for (2: the mock finds no dependents, as it does not
-    // count the sheet's own formulas; Excel does, and answers in 1).
+    // cells elsewhere that link to it asked for (1: the sheet's own formulas are Excel's
+    // dependents of it, so Excel answers at once; 2 when nothing at all refers to it).
     const again = excel.state.syncs;
     const second = await compareCurrent(port, choice, { ...request, base: "current" }, () =>
       Promise.reject(new Error("asked")),
     );
-    expect(excel.state.syncs - again).toBe(16);
+    expect(excel.state.syncs - again).toBe(15);
     expect(second?.target).toEqual({ sheetName: "Budget comparison 2", mode: "replaceOwned" });
     expect(book.cell("Budget comparison 2", "C4")?.content).toBe("Current (base)");
     expect(book.cell(COMPARISON_SHEET, "A1")?.content).toBe("Budget comparison: my notes");
@@ -373,8 +373,8 @@ describe("what the user typed on the comparison", () => {
     const written = await compareCurrent(port, choice, second, yes);
     // As a replace (11, and 1 more: the store of two 5,000-line versions is read in two chunks),
     // the sheet replaced read for what the user typed (3: its used range, its formulas), and the
-    // links to it asked for (2: there are none).
-    expect(excel.state.syncs - syncs).toBe(17);
+    // links to it asked for (1: there are none elsewhere, and the sheet's own formulas answer).
+    expect(excel.state.syncs - syncs).toBe(16);
     // Current (base), Approved, B, two pairs: the notes column is now J, and what was beside
     // the old table (H) is beside the new one (K).
     expect(book.cell(COMPARISON_SHEET, "J4")?.content).toBe(YOUR_NOTES);
@@ -413,7 +413,7 @@ describe("what the user typed on the comparison", () => {
     expect(await compareCurrent(port, choice, { ...request, base: "current" }, ask(false))).toBeNull();
     expect(book.cell(COMPARISON_SHEET, "C4")?.content).toBe("Current");
     expect(questions).toEqual([
-      `The formula in Summary!A1 refers to "Budget comparison". Replacing the sheet does not move it: it still points at the same cells, which may then hold other figures. Comparing replaces it with this comparison.`,
+      `The formula in Summary!A1 refers to "Budget comparison". After the replace it points at the same cells, which may then hold other figures. Comparing replaces it with this comparison.`,
     ]);
     const syncs = excel.state.syncs;
     await compareCurrent(port, choice, { ...request, base: "current" }, ask(true));
