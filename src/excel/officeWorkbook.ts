@@ -30,6 +30,7 @@ import {
   marksAfterWrite,
   needsTextProtection,
   parseOwnershipMark,
+  passwordProtectedError,
   protectedSheetError,
   quoteList,
   sheetMarkName,
@@ -60,6 +61,11 @@ export interface OfficeWorkbookOptions {
   calculationPollMs?: number;
   /** How long to wait for Excel to finish calculating before giving up, in ms. @default 60_000 */
   calculationTimeoutMs?: number;
+  /**
+   * Whether the host has an API set PROD uses only where it is there (Excel on the web's
+   * ExcelApiOnline 1.1: whether a sheet has a password). @default Office's isSetSupported
+   */
+  isSetSupported?: (set: string, version: string) => boolean;
 }
 
 /** What a cell shows while a custom function is still computing (Excel on the web and desktop). */
@@ -195,6 +201,21 @@ function groupSteps(pieces: Piece[], maxBytes: number): Piece[][] {
   return steps;
 }
 
+/**
+ * Whether a write failed because Excel refused to lift a sheet's protection: the sheets it was
+ * to lift are protected still, and Excel located the failure at the unprotect (Office.js's
+ * debugInfo; a host that does not locate it is taken at the sheet's state). PROD lifts only
+ * sheets that were protected when it read them, in the first commands of the request, so the
+ * refusal means a password the user set, and, Excel applying a request's commands only up to the
+ * one that fails, that nothing of the request was written. (Excel's documentation does not say
+ * which error code unprotect() answers without the password; it is not relied on.)
+ */
+function liftRefused(error: unknown, stillLocked: readonly string[]): boolean {
+  if (stillLocked.length === 0 || error instanceof PortError) return false;
+  const at = (error as { debugInfo?: { errorLocation?: string } } | null)?.debugInfo?.errorLocation;
+  return at === undefined || /unprotect/i.test(at);
+}
+
 /** Map host failures to PortErrors with plain words; PortErrors pass through. */
 function hostError(error: unknown): PortError {
   if (error instanceof PortError) return error;
@@ -212,6 +233,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly maxReadBytes: number;
   private readonly calculationPollMs: number;
   private readonly calculationTimeoutMs: number;
+  private readonly isSetSupported: (set: string, version: string) => boolean;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
@@ -220,6 +242,28 @@ export class OfficeWorkbook implements WorkbookPort {
     this.maxReadBytes = Math.min(this.maxPayloadBytes, options.maxReadBytes ?? 2_000_000);
     this.calculationPollMs = options.calculationPollMs ?? 250;
     this.calculationTimeoutMs = options.calculationTimeoutMs ?? 60_000;
+    this.isSetSupported =
+      options.isSetSupported ??
+      ((set, version) =>
+        typeof Office !== "undefined" && Office.context.requirements.isSetSupported(set, version));
+  }
+
+  /**
+   * The protection properties to load, each after `path`: whether a sheet is protected (ExcelApi
+   * 1.2, below the 1.13 manifest.xml requires) and, where Excel tells (ExcelApiOnline 1.1, Excel
+   * on the web only), whether with a password.
+   */
+  private protectionProperties(path = ""): string {
+    const password = this.isSetSupported("ExcelApiOnline", "1.1") ? `,${path}isPasswordProtected` : "";
+    return `${path}protected${password}`;
+  }
+
+  /** Of these sheets, loaded with protectionProperties(), those Excel says have a password. */
+  private withPassword(sheets: readonly Excel.Worksheet[]): string[] {
+    const found: string[] = [];
+    if (this.isSetSupported("ExcelApiOnline", "1.1"))
+      for (const ws of sheets) if (ws.protection.isPasswordProtected) found.push(ws.name);
+    return found;
   }
 
   private async batch<T>(body: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -537,15 +581,16 @@ export class OfficeWorkbook implements WorkbookPort {
   async apply(plan: WritePlan, options: RunOptions = {}): Promise<void> {
     const progress = { writing: false, lifted: [] as string[] };
     try {
-      await this.batch((context) => this.applyBatch(context, plan, options, progress));
+      await this.run((context) => this.applyBatch(context, plan, options, progress));
     } catch (error) {
-      if (!progress.writing) throw error;
+      if (!progress.writing) throw hostError(error);
       const created = plan.sheets.filter((sp) => sp.mode === "create");
       const undone = await this.undoCreate(plan).then(
         () => true,
         () => false,
       );
-      const reprotected = await this.protectAgain(progress.lifted);
+      const { words: reprotected, stillLocked } = await this.protectAgain(progress.lifted);
+      if (liftRefused(error, stillLocked)) throw passwordProtectedError(stillLocked);
       const failure = hostError(error);
       if (failure.kind === "cancelled" && undone && reprotected === "") throw failure;
       const sheets = `sheet${created.length === 1 ? "" : "s"} ${quoteList(created.map((sp) => sp.name))}`;
@@ -563,24 +608,31 @@ export class OfficeWorkbook implements WorkbookPort {
    * After a write that failed or was cancelled, protects again the sheets whose protection it had
    * lifted, in a batch of its own (Excel applies a failed request's commands up to the one that
    * failed, so the failed batch may have lifted it without putting it back). Two syncs: which are
-   * protected now, then the protect. Answers "" when done, or words for the user when not.
+   * protected now, then the protect (none when all still are). Answers `words` "" when done, or
+   * words for the user when not; and `stillLocked`, the sheets whose protection was never lifted.
    */
-  private async protectAgain(sheets: readonly string[]): Promise<string> {
-    if (sheets.length === 0) return "";
+  private async protectAgain(sheets: readonly string[]): Promise<{ words: string; stillLocked: string[] }> {
+    const stillLocked: string[] = [];
+    if (sheets.length === 0) return { words: "", stillLocked };
     const wanted = new Set(sheets.map((s) => s.toLowerCase()));
     try {
       await this.run(async (context) => {
         const all = context.workbook.worksheets;
         all.load("items/name,items/protection/protected");
         await context.sync();
+        const lifted = all.items.filter((ws) => wanted.has(ws.name.toLowerCase()));
         // protect() fails on a sheet that is protected already (the failure came before the lift).
-        for (const ws of all.items)
-          if (wanted.has(ws.name.toLowerCase()) && !ws.protection.protected) ws.protection.protect();
-        await context.sync();
+        for (const ws of lifted)
+          if (ws.protection.protected) stillLocked.push(ws.name);
+          else ws.protection.protect();
+        if (stillLocked.length < lifted.length) await context.sync();
       });
-      return "";
+      return { words: "", stillLocked };
     } catch {
-      return ` PROD could not protect ${quoteList(sheets)} again: protect it in Excel (Review > Protect Sheet, no password).`;
+      return {
+        words: ` PROD could not protect ${quoteList(sheets)} again: protect it in Excel (Review > Protect Sheet, no password).`,
+        stillLocked,
+      };
     }
   }
 
@@ -596,7 +648,7 @@ export class OfficeWorkbook implements WorkbookPort {
     // null objects. Worksheet protection is ExcelApi 1.2, below the 1.13 manifest.xml requires,
     // so Excel never loads PROD where it is missing (test/build/apiSets checks it).
     const sheets = wb.worksheets;
-    sheets.load("items/name,items/protection/protected");
+    sheets.load(`items/name,${this.protectionProperties("items/protection/")}`);
     const names = wb.names;
     names.load("items/name,items/formula");
     const tables = wb.tables;
@@ -607,6 +659,7 @@ export class OfficeWorkbook implements WorkbookPort {
       names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
       tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
       protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+      passwordProtectedSheets: this.withPassword(sheets.items),
     });
 
     // Charts on the sheets being replaced are ours to delete: a second read only when replacing.
@@ -757,11 +810,12 @@ export class OfficeWorkbook implements WorkbookPort {
   async replaceTableRows(name: string, rows: Cell[][], options: TableWriteOptions = {}): Promise<void> {
     const lifted: string[] = [];
     try {
-      await this.batch((context) => this.replaceTableRowsBatch(context, name, rows, options, lifted));
+      await this.run((context) => this.replaceTableRowsBatch(context, name, rows, options, lifted));
     } catch (error) {
-      const reprotected = await this.protectAgain(lifted);
-      if (reprotected === "") throw error;
+      const { words: reprotected, stillLocked } = await this.protectAgain(lifted);
+      if (liftRefused(error, stillLocked)) throw passwordProtectedError(stillLocked);
       const failure = hostError(error);
+      if (reprotected === "") throw failure;
       throw new PortError(failure.kind, `${failure.message}${reprotected}`, failure.subjects);
     }
   }
@@ -781,10 +835,11 @@ export class OfficeWorkbook implements WorkbookPort {
     area.load("rowIndex,columnIndex,rowCount,columnCount");
     const ws = table.worksheet;
     ws.load("name");
-    ws.protection.load("protected");
+    ws.protection.load(this.protectionProperties());
     await context.sync();
     const wasProtected = ws.protection.protected;
     if (wasProtected && !options.protect) throw protectedSheetError([ws.name]);
+    if (wasProtected && this.withPassword([ws]).length > 0) throw passwordProtectedError([ws.name]);
     const bodyCount = Math.max(1, rows.length);
     const grow = bodyCount + 1 - area.rowCount;
     if (grow > 0 && !options.allowOverwrite) {

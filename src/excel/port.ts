@@ -200,7 +200,9 @@ export interface SheetPlan {
    * Sheet with no password and its default options (cells can be selected, not changed), so the
    * user can lift it knowingly with Review > Unprotect Sheet. If the sheet is protected already
    * (PROD's own from an earlier run), its protection is lifted for the write and put back after
-   * it, also when the write fails or is cancelled. @default false: a protected sheet is refused
+   * it, also when the write fails or is cancelled. A sheet the user protected again with a
+   * password is refused (passwordProtectedError), nothing written: PROD keeps no passwords.
+   * @default false: a protected sheet is refused
    */
   protect?: boolean;
 }
@@ -392,7 +394,7 @@ export interface TableWriteOptions
   /**
    * The table's sheet is one PROD keeps protected (SheetPlan.protect): its protection is lifted
    * for the write and put back after it, also when the write fails or is cancelled; a sheet the
-   * user unprotected is protected again. @default false
+   * user unprotected is protected again, one protected with a password is refused. @default false
    */
   protect?: boolean;
 }
@@ -400,6 +402,20 @@ export interface TableWriteOptions
 /** Excel's words when a change is refused on a protected sheet (a cell typed, Delete). */
 export const PROTECTED_SHEET_MESSAGE =
   "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.";
+
+/**
+ * The refusal of a write into a sheet PROD keeps protected (`protect`) that the user protected
+ * again with a password: PROD lifts only a protection without one, and never asks for nor keeps
+ * a password, so it wrote nothing there and the sheet is as the user left it.
+ */
+export function passwordProtectedError(sheets: readonly string[]): PortError {
+  const one = sheets.length === 1;
+  return new PortError(
+    "protected",
+    `${quoteList(sheets)} ${one ? "is" : "are"} protected with a password, so PROD wrote nothing there: PROD never asks for or keeps passwords. After you unprotect ${one ? "it" : "them"}, PROD protects ${one ? "it" : "them"} again when it writes, without a password.`,
+    sheets,
+  );
+}
 
 /** The refusal of a write into sheets the user protected: nothing was written. */
 export function protectedSheetError(sheets: readonly string[]): PortError {
@@ -624,6 +640,11 @@ export interface WorkbookState {
   tables: readonly { name: string; sheet: string }[];
   /** The sheets that are protected now (Review > Protect Sheet). */
   protectedSheets: readonly string[];
+  /**
+   * Those of them protected with a password, where Excel tells (Excel on the web, ExcelApiOnline
+   * 1.1); elsewhere unknown until Excel refuses to lift the protection. @default none known
+   */
+  passwordProtectedSheets?: readonly string[];
 }
 
 /** What applying a checked plan must do before it writes. */
@@ -684,6 +705,11 @@ export function checkPlan(plan: WritePlan, state: WorkbookState): PlanCheck {
   const locked = plan.sheets.filter((sp) => sp.mode !== "create" && isProtected(sp.name));
   const refused = locked.filter((sp) => !sp.protect).map((sp) => sp.name);
   if (refused.length > 0) throw protectedSheetError(refused);
+  // Its own, protected again by the user with a password: PROD cannot lift that protection.
+  const withPassword = locked
+    .filter((sp) => state.passwordProtectedSheets?.some((p) => same(p, sp.name)))
+    .map((sp) => sp.name);
+  if (withPassword.length > 0) throw passwordProtectedError(withPassword);
 
   // The marks the new and reclaimed sheets will get: Excel's names.add fails on an existing name,
   // and only in the last step, after every value is written; so they are checked here.

@@ -154,5 +154,16 @@ describe("checkPlan", () => {
     expect(
       checkPlan({ owner: "versions", sheets: [store] }, { ...protectedState, protectedSheets: [] }).unprotect,
     ).toEqual([]);
+    // Protected again by the user with a password (where Excel tells): refused, nothing to lift.
+    const withPassword = { ...protectedState, passwordProtectedSheets: ["prod versions"] };
+    expect(() => checkPlan({ owner: "versions", sheets: [store] }, withPassword)).toThrow(
+      expect.objectContaining({
+        kind: "protected",
+        subjects: ["PROD versions"],
+        message: expect.stringMatching(
+          /^"PROD versions" is protected with a password, so PROD wrote nothing there:/,
+        ),
+      }),
+    );
   });
 });

@@ -38,6 +38,8 @@ export interface MockSheet {
   conditionalFormats: MockConditionalFormat[];
   /** Review > Protect Sheet: every cell locked, as Excel's default. */
   protected?: boolean;
+  /** The password the user protected it with (Review > Protect Sheet); none when unset. */
+  password?: string;
 }
 
 export interface MockChart {
@@ -656,10 +658,17 @@ export function mockExcel(book: MockBook) {
         }),
       },
     );
-    // Worksheet protection: `protected` is read after load + sync; protect() and unprotect() are
-    // queued and, as Excel does, fail on a sheet that is already protected / unprotected.
+    // Worksheet protection: `protected` (and `isPasswordProtected`, ExcelApiOnline 1.1) are read
+    // after load + sync; protect() and unprotect() are queued and, as Excel does, fail on a sheet
+    // that is already protected / unprotected. unprotect() without the password of a sheet that
+    // has one fails too; Excel's documentation does not say with which code, so the mock answers
+    // with a host error PROD must not rely on, located (debugInfo) at the unprotect, as Office.js
+    // locates every failed command.
     const protection = loadable(
-      { protected: book.hasSheet(name) && book.sheet(name).protected === true },
+      {
+        protected: book.hasSheet(name) && book.sheet(name).protected === true,
+        isPasswordProtected: book.hasSheet(name) && book.sheet(name).password !== undefined,
+      },
       {
         protect: () =>
           queue.push(() => {
@@ -669,11 +678,17 @@ export function mockExcel(book: MockBook) {
             sheet.protected = true;
             state.protection.push(`protect ${name} (sync ${state.syncs})`);
           }),
-        unprotect: () =>
+        unprotect: (password?: string) =>
           queue.push(() => {
             const sheet = book.sheet(name);
             if (!sheet.protected) throw Object.assign(new Error("not protected"), { code: "AccessDenied" });
+            if (sheet.password !== undefined && password !== sheet.password)
+              throw Object.assign(new Error("The password you supplied is not correct."), {
+                code: "GeneralException",
+                debugInfo: { errorLocation: "WorksheetProtection.unprotect" },
+              });
             sheet.protected = false;
+            sheet.password = undefined;
             state.protection.push(`unprotect ${name} (sync ${state.syncs})`);
           }),
       },
@@ -754,7 +769,10 @@ export function mockExcel(book: MockBook) {
       () =>
         book.sheets.map((s) => {
           const ws = loaded(sheetProxy(s.name), "name");
-          loaded((ws as unknown as { protection: OfficeMockObject }).protection, "protected");
+          loaded(
+            (ws as unknown as { protection: OfficeMockObject }).protection,
+            "protected,isPasswordProtected",
+          );
           return ws;
         }),
       {

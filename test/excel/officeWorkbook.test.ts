@@ -14,7 +14,14 @@ import {
 } from "../../src/excel/port";
 import { MockBook, cellKey, mockExcel } from "./mockExcel";
 
-function setup(options: { maxPayloadBytes?: number; maxReadCells?: number; maxReadBytes?: number } = {}) {
+function setup(
+  options: {
+    maxPayloadBytes?: number;
+    maxReadCells?: number;
+    maxReadBytes?: number;
+    isSetSupported?: (set: string, version: string) => boolean;
+  } = {},
+) {
   const book = new MockBook();
   const excel = mockExcel(book);
   const port = new OfficeWorkbook({ run: excel.run, ...options });
@@ -455,6 +462,49 @@ describe("OfficeWorkbook.apply", () => {
       expect(book.sheet("Store").protected).toBe(false);
     });
 
+    /** The words for a sheet of PROD's the user protected again with a password. */
+    const PASSWORD_WORDS =
+      /^"Store" is protected with a password, so PROD wrote nothing there: PROD never asks for or keeps passwords\. After you unprotect it, PROD protects it again when it writes, without a password\.$/;
+
+    it("refuses its sheet the user protected again with a password before writing anything, where Excel tells (ExcelApiOnline 1.1)", async () => {
+      const web = (set: string, version: string) => set === "ExcelApiOnline" && version === "1.1";
+      const { book, excel, port } = setup({ maxPayloadBytes: 2_000, isSetSupported: web });
+      await port.apply(store("create"));
+      book.sheet("Store").password = "secret";
+      const cells = new Map(book.sheet("Store").cells);
+      const [syncs, writes, lifts] = [
+        excel.state.syncs,
+        excel.state.requestsWithWrites.length,
+        excel.state.protection.length,
+      ];
+      const refusal = port.apply(store("replaceOwned"));
+      await expect(refusal).rejects.toMatchObject({ kind: "protected", subjects: ["Store"] });
+      await expect(refusal).rejects.toThrow(PASSWORD_WORDS);
+      // Told by the first read (the sheets with their protection): no request wrote anything.
+      expect(excel.state.syncs - syncs).toBe(1);
+      expect(excel.state.requestsWithWrites.length).toBe(writes);
+      expect(excel.state.protection.length).toBe(lifts);
+      expect(book.sheet("Store")).toMatchObject({ protected: true, password: "secret" });
+      expect(book.sheet("Store").cells).toEqual(cells);
+    });
+
+    it("elsewhere stops at the unprotect Excel refuses: nothing written, the sheet protected with its password still", async () => {
+      const { book, excel, port } = setup({ maxPayloadBytes: 2_000, isSetSupported: () => false });
+      await port.apply(store("create"));
+      book.sheet("Store").password = "secret";
+      const cells = new Map(book.sheet("Store").cells);
+      const [syncs, lifts] = [excel.state.syncs, excel.state.protection.length];
+      const refusal = port.apply(store("replaceOwned"));
+      await expect(refusal).rejects.toMatchObject({ kind: "protected", subjects: ["Store"] });
+      await expect(refusal).rejects.toThrow(PASSWORD_WORDS);
+      // The reads (2), the first chunk's request, refused at its first command (the unprotect),
+      // and one read of which sheets are protected now: nothing to protect again, no sync for it.
+      expect(excel.state.syncs - syncs).toBe(4);
+      expect(excel.state.protection.length).toBe(lifts);
+      expect(book.sheet("Store")).toMatchObject({ protected: true, password: "secret" });
+      expect(book.sheet("Store").cells).toEqual(cells);
+    });
+
     it("refuses a sheet the user protected, before writing anything", async () => {
       const { book, excel, port } = setup();
       book.addSheet("Top Sheet", [["mine"]]).protected = true;
@@ -782,6 +832,26 @@ describe("OfficeWorkbook.replaceTableRows", () => {
       [undefined, undefined, "0.00%", "#,##0.00"],
       [undefined, undefined, "0.00%", "#,##0.00"],
     ]);
+  });
+
+  it("refuses a table on PROD's sheet that the user protected again with a password, writing nothing, whether Excel tells or not", async () => {
+    for (const web of [true, false]) {
+      const { book, excel } = withTable();
+      const port = new OfficeWorkbook({ run: excel.run, isSetSupported: () => web });
+      Object.assign(book.sheet("Fringes"), { protected: true, password: "secret" });
+      const cells = new Map(book.sheet("Fringes").cells);
+      const refusal = port.replaceTableRows("Fringes", [["SS", "%", 0.062, null]], { protect: true });
+      await expect(refusal).rejects.toMatchObject({ kind: "protected", subjects: ["Fringes"] });
+      await expect(refusal).rejects.toThrow(
+        /^"Fringes" is protected with a password, so PROD wrote nothing there:/,
+      );
+      // Told by the read of the sheet's protection (2 syncs); else the table, its area, the
+      // refused request and the read of the protection after it (4).
+      expect(excel.state.syncs).toBe(web ? 2 : 4);
+      expect(excel.state.protection).toEqual([]);
+      expect(book.sheet("Fringes").cells).toEqual(cells);
+      expect(book.tables[0].address).toBe("A1:D2");
+    }
   });
 
   it("refuses to grow over the user's cells unless allowed", async () => {

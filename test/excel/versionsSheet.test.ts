@@ -19,10 +19,10 @@ import { MockBook, cellAt, cellKey, mockExcel } from "./mockExcel";
 
 const LINES = 5_000;
 
-function setup(maxPayloadBytes?: number) {
+function setup(maxPayloadBytes?: number, isSetSupported?: (set: string, version: string) => boolean) {
   const book = new MockBook();
   const excel = mockExcel(book);
-  const port = new OfficeWorkbook({ run: excel.run, maxPayloadBytes });
+  const port = new OfficeWorkbook({ run: excel.run, maxPayloadBytes, isSetSupported });
   // Accounts 1101..: 50 lines in each of 100 accounts, amounts with cents.
   const rows: (string | number)[][] = [["Account", "Description", "Amount"]];
   for (let i = 0; i < LINES; i++)
@@ -171,6 +171,39 @@ describe("saving a 5,000-line budget as a version", () => {
     // The budget the user typed is as it was.
     expect(book.values("Budget", 0, 0, LINES + 1, 3)).toEqual(budget);
   });
+
+  it.each([
+    ["where Excel tells (Excel on the web)", true, 8],
+    ["where it does not, at the unprotect Excel refuses", false, 11],
+  ])(
+    "refuses to save into a store the user protected again with a password, %s: nothing written, no version lost, in words",
+    async (_where, web, syncs) => {
+      const { book, excel, port, choice } = setup(undefined, () => web);
+      await saveCurrent(port, choice, "A", "2026-12-04", yes);
+      Object.assign(book.sheet(STORE_SHEET), { protected: true, password: "secret" });
+      const cells = new Map(book.sheet(STORE_SHEET).cells);
+      const before = excel.state.syncs;
+      const writes = excel.state.requestsWithWrites.length;
+      const error = await saveCurrent(port, choice, "B", "2026-12-05", yes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PortError);
+      expect(error).toMatchObject({ kind: "protected", subjects: [STORE_SHEET] });
+      expect((error as PortError).message).toBe(
+        `"${STORE_SHEET}" is protected with a password, so PROD wrote nothing there: PROD never asks for or keeps passwords. After you unprotect it, PROD protects it again when it writes, without a password. Nothing was saved, and the versions saved before are as they were.`,
+      );
+      // The reads of the save (6), then the table and its protection (2): told there on the web.
+      // Elsewhere the cells the table grows over (1), the request Excel refuses at its unprotect
+      // (1, nothing in it applied) and the read that finds the sheet still protected (1).
+      expect(excel.state.syncs - before).toBe(syncs);
+      expect(excel.state.requestsWithWrites.length - writes).toBe(web ? 0 : 1);
+      expect(book.sheet(STORE_SHEET)).toMatchObject({ protected: true, password: "secret" });
+      expect(book.sheet(STORE_SHEET).cells).toEqual(cells);
+      // Once the user lifts it with the password, the next save writes and protects it again, without one.
+      Object.assign(book.sheet(STORE_SHEET), { protected: false, password: undefined });
+      await saveCurrent(port, choice, "B", "2026-12-05", yes);
+      expect(book.sheet(STORE_SHEET)).toMatchObject({ protected: true, password: undefined });
+      expect((await savedVersions(port)).map((v) => v.name)).toEqual(["A", "B"]);
+    },
+  );
 
   it("protects the store again after a save when the user had unprotected it", async () => {
     const { book, excel, port, choice } = setup();

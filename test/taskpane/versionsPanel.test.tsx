@@ -85,6 +85,29 @@ describe("Versions panel", () => {
     expect(screen.getByText("Done, with a warning")).toBeInTheDocument();
   });
 
+  it("says in words, next to Save, that the store was protected again with a password, and writes nothing", async () => {
+    const { book, excel } = await openVersions();
+    await userEvent.click(screen.getByRole("button", { name: "Save version" }));
+    expect(await screen.findByText(/Saved "Working /)).toBeInTheDocument();
+    // The user protects "PROD versions" again, with a password (Review > Protect Sheet).
+    Object.assign(book.sheet("PROD versions"), { protected: true, password: "secret" });
+    const cells = new Map(book.sheet("PROD versions").cells);
+    const writes = excel.state.requestsWithWrites.length;
+    await userEvent.clear(screen.getByLabelText("Version name"));
+    await userEvent.type(screen.getByLabelText("Version name"), "Second");
+    await userEvent.click(screen.getByRole("button", { name: "Save version" }));
+    expect(
+      await screen.findByText(
+        '"PROD versions" is protected with a password, so PROD wrote nothing there: PROD never asks for or keeps passwords. After you unprotect it, PROD protects it again when it writes, without a password. Nothing was saved, and the versions saved before are as they were. To let PROD write there, unprotect it in Excel (Review > Unprotect Sheet, with its password if it has one) and try again.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText("That sheet is protected")).toBeInTheDocument();
+    // One request was sent (refused at its unprotect, so nothing in it applied); the store is as it was.
+    expect(excel.state.requestsWithWrites.length - writes).toBe(1);
+    expect(book.sheet("PROD versions").cells).toEqual(cells);
+    expect(book.sheet("PROD versions")).toMatchObject({ protected: true, password: "secret" });
+  });
+
   it("refuses a selection without an amount column, in words next to Save", async () => {
     const { book } = await openVersions();
     book.selection = { sheet: "Budget", address: "A1:B4" };

@@ -35,7 +35,7 @@ const NEXT_STEP: Record<PortError["kind"], { title: string; next: string }> = {
   },
   protected: {
     title: "That sheet is protected",
-    next: "To let PROD write there, unprotect it in Excel (Review > Unprotect Sheet) and try again.",
+    next: "To let PROD write there, unprotect it in Excel (Review > Unprotect Sheet, with its password if it has one) and try again.",
   },
   cancelled: { title: "Cancelled", next: "Nothing more was written." },
   host: {

@@ -143,19 +143,29 @@ export async function saveVersion(
   // A cell the user typed below the table is not written over: the port refuses, in words. The
   // sheet's protection is lifted for each write only, and put back even if the write fails. The
   // versions saved before are written back as they were read (their checks too) if a save fails.
-  await rewriteKeepingSaved(
-    (versions: readonly BudgetVersion[], restoring) =>
-      port.replaceTableRows(STORE_TABLE, asStored(versions), {
-        ...(restoring ? {} : options),
-        protect: true,
-        // The store's formats: Excel gives new rows of a table none (TableWriteOptions).
-        columnFormats: STORE_FORMATS.slice(0, state.columns),
-      }),
-    storeWith(state.versions, version),
-    state.versions,
-    {
-      restored: `The versions saved before are on "${STORE_SHEET}" as they were.`,
-      lost: `PROD could not write back the versions saved before on "${STORE_SHEET}": use Excel's Undo (Ctrl+Z) before anything else, or save them again from their budgets.`,
-    },
-  );
+  try {
+    await rewriteKeepingSaved(
+      (versions: readonly BudgetVersion[], restoring) =>
+        port.replaceTableRows(STORE_TABLE, asStored(versions), {
+          ...(restoring ? {} : options),
+          protect: true,
+          // The store's formats: Excel gives new rows of a table none (TableWriteOptions).
+          columnFormats: STORE_FORMATS.slice(0, state.columns),
+        }),
+      storeWith(state.versions, version),
+      state.versions,
+      {
+        restored: `The versions saved before are on "${STORE_SHEET}" as they were.`,
+        lost: `PROD could not write back the versions saved before on "${STORE_SHEET}": use Excel's Undo (Ctrl+Z) before anything else, or save them again from their budgets.`,
+      },
+    );
+  } catch (error) {
+    // A store the user protected again with a password is refused before anything is written.
+    if (!(error instanceof PortError) || error.kind !== "protected") throw error;
+    throw new PortError(
+      error.kind,
+      `${error.message} Nothing was saved, and the versions saved before are as they were.`,
+      error.subjects,
+    );
+  }
 }
