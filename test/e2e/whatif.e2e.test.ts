@@ -213,10 +213,19 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
   });
 
   // Follows the test above: its Scenario comparison, and the producer's 40 shoot days typed last.
-  it("asks before taking back a Scenario comparison whose hidden mark was deleted: Cancel leaves the sheet, the globals and the store as they were", async () => {
+  it("asks once before taking back a Scenario comparison whose hidden mark was deleted, naming the note typed on it and the cell linking to it: Cancel leaves the sheet, the globals and the store as they were; Replace carries the note", async () => {
     const { page } = preview;
-    await showSheet(page, "Scenario comparison");
+    const written = await showSheet(page, "Scenario comparison");
+    expect(written.get("E4")).toBe("Your notes (kept when compared again)");
+    const [grandRow] = rowsShowing(written, "A", "Grand total");
+    // A figure typed over one of PROD's (values of that moment: not told from PROD's), a note on
+    // the grand total, and a cell on Globals that links to the comparison.
     await typeInto(page, "B5", "my figure");
+    await typeInto(page, `E${grandRow}`, "studio wants 35");
+    const globalsFree = await showSheet(page, "Globals");
+    expect(globalsFree.get("J2") ?? "").toBe("");
+    await typeInto(page, "J2", `='Scenario comparison'!C${grandRow}`);
+    await showSheet(page, "Scenario comparison");
     // What a name tool used on this sheet's names can do in Excel: PROD's hidden mark is gone.
     await page.getByRole("button", { name: "Delete this sheet's hidden names" }).click();
     await page.getByText("1 hidden name deleted").waitFor();
@@ -234,6 +243,12 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     await compare.click();
     const dialog = page.getByRole("dialog", { name: 'Replace "Scenario comparison"?' });
     await dialog.getByText(/looks like a scenario comparison PROD made, but the hidden mark/).waitFor();
+    // One question: what was typed and the link are named in it too.
+    await dialog
+      .getByText(
+        /You typed on it: 1 cell beside 1 row \(Grand total\)\. 1 cell of yours will be carried to the rows with the same labels\. The formula in Globals!J2 refers to "Scenario comparison"\./,
+      )
+      .waitFor();
     expect(await dialog.getByRole("button").allTextContents()).toEqual(["Cancel", "Replace it"]);
     await preview.screenshot("whatif-reclaim-question");
     await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -249,26 +264,34 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     await compare.click();
     await answer(preview, 'Replace "Scenario comparison"?', "Replace it");
     await page
-      .getByText(/2 scenarios compared on "Scenario comparison"; your globals are as they were/)
+      .getByText(
+        /2 scenarios compared on "Scenario comparison"; your globals are as they were\..* 1 cell of yours carried to the rows with the same labels\./,
+      )
       .waitFor();
     const replaced = await showSheet(page, "Scenario comparison");
     expect([replaced.get("B4"), replaced.get("C4")]).toEqual(["30 days", "35 days"]);
     expect(replaced.get("B5")).not.toBe("my figure");
+    expect(replaced.get(`E${rowsShowing(replaced, "A", "Grand total")[0]}`)).toBe("studio wants 35");
     const tabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents();
     expect(tabs.filter((t) => t.startsWith("Scenario comparison"))).toEqual(["Scenario comparison"]);
     const globals = await showSheet(page, "Globals");
     expect([globals.get(`B${shootDays}`), globals.get(`B${shootWeeks}`)]).toEqual(["40", "8"]);
-    // PROD's again: the next comparison replaces it without a question.
+    // PROD's again: the next comparison asks only about the note and the link.
     // 35 days first this time, so the sheet shows when it is written again.
     await panelTab(page, "What-if").click();
     await page.getByRole("checkbox", { name: /^30 days/ }).uncheck();
     await page.getByRole("checkbox", { name: /^30 days/ }).check();
     await compare.click();
+    const again = page.getByRole("dialog", { name: 'Replace "Scenario comparison"?' });
+    await again.getByText(/^You typed on it: 1 cell beside 1 row \(Grand total\)/).waitFor();
+    expect(await again.getByText(/looks like/).count()).toBe(0);
+    await again.getByRole("button", { name: "Replace it" }).click();
     await page
       .getByRole("grid", { name: "Scenario comparison" })
       .locator('td[data-address="B4"]', { hasText: /^35 days$/ })
       .waitFor();
-    expect(await page.getByRole("dialog").count()).toBe(0);
+    const last = await sheetCells(page);
+    expect(last.get(`E${rowsShowing(last, "A", "Grand total")[0]}`)).toBe("studio wants 35");
     expect(preview.errors).toEqual([]);
   });
 

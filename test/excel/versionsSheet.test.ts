@@ -11,7 +11,8 @@
 import { changedSinceSaved } from "../../src/engine/versions";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { NUMBER_FORMATS, ownershipMarkName, PortError } from "../../src/excel/port";
-import { COMPARISON_SHEET, KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/versions/comparisonSheet";
+import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
+import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
 import { compareCurrent, saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
 import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";

@@ -9,6 +9,7 @@ import { TEMPLATES } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { PortError, ownershipMarkName } from "../../src/excel/port";
 import { storedCell } from "../../src/engine/whatif/scenarios";
+import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 import {
   type Budget,
@@ -250,9 +251,10 @@ describe("the Scenario comparison sheet on the adapter", () => {
     calculateGlobals(book);
     const second = await compareAndWrite(port, budget, scenarios.slice(1, 3), asked);
     expect(second?.target).toEqual({ sheetName: "Scenario comparison", mode: "replaceOwned" });
-    // The user's values kept already (the store not written: -5), and one read of the charts on
-    // the sheet replaced (+1).
-    expect(excel.state.syncs - again).toBe(first - 5 + 1);
+    // The user's values kept already (the store not written: -5), one read of the charts on the
+    // sheet replaced (+1), the sheet replaced read for what the user typed on it (+3: its used
+    // range, its formulas) and the cells elsewhere linking to it asked for (+2: none on the mock).
+    expect(excel.state.syncs - again).toBe(first - 5 + 1 + 3 + 2);
     expect(book.cell("Scenario comparison", "B4")?.content).toBe("35 days");
   });
 
@@ -266,7 +268,7 @@ describe("the Scenario comparison sheet on the adapter", () => {
     const store = sheetBefore(book, budget.storeSheet);
 
     const questions: string[] = [];
-    const cancelled = await compareAndWrite(port, budget, scenarios.slice(1, 3), (name) => {
+    const cancelled = await compareAndWrite(port, budget, scenarios.slice(1, 3), (_question, name) => {
       questions.push(name);
       return Promise.resolve(false);
     });
@@ -284,6 +286,57 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect(book.cell("Scenario comparison", "B5")?.content).not.toBe("my figure");
     expect(book.names.find((n) => n.name === COMPARISON_MARK)?.formula).toMatch(/^='Scenario comparison'!/);
     expect(globalsBefore()).toBe(before);
+  });
+
+  it("names what the user typed on it in one question before any global changes: Cancel writes nothing, Replace carries it to the same line", async () => {
+    const { book, excel, port, budget, globalsBefore, before } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    await compareAndWrite(port, budget, scenarios.slice(0, 2), asked);
+    // Figure, two scenarios, one change, then the notes column (E).
+    expect(book.cell("Scenario comparison", "E4")?.content).toBe(YOUR_NOTES);
+    const labels = book.values("Scenario comparison", 0, 0, 40, 1).map((r) => r[0]);
+    const grand = labels.indexOf("Grand total") + 1;
+    book.setCell("Scenario comparison", `E${grand}`, { kind: "value", content: "=SUM(A1)" });
+    book.setCell("Scenario comparison", `F${grand}`, { kind: "value", content: 12 });
+    book.setCell("Scenario comparison", "A40", { kind: "value", content: "my own row" });
+    const sheet = sheetBefore(book, "Scenario comparison");
+    const store = sheetBefore(book, budget.storeSheet);
+
+    const questions: string[] = [];
+    calculateGlobals(book);
+    const cancelled = await compareAndWrite(port, budget, scenarios, (question) => {
+      questions.push(question.message);
+      return Promise.resolve(false);
+    });
+    expect(cancelled).toBeNull();
+    expect(sheetBefore(book, "Scenario comparison")).toBe(sheet);
+    expect(sheetBefore(book, budget.storeSheet)).toBe(store);
+    expect(globalsBefore()).toBe(before);
+    expect(questions).toEqual([
+      `You typed on it: 2 cells beside 1 row (Grand total); 1 cell on rows of your own (A40). 2 cells of yours will be carried to the rows with the same labels; 1 cell will be kept under "${KEPT_HEADING}". Comparing replaces it with this comparison.`,
+    ]);
+
+    calculateGlobals(book);
+    const start = excel.state.syncs;
+    const written = await compareAndWrite(port, budget, scenarios, () => Promise.resolve(true));
+    const syncs = excel.state.syncs - start;
+    // Three scenarios, two changes: the notes column is now G, what was beside (F) is beside (H).
+    expect(book.cell("Scenario comparison", "G4")?.content).toBe(YOUR_NOTES);
+    const after = book.values("Scenario comparison", 0, 0, 60, 8);
+    const row = after.findIndex((r) => r[0] === "Grand total");
+    expect(after[row].slice(6, 8)).toEqual(["=SUM(A1)", 12]);
+    expect(book.cell("Scenario comparison", `G${row + 1}`)).toMatchObject({ kind: "value" });
+    const kept = after.findIndex((r) => r[0] === KEPT_HEADING);
+    expect(kept).toBeGreaterThan(row);
+    expect(after[kept + 2][0]).toBe("my own row");
+    expect(written?.carried).toBe(
+      `2 cells of yours carried to the rows with the same labels; 1 cell kept under "${KEPT_HEADING}".`,
+    );
+    expect(globalsBefore()).toBe(before);
+    // Three scenarios (16 + 3 * 4), one chart read, the sheet and its links (3 + 2), and the top
+    // sheet's lines and the globals' layout read before the question (2 + 2; the top sheet's read
+    // is the comparison's own, moved before the question).
+    expect(syncs).toBe(16 + 3 * 4 + 1 + 3 + 2 + 2);
   });
 
   it.each([

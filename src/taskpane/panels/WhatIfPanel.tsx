@@ -23,12 +23,7 @@ import type { GroupSummary } from "../../engine/whatif/groups";
 import type { Scenario } from "../../engine/whatif/scenarios";
 import { formatDollars } from "../shell/formatMoney";
 import { count } from "../shell/words";
-import {
-  keptSheetWords,
-  reclaimComparisonQuestion,
-  takeBackQuestion,
-  writtenWhere,
-} from "../shell/ownedSheet";
+import { keptSheetWords, takeBackQuestion, writtenWhere } from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
 import { type Pane, usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
@@ -343,9 +338,9 @@ function Scenarios({ budget }: { budget: Budget }) {
         compare.port,
         budget,
         picked,
-        (sheet) => {
+        (question, sheet) => {
           asked = sheet;
-          return compare.ask(reclaimComparisonQuestion(sheet, "a scenario comparison"));
+          return compare.ask(question);
         },
         options,
       ),
@@ -353,10 +348,11 @@ function Scenarios({ budget }: { budget: Budget }) {
     if (written === null) {
       compare.showNote(keptSheetWords(asked, ", and no global was changed"));
     } else if (written) {
-      const { comparison, target } = written;
+      const { comparison, target, carried } = written;
       compare.showNote(
         `${comparison.scenarios.length} scenarios compared ${writtenWhere(target, budget.comparisonSheet, "PROD's scenario comparison of this budget")}; your globals are as they were.` +
-          (comparison.keptAs ? ` They are also saved as the scenario "${comparison.keptAs}".` : ""),
+          (comparison.keptAs ? ` They are also saved as the scenario "${comparison.keptAs}".` : "") +
+          (carried === "" ? "" : ` ${carried}`),
       );
     }
     await handleRead();

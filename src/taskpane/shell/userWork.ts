@@ -189,6 +189,16 @@ export interface Carry {
   end: number;
 }
 
+/**
+ * The heading of a comparison's last column, the user's own: PROD writes nothing there, and a
+ * comparison made again carries what was typed to the row of the same label. Comparisons made
+ * before it was added have no such column; they are still told as PROD's.
+ */
+export const YOUR_NOTES = "Your notes (kept when compared again)";
+
+/** The heading of the part after a comparison that keeps what the user typed on rows now gone. */
+export const KEPT_HEADING = "From the earlier comparison (kept by PROD: rows this comparison does not have)";
+
 /** How the new output lays out the part after it, for what cannot go to a row of the same label. */
 export interface KeptLayout {
   /** The first row free for it (after PROD's output and a blank row). */

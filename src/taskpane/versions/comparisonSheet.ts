@@ -19,6 +19,8 @@ import {
 } from "../../excel/port";
 import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
 import {
+  KEPT_HEADING,
+  YOUR_NOTES,
   placeTypedCells,
   readKeptRows,
   valueAt,
@@ -41,14 +43,6 @@ const HEADER_ROW = 3;
 const FIRST_FIGURE = 2;
 /** The widest header: Account, Description, up to 4 budgets, a difference and % per other, notes. */
 const MAX_WIDTH = FIRST_FIGURE + MAX_COMPARED + 2 * (MAX_COMPARED - 1) + 1;
-/**
- * The heading of the last column, the user's own: PROD writes nothing there, and a comparison
- * made again carries what was typed to the row of the same account (userWork.ts). Comparisons
- * made before it was added have no such column; they are still told as PROD's.
- */
-export const YOUR_NOTES = "Your notes (kept when compared again)";
-/** The heading of the part after the comparison that keeps what the user typed on rows now gone. */
-export const KEPT_HEADING = "From the earlier comparison (kept by PROD: rows this comparison does not have)";
 /** The heading of the list of accounts some versions do not have, under the table. */
 const PARTIAL_HEADING = "Accounts not in every version (kept above, with 0 where missing)";
 /** The list's columns: account, description, which versions have it. */

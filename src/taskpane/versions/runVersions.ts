@@ -25,14 +25,13 @@ import {
   type SheetQuestion,
   type SheetTarget,
 } from "../shell/ownedSheet";
-import { carriedWords, findTypedCells } from "../shell/userWork";
+import { carriedWords, findTypedCells, KEPT_HEADING } from "../shell/userWork";
 import {
   comparisonPlan,
   COMPARISON_KEY,
   COMPARISON_SHEET,
   COMPARISON_SIGNATURE,
   earlierRows,
-  KEPT_HEADING,
   type ComparedSource,
 } from "./comparisonSheet";
 import { lockOriginalPlan, type LockPlan } from "./lockOriginal";

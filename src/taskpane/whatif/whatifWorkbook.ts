@@ -22,6 +22,7 @@ import {
 import {
   type Cell,
   type CellValue,
+  type RangeData,
   type RangeRef,
   type RunOptions,
   type SheetPlan,
@@ -37,11 +38,27 @@ import {
 } from "../../excel/port";
 import {
   ownedSheetState,
+  readSheetCells,
+  replaceQuestion,
   sheetTarget,
   unmarkedSheetWords,
+  type SheetQuestion,
   type SheetSignature,
   type SheetTarget,
 } from "../shell/ownedSheet";
+import {
+  KEPT_HEADING,
+  YOUR_NOTES,
+  carriedWords,
+  findTypedCells,
+  placeTypedCells,
+  readKeptRows,
+  valueAt,
+  type Carry,
+  type OwnRow,
+  type SheetCells,
+  type TypedCell,
+} from "../shell/userWork";
 import { rewriteKeepingSaved } from "../shell/savedStore";
 import { TEMPLATES_OWNER } from "../templates/buildPlan";
 import { IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
@@ -490,6 +507,7 @@ export async function compareScenarios(
   picked: readonly Scenario[],
   options: RunOptions = {},
   now = new Date(),
+  topRead?: RangeData | null,
 ): Promise<ScenarioComparison> {
   const layout = await readGlobalsLayout(port, budget);
   for (const s of picked) {
@@ -499,7 +517,7 @@ export async function compareScenarios(
   const current = await readGlobals(port, layout);
   const { scenarios: saved } = await readScenarios(port, budget);
   const kept = await keepCurrent(port, budget, current, saved, "Before comparing", now);
-  const top = await port.readUsedRange(budget.topSheet);
+  const top = topRead === undefined ? await port.readUsedRange(budget.topSheet) : topRead;
   if (!top) throw new PortError("notFound", `"${budget.topSheet}" is empty.`, [budget.topSheet]);
   const topRef = { sheet: budget.topSheet, address: top.address };
   const figures: Figure[][] = [];
@@ -543,28 +561,81 @@ const SIGNATURE_COLUMNS = 64;
 const comparisonTitle = (budget: Budget) => `${COMPARISON_TITLE}: ${budget.topSheet}`;
 
 /**
+ * The header row of a Scenario comparison as PROD writes it: "Figure", the scenarios compared,
+ * then "<scenario> - <first>" for each after the first, and (since notes are carried) "Your
+ * notes". Answers the columns it spans, notes included, or null when the row is not that header.
+ * Cells after it are not looked at.
+ */
+function readComparisonHeader(header: readonly string[]): { width: number; notes: number | null } | null {
+  if (header[0] !== "Figure") return null;
+  for (let n = 2; 2 * n <= header.length; n++) {
+    const names = header.slice(1, n + 1);
+    if (names.includes("")) return null;
+    const changes = names.slice(1).map((name) => `${name} - ${names[0]}`);
+    if (changes.every((text, i) => header[n + 1 + i] === text)) {
+      const end = 2 * n;
+      return header[end] === YOUR_NOTES ? { width: end + 1, notes: end } : { width: end, notes: null };
+    }
+  }
+  return null;
+}
+
+/**
  * A budget's Scenario comparison, told by its content when its mark is gone (a user deleted the
- * hidden name): this budget's title in A1 and the header row as PROD writes it, "Figure", the
- * scenarios compared, then "<scenario> - <first>" for each after the first.
+ * hidden name): this budget's title in A1 and the header row as PROD writes it
+ * ({@link readComparisonHeader}).
  */
 function comparisonSignature(budget: Budget): SheetSignature {
   return {
     address: a1Range(0, 0, COMPARISON_HEADER_ROW + 1, SIGNATURE_COLUMNS),
-    matches: (values) => {
-      const header = (values[COMPARISON_HEADER_ROW] ?? []).map((v) => String(v ?? ""));
-      const end = header.indexOf("", 1);
-      const filled = header.slice(1, end < 0 ? header.length : end);
-      const names = filled.slice(0, (filled.length + 1) / 2);
-      const changes = names.slice(1).map((n) => `${n} - ${names[0]}`);
-      return (
-        values[0]?.[0] === comparisonTitle(budget) &&
-        header[0] === "Figure" &&
-        names.length >= 2 &&
-        filled.length === names.length + changes.length &&
-        changes.every((text, i) => filled[names.length + i] === text)
-      );
-    },
+    matches: (values) =>
+      values[0]?.[0] === comparisonTitle(budget) &&
+      readComparisonHeader((values[COMPARISON_HEADER_ROW] ?? []).map((v) => String(v ?? ""))) !== null,
   };
+}
+
+/** The heading over the globals that differ, under the figures. */
+const GLOBALS_HEADING = "Globals that differ";
+
+/** PROD's fixed rows above the figures: the title, its note and the header. */
+function comparisonTopRows(budget: Budget, width: number): OwnRow[] {
+  return [
+    { row: 0, key: "#title", label: comparisonTitle(budget), width: 1, notes: null },
+    { row: 1, key: "#note", label: "", width: 1, notes: null },
+    { row: COMPARISON_HEADER_ROW, key: "#header", label: "the header", width, notes: null },
+  ];
+}
+
+/**
+ * The rows PROD wrote on an earlier Scenario comparison (`cells`: its used range as read), by
+ * label, for userWork's findTypedCells: the title, note and header, a row per top-sheet line
+ * (to the first row with no label), the globals that differ, and the kept part of an earlier
+ * carry. Its figures are values of the moment compared, not formulas: a figure typed over one
+ * cannot be told from PROD's, so only notes and what is beside or below PROD's rows are the user's.
+ */
+export function earlierComparisonRows(cells: SheetCells, budget: Budget): OwnRow[] {
+  const header = readComparisonHeader(
+    Array.from({ length: SIGNATURE_COLUMNS }, (_, c) => String(valueAt(cells, COMPARISON_HEADER_ROW, c))),
+  );
+  if (header === null) return [];
+  const { width, notes } = header;
+  const rows = comparisonTopRows(budget, width);
+  const last = cells.row + cells.values.length;
+  let r = COMPARISON_HEADER_ROW + 1;
+  for (; r < last && valueAt(cells, r, 0) !== ""; r++) {
+    const label = String(valueAt(cells, r, 0));
+    rows.push({ row: r, key: `line ${label}`, label, width, notes });
+  }
+  // Two blank rows, then the globals that differ.
+  if (valueAt(cells, r + 2, 0) === GLOBALS_HEADING) {
+    const globalsWidth = notes ?? width;
+    rows.push({ row: r + 2, key: "#globals", label: GLOBALS_HEADING, width: globalsWidth, notes: null });
+    for (r += 3; r < last && valueAt(cells, r, 0) !== ""; r++) {
+      const label = String(valueAt(cells, r, 0));
+      rows.push({ row: r, key: `global ${label}`, label, width: globalsWidth, notes: null });
+    }
+  }
+  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes)];
 }
 
 /**
@@ -587,41 +658,76 @@ export function comparisonTarget(port: WorkbookPort, budget: Budget): Promise<Sh
 export interface WrittenComparison {
   comparison: ScenarioComparison;
   target: SheetTarget;
+  /** What the user had typed on the comparison replaced and where it went, in words ("" if nothing). */
+  carried: string;
 }
 
 /**
  * Compares the scenarios (compareScenarios) and writes the Scenario comparison sheet. Where it
- * goes is settled first: a sheet whose mark is gone is taken back only when `confirmReclaim`
- * says yes, asked before any global is changed, so a no returns null with nothing written at all
- * (globals, store and sheet as they were); a sheet of the user's is never written to.
+ * goes is settled first, and the sheet it replaces read for what the user typed on it
+ * (readSheetCells, userWork.ts) and the cells elsewhere that link to it (findLinksTo). One
+ * question is asked, before any global is changed, when the user typed on it, when other cells
+ * link to it, or when its mark is gone (replaceQuestion); a no returns null with nothing written
+ * at all (globals, store and sheet as they were). What was typed goes to the rows of the same
+ * top-sheet line; the question says where from the top sheet's lines as they are before
+ * comparing. A sheet of the user's is never written to.
  */
 export async function compareAndWrite(
   port: WorkbookPort,
   budget: Budget,
   picked: readonly Scenario[],
-  confirmReclaim: (sheet: string) => Promise<boolean>,
+  confirm: (question: SheetQuestion, sheet: string) => Promise<boolean>,
   options: RunOptions = {},
   now = new Date(),
 ): Promise<WrittenComparison | null> {
   const target = await comparisonTarget(port, budget);
-  if (target.mode === "reclaim" && !(await confirmReclaim(target.sheetName))) return null;
-  const comparison = await compareScenarios(port, budget, picked, options, now);
-  await writeComparison(port, budget, comparison, await readGlobalsLayout(port, budget), target);
-  return { comparison, target };
+  let typed: TypedCell[] = [];
+  let links = { cells: [] as RangeRef[], names: [] as string[] };
+  let top: RangeData | null | undefined;
+  if (target.mode !== "create") {
+    const earlier = await readSheetCells(port, target.sheetName);
+    typed = earlier ? findTypedCells(earlier, earlierComparisonRows(earlier, budget)) : [];
+    links = await port.findLinksTo(target.sheetName);
+  }
+  let expected: Carry = { cells: [], labels: [], end: 0 };
+  if (typed.length > 0) {
+    // The lines the comparison will have are the top sheet's, read now (before any global changes).
+    top = await port.readUsedRange(budget.topSheet);
+    const lines = compareFigures([topSheetFigures(top?.values ?? [])]);
+    const layout = await readGlobalsLayout(port, budget);
+    expected = comparisonPlan(budget, { scenarios: [...picked], lines }, layout, target, typed).carry;
+  }
+  const question = replaceQuestion({
+    sheet: target.sheetName,
+    what: "a scenario comparison",
+    reclaim: target.mode === "reclaim",
+    typed,
+    carry: expected,
+    keptHeading: KEPT_HEADING,
+    links,
+  });
+  if (question && !(await confirm(question, target.sheetName))) return null;
+  const comparison = await compareScenarios(port, budget, picked, options, now, top);
+  const layout = await readGlobalsLayout(port, budget);
+  const { plan, carry } = comparisonPlan(budget, comparison, layout, target, typed);
+  await port.apply(plan);
+  return { comparison, target, carried: carriedWords(carry, KEPT_HEADING, true) };
 }
 
 /**
  * The Scenario comparison sheet: each figure of the top sheet under each scenario, then each
- * scenario's change from the first, to the cent; below, the globals that differ between them.
- * PROD's own sheet, at `target` (comparisonTarget); never a sheet that is not PROD's.
+ * scenario's change from the first, to the cent, and the user's notes column; below, the globals
+ * that differ between them; after them, what the user typed on the sheet replaced (`typed`) that
+ * has no row of the same label here. PROD's own sheet, at `target` (comparisonTarget); never a
+ * sheet that is not PROD's. Answers the plan and where the typed cells go.
  */
-export async function writeComparison(
-  port: WorkbookPort,
+function comparisonPlan(
   budget: Budget,
-  result: ScenarioComparison,
+  result: Pick<ScenarioComparison, "scenarios" | "lines">,
   layout: GlobalsLayout,
   target: SheetTarget,
-): Promise<void> {
+  typed: readonly TypedCell[],
+): { plan: WritePlan; carry: Carry } {
   const names = result.scenarios.map((s) => s.name);
   const base = names[0];
   const others = names.slice(1);
@@ -638,9 +744,21 @@ export async function writeComparison(
     ),
     ...line.deltas.slice(1).map((d) => (d === null ? null : d.toNumber())),
   ]);
+  const notesColumn = header.length;
+  header.push(YOUR_NOTES);
   const width = header.length;
   const money = [null, ...names.map(() => NUMBER_FORMATS.money), ...others.map(() => NUMBER_FORMATS.money)];
   const globalsHeaderRow = COMPARISON_HEADER_ROW + 1 + figureRows.length + 2;
+  const rows = comparisonTopRows(budget, width);
+  result.lines.forEach((line, i) =>
+    rows.push({
+      row: COMPARISON_HEADER_ROW + 1 + i,
+      key: `line ${line.label}`,
+      label: line.label,
+      width,
+      notes: notesColumn,
+    }),
+  );
   const differing = layout.rows.filter((row) => {
     const cells = result.scenarios.map((s) =>
       JSON.stringify(s.globals.find((g) => g.name.toUpperCase() === row.name.toUpperCase())?.cell ?? null),
@@ -657,7 +775,35 @@ export async function writeComparison(
     ...result.scenarios.map((s) => shown(s, row.name)),
     ...others.map(() => null),
   ]);
-  await port.apply({
+  if (globalRows.length > 0) {
+    rows.push({
+      row: globalsHeaderRow,
+      key: "#globals",
+      label: GLOBALS_HEADING,
+      width: notesColumn,
+      notes: null,
+    });
+    differing.forEach((row, i) =>
+      rows.push({
+        row: globalsHeaderRow + 1 + i,
+        key: `global ${row.label}`,
+        label: row.label,
+        width: notesColumn,
+        notes: null,
+      }),
+    );
+  }
+  const end =
+    globalRows.length > 0
+      ? globalsHeaderRow + 1 + globalRows.length
+      : COMPARISON_HEADER_ROW + 1 + figureRows.length;
+  const carry = placeTypedCells(typed, rows, target.sheetName, {
+    start: end + 1,
+    width,
+    notes: notesColumn,
+    heading: KEPT_HEADING,
+  });
+  const plan: WritePlan = {
     owner: WHATIF_OWNER,
     copy: budget.copy,
     activate: target.sheetName,
@@ -687,21 +833,24 @@ export async function writeComparison(
                   row: globalsHeaderRow,
                   column: 0,
                   cells: [
-                    [
-                      "Globals that differ",
-                      ...names.map((n): Cell => ({ text: n })),
-                      ...others.map(() => null),
-                    ],
+                    [GLOBALS_HEADING, ...names.map((n): Cell => ({ text: n })), ...others.map(() => null)],
                   ],
                   bold: true,
                 },
                 { row: globalsHeaderRow + 1, column: 0, cells: globalRows },
               ]
             : []),
+          // What the user typed on the earlier comparison, and PROD's headings of what is kept.
+          ...[...carry.labels, ...carry.cells].map((c) => ({
+            row: c.row,
+            column: c.column,
+            cells: [[c.cell]],
+          })),
         ],
-        columnWidths: [220, ...Array<number>(width - 1).fill(120)],
+        columnWidths: [220, ...Array<number>(width - 2).fill(120), 220],
         freeze: { rows: COMPARISON_HEADER_ROW + 1, columns: 1 },
       },
     ],
-  });
+  };
+  return { plan, carry };
 }
