@@ -253,7 +253,8 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect(second?.target).toEqual({ sheetName: "Scenario comparison", mode: "replaceOwned" });
     // The user's values kept already (the store not written: -5), one read of the charts on the
     // sheet replaced (+1), the sheet replaced read for what the user typed on it (+3: its used
-    // range, its formulas) and the cells elsewhere linking to it asked for (+2: none on the mock).
+    // range, its formulas) and the cells elsewhere linking to it asked for (+2: none do, and the
+    // sheet has no formulas of its own that Excel would answer with).
     expect(excel.state.syncs - again).toBe(first - 5 + 1 + 3 + 2);
     expect(book.cell("Scenario comparison", "B4")?.content).toBe("35 days");
   });
@@ -333,9 +334,9 @@ describe("the Scenario comparison sheet on the adapter", () => {
       `2 cells of yours carried to the rows with the same labels; 1 cell kept under "${KEPT_HEADING}".`,
     );
     expect(globalsBefore()).toBe(before);
-    // Three scenarios (16 + 3 * 4), one chart read, the sheet and its links (3 + 2), and the top
-    // sheet's lines and the globals' layout read before the question (2 + 2; the top sheet's read
-    // is the comparison's own, moved before the question).
+    // Three scenarios (16 + 3 * 4), one chart read, the sheet and its links (3 + 2), and the
+    // globals' layout read before the question (2; the top sheet's read, also before it, is the
+    // comparison's own).
     expect(syncs).toBe(16 + 3 * 4 + 1 + 3 + 2 + 2);
   });
 
