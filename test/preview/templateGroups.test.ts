@@ -10,6 +10,7 @@ import { TEMPLATES } from "../../src/engine/templates";
 import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
 import { parseA1 } from "../../src/excel/port";
 import { summarizeGroups } from "../../src/engine/whatif/groups";
+import { findBudgets, readGroups, setGroupInTotal } from "../../src/taskpane/whatif/whatifWorkbook";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 
@@ -112,5 +113,22 @@ describe("Groups on the Feature template, computed", () => {
     typeGroup(1, "Crane", "Yes");
     const rows = (await wb.readTable("Groups"))!.rows;
     expect(rows.map((r) => r[2])).toEqual(["#VALUE!", 30000]);
+  });
+
+  it("shows each group's cost with cents after the pane switches one, the rows it adds to the table too", async () => {
+    const { wb, prep, camera, typeGroup } = await budget();
+    wb.enter(DETAIL, prep, C.group, "Stunts");
+    wb.enter(DETAIL, camera, C.group, "Crane, Night shoot");
+    typeGroup(0, "Stunts", "Yes");
+    const [feature] = await findBudgets(wb);
+    // "Crane" and "Night shoot" are named only on lines: switching them out adds their rows.
+    for (const name of ["Crane", "Night shoot"]) {
+      const group = (await readGroups(wb, feature)).find((g) => g.name === name)!;
+      await setGroupInTotal(wb, feature, group, false);
+    }
+    const table = parseA1((await wb.readTable("Groups"))!.address);
+    const shown = [1, 2, 3].map((i) => wb.view("Globals", table.row + i, table.column + 2).display);
+    // As the template's first rows show them: Excel formats nothing when a table is resized.
+    expect(shown).toEqual(["39,160.00 ", "30,000.00 ", "30,000.00 "]);
   });
 });

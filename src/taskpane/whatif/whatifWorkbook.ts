@@ -61,7 +61,7 @@ import {
 } from "../shell/userWork";
 import { rewriteKeepingSaved } from "../shell/savedStore";
 import { TEMPLATES_OWNER } from "../templates/buildPlan";
-import { IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
+import { GROUPS_FORMATS, IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
 
 /** The owner key of the sheets the What-if panel writes (the scenario store and comparison). */
 export const WHATIF_OWNER = "whatif";
@@ -171,7 +171,8 @@ export async function setGroupInTotal(
       ),
     },
   ]);
-  await port.replaceTableRows(budget.groupsTable, cells);
+  // The template's formats (a cost with cents): Excel formats no row a resize adds to a table.
+  await port.replaceTableRows(budget.groupsTable, cells, { columnFormats: [...GROUPS_FORMATS] });
 }
 
 function groupMatches(name: string, group: GroupSummary): boolean {
