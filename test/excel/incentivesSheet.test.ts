@@ -4,12 +4,15 @@
  * "Incentive comparison" sheet is written in a fixed number of syncs with live PROD.INCENTIVE /
  * INCENTIVENET formulas over the budget's columns; PROD's own comparison is replaced, one whose
  * mark is gone is taken back only after a yes, and a sheet of the user's is never written to.
+ * Before a replace, what the user typed on the comparison and the links to it are named in one
+ * question; a no writes nothing, a yes carries the typed cells to the row of the same program.
  */
 import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { COMPARISON_SHEET } from "../../src/taskpane/incentives/comparisonSheet";
+import { COMPARISON_SHEET, KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/incentives/comparisonSheet";
 import { compareIncentives, explain, readBudget } from "../../src/taskpane/incentives/runIncentives";
 import { commonBudget } from "../fixtures/incentiveBudget";
+import { countLinkSyncs } from "../taskpane/fakePort";
 import { MockBook, mockExcel } from "./mockExcel";
 
 const LINES = 5_000;
@@ -96,10 +99,12 @@ describe("the Incentive comparison sheet", () => {
       /^Georgia sale price 0.90 .*; assumed: audit fees/,
     );
 
-    // Again: PROD's own sheet is replaced: one more sync, to clear it first.
+    // Again: PROD's own sheet is replaced: one more sync, to clear it first; the sheet read for
+    // what the user typed on it (3: its used range, then its values and formulas) and the links
+    // to it asked for (1: the sheet's own formulas answer at once).
     const before = excel.state.syncs;
     await compareIncentives(port, ref, programs.slice(0, 2), yes);
-    expect(excel.state.syncs - before).toBe(6);
+    expect(excel.state.syncs - before).toBe(10);
     expect(book.cell(COMPARISON_SHEET, "A8")?.content ?? "").toBe("");
   });
 
@@ -126,7 +131,7 @@ describe("the Incentive comparison sheet", () => {
     await compareIncentives(port, ref, programs, yes);
     book.names = [];
     const asked: string[] = [];
-    const refused = await compareIncentives(port, ref, programs.slice(0, 2), (sheet) => {
+    const refused = await compareIncentives(port, ref, programs.slice(0, 2), (_question, sheet) => {
       asked.push(sheet);
       return no();
     });
@@ -143,5 +148,104 @@ describe("the Incentive comparison sheet", () => {
     expect(written?.sheetName).toBe("Incentive comparison 3");
     expect(book.values("Incentive comparison 2", 0, 0, 1, 1)).toEqual([["my own notes"]]);
     expect(book.cell(COMPARISON_SHEET, "A1")?.content).toBe("Mine now");
+  });
+});
+
+/** Every sheet's cells, sizes and settings, and the workbook's names: to hold a Cancel to nothing written. */
+function snapshot(book: MockBook): string {
+  const sheets = book.sheets.map((s) => ({ ...s, cells: [...s.cells], columnWidths: [...s.columnWidths] }));
+  return JSON.stringify({ sheets, names: book.names, active: book.active });
+}
+
+describe("what the user typed on the Incentive comparison, and links to it", () => {
+  const asking = (answer: boolean, questions: string[]) => (question: { title: string; message: string }) => {
+    questions.push(`${question.title} ${question.message}`);
+    return Promise.resolve(answer);
+  };
+
+  it("names a note and a cell beside a program's row in one question; Cancel writes nothing, Replace carries them to the same program", async () => {
+    const { book, excel, port, ref } = setup();
+    await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
+    expect(book.cell(COMPARISON_SHEET, "K5")?.content).toBe(YOUR_NOTES);
+    // A note on US-NM (row 7) and a name beside it; a note on CAN-BC, which the next comparison drops.
+    book.setCell(COMPARISON_SHEET, "K7", { kind: "value", content: "ask the film office" });
+    book.setCell(COMPARISON_SHEET, "L7", { kind: "value", content: "Ann" });
+    book.setCell(COMPARISON_SHEET, "K8", { kind: "value", content: "too far" });
+    const before = snapshot(book);
+    const questions: string[] = [];
+    const next = [programs[1], programs[0]];
+    expect(await compareIncentives(port, ref, next, asking(false, questions))).toBeNull();
+    expect(snapshot(book)).toBe(before);
+    expect(questions).toEqual([
+      `Replace "Incentive comparison"? You typed on it: 3 cells beside 2 rows (US-NM, CAN-BC). 2 cells of yours will be carried to the rows with the same labels; 1 cell will be kept under "${KEPT_HEADING}" (1 row the new sheet does not have: CAN-BC). Comparing replaces it with this comparison.`,
+    ]);
+
+    const syncs = excel.state.syncs;
+    const written = await compareIncentives(port, ref, next, asking(true, questions));
+    // As a replace with nothing typed (10, below): the question and the carry add no sync.
+    expect(excel.state.syncs - syncs).toBe(10);
+    // US-NM is now the first program (row 6): its note and the cell beside it went with it.
+    const row = (r: number) => book.values(COMPARISON_SHEET, r, 0, 1, 12)[0];
+    expect([row(5)[0], ...row(5).slice(10)]).toEqual(["US-NM", "ask the film office", "Ann"]);
+    expect([row(6)[0], ...row(6).slice(10)]).toEqual(["US-GA", "", ""]);
+    expect(book.values(COMPARISON_SHEET, 8, 0, 2, 11)).toEqual([
+      [KEPT_HEADING, "", "", "", "", "", "", "", "", "", ""],
+      ["CAN-BC", "", "", "", "", "", "", "", "", "", "too far"],
+    ]);
+    expect(written?.carried).toBe(
+      `2 cells of yours carried to the rows with the same labels; 1 cell kept under "${KEPT_HEADING}" (1 row the new sheet does not have: CAN-BC).`,
+    );
+  });
+
+  it("names a formula on another sheet that links to it, even with nothing typed on it", async () => {
+    const { book, port, ref } = setup();
+    await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
+    book.addSheet("Summary", []);
+    book.setCell("Summary", "A1", { kind: "formula", content: "='Incentive comparison'!G6" });
+    const before = snapshot(book);
+    const questions: string[] = [];
+    expect(await compareIncentives(port, ref, programs.slice(0, 2), asking(false, questions))).toBeNull();
+    expect(snapshot(book)).toBe(before);
+    expect(questions).toEqual([
+      `Replace "Incentive comparison"? The formula in Summary!A1 refers to "Incentive comparison". After the replace it points at the same cells, which may then hold other figures. Comparing replaces it with this comparison.`,
+    ]);
+    const written = await compareIncentives(port, ref, programs.slice(0, 2), asking(true, questions));
+    expect(written?.carried).toBe("");
+    expect(book.cell(COMPARISON_SHEET, "A8")?.content ?? "").toBe("");
+  });
+
+  it("asks nothing when nothing was typed and nothing links to it", async () => {
+    const { excel, port, ref } = setup();
+    await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
+    const linkSyncs = countLinkSyncs(port, excel);
+    const syncs = excel.state.syncs;
+    const written = await compareIncentives(port, ref, programs.slice(0, 2), () =>
+      Promise.reject(new Error("asked")),
+    );
+    expect(written?.carried).toBe("");
+    // A replace as before (6), the sheet read for what was typed on it (3: its used range, then
+    // its values and formulas), and the links asked for (1: the sheet's own formulas answer).
+    expect(linkSyncs).toEqual([1]);
+    expect(excel.state.syncs - syncs).toBe(10);
+  });
+
+  it("asks once when an older comparison (no notes column) lost its mark and has a cell typed beside a row", async () => {
+    const { book, port, ref } = setup();
+    await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
+    book.names = [];
+    book.setCell(COMPARISON_SHEET, "K5", { kind: "value", content: "" });
+    book.setCell(COMPARISON_SHEET, "K6", { kind: "value", content: "checked" });
+    const questions: string[] = [];
+    const written = await compareIncentives(port, ref, programs.slice(0, 2), asking(true, questions));
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatch(
+      /^Replace "Incentive comparison"\? .*You typed on it: 1 cell beside 1 row \(US-GA\)\. .*Replace it only if it is PROD's comparison/,
+    );
+    // Beside the older table's last heading (J), it stays beside the new one's (after the notes).
+    expect(book.values(COMPARISON_SHEET, 4, 10, 2, 2)).toEqual([
+      [YOUR_NOTES, ""],
+      ["", "checked"],
+    ]);
+    expect(written?.carried).toBe("1 cell of yours carried to the rows with the same labels.");
   });
 });

@@ -5,7 +5,8 @@
  * PROD.INCENTIVENET formulas over the budget's amount and tag columns (when the tags sit side by
  * side in the functions' order), reading the program, settings and exchange rate from the row's
  * own cells, so editing the budget or a setting updates the sheet. The budget total and the net
- * cost are formulas too.
+ * cost are formulas too. A last column, "Your notes", is the user's: comparing again carries what
+ * the user typed on the earlier sheet to the row of the same program (shell/userWork.ts).
  */
 import type { IncentiveResult } from "../../engine/incentives/calculate";
 import { TAG_COLUMNS } from "../../engine/incentives/tags";
@@ -18,7 +19,16 @@ import {
   type SheetPlan,
   type WritePlan,
 } from "../../excel/port";
-import type { SheetSignature } from "../shell/ownedSheet";
+import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
+import {
+  placeTypedCells,
+  readKeptRows,
+  valueAt,
+  type Carry,
+  type OwnRow,
+  type SheetCells,
+  type TypedCell,
+} from "../shell/userWork";
 
 /** The owner of the sheets the Incentives panel writes. */
 export const INCENTIVES_OWNER = "incentives";
@@ -45,12 +55,74 @@ export const COMPARISON_HEADINGS = [
   "Not confirmed (when written)",
 ] as const;
 
+/** The "Net cost of the budget" column and the two before it (gross, net), 0-based. */
+const NET_COST_COLUMN = 7;
+/**
+ * The heading of the column after PROD's, the user's own: PROD writes nothing there, and comparing
+ * again carries what was typed to the row of the same program. Comparisons written before it was
+ * added have no such column; they are still told as PROD's (the signature reads the headings
+ * before it).
+ */
+export const YOUR_NOTES = "Your notes (kept when compared again)";
+/** The heading of the part under the comparison that keeps what the user typed on rows now gone. */
+export const KEPT_HEADING =
+  "From the earlier comparison (kept by PROD: programs this comparison does not have)";
+/** The start of the sheet's note when gross and net are figures, not formulas. */
+const FIGURES_WORDS = "Gross and net are figures as written, not formulas";
+
 /** A comparison PROD wrote, told by its title and headings when its mark is gone. */
 export const COMPARISON_SIGNATURE: SheetSignature = {
   address: a1Range(0, 0, HEADER_ROW + 1, COMPARISON_HEADINGS.length),
   matches: (values) =>
     values[0]?.[0] === TITLE && COMPARISON_HEADINGS.every((h, i) => values[HEADER_ROW]?.[i] === h),
 };
+
+/** PROD's rows above the programs: the title, the note, the budget total and the header. */
+function topRows(width: number): OwnRow[] {
+  return [
+    { row: 0, key: "#title", label: TITLE, width: 1, notes: null },
+    { row: 1, key: "#note", label: "", width: 1, notes: null },
+    {
+      row: TOTAL_ROW,
+      key: "#total",
+      label: "Budget total",
+      width: 2,
+      notes: null,
+      formulas: new Map([[1, "Budget total"]]),
+    },
+    { row: HEADER_ROW, key: "#header", label: "the header", width, notes: null },
+  ];
+}
+
+/** A program's row, told across comparisons by the program's name ("US-GA"). */
+function programRow(row: number, name: string, layout: Pick<OwnRow, "width" | "notes" | "formulas">): OwnRow {
+  return { row, key: `program ${name}`, label: name, ...layout };
+}
+
+/** The columns where PROD writes a live formula on a program's row, with their headings. */
+function formulaColumns(live: boolean): Map<number, string> {
+  const columns = live ? [NET_COST_COLUMN - 2, NET_COST_COLUMN - 1, NET_COST_COLUMN] : [NET_COST_COLUMN];
+  return new Map(columns.map((c) => [c, COMPARISON_HEADINGS[c]]));
+}
+
+/**
+ * The rows PROD wrote on an earlier comparison (`cells`: its used range as read), for userWork's
+ * findTypedCells: the title, note, budget total and header, a row per program (to the first row
+ * with no program) with its formula columns (gross and net only when the note says they were
+ * formulas), and the kept part of an earlier carry. An older comparison without the notes column
+ * is read as it was written: what is right of its headings is beside its rows.
+ */
+export function earlierRows(cells: SheetCells): OwnRow[] {
+  const notes = valueAt(cells, HEADER_ROW, COMPARISON_HEADINGS.length) === YOUR_NOTES;
+  const width = COMPARISON_HEADINGS.length + (notes ? 1 : 0);
+  const notesColumn = notes ? COMPARISON_HEADINGS.length : null;
+  const formulas = formulaColumns(!String(valueAt(cells, 1, 0)).startsWith(FIGURES_WORDS));
+  const rows = topRows(width);
+  const last = cells.row + cells.values.length;
+  for (let r = HEADER_ROW + 1; r < last && valueAt(cells, r, 0) !== ""; r++)
+    rows.push(programRow(r, String(valueAt(cells, r, 0)), { width, notes: notesColumn, formulas }));
+  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notesColumn)];
+}
 
 /** The budget's cells the formulas read, as absolute references with their sheet. */
 export interface BudgetCells {
@@ -74,17 +146,19 @@ export interface ComparedProgram {
 }
 
 /**
- * The comparison sheet's write plan.
+ * The comparison sheet's write plan, and where what the user typed on the earlier one goes.
  *
- * @param mode - "create", "replaceOwned" (the pane's own earlier comparison), or "reclaim" (one it
- *   wrote whose mark is gone, once the user said yes)
+ * @param target - the sheet (sheetTarget): "create", "replaceOwned" (the pane's own earlier
+ *   comparison), or "reclaim" (one it wrote whose mark is gone, once the user said yes)
+ * @param typed - what the user typed on the sheet it replaces (findTypedCells over earlierRows)
  */
 export function comparisonPlan(
-  sheetName: string,
+  target: SheetTarget,
   budget: BudgetCells,
   programs: readonly ComparedProgram[],
-  mode: "create" | "replaceOwned" | "reclaim",
-): WritePlan {
+  typed: readonly TypedCell[] = [],
+): { plan: WritePlan; carry: Carry } {
+  const sheetName = target.sheetName;
   const M = NUMBER_FORMATS.money;
   const total = a1(TOTAL_ROW, 1, true);
   const rows: Cell[][] = programs.map((p, i) => {
@@ -118,7 +192,7 @@ export function comparisonPlan(
   });
   const liveWords =
     budget.tags === null
-      ? `Gross and net are figures as written, not formulas: the tag columns of ${budget.label} are not side by side in the order ${TAG_COLUMNS.join(", ")}; put them so and compare again to get live formulas.`
+      ? `${FIGURES_WORDS}: the tag columns of ${budget.label} are not side by side in the order ${TAG_COLUMNS.join(", ")}; put them so and compare again to get live formulas.`
       : `Gross and net are PROD.INCENTIVE and PROD.INCENTIVENET formulas over ${budget.label}: change the budget, a program's settings or its exchange rate here and they follow.`;
   const blocks: CellBlock[] = [
     { row: 0, column: 0, cells: [[TITLE]], bold: true },
@@ -138,7 +212,7 @@ export function comparisonPlan(
       columnFormats: [null, M],
       bold: true,
     },
-    { row: HEADER_ROW, column: 0, cells: [[...COMPARISON_HEADINGS]], bold: true },
+    { row: HEADER_ROW, column: 0, cells: [[...COMPARISON_HEADINGS, YOUR_NOTES]], bold: true },
     {
       row: HEADER_ROW + 1,
       column: 0,
@@ -146,14 +220,30 @@ export function comparisonPlan(
       columnFormats: [null, null, null, null, NUMBER_FORMATS.general, M, M, M, null, null],
     },
   ];
+  const width = COMPARISON_HEADINGS.length + 1;
+  const layout = { width, notes: COMPARISON_HEADINGS.length, formulas: formulaColumns(budget.tags !== null) };
+  const ownRows = [
+    ...topRows(width),
+    ...programs.map((p, i) => programRow(HEADER_ROW + 1 + i, p.name, layout)),
+  ];
+  const end = HEADER_ROW + 1 + programs.length;
+  const carry = placeTypedCells(typed, ownRows, sheetName, {
+    start: end + 1,
+    width,
+    notes: COMPARISON_HEADINGS.length,
+    heading: KEPT_HEADING,
+  });
+  // What the user typed on the earlier comparison, and PROD's headings of what is kept.
+  for (const c of [...carry.labels, ...carry.cells])
+    blocks.push({ row: c.row, column: c.column, cells: [[c.cell]] });
   const sheet: SheetPlan = {
     name: sheetName,
-    mode,
+    mode: target.mode,
     markKey: COMPARISON_KEY,
     blocks,
     freeze: { rows: HEADER_ROW + 1, columns: 1 },
-    columnWidths: [80, 220, 60, 120, 80, 110, 110, 130, 260, 360],
-    printArea: a1Range(0, 0, HEADER_ROW + 1 + programs.length, COMPARISON_HEADINGS.length),
+    columnWidths: [80, 220, 60, 120, 80, 110, 110, 130, 260, 360, 220],
+    printArea: a1Range(0, 0, end, width),
   };
-  return { owner: INCENTIVES_OWNER, activate: sheetName, sheets: [sheet] };
+  return { plan: { owner: INCENTIVES_OWNER, activate: sheetName, sheets: [sheet] }, carry };
 }

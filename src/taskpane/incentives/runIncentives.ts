@@ -2,8 +2,8 @@
  * What the Incentives panel's buttons do, over the workbook port: read the selected budget range
  * (headings row, an amount column and the tag columns), explain one program over it with the
  * engine, and write the "Incentive comparison" sheet for 2 to 4 programs. Each reads what it
- * needs once and writes one plan; the pane only asks the user's question (taking back a sheet
- * whose mark is gone).
+ * needs once and writes one plan; the pane only asks the user's one question before a replace
+ * (what the user typed on the earlier comparison, links to it, a sheet whose mark is gone).
  */
 import { calculateIncentive, type IncentiveResult } from "../../engine/incentives/calculate";
 import { readTaggedBudget, type TaggedBudget } from "../../engine/incentives/taggedRange";
@@ -17,13 +17,16 @@ import {
   type RunOptions,
   type WorkbookPort,
 } from "../../excel/port";
-import { sheetTarget } from "../shell/ownedSheet";
+import { readSheetCells, replaceQuestion, sheetTarget, type SheetQuestion } from "../shell/ownedSheet";
+import { carriedWords, findTypedCells } from "../shell/userWork";
 import {
   COMPARISON_KEY,
   COMPARISON_SHEET,
   COMPARISON_SIGNATURE,
   INCENTIVES_OWNER,
+  KEPT_HEADING,
   comparisonPlan,
+  earlierRows,
   type BudgetCells,
   type ComparedProgram,
 } from "./comparisonSheet";
@@ -88,19 +91,25 @@ export interface ComparisonWritten {
   sheetName: string;
   programs: ComparedProgram[];
   live: boolean;
+  /** What the user had typed on the comparison replaced and where it went, in words ("" if nothing). */
+  carried: string;
 }
 
 /**
- * Compares 2 to 4 programs over the budget range and writes the "Incentive comparison" sheet:
- * PROD's own earlier one is replaced; one PROD wrote whose mark is gone is taken back only when
- * `confirmReclaim` says yes (a no writes nothing and returns null); a sheet of the user's with the
- * name is left alone and the comparison goes to "Incentive comparison 2".
+ * Compares 2 to 4 programs over the budget range and writes the "Incentive comparison" sheet,
+ * replacing PROD's own earlier one (by its mark, or one whose mark is gone but shows PROD's title
+ * and headings); a sheet of the user's with the name is left alone and the comparison goes to
+ * "Incentive comparison 2". The sheet replaced is read first (readSheetCells) for what the user
+ * typed on it (userWork.ts), which goes to the row of the same program in the new one, and the
+ * workbook asked which cells and names elsewhere link to it (findLinksTo). One question is asked
+ * before anything is written (replaceQuestion) when the user typed on it, when other cells link to
+ * it, or when its mark is gone; a no writes nothing and returns null.
  */
 export async function compareIncentives(
   port: WorkbookPort,
   ref: RangeRef,
   requests: readonly ProgramRequest[],
-  confirmReclaim: (sheet: string) => Promise<boolean>,
+  confirm: (question: SheetQuestion, sheet: string) => Promise<boolean>,
   options: RunOptions = {},
 ): Promise<ComparisonWritten | null> {
   if (requests.length < 2 || requests.length > MAX_PROGRAMS)
@@ -117,7 +126,26 @@ export async function compareIncentives(
     COMPARISON_SHEET,
     COMPARISON_SIGNATURE,
   );
-  if (target.mode === "reclaim" && !(await confirmReclaim(target.sheetName))) return null;
-  await port.apply(comparisonPlan(target.sheetName, budget.cells, programs, target.mode), options);
-  return { sheetName: target.sheetName, programs, live: budget.cells.tags !== null };
+  const earlier = target.mode === "create" ? null : await readSheetCells(port, target.sheetName);
+  const links =
+    target.mode === "create" ? { cells: [], names: [] } : await port.findLinksTo(target.sheetName);
+  const typed = earlier ? findTypedCells(earlier, earlierRows(earlier)) : [];
+  const { plan, carry } = comparisonPlan(target, budget.cells, programs, typed);
+  const question = replaceQuestion({
+    sheet: target.sheetName,
+    what: "an incentive comparison",
+    reclaim: target.mode === "reclaim",
+    typed,
+    carry,
+    keptHeading: KEPT_HEADING,
+    links,
+  });
+  if (question && !(await confirm(question, target.sheetName))) return null;
+  await port.apply(plan, options);
+  return {
+    sheetName: target.sheetName,
+    programs,
+    live: budget.cells.tags !== null,
+    carried: carriedWords(carry, KEPT_HEADING, true),
+  };
 }

@@ -33,7 +33,7 @@ import { ChoiceField } from "../shell/ChoiceField";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { formatDollars } from "../shell/formatMoney";
-import { keptSheetWords, reclaimComparisonQuestion } from "../shell/ownedSheet";
+import { keptSheetWords } from "../shell/ownedSheet";
 import {
   compareIncentives,
   explain,
@@ -205,9 +205,9 @@ export default function IncentivesPanel() {
           port,
           ref,
           requests,
-          (sheet) => {
+          (question, sheet) => {
             asked = sheet;
-            return comparing.ask(reclaimComparisonQuestion(sheet, "an incentive comparison"));
+            return comparing.ask(question);
           },
           options,
         ),
@@ -221,7 +221,7 @@ export default function IncentivesPanel() {
         (p) => `${p.name} gross ${formatDollars(p.result.gross)}, net cash ${formatDollars(p.result.net)}`,
       );
       comparing.showNote(
-        `"${written.sheetName}" written: ${parts.join("; ")}.${written.live ? "" : " The figures are values, not formulas: the sheet says why."}`,
+        `"${written.sheetName}" written: ${parts.join("; ")}.${written.carried === "" ? "" : ` ${written.carried}`}${written.live ? "" : " The figures are values, not formulas: the sheet says why."}`,
       );
     } catch (error) {
       comparing.showError(error);
