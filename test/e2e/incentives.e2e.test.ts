@@ -5,7 +5,9 @@
  * sheet to the dollar, and watch the sheet's formulas follow a change to the budget. Then a
  * template budget: its lines tagged by the template, a location and a program typed on Globals, and
  * the Top Sheet's "Less: incentive (net)" line checked to the cent against the engine over the
- * detail as the grid shows it, following a new location.
+ * detail as the grid shows it, following a new location. A note the user typed on the comparison
+ * is named in a question before the comparison is replaced, kept on Cancel, and carried to the
+ * same program's row.
  */
 import { calculateIncentive } from "../../src/engine/incentives/calculate";
 import { TAG_COLUMNS, budgetLines } from "../../src/engine/incentives/tags";
@@ -102,6 +104,35 @@ describe("production incentives in the preview", () => {
       "1,890,000.00",
       "7,110,000.00",
     ]);
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("asks before replacing a comparison the user typed a note on, keeps it on Cancel, and carries the note to the same program", async () => {
+    const { page } = preview;
+    const before = await showSheet(page, "Incentive comparison");
+    expect(before.get("K5")).toBe("Your notes (kept when compared again)");
+    // US-NM is on row 7: a note in its "Your notes" cell.
+    await typeInto(page, "K7", "ask about the NM cap");
+    const typed = await showSheet(page, "Incentive comparison");
+    expect(typed.get("K7")).toBe("ask about the NM cap");
+
+    // Georgia left out: New Mexico moves up to row 6.
+    await page.getByRole("checkbox", { name: /^US-GA: / }).uncheck();
+    await page.getByRole("button", { name: "Write the comparison" }).click();
+    const dialog = page.getByRole("dialog");
+    const question = /^You typed on it: 1 cell beside 1 row \(US-NM\)\. 1 cell of yours will be carried/;
+    await dialog.getByText(question).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText(/Nothing was written: "Incentive comparison" is as it was/).waitFor();
+    expect(await showSheet(page, "Incentive comparison")).toEqual(typed);
+
+    await page.getByRole("button", { name: "Write the comparison" }).click();
+    await dialog.getByText(question).waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page.getByText(/1 cell of yours carried to the rows with the same labels\./).waitFor();
+    const after = await showSheet(page, "Incentive comparison");
+    expect([after.get("A6"), after.get("K6")]).toEqual(["US-NM", "ask about the NM cap"]);
+    expect([after.get("A7"), after.get("K7") ?? ""]).toEqual(["CAN-BC", ""]);
     expect(preview.errors).toEqual([]);
   });
 });

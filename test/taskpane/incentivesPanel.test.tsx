@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
 import { commonBudget } from "../fixtures/incentiveBudget";
+import { answerDialog, dialogButtons } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
 
 /** The pane on the Incentives panel, over the worked examples' budget, selected with its headings. */
@@ -60,5 +61,40 @@ describe("Incentives panel", () => {
       ),
     ).toBeInTheDocument();
     expect(book.hasSheet("Incentive comparison")).toBe(true);
+  });
+
+  it("names a note typed on the comparison in one question, writes nothing on Cancel, and carries it on Replace", async () => {
+    const { book } = await openIncentives();
+    await userEvent.click(screen.getByLabelText(/^US-GA: /));
+    await userEvent.click(screen.getByLabelText(/^CAN-BC: /));
+    const write = screen.getByRole("button", { name: "Write the comparison" });
+    await userEvent.click(write);
+    await screen.findByText(/"Incentive comparison" written: /);
+    expect(book.cell("Incentive comparison", "K5")?.content).toBe("Your notes (kept when compared again)");
+    book.setCell("Incentive comparison", "K7", { kind: "value", content: "call the film office" });
+    const before = book.formulas("Incentive comparison", 0, 0, 12, 12);
+
+    await userEvent.click(write);
+    const question =
+      /^You typed on it: 1 cell beside 1 row \(CAN-BC\)\. 1 cell of yours will be carried to the rows with the same labels\. Comparing replaces it with this comparison\.$/;
+    expect(await dialogButtons(question)).toEqual(["Cancel", "Replace it"]);
+    await answerDialog(question, "Cancel");
+    expect(
+      await screen.findByText(/Nothing was written: "Incentive comparison" is as it was/),
+    ).toBeInTheDocument();
+    expect(book.formulas("Incentive comparison", 0, 0, 12, 12)).toEqual(before);
+
+    // CAN-BC first now: its note follows it to row 6.
+    await userEvent.click(screen.getByLabelText(/^US-GA: /));
+    await userEvent.click(screen.getByLabelText(/^US-NM: /));
+    await userEvent.click(write);
+    await answerDialog(question, "Replace it");
+    expect(
+      await screen.findByText(
+        /"Incentive comparison" written: CAN-BC gross .* 1 cell of yours carried to the rows with the same labels\./,
+      ),
+    ).toBeInTheDocument();
+    expect(book.cell("Incentive comparison", "A6")?.content).toBe("CAN-BC");
+    expect(book.cell("Incentive comparison", "K6")?.content).toBe("call the film office");
   });
 });

@@ -17,8 +17,8 @@ import {
   type RunOptions,
   type WorkbookPort,
 } from "../../excel/port";
-import { readSheetCells, replaceQuestion, sheetTarget, type SheetQuestion } from "../shell/ownedSheet";
-import { carriedWords, findTypedCells } from "../shell/userWork";
+import { earlierWork, replaceQuestion, sheetTarget, type SheetQuestion } from "../shell/ownedSheet";
+import { carriedWords } from "../shell/userWork";
 import {
   COMPARISON_KEY,
   COMPARISON_SHEET,
@@ -99,11 +99,11 @@ export interface ComparisonWritten {
  * Compares 2 to 4 programs over the budget range and writes the "Incentive comparison" sheet,
  * replacing PROD's own earlier one (by its mark, or one whose mark is gone but shows PROD's title
  * and headings); a sheet of the user's with the name is left alone and the comparison goes to
- * "Incentive comparison 2". The sheet replaced is read first (readSheetCells) for what the user
- * typed on it (userWork.ts), which goes to the row of the same program in the new one, and the
- * workbook asked which cells and names elsewhere link to it (findLinksTo). One question is asked
- * before anything is written (replaceQuestion) when the user typed on it, when other cells link to
- * it, or when its mark is gone; a no writes nothing and returns null.
+ * "Incentive comparison 2". The sheet replaced is read first (earlierWork) for what the user typed
+ * on it (userWork.ts), which goes to the row of the same program in the new one, and for the cells
+ * and names elsewhere that link to it. One question is asked before anything is written
+ * (replaceQuestion) when the user typed on it, when other cells link to it, or when its mark is
+ * gone; a no writes nothing and returns null.
  */
 export async function compareIncentives(
   port: WorkbookPort,
@@ -126,20 +126,10 @@ export async function compareIncentives(
     COMPARISON_SHEET,
     COMPARISON_SIGNATURE,
   );
-  const earlier = target.mode === "create" ? null : await readSheetCells(port, target.sheetName);
-  const links =
-    target.mode === "create" ? { cells: [], names: [] } : await port.findLinksTo(target.sheetName);
-  const typed = earlier ? findTypedCells(earlier, earlierRows(earlier)) : [];
-  const { plan, carry } = comparisonPlan(target, budget.cells, programs, typed);
-  const question = replaceQuestion({
-    sheet: target.sheetName,
-    what: "an incentive comparison",
-    reclaim: target.mode === "reclaim",
-    typed,
-    carry,
-    keptHeading: KEPT_HEADING,
-    links,
-  });
+  const earlier = await earlierWork(port, target, earlierRows);
+  const { plan, carry } = comparisonPlan(target, budget.cells, programs, earlier.typed);
+  const facts = { what: "an incentive comparison", carry, keptHeading: KEPT_HEADING };
+  const question = replaceQuestion({ ...earlier, ...facts });
   if (question && !(await confirm(question, target.sheetName))) return null;
   await port.apply(plan, options);
   return {

@@ -17,7 +17,15 @@ import {
   type WorkbookPort,
 } from "../../excel/port";
 import { hasLinks, sheetLinksWords } from "./sheetLinks";
-import { carriedWords, typedWords, type Carry, type SheetCells, type TypedCell } from "./userWork";
+import {
+  carriedWords,
+  findTypedCells,
+  typedWords,
+  type Carry,
+  type OwnRow,
+  type SheetCells,
+  type TypedCell,
+} from "./userWork";
 
 /** Whether the mark `key` (from `findOwned`) marks the sheet named `sheet`. */
 export function marksSheet(owned: readonly OwnedRegion[], key: string, sheet: string): boolean {
@@ -186,6 +194,24 @@ export async function readSheetCells(port: WorkbookPort, sheet: string): Promise
     formulas.push(...cells.formulas);
   }
   return { row: area.row, column: area.column, values, formulas };
+}
+
+/**
+ * What the pane learns of the sheet it is about to write (`target`) before the one question: what
+ * the user typed on it (readSheetCells, findTypedCells over `rowsOf`, the panel's description of
+ * the rows it wrote there) and the cells and names elsewhere that link to it (findLinksTo). Nothing
+ * is read when the sheet is new. The facts for {@link replaceQuestion}, less the panel's words.
+ */
+export async function earlierWork(
+  port: WorkbookPort,
+  target: SheetTarget,
+  rowsOf: (cells: SheetCells) => OwnRow[],
+): Promise<Pick<ReplaceFacts, "sheet" | "reclaim" | "typed" | "links">> {
+  const facts = { sheet: target.sheetName, reclaim: target.mode === "reclaim" };
+  if (target.mode === "create") return { ...facts, typed: [], links: { cells: [], names: [] } };
+  const cells = await readSheetCells(port, target.sheetName);
+  const typed = cells ? findTypedCells(cells, rowsOf(cells)) : [];
+  return { ...facts, typed, links: await port.findLinksTo(target.sheetName) };
 }
 
 /** A yes/no question for the pane to ask (the pane's Question). */
