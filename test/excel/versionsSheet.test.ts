@@ -6,7 +6,8 @@
  * goes to "Budget comparison 2" instead), a comparison whose hidden mark was deleted is taken back
  * only after a yes, and version names that begin like formulas stay text. The store's sheet is
  * protected: PROD lifts its protection in the request that writes and puts it back in the last
- * one, so the counts stay the same, and protects it again when a write fails.
+ * one, so the counts stay the same, and protects it again when a write fails. A store whose hidden
+ * mark was deleted is read by its title and taken back only after a yes, every version kept.
  */
 import { changedSinceSaved } from "../../src/engine/versions";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
@@ -15,7 +16,7 @@ import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
 import { compareCurrent, saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
-import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
+import { readVersions, STORE_SHEET, takeBackVersions } from "../../src/taskpane/versions/versionStore";
 import { MockBook, cellAt, cellKey, mockExcel } from "./mockExcel";
 
 const LINES = 5_000;
@@ -36,6 +37,10 @@ function setup(maxPayloadBytes?: number, isSetSupported?: (set: string, version:
   };
   return { book, excel, port, choice };
 }
+
+/** The cells of a sheet: kind, content and format, to hold a sheet unchanged. */
+const sheetCells = (book: MockBook, sheet: string) =>
+  JSON.stringify([...book.sheet(sheet).cells.entries()].map(([k, c]) => [k, c.kind, c.content, c.format]));
 
 const yes = () => Promise.resolve(true);
 const no = () => Promise.resolve(false);
@@ -251,10 +256,93 @@ describe("saving a 5,000-line budget as a version", () => {
   it("never writes into a sheet of the store's name that PROD did not make", async () => {
     const { book, port, choice } = setup();
     book.addSheet(STORE_SHEET, [["mine"]]);
+    // Not PROD's by mark or by title: nothing to take back, nothing asked.
+    expect(await takeBackVersions(port, () => Promise.reject(new Error("asked")))).toBe(true);
     const error = await saveCurrent(port, choice, "A", "2026-12-04", yes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PortError);
     expect(error).toMatchObject({ kind: "notOwned" });
     expect(book.values(STORE_SHEET, 0, 0, 1, 1)).toEqual([["mine"]]);
+  });
+
+  it("takes back a store whose hidden mark was deleted only after a yes: Cancel writes nothing; yes keeps every version and its check, marked and protected again", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    // A figure of "A" retyped by hand (the sheet unprotected, then protected again), then the
+    // hidden names deleted: the table stays, since a table is not a workbook name.
+    book.sheet(STORE_SHEET).protected = false;
+    book.cell(STORE_SHEET, "G4")!.content = 999;
+    book.sheet(STORE_SHEET).protected = true;
+    const mark = ownershipMarkName("versions", "store");
+    book.names = book.names.filter((n) => n.name !== mark);
+    const store = sheetCells(book, STORE_SHEET);
+
+    // Read by its title and headings, as the pane lists them.
+    const read = await readVersions(port);
+    expect(read.kind === "ours" && [read.unmarked, read.versions.map((v) => v.name)]).toEqual([
+      true,
+      ["A", "B"],
+    ]);
+    // Saving or comparing without the take-back is refused in words, nothing written.
+    const request = { versionIds: [1, 2], base: "current" as const, filter: "", topSheetOnly: false };
+    const refusal =
+      /^"PROD versions" looks like a version store PROD made, but the hidden mark .* PROD takes it back only after asking, so PROD wrote nothing\. Try again from the Versions panel to be asked\.$/;
+    await expect(saveCurrent(port, choice, "C", "2026-12-06", yes)).rejects.toThrow(refusal);
+    await expect(compareCurrent(port, choice, request, yes)).rejects.toThrow(refusal);
+    expect(book.hasSheet(COMPARISON_SHEET)).toBe(false);
+
+    // Cancel: not one write request, the store byte-identical, still unmarked and protected.
+    const questions: [string, string[]][] = [];
+    const answer = (yes: boolean) => (sheet: string, on: readonly { name: string }[]) => {
+      questions.push([sheet, on.map((v) => v.name)]);
+      return Promise.resolve(yes);
+    };
+    const writes = excel.state.requestsWithWrites.length;
+    expect(await takeBackVersions(port, answer(false))).toBe(false);
+    expect(questions).toEqual([[STORE_SHEET, ["A", "B"]]]);
+    expect(excel.state.requestsWithWrites.length).toBe(writes);
+    expect(sheetCells(book, STORE_SHEET)).toBe(store);
+    expect(book.names.some((n) => n.name === mark)).toBe(false);
+    expect(book.sheet(STORE_SHEET).protected).toBe(true);
+
+    // Take it back: marked again as it is, nothing cleared or rewritten, protected again.
+    const start = excel.state.syncs;
+    excel.state.protection.length = 0;
+    expect(await takeBackVersions(port, answer(true))).toBe(true);
+    // Whose sheet it is (2) and its title (1); the store read (the marks and sheets: 2, its title:
+    // 1, the table: 4, where it is and then its rows); then the take-back: check
+    // (1) and one request, which lifts the protection, marks the sheet and protects it again (1).
+    expect(excel.state.syncs - start).toBe(3 + 7 + 2);
+    expect(excel.state.protection).toEqual([
+      `unprotect ${STORE_SHEET} (sync ${excel.state.syncs})`,
+      `protect ${STORE_SHEET} (sync ${excel.state.syncs})`,
+    ]);
+    expect(excel.state.requestsWithWrites.length).toBe(writes + 1);
+    expect(sheetCells(book, STORE_SHEET)).toBe(store);
+    expect(book.names.find((n) => n.name === mark)?.formula).toMatch(/^='PROD versions'!/);
+    expect(await readVersions(port)).toEqual({ ...read, unmarked: false });
+    // PROD's again: nothing asked any more (whose sheet it is: 2 syncs, no store read).
+    const marked = excel.state.syncs;
+    expect(await takeBackVersions(port, () => Promise.reject(new Error("asked")))).toBe(true);
+    expect(excel.state.syncs - marked).toBe(2);
+
+    // A save keeps both versions; the one edited by hand is still told.
+    await saveCurrent(port, choice, "C", "2026-12-06", yes);
+    expect((await savedVersions(port)).map((v) => v.name)).toEqual(["A", "B", "C"]);
+    const compared = await compareCurrent(port, choice, { ...request, versionIds: [1, 2, 3] }, yes);
+    expect(compared?.changed.map((v) => v.name)).toEqual(["A"]);
+    expect(book.sheet(STORE_SHEET).protected).toBe(true);
+  });
+
+  it("refuses a look-alike of the store whose table is gone, in words, and asks nothing", async () => {
+    const { book, port, choice } = setup();
+    book.addSheet(STORE_SHEET, [["Saved budget versions"], ["my copy"], ["Number", "Version", "Saved"]]);
+    const mine = sheetCells(book, STORE_SHEET);
+    await expect(takeBackVersions(port, () => Promise.reject(new Error("asked")))).rejects.toThrow(
+      `The versions table PROD_Versions on "${STORE_SHEET}" is gone, so the saved versions cannot be read.`,
+    );
+    await expect(saveCurrent(port, choice, "A", "2026-12-04", yes)).rejects.toThrow(/is gone/);
+    expect(sheetCells(book, STORE_SHEET)).toBe(mine);
   });
 
   it("refuses a range without an amount column, in words", async () => {

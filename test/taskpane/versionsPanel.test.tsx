@@ -155,6 +155,57 @@ describe("Versions panel", () => {
     expect(book.cell("Budget comparison", "C5")?.content).toBe("my figure");
   });
 
+  it('lists the versions of a "PROD versions" whose hidden mark was deleted, asks once before writing: Cancel changes nothing, Take it back keeps every version', async () => {
+    const { book } = await savedAndCompared();
+    const name = screen.getByLabelText("Version name");
+    await userEvent.clear(name);
+    await userEvent.type(name, "Studio approved");
+    await userEvent.click(screen.getByRole("button", { name: "Save version" }));
+    await screen.findByText(/Saved "Studio approved"/);
+    const mark = ownershipMarkName("versions", "store");
+    book.names = book.names.filter((n) => n.name !== mark);
+    const store = () =>
+      JSON.stringify(
+        [...book.sheet("PROD versions").cells.entries()].map(([k, c]) => [k, c.kind, c.content]),
+      );
+    const before = store();
+
+    // Read again when the user comes back: listed, read by the store's title, and said so.
+    comeBack();
+    expect(
+      await screen.findByText(/^"PROD versions" has lost the hidden mark PROD keeps on its own sheets/),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Studio approved \(saved /)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByText("Compare", { selector: "button" }));
+    const question =
+      /"PROD versions" looks like a version store PROD made, but the hidden mark .* protects it against changes by accident, with the 2 versions saved on it \("Working .*", "Studio approved"\) kept; from then on PROD rewrites it when it saves there\./;
+    expect(await dialogButtons(question)).toEqual(["Cancel", "Take it back"]);
+    await answerDialog(question, "Cancel");
+    expect(
+      await screen.findByText(
+        'Nothing was written: "PROD versions" is as it was, and no comparison was written. If it is your own sheet, rename it and try again: PROD then keeps versions on a new "PROD versions" of its own.',
+      ),
+    ).toBeInTheDocument();
+    expect(store()).toBe(before);
+    expect(book.names.some((n) => n.name === mark)).toBe(false);
+
+    await userEvent.clear(name);
+    await userEvent.type(name, "Working 2");
+    await userEvent.click(screen.getByRole("button", { name: "Save version" }));
+    await answerDialog(question, "Take it back");
+    await screen.findByText(/Saved "Working 2"/);
+    for (const saved of [
+      /^Working \d{4}-\d\d-\d\d \(saved /,
+      /^Studio approved \(saved /,
+      /^Working 2 \(saved /,
+    ])
+      expect(screen.getByLabelText(saved)).toBeInTheDocument();
+    expect(screen.queryByText(/has lost the hidden mark/)).toBeNull();
+    expect(book.names.some((n) => n.name === mark)).toBe(true);
+    expect(book.sheet("PROD versions").protected).toBe(true);
+  });
+
   it("names a note typed on the comparison in one question, writes nothing on Cancel, and carries it on Replace", async () => {
     const { book } = await savedAndCompared();
     expect(book.cell("Budget comparison", "G4")?.content).toBe("Your notes (kept when compared again)");

@@ -22,12 +22,12 @@ import { LAYOUT_IDS, LAYOUTS, type LayoutId } from "../../engine/chart";
 import { ProdError } from "../../engine/errors";
 import { Decimal } from "../../engine/money";
 import { CURRENT, MAX_COMPARED, type BudgetVersion } from "../../engine/versions";
-import { usePane } from "../shell/PaneContext";
+import { type Pane, usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
 import { SelectField } from "../shell/SelectField";
 import { ChoiceField } from "../shell/ChoiceField";
 import { formatDollars } from "../shell/formatMoney";
-import { keptSheetWords, writtenWhere } from "../shell/ownedSheet";
+import { keptOnStoreWords, keptSheetWords, takeBackQuestion, writtenWhere } from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
 import { COMPARISON_SHEET } from "../versions/comparisonSheet";
 import {
@@ -38,6 +38,7 @@ import {
   type CompareResult,
 } from "../versions/runVersions";
 import { templateBudgets, type BudgetChoice } from "../versions/source";
+import { readVersions, STORE_SHEET, takeBackVersions } from "../versions/versionStore";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -106,6 +107,8 @@ export default function VersionsPanel() {
   const [budgetKey, setBudgetKey] = useState<string>(RANGE);
   const [rangeLayout, setRangeLayout] = useState<LayoutId>("FEATURE");
   const [versions, setVersions] = useState<BudgetVersion[]>([]);
+  /** The store's hidden mark is gone: its versions were read by its title (readVersions). */
+  const [unmarked, setUnmarked] = useState(false);
   const [name, setName] = useState(() => `Working ${savedNow().slice(0, 10)}`);
   const [picked, setPicked] = useState<number[]>([]);
   const [base, setBase] = useState<string>("current");
@@ -120,7 +123,9 @@ export default function VersionsPanel() {
       const found = await templateBudgets(port);
       setTemplates(found);
       if (!chosen.current) setBudgetKey((key) => (key === RANGE && found.length > 0 ? found[0].copy : key));
-      setVersions(await savedVersions(port));
+      const store = await readVersions(port);
+      setVersions(store.kind === "ours" ? store.versions : []);
+      setUnmarked(store.kind === "ours" && store.unmarked);
     } catch (error) {
       saving.showError(error);
     }
@@ -141,9 +146,40 @@ export default function VersionsPanel() {
   const choice = async (): Promise<BudgetChoice> =>
     template ?? { kind: "range", ref: await port.getSelection(), layout: rangeLayout };
 
+  /**
+   * Before an action that writes the store or from it: a store whose hidden mark is gone is taken
+   * back after a yes, every version on it kept. False when the user kept it as it is (`also`:
+   * what else was not written): nothing done.
+   */
+  const takenBack = async (pane: Pane, also: string): Promise<boolean> => {
+    const kept = await takeBackVersions(port, (sheet, on) =>
+      pane.ask(
+        takeBackQuestion(
+          sheet,
+          "a version store",
+          keptOnStoreWords(
+            "version",
+            on.map((v) => v.name),
+          ),
+        ),
+      ),
+    );
+    if (kept) setUnmarked(false);
+    else
+      pane.showNote(
+        keptSheetWords(
+          STORE_SHEET,
+          also,
+          `try again: PROD then keeps versions on a new "${STORE_SHEET}" of its own`,
+        ),
+      );
+    return kept;
+  };
+
   const handleSave = async () => {
     saving.clearMessage();
     try {
+      if (!(await takenBack(saving, ", and no version was saved"))) return;
       const budget = await choice();
       const result = await saving.runLong("Saving the version", (options) =>
         saveCurrent(
@@ -183,6 +219,7 @@ export default function VersionsPanel() {
   const handleCompare = async () => {
     comparing.clearMessage();
     try {
+      if (!(await takenBack(comparing, ", and no comparison was written"))) return;
       const budget = await choice();
       let asked = COMPARISON_SHEET;
       const written = await comparing.runLong("Writing the comparison", (options) =>
@@ -216,6 +253,7 @@ export default function VersionsPanel() {
       if (!template) throw new ProdError("invalid", "Pick a template budget first.");
       const version = versions.find((v) => String(v.id) === (original || String(versions[0]?.id)));
       if (!version) throw new ProdError("invalid", "Save a version first.");
+      if (!(await takenBack(locking, ", and no Original column was written"))) return;
       const done = await lockOriginal(port, template, version.id, (address) =>
         locking.ask({
           title: "Those cells are not empty",
@@ -306,6 +344,11 @@ export default function VersionsPanel() {
         <Subtitle2 as="h3" id="versions-compare-heading">
           Compare with Current
         </Subtitle2>
+        {unmarked && (
+          <Caption1 className={styles.hint}>
+            {`"${STORE_SHEET}" has lost the hidden mark PROD keeps on its own sheets: the versions below were read by its title and headings. PROD asks before it saves, compares or locks there again.`}
+          </Caption1>
+        )}
         {versions.length === 0 ? (
           <Caption1 className={styles.hint}>No version saved yet: save one first.</Caption1>
         ) : (

@@ -22,8 +22,7 @@ import {
 import type { GroupSummary } from "../../engine/whatif/groups";
 import type { Scenario } from "../../engine/whatif/scenarios";
 import { formatDollars } from "../shell/formatMoney";
-import { count } from "../shell/words";
-import { keptSheetWords, takeBackQuestion, writtenWhere } from "../shell/ownedSheet";
+import { keptOnStoreWords, keptSheetWords, takeBackQuestion, writtenWhere } from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
 import { type Pane, usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
@@ -228,22 +227,19 @@ function Scenarios({ budget }: { budget: Budget }) {
    * kept it as it is: nothing done.
    */
   const takenBack = async (pane: Pane): Promise<SavedScenarios | null> => {
-    const kept = await takeBackStore(pane.port, budget, (sheet, { scenarios: on, problems }) => {
-      const names = on.map((s) => `"${s.name}"`).join(", ");
-      const unread =
-        problems.length === 0
-          ? ""
-          : ` (not the ${count(problems.length, "row")} PROD cannot read, listed in the pane)`;
-      return pane.ask(
+    const kept = await takeBackStore(pane.port, budget, (sheet, { scenarios: on, problems }) =>
+      pane.ask(
         takeBackQuestion(
           sheet,
           "a scenario store",
-          on.length === 0
-            ? `everything on it${unread}`
-            : `the ${count(on.length, "scenario")} saved on it (${names})${unread}`,
+          keptOnStoreWords(
+            "scenario",
+            on.map((s) => s.name),
+            problems.length,
+          ),
         ),
-      );
-    });
+      ),
+    );
     if (kept === null)
       pane.showNote(
         keptSheetWords(

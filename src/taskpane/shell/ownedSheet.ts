@@ -16,6 +16,7 @@ import {
   type SheetLinks,
   type WorkbookPort,
 } from "../../excel/port";
+import { count } from "./words";
 import { hasLinks, sheetLinksWords } from "./sheetLinks";
 import {
   carriedWords,
@@ -155,6 +156,17 @@ export function takeBackQuestion(sheet: string, what: string, kept: string): She
     confirmLabel: "Take it back",
     destructive: true,
   };
+}
+
+/**
+ * What a take-back keeps, for {@link takeBackQuestion}: the items PROD read on the store, by name
+ * (`noun`: "scenario"), and the rows it cannot read (listed in the pane), kept too.
+ */
+export function keptOnStoreWords(noun: string, names: readonly string[], unread = 0): string {
+  const rows = unread === 0 ? "" : ` (not the ${count(unread, "row")} PROD cannot read, listed in the pane)`;
+  return names.length === 0
+    ? `everything on it${rows}`
+    : `the ${count(names.length, noun)} saved on it (${names.map((n) => `"${n}"`).join(", ")})${rows}`;
 }
 
 /**

@@ -36,11 +36,17 @@ import {
 } from "./comparisonSheet";
 import { lockOriginalPlan, type LockPlan } from "./lockOriginal";
 import { readLiveBudget, type BudgetChoice } from "./source";
-import { readVersions, saveVersion, VERSIONS_OWNER } from "./versionStore";
+import { readVersions, saveVersion, versionsToUse, VERSIONS_OWNER } from "./versionStore";
 
-/** The saved versions in the workbook (none before the first save). */
+/** The saved versions in the workbook (none before the first save), as the pane lists them. */
 export async function savedVersions(port: WorkbookPort): Promise<BudgetVersion[]> {
   const state = await readVersions(port);
+  return state.kind === "ours" ? state.versions : [];
+}
+
+/** The saved versions to compare or lock from: a store whose mark is gone is refused (versionsToUse). */
+async function versionsToRead(port: WorkbookPort): Promise<BudgetVersion[]> {
+  const state = await versionsToUse(port);
   return state.kind === "ours" ? state.versions : [];
 }
 
@@ -66,7 +72,7 @@ export async function saveCurrent(
   confirmReplace: (existing: BudgetVersion) => Promise<boolean>,
   options: RunOptions = {},
 ): Promise<SaveResult | null> {
-  const state = await readVersions(port);
+  const state = await versionsToUse(port);
   const saved = state.kind === "ours" ? state.versions : [];
   const target = nameForSave(name, saved);
   const budget = await readLiveBudget(port, choice);
@@ -131,7 +137,7 @@ export async function compareCurrent(
   if (request.versionIds.length === 0) {
     throw new ProdError("invalid", "Pick at least one saved version to compare with Current.");
   }
-  const saved = await savedVersions(port);
+  const saved = await versionsToRead(port);
   const picked = request.versionIds.map((id) => {
     const version = saved.find((v) => v.id === id);
     if (!version)
@@ -217,7 +223,7 @@ export async function lockOriginal(
       "Original totals go beside a template's Top Sheet: pick a budget a PROD template made.",
     );
   }
-  const version = (await savedVersions(port)).find((v) => v.id === versionId);
+  const version = (await versionsToRead(port)).find((v) => v.id === versionId);
   if (!version) throw new ProdError("invalid", "That version is no longer saved. Pick it again.");
   const live = await readLiveBudget(port, choice);
   const { plan, target, missing, dropped } = lockOriginalPlan(choice.topSheet, version, live.topSheet);

@@ -6,6 +6,10 @@
  * written to. The sheet is protected without a password (issue 21: "protected-from-accident"):
  * Excel refuses a change typed into it, the user can lift it knowingly (Review > Unprotect
  * Sheet), and PROD lifts it only for its own writes and protects it again after each.
+ *
+ * If the sheet's hidden mark is deleted (a macro, a name tool), the table stays (a table is not a
+ * workbook name): the store is then told by its title and headings, its versions are read and
+ * listed, and the pane takes it back after one question (takeBackVersions) before it writes.
  */
 import { readStore, STORE_HEADER, storeRows, storeWith, type BudgetVersion } from "../../engine/versions";
 import {
@@ -15,8 +19,14 @@ import {
   type WorkbookPort,
   type WritePlan,
 } from "../../excel/port";
-import { marksSheet } from "../shell/ownedSheet";
-import { rewriteKeepingSaved } from "../shell/savedStore";
+import {
+  marksSheet,
+  ownedSheetState,
+  showsSignature,
+  unmarkedSheetWords,
+  type SheetSignature,
+} from "../shell/ownedSheet";
+import { rewriteKeepingSaved, takeBackSaved } from "../shell/savedStore";
 import { STORE_TABLE } from "./formulas";
 
 /** The owner key of everything the Versions panel writes. */
@@ -26,23 +36,40 @@ export const STORE_SHEET = "PROD versions";
 const STORE_KEY = "store";
 /** The store table's header row (0-based): under a title and a note. */
 const STORE_HEADER_ROW = 2;
+/** The store's title, in A1. */
+const STORE_TITLE = "Saved budget versions";
+/**
+ * A store PROD made, told when its mark is gone: its title in A1 and the table's first headings
+ * on the header row (the same in a store made before PROD kept checks).
+ */
+const STORE_SIGNATURE: SheetSignature = {
+  address: `A1:B${STORE_HEADER_ROW + 1}`,
+  matches: (v) =>
+    v[0]?.[0] === STORE_TITLE &&
+    v[STORE_HEADER_ROW]?.[0] === STORE_HEADER[0] &&
+    v[STORE_HEADER_ROW]?.[1] === STORE_HEADER[1],
+};
 
 /**
  * Where the store stands in this workbook: its versions and how many columns its table has (a
- * store made before PROD kept checks has no Check column).
+ * store made before PROD kept checks has no Check column), and whether its hidden mark is gone
+ * (`unmarked`: read by its title and headings; the pane asks before writing, takeBackVersions).
  */
-export type StoreState = { kind: "none" } | { kind: "ours"; versions: BudgetVersion[]; columns: number };
+export type StoreState =
+  { kind: "none" } | { kind: "ours"; versions: BudgetVersion[]; columns: number; unmarked: boolean };
 
 /**
- * Reads the saved versions. No store yet is "none"; a sheet named like the store that PROD did
- * not mark, or a marked sheet whose table is gone, is refused in words (never written over).
+ * Reads the saved versions. No store yet is "none"; a store whose mark is gone is read by its
+ * title and headings (`unmarked`); a sheet named like the store that is not PROD's by mark or
+ * content, or a store whose table is gone, is refused in words (never written over).
  */
 export async function readVersions(port: WorkbookPort, options: RunOptions = {}): Promise<StoreState> {
   const [sheets, owned] = await Promise.all([port.listSheets(), port.findOwned(VERSIONS_OWNER)]);
   const store = owned.find((o) => o.key === STORE_KEY);
   const name = store?.sheet ?? sheets.find((s) => s.toLowerCase() === STORE_SHEET.toLowerCase());
   if (name === undefined) return { kind: "none" };
-  if (!marksSheet(owned, STORE_KEY, name)) {
+  const unmarked = !marksSheet(owned, STORE_KEY, name);
+  if (unmarked && !(await showsSignature(port, name, STORE_SIGNATURE))) {
     throw new PortError(
       "notOwned",
       `"${name}" was not made by PROD, so PROD keeps versions nowhere else and wrote nothing.`,
@@ -50,14 +77,49 @@ export async function readVersions(port: WorkbookPort, options: RunOptions = {})
     );
   }
   const table = await port.readTable(STORE_TABLE, options);
-  if (!table) {
+  // Without its mark, the store is the table on that sheet only (never a table elsewhere).
+  if (!table || (unmarked && table.sheet.toLowerCase() !== name.toLowerCase())) {
     throw new PortError(
       "notFound",
       `The versions table ${STORE_TABLE} on "${name}" is gone, so the saved versions cannot be read. Undo the change that removed it, or delete the sheet "${name}" to start a new store.`,
       [STORE_TABLE],
     );
   }
-  return { kind: "ours", versions: readStore(table.headers, table.rows), columns: table.headers.length };
+  const versions = readStore(table.headers, table.rows);
+  return { kind: "ours", versions, columns: table.headers.length, unmarked };
+}
+
+/**
+ * The saved versions, to write the store or from it (save, compare, lock): a store whose mark is
+ * gone is refused in words, since the pane takes it back first, after its question.
+ */
+export async function versionsToUse(port: WorkbookPort, options: RunOptions = {}): Promise<StoreState> {
+  const state = await readVersions(port, options);
+  if (state.kind === "ours" && state.unmarked)
+    throw new PortError(
+      "notOwned",
+      `${unmarkedSheetWords(STORE_SHEET, "a version store")} PROD takes it back only after asking, so PROD wrote nothing. Try again from the Versions panel to be asked.`,
+      [STORE_SHEET],
+    );
+  return state;
+}
+
+/**
+ * Before the pane saves, compares or locks: a store whose hidden mark is gone is taken back only
+ * when `confirm` says yes, asked with the versions read on it (takeBackSaved: marked again and
+ * protected as it is, every version and its check kept). False when the user said no: nothing
+ * was written. Any other store needs no question: two reads (whose sheet it is), nothing asked.
+ */
+export async function takeBackVersions(
+  port: WorkbookPort,
+  confirm: (sheet: string, versions: readonly BudgetVersion[]) => Promise<boolean>,
+): Promise<boolean> {
+  if ((await ownedSheetState(port, VERSIONS_OWNER, STORE_KEY, STORE_SHEET, STORE_SIGNATURE)) !== "unmarked")
+    return true;
+  const state = await readVersions(port);
+  if (state.kind === "none") return true;
+  const store = { owner: VERSIONS_OWNER, sheet: STORE_SHEET, markKey: STORE_KEY, title: STORE_TITLE };
+  return (await takeBackSaved(port, store, state, (sheet, s) => confirm(sheet, s.versions))) !== null;
 }
 
 /**
@@ -88,7 +150,7 @@ export function newStorePlan(version: BudgetVersion): WritePlan {
         mode: "create",
         markKey: STORE_KEY,
         blocks: [
-          { row: 0, column: 0, cells: [["Saved budget versions"]], bold: true },
+          { row: 0, column: 0, cells: [[STORE_TITLE]], bold: true },
           {
             row: 1,
             column: 0,

@@ -59,7 +59,7 @@ import {
   type SheetCells,
   type TypedCell,
 } from "../shell/userWork";
-import { rewriteKeepingSaved } from "../shell/savedStore";
+import { rewriteKeepingSaved, takeBackSaved } from "../shell/savedStore";
 import { TEMPLATES_OWNER } from "../templates/buildPlan";
 import { GROUPS_FORMATS, IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
 
@@ -330,9 +330,8 @@ export async function readScenarios(port: WorkbookPort, budget: Budget): Promise
 
 /**
  * Before the pane writes the store (to save, apply or compare): a store whose hidden mark is gone
- * is taken back only when `confirm` says yes, asked with the scenarios read on it. It is taken
- * back as it is ("remark"): marked again and protected, nothing on it cleared or rewritten, so
- * every scenario saved on it stays, even a row PROD cannot read. Answers the saved scenarios
+ * is taken back only when `confirm` says yes, asked with the scenarios read on it (takeBackSaved:
+ * marked again and protected as it is, so every scenario on it stays). Answers the saved scenarios
  * (read once for the question and the action), or null when the user said no: nothing was
  * written. A store that is PROD's by its mark, none yet, or a sheet of that name that is the
  * user's (writeScenarios refuses it in words) needs no question.
@@ -342,24 +341,14 @@ export async function takeBackStore(
   budget: Budget,
   confirm: (sheet: string, saved: SavedScenarios) => Promise<boolean>,
 ): Promise<SavedScenarios | null> {
-  const saved = await readScenarios(port, budget);
-  if (!saved.unmarked) return saved;
-  if (!(await confirm(budget.storeSheet, saved))) return null;
-  await port.apply({
+  const store = {
     owner: WHATIF_OWNER,
     copy: budget.copy,
-    sheets: [
-      {
-        name: budget.storeSheet,
-        mode: "remark",
-        markKey: STORE_KEY,
-        // Its title, as it is: the one cell the plan writes, so the mark goes with a write.
-        blocks: [{ row: 0, column: 0, cells: [[STORE_TITLE]], bold: true }],
-        protect: true,
-      },
-    ],
-  });
-  return { ...saved, unmarked: false };
+    sheet: budget.storeSheet,
+    markKey: STORE_KEY,
+    title: STORE_TITLE,
+  };
+  return takeBackSaved(port, store, await readScenarios(port, budget), confirm);
 }
 
 /** The store's sheet with `scenarios` on it: made the first time, then replaced by its mark. */
