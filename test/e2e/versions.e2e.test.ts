@@ -7,7 +7,9 @@
  * hand after the user unprotected the store is named when it is compared. A note the user typed
  * on the comparison, and a cell on Globals that links to it, are named in a question before the
  * comparison is replaced; Cancel keeps the sheet as it was, Replace carries the note to the same
- * account's row.
+ * account's row. Then the store's hidden mark is deleted: the pane asks before taking it back
+ * (Cancel changes nothing), and taking it back keeps every version, the one edited by hand still
+ * named, and protects it again.
  */
 import {
   type Preview,
@@ -16,6 +18,7 @@ import {
   fillInFringeRates,
   openPreview,
   panelTab,
+  sheetCells,
   showSheet,
   typeInto,
 } from "./preview";
@@ -262,6 +265,62 @@ describe("budget versions in the preview", () => {
     const moved = rowOf(after, "3350");
     expect(after.get(`G${moved}`)).toBe("ask about the crane");
     expect(after.get(`J${moved}`) ?? "").toBe("");
+    expect(preview.errors).toEqual([]);
+  });
+
+  // Follows the tests above: "Studio approved" and "Working copy" saved, the store unprotected
+  // and "Working copy" edited by hand on it.
+  it('asks before taking back "PROD versions" whose hidden mark was deleted: Cancel changes nothing; Take it back keeps every version and protects it', async () => {
+    const { page } = preview;
+    await showSheet(page, "PROD versions");
+    await page.getByRole("button", { name: "Delete this sheet's hidden names" }).click();
+    await page.getByText("1 hidden name deleted").waitFor();
+    const storeBefore = await sheetCells(page);
+    const saved = (cells: Map<string, string>) =>
+      new Set(
+        [...cells.entries()]
+          .filter(([a, t]) => /^B\d+$/.test(a) && Number(a.slice(1)) > 3 && t !== "")
+          .map(([, t]) => t),
+      );
+    expect(saved(storeBefore)).toEqual(new Set(["Studio approved", "Working copy"]));
+
+    await panelTab(page, "Versions").click();
+    const lock = page.getByRole("button", { name: "Lock original totals" });
+    await lock.click();
+    const dialog = page.getByRole("dialog", { name: 'Take back "PROD versions"?' });
+    await dialog.getByText(/looks like a version store PROD made, but the hidden mark/).waitFor();
+    await dialog
+      .getByText(/with the 2 versions saved on it \("Studio approved", "Working copy"\) kept/)
+      .waitFor();
+    expect(await dialog.getByRole("button").allTextContents()).toEqual(["Cancel", "Take it back"]);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page
+      .getByText(/Nothing was written: "PROD versions" is as it was, and no Original column was written/)
+      .waitFor();
+    expect(await showSheet(page, "PROD versions")).toEqual(storeBefore);
+
+    await panelTab(page, "Versions").click();
+    await page.getByLabel("Version name").fill("Final");
+    await page.getByRole("button", { name: "Save version" }).click();
+    await dialog.getByRole("button", { name: "Take it back" }).click();
+    await page.getByText(/Saved "Final": \d+ lines/).waitFor();
+    const after = await showSheet(page, "PROD versions");
+    expect(saved(after)).toEqual(new Set(["Studio approved", "Working copy", "Final"]));
+    // PROD's again, and protected: typing is refused.
+    const refusal = page.getByRole("alert").filter({ hasText: "on a protected sheet" });
+    await typeInto(page, "G4", "1");
+    await refusal.waitFor();
+    // The version edited by hand is still named when compared.
+    await panelTab(page, "Versions").click();
+    await page.getByRole("checkbox", { name: /^Working copy \(saved / }).check();
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    // Asked only about the note typed on the comparison (the test above), not the store again.
+    await page
+      .getByRole("dialog", { name: 'Replace "Budget comparison"?' })
+      .getByRole("button", { name: "Replace it" })
+      .click();
+    await page.getByText(/Check this: "Working copy" was changed on the sheet "PROD versions"/).waitFor();
+    expect(await page.getByRole("dialog").count()).toBe(0);
     expect(preview.errors).toEqual([]);
   });
 });
