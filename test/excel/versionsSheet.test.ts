@@ -332,7 +332,8 @@ describe("saving a 5,000-line budget as a version", () => {
     const compared = await compareCurrent(port, choice, { ...request, versionIds: [1, 2, 3] }, yes);
     expect(compared?.changed.map((v) => v.name)).toEqual(["A"]);
     expect(book.sheet(STORE_SHEET).protected).toBe(true);
-  });
+    // Four saves and two reads of a 10,000-row store: more than jest's 5 s on a loaded machine.
+  }, 60_000);
 
   it("refuses a look-alike of the store whose table is gone, in words, and asks nothing", async () => {
     const { book, port, choice } = setup();
