@@ -9,7 +9,8 @@
  */
 import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { COMPARISON_SHEET, KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/incentives/comparisonSheet";
+import { COMPARISON_SHEET, KEPT_HEADING } from "../../src/taskpane/incentives/comparisonSheet";
+import { YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { compareIncentives, explain, readBudget } from "../../src/taskpane/incentives/runIncentives";
 import { commonBudget } from "../fixtures/incentiveBudget";
 import { countLinkSyncs } from "../taskpane/fakePort";

@@ -21,6 +21,7 @@ import {
 } from "../../excel/port";
 import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
 import {
+  YOUR_NOTES,
   placeTypedCells,
   readKeptRows,
   valueAt,
@@ -57,13 +58,6 @@ export const COMPARISON_HEADINGS = [
 
 /** The "Net cost of the budget" column and the two before it (gross, net), 0-based. */
 const NET_COST_COLUMN = 7;
-/**
- * The heading of the column after PROD's, the user's own: PROD writes nothing there, and comparing
- * again carries what was typed to the row of the same program. Comparisons written before it was
- * added have no such column; they are still told as PROD's (the signature reads the headings
- * before it).
- */
-export const YOUR_NOTES = "Your notes (kept when compared again)";
 /** The heading of the part under the comparison that keeps what the user typed on rows now gone. */
 export const KEPT_HEADING =
   "From the earlier comparison (kept by PROD: programs this comparison does not have)";

@@ -19,13 +19,13 @@ import {
 } from "../../engine/versions";
 import type { RunOptions, WorkbookPort } from "../../excel/port";
 import {
-  readSheetCells,
+  earlierWork,
   replaceQuestion,
   sheetTarget,
   type SheetQuestion,
   type SheetTarget,
 } from "../shell/ownedSheet";
-import { carriedWords, findTypedCells, KEPT_HEADING } from "../shell/userWork";
+import { carriedWords, KEPT_HEADING } from "../shell/userWork";
 import {
   comparisonPlan,
   COMPARISON_KEY,
@@ -166,10 +166,7 @@ export async function compareCurrent(
     COMPARISON_SHEET,
     COMPARISON_SIGNATURE,
   );
-  const earlier = target.mode === "create" ? null : await readSheetCells(port, target.sheetName);
-  const links =
-    target.mode === "create" ? { cells: [], names: [] } : await port.findLinksTo(target.sheetName);
-  const typed = earlier ? findTypedCells(earlier, earlierRows(earlier)) : [];
+  const { typed, links } = await earlierWork(port, target, earlierRows);
   const { plan, carry } = comparisonPlan(
     comparison,
     sources,

@@ -37,8 +37,8 @@ import {
   throwIfAborted,
 } from "../../excel/port";
 import {
+  earlierWork,
   ownedSheetState,
-  readSheetCells,
   replaceQuestion,
   sheetTarget,
   unmarkedSheetWords,
@@ -50,7 +50,6 @@ import {
   KEPT_HEADING,
   YOUR_NOTES,
   carriedWords,
-  findTypedCells,
   placeTypedCells,
   readKeptRows,
   valueAt,
@@ -671,14 +670,8 @@ export async function compareAndWrite(
   now = new Date(),
 ): Promise<WrittenComparison | null> {
   const target = await comparisonTarget(port, budget);
-  let typed: TypedCell[] = [];
-  let links = { cells: [] as RangeRef[], names: [] as string[] };
+  const { typed, links } = await earlierWork(port, target, (cells) => earlierComparisonRows(cells, budget));
   let top: RangeData | null | undefined;
-  if (target.mode !== "create") {
-    const earlier = await readSheetCells(port, target.sheetName);
-    typed = earlier ? findTypedCells(earlier, earlierComparisonRows(earlier, budget)) : [];
-    links = await port.findLinksTo(target.sheetName);
-  }
   let expected: Carry = { cells: [], labels: [], end: 0 };
   if (typed.length > 0) {
     // The lines the comparison will have are the top sheet's, read now (before any global changes).
