@@ -202,6 +202,19 @@ describe("compareScenarios on the adapter", () => {
     expect(globalsBefore()).toBe(before);
   });
 
+  it("says a protected Globals sheet changed nothing, not that the globals could not be put back", async () => {
+    const { book, port, budget, globalsBefore, before } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    book.sheet("Globals").protected = true;
+    const refused = compareScenarios(port, budget, scenarios.slice(0, 2), {}, new Date(2026, 11, 4, 17, 0));
+    await expect(refused).rejects.toMatchObject({
+      kind: "protected",
+      message:
+        '"Globals" is protected, so PROD changed no global and compared nothing. Your globals as they are were saved first, as the scenario "Before comparing 2026-12-04 17:00" on "Scenarios".',
+    });
+    expect(globalsBefore()).toBe(before);
+  });
+
   it("says where the user's globals are when even putting them back fails", async () => {
     const { book, excel, port, budget, layout } = await insertedBudget();
     const { scenarios } = await readScenarios(port, budget);

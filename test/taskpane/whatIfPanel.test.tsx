@@ -76,6 +76,29 @@ describe("What-if panel", () => {
     expect(screen.getByLabelText(/^35 days \(saved /)).toBeInTheDocument();
   });
 
+  it("says a protected Globals sheet changed no global when a scenario is applied", async () => {
+    const { book, port } = fakeWorkbook();
+    const template = TEMPLATES.FEATURE;
+    const { sheets, suffix } = namesForCopy(template, 1);
+    await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+    render(<App port={port} initialPanel="whatif" />);
+    const name = await screen.findByLabelText("Scenario name", undefined, { timeout: 10_000 });
+    await userEvent.type(name, "30 days");
+    await userEvent.click(screen.getByRole("button", { name: "Save current globals" }));
+    await screen.findByText(/Scenario "30 days" saved with \d+ globals on Scenarios\./);
+    const globals = () => JSON.stringify([...book.sheet("Globals").cells.entries()]);
+    const before = globals();
+    book.sheet("Globals").protected = true;
+    await userEvent.click(screen.getByRole("button", { name: "Apply scenario" }));
+    expect(
+      await screen.findByText(
+        /^"Globals" is protected, so PROD changed no global\. To let PROD write there, unprotect it/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/could not put your globals back/)).toBeNull();
+    expect(globals()).toBe(before);
+  });
+
   it("asks before taking back a store whose hidden mark was deleted: Cancel changes nothing; Take it back keeps every scenario", async () => {
     const { book, port } = fakeWorkbook();
     const template = TEMPLATES.FEATURE;

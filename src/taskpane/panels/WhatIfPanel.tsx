@@ -34,6 +34,7 @@ import {
   cannotApply,
   compareAndWrite,
   findBudgets,
+  globalsRefused,
   keepCurrent,
   readGlobals,
   readGlobalsLayout,
@@ -307,7 +308,9 @@ function Scenarios({ budget }: { budget: Budget }) {
       const current = await readGlobals(apply.port, layout);
       const saved = (await readScenarios(apply.port, budget)).scenarios;
       const kept = await keepCurrent(apply.port, budget, current, saved, "Before applying", new Date());
-      await writeGlobals(apply.port, budget, layout, current, scenario.globals);
+      await writeGlobals(apply.port, budget, layout, current, scenario.globals).catch((error: unknown) => {
+        throw globalsRefused(error, budget, kept);
+      });
       apply.showNote(
         `Scenario "${scenario.name}" applied to ${budget.globals}.` +
           (kept.added ? ` Your globals as they were are saved as the scenario "${kept.scenario.name}".` : ""),

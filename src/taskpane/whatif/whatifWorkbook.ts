@@ -462,6 +462,31 @@ export async function keepCurrent(
   return { scenario, added: true, scenarios };
 }
 
+/**
+ * The refusal of a first write of globals (the user protected the Globals sheet: the port refuses
+ * before writing anything there, protectedSheetError), said as it is: no global changed, and the
+ * only thing written was the user's globals kept in the store first, if they were (keepCurrent).
+ * Any other error is answered as it is.
+ *
+ * @param what - what did not happen besides ("and compared nothing")
+ */
+export function globalsRefused(
+  error: unknown,
+  budget: Budget,
+  kept: { scenario: Scenario; added: boolean },
+  what = "",
+): unknown {
+  if (!(error instanceof PortError) || error.kind !== "protected") return error;
+  const also = kept.added
+    ? ` Your globals as they are were saved first, as the scenario "${kept.scenario.name}" on "${budget.storeSheet}".`
+    : "";
+  return new PortError(
+    "protected",
+    `"${budget.globals}" is protected, so PROD changed no global${what}.${also}`,
+    error.subjects,
+  );
+}
+
 /** The globals a scenario names that the budget does not have, said in words, or null. */
 export function cannotApply(scenario: Scenario, layout: GlobalsLayout): string | null {
   const missing = missingGlobals(
@@ -511,17 +536,22 @@ export async function compareScenarios(
   const topRef = { sheet: budget.topSheet, address: top.address };
   const figures: Figure[][] = [];
   let failure: unknown = null;
+  let written = 0;
   try {
     for (const [i, scenario] of picked.entries()) {
       throwIfAborted(options.signal);
       options.onProgress?.({ done: i, total: picked.length, label: `Applying "${scenario.name}"` });
       await writeGlobals(port, budget, layout, current, scenario.globals);
+      written++;
       const [read] = await port.readWhenCalculated([topRef], { signal: options.signal });
       figures.push(topSheetFigures(read.values));
     }
   } catch (error) {
     failure = error;
   }
+  // A protected Globals refuses the first write before anything is written: nothing to put back.
+  const refused = globalsRefused(failure, budget, kept, " and compared nothing");
+  if (written === 0 && refused !== failure) throw refused;
   // The user's own values go back in every case, with no Cancel: a restore is never cut short.
   try {
     await writeGlobals(port, budget, layout, current, current);
