@@ -13,6 +13,15 @@ import { fakeWorkbook } from "./fakePort";
 import { ownershipMarkName } from "../../src/excel/port";
 import { findBudgets, writeScenarios } from "../../src/taskpane/whatif/whatifWorkbook";
 
+/** A workbook holding the Feature template's budget, inserted as the Templates panel does. */
+async function withFeatureBudget() {
+  const workbook = fakeWorkbook();
+  const template = TEMPLATES.FEATURE;
+  const { sheets, suffix } = namesForCopy(template, 1);
+  await workbook.port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+  return workbook;
+}
+
 describe("What-if panel", () => {
   it("finds a budget inserted while the panel was open when the user comes back to the pane", async () => {
     const { port } = fakeWorkbook();
@@ -54,10 +63,7 @@ describe("What-if panel", () => {
   });
 
   it("saves scenarios into a protected store, and protects again a store the user unprotected", async () => {
-    const { book, port } = fakeWorkbook();
-    const template = TEMPLATES.FEATURE;
-    const { sheets, suffix } = namesForCopy(template, 1);
-    await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+    const { book, port } = await withFeatureBudget();
     render(<App port={port} initialPanel="whatif" />);
     const name = await screen.findByLabelText("Scenario name", undefined, { timeout: 10_000 });
     const save = async (scenario: string) => {
@@ -77,10 +83,7 @@ describe("What-if panel", () => {
   });
 
   it("says a protected Globals sheet changed no global when a scenario is applied", async () => {
-    const { book, port } = fakeWorkbook();
-    const template = TEMPLATES.FEATURE;
-    const { sheets, suffix } = namesForCopy(template, 1);
-    await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+    const { book, port } = await withFeatureBudget();
     render(<App port={port} initialPanel="whatif" />);
     const name = await screen.findByLabelText("Scenario name", undefined, { timeout: 10_000 });
     await userEvent.type(name, "30 days");
@@ -100,10 +103,7 @@ describe("What-if panel", () => {
   });
 
   it("asks before taking back a store whose hidden mark was deleted: Cancel changes nothing; Take it back keeps every scenario", async () => {
-    const { book, port } = fakeWorkbook();
-    const template = TEMPLATES.FEATURE;
-    const { sheets, suffix } = namesForCopy(template, 1);
-    await port.apply(buildTemplatePlan(template, template.defaults, sheets, suffix).plan);
+    const { book, port } = await withFeatureBudget();
     const [budget] = await findBudgets(port);
     const days = (name: string, value: number) => ({
       name,
