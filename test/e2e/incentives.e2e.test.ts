@@ -116,14 +116,9 @@ describe("production incentives in the preview", () => {
     const typed = await showSheet(page, "Incentive comparison");
     expect(typed.get("K7")).toBe("ask about the NM cap");
 
-    // The budget selected again (comparing reads the selection); Georgia left out: New Mexico
-    // moves up to row 6.
-    const selectBudget = async () => {
-      await showSheet(page, "Sheet1");
-      await page.locator('td[data-address="A1"]').click();
-      await page.locator(`td[data-address="I${last}"]`).click({ modifiers: ["Shift"] });
-    };
-    await selectBudget();
+    // The selection is on the comparison now (K7, just typed in): comparing again reads the budget
+    // it read before, named in the pane. Georgia left out: New Mexico moves up to row 6.
+    await page.getByRole("heading", { name: `Budget: Sheet1!A1:I${last}` }).waitFor();
     await page.getByRole("checkbox", { name: /^US-GA: / }).uncheck();
     await page.getByRole("button", { name: "Write the comparison" }).click();
     const dialog = page.getByRole("dialog");
@@ -133,14 +128,28 @@ describe("production incentives in the preview", () => {
     await page.getByText(/Nothing was written: "Incentive comparison" is as it was/).waitFor();
     expect(await showSheet(page, "Incentive comparison")).toEqual(typed);
 
-    await selectBudget();
     await page.getByRole("button", { name: "Write the comparison" }).click();
     await dialog.getByText(question).waitFor();
     await dialog.getByRole("button", { name: "Replace it" }).click();
     await page.getByText(/1 cell of yours carried to the rows with the same labels\./).waitFor();
     const after = await showSheet(page, "Incentive comparison");
     expect([after.get("A6"), after.get("K6")]).toEqual(["US-NM", "ask about the NM cap"]);
+    // The same budget, the same figures: New Mexico's row as it was, one row up.
+    expect(["B3", ...["F", "G", "H"].map((c) => `${c}6`)].map((a) => after.get(a))).toEqual(
+      ["B3", ...["F", "G", "H"].map((c) => `${c}7`)].map((a) => typed.get(a)),
+    );
+    expect(after.get("B3")).toBe("9,000,000.00");
     expect([after.get("A7"), after.get("K7") ?? ""]).toEqual(["CAN-BC", ""]);
+
+    // A selection on the comparison is never taken as the budget.
+    await page.locator('td[data-address="A5"]').click();
+    await page.getByRole("button", { name: "Use the selection" }).click();
+    await page
+      .getByText(
+        /The selection \(Incentive comparison!A5\) is on "Incentive comparison", the comparison PROD wrote, not a budget/,
+      )
+      .waitFor();
+    await page.getByRole("heading", { name: `Budget: Sheet1!A1:I${last}` }).waitFor();
     expect(preview.errors).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { COMPARISON_SHEET, KEPT_HEADING } from "../../src/taskpane/incentives/comparisonSheet";
 import { YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { compareIncentives, explain, readBudget } from "../../src/taskpane/incentives/runIncentives";
+import { selectedBudget } from "../../src/taskpane/incentives/budgetRange";
 import { commonBudget } from "../fixtures/incentiveBudget";
 import { countLinkSyncs } from "../taskpane/fakePort";
 import { MockBook, mockExcel } from "./mockExcel";
@@ -248,5 +249,79 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
       ["", "checked"],
     ]);
     expect(written?.carried).toBe("1 cell of yours carried to the rows with the same labels.");
+  });
+});
+
+describe("the budget read again (the panel keeps the range it read)", () => {
+  const gross = (budget: Awaited<ReturnType<typeof readBudget>>) =>
+    explain(budget, programs[0]).gross.toNumber();
+
+  it("reads it again in one sync, with an amount changed, and what it showed kept for the next read", async () => {
+    const { book, excel, port, ref } = setup();
+    const first = await readBudget(port, ref);
+    expect(first.range).toEqual({
+      ...ref,
+      seen: { headings: book.values("Budget", 0, 0, 1, 11)[0], below: expect.any(String) },
+    });
+    // B3 stages, equipment and locations: $2,200,000 -> $1,200,000 (row 11).
+    book.write("Budget", 10, 2, 1200000);
+    const syncs = excel.state.syncs;
+    const again = await readBudget(port, first.range);
+    expect(excel.state.syncs - syncs).toBe(1);
+    expect([gross(first), gross(again)]).toEqual([2400000, 2100000]);
+    expect(again.range).toEqual(first.range);
+  });
+
+  it("reads it again when only the figures of a total row under it changed", async () => {
+    const { book, port, ref } = setup();
+    book.write("Budget", LINES + 1, 1, "Total");
+    book.write("Budget", LINES + 1, 2, 10000000);
+    const first = await readBudget(port, ref);
+    book.write("Budget", LINES + 1, 2, 9000000);
+    await expect(readBudget(port, first.range)).resolves.toMatchObject({ cells: first.cells });
+  });
+
+  it("refuses it in words when its sheet is gone", async () => {
+    const { book, port, ref } = setup();
+    const first = await readBudget(port, ref);
+    book.deleteSheet("Budget");
+    await expect(readBudget(port, first.range)).rejects.toThrow(
+      `The budget PROD read before, Budget!A1:K${LINES + 1}, is gone: the workbook has no sheet "Budget" now (deleted or renamed). Select the whole budget with its headings row, then press "Use the selection".`,
+    );
+  });
+
+  it("refuses it in words when it no longer starts with its headings (a row inserted above)", async () => {
+    const { book, port, ref } = setup();
+    const first = await readBudget(port, ref);
+    book.write("Budget", 0, 2, "Budget");
+    await expect(readBudget(port, first.range)).rejects.toThrow(
+      `The budget PROD read before, Budget!A1:K${LINES + 1}, no longer starts with the headings it had (Account, Description, Total, Where, Payee, Residency, Class, Pay form, Phase, Flags, People): rows or columns may have been inserted or deleted, so PROD did not read it.`,
+    );
+  });
+
+  it("refuses it in words when a line is under it now (a line inserted inside, or typed just below)", async () => {
+    const { book, port, ref } = setup();
+    const first = await readBudget(port, ref);
+    book.write("Budget", LINES + 1, 2, 5000);
+    await expect(readBudget(port, first.range)).rejects.toThrow(
+      `The row under the budget PROD read before, Budget!A1:K${LINES + 1}, has changed since: lines may have been added or deleted`,
+    );
+    // The selection taken again reads it with the new line under it left out, as selected.
+    await expect(readBudget(port, ref)).resolves.toMatchObject({
+      range: { seen: { below: expect.any(String) } },
+    });
+  });
+});
+
+describe("the selection as the budget", () => {
+  it("is refused in words when it is on the comparison PROD wrote", async () => {
+    const { book, port, ref } = setup();
+    await compareIncentives(port, ref, programs.slice(0, 2), yes);
+    book.selection = { sheet: COMPARISON_SHEET, address: "K7" };
+    await expect(selectedBudget(port)).rejects.toThrow(
+      `The selection (${COMPARISON_SHEET}!K7) is on "${COMPARISON_SHEET}", the comparison PROD wrote, not a budget, so PROD did not read it.`,
+    );
+    book.selection = ref;
+    await expect(selectedBudget(port)).resolves.toEqual(ref);
   });
 });

@@ -97,4 +97,59 @@ describe("Incentives panel", () => {
     expect(book.cell("Incentive comparison", "A6")?.content).toBe("CAN-BC");
     expect(book.cell("Incentive comparison", "K6")?.content).toBe("call the film office");
   });
+  it("compares the budget it read before again after a click on the comparison, and names it in the pane", async () => {
+    const { book } = await openIncentives();
+    expect(screen.getByRole("heading", { name: "Budget: the selection" })).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText(/^US-GA: /));
+    await userEvent.click(screen.getByLabelText(/^CAN-BC: /));
+    const write = screen.getByRole("button", { name: "Write the comparison" });
+    await userEvent.click(write);
+    const figures =
+      /"Incentive comparison" written: US-GA gross \$2,400,000\.00, net cash \$2,160,000\.00; CAN-BC gross \$1,294,720\.00/;
+    await screen.findByText(figures);
+    expect(screen.getByRole("heading", { name: "Budget: Budget!A1:I18" })).toBeInTheDocument();
+    const before = book.formulas("Incentive comparison", 0, 0, 8, 11);
+
+    // The user clicks a cell on the comparison (their notes column) and compares again.
+    book.selection = { sheet: "Incentive comparison", address: "K6" };
+    await userEvent.click(write);
+    await waitFor(() => expect(screen.getAllByText(figures)).toHaveLength(1));
+    expect(book.formulas("Incentive comparison", 0, 0, 8, 11)).toEqual(before);
+    expect(screen.getByRole("heading", { name: "Budget: Budget!A1:I18" })).toBeInTheDocument();
+  });
+
+  it("never takes a selection on the comparison as the budget, and says so in words", async () => {
+    const { book } = await openIncentives();
+    await userEvent.click(screen.getByLabelText(/^US-GA: /));
+    await userEvent.click(screen.getByLabelText(/^CAN-BC: /));
+    await userEvent.click(screen.getByRole("button", { name: "Write the comparison" }));
+    await screen.findByText(/"Incentive comparison" written: /);
+    book.selection = { sheet: "Incentive comparison", address: "A5:K7" };
+    await userEvent.click(screen.getByRole("button", { name: "Use the selection" }));
+    expect(
+      await screen.findByText(
+        /^The selection \(Incentive comparison!A5:K7\) is on "Incentive comparison", the comparison PROD wrote, not a budget/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Budget: Budget!A1:I18" })).toBeInTheDocument();
+  });
+
+  it("refuses, in words, a budget it read before that has changed shape, and takes the selection again on request", async () => {
+    const { book } = await openIncentives();
+    await userEvent.click(screen.getByRole("button", { name: "Show what it pays back" }));
+    await screen.findByText(/pays back .* on this budget/);
+    expect(screen.getByRole("heading", { name: "Budget: Budget!A1:I18" })).toBeInTheDocument();
+    // A line typed just under the budget: the range read before would leave it out.
+    book.write("Budget", 18, 0, 250000);
+    book.selection = { sheet: "Budget", address: "B19" };
+    await userEvent.click(screen.getByRole("button", { name: "Show what it pays back" }));
+    expect(
+      await screen.findByText(/^The row under the budget PROD read before, Budget!A1:I18, has changed since/),
+    ).toBeInTheDocument();
+
+    book.selection = { sheet: "Budget", address: "A1:I19" };
+    await userEvent.click(screen.getByRole("button", { name: "Use the selection" }));
+    await screen.findByText("Budget: Budget!A1:I19. Showing and comparing read it until you choose another.");
+    expect(screen.getByRole("heading", { name: "Budget: Budget!A1:I19" })).toBeInTheDocument();
+  });
 });

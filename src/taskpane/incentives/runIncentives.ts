@@ -9,16 +9,10 @@ import { calculateIncentive, type IncentiveResult } from "../../engine/incentive
 import { readTaggedBudget, type TaggedBudget } from "../../engine/incentives/taggedRange";
 import { ProdError } from "../../engine/errors";
 import { Decimal } from "../../engine/money";
-import {
-  a1Range,
-  parseA1,
-  sheetRef,
-  type RangeRef,
-  type RunOptions,
-  type WorkbookPort,
-} from "../../excel/port";
+import { a1Range, parseA1, sheetRef, PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
 import { earlierWork, replaceQuestion, sheetTarget, type SheetQuestion } from "../shell/ownedSheet";
 import { carriedWords } from "../shell/userWork";
+import { budgetGone, checkSeen, rowShape, withRowBelow, type BudgetRange } from "./budgetRange";
 import {
   COMPARISON_KEY,
   COMPARISON_SHEET,
@@ -39,10 +33,16 @@ export interface ReadBudget extends TaggedBudget {
   cells: BudgetCells;
   /** The sheet row (1-based) of each line, in order. */
   rowOf: (line: number) => number;
+  /** The range read, with what it showed, for the panel to read again (budgetRange.ts). */
+  range: BudgetRange;
 }
 
-/** Reads the budget range `ref`: its first row is the headings. One read. */
-export async function readBudget(port: WorkbookPort, ref: RangeRef): Promise<ReadBudget> {
+/**
+ * Reads the budget range `ref`: its first row is the headings. One read, of the range and the row
+ * under it; a range read before (`ref.seen`) is refused in words when its sheet is gone or it no
+ * longer shows what it showed then (checkSeen).
+ */
+export async function readBudget(port: WorkbookPort, ref: BudgetRange): Promise<ReadBudget> {
   const label = `${ref.sheet}!${ref.address}`;
   const at = parseA1(ref.address);
   if (at.rowCount < 2)
@@ -50,8 +50,17 @@ export async function readBudget(port: WorkbookPort, ref: RangeRef): Promise<Rea
       "invalid",
       `Only ${label} is selected. Select the whole budget with its headings row (an amount column and the tag columns), then try again.`,
     );
-  const { values } = await port.readRange(ref);
-  const budget = readTaggedBudget(values, label, at.row + 1);
+  const read = withRowBelow(ref);
+  const values = await port.readRange(read.ref).then(
+    (data) => data.values,
+    (error: unknown) => {
+      throw ref.seen && error instanceof PortError && error.kind === "notFound" ? budgetGone(ref) : error;
+    },
+  );
+  const rows = read.below ? values.slice(0, -1) : values;
+  const below = read.below ? rowShape(values[values.length - 1]) : null;
+  if (ref.seen) checkSeen(label, ref.seen, rows[0], below);
+  const budget = readTaggedBudget(rows, label, at.row + 1);
   const { columns } = budget;
   const first = at.row + 1;
   const count = at.rowCount - 1;
@@ -65,6 +74,7 @@ export async function readBudget(port: WorkbookPort, ref: RangeRef): Promise<Rea
       tags: columns.tagsStart === null ? null : range(columns.tagsStart, columns.tagCount),
     },
     rowOf: (line) => first + line,
+    range: { sheet: ref.sheet, address: ref.address, seen: { headings: rows[0], below } },
   };
 }
 
@@ -89,6 +99,8 @@ export function explain(budget: TaggedBudget, request: ProgramRequest): Incentiv
 /** What comparing wrote, for the note under the button. */
 export interface ComparisonWritten {
   sheetName: string;
+  /** The budget compared, for the panel to compare again. */
+  budget: ReadBudget;
   programs: ComparedProgram[];
   live: boolean;
   /** What the user had typed on the comparison replaced and where it went, in words ("" if nothing). */
@@ -107,7 +119,7 @@ export interface ComparisonWritten {
  */
 export async function compareIncentives(
   port: WorkbookPort,
-  ref: RangeRef,
+  ref: BudgetRange,
   requests: readonly ProgramRequest[],
   confirm: (question: SheetQuestion, sheet: string) => Promise<boolean>,
   options: RunOptions = {},
@@ -134,6 +146,7 @@ export async function compareIncentives(
   await port.apply(plan, options);
   return {
     sheetName: target.sheetName,
+    budget,
     programs,
     live: budget.cells.tags !== null,
     carried: carriedWords(carry, KEPT_HEADING, true),

@@ -41,6 +41,7 @@ import {
   readBudget,
   type ProgramRequest,
 } from "../incentives/runIncentives";
+import { selectedBudget, type BudgetRange } from "../incentives/budgetRange";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -143,6 +144,7 @@ export default function IncentivesPanel() {
   const styles = useStyles();
   const explaining = usePane("incentives-explain");
   const comparing = usePane("incentives-compare");
+  const choosing = usePane("incentives-budget");
   const { port } = explaining;
   const [program, setProgram] = useState(PROGRAMS[0].name);
   const [settings, setSettings] = useState("");
@@ -153,6 +155,8 @@ export default function IncentivesPanel() {
   const [picked, setPicked] = useState<string[]>([]);
   const [budgetCurrency, setBudgetCurrency] = useState("USD");
   const [rates, setRates] = useState<Record<string, string>>({});
+  // The budget range read last: Show and Compare read it again until "Use the selection" (budgetRange.ts).
+  const [budget, setBudget] = useState<BudgetRange | null>(null);
   const busy = explaining.busy !== null;
   const currency = currencyOf(program);
 
@@ -161,17 +165,35 @@ export default function IncentivesPanel() {
     [picked, budgetCurrency],
   );
 
+  /** The budget read last, or the selection when none was read yet. */
+  const budgetToRead = async () => budget ?? (await selectedBudget(port));
+
+  const handleUseSelection = async () => {
+    choosing.clearMessage();
+    try {
+      const read = await readBudget(port, await selectedBudget(port));
+      setBudget(read.range);
+      setShown(null);
+      choosing.showNote(
+        `Budget: ${read.cells.label}. Showing and comparing read it until you choose another.`,
+      );
+    } catch (error) {
+      choosing.showError(error);
+    }
+  };
+
   const handleExplain = async () => {
     explaining.clearMessage();
     setShown(null);
     try {
-      const budget = await readBudget(port, await port.getSelection());
-      const result = explain(budget, {
+      const read = await readBudget(port, await budgetToRead());
+      setBudget(read.range);
+      const result = explain(read, {
         name: program,
         settings,
         exchangeRate: rateOf(rate, "The exchange rate"),
       });
-      setShown({ result, rowOf: budget.rowOf });
+      setShown({ result, rowOf: read.rowOf });
       // The answer in words next to the button takes the focus (PaneStatus), so a keyboard or
       // screen-reader user hears it and is where the details start (issue 20).
       explaining.showNote(
@@ -198,7 +220,7 @@ export default function IncentivesPanel() {
           exchangeRate: c === budgetCurrency ? null : rateOf(rates[c] ?? "", `The ${c} exchange rate`),
         };
       });
-      const ref = await port.getSelection();
+      const ref = await budgetToRead();
       let asked = "";
       const written = await comparing.runLong("Writing the comparison", (options) =>
         compareIncentives(
@@ -217,6 +239,7 @@ export default function IncentivesPanel() {
         comparing.showNote(keptSheetWords(asked));
         return;
       }
+      setBudget(written.budget.range);
       const parts = written.programs.map(
         (p) => `${p.name} gross ${formatDollars(p.result.gross)}, net cash ${formatDollars(p.result.net)}`,
       );
@@ -239,9 +262,18 @@ export default function IncentivesPanel() {
         What a location&apos;s film incentive pays back on this budget, line by line, and several locations
         side by side.
       </Body1>
-      <Caption1 className={styles.hint}>
-        {`Select the budget's cells with its headings row first: an amount column (Total, Budget or Amount) and the tag columns ${TAG_COLUMNS.join(", ")} (at least Where and Class). A line without Where or Class is never counted; it is listed.`}
-      </Caption1>
+      <section className={styles.section} aria-labelledby="incentives-budget-heading">
+        <Subtitle2 as="h3" id="incentives-budget-heading">
+          {budget === null ? "Budget: the selection" : `Budget: ${budget.sheet}!${budget.address}`}
+        </Subtitle2>
+        <Caption1 className={styles.hint}>
+          {`Select the budget's cells with its headings row: an amount column (Total, Budget or Amount) and the tag columns ${TAG_COLUMNS.join(", ")} (at least Where and Class). A line without Where or Class is never counted; it is listed. PROD keeps reading the budget it read first, wherever you click, until you press "Use the selection".`}
+        </Caption1>
+        <Button disabled={busy} onClick={() => void handleUseSelection()}>
+          Use the selection
+        </Button>
+        <PaneStatus at="incentives-budget" />
+      </section>
 
       <section className={styles.section} aria-labelledby="incentives-explain-heading">
         <Subtitle2 as="h3" id="incentives-explain-heading">
