@@ -467,7 +467,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.batch(async (context) => {
       const ranges = refs.map((ref) => {
         const range = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
-        range.load("values,formulas");
+        range.load("values,formulas,numberFormat");
         return { ref, range };
       });
       await context.sync();
@@ -475,6 +475,7 @@ export class OfficeWorkbook implements WorkbookPort {
         ...ref,
         values: range.values as CellValue[][],
         formulas: range.formulas as CellValue[][],
+        numberFormats: range.numberFormat as string[][],
       }));
     });
   }

@@ -247,11 +247,13 @@ export interface RangeData extends RangeRef {
 }
 
 /**
- * What cells hold, to put them back exactly: values, and formulas as Excel's `formulas` gives
- * them (the formula text where there is one, else the value).
+ * What cells hold, to put them back exactly: values, formulas as Excel's `formulas` gives them
+ * (the formula text where there is one, else the value), and each cell's number format as
+ * Excel's `numberFormat` gives it ("General" where none was set; "m/d/yyyy" on a typed date).
  */
 export interface CellsData extends RangeData {
   formulas: CellValue[][];
+  numberFormats: string[][];
 }
 
 /** An Excel table as read. */
@@ -335,7 +337,7 @@ export interface WorkbookPort {
   listNames(): Promise<{ name: string; formula: string }[]>;
   /** A named range's values, or null if the name does not exist or is not a range. */
   readNamedRange(name: string): Promise<RangeData | null>;
-  /** Values and formulas of ranges, all in one read (what-if scenarios keep them exactly). */
+  /** Values, formulas and number formats of ranges, all in one read (what-if scenarios keep them exactly). */
   readCells(refs: readonly RangeRef[]): Promise<CellsData[]>;
   /**
    * Values of ranges once Excel has finished calculating: asks Excel to recalculate, then reads

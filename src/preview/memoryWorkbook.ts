@@ -639,7 +639,17 @@ export class MemoryWorkbook implements WorkbookPort {
             return written ?? this.engine.getCellFormula(at) ?? value;
           }),
         );
-        return { sheet: ref.sheet, address: a1Range(row, column, rowCount, columnCount), values, formulas };
+        // As Excel's `numberFormat`: "General" where no format was set.
+        const numberFormats = values.map((cells, r) =>
+          cells.map((_, c) => this.formatOf(ref.sheet, row + r, column + c) ?? NUMBER_FORMATS.general),
+        );
+        return {
+          sheet: ref.sheet,
+          address: a1Range(row, column, rowCount, columnCount),
+          values,
+          formulas,
+          numberFormats,
+        };
       }),
     );
   }

@@ -5,9 +5,9 @@
  * original totals beside the Top Sheet. The store, "PROD versions", is protected: typing into it
  * is refused with Excel's message, and saving another version still works; a version edited by
  * hand after the user unprotected the store is named when it is compared. A note the user typed
- * on the comparison, and a cell on Globals that links to it, are named in a question before the
- * comparison is replaced; Cancel keeps the sheet as it was, Replace carries the note to the same
- * account's row. Then the store's hidden mark is deleted: the pane asks before taking it back
+ * on the comparison and a date beside it, and a cell on Globals that links to it, are named in a
+ * question before the comparison is replaced; Cancel keeps the sheet as it was, Replace carries
+ * the note and the date (still shown as a date) to the same account's row. Then the store's hidden mark is deleted: the pane asks before taking it back
  * (Cancel changes nothing), and taking it back keeps every version, the one edited by hand still
  * named, and protects it again.
  */
@@ -233,6 +233,9 @@ describe("budget versions in the preview", () => {
     const crane = rowOf(before, "3350");
     await typeInto(page, `J${crane}`, "ask about the crane");
     expect(await cellText(page, `J${crane}`)).toBe("ask about the crane");
+    // A date beside the row: Excel keeps the serial and formats the cell as a date.
+    await typeInto(page, `K${crane}`, "12/9/2025");
+    expect(await cellText(page, `K${crane}`)).toBe("12/9/2025");
     const typed = await showSheet(page, "Budget comparison");
 
     // A cell on Globals links to the comparison's grand total.
@@ -246,7 +249,7 @@ describe("budget versions in the preview", () => {
     await page.getByRole("checkbox", { name: /^Working copy \(saved / }).uncheck();
     await page.getByRole("button", { name: "Compare", exact: true }).click();
     const dialog = page.getByRole("dialog");
-    const question = dialog.getByText(/^You typed on it: 1 cell beside 1 row \(3350 /);
+    const question = dialog.getByText(/^You typed on it: 2 cells beside 1 row \(3350 /);
     await question.waitFor();
     expect(await question.textContent()).toMatch(
       /will be carried to the rows with the same labels\. The formula in Globals!J2 refers to "Budget comparison"\. After the replace it points at the same cells, which may then hold other figures\./,
@@ -256,15 +259,18 @@ describe("budget versions in the preview", () => {
     expect(await showSheet(page, "Budget comparison")).toEqual(typed);
 
     await page.getByRole("button", { name: "Compare", exact: true }).click();
-    await dialog.getByText(/^You typed on it: 1 cell beside 1 row \(3350 /).waitFor();
+    await dialog.getByText(/^You typed on it: 2 cells beside 1 row \(3350 /).waitFor();
     await dialog.getByRole("button", { name: "Replace it" }).click();
-    await page.getByText(/1 cell of yours carried to the rows with the same labels\./).waitFor();
+    await page.getByText(/2 cells of yours carried to the rows with the same labels\./).waitFor();
     const after = await showSheet(page, "Budget comparison");
     // Current, Studio approved (base), one pair: the notes column is now G, on 3350's row.
     expect(after.get("G4")).toBe("Your notes (kept when compared again)");
     const moved = rowOf(after, "3350");
     expect(after.get(`G${moved}`)).toBe("ask about the crane");
+    // The date went with it, one right of the notes as before, and still shows as a date.
+    expect(after.get(`H${moved}`)).toBe("12/9/2025");
     expect(after.get(`J${moved}`) ?? "").toBe("");
+    expect(after.get(`K${moved}`) ?? "").toBe("");
     expect(preview.errors).toEqual([]);
   });
 

@@ -169,9 +169,10 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
     const { book, excel, port, ref } = setup();
     await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
     expect(book.cell(COMPARISON_SHEET, "K5")?.content).toBe(YOUR_NOTES);
-    // A note on US-NM (row 7) and a name beside it; a note on CAN-BC, which the next comparison drops.
+    // A note on US-NM (row 7) and a date beside it (12/9/2025); a note on CAN-BC, which the next
+    // comparison drops.
     book.setCell(COMPARISON_SHEET, "K7", { kind: "value", content: "ask the film office" });
-    book.setCell(COMPARISON_SHEET, "L7", { kind: "value", content: "Ann" });
+    book.setCell(COMPARISON_SHEET, "L7", { kind: "value", content: 46000, format: "m/d/yyyy" });
     book.setCell(COMPARISON_SHEET, "K8", { kind: "value", content: "too far" });
     const before = snapshot(book);
     const questions: string[] = [];
@@ -188,7 +189,9 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
     expect(excel.state.syncs - syncs).toBe(10);
     // US-NM is now the first program (row 6): its note and the cell beside it went with it.
     const row = (r: number) => book.values(COMPARISON_SHEET, r, 0, 1, 12)[0];
-    expect([row(5)[0], ...row(5).slice(10)]).toEqual(["US-NM", "ask the film office", "Ann"]);
+    expect([row(5)[0], ...row(5).slice(10)]).toEqual(["US-NM", "ask the film office", 46000]);
+    // Still a date: its format went with it, in the same write.
+    expect(book.cell(COMPARISON_SHEET, "L6")?.format).toBe("m/d/yyyy");
     expect([row(6)[0], ...row(6).slice(10)]).toEqual(["US-GA", "", ""]);
     expect(book.values(COMPARISON_SHEET, 8, 0, 2, 11)).toEqual([
       [KEPT_HEADING, "", "", "", "", "", "", "", "", "", ""],

@@ -249,6 +249,11 @@ export class MockBook {
     return this.grid(sheet, row, column, rowCount, columnCount, (cell) => cell?.content ?? "");
   }
 
+  /** Number formats as Excel's `numberFormat` returns them: "General" where none was set. */
+  numberFormat(sheet: string, row: number, column: number, rowCount: number, columnCount: number) {
+    return this.grid(sheet, row, column, rowCount, columnCount, (cell) => cell?.format ?? "General");
+  }
+
   private grid<T>(
     sheet: string,
     row: number,
@@ -424,6 +429,7 @@ export function mockExcel(book: MockBook) {
       // Filled at the sync that loads them (see `respond`), as Excel fills a proxy's values.
       values: [] as unknown[][],
       formulas: [] as unknown[][],
+      numberFormat: [] as unknown[][],
       rowIndex: row,
       columnIndex: column,
       rowCount,
@@ -535,7 +541,7 @@ export function mockExcel(book: MockBook) {
       const asked = String(properties);
       // (A whole-sheet range has no values here: nothing PROD does reads one.)
       if (exists && rowCount * columnCount <= 1e6) {
-        for (const prop of ["values", "formulas"] as const) {
+        for (const prop of ["values", "formulas", "numberFormat"] as const) {
           if (!asked.includes(prop)) continue;
           responses.push({
             fromBook: () => book[prop](sheet, row, column, rowCount, columnCount),

@@ -465,11 +465,14 @@ describe("what the user typed on the comparison", () => {
     const first = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
     await compareCurrent(port, choice, first, () => Promise.reject(new Error("asked")));
     expect(book.cell(COMPARISON_SHEET, "G4")?.content).toBe(YOUR_NOTES);
-    // The user types a note on 1101 and a name beside it, 12,500 over 1102's Difference, and
-    // text that looks like a formula beside 1103.
+    // The user types a note on 1101 and a date beside it (12/9/2025, a serial Excel formats as
+    // a date), 12,500 over 1102's Difference (a money cell), and text that looks like a formula
+    // beside 1103.
     book.setCell(COMPARISON_SHEET, "G5", { kind: "value", content: "check rights" });
-    book.setCell(COMPARISON_SHEET, "H5", { kind: "value", content: "Ann" });
-    book.setCell(COMPARISON_SHEET, "E6", { kind: "value", content: 12500 });
+    book.setCell(COMPARISON_SHEET, "H5", { kind: "value", content: 46000, format: "m/d/yyyy" });
+    expect(book.cell(COMPARISON_SHEET, "E6")?.format).toBe(NUMBER_FORMATS.money);
+    book.cell(COMPARISON_SHEET, "E6")!.content = 12500;
+    book.cell(COMPARISON_SHEET, "E6")!.kind = "value";
     book.setCell(COMPARISON_SHEET, "H7", { kind: "value", content: "=SUM(A1)" });
     await saveCurrent(port, choice, "B", "2026-12-05", yes);
     const before = book.formulas(COMPARISON_SHEET, 0, 0, 120, 12);
@@ -495,18 +498,24 @@ describe("what the user typed on the comparison", () => {
     const syncs = excel.state.syncs;
     const written = await compareCurrent(port, choice, second, yes);
     // As a replace (11, and 1 more: the store of two 5,000-line versions is read in two chunks),
-    // the sheet replaced read for what the user typed (3: its used range, its formulas), and the
-    // links to it asked for (1: there are none elsewhere, and the sheet's own formulas answer).
+    // the sheet replaced read for what the user typed (3: its used range, its formulas and number
+    // formats), and the links to it asked for (1: there are none elsewhere, and the sheet's own
+    // formulas answer). The formats carried go in the request that writes the values.
     expect(excel.state.syncs - syncs).toBe(16);
     // Current (base), Approved, B, two pairs: the notes column is now J, and what was beside
     // the old table (H) is beside the new one (K).
     expect(book.cell(COMPARISON_SHEET, "J4")?.content).toBe(YOUR_NOTES);
-    expect(book.values(COMPARISON_SHEET, 4, 0, 1, 11)[0].slice(9)).toEqual(["check rights", "Ann"]);
+    expect(book.values(COMPARISON_SHEET, 4, 0, 1, 11)[0].slice(9)).toEqual(["check rights", 46000]);
+    // The date is still a date; the note and PROD's words on the figure typed over stay text,
+    // without the money format of the cell it was typed in.
+    expect(book.cell(COMPARISON_SHEET, "K5")?.format).toBe("m/d/yyyy");
+    expect(book.cell(COMPARISON_SHEET, "J5")?.format).toBe("General");
     expect(book.cell(COMPARISON_SHEET, "A5")?.content).toBe(1101);
     expect(book.cell(COMPARISON_SHEET, "F6")?.content).toBe("=ROUND(D6-C6,2)");
     expect(book.cell(COMPARISON_SHEET, "J6")?.content).toBe(
       `You typed 12,500 over "Difference: Current" (E6) in the earlier sheet; PROD's formula is back in its place.`,
     );
+    expect(book.cell(COMPARISON_SHEET, "J6")?.format).toBeUndefined();
     // 1103 is filtered out: its cell is kept under the heading, on a row named for it, as text.
     const column = book.values(COMPARISON_SHEET, 0, 0, 120, 1).map((r) => r[0]);
     const heading = column.indexOf(KEPT_HEADING);

@@ -31,14 +31,17 @@ function workbook(calculationTimeoutMs = 60_000) {
 }
 
 describe("readCells", () => {
-  it("reads values and formulas in one sync, so a formula, a number and text starting with = are told apart", async () => {
+  it("reads values, formulas and number formats in one sync, so a formula, a number and text starting with = are told apart", async () => {
     const { book, excel, port } = workbook();
     book.addSheet("Globals", [[30, null, "'=oops"]]);
     book.setCell("Globals", "B1", { kind: "formula", content: "=A1/5", result: 6 });
     book.setCell("Globals", "C1", { kind: "value", content: "=oops" });
     const before = excel.state.syncs;
+    book.cell("Globals", "A1")!.format = "0.00";
     const [cells] = await port.readCells([{ sheet: "Globals", address: "A1:C1" }]);
     expect(excel.state.syncs - before).toBe(1);
+    // The number formats in the same sync: General where none was set.
+    expect(cells.numberFormats).toEqual([["0.00", "General", "General"]]);
     expect(cells.values[0].map((v, i) => storedCell(v, cells.formulas[0][i]))).toEqual([
       { kind: "number", value: 30 },
       { kind: "formula", value: "=A1/5" },
@@ -311,7 +314,7 @@ describe("the Scenario comparison sheet on the adapter", () => {
     const labels = book.values("Scenario comparison", 0, 0, 40, 1).map((r) => r[0]);
     const grand = labels.indexOf("Grand total") + 1;
     book.setCell("Scenario comparison", `E${grand}`, { kind: "value", content: "=SUM(A1)" });
-    book.setCell("Scenario comparison", `F${grand}`, { kind: "value", content: 12 });
+    book.setCell("Scenario comparison", `F${grand}`, { kind: "value", content: 0.12, format: "0%" });
     book.setCell("Scenario comparison", "A40", { kind: "value", content: "my own row" });
     const sheet = sheetBefore(book, "Scenario comparison");
     const store = sheetBefore(book, budget.storeSheet);
@@ -338,7 +341,9 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect(book.cell("Scenario comparison", "G4")?.content).toBe(YOUR_NOTES);
     const after = book.values("Scenario comparison", 0, 0, 60, 8);
     const row = after.findIndex((r) => r[0] === "Grand total");
-    expect(after[row].slice(6, 8)).toEqual(["=SUM(A1)", 12]);
+    expect(after[row].slice(6, 8)).toEqual(["=SUM(A1)", 0.12]);
+    // 12% is still 12%: its format went with it, in the same write.
+    expect(book.cell("Scenario comparison", `H${row + 1}`)?.format).toBe("0%");
     expect(book.cell("Scenario comparison", `G${row + 1}`)).toMatchObject({ kind: "value" });
     const kept = after.findIndex((r) => r[0] === KEPT_HEADING);
     expect(kept).toBeGreaterThan(row);

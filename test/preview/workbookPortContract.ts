@@ -258,6 +258,32 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       ]);
     });
 
+    it("reads values, formulas and number formats together (readCells): General where none was set", async () => {
+      await port.apply({
+        owner: "user",
+        sheets: [
+          {
+            name: "Notes",
+            mode: "create",
+            blocks: [
+              {
+                row: 0,
+                column: 0,
+                cells: [[46000, 0.12, 1250.5, { formula: "=A1+1" }, { text: "00123" }, 7]],
+                columnFormats: [null, null, null, "m/d/yyyy", null, null],
+                cellFormats: [["m/d/yyyy", "0%", "#,##0.00_);(#,##0.00)", null, "@", null]],
+              },
+            ],
+          },
+        ],
+      });
+      const [cells] = await port.readCells([{ sheet: "Notes", address: "A1:G1" }]);
+      expect(cells.formulas).toEqual([[46000, 0.12, 1250.5, "=A1+1", "00123", 7, ""]]);
+      expect(cells.numberFormats).toEqual([
+        ["m/d/yyyy", "0%", "#,##0.00_);(#,##0.00)", "m/d/yyyy", "@", "General", "General"],
+      ]);
+    });
+
     it("finds which ranges hold something", async () => {
       await port.apply(
         userSheet("Notes", [

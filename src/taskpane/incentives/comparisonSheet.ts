@@ -21,6 +21,7 @@ import {
 } from "../../excel/port";
 import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
 import {
+  carryBlocks,
   YOUR_NOTES,
   placeTypedCells,
   readKeptRows,
@@ -228,8 +229,7 @@ export function comparisonPlan(
     heading: KEPT_HEADING,
   });
   // What the user typed on the earlier comparison, and PROD's headings of what is kept.
-  for (const c of [...carry.labels, ...carry.cells])
-    blocks.push({ row: c.row, column: c.column, cells: [[c.cell]] });
+  blocks.push(...carryBlocks(carry));
   const sheet: SheetPlan = {
     name: sheetName,
     mode: target.mode,

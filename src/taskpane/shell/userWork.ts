@@ -22,15 +22,16 @@
  * earlier output; a row's cells keep its label there. None is dropped, none lands on a cell PROD
  * writes, no two land on the same cell (test/taskpane/shell/userWork.test.ts, a property).
  *
- * Text stays text and numbers and TRUE/FALSE stay what they were. A formula the user wrote is
- * carried as written when it refers to no cell of the sheet itself (other sheets, names,
- * constants): its meaning does not change where it lands. One that refers to the sheet's own
+ * Text stays text and numbers and TRUE/FALSE stay what they were, each with the number format
+ * its cell had (a date typed is a serial that shows as a date only in its format). A formula the
+ * user wrote is carried as written when it refers to no cell of the sheet itself (other sheets,
+ * names, constants): its meaning does not change where it lands. One that refers to the sheet's own
  * cells would point at other cells after the rows move, so its value is carried instead, and the
  * pane says so.
  */
 import { storedCell } from "../../engine/whatif/scenarios";
 import { formulaRefs, namesSheet } from "../../excel/formulaRefs";
-import { a1, type Cell, type CellValue } from "../../excel/port";
+import { a1, NUMBER_FORMATS, type Cell, type CellBlock, type CellValue } from "../../excel/port";
 import { count } from "./words";
 
 /** One row PROD wrote on a sheet: what tells it, and which of its cells are PROD's. */
@@ -49,7 +50,7 @@ export interface OwnRow {
   formulas?: ReadonlyMap<number, string>;
 }
 
-/** A sheet's cells as read: the used range's values and formulas, from its top-left cell. */
+/** A sheet's cells as read: the used range's values, formulas and number formats, from its top-left. */
 export interface SheetCells {
   /** 0-based sheet row and column of the grid's top-left cell. */
   row: number;
@@ -57,6 +58,8 @@ export interface SheetCells {
   values: readonly (readonly CellValue[])[];
   /** Excel's `formulas`: the formula text where there is one, else the value. */
   formulas: readonly (readonly CellValue[])[];
+  /** Excel's `numberFormat`: "General" where none was set, "m/d/yyyy" on a typed date. */
+  numberFormats: readonly (readonly string[])[];
 }
 
 /** Where a cell the user typed was, for the rules above. */
@@ -73,6 +76,8 @@ export interface TypedCell {
   value: CellValue;
   /** The formula the user wrote there, or null for a constant. */
   formula: string | null;
+  /** The cell's number format, carried with it: a date typed is a serial shown as a date. */
+  format: string;
   /** For "over": the heading of PROD's column it was typed over. */
   over?: string;
 }
@@ -98,7 +103,14 @@ export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): Type
       const row = cells.row + i;
       const column = cells.column + j;
       const own = byRow.get(row);
-      const cell = { row, column, value, formula: isFormula(value, formula) ? String(formula) : null };
+      const format = cells.numberFormats[i]?.[j] ?? NUMBER_FORMATS.general;
+      const cell = {
+        row,
+        column,
+        value,
+        formula: isFormula(value, formula) ? String(formula) : null,
+        format,
+      };
       if (!own) {
         if (!isEmpty(value, formula)) typed.push({ kind: "loose", on: null, ...cell });
         return;
@@ -178,6 +190,11 @@ export interface PlacedCell {
   where: "row" | "kept";
   /** A formula of the user's carried as its value, because it refers to the sheet's own cells. */
   asValue: boolean;
+  /**
+   * The number format written with it, the one the cell had (a date stays a date, 12% stays
+   * 12%); null for PROD's note on a figure typed over a formula, which is words, not the figure.
+   */
+  format: string | null;
 }
 
 /** What the user typed, placed in the new output, and PROD's words around the kept cells. */
@@ -229,13 +246,36 @@ export function overNote(t: TypedCell): string {
   return `You typed ${shownValue(t.value)} over "${t.over ?? ""}" (${a1(t.row, t.column)}) in the earlier sheet; PROD's formula is back in its place.`;
 }
 
-/** A typed cell as written again: text stays text, a formula as written unless it points into the sheet. */
-function carriedCell(t: TypedCell, sheet: string): { cell: Cell; asValue: boolean } {
-  if (t.kind === "over") return { cell: { text: overNote(t) }, asValue: false };
+/**
+ * A typed cell as written again: text stays text, a formula as written unless it points into the
+ * sheet, each with the number format it had.
+ */
+function carriedCell(t: TypedCell, sheet: string): Pick<PlacedCell, "cell" | "asValue" | "format"> {
+  if (t.kind === "over") return { cell: { text: overNote(t) }, asValue: false, format: null };
   if (t.formula !== null && !refersToOwnCells(t.formula, sheet))
-    return { cell: { formula: t.formula }, asValue: false };
+    return { cell: { formula: t.formula }, asValue: false, format: t.format };
   const value = t.value;
-  return { cell: typeof value === "string" ? { text: value } : value, asValue: t.formula !== null };
+  return {
+    cell: typeof value === "string" ? { text: value } : value,
+    asValue: t.formula !== null,
+    format: t.format,
+  };
+}
+
+/**
+ * A carry as the writers write it: PROD's labels of the kept part, then each typed cell with its
+ * number format in the same write (a cell's own block: Excel takes the format with the value).
+ */
+export function carryBlocks(carry: Carry): CellBlock[] {
+  return [
+    ...carry.labels.map((c) => ({ row: c.row, column: c.column, cells: [[c.cell]] })),
+    ...carry.cells.map((c) => ({
+      row: c.row,
+      column: c.column,
+      cells: [[c.cell]],
+      ...(c.format === null ? {} : { cellFormats: [[c.format]] }),
+    })),
+  ];
 }
 
 /**

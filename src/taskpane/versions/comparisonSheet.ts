@@ -19,6 +19,7 @@ import {
 } from "../../excel/port";
 import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
 import {
+  carryBlocks,
   KEPT_HEADING,
   YOUR_NOTES,
   placeTypedCells,
@@ -322,11 +323,7 @@ export function comparisonPlan(
                 { row: listRow + 1, column: 0, cells: partial },
               ]),
           // What the user typed on the earlier comparison, and PROD's headings of what is kept.
-          ...[...carry.labels, ...carry.cells].map((c) => ({
-            row: c.row,
-            column: c.column,
-            cells: [[c.cell]],
-          })),
+          ...carryBlocks(carry),
         ],
         freeze: { rows: HEADER_ROW + 1, columns: FIRST_FIGURE },
         columnWidths: [60, 220, ...comparison.names.map(() => 110), ...others.flatMap(() => [110, 90]), 220],

@@ -47,6 +47,7 @@ import {
   type SheetTarget,
 } from "../shell/ownedSheet";
 import {
+  carryBlocks,
   KEPT_HEADING,
   YOUR_NOTES,
   carriedWords,
@@ -854,11 +855,7 @@ function comparisonPlan(
               ]
             : []),
           // What the user typed on the earlier comparison, and PROD's headings of what is kept.
-          ...[...carry.labels, ...carry.cells].map((c) => ({
-            row: c.row,
-            column: c.column,
-            cells: [[c.cell]],
-          })),
+          ...carryBlocks(carry),
         ],
         columnWidths: [220, ...Array<number>(width - 2).fill(120), 220],
         freeze: { rows: COMPARISON_HEADER_ROW + 1, columns: 1 },

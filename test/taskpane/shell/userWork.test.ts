@@ -5,9 +5,10 @@
  * placed exactly once, never on a cell PROD writes, never two on one cell.
  */
 import fc from "fast-check";
-import type { CellValue } from "../../../src/excel/port";
+import { a1, NUMBER_FORMATS, type CellValue } from "../../../src/excel/port";
 import {
   carriedWords,
+  carryBlocks,
   findTypedCells,
   placeTypedCells,
   readKeptRows,
@@ -19,8 +20,8 @@ import {
 const SHEET = "Budget comparison";
 const KEPT = "From the earlier comparison";
 
-/** A grid from A1, formulas where given (`=`), the rest values. */
-function grid(rows: CellValue[][]): SheetCells {
+/** A grid from A1, formulas where given (`=`), the rest values; number formats by A1 cell, else General. */
+function grid(rows: CellValue[][], formats: Record<string, string> = {}): SheetCells {
   const width = Math.max(...rows.map((r) => r.length));
   const pad = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill("")]);
   return {
@@ -28,6 +29,7 @@ function grid(rows: CellValue[][]): SheetCells {
     column: 0,
     formulas: pad,
     values: pad.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("=") ? 7 : c))),
+    numberFormats: pad.map((r, i) => r.map((_, j) => formats[a1(i, j)] ?? "General")),
   };
 }
 
@@ -199,7 +201,13 @@ describe("placing what the user typed in the new output", () => {
   it.each(["=SUM(A1)", "+1", "@x", "-1", "'quoted"])("carries the text %s as text", (text) => {
     // Text as Excel gives it: the same in values and formulas, even when it begins with "=".
     const row: CellValue[] = ["Budget comparison", "", text];
-    const cells: SheetCells = { row: 0, column: 0, values: [row], formulas: [row] };
+    const cells: SheetCells = {
+      row: 0,
+      column: 0,
+      values: [row],
+      formulas: [row],
+      numberFormats: [row.map(() => "General")],
+    };
     const typed = findTypedCells(cells, oldRows());
     // As read: Excel gives text that looks like a formula as the value, with no formula.
     expect(typed.map((t) => t.formula)).toEqual([null]);
@@ -210,6 +218,63 @@ describe("placing what the user typed in the new output", () => {
       heading: KEPT,
     });
     expect(carry.cells.map((p) => p.cell)).toEqual([{ text }]);
+  });
+
+  it("carries each cell's number format with it, written with its value: a date, a percentage, money, text", () => {
+    // 1100's note is a date (46000 is 12/9/2025), beside it 12%; 2300 has money beside it, a
+    // date typed over its Difference, and text in a Text cell on the user's own row.
+    const cells = grid(
+      [
+        ["Budget comparison"],
+        ["Account", "Description", "Current", "Approved (base)", "Difference: Current", "Your notes"],
+        [1100, "Story", "=C1", "=D1", "=E1", 46000, 0.12],
+        [2300, "Sets", "=C2", "=D2", 46001, "", "", "=C4*2"],
+        [],
+        ["", "00123"],
+      ],
+      {
+        F3: "m/d/yyyy",
+        G3: "0%",
+        E4: "m/d/yyyy",
+        H4: NUMBER_FORMATS.money,
+        B6: NUMBER_FORMATS.text,
+      },
+    );
+    const typed = findTypedCells(cells, oldRows());
+    expect(typed.map((t) => [a1(t.row, t.column), t.format])).toEqual([
+      ["F3", "m/d/yyyy"],
+      ["G3", "0%"],
+      ["E4", "m/d/yyyy"],
+      ["H4", NUMBER_FORMATS.money],
+      ["B6", NUMBER_FORMATS.text],
+    ]);
+    const carry = placeTypedCells(typed, newRows(6, ["code 2300", "code 1100"]), SHEET, {
+      start: 5,
+      width: 6,
+      notes: 5,
+      heading: KEPT,
+    });
+    expect(carry.cells.map((p) => [a1(p.row, p.column), p.cell, p.format])).toEqual([
+      ["F4", 46000, "m/d/yyyy"],
+      ["G4", 0.12, "0%"],
+      // The formula points into the sheet: its value, still money.
+      ["H3", 7, NUMBER_FORMATS.money],
+      // PROD's note on the date typed over the Difference is words: no date format on it.
+      ["F3", { text: expect.stringContaining("You typed 46,001 over") as string }, null],
+      ["B8", { text: "00123" }, NUMBER_FORMATS.text],
+    ]);
+    // Each in a write of its own, the format with the value; PROD's headings with none.
+    const blocks = carryBlocks(carry);
+    expect(blocks.slice(0, carry.labels.length).every((b) => b.cellFormats === undefined)).toBe(true);
+    expect(blocks.slice(carry.labels.length)).toEqual(
+      carry.cells.map((p) => ({
+        row: p.row,
+        column: p.column,
+        cells: [[p.cell]],
+        ...(p.format === null ? {} : { cellFormats: [[p.format]] }),
+      })),
+    );
+    expect(blocks.find((b) => b.row === 3 && b.column === 5)?.cellFormats).toEqual([["m/d/yyyy"]]);
   });
 
   it("keeps numbers and TRUE/FALSE as they were", () => {
@@ -258,9 +323,15 @@ describe("a property of the placing", () => {
         fc.integer({ min: 3, max: 9 }),
         fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 0, maxLength: 6 }),
         fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 0, maxLength: 6 }),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 12 }), value), {
-          maxLength: 40,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 10 }),
+            fc.integer({ min: 0, max: 12 }),
+            value,
+            fc.constantFrom("General", "m/d/yyyy", "0.00%", NUMBER_FORMATS.money),
+          ),
+          { maxLength: 40 },
+        ),
         (oldWidth, newWidth, oldKeys, newKeys, entries) => {
           const formulas = new Map([[1, "Figure"]]);
           const old: OwnRow[] = oldKeys.map((key, i) => ({
@@ -272,8 +343,12 @@ describe("a property of the placing", () => {
             formulas,
           }));
           const cells: CellValue[][] = Array.from({ length: 11 }, () => Array<CellValue>(13).fill(""));
-          for (const [r, c, v] of entries) cells[r][c] = v;
-          const typed = findTypedCells(grid(cells), old);
+          const formats: Record<string, string> = {};
+          for (const [r, c, v, f] of entries) {
+            cells[r][c] = v;
+            formats[a1(r, c)] = f;
+          }
+          const typed = findTypedCells(grid(cells, formats), old);
           const rows: OwnRow[] = newKeys.map((key, i) => ({
             row: 1 + i,
             key,
@@ -293,6 +368,9 @@ describe("a property of the placing", () => {
           const spots = [...carry.cells, ...carry.labels].map((p) => `${p.row},${p.column}`);
           expect(new Set(spots).size).toBe(spots.length);
           for (const p of carry.cells) {
+            // Each with the format it had, but PROD's note on a figure typed over a formula.
+            expect(p.from.format).toBe(formats[a1(p.from.row, p.from.column)] ?? "General");
+            expect(p.format).toBe(p.from.kind === "over" ? null : p.from.format);
             const own = rows.find((r) => r.row === p.row);
             if (own) expect(p.column >= own.width || p.column === own.notes).toBe(true);
             else expect(p.row).toBeGreaterThanOrEqual(start);
