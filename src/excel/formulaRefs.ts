@@ -43,7 +43,44 @@ const ADDRESS = /[\p{L}\p{N}_.\\$:]/u;
 
 /** The references and names in a formula's text. */
 export function formulaRefs(formula: string): FormulaRefs {
-  const references: SheetReference[] = [];
+  const { references, words } = scan(formula);
+  return { references: references.map(({ sheets, address }) => ({ sheets, address })), words };
+}
+
+/**
+ * A formula's shape, to tell the user's formula from PROD's (userWork.ts, a row's check): each A1
+ * address of a reference written as `#` (a range as `#:#`), and, outside text constants, no
+ * spaces and capitals (Excel reads names and functions without regard to case). A reference Excel moved when the user
+ * inserted or deleted rows elsewhere keeps the shape; another function, operator, constant, sheet
+ * or name changes it. A reference moved by hand to another cell does not.
+ */
+export function formulaShape(formula: string): string {
+  const { references } = scan(formula);
+  let shape = "";
+  let at = 0;
+  for (const reference of references.filter((r) => A1_AREA.test(r.address))) {
+    // A range stays a range (`#:#`): a cell made a range is another formula.
+    const [start, end] = reference.at;
+    shape += `${outsideText(formula.slice(at, start))}${reference.address.includes(":") ? "#:#" : "#"}`;
+    at = end;
+  }
+  return shape + outsideText(formula.slice(at));
+}
+
+/** Capitals and no spaces outside a formula's text constants (`"a b"` is kept as it is). */
+function outsideText(part: string): string {
+  return part
+    .split(/("(?:[^"]|"")*")/)
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/\s+/g, "").toUpperCase()))
+    .join("");
+}
+
+/** The references (each with where its address is in the text) and names in a formula. */
+function scan(formula: string): {
+  references: (SheetReference & { at: readonly [number, number] })[];
+  words: string[];
+} {
+  const references: (SheetReference & { at: readonly [number, number] })[] = [];
   const words: string[] = [];
   const n = formula.length;
   /** Reads a run of `chars` from `start`: its end. */
@@ -75,7 +112,7 @@ export function formulaRefs(formula: string): FormulaRefs {
       if (formula[j + 1] === "!") {
         const { address, end } = addressAfter(j + 1);
         // A path or `[Book]` inside the quotes is another workbook's sheet.
-        if (!/[[\]]/.test(quoted)) references.push({ sheets: quoted.split(":"), address });
+        if (!/[[\]]/.test(quoted)) references.push({ sheets: quoted.split(":"), address, at: [j + 2, end] });
         i = end;
       } else i = j + 1;
       afterBracket = false;
@@ -101,20 +138,21 @@ export function formulaRefs(formula: string): FormulaRefs {
       const word = formula.slice(i, end);
       if (formula[end] === "!") {
         const { address, end: after } = addressAfter(end);
-        if (!afterBracket) references.push({ sheets: [word], address });
+        if (!afterBracket) references.push({ sheets: [word], address, at: [end + 1, after] });
         i = after;
       } else if (formula[end] === ":" && WORD.test(formula[end + 1] ?? "")) {
         // `Jan:Mar!B2` is a 3-D reference; `A1:B2` a range of two words.
         const last = run(end + 1, WORD);
         if (formula[last] === "!") {
           const { address, end: after } = addressAfter(last);
-          if (!afterBracket) references.push({ sheets: [word, formula.slice(end + 1, last)], address });
+          if (!afterBracket)
+            references.push({ sheets: [word, formula.slice(end + 1, last)], address, at: [last + 1, after] });
           i = after;
         } else {
           // A range on the formula's own sheet (`E5:E9`, `E:E`, `5:9`), or two names.
           const second = formula.slice(end + 1, last);
           if (A1_AREA.test(`${word}:${second}`))
-            references.push({ sheets: [], address: `${word}:${second}` });
+            references.push({ sheets: [], address: `${word}:${second}`, at: [i, last] });
           words.push(word, second);
           i = last;
         }
@@ -122,7 +160,7 @@ export function formulaRefs(formula: string): FormulaRefs {
         // A function's name is followed by its parenthesis; anything else is a name or a cell.
         if (formula[run(end, /\s/)] !== "(") {
           words.push(word);
-          if (A1_AREA.test(word)) references.push({ sheets: [], address: word });
+          if (A1_AREA.test(word)) references.push({ sheets: [], address: word, at: [i, end] });
         }
         i = end;
       }

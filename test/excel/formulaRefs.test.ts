@@ -1,4 +1,4 @@
-import { formulaRefs, refersInto, refersToSheet } from "../../src/excel/formulaRefs";
+import { formulaRefs, formulaShape, refersInto, refersToSheet } from "../../src/excel/formulaRefs";
 
 describe("formulaRefs: what a formula refers to", () => {
   it.each([
@@ -85,5 +85,44 @@ describe("refersInto", () => {
 
   it("counts a reference that is no A1 address (a sheet-level name) as a link", () => {
     expect(refersInto("='Budget comparison'!LocalTotal", "Budget comparison", e12)).toBe(true);
+  });
+});
+
+describe("formulaShape: a formula with its references left out, to tell the user's from PROD's", () => {
+  it.each([
+    // Excel moves references when the user inserts or deletes rows elsewhere: the same shape.
+    ["=ROUND(C12-D12,2)", "=ROUND(C13-D13,2)"],
+    ["=SUM(C5:C9)", "=SUM(C5:C10)"],
+    ["=C10+C15", "=C11+C17"],
+    [
+      "=ROUND(SUMIFS('PROD versions'!$G:$G,'PROD versions'!$A:$A,2),2)",
+      "=ROUND(SUMIFS('PROD versions'!$G:$G,'PROD versions'!$A:$A,2),2)",
+    ],
+    ["=Jan:Mar!B2", "=Jan:Mar!B3"],
+    // Case and spaces outside text constants are not the formula's (Excel reads them so).
+    ["=round(c12 - d12, 2)", "=ROUND(C12-D12,2)"],
+  ])("%s and %s have the same shape", (a, b) => {
+    expect(formulaShape(a)).toBe(formulaShape(b));
+  });
+
+  it.each([
+    // Another function, operator, constant, sheet, name or text: the user's formula.
+    ["=ROUND(C12-D12,2)", "=ROUND(C12+D12,2)"],
+    ["=ROUND(C12-D12,2)", "=ROUND(C12-D12,0)"],
+    ["=ROUND(C12-D12,2)", "=C12-D12"],
+    ["=SUM(C5:C9)", "=AVERAGE(C5:C9)"],
+    ["=C12*1.1", "=C12*1.2"],
+    ['=IF(C12=0,"",E12/C12)', '=IF(C12=0,"n/a",E12/C12)'],
+    ['=IF(C12=0,"a b",1)', '=IF(C12=0,"A B",1)'],
+    ["=Globals!B3", "=Rates!B3"],
+    ["=C12*Rate", "=C12*Rebate"],
+    ["=C12", "=C12:D12"],
+  ])("%s and %s have different shapes", (a, b) => {
+    expect(formulaShape(a)).not.toBe(formulaShape(b));
+  });
+
+  it("writes each address as # and keeps the rest", () => {
+    expect(formulaShape("='Top Sheet'!$H$5+SUM(E:E)*Rate")).toBe("='TOPSHEET'!#+SUM(#:#)*RATE");
+    expect(formulaShape('=A1&" x "&B2')).toBe('=#&" x "&#');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { accountKey, tryParseAccount } from "../accounts";
 import { LAYOUT_IDS } from "../chart";
+import { checkedNumber, fnv1a } from "../check";
 import { describeValue, errors, ProdError } from "../errors";
 import { type Decimal, isBlankOrSpaces, roundCents, toDecimal, ZERO } from "../money";
 import type { BudgetLine } from "../weeklyCostReport/types";
@@ -114,19 +115,14 @@ export function accountCell(key: string): number | { text: string } {
   return /^\d+$/.test(key) ? Number(key) : { text: key };
 }
 
-/**
- * A number as the store keeps it, for the check: Excel keeps 15 significant digits (Excel
- * specifications and limits, "Number precision"), so the check reads a figure to 15 digits and
- * a figure written and read back gives the same text.
- */
-const checkedFigure = (total: Decimal) => String(Number(total.toNumber().toPrecision(15)));
+/** A figure as the store keeps it, for the check: to Excel's 15 digits (check.ts). */
+const checkedFigure = (total: Decimal) => checkedNumber(total.toNumber());
 
 /**
  * A check of a version's figures as the store holds them (number, name, date, chart, each line's
- * account, description and total, each Top Sheet row, in order): 32-bit FNV-1a (Fowler-Noll-Vo,
- * IETF draft-eastlake-fnv: offset basis 2166136261, prime 16777619) over their text, as 8 hex
- * digits. It tells a version edited by hand on the store's sheet from the one PROD saved; it is
- * not a seal against someone who means to forge one.
+ * account, description and total, each Top Sheet row, in order): FNV-1a (check.ts) over their
+ * text, as 8 hex digits. It tells a version edited by hand on the store's sheet from the one PROD
+ * saved; it is not a seal against someone who means to forge one.
  */
 export function versionCheck(version: BudgetVersion): string {
   const fields = [
@@ -137,13 +133,8 @@ export function versionCheck(version: BudgetVersion): string {
     ...version.lines.flatMap((l) => [l.account, l.description, checkedFigure(l.total)]),
     ...version.topSheet.flatMap((t) => [String(t.row), t.label, checkedFigure(t.total)]),
   ];
-  let hash = 0x811c9dc5;
   // Fields joined by the unit separator (U+001F), so "ab"+"c" and "a"+"bc" differ.
-  for (const ch of fields.join("\u001f")) {
-    hash ^= ch.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
+  return fnv1a(fields.join("\u001f"));
 }
 
 /**
