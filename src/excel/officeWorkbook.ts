@@ -954,6 +954,11 @@ function writeSheetStructure(ws: Excel.Worksheet, sp: SheetPlan): void {
     ws.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width;
   });
   if (sp.hideGridlines) ws.showGridlines = false;
+  if (sp.hiddenColumns) {
+    // Range.columnHidden (ExcelApi 1.2), queued with the rest of the structure: no sync of its own.
+    if (sp.mode === "replaceOwned" || sp.mode === "reclaim") ws.getRange().columnHidden = false;
+    for (const column of sp.hiddenColumns) ws.getRangeByIndexes(0, column, 1, 1).columnHidden = true;
+  }
   for (const spec of sp.charts ?? []) {
     // Series by columns: the data block's first column is the categories, each other column a series.
     const chart = ws.charts.add(spec.kind as Excel.ChartType, ws.getRange(spec.source), "Columns");

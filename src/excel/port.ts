@@ -191,6 +191,13 @@ export interface SheetPlan {
   columnWidths?: number[];
   /** Hide gridlines? @default false */
   hideGridlines?: boolean;
+  /**
+   * Columns hidden from view, 0-based, as Excel's Hide does (the cells are still there and read
+   * as any other): PROD's row checks (taskpane/shell/userWork.ts). On a replaced or taken-back
+   * sheet every other column is shown again, so a column an earlier run hid does not hide what
+   * is written there now; writing into a sheet as it is leaves its other columns as they are.
+   */
+  hiddenColumns?: number[];
   /** Charts over the sheet's cells, drawn after the values; a replaced sheet loses its old charts. */
   charts?: ChartSpec[];
   /** Conditional formats, added with the sheet's structure after its cells are written. */

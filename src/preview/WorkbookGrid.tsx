@@ -195,13 +195,22 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
   const layout = book.layout(sheet);
   const widths = layout.columnWidths ?? [];
   const frozenRows = Math.min(layout.freeze?.rows ?? 0, 10);
-  const pixels = (c: number) => Math.round(((widths[c] ?? DEFAULT_WIDTH_PT) * 4) / 3);
+  // A hidden column is not shown, as in Excel: no cell, no heading, no width.
+  const hidden = new Set(layout.hiddenColumns ?? []);
+  const shown = Array.from({ length: columns }, (_, c) => c).filter((c) => !hidden.has(c));
+  const pixels = (c: number) => (hidden.has(c) ? 0 : Math.round(((widths[c] ?? DEFAULT_WIDTH_PT) * 4) / 3));
   const widthOf = (c: number) => `${pixels(c)}px`;
   // A fixed-layout table takes its columns' widths only when it has a width of its own.
   const tableWidth =
     ROW_HEAD_PX + Array.from({ length: columns }, (_, c) => pixels(c)).reduce((a, b) => a + b, 0);
   const left = (c: number) =>
     ROW_HEAD_PX + Array.from({ length: c }, (_, i) => pixels(i)).reduce((a, b) => a + b, 0);
+  /** The column `by` shown columns from `c` (arrow keys pass over hidden ones, as in Excel). */
+  const step = (c: number, by: number) => {
+    let next = c + by;
+    while (by !== 0 && hidden.has(next)) next += by;
+    return next < 0 ? c : next;
+  };
   // Charts float over the cells between their corners, as in Excel.
   const charts = (layout.charts ?? []).map((spec) => {
     const from = parseA1(spec.topLeft);
@@ -281,10 +290,10 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
     const move = moves[event.key];
     if (move && event.shiftKey && event.key !== "Tab") {
       event.preventDefault();
-      extend(corner.row + move[0], corner.column + move[1]);
+      extend(corner.row + move[0], step(corner.column, move[1]));
     } else if (move) {
       event.preventDefault();
-      select(row + move[0], column + move[1]);
+      select(row + move[0], step(column, move[1]));
     } else if (event.key === "Enter" || event.key === "F2") {
       event.preventDefault();
       startTyping(selectedView.input);
@@ -373,14 +382,14 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
         <table className={styles.table} style={{ width: `${tableWidth}px` }} role="grid" aria-label={sheet}>
           <colgroup>
             <col style={{ width: `${ROW_HEAD_PX}px` }} />
-            {Array.from({ length: columns }, (_, c) => (
+            {shown.map((c) => (
               <col key={c} style={{ width: widthOf(c) }} />
             ))}
           </colgroup>
           <thead>
             <tr>
               <th className={styles.head} />
-              {Array.from({ length: columns }, (_, c) => (
+              {shown.map((c) => (
                 <th key={c} className={styles.head} scope="col">
                   {columnLetter(c)}
                 </th>
@@ -397,14 +406,15 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
                 >
                   {r + 1}
                 </th>
-                {Array.from({ length: columns }, (_, c) => {
+                {shown.map((c) => {
                   const view = book.view(sheet, r, c);
                   const isSelected = r === row && c === column;
                   const isInBlock = isBlock && inSelection(r, c);
                   const frozen = r < frozenRows;
                   // Text runs on over empty cells to its right, as in Excel.
+                  const next = step(c, 1);
                   const runsOn =
-                    view.kind === "text" && c + 1 < columns && book.view(sheet, r, c + 1).kind === "blank";
+                    view.kind === "text" && next < columns && book.view(sheet, r, next).kind === "blank";
                   return (
                     <td
                       key={c}

@@ -103,7 +103,13 @@ interface TableEntry extends TableArea {
 /** What the preview's grid shows of a sheet, beyond cell contents: what the plan asked for. */
 export type SheetLayout = Pick<
   SheetPlan,
-  "freeze" | "printArea" | "columnWidths" | "hideGridlines" | "charts" | "conditionalFormats"
+  | "freeze"
+  | "printArea"
+  | "columnWidths"
+  | "hideGridlines"
+  | "hiddenColumns"
+  | "charts"
+  | "conditionalFormats"
 >;
 
 /** One cell as the grid shows it. */
@@ -908,6 +914,8 @@ export class MemoryWorkbook implements WorkbookPort {
       printArea: sp.printArea ?? before.printArea,
       columnWidths: sp.columnWidths ?? before.columnWidths,
       hideGridlines: sp.hideGridlines ?? before.hideGridlines,
+      // As the Office adapter: a sheet written anew shows only the plan's hidden columns hidden.
+      hiddenColumns: [...new Set([...(before.hiddenColumns ?? []), ...(sp.hiddenColumns ?? [])])],
       charts: [...(before.charts ?? []), ...(sp.charts ?? [])],
       conditionalFormats: [...(before.conditionalFormats ?? []), ...(sp.conditionalFormats ?? [])],
     });

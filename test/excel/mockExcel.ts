@@ -32,6 +32,8 @@ export interface MockSheet {
   freezeAt?: string;
   printArea?: string;
   columnWidths: Map<number, number>;
+  /** Columns hidden (Range.columnHidden), as Excel's Hide. */
+  hiddenColumns: Set<number>;
   showGridlines: boolean;
   charts: MockChart[];
   /** Conditional formats, as added (custom formula rules only). */
@@ -139,6 +141,7 @@ export class MockBook {
       name,
       cells: new Map(),
       columnWidths: new Map(),
+      hiddenColumns: new Set(),
       showGridlines: true,
       charts: [],
       conditionalFormats: [],
@@ -534,6 +537,13 @@ export function mockExcel(book: MockBook) {
           ),
         numberFormat: (matrix: (string | null)[][]) =>
           matrix.forEach((line, r) => line.forEach((f, c) => book.setFormat(sheet, row + r, column + c, f))),
+        // Hides or shows every column of the range, whatever its rows, as Excel does.
+        columnHidden: (hidden: boolean) => {
+          book.refuseIfProtected(sheet);
+          const columns = book.sheet(sheet).hiddenColumns;
+          if (!hidden && columnCount >= 16384) columns.clear();
+          else for (let c = column; c < column + columnCount; c++) columns[hidden ? "add" : "delete"](c);
+        },
       },
     );
     const load = range.load.bind(range);

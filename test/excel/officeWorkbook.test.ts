@@ -119,6 +119,31 @@ describe("OfficeWorkbook.apply", () => {
     expect(book.active).toBe("Budget");
   });
 
+  it("hides the plan's hidden columns with the rest of the structure (no sync of its own), and shows again on a replace what an earlier run hid", async () => {
+    const { book, excel, port } = setup();
+    const plan = (hiddenColumns: number[], mode: "create" | "replaceOwned" = "create"): WritePlan => ({
+      owner: "test",
+      sheets: [
+        {
+          name: "Checked",
+          mode,
+          blocks: [{ row: 0, column: 0, cells: [["Account", "Notes", "check"]] }],
+          hiddenColumns,
+        },
+      ],
+    });
+    await port.apply(plan([2]));
+    expect(excel.state.syncs).toBe(2);
+    expect([...book.sheet("Checked").hiddenColumns]).toEqual([2]);
+    // Hidden, still there: read as any other cell.
+    expect(book.values("Checked", 0, 0, 1, 3)).toEqual([["Account", "Notes", "check"]]);
+    // A narrower output hides another column: the one hidden before is shown again.
+    const before = excel.state.syncs;
+    await port.apply(plan([1], "replaceOwned"));
+    expect(excel.state.syncs - before).toBe(3);
+    expect([...book.sheet("Checked").hiddenColumns]).toEqual([1]);
+  });
+
   it("never touches an existing sheet of the same name: refuses before writing anything", async () => {
     const { book, excel, port } = setup();
     book.addSheet("Budget", [["mine", 42]]);

@@ -225,6 +225,26 @@ describe("what a person types and what panels write keep the workbook whole", ()
     expect(book.view("Top Sheet", 0, 1).display).not.toBe("");
   });
 
+  it("hides the plan's hidden columns, and a replace shows again a column an earlier run hid", async () => {
+    const book = new MemoryWorkbook();
+    const plan = (hiddenColumns: number[], mode: "create" | "replaceOwned") => ({
+      owner: "versions",
+      sheets: [
+        {
+          name: "Checked",
+          mode,
+          blocks: [{ row: 0, column: 0, cells: [["a", "b", "check"]] }],
+          hiddenColumns,
+        },
+      ],
+    });
+    await book.apply(plan([2], "create"));
+    expect(book.layout("Checked").hiddenColumns).toEqual([2]);
+    expect((await book.readUsedRange("Checked"))?.values).toEqual([["a", "b", "check"]]);
+    await book.apply(plan([1], "replaceOwned"));
+    expect(book.layout("Checked").hiddenColumns).toEqual([1]);
+  });
+
   it("writing into an existing sheet keeps its frozen rows, widths and conditional formats", async () => {
     const book = new MemoryWorkbook();
     await book.apply({

@@ -251,6 +251,23 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       },
     );
 
+    it("writes and reads a hidden column's cells as any other (a row's check is read with the sheet)", async () => {
+      await port.apply({
+        owner: "versions",
+        sheets: [
+          {
+            name: "Checked",
+            mode: "create",
+            blocks: [{ row: 0, column: 0, cells: [["Account", null, { text: "PROD check: 1a2b3c4d" }]] }],
+            hiddenColumns: [2],
+          },
+        ],
+      });
+      expect(await port.readUsedRange("Checked")).toEqual(
+        expect.objectContaining({ address: "A1:C1", values: [["Account", "", "PROD check: 1a2b3c4d"]] }),
+      );
+    });
+
     it("keeps PROD's own labels that start like a formula as text", async () => {
       await port.apply(userSheet("Labels", [["- Less: discount", "=== Totals ==="]]));
       expect((await port.readRange({ sheet: "Labels", address: "A1:B1" })).values).toEqual([

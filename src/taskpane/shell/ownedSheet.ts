@@ -21,6 +21,8 @@ import { hasLinks, sheetLinksWords } from "./sheetLinks";
 import {
   carriedWords,
   findTypedCells,
+  firstFew,
+  lostChecks,
   typedWords,
   type Carry,
   type OwnRow,
@@ -219,19 +221,22 @@ export async function readSheetCells(port: WorkbookPort, sheet: string): Promise
 /**
  * What the pane learns of the sheet it is about to write (`target`) before the one question: what
  * the user typed on it (readSheetCells, findTypedCells over `rowsOf`, the panel's description of
- * the rows it wrote there) and the cells and names elsewhere that link to it (findLinksTo). Nothing
- * is read when the sheet is new. The facts for {@link replaceQuestion}, less the panel's words.
+ * the rows it wrote there, and lostChecks: its rows whose check is gone) and the cells and names
+ * elsewhere that link to it (findLinksTo). Nothing is read when the sheet is new. The facts for
+ * {@link replaceQuestion}, less the panel's words.
  */
 export async function earlierWork(
   port: WorkbookPort,
   target: SheetTarget,
   rowsOf: (cells: SheetCells) => OwnRow[],
-): Promise<Pick<ReplaceFacts, "sheet" | "reclaim" | "typed" | "links">> {
+): Promise<Pick<ReplaceFacts, "sheet" | "reclaim" | "typed" | "lost" | "links">> {
   const facts = { sheet: target.sheetName, reclaim: target.mode === "reclaim" };
-  if (target.mode === "create") return { ...facts, typed: [], links: { cells: [], names: [] } };
+  if (target.mode === "create") return { ...facts, typed: [], lost: [], links: { cells: [], names: [] } };
   const cells = await readSheetCells(port, target.sheetName);
-  const typed = cells ? findTypedCells(cells, rowsOf(cells)) : [];
-  return { ...facts, typed, links: await port.findLinksTo(target.sheetName) };
+  const rows = cells ? rowsOf(cells) : [];
+  const typed = cells ? findTypedCells(cells, rows) : [];
+  const lost = cells ? lostChecks(cells, rows) : [];
+  return { ...facts, typed, lost, links: await port.findLinksTo(target.sheetName) };
 }
 
 /** A yes/no question for the pane to ask (the pane's Question). */
@@ -251,6 +256,8 @@ export interface ReplaceFacts {
   reclaim: boolean;
   /** What the user typed on it (findTypedCells), and where it goes (placeTypedCells). */
   typed: readonly TypedCell[];
+  /** Its rows whose check of what PROD wrote is gone (lostChecks); none when left out. */
+  lost?: readonly OwnRow[];
   carry: Carry;
   /** The heading of the kept part ("From the earlier comparison"). */
   keptHeading: string;
@@ -264,8 +271,18 @@ export interface ReplaceFacts {
  * reclaim words come first, so the user answers once). Null when there is nothing to ask.
  */
 export function replaceQuestion(facts: ReplaceFacts): SheetQuestion | null {
-  if (!facts.reclaim && facts.typed.length === 0 && !hasLinks(facts.links)) return null;
+  const lost = facts.lost?.length ?? 0;
+  if (!facts.reclaim && facts.typed.length === 0 && lost === 0 && !hasLinks(facts.links)) return null;
   return questionWords(facts);
+}
+
+/**
+ * What the pane says of rows whose check is gone (the user deleted the hidden column, or its text):
+ * there PROD tells only what a sheet without checks tells.
+ */
+export function lostCheckWords(lost: readonly OwnRow[]): string {
+  const labels = lost.map((own) => (own.label === "" ? `row ${own.row + 1}` : own.label));
+  return `PROD's hidden check of what it wrote is gone from ${count(lost.length, "row")} (${firstFew(labels)}), so on ${lost.length === 1 ? "it" : "them"} PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept.`;
 }
 
 function questionWords(facts: ReplaceFacts): SheetQuestion {
@@ -275,6 +292,7 @@ function questionWords(facts: ReplaceFacts): SheetQuestion {
     parts.push(
       `You typed on it: ${typedWords(facts.typed).join("; ")}. ${carriedWords(facts.carry, facts.keptHeading, false)}`,
     );
+  if (facts.lost && facts.lost.length > 0) parts.push(lostCheckWords(facts.lost));
   if (hasLinks(facts.links)) parts.push(sheetLinksWords(facts.sheet, facts.links));
   parts.push(
     facts.reclaim

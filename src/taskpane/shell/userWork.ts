@@ -9,9 +9,31 @@
  * What counts as typed by the user:
  * - "note": anything in a row's "Your notes" column (the column PROD gives the user's notes);
  * - "beside": anything to the right of the columns PROD writes on one of its rows;
- * - "over": a constant where PROD wrote a live formula (a figure typed over PROD's);
+ * - "over": a constant where PROD wrote a live formula (a figure typed over PROD's); and, on a row
+ *   that carries PROD's check (below), anything in a cell of PROD's that is no longer what PROD
+ *   wrote there: a label or heading retyped, a formula of the user's over PROD's, a figure typed
+ *   over a value;
  * - "loose": anything on a row PROD did not write (rows below, blank rows PROD left).
- * PROD's own labels and headings are not read as the user's: a label the user retyped is replaced.
+ *
+ * A row's check (issue 21): what PROD wrote on each of its cells, kept in one hidden column right
+ * of PROD's columns (after "Your notes"), as one short hash per cell (FNV-1a, engine/check.ts) of
+ * what Excel reads back: a number to 15 digits, text as it is, TRUE/FALSE, a formula by its shape
+ * (formulaRefs.ts formulaShape: a reference Excel moved when rows were inserted elsewhere is still
+ * PROD's; another function, operator or constant is the user's). A sheet written before checks
+ * (no check column) is read as before: PROD's labels and formulas there are taken as PROD's, so a
+ * label the user retyped is replaced. A row whose check the user deleted or typed over is read so
+ * too, and the pane says so (lostChecks).
+ *
+ * For a panel that writes a comparison sheet (the helpers engineer B's Scenario and Incentive
+ * comparisons call, as the Budget comparison does):
+ * - writing: `rowCheck(cells, notes)` is the check cell of a row from the Cells PROD writes on it
+ *   (from column 0); write it at the row's check column and hide that column
+ *   (`SheetPlan.hiddenColumns`); give the new rows' OwnRow `check` that column, so nothing of the
+ *   user's is placed there;
+ * - reading: the earlier sheet's OwnRow `check` is the column found by `findCheckColumn` (null when
+ *   the sheet had checks and the column is gone, undefined for a sheet from before checks), and
+ *   `headings` names PROD's columns for the words; `earlierWork` then reads `lostChecks` for the
+ *   question.
  *
  * Where it goes: a note or a cell beside a row goes to the row with the same label in the new
  * output (the nth row of a label to the nth), a note to its notes column, a cell beside at the same
@@ -29,9 +51,17 @@
  * cells would point at other cells after the rows move, so its value is carried instead, and the
  * pane says so.
  */
+import { checkedNumber, fnv1a } from "../../engine/check";
 import { storedCell } from "../../engine/whatif/scenarios";
-import { formulaRefs, namesSheet } from "../../excel/formulaRefs";
-import { a1, NUMBER_FORMATS, type Cell, type CellBlock, type CellValue } from "../../excel/port";
+import { formulaRefs, formulaShape, namesSheet } from "../../excel/formulaRefs";
+import {
+  a1,
+  NUMBER_FORMATS,
+  type Cell,
+  type CellBlock,
+  type CellValue,
+  type TextCell,
+} from "../../excel/port";
 import { count } from "./words";
 
 /** One row PROD wrote on a sheet: what tells it, and which of its cells are PROD's. */
@@ -48,6 +78,14 @@ export interface OwnRow {
   notes: number | null;
   /** The columns where PROD wrote a live formula, each with its heading ("Difference: Approved"). */
   formulas?: ReadonlyMap<number, string>;
+  /** Headings of PROD's other columns ("Description"), for the words about a cell retyped. */
+  headings?: ReadonlyMap<number, string>;
+  /**
+   * The column of the row's check ({@link rowCheck}), PROD's and hidden, at or right of `width`:
+   * undefined on a sheet written before PROD kept checks; null when the sheet had them and the
+   * column is gone (the user deleted it).
+   */
+  check?: number | null;
 }
 
 /** A sheet's cells as read: the used range's values, formulas and number formats, from its top-left. */
@@ -78,8 +116,10 @@ export interface TypedCell {
   formula: string | null;
   /** The cell's number format, carried with it: a date typed is a serial shown as a date. */
   format: string;
-  /** For "over": the heading of PROD's column it was typed over. */
+  /** For "over": the heading of PROD's column it was typed over, when the panel names it. */
   over?: string;
+  /** For "over": what PROD wrote there, a live formula or its own content (a label, a value). */
+  under?: "formula" | "content";
 }
 
 /** A formula, not text that begins with "=" (Excel gives such text as both value and formula). */
@@ -87,14 +127,79 @@ const isFormula = (value: CellValue, formula: CellValue) => storedCell(value, fo
 const isEmpty = (value: CellValue, formula: CellValue) =>
   value === "" && (formula === "" || formula === null);
 
+/** How every row check begins: it says what the cell is to whoever unhides the column. */
+export const ROW_CHECK = "PROD check (what PROD wrote on this row; do not edit):";
+
+/** What a cell PROD writes is checked as: what Excel reads back of it ({@link readAsChecked}). */
+function writtenAsChecked(cell: Cell): string {
+  if (cell === null) return "";
+  if (typeof cell === "number") return `n${checkedNumber(cell)}`;
+  if (typeof cell === "boolean") return cell ? "bTRUE" : "bFALSE";
+  if (typeof cell === "string") return `t${cell}`;
+  return "text" in cell ? `t${cell.text}` : `f${formulaShape(cell.formula)}`;
+}
+
+/** What a cell read back (Excel's value and formula) is checked as. */
+function readAsChecked(value: CellValue, formula: CellValue): string {
+  if (isFormula(value, formula)) return `f${formulaShape(String(formula))}`;
+  if (typeof value === "number") return `n${checkedNumber(value)}`;
+  if (typeof value === "boolean") return value ? "bTRUE" : "bFALSE";
+  return value === "" ? "" : `t${value}`;
+}
+
+/** PROD's columns of a row in order (its notes column is the user's). */
+const prodColumns = (own: Pick<OwnRow, "width" | "notes">) =>
+  Array.from({ length: own.width }, (_, c) => c).filter((c) => c !== own.notes);
+
+/**
+ * The check cell of a row PROD writes: `cells` are the row's cells from column 0 as the plan
+ * writes them, `notes` its "Your notes" column (left out: the user's), or null. Written as text.
+ */
+export function rowCheck(cells: readonly Cell[], notes: number | null): TextCell {
+  const hashes = prodColumns({ width: cells.length, notes }).map((c) => fnv1a(writtenAsChecked(cells[c])));
+  return { text: `${ROW_CHECK} ${hashes.join(" ")}` };
+}
+
+/** The hashes of a row's check as read, or null when the cell holds no whole check for the row. */
+function readRowCheck(cells: SheetCells, own: OwnRow): string[] | null {
+  if (typeof own.check !== "number") return null;
+  const text = valueAt(cells, own.row, own.check);
+  if (typeof text !== "string" || !text.startsWith(ROW_CHECK)) return null;
+  const hashes = text.slice(ROW_CHECK.length).trim().split(" ");
+  const whole = hashes.length === prodColumns(own).length && hashes.every((h) => /^[0-9a-f]{8}$/.test(h));
+  return whole ? hashes : null;
+}
+
+/** Where a row's check is on a sheet as read: the first cell from `from` right that holds one. */
+export function findCheckColumn(cells: SheetCells, row: number, from: number): number | null {
+  const line = cells.values[row - cells.row] ?? [];
+  for (let c = Math.max(from, cells.column); c < cells.column + line.length; c++) {
+    const v = valueAt(cells, row, c);
+    if (typeof v === "string" && v.startsWith(ROW_CHECK)) return c;
+  }
+  return null;
+}
+
+/**
+ * The rows that should carry PROD's check and do not: its column is gone, or the user deleted or
+ * typed over it. On them only today's rule tells what the user typed ({@link findTypedCells}).
+ */
+export function lostChecks(cells: SheetCells, rows: readonly OwnRow[]): OwnRow[] {
+  return rows.filter((own) => own.check !== undefined && readRowCheck(cells, own) === null);
+}
+
+const BLANK = fnv1a("");
+
 /** The user's cells on the sheet PROD wrote before (`cells`), whose PROD rows were `rows`. */
 export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): TypedCell[] {
-  const byRow = new Map<number, OwnRow & { occurrence: number }>();
+  const byRow = new Map<number, OwnRow & { occurrence: number; hashes: Map<number, string> | null }>();
   const seen = new Map<string, number>();
   for (const own of [...rows].sort((a, b) => a.row - b.row)) {
     const occurrence = seen.get(own.key) ?? 0;
     seen.set(own.key, occurrence + 1);
-    byRow.set(own.row, { ...own, occurrence });
+    const read = readRowCheck(cells, own);
+    const hashes = read && new Map(prodColumns(own).map((c, i) => [c, read[i]]));
+    byRow.set(own.row, { ...own, occurrence, hashes });
   }
   const typed: TypedCell[] = [];
   cells.values.forEach((line, i) =>
@@ -117,12 +222,32 @@ export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): Type
       }
       const on = { key: own.key, label: own.label, occurrence: own.occurrence, width: own.width };
       const over = own.formulas?.get(column);
-      if (column === own.notes || column >= own.width) {
+      const checked = own.hashes?.get(column);
+      if (column === own.check) {
+        // PROD's check; anything else there (the check typed over) is the user's.
+        if (own.hashes === null && !isEmpty(value, formula)) typed.push({ kind: "beside", on, ...cell });
+      } else if (column === own.notes || column >= own.width) {
         if (!isEmpty(value, formula))
           typed.push({ kind: column === own.notes ? "note" : "beside", on, ...cell });
+      } else if (checked !== undefined) {
+        // The check tells every cell the user changed; a cell emptied leaves nothing to keep.
+        if (isEmpty(value, formula) || fnv1a(readAsChecked(value, formula)) === checked) return;
+        // Typed where PROD left the cell blank: the user's own, kept beside the row.
+        if (checked === BLANK) typed.push({ kind: "beside", on, ...cell });
+        else {
+          const heading = over ?? own.headings?.get(column);
+          const under = over === undefined ? "content" : "formula";
+          typed.push({
+            kind: "over",
+            on,
+            ...cell,
+            ...(heading === undefined ? {} : { over: heading }),
+            under,
+          });
+        }
       } else if (over !== undefined && value !== "" && !String(formula).startsWith("=")) {
-        // Any formula there is taken as PROD's (a formula the user wrote over it is not told apart).
-        typed.push({ kind: "over", on, ...cell, over });
+        // Without a check, any formula there is taken as PROD's (one of the user's is not told apart).
+        typed.push({ kind: "over", on, ...cell, over, under: "formula" });
       }
     }),
   );
@@ -241,9 +366,17 @@ export function shownValue(value: CellValue): string {
   return `"${value}"`;
 }
 
-/** What a figure typed over PROD's formula becomes: a note saying what it was. */
+/** What a cell typed over one of PROD's becomes: a note saying what it was, and over what. */
 export function overNote(t: TypedCell): string {
-  return `You typed ${shownValue(t.value)} over "${t.over ?? ""}" (${a1(t.row, t.column)}) in the earlier sheet; PROD's formula is back in its place.`;
+  const at = a1(t.row, t.column);
+  const where = t.over === undefined ? `PROD's cell ${at}` : `PROD's "${t.over}" (${at})`;
+  const back = `in the earlier sheet; PROD's ${t.under === "content" ? "own" : "formula"} is back in its place.`;
+  if (t.formula !== null) {
+    const over = t.under === "content" ? where : `"${t.over ?? ""}" (${at})`;
+    return `You wrote the formula ${t.formula} (it showed ${shownValue(t.value)}) over ${over} ${back}`;
+  }
+  if (t.under === "content") return `You retyped ${where} as ${shownValue(t.value)} ${back}`;
+  return `You typed ${shownValue(t.value)} over "${t.over ?? ""}" (${at}) ${back}`;
 }
 
 /**
@@ -300,7 +433,10 @@ export function placeTypedCells(
     taken.set(row, set);
   };
   const free = (row: number, column: number) => !taken.get(row)?.has(column);
-  for (const own of rows) for (let c = 0; c < own.width; c++) if (c !== own.notes) take(own.row, c);
+  for (const own of rows) {
+    for (let c = 0; c < own.width; c++) if (c !== own.notes) take(own.row, c);
+    if (typeof own.check === "number") take(own.row, own.check);
+  }
 
   // Each old row's cells go to one row: the nth row of its label, or a kept row of its own.
   const groups = new Map<string, { target: OwnRow | null; label: string; cells: TypedCell[] }>();
@@ -378,8 +514,13 @@ const order = (t: TypedCell) => ["note", "beside", "over", "loose"].indexOf(t.ki
 /** What the user typed, in words for the question: "3 notes beside rows (1100 Story, 2300 Sets …)". */
 export function typedWords(typed: readonly TypedCell[]): string[] {
   const onRows = typed.filter((t) => t.kind === "note" || t.kind === "beside");
-  const over = typed.filter((t) => t.kind === "over");
+  const overs = typed.filter((t) => t.kind === "over");
+  const over = overs.filter((t) => t.under !== "content" && t.formula === null);
+  const formulas = overs.filter((t) => t.under !== "content" && t.formula !== null);
+  const retyped = overs.filter((t) => t.under === "content");
   const loose = typed.filter((t) => t.kind === "loose");
+  const overWhat = (t: TypedCell) =>
+    `${t.over === undefined ? a1(t.row, t.column) : `"${t.over}"`} of ${t.on?.label ?? ""}${t.over === undefined ? "" : ` (${a1(t.row, t.column)})`}`;
   const parts: string[] = [];
   if (onRows.length > 0) {
     const rowLabels = [...new Set(onRows.map((t) => t.on?.label ?? ""))];
@@ -390,10 +531,19 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
   if (over.length > 0)
     parts.push(
       `${count(over.length, "figure")} typed over PROD's formulas (${firstFew(
-        over.map(
-          (t) =>
-            `${shownValue(t.value)} over "${t.over ?? ""}" of ${t.on?.label ?? ""} (${a1(t.row, t.column)})`,
-        ),
+        over.map((t) => `${shownValue(t.value)} over ${overWhat(t)}`),
+      )})`,
+    );
+  if (formulas.length > 0)
+    parts.push(
+      `${count(formulas.length, "formula")} of yours written over PROD's formulas (${firstFew(
+        formulas.map((t) => `${t.formula ?? ""} over ${overWhat(t)}`),
+      )})`,
+    );
+  if (retyped.length > 0)
+    parts.push(
+      `${retyped.length.toLocaleString("en-US")} of PROD's ${retyped.length === 1 ? "label or figure" : "labels or figures"} retyped (${firstFew(
+        retyped.map((t) => `${t.formula ?? shownValue(t.value)} over ${overWhat(t)}`),
       )})`,
     );
   if (loose.length > 0)
@@ -404,7 +554,7 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
 }
 
 /** The first three of a list, and how many more: "a, b, c and 2 more". */
-function firstFew(items: readonly string[], shown = 3): string {
+export function firstFew(items: readonly string[], shown = 3): string {
   const head = items.slice(0, shown).join(", ");
   return items.length > shown ? `${head} and ${items.length - shown} more` : head;
 }
@@ -419,7 +569,10 @@ export function carriedWords(carry: Carry, keptHeading: string, done: boolean): 
   const cells = carry.cells.filter((p) => p.from.kind !== "over");
   const onRow = cells.filter((p) => p.where === "row").length;
   const kept = cells.filter((p) => p.where === "kept");
-  const over = carry.cells.filter((p) => p.from.kind === "over").length;
+  const overs = carry.cells.filter((p) => p.from.kind === "over");
+  const over = overs.length;
+  // Figures over formulas only (the one kind a sheet without checks tells) keep their own words.
+  const figures = overs.every((p) => p.from.under !== "content" && p.from.formula === null);
   const values = carry.cells.filter((p) => p.asValue);
   const parts: string[] = [];
   if (onRow > 0)
@@ -432,9 +585,14 @@ export function carriedWords(carry: Carry, keptHeading: string, done: boolean): 
         : "";
     parts.push(`${count(kept.length, "cell")} ${will("kept")} under "${keptHeading}"${why}`);
   }
-  if (over > 0)
+  const its = over === 1 ? "its" : "their";
+  if (over > 0 && figures)
     parts.push(
-      `${count(over, "figure")} you typed over PROD's formulas ${will("kept")} as a note beside ${over === 1 ? "its" : "their"} row, with PROD's formula back in ${over === 1 ? "its" : "their"} place`,
+      `${count(over, "figure")} you typed over PROD's formulas ${will("kept")} as a note beside ${its} row, with PROD's formula back in ${its} place`,
+    );
+  else if (over > 0)
+    parts.push(
+      `${count(over, "cell")} you typed over PROD's labels, figures or formulas ${will("kept")} as ${over === 1 ? "a note" : "notes"} beside ${its} ${over === 1 ? "row" : "rows"}, with PROD's own back in ${its} place`,
     );
   if (values.length > 0)
     parts.push(

@@ -1,18 +1,26 @@
 /*
  * What the user typed on a sheet PROD wrote, found and carried to the new output (userWork.ts):
  * exact places when the output gets wider or narrower, rows whose label is gone, figures typed
- * over PROD's formulas, the user's formulas, hostile text; and a property: every typed cell is
- * placed exactly once, never on a cell PROD writes, never two on one cell.
+ * over PROD's formulas, the user's formulas, hostile text, and on rows with PROD's check: labels
+ * retyped, formulas of the user's over PROD's; and a property: every typed cell is placed exactly
+ * once, never on a cell PROD writes (its check included), never two on one cell.
  */
 import fc from "fast-check";
-import { a1, NUMBER_FORMATS, type CellValue } from "../../../src/excel/port";
+import { replaceQuestion } from "../../../src/taskpane/shell/ownedSheet";
+import { a1, NUMBER_FORMATS, type Cell, type CellValue } from "../../../src/excel/port";
 import {
   carriedWords,
   carryBlocks,
+  findCheckColumn,
   findTypedCells,
+  lostChecks,
+  overNote,
   placeTypedCells,
   readKeptRows,
   refersToOwnCells,
+  rowCheck,
+  typedWords,
+  ROW_CHECK,
   type OwnRow,
   type SheetCells,
 } from "../../../src/taskpane/shell/userWork";
@@ -91,6 +99,233 @@ describe("finding what the user typed", () => {
       [1100, "Story", "=C1", "=D1", "=E1", ""],
     ]);
     expect(findTypedCells(clean, oldRows())).toEqual([]);
+  });
+});
+
+/** What a cell PROD writes reads back as in Excel's `values` (a formula shows 7) and `formulas`. */
+function asRead(cell: Cell): { value: CellValue; formula: CellValue } {
+  if (cell === null) return { value: "", formula: "" };
+  if (typeof cell !== "object") return { value: cell, formula: cell };
+  if ("text" in cell) return { value: cell.text, formula: cell.text };
+  return { value: 7, formula: cell.formula };
+}
+
+describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
+  const NOTES = 5;
+  const CHECK = 6;
+  /** What PROD wrote, from A1: title, header, two accounts, a total; notes in F, check in G. */
+  function written(top = 0): Cell[][] {
+    const r = (n: number) => top + n + 1;
+    return [
+      ["Budget comparison"],
+      [
+        "Account",
+        "Description",
+        { text: "Current" },
+        { text: "Approved (base)" },
+        { text: "Difference: Current" },
+        "Your notes",
+      ],
+      [
+        1100,
+        { text: "Story" },
+        { formula: `=C${r(2)}` },
+        { formula: `=D${r(2)}` },
+        { formula: `=ROUND(C${r(2)}-D${r(2)},2)` },
+        null,
+      ],
+      [
+        2300,
+        { text: "Sets" },
+        { formula: `=C${r(3)}` },
+        { formula: `=D${r(3)}` },
+        { formula: `=ROUND(C${r(3)}-D${r(3)},2)` },
+        null,
+      ],
+      [
+        null,
+        "Grand total",
+        { formula: `=C${r(2)}+C${r(3)}` },
+        { formula: `=D${r(2)}+D${r(3)}` },
+        { formula: `=ROUND(C${r(4)}-D${r(4)},2)` },
+        null,
+      ],
+    ];
+  }
+  /** The rows as a panel describes them, `top` rows down (rows the user inserted above). */
+  function rows(top = 0, check: number | null = CHECK): OwnRow[] {
+    const formulas = new Map([
+      [2, "Current"],
+      [3, "Approved (base)"],
+      [4, "Difference: Current"],
+    ]);
+    const headings = new Map([
+      [0, "Account"],
+      [1, "Description"],
+    ]);
+    const row = (r: number, key: string, label: string): OwnRow => ({
+      row: top + r,
+      key,
+      label,
+      width: NOTES + 1,
+      notes: NOTES,
+      formulas,
+      headings,
+      check,
+    });
+    return [
+      { row: top, key: "#title", label: "Budget comparison", width: 1, notes: null, check },
+      { row: top + 1, key: "#header", label: "the header", width: NOTES + 1, notes: null, check },
+      row(2, "code 1100", "1100 Story"),
+      row(3, "code 2300", "2300 Sets"),
+      row(4, "row Grand total", "Grand total"),
+    ];
+  }
+  /** The sheet as read: what PROD wrote (`top` rows down) with each row's check in G, then `edit`. */
+  function sheet(edit: (cells: { value: CellValue; formula: CellValue }[][]) => void = () => {}, top = 0) {
+    const prod = written(top);
+    const cells = [
+      ...Array.from({ length: top }, () => Array.from({ length: 9 }, () => asRead(null))),
+      ...prod.map((line, i) => [
+        ...Array.from({ length: CHECK }, (_, c) => asRead(line[c] ?? null)),
+        // The check as PROD wrote it, before the user inserted any rows above.
+        asRead(rowCheck(written()[i], i < 2 ? null : NOTES)),
+        asRead(null),
+        asRead(null),
+      ]),
+    ];
+    edit(cells);
+    return {
+      row: 0,
+      column: 0,
+      values: cells.map((l) => l.map((c) => c.value)),
+      formulas: cells.map((l) => l.map((c) => c.formula)),
+      numberFormats: cells.map((l) => l.map(() => "General")),
+    };
+  }
+  const put = (value: CellValue, formula: CellValue = value) => ({ value, formula });
+
+  it("writes the check as text that starts with its own heading, one short hash per cell of PROD's", () => {
+    const check = rowCheck(written()[2], NOTES);
+    expect(check.text.startsWith(ROW_CHECK)).toBe(true);
+    // Five cells of PROD's (the notes column is the user's): five hashes of 8 hex digits.
+    expect(check.text.slice(ROW_CHECK.length).trim().split(" ")).toEqual(
+      Array(5).fill(expect.stringMatching(/^[0-9a-f]{8}$/)),
+    );
+    expect(findCheckColumn(sheet(), 2, NOTES + 1)).toBe(CHECK);
+    expect(findCheckColumn(sheet(), 2, CHECK + 1)).toBeNull();
+  });
+
+  it("finds nothing on a sheet as PROD wrote it, nor after Excel moved its references", () => {
+    expect(findTypedCells(sheet(), rows())).toEqual([]);
+    // The user inserted two rows above: Excel moved every reference down by two.
+    const moved = sheet(() => {}, 2);
+    expect(moved.formulas[4][2]).toBe("=C5");
+    expect(
+      findTypedCells(
+        sheet(() => {}, 2),
+        rows(2),
+      ),
+    ).toEqual([]);
+    expect(lostChecks(sheet(), rows())).toEqual([]);
+  });
+
+  it("finds a retyped label or heading, a formula of the user's over PROD's, and a figure over a formula", () => {
+    const edited = sheet((cells) => {
+      cells[1][2] = put("Now"); // a heading retyped
+      cells[3][1] = put("Sets (revised)"); // a label retyped
+      cells[2][4] = put(14, "=C3*2"); // the user's formula over PROD's
+      cells[3][4] = put(12500); // a figure over a formula, as before
+      cells[4][0] = put("see below"); // typed where PROD left the cell blank
+      cells[4][3] = put("", ""); // a figure deleted: nothing of the user's to keep
+    });
+    const typed = findTypedCells(edited, rows());
+    expect(
+      typed.map((t) => [t.kind, t.row, t.column, t.value, t.formula, t.over ?? null, t.under ?? null]),
+    ).toEqual([
+      ["over", 1, 2, "Now", null, null, "content"],
+      ["over", 2, 4, 14, "=C3*2", "Difference: Current", "formula"],
+      ["over", 3, 1, "Sets (revised)", null, "Description", "content"],
+      ["over", 3, 4, 12500, null, "Difference: Current", "formula"],
+      ["beside", 4, 0, "see below", null, null, null],
+    ]);
+    expect(typed.map(overNote).slice(0, 4)).toEqual([
+      `You retyped PROD's cell C2 as "Now" in the earlier sheet; PROD's own is back in its place.`,
+      `You wrote the formula =C3*2 (it showed 14) over "Difference: Current" (E3) in the earlier sheet; PROD's formula is back in its place.`,
+      `You retyped PROD's "Description" (B4) as "Sets (revised)" in the earlier sheet; PROD's own is back in its place.`,
+      `You typed 12,500 over "Difference: Current" (E4) in the earlier sheet; PROD's formula is back in its place.`,
+    ]);
+    expect(typedWords(typed)).toEqual([
+      "1 cell beside 1 row (Grand total)",
+      `1 figure typed over PROD's formulas (12,500 over "Difference: Current" of 2300 Sets (E4))`,
+      `1 formula of yours written over PROD's formulas (=C3*2 over "Difference: Current" of 1100 Story (E3))`,
+      `2 of PROD's labels or figures retyped ("Now" over C2 of the header, "Sets (revised)" over "Description" of 2300 Sets (B4))`,
+    ]);
+  });
+
+  it("carries each as a note beside its row, PROD's cell back, and never on the new check column", () => {
+    const typed = findTypedCells(
+      sheet((cells) => {
+        cells[3][1] = put("Sets (revised)");
+        cells[2][4] = put(14, "=C3*2");
+        cells[2][5] = put("my note");
+      }),
+      rows(),
+    );
+    const carry = placeTypedCells(typed, rows(), SHEET, { start: 7, width: 6, notes: 5, heading: KEPT });
+    expect(carry.cells.map((p) => [p.row, p.column, p.cell])).toEqual([
+      [2, 5, { text: "my note" }],
+      // 1100's notes column is taken by the user's note: the next free column past the check.
+      [2, 7, { text: overNote(typed[0]) }],
+      [3, 5, { text: overNote(typed[2]) }],
+    ]);
+    expect(carriedWords(carry, KEPT, false)).toBe(
+      "1 cell of yours will be carried to the rows with the same labels; 2 cells you typed over PROD's labels, figures or formulas will be kept as notes beside their rows, with PROD's own back in their place.",
+    );
+  });
+
+  it("falls back to today's rule on a row whose check was deleted or typed over, and says so", () => {
+    const edited = sheet((cells) => {
+      cells[3][CHECK] = put(""); // 2300's check deleted
+      cells[4][CHECK] = put("mine"); // the Grand total's typed over
+      cells[3][1] = put("Sets (revised)"); // not told any more: replaced
+      cells[3][4] = put(12500); // still told: a figure over a formula
+      cells[4][1] = put("Total (mine)");
+    });
+    const typed = findTypedCells(edited, rows());
+    expect(typed.map((t) => [t.kind, t.row, t.column, t.value])).toEqual([
+      ["over", 3, 4, 12500],
+      // What the user typed in the check cell is theirs, kept as a cell beside the row.
+      ["beside", 4, CHECK, "mine"],
+    ]);
+    const lost = lostChecks(edited, rows());
+    expect(lost.map((r) => r.label)).toEqual(["2300 Sets", "Grand total"]);
+    // Asked about before the replace, in plain words, even when nothing else was typed.
+    const facts = {
+      sheet: SHEET,
+      what: "a budget comparison",
+      reclaim: false,
+      typed: [],
+      carry: { cells: [], labels: [], end: 0 },
+      keptHeading: KEPT,
+      links: { cells: [], names: [] },
+    };
+    expect(replaceQuestion(facts)).toBeNull();
+    expect(replaceQuestion({ ...facts, lost })?.message).toBe(
+      "PROD's hidden check of what it wrote is gone from 2 rows (2300 Sets, Grand total), so on them PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+    );
+  });
+
+  it("falls back on every row when the check column is gone, and reads a sheet written before checks as before", () => {
+    const edited = sheet((cells) => {
+      for (const line of cells) line.splice(CHECK, 1);
+      cells[3][1] = put("Sets (revised)");
+    });
+    expect(findTypedCells(edited, rows(0, null))).toEqual([]);
+    expect(lostChecks(edited, rows(0, null))).toHaveLength(5);
+    const before = rows().map(({ check: _check, ...row }) => row);
+    expect(findTypedCells(edited, before)).toEqual([]);
+    expect(lostChecks(edited, before)).toEqual([]);
   });
 });
 
@@ -332,17 +567,21 @@ describe("a property of the placing", () => {
           ),
           { maxLength: 40 },
         ),
-        (oldWidth, newWidth, oldKeys, newKeys, entries) => {
+        fc.array(fc.constantFrom("checked", "lost", "none"), { minLength: 6, maxLength: 6 }),
+        (oldWidth, newWidth, oldKeys, newKeys, entries, checks) => {
           const formulas = new Map([[1, "Figure"]]);
-          const old: OwnRow[] = oldKeys.map((key, i) => ({
-            row: 1 + i,
-            key,
-            label: key,
-            width: oldWidth,
-            notes: oldWidth - 1,
-            formulas,
-          }));
+          // Each old row as PROD wrote it: a label, a formula, figures, with its check (or none,
+          // or one deleted) right of its notes; then what the user typed, over any of it.
           const cells: CellValue[][] = Array.from({ length: 11 }, () => Array<CellValue>(13).fill(""));
+          const old: OwnRow[] = oldKeys.map((key, i) => {
+            const line: Cell[] = Array.from({ length: oldWidth }, (_, c): Cell =>
+              c === 0 ? { text: key } : c === 1 ? { formula: `=A${i + 2}` } : c === oldWidth - 1 ? null : c,
+            );
+            line.forEach((c, j) => (cells[1 + i][j] = asRead(c).formula));
+            if (checks[i] === "checked") cells[1 + i][oldWidth] = rowCheck(line, oldWidth - 1).text;
+            const check = checks[i] === "none" ? undefined : checks[i] === "lost" ? null : oldWidth;
+            return { row: 1 + i, key, label: key, width: oldWidth, notes: oldWidth - 1, formulas, check };
+          });
           const formats: Record<string, string> = {};
           for (const [r, c, v, f] of entries) {
             cells[r][c] = v;
@@ -355,6 +594,7 @@ describe("a property of the placing", () => {
             label: key,
             width: newWidth,
             notes: newWidth - 1,
+            check: newWidth + (i % 2),
           }));
           const start = rows.length + 2;
           const carry = placeTypedCells(typed, rows, SHEET, {
@@ -372,7 +612,8 @@ describe("a property of the placing", () => {
             expect(p.from.format).toBe(formats[a1(p.from.row, p.from.column)] ?? "General");
             expect(p.format).toBe(p.from.kind === "over" ? null : p.from.format);
             const own = rows.find((r) => r.row === p.row);
-            if (own) expect(p.column >= own.width || p.column === own.notes).toBe(true);
+            if (own)
+              expect((p.column >= own.width && p.column !== own.check) || p.column === own.notes).toBe(true);
             else expect(p.row).toBeGreaterThanOrEqual(start);
           }
         },
