@@ -17,6 +17,7 @@ import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
 import { compareCurrent, saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
 import { readVersions, STORE_SHEET, takeBackVersions } from "../../src/taskpane/versions/versionStore";
+import { storeRead } from "../taskpane/versions/storeRead";
 import { MockBook, cellAt, cellKey, mockExcel } from "./mockExcel";
 
 const LINES = 5_000;
@@ -48,7 +49,14 @@ const no = () => Promise.resolve(false);
 describe("saving a 5,000-line budget as a version", () => {
   it("makes the store in a fixed number of syncs plus its chunks, descriptions as text", async () => {
     const { book, excel, port, choice } = setup();
-    const saved = await saveCurrent(port, choice, "Studio approved", "2026-12-04 16:40", yes);
+    const saved = await saveCurrent(
+      port,
+      await storeRead(port),
+      choice,
+      "Studio approved",
+      "2026-12-04 16:40",
+      yes,
+    );
     expect(saved).toMatchObject({ replaced: false, total: "501250.00" });
     // Read the store's state (2), the budget (1), then apply: check (1) + one chunk.
     expect(excel.state.syncs).toBe(5);
@@ -63,7 +71,7 @@ describe("saving a 5,000-line budget as a version", () => {
 
   it("splits a large write into chunks: one more sync per chunk", async () => {
     const { excel, port, choice } = setup(200_000);
-    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
     const chunks = excel.state.syncs - 4;
     expect(chunks).toBeGreaterThan(3);
     expect(excel.state.protection).toEqual([`protect ${STORE_SHEET} (sync ${excel.state.syncs})`]);
@@ -71,11 +79,13 @@ describe("saving a 5,000-line budget as a version", () => {
 
   it("adds a second version by rewriting the table in place, and replaces a name only after a yes", async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
     const before = excel.state.syncs;
-    await saveCurrent(port, choice, "B", "2026-12-05", yes);
-    // Reading the store and the budget, then the table's rows rewritten in one chunk: 10 syncs,
-    // whatever the number of lines, as long as each read and write fits one chunk.
+    await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
+    // The pane's whole save (storeRead is its one read of the store, takeBackVersions): reading
+    // the store and the budget, then the table's rows rewritten in one chunk: 10 syncs, whatever
+    // the number of lines, as long as each read and write fits one chunk. The pane made 12 before:
+    // it asked whose sheet the store is (2 syncs) and the save then read the store.
     expect(excel.state.syncs - before).toBe(10);
     expect(book.tables[0].address).toBe(`A3:I${2 * LINES + 3}`);
     // The protection is lifted and put back in the one request that rewrites the rows (the mock,
@@ -87,7 +97,7 @@ describe("saving a 5,000-line budget as a version", () => {
     expect(excel.state.requestsWithWrites).toContain(before + 10);
     expect(book.sheet(STORE_SHEET).protected).toBe(true);
     const asked: string[] = [];
-    const refused = await saveCurrent(port, choice, "a", "2026-12-06", (v) => {
+    const refused = await saveCurrent(port, await storeRead(port), choice, "a", "2026-12-06", (v) => {
       asked.push(v.name);
       return no();
     });
@@ -98,7 +108,7 @@ describe("saving a 5,000-line budget as a version", () => {
 
   it("gives the rows of a later save the number formats of the first: totals with cents, numbers whole, text as written", async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
     const formatsOf = (row: number) =>
       Array.from({ length: 9 }, (_, c) => book.sheet(STORE_SHEET).cells.get(cellKey(row, c))?.format);
     // The first save (a new sheet, through apply) wrote each column's format.
@@ -115,7 +125,7 @@ describe("saving a 5,000-line budget as a version", () => {
       undefined,
     ]);
     const before = excel.state.syncs;
-    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
     // The same 10 syncs: the formats go in the request that writes the values.
     expect(excel.state.syncs - before).toBe(10);
     // Every row, those of "A" rewritten and the 5,000 new ones of "B", has the same formats.
@@ -129,9 +139,9 @@ describe("saving a 5,000-line budget as a version", () => {
 
   it("lifts the protection in the first chunk's request and puts it back in the last one's", async () => {
     const { book, excel, port, choice } = setup(200_000);
-    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
     const writes = excel.state.requestsWithWrites.length;
-    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
     const chunks = excel.state.requestsWithWrites.slice(writes);
     expect(chunks.length).toBeGreaterThan(3);
     expect(excel.state.protection.slice(1)).toEqual([
@@ -146,13 +156,15 @@ describe("saving a 5,000-line budget as a version", () => {
 
   it("protects the store again when a write fails after lifting it, and writes back the versions saved before", async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
     const before = excel.state.syncs;
     const budget = book.values("Budget", 0, 0, LINES + 1, 3);
     // Excel refuses the request that rewrites the rows, after applying its first commands
     // (the unprotect among them).
     book.refuseAtSync = before + 10;
-    const error = await saveCurrent(port, choice, "B", "2026-12-05", yes).catch((e: unknown) => e);
+    const error = await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PortError);
     expect((error as PortError).message).toBe(
       `Excel could not complete the change: The request failed. The versions saved before are on "${STORE_SHEET}" as they were.`,
@@ -185,12 +197,14 @@ describe("saving a 5,000-line budget as a version", () => {
     "refuses to save into a store the user protected again with a password, %s: nothing written, no version lost, in words",
     async (_where, web, syncs) => {
       const { book, excel, port, choice } = setup(undefined, () => web);
-      await saveCurrent(port, choice, "A", "2026-12-04", yes);
+      await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
       Object.assign(book.sheet(STORE_SHEET), { protected: true, password: "secret" });
       const cells = new Map(book.sheet(STORE_SHEET).cells);
       const before = excel.state.syncs;
       const writes = excel.state.requestsWithWrites.length;
-      const error = await saveCurrent(port, choice, "B", "2026-12-05", yes).catch((e: unknown) => e);
+      const error = await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(PortError);
       expect(error).toMatchObject({ kind: "protected", subjects: [STORE_SHEET] });
       expect((error as PortError).message).toBe(
@@ -205,7 +219,7 @@ describe("saving a 5,000-line budget as a version", () => {
       expect(book.sheet(STORE_SHEET).cells).toEqual(cells);
       // Once the user lifts it with the password, the next save writes and protects it again, without one.
       Object.assign(book.sheet(STORE_SHEET), { protected: false, password: undefined });
-      await saveCurrent(port, choice, "B", "2026-12-05", yes);
+      await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
       expect(book.sheet(STORE_SHEET)).toMatchObject({ protected: true, password: undefined });
       expect((await savedVersions(port)).map((v) => v.name)).toEqual(["A", "B"]);
     },
@@ -213,10 +227,10 @@ describe("saving a 5,000-line budget as a version", () => {
 
   it("protects the store again after a save when the user had unprotected it", async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
     book.sheet(STORE_SHEET).protected = false;
     const before = excel.state.syncs;
-    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
     expect(excel.state.syncs - before).toBe(10);
     expect(excel.state.protection.slice(1)).toEqual([`protect ${STORE_SHEET} (sync ${before + 10})`]);
     expect(book.sheet(STORE_SHEET).protected).toBe(true);
@@ -224,41 +238,48 @@ describe("saving a 5,000-line budget as a version", () => {
 
   it("tells the versions a user changed by hand on the store when comparing, also after the store is rewritten", async () => {
     const { book, port, choice } = setup();
-    await saveCurrent(port, choice, "A", "2026-12-04", yes);
-    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
     // The user lifts the protection and retypes a figure of "A" (row 4: its first line).
     book.sheet(STORE_SHEET).protected = false;
     book.cell(STORE_SHEET, "G4")!.content = 999;
     const request = { versionIds: [1, 2], base: "current" as const, filter: "", topSheetOnly: false };
-    const compared = await compareCurrent(port, choice, request, no);
+    const compared = await compareCurrent(port, await storeRead(port), choice, request, no);
     expect(compared?.changed.map((v) => v.name)).toEqual(["A"]);
     // Saving another version rewrites the store: "A" keeps the check it was saved with, so it
     // is still told, and the store is protected again.
-    await saveCurrent(port, choice, "C", "2026-12-06", yes);
+    await saveCurrent(port, await storeRead(port), choice, "C", "2026-12-06", yes);
     expect(book.sheet(STORE_SHEET).protected).toBe(true);
-    const again = await compareCurrent(port, choice, { ...request, versionIds: [1, 3] }, yes);
+    const again = await compareCurrent(
+      port,
+      await storeRead(port),
+      choice,
+      { ...request, versionIds: [1, 3] },
+      yes,
+    );
     expect(again?.changed.map((v) => v.name)).toEqual(["A"]);
   });
 
   it("keeps saving into a store made before PROD kept checks, without a Check column", async () => {
     const { book, port, choice } = setup();
-    await saveCurrent(port, choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
     // The store as the first builds made it: eight columns.
     const table = book.tables[0];
     table.address = table.address.replace(/^A3:I/, "A3:H");
     for (const [key] of book.sheet(STORE_SHEET).cells)
       if (cellAt(key).c === 8) book.sheet(STORE_SHEET).cells.delete(key);
-    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
     expect(book.tables[0].address).toBe(`A3:H${2 * LINES + 3}`);
     expect(book.cell(STORE_SHEET, "I4")).toBeUndefined();
   });
 
   it("never writes into a sheet of the store's name that PROD did not make", async () => {
-    const { book, port, choice } = setup();
+    const { book, port } = setup();
     book.addSheet(STORE_SHEET, [["mine"]]);
-    // Not PROD's by mark or by title: nothing to take back, nothing asked.
-    expect(await takeBackVersions(port, () => Promise.reject(new Error("asked")))).toBe(true);
-    const error = await saveCurrent(port, choice, "A", "2026-12-04", yes).catch((e: unknown) => e);
+    // Not PROD's by mark or by title: nothing to take back, nothing asked, refused at the read.
+    const error = await takeBackVersions(port, () => Promise.reject(new Error("asked"))).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PortError);
     expect(error).toMatchObject({ kind: "notOwned" });
     expect(book.values(STORE_SHEET, 0, 0, 1, 1)).toEqual([["mine"]]);
@@ -266,8 +287,8 @@ describe("saving a 5,000-line budget as a version", () => {
 
   it("takes back a store whose hidden mark was deleted only after a yes: Cancel writes nothing; yes keeps every version and its check, marked and protected again", async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "A", "2026-12-04", yes);
-    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
     // A figure of "A" retyped by hand (the sheet unprotected, then protected again), then the
     // hidden names deleted: the table stays, since a table is not a workbook name.
     book.sheet(STORE_SHEET).protected = false;
@@ -283,12 +304,13 @@ describe("saving a 5,000-line budget as a version", () => {
       true,
       ["A", "B"],
     ]);
-    // Saving or comparing without the take-back is refused in words, nothing written.
+    // Saving or comparing from the store so read, without the take-back, is refused in words,
+    // nothing written.
     const request = { versionIds: [1, 2], base: "current" as const, filter: "", topSheetOnly: false };
     const refusal =
       /^"PROD versions" looks like a version store PROD made, but the hidden mark .* PROD takes it back only after asking, so PROD wrote nothing\. Try again from the Versions panel to be asked\.$/;
-    await expect(saveCurrent(port, choice, "C", "2026-12-06", yes)).rejects.toThrow(refusal);
-    await expect(compareCurrent(port, choice, request, yes)).rejects.toThrow(refusal);
+    await expect(saveCurrent(port, read, choice, "C", "2026-12-06", yes)).rejects.toThrow(refusal);
+    await expect(compareCurrent(port, read, choice, request, yes)).rejects.toThrow(refusal);
     expect(book.hasSheet(COMPARISON_SHEET)).toBe(false);
 
     // Cancel: not one write request, the store byte-identical, still unmarked and protected.
@@ -298,7 +320,7 @@ describe("saving a 5,000-line budget as a version", () => {
       return Promise.resolve(yes);
     };
     const writes = excel.state.requestsWithWrites.length;
-    expect(await takeBackVersions(port, answer(false))).toBe(false);
+    expect(await takeBackVersions(port, answer(false))).toBeNull();
     expect(questions).toEqual([[STORE_SHEET, ["A", "B"]]]);
     expect(excel.state.requestsWithWrites.length).toBe(writes);
     expect(sheetCells(book, STORE_SHEET)).toBe(store);
@@ -308,41 +330,71 @@ describe("saving a 5,000-line budget as a version", () => {
     // Take it back: marked again as it is, nothing cleared or rewritten, protected again.
     const start = excel.state.syncs;
     excel.state.protection.length = 0;
-    expect(await takeBackVersions(port, answer(true))).toBe(true);
-    // Whose sheet it is (2) and its title (1); the store read (the marks and sheets: 2, its title:
-    // 1, the table: 4, where it is and then its rows); then the take-back: check
-    // (1) and one request, which lifts the protection, marks the sheet and protects it again (1).
-    expect(excel.state.syncs - start).toBe(3 + 7 + 2);
+    expect(await takeBackVersions(port, answer(true))).toEqual({ ...read, unmarked: false });
+    // The store read (the marks and sheets: 2, its title: 1, the table: 4, where it is and then
+    // its rows); the take-back: check (1) and one request, which lifts the protection, marks the
+    // sheet and protects it again (1); the store read again after the yes (the marks and sheets:
+    // 2, the table: 4), which the action then uses: 15 in all before the action's own work. It
+    // was 12 here (whose sheet it is, 2, and its title, 1, read apart), and the action read the
+    // store again (6): 18.
+    expect(excel.state.syncs - start).toBe(7 + 2 + 6);
     expect(excel.state.protection).toEqual([
-      `unprotect ${STORE_SHEET} (sync ${excel.state.syncs})`,
-      `protect ${STORE_SHEET} (sync ${excel.state.syncs})`,
+      `unprotect ${STORE_SHEET} (sync ${start + 9})`,
+      `protect ${STORE_SHEET} (sync ${start + 9})`,
     ]);
     expect(excel.state.requestsWithWrites.length).toBe(writes + 1);
     expect(sheetCells(book, STORE_SHEET)).toBe(store);
     expect(book.names.find((n) => n.name === mark)?.formula).toMatch(/^='PROD versions'!/);
     expect(await readVersions(port)).toEqual({ ...read, unmarked: false });
-    // PROD's again: nothing asked any more (whose sheet it is: 2 syncs, no store read).
+    // PROD's again: nothing asked any more, the store read once for the action (the marks and
+    // sheets: 2, the table: 4), which reads it no more: 6, was 2 here (whose sheet it is) and 6
+    // again in the action: 8.
     const marked = excel.state.syncs;
-    expect(await takeBackVersions(port, () => Promise.reject(new Error("asked")))).toBe(true);
-    expect(excel.state.syncs - marked).toBe(2);
+    expect(await takeBackVersions(port, () => Promise.reject(new Error("asked")))).toEqual({
+      ...read,
+      unmarked: false,
+    });
+    expect(excel.state.syncs - marked).toBe(6);
 
     // A save keeps both versions; the one edited by hand is still told.
-    await saveCurrent(port, choice, "C", "2026-12-06", yes);
+    await saveCurrent(port, await storeRead(port), choice, "C", "2026-12-06", yes);
     expect((await savedVersions(port)).map((v) => v.name)).toEqual(["A", "B", "C"]);
-    const compared = await compareCurrent(port, choice, { ...request, versionIds: [1, 2, 3] }, yes);
+    const compared = await compareCurrent(
+      port,
+      await storeRead(port),
+      choice,
+      { ...request, versionIds: [1, 2, 3] },
+      yes,
+    );
     expect(compared?.changed.map((v) => v.name)).toEqual(["A"]);
     expect(book.sheet(STORE_SHEET).protected).toBe(true);
     // Four saves and two reads of a 10,000-row store: more than jest's 5 s on a loaded machine.
   }, 60_000);
 
-  it("refuses a look-alike of the store whose table is gone, in words, and asks nothing", async () => {
+  it("reads the store again after a yes to take it back: a version changed while the question was open is not written over", async () => {
     const { book, port, choice } = setup();
+    await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
+    const mark = ownershipMarkName("versions", "store");
+    book.names = book.names.filter((n) => n.name !== mark);
+    // While the question is open the user unprotects the store and renames "A" (B4: the name on
+    // its first line), then answers yes.
+    const store = await takeBackVersions(port, () => {
+      book.sheet(STORE_SHEET).protected = false;
+      book.cell(STORE_SHEET, "B4")!.content = "A, renamed";
+      return Promise.resolve(true);
+    });
+    expect(store?.kind === "ours" && store.versions.map((v) => v.name)).toEqual(["A, renamed"]);
+    await saveCurrent(port, store!, choice, "B", "2026-12-05", yes);
+    expect((await savedVersions(port)).map((v) => v.name)).toEqual(["A, renamed", "B"]);
+  });
+
+  it("refuses a look-alike of the store whose table is gone, in words, and asks nothing", async () => {
+    const { book, port } = setup();
     book.addSheet(STORE_SHEET, [["Saved budget versions"], ["my copy"], ["Number", "Version", "Saved"]]);
     const mine = sheetCells(book, STORE_SHEET);
     await expect(takeBackVersions(port, () => Promise.reject(new Error("asked")))).rejects.toThrow(
       `The versions table PROD_Versions on "${STORE_SHEET}" is gone, so the saved versions cannot be read.`,
     );
-    await expect(saveCurrent(port, choice, "A", "2026-12-04", yes)).rejects.toThrow(/is gone/);
     expect(sheetCells(book, STORE_SHEET)).toBe(mine);
   });
 
@@ -357,7 +409,7 @@ describe("saving a 5,000-line budget as a version", () => {
       ref: { sheet: "Notes", address: "A1:C2" },
       layout: "FEATURE",
     };
-    await expect(saveCurrent(port, choice, "A", "2026-12-04", yes)).rejects.toThrow(
+    await expect(saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes)).rejects.toThrow(
       "The selected range Notes!A1:C2 has no amount column PROD recognises",
     );
   });
@@ -366,9 +418,15 @@ describe("saving a 5,000-line budget as a version", () => {
 describe("comparing a 5,000-line budget", () => {
   it("writes the comparison sheet in a fixed number of syncs, live formulas over the store and the budget", async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
     const before = excel.state.syncs;
-    await compareCurrent(port, choice, { versionIds: [1], base: 1, filter: "", topSheetOnly: false }, no);
+    await compareCurrent(
+      port,
+      await storeRead(port),
+      choice,
+      { versionIds: [1], base: 1, filter: "", topSheetOnly: false },
+      no,
+    );
     // Reading the store, the budget, the sheets and PROD's marks, then the sheet written in one chunk.
     expect(excel.state.syncs - before).toBe(10);
     expect(book.cell(COMPARISON_SHEET, "C5")?.content).toBe(
@@ -382,6 +440,7 @@ describe("comparing a 5,000-line budget", () => {
     // Comparing again replaces PROD's own sheet.
     await compareCurrent(
       port,
+      await storeRead(port),
       choice,
       {
         versionIds: [1],
@@ -396,15 +455,15 @@ describe("comparing a 5,000-line budget", () => {
 
   it("asks before taking back a comparison whose hidden mark was deleted: no writes nothing, yes marks it again", async () => {
     const { book, port, choice } = setup();
-    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
     const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
-    await compareCurrent(port, choice, request, no);
+    await compareCurrent(port, await storeRead(port), choice, request, no);
     const mark = ownershipMarkName("versions", "comparison");
     book.names = book.names.filter((n) => n.name !== mark);
     book.cell(COMPARISON_SHEET, "C5")!.content = 1;
 
     const asked: string[] = [];
-    const refused = await compareCurrent(port, choice, request, (_question, sheet) => {
+    const refused = await compareCurrent(port, await storeRead(port), choice, request, (_question, sheet) => {
       asked.push(sheet);
       return no();
     });
@@ -413,14 +472,14 @@ describe("comparing a 5,000-line budget", () => {
     expect(book.cell(COMPARISON_SHEET, "C5")?.content).toBe(1);
     expect(book.names.some((n) => n.name === mark)).toBe(false);
 
-    expect(await compareCurrent(port, choice, request, yes)).not.toBeNull();
+    expect(await compareCurrent(port, await storeRead(port), choice, request, yes)).not.toBeNull();
     expect(book.cell(COMPARISON_SHEET, "C5")?.content).toMatch(/^=ROUND\(SUMIFS\('Budget'!/);
     expect(book.names.some((n) => n.name === mark)).toBe(true);
   });
 
   it('never asks about nor writes into a sheet of that name that only looks alike: the comparison goes to "Budget comparison 2"', async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
     const mine = [
       ["Budget comparison: my notes"],
       [],
@@ -430,7 +489,9 @@ describe("comparing a 5,000-line budget", () => {
     book.addSheet(COMPARISON_SHEET, mine);
     const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
     const before = excel.state.syncs;
-    const written = await compareCurrent(port, choice, request, () => Promise.reject(new Error("asked")));
+    const written = await compareCurrent(port, await storeRead(port), choice, request, () =>
+      Promise.reject(new Error("asked")),
+    );
     // As a first comparison (10), and one read of the user's sheet's title and headings.
     expect(excel.state.syncs - before).toBe(11);
     expect(written?.target).toEqual({ sheetName: "Budget comparison 2", mode: "create" });
@@ -448,8 +509,12 @@ describe("comparing a 5,000-line budget", () => {
     // cells elsewhere that link to it asked for (1: the sheet's own formulas are Excel's
     // dependents of it, so Excel answers at once; 2 when nothing at all refers to it).
     const again = excel.state.syncs;
-    const second = await compareCurrent(port, choice, { ...request, base: "current" }, () =>
-      Promise.reject(new Error("asked")),
+    const second = await compareCurrent(
+      port,
+      await storeRead(port),
+      choice,
+      { ...request, base: "current" },
+      () => Promise.reject(new Error("asked")),
     );
     expect(excel.state.syncs - again).toBe(15);
     expect(second?.target).toEqual({ sheetName: "Budget comparison 2", mode: "replaceOwned" });
@@ -461,9 +526,11 @@ describe("comparing a 5,000-line budget", () => {
 describe("what the user typed on the comparison", () => {
   it("is named in one question before the replace; a no writes nothing, a yes carries it to the same accounts", async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
     const first = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
-    await compareCurrent(port, choice, first, () => Promise.reject(new Error("asked")));
+    await compareCurrent(port, await storeRead(port), choice, first, () =>
+      Promise.reject(new Error("asked")),
+    );
     expect(book.cell(COMPARISON_SHEET, "G4")?.content).toBe(YOUR_NOTES);
     // The user types a note on 1101 and a date beside it (12/9/2025, a serial Excel formats as
     // a date), 12,500 over 1102's Difference (a money cell), and text that looks like a formula
@@ -474,11 +541,11 @@ describe("what the user typed on the comparison", () => {
     book.cell(COMPARISON_SHEET, "E6")!.content = 12500;
     book.cell(COMPARISON_SHEET, "E6")!.kind = "value";
     book.setCell(COMPARISON_SHEET, "H7", { kind: "value", content: "=SUM(A1)" });
-    await saveCurrent(port, choice, "B", "2026-12-05", yes);
+    await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
     const before = book.formulas(COMPARISON_SHEET, 0, 0, 120, 12);
     const second = { versionIds: [1, 2], base: "current" as const, filter: "1101-1102", topSheetOnly: false };
     const questions: string[] = [];
-    const refused = await compareCurrent(port, choice, second, (question) => {
+    const refused = await compareCurrent(port, await storeRead(port), choice, second, (question) => {
       questions.push(`${question.title} ${question.message}`);
       return no();
     });
@@ -496,7 +563,7 @@ describe("what the user typed on the comparison", () => {
     );
 
     const syncs = excel.state.syncs;
-    const written = await compareCurrent(port, choice, second, yes);
+    const written = await compareCurrent(port, await storeRead(port), choice, second, yes);
     // As a replace (11, and 1 more: the store of two 5,000-line versions is read in two chunks),
     // the sheet replaced read for what the user typed (3: its used range, its formulas and number
     // formats), and the links to it asked for (1: there are none elsewhere, and the sheet's own
@@ -532,9 +599,11 @@ describe("what the user typed on the comparison", () => {
 
   it("asks before the replace when a cell elsewhere links to it, even with nothing typed on it", async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
     const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
-    await compareCurrent(port, choice, request, () => Promise.reject(new Error("asked")));
+    await compareCurrent(port, await storeRead(port), choice, request, () =>
+      Promise.reject(new Error("asked")),
+    );
     book.addSheet("Summary", []);
     book.setCell("Summary", "A1", { kind: "formula", content: "='Budget comparison'!E5*2" });
     const questions: string[] = [];
@@ -542,13 +611,15 @@ describe("what the user typed on the comparison", () => {
       questions.push(question.message);
       return Promise.resolve(answer);
     };
-    expect(await compareCurrent(port, choice, { ...request, base: "current" }, ask(false))).toBeNull();
+    expect(
+      await compareCurrent(port, await storeRead(port), choice, { ...request, base: "current" }, ask(false)),
+    ).toBeNull();
     expect(book.cell(COMPARISON_SHEET, "C4")?.content).toBe("Current");
     expect(questions).toEqual([
       `The formula in Summary!A1 refers to "Budget comparison". After the replace it points at the same cells, which may then hold other figures. Comparing replaces it with this comparison.`,
     ]);
     const syncs = excel.state.syncs;
-    await compareCurrent(port, choice, { ...request, base: "current" }, ask(true));
+    await compareCurrent(port, await storeRead(port), choice, { ...request, base: "current" }, ask(true));
     // As a replace with nothing typed (14), the links found in one sync.
     expect(excel.state.syncs - syncs).toBe(15);
     expect(book.cell(COMPARISON_SHEET, "C4")?.content).toBe("Current (base)");
@@ -556,11 +627,17 @@ describe("what the user typed on the comparison", () => {
 
   it("asks nothing when the user typed nothing on it", async () => {
     const { book, port, choice } = setup();
-    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
     const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
-    await compareCurrent(port, choice, request, () => Promise.reject(new Error("asked")));
-    const written = await compareCurrent(port, choice, { ...request, base: "current" }, () =>
+    await compareCurrent(port, await storeRead(port), choice, request, () =>
       Promise.reject(new Error("asked")),
+    );
+    const written = await compareCurrent(
+      port,
+      await storeRead(port),
+      choice,
+      { ...request, base: "current" },
+      () => Promise.reject(new Error("asked")),
     );
     expect(written?.carried).toBe("");
     expect(book.cell(COMPARISON_SHEET, "C4")?.content).toBe("Current (base)");
@@ -572,24 +649,24 @@ describe("version names that look like formulas", () => {
     "%s reaches the store and the comparison's headings as that text, never a formula",
     async (name) => {
       const { book, port, choice } = setup();
-      const saved = await saveCurrent(port, choice, name, "2026-12-04", yes);
+      const saved = await saveCurrent(port, await storeRead(port), choice, name, "2026-12-04", yes);
       expect(saved?.version.name).toBe(name);
       expect(book.cell(STORE_SHEET, "B4")).toMatchObject({ kind: "value", content: name });
       const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
-      await compareCurrent(port, choice, request, no);
+      await compareCurrent(port, await storeRead(port), choice, request, no);
       expect(book.cell(COMPARISON_SHEET, "D4")).toMatchObject({ kind: "value", content: `${name} (base)` });
       expect(book.cell(COMPARISON_SHEET, "E4")).toMatchObject({
         kind: "value",
         content: "Difference: Current",
       });
-      await compareCurrent(port, choice, { ...request, base: "current" }, no);
+      await compareCurrent(port, await storeRead(port), choice, { ...request, base: "current" }, no);
       expect(book.cell(COMPARISON_SHEET, "D4")).toMatchObject({ kind: "value", content: name });
       expect(book.cell(COMPARISON_SHEET, "E4")).toMatchObject({
         kind: "value",
         content: `Difference: ${name}`,
       });
       // The version, read back from the store, still has its name.
-      const again = await saveCurrent(port, choice, name, "2026-12-05", yes);
+      const again = await saveCurrent(port, await storeRead(port), choice, name, "2026-12-05", yes);
       expect(again?.replaced).toBe(true);
     },
   );

@@ -15,6 +15,7 @@ import { WorkbookGrid } from "../../src/preview/WorkbookGrid";
 import { saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
 import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
+import { storeRead } from "../taskpane/versions/storeRead";
 
 const yes = () => Promise.resolve(true);
 
@@ -50,7 +51,7 @@ async function bookWithVersion() {
     ref: { sheet: "Budget", address: "A1:C3" },
     layout: "FEATURE",
   };
-  await saveCurrent(book, choice, "Approved", "2026-12-04 16:40", yes);
+  await saveCurrent(book, await storeRead(book), choice, "Approved", "2026-12-04 16:40", yes);
   return { book, choice };
 }
 
@@ -60,7 +61,7 @@ const TOTAL = { row: 3, column: 6 };
 describe("the version store in the preview", () => {
   it("shows every total with cents after a later save, the new rows of the table too, as Excel does", async () => {
     const { book, choice } = await bookWithVersion();
-    await saveCurrent(book, choice, "Working", "2026-12-05 09:00", yes);
+    await saveCurrent(book, await storeRead(book), choice, "Working", "2026-12-05 09:00", yes);
     // Rows 4-5 hold "Approved" (written again), rows 6-7 "Working" (new rows of the table).
     const shown = (column: number) => [3, 4, 5, 6].map((r) => book.view(STORE_SHEET, r, column).display);
     expect(shown(TOTAL.column)).toEqual(["1,000.00 ", "2,500.50 ", "1,000.00 ", "2,500.50 "]);
@@ -119,11 +120,11 @@ describe("the version store in the preview", () => {
 
   it("still takes PROD's own saves, and is protected again after each, also after the user unprotected it", async () => {
     const { book, choice } = await bookWithVersion();
-    await saveCurrent(book, choice, "Working", "2026-12-05 09:00", yes);
+    await saveCurrent(book, await storeRead(book), choice, "Working", "2026-12-05 09:00", yes);
     expect((await savedVersions(book)).map((v) => v.name)).toEqual(["Approved", "Working"]);
     expect(book.isProtected(STORE_SHEET)).toBe(true);
     book.unprotectSheet(STORE_SHEET);
-    await saveCurrent(book, choice, "Third", "2026-12-06 09:00", yes);
+    await saveCurrent(book, await storeRead(book), choice, "Third", "2026-12-06 09:00", yes);
     expect((await savedVersions(book)).map((v) => v.name)).toEqual(["Approved", "Working", "Third"]);
     expect(book.isProtected(STORE_SHEET)).toBe(true);
   });

@@ -20,6 +20,7 @@ import {
 } from "../../src/taskpane/versions/runVersions";
 import { templateBudgets, type BudgetChoice } from "../../src/taskpane/versions/source";
 import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
+import { storeRead } from "../taskpane/versions/storeRead";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 jest.setTimeout(60000);
@@ -28,7 +29,7 @@ const yes = () => Promise.resolve(true);
 
 /** Compares Current with saved versions: no comparison sheet here lost its mark, so none is asked about. */
 async function compareCurrent(port: MemoryWorkbook, choice: BudgetChoice, request: CompareRequest) {
-  const comparison = await compareWith(port, choice, request, () => {
+  const comparison = await compareWith(port, await storeRead(port), choice, request, () => {
     throw new Error("asked to take a comparison sheet back");
   });
   if (comparison === null) throw new Error("nothing compared");
@@ -70,7 +71,14 @@ describe("a template budget's versions", () => {
 
   it("compares Current with a saved version by formulas that agree with the engine to the cent, and follow a corrected rate", async () => {
     const { wb, rowOf, choice } = await budget();
-    const saved = await saveCurrent(wb, choice, "Studio approved", "2026-12-04 16:40", yes);
+    const saved = await saveCurrent(
+      wb,
+      await storeRead(wb),
+      choice,
+      "Studio approved",
+      "2026-12-04 16:40",
+      yes,
+    );
     expect(saved).toMatchObject({ replaced: false, total: "69160.00" });
     wb.enter("Budget detail", rowOf("3350"), DETAIL_COLUMNS.rate, "6000");
     const comparison = await compareCurrent(wb, choice, {
@@ -95,7 +103,7 @@ describe("a template budget's versions", () => {
 
   it("agrees with the engine with a filter and with categories only", async () => {
     const { wb, rowOf, choice } = await budget();
-    await saveCurrent(wb, choice, "A", "2026-12-04", yes);
+    await saveCurrent(wb, await storeRead(wb), choice, "A", "2026-12-04", yes);
     wb.enter("Budget detail", rowOf("2001"), DETAIL_COLUMNS.rate, "4100");
     for (const request of [
       { filter: "2000-2999,!2002", topSheetOnly: false },
@@ -109,9 +117,13 @@ describe("a template budget's versions", () => {
 
   it("locks a version's totals beside the Top Sheet, the variance following the live total", async () => {
     const { wb, rowOf, choice } = await budget();
-    await saveCurrent(wb, choice, "Original", "2026-12-04", yes);
+    await saveCurrent(wb, await storeRead(wb), choice, "Original", "2026-12-04", yes);
     wb.enter("Budget detail", rowOf("3350"), DETAIL_COLUMNS.rate, "6000");
-    expect(await lockOriginal(wb, choice, 1, yes)).toEqual({ missing: [], dropped: [], changed: false });
+    expect(await lockOriginal(wb, await storeRead(wb), choice, 1, yes)).toEqual({
+      missing: [],
+      dropped: [],
+      changed: false,
+    });
     const top = (await wb.readUsedRange("Top Sheet"))!.values;
     expect(top[3].slice(7, 9)).toEqual(["Original: Original", "Variance"]);
     const grand = top.findIndex((r) => r[1] === "Grand total");
@@ -123,7 +135,11 @@ describe("a template budget's versions", () => {
     // Someone unprotects the store and retypes a saved line's total: locking again says so.
     wb.unprotectSheet(STORE_SHEET);
     wb.enter(STORE_SHEET, 3, 6, "1");
-    expect(await lockOriginal(wb, choice, 1, yes)).toEqual({ missing: [], dropped: [], changed: true });
+    expect(await lockOriginal(wb, await storeRead(wb), choice, 1, yes)).toEqual({
+      missing: [],
+      dropped: [],
+      changed: true,
+    });
   });
 });
 
@@ -156,7 +172,7 @@ describe("a budget range the user picked, accounts written every way", () => {
       ref: { sheet: "My budget", address: "A1:C10" },
       layout: "FEATURE",
     };
-    await saveCurrent(wb, choice, "Bid", "2026-12-04", yes);
+    await saveCurrent(wb, await storeRead(wb), choice, "Bid", "2026-12-04", yes);
     wb.enter("My budget", 1, 2, "200.25");
     const comparison = await compareCurrent(wb, choice, {
       versionIds: [1],

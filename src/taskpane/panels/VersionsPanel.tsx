@@ -38,7 +38,7 @@ import {
   type CompareResult,
 } from "../versions/runVersions";
 import { templateBudgets, type BudgetChoice } from "../versions/source";
-import { readVersions, STORE_SHEET, takeBackVersions } from "../versions/versionStore";
+import { readVersions, STORE_SHEET, takeBackVersions, type StoreState } from "../versions/versionStore";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -147,12 +147,12 @@ export default function VersionsPanel() {
     template ?? { kind: "range", ref: await port.getSelection(), layout: rangeLayout };
 
   /**
-   * Before an action that writes the store or from it: a store whose hidden mark is gone is taken
-   * back after a yes, every version on it kept. False when the user kept it as it is (`also`:
-   * what else was not written): nothing done.
+   * Before an action that writes the store or from it: the store, read once for the action; one
+   * whose hidden mark is gone is taken back after a yes, every version on it kept. Null when the
+   * user kept it as it is (`also`: what else was not written): nothing done.
    */
-  const takenBack = async (pane: Pane, also: string): Promise<boolean> => {
-    const kept = await takeBackVersions(port, (sheet, on) =>
+  const takenBack = async (pane: Pane, also: string): Promise<StoreState | null> => {
+    const store = await takeBackVersions(port, (sheet, on) =>
       pane.ask(
         takeBackQuestion(
           sheet,
@@ -164,7 +164,7 @@ export default function VersionsPanel() {
         ),
       ),
     );
-    if (kept) setUnmarked(false);
+    if (store) setUnmarked(false);
     else
       pane.showNote(
         keptSheetWords(
@@ -173,17 +173,19 @@ export default function VersionsPanel() {
           `try again: PROD then keeps versions on a new "${STORE_SHEET}" of its own`,
         ),
       );
-    return kept;
+    return store;
   };
 
   const handleSave = async () => {
     saving.clearMessage();
     try {
-      if (!(await takenBack(saving, ", and no version was saved"))) return;
+      const store = await takenBack(saving, ", and no version was saved");
+      if (!store) return;
       const budget = await choice();
       const result = await saving.runLong("Saving the version", (options) =>
         saveCurrent(
           port,
+          store,
           budget,
           name,
           savedNow(),
@@ -219,12 +221,14 @@ export default function VersionsPanel() {
   const handleCompare = async () => {
     comparing.clearMessage();
     try {
-      if (!(await takenBack(comparing, ", and no comparison was written"))) return;
+      const store = await takenBack(comparing, ", and no comparison was written");
+      if (!store) return;
       const budget = await choice();
       let asked = COMPARISON_SHEET;
       const written = await comparing.runLong("Writing the comparison", (options) =>
         compareCurrent(
           port,
+          store,
           budget,
           { versionIds: picked, base: base === "current" ? "current" : Number(base), filter, topSheetOnly },
           (question, sheet) => {
@@ -253,8 +257,9 @@ export default function VersionsPanel() {
       if (!template) throw new ProdError("invalid", "Pick a template budget first.");
       const version = versions.find((v) => String(v.id) === (original || String(versions[0]?.id)));
       if (!version) throw new ProdError("invalid", "Save a version first.");
-      if (!(await takenBack(locking, ", and no Original column was written"))) return;
-      const done = await lockOriginal(port, template, version.id, (address) =>
+      const store = await takenBack(locking, ", and no Original column was written");
+      if (!store) return;
+      const done = await lockOriginal(port, store, template, version.id, (address) =>
         locking.ask({
           title: "Those cells are not empty",
           message: `${address} already holds something (an earlier Original column, or your own cells). Write the Original and Variance columns over it?`,

@@ -36,7 +36,7 @@ import {
 } from "./comparisonSheet";
 import { lockOriginalPlan, type LockPlan } from "./lockOriginal";
 import { readLiveBudget, type BudgetChoice } from "./source";
-import { readVersions, saveVersion, versionsToUse, VERSIONS_OWNER } from "./versionStore";
+import { readVersions, saveVersion, versionsToUse, VERSIONS_OWNER, type StoreState } from "./versionStore";
 
 /** The saved versions in the workbook (none before the first save), as the pane lists them. */
 export async function savedVersions(port: WorkbookPort): Promise<BudgetVersion[]> {
@@ -45,8 +45,8 @@ export async function savedVersions(port: WorkbookPort): Promise<BudgetVersion[]
 }
 
 /** The saved versions to compare or lock from: a store whose mark is gone is refused (versionsToUse). */
-async function versionsToRead(port: WorkbookPort): Promise<BudgetVersion[]> {
-  const state = await versionsToUse(port);
+function versionsToRead(store: StoreState): BudgetVersion[] {
+  const state = versionsToUse(store);
   return state.kind === "ours" ? state.versions : [];
 }
 
@@ -62,17 +62,19 @@ export interface SaveResult {
  * Saves the live budget under `name`. A name already used is replaced only when `confirmReplace`
  * says yes; a no saves nothing and returns null.
  *
+ * @param store - the store as the pane read it for this save (takeBackVersions): not read again
  * @param savedOn - the date and time to record ("2026-12-04 16:40")
  */
 export async function saveCurrent(
   port: WorkbookPort,
+  store: StoreState,
   choice: BudgetChoice,
   name: string,
   savedOn: string,
   confirmReplace: (existing: BudgetVersion) => Promise<boolean>,
   options: RunOptions = {},
 ): Promise<SaveResult | null> {
-  const state = await versionsToUse(port);
+  const state = versionsToUse(store);
   const saved = state.kind === "ours" ? state.versions : [];
   const target = nameForSave(name, saved);
   const budget = await readLiveBudget(port, choice);
@@ -127,6 +129,7 @@ export interface CompareResult {
  */
 export async function compareCurrent(
   port: WorkbookPort,
+  store: StoreState,
   choice: BudgetChoice,
   request: CompareRequest,
   confirm: (question: SheetQuestion, sheet: string) => Promise<boolean>,
@@ -137,7 +140,7 @@ export async function compareCurrent(
   if (request.versionIds.length === 0) {
     throw new ProdError("invalid", "Pick at least one saved version to compare with Current.");
   }
-  const saved = await versionsToRead(port);
+  const saved = versionsToRead(store);
   const picked = request.versionIds.map((id) => {
     const version = saved.find((v) => v.id === id);
     if (!version)
@@ -210,6 +213,7 @@ export async function compareCurrent(
  */
 export async function lockOriginal(
   port: WorkbookPort,
+  store: StoreState,
   choice: BudgetChoice,
   versionId: number,
   confirmOverwrite: (address: string) => Promise<boolean>,
@@ -220,7 +224,7 @@ export async function lockOriginal(
       "Original totals go beside a template's Top Sheet: pick a budget a PROD template made.",
     );
   }
-  const version = (await versionsToRead(port)).find((v) => v.id === versionId);
+  const version = versionsToRead(store).find((v) => v.id === versionId);
   if (!version) throw new ProdError("invalid", "That version is no longer saved. Pick it again.");
   const live = await readLiveBudget(port, choice);
   const { plan, target, missing, dropped } = lockOriginalPlan(choice.topSheet, version, live.topSheet);

@@ -19,13 +19,7 @@ import {
   type WorkbookPort,
   type WritePlan,
 } from "../../excel/port";
-import {
-  marksSheet,
-  ownedSheetState,
-  showsSignature,
-  unmarkedSheetWords,
-  type SheetSignature,
-} from "../shell/ownedSheet";
+import { marksSheet, showsSignature, unmarkedSheetWords, type SheetSignature } from "../shell/ownedSheet";
 import { rewriteKeepingSaved, takeBackSaved } from "../shell/savedStore";
 import { STORE_TABLE } from "./formulas";
 
@@ -90,11 +84,11 @@ export async function readVersions(port: WorkbookPort, options: RunOptions = {})
 }
 
 /**
- * The saved versions, to write the store or from it (save, compare, lock): a store whose mark is
- * gone is refused in words, since the pane takes it back first, after its question.
+ * The store as an action that writes it or from it (save, compare, lock) may use it: a store
+ * whose mark is gone is refused in words, since the pane takes it back first, after its question
+ * (takeBackVersions). No read: the pane hands in the store it read once.
  */
-export async function versionsToUse(port: WorkbookPort, options: RunOptions = {}): Promise<StoreState> {
-  const state = await readVersions(port, options);
+export function versionsToUse(state: StoreState): StoreState {
   if (state.kind === "ours" && state.unmarked)
     throw new PortError(
       "notOwned",
@@ -105,21 +99,23 @@ export async function versionsToUse(port: WorkbookPort, options: RunOptions = {}
 }
 
 /**
- * Before the pane saves, compares or locks: a store whose hidden mark is gone is taken back only
- * when `confirm` says yes, asked with the versions read on it (takeBackSaved: marked again and
- * protected as it is, every version and its check kept). False when the user said no: nothing
- * was written. Any other store needs no question: two reads (whose sheet it is), nothing asked.
+ * Before the pane saves, compares or locks: the store, read once for the action (readVersions).
+ * A store whose hidden mark is gone is taken back only when `confirm` says yes, asked with the
+ * versions read on it (takeBackSaved: marked again and protected as it is, every version and its
+ * check kept), and is then read again: the workbook was the user's while the question was open,
+ * and a version saved or a row edited meanwhile must not be written over from the read before it.
+ * Null when the user said no: nothing was written. Any other store needs no question.
  */
 export async function takeBackVersions(
   port: WorkbookPort,
   confirm: (sheet: string, versions: readonly BudgetVersion[]) => Promise<boolean>,
-): Promise<boolean> {
-  if ((await ownedSheetState(port, VERSIONS_OWNER, STORE_KEY, STORE_SHEET, STORE_SIGNATURE)) !== "unmarked")
-    return true;
+): Promise<StoreState | null> {
   const state = await readVersions(port);
-  if (state.kind === "none") return true;
+  if (state.kind === "none" || !state.unmarked) return state;
   const store = { owner: VERSIONS_OWNER, sheet: STORE_SHEET, markKey: STORE_KEY, title: STORE_TITLE };
-  return (await takeBackSaved(port, store, state, (sheet, s) => confirm(sheet, s.versions))) !== null;
+  if ((await takeBackSaved(port, store, state, (sheet, s) => confirm(sheet, s.versions))) === null)
+    return null;
+  return versionsToUse(await readVersions(port));
 }
 
 /**
