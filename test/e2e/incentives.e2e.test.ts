@@ -30,6 +30,20 @@ describe("production incentives in the preview", () => {
   });
   afterAll(async () => preview?.close());
 
+  /**
+   * Compares again (over the budget read before, whatever is selected) and answers the question
+   * before the replace (`question`, in the dialog) with `answer`.
+   */
+  const compareAnswering = async (question: RegExp, answer: "Cancel" | "Replace it") => {
+    const { page } = preview;
+    await page.getByRole("button", { name: "Write the comparison" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText(question).waitFor();
+    await dialog.getByRole("button", { name: answer }).click();
+    if (answer === "Cancel")
+      await page.getByText(/Nothing was written: "Incentive comparison" is as it was/).waitFor();
+  };
+
   it("shows what Georgia pays back on the selected budget: buckets, lines not counted, what is not confirmed", async () => {
     const { page } = preview;
     // Column by column, as a person types: Enter moves down, an arrow skips a blank cell.
@@ -120,17 +134,11 @@ describe("production incentives in the preview", () => {
     // it read before, named in the pane. Georgia left out: New Mexico moves up to row 6.
     await page.getByRole("heading", { name: `Budget: Sheet1!A1:I${last}` }).waitFor();
     await page.getByRole("checkbox", { name: /^US-GA: / }).uncheck();
-    await page.getByRole("button", { name: "Write the comparison" }).click();
-    const dialog = page.getByRole("dialog");
     const question = /^You typed on it: 1 cell beside 1 row \(US-NM\)\. 1 cell of yours will be carried/;
-    await dialog.getByText(question).waitFor();
-    await dialog.getByRole("button", { name: "Cancel" }).click();
-    await page.getByText(/Nothing was written: "Incentive comparison" is as it was/).waitFor();
+    await compareAnswering(question, "Cancel");
     expect(await showSheet(page, "Incentive comparison")).toEqual(typed);
 
-    await page.getByRole("button", { name: "Write the comparison" }).click();
-    await dialog.getByText(question).waitFor();
-    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await compareAnswering(question, "Replace it");
     await page.getByText(/1 cell of yours carried to the rows with the same labels\./).waitFor();
     const after = await showSheet(page, "Incentive comparison");
     expect([after.get("A6"), after.get("K6")]).toEqual(["US-NM", "ask about the NM cap"]);
@@ -150,6 +158,54 @@ describe("production incentives in the preview", () => {
       )
       .waitFor();
     await page.getByRole("heading", { name: `Budget: Sheet1!A1:I${last}` }).waitFor();
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("keeps a rate and settings changed on the comparison: named in the question, kept on Replace, used by the figures, and shown in the pane", async () => {
+    const { page } = preview;
+    // British Columbia's rate (row 7) and New Mexico's studio uplift (row 6), typed on the sheet.
+    await showSheet(page, "Incentive comparison");
+    await typeInto(page, "E7", "1.4");
+    await typeInto(page, "D6", "STAGE=YES");
+    const typed = await showSheet(page, "Incentive comparison");
+    expect([typed.get("D6"), typed.get("E7")]).toEqual(["STAGE=YES", "1.4"]);
+    expect(typed.get("J7")).toMatch(/no exchange rate given/);
+
+    const question =
+      /You changed on it: US-NM's Settings \(D6\) is "STAGE=YES", the pane had blank; CAN-BC's Exchange rate \(E7\) is 1\.4, the pane had blank\. The new comparison keeps your values and its figures use them\./;
+    await compareAnswering(question, "Cancel");
+    expect(await showSheet(page, "Incentive comparison")).toEqual(typed);
+
+    await compareAnswering(question, "Replace it");
+    // New Mexico's figures with its studio uplift, from the engine over the budget as typed.
+    const amounts = lines.map((l, i) => [i === 9 ? 1200000 : l.amount]);
+    const budget = budgetLines(
+      amounts,
+      lines.map((l) => l.tags),
+    );
+    const nm = calculateIncentive("US-NM", budget, "STAGE=YES", null);
+    expect(nm.gross.toNumber()).toBe(1749750);
+    await page
+      .getByText(
+        /"Incentive comparison" written: US-NM gross \$1,749,750\.00, net cash \$1,749,750\.00; .* Kept 2 values you changed on the sheet: .* The pane's fields now show what you changed\./,
+      )
+      .waitFor();
+    const after = await showSheet(page, "Incentive comparison");
+    expect(["A6", "D6", "F6", "G6", "H6", "A7", "E7"].map((a) => after.get(a))).toEqual([
+      "US-NM",
+      "STAGE=YES",
+      "1,749,750.00",
+      "1,749,750.00",
+      "7,250,250.00",
+      "CAN-BC",
+      "1.4",
+    ]);
+    // British Columbia's rate is the one its formulas read: its notes no longer assume one.
+    expect(after.get("J7")).not.toMatch(/no exchange rate given/);
+    expect(await page.getByRole("textbox", { name: "US-NM settings (optional)" }).inputValue()).toBe(
+      "STAGE=YES",
+    );
+    expect(await page.getByRole("textbox", { name: "Exchange rate: CAD per USD" }).inputValue()).toBe("1.4");
     expect(preview.errors).toEqual([]);
   });
 });

@@ -328,3 +328,112 @@ describe("the selection as the budget", () => {
     await expect(selectedBudget(port)).resolves.toEqual(ref);
   });
 });
+
+describe("the Settings and Exchange rate cells the user changed on the Incentive comparison", () => {
+  const asking = (answer: boolean, questions: string[]) => (question: { title: string; message: string }) => {
+    questions.push(`${question.title} ${question.message}`);
+    return Promise.resolve(answer);
+  };
+  const never = () => Promise.reject(new Error("asked"));
+
+  it("names each in the one question; Cancel writes nothing; Replace keeps them, text as text, and the figures use them, in no more syncs", async () => {
+    const { book, excel, port, ref } = setup();
+    await compareIncentives(port, ref, programs, never);
+    // US-GA (row 6) sold at 0.88; CAN-BC (row 8) at 1.4 Canadian dollars to the dollar.
+    book.setCell(COMPARISON_SHEET, "D6", { kind: "value", content: "SALE=0.88" });
+    book.setCell(COMPARISON_SHEET, "E8", { kind: "value", content: 1.4 });
+    const before = snapshot(book);
+    const questions: string[] = [];
+    expect(await compareIncentives(port, ref, programs, asking(false, questions))).toBeNull();
+    expect(snapshot(book)).toBe(before);
+    expect(questions).toEqual([
+      `Replace "Incentive comparison"? You changed on it: US-GA's Settings (D6) is "SALE=0.88", the pane had blank; CAN-BC's Exchange rate (E8) is 1.4, the pane had blank. The new comparison keeps your values and its figures use them. Comparing replaces it with this comparison.`,
+    ]);
+
+    const syncs = excel.state.syncs;
+    const written = await compareIncentives(port, ref, programs, asking(true, questions));
+    // As a replace with nothing changed (10): the cells were read with what the user typed.
+    expect(excel.state.syncs - syncs).toBe(10);
+    expect(written?.kept.map((k) => `${k.program} ${k.heading} ${k.address}`)).toEqual([
+      "US-GA Settings D6",
+      "CAN-BC Exchange rate E8",
+    ]);
+    expect(book.cell(COMPARISON_SHEET, "D6")).toMatchObject({ kind: "value", content: "SALE=0.88" });
+    expect(book.cell(COMPARISON_SHEET, "E8")).toMatchObject({ kind: "value", content: 1.4 });
+    expect(book.cell(COMPARISON_SHEET, "E6")?.content ?? "").toBe("");
+    // The figures the pane reports are the sheet's: Georgia's $2,400,000 sold at 0.88.
+    const budget = await readBudget(port, ref);
+    const bc = explain(budget, { name: "CAN-BC", settings: "", exchangeRate: 1.4 });
+    expect(
+      written?.programs.map((p) => [p.name, p.result.gross.toNumber(), p.result.net.toNumber()]),
+    ).toEqual([
+      ["US-GA", 2400000, 2112000],
+      ["US-NM", 1719750, 1719750],
+      ["CAN-BC", bc.gross.toNumber(), bc.net.toNumber()],
+    ]);
+    // British Columbia's credits are rates of spend, so the figures stand; the rate is used (no
+    // "no exchange rate given" assumption in the row's notes any more).
+    expect(written?.programs[2].result.exchangeRate.toNumber()).toBe(1.4);
+    expect(String(book.cell(COMPARISON_SHEET, "J8")?.content)).not.toMatch(/no exchange rate given/);
+    expect(String(before)).toMatch(/no exchange rate given: budget amounts taken as CAD/);
+
+    // Compared again with the pane's fields set to the kept values: nothing to ask.
+    const following = [
+      { ...programs[0], settings: "SALE=0.88" },
+      programs[1],
+      { ...programs[2], exchangeRate: 1.4 },
+    ];
+    expect((await compareIncentives(port, ref, following, never))?.kept).toEqual([]);
+  });
+
+  it("keeps the user's formula in a rate cell as written", async () => {
+    const { book, port, ref } = setup();
+    await compareIncentives(port, ref, programs, never);
+    book.addSheet("Rates", [["CAD", 1.37]]);
+    book.setCell(COMPARISON_SHEET, "E8", { kind: "formula", content: "=Rates!$B$1", result: 1.37 });
+    const questions: string[] = [];
+    const written = await compareIncentives(port, ref, programs, asking(true, questions));
+    expect(questions[0]).toMatch(
+      /CAN-BC's Exchange rate \(E8\) is 1\.37 \(your formula =Rates!\$B\$1\), the pane had blank\./,
+    );
+    expect(book.cell(COMPARISON_SHEET, "E8")).toMatchObject({ kind: "formula", content: "=Rates!$B$1" });
+    expect(written?.programs[2].exchangeRate).toBe(1.37);
+  });
+
+  it.each<[string, string, string | number, string]>([
+    [
+      "a rate of abc",
+      "E7",
+      "abc",
+      `The Exchange rate of US-NM on "Incentive comparison" (E7) cannot be used: "abc" must be a number above 0`,
+    ],
+    [
+      "a negative rate",
+      "E7",
+      -1.4,
+      `The Exchange rate of US-NM on "Incentive comparison" (E7) cannot be used: -1.4 must be a number above 0`,
+    ],
+    [
+      "a rate of 0",
+      "E8",
+      0,
+      `The Exchange rate of CAN-BC on "Incentive comparison" (E8) cannot be used: 0 must be a number above 0`,
+    ],
+    [
+      "settings of text =1",
+      "D6",
+      "=1",
+      `The Settings of US-GA on "Incentive comparison" (D6) cannot be used: settings names , which US-GA does not read`,
+    ],
+  ])(
+    "refuses %s in words naming the program and the cell, asking nothing and writing nothing",
+    async (_what, address, content, words) => {
+      const { book, port, ref } = setup();
+      await compareIncentives(port, ref, programs, never);
+      book.setCell(COMPARISON_SHEET, address, { kind: "value", content });
+      const before = snapshot(book);
+      await expect(compareIncentives(port, ref, programs, never)).rejects.toThrow(words);
+      expect(snapshot(book)).toBe(before);
+    },
+  );
+});

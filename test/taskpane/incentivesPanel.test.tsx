@@ -6,6 +6,16 @@ import { commonBudget } from "../fixtures/incentiveBudget";
 import { answerDialog, dialogButtons } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
 
+/** Georgia and British Columbia compared (rows 6 and 7 of the sheet): the compare button. */
+async function compareGeorgiaAndBC(): Promise<HTMLElement> {
+  await userEvent.click(screen.getByLabelText(/^US-GA: /));
+  await userEvent.click(screen.getByLabelText(/^CAN-BC: /));
+  const write = screen.getByRole("button", { name: "Write the comparison" });
+  await userEvent.click(write);
+  await screen.findByText(/"Incentive comparison" written: /);
+  return write;
+}
+
 /** The pane on the Incentives panel, over the worked examples' budget, selected with its headings. */
 async function openIncentives() {
   const env = fakeWorkbook();
@@ -65,11 +75,7 @@ describe("Incentives panel", () => {
 
   it("names a note typed on the comparison in one question, writes nothing on Cancel, and carries it on Replace", async () => {
     const { book } = await openIncentives();
-    await userEvent.click(screen.getByLabelText(/^US-GA: /));
-    await userEvent.click(screen.getByLabelText(/^CAN-BC: /));
-    const write = screen.getByRole("button", { name: "Write the comparison" });
-    await userEvent.click(write);
-    await screen.findByText(/"Incentive comparison" written: /);
+    const write = await compareGeorgiaAndBC();
     expect(book.cell("Incentive comparison", "K5")?.content).toBe("Your notes (kept when compared again)");
     book.setCell("Incentive comparison", "K7", { kind: "value", content: "call the film office" });
     const before = book.formulas("Incentive comparison", 0, 0, 12, 12);
@@ -151,5 +157,35 @@ describe("Incentives panel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Use the selection" }));
     await screen.findByText("Budget: Budget!A1:I19. Showing and comparing read it until you choose another.");
     expect(screen.getByRole("heading", { name: "Budget: Budget!A1:I19" })).toBeInTheDocument();
+  });
+
+  it("keeps settings and a rate changed on the comparison, named in the one question, and sets its fields to them", async () => {
+    const { book } = await openIncentives();
+    const write = await compareGeorgiaAndBC();
+    // Georgia (row 6) sold at 0.88 and a Canadian dollar rate (row 7), typed on the sheet.
+    book.setCell("Incentive comparison", "D6", { kind: "value", content: "SALE=0.88" });
+    book.setCell("Incentive comparison", "E7", { kind: "value", content: 1.35 });
+
+    await userEvent.click(write);
+    const question =
+      /^You changed on it: US-GA's Settings \(D6\) is "SALE=0\.88", the pane had blank; CAN-BC's Exchange rate \(E7\) is 1\.35, the pane had blank\. The new comparison keeps your values and its figures use them\. Comparing replaces it with this comparison\.$/;
+    await answerDialog(question, "Replace it");
+    expect(
+      await screen.findByText(
+        /"Incentive comparison" written: US-GA gross \$2,400,000\.00, net cash \$2,112,000\.00; .* Kept 2 values you changed on the sheet: .*; the figures use them\. The pane's fields now show what you changed\./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "US-GA settings (optional)" })).toHaveValue("SALE=0.88");
+    expect(screen.getByRole("textbox", { name: "Exchange rate: CAD per USD" })).toHaveValue("1.35");
+    expect(book.cell("Incentive comparison", "D6")?.content).toBe("SALE=0.88");
+
+    // Again: the pane now writes what the sheet has, so nothing is asked.
+    await userEvent.click(write);
+    expect(
+      await screen.findByText(
+        /"Incentive comparison" written: US-GA gross \$2,400,000\.00, net cash \$2,112,000\.00; [^K]*\.$/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).toBeNull();
   });
 });

@@ -6,16 +6,20 @@
  * side in the functions' order), reading the program, settings and exchange rate from the row's
  * own cells, so editing the budget or a setting updates the sheet. The budget total and the net
  * cost are formulas too. A last column, "Your notes", is the user's: comparing again carries what
- * the user typed on the earlier sheet to the row of the same program (shell/userWork.ts).
+ * the user typed on the earlier sheet to the row of the same program (shell/userWork.ts). The
+ * Settings and Exchange rate cells the user changed are read back too (earlierInputs) and kept
+ * (runIncentives.ts keepSheetInputs).
  */
 import type { IncentiveResult } from "../../engine/incentives/calculate";
 import { TAG_COLUMNS } from "../../engine/incentives/tags";
+import { storedCell } from "../../engine/whatif/scenarios";
 import {
   a1,
   a1Range,
   NUMBER_FORMATS,
   type Cell,
   type CellBlock,
+  type CellValue,
   type SheetPlan,
   type WritePlan,
 } from "../../excel/port";
@@ -57,6 +61,9 @@ export const COMPARISON_HEADINGS = [
   "Not confirmed (when written)",
 ] as const;
 
+/** The program's Settings and Exchange rate columns, 0-based: the inputs the user may change here. */
+const SETTINGS_COLUMN = 3;
+const RATE_COLUMN = 4;
 /** The "Net cost of the budget" column and the two before it (gross, net), 0-based. */
 const NET_COST_COLUMN = 7;
 /** The heading of the part under the comparison that keeps what the user typed on rows now gone. */
@@ -119,6 +126,43 @@ export function earlierRows(cells: SheetCells): OwnRow[] {
   return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notesColumn)];
 }
 
+/** A cell as read from an earlier comparison: its value, and the user's formula when it holds one. */
+export interface ReadInput {
+  /** Its address on the earlier sheet ("E8"). */
+  address: string;
+  value: CellValue;
+  /** The formula written there, or null for a constant (text that begins with "=" is text). */
+  formula: string | null;
+}
+
+/** A program's row on an earlier comparison: its Settings and Exchange rate cells as read. */
+export interface EarlierInputs {
+  settings: ReadInput;
+  exchangeRate: ReadInput;
+}
+
+/**
+ * The Settings and Exchange rate cells of each program's row on an earlier comparison (`cells`,
+ * as read by earlierWork), by program name: the cells the sheet invites the user to change. The
+ * first row of a name counts (a second is a copy of the user's, carried as typed cells are).
+ */
+export function earlierInputs(cells: SheetCells): Map<string, EarlierInputs> {
+  const read = (row: number, column: number): ReadInput => {
+    const value = valueAt(cells, row, column);
+    const formula = cells.formulas[row - cells.row]?.[column - cells.column] ?? value;
+    const kind = storedCell(value, formula).kind;
+    return { address: a1(row, column), value, formula: kind === "formula" ? String(formula) : null };
+  };
+  const inputs = new Map<string, EarlierInputs>();
+  const last = cells.row + cells.values.length;
+  for (let r = HEADER_ROW + 1; r < last && valueAt(cells, r, 0) !== ""; r++) {
+    const name = String(valueAt(cells, r, 0));
+    if (!inputs.has(name))
+      inputs.set(name, { settings: read(r, SETTINGS_COLUMN), exchangeRate: read(r, RATE_COLUMN) });
+  }
+  return inputs;
+}
+
 /** The budget's cells the formulas read, as absolute references with their sheet. */
 export interface BudgetCells {
   /** How the pane names the budget: "Sheet1!A1:I18". */
@@ -129,14 +173,23 @@ export interface BudgetCells {
   tags: string | null;
 }
 
-/** One program compared: its row's inputs and the engine's answer when written. */
-export interface ComparedProgram {
+/** A program's row inputs: what its Settings and Exchange rate cells hold. */
+export interface ProgramInputs {
   /** The program name as typed in formulas ("US-GA"). */
   name: string;
   /** Settings text ("SALE=0.88"), or "" for the program's defaults. */
   settings: string;
   /** Program currency per unit of the budget's, or null when the budget is in its currency. */
   exchangeRate: number | null;
+  /**
+   * A formula of the user's the earlier comparison had in the cell (`=Globals!$B$9`), written
+   * again as it is; `settings` and `exchangeRate` are then its value.
+   */
+  formulas?: { settings?: string; exchangeRate?: string };
+}
+
+/** One program compared: its row's inputs and the engine's answer when written. */
+export interface ComparedProgram extends ProgramInputs {
   result: IncentiveResult;
 }
 
@@ -160,11 +213,11 @@ export function comparisonPlan(
     const r = HEADER_ROW + 1 + i;
     const cell = (c: number) => a1(r, c).replace(/^([A-Z]+)/, "$$$1");
     const call = (fn: string, withRate: boolean) =>
-      `PROD.${fn}(${cell(0)},${budget.amounts},${budget.tags},${cell(3)}${withRate ? `,${cell(4)}` : ""})`;
+      `PROD.${fn}(${cell(0)},${budget.amounts},${budget.tags},${cell(SETTINGS_COLUMN)}${withRate ? `,${cell(RATE_COLUMN)}` : ""})`;
     // A blank rate cell means "the budget is in the program's currency": the argument is left out,
     // as desktop Excel would pass a blank cell as 0, which is no rate.
     const live = (fn: string) => ({
-      formula: `=IF(${cell(4)}="",${call(fn, false)},${call(fn, true)})`,
+      formula: `=IF(${cell(RATE_COLUMN)}="",${call(fn, false)},${call(fn, true)})`,
     });
     const r0 = p.result;
     const notConfirmed = [
@@ -176,8 +229,12 @@ export function comparisonPlan(
       { text: p.name },
       r0.program.title,
       r0.program.currency,
-      p.settings === "" ? null : { text: p.settings },
-      p.exchangeRate,
+      p.formulas?.settings !== undefined
+        ? { formula: p.formulas.settings }
+        : p.settings === ""
+          ? null
+          : { text: p.settings },
+      p.formulas?.exchangeRate !== undefined ? { formula: p.formulas.exchangeRate } : p.exchangeRate,
       budget.tags === null ? r0.gross.toNumber() : live("INCENTIVE"),
       budget.tags === null ? r0.net.toNumber() : live("INCENTIVENET"),
       { formula: `=ROUND(${total}-${a1(r, 6)},2)` },
@@ -188,7 +245,7 @@ export function comparisonPlan(
   const liveWords =
     budget.tags === null
       ? `${FIGURES_WORDS}: the tag columns of ${budget.label} are not side by side in the order ${TAG_COLUMNS.join(", ")}; put them so and compare again to get live formulas.`
-      : `Gross and net are PROD.INCENTIVE and PROD.INCENTIVENET formulas over ${budget.label}: change the budget, a program's settings or its exchange rate here and they follow.`;
+      : `Gross and net are PROD.INCENTIVE and PROD.INCENTIVENET formulas over ${budget.label}: change the budget, a program's settings or its exchange rate here and they follow (comparing again keeps what you change here).`;
   const blocks: CellBlock[] = [
     { row: 0, column: 0, cells: [[TITLE]], bold: true },
     {

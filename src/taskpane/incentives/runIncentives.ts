@@ -5,13 +5,27 @@
  * needs once and writes one plan; the pane only asks the user's one question before a replace
  * (what the user typed on the earlier comparison, links to it, a sheet whose mark is gone).
  */
-import { calculateIncentive, type IncentiveResult } from "../../engine/incentives/calculate";
+import {
+  calculateIncentive,
+  findProgram,
+  readSettings,
+  type IncentiveResult,
+} from "../../engine/incentives/calculate";
 import { readTaggedBudget, type TaggedBudget } from "../../engine/incentives/taggedRange";
 import { ProdError } from "../../engine/errors";
-import { Decimal } from "../../engine/money";
-import { a1Range, parseA1, sheetRef, PortError, type RunOptions, type WorkbookPort } from "../../excel/port";
+import { Decimal, parseNumericText } from "../../engine/money";
+import {
+  a1Range,
+  parseA1,
+  sheetRef,
+  PortError,
+  type CellValue,
+  type RunOptions,
+  type WorkbookPort,
+} from "../../excel/port";
 import { earlierWork, replaceQuestion, sheetTarget, type SheetQuestion } from "../shell/ownedSheet";
-import { carriedWords } from "../shell/userWork";
+import { carriedWords, refersToOwnCells, shownValue } from "../shell/userWork";
+import { count } from "../shell/words";
 import { budgetGone, checkSeen, rowShape, withRowBelow, type BudgetRange } from "./budgetRange";
 import {
   COMPARISON_KEY,
@@ -20,9 +34,13 @@ import {
   INCENTIVES_OWNER,
   KEPT_HEADING,
   comparisonPlan,
+  earlierInputs,
   earlierRows,
   type BudgetCells,
   type ComparedProgram,
+  type EarlierInputs,
+  type ProgramInputs,
+  type ReadInput,
 } from "./comparisonSheet";
 
 /** The most programs one comparison shows (issue 22: two to four). */
@@ -79,11 +97,138 @@ export async function readBudget(port: WorkbookPort, ref: BudgetRange): Promise<
 }
 
 /** A program as the panel asks for it. */
-export interface ProgramRequest {
-  name: string;
-  settings: string;
-  /** Program currency per unit of the budget's; null when the budget is in its currency. */
-  exchangeRate: number | null;
+export type ProgramRequest = Omit<ProgramInputs, "formulas">;
+
+/**
+ * An exchange rate as typed in the pane or on the comparison: blank is none (null: the budget is
+ * in the program's currency), a number above 0 (as text too: "0.79"); undefined for anything else.
+ */
+export function readRate(value: CellValue): number | null | undefined {
+  if (typeof value === "string" && value.trim() === "") return null;
+  if (typeof value === "boolean" || (typeof value === "number" && !Number.isFinite(value))) return undefined;
+  const rate = typeof value === "number" ? new Decimal(value) : parseNumericText(value.trim());
+  return rate === undefined || rate.lte(0) ? undefined : rate.toNumber();
+}
+
+/** The words for a rate that is not one, after what names it ("The CAD exchange rate"). */
+export const RATE_WORDS = "must be a number above 0, such as 0.79";
+
+/** A Settings or Exchange rate cell the user changed on the earlier comparison, kept in the new one. */
+export interface KeptInput {
+  program: string;
+  heading: "Settings" | "Exchange rate";
+  /** The cell on the earlier sheet ("E8"). */
+  address: string;
+  /** What the sheet has, and what the pane had, in words ("1.4", "\"SALE=0.88\"", "blank"). */
+  sheet: string;
+  pane: string;
+}
+
+/** A setting or rate in words: text quoted, a number as shown, nothing as "blank". */
+const inputWords = (value: string | number | null) =>
+  value === null || value === "" ? "blank" : shownValue(value);
+
+/**
+ * The programs' inputs for the new comparison: the pane's (`requests`), except where the earlier
+ * comparison (`earlier`, by program: earlierInputs) holds other Settings or another Exchange rate
+ * for the same program. The sheet invites the user to change those cells there, so what the user
+ * put is kept, not replaced by the pane's, and each such cell is listed (`kept`) for the one
+ * question before the write and the note after it. A formula of the user's there is kept as
+ * written, even when its value is the pane's; one that points at cells of the comparison itself
+ * (whose rows move) is kept as its value, and listed. A value no program can take (a rate of
+ * "abc", 0 or below; settings the program does not read) is refused in words naming the program
+ * and the cell: nothing is written.
+ *
+ * @param sheet - the earlier comparison's name, for the words and the user's formulas
+ */
+export function keepSheetInputs(
+  requests: readonly ProgramRequest[],
+  earlier: ReadonlyMap<string, EarlierInputs>,
+  sheet: string,
+): { programs: ProgramInputs[]; kept: KeptInput[] } {
+  const kept: KeptInput[] = [];
+  const programs = requests.map((request): ProgramInputs => {
+    const cells = earlier.get(request.name);
+    if (!cells) return request;
+    const program: ProgramInputs = { ...request };
+    const formulas: NonNullable<ProgramInputs["formulas"]> = {};
+    const refused = (heading: string, input: ReadInput, why: string) =>
+      new ProdError(
+        "invalid",
+        `The ${heading} of ${request.name} on "${sheet}" (${input.address}) cannot be used: ${why}. Correct the cell or clear it, then compare again; nothing was written.`,
+      );
+    // Each input: its value as the pane would hold it, and whether the sheet's is kept over the pane's.
+    const keep = <T extends string | number | null>(
+      heading: KeptInput["heading"],
+      input: ReadInput,
+      value: T,
+      pane: T,
+      same: boolean,
+      set: (value: T, formula: string | undefined) => void,
+    ) => {
+      const own = input.formula !== null && refersToOwnCells(input.formula, sheet);
+      const formula = input.formula !== null && !own ? input.formula : undefined;
+      if (same && !own) {
+        if (formula !== undefined) set(value, formula);
+        return;
+      }
+      set(value, formula);
+      const shown = inputWords(value);
+      kept.push({
+        program: request.name,
+        heading,
+        address: input.address,
+        sheet:
+          input.formula === null
+            ? shown
+            : `${shown} (${own ? "the value of your formula" : "your formula"} ${input.formula}${own ? ", which points at cells of this sheet, whose rows move" : ""})`,
+        pane: inputWords(pane),
+      });
+    };
+
+    const settings = cells.settings;
+    try {
+      readSettings(findProgram(request.name), settings.value);
+    } catch (error) {
+      if (error instanceof ProdError) throw refused("Settings", settings, error.message);
+      throw error;
+    }
+    const text = typeof settings.value === "string" ? settings.value.trim() : "";
+    keep("Settings", settings, text, request.settings.trim(), text === request.settings.trim(), (v, f) => {
+      program.settings = v;
+      if (f !== undefined) formulas.settings = f;
+    });
+
+    const rateCell = cells.exchangeRate;
+    const rate = readRate(rateCell.value);
+    if (rate === undefined)
+      throw refused(
+        "Exchange rate",
+        rateCell,
+        `${shownValue(rateCell.value)} ${RATE_WORDS}, or blank when the budget is in the program's currency`,
+      );
+    keep("Exchange rate", rateCell, rate, request.exchangeRate, rate === request.exchangeRate, (v, f) => {
+      program.exchangeRate = v;
+      if (f !== undefined) formulas.exchangeRate = f;
+    });
+    return Object.keys(formulas).length === 0 ? program : { ...program, formulas };
+  });
+  return { programs, kept };
+}
+
+/**
+ * The cells kept from the sheet, in words: for the question before the write (`done` false) and
+ * the note after it.
+ */
+export function keptInputWords(kept: readonly KeptInput[], done: boolean): string {
+  if (kept.length === 0) return "";
+  const list = kept
+    .map((k) => `${k.program}'s ${k.heading} (${k.address}) is ${k.sheet}, the pane had ${k.pane}`)
+    .join("; ");
+  const them = kept.length === 1 ? "it" : "them";
+  return done
+    ? `Kept ${count(kept.length, "value")} you changed on the sheet: ${list}; the figures use ${them}.`
+    : `You changed on it: ${list}. The new comparison keeps ${kept.length === 1 ? "your value" : "your values"} and its figures use ${them}.`;
 }
 
 /** The engine's answer for one program over the budget read. */
@@ -102,6 +247,8 @@ export interface ComparisonWritten {
   /** The budget compared, for the panel to compare again. */
   budget: ReadBudget;
   programs: ComparedProgram[];
+  /** The Settings and Exchange rate cells the user changed on the earlier comparison, kept. */
+  kept: KeptInput[];
   live: boolean;
   /** What the user had typed on the comparison replaced and where it went, in words ("" if nothing). */
   carried: string;
@@ -130,7 +277,6 @@ export async function compareIncentives(
       `Pick two to ${MAX_PROGRAMS} programs to compare (${requests.length} picked).`,
     );
   const budget = await readBudget(port, ref);
-  const programs = requests.map((r) => ({ ...r, result: explain(budget, r) }));
   const target = await sheetTarget(
     port,
     INCENTIVES_OWNER,
@@ -139,15 +285,19 @@ export async function compareIncentives(
     COMPARISON_SIGNATURE,
   );
   const earlier = await earlierWork(port, target, earlierRows);
+  const inputs = earlier.cells ? earlierInputs(earlier.cells) : new Map<string, EarlierInputs>();
+  const { programs: asked, kept } = keepSheetInputs(requests, inputs, target.sheetName);
+  const programs = asked.map((p) => ({ ...p, result: explain(budget, p) }));
   const { plan, carry } = comparisonPlan(target, budget.cells, programs, earlier.typed);
   const facts = { what: "an incentive comparison", carry, keptHeading: KEPT_HEADING };
-  const question = replaceQuestion({ ...earlier, ...facts });
+  const question = replaceQuestion({ ...earlier, ...facts, changed: keptInputWords(kept, false) });
   if (question && !(await confirm(question, target.sheetName))) return null;
   await port.apply(plan, options);
   return {
     sheetName: target.sheetName,
     budget,
     programs,
+    kept,
     live: budget.cells.tags !== null,
     carried: carriedWords(carry, KEPT_HEADING, true),
   };

@@ -28,7 +28,7 @@ import { findProgram, type IncentiveResult } from "../../engine/incentives/calcu
 import { PROGRAM_NAMES } from "../../engine/incentives/programs";
 import { TAG_COLUMNS } from "../../engine/incentives/tags";
 import { ProdError } from "../../engine/errors";
-import { Decimal, parseNumericText } from "../../engine/money";
+import type { Decimal } from "../../engine/money";
 import { ChoiceField } from "../shell/ChoiceField";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
@@ -37,8 +37,12 @@ import { keptSheetWords } from "../shell/ownedSheet";
 import {
   compareIncentives,
   explain,
+  keptInputWords,
   MAX_PROGRAMS,
+  RATE_WORDS,
   readBudget,
+  readRate,
+  type ComparisonWritten,
   type ProgramRequest,
 } from "../incentives/runIncentives";
 import { selectedBudget, type BudgetRange } from "../incentives/budgetRange";
@@ -60,11 +64,48 @@ const CURRENCIES = [...new Set(PROGRAMS.map((p) => p.currency))];
 
 /** A typed exchange rate: blank for none, else a number above 0 (said in words otherwise). */
 function rateOf(text: string, what: string): number | null {
-  if (text.trim() === "") return null;
-  const value = parseNumericText(text.trim());
-  if (value === undefined || value.lte(0))
-    throw new ProdError("invalid", `${what} must be a number above 0, such as 0.79, got "${text.trim()}".`);
-  return value.toNumber();
+  const rate = readRate(text);
+  if (rate === undefined) throw new ProdError("invalid", `${what} ${RATE_WORDS}, got "${text.trim()}".`);
+  return rate;
+}
+
+/**
+ * The pane's fields after a comparison kept values the user changed on the sheet (runIncentives'
+ * keepSheetInputs), so the next comparison writes them again: each kept program's settings, and
+ * a currency's rate when the programs compared in it now share one. A rate the pane has no field
+ * for (one in the budget's own currency, or programs of one currency with different rates on the
+ * sheet) stays on the sheet, and the words say so; comparing again then asks about it again.
+ */
+function followSheet(written: ComparisonWritten, budgetCurrency: string) {
+  const settings: Record<string, string> = {};
+  const rates: Record<string, string> = {};
+  const sheetOnly: string[] = [];
+  for (const k of written.kept) {
+    const program = written.programs.find((p) => p.name === k.program);
+    if (!program) continue;
+    if (k.heading === "Settings") {
+      settings[k.program] = program.settings;
+      continue;
+    }
+    const c = currencyOf(k.program);
+    const shared = new Set(
+      written.programs.filter((p) => currencyOf(p.name) === c).map((p) => p.exchangeRate),
+    );
+    if (c !== budgetCurrency && shared.size === 1) rates[c] = String(program.exchangeRate ?? "");
+    else
+      sheetOnly.push(
+        `${k.program}'s exchange rate stays on the sheet only (${c === budgetCurrency ? `the pane has no rate for ${c}, the budget's currency` : `the programs in ${c} have different rates there`})`,
+      );
+  }
+  const words =
+    written.kept.length === 0
+      ? ""
+      : ` ${keptInputWords(written.kept, true)} ${
+          sheetOnly.length === 0
+            ? "The pane's fields now show what you changed."
+            : `The pane's fields now show the rest; ${sheetOnly.join("; ")}.`
+        }`;
+  return { settings, rates, words };
 }
 
 /** A rate as a percent: "20%". */
@@ -157,6 +198,7 @@ export default function IncentivesPanel() {
   const [rates, setRates] = useState<Record<string, string>>({});
   // The budget range read last: Show and Compare read it again until "Use the selection" (budgetRange.ts).
   const [budget, setBudget] = useState<BudgetRange | null>(null);
+  const [programSettings, setProgramSettings] = useState<Record<string, string>>({});
   const busy = explaining.busy !== null;
   const currency = currencyOf(program);
 
@@ -216,7 +258,7 @@ export default function IncentivesPanel() {
         const c = currencyOf(name);
         return {
           name,
-          settings: "",
+          settings: programSettings[name] ?? "",
           exchangeRate: c === budgetCurrency ? null : rateOf(rates[c] ?? "", `The ${c} exchange rate`),
         };
       });
@@ -243,8 +285,11 @@ export default function IncentivesPanel() {
       const parts = written.programs.map(
         (p) => `${p.name} gross ${formatDollars(p.result.gross)}, net cash ${formatDollars(p.result.net)}`,
       );
+      const follow = followSheet(written, budgetCurrency);
+      setProgramSettings((now) => ({ ...now, ...follow.settings }));
+      setRates((now) => ({ ...now, ...follow.rates }));
       comparing.showNote(
-        `"${written.sheetName}" written: ${parts.join("; ")}.${written.carried === "" ? "" : ` ${written.carried}`}${written.live ? "" : " The figures are values, not formulas: the sheet says why."}`,
+        `"${written.sheetName}" written: ${parts.join("; ")}.${follow.words}${written.carried === "" ? "" : ` ${written.carried}`}${written.live ? "" : " The figures are values, not formulas: the sheet says why."}`,
       );
     } catch (error) {
       comparing.showError(error);
@@ -326,6 +371,19 @@ export default function IncentivesPanel() {
             />
           ))}
         </div>
+        {picked.map((name) => (
+          <Field
+            key={name}
+            label={`${name} settings (optional)`}
+            hint="Written on the sheet beside the program, where you can change them."
+          >
+            <Input
+              value={programSettings[name] ?? ""}
+              onChange={(_e, data) => setProgramSettings((now) => ({ ...now, [name]: data.value }))}
+              disabled={busy}
+            />
+          </Field>
+        ))}
         <ChoiceField
           label="Budget currency"
           value={budgetCurrency}

@@ -223,20 +223,24 @@ export async function readSheetCells(port: WorkbookPort, sheet: string): Promise
  * the user typed on it (readSheetCells, findTypedCells over `rowsOf`, the panel's description of
  * the rows it wrote there, and lostChecks: its rows whose check is gone) and the cells and names
  * elsewhere that link to it (findLinksTo). Nothing is read when the sheet is new. The facts for
- * {@link replaceQuestion}, less the panel's words.
+ * {@link replaceQuestion}, less the panel's words, and the cells read (null when nothing was), for
+ * what else the panel reads of the sheet.
  */
 export async function earlierWork(
   port: WorkbookPort,
   target: SheetTarget,
   rowsOf: (cells: SheetCells) => OwnRow[],
-): Promise<Pick<ReplaceFacts, "sheet" | "reclaim" | "typed" | "lost" | "links">> {
+): Promise<
+  Pick<ReplaceFacts, "sheet" | "reclaim" | "typed" | "lost" | "links"> & { cells: SheetCells | null }
+> {
   const facts = { sheet: target.sheetName, reclaim: target.mode === "reclaim" };
-  if (target.mode === "create") return { ...facts, typed: [], lost: [], links: { cells: [], names: [] } };
+  if (target.mode === "create")
+    return { ...facts, typed: [], lost: [], links: { cells: [], names: [] }, cells: null };
   const cells = await readSheetCells(port, target.sheetName);
   const rows = cells ? rowsOf(cells) : [];
   const typed = cells ? findTypedCells(cells, rows) : [];
   const lost = cells ? lostChecks(cells, rows) : [];
-  return { ...facts, typed, lost, links: await port.findLinksTo(target.sheetName) };
+  return { ...facts, typed, lost, links: await port.findLinksTo(target.sheetName), cells };
 }
 
 /** A yes/no question for the pane to ask (the pane's Question). */
@@ -263,6 +267,11 @@ export interface ReplaceFacts {
   keptHeading: string;
   /** Cells on other sheets and workbook names that refer to it (WorkbookPort.findLinksTo). */
   links: SheetLinks;
+  /**
+   * Cells of PROD's the user changed there that the new output keeps, in the panel's words
+   * (the Incentive comparison's Settings and Exchange rate cells); "" or absent for none.
+   */
+  changed?: string;
 }
 
 /**
@@ -272,7 +281,9 @@ export interface ReplaceFacts {
  */
 export function replaceQuestion(facts: ReplaceFacts): SheetQuestion | null {
   const lost = facts.lost?.length ?? 0;
-  if (!facts.reclaim && facts.typed.length === 0 && lost === 0 && !hasLinks(facts.links)) return null;
+  const changed = (facts.changed ?? "") !== "";
+  if (!facts.reclaim && facts.typed.length === 0 && lost === 0 && !changed && !hasLinks(facts.links))
+    return null;
   return questionWords(facts);
 }
 
@@ -293,6 +304,7 @@ function questionWords(facts: ReplaceFacts): SheetQuestion {
       `You typed on it: ${typedWords(facts.typed).join("; ")}. ${carriedWords(facts.carry, facts.keptHeading, false)}`,
     );
   if (facts.lost && facts.lost.length > 0) parts.push(lostCheckWords(facts.lost));
+  if (facts.changed) parts.push(facts.changed);
   if (hasLinks(facts.links)) parts.push(sheetLinksWords(facts.sheet, facts.links));
   parts.push(
     facts.reclaim

@@ -1,0 +1,223 @@
+/*
+ * The Incentive comparison's Settings and Exchange rate cells, which the sheet invites the user to
+ * change: read per program from the earlier comparison, kept over the pane's when they differ
+ * (each named for the one question), written back as they were (text as text, the user's formula
+ * as written), and refused in words naming the program and the cell when no program can take them.
+ */
+import { findProgram } from "../../../src/engine/incentives/calculate";
+import {
+  comparisonPlan,
+  earlierInputs,
+  type ComparedProgram,
+  type EarlierInputs,
+  type ReadInput,
+} from "../../../src/taskpane/incentives/comparisonSheet";
+import {
+  keepSheetInputs,
+  keptInputWords,
+  readRate,
+  type ProgramRequest,
+} from "../../../src/taskpane/incentives/runIncentives";
+import type { SheetCells } from "../../../src/taskpane/shell/userWork";
+import type { CellValue } from "../../../src/excel/port";
+
+const SHEET = "Incentive comparison";
+const input = (address: string, value: CellValue, formula: string | null = null): ReadInput => ({
+  address,
+  value,
+  formula,
+});
+const earlier = (rows: [string, ReadInput, ReadInput][]) =>
+  new Map<string, EarlierInputs>(
+    rows.map(([name, settings, exchangeRate]) => [name, { settings, exchangeRate }]),
+  );
+const GA: ProgramRequest = { name: "US-GA", settings: "", exchangeRate: null };
+const BC: ProgramRequest = { name: "CAN-BC", settings: "", exchangeRate: 1.37 };
+
+describe("readRate", () => {
+  it.each<[CellValue, number | null | undefined]>([
+    ["", null],
+    ["  ", null],
+    [1.4, 1.4],
+    ["0.79", 0.79],
+    [" 1,37 ", undefined],
+    ["abc", undefined],
+    [0, undefined],
+    [-1.4, undefined],
+    ["-2", undefined],
+    [true, undefined],
+    [Number.NaN, undefined],
+  ])("%p is %p", (value, rate) => expect(readRate(value)).toBe(rate));
+});
+
+describe("earlierInputs", () => {
+  it("reads each program's Settings (D) and Exchange rate (E) to the first row with no program, the first row of a name only", () => {
+    const row = (name: string, d: CellValue, e: CellValue) => [name, "t", "USD", d, e];
+    const cells: SheetCells = {
+      row: 0,
+      column: 0,
+      numberFormats: [],
+      values: [
+        [],
+        [],
+        [],
+        [],
+        [],
+        row("US-GA", "SALE=0.88", ""),
+        row("CAN-BC", "", 1.4),
+        row("US-GA", "x", 2),
+        row("", "", ""),
+        row("US-NM", "", ""),
+      ],
+      formulas: [
+        [],
+        [],
+        [],
+        [],
+        [],
+        row("US-GA", "SALE=0.88", ""),
+        row("CAN-BC", "", "=Globals!$B$9"),
+        row("US-GA", "x", 2),
+        row("", "", ""),
+        row("US-NM", "", ""),
+      ],
+    };
+    expect([...earlierInputs(cells)]).toEqual([
+      ["US-GA", { settings: input("D6", "SALE=0.88"), exchangeRate: input("E6", "") }],
+      ["CAN-BC", { settings: input("D7", ""), exchangeRate: input("E7", 1.4, "=Globals!$B$9") }],
+    ]);
+  });
+
+  it("reads text that begins with = as text, not as the user's formula", () => {
+    const cells: SheetCells = {
+      row: 5,
+      column: 0,
+      numberFormats: [],
+      values: [["US-GA", "", "", "=1", ""]],
+      formulas: [["US-GA", "", "", "=1", ""]],
+    };
+    expect(earlierInputs(cells).get("US-GA")?.settings).toEqual(input("D6", "=1"));
+  });
+});
+
+describe("keepSheetInputs", () => {
+  it("keeps the pane's inputs where the sheet holds the same (spaces aside), listing nothing", () => {
+    const sheet = earlier([
+      ["US-GA", input("D6", " "), input("E6", "")],
+      ["CAN-BC", input("D7", ""), input("E7", 1.37)],
+    ]);
+    expect(keepSheetInputs([GA, BC], sheet, SHEET)).toEqual({ programs: [GA, BC], kept: [] });
+    // A program the earlier comparison did not have takes the pane's.
+    expect(keepSheetInputs([GA, BC], earlier([]), SHEET)).toEqual({ programs: [GA, BC], kept: [] });
+  });
+
+  it("keeps the settings and the rate the user changed on the sheet, each listed with the pane's", () => {
+    const sheet = earlier([
+      ["US-GA", input("D6", "SALE=0.88"), input("E6", "")],
+      ["CAN-BC", input("D7", ""), input("E7", 1.4)],
+    ]);
+    const { programs, kept } = keepSheetInputs([GA, BC], sheet, SHEET);
+    expect(programs).toEqual([
+      { ...GA, settings: "SALE=0.88" },
+      { ...BC, exchangeRate: 1.4 },
+    ]);
+    expect(kept).toEqual([
+      { program: "US-GA", heading: "Settings", address: "D6", sheet: '"SALE=0.88"', pane: "blank" },
+      { program: "CAN-BC", heading: "Exchange rate", address: "E7", sheet: "1.4", pane: "1.37" },
+    ]);
+    expect(keptInputWords(kept, false)).toBe(
+      `You changed on it: US-GA's Settings (D6) is "SALE=0.88", the pane had blank; CAN-BC's Exchange rate (E7) is 1.4, the pane had 1.37. The new comparison keeps your values and its figures use them.`,
+    );
+    expect(keptInputWords(kept.slice(1), true)).toBe(
+      "Kept 1 value you changed on the sheet: CAN-BC's Exchange rate (E7) is 1.4, the pane had 1.37; the figures use it.",
+    );
+    expect(keptInputWords([], false)).toBe("");
+  });
+
+  it("keeps a rate the user cleared (blank: the budget in the program's currency)", () => {
+    const { programs, kept } = keepSheetInputs(
+      [BC],
+      earlier([["CAN-BC", input("D7", ""), input("E7", "")]]),
+      SHEET,
+    );
+    expect(programs).toEqual([{ ...BC, exchangeRate: null }]);
+    expect(kept.map((k) => [k.sheet, k.pane])).toEqual([["blank", "1.37"]]);
+  });
+
+  it("keeps the user's formula as written, silently when its value is the pane's; one pointing into the sheet as its value, listed", () => {
+    const linked = earlier([["CAN-BC", input("D7", ""), input("E7", 1.37, "=Globals!$B$9")]]);
+    expect(keepSheetInputs([BC], linked, SHEET)).toEqual({
+      programs: [{ ...BC, formulas: { exchangeRate: "=Globals!$B$9" } }],
+      kept: [],
+    });
+    const moved = earlier([["CAN-BC", input("D7", ""), input("E7", 1.5, "=Globals!$B$9")]]);
+    expect(keepSheetInputs([BC], moved, SHEET).kept[0].sheet).toBe("1.5 (your formula =Globals!$B$9)");
+    const own = earlier([["CAN-BC", input("D7", ""), input("E7", 1.37, "=E6")]]);
+    const kept = keepSheetInputs([BC], own, SHEET);
+    expect(kept.programs).toEqual([BC]);
+    expect(kept.kept[0].sheet).toBe(
+      "1.37 (the value of your formula =E6, which points at cells of this sheet, whose rows move)",
+    );
+  });
+
+  it.each<[string, CellValue, string]>([
+    ["abc", "abc", `"abc" must be a number above 0`],
+    ["0", 0, "0 must be a number above 0"],
+    ["a negative rate", -1.4, "-1.4 must be a number above 0"],
+    ["TRUE", true, "TRUE must be a number above 0"],
+  ])("refuses a rate of %s, naming the program and the cell", (_what, value, words) => {
+    expect(() =>
+      keepSheetInputs([GA, BC], earlier([["CAN-BC", input("D7", ""), input("E7", value)]]), SHEET),
+    ).toThrow(
+      `The Exchange rate of CAN-BC on "Incentive comparison" (E7) cannot be used: ${words}, such as 0.79, or blank when the budget is in the program's currency. Correct the cell or clear it, then compare again; nothing was written.`,
+    );
+  });
+
+  it.each<[CellValue, RegExp]>([
+    [
+      "=1",
+      /^The Settings of US-GA on "Incentive comparison" \(D6\) cannot be used: settings names , which US-GA does not read/,
+    ],
+    [
+      "FOO=1",
+      /^The Settings of US-GA on "Incentive comparison" \(D6\) cannot be used: settings names FOO, which/,
+    ],
+    [
+      "SALE=abc",
+      /\(D6\) cannot be used: settings SALE must be a number, got "abc"\. Correct the cell or clear it/,
+    ],
+    [5, /\(D6\) cannot be used: settings must be NAME=VALUE pairs such as "GEP=NO, SALE=0\.88", got 5\./],
+  ])("refuses settings of %p, naming the program and the cell", (value, words) => {
+    expect(() =>
+      keepSheetInputs([GA], earlier([["US-GA", input("D6", value), input("E6", "")]]), SHEET),
+    ).toThrow(words);
+  });
+});
+
+describe("the program's row as written", () => {
+  const result = { program: findProgram("US-GA"), unconfirmed: [], notes: [], failed: null, timing: "t" };
+  const program = (p: Partial<ComparedProgram>) =>
+    ({
+      ...GA,
+      result: { ...result, gross: { toNumber: () => 1 }, net: { toNumber: () => 1 } },
+      ...p,
+    }) as ComparedProgram;
+  const budget = { label: "B!A1:I9", amounts: "'B'!$A$2:$A$9", tags: null };
+  const row = (p: Partial<ComparedProgram>) =>
+    comparisonPlan({ sheetName: SHEET, mode: "create" }, budget, [program(p)]).plan.sheets[0].blocks[4]
+      .cells[0];
+
+  it("writes settings as text, never a formula, and the user's kept formulas as written", () => {
+    expect(row({ settings: "SALE=0.88" }).slice(3, 5)).toEqual([{ text: "SALE=0.88" }, null]);
+    expect(row({ settings: "=SALE=0.88", exchangeRate: 1.4 }).slice(3, 5)).toEqual([
+      { text: "=SALE=0.88" },
+      1.4,
+    ]);
+    expect(
+      row({
+        exchangeRate: 1.37,
+        formulas: { exchangeRate: "=Globals!$B$9", settings: "=Globals!$B$8" },
+      }).slice(3, 5),
+    ).toEqual([{ formula: "=Globals!$B$8" }, { formula: "=Globals!$B$9" }]);
+  });
+});
