@@ -31,11 +31,9 @@ import { ChoiceField } from "../shell/ChoiceField";
 import {
   type Budget,
   type SavedScenarios,
-  cannotApply,
+  applyScenario,
   compareAndWrite,
   findBudgets,
-  globalsRefused,
-  keepCurrent,
   readGlobals,
   readGlobalsLayout,
   readGroups,
@@ -43,7 +41,6 @@ import {
   setGroupInTotal,
   stamp,
   takeBackStore,
-  writeGlobals,
   writeScenarios,
 } from "../whatif/whatifWorkbook";
 
@@ -301,16 +298,9 @@ function Scenarios({ budget }: { budget: Budget }) {
     const scenario = scenarios?.find((s) => s.name === toApply);
     if (!scenario) return;
     try {
-      if ((await takenBack(apply)) === null) return;
-      const layout = await readGlobalsLayout(apply.port, budget);
-      const problem = cannotApply(scenario, layout);
-      if (problem) throw new Error(problem);
-      const current = await readGlobals(apply.port, layout);
-      const saved = (await readScenarios(apply.port, budget)).scenarios;
-      const kept = await keepCurrent(apply.port, budget, current, saved, "Before applying", new Date());
-      await writeGlobals(apply.port, budget, layout, current, scenario.globals).catch((error: unknown) => {
-        throw globalsRefused(error, budget, kept);
-      });
+      const saved = (await takenBack(apply))?.scenarios;
+      if (!saved) return;
+      const kept = await applyScenario(apply.port, budget, scenario, saved);
       apply.showNote(
         `Scenario "${scenario.name}" applied to ${budget.globals}.` +
           (kept.added ? ` Your globals as they were are saved as the scenario "${kept.scenario.name}".` : ""),
@@ -325,18 +315,22 @@ function Scenarios({ budget }: { budget: Budget }) {
     compare.clearMessage();
     // In the order they were checked: the first is the base the changes are against.
     const picked = checked.flatMap((n) => (scenarios ?? []).filter((s) => s.name === n));
+    let store: SavedScenarios | null;
     try {
-      if ((await takenBack(compare)) === null) return;
+      store = await takenBack(compare);
     } catch (error) {
       compare.showError(error);
       return;
     }
+    if (!store) return;
+    const { scenarios: saved } = store;
     let asked = budget.comparisonSheet;
     const written = await compare.runLong(`Comparing ${picked.length} scenarios`, (options) =>
       compareAndWrite(
         compare.port,
         budget,
         picked,
+        saved,
         (question, sheet) => {
           asked = sheet;
           return compare.ask(question);

@@ -332,9 +332,11 @@ export async function readScenarios(port: WorkbookPort, budget: Budget): Promise
  * Before the pane writes the store (to save, apply or compare): a store whose hidden mark is gone
  * is taken back only when `confirm` says yes, asked with the scenarios read on it (takeBackSaved:
  * marked again and protected as it is, so every scenario on it stays). Answers the saved scenarios
- * (read once for the question and the action), or null when the user said no: nothing was
- * written. A store that is PROD's by its mark, none yet, or a sheet of that name that is the
- * user's (writeScenarios refuses it in words) needs no question.
+ * (read once for the question and the action, which reads them no more), or null when the user
+ * said no: nothing was written. After a yes the store is read again: the workbook was the user's
+ * while the question was open, and a scenario saved or changed meanwhile must not be written over
+ * from the read before it. A store that is PROD's by its mark, none yet, or a sheet of that name
+ * that is the user's (writeScenarios refuses it in words) needs no question.
  */
 export async function takeBackStore(
   port: WorkbookPort,
@@ -348,7 +350,9 @@ export async function takeBackStore(
     markKey: STORE_KEY,
     title: STORE_TITLE,
   };
-  return takeBackSaved(port, store, await readScenarios(port, budget), confirm);
+  const read = await readScenarios(port, budget);
+  if ((await takeBackSaved(port, store, read, confirm)) === null) return null;
+  return read.unmarked ? readScenarios(port, budget) : read;
 }
 
 /** The store's sheet with `scenarios` on it: made the first time, then replaced by its mark. */
@@ -499,6 +503,30 @@ export function cannotApply(scenario: Scenario, layout: GlobalsLayout): string |
     : `The scenario "${scenario.name}" sets ${quoteList(missing)}, which the budget on "${layout.sheet}" does not have; nothing was changed.`;
 }
 
+/**
+ * Applies a scenario's globals to the budget, keeping the user's globals in the store first when
+ * no saved scenario holds them (keepCurrent). `saved`: the store as the pane read it for this
+ * action (takeBackStore), not read again. Answers the scenario the user's globals are kept as and
+ * whether it was just saved.
+ */
+export async function applyScenario(
+  port: WorkbookPort,
+  budget: Budget,
+  scenario: Scenario,
+  saved: readonly Scenario[],
+  now = new Date(),
+): Promise<{ scenario: Scenario; added: boolean }> {
+  const layout = await readGlobalsLayout(port, budget);
+  const problem = cannotApply(scenario, layout);
+  if (problem) throw new PortError("notFound", problem);
+  const current = await readGlobals(port, layout);
+  const kept = await keepCurrent(port, budget, current, saved, "Before applying", now);
+  await writeGlobals(port, budget, layout, current, scenario.globals).catch((error: unknown) => {
+    throw globalsRefused(error, budget, kept);
+  });
+  return kept;
+}
+
 // ---- Comparing scenarios -----------------------------------------------------------------
 
 /** The result of a comparison: each scenario's figures and the lines of the comparison. */
@@ -514,12 +542,14 @@ export interface ScenarioComparison {
  * Apply each scenario in turn, wait for Excel to finish calculating, read the top sheet's
  * totals, and put the user's globals back exactly, whatever happens: at the end, on Cancel, and
  * when Excel refuses a write. If even that fails, the globals are in the store (kept there
- * before anything changed) and the error says which scenario holds them.
+ * before anything changed) and the error says which scenario holds them. `saved`: the store as
+ * read for this comparison (takeBackStore), not read again.
  */
 export async function compareScenarios(
   port: WorkbookPort,
   budget: Budget,
   picked: readonly Scenario[],
+  saved: readonly Scenario[],
   options: RunOptions = {},
   now = new Date(),
   topRead?: RangeData | null,
@@ -530,7 +560,6 @@ export async function compareScenarios(
     if (problem) throw new PortError("notFound", problem);
   }
   const current = await readGlobals(port, layout);
-  const { scenarios: saved } = await readScenarios(port, budget);
   const kept = await keepCurrent(port, budget, current, saved, "Before comparing", now);
   const top = topRead === undefined ? await port.readUsedRange(budget.topSheet) : topRead;
   if (!top) throw new PortError("notFound", `"${budget.topSheet}" is empty.`, [budget.topSheet]);
@@ -690,12 +719,15 @@ export interface WrittenComparison {
  * link to it, or when its mark is gone (replaceQuestion); a no returns null with nothing written
  * at all (globals, store and sheet as they were). What was typed goes to the rows of the same
  * top-sheet line; the question says where from the top sheet's lines as they are before
- * comparing. A sheet of the user's is never written to.
+ * comparing. A sheet of the user's is never written to. `saved`: the store as the pane read it for
+ * this comparison (takeBackStore); it is read again only after the question, when one was asked
+ * (the workbook was the user's while it was open, and the user's globals may be kept in the store).
  */
 export async function compareAndWrite(
   port: WorkbookPort,
   budget: Budget,
   picked: readonly Scenario[],
+  saved: readonly Scenario[],
   confirm: (question: SheetQuestion, sheet: string) => Promise<boolean>,
   options: RunOptions = {},
   now = new Date(),
@@ -721,7 +753,8 @@ export async function compareAndWrite(
     links,
   });
   if (question && !(await confirm(question, target.sheetName))) return null;
-  const comparison = await compareScenarios(port, budget, picked, options, now, top);
+  const stored = question ? (await readScenarios(port, budget)).scenarios : saved;
+  const comparison = await compareScenarios(port, budget, picked, stored, options, now, top);
   const layout = await readGlobalsLayout(port, budget);
   const { plan, carry } = comparisonPlan(budget, comparison, layout, target, typed);
   await port.apply(plan);
