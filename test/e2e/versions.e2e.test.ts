@@ -7,7 +7,8 @@
  * hand after the user unprotected the store is named when it is compared. A note the user typed
  * on the comparison and a date beside it, and a cell on Globals that links to it, are named in a
  * question before the comparison is replaced; Cancel keeps the sheet as it was, Replace carries
- * the note and the date (still shown as a date) to the same account's row. Then the store's hidden mark is deleted: the pane asks before taking it back
+ * the note and the date (still shown as a date) to the same account's row; left out of the next
+ * comparison, they are kept under its heading, and go back to the row when it is compared again. Then the store's hidden mark is deleted: the pane asks before taking it back
  * (Cancel changes nothing), and taking it back keeps every version, the one edited by hand still
  * named, and protects it again.
  */
@@ -271,6 +272,46 @@ describe("budget versions in the preview", () => {
     expect(after.get(`H${moved}`)).toBe("12/9/2025");
     expect(after.get(`J${moved}`) ?? "").toBe("");
     expect(after.get(`K${moved}`) ?? "").toBe("");
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("keeps the note of an account left out under the heading, and puts it back on the account's row when it is compared again", async () => {
+    const { page } = preview;
+    const accounts = page.getByLabel("Accounts (optional)");
+    const dialog = page.getByRole("dialog");
+    await accounts.fill("1000-9999,!3350");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await dialog.getByText(/^You typed on it: 2 cells beside 1 row \(3350 /).waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page.getByText(/2 cells kept under "From the earlier comparison/).waitFor();
+    const without = await showSheet(page, "Budget comparison");
+    const kept = rowOf(
+      without,
+      "From the earlier comparison (kept by PROD: rows this comparison does not have)",
+    );
+    const label = without.get(`A${kept + 1}`) ?? "";
+    expect(label).toMatch(/^3350 /);
+    expect([without.get(`G${kept + 1}`), without.get(`H${kept + 1}`)]).toEqual([
+      "ask about the crane",
+      "12/9/2025",
+    ]);
+
+    // Every account again: the note and the date go back to 3350's row; the kept part is gone.
+    await accounts.fill("");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await dialog.getByText(/will be moved back to the row the new sheet has again: 3350 /).waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page
+      .getByText(
+        `2 cells that were kept under "From the earlier comparison (kept by PROD: rows this comparison does not have)" moved back to the row the new sheet has again: ${label}.`,
+      )
+      .waitFor();
+    const back = await showSheet(page, "Budget comparison");
+    const crane = rowOf(back, "3350");
+    expect([back.get(`G${crane}`), back.get(`H${crane}`)]).toEqual(["ask about the crane", "12/9/2025"]);
+    expect([...back.values()]).not.toContain(
+      "From the earlier comparison (kept by PROD: rows this comparison does not have)",
+    );
     expect(preview.errors).toEqual([]);
   });
 

@@ -200,6 +200,15 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
     expect(written?.carried).toBe(
       `2 cells of yours carried to the rows with the same labels; 1 cell kept under "${KEPT_HEADING}" (1 row the new sheet does not have: CAN-BC).`,
     );
+
+    // CAN-BC compared again: its note goes back to its row's notes, and the kept part is gone.
+    const again = await compareIncentives(port, ref, programs, yes);
+    expect([row(7)[0], row(7)[10]]).toEqual(["CAN-BC", "too far"]);
+    expect([row(6)[0], ...row(6).slice(10)]).toEqual(["US-NM", "ask the film office", 46000]);
+    expect(book.values(COMPARISON_SHEET, 8, 0, 4, 1).flat()).not.toContain(KEPT_HEADING);
+    expect(again?.carried).toBe(
+      `2 cells of yours carried to the rows with the same labels; 1 cell that was kept under "${KEPT_HEADING}" moved back to the row the new sheet has again: CAN-BC.`,
+    );
   });
 
   it("names a formula on another sheet that links to it, even with nothing typed on it", async () => {

@@ -597,6 +597,43 @@ describe("what the user typed on the comparison", () => {
     );
   });
 
+  it("moves a note kept under the heading back to its account when the account is in the comparison again", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    const all = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, choice, all, () => Promise.reject(new Error("asked")));
+    book.setCell(COMPARISON_SHEET, "G5", { kind: "value", content: "check rights" });
+    book.setCell(COMPARISON_SHEET, "H5", { kind: "value", content: 46000, format: "m/d/yyyy" });
+    // Without 1101: its cells are kept under the heading.
+    await compareCurrent(port, choice, { ...all, filter: "1102-1199" }, yes);
+    const column = () => book.values(COMPARISON_SHEET, 0, 0, 200, 1).map((r) => r[0]);
+    const heading = column().indexOf(KEPT_HEADING);
+    // The row is named by its account and description (the budget's first line's, as text).
+    const label = String(column()[heading + 1]);
+    expect(label).toBe('1101 =HYPERLINK("x")');
+    expect(book.values(COMPARISON_SHEET, heading + 1, 6, 1, 2)).toEqual([["check rights", 46000]]);
+
+    // With 1101 again: the note and the date go back to its row, and the kept part is gone.
+    const questions: string[] = [];
+    const syncs = excel.state.syncs;
+    const written = await compareCurrent(port, choice, all, (question) => {
+      questions.push(question.message);
+      return yes();
+    });
+    // As any replace with something typed on it (16 with a store of two reads; one read here).
+    expect(excel.state.syncs - syncs).toBe(15);
+    expect(questions[0]).toContain(
+      `2 cells that were kept under "${KEPT_HEADING}" will be moved back to the row the new sheet has again: ${label}.`,
+    );
+    expect(book.cell(COMPARISON_SHEET, "A5")?.content).toBe(1101);
+    expect(book.values(COMPARISON_SHEET, 4, 6, 1, 2)).toEqual([["check rights", 46000]]);
+    expect(book.cell(COMPARISON_SHEET, "H5")?.format).toBe("m/d/yyyy");
+    expect(column()).not.toContain(KEPT_HEADING);
+    expect(written?.carried).toBe(
+      `2 cells that were kept under "${KEPT_HEADING}" moved back to the row the new sheet has again: ${label}.`,
+    );
+  });
+
   it("asks before the replace when a cell elsewhere links to it, even with nothing typed on it", async () => {
     const { book, excel, port, choice } = setup();
     await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);

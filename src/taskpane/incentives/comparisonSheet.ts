@@ -96,9 +96,12 @@ function topRows(width: number): OwnRow[] {
   ];
 }
 
-/** A program's row, told across comparisons by the program's name ("US-GA"). */
+/** What tells a program's row across comparisons: the program's name ("US-GA"), its label. */
+const programKey = (name: string) => `program ${name}`;
+
+/** A program's row, told across comparisons by the program's name. */
 function programRow(row: number, name: string, layout: Pick<OwnRow, "width" | "notes" | "formulas">): OwnRow {
-  return { row, key: `program ${name}`, label: name, ...layout };
+  return { row, key: programKey(name), label: name, ...layout };
 }
 
 /** The columns where PROD writes a live formula on a program's row, with their headings. */
@@ -123,7 +126,7 @@ export function earlierRows(cells: SheetCells): OwnRow[] {
   const last = cells.row + cells.values.length;
   for (let r = HEADER_ROW + 1; r < last && valueAt(cells, r, 0) !== ""; r++)
     rows.push(programRow(r, String(valueAt(cells, r, 0)), { width, notes: notesColumn, formulas }));
-  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notesColumn)];
+  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notesColumn, programKey)];
 }
 
 /** A cell as read from an earlier comparison: its value, and the user's formula when it holds one. */

@@ -276,16 +276,26 @@ export function valueAt(cells: SheetCells, row: number, column: number): CellVal
   return cells.values[row - cells.row]?.[column - cells.column] ?? "";
 }
 
+const KEPT_KEY = "kept ";
+/**
+ * The key of a row kept under the kept heading, by the key of the row it was kept from: its cells
+ * go back to a row of that key when the new output has one again (placeTypedCells).
+ */
+export const keptKey = (key: string) => `${KEPT_KEY}${key}`;
+
 /**
  * PROD's rows of the kept part of an earlier output (placeTypedCells wrote it under `heading`):
  * the heading, each kept row by its label (laid out `width` wide, as the rows were then), and the
- * heading of the user's own rows; the rows under that are the user's again.
+ * heading of the user's own rows; the rows under that are the user's again. A kept row's key is
+ * {@link keptKey} of the key the panel gives a row of its label (`keyOf`: "2300 Sets" is "code
+ * 2300"), the same as the new output's row of that label, so its cells go back there.
  */
 export function readKeptRows(
   cells: SheetCells,
   heading: string,
   width: number,
   notes: number | null,
+  keyOf: (label: string) => string,
 ): OwnRow[] {
   const last = cells.row + cells.values.length;
   let r = cells.row;
@@ -299,7 +309,7 @@ export function readKeptRows(
       break;
     }
     if (label === "") break;
-    rows.push({ row: r, key: `kept ${String(label)}`, label: String(label), width, notes });
+    rows.push({ row: r, key: keptKey(keyOf(String(label))), label: String(label), width, notes });
   }
   return rows;
 }
@@ -311,8 +321,11 @@ export interface PlacedCell {
   column: number;
   cell: Cell;
   from: TypedCell;
-  /** Put on the row with the same label ("row"), or after the output ("kept"). */
-  where: "row" | "kept";
+  /**
+   * Put on the row with the same label ("row"), back on it from the kept part of the earlier
+   * output ("back": the row is in the new output again), or after the output ("kept").
+   */
+  where: "row" | "back" | "kept";
   /** A formula of the user's carried as its value, because it refers to the sheet's own cells. */
   asValue: boolean;
   /**
@@ -439,7 +452,10 @@ export function placeTypedCells(
   }
 
   // Each old row's cells go to one row: the nth row of its label, or a kept row of its own.
-  const groups = new Map<string, { target: OwnRow | null; label: string; cells: TypedCell[] }>();
+  const groups = new Map<
+    string,
+    { target: OwnRow | null; label: string; back: boolean; cells: TypedCell[] }
+  >();
   const loose = new Map<number, TypedCell[]>();
   for (const t of typed) {
     if (t.on === null) {
@@ -447,9 +463,12 @@ export function placeTypedCells(
       continue;
     }
     const id = `${t.on.occurrence}\u0000${t.on.key}`;
+    // A row kept from an earlier output goes back to the row it was kept from, if it is back.
+    const back = t.on.key.startsWith(KEPT_KEY);
     const group = groups.get(id) ?? {
-      target: byKey.get(t.on.key)?.[t.on.occurrence] ?? null,
+      target: byKey.get(back ? t.on.key.slice(KEPT_KEY.length) : t.on.key)?.[t.on.occurrence] ?? null,
       label: t.on.label,
+      back,
       cells: [],
     };
     group.cells.push(t);
@@ -471,7 +490,7 @@ export function placeTypedCells(
   }
   for (const group of groups.values()) {
     const target = group.target as OwnRow;
-    const where = byKey.get(target.key)?.includes(target) ? "row" : "kept";
+    const where = !byKey.get(target.key)?.includes(target) ? "kept" : group.back ? "back" : "row";
     const put = (t: TypedCell, column: number) => {
       take(target.row, column);
       placed.push({ row: target.row, column, where, from: t, ...carriedCell(t, sheet) });
@@ -568,6 +587,7 @@ export function carriedWords(carry: Carry, keptHeading: string, done: boolean): 
   // A figure typed over a formula is said on its own, wherever its note went.
   const cells = carry.cells.filter((p) => p.from.kind !== "over");
   const onRow = cells.filter((p) => p.where === "row").length;
+  const back = cells.filter((p) => p.where === "back");
   const kept = cells.filter((p) => p.where === "kept");
   const overs = carry.cells.filter((p) => p.from.kind === "over");
   const over = overs.length;
@@ -577,6 +597,12 @@ export function carriedWords(carry: Carry, keptHeading: string, done: boolean): 
   const parts: string[] = [];
   if (onRow > 0)
     parts.push(`${count(onRow, "cell")} of yours ${will("carried")} to the rows with the same labels`);
+  if (back.length > 0) {
+    const rows = [...new Set(back.map((p) => p.from.on?.label ?? ""))];
+    parts.push(
+      `${count(back.length, "cell")} that ${back.length === 1 ? "was" : "were"} kept under "${keptHeading}" ${will("moved")} back to the ${rows.length === 1 ? "row" : "rows"} the new sheet has again: ${firstFew(rows)}`,
+    );
+  }
   if (kept.length > 0) {
     const gone = new Set(kept.flatMap((p) => (p.from.on ? [p.from.on.label] : [])));
     const why =

@@ -98,6 +98,16 @@ function rowKey(code: CellValue, name: CellValue): { key: string; label: string 
   return { key: `code ${key}`, label: `${text} ${String(name)}` };
 }
 
+/**
+ * The key of a row by its label as {@link rowKey} makes it, for a row kept under KEPT_HEADING: a
+ * code and the name after it ("2300 Sets", "100 Development": 0100 read back as a number), or a
+ * name alone, which only the totals have ("Total Above-the-line", "Total": engine/versions).
+ */
+function keyOfLabel(label: string): string {
+  const code = /^(\S+) /.exec(label)?.[1];
+  return code === undefined || code === "Total" ? rowKey("", label).key : rowKey(code, "").key;
+}
+
 /** PROD's fixed rows above the table: the title, two notes and the header. */
 function topRows(width: number): OwnRow[] {
   return [
@@ -137,7 +147,7 @@ export function earlierRows(cells: SheetCells): OwnRow[] {
       rows.push({ row: r, key: `partial ${key}`, label, width: PARTIAL_WIDTH, notes: null });
     }
   }
-  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes)];
+  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, keyOfLabel)];
 }
 
 /** Where each compared budget's figures come from, in the comparison's order. */

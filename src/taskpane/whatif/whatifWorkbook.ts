@@ -646,6 +646,9 @@ function comparisonSignature(budget: Budget): SheetSignature {
 /** The heading over the globals that differ, under the figures. */
 const GLOBALS_HEADING = "Globals that differ";
 
+/** What tells a row of the figures across comparisons: its top-sheet line's label. */
+const lineKey = (label: string) => `line ${label}`;
+
 /** PROD's fixed rows above the figures: the title, its note and the header. */
 function comparisonTopRows(budget: Budget, width: number): OwnRow[] {
   return [
@@ -673,7 +676,7 @@ export function earlierComparisonRows(cells: SheetCells, budget: Budget): OwnRow
   let r = COMPARISON_HEADER_ROW + 1;
   for (; r < last && valueAt(cells, r, 0) !== ""; r++) {
     const label = String(valueAt(cells, r, 0));
-    rows.push({ row: r, key: `line ${label}`, label, width, notes });
+    rows.push({ row: r, key: lineKey(label), label, width, notes });
   }
   // Two blank rows, then the globals that differ.
   if (valueAt(cells, r + 2, 0) === GLOBALS_HEADING) {
@@ -684,7 +687,7 @@ export function earlierComparisonRows(cells: SheetCells, budget: Budget): OwnRow
       rows.push({ row: r, key: `global ${label}`, label, width: globalsWidth, notes: null });
     }
   }
-  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes)];
+  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, lineKey)];
 }
 
 /**
@@ -800,7 +803,7 @@ function comparisonPlan(
   result.lines.forEach((line, i) =>
     rows.push({
       row: COMPARISON_HEADER_ROW + 1 + i,
-      key: `line ${line.label}`,
+      key: lineKey(line.label),
       label: line.label,
       width,
       notes: notesColumn,

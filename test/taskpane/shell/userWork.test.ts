@@ -13,6 +13,7 @@ import {
   carryBlocks,
   findCheckColumn,
   findTypedCells,
+  keptKey,
   lostChecks,
   overNote,
   placeTypedCells,
@@ -27,6 +28,8 @@ import {
 
 const SHEET = "Budget comparison";
 const KEPT = "From the earlier comparison";
+/** The key of a row by its label, as the test's rows have them ("2300 Sets" is "code 2300"). */
+const codeKey = (label: string) => `code ${label.split(" ")[0]}`;
 
 /** A grid from A1, formulas where given (`=`), the rest values; number formats by A1 cell, else General. */
 function grid(rows: CellValue[][], formats: Record<string, string> = {}): SheetCells {
@@ -420,7 +423,7 @@ describe("placing what the user typed in the new output", () => {
         v !== null && typeof v === "object" ? ("text" in v ? v.text : v.formula) : (v as CellValue);
     }
     const sheet = grid(cells);
-    const again = findTypedCells(sheet, [...rows, ...readKeptRows(sheet, KEPT, 4, 3)]);
+    const again = findTypedCells(sheet, [...rows, ...readKeptRows(sheet, KEPT, 4, 3, codeKey)]);
     const second = placeTypedCells(again, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
     // The same headings and labels; the user's own row is named where it was on the sheet read.
     expect(second.labels.map((l) => l.cell)).toEqual([
@@ -431,6 +434,71 @@ describe("placing what the user typed in the new output", () => {
       expect.arrayContaining(first.cells.map((p) => [p.row, p.column])),
     );
     expect(second.cells).toHaveLength(first.cells.length);
+  });
+
+  it("moves a kept row's cells back to its row when the new output has it again, notes to notes, beside to beside", () => {
+    const typed = findTypedCells(OLD, oldRows());
+    // 2300 left out: its cells are kept under the heading, on a row labelled "2300 Sets".
+    const rows = newRows(4, ["code 1100"]);
+    const first = placeTypedCells(typed, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
+    const cells: CellValue[][] = Array.from({ length: first.end }, () => Array<CellValue>(9).fill(""));
+    for (const c of [...first.labels, ...first.cells]) {
+      const v = c.cell;
+      cells[c.row][c.column] =
+        v !== null && typeof v === "object" ? ("text" in v ? v.text : v.formula) : (v as CellValue);
+    }
+    const sheet = grid(cells);
+    const keptRows = readKeptRows(sheet, KEPT, 4, 3, codeKey);
+    expect(keptRows.map((r) => [r.row, r.key, r.label])).toEqual([
+      [5, "#kept", KEPT],
+      [6, keptKey("code 2300"), "2300 Sets"],
+      [7, "#loose", expect.stringMatching(/^Typed on rows of your own/) as string],
+    ]);
+    // 2300 is back, now the first account, in an output 6 wide with notes in F.
+    const back = newRows(6, ["code 2300", "code 1100"]);
+    const again = findTypedCells(sheet, [...rows, ...keptRows]);
+    const second = placeTypedCells(again, back, SHEET, { start: 6, width: 6, notes: 5, heading: KEPT });
+    const on2300 = second.cells.filter((p) => p.row === 2);
+    expect(on2300.map((p) => [a1(p.row, p.column), p.cell, p.where])).toEqual([
+      // The note on the figure typed over 2300's Difference went back to the notes column, and
+      // the formula's value, one right of the old row's columns, one right of the new row's.
+      ["F3", first.cells.find((p) => p.from.kind === "over")?.cell, "back"],
+      ["H3", 7, "back"],
+    ]);
+    // The kept part keeps only the user's own row: 2300's label is gone from it.
+    expect(second.labels.map((l) => l.cell)).toEqual([
+      { text: KEPT },
+      { text: "Typed on rows of your own in the earlier sheet (row 9), in the same columns:" },
+    ]);
+    expect(second.cells).toHaveLength(first.cells.length);
+    expect(carriedWords(second, KEPT, true)).toBe(
+      `4 cells of yours carried to the rows with the same labels; 2 cells that were kept under "${KEPT}" moved back to the row the new sheet has again: 2300 Sets; 2 cells kept under "${KEPT}".`,
+    );
+  });
+
+  it("moves kept cells back beside what the user typed on that row since, never over it", () => {
+    // 1100 has a note of its own now, and a kept row of 1100 (from an older sheet) has one too.
+    const sheet = grid([
+      ["Budget comparison"],
+      ["Account", "Description", "Current", "Approved (base)", "Difference: Current", "Your notes"],
+      [1100, "Story", "=C1", "=D1", "=E1", "new note"],
+      [],
+      [KEPT],
+      ["1100 Story", "", "", "", "", "old note", "Ann"],
+    ]);
+    const rows = [...oldRows().slice(0, 3), ...readKeptRows(sheet, KEPT, 6, 5, codeKey)];
+    const carry = placeTypedCells(findTypedCells(sheet, rows), newRows(6, ["code 1100"]), SHEET, {
+      start: 4,
+      width: 6,
+      notes: 5,
+      heading: KEPT,
+    });
+    expect(carry.cells.map((p) => [a1(p.row, p.column), p.cell, p.where])).toEqual([
+      ["F3", { text: "new note" }, "row"],
+      ["G3", { text: "Ann" }, "back"],
+      ["H3", { text: "old note" }, "back"],
+    ]);
+    expect(carry.labels).toEqual([]);
   });
 
   it.each(["=SUM(A1)", "+1", "@x", "-1", "'quoted"])("carries the text %s as text", (text) => {
@@ -558,6 +626,8 @@ describe("a property of the placing", () => {
         fc.integer({ min: 3, max: 9 }),
         fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 0, maxLength: 6 }),
         fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 0, maxLength: 6 }),
+        // Rows kept from an earlier output under the kept heading, each of a label that may be back.
+        fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 0, maxLength: 3 }),
         fc.array(
           fc.tuple(
             fc.integer({ min: 0, max: 10 }),
@@ -568,7 +638,7 @@ describe("a property of the placing", () => {
           { maxLength: 40 },
         ),
         fc.array(fc.constantFrom("checked", "lost", "none"), { minLength: 6, maxLength: 6 }),
-        (oldWidth, newWidth, oldKeys, newKeys, entries, checks) => {
+        (oldWidth, newWidth, oldKeys, newKeys, keptKeys, entries, checks) => {
           const formulas = new Map([[1, "Figure"]]);
           // Each old row as PROD wrote it: a label, a formula, figures, with its check (or none,
           // or one deleted) right of its notes; then what the user typed, over any of it.
@@ -582,6 +652,15 @@ describe("a property of the placing", () => {
             const check = checks[i] === "none" ? undefined : checks[i] === "lost" ? null : oldWidth;
             return { row: 1 + i, key, label: key, width: oldWidth, notes: oldWidth - 1, formulas, check };
           });
+          keptKeys.forEach((key, i) =>
+            old.push({
+              row: 2 + oldKeys.length + i,
+              key: keptKey(key),
+              label: key,
+              width: oldWidth,
+              notes: oldWidth - 1,
+            }),
+          );
           const formats: Record<string, string> = {};
           for (const [r, c, v, f] of entries) {
             cells[r][c] = v;
@@ -608,6 +687,12 @@ describe("a property of the placing", () => {
           const spots = [...carry.cells, ...carry.labels].map((p) => `${p.row},${p.column}`);
           expect(new Set(spots).size).toBe(spots.length);
           for (const p of carry.cells) {
+            // A kept row's cells go back to the row of its label when the new output has it.
+            const from = p.from.on;
+            const keptFrom = from !== null && keptKeys.some((k) => keptKey(k) === from.key);
+            const back = keptFrom && newKeys.filter((k) => keptKey(k) === from.key).length > from.occurrence;
+            expect(p.where === "back").toBe(back);
+            if (back) expect(keptKey(rows.find((r) => r.row === p.row)?.key ?? "")).toBe(from.key);
             // Each with the format it had, but PROD's note on a figure typed over a formula.
             expect(p.from.format).toBe(formats[a1(p.from.row, p.from.column)] ?? "General");
             expect(p.format).toBe(p.from.kind === "over" ? null : p.from.format);
