@@ -22,6 +22,7 @@ import {
   rowCheck,
   typedWords,
   ROW_CHECK,
+  type Carry,
   type OwnRow,
   type SheetCells,
 } from "../../../src/taskpane/shell/userWork";
@@ -111,6 +112,13 @@ function asRead(cell: Cell): { value: CellValue; formula: CellValue } {
   if (typeof cell !== "object") return { value: cell, formula: cell };
   if ("text" in cell) return { value: cell.text, formula: cell.text };
   return { value: 7, formula: cell.formula };
+}
+
+/** The sheet a carry was written on: PROD's rows blank, its kept part's labels and the carried cells. */
+function carriedSheet(carry: Carry): SheetCells {
+  const cells: CellValue[][] = Array.from({ length: carry.end }, () => Array<CellValue>(9).fill(""));
+  for (const c of [...carry.labels, ...carry.cells]) cells[c.row][c.column] = asRead(c.cell).formula;
+  return grid(cells);
 }
 
 describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
@@ -416,13 +424,7 @@ describe("placing what the user typed in the new output", () => {
     const rows = newRows(4, ["code 1100"]);
     const first = placeTypedCells(typed, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
     // The sheet as written: PROD's rows (blank here) and the carried cells.
-    const cells: CellValue[][] = Array.from({ length: first.end }, () => Array<CellValue>(9).fill(""));
-    for (const c of [...first.labels, ...first.cells]) {
-      const v = c.cell;
-      cells[c.row][c.column] =
-        v !== null && typeof v === "object" ? ("text" in v ? v.text : v.formula) : (v as CellValue);
-    }
-    const sheet = grid(cells);
+    const sheet = carriedSheet(first);
     const again = findTypedCells(sheet, [...rows, ...readKeptRows(sheet, KEPT, 4, 3, codeKey)]);
     const second = placeTypedCells(again, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
     // The same headings and labels; the user's own row is named where it was on the sheet read.
@@ -441,13 +443,7 @@ describe("placing what the user typed in the new output", () => {
     // 2300 left out: its cells are kept under the heading, on a row labelled "2300 Sets".
     const rows = newRows(4, ["code 1100"]);
     const first = placeTypedCells(typed, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
-    const cells: CellValue[][] = Array.from({ length: first.end }, () => Array<CellValue>(9).fill(""));
-    for (const c of [...first.labels, ...first.cells]) {
-      const v = c.cell;
-      cells[c.row][c.column] =
-        v !== null && typeof v === "object" ? ("text" in v ? v.text : v.formula) : (v as CellValue);
-    }
-    const sheet = grid(cells);
+    const sheet = carriedSheet(first);
     const keptRows = readKeptRows(sheet, KEPT, 4, 3, codeKey);
     expect(keptRows.map((r) => [r.row, r.key, r.label])).toEqual([
       [5, "#kept", KEPT],
