@@ -599,13 +599,13 @@ describe("what the user typed on the comparison", () => {
 
   it("moves a note kept under the heading back to its account when the account is in the comparison again", async () => {
     const { book, excel, port, choice } = setup();
-    await saveCurrent(port, choice, "Approved", "2026-12-04", yes);
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
     const all = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
-    await compareCurrent(port, choice, all, () => Promise.reject(new Error("asked")));
+    await compareCurrent(port, await storeRead(port), choice, all, () => Promise.reject(new Error("asked")));
     book.setCell(COMPARISON_SHEET, "G5", { kind: "value", content: "check rights" });
     book.setCell(COMPARISON_SHEET, "H5", { kind: "value", content: 46000, format: "m/d/yyyy" });
     // Without 1101: its cells are kept under the heading.
-    await compareCurrent(port, choice, { ...all, filter: "1102-1199" }, yes);
+    await compareCurrent(port, await storeRead(port), choice, { ...all, filter: "1102-1199" }, yes);
     const column = () => book.values(COMPARISON_SHEET, 0, 0, 200, 1).map((r) => r[0]);
     const heading = column().indexOf(KEPT_HEADING);
     // The row is named by its account and description (the budget's first line's, as text).
@@ -616,7 +616,7 @@ describe("what the user typed on the comparison", () => {
     // With 1101 again: the note and the date go back to its row, and the kept part is gone.
     const questions: string[] = [];
     const syncs = excel.state.syncs;
-    const written = await compareCurrent(port, choice, all, (question) => {
+    const written = await compareCurrent(port, await storeRead(port), choice, all, (question) => {
       questions.push(question.message);
       return yes();
     });
