@@ -272,7 +272,7 @@ describe("a budget detail whose hidden mark was deleted (Feature film, in the pr
     await section.getByRole("button", { name: "Apply to selection" }).click();
     await page
       .getByRole("dialog", { name: 'Take back "Budget detail"?' })
-      .getByRole("button", { name: "It is PROD's: apply" })
+      .getByRole("button", { name: "Take it back" })
       .click();
     await section.getByText(/Fringes set "SAG-AFTRA" put on 1 selected line of Budget detail/).waitFor();
     const after = await sheetCells(page);

@@ -423,7 +423,11 @@ describe("Fringes panel: apply a set to selected lines", () => {
     expect(book.names.some((n) => n.name === mark)).toBe(false);
 
     await apply("SAG-AFTRA");
-    await answerDialog(/changes nothing else on it/, "It is PROD's: apply");
+    // The question every panel asks before it takes a sheet back (takeBackQuestion), focus on Cancel.
+    const question =
+      /^"Budget detail" looks like a budget detail sheet PROD made, but the hidden mark PROD keeps on its own sheets is gone from it, so PROD cannot be sure the sheet is its own\. Take it back only if it is PROD's: PROD marks it as its own again and changes nothing else on it, then puts the fringe set on the selected lines\.$/;
+    expect(await dialogButtons(question)).toEqual(["Cancel", "Take it back"]);
+    await answerDialog(question, "Take it back");
     await screen.findByText(/Fringes set "SAG-AFTRA" put on 1 selected line of Budget detail/);
     // Only the fringe set changed: the rate typed, the formulas and the title are as they were.
     const after = cells();

@@ -61,7 +61,7 @@ import {
 } from "../fringes/fringeTables";
 import { usePane } from "../shell/PaneContext";
 import { PaneStatus } from "../shell/PaneStatus";
-import { unmarkedSheetWords } from "../shell/ownedSheet";
+import { takeBackQuestion } from "../shell/ownedSheet";
 import { count } from "../shell/words";
 import { problemProps } from "../shell/problemProps";
 import { PRESET_OPTIONS, RULE_OPTIONS } from "../shell/optionLabels";
@@ -319,12 +319,13 @@ function ApplySet() {
     pane.clearMessage();
     try {
       const { sheet, lines, leftAlone } = await applySetToSelection(pane.port, fringeSet, (detail) =>
-        pane.ask({
-          title: `Take back "${detail}"?`,
-          message: `${unmarkedSheetWords(detail, "a budget detail sheet")} Say yes only if the Templates panel made it: PROD marks it as its own again, changes nothing else on it, and puts the fringe set on the selected lines.`,
-          confirmLabel: "It is PROD's: apply",
-          cancelLabel: "Cancel",
-        }),
+        pane.ask(
+          takeBackQuestion(
+            detail,
+            "a budget detail sheet",
+            "changes nothing else on it, then puts the fringe set on the selected lines",
+          ),
+        ),
       );
       const untouched = "headings, empty lines and rows outside the budget lines are left alone";
       pane.showNote(

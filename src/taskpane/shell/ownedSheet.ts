@@ -146,29 +146,33 @@ export function reclaimComparisonQuestion(sheet: string, what: string): SheetQue
 }
 
 /**
- * The question before the pane takes back a sheet holding what the user saved (a store), told by
- * its content (`what`: "a scenario store"): it is marked again and protected as it is (the plan's
- * "remark" mode), with `kept` (what PROD read on it) kept; PROD's later saves rewrite it. Asked
- * with the focus on Cancel: a look-alike of the user's would lose what PROD cannot read on it.
+ * The question before the pane takes back a sheet PROD made whose mark is gone, told by its
+ * content (`what`: "a scenario store", "a budget detail sheet"): it is marked again as it is (the
+ * plan's "remark" mode), and `then` says what PROD does with it besides (a store:
+ * {@link keptOnStoreWords}). Every panel asks it in these words, with the focus on Cancel: a
+ * look-alike of the user's would be PROD's from then on.
  */
-export function takeBackQuestion(sheet: string, what: string, kept: string): SheetQuestion {
+export function takeBackQuestion(sheet: string, what: string, then: string): SheetQuestion {
   return {
     title: `Take back "${sheet}"?`,
-    message: `${unmarkedSheetWords(sheet, what)} Take it back only if it is PROD's: PROD marks it as its own again and protects it against changes by accident, with ${kept} kept; from then on PROD rewrites it when it saves there.`,
+    message: `${unmarkedSheetWords(sheet, what)} Take it back only if it is PROD's: PROD marks it as its own again and ${then}.`,
     confirmLabel: "Take it back",
     destructive: true,
   };
 }
 
 /**
- * What a take-back keeps, for {@link takeBackQuestion}: the items PROD read on the store, by name
- * (`noun`: "scenario"), and the rows it cannot read (listed in the pane), kept too.
+ * What taking back a store does, for {@link takeBackQuestion}: it is protected, with the items PROD
+ * read on it, by name (`noun`: "scenario"), and the rows it cannot read (listed in the pane) kept,
+ * and PROD's later saves rewrite it.
  */
 export function keptOnStoreWords(noun: string, names: readonly string[], unread = 0): string {
   const rows = unread === 0 ? "" : ` (not the ${count(unread, "row")} PROD cannot read, listed in the pane)`;
-  return names.length === 0
-    ? `everything on it${rows}`
-    : `the ${count(names.length, noun)} saved on it (${names.map((n) => `"${n}"`).join(", ")})${rows}`;
+  const kept =
+    names.length === 0
+      ? `everything on it${rows}`
+      : `the ${count(names.length, noun)} saved on it (${names.map((n) => `"${n}"`).join(", ")})${rows}`;
+  return `protects it against changes by accident, with ${kept} kept; from then on PROD rewrites it when it saves there`;
 }
 
 /**
