@@ -12,6 +12,7 @@
  * - a 3-D reference names the first and last sheet of a span: `Jan:Mar!B2`, `'Jan 1:Mar 1'!B2`;
  * - a structured reference is a table name followed by brackets: `Lines[Total]`.
  */
+import { outsideQuotes, quotedEnd } from "./formulaQuotes";
 import { SHEET_COLUMNS, SHEET_ROWS, parseA1 } from "./port";
 
 /** One sheet-qualified reference in a formula. */
@@ -69,10 +70,7 @@ export function formulaShape(formula: string): string {
 
 /** Capitals and no spaces outside a formula's text constants (`"a b"` is kept as it is). */
 function outsideText(part: string): string {
-  return part
-    .split(/("(?:[^"]|"")*")/)
-    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/\s+/g, "").toUpperCase()))
-    .join("");
+  return outsideQuotes(part, (code) => code.replace(/\s+/g, "").toUpperCase(), '"');
 }
 
 /** The references (each with where its address is in the text) and names in a formula. */
@@ -100,21 +98,19 @@ function scan(formula: string): {
     const ch = formula[i];
     if (ch === '"') {
       // A text constant: skipped whole ("" is a quote inside it).
-      let j = i + 1;
-      while (j < n && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
-      i = j + 1;
+      i = quotedEnd(formula, i);
       afterBracket = false;
     } else if (ch === "'") {
       // A quoted sheet name ('' is an apostrophe inside it), a reference only before a `!`.
-      let j = i + 1;
-      while (j < n && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
-      const quoted = formula.slice(i + 1, j).replace(/''/g, "'");
-      if (formula[j + 1] === "!") {
-        const { address, end } = addressAfter(j + 1);
+      const bang = quotedEnd(formula, i);
+      const quoted = formula.slice(i + 1, bang - 1).replace(/''/g, "'");
+      if (formula[bang] === "!") {
+        const { address, end } = addressAfter(bang);
         // A path or `[Book]` inside the quotes is another workbook's sheet.
-        if (!/[[\]]/.test(quoted)) references.push({ sheets: quoted.split(":"), address, at: [j + 2, end] });
+        if (!/[[\]]/.test(quoted))
+          references.push({ sheets: quoted.split(":"), address, at: [bang + 1, end] });
         i = end;
-      } else i = j + 1;
+      } else i = bang;
       afterBracket = false;
     } else if (ch === "#") {
       // An error constant (#N/A, #DIV/0!): its `!` is no sheet's; and what a deleted sheet's

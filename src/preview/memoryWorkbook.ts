@@ -50,6 +50,7 @@ import {
   throwIfAborted,
 } from "../excel/port";
 import { refersInto, refersToSheet } from "../excel/formulaRefs";
+import { outsideQuotes } from "../excel/formulaQuotes";
 import {
   addBooleanConstants,
   exactWildcards,
@@ -62,7 +63,6 @@ import { respill } from "./prodFunctionPlugin";
 import {
   StructuredRefError,
   hasStructuredRefs,
-  outsideQuotes,
   renameColumnRefs,
   translateStructuredRefs,
   type FormulaCellAt,

@@ -4,6 +4,7 @@
  * formula as written and hands the engine the translation, re-translating when a table resizes,
  * which is what Excel's own references do.
  */
+import { outsideQuotes } from "../excel/formulaQuotes";
 import { a1Range, sheetRef } from "../excel/port";
 
 /** Where a table sits: header row at (row, column), `rowCount` rows including the header. */
@@ -89,28 +90,6 @@ function resolve(table: TableArea, inner: string, at: FormulaCellAt): string {
   } else [top, count] = [table.row + 1, dataRows];
   const range = a1Range(top, table.column + Math.min(first, last), count, Math.abs(last - first) + 1, true);
   return `${sheetRef(table.sheet)}!${range}`;
-}
-
-/** Rewrites the runs of a formula outside string literals and quoted sheet names. */
-export function outsideQuotes(formula: string, rewrite: (code: string) => string): string {
-  let out = "";
-  let code = "";
-  for (let i = 0; i < formula.length; i++) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      out += rewrite(code);
-      code = "";
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === ch && formula[j + 1] === ch) j += 2;
-        else if (formula[j] === ch) break;
-        else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j;
-    } else code += ch;
-  }
-  return out + rewrite(code);
 }
 
 /**
