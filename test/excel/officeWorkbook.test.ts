@@ -639,6 +639,55 @@ describe("OfficeWorkbook reads", () => {
       await expect(port.findLinksTo("Budget comparison")).rejects.toMatchObject({ kind: "host" });
     });
 
+    /**
+     * Excel finds a sheet by name only when the request runs (getItem is lazy): a sheet that is
+     * not there fails the sync with ItemNotFound, the answer Excel also gives for a range without
+     * dependents. The mock refuses at getItem, before any sync; this run gives the port Excel's
+     * answer for `missing` instead.
+     */
+    const excelItemNotFound =
+      (excel: ReturnType<typeof mockExcel>, missing: string) =>
+      <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
+        excel.run((context) => {
+          let fails = false;
+          const nowhere: Record<string, () => unknown> = {};
+          for (const call of ["getUsedRange", "getDirectDependents", "load"]) nowhere[call] = () => nowhere;
+          const sheets = context.workbook.worksheets;
+          const worksheets = Object.create(sheets, {
+            getItem: {
+              value: (name: string) => {
+                if (name !== missing) return sheets.getItem(name);
+                fails = true;
+                return nowhere;
+              },
+            },
+          }) as Excel.WorksheetCollection;
+          const workbook = Object.create(context.workbook, { worksheets: { value: worksheets } });
+          const sync = async () => {
+            await context.sync();
+            if (!fails) return;
+            fails = false;
+            throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
+          };
+          return batch({ workbook, sync } as unknown as Excel.RequestContext);
+        });
+
+    it("answers a sheet that is not there, which Excel gives as ItemNotFound at the sync, in words after a second sync", async () => {
+      const { excel } = linkedBook();
+      const port = new OfficeWorkbook({ run: excelItemNotFound(excel, "Nope") });
+      const before = excel.state.syncs;
+      await expect(port.findLinksTo("Nope")).rejects.toMatchObject({
+        name: "PortError",
+        kind: "notFound",
+        message: 'There is no sheet "Nope".',
+        subjects: ["Nope"],
+      });
+      // The dependents asked for (1), then the names read again and the sheet looked for (1).
+      expect(excel.state.syncs - before).toBe(2);
+      // A sheet that is there is answered as before through the same run.
+      expect(await port.findLinksTo("Budget comparison")).toEqual({ cells: [], names: ["ComparisonTotal"] });
+    });
+
     it("splits Excel's addresses at the commas outside quotes, and leaves out the sheet's own cells", () => {
       expect(
         linkedCells(
