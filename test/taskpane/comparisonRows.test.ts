@@ -11,7 +11,15 @@ import {
   KEPT_HEADING as INCENTIVES_KEPT,
   earlierRows as incentiveRows,
 } from "../../src/taskpane/incentives/comparisonSheet";
-import { KEPT_HEADING, keptKey, YOUR_NOTES, type SheetCells } from "../../src/taskpane/shell/userWork";
+import {
+  findTypedCells,
+  KEPT_HEADING,
+  keptKey,
+  placeTypedCells,
+  YOUR_NOTES,
+  type OwnRow,
+  type SheetCells,
+} from "../../src/taskpane/shell/userWork";
 import { earlierRows as budgetRows } from "../../src/taskpane/versions/comparisonSheet";
 import { earlierComparisonRows, type Budget } from "../../src/taskpane/whatif/whatifWorkbook";
 
@@ -57,7 +65,11 @@ describe("a row kept from an earlier comparison has the key of the row it was ke
     // The account's description changed since: still its code.
     expect(keyOf(rows, "2300 Sets and Dressing")).toBe(keptKey("code 2300"));
     expect(keyOf(rows, "2300 Sets")).toBe("code 2300");
-    expect(keyOf(rows, "Total Below-the-line", "kept")).toBe(keptKey("row Total Below-the-line"));
+    // A total has no code: back to the total of its name (placeTypedCells takes the key there is).
+    expect(rows.find((r) => r.label === "Total Below-the-line" && r.back)?.back).toEqual([
+      "code Total",
+      "row Total Below-the-line",
+    ]);
     expect(keyOf(rows, "Total Below-the-line", "row")).toBe("row Total Below-the-line");
     expect(keyOf(rows, "A1 Crew")).toBe(keptKey("code A1"));
   });
@@ -97,5 +109,101 @@ describe("a row kept from an earlier comparison has the key of the row it was ke
     );
     expect(keyOf(rows, "Grand total")).toBe("line Grand total");
     expect(keyOf(rows, "Total Above-the-line")).toBe(keptKey("line Total Above-the-line"));
+  });
+});
+
+/** Where the user's notes and cells beside rows on an earlier sheet (`rows` its PROD rows) go in a new output of `keys`. */
+function placedOn(cells: SheetCells, rows: OwnRow[], keys: string[]) {
+  const fresh: OwnRow[] = keys.map((key, i) => ({ row: 4 + i, key, label: key, width: 3, notes: 2 }));
+  const carry = placeTypedCells(findTypedCells(cells, rows), fresh, "Sheet", {
+    start: 4 + keys.length + 1,
+    width: 3,
+    notes: 2,
+    heading: KEPT_HEADING,
+  });
+  // The table's figures are values here, read as typed over PROD's formulas: only notes are asked.
+  return carry.cells
+    .filter((p) => p.from.kind !== "over")
+    .map((p) => [p.from.on?.label, fresh.find((r) => r.row === p.row)?.key ?? p.where]);
+}
+
+describe("a kept row goes back only to a row of its own kind and code", () => {
+  const header = ["Account", "Description", "Current", "Approved (base)", "Difference: Current"];
+  const budget = (kept: CellValue[][]) =>
+    sheet([
+      ["Budget comparison"],
+      [],
+      [],
+      [...header, "% change: Current", YOUR_NOTES],
+      [1100, "Story", 1, 1, 0, 0],
+      [],
+      ...kept,
+    ]);
+
+  it("Budget comparison: a row of the accounts not in every version says so, and goes back to that list", () => {
+    const cells = sheet([
+      ["Budget comparison"],
+      [],
+      [],
+      [...header, "% change: Current", YOUR_NOTES],
+      [1100, "Story", 1, 0, 1, 0],
+      [],
+      ["Accounts not in every version (kept above, with 0 where missing)"],
+      [1100, "Story", "Only in Current", "asked the studio"],
+    ]);
+    const rows = budgetRows(cells);
+    expect(keyOf(rows, "Not in every version: 1100 Story")).toBe("partial code 1100");
+    // Kept (the new comparison has 1100 in every version), then back only to that list.
+    expect(placedOn(cells, rows, ["code 1100"])).toEqual([["Not in every version: 1100 Story", "kept"]]);
+    const kept = budget([
+      [KEPT_HEADING],
+      ["Not in every version: 1100 Story", "", "", "", "", "", "", "note"],
+    ]);
+    const again = budgetRows(kept);
+    expect(placedOn(kept, again, ["code 1100"])).toEqual([["Not in every version: 1100 Story", "kept"]]);
+    expect(placedOn(kept, again, ["code 1100", "partial code 1100"])).toEqual([
+      ["Not in every version: 1100 Story", "partial code 1100"],
+    ]);
+  });
+
+  it("Budget comparison: an account code with a space (11 03) goes back to its row", () => {
+    const kept = budget([[KEPT_HEADING], ["11 03 Story", "", "", "", "", "", "", "note"]]);
+    const rows = budgetRows(kept);
+    expect(placedOn(kept, rows, ["code 1100", "code 11 03"])).toEqual([["11 03 Story", "code 11 03"]]);
+    // "11 03 Story" may be 11 "03 Story" or 11 03 "Story": with both back, it is not guessed.
+    expect(placedOn(kept, rows, ["code 11", "code 11 03"])).toEqual([["11 03 Story", "kept"]]);
+    expect(placedOn(kept, rows, ["code 11"])).toEqual([["11 03 Story", "code 11"]]);
+  });
+
+  it("Scenario comparison: a global that differed says so, and goes back only to the globals", () => {
+    const cells = sheet([
+      ["Scenario comparison: Top Sheet"],
+      [],
+      [],
+      ["Figure", "30 days", "35 days", "35 days - 30 days", YOUR_NOTES],
+      ["Days", 1, 2, 1],
+      [],
+      [],
+      ["Globals that differ"],
+      ["Days", 30, 35, "", "", "why 35?"],
+    ]);
+    const rows = earlierComparisonRows(cells, { topSheet: "Top Sheet" } as Budget);
+    expect(keyOf(rows, "Globals that differ: Days")).toBe("global Days");
+    expect(placedOn(cells, rows, ["line Days"])).toEqual([["Globals that differ: Days", "kept"]]);
+    const kept = sheet([
+      ["Scenario comparison: Top Sheet"],
+      [],
+      [],
+      ["Figure", "30 days", "35 days", "35 days - 30 days", YOUR_NOTES],
+      ["Days", 1, 2, 1],
+      [],
+      [KEPT_HEADING],
+      ["Globals that differ: Days", "", "", "", "", "why 35?"],
+    ]);
+    const again = earlierComparisonRows(kept, { topSheet: "Top Sheet" } as Budget);
+    expect(placedOn(kept, again, ["line Days"])).toEqual([["Globals that differ: Days", "kept"]]);
+    expect(placedOn(kept, again, ["line Days", "global Days"])).toEqual([
+      ["Globals that differ: Days", "global Days"],
+    ]);
   });
 });

@@ -126,7 +126,7 @@ export function earlierRows(cells: SheetCells): OwnRow[] {
   const last = cells.row + cells.values.length;
   for (let r = HEADER_ROW + 1; r < last && valueAt(cells, r, 0) !== ""; r++)
     rows.push(programRow(r, String(valueAt(cells, r, 0)), { width, notes: notesColumn, formulas }));
-  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notesColumn, programKey)];
+  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notesColumn, (name) => [programKey(name)])];
 }
 
 /** A cell as read from an earlier comparison: its value, and the user's formula when it holds one. */

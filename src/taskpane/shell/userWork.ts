@@ -86,6 +86,12 @@ export interface OwnRow {
    * column is gone (the user deleted it).
    */
   check?: number | null;
+  /**
+   * For a row kept under the kept heading ({@link readKeptRows}): the keys of the rows it may have
+   * been kept from. Its cells go back to the one of them the new output has; with none, or more
+   * than one (its label could be either), they stay kept.
+   */
+  back?: readonly string[];
 }
 
 /** A sheet's cells as read: the used range's values, formulas and number formats, from its top-left. */
@@ -110,7 +116,7 @@ export interface TypedCell {
   row: number;
   column: number;
   /** The row of PROD's it was on, and which row of that label (0 for the first); null when loose. */
-  on: { key: string; label: string; occurrence: number; width: number } | null;
+  on: { key: string; label: string; occurrence: number; width: number; back?: readonly string[] } | null;
   value: CellValue;
   /** The formula the user wrote there, or null for a constant. */
   formula: string | null;
@@ -220,7 +226,13 @@ export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): Type
         if (!isEmpty(value, formula)) typed.push({ kind: "loose", on: null, ...cell });
         return;
       }
-      const on = { key: own.key, label: own.label, occurrence: own.occurrence, width: own.width };
+      const on = {
+        key: own.key,
+        label: own.label,
+        occurrence: own.occurrence,
+        width: own.width,
+        ...(own.back === undefined ? {} : { back: own.back }),
+      };
       const over = own.formulas?.get(column);
       const checked = own.hashes?.get(column);
       if (column === own.check) {
@@ -276,26 +288,26 @@ export function valueAt(cells: SheetCells, row: number, column: number): CellVal
   return cells.values[row - cells.row]?.[column - cells.column] ?? "";
 }
 
-const KEPT_KEY = "kept ";
 /**
  * The key of a row kept under the kept heading, by the key of the row it was kept from: its cells
  * go back to a row of that key when the new output has one again (placeTypedCells).
  */
-export const keptKey = (key: string) => `${KEPT_KEY}${key}`;
+export const keptKey = (key: string) => `kept ${key}`;
 
 /**
  * PROD's rows of the kept part of an earlier output (placeTypedCells wrote it under `heading`):
  * the heading, each kept row by its label (laid out `width` wide, as the rows were then), and the
- * heading of the user's own rows; the rows under that are the user's again. A kept row's key is
- * {@link keptKey} of the key the panel gives a row of its label (`keyOf`: "2300 Sets" is "code
- * 2300"), the same as the new output's row of that label, so its cells go back there.
+ * heading of the user's own rows; the rows under that are the user's again. A kept row goes
+ * {@link OwnRow.back} to the rows whose keys the panel gives a row of its label (`keyOf`, the
+ * likeliest first: "2300 Sets" is "code 2300"; "11 03 Story" is "code 11" or "code 11 03"), and
+ * its key is {@link keptKey} of the first.
  */
 export function readKeptRows(
   cells: SheetCells,
   heading: string,
   width: number,
   notes: number | null,
-  keyOf: (label: string) => string,
+  keyOf: (label: string) => readonly string[],
 ): OwnRow[] {
   const last = cells.row + cells.values.length;
   let r = cells.row;
@@ -309,7 +321,8 @@ export function readKeptRows(
       break;
     }
     if (label === "") break;
-    rows.push({ row: r, key: keptKey(keyOf(String(label))), label: String(label), width, notes });
+    const back = keyOf(String(label));
+    rows.push({ row: r, key: keptKey(back[0]), label: String(label), width, notes, back });
   }
   return rows;
 }
@@ -463,10 +476,12 @@ export function placeTypedCells(
       continue;
     }
     const id = `${t.on.occurrence}\u0000${t.on.key}`;
-    // A row kept from an earlier output goes back to the row it was kept from, if it is back.
-    const back = t.on.key.startsWith(KEPT_KEY);
+    // A row kept from an earlier output goes back to the row it was kept from, if it is back and
+    // only one row of the new output could be it.
+    const back = t.on.back !== undefined;
+    const returns = t.on.back?.filter((key) => byKey.has(key)) ?? [t.on.key];
     const group = groups.get(id) ?? {
-      target: byKey.get(back ? t.on.key.slice(KEPT_KEY.length) : t.on.key)?.[t.on.occurrence] ?? null,
+      target: returns.length === 1 ? (byKey.get(returns[0])?.[t.on.occurrence] ?? null) : null,
       label: t.on.label,
       back,
       cells: [],

@@ -99,13 +99,27 @@ function rowKey(code: CellValue, name: CellValue): { key: string; label: string 
 }
 
 /**
- * The key of a row by its label as {@link rowKey} makes it, for a row kept under KEPT_HEADING: a
- * code and the name after it ("2300 Sets", "100 Development": 0100 read back as a number), or a
- * name alone, which only the totals have ("Total Above-the-line", "Total": engine/versions).
+ * A row of the accounts not in every version, told by its account; its label says it is one, so
+ * that kept under KEPT_HEADING it goes back to that list, not to the account's row of the table.
  */
-function keyOfLabel(label: string): string {
-  const code = /^(\S+) /.exec(label)?.[1];
-  return code === undefined || code === "Total" ? rowKey("", label).key : rowKey(code, "").key;
+const PARTIAL_LABEL = "Not in every version: ";
+function partialRow(row: number, code: CellValue, name: CellValue): OwnRow {
+  const { key, label } = rowKey(code, name);
+  return { row, key: `partial ${key}`, label: `${PARTIAL_LABEL}${label}`, width: PARTIAL_WIDTH, notes: null };
+}
+
+/**
+ * The keys a row kept under KEPT_HEADING may have had, by its label as {@link rowKey} and
+ * {@link partialRow} make it: a name alone (the totals: "Total Above-the-line"), or a code and the
+ * name after it ("2300 Sets", "100 Development": 0100 read back as a number), where a code may
+ * have spaces ("11 03 Story" is 11 or 11 03): placeTypedCells takes the one the new output has.
+ */
+function keysOfLabel(label: string): string[] {
+  if (label.startsWith(PARTIAL_LABEL))
+    return keysOfLabel(label.slice(PARTIAL_LABEL.length)).map((key) => `partial ${key}`);
+  const words = label.split(" ");
+  const codes = words.slice(1).map((_, i) => rowKey(words.slice(0, i + 1).join(" "), "").key);
+  return [...new Set([...codes, rowKey("", label).key])];
 }
 
 /** PROD's fixed rows above the table: the title, two notes and the header. */
@@ -143,11 +157,10 @@ export function earlierRows(cells: SheetCells): OwnRow[] {
   if (valueAt(cells, r, 0) === PARTIAL_HEADING) {
     rows.push({ row: r, key: "#partial", label: PARTIAL_HEADING, width: 1, notes: null });
     for (r++; r < last && valueAt(cells, r, 0) !== ""; r++) {
-      const { key, label } = rowKey(valueAt(cells, r, 0), valueAt(cells, r, 1));
-      rows.push({ row: r, key: `partial ${key}`, label, width: PARTIAL_WIDTH, notes: null });
+      rows.push(partialRow(r, valueAt(cells, r, 0), valueAt(cells, r, 1)));
     }
   }
-  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, keyOfLabel)];
+  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, keysOfLabel)];
 }
 
 /** Where each compared budget's figures come from, in the comparison's order. */
@@ -281,10 +294,7 @@ export function comparisonPlan(
   ]);
   if (partial.length > 0) {
     rows.push({ row: listRow, key: "#partial", label: PARTIAL_HEADING, width: 1, notes: null });
-    comparison.partial.forEach((p, i) => {
-      const { key, label } = rowKey(p.account, p.description);
-      rows.push({ row: listRow + 1 + i, key: `partial ${key}`, label, width: PARTIAL_WIDTH, notes: null });
-    });
+    comparison.partial.forEach((p, i) => rows.push(partialRow(listRow + 1 + i, p.account, p.description)));
   }
   const end = partial.length === 0 ? r : listRow + 1 + partial.length;
   const carry = placeTypedCells(typed, rows, target.sheetName, {

@@ -649,6 +649,20 @@ const GLOBALS_HEADING = "Globals that differ";
 /** What tells a row of the figures across comparisons: its top-sheet line's label. */
 const lineKey = (label: string) => `line ${label}`;
 
+/**
+ * A row of the globals that differ, told by the global's name; its label says it is one, so that
+ * kept under KEPT_HEADING it goes back to the globals, not to a top-sheet line of that name.
+ */
+const GLOBAL_LABEL = `${GLOBALS_HEADING}: `;
+const globalKey = (name: string) => `global ${name}`;
+function globalRow(row: number, name: string, width: number): OwnRow {
+  return { row, key: globalKey(name), label: `${GLOBAL_LABEL}${name}`, width, notes: null };
+}
+
+/** The key of a kept row by its label: a global's ({@link globalRow}), else a top-sheet line's. */
+const keptRowKey = (label: string) =>
+  label.startsWith(GLOBAL_LABEL) ? globalKey(label.slice(GLOBAL_LABEL.length)) : lineKey(label);
+
 /** PROD's fixed rows above the figures: the title, its note and the header. */
 function comparisonTopRows(budget: Budget, width: number): OwnRow[] {
   return [
@@ -683,11 +697,10 @@ export function earlierComparisonRows(cells: SheetCells, budget: Budget): OwnRow
     const globalsWidth = notes ?? width;
     rows.push({ row: r + 2, key: "#globals", label: GLOBALS_HEADING, width: globalsWidth, notes: null });
     for (r += 3; r < last && valueAt(cells, r, 0) !== ""; r++) {
-      const label = String(valueAt(cells, r, 0));
-      rows.push({ row: r, key: `global ${label}`, label, width: globalsWidth, notes: null });
+      rows.push(globalRow(r, String(valueAt(cells, r, 0)), globalsWidth));
     }
   }
-  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, lineKey)];
+  return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, (label) => [keptRowKey(label)])];
 }
 
 /**
@@ -833,15 +846,7 @@ function comparisonPlan(
       width: notesColumn,
       notes: null,
     });
-    differing.forEach((row, i) =>
-      rows.push({
-        row: globalsHeaderRow + 1 + i,
-        key: `global ${row.label}`,
-        label: row.label,
-        width: notesColumn,
-        notes: null,
-      }),
-    );
+    differing.forEach((row, i) => rows.push(globalRow(globalsHeaderRow + 1 + i, row.label, notesColumn)));
   }
   const end =
     globalRows.length > 0

@@ -30,7 +30,7 @@ import {
 const SHEET = "Budget comparison";
 const KEPT = "From the earlier comparison";
 /** The key of a row by its label, as the test's rows have them ("2300 Sets" is "code 2300"). */
-const codeKey = (label: string) => `code ${label.split(" ")[0]}`;
+const codeKey = (label: string) => [`code ${label.split(" ")[0]}`];
 
 /** A grid from A1, formulas where given (`=`), the rest values; number formats by A1 cell, else General. */
 function grid(rows: CellValue[][], formats: Record<string, string> = {}): SheetCells {
@@ -472,6 +472,24 @@ describe("placing what the user typed in the new output", () => {
     );
   });
 
+  it("moves a kept row back to the one row its label could be, and keeps it when it could be two", () => {
+    // "11 03 Story": account 11 03, or account 11 named "03 Story".
+    const sheet = grid([[KEPT], ["11 03 Story", "", "", "note"]]);
+    const rows = readKeptRows(sheet, KEPT, 3, 2, () => ["code 11", "code 11 03"]);
+    const typed = findTypedCells(sheet, rows);
+    const place = (keys: string[]) =>
+      placeTypedCells(typed, newRows(3, keys), SHEET, {
+        start: 5,
+        width: 3,
+        notes: 2,
+        heading: KEPT,
+      }).cells.map((p) => [p.row, p.where]);
+    expect(place(["code 11 03"])).toEqual([[2, "back"]]);
+    expect(place(["code 1100", "code 11"])).toEqual([[3, "back"]]);
+    expect(place(["code 11", "code 11 03"])).toEqual([[6, "kept"]]);
+    expect(place(["code 1100"])).toEqual([[6, "kept"]]);
+  });
+
   it("moves kept cells back beside what the user typed on that row since, never over it", () => {
     // 1100 has a note of its own now, and a kept row of 1100 (from an older sheet) has one too.
     const sheet = grid([
@@ -655,6 +673,7 @@ describe("a property of the placing", () => {
               label: key,
               width: oldWidth,
               notes: oldWidth - 1,
+              back: [key],
             }),
           );
           const formats: Record<string, string> = {};
