@@ -418,6 +418,58 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect(syncs).toBe(16 + 3 * 4 + 1 + 3 + 2 + 2);
   });
 
+  it("moves a note kept under the heading back to its top-sheet line when the top sheet has that line again", async () => {
+    const { book, excel, port, budget } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    const compare = async (question: Parameters<typeof compareAndWrite>[4], counted = { syncs: 0 }) => {
+      calculateGlobals(book);
+      const saved = await storeNow(port, budget);
+      const start = excel.state.syncs;
+      const written = await compareAndWrite(port, budget, scenarios.slice(0, 2), saved, question);
+      counted.syncs = excel.state.syncs - start;
+      return written;
+    };
+    await compare(asked);
+    const column = () => book.values("Scenario comparison", 0, 0, 60, 1).map((r) => r[0]);
+    // The first line of the figures, not the grand total, and the cell of the top sheet naming it.
+    const label = String(column()[4]);
+    expect(label).not.toBe("Grand total");
+    const named = [...book.sheet("Top Sheet").cells.values()].find((c) => c.content === label);
+    expect(named).toBeDefined();
+    const row = column().indexOf(label) + 1;
+    book.setCell("Scenario comparison", `E${row}`, { kind: "value", content: "ask the studio" });
+    book.setCell("Scenario comparison", `F${row}`, { kind: "value", content: 46000, format: "m/d/yyyy" });
+
+    // The top sheet renames the line: the comparison lacks it, so the note is kept under the heading.
+    named!.content = `${label} (renamed)`;
+    await compare(() => Promise.resolve(true));
+    const heading = column().indexOf(KEPT_HEADING);
+    expect(heading).toBeGreaterThan(row);
+    expect(book.values("Scenario comparison", heading + 1, 0, 1, 6)).toEqual([
+      [label, "", "", "", "ask the studio", 46000],
+    ]);
+
+    // The line is back: the note and the date go back to its row, and the kept part is gone.
+    named!.content = label;
+    const questions: string[] = [];
+    const counted = { syncs: 0 };
+    const written = await compare((question) => {
+      questions.push(question.message);
+      return Promise.resolve(true);
+    }, counted);
+    const back = `2 cells that were kept under "${KEPT_HEADING}" will be moved back to the row the new sheet has again: ${label}.`;
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toContain(back);
+    expect(written?.carried).toBe(back.replace("will be moved", "moved"));
+    expect(column().indexOf(label) + 1).toBe(row);
+    expect(book.values("Scenario comparison", row - 1, 4, 1, 2)).toEqual([["ask the studio", 46000]]);
+    expect(book.cell("Scenario comparison", `F${row}`)?.format).toBe("m/d/yyyy");
+    expect(column()).not.toContain(KEPT_HEADING);
+    // As any replace with something typed on it: two scenarios (16 + 2 * 4), one chart read, the
+    // sheet and its links (3 + 2), and the globals' layout read before the question (2).
+    expect(counted.syncs).toBe(16 + 2 * 4 + 1 + 3 + 2 + 2);
+  });
+
   it.each([
     ["a sheet of the user's", [["My scenarios"]]],
     [
