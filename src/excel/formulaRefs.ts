@@ -51,7 +51,8 @@ export function formulaRefs(formula: string): FormulaRefs {
 /**
  * A formula's shape, to tell the user's formula from PROD's (userWork.ts, a row's check): each A1
  * address of a reference written as `#` (a range as `#:#`), and, outside text constants, no
- * spaces and capitals (Excel reads names and functions without regard to case). A reference Excel moved when the user
+ * spaces and capitals (Excel reads names and functions without regard to case), and a sheet named
+ * as it is, quoted or not. A reference Excel moved when the user
  * inserted or deleted rows elsewhere keeps the shape; another function, operator, constant, sheet
  * or name changes it. A reference moved by hand to another cell does not.
  */
@@ -59,11 +60,13 @@ export function formulaShape(formula: string): string {
   const { references } = scan(formula);
   let shape = "";
   let at = 0;
-  for (const reference of references.filter((r) => A1_AREA.test(r.address))) {
-    // A range stays a range (`#:#`): a cell made a range is another formula.
-    const [start, end] = reference.at;
-    shape += `${outsideText(formula.slice(at, start))}${reference.address.includes(":") ? "#:#" : "#"}`;
-    at = end;
+  for (const { sheets, address, at: span } of references) {
+    // The sheet as named, whether Excel quotes it or not ('Budget'!A1 reads back as Budget!A1);
+    // an address as `#`, a range staying a range (`#:#`): a cell made a range is another formula.
+    const sheet = sheets.length === 0 ? "" : `${sheets.join(":").toUpperCase()}!`;
+    const where = A1_AREA.test(address) ? (address.includes(":") ? "#:#" : "#") : address.toUpperCase();
+    shape += `${outsideText(formula.slice(at, span[0]))}${sheet}${where}`;
+    at = span[1];
   }
   return shape + outsideText(formula.slice(at));
 }
@@ -73,7 +76,7 @@ function outsideText(part: string): string {
   return outsideQuotes(part, (code) => code.replace(/\s+/g, "").toUpperCase(), '"');
 }
 
-/** The references (each with where its address is in the text) and names in a formula. */
+/** The references (each with where it is in the text, sheet included) and names in a formula. */
 function scan(formula: string): {
   references: (SheetReference & { at: readonly [number, number] })[];
   words: string[];
@@ -107,8 +110,7 @@ function scan(formula: string): {
       if (formula[bang] === "!") {
         const { address, end } = addressAfter(bang);
         // A path or `[Book]` inside the quotes is another workbook's sheet.
-        if (!/[[\]]/.test(quoted))
-          references.push({ sheets: quoted.split(":"), address, at: [bang + 1, end] });
+        if (!/[[\]]/.test(quoted)) references.push({ sheets: quoted.split(":"), address, at: [i, end] });
         i = end;
       } else i = bang;
       afterBracket = false;
@@ -134,7 +136,7 @@ function scan(formula: string): {
       const word = formula.slice(i, end);
       if (formula[end] === "!") {
         const { address, end: after } = addressAfter(end);
-        if (!afterBracket) references.push({ sheets: [word], address, at: [end + 1, after] });
+        if (!afterBracket) references.push({ sheets: [word], address, at: [i, after] });
         i = after;
       } else if (formula[end] === ":" && WORD.test(formula[end + 1] ?? "")) {
         // `Jan:Mar!B2` is a 3-D reference; `A1:B2` a range of two words.
@@ -142,7 +144,7 @@ function scan(formula: string): {
         if (formula[last] === "!") {
           const { address, end: after } = addressAfter(last);
           if (!afterBracket)
-            references.push({ sheets: [word, formula.slice(end + 1, last)], address, at: [last + 1, after] });
+            references.push({ sheets: [word, formula.slice(end + 1, last)], address, at: [i, after] });
           i = after;
         } else {
           // A range on the formula's own sheet (`E5:E9`, `E:E`, `5:9`), or two names.

@@ -8,7 +8,11 @@
  * on the comparison and a date beside it, and a cell on Globals that links to it, are named in a
  * question before the comparison is replaced; Cancel keeps the sheet as it was, Replace carries
  * the note and the date (still shown as a date) to the same account's row; left out of the next
- * comparison, they are kept under its heading, and go back to the row when it is compared again. Then the store's hidden mark is deleted: the pane asks before taking it back
+ * comparison, they are kept under its heading, and go back to the row when it is compared again.
+ * PROD's check of each row is in a hidden column: a label retyped and a formula typed over a
+ * difference are named in the question when comparing again, Cancel keeps the sheet, and Replace
+ * keeps both as notes with PROD's cells back. Then the store's hidden mark is deleted: the pane
+ * asks before taking it back
  * (Cancel changes nothing), and taking it back keeps every version, the one edited by hand still
  * named, and protects it again.
  */
@@ -234,9 +238,11 @@ describe("budget versions in the preview", () => {
     const crane = rowOf(before, "3350");
     await typeInto(page, `J${crane}`, "ask about the crane");
     expect(await cellText(page, `J${crane}`)).toBe("ask about the crane");
+    // PROD's check of each row is in K, hidden, as Excel hides it: not shown.
+    expect(before.has("K4")).toBe(false);
     // A date beside the row: Excel keeps the serial and formats the cell as a date.
-    await typeInto(page, `K${crane}`, "12/9/2025");
-    expect(await cellText(page, `K${crane}`)).toBe("12/9/2025");
+    await typeInto(page, `L${crane}`, "12/9/2025");
+    expect(await cellText(page, `L${crane}`)).toBe("12/9/2025");
     const typed = await showSheet(page, "Budget comparison");
 
     // A cell on Globals links to the comparison's grand total.
@@ -268,10 +274,12 @@ describe("budget versions in the preview", () => {
     expect(after.get("G4")).toBe("Your notes (kept when compared again)");
     const moved = rowOf(after, "3350");
     expect(after.get(`G${moved}`)).toBe("ask about the crane");
-    // The date went with it, one right of the notes as before, and still shows as a date.
-    expect(after.get(`H${moved}`)).toBe("12/9/2025");
+    // The date went with it, first right of the notes and the hidden check (H) as before, and
+    // still shows as a date.
+    expect(after.has(`H${moved}`)).toBe(false);
+    expect(after.get(`I${moved}`)).toBe("12/9/2025");
     expect(after.get(`J${moved}`) ?? "").toBe("");
-    expect(after.get(`K${moved}`) ?? "").toBe("");
+    expect(after.get(`L${moved}`) ?? "").toBe("");
     expect(preview.errors).toEqual([]);
   });
 
@@ -291,7 +299,8 @@ describe("budget versions in the preview", () => {
     );
     const label = without.get(`A${kept + 1}`) ?? "";
     expect(label).toMatch(/^3350 /);
-    expect([without.get(`G${kept + 1}`), without.get(`H${kept + 1}`)]).toEqual([
+    // (H is the hidden check column, on the kept rows too.)
+    expect([without.get(`G${kept + 1}`), without.get(`I${kept + 1}`)]).toEqual([
       "ask about the crane",
       "12/9/2025",
     ]);
@@ -308,9 +317,55 @@ describe("budget versions in the preview", () => {
       .waitFor();
     const back = await showSheet(page, "Budget comparison");
     const crane = rowOf(back, "3350");
-    expect([back.get(`G${crane}`), back.get(`H${crane}`)]).toEqual(["ask about the crane", "12/9/2025"]);
+    expect([back.get(`G${crane}`), back.get(`I${crane}`)]).toEqual(["ask about the crane", "12/9/2025"]);
     expect([...back.values()]).not.toContain(
       "From the earlier comparison (kept by PROD: rows this comparison does not have)",
+    );
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("names a label retyped and a formula of the user's over PROD's when comparing again: Cancel keeps the sheet, Replace keeps both as notes and puts PROD's cells back", async () => {
+    const { page } = preview;
+    const before = await showSheet(page, "Budget comparison");
+    const line = rowOf(before, "2001");
+    const grand = rowOf(before, "Total", "B");
+    const label = before.get(`B${line}`) ?? "";
+    const difference = before.get(`E${grand}`) ?? "";
+    expect(label).not.toBe("");
+    await typeInto(page, `B${line}`, "Producers (revised)");
+    await typeInto(page, `E${grand}`, `=C${grand}*2`);
+    const shown = await cellText(page, `E${grand}`);
+    expect(amount(shown)).toBe(amount(before.get(`C${grand}`) ?? "") * 2);
+    const typed = await showSheet(page, "Budget comparison");
+
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    const question = dialog.getByText(/^You typed on it: /);
+    await question.waitFor();
+    // Exactly what was typed: the note and the date from before, and the two cells typed now.
+    expect(await question.textContent()).toMatch(
+      new RegExp(
+        `^You typed on it: 2 cells beside 1 row \\(3350 [^)]*\\); 1 formula of yours written over PROD's formulas \\(=C${grand}\\*2 over "Difference: Current" of Total \\(E${grand}\\)\\); 1 of PROD's labels or figures retyped \\("Producers \\(revised\\)" over "Description" \\(B${line}\\)\\)\\. 2 cells of yours will be carried to the rows with the same labels; 2 cells you typed over PROD's labels, figures or formulas will be kept as notes beside their rows, with PROD's own back in their place\\.`,
+      ),
+    );
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText(/Nothing was written: "Budget comparison" is as it was/).waitFor();
+    expect(await showSheet(page, "Budget comparison")).toEqual(typed);
+
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await question.waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page
+      .getByText(/2 cells you typed over PROD's labels, figures or formulas kept as notes beside their rows/)
+      .waitFor();
+    const after = await showSheet(page, "Budget comparison");
+    expect(after.get(`B${line}`)).toBe(label);
+    expect(after.get(`E${grand}`)).toBe(difference);
+    expect(after.get(`G${line}`)).toBe(
+      `You retyped PROD's "Description" (B${line}) as "Producers (revised)" in the earlier sheet; PROD's own is back in its place.`,
+    );
+    expect(after.get(`G${grand}`)).toBe(
+      `You wrote the formula =C${grand}*2 (it showed ${amount(shown).toLocaleString("en-US")}) over "Difference: Current" (E${grand}) in the earlier sheet; PROD's formula is back in its place.`,
     );
     expect(preview.errors).toEqual([]);
   });

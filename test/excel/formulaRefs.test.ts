@@ -99,6 +99,9 @@ describe("formulaShape: a formula with its references left out, to tell the user
       "=ROUND(SUMIFS('PROD versions'!$G:$G,'PROD versions'!$A:$A,2),2)",
     ],
     ["=Jan:Mar!B2", "=Jan:Mar!B3"],
+    // Excel drops quotes a sheet name does not need, and reads names without regard to case.
+    ["=SUM('Budget'!$C$2:$C$9)", "=SUM(Budget!$C$2:$C$9)"],
+    ["='Top Sheet'!H5+'Jan 1:Mar 1'!B2", "='top sheet'!H6+'Jan 1:Mar 1'!B3"],
     // Case and spaces outside text constants are not the formula's (Excel reads them so).
     ["=round(c12 - d12, 2)", "=ROUND(C12-D12,2)"],
   ])("%s and %s have the same shape", (a, b) => {
@@ -115,6 +118,8 @@ describe("formulaShape: a formula with its references left out, to tell the user
     ['=IF(C12=0,"",E12/C12)', '=IF(C12=0,"n/a",E12/C12)'],
     ['=IF(C12=0,"a b",1)', '=IF(C12=0,"A B",1)'],
     ["=Globals!B3", "=Rates!B3"],
+    ["='Top Sheet'!H5", "='TopSheet'!H5"],
+    ["=Globals!Rate", "=Globals!Rebate"],
     ["=C12*Rate", "=C12*Rebate"],
     ["=C12", "=C12:D12"],
   ])("%s and %s have different shapes", (a, b) => {
@@ -122,7 +127,7 @@ describe("formulaShape: a formula with its references left out, to tell the user
   });
 
   it("writes each address as # and keeps the rest", () => {
-    expect(formulaShape("='Top Sheet'!$H$5+SUM(E:E)*Rate")).toBe("='TOPSHEET'!#+SUM(#:#)*RATE");
+    expect(formulaShape("='Top Sheet'!$H$5+SUM(E:E)*Rate")).toBe("=TOP SHEET!#+SUM(#:#)*RATE");
     expect(formulaShape('=A1&" x "&B2')).toBe('=#&" x "&#');
   });
 });

@@ -12,7 +12,7 @@
 import { changedSinceSaved } from "../../src/engine/versions";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { NUMBER_FORMATS, ownershipMarkName, PortError } from "../../src/excel/port";
-import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
+import { KEPT_HEADING, ROW_CHECK, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
 import { compareCurrent, saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
@@ -536,11 +536,12 @@ describe("what the user typed on the comparison", () => {
     // a date), 12,500 over 1102's Difference (a money cell), and text that looks like a formula
     // beside 1103.
     book.setCell(COMPARISON_SHEET, "G5", { kind: "value", content: "check rights" });
-    book.setCell(COMPARISON_SHEET, "H5", { kind: "value", content: 46000, format: "m/d/yyyy" });
+    // (H is PROD's check, hidden: the first column the user sees right of the notes is I.)
+    book.setCell(COMPARISON_SHEET, "I5", { kind: "value", content: 46000, format: "m/d/yyyy" });
     expect(book.cell(COMPARISON_SHEET, "E6")?.format).toBe(NUMBER_FORMATS.money);
     book.cell(COMPARISON_SHEET, "E6")!.content = 12500;
     book.cell(COMPARISON_SHEET, "E6")!.kind = "value";
-    book.setCell(COMPARISON_SHEET, "H7", { kind: "value", content: "=SUM(A1)" });
+    book.setCell(COMPARISON_SHEET, "I7", { kind: "value", content: "=SUM(A1)" });
     await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
     const before = book.formulas(COMPARISON_SHEET, 0, 0, 120, 12);
     const second = { versionIds: [1, 2], base: "current" as const, filter: "1101-1102", topSheetOnly: false };
@@ -569,13 +570,16 @@ describe("what the user typed on the comparison", () => {
     // formats), and the links to it asked for (1: there are none elsewhere, and the sheet's own
     // formulas answer). The formats carried go in the request that writes the values.
     expect(excel.state.syncs - syncs).toBe(16);
-    // Current (base), Approved, B, two pairs: the notes column is now J, and what was beside
-    // the old table (H) is beside the new one (K).
+    // Current (base), Approved, B, two pairs: the notes column is now J, the check K (hidden),
+    // and what was beside the old table (I) is beside the new one (L).
     expect(book.cell(COMPARISON_SHEET, "J4")?.content).toBe(YOUR_NOTES);
-    expect(book.values(COMPARISON_SHEET, 4, 0, 1, 11)[0].slice(9)).toEqual(["check rights", 46000]);
+    expect([...book.sheet(COMPARISON_SHEET).hiddenColumns]).toEqual([10]);
+    const row5 = book.values(COMPARISON_SHEET, 4, 0, 1, 12)[0];
+    expect([row5[9], row5[11]]).toEqual(["check rights", 46000]);
+    expect(String(row5[10])).toMatch(new RegExp(`^${ROW_CHECK.replace(/[()]/g, "\\$&")} `));
     // The date is still a date; the note and PROD's words on the figure typed over stay text,
     // without the money format of the cell it was typed in.
-    expect(book.cell(COMPARISON_SHEET, "K5")?.format).toBe("m/d/yyyy");
+    expect(book.cell(COMPARISON_SHEET, "L5")?.format).toBe("m/d/yyyy");
     expect(book.cell(COMPARISON_SHEET, "J5")?.format).toBe("General");
     expect(book.cell(COMPARISON_SHEET, "A5")?.content).toBe(1101);
     expect(book.cell(COMPARISON_SHEET, "F6")?.content).toBe("=ROUND(D6-C6,2)");
@@ -588,7 +592,7 @@ describe("what the user typed on the comparison", () => {
     const heading = column.indexOf(KEPT_HEADING);
     expect(heading).toBeGreaterThan(6);
     expect(String(column[heading + 1])).toMatch(/^1103 /);
-    expect(book.cell(COMPARISON_SHEET, `K${heading + 2}`)).toMatchObject({
+    expect(book.cell(COMPARISON_SHEET, `L${heading + 2}`)).toMatchObject({
       kind: "value",
       content: "=SUM(A1)",
     });
@@ -603,7 +607,8 @@ describe("what the user typed on the comparison", () => {
     const all = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
     await compareCurrent(port, await storeRead(port), choice, all, () => Promise.reject(new Error("asked")));
     book.setCell(COMPARISON_SHEET, "G5", { kind: "value", content: "check rights" });
-    book.setCell(COMPARISON_SHEET, "H5", { kind: "value", content: 46000, format: "m/d/yyyy" });
+    // (H is PROD's check, hidden: the first column the user sees right of the notes is I.)
+    book.setCell(COMPARISON_SHEET, "I5", { kind: "value", content: 46000, format: "m/d/yyyy" });
     // Without 1101: its cells are kept under the heading.
     await compareCurrent(port, await storeRead(port), choice, { ...all, filter: "1102-1199" }, yes);
     const column = () => book.values(COMPARISON_SHEET, 0, 0, 200, 1).map((r) => r[0]);
@@ -611,7 +616,8 @@ describe("what the user typed on the comparison", () => {
     // The row is named by its account and description (the budget's first line's, as text).
     const label = String(column()[heading + 1]);
     expect(label).toBe('1101 =HYPERLINK("x")');
-    expect(book.values(COMPARISON_SHEET, heading + 1, 6, 1, 2)).toEqual([["check rights", 46000]]);
+    // Nothing of the user's in the hidden column H on the kept rows either.
+    expect(book.values(COMPARISON_SHEET, heading + 1, 6, 1, 3)).toEqual([["check rights", "", 46000]]);
 
     // With 1101 again: the note and the date go back to its row, and the kept part is gone.
     const questions: string[] = [];
@@ -626,12 +632,124 @@ describe("what the user typed on the comparison", () => {
       `2 cells that were kept under "${KEPT_HEADING}" will be moved back to the row the new sheet has again: ${label}.`,
     );
     expect(book.cell(COMPARISON_SHEET, "A5")?.content).toBe(1101);
-    expect(book.values(COMPARISON_SHEET, 4, 6, 1, 2)).toEqual([["check rights", 46000]]);
-    expect(book.cell(COMPARISON_SHEET, "H5")?.format).toBe("m/d/yyyy");
+    const row5 = book.values(COMPARISON_SHEET, 4, 6, 1, 3)[0];
+    expect([row5[0], row5[2]]).toEqual(["check rights", 46000]);
+    expect(book.cell(COMPARISON_SHEET, "I5")?.format).toBe("m/d/yyyy");
     expect(column()).not.toContain(KEPT_HEADING);
     expect(written?.carried).toBe(
       `2 cells that were kept under "${KEPT_HEADING}" moved back to the row the new sheet has again: ${label}.`,
     );
+  });
+
+  it("tells a label retyped and a formula of the user's over PROD's by the row's hidden check: a no writes nothing, a yes keeps both as notes with PROD's cells back", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
+    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, await storeRead(port), choice, request, () =>
+      Promise.reject(new Error("asked")),
+    );
+    // The check is in H, right of "Your notes", hidden.
+    expect([...book.sheet(COMPARISON_SHEET).hiddenColumns]).toEqual([7]);
+    expect(String(book.cell(COMPARISON_SHEET, "H5")?.content)).toContain(ROW_CHECK);
+    const label = String(book.cell(COMPARISON_SHEET, "B5")?.content);
+    const difference = book.cell(COMPARISON_SHEET, "E6")?.content;
+    expect(difference).toBe("=ROUND(C6-D6,2)");
+    book.setCell(COMPARISON_SHEET, "B5", { kind: "value", content: "Rights (revised)" });
+    book.setCell(COMPARISON_SHEET, "E6", { kind: "formula", content: "=C6*2", result: 10025 });
+    // A formula Excel moved (rows inserted elsewhere) is still PROD's: the same shape.
+    book.setCell(COMPARISON_SHEET, "E7", { kind: "formula", content: "=ROUND(C8-D8,2)" });
+
+    const before = sheetCells(book, COMPARISON_SHEET);
+    const questions: string[] = [];
+    const ask = (answer: boolean) => (question: { message: string }) => {
+      questions.push(question.message);
+      return Promise.resolve(answer);
+    };
+    expect(await compareCurrent(port, await storeRead(port), choice, request, ask(false))).toBeNull();
+    expect(sheetCells(book, COMPARISON_SHEET)).toBe(before);
+    expect(questions).toEqual([
+      `You typed on it: 1 formula of yours written over PROD's formulas (=C6*2 over "Difference: Current" of 1102 ${String(book.cell(COMPARISON_SHEET, "B6")?.content)} (E6)); 1 of PROD's labels or figures retyped ("Rights (revised)" over "Description" (B5)). 2 cells you typed over PROD's labels, figures or formulas will be kept as notes beside their rows, with PROD's own back in their place. Comparing replaces it with this comparison.`,
+    ]);
+
+    const syncs = excel.state.syncs;
+    const written = await compareCurrent(port, await storeRead(port), choice, request, ask(true));
+    // As a replace with something typed: the same count as before checks (the check is read
+    // with the sheet, and written with it).
+    expect(excel.state.syncs - syncs).toBe(15);
+    expect(book.cell(COMPARISON_SHEET, "B5")?.content).toBe(label);
+    expect(book.cell(COMPARISON_SHEET, "E6")?.content).toBe(difference);
+    expect(book.cell(COMPARISON_SHEET, "E7")?.content).toBe("=ROUND(C7-D7,2)");
+    expect(book.cell(COMPARISON_SHEET, "G5")?.content).toBe(
+      `You retyped PROD's "Description" (B5) as "Rights (revised)" in the earlier sheet; PROD's own is back in its place.`,
+    );
+    expect(book.cell(COMPARISON_SHEET, "G6")?.content).toBe(
+      `You wrote the formula =C6*2 (it showed 10,025) over "Difference: Current" (E6) in the earlier sheet; PROD's formula is back in its place.`,
+    );
+    expect(written?.carried).toBe(
+      "2 cells you typed over PROD's labels, figures or formulas kept as notes beside their rows, with PROD's own back in their place.",
+    );
+    // Compared again: the two notes are the user's now, and nothing is over PROD's any more.
+    questions.length = 0;
+    await compareCurrent(port, await storeRead(port), choice, request, ask(false));
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatch(
+      /^You typed on it: 2 cells beside 2 rows \(1101 .*\)\. 2 cells of yours will be carried to the rows with the same labels\. Comparing/,
+    );
+  });
+
+  it("tells a heading retyped, reading the table by its header's check, and puts PROD's heading back", async () => {
+    const { book, port, choice } = setup();
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
+    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, await storeRead(port), choice, request, () =>
+      Promise.reject(new Error("asked")),
+    );
+    // "Account" retyped: the header is no longer the one PROD writes, but its check tells it.
+    book.setCell(COMPARISON_SHEET, "A4", { kind: "value", content: "Acct" });
+    book.setCell(COMPARISON_SHEET, "G5", { kind: "value", content: "check rights" });
+    const questions: string[] = [];
+    await compareCurrent(port, await storeRead(port), choice, request, (question) => {
+      questions.push(question.message);
+      return yes();
+    });
+    expect(questions[0]).toBe(
+      `You typed on it: 1 cell beside 1 row (1101 ${String(book.cell(COMPARISON_SHEET, "B5")?.content)}); 1 of PROD's labels or figures retyped ("Acct" over A4 of the header). 1 cell of yours will be carried to the rows with the same labels; 1 cell you typed over PROD's labels, figures or formulas will be kept as a note beside its row, with PROD's own back in its place. Comparing replaces it with this comparison.`,
+    );
+    expect(book.cell(COMPARISON_SHEET, "A4")?.content).toBe("Account");
+    expect(book.cell(COMPARISON_SHEET, "G5")?.content).toBe("check rights");
+    // The header's note goes beside it, past the hidden check column.
+    expect(book.cell(COMPARISON_SHEET, "I4")?.content).toBe(
+      `You retyped PROD's cell A4 as "Acct" in the earlier sheet; PROD's own is back in its place.`,
+    );
+  });
+
+  it("says so when the hidden check was deleted, and keeps what a sheet without checks keeps", async () => {
+    const { book, port, choice } = setup();
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
+    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, await storeRead(port), choice, request, () =>
+      Promise.reject(new Error("asked")),
+    );
+    // The user unhides H and deletes it (its contents), retypes a label and types over a figure.
+    const cells = book.sheet(COMPARISON_SHEET).cells;
+    for (const key of [...cells.keys()]) if (cellAt(key).c === 7) cells.delete(key);
+    book.setCell(COMPARISON_SHEET, "B5", { kind: "value", content: "Rights (revised)" });
+    book.setCell(COMPARISON_SHEET, "E6", { kind: "value", content: 12500 });
+    const questions: string[] = [];
+    const written = await compareCurrent(port, await storeRead(port), choice, request, (question) => {
+      questions.push(question.message);
+      return yes();
+    });
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toContain(
+      `1 figure typed over PROD's formulas (12,500 over "Difference: Current" of 1102 `,
+    );
+    expect(questions[0]).toMatch(
+      /PROD's hidden check of what it wrote is gone from \d+ rows \(Budget comparison, row 2, row 3 and \d+ more\), so on them PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept\./,
+    );
+    expect(written?.carried).toContain("1 figure you typed over PROD's formulas kept as a note");
+    // Written again with its checks.
+    expect(String(book.cell(COMPARISON_SHEET, "H5")?.content)).toContain(ROW_CHECK);
   });
 
   it("asks before the replace when a cell elsewhere links to it, even with nothing typed on it", async () => {

@@ -233,6 +233,30 @@ describe("Versions panel", () => {
     expect(book.cell("Budget comparison", "G5")?.content).toBe("call the agent");
   });
 
+  it("names a label retyped and a formula of the user's over PROD's, and on Replace keeps them as notes with PROD's cells back", async () => {
+    const { book } = await savedAndCompared();
+    const difference = book.cell("Budget comparison", "E5")?.content;
+    expect(String(difference)).toMatch(/^=ROUND\(/);
+    book.setCell("Budget comparison", "B5", { kind: "value", content: "Rights (revised)" });
+    book.setCell("Budget comparison", "E5", { kind: "formula", content: "=C5*2", result: 2 });
+
+    await userEvent.click(screen.getByText("Compare", { selector: "button" }));
+    const question =
+      /^You typed on it: 1 formula of yours written over PROD's formulas \(=C5\*2 over "Difference: [^"]*" of 1101 Rights \(revised\) \(E5\)\); 1 of PROD's labels or figures retyped \("Rights \(revised\)" over "Description" \(B5\)\)\. /;
+    await answerDialog(question, "Replace it");
+    expect(
+      await screen.findByText(
+        /Budget comparison written\. Totals: .* 2 cells you typed over PROD's labels, figures or formulas kept as notes beside their rows, with PROD's own back in their place\./,
+      ),
+    ).toBeInTheDocument();
+    expect(book.cell("Budget comparison", "B5")?.content).toBe("Rights");
+    expect(book.cell("Budget comparison", "E5")?.content).toBe(difference);
+    expect(book.cell("Budget comparison", "G5")?.content).toMatch(/^You retyped PROD's "Description" \(B5\)/);
+    expect(book.cell("Budget comparison", "I5")?.content).toMatch(
+      /^You wrote the formula =C5\*2 \(it showed 2\)/,
+    );
+  });
+
   it("changes the budget on Enter, not while the user arrows past it (issue 20)", async () => {
     const env = fakeWorkbook();
     await insertFeature(env.port);

@@ -27,9 +27,9 @@
  * For a panel that writes a comparison sheet (the helpers engineer B's Scenario and Incentive
  * comparisons call, as the Budget comparison does):
  * - writing: `rowCheck(cells, notes)` is the check cell of a row from the Cells PROD writes on it
- *   (from column 0); write it at the row's check column and hide that column
- *   (`SheetPlan.hiddenColumns`); give the new rows' OwnRow `check` that column, so nothing of the
- *   user's is placed there;
+ *   (from column 0), and `rowChecksBlock(rows, column)` the whole check column as one block;
+ *   hide that column (`SheetPlan.hiddenColumns`), give the new rows' OwnRow `check` that column
+ *   and placeTypedCells' KeptLayout `check` too, so nothing of the user's is placed there;
  * - reading: the earlier sheet's OwnRow `check` is the column found by `findCheckColumn` (null when
  *   the sheet had checks and the column is gone, undefined for a sheet from before checks), and
  *   `headings` names PROD's columns for the words; `earlierWork` then reads `lostChecks` for the
@@ -42,7 +42,8 @@
  * as a note beside its row that says what it was. Cells of a row whose label the new output does
  * not have, and loose cells, go after PROD's output under a heading that says they came from the
  * earlier output; a row's cells keep its label there. None is dropped, none lands on a cell PROD
- * writes, no two land on the same cell (test/taskpane/shell/userWork.test.ts, a property).
+ * writes or in the hidden check column, no two land on the same cell
+ * (test/taskpane/shell/userWork.test.ts, a property).
  *
  * Text stays text and numbers and TRUE/FALSE stay what they were, each with the number format
  * its cell had (a date typed is a serial that shows as a date only in its format). A formula the
@@ -136,7 +137,7 @@ const isEmpty = (value: CellValue, formula: CellValue) =>
 /** How every row check begins: it says what the cell is to whoever unhides the column. */
 export const ROW_CHECK = "PROD check (what PROD wrote on this row; do not edit):";
 
-/** What a cell PROD writes is checked as: what Excel reads back of it ({@link readAsChecked}). */
+/** What a cell PROD writes is checked as: what Excel reads back of it ({@link matchesCheck}). */
 function writtenAsChecked(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "number") return `n${checkedNumber(cell)}`;
@@ -145,12 +146,20 @@ function writtenAsChecked(cell: Cell): string {
   return "text" in cell ? `t${cell.text}` : `f${formulaShape(cell.formula)}`;
 }
 
-/** What a cell read back (Excel's value and formula) is checked as. */
-function readAsChecked(value: CellValue, formula: CellValue): string {
-  if (isFormula(value, formula)) return `f${formulaShape(String(formula))}`;
-  if (typeof value === "number") return `n${checkedNumber(value)}`;
-  if (typeof value === "boolean") return value ? "bTRUE" : "bFALSE";
-  return value === "" ? "" : `t${value}`;
+/**
+ * Whether a cell read back (Excel's value and formula) is what `hash` says PROD wrote. Text that
+ * begins with "=" reads as both value and formula, as does a formula whose result is its own
+ * text: either reading may be PROD's.
+ */
+function matchesCheck(value: CellValue, formula: CellValue, hash: string): boolean {
+  const readings: string[] = [];
+  if (typeof formula === "string" && formula.startsWith("=")) readings.push(`f${formulaShape(formula)}`);
+  if (typeof value === "number") readings.push(`n${checkedNumber(value)}`);
+  if (typeof value === "boolean") readings.push(value ? "bTRUE" : "bFALSE");
+  if (typeof value === "string") readings.push(value === "" ? "" : `t${value}`);
+  // A formula's result is not what PROD wrote there (a formula of the user's giving PROD's figure).
+  const read = isFormula(value, formula) ? readings.slice(0, 1) : readings;
+  return read.some((r) => fnv1a(r) === hash);
 }
 
 /** PROD's columns of a row in order (its notes column is the user's). */
@@ -164,6 +173,26 @@ const prodColumns = (own: Pick<OwnRow, "width" | "notes">) =>
 export function rowCheck(cells: readonly Cell[], notes: number | null): TextCell {
   const hashes = prodColumns({ width: cells.length, notes }).map((c) => fnv1a(writtenAsChecked(cells[c])));
   return { text: `${ROW_CHECK} ${hashes.join(" ")}` };
+}
+
+/** A row PROD writes, for its check: its cells from column 0 and its notes column (or null). */
+export interface WrittenRow {
+  row: number;
+  cells: readonly Cell[];
+  notes: number | null;
+}
+
+/**
+ * The check column of a sheet PROD writes, as one block (one 2-D write): each row's
+ * {@link rowCheck} in `column`, blank between them. Hide `column` (SheetPlan.hiddenColumns).
+ */
+export function rowChecksBlock(rows: readonly WrittenRow[], column: number): CellBlock {
+  const first = Math.min(...rows.map((r) => r.row));
+  const cells: Cell[][] = Array.from({ length: Math.max(...rows.map((r) => r.row)) - first + 1 }, () => [
+    null,
+  ]);
+  for (const r of rows) cells[r.row - first] = [rowCheck(r.cells, r.notes)];
+  return { row: first, column, cells };
 }
 
 /** The hashes of a row's check as read, or null when the cell holds no whole check for the row. */
@@ -243,7 +272,7 @@ export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): Type
           typed.push({ kind: column === own.notes ? "note" : "beside", on, ...cell });
       } else if (checked !== undefined) {
         // The check tells every cell the user changed; a cell emptied leaves nothing to keep.
-        if (isEmpty(value, formula) || fnv1a(readAsChecked(value, formula)) === checked) return;
+        if (isEmpty(value, formula) || matchesCheck(value, formula, checked)) return;
         // Typed where PROD left the cell blank: the user's own, kept beside the row.
         if (checked === BLANK) typed.push({ kind: "beside", on, ...cell });
         else {
@@ -376,6 +405,11 @@ export interface KeptLayout {
   notes: number | null;
   /** The heading above it, naming the earlier output ("From the earlier comparison"). */
   heading: string;
+  /**
+   * The new output's check column, hidden ({@link rowCheck}): nothing of the user's is put in it
+   * on any row, kept rows and the user's own rows included (they would not be seen).
+   */
+  check?: number;
 }
 
 const LOOSE_HEADING_START = "Typed on rows of your own in the earlier sheet";
@@ -458,7 +492,7 @@ export function placeTypedCells(
     set.add(column);
     taken.set(row, set);
   };
-  const free = (row: number, column: number) => !taken.get(row)?.has(column);
+  const free = (row: number, column: number) => column !== kept.check && !taken.get(row)?.has(column);
   for (const own of rows) {
     for (let c = 0; c < own.width; c++) if (c !== own.notes) take(own.row, c);
     if (typeof own.check === "number") take(own.row, own.check);
@@ -535,8 +569,11 @@ export function placeTypedCells(
     for (const old of oldRows) {
       const row = next++;
       for (const t of loose.get(old) ?? []) {
-        take(row, t.column);
-        placed.push({ row, column: t.column, where: "kept", from: t, ...carriedCell(t, sheet) });
+        // In the same column, but past the hidden check column (then on to the next free).
+        let column = t.column;
+        while (!free(row, column)) column++;
+        take(row, column);
+        placed.push({ row, column, where: "kept", from: t, ...carriedCell(t, sheet) });
       }
     }
   }
@@ -553,8 +590,13 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
   const formulas = overs.filter((t) => t.under !== "content" && t.formula !== null);
   const retyped = overs.filter((t) => t.under === "content");
   const loose = typed.filter((t) => t.kind === "loose");
-  const overWhat = (t: TypedCell) =>
-    `${t.over === undefined ? a1(t.row, t.column) : `"${t.over}"`} of ${t.on?.label ?? ""}${t.over === undefined ? "" : ` (${a1(t.row, t.column)})`}`;
+  const overWhat = (t: TypedCell) => {
+    const at = a1(t.row, t.column);
+    // A label retyped is part of its row's label as read: the row is not named by it again.
+    const label = t.on?.label ?? "";
+    const of = typeof t.value === "string" && t.value !== "" && label.includes(t.value) ? "" : ` of ${label}`;
+    return t.over === undefined ? `${at}${of}` : `"${t.over}"${of} (${at})`;
+  };
   const parts: string[] = [];
   if (onRows.length > 0) {
     const rowLabels = [...new Set(onRows.map((t) => t.on?.label ?? ""))];
@@ -576,7 +618,7 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
     );
   if (retyped.length > 0)
     parts.push(
-      `${retyped.length.toLocaleString("en-US")} of PROD's ${retyped.length === 1 ? "label or figure" : "labels or figures"} retyped (${firstFew(
+      `${retyped.length.toLocaleString("en-US")} of PROD's labels or figures retyped (${firstFew(
         retyped.map((t) => `${t.formula ?? shownValue(t.value)} over ${overWhat(t)}`),
       )})`,
     );

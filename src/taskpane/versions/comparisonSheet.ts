@@ -20,15 +20,18 @@ import {
 import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
 import {
   carryBlocks,
+  findCheckColumn,
   KEPT_HEADING,
   YOUR_NOTES,
   placeTypedCells,
   readKeptRows,
+  rowChecksBlock,
   valueAt,
   type Carry,
   type OwnRow,
   type SheetCells,
   type TypedCell,
+  type WrittenRow,
 } from "../shell/userWork";
 import { budgetSum, storeSum, type BudgetRefs, type TextSpellings } from "./formulas";
 import { VERSIONS_OWNER } from "./versionStore";
@@ -79,6 +82,15 @@ function readHeader(header: readonly string[]): { width: number; notes: number |
 }
 
 /**
+ * The header of a comparison whose headings the user retyped (readHeader no longer knows it), by
+ * its row check: written right of "Your notes", the table's last column. Null without one.
+ */
+function headerByCheck(cells: SheetCells): { width: number; notes: number | null } | null {
+  const at = findCheckColumn(cells, HEADER_ROW, FIRST_FIGURE + 2);
+  return at === null ? null : { width: at, notes: at - 1 };
+}
+
+/**
  * A comparison sheet PROD wrote, told by its content when its mark is gone (a user deleted the
  * hidden name): the title in A1 and the header row as PROD writes it ({@link readHeader}).
  */
@@ -123,41 +135,71 @@ function keysOfLabel(label: string): string[] {
 }
 
 /** PROD's fixed rows above the table: the title, two notes and the header. */
-function topRows(width: number): OwnRow[] {
+function topRows(width: number, check: number | null | undefined): OwnRow[] {
   return [
-    { row: 0, key: "#title", label: COMPARISON_TITLE, width: 1, notes: null },
-    { row: 1, key: "#source", label: "", width: 1, notes: null },
-    { row: 2, key: "#chart", label: "", width: 1, notes: null },
-    { row: HEADER_ROW, key: "#header", label: "the header", width, notes: null },
+    { row: 0, key: "#title", label: COMPARISON_TITLE, width: 1, notes: null, check },
+    { row: 1, key: "#source", label: "", width: 1, notes: null, check },
+    { row: 2, key: "#chart", label: "", width: 1, notes: null, check },
+    { row: HEADER_ROW, key: "#header", label: "the header", width, notes: null, check },
   ];
+}
+
+/**
+ * What the second note ends with on a comparison written with row checks: it says the hidden
+ * column is there, and tells a sheet whose check column the user deleted from one written before.
+ */
+const CHECK_NOTE = "A hidden column right of your notes keeps PROD's check of what it wrote on each row.";
+
+/** The headings of the table's label columns, for the words about a label retyped. */
+const LABEL_HEADINGS: ReadonlyMap<number, string> = new Map([
+  [0, "Account"],
+  [1, "Description"],
+]);
+
+/**
+ * Where an earlier comparison keeps its row checks: the column found on its rows, right of the
+ * table (`width`); null when its note says it kept them and none is left (the user deleted the
+ * column or its text); undefined on a comparison written before checks.
+ */
+function checkColumnOf(cells: SheetCells, width: number): number | null | undefined {
+  for (let r = cells.row; r < cells.row + cells.values.length; r++) {
+    const at = findCheckColumn(cells, r, width);
+    if (at !== null) return at;
+  }
+  return String(valueAt(cells, 2, 0)).endsWith(CHECK_NOTE) ? null : undefined;
 }
 
 /**
  * The rows PROD wrote on an earlier comparison (`cells`: its used range as read), by label, for
  * userWork's findTypedCells: the title and notes, the header, the table's rows (to the first row
  * with neither code nor name) with their figure columns' formulas, the list of accounts not in
- * every version, and the kept part of an earlier carry. An older comparison without the notes
- * column is read as it was written: what is right of its table is beside its rows.
+ * every version, and the kept part of an earlier carry, each with the column of its hidden row
+ * check (checkColumnOf; a header whose headings the user retyped is read by its check). An older
+ * comparison without the notes column is read as it was written: what is right of its table is
+ * beside its rows.
  */
 export function earlierRows(cells: SheetCells): OwnRow[] {
-  const header = readHeader(
-    Array.from({ length: MAX_WIDTH }, (_, c) => String(valueAt(cells, HEADER_ROW, c))),
-  );
+  const header =
+    readHeader(Array.from({ length: MAX_WIDTH }, (_, c) => String(valueAt(cells, HEADER_ROW, c)))) ??
+    headerByCheck(cells);
   if (header === null) return [];
   const { width, notes } = header;
+  const check = checkColumnOf(cells, width);
   const formulas = new Map<number, string>();
   for (let c = FIRST_FIGURE; c < (notes ?? width); c++)
     formulas.set(c, String(valueAt(cells, HEADER_ROW, c)));
-  const rows = topRows(width);
+  const rows = topRows(width, check);
   const last = cells.row + cells.values.length;
   let r = HEADER_ROW + 1;
-  for (; r < last && (valueAt(cells, r, 0) !== "" || valueAt(cells, r, 1) !== ""); r++)
-    rows.push({ row: r, ...rowKey(valueAt(cells, r, 0), valueAt(cells, r, 1)), width, notes, formulas });
+  for (; r < last && (valueAt(cells, r, 0) !== "" || valueAt(cells, r, 1) !== ""); r++) {
+    const { key, label } = rowKey(valueAt(cells, r, 0), valueAt(cells, r, 1));
+    rows.push({ row: r, key, label, width, notes, formulas, headings: LABEL_HEADINGS, check });
+  }
   while (r < last && valueAt(cells, r, 0) !== PARTIAL_HEADING && valueAt(cells, r, 0) !== KEPT_HEADING) r++;
   if (valueAt(cells, r, 0) === PARTIAL_HEADING) {
-    rows.push({ row: r, key: "#partial", label: PARTIAL_HEADING, width: 1, notes: null });
+    rows.push({ row: r, key: "#partial", label: PARTIAL_HEADING, width: 1, notes: null, check });
     for (r++; r < last && valueAt(cells, r, 0) !== ""; r++) {
-      rows.push(partialRow(r, valueAt(cells, r, 0), valueAt(cells, r, 1)));
+      rows.push({ ...partialRow(r, valueAt(cells, r, 0), valueAt(cells, r, 1)), check });
     }
   }
   return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, keysOfLabel)];
@@ -203,6 +245,8 @@ export function comparisonPlan(
   const differenceColumn = (k: number) => FIRST_FIGURE + n + 2 * k;
   const notesColumn = FIRST_FIGURE + n + 2 * others.length;
   const width = notesColumn + 1;
+  // PROD's check of each row it writes (userWork.ts rowCheck), hidden, right of the notes.
+  const checkColumn = width;
   const M = NUMBER_FORMATS.money;
   const P = NUMBER_FORMATS.percent;
 
@@ -217,7 +261,18 @@ export function comparisonPlan(
     YOUR_NOTES,
   ];
   const formats = [null, null, ...comparison.names.map(() => M), ...others.flatMap(() => [M, P]), null];
-  const rows = topRows(width);
+  const rows = topRows(width, checkColumn);
+  const filterWords = notes.filter === null ? "every account" : `the accounts ${notes.filter}`;
+  const sourceNote: Cell = {
+    text: `${notes.source} Differences and % changes are against ${comparison.names[comparison.base]}. Showing ${filterWords}${notes.topSheetOnly ? ", categories only" : ""}.`,
+  };
+  const chartNote = `${notes.chart} Every figure is a formula: correct a line of the budget and Current follows; saved versions are on "PROD versions". ${CHECK_NOTE}`;
+  const written: WrittenRow[] = [
+    { row: 0, cells: [COMPARISON_TITLE], notes: null },
+    { row: 1, cells: [sourceNote], notes: null },
+    { row: 2, cells: [chartNote], notes: null },
+    { row: HEADER_ROW, cells: header, notes: null },
+  ];
 
   const sum = (i: number, keys: readonly string[]) => {
     const source = sources[i];
@@ -281,7 +336,8 @@ export function comparisonPlan(
       cells[differenceColumn(k) + 1] = { formula: `=IF(${base}=0,"",${difference}/${base})` };
     });
     blocks.push({ row: r, column: 0, cells: [cells], columnFormats: formats, bold });
-    rows.push({ row: r, ...rowKey(row.code, row.name), width, notes: notesColumn });
+    written.push({ row: r, cells, notes: notesColumn });
+    rows.push({ row: r, ...rowKey(row.code, row.name), width, notes: notesColumn, check: checkColumn });
     r++;
     if (row.kind !== "account") accountStart = r;
   }
@@ -293,8 +349,14 @@ export function comparisonPlan(
     { text: `Only in ${p.in.join(", ")}` },
   ]);
   if (partial.length > 0) {
-    rows.push({ row: listRow, key: "#partial", label: PARTIAL_HEADING, width: 1, notes: null });
-    comparison.partial.forEach((p, i) => rows.push(partialRow(listRow + 1 + i, p.account, p.description)));
+    const check = checkColumn;
+    rows.push({ row: listRow, key: "#partial", label: PARTIAL_HEADING, width: 1, notes: null, check });
+    written.push({ row: listRow, cells: [PARTIAL_HEADING], notes: null });
+    comparison.partial.forEach((p, i) => {
+      const at = listRow + 1 + i;
+      rows.push({ ...partialRow(at, p.account, p.description), check });
+      written.push({ row: at, cells: partial[i], notes: null });
+    });
   }
   const end = partial.length === 0 ? r : listRow + 1 + partial.length;
   const carry = placeTypedCells(typed, rows, target.sheetName, {
@@ -302,8 +364,8 @@ export function comparisonPlan(
     width,
     notes: notesColumn,
     heading: KEPT_HEADING,
+    check: checkColumn,
   });
-  const filterWords = notes.filter === null ? "every account" : `the accounts ${notes.filter}`;
   const plan: WritePlan = {
     owner: VERSIONS_OWNER,
     activate: target.sheetName,
@@ -314,20 +376,7 @@ export function comparisonPlan(
         markKey: COMPARISON_KEY,
         blocks: [
           { row: 0, column: 0, cells: [[COMPARISON_TITLE]], bold: true },
-          {
-            row: 1,
-            column: 0,
-            cells: [
-              [
-                {
-                  text: `${notes.source} Differences and % changes are against ${comparison.names[comparison.base]}. Showing ${filterWords}${notes.topSheetOnly ? ", categories only" : ""}.`,
-                },
-              ],
-              [
-                `${notes.chart} Every figure is a formula: correct a line of the budget and Current follows; saved versions are on "PROD versions".`,
-              ],
-            ],
-          },
+          { row: 1, column: 0, cells: [[sourceNote], [chartNote]] },
           { row: HEADER_ROW, column: 0, cells: [header], bold: true },
           // Consecutive rows of the same weight merge into one 2-D write each.
           ...mergeRowBlocks(blocks),
@@ -344,7 +393,9 @@ export function comparisonPlan(
               ]),
           // What the user typed on the earlier comparison, and PROD's headings of what is kept.
           ...carryBlocks(carry),
+          rowChecksBlock(written, checkColumn),
         ],
+        hiddenColumns: [checkColumn],
         freeze: { rows: HEADER_ROW + 1, columns: FIRST_FIGURE },
         columnWidths: [60, 220, ...comparison.names.map(() => 110), ...others.flatMap(() => [110, 90]), 220],
         printArea: a1Range(0, 0, r, width),

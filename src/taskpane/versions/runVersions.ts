@@ -169,7 +169,7 @@ export async function compareCurrent(
     COMPARISON_SHEET,
     COMPARISON_SIGNATURE,
   );
-  const { typed, links } = await earlierWork(port, target, earlierRows);
+  const { typed, lost, links } = await earlierWork(port, target, earlierRows);
   const { plan, carry } = comparisonPlan(
     comparison,
     sources,
@@ -188,6 +188,7 @@ export async function compareCurrent(
     what: "a budget comparison",
     reclaim: target.mode === "reclaim",
     typed,
+    lost,
     carry,
     keptHeading: KEPT_HEADING,
     links,

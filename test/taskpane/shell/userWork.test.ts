@@ -274,6 +274,30 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     ]);
   });
 
+  it("tells a figure PROD wrote as a value from the same figure typed, or a formula of the user's that gives it", () => {
+    // A comparison of values (as the Scenario comparison writes): 1,000 in C, text "=x" in D.
+    const line: Cell[] = [{ text: "Grand total" }, null, 1000, { text: "=x" }];
+    const own: OwnRow = { row: 0, key: "total", label: "Grand total", width: 4, notes: null, check: 4 };
+    const read = (c: CellValue, cf: CellValue = c, d: CellValue = "=x") => ({
+      row: 0,
+      column: 0,
+      values: [["Grand total", "", c, d, rowCheck(line, null).text]],
+      formulas: [["Grand total", "", cf, d, rowCheck(line, null).text]],
+      numberFormats: [Array<string>(5).fill("General")],
+    });
+    expect(findTypedCells(read(1000), [own])).toEqual([]);
+    expect(findTypedCells(read(1000.0000000000001), [own])).toEqual([]);
+    expect(findTypedCells(read(1250), [own]).map((t) => [t.column, t.value, t.under])).toEqual([
+      [2, 1250, "content"],
+    ]);
+    expect(findTypedCells(read(1000, "=999+1"), [own]).map((t) => [t.column, t.formula])).toEqual([
+      [2, "=999+1"],
+    ]);
+    expect(findTypedCells(read(1000, 1000, "=y"), [own]).map((t) => [t.column, t.value])).toEqual([
+      [3, "=y"],
+    ]);
+  });
+
   it("carries each as a note beside its row, PROD's cell back, and never on the new check column", () => {
     const typed = findTypedCells(
       sheet((cells) => {
@@ -293,6 +317,37 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     expect(carriedWords(carry, KEPT, false)).toBe(
       "1 cell of yours will be carried to the rows with the same labels; 2 cells you typed over PROD's labels, figures or formulas will be kept as notes beside their rows, with PROD's own back in their place.",
     );
+  });
+
+  it("puts nothing of the user's in the hidden check column on any row, kept rows and rows of their own included", () => {
+    // A sheet from before checks: cells beside the table's rows start in G, where the new
+    // output's check column is now; one row's label is gone, one row is the user's own.
+    const typed = findTypedCells(
+      sheet((cells) => {
+        for (const line of cells) line.splice(CHECK, 1);
+        cells[3][CHECK] = put("beside 2300");
+        cells[4][CHECK] = put("beside total");
+        cells.push(
+          [],
+          Array.from({ length: 8 }, (_, c) => put(c === CHECK || c === CHECK + 1 ? `own ${c}` : "")),
+        );
+      }),
+      rows().map(({ check: _check, ...row }) => row),
+    );
+    const without2300 = rows().filter((r) => r.key !== "code 2300");
+    const carry = placeTypedCells(typed, without2300, SHEET, {
+      start: 7,
+      width: 6,
+      notes: 5,
+      heading: KEPT,
+      check: CHECK,
+    });
+    expect(carry.cells.map((p) => [p.from.value, p.row, p.column])).toEqual([
+      ["beside 2300", 8, CHECK + 1],
+      ["beside total", 4, CHECK + 1],
+      ["own 6", 10, CHECK + 1],
+      ["own 7", 10, CHECK + 2],
+    ]);
   });
 
   it("falls back to today's rule on a row whose check was deleted or typed over, and says so", () => {
@@ -688,7 +743,7 @@ describe("a property of the placing", () => {
             label: key,
             width: newWidth,
             notes: newWidth - 1,
-            check: newWidth + (i % 2),
+            check: newWidth,
           }));
           const start = rows.length + 2;
           const carry = placeTypedCells(typed, rows, SHEET, {
@@ -696,6 +751,7 @@ describe("a property of the placing", () => {
             width: newWidth,
             notes: newWidth - 1,
             heading: KEPT,
+            check: newWidth,
           });
           expect(carry.cells.map((p) => p.from)).toEqual(expect.arrayContaining(typed));
           expect(carry.cells).toHaveLength(typed.length);
@@ -711,6 +767,8 @@ describe("a property of the placing", () => {
             // Each with the format it had, but PROD's note on a figure typed over a formula.
             expect(p.from.format).toBe(formats[a1(p.from.row, p.from.column)] ?? "General");
             expect(p.format).toBe(p.from.kind === "over" ? null : p.from.format);
+            // Nothing of the user's in the hidden check column, on any row.
+            expect(p.column).not.toBe(newWidth);
             const own = rows.find((r) => r.row === p.row);
             if (own)
               expect((p.column >= own.width && p.column !== own.check) || p.column === own.notes).toBe(true);
