@@ -695,7 +695,8 @@ describe("what the user typed on the comparison", () => {
     expect(questions[0]).toMatch(
       /^You typed on it: 2 cells beside 2 rows \(1101 .*\)\. 2 cells of yours will be carried to the rows with the same labels\. Comparing/,
     );
-  });
+    // Two or three compares of a 5,000-line budget: more than the default box on a loaded machine.
+  }, 60_000);
 
   it("tells a heading retyped, reading the table by its header's check, and puts PROD's heading back", async () => {
     const { book, port, choice } = setup();
@@ -721,7 +722,8 @@ describe("what the user typed on the comparison", () => {
     expect(book.cell(COMPARISON_SHEET, "I4")?.content).toBe(
       `You retyped PROD's cell A4 as "Acct" in the earlier sheet; PROD's own is back in its place.`,
     );
-  });
+    // Two or three compares of a 5,000-line budget: more than the default box on a loaded machine.
+  }, 60_000);
 
   it("says so when the hidden check was deleted, and keeps what a sheet without checks keeps", async () => {
     const { book, port, choice } = setup();
@@ -750,7 +752,8 @@ describe("what the user typed on the comparison", () => {
     expect(written?.carried).toContain("1 figure you typed over PROD's formulas kept as a note");
     // Written again with its checks.
     expect(String(book.cell(COMPARISON_SHEET, "H5")?.content)).toContain(ROW_CHECK);
-  });
+    // Two or three compares of a 5,000-line budget: more than the default box on a loaded machine.
+  }, 60_000);
 
   it("asks before the replace when a cell elsewhere links to it, even with nothing typed on it", async () => {
     const { book, excel, port, choice } = setup();
