@@ -5,7 +5,9 @@
  * globals found as they were, formulas still live; the scenario store protected (typing refused in
  * Excel's words, protected again at the next save after Unprotect Sheet); then the comparison's
  * hidden mark deleted, and the pane asking before taking the sheet back; then the store's, and
- * the pane asking before taking the store back with every scenario on it.
+ * the pane asking before taking the store back with every scenario on it; then a note beside a
+ * top-sheet line the next comparison lacks (the line renamed on the top sheet) kept under the
+ * comparison's heading, and back on the line's row when the top sheet has it again.
  */
 import {
   type Preview,
@@ -343,6 +345,51 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     await save.click();
     await page.getByText(/Scenario "Working 2" saved/).waitFor();
     expect(await page.getByRole("dialog").count()).toBe(0);
+    expect(preview.errors).toEqual([]);
+  });
+
+  // Follows the tests above: their Scenario comparison, with the note on its grand total.
+  it("keeps a note beside a top-sheet line the next comparison lacks under the heading, and puts it back on the line when the top sheet has it again", async () => {
+    const { page } = preview;
+    const kept = "From the earlier comparison (kept by PROD: rows this comparison does not have)";
+    const written = await showSheet(page, "Scenario comparison");
+    await typeInto(page, `E${rowsShowing(written, "A", "Contingency")[0]}`, "ask about the rate");
+    // The producer renames the line on the top sheet: the next comparison has no "Contingency".
+    const top = await showSheet(page, "Top Sheet");
+    const [line] = rowsShowing(top, "B", "Contingency");
+    await typeInto(page, `B${line}`, "Contingency fee");
+    const compare = async (question: RegExp, said: RegExp) => {
+      await panelTab(page, "What-if").click();
+      await page.getByRole("checkbox", { name: /^30 days/ }).check();
+      await page.getByRole("checkbox", { name: /^35 days/ }).check();
+      await page.getByRole("button", { name: "Compare checked scenarios" }).click();
+      const dialog = page.getByRole("dialog", { name: 'Replace "Scenario comparison"?' });
+      await dialog.getByText(question).waitFor();
+      await dialog.getByRole("button", { name: "Replace it" }).click();
+      await page.getByText(said).waitFor();
+      return showSheet(page, "Scenario comparison");
+    };
+    const without = await compare(
+      /1 cell will be kept under "From the earlier comparison .*\(1 row the new sheet does not have: Contingency\)/,
+      /1 cell kept under "From the earlier comparison/,
+    );
+    expect(rowsShowing(without, "A", "Contingency")).toHaveLength(1);
+    const [heading] = rowsShowing(without, "A", kept);
+    expect([without.get(`A${heading + 1}`), without.get(`E${heading + 1}`)]).toEqual([
+      "Contingency",
+      "ask about the rate",
+    ]);
+
+    // The line is back: so is the note, on its row, and the kept part is gone.
+    await showSheet(page, "Top Sheet");
+    await typeInto(page, `B${line}`, "Contingency");
+    const back = await compare(
+      /1 cell that was kept under "From the earlier comparison .*" will be moved back to the row the new sheet has again: Contingency\./,
+      /1 cell that was kept under "From the earlier comparison .*" moved back to the row the new sheet has again: Contingency\./,
+    );
+    expect(back.get(`E${rowsShowing(back, "A", "Contingency")[0]}`)).toBe("ask about the rate");
+    expect(back.get(`E${rowsShowing(back, "A", "Grand total")[0]}`)).toBe("studio wants 35");
+    expect(rowsShowing(back, "A", kept)).toEqual([]);
     expect(preview.errors).toEqual([]);
   });
 });
