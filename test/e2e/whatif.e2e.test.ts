@@ -220,9 +220,13 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     const written = await showSheet(page, "Scenario comparison");
     expect(written.get("E4")).toBe("Your notes (kept when compared again)");
     const [grandRow] = rowsShowing(written, "A", "Grand total");
-    // A figure typed over one of PROD's (values of that moment: not told from PROD's), a note on
-    // the grand total, and a cell on Globals that links to the comparison.
-    await typeInto(page, "B5", "my figure");
+    // A figure typed over one of PROD's (a value of that moment: told by the row's hidden check),
+    // a note on the grand total, and a cell on Globals that links to the comparison.
+    expect(written.get("F4") ?? "").toBe("");
+    const figure = written.get("B5");
+    // The first line's label, as a pattern (a label such as "Total Above + Below-the-line").
+    const firstLine = (written.get("A5") ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await typeInto(page, "B5", "12345");
     await typeInto(page, `E${grandRow}`, "studio wants 35");
     const globalsFree = await showSheet(page, "Globals");
     expect(globalsFree.get("J2") ?? "").toBe("");
@@ -245,10 +249,12 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     await compare.click();
     const dialog = page.getByRole("dialog", { name: 'Replace "Scenario comparison"?' });
     await dialog.getByText(/looks like a scenario comparison PROD made, but the hidden mark/).waitFor();
-    // One question: what was typed and the link are named in it too.
+    // One question: what was typed (the figure typed over PROD's named) and the link are in it too.
     await dialog
       .getByText(
-        /You typed on it: 1 cell beside 1 row \(Grand total\)\. 1 cell of yours will be carried to the rows with the same labels\. The formula in Globals!J2 refers to "Scenario comparison"\./,
+        new RegExp(
+          `You typed on it: 1 cell beside 1 row \\(Grand total\\); 1 of PROD's labels or figures retyped \\(12,345 over "30 days" of ${firstLine} \\(B5\\)\\)\\. 1 cell of yours will be carried to the rows with the same labels; 1 cell you typed over PROD's labels, figures or formulas will be kept as a note beside its row, with PROD's own back in its place\\. The formula in Globals!J2 refers to "Scenario comparison"\\.`,
+        ),
       )
       .waitFor();
     expect(await dialog.getByRole("button").allTextContents()).toEqual(["Cancel", "Replace it"]);
@@ -267,12 +273,18 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     await answer(preview, 'Replace "Scenario comparison"?', "Replace it");
     await page
       .getByText(
-        /2 scenarios compared on "Scenario comparison"; your globals are as they were\..* 1 cell of yours carried to the rows with the same labels\./,
+        /2 scenarios compared on "Scenario comparison"; your globals are as they were\..* 1 cell of yours carried to the rows with the same labels; 1 cell you typed over PROD's labels, figures or formulas kept as a note beside its row, with PROD's own back in its place\./,
       )
       .waitFor();
     const replaced = await showSheet(page, "Scenario comparison");
     expect([replaced.get("B4"), replaced.get("C4")]).toEqual(["30 days", "35 days"]);
-    expect(replaced.get("B5")).not.toBe("my figure");
+    // PROD's figure is back, and what the user typed over it is a note beside its row.
+    expect(replaced.get("B5")).toBe(figure);
+    expect(replaced.get("E5")).toBe(
+      `You retyped PROD's "30 days" (B5) as 12,345 in the earlier sheet; PROD's own is back in its place.`,
+    );
+    // PROD's check is in the hidden column right of the notes: the grid does not show it.
+    expect(replaced.get("F5") ?? "").toBe("");
     expect(replaced.get(`E${rowsShowing(replaced, "A", "Grand total")[0]}`)).toBe("studio wants 35");
     const tabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents();
     expect(tabs.filter((t) => t.startsWith("Scenario comparison"))).toEqual(["Scenario comparison"]);
@@ -285,7 +297,9 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     await page.getByRole("checkbox", { name: /^30 days/ }).check();
     await compare.click();
     const again = page.getByRole("dialog", { name: 'Replace "Scenario comparison"?' });
-    await again.getByText(/^You typed on it: 1 cell beside 1 row \(Grand total\)/).waitFor();
+    await again
+      .getByText(new RegExp(`^You typed on it: 2 cells beside 2 rows \\(${firstLine}, Grand total\\)`))
+      .waitFor();
     expect(await again.getByText(/looks like/).count()).toBe(0);
     await again.getByRole("button", { name: "Replace it" }).click();
     await page

@@ -10,7 +10,7 @@
 import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { COMPARISON_SHEET, KEPT_HEADING } from "../../src/taskpane/incentives/comparisonSheet";
-import { YOUR_NOTES } from "../../src/taskpane/shell/userWork";
+import { CHECK_NOTE, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { compareIncentives, explain, readBudget } from "../../src/taskpane/incentives/runIncentives";
 import { selectedBudget } from "../../src/taskpane/incentives/budgetRange";
 import { commonBudget } from "../fixtures/incentiveBudget";
@@ -172,7 +172,8 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
     // A note on US-NM (row 7) and a date beside it (12/9/2025); a note on CAN-BC, which the next
     // comparison drops.
     book.setCell(COMPARISON_SHEET, "K7", { kind: "value", content: "ask the film office" });
-    book.setCell(COMPARISON_SHEET, "L7", { kind: "value", content: 46000, format: "m/d/yyyy" });
+    // (L is PROD's hidden check of each row: what is beside the row starts at M.)
+    book.setCell(COMPARISON_SHEET, "M7", { kind: "value", content: 46000, format: "m/d/yyyy" });
     book.setCell(COMPARISON_SHEET, "K8", { kind: "value", content: "too far" });
     const before = snapshot(book);
     const questions: string[] = [];
@@ -188,10 +189,11 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
     // As a replace with nothing typed (10, below): the question and the carry add no sync.
     expect(excel.state.syncs - syncs).toBe(10);
     // US-NM is now the first program (row 6): its note and the cell beside it went with it.
-    const row = (r: number) => book.values(COMPARISON_SHEET, r, 0, 1, 12)[0];
+    const line = (r: number) => book.values(COMPARISON_SHEET, r, 0, 1, 13)[0];
+    const row = (r: number) => [...line(r).slice(0, 11), line(r)[12]];
     expect([row(5)[0], ...row(5).slice(10)]).toEqual(["US-NM", "ask the film office", 46000]);
     // Still a date: its format went with it, in the same write.
-    expect(book.cell(COMPARISON_SHEET, "L6")?.format).toBe("m/d/yyyy");
+    expect(book.cell(COMPARISON_SHEET, "M6")?.format).toBe("m/d/yyyy");
     expect([row(6)[0], ...row(6).slice(10)]).toEqual(["US-GA", "", ""]);
     expect(book.values(COMPARISON_SHEET, 8, 0, 2, 11)).toEqual([
       [KEPT_HEADING, "", "", "", "", "", "", "", "", "", ""],
@@ -247,7 +249,11 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
     const { book, port, ref } = setup();
     await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
     book.names = [];
+    // As written before the notes column and the row checks: no "Your notes", no check column.
     book.setCell(COMPARISON_SHEET, "K5", { kind: "value", content: "" });
+    for (let r = 1; r <= 8; r++) book.setCell(COMPARISON_SHEET, `L${r}`, { kind: "value", content: "" });
+    const note = book.cell(COMPARISON_SHEET, "A2")!;
+    note.content = String(note.content).replace(` ${CHECK_NOTE}`, "");
     book.setCell(COMPARISON_SHEET, "K6", { kind: "value", content: "checked" });
     const questions: string[] = [];
     const written = await compareIncentives(port, ref, programs.slice(0, 2), asking(true, questions));
@@ -256,9 +262,9 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
       /^Replace "Incentive comparison"\? .*You typed on it: 1 cell beside 1 row \(US-GA\)\. .*Replace it only if it is PROD's comparison/,
     );
     // Beside the older table's last heading (J), it stays beside the new one's (after the notes).
-    expect(book.values(COMPARISON_SHEET, 4, 10, 2, 2)).toEqual([
-      [YOUR_NOTES, ""],
-      ["", "checked"],
+    expect(book.values(COMPARISON_SHEET, 4, 10, 2, 3)).toEqual([
+      [YOUR_NOTES, expect.stringMatching(/^PROD check/), ""],
+      ["", expect.stringMatching(/^PROD check/), "checked"],
     ]);
     expect(written?.carried).toBe("1 cell of yours carried to the rows with the same labels.");
   });
@@ -407,6 +413,39 @@ describe("the Settings and Exchange rate cells the user changed on the Incentive
     );
     expect(book.cell(COMPARISON_SHEET, "E8")).toMatchObject({ kind: "formula", content: "=Rates!$B$1" });
     expect(written?.programs[2].exchangeRate).toBe(1.37);
+  });
+
+  it("names a label retyped and a formula of the user's over PROD's by the rows' checks, keeps each as a note with PROD's own back, and leaves a changed setting in place", async () => {
+    const { book, excel, port, ref } = setup();
+    await compareIncentives(port, ref, programs, never);
+    // Gross, net and net cost are formulas; the Settings and Exchange rate cells are the user's to change.
+    expect(book.sheet(COMPARISON_SHEET).hiddenColumns).toEqual(new Set([11]));
+    expect(String(book.cell(COMPARISON_SHEET, "L6")?.content)).toMatch(/^PROD check/);
+    const syncs = excel.state.syncs;
+    await compareIncentives(port, ref, programs, never);
+    const unchanged = excel.state.syncs - syncs;
+    book.setCell(COMPARISON_SHEET, "B7", { kind: "value", content: "New Mexico (our reading)" });
+    book.setCell(COMPARISON_SHEET, "G8", { kind: "formula", content: "=F8*0.9", result: 1165248 });
+    book.setCell(COMPARISON_SHEET, "D6", { kind: "value", content: "SALE=0.88" });
+    const before = snapshot(book);
+    const questions: string[] = [];
+    expect(await compareIncentives(port, ref, programs, asking(false, questions))).toBeNull();
+    expect(snapshot(book)).toBe(before);
+    expect(questions).toEqual([
+      `Replace "Incentive comparison"? You typed on it: 1 formula of yours written over PROD's formulas (=F8*0.9 over "Net cash" of CAN-BC (G8)); 1 of PROD's labels or figures retyped ("New Mexico (our reading)" over "Name" of US-NM (B7)). 2 cells you typed over PROD's labels, figures or formulas will be kept as notes beside their rows, with PROD's own back in their place. You changed on it: US-GA's Settings (D6) is "SALE=0.88", the pane had blank. The new comparison keeps your value and its figures use it. Comparing replaces it with this comparison.`,
+    ]);
+
+    const start = excel.state.syncs;
+    await compareIncentives(port, ref, programs, asking(true, questions));
+    expect(excel.state.syncs - start).toBe(unchanged);
+    expect(book.values(COMPARISON_SHEET, 5, 3, 1, 1)).toEqual([["SALE=0.88"]]);
+    expect(book.values(COMPARISON_SHEET, 6, 1, 1, 1)).toEqual([["New Mexico Film Production Tax Credit"]]);
+    expect(book.cell(COMPARISON_SHEET, "G8")?.content).toMatch(/^=IF\(\$E8="",PROD\.INCENTIVENET/);
+    expect([book.cell(COMPARISON_SHEET, "K7")?.content, book.cell(COMPARISON_SHEET, "K8")?.content]).toEqual([
+      `You retyped PROD's "Name" (B7) as "New Mexico (our reading)" in the earlier sheet; PROD's own is back in its place.`,
+      `You wrote the formula =F8*0.9 (it showed 1,165,248) over "Net cash" (G8) in the earlier sheet; PROD's formula is back in its place.`,
+    ]);
+    expect(book.cell(COMPARISON_SHEET, "K6")?.content ?? "").toBe("");
   });
 
   it.each<[string, string, string | number, string]>([

@@ -8,7 +8,7 @@
 import { TEMPLATES } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { PortError, ownershipMarkName } from "../../src/excel/port";
-import { storedCell } from "../../src/engine/whatif/scenarios";
+import { storedCell, type Scenario } from "../../src/engine/whatif/scenarios";
 import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 import {
@@ -286,6 +286,30 @@ describe("applying a scenario on the adapter", () => {
   });
 });
 
+/**
+ * Compares `picked` again and answers the question before the replace with Cancel: nothing is
+ * written (the comparison, the store and the globals as they were). Answers the questions asked.
+ */
+async function cancelledQuestions(
+  setup: Awaited<ReturnType<typeof insertedBudget>>,
+  picked: Scenario[],
+): Promise<string[]> {
+  const { book, port, budget, globalsBefore, before } = setup;
+  const sheet = sheetBefore(book, "Scenario comparison");
+  const store = sheetBefore(book, budget.storeSheet);
+  const questions: string[] = [];
+  calculateGlobals(book);
+  const cancelled = await compareAndWrite(port, budget, picked, await storeNow(port, budget), (question) => {
+    questions.push(question.message);
+    return Promise.resolve(false);
+  });
+  expect(cancelled).toBeNull();
+  expect(sheetBefore(book, "Scenario comparison")).toBe(sheet);
+  expect(sheetBefore(book, budget.storeSheet)).toBe(store);
+  expect(globalsBefore()).toBe(before);
+  return questions;
+}
+
 describe("the Scenario comparison sheet on the adapter", () => {
   it("is written in a fixed number of syncs, and written again over PROD's own by its mark", async () => {
     const { book, excel, port, budget } = await insertedBudget();
@@ -358,7 +382,8 @@ describe("the Scenario comparison sheet on the adapter", () => {
   });
 
   it("names what the user typed on it in one question before any global changes: Cancel writes nothing, Replace carries it to the same line", async () => {
-    const { book, excel, port, budget, globalsBefore, before } = await insertedBudget();
+    const setup = await insertedBudget();
+    const { book, excel, port, budget, globalsBefore, before } = setup;
     const { scenarios } = await readScenarios(port, budget);
     await compareAndWrite(port, budget, scenarios.slice(0, 2), await storeNow(port, budget), asked);
     // Figure, two scenarios, one change, then the notes column (E).
@@ -366,28 +391,10 @@ describe("the Scenario comparison sheet on the adapter", () => {
     const labels = book.values("Scenario comparison", 0, 0, 40, 1).map((r) => r[0]);
     const grand = labels.indexOf("Grand total") + 1;
     book.setCell("Scenario comparison", `E${grand}`, { kind: "value", content: "=SUM(A1)" });
-    book.setCell("Scenario comparison", `F${grand}`, { kind: "value", content: 0.12, format: "0%" });
+    // F is PROD's hidden check column: the user's cell beside the row is in G.
+    book.setCell("Scenario comparison", `G${grand}`, { kind: "value", content: 0.12, format: "0%" });
     book.setCell("Scenario comparison", "A40", { kind: "value", content: "my own row" });
-    const sheet = sheetBefore(book, "Scenario comparison");
-    const store = sheetBefore(book, budget.storeSheet);
-
-    const questions: string[] = [];
-    calculateGlobals(book);
-    const cancelled = await compareAndWrite(
-      port,
-      budget,
-      scenarios,
-      await storeNow(port, budget),
-      (question) => {
-        questions.push(question.message);
-        return Promise.resolve(false);
-      },
-    );
-    expect(cancelled).toBeNull();
-    expect(sheetBefore(book, "Scenario comparison")).toBe(sheet);
-    expect(sheetBefore(book, budget.storeSheet)).toBe(store);
-    expect(globalsBefore()).toBe(before);
-    expect(questions).toEqual([
+    expect(await cancelledQuestions(setup, scenarios)).toEqual([
       `You typed on it: 2 cells beside 1 row (Grand total); 1 cell on rows of your own (A40). 2 cells of yours will be carried to the rows with the same labels; 1 cell will be kept under "${KEPT_HEADING}". Comparing replaces it with this comparison.`,
     ]);
 
@@ -396,13 +403,16 @@ describe("the Scenario comparison sheet on the adapter", () => {
     const start = excel.state.syncs;
     const written = await compareAndWrite(port, budget, scenarios, saved, () => Promise.resolve(true));
     const syncs = excel.state.syncs - start;
-    // Three scenarios, two changes: the notes column is now G, what was beside (F) is beside (H).
+    // Three scenarios, two changes: the notes column is now G, its check H, what was beside (G,
+    // right of the check) is beside (I).
     expect(book.cell("Scenario comparison", "G4")?.content).toBe(YOUR_NOTES);
-    const after = book.values("Scenario comparison", 0, 0, 60, 8);
+    const after = book.values("Scenario comparison", 0, 0, 60, 9);
     const row = after.findIndex((r) => r[0] === "Grand total");
-    expect(after[row].slice(6, 8)).toEqual(["=SUM(A1)", 0.12]);
+    expect(after[row][6]).toBe("=SUM(A1)");
+    expect(after[row][8]).toBe(0.12);
+    expect(String(after[row][7])).toMatch(/^PROD check/);
     // 12% is still 12%: its format went with it, in the same write.
-    expect(book.cell("Scenario comparison", `H${row + 1}`)?.format).toBe("0%");
+    expect(book.cell("Scenario comparison", `I${row + 1}`)?.format).toBe("0%");
     expect(book.cell("Scenario comparison", `G${row + 1}`)).toMatchObject({ kind: "value" });
     const kept = after.findIndex((r) => r[0] === KEPT_HEADING);
     expect(kept).toBeGreaterThan(row);
@@ -438,15 +448,16 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect(named).toBeDefined();
     const row = column().indexOf(label) + 1;
     book.setCell("Scenario comparison", `E${row}`, { kind: "value", content: "ask the studio" });
-    book.setCell("Scenario comparison", `F${row}`, { kind: "value", content: 46000, format: "m/d/yyyy" });
+    // (F is PROD's hidden check column: the date is beside the row, in G.)
+    book.setCell("Scenario comparison", `G${row}`, { kind: "value", content: 46000, format: "m/d/yyyy" });
 
     // The top sheet renames the line: the comparison lacks it, so the note is kept under the heading.
     named!.content = `${label} (renamed)`;
     await compare(() => Promise.resolve(true));
     const heading = column().indexOf(KEPT_HEADING);
     expect(heading).toBeGreaterThan(row);
-    expect(book.values("Scenario comparison", heading + 1, 0, 1, 6)).toEqual([
-      [label, "", "", "", "ask the studio", 46000],
+    expect(book.values("Scenario comparison", heading + 1, 0, 1, 7)).toEqual([
+      [label, "", "", "", "ask the studio", "", 46000],
     ]);
 
     // The line is back: the note and the date go back to its row, and the kept part is gone.
@@ -462,12 +473,87 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect(questions[0]).toContain(back);
     expect(written?.carried).toBe(back.replace("will be moved", "moved"));
     expect(column().indexOf(label) + 1).toBe(row);
-    expect(book.values("Scenario comparison", row - 1, 4, 1, 2)).toEqual([["ask the studio", 46000]]);
-    expect(book.cell("Scenario comparison", `F${row}`)?.format).toBe("m/d/yyyy");
+    expect(book.values("Scenario comparison", row - 1, 4, 1, 3)).toEqual([
+      ["ask the studio", expect.stringMatching(/^PROD check/), 46000],
+    ]);
+    expect(book.cell("Scenario comparison", `G${row}`)?.format).toBe("m/d/yyyy");
     expect(column()).not.toContain(KEPT_HEADING);
     // As any replace with something typed on it: two scenarios (16 + 2 * 4), one chart read, the
     // sheet and its links (3 + 2), and the globals' layout read before the question (2).
     expect(counted.syncs).toBe(16 + 2 * 4 + 1 + 3 + 2 + 2);
+  });
+
+  it("names a figure typed over one of PROD's by its row check: Cancel writes nothing; Replace keeps it as a note and puts PROD's figure back, syncs counted", async () => {
+    const setup = await insertedBudget();
+    const { book, excel, port, budget } = setup;
+    const { scenarios } = await readScenarios(port, budget);
+    await compareAndWrite(port, budget, scenarios.slice(0, 2), await storeNow(port, budget), asked);
+    // Figure, 30 days, 35 days, the change, Your notes (E), then PROD's check (F), hidden.
+    expect(book.sheet("Scenario comparison").hiddenColumns).toEqual(new Set([5]));
+    const labels = book.values("Scenario comparison", 0, 0, 40, 1).map((r) => r[0]);
+    const grand = labels.indexOf("Grand total") + 1;
+    expect(book.values("Scenario comparison", grand - 1, 1, 1, 2)).toEqual([[30000, 35000]]);
+    expect(String(book.cell("Scenario comparison", `F${grand}`)?.content)).toMatch(/^PROD check/);
+    // Compared again with nothing typed: no question (the figures and labels are PROD's).
+    calculateGlobals(book);
+    const store = await storeNow(port, budget);
+    const syncs = excel.state.syncs;
+    await compareAndWrite(port, budget, scenarios.slice(0, 2), store, asked);
+    const unchanged = excel.state.syncs - syncs;
+
+    // The user types a figure over "35 days" of the Grand total (a value, not a formula).
+    book.setCell("Scenario comparison", `C${grand}`, { kind: "value", content: 36500 });
+    expect(await cancelledQuestions(setup, scenarios.slice(0, 2))).toEqual([
+      `You typed on it: 1 of PROD's labels or figures retyped (36,500 over "35 days" of Grand total (C${grand})). 1 cell you typed over PROD's labels, figures or formulas will be kept as a note beside its row, with PROD's own back in its place. Comparing replaces it with this comparison.`,
+    ]);
+
+    calculateGlobals(book);
+    const saved = await storeNow(port, budget);
+    const start = excel.state.syncs;
+    const written = await compareAndWrite(port, budget, scenarios.slice(0, 2), saved, () =>
+      Promise.resolve(true),
+    );
+    // As the replace with nothing typed, the globals' layout read before the question (2), and
+    // the store read again after it (3: the workbook was the user's while the question was open).
+    expect(excel.state.syncs - start).toBe(unchanged + 2 + 3);
+    expect(book.values("Scenario comparison", grand - 1, 1, 1, 4)).toEqual([
+      [
+        30000,
+        35000,
+        5000,
+        `You retyped PROD's "35 days" (C${grand}) as 36,500 in the earlier sheet; PROD's own is back in its place.`,
+      ],
+    ]);
+    expect(written?.carried).toBe(
+      "1 cell you typed over PROD's labels, figures or formulas kept as a note beside its row, with PROD's own back in its place.",
+    );
+  });
+
+  it("says so when the user deleted a row's check, and reads a comparison written before checks as before", async () => {
+    const { book, port, budget } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    await compareAndWrite(port, budget, scenarios.slice(0, 2), await storeNow(port, budget), asked);
+    const labels = book.values("Scenario comparison", 0, 0, 40, 1).map((r) => r[0]);
+    const grand = labels.indexOf("Grand total") + 1;
+    book.setCell("Scenario comparison", `F${grand}`, { kind: "value", content: "" });
+    const questions: string[] = [];
+    calculateGlobals(book);
+    await compareAndWrite(port, budget, scenarios.slice(0, 2), await storeNow(port, budget), (question) => {
+      questions.push(question.message);
+      return Promise.resolve(false);
+    });
+    expect(questions).toEqual([
+      "PROD's hidden check of what it wrote is gone from 1 row (Grand total), so on it PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+    ]);
+    // A comparison from before checks: no check column, no words about one, nothing to ask.
+    for (let r = 0; r < 40; r++)
+      book.setCell("Scenario comparison", `F${r + 1}`, { kind: "value", content: "" });
+    const note = book.cell("Scenario comparison", "A2")!;
+    note.content = String(note.content).replace(/ A hidden column .*$/, "");
+    calculateGlobals(book);
+    await expect(
+      compareAndWrite(port, budget, scenarios.slice(0, 2), await storeNow(port, budget), asked),
+    ).resolves.not.toBeNull();
   });
 
   it.each([

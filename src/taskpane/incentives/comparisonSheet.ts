@@ -25,15 +25,19 @@ import {
 } from "../../excel/port";
 import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
 import {
+  CHECK_NOTE,
   carryBlocks,
+  checkColumnOf,
   YOUR_NOTES,
   placeTypedCells,
   readKeptRows,
+  rowChecksBlock,
   valueAt,
   type Carry,
   type OwnRow,
   type SheetCells,
   type TypedCell,
+  type WrittenRow,
 } from "../shell/userWork";
 
 /** The owner of the sheets the Incentives panel writes. */
@@ -80,10 +84,10 @@ export const COMPARISON_SIGNATURE: SheetSignature = {
 };
 
 /** PROD's rows above the programs: the title, the note, the budget total and the header. */
-function topRows(width: number): OwnRow[] {
+function topRows(width: number, check: number | null | undefined): OwnRow[] {
   return [
-    { row: 0, key: "#title", label: TITLE, width: 1, notes: null },
-    { row: 1, key: "#note", label: "", width: 1, notes: null },
+    { row: 0, key: "#title", label: TITLE, width: 1, notes: null, check },
+    { row: 1, key: "#note", label: "", width: 1, notes: null, check },
     {
       row: TOTAL_ROW,
       key: "#total",
@@ -91,8 +95,9 @@ function topRows(width: number): OwnRow[] {
       width: 2,
       notes: null,
       formulas: new Map([[1, "Budget total"]]),
+      check,
     },
-    { row: HEADER_ROW, key: "#header", label: "the header", width, notes: null },
+    { row: HEADER_ROW, key: "#header", label: "the header", width, notes: null, check },
   ];
 }
 
@@ -100,7 +105,11 @@ function topRows(width: number): OwnRow[] {
 const programKey = (name: string) => `program ${name}`;
 
 /** A program's row, told across comparisons by the program's name. */
-function programRow(row: number, name: string, layout: Pick<OwnRow, "width" | "notes" | "formulas">): OwnRow {
+function programRow(
+  row: number,
+  name: string,
+  layout: Pick<OwnRow, "width" | "notes" | "formulas" | "headings" | "check">,
+): OwnRow {
   return { row, key: programKey(name), label: name, ...layout };
 }
 
@@ -110,23 +119,48 @@ function formulaColumns(live: boolean): Map<number, string> {
   return new Map(columns.map((c) => [c, COMPARISON_HEADINGS[c]]));
 }
 
+/** The headings of a program row's other columns, for the words about a cell retyped there. */
+const LABEL_HEADINGS: ReadonlyMap<number, string> = new Map(COMPARISON_HEADINGS.map((h, c) => [c, h]));
+
 /**
  * The rows PROD wrote on an earlier comparison (`cells`: its used range as read), for userWork's
  * findTypedCells: the title, note, budget total and header, a row per program (to the first row
  * with no program) with its formula columns (gross and net only when the note says they were
- * formulas), and the kept part of an earlier carry. An older comparison without the notes column
- * is read as it was written: what is right of its headings is beside its rows.
+ * formulas), and the kept part of an earlier carry. Each row's check (the hidden column right of
+ * "Your notes", userWork's rowCheck) tells a label retyped and a formula of the user's over
+ * PROD's. An older comparison without the notes column is read as it was written: what is right
+ * of its headings is beside its rows; one without checks, as before checks.
  */
 export function earlierRows(cells: SheetCells): OwnRow[] {
   const notes = valueAt(cells, HEADER_ROW, COMPARISON_HEADINGS.length) === YOUR_NOTES;
   const width = COMPARISON_HEADINGS.length + (notes ? 1 : 0);
   const notesColumn = notes ? COMPARISON_HEADINGS.length : null;
   const formulas = formulaColumns(!String(valueAt(cells, 1, 0)).startsWith(FIGURES_WORDS));
-  const rows = topRows(width);
+  const check = checkColumnOf(cells, width, 1);
+  const rows = topRows(width, check);
   const last = cells.row + cells.values.length;
+  const layout = { width, notes: notesColumn, formulas, headings: LABEL_HEADINGS, check };
   for (let r = HEADER_ROW + 1; r < last && valueAt(cells, r, 0) !== ""; r++)
-    rows.push(programRow(r, String(valueAt(cells, r, 0)), { width, notes: notesColumn, formulas }));
+    rows.push(programRow(r, String(valueAt(cells, r, 0)), layout));
   return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notesColumn, (name) => [programKey(name)])];
+}
+
+/**
+ * What the user typed on the earlier comparison, less the Settings and Exchange rate cells of
+ * the programs compared again (`names`): those stay where they are, kept by keepSheetInputs
+ * (runIncentives.ts), not carried as notes. A program the new comparison drops keeps them as
+ * any cell of its row is kept: under the kept part's heading.
+ */
+export function typedElsewhere(typed: readonly TypedCell[], names: readonly string[]): TypedCell[] {
+  const compared = new Set(names.map(programKey));
+  return typed.filter(
+    (t) =>
+      !(
+        t.on !== null &&
+        compared.has(t.on.key) &&
+        (t.column === SETTINGS_COLUMN || t.column === RATE_COLUMN)
+      ),
+  );
 }
 
 /** A cell as read from an earlier comparison: its value, and the user's formula when it holds one. */
@@ -245,48 +279,50 @@ export function comparisonPlan(
       { text: notConfirmed.length === 0 ? "none" : notConfirmed.join("; ") },
     ];
   });
+  const width = COMPARISON_HEADINGS.length + 1;
+  // PROD's check of each row it writes (userWork.ts rowCheck), hidden, right of the notes.
+  const check = width;
   const liveWords =
     budget.tags === null
       ? `${FIGURES_WORDS}: the tag columns of ${budget.label} are not side by side in the order ${TAG_COLUMNS.join(", ")}; put them so and compare again to get live formulas.`
       : `Gross and net are PROD.INCENTIVE and PROD.INCENTIVENET formulas over ${budget.label}: change the budget, a program's settings or its exchange rate here and they follow (comparing again keeps what you change here).`;
+  const note = `${liveWords} Exchange rate: the program's currency per unit of the budget's (blank: the budget is in the program's currency). Confirm these rules with the film office before the budget locks. ${CHECK_NOTE}`;
+  const totalRow: Cell[] = ["Budget total", { formula: `=ROUND(SUM(${budget.amounts}),2)` }];
+  const header: Cell[] = [...COMPARISON_HEADINGS, YOUR_NOTES];
+  const notes = COMPARISON_HEADINGS.length;
+  const written: WrittenRow[] = [
+    { row: 0, cells: [TITLE], notes: null },
+    { row: 1, cells: [note], notes: null },
+    { row: TOTAL_ROW, cells: totalRow, notes: null },
+    { row: HEADER_ROW, cells: header, notes: null },
+    ...rows.map((cells, i) => ({ row: HEADER_ROW + 1 + i, cells, notes })),
+  ];
   const blocks: CellBlock[] = [
     { row: 0, column: 0, cells: [[TITLE]], bold: true },
-    {
-      row: 1,
-      column: 0,
-      cells: [
-        [
-          `${liveWords} Exchange rate: the program's currency per unit of the budget's (blank: the budget is in the program's currency). Confirm these rules with the film office before the budget locks.`,
-        ],
-      ],
-    },
-    {
-      row: TOTAL_ROW,
-      column: 0,
-      cells: [["Budget total", { formula: `=ROUND(SUM(${budget.amounts}),2)` }]],
-      columnFormats: [null, M],
-      bold: true,
-    },
-    { row: HEADER_ROW, column: 0, cells: [[...COMPARISON_HEADINGS, YOUR_NOTES]], bold: true },
+    { row: 1, column: 0, cells: [[note]] },
+    { row: TOTAL_ROW, column: 0, cells: [totalRow], columnFormats: [null, M], bold: true },
+    { row: HEADER_ROW, column: 0, cells: [header], bold: true },
     {
       row: HEADER_ROW + 1,
       column: 0,
       cells: rows,
       columnFormats: [null, null, null, null, NUMBER_FORMATS.general, M, M, M, null, null],
     },
+    rowChecksBlock(written, check),
   ];
-  const width = COMPARISON_HEADINGS.length + 1;
-  const layout = { width, notes: COMPARISON_HEADINGS.length, formulas: formulaColumns(budget.tags !== null) };
+  const formulas = formulaColumns(budget.tags !== null);
+  const layout = { width, notes, formulas, check };
   const ownRows = [
-    ...topRows(width),
+    ...topRows(width, check),
     ...programs.map((p, i) => programRow(HEADER_ROW + 1 + i, p.name, layout)),
   ];
   const end = HEADER_ROW + 1 + programs.length;
   const carry = placeTypedCells(typed, ownRows, sheetName, {
     start: end + 1,
     width,
-    notes: COMPARISON_HEADINGS.length,
+    notes,
     heading: KEPT_HEADING,
+    check,
   });
   // What the user typed on the earlier comparison, and PROD's headings of what is kept.
   blocks.push(...carryBlocks(carry));
@@ -296,6 +332,7 @@ export function comparisonPlan(
     markKey: COMPARISON_KEY,
     blocks,
     freeze: { rows: HEADER_ROW + 1, columns: 1 },
+    hiddenColumns: [check],
     columnWidths: [80, 220, 60, 120, 80, 110, 110, 130, 260, 360, 220],
     printArea: a1Range(0, 0, end, width),
   };

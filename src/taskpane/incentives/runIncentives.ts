@@ -36,6 +36,7 @@ import {
   comparisonPlan,
   earlierInputs,
   earlierRows,
+  typedElsewhere,
   type BudgetCells,
   type ComparedProgram,
   type EarlierInputs,
@@ -288,8 +289,13 @@ export async function compareIncentives(
   const inputs = earlier.cells ? earlierInputs(earlier.cells) : new Map<string, EarlierInputs>();
   const { programs: asked, kept } = keepSheetInputs(requests, inputs, target.sheetName);
   const programs = asked.map((p) => ({ ...p, result: explain(budget, p) }));
-  const { plan, carry } = comparisonPlan(target, budget.cells, programs, earlier.typed);
-  const facts = { what: "an incentive comparison", carry, keptHeading: KEPT_HEADING };
+  // The Settings and Exchange rate cells of the programs compared again stay in place (kept).
+  const typed = typedElsewhere(
+    earlier.typed,
+    programs.map((p) => p.name),
+  );
+  const { plan, carry } = comparisonPlan(target, budget.cells, programs, typed);
+  const facts = { what: "an incentive comparison", typed, carry, keptHeading: KEPT_HEADING };
   const question = replaceQuestion({ ...earlier, ...facts, changed: keptInputWords(kept, false) });
   if (question && !(await confirm(question, target.sheetName))) return null;
   await port.apply(plan, options);

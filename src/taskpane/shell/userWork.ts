@@ -216,6 +216,27 @@ export function findCheckColumn(cells: SheetCells, row: number, from: number): n
 }
 
 /**
+ * What a sheet written with row checks says in its note: the hidden column is there. It tells a
+ * sheet whose check column the user deleted from one written before checks ({@link checkColumnOf}).
+ */
+export const CHECK_NOTE =
+  "A hidden column right of your notes keeps PROD's check of what it wrote on each row.";
+
+/**
+ * Where an earlier sheet keeps its row checks: the column found on its rows, right of PROD's
+ * columns (`width`); null when its note (column A of `noteRow`) says it kept them ({@link
+ * CHECK_NOTE}) and none is left (the user deleted the column or its text); undefined on a sheet
+ * written before checks. The OwnRow `check` of each of its rows.
+ */
+export function checkColumnOf(cells: SheetCells, width: number, noteRow: number): number | null | undefined {
+  for (let r = cells.row; r < cells.row + cells.values.length; r++) {
+    const at = findCheckColumn(cells, r, width);
+    if (at !== null) return at;
+  }
+  return String(valueAt(cells, noteRow, 0)).endsWith(CHECK_NOTE) ? null : undefined;
+}
+
+/**
  * The rows that should carry PROD's check and do not: its column is gone, or the user deleted or
  * typed over it. On them only today's rule tells what the user typed ({@link findTypedCells}).
  */

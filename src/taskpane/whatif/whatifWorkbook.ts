@@ -48,16 +48,21 @@ import {
 } from "../shell/ownedSheet";
 import {
   carryBlocks,
+  CHECK_NOTE,
+  checkColumnOf,
+  findCheckColumn,
   KEPT_HEADING,
   YOUR_NOTES,
   carriedWords,
   placeTypedCells,
   readKeptRows,
+  rowChecksBlock,
   valueAt,
   type Carry,
   type OwnRow,
   type SheetCells,
   type TypedCell,
+  type WrittenRow,
 } from "../shell/userWork";
 import { rewriteKeepingSaved, takeBackSaved } from "../shell/savedStore";
 import { TEMPLATES_OWNER } from "../templates/buildPlan";
@@ -655,49 +660,62 @@ const lineKey = (label: string) => `line ${label}`;
  */
 const GLOBAL_LABEL = `${GLOBALS_HEADING}: `;
 const globalKey = (name: string) => `global ${name}`;
-function globalRow(row: number, name: string, width: number): OwnRow {
-  return { row, key: globalKey(name), label: `${GLOBAL_LABEL}${name}`, width, notes: null };
+function globalRow(row: number, name: string, layout: Pick<OwnRow, "width" | "headings" | "check">): OwnRow {
+  return { row, key: globalKey(name), label: `${GLOBAL_LABEL}${name}`, notes: null, ...layout };
 }
 
 /** The key of a kept row by its label: a global's ({@link globalRow}), else a top-sheet line's. */
 const keptRowKey = (label: string) =>
   label.startsWith(GLOBAL_LABEL) ? globalKey(label.slice(GLOBAL_LABEL.length)) : lineKey(label);
 
-/** PROD's fixed rows above the figures: the title, its note and the header. */
-function comparisonTopRows(budget: Budget, width: number): OwnRow[] {
+/** PROD's fixed rows above the figures: the title, its note and the header, with their check. */
+function comparisonTopRows(budget: Budget, width: number, check: number | null | undefined): OwnRow[] {
   return [
-    { row: 0, key: "#title", label: comparisonTitle(budget), width: 1, notes: null },
-    { row: 1, key: "#note", label: "", width: 1, notes: null },
-    { row: COMPARISON_HEADER_ROW, key: "#header", label: "the header", width, notes: null },
+    { row: 0, key: "#title", label: comparisonTitle(budget), width: 1, notes: null, check },
+    { row: 1, key: "#note", label: "", width: 1, notes: null, check },
+    { row: COMPARISON_HEADER_ROW, key: "#header", label: "the header", width, notes: null, check },
   ];
 }
+
+/** The smallest header (Figure, two scenarios, one change, Your notes): a check is right of it. */
+const SMALLEST_WIDTH = 5;
 
 /**
  * The rows PROD wrote on an earlier Scenario comparison (`cells`: its used range as read), by
  * label, for userWork's findTypedCells: the title, note and header, a row per top-sheet line
  * (to the first row with no label), the globals that differ, and the kept part of an earlier
- * carry. Its figures are values of the moment compared, not formulas: a figure typed over one
- * cannot be told from PROD's, so only notes and what is beside or below PROD's rows are the user's.
+ * carry. Its figures are values of the moment compared, not formulas: each row's check (the
+ * hidden column right of "Your notes", userWork's rowCheck) tells a figure typed over one, a
+ * label or heading retyped; the columns are named by the header's headings for the words. A
+ * comparison written before checks is read as then: only notes and what is beside or below
+ * PROD's rows are the user's. A header whose headings the user retyped is found by its check.
  */
 export function earlierComparisonRows(cells: SheetCells, budget: Budget): OwnRow[] {
-  const header = readComparisonHeader(
-    Array.from({ length: SIGNATURE_COLUMNS }, (_, c) => String(valueAt(cells, COMPARISON_HEADER_ROW, c))),
-  );
+  const at = findCheckColumn(cells, COMPARISON_HEADER_ROW, SMALLEST_WIDTH);
+  const header =
+    readComparisonHeader(
+      Array.from({ length: SIGNATURE_COLUMNS }, (_, c) => String(valueAt(cells, COMPARISON_HEADER_ROW, c))),
+    ) ?? (at === null ? null : { width: at, notes: at - 1 });
   if (header === null) return [];
   const { width, notes } = header;
-  const rows = comparisonTopRows(budget, width);
+  const check = checkColumnOf(cells, width, 1);
+  const headings = new Map(
+    Array.from({ length: notes ?? width }, (_, c) => [c, String(valueAt(cells, COMPARISON_HEADER_ROW, c))]),
+  );
+  const rows = comparisonTopRows(budget, width, check);
   const last = cells.row + cells.values.length;
   let r = COMPARISON_HEADER_ROW + 1;
   for (; r < last && valueAt(cells, r, 0) !== ""; r++) {
     const label = String(valueAt(cells, r, 0));
-    rows.push({ row: r, key: lineKey(label), label, width, notes });
+    rows.push({ row: r, key: lineKey(label), label, width, notes, headings, check });
   }
   // Two blank rows, then the globals that differ.
   if (valueAt(cells, r + 2, 0) === GLOBALS_HEADING) {
     const globalsWidth = notes ?? width;
-    rows.push({ row: r + 2, key: "#globals", label: GLOBALS_HEADING, width: globalsWidth, notes: null });
+    const globals = { width: globalsWidth, notes: null, headings, check };
+    rows.push({ row: r + 2, key: "#globals", label: GLOBALS_HEADING, ...globals });
     for (r += 3; r < last && valueAt(cells, r, 0) !== ""; r++) {
-      rows.push(globalRow(r, String(valueAt(cells, r, 0)), globalsWidth));
+      rows.push(globalRow(r, String(valueAt(cells, r, 0)), globals));
     }
   }
   return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, (label) => [keptRowKey(label)])];
@@ -749,7 +767,9 @@ export async function compareAndWrite(
   now = new Date(),
 ): Promise<WrittenComparison | null> {
   const target = await comparisonTarget(port, budget);
-  const { typed, links } = await earlierWork(port, target, (cells) => earlierComparisonRows(cells, budget));
+  const { typed, lost, links } = await earlierWork(port, target, (cells) =>
+    earlierComparisonRows(cells, budget),
+  );
   let top: RangeData | null | undefined;
   let expected: Carry = { cells: [], labels: [], end: 0 };
   if (typed.length > 0) {
@@ -764,6 +784,7 @@ export async function compareAndWrite(
     what: "a scenario comparison",
     reclaim: target.mode === "reclaim",
     typed,
+    lost,
     carry: expected,
     keptHeading: KEPT_HEADING,
     links,
@@ -810,18 +831,26 @@ function comparisonPlan(
   const notesColumn = header.length;
   header.push(YOUR_NOTES);
   const width = header.length;
+  // PROD's check of each row it writes (userWork.ts rowCheck), hidden, right of the notes: its
+  // figures are values, so only the check tells one the user typed over from PROD's.
+  const check = width;
   const money = [null, ...names.map(() => NUMBER_FORMATS.money), ...others.map(() => NUMBER_FORMATS.money)];
   const globalsHeaderRow = COMPARISON_HEADER_ROW + 1 + figureRows.length + 2;
-  const rows = comparisonTopRows(budget, width);
-  result.lines.forEach((line, i) =>
-    rows.push({
-      row: COMPARISON_HEADER_ROW + 1 + i,
-      key: lineKey(line.label),
-      label: line.label,
-      width,
-      notes: notesColumn,
-    }),
-  );
+  const rows = comparisonTopRows(budget, width, check);
+  const title: Cell = { text: comparisonTitle(budget) };
+  const note: Cell = {
+    text: `Each scenario's globals were applied in turn and the top sheet read once Excel had finished calculating; your own globals were put back after. Changes are against "${base}". These are figures of that moment: compare again after changing the budget. ${CHECK_NOTE}`,
+  };
+  const written: WrittenRow[] = [
+    { row: 0, cells: [title], notes: null },
+    { row: 1, cells: [note], notes: null },
+    { row: COMPARISON_HEADER_ROW, cells: header, notes: null },
+  ];
+  result.lines.forEach((line, i) => {
+    const row = COMPARISON_HEADER_ROW + 1 + i;
+    rows.push({ row, key: lineKey(line.label), label: line.label, width, notes: notesColumn, check });
+    written.push({ row, cells: figureRows[i], notes: notesColumn });
+  });
   const differing = layout.rows.filter((row) => {
     const cells = result.scenarios.map((s) =>
       JSON.stringify(s.globals.find((g) => g.name.toUpperCase() === row.name.toUpperCase())?.cell ?? null),
@@ -838,15 +867,20 @@ function comparisonPlan(
     ...result.scenarios.map((s) => shown(s, row.name)),
     ...others.map(() => null),
   ]);
+  const globalsHeader: Cell[] = [
+    GLOBALS_HEADING,
+    ...names.map((n): Cell => ({ text: n })),
+    ...others.map(() => null),
+  ];
   if (globalRows.length > 0) {
-    rows.push({
-      row: globalsHeaderRow,
-      key: "#globals",
-      label: GLOBALS_HEADING,
-      width: notesColumn,
-      notes: null,
+    const globals = { width: notesColumn, notes: null, check };
+    rows.push({ row: globalsHeaderRow, key: "#globals", label: GLOBALS_HEADING, ...globals });
+    written.push({ row: globalsHeaderRow, cells: globalsHeader, notes: null });
+    differing.forEach((row, i) => {
+      const at = globalsHeaderRow + 1 + i;
+      rows.push(globalRow(at, row.label, globals));
+      written.push({ row: at, cells: globalRows[i], notes: null });
     });
-    differing.forEach((row, i) => rows.push(globalRow(globalsHeaderRow + 1 + i, row.label, notesColumn)));
   }
   const end =
     globalRows.length > 0
@@ -857,6 +891,7 @@ function comparisonPlan(
     width,
     notes: notesColumn,
     heading: KEPT_HEADING,
+    check,
   });
   const plan: WritePlan = {
     owner: WHATIF_OWNER,
@@ -868,36 +903,21 @@ function comparisonPlan(
         mode: target.mode,
         markKey: COMPARISON_KEY,
         blocks: [
-          { row: 0, column: 0, cells: [[{ text: comparisonTitle(budget) }]], bold: true },
-          {
-            row: 1,
-            column: 0,
-            cells: [
-              [
-                {
-                  text: `Each scenario's globals were applied in turn and the top sheet read once Excel had finished calculating; your own globals were put back after. Changes are against "${base}". These are figures of that moment: compare again after changing the budget.`,
-                },
-              ],
-            ],
-          },
+          { row: 0, column: 0, cells: [[title]], bold: true },
+          { row: 1, column: 0, cells: [[note]] },
           { row: COMPARISON_HEADER_ROW, column: 0, cells: [header], bold: true },
           { row: COMPARISON_HEADER_ROW + 1, column: 0, cells: figureRows, columnFormats: money },
           ...(globalRows.length > 0
             ? [
-                {
-                  row: globalsHeaderRow,
-                  column: 0,
-                  cells: [
-                    [GLOBALS_HEADING, ...names.map((n): Cell => ({ text: n })), ...others.map(() => null)],
-                  ],
-                  bold: true,
-                },
+                { row: globalsHeaderRow, column: 0, cells: [globalsHeader], bold: true },
                 { row: globalsHeaderRow + 1, column: 0, cells: globalRows },
               ]
             : []),
+          rowChecksBlock(written, check),
           // What the user typed on the earlier comparison, and PROD's headings of what is kept.
           ...carryBlocks(carry),
         ],
+        hiddenColumns: [check],
         columnWidths: [220, ...Array<number>(width - 2).fill(120), 220],
         freeze: { rows: COMPARISON_HEADER_ROW + 1, columns: 1 },
       },
