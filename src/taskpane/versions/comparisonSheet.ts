@@ -20,6 +20,8 @@ import {
 import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
 import {
   carryBlocks,
+  CHECK_NOTE,
+  checkColumnOf,
   findCheckColumn,
   KEPT_HEADING,
   YOUR_NOTES,
@@ -144,30 +146,11 @@ function topRows(width: number, check: number | null | undefined): OwnRow[] {
   ];
 }
 
-/**
- * What the second note ends with on a comparison written with row checks: it says the hidden
- * column is there, and tells a sheet whose check column the user deleted from one written before.
- */
-const CHECK_NOTE = "A hidden column right of your notes keeps PROD's check of what it wrote on each row.";
-
 /** The headings of the table's label columns, for the words about a label retyped. */
 const LABEL_HEADINGS: ReadonlyMap<number, string> = new Map([
   [0, "Account"],
   [1, "Description"],
 ]);
-
-/**
- * Where an earlier comparison keeps its row checks: the column found on its rows, right of the
- * table (`width`); null when its note says it kept them and none is left (the user deleted the
- * column or its text); undefined on a comparison written before checks.
- */
-function checkColumnOf(cells: SheetCells, width: number): number | null | undefined {
-  for (let r = cells.row; r < cells.row + cells.values.length; r++) {
-    const at = findCheckColumn(cells, r, width);
-    if (at !== null) return at;
-  }
-  return String(valueAt(cells, 2, 0)).endsWith(CHECK_NOTE) ? null : undefined;
-}
 
 /**
  * The rows PROD wrote on an earlier comparison (`cells`: its used range as read), by label, for
@@ -184,7 +167,8 @@ export function earlierRows(cells: SheetCells): OwnRow[] {
     headerByCheck(cells);
   if (header === null) return [];
   const { width, notes } = header;
-  const check = checkColumnOf(cells, width);
+  // Its chart note (row 3) ends with CHECK_NOTE when it was written with checks.
+  const check = checkColumnOf(cells, width, 2);
   const formulas = new Map<number, string>();
   for (let c = FIRST_FIGURE; c < (notes ?? width); c++)
     formulas.set(c, String(valueAt(cells, HEADER_ROW, c)));
