@@ -477,9 +477,13 @@ describe("a 250,000-line ledger in the preview (issue 16: read and built off the
     const building = ticks.labels.find((l) =>
       l.label.includes("Building the cost report: Building the report"),
     )!;
-    const result = ticks.result!;
     expect(building.count - reading.count).toBeGreaterThan(5);
-    expect(result.count - building.count).toBeGreaterThan(0);
+    // The report came as the worker's message ("done"), so it was built there, not on the page's
+    // thread. How often the timer ran between the "Building the report" label and that message is
+    // not asked: when the page's thread is still busy with the reading's progress, the label and
+    // the result can come in one turn with no tick between them (2 runs in 7 failed so, on main).
+    expect(ticks.result).toBeDefined();
+    const result = ticks.result!;
     // The longest wait that ended before the result came, and the longest after it.
     const longest = (keep: (end: number) => boolean) =>
       Math.round(Math.max(0, ...ticks.waits.filter(([at, wait]) => keep(at + wait)).map(([, wait]) => wait)));
