@@ -17,6 +17,7 @@ import {
   compareAndWrite,
   compareScenarios,
   findBudgets,
+  readGlobals,
   readGlobalsLayout,
   readScenarios,
   takeBackStore,
@@ -108,9 +109,8 @@ async function featureBudget() {
   return { book, excel, port, budget };
 }
 
-/** The scenarios saved, as the pane reads the store once before comparing (takeBackStore). */
-const storeNow = async (port: OfficeWorkbook, budget: Budget) =>
-  (await readScenarios(port, budget)).scenarios;
+/** The store, as the pane reads it once before applying or comparing (takeBackStore). */
+const storeNow = (port: OfficeWorkbook, budget: Budget) => readScenarios(port, budget);
 
 /** A scenario that sets the budget's shoot days. */
 const days = (name: string, value: number) => ({
@@ -176,7 +176,7 @@ describe("compareScenarios on the adapter", () => {
     // scenario (write the globals: 2; read the top sheet until two reads agree: 2).
     const run = async (count: number) => {
       calculateGlobals(book);
-      const saved = await storeNow(port, budget);
+      const { scenarios: saved } = await storeNow(port, budget);
       const from = excel.state.syncs;
       await compareScenarios(port, budget, saved.slice(0, count), saved);
       return excel.state.syncs - from;
@@ -267,8 +267,8 @@ describe("applying a scenario on the adapter", () => {
   it("reads the store once, before it (the pane's read), keeps the user's globals, and applies the scenario", async () => {
     const { book, excel, port, budget, layout } = await insertedBudget();
     const start = excel.state.syncs;
-    const saved = (await takeBackStore(port, budget, asked))!.scenarios;
-    const kept = await applyScenario(port, budget, saved[1], saved, new Date(2026, 11, 4, 17, 0));
+    const store = (await takeBackStore(port, budget, asked))!;
+    const kept = await applyScenario(port, budget, store.scenarios[1], store, new Date(2026, 11, 4, 17, 0));
     // The pane's whole Apply: the store read (the marks: 1, its used range: 2), the globals'
     // layout (2) and cells (1), the user's values kept in the store (whose sheet it is: 2;
     // replace it: 3), the scenario's globals written (2): 13, was 16 when Apply read the store
@@ -277,12 +277,66 @@ describe("applying a scenario on the adapter", () => {
     expect(kept).toMatchObject({ added: true, scenario: { name: "Before applying 2026-12-04 17:00" } });
     const shootDays = layout.rows.find((r) => r.name === "Shoot_Days")!;
     expect(book.cell("Globals", shootDays.ref.address)?.content).toBe(35);
-    expect((await storeNow(port, budget)).map((s) => s.name)).toEqual([
+    expect((await storeNow(port, budget)).scenarios.map((s) => s.name)).toEqual([
       "30 days",
       "35 days",
       "40 days",
       "Before applying 2026-12-04 17:00",
     ]);
+  });
+});
+
+describe("a scenario store whose hidden mark was deleted, the user's globals already in it", () => {
+  /**
+   * The user's globals saved as a scenario of their own ("Mine"), so Apply and Compare keep
+   * nothing in the store; then the store's mark deleted, and the store read as the pane would
+   * read it without the take-back (by its content: unmarked).
+   */
+  async function unmarkedMatching() {
+    const setup = await insertedBudget();
+    const { book, port, budget, layout } = setup;
+    const { scenarios: saved } = await storeNow(port, budget);
+    const mine = { name: "Mine", saved: "2026-12-04 16:50", globals: await readGlobals(port, layout) };
+    await writeScenarios(port, budget, [...saved, mine], saved);
+    book.names = book.names.filter((n) => n.name !== ownershipMarkName("whatif", "scenarios"));
+    const store = await readScenarios(port, budget);
+    expect([store.unmarked, store.scenarios.map((s) => s.name)]).toEqual([
+      true,
+      ["30 days", "35 days", "40 days", "Mine"],
+    ]);
+    return { ...setup, store, storeSheet: sheetBefore(book, "Scenarios") };
+  }
+  const refusal =
+    /^"Scenarios" looks like a scenario store PROD made, but the hidden mark .* PROD takes it back only after asking, so PROD wrote nothing \(no scenario saved, no global changed\)\. Try again from the What-if panel to be asked\.$/;
+
+  it("Apply refuses it in words before reading anything, and changes no global", async () => {
+    const { book, excel, port, budget, store, storeSheet, globalsBefore, before } = await unmarkedMatching();
+    const start = excel.state.syncs;
+    const writes = excel.state.requestsWithWrites.length;
+    const error = await applyScenario(port, budget, store.scenarios[1], store).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "notOwned", message: expect.stringMatching(refusal) });
+    // Refused from the store the pane handed in: no sync at all (it was 6: the globals' layout
+    // and cells read, then "35 days" written over the user's globals from an untrusted store).
+    expect(excel.state.syncs - start).toBe(0);
+    expect(excel.state.requestsWithWrites.length).toBe(writes);
+    expect(globalsBefore()).toBe(before);
+    expect(sheetBefore(book, "Scenarios")).toBe(storeSheet);
+  });
+
+  it("Compare refuses it in words the same way, before any global changes or any sheet is written", async () => {
+    const { book, excel, port, budget, store, storeSheet, globalsBefore, before } = await unmarkedMatching();
+    calculateGlobals(book);
+    const start = excel.state.syncs;
+    const writes = excel.state.requestsWithWrites.length;
+    const error = await compareAndWrite(port, budget, store.scenarios.slice(0, 2), store, asked).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: "notOwned", message: expect.stringMatching(refusal) });
+    expect(excel.state.syncs - start).toBe(0);
+    expect(excel.state.requestsWithWrites.length).toBe(writes);
+    expect(globalsBefore()).toBe(before);
+    expect(sheetBefore(book, "Scenarios")).toBe(storeSheet);
+    expect(book.hasSheet("Scenario comparison")).toBe(false);
   });
 });
 
@@ -313,9 +367,10 @@ async function cancelledQuestions(
 describe("the Scenario comparison sheet on the adapter", () => {
   it("is written in a fixed number of syncs, and written again over PROD's own by its mark", async () => {
     const { book, excel, port, budget } = await insertedBudget();
-    const { scenarios } = await readScenarios(port, budget);
+    const store = await readScenarios(port, budget);
+    const { scenarios } = store;
     const start = excel.state.syncs;
-    const written = await compareAndWrite(port, budget, scenarios.slice(0, 2), scenarios, asked);
+    const written = await compareAndWrite(port, budget, scenarios.slice(0, 2), store, asked);
     const first = excel.state.syncs - start;
     expect(written?.target).toEqual({ sheetName: "Scenario comparison", mode: "create" });
     expect(book.cell("Scenario comparison", "A1")?.content).toBe("Scenario comparison: Top Sheet");
@@ -572,9 +627,9 @@ describe("the Scenario comparison sheet on the adapter", () => {
       const { book, excel, port, budget } = await insertedBudget();
       book.addSheet("Scenario comparison", rows);
       const mine = sheetBefore(book, "Scenario comparison");
-      const { scenarios } = await readScenarios(port, budget);
+      const store = await readScenarios(port, budget);
       const start = excel.state.syncs;
-      const written = await compareAndWrite(port, budget, scenarios.slice(0, 2), scenarios, asked);
+      const written = await compareAndWrite(port, budget, store.scenarios.slice(0, 2), store, asked);
       // As a first comparison, and one read of the user's sheet's title and header.
       expect(excel.state.syncs - start).toBe(1 + 2 + (2 + 1 + 5 + 2 + 2 * 4 + 2) + 2 + 2);
       expect(written?.target).toEqual({ sheetName: "Scenario comparison 2", mode: "create" });
@@ -589,14 +644,14 @@ describe("the Scenario comparison sheet on the adapter", () => {
   it("reads the store again after its question: a scenario renamed while it was open is kept when the user's globals are kept", async () => {
     const { book, port, budget, layout } = await insertedBudget();
     const saved = await storeNow(port, budget);
-    await compareAndWrite(port, budget, saved.slice(0, 2), saved, asked);
+    await compareAndWrite(port, budget, saved.scenarios.slice(0, 2), saved, asked);
     book.setCell("Scenario comparison", "E5", { kind: "value", content: "my note" });
     // New globals of the user's, in no scenario: the comparison keeps them in the store.
     const shootDays = layout.rows.find((r) => r.name === "Shoot_Days")!;
     book.cell("Globals", shootDays.ref.address)!.content = 33;
     calculateGlobals(book);
     const read = await storeNow(port, budget);
-    const written = await compareAndWrite(port, budget, read.slice(0, 2), read, () => {
+    const written = await compareAndWrite(port, budget, read.scenarios.slice(0, 2), read, () => {
       // While the question is open, the user unprotects the store and renames "40 days".
       book.sheet("Scenarios").protected = false;
       const at = book.values("Scenarios", 0, 0, 40, 1).findIndex((r) => r[0] === "40 days");
@@ -604,7 +659,7 @@ describe("the Scenario comparison sheet on the adapter", () => {
       return Promise.resolve(true);
     });
     expect(written?.comparison.keptAs).toMatch(/^Before comparing /);
-    expect((await storeNow(port, budget)).map((s) => s.name)).toEqual([
+    expect((await storeNow(port, budget)).scenarios.map((s) => s.name)).toEqual([
       "30 days",
       "35 days",
       "40 days, night",

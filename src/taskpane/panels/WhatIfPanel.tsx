@@ -298,9 +298,9 @@ function Scenarios({ budget }: { budget: Budget }) {
     const scenario = scenarios?.find((s) => s.name === toApply);
     if (!scenario) return;
     try {
-      const saved = (await takenBack(apply))?.scenarios;
-      if (!saved) return;
-      const kept = await applyScenario(apply.port, budget, scenario, saved);
+      const store = await takenBack(apply);
+      if (!store) return;
+      const kept = await applyScenario(apply.port, budget, scenario, store);
       apply.showNote(
         `Scenario "${scenario.name}" applied to ${budget.globals}.` +
           (kept.added ? ` Your globals as they were are saved as the scenario "${kept.scenario.name}".` : ""),
@@ -323,14 +323,13 @@ function Scenarios({ budget }: { budget: Budget }) {
       return;
     }
     if (!store) return;
-    const { scenarios: saved } = store;
     let asked = budget.comparisonSheet;
     const written = await compare.runLong(`Comparing ${picked.length} scenarios`, (options) =>
       compareAndWrite(
         compare.port,
         budget,
         picked,
-        saved,
+        store,
         (question, sheet) => {
           asked = sheet;
           return compare.ask(question);

@@ -360,6 +360,28 @@ export async function takeBackStore(
   return read.unmarked ? readScenarios(port, budget) : read;
 }
 
+const WROTE_NOTHING = "so PROD wrote nothing (no scenario saved, no global changed).";
+
+/** The refusal of a store whose hidden mark is gone, before the pane's take-back (takeBackStore). */
+const unmarkedStore = (budget: Budget) =>
+  new PortError(
+    "notOwned",
+    `${unmarkedSheetWords(budget.storeSheet, "a scenario store")} PROD takes it back only after asking, ${WROTE_NOTHING} Try again from the What-if panel to be asked.`,
+    [budget.storeSheet],
+  );
+
+/**
+ * The saved scenarios an action that changes globals may use (Apply, Compare): a store whose
+ * hidden mark is gone is refused in words (unmarkedStore), as a save to it is (writeScenarios),
+ * even when the action would not write it (the user's globals are already saved there): the
+ * globals applied would come from a sheet PROD cannot be sure is its own. The pane takes such a
+ * store back first, after its question (takeBackStore). No read: `store` is the pane's read.
+ */
+function scenariosToUse(budget: Budget, store: SavedScenarios): Scenario[] {
+  if (store.unmarked) throw unmarkedStore(budget);
+  return store.scenarios;
+}
+
 /** The store's sheet with `scenarios` on it: made the first time, then replaced by its mark. */
 function storePlan(budget: Budget, scenarios: readonly Scenario[], mode: SheetPlan["mode"]): WritePlan {
   const rows = storeRows(scenarios).map((r): Cell[] =>
@@ -413,19 +435,13 @@ export async function writeScenarios(
   // (takeBackStore), after a question; rewriting it here would go around that question. Saving,
   // applying and comparing all keep scenarios here before any global changes, so a refusal
   // leaves the globals as they are.
-  const nothing = "so PROD wrote nothing (no scenario saved, no global changed).";
   if (state === "other")
     throw new PortError(
       "notOwned",
-      `The workbook has a sheet "${budget.storeSheet}" PROD did not make, ${nothing} Rename that sheet and try again.`,
+      `The workbook has a sheet "${budget.storeSheet}" PROD did not make, ${WROTE_NOTHING} Rename that sheet and try again.`,
       [budget.storeSheet],
     );
-  if (state === "unmarked")
-    throw new PortError(
-      "notOwned",
-      `${unmarkedSheetWords(budget.storeSheet, "a scenario store")} PROD takes it back only after asking, ${nothing} Try again from the What-if panel to be asked.`,
-      [budget.storeSheet],
-    );
+  if (state === "unmarked") throw unmarkedStore(budget);
   if (state === "absent") {
     await port.apply(storePlan(budget, scenarios, "create"));
     return;
@@ -510,17 +526,19 @@ export function cannotApply(scenario: Scenario, layout: GlobalsLayout): string |
 
 /**
  * Applies a scenario's globals to the budget, keeping the user's globals in the store first when
- * no saved scenario holds them (keepCurrent). `saved`: the store as the pane read it for this
- * action (takeBackStore), not read again. Answers the scenario the user's globals are kept as and
+ * no saved scenario holds them (keepCurrent). `store`: the store as the pane read it for this
+ * action (takeBackStore), not read again; one whose mark is gone is refused before anything is
+ * read or written (scenariosToUse). Answers the scenario the user's globals are kept as and
  * whether it was just saved.
  */
 export async function applyScenario(
   port: WorkbookPort,
   budget: Budget,
   scenario: Scenario,
-  saved: readonly Scenario[],
+  store: SavedScenarios,
   now = new Date(),
 ): Promise<{ scenario: Scenario; added: boolean }> {
+  const saved = scenariosToUse(budget, store);
   const layout = await readGlobalsLayout(port, budget);
   const problem = cannotApply(scenario, layout);
   if (problem) throw new PortError("notFound", problem);
@@ -548,7 +566,8 @@ export interface ScenarioComparison {
  * totals, and put the user's globals back exactly, whatever happens: at the end, on Cancel, and
  * when Excel refuses a write. If even that fails, the globals are in the store (kept there
  * before anything changed) and the error says which scenario holds them. `saved`: the store as
- * read for this comparison (takeBackStore), not read again.
+ * read for this comparison (takeBackStore) and allowed by compareAndWrite (scenariosToUse), not
+ * read again.
  */
 export async function compareScenarios(
   port: WorkbookPort,
@@ -753,19 +772,22 @@ export interface WrittenComparison {
  * link to it, or when its mark is gone (replaceQuestion); a no returns null with nothing written
  * at all (globals, store and sheet as they were). What was typed goes to the rows of the same
  * top-sheet line; the question says where from the top sheet's lines as they are before
- * comparing. A sheet of the user's is never written to. `saved`: the store as the pane read it for
+ * comparing. A sheet of the user's is never written to. `store`: the store as the pane read it for
  * this comparison (takeBackStore); it is read again only after the question, when one was asked
  * (the workbook was the user's while it was open, and the user's globals may be kept in the store).
+ * A store whose mark is gone, as handed in or as read again, is refused before any global changes
+ * (scenariosToUse).
  */
 export async function compareAndWrite(
   port: WorkbookPort,
   budget: Budget,
   picked: readonly Scenario[],
-  saved: readonly Scenario[],
+  store: SavedScenarios,
   confirm: (question: SheetQuestion, sheet: string) => Promise<boolean>,
   options: RunOptions = {},
   now = new Date(),
 ): Promise<WrittenComparison | null> {
+  const saved = scenariosToUse(budget, store);
   const target = await comparisonTarget(port, budget);
   const { typed, lost, links } = await earlierWork(port, target, (cells) =>
     earlierComparisonRows(cells, budget),
@@ -790,7 +812,7 @@ export async function compareAndWrite(
     links,
   });
   if (question && !(await confirm(question, target.sheetName))) return null;
-  const stored = question ? (await readScenarios(port, budget)).scenarios : saved;
+  const stored = question ? scenariosToUse(budget, await readScenarios(port, budget)) : saved;
   const comparison = await compareScenarios(port, budget, picked, stored, options, now, top);
   const layout = await readGlobalsLayout(port, budget);
   const { plan, carry } = comparisonPlan(budget, comparison, layout, target, typed);
