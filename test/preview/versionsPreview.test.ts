@@ -192,3 +192,41 @@ describe("a budget range the user picked, accounts written every way", () => {
     await expectSheetAgrees(wb, topOnly);
   });
 });
+
+describe("a budget range as people export it", () => {
+  /** The rows typed on a sheet of the user's, from A1; `{ text }` cells are typed as text. */
+  async function range(rows: unknown[][]) {
+    const wb = new MemoryWorkbook();
+    await wb.apply({
+      owner: "user",
+      sheets: [{ name: "Export", mode: "create", blocks: [{ row: 0, column: 0, cells: rows as never }] }],
+    });
+    const choice: BudgetChoice = {
+      kind: "range",
+      ref: { sheet: "Export", address: `A1:C${rows.length}` },
+      layout: "FEATURE",
+    };
+    return { wb, choice };
+  }
+  const request: CompareRequest = { versionIds: [1], base: 1, filter: "", topSheetOnly: false };
+
+  it("refuses to compare amounts typed as text, which Current's live formulas would leave out, naming each", async () => {
+    // A pasted export: SUMIFS adds number cells only, so Current would show 10.00 against the
+    // 1,944.50 saved from the same lines.
+    const { wb, choice } = await range([
+      ["Budget export, draft 3"],
+      [],
+      ["Account", "Description", "Amount"],
+      [1100, "Writer", { text: "1,234.00" }],
+      [1200, "Producer", { text: "(500.00)" }],
+      [1300, "Director", { text: "$1,200.50" }],
+      [1400, "Casting", 10],
+    ]);
+    const saved = await saveCurrent(wb, await storeRead(wb), choice, "Draft 3", "2026-12-04", yes);
+    expect(saved?.total).toBe("1944.50");
+    await expect(compareWith(wb, await storeRead(wb), choice, request, yes)).rejects.toThrow(
+      'Export!A1:C7 has amounts typed as text, which the comparison\'s live formulas cannot add (Excel\'s SUMIFS leaves text out): row 4 "1,234.00", row 5 "(500.00)", row 6 "$1,200.50". Current would leave out 1934.50. Type them as numbers, then compare again.',
+    );
+    expect(wb.sheetNames()).not.toContain(COMPARISON_SHEET);
+  });
+});

@@ -499,7 +499,12 @@ export function mapBudgetRows(
       }
       continue;
     }
-    lines.push({ account: text(row[c.account]), description: text(cell(row, c.description)), amount });
+    lines.push({
+      account: text(row[c.account]),
+      description: text(cell(row, c.description)),
+      amount,
+      row: r + 1,
+    });
   }
   return { lines, problems: problems.sort((x, y) => x.row - y.row) };
 }

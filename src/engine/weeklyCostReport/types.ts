@@ -13,6 +13,8 @@ export interface BudgetLine {
   account: string;
   description: string;
   amount: Decimal;
+  /** 1-based row of the grid it was read from (mapBudgetRows sets it), for words about the line. */
+  row?: number;
 }
 
 /** One general-ledger detail line. */

@@ -12,6 +12,7 @@ import {
   compareBudgets,
   CURRENT,
   nameForSave,
+  refuseTextAmounts,
   versionTotal,
   type BudgetVersion,
   type ComparedBudget,
@@ -148,6 +149,7 @@ export async function compareCurrent(
     return version;
   });
   const live = await readLiveBudget(port, choice);
+  refuseTextAmounts(live.label, live.textAmounts);
   const budgets: ComparedBudget[] = [{ name: CURRENT, layout: live.layout, lines: live.lines }, ...picked];
   const base = request.base === "current" ? 0 : 1 + picked.findIndex((v) => v.id === request.base);
   if (base < 0) throw new ProdError("invalid", "The base must be Current or one of the versions compared.");

@@ -17,7 +17,13 @@ import {
   type BudgetColumns,
   type RowProblem,
 } from "../../engine/weeklyCostReport";
-import { versionLines, type TopSheetFigure, type VersionLine } from "../../engine/versions";
+import {
+  textAmounts,
+  versionLines,
+  type TextAmount,
+  type TopSheetFigure,
+  type VersionLine,
+} from "../../engine/versions";
 import {
   a1Range,
   parseA1,
@@ -47,6 +53,8 @@ export interface LiveBudget {
   topSheet: TopSheetFigure[];
   /** The template's Top Sheet, where "Lock original totals" writes. */
   topSheetName: string | null;
+  /** Lines whose amount is typed as text: saved as read, but no live formula adds them. */
+  textAmounts: TextAmount[];
 }
 
 /** Rows above a template's detail lines: title, note, header (buildPlan.ts). */
@@ -132,6 +140,7 @@ async function readTemplateBudget(
     spellings: spellingsOf(rows.slice(DETAIL_HEADER_ROWS).map((r) => r[C.acct])),
     topSheet,
     topSheetName: choice.topSheet,
+    textAmounts: textAmounts(read.lines, rows, C.total, 0),
   };
 }
 
@@ -197,5 +206,6 @@ async function readRangeBudget(
     spellings: spellingsOf(rows.slice(layout.headerRow + 1).map((r) => r[account])),
     topSheet: [],
     topSheetName: null,
+    textAmounts: textAmounts(read.lines, rows, amount, at.row),
   };
 }
