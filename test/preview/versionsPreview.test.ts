@@ -229,4 +229,51 @@ describe("a budget range as people export it", () => {
     );
     expect(wb.sheetNames()).not.toContain(COMPARISON_SHEET);
   });
+
+  it.each([
+    [
+      "a category's total written on its code",
+      [1100, "STORY & RIGHTS", 150],
+      "row 2 (1100 STORY & RIGHTS, 150.00)",
+      "rows 3 to 4",
+    ],
+    [
+      "an account's total over its sub-accounts",
+      [1101, "Writer", 150],
+      "row 2 (1101 Writer, 150.00)",
+      "rows 3 to 4",
+    ],
+  ])("refuses %s, which would count its lines twice", async (_what, parent, named, under) => {
+    const lines =
+      parent[0] === 1100
+        ? [
+            [1101, "Writer", 100],
+            [1102, "Rights", 50],
+          ]
+        : [
+            [{ text: "1101-01" }, "Draft", 100],
+            [{ text: "1101-02" }, "Polish", 50],
+          ];
+    const { wb, choice } = await range([
+      ["Acct", "Description", "Total"],
+      parent,
+      ...lines,
+      [1200, "Producer", 7],
+    ]);
+    await expect(saveCurrent(wb, await storeRead(wb), choice, "Draft 3", "2026-12-04", yes)).rejects.toThrow(
+      `Export!A1:C5 has a total among its lines: ${named} is the sum of ${under}, so counting it as a line would count them twice. Select the budget without its total rows, then try again.`,
+    );
+  });
+
+  it("keeps a category-code account that is not the sum of the lines under it, and two equal lines of one account", async () => {
+    const { wb, choice } = await range([
+      ["Acct", "Description", "Total"],
+      [1100, "Story rights", 90],
+      [1101, "Writer", 100],
+      [2501, "Grip", 500],
+      [2501, "Grip", 500],
+    ]);
+    const saved = await saveCurrent(wb, await storeRead(wb), choice, "Draft 3", "2026-12-04", yes);
+    expect(saved?.total).toBe("1190.00");
+  });
 });

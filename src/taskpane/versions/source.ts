@@ -18,7 +18,9 @@ import {
   type RowProblem,
 } from "../../engine/weeklyCostReport";
 import {
+  refuseTotalsAmongLines,
   textAmounts,
+  totalsAmongLines,
   versionLines,
   type TextAmount,
   type TopSheetFigure,
@@ -131,6 +133,7 @@ async function readTemplateBudget(
   const columns: BudgetColumns = { account: C.acct, description: C.description, amount: C.total };
   const read = mapBudgetRows(rows, { columns, headerRows: DETAIL_HEADER_ROWS });
   refuseProblems(`"${choice.detail}"`, read.problems, 0);
+  refuseTotalsAmongLines(`"${choice.detail}"`, totalsAmongLines(read.lines, 0));
   const topSheet = choice.topSheet ? await readTopSheet(port, choice.topSheet) : [];
   return {
     label: choice.detail,
@@ -195,6 +198,7 @@ async function readRangeBudget(
   });
   const at = parseA1(ref.address);
   refuseProblems(label, read.problems, at.row);
+  refuseTotalsAmongLines(label, totalsAmongLines(read.lines, at.row));
   const first = at.row + layout.headerRow + 1;
   const count = Math.max(1, at.rowCount - layout.headerRow - 1);
   const column = (c: number) => `${sheetRef(ref.sheet)}!${a1Range(first, at.column + c, count, 1, true)}`;
