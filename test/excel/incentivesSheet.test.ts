@@ -401,6 +401,51 @@ describe("the Settings and Exchange rate cells the user changed on the Incentive
     expect((await compareIncentives(port, ref, following, never))?.kept).toEqual([]);
   });
 
+  it("keeps the Settings and Exchange rate changed on programs no longer compared under the heading, with their programs, saying nothing was put back, beside a setting kept in place on a program still compared, in no more syncs", async () => {
+    const { book, excel, port, ref } = setup();
+    // CAN-BC (row 8) written at 1.37 Canadian dollars to the dollar by the pane.
+    const withRate = [programs[0], programs[1], { ...programs[2], exchangeRate: 1.37 }];
+    await compareIncentives(port, ref, withRate, never);
+    // The user changes Georgia's settings (row 6, compared again), New Mexico's (row 7, blank as
+    // PROD wrote it) and British Columbia's rate (row 8); the next comparison drops both.
+    book.setCell(COMPARISON_SHEET, "D6", { kind: "value", content: "SALE=0.88" });
+    book.setCell(COMPARISON_SHEET, "D7", { kind: "value", content: "STAGE=YES" });
+    book.setCell(COMPARISON_SHEET, "E8", { kind: "value", content: 1.4 });
+    const next = [programs[0], { name: "US-NY", settings: "", exchangeRate: null }];
+    const before = snapshot(book);
+    const questions: string[] = [];
+    expect(await compareIncentives(port, ref, next, asking(false, questions))).toBeNull();
+    expect(snapshot(book)).toBe(before);
+    expect(questions).toEqual([
+      `Replace "Incentive comparison"? You typed on it: 1 cell beside 1 row (US-NM); 1 of PROD's labels or figures retyped (1.4 over "Exchange rate" of CAN-BC (E8)). 1 cell will be kept under "${KEPT_HEADING}" (1 row the new sheet does not have: US-NM); 1 cell you typed over PROD's labels, figures or formulas on 1 row the new sheet does not have (CAN-BC) will be kept as a note under "${KEPT_HEADING}", beside the row's label, with nothing put back in its place. You changed on it: US-GA's Settings (D6) is "SALE=0.88", the pane had blank. The new comparison keeps your value and its figures use it. Comparing replaces it with this comparison.`,
+    ]);
+    expect(questions[0]).not.toMatch(/PROD's (own|formula) (is )?back/);
+
+    const syncs = excel.state.syncs;
+    const written = await compareIncentives(port, ref, next, asking(true, questions));
+    expect(excel.state.syncs - syncs).toBe(10);
+    // Georgia keeps its settings in place, and its figures use them; New York is new (row 7).
+    expect(book.values(COMPARISON_SHEET, 5, 0, 2, 4)).toEqual([
+      ["US-GA", "Georgia Entertainment Industry Investment Act", "USD", "SALE=0.88"],
+      ["US-NY", expect.any(String), "USD", ""],
+    ]);
+    expect(written?.programs.map((p) => [p.name, p.result.net.toNumber()])).toEqual([
+      ["US-GA", 2112000],
+      ["US-NY", written?.programs[1].result.net.toNumber()],
+    ]);
+    // Under the heading, a row per program dropped, labelled by it: New Mexico's settings as
+    // typed (text), British Columbia's rate as a note that says nothing was put back.
+    expect(book.values(COMPARISON_SHEET, 8, 0, 3, 1).flat()).toEqual([KEPT_HEADING, "US-NM", "CAN-BC"]);
+    expect(book.cell(COMPARISON_SHEET, "M10")).toMatchObject({ kind: "value", content: "STAGE=YES" });
+    expect(book.cell(COMPARISON_SHEET, "K11")?.content).toBe(
+      `You retyped PROD's "Exchange rate" (E8) as 1.4 in the earlier sheet, on a row the next sheet did not have: PROD kept it as this note and put nothing back.`,
+    );
+    expect(written?.kept.map((k) => `${k.program} ${k.heading}`)).toEqual(["US-GA Settings"]);
+    expect(written?.carried).toBe(
+      `1 cell kept under "${KEPT_HEADING}" (1 row the new sheet does not have: US-NM); 1 cell you typed over PROD's labels, figures or formulas on 1 row the new sheet does not have (CAN-BC) kept as a note under "${KEPT_HEADING}", beside the row's label, with nothing put back in its place.`,
+    );
+  });
+
   it("keeps the user's formula in a rate cell as written", async () => {
     const { book, port, ref } = setup();
     await compareIncentives(port, ref, programs, never);

@@ -447,11 +447,19 @@ export function shownValue(value: CellValue): string {
   return `"${value}"`;
 }
 
-/** What a cell typed over one of PROD's becomes: a note saying what it was, and over what. */
-export function overNote(t: TypedCell): string {
+/**
+ * What a cell typed over one of PROD's becomes: a note saying what it was, and over what. On a row
+ * the new output has, PROD's own is back in the cell; on one it does not (`place` "kept": the note
+ * goes under the kept heading, beside the row's label) nothing is put back, and the note says so, in
+ * words that stay true if the note later moves back to a row of that label.
+ */
+export function overNote(t: TypedCell, place: PlacedCell["where"] = "row"): string {
   const at = a1(t.row, t.column);
   const where = t.over === undefined ? `PROD's cell ${at}` : `PROD's "${t.over}" (${at})`;
-  const back = `in the earlier sheet; PROD's ${t.under === "content" ? "own" : "formula"} is back in its place.`;
+  const back =
+    place === "kept"
+      ? "in the earlier sheet, on a row the next sheet did not have: PROD kept it as this note and put nothing back."
+      : `in the earlier sheet; PROD's ${t.under === "content" ? "own" : "formula"} is back in its place.`;
   if (t.formula !== null) {
     const over = t.under === "content" ? where : `"${t.over ?? ""}" (${at})`;
     return `You wrote the formula ${t.formula} (it showed ${shownValue(t.value)}) over ${over} ${back}`;
@@ -462,10 +470,15 @@ export function overNote(t: TypedCell): string {
 
 /**
  * A typed cell as written again: text stays text, a formula as written unless it points into the
- * sheet, each with the number format it had.
+ * sheet, each with the number format it had; one typed over PROD's as its note ({@link overNote},
+ * by where it goes).
  */
-function carriedCell(t: TypedCell, sheet: string): Pick<PlacedCell, "cell" | "asValue" | "format"> {
-  if (t.kind === "over") return { cell: { text: overNote(t) }, asValue: false, format: null };
+function carriedCell(
+  t: TypedCell,
+  sheet: string,
+  where: PlacedCell["where"],
+): Pick<PlacedCell, "cell" | "asValue" | "format"> {
+  if (t.kind === "over") return { cell: { text: overNote(t, where) }, asValue: false, format: null };
   if (t.formula !== null && !refersToOwnCells(t.formula, sheet))
     return { cell: { formula: t.formula }, asValue: false, format: t.format };
   const value = t.value;
@@ -563,7 +576,7 @@ export function placeTypedCells(
     const where = !byKey.get(target.key)?.includes(target) ? "kept" : group.back ? "back" : "row";
     const put = (t: TypedCell, column: number) => {
       take(target.row, column);
-      placed.push({ row: target.row, column, where, from: t, ...carriedCell(t, sheet) });
+      placed.push({ row: target.row, column, where, from: t, ...carriedCell(t, sheet, where) });
     };
     const wanted = (t: TypedCell): number | null => {
       if (t.kind === "note") return target.notes ?? target.width;
@@ -594,7 +607,7 @@ export function placeTypedCells(
         let column = t.column;
         while (!free(row, column)) column++;
         take(row, column);
-        placed.push({ row, column, where: "kept", from: t, ...carriedCell(t, sheet) });
+        placed.push({ row, column, where: "kept", from: t, ...carriedCell(t, sheet, "kept") });
       }
     }
   }
@@ -667,10 +680,19 @@ export function carriedWords(carry: Carry, keptHeading: string, done: boolean): 
   const onRow = cells.filter((p) => p.where === "row").length;
   const back = cells.filter((p) => p.where === "back");
   const kept = cells.filter((p) => p.where === "kept");
-  const overs = carry.cells.filter((p) => p.from.kind === "over");
+  // On a row the new sheet has, PROD's own is back where the user typed; on one it does not, the
+  // note is kept under the heading and nothing is put back.
+  const overs = carry.cells.filter((p) => p.from.kind === "over" && p.where !== "kept");
   const over = overs.length;
+  const keptOvers = carry.cells.filter((p) => p.from.kind === "over" && p.where === "kept");
   // Figures over formulas only (the one kind a sheet without checks tells) keep their own words.
-  const figures = overs.every((p) => p.from.under !== "content" && p.from.formula === null);
+  const onlyFigures = (ps: readonly PlacedCell[]) =>
+    ps.every((p) => p.from.under !== "content" && p.from.formula === null);
+  const figures = onlyFigures(overs);
+  const overWhat = (n: number, figures: boolean) =>
+    figures
+      ? `${count(n, "figure")} you typed over PROD's formulas`
+      : `${count(n, "cell")} you typed over PROD's labels, figures or formulas`;
   const values = carry.cells.filter((p) => p.asValue);
   const parts: string[] = [];
   if (onRow > 0)
@@ -692,12 +714,19 @@ export function carriedWords(carry: Carry, keptHeading: string, done: boolean): 
   const its = over === 1 ? "its" : "their";
   if (over > 0 && figures)
     parts.push(
-      `${count(over, "figure")} you typed over PROD's formulas ${will("kept")} as a note beside ${its} row, with PROD's formula back in ${its} place`,
+      `${overWhat(over, true)} ${will("kept")} as a note beside ${its} row, with PROD's formula back in ${its} place`,
     );
   else if (over > 0)
     parts.push(
-      `${count(over, "cell")} you typed over PROD's labels, figures or formulas ${will("kept")} as ${over === 1 ? "a note" : "notes"} beside ${its} ${over === 1 ? "row" : "rows"}, with PROD's own back in ${its} place`,
+      `${overWhat(over, false)} ${will("kept")} as ${over === 1 ? "a note" : "notes"} beside ${its} ${over === 1 ? "row" : "rows"}, with PROD's own back in ${its} place`,
     );
+  if (keptOvers.length > 0) {
+    const n = keptOvers.length;
+    const rows = [...new Set(keptOvers.map((p) => p.from.on?.label ?? ""))];
+    parts.push(
+      `${overWhat(n, onlyFigures(keptOvers))} on ${count(rows.length, "row")} the new sheet does not have (${firstFew(rows)}) ${will("kept")} as ${n === 1 ? "a note" : "notes"} under "${keptHeading}", beside ${rows.length === 1 ? "the row's label" : "their rows' labels"}, with nothing put back in ${n === 1 ? "its" : "their"} place`,
+    );
+  }
   if (values.length > 0)
     parts.push(
       `${count(values.length, "formula")} of yours pointing at cells of this sheet (${firstFew(values.map((p) => a1(p.from.row, p.from.column)))}) ${will("carried")} as ${values.length === 1 ? "its value" : "their values"}, as the rows move`,

@@ -260,7 +260,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       ["over", 3, 4, 12500, null, "Difference: Current", "formula"],
       ["beside", 4, 0, "see below", null, null, null],
     ]);
-    expect(typed.map(overNote).slice(0, 4)).toEqual([
+    expect(typed.map((t) => overNote(t)).slice(0, 4)).toEqual([
       `You retyped PROD's cell C2 as "Now" in the earlier sheet; PROD's own is back in its place.`,
       `You wrote the formula =C3*2 (it showed 14) over "Difference: Current" (E3) in the earlier sheet; PROD's formula is back in its place.`,
       `You retyped PROD's "Description" (B4) as "Sets (revised)" in the earlier sheet; PROD's own is back in its place.`,
@@ -316,6 +316,63 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     ]);
     expect(carriedWords(carry, KEPT, false)).toBe(
       "1 cell of yours will be carried to the rows with the same labels; 2 cells you typed over PROD's labels, figures or formulas will be kept as notes beside their rows, with PROD's own back in their place.",
+    );
+  });
+
+  it("says PROD's own is back only on the rows the new output has: a cell typed over one of PROD's on a row gone is kept under the heading, nothing put back", () => {
+    const typed = findTypedCells(
+      sheet((cells) => {
+        cells[3][1] = put("Sets (revised)"); // 2300, which the new output drops
+        cells[3][4] = put(12500); // a figure over 2300's formula
+        cells[2][1] = put("Story (revised)"); // 1100, still there
+      }),
+      rows(),
+    );
+    const carry = placeTypedCells(
+      typed,
+      rows().filter((r) => r.key !== "code 2300"),
+      SHEET,
+      { start: 7, width: 6, notes: 5, heading: KEPT, check: CHECK },
+    );
+    expect(carry.cells.map((p) => [a1(p.row, p.column), p.where, p.cell])).toEqual([
+      [
+        "F3",
+        "row",
+        {
+          text: `You retyped PROD's "Description" (B3) as "Story (revised)" in the earlier sheet; PROD's own is back in its place.`,
+        },
+      ],
+      [
+        "F9",
+        "kept",
+        {
+          text: `You retyped PROD's "Description" (B4) as "Sets (revised)" in the earlier sheet, on a row the next sheet did not have: PROD kept it as this note and put nothing back.`,
+        },
+      ],
+      [
+        "H9",
+        "kept",
+        {
+          text: `You typed 12,500 over "Difference: Current" (E4) in the earlier sheet, on a row the next sheet did not have: PROD kept it as this note and put nothing back.`,
+        },
+      ],
+    ]);
+    expect(carry.labels.map((l) => [a1(l.row, l.column), l.cell])).toEqual([
+      ["A8", { text: KEPT }],
+      ["A9", { text: "2300 Sets" }],
+    ]);
+    expect(carriedWords(carry, KEPT, false)).toBe(
+      `1 cell you typed over PROD's labels, figures or formulas will be kept as a note beside its row, with PROD's own back in its place; 2 cells you typed over PROD's labels, figures or formulas on 1 row the new sheet does not have (2300 Sets) will be kept as notes under "${KEPT}", beside the row's label, with nothing put back in their place.`,
+    );
+    // Only gone rows: nothing is said to be back anywhere.
+    const gone = placeTypedCells(
+      typed.filter((t) => t.on?.key === "code 2300" && t.column === 4),
+      rows().filter((r) => r.key !== "code 2300"),
+      SHEET,
+      { start: 7, width: 6, notes: 5, heading: KEPT, check: CHECK },
+    );
+    expect(carriedWords(gone, KEPT, true)).toBe(
+      `1 figure you typed over PROD's formulas on 1 row the new sheet does not have (2300 Sets) kept as a note under "${KEPT}", beside the row's label, with nothing put back in its place.`,
     );
   });
 
@@ -469,8 +526,13 @@ describe("placing what the user typed in the new output", () => {
       [7, { text: "Typed on rows of your own in the earlier sheet (row 7), in the same columns:" }],
     ]);
     expect(carry.end).toBe(9);
+    // The figure typed over 2300's Difference: its row is gone, so nothing of PROD's is back in
+    // its place, and neither the note nor the words say so.
+    expect(carry.cells.find((p) => p.from.kind === "over")?.cell).toEqual({
+      text: `You typed 12,500 over "Difference: Current" (E4) in the earlier sheet, on a row the next sheet did not have: PROD kept it as this note and put nothing back.`,
+    });
     expect(carriedWords(carry, KEPT, false)).toBe(
-      `4 cells of yours will be carried to the rows with the same labels; 3 cells will be kept under "${KEPT}" (1 row the new sheet does not have: 2300 Sets); 1 figure you typed over PROD's formulas will be kept as a note beside its row, with PROD's formula back in its place; 1 formula of yours pointing at cells of this sheet (H4) will be carried as its value, as the rows move.`,
+      `4 cells of yours will be carried to the rows with the same labels; 3 cells will be kept under "${KEPT}" (1 row the new sheet does not have: 2300 Sets); 1 figure you typed over PROD's formulas on 1 row the new sheet does not have (2300 Sets) will be kept as a note under "${KEPT}", beside the row's label, with nothing put back in its place; 1 formula of yours pointing at cells of this sheet (H4) will be carried as its value, as the rows move.`,
     );
   });
 

@@ -1,10 +1,10 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { App } from "../../src/taskpane/App";
-import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
-import { commonBudget } from "../fixtures/incentiveBudget";
-import { answerDialog, dialogButtons } from "./dialog";
-import { fakeWorkbook } from "./fakePort";
+import { App } from "../../../src/taskpane/App";
+import { TAG_COLUMNS } from "../../../src/engine/incentives/tags";
+import { commonBudget } from "../../fixtures/incentiveBudget";
+import { answerDialog, dialogButtons } from "../dialog";
+import { fakeWorkbook } from "../fakePort";
 
 /** Georgia and British Columbia compared (rows 6 and 7 of the sheet): the compare button. */
 async function compareGeorgiaAndBC(): Promise<HTMLElement> {
@@ -187,5 +187,41 @@ describe("Incentives panel", () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+});
+
+describe("Incentives panel: settings and rates changed on the comparison", () => {
+  it("says a rate changed on a program no longer compared is kept under the heading with its program, and never that PROD's own is back", async () => {
+    const { book } = await openIncentives();
+    // Georgia (row 6) and British Columbia (row 7) at 1.37 Canadian dollars to the dollar.
+    await userEvent.click(screen.getByLabelText(/^US-GA: /));
+    await userEvent.click(screen.getByLabelText(/^CAN-BC: /));
+    await userEvent.type(screen.getByRole("textbox", { name: "Exchange rate: CAD per USD" }), "1.37");
+    const write = screen.getByRole("button", { name: "Write the comparison" });
+    await userEvent.click(write);
+    await screen.findByText(/"Incentive comparison" written: /);
+    expect(book.cell("Incentive comparison", "E7")?.content).toBe(1.37);
+    // British Columbia's rate changed on the sheet, then British Columbia left out for New Mexico.
+    book.setCell("Incentive comparison", "E7", { kind: "value", content: 1.4 });
+    await userEvent.click(screen.getByLabelText(/^CAN-BC: /));
+    await userEvent.click(screen.getByLabelText(/^US-NM: /));
+    await userEvent.click(write);
+    const kept = `From the earlier comparison (kept by PROD: programs this comparison does not have)`;
+    await answerDialog(
+      `You typed on it: 1 of PROD's labels or figures retyped (1.4 over "Exchange rate" of CAN-BC (E7)). 1 cell you typed over PROD's labels, figures or formulas on 1 row the new sheet does not have (CAN-BC) will be kept as a note under "${kept}", beside the row's label, with nothing put back in its place. Comparing replaces it with this comparison.`,
+      "Replace it",
+    );
+    const note = await screen.findByText(/^"Incentive comparison" written: US-GA gross/);
+    expect(note).toHaveTextContent(
+      `1 cell you typed over PROD's labels, figures or formulas on 1 row the new sheet does not have (CAN-BC) kept as a note under "${kept}", beside the row's label, with nothing put back in its place.`,
+    );
+    expect(note.textContent).not.toMatch(/PROD's own back/);
+    expect([
+      book.cell("Incentive comparison", "A9")?.content,
+      book.cell("Incentive comparison", "A10")?.content,
+    ]).toEqual([kept, "CAN-BC"]);
+    expect(book.cell("Incentive comparison", "K10")?.content).toBe(
+      `You retyped PROD's "Exchange rate" (E7) as 1.4 in the earlier sheet, on a row the next sheet did not have: PROD kept it as this note and put nothing back.`,
+    );
   });
 });
