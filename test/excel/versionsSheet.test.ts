@@ -14,10 +14,10 @@ import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { NUMBER_FORMATS, ownershipMarkName, PortError } from "../../src/excel/port";
 import { KEPT_HEADING, ROW_CHECK, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
-import { compareCurrent, saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
+import { compareCurrent, saveCurrent } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
 import { readVersions, STORE_SHEET, takeBackVersions } from "../../src/taskpane/versions/versionStore";
-import { storeRead } from "../taskpane/versions/storeRead";
+import { savedVersions, storeRead } from "../taskpane/versions/storeRead";
 import { MockBook, cellAt, cellKey, mockExcel } from "./mockExcel";
 
 const LINES = 5_000;
@@ -105,6 +105,35 @@ describe("saving a 5,000-line budget as a version", () => {
     expect(asked).toEqual(["A"]);
     expect(book.cell(STORE_SHEET, "C4")?.content).toBe("2026-12-04");
   });
+
+  it("answers the versions as written for the pane's list, so the store is not read again after a save: 10 syncs with the list, was 16", async () => {
+    const { excel, port, choice } = setup();
+    const first = await saveCurrent(port, await storeRead(port), choice, "A", "2026-12-04", yes);
+    // The list is the store as a read would give it: the version with the check the store holds.
+    const reread = await savedVersions(port);
+    expect(first?.versions).toEqual(reread);
+    expect(reread[0].check).toMatch(/^[0-9a-f]{8}$/);
+    const before = excel.state.syncs;
+    const second = await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
+    // The pane's whole save, its list included: the 10 syncs of the save and nothing after.
+    expect(excel.state.syncs - before).toBe(10);
+    const read = excel.state.syncs;
+    expect(second?.versions).toEqual(await savedVersions(port));
+    // What the pane read after each save before (readVersions: the marks and sheets, then the
+    // 10,000-row table in chunks): 6 syncs, so the pane's save with its list was 16.
+    expect(excel.state.syncs - read).toBe(6);
+    expect(second?.versions.map((v) => [v.id, v.name, v.lines.length])).toEqual([
+      [1, "A", LINES],
+      [2, "B", LINES],
+    ]);
+    // A name replaced: in its place, its number kept.
+    const again = await saveCurrent(port, await storeRead(port), choice, "a", "2026-12-06", yes);
+    expect(again?.versions).toEqual(await savedVersions(port));
+    expect(again?.versions.map((v) => [v.id, v.name, v.savedOn])).toEqual([
+      [1, "a", "2026-12-06"],
+      [2, "B", "2026-12-05"],
+    ]);
+  }, 60_000);
 
   it("gives the rows of a later save the number formats of the first: totals with cents, numbers whole, text as written", async () => {
     const { book, excel, port, choice } = setup();
@@ -268,9 +297,12 @@ describe("saving a 5,000-line budget as a version", () => {
     table.address = table.address.replace(/^A3:I/, "A3:H");
     for (const [key] of book.sheet(STORE_SHEET).cells)
       if (cellAt(key).c === 8) book.sheet(STORE_SHEET).cells.delete(key);
-    await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
+    const saved = await saveCurrent(port, await storeRead(port), choice, "B", "2026-12-05", yes);
     expect(book.tables[0].address).toBe(`A3:H${2 * LINES + 3}`);
     expect(book.cell(STORE_SHEET, "I4")).toBeUndefined();
+    // Listed as the store holds them: no check on either, as a read gives them.
+    expect(saved?.versions).toEqual(await savedVersions(port));
+    expect(saved?.versions.map((v) => v.check)).toEqual([undefined, undefined]);
   });
 
   it("never writes into a sheet of the store's name that PROD did not make", async () => {

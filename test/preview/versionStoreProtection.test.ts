@@ -12,10 +12,10 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import { PROTECTED_SHEET_MESSAGE, PortError } from "../../src/excel/port";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { WorkbookGrid } from "../../src/preview/WorkbookGrid";
-import { saveCurrent, savedVersions } from "../../src/taskpane/versions/runVersions";
+import { saveCurrent } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
 import { STORE_SHEET } from "../../src/taskpane/versions/versionStore";
-import { storeRead } from "../taskpane/versions/storeRead";
+import { savedVersions, storeRead } from "../taskpane/versions/storeRead";
 
 const yes = () => Promise.resolve(true);
 

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { answerDialog, dialogButtons } from "./dialog";
@@ -66,6 +66,47 @@ describe("Versions panel", () => {
       ),
     ).toBeInTheDocument();
     expect(book.hasSheet("Budget comparison")).toBe(true);
+  });
+
+  it("lists the versions as each save wrote them, without reading the store again after it", async () => {
+    const { port } = await openVersions();
+    // The store's table read: once by each save (the pane's one read before it), no more.
+    let storeReads = 0;
+    const readTable = port.readTable.bind(port);
+    port.readTable = (name, options) => {
+      if (name === "PROD_Versions") storeReads++;
+      return readTable(name, options);
+    };
+    const listed = () =>
+      within(screen.getByRole("group", { name: /^Saved versions to compare/ }))
+        .getAllByRole("checkbox")
+        .map((c) => (c as HTMLInputElement).labels?.[0]?.textContent);
+    const save = async (name: string, answer?: string) => {
+      await userEvent.clear(screen.getByLabelText("Version name"));
+      await userEvent.type(screen.getByLabelText("Version name"), name);
+      await userEvent.click(screen.getByRole("button", { name: "Save version" }));
+      if (answer) await answerDialog(/already used/, answer);
+      await screen.findByText(new RegExp(`^(Saved|Replaced) "${name}"`));
+    };
+
+    await save("Studio approved");
+    expect(listed()).toEqual([
+      expect.stringMatching(/^Studio approved \(saved \d{4}-\d\d-\d\d \d\d:\d\d\)$/),
+    ]);
+    expect(storeReads).toBe(0);
+    await save("Working");
+    expect(listed()).toEqual([
+      expect.stringMatching(/^Studio approved \(saved /),
+      expect.stringMatching(/^Working \(saved /),
+    ]);
+    expect(storeReads).toBe(1);
+    // A name replaced stays in its place in the list.
+    await save("studio approved", "Replace it");
+    expect(listed()).toEqual([
+      expect.stringMatching(/^studio approved \(saved /),
+      expect.stringMatching(/^Working \(saved /),
+    ]);
+    expect(storeReads).toBe(2);
   });
 
   it("warns, naming it, when a version compared was changed by hand on the store after it was saved", async () => {

@@ -30,13 +30,7 @@ import { formatDollars } from "../shell/formatMoney";
 import { keptOnStoreWords, keptSheetWords, takeBackQuestion, writtenWhere } from "../shell/ownedSheet";
 import { usePaneReturn } from "../shell/paneReturn";
 import { COMPARISON_SHEET } from "../versions/comparisonSheet";
-import {
-  compareCurrent,
-  lockOriginal,
-  saveCurrent,
-  savedVersions,
-  type CompareResult,
-} from "../versions/runVersions";
+import { compareCurrent, lockOriginal, saveCurrent, type CompareResult } from "../versions/runVersions";
 import { templateBudgets, type BudgetChoice } from "../versions/source";
 import { readVersions, STORE_SHEET, takeBackVersions, type StoreState } from "../versions/versionStore";
 
@@ -133,7 +127,11 @@ export default function VersionsPanel() {
 
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+    // Read when the panel opens, and when the user comes back to the pane (below): not each time
+    // the pane turns busy or idle (refresh changes with `saving`), which read the whole store again
+    // during and after every save, compare and lock; a save lists what it wrote (SaveResult).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [port]);
 
   const busy = saving.busy !== null;
   // Back from the workbook (a template inserted, a version sheet edited): read it again.
@@ -204,7 +202,7 @@ export default function VersionsPanel() {
         saving.showNote("Nothing was saved: the version already saved under that name is kept.");
         return;
       }
-      setVersions(await savedVersions(port));
+      setVersions(result.versions);
       saving.showNote(
         `${result.replaced ? "Replaced" : "Saved"} "${result.version.name}": ${result.version.lines.length} lines, ${formatDollars(new Decimal(result.total))}, on the sheet "PROD versions".`,
       );

@@ -37,13 +37,7 @@ import {
 } from "./comparisonSheet";
 import { lockOriginalPlan, type LockPlan } from "./lockOriginal";
 import { readLiveBudget, type BudgetChoice } from "./source";
-import { readVersions, saveVersion, versionsToUse, VERSIONS_OWNER, type StoreState } from "./versionStore";
-
-/** The saved versions in the workbook (none before the first save), as the pane lists them. */
-export async function savedVersions(port: WorkbookPort): Promise<BudgetVersion[]> {
-  const state = await readVersions(port);
-  return state.kind === "ours" ? state.versions : [];
-}
+import { saveVersion, versionsToUse, VERSIONS_OWNER, type StoreState } from "./versionStore";
 
 /** The saved versions to compare or lock from: a store whose mark is gone is refused (versionsToUse). */
 function versionsToRead(store: StoreState): BudgetVersion[] {
@@ -57,6 +51,8 @@ export interface SaveResult {
   replaced: boolean;
   /** The version's total, to the cent. */
   total: string;
+  /** The store's versions as written (saveVersion), for the pane's list: not read again. */
+  versions: BudgetVersion[];
 }
 
 /**
@@ -88,8 +84,13 @@ export async function saveCurrent(
     lines: budget.lines,
     topSheet: budget.topSheet,
   };
-  await saveVersion(port, state, version, options);
-  return { version, replaced: target.replaces !== undefined, total: versionTotal(version.lines).toFixed(2) };
+  const versions = await saveVersion(port, state, version, options);
+  return {
+    version,
+    replaced: target.replaces !== undefined,
+    total: versionTotal(version.lines).toFixed(2),
+    versions,
+  };
 }
 
 /** How to compare, as the pane's fields say. */

@@ -11,7 +11,14 @@
  * workbook name): the store is then told by its title and headings, its versions are read and
  * listed, and the pane takes it back after one question (takeBackVersions) before it writes.
  */
-import { readStore, STORE_HEADER, storeRows, storeWith, type BudgetVersion } from "../../engine/versions";
+import {
+  readStore,
+  STORE_HEADER,
+  storeRows,
+  storeWith,
+  versionCheck,
+  type BudgetVersion,
+} from "../../engine/versions";
 import {
   NUMBER_FORMATS,
   PortError,
@@ -183,21 +190,29 @@ export function newStorePlan(version: BudgetVersion): WritePlan {
 
 /**
  * Saves a version: a new store, or the store's rows rewritten with the version added (or put in
- * place of the one it replaces, which the pane asked about).
+ * place of the one it replaces, which the pane asked about). Answers the store's versions as
+ * written, as a read of it would give them (readVersions), for the pane's list: the store is not
+ * read again after a save.
  */
 export async function saveVersion(
   port: WorkbookPort,
   state: StoreState,
   version: BudgetVersion,
   options: RunOptions = {},
-): Promise<void> {
+): Promise<BudgetVersion[]> {
+  // A store made before PROD kept checks has no column for them: its rows are written without,
+  // and its versions are read without one. Every other version holds the check written with it.
+  const columns = state.kind === "none" ? STORE_HEADER.length : state.columns;
+  const written = state.kind === "none" ? [version] : storeWith(state.versions, version);
+  const asRead = written.map((v) =>
+    columns < STORE_HEADER.length ? v : { ...v, check: v.check ?? versionCheck(v) },
+  );
   if (state.kind === "none") {
     await port.apply(newStorePlan(version), options);
-    return;
+    return asRead;
   }
-  // A store made before PROD kept checks has no column for them: its rows are written without.
   const asStored = (versions: readonly BudgetVersion[]) =>
-    versions.flatMap(storeRows).map((row) => row.slice(0, state.columns));
+    versions.flatMap(storeRows).map((row) => row.slice(0, columns));
   // A cell the user typed below the table is not written over: the port refuses, in words. The
   // sheet's protection is lifted for each write only, and put back even if the write fails. The
   // versions saved before are written back as they were read (their checks too) if a save fails.
@@ -210,7 +225,7 @@ export async function saveVersion(
           // The store's formats: Excel gives new rows of a table none (TableWriteOptions).
           columnFormats: STORE_FORMATS.slice(0, state.columns),
         }),
-      storeWith(state.versions, version),
+      written,
       state.versions,
       {
         restored: `The versions saved before are on "${STORE_SHEET}" as they were.`,
@@ -226,4 +241,5 @@ export async function saveVersion(
       error.subjects,
     );
   }
+  return asRead;
 }
