@@ -13,7 +13,7 @@
  * - a structured reference is a table name followed by brackets: `Lines[Total]`.
  */
 import { outsideQuotes, quotedEnd } from "./formulaQuotes";
-import { SHEET_COLUMNS, SHEET_ROWS, parseA1 } from "./port";
+import { SHEET_COLUMNS, SHEET_ROWS, columnLetter, parseA1 } from "./port";
 
 /** One sheet-qualified reference in a formula. */
 export interface SheetReference {
@@ -231,4 +231,54 @@ export function refersInto(
         overlaps(r.address),
     ) || words.some((w) => local.has(w.toLowerCase()))
   );
+}
+
+/**
+ * A formula as Excel rewrites it when `count` columns of `sheet` from `column` (0-based) are
+ * deleted (Home > Delete > Delete Sheet Columns): a reference on the sheet right of them moves
+ * left, a range across them shrinks, and one wholly inside them becomes `#REF!` (after its
+ * sheet, when it names one: `'Budget comparison'!#REF!`). A reference without a sheet is on
+ * `home`, the sheet the formula is in (a name's formula always names its sheet). Whole rows,
+ * other sheets and 3-D references are left as they are. For the in-memory workbooks, which must
+ * do to cells and names what Excel does; the preview's formula engine rewrites its own cells.
+ */
+export function deleteColumnsIn(
+  formula: string,
+  sheet: string,
+  column: number,
+  count: number,
+  home = "",
+): string {
+  const last = column + count - 1;
+  let rewritten = "";
+  let at = 0;
+  for (const { sheets, address, at: span } of scan(formula).references) {
+    const onSheet =
+      sheets.length === 0
+        ? home.toLowerCase() === sheet.toLowerCase()
+        : sheets.length === 1 && namesSheet({ sheets, address }, sheet);
+    if (!onSheet || !A1_AREA.test(address)) continue;
+    const ends = address.split(":").map((end) => /^(\$?)([A-Z]*)(\$?\d*)$/i.exec(end)!);
+    if (ends[0][2] === "") continue; // whole rows: no column to move
+    const [first, second = first] = ends.map((end) => parseA1(`${end[2]}1`).column);
+    let from = first;
+    let to = second;
+    if (to >= column && from <= last) {
+      if (from >= column && to <= last) from = to = -1;
+      else {
+        from = from < column ? from : column;
+        to = to > last ? to - count : column - 1;
+      }
+    } else if (from > last) {
+      from -= count;
+      to -= count;
+    }
+    const moved =
+      from < 0
+        ? "#REF!"
+        : ends.map((end, i) => `${end[1]}${columnLetter(i === 0 ? from : to)}${end[3]}`).join(":");
+    rewritten += formula.slice(at, span[1] - address.length) + moved;
+    at = span[1];
+  }
+  return rewritten + formula.slice(at);
 }

@@ -20,13 +20,18 @@ import {
   type TableData,
   type TableWriteOptions,
   type TextMode,
+  type UsedRangeData,
   type WorkbookPort,
   type WritePlan,
   NUMBER_FORMATS,
+  PROD_HIDDEN_NAME,
   PortError,
   a1Range,
   checkPlan,
+  hiddenColumnsFormula,
+  hiddenColumnsOf,
   isDeadReference,
+  keepsContent,
   marksAfterWrite,
   needsTextProtection,
   parseOwnershipMark,
@@ -293,16 +298,24 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  readUsedRange(sheet: string, options: RunOptions = {}): Promise<RangeData | null> {
+  readUsedRange(sheet: string, options: RunOptions = {}): Promise<UsedRangeData | null> {
     return this.batch(async (context) => {
       throwIfAborted(options.signal);
       const ws = context.workbook.worksheets.getItem(sheet);
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      // The columns PROD hid there (Worksheet.names, ExcelApi 1.4), in the same request.
+      const hidden = ws.names.getItemOrNullObject(PROD_HIDDEN_NAME);
+      hidden.load("formula");
       await context.sync();
       if (used.isNullObject) return null;
       const values = await this.readRows(context, ws, used, options, `Reading ${sheet}`);
-      return { sheet, address: splitAddress(used.address).address, values };
+      return {
+        sheet,
+        address: splitAddress(used.address).address,
+        values,
+        ...(hidden.isNullObject ? {} : { hiddenByProd: hiddenColumnsOf(hidden.formula) }),
+      };
     });
   }
 
@@ -663,16 +676,20 @@ export class OfficeWorkbook implements WorkbookPort {
       passwordProtectedSheets: this.withPassword(sheets.items),
     });
 
-    // Charts on the sheets being replaced are ours to delete: a second read only when replacing.
+    // Charts on the sheets being replaced are ours to delete, and the columns PROD hid there
+    // ours to show again: a second read only when replacing.
     const replacedCharts = replaced.map((name) => {
       const charts = wb.worksheets.getItem(name).charts;
       charts.load("items/name");
-      return { sheet: name, charts };
+      const hidden = wb.worksheets.getItem(name).names.getItemOrNullObject(PROD_HIDDEN_NAME);
+      hidden.load("formula");
+      return { sheet: name, charts, hidden };
     });
     if (replacedCharts.length > 0) await context.sync();
     const chartsToDelete = replacedCharts.flatMap(({ sheet, charts }) =>
       charts.items.map((item) => ({ sheet, name: item.name })),
     );
+    const hiddenBefore = new Map(replacedCharts.map(({ sheet, hidden }) => [sheet, hidden]));
 
     // Steps 2..n: the writes, chunked. A sheet's tables are added right after its cells, and
     // sheets with tables are written first: a formula that names a table (Fringes[#All]) is
@@ -711,7 +728,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       const last = i === steps.length - 1;
       if (last) {
-        this.writeStructure(context, plan, tablesAfter);
+        this.writeStructure(context, plan, tablesAfter, hiddenBefore);
         // Protected last, once everything on the sheet is written (no password: Review >
         // Unprotect Sheet lifts it).
         for (const sp of plan.sheets) if (sp.protect) wb.worksheets.getItem(sp.name).protection.protect();
@@ -744,11 +761,15 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Tables, frozen panes, print areas, widths, names and ownership marks. */
+  /**
+   * Tables, frozen panes, print areas, widths, hidden columns, names and ownership marks.
+   * `hiddenBefore`: each replaced sheet's PROD_HIDDEN as read (a null object when it has none).
+   */
   private writeStructure(
     context: Excel.RequestContext,
     plan: WritePlan,
     tablesAdded: ReadonlyMap<Piece, SheetPlan>,
+    hiddenBefore: ReadonlyMap<string, Excel.NamedItem>,
   ): void {
     const wb = context.workbook;
     const added = new Set(tablesAdded.values());
@@ -757,6 +778,7 @@ export class OfficeWorkbook implements WorkbookPort {
       // A sheet whose tables sit on no cells of the plan gets them here.
       if (!added.has(sp)) addTables(ws, sp);
       writeSheetStructure(ws, sp);
+      writeHiddenColumns(ws, sp, hiddenBefore.get(sp.name));
       if (marksAfterWrite(sp)) {
         const mark = wb.names.add(
           sheetMarkName(plan, sp),
@@ -933,6 +955,30 @@ function writePiece(context: Excel.RequestContext, piece: Piece): void {
   if (piece.bold) range.format.font.bold = true;
 }
 
+/**
+ * Queue a sheet's hidden columns (Range.columnHidden, ExcelApi 1.2) and their name (no sync):
+ * on a replaced sheet the columns its PROD_HIDDEN held (`before`, as read) are shown again and
+ * the name dropped; one without the name (written before PROD kept it) has every column shown
+ * again, as then. The plan's columns are hidden and, on a sheet written whole, named again,
+ * hidden from Name Manager as the ownership marks are (SheetPlan.hiddenColumns).
+ */
+function writeHiddenColumns(ws: Excel.Worksheet, sp: SheetPlan, before: Excel.NamedItem | undefined): void {
+  const columns = sp.hiddenColumns ?? [];
+  if (before && !before.isNullObject) {
+    for (const column of hiddenColumnsOf(before.formula))
+      ws.getRangeByIndexes(0, column, 1, 1).columnHidden = false;
+    before.delete();
+  } else if (before && columns.length > 0) ws.getRange().columnHidden = false;
+  for (const column of columns) ws.getRangeByIndexes(0, column, 1, 1).columnHidden = true;
+  if (columns.length === 0 || keepsContent(sp)) return;
+  const name = ws.names.add(
+    PROD_HIDDEN_NAME,
+    hiddenColumnsFormula(sp.name, columns),
+    "PROD's hidden columns (its check of what it wrote on each row); PROD shows them again when it replaces the sheet.",
+  );
+  name.visible = false;
+}
+
 /** Queue a sheet's tables, panes, print area and widths (no sync). */
 /** A sheet's tables, over cells already written (their header row names the columns). */
 function addTables(ws: Excel.Worksheet, sp: SheetPlan): void {
@@ -954,11 +1000,6 @@ function writeSheetStructure(ws: Excel.Worksheet, sp: SheetPlan): void {
     ws.getRangeByIndexes(0, column, 1, 1).format.columnWidth = width;
   });
   if (sp.hideGridlines) ws.showGridlines = false;
-  if (sp.hiddenColumns) {
-    // Range.columnHidden (ExcelApi 1.2), queued with the rest of the structure: no sync of its own.
-    if (sp.mode === "replaceOwned" || sp.mode === "reclaim") ws.getRange().columnHidden = false;
-    for (const column of sp.hiddenColumns) ws.getRangeByIndexes(0, column, 1, 1).columnHidden = true;
-  }
   for (const spec of sp.charts ?? []) {
     // Series by columns: the data block's first column is the categories, each other column a series.
     const chart = ws.charts.add(spec.kind as Excel.ChartType, ws.getRange(spec.source), "Columns");

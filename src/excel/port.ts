@@ -193,9 +193,15 @@ export interface SheetPlan {
   hideGridlines?: boolean;
   /**
    * Columns hidden from view, 0-based, as Excel's Hide does (the cells are still there and read
-   * as any other): PROD's row checks (taskpane/shell/userWork.ts). On a replaced or taken-back
-   * sheet every other column is shown again, so a column an earlier run hid does not hide what
-   * is written there now; writing into a sheet as it is leaves its other columns as they are.
+   * as any other): PROD's row checks (taskpane/shell/userWork.ts). On a sheet the plan writes
+   * whole (create, replaceOwned, reclaim) they are also named by the sheet's hidden name
+   * {@link PROD_HIDDEN_NAME}, which Excel moves with the columns and turns into #REF! when the
+   * user deletes them: a later read of the sheet tells where they are, or that they are gone
+   * (`UsedRangeData.hiddenByProd`). On a replaced or taken-back sheet only the columns that name
+   * holds are shown again, so a column an earlier run hid does not hide what is written there
+   * now, while a column the user hid there stays hidden; a sheet without the name (written before
+   * PROD kept it) has every column shown again, as then. Writing into a sheet as it is (existing,
+   * remark) hides the columns, names none and leaves its other columns as they are.
    */
   hiddenColumns?: number[];
   /** Charts over the sheet's cells, drawn after the values; a replaced sheet loses its old charts. */
@@ -251,6 +257,18 @@ export interface SheetLinks {
 /** Values read from a range. */
 export interface RangeData extends RangeRef {
   values: CellValue[][];
+}
+
+/** A sheet's used range as read (`readUsedRange`), with the columns PROD hid on the sheet. */
+export interface UsedRangeData extends RangeData {
+  /**
+   * The columns a plan of PROD's hid on the sheet (SheetPlan.hiddenColumns), 0-based, where Excel
+   * keeps them now (moved when the user inserted or deleted columns left of them), read from the
+   * sheet's {@link PROD_HIDDEN_NAME} with its cells; a column the user deleted is left out (Excel
+   * made its reference #REF!), so it may be empty. Absent when the sheet has no such name: PROD
+   * hid nothing there, or did before it named what it hid.
+   */
+  hiddenByProd?: number[];
 }
 
 /**
@@ -334,8 +352,11 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** Values of one range. */
   readRange(ref: RangeRef): Promise<RangeData>;
-  /** The used range of a sheet (values only), or null if the sheet is empty. */
-  readUsedRange(sheet: string, options?: RunOptions): Promise<RangeData | null>;
+  /**
+   * The used range of a sheet (values only), or null if the sheet is empty; with the columns PROD
+   * hid there ({@link UsedRangeData}), read in the same request as the used range.
+   */
+  readUsedRange(sheet: string, options?: RunOptions): Promise<UsedRangeData | null>;
   /** Tables of the workbook: name and sheet. */
   listTables(): Promise<{ name: string; sheet: string }[]>;
   /** One table's headers and rows, or null if there is no such table (read in chunks). */
@@ -619,6 +640,36 @@ export function parseOwnershipMark(name: string): { owner: string; key: string; 
   const unsafe = (s: string) =>
     s.replace(/_([0-9a-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return { owner: unsafe(match[1]), key: unsafe(match[2]), copy: unsafe(match[3] ?? "") };
+}
+
+/**
+ * The sheet-level name, hidden from Name Manager, that holds the columns PROD hid on a sheet
+ * (SheetPlan.hiddenColumns): each a whole column (`='Budget comparison'!$K:$K`, areas joined by
+ * commas), so Excel moves it with inserted and deleted columns (and rows leave it whole) and,
+ * when the user deletes the column, keeps the name with `#REF!` in its place. It tells, with the
+ * sheet's cells and whatever the user did to its notes, that PROD wrote the sheet with hidden
+ * columns (its row checks), and which columns are PROD's to show again when it replaces it.
+ */
+export const PROD_HIDDEN_NAME = "PROD_HIDDEN";
+
+/** The formula of {@link PROD_HIDDEN_NAME} for these columns of `sheet`. */
+export function hiddenColumnsFormula(sheet: string, columns: readonly number[]): string {
+  const where = formulaSheetName(sheet);
+  return `=${columns.map((c) => `${where}!$${columnLetter(c)}:$${columnLetter(c)}`).join(",")}`;
+}
+
+/**
+ * The columns {@link PROD_HIDDEN_NAME}'s formula holds now, in order; an area Excel made #REF!
+ * (the column deleted) is left out.
+ */
+export function hiddenColumnsOf(formula: string): number[] {
+  const columns = new Set<number>();
+  for (const area of formula.replace(/^=/, "").match(/(?:'(?:[^']|'')*'|[^,])+/g) ?? []) {
+    if (isDeadReference(area)) continue;
+    const { column, columnCount } = parseA1(splitAddress(area.trim()).address);
+    for (let c = column; c < column + columnCount; c++) columns.add(c);
+  }
+  return [...columns].sort((a, b) => a - b);
 }
 
 /**

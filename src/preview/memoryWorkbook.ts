@@ -28,6 +28,7 @@ import {
   type TableData,
   type TableWriteOptions,
   type TextMode,
+  type UsedRangeData,
   type WorkbookPort,
   type WritePlan,
   NUMBER_FORMATS,
@@ -38,6 +39,8 @@ import {
   checkPlan,
   columnLetter,
   formulaSheetName,
+  hiddenColumnsFormula,
+  hiddenColumnsOf,
   isDeadReference,
   keepsContent,
   marksAfterWrite,
@@ -49,7 +52,7 @@ import {
   splitAddress,
   throwIfAborted,
 } from "../excel/port";
-import { refersInto, refersToSheet } from "../excel/formulaRefs";
+import { deleteColumnsIn, refersInto, refersToSheet } from "../excel/formulaRefs";
 import { outsideQuotes } from "../excel/formulaQuotes";
 import {
   addBooleanConstants,
@@ -152,6 +155,11 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly written = new Map<string, Map<string, string>>();
   private readonly tables = new Map<string, TableEntry>();
   private readonly names = new Map<string, NameEntry>();
+  /**
+   * Each sheet's PROD_HIDDEN (port.ts), by lower-case sheet name: its formula, as Excel keeps that
+   * sheet-level name, hidden (the only sheet-level name PROD writes).
+   */
+  private readonly prodHidden = new Map<string, string>();
   private readonly layouts = new Map<string, SheetLayout>();
   /** Protected sheets (Review > Protect Sheet, no password), by lower-case name. */
   private readonly protectedSheets = new Set<string>();
@@ -239,6 +247,102 @@ export class MemoryWorkbook implements WorkbookPort {
 
   layout(sheet: string): SheetLayout {
     return this.layouts.get(sheet.toLowerCase()) ?? {};
+  }
+
+  /**
+   * Home > Format > Hide & Unhide > Hide Columns (`hidden`) or Unhide Columns, on `count` columns
+   * from `column`: refused on a protected sheet, as Excel's default protection does.
+   */
+  setColumnsHidden(sheet: string, column: number, count: number, hidden: boolean): void {
+    const name = this.canonicalSheet(sheet);
+    if (this.isProtected(name)) throw new PortError("protected", PROTECTED_SHEET_MESSAGE, [name]);
+    const layout = this.layout(name);
+    const columns = new Set(layout.hiddenColumns ?? []);
+    for (let c = column; c < column + count; c++) columns[hidden ? "add" : "delete"](c);
+    this.layouts.set(name.toLowerCase(), { ...layout, hiddenColumns: [...columns].sort((a, b) => a - b) });
+    this.notify();
+  }
+
+  /**
+   * Home > Delete > Delete Sheet Columns, on `count` columns from `column`: the cells right of
+   * them move left with their formats, widths and hidden state; every formula and name is
+   * rewritten as Excel rewrites it (a reference into them becomes #REF!: the formula engine for
+   * the cells it computes, deleteColumnsIn for the rest, PROD_HIDDEN and the ownership marks
+   * among them). Refused on a protected sheet, in Excel's words; and, a limit of the preview,
+   * where a table, chart or conditional format of the sheet would move (Excel moves them).
+   */
+  deleteColumns(sheet: string, column: number, count: number): void {
+    const name = this.canonicalSheet(sheet);
+    const key = name.toLowerCase();
+    if (this.isProtected(name)) throw new PortError("protected", PROTECTED_SHEET_MESSAGE, [name]);
+    const layout = this.layout(name);
+    const reaches = (address: string) => {
+      const area = parseA1(address);
+      return area.column + area.columnCount > column;
+    };
+    const moving = [
+      ...[...this.tables.values()]
+        .filter((t) => t.sheet.toLowerCase() === key && t.column + t.columnCount > column)
+        .map((t) => t.name),
+      ...(layout.charts ?? []).filter((c) => [c.source, c.bottomRight].some(reaches)).map((c) => c.name),
+      ...(layout.conditionalFormats ?? []).filter((f) => reaches(f.address)).map((f) => f.address),
+    ];
+    const id = this.sheetId(name);
+    if (moving.length > 0 || !this.engine.isItPossibleToRemoveColumns(id, [column, count]))
+      throw new PortError(
+        "host",
+        `The preview cannot delete these columns: they would move ${moving.length > 0 ? moving.join(", ") : "an array formula"}, which Excel does and the preview does not.`,
+        [name],
+      );
+    const moved = (c: number) => (c < column ? c : c >= column + count ? c - count : null);
+    const rekey = <T>(cells: Map<string, T> | undefined) => {
+      if (!cells) return;
+      const kept = [...cells].flatMap(([k, v]) => {
+        const [r, c] = k.split(",").map(Number);
+        const to = moved(c);
+        return to === null ? [] : [[cellKey(r, to), v] as const];
+      });
+      cells.clear();
+      for (const [k, v] of kept) cells.set(k, v);
+    };
+    rekey(this.formats.get(key));
+    rekey(this.written.get(key));
+    const bold = this.bold.get(key);
+    if (bold) {
+      const map = new Map([...bold].map((k) => [k, true]));
+      rekey(map);
+      this.bold.set(key, new Set(map.keys()));
+    }
+    for (const [sheetKey, cells] of this.written) {
+      const home = this.sheetNames().find((s) => s.toLowerCase() === sheetKey) ?? sheetKey;
+      for (const [k, formula] of cells) cells.set(k, deleteColumnsIn(formula, name, column, count, home));
+    }
+    for (const entry of this.names.values())
+      entry.formula = deleteColumnsIn(entry.formula, name, column, count);
+    for (const [sheetKey, formula] of this.prodHidden)
+      this.prodHidden.set(sheetKey, deleteColumnsIn(formula, name, column, count));
+    const keep = (columns: readonly number[]) =>
+      columns.flatMap((c) => (moved(c) === null ? [] : [moved(c)!]));
+    const widths = layout.columnWidths;
+    this.layouts.set(key, {
+      ...layout,
+      hiddenColumns: keep(layout.hiddenColumns ?? []),
+      ...(widths ? { columnWidths: widths.filter((_, c) => moved(c) !== null) } : {}),
+      ...(layout.freeze?.columns
+        ? {
+            freeze: {
+              ...layout.freeze,
+              columns: keep(Array.from({ length: layout.freeze.columns }, (_, c) => c)).length,
+            },
+          }
+        : {}),
+      ...(layout.printArea
+        ? { printArea: deleteColumnsIn(`=${layout.printArea}`, name, column, count, name).slice(1) }
+        : {}),
+    });
+    this.engine.removeColumns(id, [column, count]);
+    this.retranslate();
+    this.changed();
   }
 
   /**
@@ -547,7 +651,7 @@ export class MemoryWorkbook implements WorkbookPort {
     });
   }
 
-  async readUsedRange(sheet: string, options: RunOptions = {}): Promise<RangeData | null> {
+  async readUsedRange(sheet: string, options: RunOptions = {}): Promise<UsedRangeData | null> {
     const used = await this.attempt(() => {
       throwIfAborted(options.signal);
       return this.usedArea(sheet);
@@ -557,10 +661,12 @@ export class MemoryWorkbook implements WorkbookPort {
       return null;
     }
     const values = await this.readRows(sheet, used, options, `Reading ${sheet}`);
+    const hidden = this.prodHidden.get(sheet.toLowerCase());
     return {
       sheet: this.canonicalSheet(sheet),
       address: a1Range(used.row, used.column, used.rowCount, used.columnCount),
       values,
+      ...(hidden === undefined ? {} : { hiddenByProd: hiddenColumnsOf(hidden) }),
     };
   }
 
@@ -744,6 +850,10 @@ export class MemoryWorkbook implements WorkbookPort {
     // Step 2: the sheets (new ones made, replaced ones emptied with their tables and names),
     // then the names, so formulas written next find every sheet and name they refer to.
     const created = plan.sheets.filter((sp) => sp.mode === "create").map((sp) => sp.name);
+    // What is hidden on the replaced sheets, whoever hid it: a replace shows again only PROD's.
+    const hiddenBefore = new Map(
+      replaced.map((name) => [name.toLowerCase(), this.layout(name).hiddenColumns]),
+    );
     for (const table of tablesToDelete) this.tables.delete(table.toLowerCase());
     for (const name of namesToDelete) this.removeName(name);
     for (const name of created) this.engine.addSheet(name);
@@ -790,7 +900,7 @@ export class MemoryWorkbook implements WorkbookPort {
           const table = this.tables.get(t.name.toLowerCase());
           if (table) table.headers = this.values(sp.name, t.row, t.column, 1, t.columnCount)[0].map(String);
         }
-        this.setLayout(sp);
+        this.setLayout(sp, hiddenBefore.get(sp.name.toLowerCase()));
         if (marksAfterWrite(sp)) {
           const mark = sheetMarkName(plan, sp);
           this.addName(
@@ -904,9 +1014,10 @@ export class MemoryWorkbook implements WorkbookPort {
   /**
    * What the grid shows of a written sheet beyond its cells. A created or replaced sheet gets the
    * plan's layout; writing into an existing sheet changes only what the plan sets and adds its
-   * charts and conditional formats, as the Office adapter does.
+   * charts and conditional formats, as the Office adapter does. `replacedHidden`: the columns
+   * hidden on a replaced sheet before it was cleared.
    */
-  private setLayout(sp: SheetPlan): void {
+  private setLayout(sp: SheetPlan, replacedHidden?: readonly number[]): void {
     const key = sp.name.toLowerCase();
     const before = keepsContent(sp) ? (this.layouts.get(key) ?? {}) : {};
     this.layouts.set(key, {
@@ -914,11 +1025,32 @@ export class MemoryWorkbook implements WorkbookPort {
       printArea: sp.printArea ?? before.printArea,
       columnWidths: sp.columnWidths ?? before.columnWidths,
       hideGridlines: sp.hideGridlines ?? before.hideGridlines,
-      // As the Office adapter: a sheet written anew shows only the plan's hidden columns hidden.
-      hiddenColumns: [...new Set([...(before.hiddenColumns ?? []), ...(sp.hiddenColumns ?? [])])],
+      hiddenColumns: this.hiddenAfterWrite(sp, before.hiddenColumns ?? replacedHidden ?? []),
       charts: [...(before.charts ?? []), ...(sp.charts ?? [])],
       conditionalFormats: [...(before.conditionalFormats ?? []), ...(sp.conditionalFormats ?? [])],
     });
+  }
+
+  /**
+   * The columns hidden once a plan wrote the sheet, as the Office adapter leaves them
+   * (SheetPlan.hiddenColumns): on a replaced sheet those its PROD_HIDDEN held are shown again, or
+   * every one when it has none and the plan hides some; the plan's are hidden, and named again on
+   * a sheet written whole. `before`: what was hidden there.
+   */
+  private hiddenAfterWrite(sp: SheetPlan, before: readonly number[]): number[] {
+    const key = sp.name.toLowerCase();
+    const columns = sp.hiddenColumns ?? [];
+    const earlier = this.prodHidden.get(key);
+    const replaced = sp.mode === "replaceOwned" || sp.mode === "reclaim";
+    let kept = [...before];
+    if (replaced && earlier !== undefined) {
+      const shown = new Set(hiddenColumnsOf(earlier));
+      kept = kept.filter((c) => !shown.has(c));
+      this.prodHidden.delete(key);
+    } else if (replaced && columns.length > 0) kept = [];
+    if (columns.length > 0 && !keepsContent(sp))
+      this.prodHidden.set(key, hiddenColumnsFormula(this.canonicalSheet(sp.name), columns));
+    return [...new Set([...kept, ...columns])].sort((a, b) => a - b);
   }
 
   private canonicalSheet(sheet: string): string {
@@ -932,7 +1064,14 @@ export class MemoryWorkbook implements WorkbookPort {
       if (table.sheet.toLowerCase() === name.toLowerCase()) this.tables.delete(table.name.toLowerCase());
     for (const entry of [...this.names.values()])
       if (splitAddress(entry.formula).sheet.toLowerCase() === name.toLowerCase()) this.removeName(entry.name);
-    for (const store of [this.formats, this.bold, this.written, this.layouts, this.protectedSheets])
+    for (const store of [
+      this.formats,
+      this.bold,
+      this.written,
+      this.layouts,
+      this.protectedSheets,
+      this.prodHidden,
+    ])
       store.delete(name.toLowerCase());
     this.engine.removeSheet(id);
     if (this.active.toLowerCase() === name.toLowerCase()) this.active = this.sheetNames()[0] ?? "";

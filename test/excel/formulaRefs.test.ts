@@ -1,4 +1,11 @@
-import { formulaRefs, formulaShape, refersInto, refersToSheet } from "../../src/excel/formulaRefs";
+import {
+  deleteColumnsIn,
+  formulaRefs,
+  formulaShape,
+  refersInto,
+  refersToSheet,
+} from "../../src/excel/formulaRefs";
+import { hiddenColumnsFormula, hiddenColumnsOf } from "../../src/excel/port";
 
 describe("formulaRefs: what a formula refers to", () => {
   it.each([
@@ -129,5 +136,68 @@ describe("formulaShape: a formula with its references left out, to tell the user
   it("writes each address as # and keeps the rest", () => {
     expect(formulaShape("='Top Sheet'!$H$5+SUM(E:E)*Rate")).toBe("=TOP SHEET!#+SUM(#:#)*RATE");
     expect(formulaShape('=A1&" x "&B2')).toBe('=#&" x "&#');
+  });
+});
+
+describe("deleteColumnsIn: a formula as Excel rewrites it when columns of a sheet are deleted", () => {
+  it.each([
+    // Column K (10) of "Budget comparison" deleted.
+    [
+      "a whole column deleted: the name keeps #REF! after its sheet",
+      "='Budget comparison'!$K:$K",
+      "='Budget comparison'!#REF!",
+    ],
+    ["a column right of it moves left", "='Budget comparison'!$M:$M", "='Budget comparison'!$L:$L"],
+    ["a column left of it stays", "='Budget comparison'!$A$1", "='Budget comparison'!$A$1"],
+    ["a range across it shrinks", "=SUM('Budget comparison'!J2:L9)", "=SUM('Budget comparison'!J2:K9)"],
+    [
+      "a range starting in it shrinks from the left",
+      "='Budget comparison'!K2:M2",
+      "='Budget comparison'!K2:L2",
+    ],
+    [
+      "a range ending in it shrinks from the right",
+      "='Budget comparison'!$H$2:$K$2",
+      "='Budget comparison'!$H$2:$J$2",
+    ],
+    [
+      "another sheet's reference stays",
+      "=Other!K5+'Budget comparison'!L5",
+      "=Other!K5+'Budget comparison'!K5",
+    ],
+    ["whole rows stay", "=SUM('Budget comparison'!3:5)", "=SUM('Budget comparison'!3:5)"],
+    [
+      "text that looks like a reference stays",
+      `="'Budget comparison'!K5"&'Budget comparison'!K5`,
+      `="'Budget comparison'!K5"&'Budget comparison'!#REF!`,
+    ],
+    [
+      "each area of a union on its own",
+      "='Budget comparison'!$K:$K,'Budget comparison'!$M:$M",
+      "='Budget comparison'!#REF!,'Budget comparison'!$L:$L",
+    ],
+  ])("%s", (_case, formula, rewritten) => {
+    expect(deleteColumnsIn(formula, "Budget comparison", 10, 1)).toBe(rewritten);
+  });
+
+  it("moves a reference without a sheet only in a formula on the sheet itself", () => {
+    expect(deleteColumnsIn("=K5+M5", "Budget comparison", 10, 1, "Budget comparison")).toBe("=#REF!+L5");
+    expect(deleteColumnsIn("=K5+M5", "Budget comparison", 10, 1, "Top Sheet")).toBe("=K5+M5");
+  });
+
+  it("deletes several columns at once (B:C of B2:E2 leaves B2:C2)", () => {
+    expect(deleteColumnsIn("=S!B2:E2", "S", 1, 2)).toBe("=S!B2:C2");
+    expect(deleteColumnsIn("=S!$B:$C", "S", 1, 2)).toBe("=S!#REF!");
+  });
+});
+
+describe("PROD_HIDDEN: the name of the columns PROD hid on a sheet", () => {
+  it("names each column whole, and reads back where Excel moved them, less a deleted one", () => {
+    const formula = hiddenColumnsFormula("Budget comparison", [10, 12]);
+    expect(formula).toBe("='Budget comparison'!$K:$K,'Budget comparison'!$M:$M");
+    expect(hiddenColumnsOf(formula)).toEqual([10, 12]);
+    expect(hiddenColumnsOf(deleteColumnsIn(formula, "Budget comparison", 10, 1))).toEqual([11]);
+    expect(hiddenColumnsOf("='Budget comparison'!#REF!")).toEqual([]);
+    expect(hiddenColumnsFormula("Checks", [2])).toBe("=Checks!$C:$C");
   });
 });

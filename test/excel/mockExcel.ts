@@ -9,7 +9,7 @@
  * elsewhere is a formula, and a number-like string elsewhere becomes a number.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { refersInto } from "../../src/excel/formulaRefs";
+import { deleteColumnsIn, refersInto } from "../../src/excel/formulaRefs";
 import { a1Range, cellAreas, parseA1 } from "../../src/excel/port";
 
 export interface MockCell {
@@ -42,6 +42,8 @@ export interface MockSheet {
   protected?: boolean;
   /** The password the user protected it with (Review > Protect Sheet); none when unset. */
   password?: string;
+  /** Its sheet-level names (Worksheet.names), PROD_HIDDEN among them. */
+  names: MockName[];
 }
 
 export interface MockChart {
@@ -132,6 +134,39 @@ export class MockBook {
       if (n.formula.toLowerCase().startsWith(prefix)) n.formula = `=#REF!${n.formula.slice(prefix.length)}`;
   }
 
+  /**
+   * Home > Delete > Delete Sheet Columns: `count` columns of `sheet` from `column` go, the cells
+   * right of them move left with their hidden state and width, and every formula and name (the
+   * workbook's and each sheet's) is rewritten as Excel rewrites it (deleteColumnsIn: a reference
+   * into them is #REF!). Tables, charts and conditional formats are not moved: the tests that
+   * delete columns do it right of them.
+   */
+  deleteColumns(sheet: string, column: number, count: number): void {
+    this.refuseIfProtected(sheet);
+    const target = this.sheet(sheet);
+    const moved = (c: number) => (c < column ? c : c >= column + count ? c - count : null);
+    const cells = new Map<number, MockCell>();
+    for (const [k, cell] of target.cells) {
+      const { r, c } = cellAt(k);
+      const to = moved(c);
+      if (to !== null) cells.set(cellKey(r, to), cell);
+    }
+    target.cells = cells;
+    const keep = (columns: Iterable<number>) =>
+      [...columns].flatMap((c) => (moved(c) === null ? [] : [moved(c)!]));
+    target.hiddenColumns = new Set(keep(target.hiddenColumns));
+    target.columnWidths = new Map(
+      [...target.columnWidths].flatMap(([c, w]) => (moved(c) === null ? [] : [[moved(c)!, w] as const])),
+    );
+    for (const s of this.sheets) {
+      for (const cell of s.cells.values())
+        if (cell.kind === "formula" && typeof cell.content === "string")
+          cell.content = deleteColumnsIn(cell.content, target.name, column, count, s.name);
+      for (const n of s.names) n.formula = deleteColumnsIn(n.formula, target.name, column, count);
+    }
+    for (const n of this.names) n.formula = deleteColumnsIn(n.formula, target.name, column, count);
+  }
+
   hasSheet(name: string): boolean {
     return this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
   }
@@ -145,6 +180,7 @@ export class MockBook {
       showGridlines: true,
       charts: [],
       conditionalFormats: [],
+      names: [],
     };
     this.sheets.push(sheet);
     rows.forEach((row, r) =>
@@ -709,12 +745,25 @@ export function mockExcel(book: MockBook) {
           }),
       },
     );
+    const names = collection(() => (book.hasSheet(name) ? book.sheet(name).names : []), {
+      getItemOrNullObject: (item: string) =>
+        nameProxy(
+          item,
+          () => (book.hasSheet(name) ? book.sheet(name).names : []),
+          (kept) => {
+            book.sheet(name).names = kept;
+          },
+        ),
+      add: (item: string, reference: string, comment?: string) =>
+        addName(() => book.sheet(name).names, item, reference, comment),
+    });
     return loadable(
       { name },
       {
         tables,
         charts,
         protection,
+        names,
         getRange: (address?: string) =>
           address ? rangeByAddress(name, address) : rangeProxy(name, 0, 0, 1048576, 16384),
         getRangeByIndexes: (r: number, c: number, rc: number, cc: number) => rangeProxy(name, r, c, rc, cc),
@@ -761,8 +810,13 @@ export function mockExcel(book: MockBook) {
     return mock;
   }
 
-  function nameProxy(name: string) {
-    const found = () => book.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  /** A named item of the workbook's names, or of a sheet's (`list`, `keep` replacing it). */
+  function nameProxy(
+    name: string,
+    list: () => MockName[] = () => book.names,
+    keep: (kept: MockName[]) => void = (kept) => (book.names = kept),
+  ) {
+    const found = () => list().find((n) => n.name.toLowerCase() === name.toLowerCase());
     const n = found();
     return loadable(
       { name, formula: n?.formula ?? "", type: n ? "Range" : "Error" },
@@ -773,11 +827,35 @@ export function mockExcel(book: MockBook) {
           const sheet = ref.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
           return rangeByAddress(sheet, ref.slice(bang + 1).replace(/\$/g, ""));
         },
-        delete: () => queue.push(() => (book.names = book.names.filter((x) => x !== found()))),
+        delete: () => queue.push(() => keep(list().filter((x) => x !== found()))),
       },
       {},
       !n,
     );
+  }
+
+  /**
+   * names.add, of the workbook's names or a sheet's (`list`): to a range, or to a formula
+   * (`=Sheet!$K:$K`) as given. Excel refuses a name the collection has, at the sync.
+   */
+  function addName(
+    list: () => MockName[],
+    name: string,
+    reference: { __address: string } | string,
+    comment?: string,
+  ) {
+    const formula = typeof reference === "string" ? reference : `=${absolute(reference.__address)}`;
+    const entry: MockName = { name, formula, comment, visible: true };
+    queue.push(() => {
+      if (list().some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw Object.assign(new Error(`name ${name} exists`), { code: "InvalidArgument" });
+      list().push(entry);
+    });
+    const proxy = {} as Record<string, unknown>;
+    Object.defineProperty(proxy, "visible", {
+      set: (v: boolean) => queue.push(() => (entry.visible = v)),
+    });
+    return proxy;
   }
 
   const workbook = {
@@ -810,19 +888,8 @@ export function mockExcel(book: MockBook) {
     names: collection(() => book.names.map((n) => ({ name: n.name, formula: n.formula })), {
       getItem: (name: string) => nameProxy(name),
       getItemOrNullObject: (name: string) => nameProxy(name),
-      add: (name: string, range: { __address: string }, comment?: string) => {
-        const entry: MockName = { name, formula: `=${absolute(range.__address)}`, comment, visible: true };
-        queue.push(() => {
-          if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-            throw Object.assign(new Error(`name ${name} exists`), { code: "InvalidArgument" });
-          book.names.push(entry);
-        });
-        const proxy = {} as Record<string, unknown>;
-        Object.defineProperty(proxy, "visible", {
-          set: (v: boolean) => queue.push(() => (entry.visible = v)),
-        });
-        return proxy;
-      },
+      add: (name: string, range: { __address: string }, comment?: string) =>
+        addName(() => book.names, name, range, comment),
     }),
     tables: collection(() => book.tables.map((t) => ({ name: t.name, worksheet: { name: t.sheet } })), {
       getItem: (name: string) => tableProxy(name),

@@ -3,6 +3,7 @@ import { OfficeWorkbook, blockPieces, jsonBytes, linkedCells } from "../../src/e
 import {
   type Cell,
   type WritePlan,
+  PROD_HIDDEN_NAME,
   PortError,
   a1,
   a1Range,
@@ -137,11 +138,70 @@ describe("OfficeWorkbook.apply", () => {
     expect([...book.sheet("Checked").hiddenColumns]).toEqual([2]);
     // Hidden, still there: read as any other cell.
     expect(book.values("Checked", 0, 0, 1, 3)).toEqual([["Account", "Notes", "check"]]);
-    // A narrower output hides another column: the one hidden before is shown again.
+    // Named, hidden, on the sheet: where Excel keeps the column, read with the sheet's cells.
+    expect(book.sheet("Checked").names).toEqual([
+      expect.objectContaining({ name: PROD_HIDDEN_NAME, formula: "=Checked!$C:$C", visible: false }),
+    ]);
+    // A narrower output hides another column: the one hidden before is shown again, one the
+    // user hid stays hidden; the name is read in the sync that reads the sheet's charts.
+    book.sheet("Checked").hiddenColumns.add(4);
     const before = excel.state.syncs;
     await port.apply(plan([1], "replaceOwned"));
     expect(excel.state.syncs - before).toBe(3);
-    expect([...book.sheet("Checked").hiddenColumns]).toEqual([1]);
+    expect([...book.sheet("Checked").hiddenColumns].sort()).toEqual([1, 4]);
+    expect(book.sheet("Checked").names).toEqual([
+      expect.objectContaining({ name: PROD_HIDDEN_NAME, formula: "=Checked!$B:$B", visible: false }),
+    ]);
+  });
+
+  it("reads the columns PROD hid with the used range, in its first sync: where they are, none once deleted", async () => {
+    const { book, excel, port } = setup();
+    await port.apply({
+      owner: "test",
+      sheets: [
+        {
+          name: "Checked",
+          mode: "create",
+          blocks: [{ row: 0, column: 0, cells: [["Account", "Notes", "check"]] }],
+          hiddenColumns: [2],
+        },
+      ],
+    });
+    let syncs = excel.state.syncs;
+    expect(await port.readUsedRange("Checked")).toEqual({
+      sheet: "Checked",
+      address: "A1:C1",
+      values: [["Account", "Notes", "check"]],
+      hiddenByProd: [2],
+    });
+    // The used range and the name, then the values: as a sheet without the name.
+    expect(excel.state.syncs - syncs).toBe(2);
+    book.deleteColumns("Checked", 2, 1);
+    syncs = excel.state.syncs;
+    expect(await port.readUsedRange("Checked")).toEqual(expect.objectContaining({ hiddenByProd: [] }));
+    expect(excel.state.syncs - syncs).toBe(2);
+    book.addSheet("Mine", [["a"]]);
+    expect(await port.readUsedRange("Mine")).toEqual({ sheet: "Mine", address: "A1", values: [["a"]] });
+  });
+
+  it("shows every column again on a replace of a sheet that hid columns before PROD named them, as it did then", async () => {
+    const { book, port } = setup();
+    const plan = (mode: "create" | "replaceOwned"): WritePlan => ({
+      owner: "test",
+      sheets: [
+        {
+          name: "Checked",
+          mode,
+          blocks: [{ row: 0, column: 0, cells: [["Account", "Notes", "check", "more"]] }],
+          hiddenColumns: [mode === "create" ? 2 : 3],
+        },
+      ],
+    });
+    await port.apply(plan("create"));
+    // Written before PROD named them: no name, and C hidden (PROD's check of then).
+    book.sheet("Checked").names = [];
+    await port.apply(plan("replaceOwned"));
+    expect([...book.sheet("Checked").hiddenColumns]).toEqual([3]);
   });
 
   it("never touches an existing sheet of the same name: refuses before writing anything", async () => {

@@ -245,6 +245,73 @@ describe("what a person types and what panels write keep the workbook whole", ()
     expect(book.layout("Checked").hiddenColumns).toEqual([1]);
   });
 
+  it("deletes columns as Excel does: cells, formats and hidden state move left, formulas, names and marks follow", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply({
+      owner: "versions",
+      sheets: [
+        {
+          name: "Checked",
+          mode: "create",
+          blocks: [
+            {
+              row: 0,
+              column: 0,
+              cells: [[1, 2, 3, { formula: "=A1+C1" }, { formula: "=B1" }]],
+              columnFormats: [null, null, NUMBER_FORMATS.money, null, null],
+            },
+          ],
+          hiddenColumns: [3],
+        },
+      ],
+      names: [{ name: "Third", sheet: "Checked", address: "$C$1" }],
+    });
+    await book.apply({
+      owner: "user",
+      sheets: [
+        {
+          name: "Other",
+          mode: "create",
+          blocks: [{ row: 0, column: 0, cells: [[{ formula: "=Checked!C1*2" }]] }],
+        },
+      ],
+    });
+    book.deleteColumns("Checked", 1, 1);
+    expect(book.view("Checked", 0, 1)).toMatchObject({ display: "3.00 ", input: "3" });
+    expect(book.view("Checked", 0, 2).input).toBe("=A1+B1");
+    expect(book.view("Checked", 0, 3).display).toBe("#REF!");
+    expect(book.view("Other", 0, 0)).toMatchObject({ input: "=Checked!B1*2", display: "6" });
+    expect(book.layout("Checked").hiddenColumns).toEqual([2]);
+    expect(await book.listNames()).toEqual([{ name: "Third", formula: "=Checked!$B$1" }]);
+    expect(await book.readUsedRange("Checked")).toEqual(expect.objectContaining({ hiddenByProd: [2] }));
+    // Column A, where PROD's mark is: Excel makes the mark #REF!, and it owns nothing.
+    book.deleteColumns("Checked", 0, 1);
+    expect(await book.findOwned("versions")).toEqual([]);
+  });
+
+  it("refuses to delete columns a table would move with (a limit of the preview), and on a protected sheet", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply(budget());
+    const [table] = await book.listTables();
+    expect(() => book.deleteColumns(table.sheet, 0, 1)).toThrow(
+      /cannot delete these columns: they would move/,
+    );
+    await book.apply({
+      owner: "versions",
+      sheets: [
+        {
+          name: "Locked",
+          mode: "create",
+          blocks: [{ row: 0, column: 0, cells: [["a", "b"]] }],
+          protect: true,
+        },
+      ],
+    });
+    expect(() => book.deleteColumns("Locked", 0, 1)).toThrow(/protected sheet/);
+    expect(() => book.setColumnsHidden("Locked", 0, 1, true)).toThrow(/protected sheet/);
+    expect(book.view("Locked", 0, 0).display).toBe("a");
+  });
+
   it("writing into an existing sheet keeps its frozen rows, widths and conditional formats", async () => {
     const book = new MemoryWorkbook();
     await book.apply({

@@ -472,3 +472,93 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
     });
   });
 }
+
+/** What the user does to a sheet's columns in Excel, for the contract below: each workbook does it as Excel does. */
+export interface ColumnUser {
+  /** Home > Format > Hide & Unhide > Hide Columns, on `count` columns from `column`. */
+  hideColumns(sheet: string, column: number, count: number): void;
+  /** Home > Delete > Delete Sheet Columns: the cells right of them move left, formulas and names follow. */
+  deleteColumns(sheet: string, column: number, count: number): void;
+  /** The sheet's hidden columns, whoever hid them, in order. */
+  hiddenColumns(sheet: string): number[];
+}
+
+/**
+ * The columns PROD hides (SheetPlan.hiddenColumns, its row checks) and the user's own, through
+ * the port and the user's column commands: every workbook port keeps this too.
+ */
+export function describeHiddenColumnsContract(
+  label: string,
+  make: () => { port: WorkbookPort; user: ColumnUser },
+): void {
+  describe(`${label} keeps the contract of the columns PROD hides`, () => {
+    const checked = (mode: "create" | "replaceOwned", hiddenColumns: number[]): WritePlan => ({
+      owner: "versions",
+      sheets: [
+        {
+          name: "Checked",
+          mode,
+          blocks: [{ row: 0, column: 0, cells: [["Account", "Notes", "check", "mine"]] }],
+          hiddenColumns,
+        },
+      ],
+    });
+
+    it("names the columns it hid, so a read of the sheet finds them where Excel moved them, or none once deleted", async () => {
+      const { port, user } = make();
+      await port.apply(checked("create", [2]));
+      expect(user.hiddenColumns("Checked")).toEqual([2]);
+      expect(await port.readUsedRange("Checked")).toEqual(expect.objectContaining({ hiddenByProd: [2] }));
+      // The name is PROD's, hidden and on the sheet: not one of the workbook's names, nor a link.
+      expect(await port.listNames()).toEqual([]);
+      expect(await port.findLinksTo("Checked")).toEqual({ cells: [], names: [] });
+      // The user deletes column A: the hidden column moves to B, and so does the name.
+      user.deleteColumns("Checked", 0, 1);
+      expect(user.hiddenColumns("Checked")).toEqual([1]);
+      expect(await port.readUsedRange("Checked")).toEqual({
+        sheet: "Checked",
+        address: "A1:C1",
+        values: [["Notes", "check", "mine"]],
+        hiddenByProd: [1],
+      });
+      // Then the hidden column itself: the name stays, holding none.
+      user.deleteColumns("Checked", 1, 1);
+      expect(await port.readUsedRange("Checked")).toEqual({
+        sheet: "Checked",
+        address: "A1:B1",
+        values: [["Notes", "mine"]],
+        hiddenByProd: [],
+      });
+    });
+
+    it("says nothing of hidden columns on a sheet PROD hid none on", async () => {
+      const { port } = make();
+      await port.apply(userSheet("Mine", [["a", "b"]]));
+      expect(await port.readUsedRange("Mine")).toEqual({
+        sheet: "Mine",
+        address: "A1:B1",
+        values: [["a", "b"]],
+      });
+    });
+
+    it("on a replace shows again only the column it hid: one the user hid stays hidden, where Excel moved it", async () => {
+      const { port, user } = make();
+      await port.apply(checked("create", [2]));
+      user.hideColumns("Checked", 5, 1);
+      // A wider output hides D: C is shown again, F (the user's) stays hidden.
+      await port.apply(checked("replaceOwned", [3]));
+      expect(user.hiddenColumns("Checked")).toEqual([3, 5]);
+      expect(await port.readUsedRange("Checked")).toEqual(expect.objectContaining({ hiddenByProd: [3] }));
+      // The user deletes PROD's hidden column: their own moves to E; the next replace hides C only.
+      user.deleteColumns("Checked", 3, 1);
+      expect(user.hiddenColumns("Checked")).toEqual([4]);
+      await port.apply(checked("replaceOwned", [2]));
+      expect(user.hiddenColumns("Checked")).toEqual([2, 4]);
+      expect(await port.readUsedRange("Checked")).toEqual(expect.objectContaining({ hiddenByProd: [2] }));
+      // An output that hides nothing shows PROD's column again, and names none.
+      await port.apply(checked("replaceOwned", []));
+      expect(user.hiddenColumns("Checked")).toEqual([4]);
+      expect(await port.readUsedRange("Checked")).not.toHaveProperty("hiddenByProd");
+    });
+  });
+}
