@@ -254,6 +254,7 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
     for (let r = 1; r <= 8; r++) book.setCell(COMPARISON_SHEET, `L${r}`, { kind: "value", content: "" });
     const note = book.cell(COMPARISON_SHEET, "A2")!;
     note.content = String(note.content).replace(` ${CHECK_NOTE}`, "");
+    book.sheet(COMPARISON_SHEET).names = [];
     book.setCell(COMPARISON_SHEET, "K6", { kind: "value", content: "checked" });
     const questions: string[] = [];
     const written = await compareIncentives(port, ref, programs.slice(0, 2), asking(true, questions));

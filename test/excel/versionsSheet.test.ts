@@ -787,6 +787,52 @@ describe("what the user typed on the comparison", () => {
     // Two or three compares of a 5,000-line budget: more than the default box on a loaded machine.
   }, 60_000);
 
+  it("keeps a column the user hid there hidden, and says the checks are gone when the user deleted PROD's hidden column and its note: no sync more", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
+    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    const asked = () => Promise.reject(new Error("asked"));
+    await compareCurrent(port, await storeRead(port), choice, request, asked);
+    // Account, Description, Approved (base), Current, the pair, Your notes (G), PROD's check (H).
+    expect([...book.sheet(COMPARISON_SHEET).hiddenColumns]).toEqual([7]);
+    // The user hides J, a column of their own.
+    book.sheet(COMPARISON_SHEET).hiddenColumns.add(9);
+    let syncs = excel.state.syncs;
+    await compareCurrent(port, await storeRead(port), choice, { ...request, base: "current" }, asked);
+    // As before PROD named its hidden column (measured: 15, the links asked for in two syncs as
+    // nothing refers to the sheet): PROD_HIDDEN is read with the sheet's cells and its charts.
+    expect(excel.state.syncs - syncs).toBe(15);
+    expect([...book.sheet(COMPARISON_SHEET).hiddenColumns].sort()).toEqual([7, 9]);
+
+    // The user deletes H, PROD's check column (their J moves to I), and rewrites the chart note,
+    // the sentence about the check column with it.
+    book.deleteColumns(COMPARISON_SHEET, 7, 1);
+    book.setCell(COMPARISON_SHEET, "A3", { kind: "value", content: "Chart of accounts: mine." });
+    expect([...book.sheet(COMPARISON_SHEET).hiddenColumns]).toEqual([8]);
+    const questions: string[] = [];
+    const ask = (answer: boolean) => (question: { message: string }) => {
+      questions.push(question.message);
+      return Promise.resolve(answer);
+    };
+    syncs = excel.state.syncs;
+    expect(await compareCurrent(port, await storeRead(port), choice, request, ask(false))).toBeNull();
+    // As a question answered no before PROD named its hidden column (measured: 12), nothing written.
+    expect(excel.state.syncs - syncs).toBe(12);
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatch(
+      /^.*PROD's hidden check of what it wrote is gone from \d+ rows \(Budget comparison, row 2, row 3 and \d+ more\), so on them PROD cannot tell a label or formula you retyped from its own, and puts its own back/,
+    );
+    syncs = excel.state.syncs;
+    const written = await compareCurrent(port, await storeRead(port), choice, request, ask(true));
+    // As a replace after a yes before (measured: 15).
+    expect(excel.state.syncs - syncs).toBe(15);
+    expect(written).not.toBeNull();
+    // Written again with its check in H, hidden; the user's I stays hidden.
+    expect(String(book.cell(COMPARISON_SHEET, "H5")?.content)).toContain(ROW_CHECK);
+    expect([...book.sheet(COMPARISON_SHEET).hiddenColumns].sort()).toEqual([7, 8]);
+    // Two or three compares of a 5,000-line budget: more than the default box on a loaded machine.
+  }, 60_000);
+
   it("asks before the replace when a cell elsewhere links to it, even with nothing typed on it", async () => {
     const { book, excel, port, choice } = setup();
     await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);

@@ -584,6 +584,40 @@ describe("the Scenario comparison sheet on the adapter", () => {
     );
   });
 
+  it("says the checks are gone when the user deleted PROD's hidden column and the note about it, and keeps a column the user hid hidden: the syncs of any replace asked about", async () => {
+    const { book, excel, port, budget } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    await compareAndWrite(port, budget, scenarios.slice(0, 2), await storeNow(port, budget), asked);
+    const labels = book.values("Scenario comparison", 0, 0, 40, 1).map((r) => r[0]);
+    const grand = labels.indexOf("Grand total") + 1;
+    const questions: string[] = [];
+    const compare = async () => {
+      calculateGlobals(book);
+      const store = await storeNow(port, budget);
+      const start = excel.state.syncs;
+      await compareAndWrite(port, budget, scenarios.slice(0, 2), store, (question) => {
+        questions.push(question.message);
+        return Promise.resolve(true);
+      });
+      return excel.state.syncs - start;
+    };
+    // A note typed on the Grand total, and H hidden by the user: asked about, replaced.
+    book.setCell("Scenario comparison", `E${grand}`, { kind: "value", content: "ask the studio" });
+    book.sheet("Scenario comparison").hiddenColumns.add(7);
+    const noted = await compare();
+    expect(book.sheet("Scenario comparison").hiddenColumns).toEqual(new Set([5, 7]));
+    // The user deletes F, PROD's check column (their H moves to G), and the note's sentence on it.
+    book.deleteColumns("Scenario comparison", 5, 1);
+    const note = book.cell("Scenario comparison", "A2")!;
+    note.content = String(note.content).replace(/ A hidden column .*$/, "");
+    expect(await compare()).toBe(noted);
+    expect(questions).toHaveLength(2);
+    expect(questions[1]).toMatch(/PROD's hidden check of what it wrote is gone from \d+ rows \(/);
+    // Its check back in F, hidden; the user's G still hidden.
+    expect(String(book.cell("Scenario comparison", `F${grand}`)?.content)).toMatch(/^PROD check/);
+    expect(book.sheet("Scenario comparison").hiddenColumns).toEqual(new Set([5, 6]));
+  });
+
   it("says so when the user deleted a row's check, and reads a comparison written before checks as before", async () => {
     const { book, port, budget } = await insertedBudget();
     const { scenarios } = await readScenarios(port, budget);
@@ -600,11 +634,13 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect(questions).toEqual([
       "PROD's hidden check of what it wrote is gone from 1 row (Grand total), so on it PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
     ]);
-    // A comparison from before checks: no check column, no words about one, nothing to ask.
+    // A comparison from before checks: no check column, no note of it, no PROD_HIDDEN name; no
+    // words about one, nothing to ask.
     for (let r = 0; r < 40; r++)
       book.setCell("Scenario comparison", `F${r + 1}`, { kind: "value", content: "" });
     const note = book.cell("Scenario comparison", "A2")!;
     note.content = String(note.content).replace(/ A hidden column .*$/, "");
+    book.sheet("Scenario comparison").names = [];
     calculateGlobals(book);
     await expect(
       compareAndWrite(port, budget, scenarios.slice(0, 2), await storeNow(port, budget), asked),

@@ -197,9 +197,10 @@ const CELLS_PER_READ = 30_000;
 
 /**
  * What a sheet the pane is about to replace holds, to find what the user typed on it (userWork.ts):
- * values, formulas and number formats of its used range. Two reads: the used range (its address
- * and values), then its formulas and number formats with the values, in the same request (one
- * request per 30,000 cells; one for any comparison sheet).
+ * values, formulas and number formats of its used range, and the columns PROD hid there. Two
+ * reads: the used range (its address, values and PROD's hidden columns), then its formulas and
+ * number formats with the values, in the same request (one request per 30,000 cells; one for any
+ * comparison sheet).
  */
 export async function readSheetCells(port: WorkbookPort, sheet: string): Promise<SheetCells | null> {
   const used = await port.readUsedRange(sheet);
@@ -219,7 +220,14 @@ export async function readSheetCells(port: WorkbookPort, sheet: string): Promise
     formulas.push(...cells.formulas);
     numberFormats.push(...cells.numberFormats);
   }
-  return { row: area.row, column: area.column, values, formulas, numberFormats };
+  return {
+    row: area.row,
+    column: area.column,
+    values,
+    formulas,
+    numberFormats,
+    ...(used.hiddenByProd ? { hiddenByProd: used.hiddenByProd } : {}),
+  };
 }
 
 /**

@@ -22,7 +22,10 @@
  * PROD's; another function, operator or constant is the user's). A sheet written before checks
  * (no check column) is read as before: PROD's labels and formulas there are taken as PROD's, so a
  * label the user retyped is replaced. A row whose check the user deleted or typed over is read so
- * too, and the pane says so (lostChecks).
+ * too, and the pane says so (lostChecks). What tells the two apart is not the check column, which
+ * the user can delete, but the sheet's hidden PROD_HIDDEN name that the port writes for the
+ * column it hides (port.ts: Excel keeps the name when the column is deleted, whatever the user
+ * did to the sheet's note) and, failing it, the note's own words ({@link CHECK_NOTE}).
  *
  * For a panel that writes a comparison sheet (the helpers engineer B's Scenario and Incentive
  * comparisons call, as the Budget comparison does):
@@ -30,7 +33,7 @@
  *   (from column 0), and `rowChecksBlock(rows, column)` the whole check column as one block;
  *   hide that column (`SheetPlan.hiddenColumns`), give the new rows' OwnRow `check` that column
  *   and placeTypedCells' KeptLayout `check` too, so nothing of the user's is placed there;
- * - reading: the earlier sheet's OwnRow `check` is the column found by `findCheckColumn` (null when
+ * - reading: the earlier sheet's OwnRow `check` is the column `checkColumnOf` finds (null when
  *   the sheet had checks and the column is gone, undefined for a sheet from before checks), and
  *   `headings` names PROD's columns for the words; `earlierWork` then reads `lostChecks` for the
  *   question.
@@ -105,6 +108,11 @@ export interface SheetCells {
   formulas: readonly (readonly CellValue[])[];
   /** Excel's `numberFormat`: "General" where none was set, "m/d/yyyy" on a typed date. */
   numberFormats: readonly (readonly string[])[];
+  /**
+   * The columns PROD hid on the sheet as its PROD_HIDDEN name holds them now (none left when the
+   * user deleted them); absent when the sheet has no such name (UsedRangeData.hiddenByProd).
+   */
+  hiddenByProd?: readonly number[];
 }
 
 /** Where a cell the user typed was, for the rules above. */
@@ -216,24 +224,29 @@ export function findCheckColumn(cells: SheetCells, row: number, from: number): n
 }
 
 /**
- * What a sheet written with row checks says in its note: the hidden column is there. It tells a
- * sheet whose check column the user deleted from one written before checks ({@link checkColumnOf}).
+ * What a sheet written with row checks says in its note: the hidden column is there. With the
+ * sheet's PROD_HIDDEN name, it tells a sheet whose check column the user deleted from one written
+ * before checks ({@link checkColumnOf}).
  */
 export const CHECK_NOTE =
   "A hidden column right of your notes keeps PROD's check of what it wrote on each row.";
 
 /**
  * Where an earlier sheet keeps its row checks: the column found on its rows, right of PROD's
- * columns (`width`); null when its note (column A of `noteRow`) says it kept them ({@link
- * CHECK_NOTE}) and none is left (the user deleted the column or its text); undefined on a sheet
- * written before checks. The OwnRow `check` of each of its rows.
+ * columns (`width`); null when none is left (the user deleted the column or its text) on a sheet
+ * written with them: one whose PROD_HIDDEN name is there (`hiddenByProd`: PROD hid its check
+ * column, and Excel keeps the name when the user deletes the column, whatever they did to the
+ * note), or whose note (column A of `noteRow`) says so ({@link CHECK_NOTE}: a name tool may have
+ * taken the name); undefined on a sheet written before checks. The OwnRow `check` of each of its
+ * rows.
  */
 export function checkColumnOf(cells: SheetCells, width: number, noteRow: number): number | null | undefined {
   for (let r = cells.row; r < cells.row + cells.values.length; r++) {
     const at = findCheckColumn(cells, r, width);
     if (at !== null) return at;
   }
-  return String(valueAt(cells, noteRow, 0)).endsWith(CHECK_NOTE) ? null : undefined;
+  const written = cells.hiddenByProd !== undefined || String(valueAt(cells, noteRow, 0)).endsWith(CHECK_NOTE);
+  return written ? null : undefined;
 }
 
 /**

@@ -11,6 +11,8 @@ import { a1, NUMBER_FORMATS, type Cell, type CellValue } from "../../../src/exce
 import {
   carriedWords,
   carryBlocks,
+  checkColumnOf,
+  CHECK_NOTE,
   findCheckColumn,
   findTypedCells,
   keptKey,
@@ -449,6 +451,44 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     const before = rows().map(({ check: _check, ...row }) => row);
     expect(findTypedCells(edited, before)).toEqual([]);
     expect(lostChecks(edited, before)).toEqual([]);
+  });
+});
+
+describe("telling a sheet whose check column was deleted from one written before checks", () => {
+  /** A sheet as read: a note in A2, PROD's table to D (its width 4), and what is right of it. */
+  const read = (note: string, right: CellValue, hiddenByProd?: number[]): SheetCells => {
+    const values: CellValue[][] = [
+      ["Scenario comparison", "", "", "", ""],
+      [note, "", "", "", ""],
+      ["Figure", "30 days", "35 days", "Your notes", right],
+    ];
+    return {
+      row: 0,
+      column: 0,
+      values,
+      formulas: values,
+      numberFormats: values.map((l) => l.map(() => "General")),
+      ...(hiddenByProd ? { hiddenByProd } : {}),
+    };
+  };
+  const check = `${ROW_CHECK} 0a1b2c3d 0a1b2c3d 0a1b2c3d`;
+
+  it("finds the check column where a row's check is", () => {
+    expect(checkColumnOf(read("Figures of that moment.", check, [4]), 4, 1)).toBe(4);
+  });
+
+  it("says the checks are gone when PROD's hidden column is, even after the user edited or deleted the note", () => {
+    // The column deleted: Excel keeps PROD_HIDDEN, holding none.
+    expect(checkColumnOf(read("My own words.", "", []), 4, 1)).toBeNull();
+    expect(checkColumnOf(read("", "", []), 4, 1)).toBeNull();
+    // Its texts deleted, the column still there.
+    expect(checkColumnOf(read("", "", [4]), 4, 1)).toBeNull();
+    // Without the name (a name tool took it), the note still tells.
+    expect(checkColumnOf(read(`Figures of that moment. ${CHECK_NOTE}`, ""), 4, 1)).toBeNull();
+  });
+
+  it("reads a sheet written before checks (no name, no note) as before", () => {
+    expect(checkColumnOf(read("Figures of that moment.", ""), 4, 1)).toBeUndefined();
   });
 });
 
