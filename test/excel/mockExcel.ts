@@ -402,6 +402,8 @@ export function mockExcel(book: MockBook) {
     responseBytes: [] as number[],
     /** Each protect and unprotect as applied, with the sync it was applied in. */
     protection: [] as string[],
+    /** Ranges whose cells were written (one 2-D `formulas` assignment each), as applied. */
+    rangeWrites: 0,
     /**
      * Time spent parsing the syncs' responses (ms): Office.js does this on the pane's thread
      * (the rest of a sync is Excel's work, in Excel's process).
@@ -564,13 +566,15 @@ export function mockExcel(book: MockBook) {
           }),
       },
       {
-        formulas: (matrix: (string | number | boolean)[][]) =>
+        formulas: (matrix: (string | number | boolean)[][]) => {
+          state.rangeWrites += 1;
           matrix.forEach((line, r) =>
             line.forEach((v, c) => {
               book.refuseMissingTable(v);
               book.write(sheet, row + r, column + c, v);
             }),
-          ),
+          );
+        },
         numberFormat: (matrix: (string | null)[][]) =>
           matrix.forEach((line, r) => line.forEach((f, c) => book.setFormat(sheet, row + r, column + c, f))),
         // Hides or shows every column of the range, whatever its rows, as Excel does.

@@ -633,6 +633,56 @@ describe("what the user typed on the comparison", () => {
     );
   });
 
+  it("carries 500 notes in a few rectangular writes, not one write a note, each with its format, nothing between them written", async () => {
+    // 500 accounts, one line each: the comparison has a row per account, with category rows between.
+    const book = new MockBook();
+    const excel = mockExcel(book);
+    const port = new OfficeWorkbook({ run: excel.run });
+    const accounts = Array.from({ length: 500 }, (_, i) => 1101 + 2 * i);
+    book.addSheet("Budget", [
+      ["Account", "Description", "Amount"],
+      ...accounts.map((a) => [a, `Line ${a}`, 1000]),
+    ]);
+    const choice: BudgetChoice = {
+      kind: "range",
+      ref: { sheet: "Budget", address: "A1:C501" },
+      layout: "FEATURE",
+    };
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
+    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, await storeRead(port), choice, request, no);
+    expect(book.cell(COMPARISON_SHEET, "G4")?.content).toBe(YOUR_NOTES);
+    // A note on every account's row, every other one a date (a serial shown as a date).
+    const column = book.values(COMPARISON_SHEET, 0, 0, 1000, 1).map((r) => r[0]);
+    const rows = column.flatMap((v, r) => (typeof v === "number" && accounts.includes(v) ? [r] : []));
+    expect(rows).toHaveLength(500);
+    rows.forEach((r, i) =>
+      book.setCell(COMPARISON_SHEET, `G${r + 1}`, {
+        kind: "value",
+        content: i % 2 === 0 ? `note ${i}` : 46000 + i,
+        ...(i % 2 === 0 ? {} : { format: "m/d/yyyy" }),
+      }),
+    );
+    const notesBefore = book.values(COMPARISON_SHEET, 0, 6, 1000, 1);
+    const writes = excel.state.rangeWrites;
+    const syncs = excel.state.syncs;
+    await compareCurrent(port, await storeRead(port), choice, request, yes);
+    // The sheet's own writes (24), then the notes: one write for each run of account rows between
+    // two category rows (10: 1100 to 2000), was one for each note (500): 34 in all, was 524.
+    expect(excel.state.rangeWrites - writes).toBe(24 + 10);
+    // The syncs of a replace with what was typed read (15, as before: the notes' writes were
+    // already in the one request; now that request is 34 range writes, not 524).
+    expect(excel.state.syncs - syncs).toBe(15);
+    // Every note on its row, as it was typed, each date still a date; no other cell of the notes
+    // column written (the category rows between the runs left as PROD wrote them: blank).
+    expect(book.values(COMPARISON_SHEET, 0, 6, 1000, 1)).toEqual(notesBefore);
+    rows.forEach((r, i) =>
+      expect(book.cell(COMPARISON_SHEET, `G${r + 1}`)?.format).toBe(
+        i % 2 === 0 ? NUMBER_FORMATS.general : "m/d/yyyy",
+      ),
+    );
+  }, 60_000);
+
   it("moves a note kept under the heading back to its account when the account is in the comparison again", async () => {
     const { book, excel, port, choice } = setup();
     await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);

@@ -503,19 +503,48 @@ function carriedCell(
 }
 
 /**
- * A carry as the writers write it: PROD's labels of the kept part, then each typed cell with its
- * number format in the same write (a cell's own block: Excel takes the format with the value).
+ * A carry as the writers write it: PROD's labels of the kept part and each typed cell with its
+ * number format in the same write (Excel takes the format with the value; PROD's words have none:
+ * null, "leave as is"), in as few rectangles as neighbouring cells make, not a write a cell
+ * (hundreds of notes were hundreds of range writes in the one request). Each row's runs of
+ * side-by-side cells, a run joined to the rectangle that ends on the row above it when they span
+ * the same columns. A rectangle holds only cells of the carry: no cell between them is written
+ * (blanked), and each keeps its own format (CellBlock.cellFormats).
  */
 export function carryBlocks(carry: Carry): CellBlock[] {
-  return [
-    ...carry.labels.map((c) => ({ row: c.row, column: c.column, cells: [[c.cell]] })),
-    ...carry.cells.map((c) => ({
-      row: c.row,
-      column: c.column,
-      cells: [[c.cell]],
-      ...(c.format === null ? {} : { cellFormats: [[c.format]] }),
-    })),
-  ];
+  const spots = [
+    ...carry.labels.map((c) => ({ ...c, format: null })),
+    ...carry.cells.map(({ row, column, cell, format }) => ({ row, column, cell, format })),
+  ].sort((a, b) => a.row - b.row || a.column - b.column);
+  const runs: (typeof spots)[] = [];
+  for (const spot of spots) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last?.row === spot.row && last.column + 1 === spot.column) run.push(spot);
+    else runs.push([spot]);
+  }
+  // The rectangle each span of columns ("column:width") last grew, to join the run under it.
+  const open = new Map<string, CellBlock & { cellFormats: (string | null)[][] }>();
+  const blocks: (CellBlock & { cellFormats: (string | null)[][] })[] = [];
+  for (const run of runs) {
+    const [{ row, column }] = run;
+    const span = `${column}:${run.length}`;
+    const cells = run.map((s) => s.cell);
+    const formats = run.map((s) => s.format);
+    const above = open.get(span);
+    if (above && above.row + above.cells.length === row) {
+      above.cells.push(cells);
+      above.cellFormats.push(formats);
+    } else {
+      const block = { row, column, cells: [cells], cellFormats: [formats] };
+      open.set(span, block);
+      blocks.push(block);
+    }
+  }
+  // A rectangle of PROD's words only (the kept part's headings) sets no format.
+  return blocks.map(({ cellFormats, ...block }) =>
+    cellFormats.every((line) => line.every((f) => f === null)) ? block : { ...block, cellFormats },
+  );
 }
 
 /**

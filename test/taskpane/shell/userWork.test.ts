@@ -737,18 +737,17 @@ describe("placing what the user typed in the new output", () => {
       ["F3", { text: expect.stringContaining("You typed 46,001 over") as string }, null],
       ["B8", { text: "00123" }, NUMBER_FORMATS.text],
     ]);
-    // Each in a write of its own, the format with the value; PROD's headings with none.
+    // Side by side, F4 and G4 go in one write, each with its format, as PROD's two headings of
+    // the kept part (A6, A7) go in one, with none; PROD's note on F3 (words) has none.
     const blocks = carryBlocks(carry);
-    expect(blocks.slice(0, carry.labels.length).every((b) => b.cellFormats === undefined)).toBe(true);
-    expect(blocks.slice(carry.labels.length)).toEqual(
-      carry.cells.map((p) => ({
-        row: p.row,
-        column: p.column,
-        cells: [[p.cell]],
-        ...(p.format === null ? {} : { cellFormats: [[p.format]] }),
-      })),
-    );
-    expect(blocks.find((b) => b.row === 3 && b.column === 5)?.cellFormats).toEqual([["m/d/yyyy"]]);
+    expect(carry.labels.map((l) => a1(l.row, l.column))).toEqual(["A6", "A7"]);
+    expect(blocks.map((b) => [a1(b.row, b.column), b.cells, b.cellFormats])).toEqual([
+      ["F3", [[carry.cells[3].cell]], undefined],
+      ["H3", [[7]], [[NUMBER_FORMATS.money]]],
+      ["F4", [[46000, 0.12]], [["m/d/yyyy", "0%"]]],
+      ["A6", carry.labels.map((l) => [l.cell]), undefined],
+      ["B8", [[{ text: "00123" }]], [[NUMBER_FORMATS.text]]],
+    ]);
   });
 
   it("keeps numbers and TRUE/FALSE as they were", () => {
@@ -785,6 +784,76 @@ describe("a formula of the user's pointing into the sheet", () => {
     ["=[1]Globals!A1", false],
   ])("%s: %s", (formula, own) => {
     expect(refersToOwnCells(formula, SHEET)).toBe(own);
+  });
+});
+
+describe("a property of the carry's writes", () => {
+  it("writes exactly the carried cells, each with its value and format, in rectangles that never cover a cell not carried", () => {
+    const spot = fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 7 }));
+    const format = fc.option(fc.constantFrom("General", "m/d/yyyy", NUMBER_FORMATS.money), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(spot, fc.boolean(), format), {
+          selector: ([[r, c]]) => `${r},${c}`,
+          maxLength: 40,
+        }),
+        (spots) => {
+          // Each spot is one of PROD's labels of the kept part, or a cell of the user's.
+          const carry: Carry = { cells: [], labels: [], end: 8 };
+          const wanted = new Map<string, { cell: Cell; format: string | null }>();
+          for (const [[row, column], label, f] of spots) {
+            const cell: Cell = label ? { text: `label ${row},${column}` } : row * 10 + column;
+            const format = label ? null : f;
+            wanted.set(`${row},${column}`, { cell, format });
+            if (label) carry.labels.push({ row, column, cell });
+            else
+              carry.cells.push({
+                row,
+                column,
+                cell,
+                format,
+                where: "row",
+                asValue: false,
+                from: { kind: "note", row, column, on: null, value: "", formula: null, format: "General" },
+              });
+          }
+          const written = new Map<string, { cell: Cell; format: string | null }>();
+          for (const block of carryBlocks(carry)) {
+            const width = block.cells[0].length;
+            expect(block.cells.every((line) => line.length === width)).toBe(true);
+            if (block.cellFormats)
+              expect(block.cellFormats.map((line) => line.length)).toEqual(block.cells.map(() => width));
+            block.cells.forEach((line, i) =>
+              line.forEach((cell, j) => {
+                const at = `${block.row + i},${block.column + j}`;
+                // No cell written twice, none that is not carried (a gap blanked).
+                expect(written.has(at)).toBe(false);
+                written.set(at, { cell, format: block.cellFormats?.[i][j] ?? null });
+              }),
+            );
+          }
+          expect(written).toEqual(wanted);
+        },
+      ),
+    );
+  });
+
+  it("writes 500 notes down a notes column in one write, where it took 500", () => {
+    const carry: Carry = { cells: [], labels: [], end: 0 };
+    for (let row = 4; row < 504; row++)
+      carry.cells.push({
+        row,
+        column: 6,
+        cell: { text: `note ${row}` },
+        format: "General",
+        where: "row",
+        asValue: false,
+        from: { kind: "note", row, column: 6, on: null, value: "", formula: null, format: "General" },
+      });
+    const blocks = carryBlocks(carry);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({ row: 4, column: 6 });
+    expect(blocks[0].cells).toHaveLength(500);
   });
 });
 
