@@ -64,11 +64,13 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     await typeInto(page, `Q${prep}`, "Option: long prep");
     await typeInto(page, `Q${camera}`, "Stunts, Night shoot");
 
-    // The What-if panel lists the groups with what their lines cost, fringes included.
+    // The What-if panel lists the groups with what their lines cost, fringes included: what
+    // switching each out saves (the long prep is paid after the UPM's other lines, past the
+    // $7,000 caps: 32,000 + 6,768.00).
     await panelTab(page, "What-if").click();
     const groups = page.getByRole("list", { name: "Groups" });
     await groups
-      .getByRole("switch", { name: /^Option: long prep: \$39,160\.00, 1 line\(s\), in the total$/ })
+      .getByRole("switch", { name: /^Option: long prep: \$38,768\.00, 1 line\(s\), in the total$/ })
       .waitFor();
     await groups
       .getByRole("switch", { name: /^Night shoot: \$30,000\.00, 1 line\(s\), in the total$/ })

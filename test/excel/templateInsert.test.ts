@@ -119,9 +119,13 @@ describe.each(IDS)("%s template plan", (id) => {
     expect(row[DETAIL_COLUMNS.inTotal]).toEqual({
       formula: `=IF(SUMPRODUCT((SUBSTITUTE(Groups[Group]," ","")<>"")*(Groups[In total]="No")*ISNUMBER(FIND(","&UPPER(SUBSTITUTE(Groups[Group]," ",""))&",",","&UPPER(SUBSTITUTE(Q${r}," ",""))&",")))>0,"No","Yes")`,
     });
-    // What each of the X people was already paid.
+    // What each of the X people was already paid: their earlier lines in no group, or, on a
+    // line in a group, all their lines in no group and their earlier lines in a group.
+    const earlier = `SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r},$R$4:R${r - 1},"<>No")`;
+    const earlierUngrouped = `SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r},$R$4:R${r - 1},"<>No",$Q$4:Q${r - 1},"")`;
+    const ungrouped = `SUMIFS(Detail_Subtotal,Detail_Person,K${r},Detail_InTotal,"<>No",Detail_Group,"")`;
     expect(row[DETAIL_COLUMNS.priorWages]).toEqual({
-      formula: `=IF(OR(K${r}="",N(E${r})<=0),0,SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r},$R$4:R${r - 1},"<>No")/E${r})`,
+      formula: `=IF(OR(K${r}="",N(E${r})<=0),0,IF(Q${r}="",${earlierUngrouped},${ungrouped}+${earlier}-${earlierUngrouped})/E${r})`,
     });
     expect(row[DETAIL_COLUMNS.hours]).toEqual({
       formula: `=IF(C${r}="",0,C${r}*E${r}*IFERROR(VLOOKUP(D${r},Units_Table,2,FALSE),0))`,

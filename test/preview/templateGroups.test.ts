@@ -54,8 +54,10 @@ describe("Groups on the Feature template, computed", () => {
     const detail = (await wb.readUsedRange(DETAIL))!.values;
     const cell = (row: number, column: number) => detail[row][column];
     expect([prep, shoot, wrap, camera].map((r) => cell(r, C.inTotal))).toEqual(["No", "Yes", "Yes", "No"]);
-    // The lines out keep what they would cost (greyed), and total 0.
-    expect([cell(prep, C.subtotal), cell(prep, C.fringes), cell(prep, C.total)]).toEqual([32000, 7160, 0]);
+    // The lines out keep what they would cost (greyed), and total 0: the prep line in a group is
+    // paid after the UPM's lines in none (40,000 > the $7,000 caps), so it would add 21.15% of
+    // 32,000 = 6,768.00 of fringes, what switching it out saves.
+    expect([cell(prep, C.subtotal), cell(prep, C.fringes), cell(prep, C.total)]).toEqual([32000, 6768, 0]);
     expect([cell(camera, C.subtotal), cell(camera, C.total)]).toEqual([30000, 0]);
     // The prep line paid nobody, so the shoot line is the UPM's first wages: it pays the payroll
     // taxes capped at the first $7,000 (FUTA-CA 2.1% + SUI 3.4% + ETT 0.1% = 392.00) on top of
@@ -72,7 +74,7 @@ describe("Groups on the Feature template, computed", () => {
     // What each group costs, in or out, fringes included: the Groups table's own formula.
     const table = (await wb.readTable("Groups"))!;
     expect(table.rows).toEqual([
-      ["Option: long prep", "No", 39160],
+      ["Option: long prep", "No", 38768],
       ["Night shoot", "no", 30000],
       ["Stunts", "", 30000],
     ]);
@@ -87,7 +89,7 @@ describe("Groups on the Feature template, computed", () => {
       lines,
     );
     expect(summary.map((g) => [g.name, g.inTotal, g.lines, g.cost?.toFixed(2)])).toEqual([
-      ["Option: long prep", false, 1, "39160.00"],
+      ["Option: long prep", false, 1, "38768.00"],
       ["Night shoot", false, 1, "30000.00"],
       ["Stunts", true, 1, "30000.00"],
     ]);
@@ -129,6 +131,42 @@ describe("Groups on the Feature template, computed", () => {
     const table = parseA1((await wb.readTable("Groups"))!.address);
     const shown = [1, 2, 3].map((i) => wb.view("Globals", table.row + i, table.column + 2).display);
     // As the template's first rows show them: Excel formats nothing when a table is resized.
-    expect(shown).toEqual(["39,160.00 ", "30,000.00 ", "30,000.00 "]);
+    expect(shown).toEqual(["38,768.00 ", "30,000.00 ", "30,000.00 "]);
+  });
+
+  it("costs a group at what switching it out saves, to the cent, when its line comes before the same person's other lines: a star above the SAG-AFTRA ceiling", async () => {
+    const { wb, layout, value } = await pricedFeature(TEMPLATES.FEATURE);
+    const [cast] = layout.detailLines.filter((l) => l.account === "1401").map((l) => l.row);
+    const spare = layout.detailLines[layout.detailLines.length - 1].row + 1;
+    // The star's option week on the cast line (first), the picture salary on a line below it.
+    wb.enter(DETAIL, cast, C.person, "Star");
+    wb.enter(DETAIL, cast, C.description, "Star: option week");
+    wb.enter(DETAIL, cast, C.amount, "5");
+    wb.enter(DETAIL, cast, C.rate, "60000");
+    wb.enter(DETAIL, cast, C.group, "Option: star week");
+    for (const [column, input] of [
+      [C.acct, "1401"],
+      [C.description, "Star: picture salary"],
+      [C.amount, "30"],
+      [C.units, "Day"],
+      [C.rate, "60000"],
+      [C.fringeSet, "Fringes,SAG-AFTRA"],
+      [C.person, "Star"],
+    ] as const)
+      wb.enter(DETAIL, spare, column, input);
+    const [feature] = await findBudgets(wb);
+    const before = (await value("Budget_Direct")) as number;
+    const option = (await readGroups(wb, feature)).find((g) => g.name === "Option: star week")!;
+    await setGroupInTotal(wb, feature, option, false);
+    const after = (await value("Budget_Direct")) as number;
+    // The option week is 300,000 of wages. The star is paid 2,100,000 in all: SAG-AFTRA (21% up
+    // to 232,000 = 48,720.00), SS (6.2% up to 184,500 = 11,439.00) and FUTA-CA, SUI and ETT (392.00
+    // up to 7,000) are the same with or without the week, so the week adds only what is uncapped:
+    // Medicare 1.45% = 4,350.00 and workers' comp and the payroll fee 5% = 15,000.00.
+    expect((before - after).toFixed(2)).toBe("319350.00");
+    const shown = (await readGroups(wb, feature)).find((g) => g.name === "Option: star week")!;
+    expect(shown.cost?.toFixed(2)).toBe("319350.00");
+    const table = (await wb.readTable("Groups"))!;
+    expect(table.rows.find((r) => r[0] === "Option: star week")?.[2]).toBe(319350);
   });
 });

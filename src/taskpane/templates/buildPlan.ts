@@ -794,15 +794,28 @@ export function buildTemplatePlan(
   ) => {
     const r = DETAIL_FIRST_ROW + detailRows.length;
     const first = DETAIL_FIRST_ROW;
-    // What each of the line's people was already paid: the person's earlier lines, shared
-    // evenly between the line's X people (PROD.FRINGE splits this line's wages evenly too).
-    // Lines out of the total (a group switched out) paid nobody, so they count for no cap.
-    const prior =
+    // What each of the line's people was already paid, shared evenly between the line's X
+    // people (PROD.FRINGE splits this line's wages evenly too). Lines out of the total (a group
+    // switched out) paid nobody, so they count for no cap. A person's lines in no group are paid
+    // first, in order, and their lines in a group after them all, in order: a cap is on what one
+    // person earns in all (SSA, EDD: per employee; SAG-AFTRA: per performer per picture), so the
+    // order changes no person's total, and this one makes a group's lines cost what switching
+    // the group out saves (issue 21: a star's option week above the SAG-AFTRA ceiling, first on
+    // the sheet, took the capped fringes, and its group said it cost 60,551.00 more than it saved).
+    // Earlier grouped lines are the earlier lines less the earlier ungrouped ones, not a "<>"
+    // criterion: in Excel both "" and "<>" match a Group cell whose formula gives "", which
+    // would count that line twice.
+    const earlier = (group = "") =>
+      `SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, C.person, true)}:${a1(r - 1, C.person)},${a1(r, C.person)},${a1(first, C.inTotal, true)}:${a1(r - 1, C.inTotal)},"<>${IN_TOTAL.out}"${group})`;
+    const earlierUngrouped = earlier(`,${a1(first, C.group, true)}:${a1(r - 1, C.group)},""`);
+    const ungrouped = `SUMIFS(${n("Detail_Subtotal")},${n("Detail_Person")},${a1(r, C.person)},${n("Detail_InTotal")},"<>${IN_TOTAL.out}",${n("Detail_Group")},"")`;
+    const paidBefore =
       r === first
-        ? 0
-        : {
-            formula: `=IF(OR(${a1(r, C.person)}="",N(${a1(r, C.x)})<=0),0,SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, C.person, true)}:${a1(r - 1, C.person)},${a1(r, C.person)},${a1(first, C.inTotal, true)}:${a1(r - 1, C.inTotal)},"<>${IN_TOTAL.out}")/${a1(r, C.x)})`,
-          };
+        ? `IF(${a1(r, C.group)}="",0,${ungrouped})`
+        : `IF(${a1(r, C.group)}="",${earlierUngrouped},${ungrouped}+${earlier()}-${earlierUngrouped})`;
+    const prior = {
+      formula: `=IF(OR(${a1(r, C.person)}="",N(${a1(r, C.x)})<=0),0,${paidBefore}/${a1(r, C.x)})`,
+    };
     detailRows.push([
       account === "" ? null : template.layout === "AICP" ? account : Number(account),
       description,
@@ -922,6 +935,12 @@ export function buildTemplatePlan(
     "Account number of an account typed as text (25-10 is 2510).",
   );
   addName("Detail_Group", sheets.detail, detailRange(C.group), "Groups of each line (what-if).");
+  addName(
+    "Detail_Person",
+    sheets.detail,
+    detailRange(C.person),
+    "Who each labor line pays (caps are per person).",
+  );
   const inTotalName = addName(
     "Detail_InTotal",
     sheets.detail,
@@ -982,7 +1001,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read at the rates in force on the rates date (${sheets.globals}; Names on rates date shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510). Group: tag a line (Stunts, or several: Stunts, Night shoot) and switch the group in or out of the total in the Groups table on ${sheets.globals}; a line out of the total is greyed and counts in no total, fringes included. Where to People are the line's incentive tags: Where follows the shooting location on ${sheets.globals}, Payee the Person and People the X; Class, Pay form, Phase and Flags come from the account. Type over any of them, and type Residency (IN or OUT) where a program counts residents apart.${template.detailNote ? ` ${template.detailNote}` : ""}`,
+            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read at the rates in force on the rates date (${sheets.globals}; Names on rates date shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it, their lines in no group first, so a group's lines cost what switching it out saves. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510). Group: tag a line (Stunts, or several: Stunts, Night shoot) and switch the group in or out of the total in the Groups table on ${sheets.globals}; a line out of the total is greyed and counts in no total, fringes included. Where to People are the line's incentive tags: Where follows the shooting location on ${sheets.globals}, Payee the Person and People the X; Class, Pay form, Phase and Flags come from the account. Type over any of them, and type Residency (IN or OUT) where a program counts residents apart.${template.detailNote ? ` ${template.detailNote}` : ""}`,
           ],
         ],
       },
