@@ -447,6 +447,43 @@ describe("the Settings and Exchange rate cells the user changed on the Incentive
     );
   });
 
+  it("takes settings and a rate changed in the pane, unasked, where the sheet's cells are as PROD wrote them, in no more syncs; a row whose check is gone asks as before", async () => {
+    const { book, excel, port, ref } = setup();
+    await compareIncentives(port, ref, programs, never);
+    // The pane now sells Georgia's credit at 0.88 and has a Canadian dollar rate of 1.37.
+    const pane = [
+      { ...programs[0], settings: "SALE=0.88" },
+      programs[1],
+      { ...programs[2], exchangeRate: 1.37 },
+    ];
+    const syncs = excel.state.syncs;
+    const written = await compareIncentives(port, ref, pane, never);
+    expect(excel.state.syncs - syncs).toBe(10);
+    expect(written?.kept).toEqual([]);
+    expect(book.cell(COMPARISON_SHEET, "D6")?.content).toBe("SALE=0.88");
+    expect(book.cell(COMPARISON_SHEET, "E8")?.content).toBe(1.37);
+    expect(
+      written?.programs.map((p) => [p.name, p.result.net.toNumber(), p.result.exchangeRate.toNumber()]),
+    ).toEqual([
+      ["US-GA", 2112000, 1],
+      ["US-NM", 1719750, 1],
+      ["CAN-BC", 1294720, 1.37],
+    ]);
+
+    // British Columbia's check deleted: its rate cannot be told from one the user typed, so a
+    // rate that differs from the pane's is asked about, and kept on Replace.
+    book.setCell(COMPARISON_SHEET, "L8", { kind: "value", content: "" });
+    const questions: string[] = [];
+    const again = await compareIncentives(
+      port,
+      ref,
+      [pane[0], pane[1], { ...pane[2], exchangeRate: 1.5 }],
+      asking(true, questions),
+    );
+    expect(questions[0]).toMatch(/CAN-BC's Exchange rate \(E8\) is 1\.37, the pane had 1\.5\./);
+    expect(again?.programs[2].exchangeRate).toBe(1.37);
+  });
+
   it("keeps the user's formula in a rate cell as written", async () => {
     const { book, port, ref } = setup();
     await compareIncentives(port, ref, programs, never);

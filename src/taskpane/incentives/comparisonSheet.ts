@@ -27,6 +27,7 @@ import type { SheetSignature, SheetTarget } from "../shell/ownedSheet";
 import {
   CHECK_NOTE,
   carryBlocks,
+  changedSinceWritten,
   checkColumnOf,
   YOUR_NOTES,
   placeTypedCells,
@@ -170,6 +171,12 @@ export interface ReadInput {
   value: CellValue;
   /** The formula written there, or null for a constant (text that begins with "=" is text). */
   formula: string | null;
+  /**
+   * Whether the user changed it since PROD wrote it, by its row's check (userWork
+   * changedSinceWritten): false when it is as PROD wrote it; absent where that cannot be told
+   * (a sheet from before checks, a row whose check is gone).
+   */
+  changed?: boolean;
 }
 
 /** A program's row on an earlier comparison: its Settings and Exchange rate cells as read. */
@@ -180,23 +187,27 @@ export interface EarlierInputs {
 
 /**
  * The Settings and Exchange rate cells of each program's row on an earlier comparison (`cells`,
- * as read by earlierWork), by program name: the cells the sheet invites the user to change. The
- * first row of a name counts (a second is a copy of the user's, carried as typed cells are).
+ * as read by earlierWork), by program name: the cells the sheet invites the user to change, each
+ * with whether the user changed it since PROD wrote it (the row's check). The first row of a
+ * name counts (a second is a copy of the user's, carried as typed cells are).
  */
 export function earlierInputs(cells: SheetCells): Map<string, EarlierInputs> {
-  const read = (row: number, column: number): ReadInput => {
-    const value = valueAt(cells, row, column);
-    const formula = cells.formulas[row - cells.row]?.[column - cells.column] ?? value;
+  const read = (own: OwnRow, column: number): ReadInput => {
+    const value = valueAt(cells, own.row, column);
+    const formula = cells.formulas[own.row - cells.row]?.[column - cells.column] ?? value;
     const kind = storedCell(value, formula).kind;
-    return { address: a1(row, column), value, formula: kind === "formula" ? String(formula) : null };
+    const changed = changedSinceWritten(cells, own, column);
+    return {
+      address: a1(own.row, column),
+      value,
+      formula: kind === "formula" ? String(formula) : null,
+      ...(changed === undefined ? {} : { changed }),
+    };
   };
   const inputs = new Map<string, EarlierInputs>();
-  const last = cells.row + cells.values.length;
-  for (let r = HEADER_ROW + 1; r < last && valueAt(cells, r, 0) !== ""; r++) {
-    const name = String(valueAt(cells, r, 0));
-    if (!inputs.has(name))
-      inputs.set(name, { settings: read(r, SETTINGS_COLUMN), exchangeRate: read(r, RATE_COLUMN) });
-  }
+  for (const own of earlierRows(cells))
+    if (own.key === programKey(own.label) && !inputs.has(own.label))
+      inputs.set(own.label, { settings: read(own, SETTINGS_COLUMN), exchangeRate: read(own, RATE_COLUMN) });
   return inputs;
 }
 

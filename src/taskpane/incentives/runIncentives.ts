@@ -130,10 +130,13 @@ const inputWords = (value: string | number | null) =>
   value === null || value === "" ? "blank" : shownValue(value);
 
 /**
- * The programs' inputs for the new comparison: the pane's (`requests`), except where the earlier
- * comparison (`earlier`, by program: earlierInputs) holds other Settings or another Exchange rate
- * for the same program. The sheet invites the user to change those cells there, so what the user
- * put is kept, not replaced by the pane's, and each such cell is listed (`kept`) for the one
+ * The programs' inputs for the new comparison: the pane's (`requests`), except where the user
+ * changed the Settings or Exchange rate of the same program on the earlier comparison (`earlier`,
+ * by program: earlierInputs) to something else. The row's check tells a cell the user changed
+ * from one as PROD wrote it, which holds the pane's value of the last comparison and gives way to
+ * the pane's now; on a sheet without checks any that differs from the pane's counts as changed.
+ * The sheet invites the user to change those cells there, so what the user put is kept, not
+ * replaced by the pane's, and each such cell is listed (`kept`) for the one
  * question before the write and the note after it. A formula of the user's there is kept as
  * written, even when its value is the pane's; one that points at cells of the comparison itself
  * (whose rows move) is kept as its value, and listed. A value no program can take (a rate of
@@ -167,6 +170,9 @@ export function keepSheetInputs(
       same: boolean,
       set: (value: T, formula: string | undefined) => void,
     ) => {
+      // A constant as PROD wrote it (its row's check says so) holds the pane's value of the last
+      // comparison: the pane's now is taken, unasked. A formula there is the user's, as below.
+      if (input.changed === false && input.formula === null) return;
       const own = input.formula !== null && refersToOwnCells(input.formula, sheet);
       const formula = input.formula !== null && !own ? input.formula : undefined;
       if (same && !own) {

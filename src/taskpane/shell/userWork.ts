@@ -257,6 +257,24 @@ export function lostChecks(cells: SheetCells, rows: readonly OwnRow[]): OwnRow[]
   return rows.filter((own) => own.check !== undefined && readRowCheck(cells, own) === null);
 }
 
+/**
+ * Whether the user changed a cell of PROD's on a row that carries PROD's check (`own`, `column`
+ * one of PROD's): false when it is what PROD wrote there, true when not (emptied included);
+ * undefined when the row has no whole check (a sheet from before checks, a check deleted or typed
+ * over), where it cannot be told.
+ */
+export function changedSinceWritten(cells: SheetCells, own: OwnRow, column: number): boolean | undefined {
+  const hashes = readRowCheck(cells, own);
+  const at = prodColumns(own).indexOf(column);
+  if (hashes === null || at < 0) return undefined;
+  const value = valueAt(cells, own.row, column);
+  return !matchesCheck(
+    value,
+    cells.formulas[own.row - cells.row]?.[column - cells.column] ?? value,
+    hashes[at],
+  );
+}
+
 const BLANK = fnv1a("");
 
 /** The user's cells on the sheet PROD wrote before (`cells`), whose PROD rows were `rows`. */

@@ -100,6 +100,73 @@ describe("earlierInputs", () => {
   });
 });
 
+describe("earlierInputs on a comparison with PROD's row checks", () => {
+  const result = { program: findProgram("US-GA"), unconfirmed: [], notes: [], failed: null, timing: "t" };
+  const compared = (p: ProgramRequest): ComparedProgram => ({
+    ...p,
+    // Only what the row shows of the engine's answer.
+    result: {
+      ...result,
+      program: findProgram(p.name),
+      gross: { toNumber: () => 1 },
+      net: { toNumber: () => 1 },
+    } as unknown as ComparedProgram["result"],
+  });
+  /** The comparison as PROD writes it, read back as Excel gives it (a formula's value as 0), then `edit`. */
+  function written(edit: Record<string, CellValue> = {}): SheetCells {
+    const { plan } = comparisonPlan(
+      { sheetName: SHEET, mode: "create" },
+      { label: "B!A1:I9", amounts: "'B'!$A$2:$A$9", tags: null },
+      [compared({ ...GA, settings: "SALE=0.88" }), compared(BC)],
+    );
+    const values: CellValue[][] = Array.from({ length: 8 }, () => Array<CellValue>(12).fill(""));
+    const formulas = values.map((r) => [...r]);
+    for (const block of plan.sheets[0].blocks)
+      block.cells.forEach((line, i) =>
+        line.forEach((cell, j) => {
+          const [r, c] = [block.row + i, block.column + j];
+          if (cell === null) return;
+          if (typeof cell === "object" && "formula" in cell)
+            [values[r][c], formulas[r][c]] = [0, cell.formula];
+          else values[r][c] = formulas[r][c] = typeof cell === "object" ? cell.text : cell;
+        }),
+      );
+    for (const [address, value] of Object.entries(edit)) {
+      const [r, c] = [Number(address.slice(1)) - 1, address.charCodeAt(0) - 65];
+      values[r][c] = formulas[r][c] = value;
+    }
+    return { row: 0, column: 0, values, formulas, numberFormats: [] };
+  }
+  const changed = (cells: SheetCells) =>
+    [...earlierInputs(cells)].map(([name, i]) => [name, i.settings.changed, i.exchangeRate.changed]);
+
+  it("tells each cell as PROD wrote it from one the user changed, emptied or typed where PROD left it blank", () => {
+    expect(changed(written())).toEqual([
+      ["US-GA", false, false],
+      ["CAN-BC", false, false],
+    ]);
+    expect(changed(written({ D6: "", E6: 1.3, D7: "SALE=0.9", E7: 1.4 }))).toEqual([
+      ["US-GA", true, true],
+      ["CAN-BC", true, true],
+    ]);
+    // A row whose check the user typed over: it cannot be told.
+    expect(changed(written({ L7: "mine" }))).toEqual([
+      ["US-GA", false, false],
+      ["CAN-BC", undefined, undefined],
+    ]);
+  });
+
+  it("gives the pane's inputs where the sheet's are as PROD wrote them, asking nothing; the user's changes still kept", () => {
+    // The pane now has Georgia at its defaults and British Columbia at 1.4: the sheet is as the
+    // last comparison wrote it (SALE=0.88, 1.37).
+    const pane = [GA, { ...BC, exchangeRate: 1.4 }];
+    expect(keepSheetInputs(pane, earlierInputs(written()), SHEET)).toEqual({ programs: pane, kept: [] });
+    const kept = keepSheetInputs(pane, earlierInputs(written({ E7: 1.45 })), SHEET);
+    expect(kept.programs).toEqual([GA, { ...BC, exchangeRate: 1.45 }]);
+    expect(kept.kept.map((k) => [k.address, k.sheet, k.pane])).toEqual([["E7", "1.45", "1.4"]]);
+  });
+});
+
 describe("keepSheetInputs", () => {
   it("keeps the pane's inputs where the sheet holds the same (spaces aside), listing nothing", () => {
     const sheet = earlier([
