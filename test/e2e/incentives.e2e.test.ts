@@ -11,6 +11,7 @@
  */
 import { calculateIncentive } from "../../src/engine/incentives/calculate";
 import { TAG_COLUMNS, budgetLines } from "../../src/engine/incentives/tags";
+import { Decimal } from "../../src/engine/money";
 import { columnLetter } from "../../src/excel/port";
 import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
 import { commonBudget } from "../fixtures/incentiveBudget";
@@ -34,6 +35,10 @@ describe("production incentives in the preview", () => {
    * Compares again (over the budget read before, whatever is selected) and answers the question
    * before the replace (`question`, in the dialog) with `answer`.
    */
+  /** The question when the comparison has only New Mexico's note to carry (typed in the note test). */
+  const NOTE_ONLY =
+    /^You typed on it: 1 cell beside 1 row \(US-NM\)\. 1 cell of yours will be carried to the rows with the same labels\. Comparing replaces it with this comparison\.$/;
+
   const compareAnswering = async (question: RegExp, answer: "Cancel" | "Replace it") => {
     const { page } = preview;
     await page.getByRole("button", { name: "Write the comparison" }).click();
@@ -206,6 +211,99 @@ describe("production incentives in the preview", () => {
       "STAGE=YES",
     );
     expect(await page.getByRole("textbox", { name: "Exchange rate: CAD per USD" }).inputValue()).toBe("1.4");
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("takes up a rate typed on the comparison for Georgia, in the budget's own currency: asked once, used to the cent, shown in a field of its own, not asked again", async () => {
+    const { page } = preview;
+    // Georgia joins the comparison (row 8); the budget is in dollars, so the pane has no rate for it.
+    // Each comparison asks about New Mexico's note (K6), which it carries, and about nothing else.
+    await page.getByRole("checkbox", { name: /^US-GA: / }).check();
+    await compareAnswering(NOTE_ONLY, "Replace it");
+    await page
+      .getByText(/US-GA gross \$2,100,000\.00, net cash \$1,890,000\.00\. 1 cell of yours carried/)
+      .waitFor();
+    expect(await page.getByRole("textbox", { name: /^US-GA exchange rate/ }).count()).toBe(0);
+    await showSheet(page, "Incentive comparison");
+    await typeInto(page, "E8", "1.3");
+
+    await compareAnswering(
+      /^You typed on it: 1 cell beside 1 row \(US-NM\)\. 1 cell of yours will be carried to the rows with the same labels\. You changed on it: US-GA's Exchange rate \(E8\) is 1\.3, the pane had blank\. The new comparison keeps your value and its figures use it\. Comparing replaces it with this comparison\.$/,
+      "Replace it",
+    );
+    // Georgia's $500,000 cap per person is in its own dollars: at 1.3 of them to the budget's
+    // dollar, the director's $600,000 counts $384,615.38, from the engine over the budget as typed.
+    const amounts = lines.map((l, i) => [i === 9 ? 1200000 : l.amount]);
+    const budget = budgetLines(
+      amounts,
+      lines.map((l) => l.tags),
+    );
+    const georgia = calculateIncentive("US-GA", budget, null, new Decimal("1.3"));
+    expect([georgia.gross.toFixed(2), georgia.net.toFixed(2)]).toEqual(["2065384.61", "1858846.15"]);
+    await page
+      .getByText(
+        /US-GA gross \$2,065,384\.61, net cash \$1,858,846\.15\. Kept 1 value you changed on the sheet: .* US-GA has an exchange rate field of its own, as USD is the budget's currency\. 1 cell of yours carried/,
+      )
+      .waitFor();
+    const after = await showSheet(page, "Incentive comparison");
+    expect(["A8", "E8", "F8", "G8", "H8"].map((a) => after.get(a))).toEqual([
+      "US-GA",
+      "1.3",
+      "2,065,384.61",
+      "1,858,846.15",
+      "7,141,153.85",
+    ]);
+    const field = page.getByRole("textbox", { name: "US-GA exchange rate: USD per USD" });
+    expect(await field.inputValue()).toBe("1.3");
+
+    // Compared again: the pane has the sheet's rate, so the question names only the note, and
+    // the figures stand.
+    await compareAnswering(NOTE_ONLY, "Replace it");
+    await page
+      .getByText(/US-GA gross \$2,065,384\.61, net cash \$1,858,846\.15\. 1 cell of yours carried/)
+      .waitFor();
+    expect(await showSheet(page, "Incentive comparison")).toEqual(after);
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("keeps a rate changed on British Columbia, no longer compared, under the heading with its program, saying nothing was put back, while New Mexico's changed settings stay in place", async () => {
+    const { page } = preview;
+    // British Columbia's rate (row 7: 1.4 as the pane wrote it) and New Mexico's settings (row 6).
+    await showSheet(page, "Incentive comparison");
+    await typeInto(page, "E7", "1.45");
+    await typeInto(page, "D6", "STAGE=NO");
+    await page.getByRole("checkbox", { name: /^CAN-BC: / }).uncheck();
+    const kept = "From the earlier comparison (kept by PROD: programs this comparison does not have)";
+    const words = `1 cell you typed over PROD's labels, figures or formulas on 1 row the new sheet does not have (CAN-BC) will be kept as a note under "${kept}", beside the row's label, with nothing put back in its place.`;
+    await compareAnswering(
+      new RegExp(
+        `^You typed on it: 1 cell beside 1 row \\(US-NM\\); 1 of PROD's labels or figures retyped \\(1\\.45 over "Exchange rate" of CAN-BC \\(E7\\)\\)\\. 1 cell of yours will be carried to the rows with the same labels; ${words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} You changed on it: US-NM's Settings \\(D6\\) is "STAGE=NO", the pane had "STAGE=YES"\\. The new comparison keeps your value and its figures use it\\. Comparing replaces it with this comparison\\.$`,
+      ),
+      "Replace it",
+    );
+    await page.getByText(words.replace("will be kept", "kept")).waitFor({ state: "attached" });
+    const after = await showSheet(page, "Incentive comparison");
+    // New Mexico without the studio uplift, Georgia at 1.3, each to the cent.
+    expect(
+      ["A6", "D6", "F6", "G6", "H6", "A7", "E7", "F7", "G7", "H7"].map((a) => after.get(a) ?? ""),
+    ).toEqual([
+      "US-NM",
+      "STAGE=NO",
+      "1,469,750.00",
+      "1,469,750.00",
+      "7,530,250.00",
+      "US-GA",
+      "1.3",
+      "2,065,384.61",
+      "1,858,846.15",
+      "7,141,153.85",
+    ]);
+    expect(after.get("A8") ?? "").toBe("");
+    expect([after.get("A9"), after.get("A10"), after.get("K10")]).toEqual([
+      kept,
+      "CAN-BC",
+      `You retyped PROD's "Exchange rate" (E7) as 1.45 in the earlier sheet, on a row the next sheet did not have: PROD kept it as this note and put nothing back.`,
+    ]);
     expect(preview.errors).toEqual([]);
   });
 });

@@ -114,6 +114,38 @@ export function readRate(value: CellValue): number | null | undefined {
 /** The words for a rate that is not one, after what names it ("The CAD exchange rate"). */
 export const RATE_WORDS = "must be a number above 0, such as 0.79";
 
+/** A rate typed in the pane: blank for none, else a number above 0; refused in words naming it (`what`). */
+export function rateOf(text: string, what: string): number | null {
+  const rate = readRate(text);
+  if (rate === undefined) throw new ProdError("invalid", `${what} ${RATE_WORDS}, got "${text.trim()}".`);
+  return rate;
+}
+
+/** The pane's exchange rate fields for a comparison, as typed. */
+export interface PaneRates {
+  /** A field per currency the budget is not in ("CAD"): the rate of each program in it. */
+  byCurrency: Readonly<Record<string, string>>;
+  /**
+   * A program's own field ("US-GA"), for a rate of the user's kept from the sheet that no
+   * currency's field holds ({@link followSheet}): one in the budget's currency (which has no
+   * field), or one of a currency whose programs have different rates there. Blank: no rate.
+   */
+  byProgram: Readonly<Record<string, string>>;
+}
+
+/**
+ * A program's exchange rate from the pane's fields: its own field when it has one, else its
+ * currency's field, none in the budget's currency. A rate that is not one is refused in words.
+ */
+export function paneRate(name: string, budgetCurrency: string, rates: PaneRates): number | null {
+  const own = rates.byProgram[name];
+  if (own !== undefined) return rateOf(own, `The ${name} exchange rate`);
+  const currency = findProgram(name).currency;
+  return currency === budgetCurrency
+    ? null
+    : rateOf(rates.byCurrency[currency] ?? "", `The ${currency} exchange rate`);
+}
+
 /** A Settings or Exchange rate cell the user changed on the earlier comparison, kept in the new one. */
 export interface KeptInput {
   program: string;
@@ -236,6 +268,63 @@ export function keptInputWords(kept: readonly KeptInput[], done: boolean): strin
   return done
     ? `Kept ${count(kept.length, "value")} you changed on the sheet: ${list}; the figures use ${them}.`
     : `You changed on it: ${list}. The new comparison keeps ${kept.length === 1 ? "your value" : "your values"} and its figures use ${them}.`;
+}
+
+/** The pane's fields after a comparison, and what it says of them ({@link followSheet}). */
+export interface PaneFollows {
+  /** The settings field of each program whose settings were kept from the sheet. */
+  settings: Record<string, string>;
+  rates: PaneRates;
+  /** After the note on what was written: the values kept and the fields now showing them ("" if none). */
+  words: string;
+}
+
+/**
+ * The pane's fields after a comparison kept values the user changed on the sheet (`written.kept`,
+ * keepSheetInputs), so the next comparison writes them again and asks nothing: each kept
+ * program's settings, and each kept rate where the pane asks for it ({@link paneRate}). A rate
+ * every program of a foreign currency shares on the sheet goes in that currency's field (their
+ * own fields dropped); any other rate the user kept (a program in the budget's own currency, or
+ * one rate among several of a currency) gets the program a field of its own, dropped when it is
+ * the rate the pane gives without one.
+ */
+export function followSheet(
+  written: Pick<ComparisonWritten, "kept" | "programs">,
+  budgetCurrency: string,
+  rates: PaneRates,
+): PaneFollows {
+  const settings: Record<string, string> = {};
+  const byCurrency = { ...rates.byCurrency };
+  const byProgram = { ...rates.byProgram };
+  const own: string[] = [];
+  for (const k of written.kept) {
+    const program = written.programs.find((p) => p.name === k.program);
+    if (!program) continue;
+    if (k.heading === "Settings") {
+      settings[k.program] = program.settings;
+      continue;
+    }
+    const currency = program.result.program.currency;
+    const rate = program.exchangeRate;
+    const inCurrency = written.programs.filter((p) => p.result.program.currency === currency);
+    if (currency !== budgetCurrency && new Set(inCurrency.map((p) => p.exchangeRate)).size === 1) {
+      byCurrency[currency] = String(rate ?? "");
+      for (const p of inCurrency) delete byProgram[p.name];
+    } else if (currency === budgetCurrency && rate === null) delete byProgram[k.program];
+    else {
+      if (byProgram[k.program] === undefined)
+        own.push(
+          `${k.program} has an exchange rate field of its own, as ${currency === budgetCurrency ? `${currency} is the budget's currency` : `the programs in ${currency} have different rates on the sheet`}`,
+        );
+      byProgram[k.program] = String(rate ?? "");
+    }
+  }
+  const fields =
+    own.length === 0
+      ? "The pane's fields now show what you changed."
+      : `The pane's fields now show what you changed: ${own.join("; ")}.`;
+  const words = written.kept.length === 0 ? "" : ` ${keptInputWords(written.kept, true)} ${fields}`;
+  return { settings, rates: { byCurrency, byProgram }, words };
 }
 
 /** The engine's answer for one program over the budget read. */

@@ -27,7 +27,6 @@ import {
 import { findProgram, type IncentiveResult } from "../../engine/incentives/calculate";
 import { PROGRAM_NAMES } from "../../engine/incentives/programs";
 import { TAG_COLUMNS } from "../../engine/incentives/tags";
-import { ProdError } from "../../engine/errors";
 import type { Decimal } from "../../engine/money";
 import { ChoiceField } from "../shell/ChoiceField";
 import { usePane } from "../shell/PaneContext";
@@ -37,12 +36,11 @@ import { keptSheetWords } from "../shell/ownedSheet";
 import {
   compareIncentives,
   explain,
-  keptInputWords,
+  followSheet,
   MAX_PROGRAMS,
-  RATE_WORDS,
+  paneRate,
+  rateOf,
   readBudget,
-  readRate,
-  type ComparisonWritten,
   type ProgramRequest,
 } from "../incentives/runIncentives";
 import { selectedBudget, type BudgetRange } from "../incentives/budgetRange";
@@ -61,52 +59,6 @@ const PROGRAMS = PROGRAM_NAMES.map((name) => {
 });
 const currencyOf = (name: string) => PROGRAMS.find((p) => p.name === name)?.currency ?? "USD";
 const CURRENCIES = [...new Set(PROGRAMS.map((p) => p.currency))];
-
-/** A typed exchange rate: blank for none, else a number above 0 (said in words otherwise). */
-function rateOf(text: string, what: string): number | null {
-  const rate = readRate(text);
-  if (rate === undefined) throw new ProdError("invalid", `${what} ${RATE_WORDS}, got "${text.trim()}".`);
-  return rate;
-}
-
-/**
- * The pane's fields after a comparison kept values the user changed on the sheet (runIncentives'
- * keepSheetInputs), so the next comparison writes them again: each kept program's settings, and
- * a currency's rate when the programs compared in it now share one. A rate the pane has no field
- * for (one in the budget's own currency, or programs of one currency with different rates on the
- * sheet) stays on the sheet, and the words say so; comparing again then asks about it again.
- */
-function followSheet(written: ComparisonWritten, budgetCurrency: string) {
-  const settings: Record<string, string> = {};
-  const rates: Record<string, string> = {};
-  const sheetOnly: string[] = [];
-  for (const k of written.kept) {
-    const program = written.programs.find((p) => p.name === k.program);
-    if (!program) continue;
-    if (k.heading === "Settings") {
-      settings[k.program] = program.settings;
-      continue;
-    }
-    const c = currencyOf(k.program);
-    const shared = new Set(
-      written.programs.filter((p) => currencyOf(p.name) === c).map((p) => p.exchangeRate),
-    );
-    if (c !== budgetCurrency && shared.size === 1) rates[c] = String(program.exchangeRate ?? "");
-    else
-      sheetOnly.push(
-        `${k.program}'s exchange rate stays on the sheet only (${c === budgetCurrency ? `the pane has no rate for ${c}, the budget's currency` : `the programs in ${c} have different rates there`})`,
-      );
-  }
-  const words =
-    written.kept.length === 0
-      ? ""
-      : ` ${keptInputWords(written.kept, true)} ${
-          sheetOnly.length === 0
-            ? "The pane's fields now show what you changed."
-            : `The pane's fields now show the rest; ${sheetOnly.join("; ")}.`
-        }`;
-  return { settings, rates, words };
-}
 
 /** A rate as a percent: "20%". */
 const percentWords = (rate: Decimal) => `${rate.times(100).toString()}%`;
@@ -196,6 +148,8 @@ export default function IncentivesPanel() {
   const [picked, setPicked] = useState<string[]>([]);
   const [budgetCurrency, setBudgetCurrency] = useState("USD");
   const [rates, setRates] = useState<Record<string, string>>({});
+  // Programs' own rates, taken from the comparison where no currency's field holds them (followSheet).
+  const [programRates, setProgramRates] = useState<Record<string, string>>({});
   // The budget range read last: Show and Compare read it again until "Use the selection" (budgetRange.ts).
   const [budget, setBudget] = useState<BudgetRange | null>(null);
   const [programSettings, setProgramSettings] = useState<Record<string, string>>({});
@@ -254,14 +208,12 @@ export default function IncentivesPanel() {
   const handleCompare = async () => {
     comparing.clearMessage();
     try {
-      const requests: ProgramRequest[] = picked.map((name) => {
-        const c = currencyOf(name);
-        return {
-          name,
-          settings: programSettings[name] ?? "",
-          exchangeRate: c === budgetCurrency ? null : rateOf(rates[c] ?? "", `The ${c} exchange rate`),
-        };
-      });
+      const paneRates = { byCurrency: rates, byProgram: programRates };
+      const requests: ProgramRequest[] = picked.map((name) => ({
+        name,
+        settings: programSettings[name] ?? "",
+        exchangeRate: paneRate(name, budgetCurrency, paneRates),
+      }));
       const ref = await budgetToRead();
       let asked = "";
       const written = await comparing.runLong("Writing the comparison", (options) =>
@@ -285,9 +237,10 @@ export default function IncentivesPanel() {
       const parts = written.programs.map(
         (p) => `${p.name} gross ${formatDollars(p.result.gross)}, net cash ${formatDollars(p.result.net)}`,
       );
-      const follow = followSheet(written, budgetCurrency);
+      const follow = followSheet(written, budgetCurrency, paneRates);
       setProgramSettings((now) => ({ ...now, ...follow.settings }));
-      setRates((now) => ({ ...now, ...follow.rates }));
+      setRates(follow.rates.byCurrency);
+      setProgramRates(follow.rates.byProgram);
       comparing.showNote(
         `"${written.sheetName}" written: ${parts.join("; ")}.${follow.words}${written.carried === "" ? "" : ` ${written.carried}`}${written.live ? "" : " The figures are values, not formulas: the sheet says why."}`,
       );
@@ -410,6 +363,24 @@ export default function IncentivesPanel() {
             />
           </Field>
         ))}
+        {picked
+          .filter((name) => programRates[name] !== undefined)
+          .map((name) => {
+            const c = currencyOf(name);
+            return (
+              <Field
+                key={`rate ${name}`}
+                label={`${name} exchange rate: ${c} per ${budgetCurrency}`}
+                hint={`Your rate from the comparison, for ${name} only${c === budgetCurrency ? "" : `, instead of the ${c} rate`}. Blank: none, the budget taken as ${c}.`}
+              >
+                <Input
+                  value={programRates[name]}
+                  onChange={(_e, data) => setProgramRates((now) => ({ ...now, [name]: data.value }))}
+                  disabled={busy}
+                />
+              </Field>
+            );
+          })}
         <Button
           appearance="primary"
           disabled={busy || picked.length < 2}

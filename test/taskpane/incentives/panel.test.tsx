@@ -191,6 +191,58 @@ describe("Incentives panel", () => {
 });
 
 describe("Incentives panel: settings and rates changed on the comparison", () => {
+  it("takes up a rate typed on the comparison for a program in the budget's currency: asked once, then in a field of its own, checked, and used to the cent", async () => {
+    const { book } = await openIncentives();
+    const write = await compareGeorgiaAndBC();
+    expect(screen.queryByRole("textbox", { name: /^US-GA exchange rate/ })).toBeNull();
+    // The budget is in dollars, as Georgia's program: the pane has no rate for it. The user types
+    // 1.3 in Georgia's Exchange rate cell (row 6).
+    book.setCell("Incentive comparison", "E6", { kind: "value", content: 1.3 });
+
+    await userEvent.click(write);
+    const question =
+      /^You changed on it: US-GA's Exchange rate \(E6\) is 1\.3, the pane had blank\. The new comparison keeps your value and its figures use it\. Comparing replaces it with this comparison\.$/;
+    await answerDialog(question, "Replace it");
+    // Georgia's $500,000 cap per person is in dollars of the program: $384,615.38 of the budget's.
+    await screen.findByText(
+      `"Incentive comparison" written: US-GA gross $2,365,384.61, net cash $2,128,846.15; CAN-BC gross $1,294,720.00, net cash $1,294,720.00. Kept 1 value you changed on the sheet: US-GA's Exchange rate (E6) is 1.3, the pane had blank; the figures use it. The pane's fields now show what you changed: US-GA has an exchange rate field of its own, as USD is the budget's currency.`,
+    );
+    const field = screen.getByRole("textbox", { name: "US-GA exchange rate: USD per USD" });
+    expect(field).toHaveValue("1.3");
+    expect(book.cell("Incentive comparison", "E6")?.content).toBe(1.3);
+
+    // Again: the pane writes the sheet's rate itself, so nothing is asked.
+    await userEvent.click(write);
+    await waitFor(() =>
+      expect(
+        screen.getByText(
+          /^"Incentive comparison" written: US-GA gross \$2,365,384\.61, net cash \$2,128,846\.15; [^K]*\.$/,
+        ),
+      ).toBeInTheDocument(),
+    );
+    expect(screen.queryByRole("dialog")).toBeNull();
+
+    // A rate that is not one is refused in words, and nothing is written.
+    const before = book.formulas("Incentive comparison", 0, 0, 8, 12);
+    await userEvent.clear(field);
+    await userEvent.type(field, "abc");
+    await userEvent.click(write);
+    expect(
+      await screen.findByText(`The US-GA exchange rate must be a number above 0, such as 0.79, got "abc".`),
+    ).toBeInTheDocument();
+    expect(book.formulas("Incentive comparison", 0, 0, 8, 12)).toEqual(before);
+
+    // Changed in the pane: written without a question (the sheet had PROD's own), to the cent.
+    await userEvent.clear(field);
+    await userEvent.type(field, "1.37");
+    await userEvent.click(write);
+    await screen.findByText(
+      /^"Incentive comparison" written: US-GA gross \$2,359,489\.05, net cash \$2,123,540\.15; /,
+    );
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(book.cell("Incentive comparison", "E6")?.content).toBe(1.37);
+  });
+
   it("says a rate changed on a program no longer compared is kept under the heading with its program, and never that PROD's own is back", async () => {
     const { book } = await openIncentives();
     // Georgia (row 6) and British Columbia (row 7) at 1.37 Canadian dollars to the dollar.

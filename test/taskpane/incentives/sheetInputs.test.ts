@@ -13,9 +13,14 @@ import {
   type ReadInput,
 } from "../../../src/taskpane/incentives/comparisonSheet";
 import {
+  followSheet,
   keepSheetInputs,
   keptInputWords,
+  paneRate,
   readRate,
+  type ComparisonWritten,
+  type KeptInput,
+  type PaneRates,
   type ProgramRequest,
 } from "../../../src/taskpane/incentives/runIncentives";
 import type { SheetCells } from "../../../src/taskpane/shell/userWork";
@@ -286,5 +291,121 @@ describe("the program's row as written", () => {
         formulas: { exchangeRate: "=Globals!$B$9", settings: "=Globals!$B$8" },
       }).slice(3, 5),
     ).toEqual([{ formula: "=Globals!$B$8" }, { formula: "=Globals!$B$9" }]);
+  });
+});
+
+describe("the pane's rate fields", () => {
+  const rates = (byCurrency: Record<string, string>, byProgram: Record<string, string> = {}): PaneRates => ({
+    byCurrency,
+    byProgram,
+  });
+
+  it("gives a program its own field's rate when it has one, else its currency's, none in the budget's currency", () => {
+    const pane = rates({ CAD: "1.37", GBP: "" }, { "US-GA": "1.3", "CAN-ON": "" });
+    expect(paneRate("US-NM", "USD", pane)).toBeNull();
+    expect(paneRate("US-GA", "USD", pane)).toBe(1.3);
+    expect(paneRate("CAN-BC", "USD", pane)).toBe(1.37);
+    // Its own field blank: no rate, the budget taken as the program's currency.
+    expect(paneRate("CAN-ON", "USD", pane)).toBeNull();
+    expect(paneRate("UK-AVEC", "USD", pane)).toBeNull();
+  });
+
+  it.each<[string, string]>([
+    ["abc", `The US-GA exchange rate must be a number above 0, such as 0.79, got "abc".`],
+    ["0", `The US-GA exchange rate must be a number above 0, such as 0.79, got "0".`],
+    [" -1.3 ", `The US-GA exchange rate must be a number above 0, such as 0.79, got "-1.3".`],
+  ])("refuses a program's own rate of %p in words", (typed, words) => {
+    expect(() => paneRate("US-GA", "USD", rates({}, { "US-GA": typed }))).toThrow(words);
+  });
+
+  /** What a comparison wrote, for the pane to follow: each program with the rate it used. */
+  const written = (
+    used: [string, number | null][],
+    kept: KeptInput[],
+  ): Pick<ComparisonWritten, "kept" | "programs"> => ({
+    kept,
+    programs: used.map(([name, exchangeRate]) => ({
+      name,
+      settings: "",
+      exchangeRate,
+      result: { program: findProgram(name) } as ComparedProgram["result"],
+    })),
+  });
+  const rateKept = (program: string, address: string, sheet: string, pane: string): KeptInput => ({
+    program,
+    heading: "Exchange rate",
+    address,
+    sheet,
+    pane,
+  });
+
+  it("gives a program in the budget's currency a field of its own for a rate kept from the sheet, so the next comparison asks nothing", () => {
+    const follow = followSheet(
+      written(
+        [
+          ["US-GA", 1.3],
+          ["CAN-BC", 1.37],
+        ],
+        [rateKept("US-GA", "E6", "1.3", "blank")],
+      ),
+      "USD",
+      rates({ CAD: "1.37" }),
+    );
+    expect(follow.rates).toEqual(rates({ CAD: "1.37" }, { "US-GA": "1.3" }));
+    expect(paneRate("US-GA", "USD", follow.rates)).toBe(1.3);
+    expect(follow.words).toBe(
+      " Kept 1 value you changed on the sheet: US-GA's Exchange rate (E6) is 1.3, the pane had blank; the figures use it. The pane's fields now show what you changed: US-GA has an exchange rate field of its own, as USD is the budget's currency.",
+    );
+  });
+
+  it("takes a rate shared by every program of a currency into its field, and drops their own fields", () => {
+    const follow = followSheet(
+      written(
+        [
+          ["CAN-BC", 1.4],
+          ["CAN-ON", 1.4],
+        ],
+        [rateKept("CAN-BC", "E6", "1.4", "1.37")],
+      ),
+      "USD",
+      rates({ CAD: "1.37" }, { "CAN-ON": "1.4", "US-GA": "1.3" }),
+    );
+    expect(follow.rates).toEqual(rates({ CAD: "1.4" }, { "US-GA": "1.3" }));
+    expect(follow.words).toMatch(/The pane's fields now show what you changed\.$/);
+  });
+
+  it("gives one program of a currency its own field when the sheet has it at another rate than the rest", () => {
+    const follow = followSheet(
+      written(
+        [
+          ["CAN-BC", 1.37],
+          ["CAN-ON", 1.45],
+        ],
+        [rateKept("CAN-ON", "E7", "1.45", "1.37")],
+      ),
+      "USD",
+      rates({ CAD: "1.37" }),
+    );
+    expect(follow.rates).toEqual(rates({ CAD: "1.37" }, { "CAN-ON": "1.45" }));
+    expect(follow.words).toMatch(
+      /now show what you changed: CAN-ON has an exchange rate field of its own, as the programs in CAD have different rates on the sheet\.$/,
+    );
+  });
+
+  it("drops a program's own field when the sheet's rate is what the pane gives without it (cleared in the budget's currency)", () => {
+    const follow = followSheet(
+      written(
+        [
+          ["US-GA", null],
+          ["US-NM", null],
+        ],
+        [rateKept("US-GA", "E6", "blank", "1.3")],
+      ),
+      "USD",
+      rates({}, { "US-GA": "1.3" }),
+    );
+    expect(follow.rates).toEqual(rates({}, {}));
+    expect(follow.words).toMatch(/The pane's fields now show what you changed\.$/);
+    expect(followSheet(written([["US-GA", null]], []), "USD", rates({ CAD: "1" })).words).toBe("");
   });
 });
