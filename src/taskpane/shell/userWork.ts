@@ -36,15 +36,17 @@
  * - reading: the earlier sheet's OwnRow `check` is the column `checkColumnOf` finds (null when
  *   the sheet had checks and the column is gone, undefined for a sheet from before checks), and
  *   `headings` names PROD's columns for the words; `earlierWork` then reads `lostChecks` for the
- *   question.
+ *   question, and `changedSinceWritten` tells whether a cell the sheet invites the user to change
+ *   (the Incentive comparison's Settings and Exchange rate) is still as PROD wrote it.
  *
  * Where it goes: a note or a cell beside a row goes to the row with the same label in the new
  * output (the nth row of a label to the nth), a note to its notes column, a cell beside at the same
  * offset to the right of PROD's columns there (the new output may be wider or narrower). A figure
  * typed over a formula is never put into a live cell (the comparison would be wrong): it is carried
- * as a note beside its row that says what it was. Cells of a row whose label the new output does
- * not have, and loose cells, go after PROD's output under a heading that says they came from the
- * earlier output; a row's cells keep its label there. None is dropped, none lands on a cell PROD
+ * as a note beside its row that says what it was (on a row the new output does not have, under
+ * the heading beside the row's label, saying nothing was put back in its place). Cells of a row
+ * whose label the new output does not have, and loose cells, go after PROD's output under a
+ * heading that says they came from the earlier output; a row's cells keep its label there. None is dropped, none lands on a cell PROD
  * writes or in the hidden check column, no two land on the same cell
  * (test/taskpane/shell/userWork.test.ts, a property).
  *
