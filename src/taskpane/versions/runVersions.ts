@@ -172,7 +172,7 @@ export async function compareCurrent(
     COMPARISON_SHEET,
     COMPARISON_SIGNATURE,
   );
-  const { typed, lost, links } = await earlierWork(port, target, earlierRows);
+  const earlier = await earlierWork(port, target, earlierRows);
   const { plan, carry } = comparisonPlan(
     comparison,
     sources,
@@ -184,17 +184,14 @@ export async function compareCurrent(
       topSheetOnly: request.topSheetOnly,
     },
     target,
-    typed,
+    earlier.typed,
   );
+  // The facts as earlierWork found them, as every comparison asks (What-if, Incentives).
   const question = replaceQuestion({
-    sheet: target.sheetName,
+    ...earlier,
     what: "a budget comparison",
-    reclaim: target.mode === "reclaim",
-    typed,
-    lost,
     carry,
     keptHeading: KEPT_HEADING,
-    links,
   });
   if (question && !(await confirm(question, target.sheetName))) return null;
   await port.apply(plan, options);

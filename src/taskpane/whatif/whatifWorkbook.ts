@@ -789,9 +789,8 @@ export async function compareAndWrite(
 ): Promise<WrittenComparison | null> {
   const saved = scenariosToUse(budget, store);
   const target = await comparisonTarget(port, budget);
-  const { typed, lost, links } = await earlierWork(port, target, (cells) =>
-    earlierComparisonRows(cells, budget),
-  );
+  const earlier = await earlierWork(port, target, (cells) => earlierComparisonRows(cells, budget));
+  const { typed } = earlier;
   let top: RangeData | null | undefined;
   let expected: Carry = { cells: [], labels: [], end: 0 };
   if (typed.length > 0) {
@@ -801,15 +800,12 @@ export async function compareAndWrite(
     const layout = await readGlobalsLayout(port, budget);
     expected = comparisonPlan(budget, { scenarios: [...picked], lines }, layout, target, typed).carry;
   }
+  // The facts as earlierWork found them, as every comparison asks (Versions, Incentives).
   const question = replaceQuestion({
-    sheet: target.sheetName,
+    ...earlier,
     what: "a scenario comparison",
-    reclaim: target.mode === "reclaim",
-    typed,
-    lost,
     carry: expected,
     keptHeading: KEPT_HEADING,
-    links,
   });
   if (question && !(await confirm(question, target.sheetName))) return null;
   const stored = question ? scenariosToUse(budget, await readScenarios(port, budget)) : saved;
