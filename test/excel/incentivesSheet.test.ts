@@ -245,6 +245,27 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
     expect(excel.state.syncs - syncs).toBe(10);
   });
 
+  it("says PROD's checks are gone when the user deleted its hidden column and the note's sentence on it, and keeps a column the user hid hidden, in no more syncs", async () => {
+    const { book, excel, port, ref } = setup();
+    await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
+    // L is PROD's hidden check; the user hides N, deletes L and rewrites the note (A2).
+    expect(book.sheet(COMPARISON_SHEET).hiddenColumns).toEqual(new Set([11]));
+    book.sheet(COMPARISON_SHEET).hiddenColumns.add(13);
+    book.deleteColumns(COMPARISON_SHEET, 11, 1);
+    const note = book.cell(COMPARISON_SHEET, "A2")!;
+    note.content = String(note.content).replace(` ${CHECK_NOTE}`, "");
+    const questions: string[] = [];
+    const syncs = excel.state.syncs;
+    await compareIncentives(port, ref, programs, asking(true, questions));
+    // As any replace asked about (10).
+    expect(excel.state.syncs - syncs).toBe(10);
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatch(/PROD's hidden check of what it wrote is gone from \d+ rows \(/);
+    // Its check back in L, hidden; the user's column, now M, still hidden.
+    expect(String(book.cell(COMPARISON_SHEET, "L6")?.content)).toMatch(/^PROD check/);
+    expect(book.sheet(COMPARISON_SHEET).hiddenColumns).toEqual(new Set([11, 12]));
+  });
+
   it("asks once when an older comparison (no notes column) lost its mark and has a cell typed beside a row", async () => {
     const { book, port, ref } = setup();
     await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
