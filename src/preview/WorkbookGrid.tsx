@@ -3,9 +3,11 @@
  * them (formatted, bold, errors with their message on hover), and a formula bar that shows the
  * selected cell's formula and takes typing, so a person can change a rate and watch the PROD
  * formulas recompute. A block is selected as in Excel (shift+click, drag, shift+arrows), for the
- * pane's actions on the selection. A protected sheet refuses typing and Delete with Excel's
- * message, and offers Excel's Review > Unprotect Sheet. Not Excel: no formatting tools, no undo,
- * no copy and paste.
+ * pane's actions on the selection. The selection's columns can be hidden, shown again and
+ * deleted, as Excel's Home > Format > Hide & Unhide and Home > Delete > Delete Sheet Columns do.
+ * A protected sheet refuses typing, Delete and the column commands with Excel's message, and
+ * offers Excel's Review > Unprotect Sheet. Not Excel: no formatting tools, no undo, no copy and
+ * paste.
  */
 import {
   type KeyboardEvent,
@@ -313,6 +315,18 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
     }
   };
 
+  /** A command on the selection's columns: refused in the workbook's words, nothing changed. */
+  const onColumns = (command: (column: number, count: number) => void) => {
+    try {
+      command(selection.column, selection.columnCount);
+      setRefused(null);
+    } catch (error) {
+      if (!(error instanceof PortError)) throw error;
+      setRefused(error.message);
+    }
+    scroller.current?.focus();
+  };
+
   const onBarKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Enter") {
       event.preventDefault();
@@ -348,6 +362,15 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
           onKeyDown={onBarKey}
           placeholder={selectedView.spilled ? "(part of a spilled answer)" : ""}
         />
+        <Button size="small" onClick={() => onColumns((c, n) => book.setColumnsHidden(sheet, c, n, true))}>
+          Hide Columns
+        </Button>
+        <Button size="small" onClick={() => onColumns((c, n) => book.setColumnsHidden(sheet, c, n, false))}>
+          Unhide Columns
+        </Button>
+        <Button size="small" onClick={() => onColumns((c, n) => book.deleteColumns(sheet, c, n))}>
+          Delete Sheet Columns
+        </Button>
         {locked && (
           // Excel's Review > Unprotect Sheet, for a sheet protected without a password.
           <Button

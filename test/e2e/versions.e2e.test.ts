@@ -11,7 +11,9 @@
  * comparison, they are kept under its heading, and go back to the row when it is compared again.
  * PROD's check of each row is in a hidden column: a label retyped and a formula typed over a
  * difference are named in the question when comparing again, Cancel keeps the sheet, and Replace
- * keeps both as notes with PROD's cells back. Then the store's hidden mark is deleted: the pane
+ * keeps both as notes with PROD's cells back. A column the user hid there stays hidden when it is
+ * compared again; with PROD's hidden column deleted and the note that told of it rewritten, the
+ * question still says PROD's checks are gone. Then the store's hidden mark is deleted: the pane
  * asks before taking it back
  * (Cancel changes nothing), and taking it back keeps every version, the one edited by hand still
  * named, and protects it again.
@@ -366,6 +368,68 @@ describe("budget versions in the preview", () => {
     );
     expect(after.get(`G${grand}`)).toBe(
       `You wrote the formula =C${grand}*2 (it showed ${amount(shown).toLocaleString("en-US")}) over "Difference: Current" (E${grand}) in the earlier sheet; PROD's formula is back in its place.`,
+    );
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("keeps a column the user hid on the comparison hidden when comparing again", async () => {
+    const { page } = preview;
+    const before = await showSheet(page, "Budget comparison");
+    const crane = rowOf(before, "3350");
+    expect(before.get(`I${crane}`)).toBe("12/9/2025");
+    // The user hides I, their own date column (Home > Format > Hide & Unhide > Hide Columns).
+    await page.locator(`td[data-address="I${crane}"]`).click();
+    await page.getByRole("button", { name: "Hide Columns", exact: true }).click();
+    expect(await page.locator(`td[data-address="I${crane}"]`).count()).toBe(0);
+
+    const dialog = page.getByRole("dialog");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await dialog.getByText(/^You typed on it: /).waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page.getByText(/cells of yours carried to the rows with the same labels/).waitFor();
+    const after = await showSheet(page, "Budget comparison");
+    // PROD's check (H) and the user's I are hidden: the columns shown go from G to J.
+    const headings = await page
+      .getByRole("grid", { name: "Budget comparison" })
+      .locator("thead th")
+      .allTextContents();
+    expect(headings.slice(1, 10)).toEqual(["A", "B", "C", "D", "E", "F", "G", "J", "K"]);
+    expect(after.get(`G${rowOf(after, "3350")}`)).toBe("ask about the crane");
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("says PROD's checks are gone when the user deleted its hidden column and the note that told of it", async () => {
+    const { page } = preview;
+    const before = await showSheet(page, "Budget comparison");
+    const crane = rowOf(before, "3350");
+    // G to J selected across the hidden H and I, shown again; then H, PROD's check, deleted.
+    await page.locator('td[data-address="G1"]').click();
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.getByRole("button", { name: "Unhide Columns" }).click();
+    expect(await cellText(page, "H4")).toMatch(/^PROD check/);
+    expect(await cellText(page, `I${crane}`)).toBe("12/9/2025");
+    await page.locator('td[data-address="H1"]').click();
+    await page.getByRole("button", { name: "Delete Sheet Columns" }).click();
+    expect(await cellText(page, `H${crane}`)).toBe("12/9/2025");
+    // The chart note, whose last sentence told of the hidden column, in the user's own words.
+    await typeInto(page, "A3", "Chart of accounts as the studio wants it.");
+
+    const dialog = page.getByRole("dialog");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    const question = dialog.getByText(/^You typed on it: /);
+    await question.waitFor();
+    expect(await question.textContent()).toMatch(
+      /PROD's hidden check of what it wrote is gone from \d+ rows \(Budget comparison, row 2, row 3 and \d+ more\), so on them PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept\./,
+    );
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page.getByText(/cells of yours carried to the rows with the same labels/).waitFor();
+    const after = await showSheet(page, "Budget comparison");
+    // Written again with its check hidden in H; the note and the date kept on 3350's row.
+    expect(after.has("H4")).toBe(false);
+    const moved = rowOf(after, "3350");
+    expect(after.get(`G${moved}`)).toBe("ask about the crane");
+    expect([...after.entries()].filter(([a, t]) => a.endsWith(`${moved}`) && t === "12/9/2025")).toHaveLength(
+      1,
     );
     expect(preview.errors).toEqual([]);
   });

@@ -7,7 +7,7 @@
  * keys pass over it.
  */
 import { createElement } from "react";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { WorkbookGrid } from "../../src/preview/WorkbookGrid";
 
@@ -42,4 +42,28 @@ it("does not show a hidden column, and the arrow keys pass over it", async () =>
   expect(screen.getByLabelText("Selected cell").textContent).toBe("C1");
   fireEvent.keyDown(screen.getByRole("region", { name: "Sheet Checked" }), { key: "ArrowLeft" });
   expect(screen.getByLabelText("Selected cell").textContent).toBe("A1");
+});
+
+it("hides, shows again and deletes the selection's columns, as Excel's Home commands do", async () => {
+  const book = new MemoryWorkbook();
+  await book.apply({
+    owner: "user",
+    sheets: [
+      { name: "Mine", mode: "create", blocks: [{ row: 0, column: 0, cells: [["a", "b", "c", "d"]] }] },
+    ],
+  });
+  book.select("Mine", 0, 1);
+  render(createElement(WorkbookGrid, { book }));
+  const grid = () => screen.getByRole("grid", { name: "Mine" });
+  fireEvent.click(screen.getByRole("button", { name: "Hide Columns" }));
+  expect(grid().querySelector('td[data-address="B1"]')).toBeNull();
+  // A block across the hidden column shows it again.
+  act(() => book.select("Mine", 0, 0, 1, 3));
+  fireEvent.click(screen.getByRole("button", { name: "Unhide Columns" }));
+  expect(grid().querySelector('td[data-address="B1"]')?.textContent).toBe("b");
+  act(() => book.select("Mine", 0, 1));
+  fireEvent.click(screen.getByRole("button", { name: "Delete Sheet Columns" }));
+  expect(
+    [...grid().querySelectorAll("tbody tr:first-child td")].slice(0, 4).map((td) => td.textContent),
+  ).toEqual(["a", "c", "d", ""]);
 });
