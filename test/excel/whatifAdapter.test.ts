@@ -704,6 +704,46 @@ describe("the Scenario comparison sheet on the adapter", () => {
     ]);
   });
 
+  it("says which scenario has no value for a global (saved before it was added) and shows the user's value it was compared with, not a blank", async () => {
+    const { book, port, budget, layout } = await insertedBudget();
+    calculateGlobals(book);
+    // The user's globals: 32 days, overtime rule "10:1.5". "Old 30 days" was saved before the
+    // overtime rule was a global; "35 days, CA" sets it.
+    const mine = await readGlobals(port, layout);
+    const scenario = (name: string, days: number, payRule: string | null): Scenario => ({
+      name,
+      saved: "2026-12-04 16:50",
+      globals: mine.flatMap((g) => {
+        if (g.name === "Shoot_Days") return [{ ...g, cell: { kind: "number" as const, value: days } }];
+        if (g.name !== "Pay_Rule") return [g];
+        return payRule === null ? [] : [{ ...g, cell: { kind: "text" as const, value: payRule } }];
+      }),
+    });
+    const old = scenario("Old 30 days", 30, null);
+    const ca = scenario("35 days, CA", 35, "CA");
+    const { scenarios: saved } = await storeNow(port, budget);
+    await writeScenarios(port, budget, [...saved, old, ca], saved);
+    const written = await compareAndWrite(port, budget, [old, ca], await storeNow(port, budget), asked);
+    expect(written?.comparison.unset).toEqual([{ scenario: "Old 30 days", globals: ["Overtime rule"] }]);
+    expect(written?.unsetWords).toBe(
+      '"Old 30 days" has no value for Overtime rule (a global added after it was saved), so your value was used.',
+    );
+    // The globals that differ show the value each scenario was compared with: the user's for
+    // the one it has none for.
+    const column = book.values("Scenario comparison", 0, 0, 40, 1).map((r) => r[0]);
+    const payRule = column.indexOf("Overtime rule");
+    expect(payRule).toBeGreaterThan(column.indexOf("Globals that differ"));
+    expect(book.values("Scenario comparison", payRule, 1, 1, 2)).toEqual([["10:1.5", "CA"]]);
+
+    // Applied, it says so too: the user's overtime rule stays.
+    const applied = await applyScenario(port, budget, old, await storeNow(port, budget));
+    expect(applied.unsetWords).toBe(
+      '"Old 30 days" has no value for Overtime rule (a global added after it was saved), so your value was kept.',
+    );
+    const at = (name: string) => book.cell("Globals", layout.rows.find((r) => r.name === name)!.ref.address);
+    expect([at("Shoot_Days")?.content, at("Pay_Rule")?.content]).toEqual([30, "10:1.5"]);
+  });
+
   it("passes by another budget's comparison: each budget's comparison is its own", async () => {
     const { book, port, budget } = await insertedBudget();
     const template = TEMPLATES.FEATURE;

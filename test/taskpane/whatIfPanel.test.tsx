@@ -102,6 +102,27 @@ describe("What-if panel", () => {
     expect(globals()).toBe(before);
   });
 
+  it("warns, naming it, that a scenario saved before a global was added left the user's value there when applied", async () => {
+    const { port } = await withFeatureBudget();
+    const [budget] = await findBudgets(port);
+    // "Old 30 days" was saved when the budget's only global was its shoot days.
+    const old = {
+      name: "Old 30 days",
+      saved: "2026-12-01 09:00",
+      globals: [{ name: "Shoot_Days", cell: { kind: "number" as const, value: 30 } }],
+    };
+    await writeScenarios(port, budget, [old], []);
+    render(<App port={port} initialPanel="whatif" />);
+    const apply = await screen.findByRole("button", { name: "Apply scenario" }, { timeout: 10_000 });
+    await userEvent.click(apply);
+    expect(
+      await screen.findByText(
+        /^Scenario "Old 30 days" applied to Globals\. Your globals as they were are saved as the scenario "Before applying [^"]+"\. "Old 30 days" has no value for 22 globals \(Prep \(weeks\), Wrap \(weeks\), Shoot days per week and 19 more: added after it was saved\), so your values were kept\.$/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText("Done, with a warning")).toBeInTheDocument();
+  });
+
   it("asks before taking back a store whose hidden mark was deleted: Cancel changes nothing; Take it back keeps every scenario", async () => {
     const { book, port } = await withFeatureBudget();
     const [budget] = await findBudgets(port);

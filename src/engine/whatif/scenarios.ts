@@ -164,6 +164,15 @@ export function missingGlobals(scenario: Scenario, budgetGlobals: readonly strin
   return scenario.globals.map((g) => g.name).filter((g) => !have.has(g.toUpperCase()));
 }
 
+/**
+ * The budget's globals a scenario has no value for (saved before they were added to the budget):
+ * applying or comparing it leaves them as the user has them, which the pane says.
+ */
+export function unsetGlobals(scenario: Scenario, budgetGlobals: readonly string[]): string[] {
+  const has = new Set(scenario.globals.map((g) => g.name.toUpperCase()));
+  return budgetGlobals.filter((g) => !has.has(g.toUpperCase()));
+}
+
 /** One figure of the top sheet: a level total, a charge, the grand total. */
 export interface Figure {
   label: string;

@@ -301,10 +301,12 @@ function Scenarios({ budget }: { budget: Budget }) {
       const store = await takenBack(apply);
       if (!store) return;
       const kept = await applyScenario(apply.port, budget, scenario, store);
-      apply.showNote(
+      const words =
         `Scenario "${scenario.name}" applied to ${budget.globals}.` +
-          (kept.added ? ` Your globals as they were are saved as the scenario "${kept.scenario.name}".` : ""),
-      );
+        (kept.added ? ` Your globals as they were are saved as the scenario "${kept.scenario.name}".` : "");
+      // A global the scenario has no value for was left as the user has it: said, as a warning.
+      if (kept.unsetWords === "") apply.showNote(words);
+      else apply.showWarning(`${words} ${kept.unsetWords}`);
       await handleRead();
     } catch (error) {
       apply.showError(error);
@@ -340,12 +342,14 @@ function Scenarios({ budget }: { budget: Budget }) {
     if (written === null) {
       compare.showNote(keptSheetWords(asked, ", and no global was changed"));
     } else if (written) {
-      const { comparison, target, carried } = written;
-      compare.showNote(
+      const { comparison, target, carried, unsetWords } = written;
+      const words =
         `${comparison.scenarios.length} scenarios compared ${writtenWhere(target, budget.comparisonSheet, "PROD's scenario comparison of this budget")}; your globals are as they were.` +
-          (comparison.keptAs ? ` They are also saved as the scenario "${comparison.keptAs}".` : "") +
-          (carried === "" ? "" : ` ${carried}`),
-      );
+        (comparison.keptAs ? ` They are also saved as the scenario "${comparison.keptAs}".` : "") +
+        (carried === "" ? "" : ` ${carried}`);
+      // A scenario compared with the user's value of a global it has none for: said, as a warning.
+      if (unsetWords === "") compare.showNote(words);
+      else compare.showWarning(`${words} ${unsetWords}`);
     }
     await handleRead();
   };

@@ -18,6 +18,7 @@ import {
   storeRows,
   storedCell,
   topSheetFigures,
+  unsetGlobals,
 } from "../../engine/whatif/scenarios";
 import {
   type Cell,
@@ -54,6 +55,7 @@ import {
   KEPT_HEADING,
   YOUR_NOTES,
   carriedWords,
+  firstFew,
   placeTypedCells,
   readKeptRows,
   rowChecksBlock,
@@ -65,6 +67,7 @@ import {
   type WrittenRow,
 } from "../shell/userWork";
 import { rewriteKeepingSaved, takeBackSaved } from "../shell/savedStore";
+import { count } from "../shell/words";
 import { TEMPLATES_OWNER } from "../templates/buildPlan";
 import { GROUPS_FORMATS, IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
 
@@ -528,8 +531,9 @@ export function cannotApply(scenario: Scenario, layout: GlobalsLayout): string |
  * Applies a scenario's globals to the budget, keeping the user's globals in the store first when
  * no saved scenario holds them (keepCurrent). `store`: the store as the pane read it for this
  * action (takeBackStore), not read again; one whose mark is gone is refused before anything is
- * read or written (scenariosToUse). Answers the scenario the user's globals are kept as and
- * whether it was just saved.
+ * read or written (scenariosToUse). Answers the scenario the user's globals are kept as, whether
+ * it was just saved, and the globals the scenario has no value for in words (left as the user
+ * has them; "" if none).
  */
 export async function applyScenario(
   port: WorkbookPort,
@@ -537,7 +541,7 @@ export async function applyScenario(
   scenario: Scenario,
   store: SavedScenarios,
   now = new Date(),
-): Promise<{ scenario: Scenario; added: boolean }> {
+): Promise<{ scenario: Scenario; added: boolean; unsetWords: string }> {
   const saved = scenariosToUse(budget, store);
   const layout = await readGlobalsLayout(port, budget);
   const problem = cannotApply(scenario, layout);
@@ -547,18 +551,48 @@ export async function applyScenario(
   await writeGlobals(port, budget, layout, current, scenario.globals).catch((error: unknown) => {
     throw globalsRefused(error, budget, kept);
   });
-  return kept;
+  return { ...kept, unsetWords: unsetWords(unsetOf([scenario], layout), "kept") };
 }
 
 // ---- Comparing scenarios -----------------------------------------------------------------
 
 /** The result of a comparison: each scenario's figures and the lines of the comparison. */
 export interface ScenarioComparison {
+  /** The scenarios as compared: each with the user's value of a global it has none for (`unset`). */
   scenarios: Scenario[];
   figures: Figure[][];
   lines: ComparisonLine[];
   /** The scenario the user's own globals were kept as, when it was saved for this run. */
   keptAs: string | null;
+  /**
+   * The scenarios that have no value for some of the budget's globals (added after they were
+   * saved), each with those globals' labels: they were compared with the user's values there.
+   */
+  unset: { scenario: string; globals: string[] }[];
+}
+
+/** The scenarios with no value for some of the budget's globals, and those globals' labels. */
+function unsetOf(scenarios: readonly Scenario[], layout: GlobalsLayout): ScenarioComparison["unset"] {
+  const names = layout.rows.map((r) => r.name);
+  return scenarios.flatMap((s) => {
+    const none = new Set(unsetGlobals(s, names));
+    const globals = layout.rows.filter((r) => none.has(r.name)).map((r) => r.label);
+    return globals.length === 0 ? [] : [{ scenario: s.name, globals }];
+  });
+}
+
+/**
+ * What the pane says of the globals scenarios had no value for ({@link ScenarioComparison.unset}),
+ * or "": `done` says what became of the user's values there ("used": compared with them).
+ */
+export function unsetWords(unset: ScenarioComparison["unset"], done = "used"): string {
+  return unset
+    .map(({ scenario, globals }) => {
+      const one = globals.length === 1;
+      const which = one ? globals[0] : `${count(globals.length, "global")} (${firstFew(globals)}`;
+      return `"${scenario}" has no value for ${which}${one ? " (a global" : ":"} added after it was saved), so your ${one ? "value was" : "values were"} ${done}.`;
+    })
+    .join(" ");
 }
 
 /**
@@ -584,6 +618,7 @@ export async function compareScenarios(
     if (problem) throw new PortError("notFound", problem);
   }
   const current = await readGlobals(port, layout);
+  const unset = unsetOf(picked, layout);
   const kept = await keepCurrent(port, budget, current, saved, "Before comparing", now);
   const top = topRead === undefined ? await port.readUsedRange(budget.topSheet) : topRead;
   if (!top) throw new PortError("notFound", `"${budget.topSheet}" is empty.`, [budget.topSheet]);
@@ -616,11 +651,19 @@ export async function compareScenarios(
     );
   }
   if (failure !== null) throw failure;
+  // Each scenario as it was compared: a global it has no value for held the user's value.
+  const compared = picked.map((s) => ({
+    ...s,
+    globals: layout.rows.map(
+      (row, i) => s.globals.find((g) => g.name.toUpperCase() === row.name.toUpperCase()) ?? current[i],
+    ),
+  }));
   return {
-    scenarios: [...picked],
+    scenarios: compared,
     figures,
     lines: compareFigures(figures),
     keptAs: kept.added ? kept.scenario.name : null,
+    unset,
   };
 }
 
@@ -762,6 +805,8 @@ export interface WrittenComparison {
   target: SheetTarget;
   /** What the user had typed on the comparison replaced and where it went, in words ("" if nothing). */
   carried: string;
+  /** The globals scenarios had no value for, in words ({@link unsetWords}; "" if none). */
+  unsetWords: string;
 }
 
 /**
@@ -813,7 +858,12 @@ export async function compareAndWrite(
   const layout = await readGlobalsLayout(port, budget);
   const { plan, carry } = comparisonPlan(budget, comparison, layout, target, typed);
   await port.apply(plan);
-  return { comparison, target, carried: carriedWords(carry, KEPT_HEADING, true) };
+  return {
+    comparison,
+    target,
+    carried: carriedWords(carry, KEPT_HEADING, true),
+    unsetWords: unsetWords(comparison.unset),
+  };
 }
 
 /**

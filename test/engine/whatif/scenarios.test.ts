@@ -4,6 +4,7 @@ import {
   matchingScenario,
   missingGlobals,
   readStore,
+  unsetGlobals,
   sameCell,
   storeRows,
   storedCell,
@@ -115,6 +116,19 @@ describe("matching the current globals with a saved scenario", () => {
 
   it("lists the globals a scenario has that the budget lost", () => {
     expect(missingGlobals(thirty, ["shoot_days", "Shoot_Weeks", "Pay_Rule"])).toEqual(["Notes"]);
+  });
+
+  it("lists the budget's globals a scenario has no value for (saved before they were added), in the budget's order", () => {
+    expect(unsetGlobals(thirty, ["Night_Premium", "shoot_days", "Shoot_Weeks", "Pay_Rule", "Fee"])).toEqual([
+      "Night_Premium",
+      "Fee",
+    ]);
+    expect(
+      unsetGlobals(
+        thirty,
+        thirty.globals.map((g) => g.name),
+      ),
+    ).toEqual([]);
   });
 });
 
