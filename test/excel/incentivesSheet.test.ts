@@ -439,7 +439,7 @@ describe("the Settings and Exchange rate cells the user changed on the Incentive
     expect(await compareIncentives(port, ref, next, asking(false, questions))).toBeNull();
     expect(snapshot(book)).toBe(before);
     expect(questions).toEqual([
-      `Replace "Incentive comparison"? You typed on it: 1 cell beside 1 row (US-NM); 1 of PROD's labels or figures retyped (1.4 over "Exchange rate" of CAN-BC (E8)). 1 cell will be kept under "${KEPT_HEADING}" (1 row the new sheet does not have: US-NM); 1 cell you typed over PROD's labels, figures or formulas on 1 row the new sheet does not have (CAN-BC) will be kept as a note under "${KEPT_HEADING}", beside the row's label, with nothing put back in its place. You changed on it: US-GA's Settings (D6) is "SALE=0.88", the pane had blank. The new comparison keeps your value and its figures use it. Comparing replaces it with this comparison.`,
+      `Replace "Incentive comparison"? You typed on it: 1 cell typed where PROD left its cell blank ("STAGE=YES" in "Settings" of US-NM (D7)); 1 of PROD's labels or figures retyped (1.4 over "Exchange rate" of CAN-BC (E8)). 1 cell will be kept under "${KEPT_HEADING}" (1 row the new sheet does not have: US-NM); 1 cell you typed over PROD's labels, figures or formulas on 1 row the new sheet does not have (CAN-BC) will be kept as a note under "${KEPT_HEADING}", beside the row's label, with nothing put back in its place. You changed on it: US-GA's Settings (D6) is "SALE=0.88", the pane had blank. The new comparison keeps your value and its figures use it. Comparing replaces it with this comparison.`,
     ]);
     expect(questions[0]).not.toMatch(/PROD's (own|formula) (is )?back/);
 
@@ -501,8 +501,21 @@ describe("the Settings and Exchange rate cells the user changed on the Incentive
       [pane[0], pane[1], { ...pane[2], exchangeRate: 1.5 }],
       asking(true, questions),
     );
-    expect(questions[0]).toMatch(/CAN-BC's Exchange rate \(E8\) is 1\.37, the pane had 1\.5\./);
+    // Not that PROD puts its own back: the rate that is not the pane's is kept.
+    expect(questions).toEqual([
+      `Replace "Incentive comparison"? PROD's hidden check of what it wrote is gone from 1 row (CAN-BC), so on it PROD cannot tell a label or formula you retyped from its own, and puts its own back, except a program's Settings or Exchange rate that is not the pane's, which it keeps; notes, cells beside the rows and figures typed over formulas are still kept. You changed on it: CAN-BC's Exchange rate (E8) is 1.37, the pane had 1.5. The new comparison keeps your value and its figures use it. Comparing replaces it with this comparison.`,
+    ]);
     expect(again?.programs[2].exchangeRate).toBe(1.37);
+
+    // British Columbia's check deleted again, and British Columbia no longer compared: nothing of
+    // PROD's goes back on a row the new comparison does not have.
+    book.setCell(COMPARISON_SHEET, "L8", { kind: "value", content: "" });
+    const before = snapshot(book);
+    expect(await compareIncentives(port, ref, [pane[0], pane[1]], asking(false, questions))).toBeNull();
+    expect(snapshot(book)).toBe(before);
+    expect(questions[1]).toBe(
+      `Replace "Incentive comparison"? PROD's hidden check of what it wrote is gone from 1 row (CAN-BC), so on it PROD cannot tell a label or formula you retyped from its own; the new sheet does not have it, so nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
+    );
   });
 
   it("keeps the user's formula in a rate cell as written", async () => {

@@ -391,7 +391,13 @@ export async function compareIncentives(
   );
   const { plan, carry } = comparisonPlan(target, budget.cells, programs, typed);
   const facts = { what: "an incentive comparison", typed, carry, keptHeading: KEPT_HEADING };
-  const question = replaceQuestion({ ...earlier, ...facts, changed: keptInputWords(kept, false) });
+  const question = replaceQuestion({
+    ...earlier,
+    ...facts,
+    // On a row whose check is gone, a Settings or Exchange rate cell that differs is kept (keepSheetInputs).
+    inputs: "a program's Settings or Exchange rate that is not the pane's",
+    changed: keptInputWords(kept, false),
+  });
   if (question && !(await confirm(question, target.sheetName))) return null;
   await port.apply(plan, options);
   return {

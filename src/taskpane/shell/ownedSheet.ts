@@ -142,7 +142,7 @@ export function unmarkedSheetWords(sheet: string, what: string): string {
  */
 export function reclaimComparisonQuestion(sheet: string, what: string): SheetQuestion {
   const facts = { sheet, what, reclaim: true, typed: [], keptHeading: "", links: { cells: [], names: [] } };
-  return questionWords({ ...facts, carry: { cells: [], labels: [], end: 0 } });
+  return questionWords({ ...facts, carry: { cells: [], labels: [], end: 0, rows: new Set() } });
 }
 
 /**
@@ -274,6 +274,12 @@ export interface ReplaceFacts {
   typed: readonly TypedCell[];
   /** Its rows whose check of what PROD wrote is gone (lostChecks); none when left out. */
   lost?: readonly OwnRow[];
+  /**
+   * The cells of PROD's the sheet invites the user to change, in the panel's words, that are kept
+   * on a row whose check is gone when they differ from the pane ("a program's Settings or
+   * Exchange rate that is not the pane's"): said in the words on such rows; absent for none.
+   */
+  inputs?: string;
   carry: Carry;
   /** The heading of the kept part ("From the earlier comparison"). */
   keptHeading: string;
@@ -301,11 +307,27 @@ export function replaceQuestion(facts: ReplaceFacts): SheetQuestion | null {
 
 /**
  * What the pane says of rows whose check is gone (the user deleted the hidden column, or its text):
- * there PROD tells only what a sheet without checks tells.
+ * there PROD tells only what a sheet without checks tells. On those the new output has (`rows`,
+ * Carry's) PROD's own goes back, less the cells the panel keeps (`inputs`, ReplaceFacts'); on
+ * those it does not, nothing is put back, and a label or figure retyped there is not carried.
  */
-export function lostCheckWords(lost: readonly OwnRow[]): string {
-  const labels = lost.map((own) => (own.label === "" ? `row ${own.row + 1}` : own.label));
-  return `PROD's hidden check of what it wrote is gone from ${count(lost.length, "row")} (${firstFew(labels)}), so on ${lost.length === 1 ? "it" : "them"} PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept.`;
+export function lostCheckWords(lost: readonly OwnRow[], rows: ReadonlySet<string>, inputs?: string): string {
+  const name = (own: OwnRow) => (own.label === "" ? `row ${own.row + 1}` : own.label);
+  const them = (n: number) => (n === 1 ? "it" : "them");
+  const here = lost.filter((own) => rows.has(own.key));
+  const gone = lost.filter((own) => !rows.has(own.key));
+  const except = inputs === undefined ? "" : `, except ${inputs}, which it keeps`;
+  const back =
+    here.length === 0
+      ? ""
+      : gone.length === 0
+        ? `, and puts its own back${except}`
+        : `: on ${firstFew(here.map(name))} it puts its own back${except}`;
+  const nothing =
+    gone.length === 0
+      ? ""
+      : `; the new sheet does not have ${here.length === 0 ? them(gone.length) : firstFew(gone.map(name))}, so nothing is put back there and what you retyped in PROD's cells there is not kept`;
+  return `PROD's hidden check of what it wrote is gone from ${count(lost.length, "row")} (${firstFew(lost.map(name))}), so on ${them(lost.length)} PROD cannot tell a label or formula you retyped from its own${back}${nothing}; notes, cells beside the rows and figures typed over formulas are still kept.`;
 }
 
 function questionWords(facts: ReplaceFacts): SheetQuestion {
@@ -315,7 +337,8 @@ function questionWords(facts: ReplaceFacts): SheetQuestion {
     parts.push(
       `You typed on it: ${typedWords(facts.typed).join("; ")}. ${carriedWords(facts.carry, facts.keptHeading, false)}`,
     );
-  if (facts.lost && facts.lost.length > 0) parts.push(lostCheckWords(facts.lost));
+  if (facts.lost && facts.lost.length > 0)
+    parts.push(lostCheckWords(facts.lost, facts.carry.rows, facts.inputs));
   if (facts.changed) parts.push(facts.changed);
   if (hasLinks(facts.links)) parts.push(sheetLinksWords(facts.sheet, facts.links));
   parts.push(

@@ -137,6 +137,11 @@ export interface TypedCell {
   over?: string;
   /** For "over": what PROD wrote there, a live formula or its own content (a label, a value). */
   under?: "formula" | "content";
+  /**
+   * For "beside" typed in one of PROD's columns where PROD left the cell blank (an Exchange rate
+   * for a program in the budget's own currency): the column's heading, when the panel names it.
+   */
+  heading?: string;
 }
 
 /** A formula, not text that begins with "=" (Excel gives such text as both value and formula). */
@@ -327,10 +332,11 @@ export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): Type
       } else if (checked !== undefined) {
         // The check tells every cell the user changed; a cell emptied leaves nothing to keep.
         if (isEmpty(value, formula) || matchesCheck(value, formula, checked)) return;
+        const heading = over ?? own.headings?.get(column);
+        const named = heading === undefined ? {} : { heading };
         // Typed where PROD left the cell blank: the user's own, kept beside the row.
-        if (checked === BLANK) typed.push({ kind: "beside", on, ...cell });
+        if (checked === BLANK) typed.push({ kind: "beside", on, ...cell, ...named });
         else {
-          const heading = over ?? own.headings?.get(column);
           const under = over === undefined ? "content" : "formula";
           typed.push({
             kind: "over",
@@ -438,6 +444,11 @@ export interface Carry {
   labels: { row: number; column: number; cell: Cell }[];
   /** The first row after everything written (PROD's output and the kept part). */
   end: number;
+  /**
+   * The keys of PROD's rows in the new output: a row of the earlier one whose key is not here is
+   * a row the new output does not have (the words on rows whose check is gone, ownedSheet.ts).
+   */
+  rows: ReadonlySet<string>;
 }
 
 /**
@@ -673,14 +684,17 @@ export function placeTypedCells(
       }
     }
   }
-  return { cells: placed, labels, end: next };
+  return { cells: placed, labels, end: next, rows: new Set(byKey.keys()) };
 }
 
 const order = (t: TypedCell) => ["note", "beside", "over", "loose"].indexOf(t.kind);
 
 /** What the user typed, in words for the question: "3 notes beside rows (1100 Story, 2300 Sets …)". */
 export function typedWords(typed: readonly TypedCell[]): string[] {
-  const onRows = typed.filter((t) => t.kind === "note" || t.kind === "beside");
+  // A cell typed in one of PROD's columns (where PROD left it blank) is named by its column.
+  const inBlank = (t: TypedCell) => t.kind === "beside" && t.on !== null && t.column < t.on.width;
+  const onRows = typed.filter((t) => t.kind === "note" || (t.kind === "beside" && !inBlank(t)));
+  const blanks = typed.filter(inBlank);
   const overs = typed.filter((t) => t.kind === "over");
   const over = overs.filter((t) => t.under !== "content" && t.formula === null);
   const formulas = overs.filter((t) => t.under !== "content" && t.formula !== null);
@@ -700,6 +714,17 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
       `${count(onRows.length, "cell")} beside ${count(rowLabels.length, "row")} (${firstFew(rowLabels)})`,
     );
   }
+  if (blanks.length > 0)
+    parts.push(
+      `${count(blanks.length, "cell")} typed where PROD left its cell blank (${firstFew(
+        blanks.map((t) => {
+          const at = a1(t.row, t.column);
+          const label = t.on?.label ?? "";
+          const where = t.heading === undefined ? `${at} of ${label}` : `"${t.heading}" of ${label} (${at})`;
+          return `${shownValue(t.value)} in ${where}`;
+        }),
+      )})`,
+    );
   if (over.length > 0)
     parts.push(
       `${count(over.length, "figure")} typed over PROD's formulas (${firstFew(

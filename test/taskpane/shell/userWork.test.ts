@@ -269,10 +269,34 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       `You typed 12,500 over "Difference: Current" (E4) in the earlier sheet; PROD's formula is back in its place.`,
     ]);
     expect(typedWords(typed)).toEqual([
-      "1 cell beside 1 row (Grand total)",
+      // Not "beside": named by PROD's column heading, so the user finds it.
+      `1 cell typed where PROD left its cell blank ("see below" in "Account" of Grand total (A5))`,
       `1 figure typed over PROD's formulas (12,500 over "Difference: Current" of 2300 Sets (E4))`,
       `1 formula of yours written over PROD's formulas (=C3*2 over "Difference: Current" of 1100 Story (E3))`,
       `2 of PROD's labels or figures retyped ("Now" over C2 of the header, "Sets (revised)" over "Description" of 2300 Sets (B4))`,
+    ]);
+  });
+
+  it("names a cell typed where PROD left its cell blank by its column's heading, by its address where PROD names none, apart from the cells beside rows", () => {
+    const edited = sheet((cells) => {
+      cells[4][0] = put(1.3); // the Grand total's blank "Account"
+      cells[4][7] = put("ask"); // beside it, right of the check
+      cells[4][NOTES] = put("mine"); // its note
+    });
+    const typed = findTypedCells(edited, rows());
+    expect(typed.map((t) => [t.kind, a1(t.row, t.column), t.heading ?? null])).toEqual([
+      ["beside", "A5", "Account"],
+      ["note", "F5", null],
+      ["beside", "H5", null],
+    ]);
+    expect(typedWords(typed)).toEqual([
+      "2 cells beside 1 row (Grand total)",
+      `1 cell typed where PROD left its cell blank (1.3 in "Account" of Grand total (A5))`,
+    ]);
+    const unnamed = rows().map(({ headings: _headings, ...row }) => row);
+    expect(typedWords(findTypedCells(edited, unnamed))).toEqual([
+      "2 cells beside 1 row (Grand total)",
+      "1 cell typed where PROD left its cell blank (1.3 in A5 of Grand total)",
     ]);
   });
 
@@ -431,7 +455,8 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       what: "a budget comparison",
       reclaim: false,
       typed: [],
-      carry: { cells: [], labels: [], end: 0 },
+      // The new output has every row of the earlier one.
+      carry: { cells: [], labels: [], end: 0, rows: new Set(rows().map((r) => r.key)) },
       keptHeading: KEPT,
       links: { cells: [], names: [] },
     };
@@ -439,6 +464,57 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     expect(replaceQuestion({ ...facts, lost })?.message).toBe(
       "PROD's hidden check of what it wrote is gone from 2 rows (2300 Sets, Grand total), so on them PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
     );
+  });
+
+  it("says PROD's own is put back only on the rows whose check is gone that the new output has, and that nothing is put back on the others", () => {
+    const edited = sheet((cells) => {
+      cells[2][CHECK] = put(""); // 1100's check deleted
+      cells[3][CHECK] = put(""); // 2300's too
+    });
+    const lost = lostChecks(edited, rows());
+    const facts = (keys: readonly string[], inputs?: string) => ({
+      sheet: SHEET,
+      what: "a budget comparison",
+      reclaim: false,
+      typed: [],
+      lost,
+      carry: { cells: [], labels: [], end: 0, rows: new Set(keys) },
+      keptHeading: KEPT,
+      links: { cells: [], names: [] },
+      ...(inputs === undefined ? {} : { inputs }),
+    });
+    const all = rows().map((r) => r.key);
+    const asked = (keys: readonly string[], inputs?: string) => replaceQuestion(facts(keys, inputs))?.message;
+    // 2300 filtered out of the new comparison: nothing of PROD's is put back there.
+    expect(asked(all.filter((k) => k !== "code 2300"))).toBe(
+      "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own: on 1100 Story it puts its own back; the new sheet does not have 2300 Sets, so nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+    );
+    expect(asked(all.filter((k) => !k.startsWith("code ")))).toBe(
+      "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own; the new sheet does not have them, so nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+    );
+    // The cells a sheet invites the user to change (the Incentive comparison's) are kept when not the pane's.
+    const inputs = "a program's Settings or Exchange rate that is not the pane's";
+    expect(asked(all, inputs)).toBe(
+      "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own, and puts its own back, except a program's Settings or Exchange rate that is not the pane's, which it keeps; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+    );
+    expect(
+      asked(
+        all.filter((k) => k !== "code 1100"),
+        inputs,
+      ),
+    ).toBe(
+      "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own: on 2300 Sets it puts its own back, except a program's Settings or Exchange rate that is not the pane's, which it keeps; the new sheet does not have 1100 Story, so nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+    );
+  });
+
+  it("names the rows the new output has, for the words on rows whose check is gone", () => {
+    const carry = placeTypedCells([], rows().slice(0, 3), SHEET, {
+      start: 7,
+      width: 6,
+      notes: 5,
+      heading: KEPT,
+    });
+    expect([...carry.rows]).toEqual(["#title", "#header", "code 1100"]);
   });
 
   it("falls back on every row when the check column is gone, and reads a sheet written before checks as before", () => {
@@ -799,7 +875,7 @@ describe("a property of the carry's writes", () => {
         }),
         (spots) => {
           // Each spot is one of PROD's labels of the kept part, or a cell of the user's.
-          const carry: Carry = { cells: [], labels: [], end: 8 };
+          const carry: Carry = { cells: [], labels: [], end: 8, rows: new Set() };
           const wanted = new Map<string, { cell: Cell; format: string | null }>();
           for (const [[row, column], label, f] of spots) {
             const cell: Cell = label ? { text: `label ${row},${column}` } : row * 10 + column;
@@ -839,7 +915,7 @@ describe("a property of the carry's writes", () => {
   });
 
   it("writes 500 notes down a notes column in one write, where it took 500", () => {
-    const carry: Carry = { cells: [], labels: [], end: 0 };
+    const carry: Carry = { cells: [], labels: [], end: 0, rows: new Set() };
     for (let row = 4; row < 504; row++)
       carry.cells.push({
         row,
