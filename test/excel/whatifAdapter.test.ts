@@ -632,7 +632,8 @@ describe("the Scenario comparison sheet on the adapter", () => {
       return Promise.resolve(false);
     });
     expect(questions).toEqual([
-      "PROD's hidden check of what it wrote is gone from 1 row (Grand total), so on it PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+      // Nothing typed: the comparison's rows are not read before the question (no more syncs).
+      "PROD's hidden check of what it wrote is gone from 1 row (Grand total), so on it PROD cannot tell a label or formula you retyped from its own: where the new sheet has the row it puts its own back; on any it does not have, nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
     ]);
     // A comparison from before checks: no check column, no note of it, no PROD_HIDDEN name; no
     // words about one, nothing to ask.

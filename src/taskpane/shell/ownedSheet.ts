@@ -142,7 +142,7 @@ export function unmarkedSheetWords(sheet: string, what: string): string {
  */
 export function reclaimComparisonQuestion(sheet: string, what: string): SheetQuestion {
   const facts = { sheet, what, reclaim: true, typed: [], keptHeading: "", links: { cells: [], names: [] } };
-  return questionWords({ ...facts, carry: { cells: [], labels: [], end: 0, rows: new Set() } });
+  return questionWords({ ...facts, carry: { cells: [], labels: [], end: 0, rows: null } });
 }
 
 /**
@@ -310,24 +310,29 @@ export function replaceQuestion(facts: ReplaceFacts): SheetQuestion | null {
  * there PROD tells only what a sheet without checks tells. On those the new output has (`rows`,
  * Carry's) PROD's own goes back, less the cells the panel keeps (`inputs`, ReplaceFacts'); on
  * those it does not, nothing is put back, and a label or figure retyped there is not carried.
+ * When the new output's rows are not known (`rows` null: nothing typed, so the Scenario
+ * comparison lays nothing out before its question), both are said, of the rows each is true of.
  */
-export function lostCheckWords(lost: readonly OwnRow[], rows: ReadonlySet<string>, inputs?: string): string {
+export function lostCheckWords(
+  lost: readonly OwnRow[],
+  rows: ReadonlySet<string> | null,
+  inputs?: string,
+): string {
   const name = (own: OwnRow) => (own.label === "" ? `row ${own.row + 1}` : own.label);
   const them = (n: number) => (n === 1 ? "it" : "them");
-  const here = lost.filter((own) => rows.has(own.key));
-  const gone = lost.filter((own) => !rows.has(own.key));
   const except = inputs === undefined ? "" : `, except ${inputs}, which it keeps`;
-  const back =
-    here.length === 0
-      ? ""
+  const nothing = "nothing is put back there and what you retyped in PROD's cells there is not kept";
+  const here = rows === null ? [] : lost.filter((own) => rows.has(own.key));
+  const gone = rows === null ? [] : lost.filter((own) => !rows.has(own.key));
+  const what =
+    rows === null
+      ? `: where the new sheet has the row it puts its own back${except}; on any it does not have, ${nothing}`
       : gone.length === 0
         ? `, and puts its own back${except}`
-        : `: on ${firstFew(here.map(name))} it puts its own back${except}`;
-  const nothing =
-    gone.length === 0
-      ? ""
-      : `; the new sheet does not have ${here.length === 0 ? them(gone.length) : firstFew(gone.map(name))}, so nothing is put back there and what you retyped in PROD's cells there is not kept`;
-  return `PROD's hidden check of what it wrote is gone from ${count(lost.length, "row")} (${firstFew(lost.map(name))}), so on ${them(lost.length)} PROD cannot tell a label or formula you retyped from its own${back}${nothing}; notes, cells beside the rows and figures typed over formulas are still kept.`;
+        : here.length === 0
+          ? `; the new sheet does not have ${them(gone.length)}, so ${nothing}`
+          : `: on ${firstFew(here.map(name))} it puts its own back${except}; the new sheet does not have ${firstFew(gone.map(name))}, so ${nothing}`;
+  return `PROD's hidden check of what it wrote is gone from ${count(lost.length, "row")} (${firstFew(lost.map(name))}), so on ${them(lost.length)} PROD cannot tell a label or formula you retyped from its own${what}; notes, cells beside the rows and figures typed over formulas are still kept.`;
 }
 
 function questionWords(facts: ReplaceFacts): SheetQuestion {

@@ -446,9 +446,10 @@ export interface Carry {
   end: number;
   /**
    * The keys of PROD's rows in the new output: a row of the earlier one whose key is not here is
-   * a row the new output does not have (the words on rows whose check is gone, ownedSheet.ts).
+   * a row the new output does not have (the words on rows whose check is gone, ownedSheet.ts);
+   * null in a carry of nothing a panel did not lay out (not known).
    */
-  rows: ReadonlySet<string>;
+  rows: ReadonlySet<string> | null;
 }
 
 /**

@@ -837,10 +837,10 @@ export async function compareAndWrite(
   const earlier = await earlierWork(port, target, (cells) => earlierComparisonRows(cells, budget));
   const { typed } = earlier;
   let top: RangeData | null | undefined;
-  let expected: Carry = { cells: [], labels: [], end: 0, rows: new Set() };
-  // What is typed goes to the rows the comparison will have, and the words on rows whose check is
-  // gone say which of those it still has.
-  if (typed.length > 0 || (earlier.lost?.length ?? 0) > 0) {
+  // Laid out only when something typed is to be placed: the rows the comparison will have are not
+  // read for the question otherwise (the words on rows whose check is gone say so: rows null).
+  let expected: Carry = { cells: [], labels: [], end: 0, rows: null };
+  if (typed.length > 0) {
     // The lines the comparison will have are the top sheet's, read now (before any global changes).
     top = await port.readUsedRange(budget.topSheet);
     const lines = compareFigures([topSheetFigures(top?.values ?? [])]);

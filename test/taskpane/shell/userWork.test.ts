@@ -492,6 +492,12 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     expect(asked(all.filter((k) => !k.startsWith("code ")))).toBe(
       "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own; the new sheet does not have them, so nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
     );
+    // The new output's rows not known (nothing typed was laid out): each rule of the rows it is true of.
+    expect(
+      replaceQuestion({ ...facts(all), carry: { cells: [], labels: [], end: 0, rows: null } })?.message,
+    ).toBe(
+      "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own: where the new sheet has the row it puts its own back; on any it does not have, nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+    );
     // The cells a sheet invites the user to change (the Incentive comparison's) are kept when not the pane's.
     const inputs = "a program's Settings or Exchange rate that is not the pane's";
     expect(asked(all, inputs)).toBe(
@@ -514,7 +520,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       notes: 5,
       heading: KEPT,
     });
-    expect([...carry.rows]).toEqual(["#title", "#header", "code 1100"]);
+    expect([...(carry.rows ?? [])]).toEqual(["#title", "#header", "code 1100"]);
   });
 
   it("falls back on every row when the check column is gone, and reads a sheet written before checks as before", () => {
