@@ -215,13 +215,25 @@ export interface ComparisonLine {
 /**
  * The comparison of the top sheet's figures under each scenario, by label, in the order of the
  * first scenario's top sheet; a figure only some scenarios have (a charge whose rate is blank in
- * one) is kept with "" for the others, never dropped.
+ * one) is kept with "" for the others, never dropped. A label the top sheet shows more than once
+ * (a line the user renamed to another's name) is as many lines, the nth matched to the nth: none
+ * is dropped for sharing a label.
  */
 export function compareFigures(runs: readonly (readonly Figure[])[]): ComparisonLine[] {
-  const labels: string[] = [];
-  for (const figures of runs) for (const f of figures) if (!labels.includes(f.label)) labels.push(f.label);
-  return labels.map((label) => {
-    const values = runs.map((figures) => figures.find((f) => f.label === label)?.value ?? "");
+  const keyed = runs.map((figures) => {
+    const seen = new Map<string, number>();
+    return new Map<string, Figure>(
+      figures.map((f) => {
+        const nth = seen.get(f.label) ?? 0;
+        seen.set(f.label, nth + 1);
+        return [`${nth}\u0000${f.label}`, f];
+      }),
+    );
+  });
+  const lines = new Map<string, string>();
+  for (const figures of keyed) for (const [key, f] of figures) if (!lines.has(key)) lines.set(key, f.label);
+  return [...lines].map(([key, label]) => {
+    const values = keyed.map((figures) => figures.get(key)?.value ?? "");
     const base = values[0];
     const deltas = values.map((v) =>
       typeof v === "number" && typeof base === "number"

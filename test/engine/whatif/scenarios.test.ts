@@ -174,6 +174,20 @@ describe("compareFigures", () => {
     ]);
   });
 
+  it("keeps both lines of a label the top sheet shows twice (a line renamed to another's name), the nth to the nth", () => {
+    const run = (a: number, b: number) => [
+      { label: "Contingency", value: a },
+      { label: "Insurance", value: 500 },
+      { label: "Contingency", value: b },
+    ];
+    const lines = compareFigures([run(1000, 2000), run(1100, 2500)]);
+    expect(lines.map((l) => [l.label, l.values, l.deltas.map((d) => d?.toFixed(2) ?? null)])).toEqual([
+      ["Contingency", [1000, 1100], ["0.00", "100.00"]],
+      ["Insurance", [500, 500], ["0.00", "0.00"]],
+      ["Contingency", [2000, 2500], ["0.00", "500.00"]],
+    ]);
+  });
+
   it("compares a scenario with itself as all zeros, and its changes add up like its figures", () => {
     const money = fc.integer({ min: -1e11, max: 1e11 }).map((c) => c / 100);
     const figures = fc.array(money, { minLength: 2, maxLength: 8 });
