@@ -287,7 +287,7 @@ describe("saving a 5,000-line budget as a version", () => {
       yes,
     );
     expect(again?.changed.map((v) => v.name)).toEqual(["A"]);
-  });
+  }, 60_000);
 
   it("keeps saving into a store made before PROD kept checks, without a Check column", async () => {
     const { book, port, choice } = setup();
