@@ -690,7 +690,8 @@ export function readTypedEntry(typed: string): TypedEntry {
   const text = typed.trim();
   if (text.startsWith("'") || text.startsWith("=")) return { value: typed };
   const number = parseNumericText(text);
-  if (number === undefined) return typedDateTime(text) ?? { value: text };
+  // Text is kept as typed, spaces and all, as Excel keeps it ("Star " is not "Star" to SUMIFS).
+  if (number === undefined) return typedDateTime(text) ?? { value: typed };
   const digits = /\.\d/.test(text) ? "0.00" : "0";
   let format: string | undefined;
   if (text.includes("%")) format = `${digits}%`;

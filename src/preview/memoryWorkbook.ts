@@ -518,7 +518,8 @@ export class MemoryWorkbook implements WorkbookPort {
       this.changed();
       return;
     }
-    const grown = trimmed === "" ? undefined : this.tableJustAbove(name, row, column);
+    // Only an empty entry clears the cell: Excel keeps a typed space as text, not a blank.
+    const grown = input === "" ? undefined : this.tableJustAbove(name, row, column);
     if (grown) grown.rowCount++;
     try {
       // A formula Excel would refuse (a table that is not there) is refused before anything changes.
@@ -531,7 +532,7 @@ export class MemoryWorkbook implements WorkbookPort {
       name,
       row,
       column,
-      [[trimmed === "" ? null : trimmed.startsWith("=") ? { formula: trimmed } : trimmed]],
+      [[input === "" ? null : trimmed.startsWith("=") ? { formula: trimmed } : input]],
       "apostrophe",
       true,
     );

@@ -134,6 +134,22 @@ describe("typed entries are read as an en-US Excel reads them", () => {
     expect(shown(book, 0, 0)).toBe("7,000.00 ");
   });
 
+  it('keeps the spaces typed around text, as Excel does: "Star " is not Star for SUMIFS, and a space is not a blank', async () => {
+    // Excel stores typed text as typed (only a number or a date is read through its spaces), so
+    // a Person typed "Star " is another person for the per-person caps' SUMIFS, and a cell with a
+    // space is not "" (the Group column's test for a line in no group).
+    const book = typed([
+      ["Star", "Star ", " ", " Night shoot"],
+      ["1", "2", "4", "8"],
+      ['=SUMIFS(A2:D2,A1:D1,"Star")', "=LEN(B1)", '=C1=""', "=LEN(D1)", '=SUMIFS(A2:D2,A1:D1,"")'],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A1:E3" })).values).toEqual([
+      ["Star", "Star ", " ", " Night shoot", ""],
+      [1, 2, 4, 8, ""],
+      [1, 5, false, 12, 0],
+    ]);
+  });
+
   it("reads the shapes Excel reads as numbers and nothing else", () => {
     expect(readTypedEntry("$1,234.5")).toEqual({ value: 1234.5, format: "$#,##0.00" });
     expect(readTypedEntry("Camera")).toEqual({ value: "Camera" });
