@@ -460,8 +460,10 @@ function sortGrid(
 }
 
 /**
- * Reads budget lines. Rows without an account (headings, blank lines, subtotals of a detail
- * sheet) are not budget lines and are skipped; an account whose amount cannot be read is reported.
+ * Reads budget lines. Rows without an account and without money (headings, blank lines) are
+ * not budget lines and are skipped; a row with money and no account is reported and left out (a
+ * line whose account was never typed, or a subtotal), and so is an account whose amount cannot
+ * be read.
  * A row with money on it whose account is not an account code ("Misc", "2501A") is reported and
  * left out, so a budget total that comes up short says why; text in the account column of a row
  * without money (a heading such as "ABOVE THE LINE") loses nothing and is skipped. A blank
@@ -477,8 +479,21 @@ export function mapBudgetRows(
   const { data, problems } = sortGrid(rows, mapping, "budget");
   for (const r of data) {
     const row = rows[r];
-    if (isEmpty(row[c.account])) continue;
     const read = decimalCell(row[c.amount], format);
+    if (isEmpty(row[c.account])) {
+      // A heading or a blank line has no money. A row with money and no account is a line (an
+      // export's fringes, a contingency) or a subtotal without the word: either way its money
+      // is named, never dropped quietly.
+      if (read !== undefined && read !== "blank" && !read.isZero()) {
+        problems.push({
+          row: r + 1,
+          message: `the amount ${describe(row[c.amount])} has no account; the line is left out`,
+          excluded: true,
+          amount: read,
+        });
+      }
+      continue;
+    }
     if (read === undefined) {
       problems.push({
         row: r + 1,

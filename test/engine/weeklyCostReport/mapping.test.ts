@@ -177,14 +177,18 @@ describe("budget and open POs", () => {
         ["Misc", "Contingency", 5000],
         ["2501A", "Grip package", "$5,000.00"],
         ["ABOVE THE LINE", "", ""],
+        ["", "Fringes", "2,100.00"],
+        ["", "STORY & RIGHTS", ""],
       ],
       { columns: { account: 0, description: 1, amount: 2 }, headerRows: 1 },
     );
     expect(m.lines.map((l) => l.account)).toEqual(["2501"]);
-    // A heading with no money loses nothing and is not a problem; lines with money are named.
+    // A heading with no money loses nothing and is not a problem; lines with money are named,
+    // with no account as with one that is not an account code.
     expect(m.problems.map((p) => [p.row, p.message, p.amount?.toFixed(2)])).toEqual([
       [3, 'the account "Misc" is not an account code; the line is left out', "5000.00"],
       [4, 'the account "2501A" is not an account code; the line is left out', "5000.00"],
+      [6, 'the amount "2,100.00" has no account; the line is left out', "2100.00"],
     ]);
   });
 
