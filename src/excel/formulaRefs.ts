@@ -52,28 +52,85 @@ export function formulaRefs(formula: string): FormulaRefs {
  * A formula's shape, to tell the user's formula from PROD's (userWork.ts, a row's check): each A1
  * address of a reference written as `#` (a range as `#:#`), and, outside text constants, no
  * spaces and capitals (Excel reads names and functions without regard to case), and a sheet named
- * as it is, quoted or not. A reference Excel moved when the user
- * inserted or deleted rows elsewhere keeps the shape; another function, operator, constant, sheet
- * or name changes it. A reference moved by hand to another cell does not.
+ * as it is, quoted or not; a reference to `sheet` (the formula's own) as one with no sheet, which
+ * points at the same cells. A reference Excel moved when the user inserted or deleted rows
+ * elsewhere keeps the shape; another function, operator, constant, sheet or name changes it. A
+ * reference moved by hand to another cell does not: userWork tells that by where each of
+ * {@link ownReferences} points.
+ *
+ * A function added to Excel after 2007 may read back with the prefix Excel keeps it under in the
+ * file: `_xlfn.XLOOKUP(`, and FILTER and SORT as `_xlfn._xlws.FILTER(` (Microsoft, [MS-XLSX]
+ * 2.2.3 "Functions": the future functions). Excel shows that prefix in the formula where the
+ * version at hand does not know the function (Microsoft support, "Issue: An _xlfn. prefix is
+ * displayed in front of a formula"), so a formula PROD wrote as `=XLOOKUP(` may come back so:
+ * the prefixes are left out of the shape, as they are no part of the function's name.
  */
-export function formulaShape(formula: string): string {
+export function formulaShape(formula: string, sheet = ""): string {
   const { references } = scan(formula);
   let shape = "";
   let at = 0;
   for (const { sheets, address, at: span } of references) {
     // The sheet as named, whether Excel quotes it or not ('Budget'!A1 reads back as Budget!A1);
     // an address as `#`, a range staying a range (`#:#`): a cell made a range is another formula.
-    const sheet = sheets.length === 0 ? "" : `${sheets.join(":").toUpperCase()}!`;
+    const named =
+      sheets.length === 0 || isOwnSheet(sheets, sheet) ? "" : `${sheets.join(":").toUpperCase()}!`;
     const where = A1_AREA.test(address) ? (address.includes(":") ? "#:#" : "#") : address.toUpperCase();
-    shape += `${outsideText(formula.slice(at, span[0]))}${sheet}${where}`;
+    shape += `${outsideText(formula.slice(at, span[0]))}${named}${where}`;
     at = span[1];
   }
   return shape + outsideText(formula.slice(at));
 }
 
+/** Whether a reference's sheets are the formula's own sheet `sheet` alone (any case). */
+const isOwnSheet = (sheets: readonly string[], sheet: string) =>
+  sheet !== "" && sheets.length === 1 && sheets[0].toLowerCase() === sheet.toLowerCase();
+
+/**
+ * The prefixes of a future function's name ({@link formulaShape}), where a name begins, in
+ * capitals (outsideText reads them so): `_XLFN.`, `_XLFN._XLWS.` and `_XLWS.`.
+ */
+const FUTURE_PREFIX = /(?<![\p{L}\p{N}_.\\$])(?:_XLFN\.)?_XL(?:FN|WS)\./gu;
+
+/** One end of an A1 reference, 0-based: a whole column has no row, a whole row no column. */
+export interface ReferenceEnd {
+  row: number | null;
+  column: number | null;
+}
+
+/** An A1 reference to cells of the formula's own sheet ({@link ownReferences}). */
+export interface OwnReference {
+  /** Where its address (after a sheet, if one is named) is in the formula's text. */
+  at: readonly [number, number];
+  /** The address as written (`$C$6`, `C5:C9`, `E:E`). */
+  address: string;
+  /** Its ends: one for a cell, two for a range. */
+  ends: ReferenceEnd[];
+}
+
+/**
+ * The A1 references of a formula to cells of its own sheet, `sheet`: those with no sheet and
+ * those naming `sheet` alone (any case, quoted or not), in the order written. Names, tables and
+ * other sheets' references are not among them.
+ */
+export function ownReferences(formula: string, sheet: string): OwnReference[] {
+  return scan(formula).references.flatMap(({ sheets, address, at }) => {
+    if (!(sheets.length === 0 || isOwnSheet(sheets, sheet)) || !A1_AREA.test(address)) return [];
+    const ends = address.split(":").map((part): ReferenceEnd => {
+      // One end alone: a cell, or a column (`E`) or row (`12`) of a whole-column or -row range.
+      const { row, column, rowCount, columnCount } = parseA1(part);
+      return { row: rowCount === 1 ? row : null, column: columnCount === 1 ? column : null };
+    });
+    return [{ at: [at[1] - address.length, at[1]] as const, address, ends }];
+  });
+}
+
 /** Capitals and no spaces outside a formula's text constants (`"a b"` is kept as it is). */
 function outsideText(part: string): string {
-  return outsideQuotes(part, (code) => code.replace(/\s+/g, "").toUpperCase(), '"');
+  return outsideQuotes(
+    part,
+    (code) => code.replace(/\s+/g, "").toUpperCase().replace(FUTURE_PREFIX, ""),
+    '"',
+  );
 }
 
 /** The references (each with where it is in the text, sheet included) and names in a formula. */

@@ -2,6 +2,7 @@ import {
   deleteColumnsIn,
   formulaRefs,
   formulaShape,
+  ownReferences,
   refersInto,
   refersToSheet,
 } from "../../src/excel/formulaRefs";
@@ -111,6 +112,10 @@ describe("formulaShape: a formula with its references left out, to tell the user
     ["='Top Sheet'!H5+'Jan 1:Mar 1'!B2", "='top sheet'!H6+'Jan 1:Mar 1'!B3"],
     // Case and spaces outside text constants are not the formula's (Excel reads them so).
     ["=round(c12 - d12, 2)", "=ROUND(C12-D12,2)"],
+    // A function newer than Excel 2007 may read back with the prefix it has in the file.
+    ["=XLOOKUP(A5,B:B,C:C)", "=_xlfn.XLOOKUP(A5,B:B,C:C)"],
+    ["=SUM(SORT(C5:C9))", "=SUM(_xlfn._xlws.SORT(C5:C9))"],
+    ["=FILTER(C5:C9,D5:D9>0)", "=_xlws.FILTER(C5:C9,D5:D9>0)"],
   ])("%s and %s have the same shape", (a, b) => {
     expect(formulaShape(a)).toBe(formulaShape(b));
   });
@@ -129,6 +134,9 @@ describe("formulaShape: a formula with its references left out, to tell the user
     ["=Globals!Rate", "=Globals!Rebate"],
     ["=C12*Rate", "=C12*Rebate"],
     ["=C12", "=C12:D12"],
+    // A prefix inside text, or a name that merely ends like one, is the formula's own.
+    ['="_xlfn.X"', '="X"'],
+    ["=MY_XLFN.RATE", "=RATE"],
   ])("%s and %s have different shapes", (a, b) => {
     expect(formulaShape(a)).not.toBe(formulaShape(b));
   });
@@ -199,5 +207,51 @@ describe("PROD_HIDDEN: the name of the columns PROD hid on a sheet", () => {
     expect(hiddenColumnsOf(deleteColumnsIn(formula, "Budget comparison", 10, 1))).toEqual([11]);
     expect(hiddenColumnsOf("='Budget comparison'!#REF!")).toEqual([]);
     expect(hiddenColumnsFormula("Checks", [2])).toBe("=Checks!$C:$C");
+  });
+});
+
+describe("a formula's references to its own sheet", () => {
+  it("has the same shape whether it names its own sheet or not, and not another's", () => {
+    const sheet = "Budget comparison";
+    expect(formulaShape("='Budget comparison'!C6-D6", sheet)).toBe(formulaShape("=C6-D6", sheet));
+    expect(formulaShape("='budget COMPARISON'!C6-D6", sheet)).toBe(formulaShape("=C6-D6"));
+    expect(formulaShape("='Budget comparison 2'!C6-D6", sheet)).not.toBe(formulaShape("=C6-D6"));
+    // Without its sheet's name, a reference naming it is told apart as before.
+    expect(formulaShape("='Budget comparison'!C6-D6")).not.toBe(formulaShape("=C6-D6"));
+  });
+
+  it("lists where each points, in order: a cell, a range, whole columns and rows, its own sheet named", () => {
+    const formula = "=ROUND($C$6-D6,2)+SUM(C5:C9)+SUM(E:E)+SUM($4:$5)+'Plan'!D6*Globals!B3*Rate";
+    expect(ownReferences(formula, "Plan").map((r) => [r.address, r.ends])).toEqual([
+      ["$C$6", [{ row: 5, column: 2 }]],
+      ["D6", [{ row: 5, column: 3 }]],
+      [
+        "C5:C9",
+        [
+          { row: 4, column: 2 },
+          { row: 8, column: 2 },
+        ],
+      ],
+      [
+        "E:E",
+        [
+          { row: null, column: 4 },
+          { row: null, column: 4 },
+        ],
+      ],
+      [
+        "$4:$5",
+        [
+          { row: 3, column: null },
+          { row: 4, column: null },
+        ],
+      ],
+      ["D6", [{ row: 5, column: 3 }]],
+    ]);
+    // Where each address is in the text: the sheet's name is not part of it.
+    for (const r of ownReferences(formula, "Plan")) expect(formula.slice(...r.at)).toBe(r.address);
+    expect(ownReferences('="C6"&XLOOKUP(A1,Lines[Code],Lines[Total])&Other!C6', "Plan")).toEqual([
+      { at: [14, 16], address: "A1", ends: [{ row: 0, column: 0 }] },
+    ]);
   });
 });
