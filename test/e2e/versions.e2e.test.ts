@@ -11,7 +11,8 @@
  * comparison, they are kept under its heading, and go back to the row when it is compared again.
  * PROD's check of each row is in a hidden column: a label retyped and a formula typed over a
  * difference are named in the question when comparing again, Cancel keeps the sheet, and Replace
- * keeps both as notes with PROD's cells back. A column the user hid there stays hidden when it is
+ * keeps both as notes with PROD's cells back; so is a difference the user pointed at another
+ * column by hand, with PROD's formula it replaced. A column the user hid there stays hidden when it is
  * compared again; with PROD's hidden column deleted and the note that told of it rewritten, the
  * question still says PROD's checks are gone. Then the store's hidden mark is deleted: the pane
  * asks before taking it back
@@ -368,6 +369,54 @@ describe("budget versions in the preview", () => {
     );
     expect(after.get(`G${grand}`)).toBe(
       `You wrote the formula =C${grand}*2 (it showed ${amount(shown).toLocaleString("en-US")}) over "Difference: Current" (E${grand}) in the earlier sheet; PROD's formula is back in its place.`,
+    );
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("names PROD's difference pointed at another column by hand when comparing again: Cancel keeps the sheet, Replace keeps it as a note and puts PROD's formula back", async () => {
+    const { page } = preview;
+    const before = await showSheet(page, "Budget comparison");
+    // A row of the table with nothing of the user's on it yet (2001's has a note since the test above).
+    const row = rowOf(before, "2001") + 1;
+    const bar = page.getByLabel("Formula bar");
+    const formulaOf = async (address: string) => {
+      await page.locator(`td[data-address="${address}"]`).click();
+      return bar.inputValue();
+    };
+    const prods = `=ROUND(C${row}-D${row},2)`;
+    expect(await formulaOf(`E${row}`)).toBe(prods);
+    // Current less Current: D pointed at C by hand, the same functions and operators.
+    const mine = `=ROUND(C${row}-C${row},2)`;
+    await typeInto(page, `E${row}`, mine);
+    expect(await cellText(page, `E${row}`)).toMatch(/^0(\.00)?$|^-$/);
+    const typed = await showSheet(page, "Budget comparison");
+
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    const question = dialog.getByText(/^You typed on it: /);
+    await question.waitFor();
+    const escaped = (text: string) => text.replace(/[()$*+.?[\]^{}|\\]/g, "\\$&");
+    expect(await question.textContent()).toMatch(
+      new RegExp(
+        `; 1 of PROD's formulas pointed at other cells by hand \\("Difference: Current" of .* \\(E${row}\\) from ${escaped(prods)} to ${escaped(mine)}\\)`,
+      ),
+    );
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText(/Nothing was written: "Budget comparison" is as it was/).waitFor();
+    expect(await showSheet(page, "Budget comparison")).toEqual(typed);
+    expect(await formulaOf(`E${row}`)).toBe(mine);
+
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await question.waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page
+      .getByText(/you typed over PROD's labels, figures or formulas kept as (a note|notes) beside/)
+      .waitFor();
+    const after = await showSheet(page, "Budget comparison");
+    expect(await formulaOf(`E${row}`)).toBe(prods);
+    expect(after.get(`E${row}`)).toBe(before.get(`E${row}`));
+    expect(after.get(`G${row}`)).toBe(
+      `You changed PROD's formula in "Difference: Current" (E${row}) from ${prods} to ${mine} (it showed 0) in the earlier sheet; PROD's formula is back in its place.`,
     );
     expect(preview.errors).toEqual([]);
   });

@@ -556,6 +556,41 @@ describe("comparing a 5,000-line budget", () => {
 });
 
 describe("what the user typed on the comparison", () => {
+  const REQUEST = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+  /** A 5,000-line budget saved as "Approved" and compared with Current once (nothing asked). */
+  async function comparedOnce() {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
+    await compareCurrent(port, await storeRead(port), choice, REQUEST, () =>
+      Promise.reject(new Error("asked")),
+    );
+    return { book, excel, port, choice, request: REQUEST };
+  }
+  /**
+   * Compares again and answers no to the question: nothing is written (the sheet is as it was).
+   * The questions asked.
+   */
+  async function refusing(compared: Omit<Awaited<ReturnType<typeof comparedOnce>>, "excel">) {
+    const { book, port, choice, request } = compared;
+    const before = sheetCells(book, COMPARISON_SHEET);
+    const questions: string[] = [];
+    const asked = await compareCurrent(
+      port,
+      await storeRead(port),
+      choice,
+      request,
+      answering(questions)(false),
+    );
+    expect(asked).toBeNull();
+    expect(sheetCells(book, COMPARISON_SHEET)).toBe(before);
+    return questions;
+  }
+  /** Answers each question with `answer`, its words kept in `questions`. */
+  const answering = (questions: string[]) => (answer: boolean) => (question: { message: string }) => {
+    questions.push(question.message);
+    return Promise.resolve(answer);
+  };
+
   it("is named in one question before the replace; a no writes nothing, a yes carries it to the same accounts", async () => {
     const { book, excel, port, choice } = setup();
     await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
@@ -724,12 +759,7 @@ describe("what the user typed on the comparison", () => {
   });
 
   it("tells a label retyped and a formula of the user's over PROD's by the row's hidden check: a no writes nothing, a yes keeps both as notes with PROD's cells back", async () => {
-    const { book, excel, port, choice } = setup();
-    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
-    const request = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
-    await compareCurrent(port, await storeRead(port), choice, request, () =>
-      Promise.reject(new Error("asked")),
-    );
+    const { book, excel, port, choice, request } = await comparedOnce();
     // The check is in H, right of "Your notes", hidden.
     expect([...book.sheet(COMPARISON_SHEET).hiddenColumns]).toEqual([7]);
     expect(String(book.cell(COMPARISON_SHEET, "H5")?.content)).toContain(ROW_CHECK);
@@ -738,17 +768,9 @@ describe("what the user typed on the comparison", () => {
     expect(difference).toBe("=ROUND(C6-D6,2)");
     book.setCell(COMPARISON_SHEET, "B5", { kind: "value", content: "Rights (revised)" });
     book.setCell(COMPARISON_SHEET, "E6", { kind: "formula", content: "=C6*2", result: 10025 });
-    // A formula Excel moved (rows inserted elsewhere) is still PROD's: the same shape.
-    book.setCell(COMPARISON_SHEET, "E7", { kind: "formula", content: "=ROUND(C8-D8,2)" });
 
-    const before = sheetCells(book, COMPARISON_SHEET);
-    const questions: string[] = [];
-    const ask = (answer: boolean) => (question: { message: string }) => {
-      questions.push(question.message);
-      return Promise.resolve(answer);
-    };
-    expect(await compareCurrent(port, await storeRead(port), choice, request, ask(false))).toBeNull();
-    expect(sheetCells(book, COMPARISON_SHEET)).toBe(before);
+    const questions = await refusing({ book, port, choice, request });
+    const ask = answering(questions);
     expect(questions).toEqual([
       `You typed on it: 1 formula of yours written over PROD's formulas (=C6*2 over "Difference: Current" of 1102 ${String(book.cell(COMPARISON_SHEET, "B6")?.content)} (E6)); 1 of PROD's labels or figures retyped ("Rights (revised)" over "Description" (B5)). 2 cells you typed over PROD's labels, figures or formulas will be kept as notes beside their rows, with PROD's own back in their place. Comparing replaces it with this comparison.`,
     ]);
@@ -760,7 +782,6 @@ describe("what the user typed on the comparison", () => {
     expect(excel.state.syncs - syncs).toBe(15);
     expect(book.cell(COMPARISON_SHEET, "B5")?.content).toBe(label);
     expect(book.cell(COMPARISON_SHEET, "E6")?.content).toBe(difference);
-    expect(book.cell(COMPARISON_SHEET, "E7")?.content).toBe("=ROUND(C7-D7,2)");
     expect(book.cell(COMPARISON_SHEET, "G5")?.content).toBe(
       `You retyped PROD's "Description" (B5) as "Rights (revised)" in the earlier sheet; PROD's own is back in its place.`,
     );
@@ -776,6 +797,37 @@ describe("what the user typed on the comparison", () => {
     expect(questions).toHaveLength(1);
     expect(questions[0]).toMatch(
       /^You typed on it: 2 cells beside 2 rows \(1101 .*\)\. 2 cells of yours will be carried to the rows with the same labels\. Comparing/,
+    );
+    // Two or three compares of a 5,000-line budget: more than the default box on a loaded machine.
+  }, 60_000);
+
+  it("tells PROD's differences pointed at other cells by hand, names PROD's formulas, and on a yes keeps each as a note with PROD's back", async () => {
+    const { book, excel, port, choice, request } = await comparedOnce();
+    expect(book.cell(COMPARISON_SHEET, "E6")?.content).toBe("=ROUND(C6-D6,2)");
+    // The same functions and operators, its references pointed elsewhere: Approved minus
+    // Current on 1102, and 1103's difference taken from 1104's row.
+    book.setCell(COMPARISON_SHEET, "E6", { kind: "formula", content: "=ROUND(D6-C6,2)", result: 0 });
+    book.setCell(COMPARISON_SHEET, "E7", { kind: "formula", content: "=ROUND(C8-D8,2)", result: 0 });
+    const name = (row: number) =>
+      `${String(book.cell(COMPARISON_SHEET, `A${row}`)?.content)} ${String(book.cell(COMPARISON_SHEET, `B${row}`)?.content)}`;
+
+    const questions = await refusing({ book, port, choice, request });
+    const ask = answering(questions);
+    expect(questions).toEqual([
+      `You typed on it: 2 of PROD's formulas pointed at other cells by hand ("Difference: Current" of ${name(6)} (E6) from =ROUND(C6-D6,2) to =ROUND(D6-C6,2), "Difference: Current" of ${name(7)} (E7) from =ROUND(C7-D7,2) to =ROUND(C8-D8,2)). 2 cells you typed over PROD's labels, figures or formulas will be kept as notes beside their rows, with PROD's own back in their place. Comparing replaces it with this comparison.`,
+    ]);
+
+    const syncs = excel.state.syncs;
+    await compareCurrent(port, await storeRead(port), choice, request, ask(true));
+    // As any replace with something typed on it.
+    expect(excel.state.syncs - syncs).toBe(15);
+    expect(book.cell(COMPARISON_SHEET, "E6")?.content).toBe("=ROUND(C6-D6,2)");
+    expect(book.cell(COMPARISON_SHEET, "E7")?.content).toBe("=ROUND(C7-D7,2)");
+    expect(book.cell(COMPARISON_SHEET, "G6")?.content).toBe(
+      `You changed PROD's formula in "Difference: Current" (E6) from =ROUND(C6-D6,2) to =ROUND(D6-C6,2) (it showed 0) in the earlier sheet; PROD's formula is back in its place.`,
+    );
+    expect(book.cell(COMPARISON_SHEET, "G7")?.content).toBe(
+      `You changed PROD's formula in "Difference: Current" (E7) from =ROUND(C7-D7,2) to =ROUND(C8-D8,2) (it showed 0) in the earlier sheet; PROD's formula is back in its place.`,
     );
     // Two or three compares of a 5,000-line budget: more than the default box on a loaded machine.
   }, 60_000);

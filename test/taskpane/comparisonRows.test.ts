@@ -115,7 +115,7 @@ describe("a row kept from an earlier comparison has the key of the row it was ke
 /** Where the user's notes and cells beside rows on an earlier sheet (`rows` its PROD rows) go in a new output of `keys`. */
 function placedOn(cells: SheetCells, rows: OwnRow[], keys: string[]) {
   const fresh: OwnRow[] = keys.map((key, i) => ({ row: 4 + i, key, label: key, width: 3, notes: 2 }));
-  const carry = placeTypedCells(findTypedCells(cells, rows), fresh, "Sheet", {
+  const carry = placeTypedCells(findTypedCells(cells, rows, "Sheet"), fresh, "Sheet", {
     start: 4 + keys.length + 1,
     width: 3,
     notes: 2,

@@ -187,16 +187,16 @@ export interface EarlierInputs {
 
 /**
  * The Settings and Exchange rate cells of each program's row on an earlier comparison (`cells`,
- * as read by earlierWork), by program name: the cells the sheet invites the user to change, each
+ * as read by earlierWork; `sheet` its name), by program name: the cells the sheet invites the user to change, each
  * with whether the user changed it since PROD wrote it (the row's check). The first row of a
  * name counts (a second is a copy of the user's, carried as typed cells are).
  */
-export function earlierInputs(cells: SheetCells): Map<string, EarlierInputs> {
+export function earlierInputs(cells: SheetCells, sheet: string): Map<string, EarlierInputs> {
   const read = (own: OwnRow, column: number): ReadInput => {
     const value = valueAt(cells, own.row, column);
     const formula = cells.formulas[own.row - cells.row]?.[column - cells.column] ?? value;
     const kind = storedCell(value, formula).kind;
-    const changed = changedSinceWritten(cells, own, column);
+    const changed = changedSinceWritten(cells, own, column, sheet);
     return {
       address: a1(own.row, column),
       value,
@@ -319,7 +319,7 @@ export function comparisonPlan(
       cells: rows,
       columnFormats: [null, null, null, null, NUMBER_FORMATS.general, M, M, M, null, null],
     },
-    rowChecksBlock(written, check),
+    rowChecksBlock(written, check, sheetName),
   ];
   const formulas = formulaColumns(budget.tags !== null);
   const layout = { width, notes, formulas, check };

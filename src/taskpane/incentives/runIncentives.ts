@@ -381,7 +381,9 @@ export async function compareIncentives(
     COMPARISON_SIGNATURE,
   );
   const earlier = await earlierWork(port, target, earlierRows);
-  const inputs = earlier.cells ? earlierInputs(earlier.cells) : new Map<string, EarlierInputs>();
+  const inputs = earlier.cells
+    ? earlierInputs(earlier.cells, target.sheetName)
+    : new Map<string, EarlierInputs>();
   const { programs: asked, kept } = keepSheetInputs(requests, inputs, target.sheetName);
   const programs = asked.map((p) => ({ ...p, result: explain(budget, p) }));
   // The Settings and Exchange rate cells of the programs compared again stay in place (kept).

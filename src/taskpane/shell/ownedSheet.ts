@@ -250,7 +250,7 @@ export async function earlierWork(
     return { ...facts, typed: [], lost: [], links: { cells: [], names: [] }, cells: null };
   const cells = await readSheetCells(port, target.sheetName);
   const rows = cells ? rowsOf(cells) : [];
-  const typed = cells ? findTypedCells(cells, rows) : [];
+  const typed = cells ? findTypedCells(cells, rows, target.sheetName) : [];
   const lost = cells ? lostChecks(cells, rows) : [];
   return { ...facts, typed, lost, links: await port.findLinksTo(target.sheetName), cells };
 }

@@ -18,24 +18,31 @@
  * A row's check (issue 21): what PROD wrote on each of its cells, kept in one hidden column right
  * of PROD's columns (after "Your notes"), as one short hash per cell (FNV-1a, engine/check.ts) of
  * what Excel reads back: a number to 15 digits, text as it is, TRUE/FALSE, a formula by its shape
- * (formulaRefs.ts formulaShape: a reference Excel moved when rows were inserted elsewhere is still
- * PROD's; another function, operator or constant is the user's). A sheet written before checks
- * (no check column) is read as before: PROD's labels and formulas there are taken as PROD's, so a
- * label the user retyped is replaced. A row whose check the user deleted or typed over is read so
- * too, and the pane says so (lostChecks). What tells the two apart is not the check column, which
+ * (formulaRefs.ts formulaShape: another function, operator or constant is the user's) and where
+ * each of its references to the sheet's own cells points: the row as PROD wrote it (each check
+ * names its row, and moves with it) and the column from the formula's (formulaToken). So a
+ * reference Excel moved when rows were inserted or deleted anywhere, or a SUM Excel widened, is
+ * still PROD's, and one the user pointed elsewhere by hand (=C6-E6 for PROD's =C6-D6) is the
+ * user's, named with PROD's formula as it read. A check written before it kept where formulas
+ * point (no CHECK_VERSION) is read as then: a formula by its shape alone. A sheet written before
+ * checks (no check column) is read as before: PROD's labels and formulas there are taken as
+ * PROD's, so a label the user retyped is replaced. A row whose check the user deleted or typed
+ * over is read so too, and the pane says so (lostChecks); a reference to such a row reads as one
+ * to a row of the user's. What tells the two apart is not the check column, which
  * the user can delete, but the sheet's hidden PROD_HIDDEN name that the port writes for the
  * column it hides (port.ts: Excel keeps the name when the column is deleted, whatever the user
  * did to the sheet's note) and, failing it, the note's own words ({@link CHECK_NOTE}).
  *
  * For a panel that writes a comparison sheet (the helpers engineer B's Scenario and Incentive
  * comparisons call, as the Budget comparison does):
- * - writing: `rowCheck(cells, notes)` is the check cell of a row from the Cells PROD writes on it
- *   (from column 0), and `rowChecksBlock(rows, column)` the whole check column as one block;
+ * - writing: `rowCheck(cells, notes, at)` is the check cell of a row from the Cells PROD writes on
+ *   it (from column 0), and `rowChecksBlock(rows, column, sheet)` the whole check column as one block;
  *   hide that column (`SheetPlan.hiddenColumns`), give the new rows' OwnRow `check` that column
  *   and placeTypedCells' KeptLayout `check` too, so nothing of the user's is placed there;
  * - reading: the earlier sheet's OwnRow `check` is the column `checkColumnOf` finds (null when
  *   the sheet had checks and the column is gone, undefined for a sheet from before checks), and
- *   `headings` names PROD's columns for the words; `earlierWork` then reads `lostChecks` for the
+ *   `headings` names PROD's columns for the words; `earlierWork` then reads `findTypedCells` (with
+ *   the sheet's name: a reference naming it is one to its own cells) and `lostChecks` for the
  *   question, and `changedSinceWritten` tells whether a cell the sheet invites the user to change
  *   (the Incentive comparison's Settings and Exchange rate) is still as PROD wrote it.
  *
@@ -59,9 +66,10 @@
  */
 import { checkedNumber, fnv1a } from "../../engine/check";
 import { storedCell } from "../../engine/whatif/scenarios";
-import { formulaRefs, formulaShape, namesSheet } from "../../excel/formulaRefs";
+import { formulaRefs, formulaShape, namesSheet, ownReferences } from "../../excel/formulaRefs";
 import {
   a1,
+  columnLetter,
   NUMBER_FORMATS,
   type Cell,
   type CellBlock,
@@ -142,6 +150,11 @@ export interface TypedCell {
    * for a program in the budget's own currency): the column's heading, when the panel names it.
    */
   heading?: string;
+  /**
+   * For "over", when the user only pointed PROD's formula at other cells (=C6-E6 for PROD's
+   * =C6-D6): PROD's formula as it read on the earlier sheet then, for the words.
+   */
+  prod?: string;
 }
 
 /** A formula, not text that begins with "=" (Excel gives such text as both value and formula). */
@@ -152,29 +165,150 @@ const isEmpty = (value: CellValue, formula: CellValue) =>
 /** How every row check begins: it says what the cell is to whoever unhides the column. */
 export const ROW_CHECK = "PROD check (what PROD wrote on this row; do not edit):";
 
-/** What a cell PROD writes is checked as: what Excel reads back of it ({@link matchesCheck}). */
-function writtenAsChecked(cell: Cell): string {
+/**
+ * The mark after {@link ROW_CHECK} of a check that says where its row's formulas point: `v2 r7`
+ * is a row PROD wrote as sheet row 7 (1-based, as the user counts). A check without it was
+ * written before PROD kept where formulas point (each formula by its shape alone): it is read so.
+ */
+const CHECK_VERSION = "v2";
+
+/** Where a row's check is written ({@link rowCheck}). */
+export interface CheckedAt {
+  /** The sheet's name: a reference that names it is one to the sheet's own cells. */
+  sheet: string;
+  /** The row's 0-based sheet row. */
+  row: number;
+  /** Every row of the sheet that carries PROD's check, this one included. */
+  checked: ReadonlySet<number>;
+}
+
+/** What a cell other than a formula is checked as: what Excel reads back of it ({@link matchesCheck}). */
+function valueReading(cell: Exclude<Cell, { formula: string }>): string {
   if (cell === null) return "";
   if (typeof cell === "number") return `n${checkedNumber(cell)}`;
   if (typeof cell === "boolean") return cell ? "bTRUE" : "bFALSE";
-  if (typeof cell === "string") return `t${cell}`;
-  return "text" in cell ? `t${cell.text}` : `f${formulaShape(cell.formula)}`;
+  return typeof cell === "string" ? `t${cell}` : `t${cell.text}`;
 }
 
 /**
- * Whether a cell read back (Excel's value and formula) is what `hash` says PROD wrote. Text that
- * begins with "=" reads as both value and formula, as does a formula whose result is its own
- * text: either reading may be PROD's.
+ * A formula's part of its row's check: the hash of its shape (formulaShape: what it computes,
+ * its references left out), then, after `@`, where each of its references to the sheet's own
+ * cells points, in order, `;` between them: each end as `row.column`, the row as the row PROD
+ * wrote it at (`asWritten`, 1-based; `#` for a row that carries no check of PROD's), the column
+ * counted from the formula's own; a whole column's end has no row, a whole row's no column
+ * (`5.-2:9.-2` is a range two columns left, from the row written as 5 to the one written as 9).
+ *
+ * Why the row as written: Excel moves a reference with its row when the user inserts or deletes
+ * rows anywhere, and keeps a range's end rows when rows are inserted inside it (SUM(C5:C9) becomes
+ * SUM(C5:C10)); the hidden check cell moves with its row too, so a reference read later points
+ * at the row whose check names the same row as written, while one the user moved by hand points
+ * at another (or at a row of the user's: `#`). A row's key would do as much until the user
+ * retypes its label, which the check already tells; then every formula pointing at the row would
+ * read as changed. The column is counted from the formula's: the user may insert columns left of
+ * the table, which moves both, but PROD reads its columns by place, so either would do.
+ * References to other sheets are left to the shape: PROD rewrites those sheets, and Excel moves
+ * them when it does.
  */
-function matchesCheck(value: CellValue, formula: CellValue, hash: string): boolean {
+function formulaToken(
+  formula: string,
+  sheet: string,
+  column: number,
+  asWritten: (row: number) => number | null,
+): string {
+  const row = (r: number | null) => {
+    if (r === null) return "";
+    const written = asWritten(r);
+    return written === null ? "#" : String(written + 1);
+  };
+  const points = ownReferences(formula, sheet).map((ref) =>
+    ref.ends.map((end) => `${row(end.row)}.${end.column === null ? "" : end.column - column}`).join(":"),
+  );
+  const shape = fnv1a(`f${formulaShape(formula, sheet)}`);
+  return points.length === 0 ? shape : `${shape}@${points.join(";")}`;
+}
+
+/** The part of a row's check for one cell PROD writes in `column` ({@link formulaToken} for a formula). */
+function writtenToken(cell: Cell, column: number, at: CheckedAt): string {
+  if (cell !== null && typeof cell === "object" && "formula" in cell)
+    return formulaToken(cell.formula, at.sheet, column, (r) => (at.checked.has(r) ? r : null));
+  return fnv1a(valueReading(cell));
+}
+
+/** How a check is read: as written before PROD kept where formulas point (1), or with it (2). */
+type CheckReading =
+  | { version: 1 }
+  | {
+      version: 2;
+      sheet: string;
+      /** The row PROD wrote the row at now at `row` (0-based), by its check; null for none. */
+      asWritten: (row: number) => number | null;
+      /** Where the row PROD wrote at `row` is now; null when it is gone. */
+      now: (row: number) => number | null;
+    };
+
+/**
+ * Whether a cell read back (Excel's value and formula) at `column` is what `token` says PROD
+ * wrote: "yes", or "moved" for PROD's formula with only its references pointed elsewhere by hand,
+ * or "no". Text that begins with "=" reads as both value and formula, as does a formula whose
+ * result is its own text: either reading may be PROD's.
+ */
+function matchesCheck(
+  value: CellValue,
+  formula: CellValue,
+  token: string,
+  column: number,
+  reading: CheckReading,
+): "yes" | "moved" | "no" {
   const readings: string[] = [];
-  if (typeof formula === "string" && formula.startsWith("=")) readings.push(`f${formulaShape(formula)}`);
-  if (typeof value === "number") readings.push(`n${checkedNumber(value)}`);
-  if (typeof value === "boolean") readings.push(value ? "bTRUE" : "bFALSE");
-  if (typeof value === "string") readings.push(value === "" ? "" : `t${value}`);
+  if (typeof formula === "string" && formula.startsWith("="))
+    readings.push(
+      reading.version === 1
+        ? fnv1a(`f${formulaShape(formula)}`)
+        : formulaToken(formula, reading.sheet, column, reading.asWritten),
+    );
+  if (typeof value === "number") readings.push(fnv1a(`n${checkedNumber(value)}`));
+  if (typeof value === "boolean") readings.push(fnv1a(value ? "bTRUE" : "bFALSE"));
+  if (typeof value === "string") readings.push(fnv1a(value === "" ? "" : `t${value}`));
   // A formula's result is not what PROD wrote there (a formula of the user's giving PROD's figure).
   const read = isFormula(value, formula) ? readings.slice(0, 1) : readings;
-  return read.some((r) => fnv1a(r) === hash);
+  if (read.includes(token)) return "yes";
+  const shape = (t: string) => t.split("@")[0];
+  return isFormula(value, formula) && token.includes("@") && shape(read[0]) === shape(token) ? "moved" : "no";
+}
+
+/**
+ * PROD's formula as it read on the earlier sheet, where the user's `formula` (of the same shape,
+ * {@link matchesCheck} "moved") has its references pointed elsewhere: each reference to the
+ * sheet's own cells written back where `token` says PROD's pointed, `$` as the user has them.
+ * Null when a row PROD's pointed at is gone from the sheet.
+ */
+function prodFormula(formula: string, token: string, column: number, reading: CheckReading): string | null {
+  if (reading.version === 1) return null;
+  const refs = ownReferences(formula, reading.sheet);
+  const points = token.slice(token.indexOf("@") + 1).split(";");
+  if (points.length !== refs.length) return null;
+  let out = "";
+  let from = 0;
+  for (const [i, ref] of refs.entries()) {
+    const ends = points[i].split(":");
+    const parts = ref.address.split(":");
+    if (ends.length !== parts.length) return null;
+    const address: string[] = [];
+    for (const [j, end] of ends.entries()) {
+      const [rowText, columnText] = end.split(".");
+      const row = rowText === "" || rowText === "#" ? null : reading.now(Number(rowText) - 1);
+      const at = columnText === "" ? null : column + Number(columnText);
+      if ((rowText !== "" && row === null) || (at !== null && at < 0)) return null;
+      // The user's `$`s: before the column's letters and the row's digits (`$C$6`, `$4`).
+      const [, first = "", letters = "", second = ""] = /^(\$?)([A-Z]*)(\$?)\d*$/i.exec(parts[j]) ?? [];
+      const columnPart = at === null ? "" : `${letters === "" ? "" : first}${columnLetter(at)}`;
+      const rowPart = row === null ? "" : `${letters === "" ? first : second}${row + 1}`;
+      address.push(columnPart + rowPart);
+    }
+    out += formula.slice(from, ref.at[0]) + address.join(":");
+    from = ref.at[1];
+  }
+  return out + formula.slice(from);
 }
 
 /** PROD's columns of a row in order (its notes column is the user's). */
@@ -183,11 +317,12 @@ const prodColumns = (own: Pick<OwnRow, "width" | "notes">) =>
 
 /**
  * The check cell of a row PROD writes: `cells` are the row's cells from column 0 as the plan
- * writes them, `notes` its "Your notes" column (left out: the user's), or null. Written as text.
+ * writes them, `notes` its "Your notes" column (left out: the user's), or null; `at` where it is
+ * written. Written as text: {@link CHECK_VERSION} and the row, then one part per cell of PROD's.
  */
-export function rowCheck(cells: readonly Cell[], notes: number | null): TextCell {
-  const hashes = prodColumns({ width: cells.length, notes }).map((c) => fnv1a(writtenAsChecked(cells[c])));
-  return { text: `${ROW_CHECK} ${hashes.join(" ")}` };
+export function rowCheck(cells: readonly Cell[], notes: number | null, at: CheckedAt): TextCell {
+  const tokens = prodColumns({ width: cells.length, notes }).map((c) => writtenToken(cells[c], c, at));
+  return { text: `${ROW_CHECK} ${CHECK_VERSION} r${at.row + 1} ${tokens.join(" ")}` };
 }
 
 /** A row PROD writes, for its check: its cells from column 0 and its notes column (or null). */
@@ -198,26 +333,62 @@ export interface WrittenRow {
 }
 
 /**
- * The check column of a sheet PROD writes, as one block (one 2-D write): each row's
+ * The check column of sheet `sheet`, which PROD writes, as one block (one 2-D write): each row's
  * {@link rowCheck} in `column`, blank between them. Hide `column` (SheetPlan.hiddenColumns).
  */
-export function rowChecksBlock(rows: readonly WrittenRow[], column: number): CellBlock {
+export function rowChecksBlock(rows: readonly WrittenRow[], column: number, sheet: string): CellBlock {
   const first = Math.min(...rows.map((r) => r.row));
   const cells: Cell[][] = Array.from({ length: Math.max(...rows.map((r) => r.row)) - first + 1 }, () => [
     null,
   ]);
-  for (const r of rows) cells[r.row - first] = [rowCheck(r.cells, r.notes)];
+  const checked = new Set(rows.map((r) => r.row));
+  for (const r of rows) cells[r.row - first] = [rowCheck(r.cells, r.notes, { sheet, row: r.row, checked })];
   return { row: first, column, cells };
 }
 
-/** The hashes of a row's check as read, or null when the cell holds no whole check for the row. */
-function readRowCheck(cells: SheetCells, own: OwnRow): string[] | null {
+/**
+ * A check cell as read: the row PROD wrote it on (0-based; null for a check written before
+ * {@link CHECK_VERSION}) and its parts, one per cell of PROD's; null for no check.
+ */
+function parseCheck(value: CellValue): { written: number | null; tokens: string[] } | null {
+  if (typeof value !== "string" || !value.startsWith(ROW_CHECK)) return null;
+  const words = value.slice(ROW_CHECK.length).trim().split(" ");
+  if (words[0] !== CHECK_VERSION) return { written: null, tokens: words };
+  const mark = /^r([1-9]\d*)$/.exec(words[1] ?? "");
+  return mark ? { written: Number(mark[1]) - 1, tokens: words.slice(2) } : null;
+}
+
+/** A row's check as read, or null when the cell holds no whole check for the row. */
+function readRowCheck(cells: SheetCells, own: OwnRow): { written: number | null; tokens: string[] } | null {
   if (typeof own.check !== "number") return null;
-  const text = valueAt(cells, own.row, own.check);
-  if (typeof text !== "string" || !text.startsWith(ROW_CHECK)) return null;
-  const hashes = text.slice(ROW_CHECK.length).trim().split(" ");
-  const whole = hashes.length === prodColumns(own).length && hashes.every((h) => /^[0-9a-f]{8}$/.test(h));
-  return whole ? hashes : null;
+  const read = parseCheck(valueAt(cells, own.row, own.check));
+  // A part is a hash of 8 hex digits; a formula's, since CHECK_VERSION, with where it points.
+  const part = read?.written === null ? /^[0-9a-f]{8}$/ : /^[0-9a-f]{8}(@[0-9#.:;-]+)?$/;
+  const whole = read?.tokens.length === prodColumns(own).length && read.tokens.every((t) => part.test(t));
+  return whole ? read : null;
+}
+
+/**
+ * How the checks of a sheet as read are read: where each row now was when PROD wrote it, and
+ * where each row PROD wrote is now, by the check column (any row's `check`), on every row.
+ */
+function checkReading(cells: SheetCells, rows: readonly OwnRow[], sheet: string): CheckReading {
+  const column = rows.find((own) => typeof own.check === "number")?.check;
+  const asWritten = new Map<number, number>();
+  const now = new Map<number, number>();
+  for (let r = cells.row; typeof column === "number" && r < cells.row + cells.values.length; r++) {
+    const written = parseCheck(valueAt(cells, r, column))?.written ?? null;
+    if (written === null) continue;
+    asWritten.set(r, written);
+    // A row the user copied, its check with it, points as the first.
+    if (!now.has(written)) now.set(written, r);
+  }
+  return {
+    version: 2,
+    sheet,
+    asWritten: (r) => asWritten.get(r) ?? null,
+    now: (r) => now.get(r) ?? null,
+  };
 }
 
 /** Where a row's check is on a sheet as read: the first cell from `from` right that holds one. */
@@ -268,32 +439,47 @@ export function lostChecks(cells: SheetCells, rows: readonly OwnRow[]): OwnRow[]
  * Whether the user changed a cell of PROD's on a row that carries PROD's check (`own`, `column`
  * one of PROD's): false when it is what PROD wrote there, true when not (emptied included);
  * undefined when the row has no whole check (a sheet from before checks, a check deleted or typed
- * over), where it cannot be told.
+ * over), where it cannot be told. `sheet`: the sheet's name, as for {@link findTypedCells}.
  */
-export function changedSinceWritten(cells: SheetCells, own: OwnRow, column: number): boolean | undefined {
-  const hashes = readRowCheck(cells, own);
+export function changedSinceWritten(
+  cells: SheetCells,
+  own: OwnRow,
+  column: number,
+  sheet: string,
+): boolean | undefined {
+  const read = readRowCheck(cells, own);
   const at = prodColumns(own).indexOf(column);
-  if (hashes === null || at < 0) return undefined;
+  if (read === null || at < 0) return undefined;
   const value = valueAt(cells, own.row, column);
-  return !matchesCheck(
-    value,
-    cells.formulas[own.row - cells.row]?.[column - cells.column] ?? value,
-    hashes[at],
-  );
+  const formula = cells.formulas[own.row - cells.row]?.[column - cells.column] ?? value;
+  const reading = readingOf(read, () => checkReading(cells, [own], sheet));
+  return matchesCheck(value, formula, read.tokens[at], column, reading) !== "yes";
 }
+
+/** How a row's check as read is read: as written before CHECK_VERSION, or with the sheet's reading. */
+const readingOf = (read: { written: number | null } | null, since: () => CheckReading): CheckReading =>
+  read?.written === null ? { version: 1 } : since();
 
 const BLANK = fnv1a("");
 
-/** The user's cells on the sheet PROD wrote before (`cells`), whose PROD rows were `rows`. */
-export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): TypedCell[] {
-  const byRow = new Map<number, OwnRow & { occurrence: number; hashes: Map<number, string> | null }>();
+/**
+ * The user's cells on the sheet PROD wrote before (`cells`, the sheet named `sheet`), whose PROD
+ * rows were `rows`.
+ */
+export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[], sheet: string): TypedCell[] {
+  const byRow = new Map<
+    number,
+    OwnRow & { occurrence: number; hashes: Map<number, string> | null; reading: CheckReading }
+  >();
   const seen = new Map<string, number>();
+  const since = checkReading(cells, rows, sheet);
   for (const own of [...rows].sort((a, b) => a.row - b.row)) {
     const occurrence = seen.get(own.key) ?? 0;
     seen.set(own.key, occurrence + 1);
     const read = readRowCheck(cells, own);
-    const hashes = read && new Map(prodColumns(own).map((c, i) => [c, read[i]]));
-    byRow.set(own.row, { ...own, occurrence, hashes });
+    const hashes = read && new Map(prodColumns(own).map((c, i) => [c, read.tokens[i]]));
+    const reading = readingOf(read, () => since);
+    byRow.set(own.row, { ...own, occurrence, hashes, reading });
   }
   const typed: TypedCell[] = [];
   cells.values.forEach((line, i) =>
@@ -331,19 +517,23 @@ export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[]): Type
           typed.push({ kind: column === own.notes ? "note" : "beside", on, ...cell });
       } else if (checked !== undefined) {
         // The check tells every cell the user changed; a cell emptied leaves nothing to keep.
-        if (isEmpty(value, formula) || matchesCheck(value, formula, checked)) return;
+        const match = matchesCheck(value, formula, checked, column, own.reading);
+        if (isEmpty(value, formula) || match === "yes") return;
         const heading = over ?? own.headings?.get(column);
         const named = heading === undefined ? {} : { heading };
         // Typed where PROD left the cell blank: the user's own, kept beside the row.
         if (checked === BLANK) typed.push({ kind: "beside", on, ...cell, ...named });
         else {
           const under = over === undefined ? "content" : "formula";
+          // PROD's formula with its references pointed elsewhere by hand: the words say from what.
+          const prod = match === "moved" ? prodFormula(String(formula), checked, column, own.reading) : null;
           typed.push({
             kind: "over",
             on,
             ...cell,
             ...(heading === undefined ? {} : { over: heading }),
             under,
+            ...(prod === null ? {} : { prod }),
           });
         }
       } else if (over !== undefined && value !== "" && !String(formula).startsWith("=")) {
@@ -505,6 +695,10 @@ export function overNote(t: TypedCell, place: PlacedCell["where"] = "row"): stri
     place === "kept"
       ? "in the earlier sheet, on a row the next sheet did not have: PROD kept it as this note and put nothing back."
       : `in the earlier sheet; PROD's ${t.under === "content" ? "own" : "formula"} is back in its place.`;
+  if (t.prod !== undefined) {
+    const inCell = t.over === undefined ? at : `"${t.over}" (${at})`;
+    return `You changed PROD's formula in ${inCell} from ${t.prod} to ${t.formula ?? ""} (it showed ${shownValue(t.value)}) ${back}`;
+  }
   if (t.formula !== null) {
     const over = t.under === "content" ? where : `"${t.over ?? ""}" (${at})`;
     return `You wrote the formula ${t.formula} (it showed ${shownValue(t.value)}) over ${over} ${back}`;
@@ -698,8 +892,10 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
   const blanks = typed.filter(inBlank);
   const overs = typed.filter((t) => t.kind === "over");
   const over = overs.filter((t) => t.under !== "content" && t.formula === null);
-  const formulas = overs.filter((t) => t.under !== "content" && t.formula !== null);
-  const retyped = overs.filter((t) => t.under === "content");
+  // PROD's formula with its references pointed elsewhere by hand, wherever it was.
+  const moved = overs.filter((t) => t.prod !== undefined);
+  const formulas = overs.filter((t) => t.under !== "content" && t.formula !== null && t.prod === undefined);
+  const retyped = overs.filter((t) => t.under === "content" && t.prod === undefined);
   const loose = typed.filter((t) => t.kind === "loose");
   const overWhat = (t: TypedCell) => {
     const at = a1(t.row, t.column);
@@ -736,6 +932,12 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
     parts.push(
       `${count(formulas.length, "formula")} of yours written over PROD's formulas (${firstFew(
         formulas.map((t) => `${t.formula ?? ""} over ${overWhat(t)}`),
+      )})`,
+    );
+  if (moved.length > 0)
+    parts.push(
+      `${moved.length.toLocaleString("en-US")} of PROD's formulas pointed at other cells by hand (${firstFew(
+        moved.map((t) => `${overWhat(t)} from ${t.prod ?? ""} to ${t.formula ?? ""}`),
       )})`,
     );
   if (retyped.length > 0)

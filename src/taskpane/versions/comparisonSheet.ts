@@ -377,7 +377,7 @@ export function comparisonPlan(
               ]),
           // What the user typed on the earlier comparison, and PROD's headings of what is kept.
           ...carryBlocks(carry),
-          rowChecksBlock(written, checkColumn),
+          rowChecksBlock(written, checkColumn, target.sheetName),
         ],
         hiddenColumns: [checkColumn],
         freeze: { rows: HEADER_ROW + 1, columns: FIRST_FIGURE },

@@ -983,7 +983,7 @@ function comparisonPlan(
                 { row: globalsHeaderRow + 1, column: 0, cells: globalRows },
               ]
             : []),
-          rowChecksBlock(written, check),
+          rowChecksBlock(written, check, target.sheetName),
           // What the user typed on the earlier comparison, and PROD's headings of what is kept.
           ...carryBlocks(carry),
         ],

@@ -87,7 +87,7 @@ describe("earlierInputs", () => {
         row("US-NM", "", ""),
       ],
     };
-    expect([...earlierInputs(cells)]).toEqual([
+    expect([...earlierInputs(cells, SHEET)]).toEqual([
       ["US-GA", { settings: input("D6", "SALE=0.88"), exchangeRate: input("E6", "") }],
       ["CAN-BC", { settings: input("D7", ""), exchangeRate: input("E7", 1.4, "=Globals!$B$9") }],
     ]);
@@ -101,7 +101,7 @@ describe("earlierInputs", () => {
       values: [["US-GA", "", "", "=1", ""]],
       formulas: [["US-GA", "", "", "=1", ""]],
     };
-    expect(earlierInputs(cells).get("US-GA")?.settings).toEqual(input("D6", "=1"));
+    expect(earlierInputs(cells, SHEET).get("US-GA")?.settings).toEqual(input("D6", "=1"));
   });
 });
 
@@ -143,7 +143,7 @@ describe("earlierInputs on a comparison with PROD's row checks", () => {
     return { row: 0, column: 0, values, formulas, numberFormats: [] };
   }
   const changed = (cells: SheetCells) =>
-    [...earlierInputs(cells)].map(([name, i]) => [name, i.settings.changed, i.exchangeRate.changed]);
+    [...earlierInputs(cells, SHEET)].map(([name, i]) => [name, i.settings.changed, i.exchangeRate.changed]);
 
   it("tells each cell as PROD wrote it from one the user changed, emptied or typed where PROD left it blank", () => {
     expect(changed(written())).toEqual([
@@ -165,8 +165,11 @@ describe("earlierInputs on a comparison with PROD's row checks", () => {
     // The pane now has Georgia at its defaults and British Columbia at 1.4: the sheet is as the
     // last comparison wrote it (SALE=0.88, 1.37).
     const pane = [GA, { ...BC, exchangeRate: 1.4 }];
-    expect(keepSheetInputs(pane, earlierInputs(written()), SHEET)).toEqual({ programs: pane, kept: [] });
-    const kept = keepSheetInputs(pane, earlierInputs(written({ E7: 1.45 })), SHEET);
+    expect(keepSheetInputs(pane, earlierInputs(written(), SHEET), SHEET)).toEqual({
+      programs: pane,
+      kept: [],
+    });
+    const kept = keepSheetInputs(pane, earlierInputs(written({ E7: 1.45 }), SHEET), SHEET);
     expect(kept.programs).toEqual([GA, { ...BC, exchangeRate: 1.45 }]);
     expect(kept.kept.map((k) => [k.address, k.sheet, k.pane])).toEqual([["E7", "1.45", "1.4"]]);
   });

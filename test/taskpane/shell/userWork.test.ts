@@ -6,6 +6,8 @@
  * once, never on a cell PROD writes (its check included), never two on one cell.
  */
 import fc from "fast-check";
+import { checkedNumber, fnv1a } from "../../../src/engine/check";
+import { formulaShape } from "../../../src/excel/formulaRefs";
 import { replaceQuestion } from "../../../src/taskpane/shell/ownedSheet";
 import { a1, NUMBER_FORMATS, type Cell, type CellValue } from "../../../src/excel/port";
 import {
@@ -83,7 +85,7 @@ const OLD = grid([
 
 describe("finding what the user typed", () => {
   it("reads notes, cells beside PROD's rows, figures typed over formulas and cells on rows of the user's own", () => {
-    const typed = findTypedCells(OLD, oldRows());
+    const typed = findTypedCells(OLD, oldRows(), SHEET);
     expect(typed.map((t) => [t.kind, t.row, t.column, t.on?.key ?? null, t.value])).toEqual([
       ["beside", 0, 7, "#title", "mine"],
       ["beside", 1, 6, "#header", "Who"],
@@ -104,7 +106,7 @@ describe("finding what the user typed", () => {
       ["Account", "Description", "Current", "Approved (base)", "Difference: Current", "Your notes"],
       [1100, "Story", "=C1", "=D1", "=E1", ""],
     ]);
-    expect(findTypedCells(clean, oldRows())).toEqual([]);
+    expect(findTypedCells(clean, oldRows(), SHEET)).toEqual([]);
   });
 });
 
@@ -126,9 +128,16 @@ function carriedSheet(carry: Carry): SheetCells {
 describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
   const NOTES = 5;
   const CHECK = 6;
-  /** What PROD wrote, from A1: title, header, two accounts, a total; notes in F, check in G. */
-  function written(top = 0): Cell[][] {
-    const r = (n: number) => top + n + 1;
+  /**
+   * Where the rows PROD wrote (title, header, two accounts, a total) are on the sheet as read:
+   * the nth at `n + at`, or at `at(n)`. `2` is two rows the user inserted above; `(n) => n + (n
+   * > 2 ? 1 : 0)` one inserted between the two accounts, inside the total's SUM.
+   */
+  type Placing = number | ((n: number) => number);
+  const placing = (at: Placing) => (typeof at === "number" ? (n: number) => n + at : at);
+  /** What PROD wrote, from A1, its references as Excel moved them with the rows (`at`). */
+  function written(at: Placing = 0): Cell[][] {
+    const r = (n: number) => placing(at)(n) + 1;
     return [
       ["Budget comparison"],
       [
@@ -158,15 +167,15 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       [
         null,
         "Grand total",
-        { formula: `=C${r(2)}+C${r(3)}` },
+        { formula: `=SUM(C${r(2)}:C${r(3)})` },
         { formula: `=D${r(2)}+D${r(3)}` },
         { formula: `=ROUND(C${r(4)}-D${r(4)},2)` },
         null,
       ],
     ];
   }
-  /** The rows as a panel describes them, `top` rows down (rows the user inserted above). */
-  function rows(top = 0, check: number | null = CHECK): OwnRow[] {
+  /** The rows as a panel describes them, placed as `at` says (rows the user inserted). */
+  function rows(at: Placing = 0, check: number | null = CHECK): OwnRow[] {
     const formulas = new Map([
       [2, "Current"],
       [3, "Approved (base)"],
@@ -177,7 +186,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       [1, "Description"],
     ]);
     const row = (r: number, key: string, label: string): OwnRow => ({
-      row: top + r,
+      row: placing(at)(r),
       key,
       label,
       width: NOTES + 1,
@@ -187,26 +196,52 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       check,
     });
     return [
-      { row: top, key: "#title", label: "Budget comparison", width: 1, notes: null, check },
-      { row: top + 1, key: "#header", label: "the header", width: NOTES + 1, notes: null, check },
+      { row: placing(at)(0), key: "#title", label: "Budget comparison", width: 1, notes: null, check },
+      { row: placing(at)(1), key: "#header", label: "the header", width: NOTES + 1, notes: null, check },
       row(2, "code 1100", "1100 Story"),
       row(3, "code 2300", "2300 Sets"),
       row(4, "row Grand total", "Grand total"),
     ];
   }
-  /** The sheet as read: what PROD wrote (`top` rows down) with each row's check in G, then `edit`. */
-  function sheet(edit: (cells: { value: CellValue; formula: CellValue }[][]) => void = () => {}, top = 0) {
-    const prod = written(top);
-    const cells = [
-      ...Array.from({ length: top }, () => Array.from({ length: 9 }, () => asRead(null))),
-      ...prod.map((line, i) => [
+  /** The nth row's check as PROD wrote it, before the user inserted any rows. */
+  const checkOf = (n: number): Cell =>
+    rowCheck(written()[n], n < 2 ? null : NOTES, { sheet: SHEET, row: n, checked: new Set([0, 1, 2, 3, 4]) });
+  /**
+   * The nth row's check as PROD wrote it before it kept where formulas point (no version): a
+   * hash of what each cell reads back as, a formula by its shape. Sheets written so are read so.
+   */
+  const oldCheckOf = (n: number): Cell => {
+    const line = written()[n];
+    const reading = (cell: Cell) => {
+      if (cell === null) return "";
+      if (typeof cell === "number") return `n${checkedNumber(cell)}`;
+      if (typeof cell === "string") return `t${cell}`;
+      if (typeof cell === "boolean") return cell ? "bTRUE" : "bFALSE";
+      return "text" in cell ? `t${cell.text}` : `f${formulaShape(cell.formula)}`;
+    };
+    const hashes = line.flatMap((cell, c) => (n >= 2 && c === NOTES ? [] : [fnv1a(reading(cell))]));
+    return { text: `${ROW_CHECK} ${hashes.join(" ")}` };
+  };
+  /** The sheet as read: what PROD wrote (placed as `at` says) with each row's check in G, then `edit`. */
+  function sheet(
+    edit: (cells: { value: CellValue; formula: CellValue }[][]) => void = () => {},
+    at: Placing = 0,
+    check: (n: number) => Cell = checkOf,
+  ) {
+    const prod = written(at);
+    const place = placing(at);
+    const cells = Array.from({ length: place(prod.length - 1) + 1 }, () =>
+      Array.from({ length: 9 }, () => asRead(null)),
+    );
+    prod.forEach((line, i) => {
+      cells[place(i)] = [
         ...Array.from({ length: CHECK }, (_, c) => asRead(line[c] ?? null)),
-        // The check as PROD wrote it, before the user inserted any rows above.
-        asRead(rowCheck(written()[i], i < 2 ? null : NOTES)),
+        // The check as PROD wrote it, before the user inserted any rows.
+        asRead(check(i)),
         asRead(null),
         asRead(null),
-      ]),
-    ];
+      ];
+    });
     edit(cells);
     return {
       row: 0,
@@ -217,29 +252,51 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     };
   }
   const put = (value: CellValue, formula: CellValue = value) => ({ value, formula });
+  /** A sheet of one row PROD wrote as `line`, its check right of it. */
+  const oneRow = (line: Cell[]): OwnRow => ({
+    row: 0,
+    key: "one",
+    label: "One",
+    width: line.length,
+    notes: null,
+    check: line.length,
+  });
+  /** That row as read: `values` and `formulas` of its cells, then its check as PROD wrote it. */
+  const oneRowRead = (line: Cell[], values: CellValue[], formulas: CellValue[]): SheetCells => {
+    const check = rowCheck(line, null, { sheet: SHEET, row: 0, checked: new Set([0]) }).text;
+    return {
+      row: 0,
+      column: 0,
+      values: [[...values, check]],
+      formulas: [[...formulas, check]],
+      numberFormats: [Array<string>(values.length + 1).fill("General")],
+    };
+  };
 
   it("writes the check as text that starts with its own heading, one short hash per cell of PROD's", () => {
-    const check = rowCheck(written()[2], NOTES);
+    const check = rowCheck(written()[2], NOTES, { sheet: SHEET, row: 2, checked: new Set([2, 3]) });
     expect(check.text.startsWith(ROW_CHECK)).toBe(true);
-    // Five cells of PROD's (the notes column is the user's): five hashes of 8 hex digits.
-    expect(check.text.slice(ROW_CHECK.length).trim().split(" ")).toEqual(
-      Array(5).fill(expect.stringMatching(/^[0-9a-f]{8}$/)),
-    );
+    // Its version and the row PROD wrote it on (as the user counts), then five cells of PROD's
+    // (the notes column is the user's): a hash of 8 hex digits each; a formula's with where its
+    // references point (the row as written, the column from the formula's: C3 from E3 is 3.-2).
+    expect(check.text.slice(ROW_CHECK.length).trim().split(" ")).toEqual([
+      "v2",
+      "r3",
+      ...Array(2).fill(expect.stringMatching(/^[0-9a-f]{8}$/)),
+      expect.stringMatching(/^[0-9a-f]{8}@3\.0$/),
+      expect.stringMatching(/^[0-9a-f]{8}@3\.0$/),
+      expect.stringMatching(/^[0-9a-f]{8}@3\.-2;3\.-1$/),
+    ]);
     expect(findCheckColumn(sheet(), 2, NOTES + 1)).toBe(CHECK);
     expect(findCheckColumn(sheet(), 2, CHECK + 1)).toBeNull();
   });
 
   it("finds nothing on a sheet as PROD wrote it, nor after Excel moved its references", () => {
-    expect(findTypedCells(sheet(), rows())).toEqual([]);
+    expect(findTypedCells(sheet(), rows(), SHEET)).toEqual([]);
     // The user inserted two rows above: Excel moved every reference down by two.
     const moved = sheet(() => {}, 2);
     expect(moved.formulas[4][2]).toBe("=C5");
-    expect(
-      findTypedCells(
-        sheet(() => {}, 2),
-        rows(2),
-      ),
-    ).toEqual([]);
+    expect(findTypedCells(moved, rows(2), SHEET)).toEqual([]);
     expect(lostChecks(sheet(), rows())).toEqual([]);
   });
 
@@ -252,7 +309,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       cells[4][0] = put("see below"); // typed where PROD left the cell blank
       cells[4][3] = put("", ""); // a figure deleted: nothing of the user's to keep
     });
-    const typed = findTypedCells(edited, rows());
+    const typed = findTypedCells(edited, rows(), SHEET);
     expect(
       typed.map((t) => [t.kind, t.row, t.column, t.value, t.formula, t.over ?? null, t.under ?? null]),
     ).toEqual([
@@ -283,7 +340,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       cells[4][7] = put("ask"); // beside it, right of the check
       cells[4][NOTES] = put("mine"); // its note
     });
-    const typed = findTypedCells(edited, rows());
+    const typed = findTypedCells(edited, rows(), SHEET);
     expect(typed.map((t) => [t.kind, a1(t.row, t.column), t.heading ?? null])).toEqual([
       ["beside", "A5", "Account"],
       ["note", "F5", null],
@@ -294,7 +351,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       `1 cell typed where PROD left its cell blank (1.3 in "Account" of Grand total (A5))`,
     ]);
     const unnamed = rows().map(({ headings: _headings, ...row }) => row);
-    expect(typedWords(findTypedCells(edited, unnamed))).toEqual([
+    expect(typedWords(findTypedCells(edited, unnamed, SHEET))).toEqual([
       "2 cells beside 1 row (Grand total)",
       "1 cell typed where PROD left its cell blank (1.3 in A5 of Grand total)",
     ]);
@@ -303,23 +360,18 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
   it("tells a figure PROD wrote as a value from the same figure typed, or a formula of the user's that gives it", () => {
     // A comparison of values (as the Scenario comparison writes): 1,000 in C, text "=x" in D.
     const line: Cell[] = [{ text: "Grand total" }, null, 1000, { text: "=x" }];
-    const own: OwnRow = { row: 0, key: "total", label: "Grand total", width: 4, notes: null, check: 4 };
-    const read = (c: CellValue, cf: CellValue = c, d: CellValue = "=x") => ({
-      row: 0,
-      column: 0,
-      values: [["Grand total", "", c, d, rowCheck(line, null).text]],
-      formulas: [["Grand total", "", cf, d, rowCheck(line, null).text]],
-      numberFormats: [Array<string>(5).fill("General")],
-    });
-    expect(findTypedCells(read(1000), [own])).toEqual([]);
-    expect(findTypedCells(read(1000.0000000000001), [own])).toEqual([]);
-    expect(findTypedCells(read(1250), [own]).map((t) => [t.column, t.value, t.under])).toEqual([
+    const own = oneRow(line);
+    const read = (c: CellValue, cf: CellValue = c, d: CellValue = "=x") =>
+      oneRowRead(line, ["Grand total", "", c, d], ["Grand total", "", cf, d]);
+    expect(findTypedCells(read(1000), [own], SHEET)).toEqual([]);
+    expect(findTypedCells(read(1000.0000000000001), [own], SHEET)).toEqual([]);
+    expect(findTypedCells(read(1250), [own], SHEET).map((t) => [t.column, t.value, t.under])).toEqual([
       [2, 1250, "content"],
     ]);
-    expect(findTypedCells(read(1000, "=999+1"), [own]).map((t) => [t.column, t.formula])).toEqual([
+    expect(findTypedCells(read(1000, "=999+1"), [own], SHEET).map((t) => [t.column, t.formula])).toEqual([
       [2, "=999+1"],
     ]);
-    expect(findTypedCells(read(1000, 1000, "=y"), [own]).map((t) => [t.column, t.value])).toEqual([
+    expect(findTypedCells(read(1000, 1000, "=y"), [own], SHEET).map((t) => [t.column, t.value])).toEqual([
       [3, "=y"],
     ]);
   });
@@ -332,6 +384,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
         cells[2][5] = put("my note");
       }),
       rows(),
+      SHEET,
     );
     const carry = placeTypedCells(typed, rows(), SHEET, { start: 7, width: 6, notes: 5, heading: KEPT });
     expect(carry.cells.map((p) => [p.row, p.column, p.cell])).toEqual([
@@ -353,6 +406,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
         cells[2][1] = put("Story (revised)"); // 1100, still there
       }),
       rows(),
+      SHEET,
     );
     const carry = placeTypedCells(
       typed,
@@ -416,6 +470,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
         );
       }),
       rows().map(({ check: _check, ...row }) => row),
+      SHEET,
     );
     const without2300 = rows().filter((r) => r.key !== "code 2300");
     const carry = placeTypedCells(typed, without2300, SHEET, {
@@ -441,7 +496,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       cells[3][4] = put(12500); // still told: a figure over a formula
       cells[4][1] = put("Total (mine)");
     });
-    const typed = findTypedCells(edited, rows());
+    const typed = findTypedCells(edited, rows(), SHEET);
     expect(typed.map((t) => [t.kind, t.row, t.column, t.value])).toEqual([
       ["over", 3, 4, 12500],
       // What the user typed in the check cell is theirs, kept as a cell beside the row.
@@ -523,15 +578,100 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     expect([...(carry.rows ?? [])]).toEqual(["#title", "#header", "code 1100"]);
   });
 
+  /** One row inserted between the two accounts: inside the total's SUM(C3:C4), which Excel widens. */
+  const between = (n: number) => n + (n > 2 ? 1 : 0);
+
+  it("reads PROD's formulas as PROD's after rows are inserted above, between its rows and inside a SUM", () => {
+    const inside = sheet(undefined, between);
+    expect(inside.formulas[5][2]).toBe("=SUM(C3:C5)");
+    expect(inside.formulas[4][4]).toBe("=ROUND(C5-D5,2)");
+    expect(findTypedCells(inside, rows(between), SHEET)).toEqual([]);
+    const both = (n: number) => between(n) + 2;
+    const moved = sheet(undefined, both);
+    expect(findTypedCells(moved, rows(both), SHEET)).toEqual([]);
+    expect(lostChecks(moved, rows(both))).toEqual([]);
+  });
+
+  it("tells a reference the user pointed elsewhere by hand, and says PROD's formula as it read then", () => {
+    const edited = sheet((cells) => {
+      cells[2][4] = put(7, "=ROUND(C3-D6,2)"); // 1100's difference against the total's D
+      cells[4][4] = put(7, "=ROUND(C5-C5,2)"); // 2300's against its own C: another column
+      cells[5][2] = put(7, "=SUM(C3:C4)"); // the total's SUM ends on the row inserted by hand
+      cells[5][3] = put(7, "=$D$3+D5"); // Excel's own `$`s: where it points is what counts
+    }, between);
+    const typed = findTypedCells(edited, rows(between), SHEET);
+    expect(typed.map((t) => [t.kind, a1(t.row, t.column), t.formula, t.prod, t.over])).toEqual([
+      ["over", "E3", "=ROUND(C3-D6,2)", "=ROUND(C3-D3,2)", "Difference: Current"],
+      ["over", "E5", "=ROUND(C5-C5,2)", "=ROUND(C5-D5,2)", "Difference: Current"],
+      ["over", "C6", "=SUM(C3:C4)", "=SUM(C3:C5)", "Current"],
+    ]);
+    expect(overNote(typed[0])).toBe(
+      `You changed PROD's formula in "Difference: Current" (E3) from =ROUND(C3-D3,2) to =ROUND(C3-D6,2) (it showed 7) in the earlier sheet; PROD's formula is back in its place.`,
+    );
+    expect(typedWords(typed)).toEqual([
+      `3 of PROD's formulas pointed at other cells by hand ("Difference: Current" of 1100 Story (E3) from =ROUND(C3-D3,2) to =ROUND(C3-D6,2), "Difference: Current" of 2300 Sets (E5) from =ROUND(C5-D5,2) to =ROUND(C5-C5,2), "Current" of Grand total (C6) from =SUM(C3:C5) to =SUM(C3:C4))`,
+    ]);
+    const carry = placeTypedCells(typed, rows(), SHEET, { start: 7, width: 6, notes: 5, heading: KEPT });
+    expect(carry.cells.map((p) => [a1(p.row, p.column), p.cell])).toEqual([
+      ["F3", { text: overNote(typed[0]) }],
+      ["F4", { text: overNote(typed[1]) }],
+      ["F5", { text: overNote(typed[2]) }],
+    ]);
+    expect(carriedWords(carry, KEPT, false)).toBe(
+      "3 cells you typed over PROD's labels, figures or formulas will be kept as notes beside their rows, with PROD's own back in their place.",
+    );
+  });
+
+  it("reads formulas pointing at a row whose label the user retyped as PROD's: the row is told by its check", () => {
+    const edited = sheet((cells) => {
+      cells[3][0] = put(2400);
+    });
+    const relabelled = rows().map((own) =>
+      own.key === "code 2300" ? { ...own, key: "code 2400", label: "2400 Sets" } : own,
+    );
+    expect(findTypedCells(edited, relabelled, SHEET).map((t) => [a1(t.row, t.column), t.value])).toEqual([
+      ["A4", 2400],
+    ]);
+  });
+
+  it("tells a formula PROD wrote that reads back with Excel's _xlfn. prefix as PROD's", () => {
+    const line: Cell[] = [{ text: "Rate" }, { formula: "=XLOOKUP(A1,C1:E1,F1:H1)" }];
+    const own = oneRow(line);
+    const read = (formula: string) => oneRowRead(line, ["Rate", 7], ["Rate", formula]);
+    expect(findTypedCells(read("=_xlfn.XLOOKUP(A1,C1:E1,F1:H1)"), [own], SHEET)).toEqual([]);
+    expect(findTypedCells(read("=_xlfn.XLOOKUP(A1,C1:E1,G1:I1)"), [own], SHEET)).toEqual([
+      expect.objectContaining({ column: 1, prod: "=_xlfn.XLOOKUP(A1,C1:E1,F1:H1)" }),
+    ]);
+  });
+
+  it("reads a sheet whose checks were written before PROD kept where formulas point as then", () => {
+    const old = (edit?: Parameters<typeof sheet>[0], at: Placing = 0) => sheet(edit, at, oldCheckOf);
+    expect(findTypedCells(old(), rows(), SHEET)).toEqual([]);
+    const inside = old(undefined, between);
+    expect(findTypedCells(inside, rows(between), SHEET)).toEqual([]);
+    expect(lostChecks(inside, rows(between))).toEqual([]);
+    // A label retyped and a formula of another shape are told as then; a reference pointed
+    // elsewhere by hand is not (that check did not keep where it pointed): PROD's goes back.
+    const edited = old((cells) => {
+      cells[3][1] = put("Sets (revised)");
+      cells[2][4] = put(14, "=C3*2");
+      cells[3][4] = put(7, "=ROUND(C4-C4,2)");
+    });
+    expect(findTypedCells(edited, rows(), SHEET).map((t) => [a1(t.row, t.column), t.prod])).toEqual([
+      ["E3", undefined],
+      ["B4", undefined],
+    ]);
+  });
+
   it("falls back on every row when the check column is gone, and reads a sheet written before checks as before", () => {
     const edited = sheet((cells) => {
       for (const line of cells) line.splice(CHECK, 1);
       cells[3][1] = put("Sets (revised)");
     });
-    expect(findTypedCells(edited, rows(0, null))).toEqual([]);
+    expect(findTypedCells(edited, rows(0, null), SHEET)).toEqual([]);
     expect(lostChecks(edited, rows(0, null))).toHaveLength(5);
     const before = rows().map(({ check: _check, ...row }) => row);
-    expect(findTypedCells(edited, before)).toEqual([]);
+    expect(findTypedCells(edited, before, SHEET)).toEqual([]);
     expect(lostChecks(edited, before)).toEqual([]);
   });
 });
@@ -585,7 +725,7 @@ describe("placing what the user typed in the new output", () => {
   }
 
   it("puts each cell on the row of the same label, at the same offset right of a wider output", () => {
-    const typed = findTypedCells(OLD, oldRows());
+    const typed = findTypedCells(OLD, oldRows(), SHEET);
     const order = ["code 2300", "code 1100", "row Grand total"];
     const carry = placeTypedCells(typed, newRows(8, order), SHEET, {
       start: 6,
@@ -623,7 +763,7 @@ describe("placing what the user typed in the new output", () => {
   });
 
   it("keeps the offsets when the output gets narrower, and keeps the cells of a label gone under the heading", () => {
-    const typed = findTypedCells(OLD, oldRows());
+    const typed = findTypedCells(OLD, oldRows(), SHEET);
     const carry = placeTypedCells(typed, newRows(4, ["code 1100", "row Grand total"]), SHEET, {
       start: 5,
       width: 4,
@@ -659,12 +799,12 @@ describe("placing what the user typed in the new output", () => {
   });
 
   it("reads the kept part back as PROD's, so comparing again keeps it once, under the same labels", () => {
-    const typed = findTypedCells(OLD, oldRows());
+    const typed = findTypedCells(OLD, oldRows(), SHEET);
     const rows = newRows(4, ["code 1100"]);
     const first = placeTypedCells(typed, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
     // The sheet as written: PROD's rows (blank here) and the carried cells.
     const sheet = carriedSheet(first);
-    const again = findTypedCells(sheet, [...rows, ...readKeptRows(sheet, KEPT, 4, 3, codeKey)]);
+    const again = findTypedCells(sheet, [...rows, ...readKeptRows(sheet, KEPT, 4, 3, codeKey)], SHEET);
     const second = placeTypedCells(again, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
     // The same headings and labels; the user's own row is named where it was on the sheet read.
     expect(second.labels.map((l) => l.cell)).toEqual([
@@ -678,7 +818,7 @@ describe("placing what the user typed in the new output", () => {
   });
 
   it("moves a kept row's cells back to its row when the new output has it again, notes to notes, beside to beside", () => {
-    const typed = findTypedCells(OLD, oldRows());
+    const typed = findTypedCells(OLD, oldRows(), SHEET);
     // 2300 left out: its cells are kept under the heading, on a row labelled "2300 Sets".
     const rows = newRows(4, ["code 1100"]);
     const first = placeTypedCells(typed, rows, SHEET, { start: 5, width: 4, notes: 3, heading: KEPT });
@@ -691,7 +831,7 @@ describe("placing what the user typed in the new output", () => {
     ]);
     // 2300 is back, now the first account, in an output 6 wide with notes in F.
     const back = newRows(6, ["code 2300", "code 1100"]);
-    const again = findTypedCells(sheet, [...rows, ...keptRows]);
+    const again = findTypedCells(sheet, [...rows, ...keptRows], SHEET);
     const second = placeTypedCells(again, back, SHEET, { start: 6, width: 6, notes: 5, heading: KEPT });
     const on2300 = second.cells.filter((p) => p.row === 2);
     expect(on2300.map((p) => [a1(p.row, p.column), p.cell, p.where])).toEqual([
@@ -715,7 +855,7 @@ describe("placing what the user typed in the new output", () => {
     // "11 03 Story": account 11 03, or account 11 named "03 Story".
     const sheet = grid([[KEPT], ["11 03 Story", "", "", "note"]]);
     const rows = readKeptRows(sheet, KEPT, 3, 2, () => ["code 11", "code 11 03"]);
-    const typed = findTypedCells(sheet, rows);
+    const typed = findTypedCells(sheet, rows, SHEET);
     const place = (keys: string[]) =>
       placeTypedCells(typed, newRows(3, keys), SHEET, {
         start: 5,
@@ -740,7 +880,7 @@ describe("placing what the user typed in the new output", () => {
       ["1100 Story", "", "", "", "", "old note", "Ann"],
     ]);
     const rows = [...oldRows().slice(0, 3), ...readKeptRows(sheet, KEPT, 6, 5, codeKey)];
-    const carry = placeTypedCells(findTypedCells(sheet, rows), newRows(6, ["code 1100"]), SHEET, {
+    const carry = placeTypedCells(findTypedCells(sheet, rows, SHEET), newRows(6, ["code 1100"]), SHEET, {
       start: 4,
       width: 6,
       notes: 5,
@@ -764,7 +904,7 @@ describe("placing what the user typed in the new output", () => {
       formulas: [row],
       numberFormats: [row.map(() => "General")],
     };
-    const typed = findTypedCells(cells, oldRows());
+    const typed = findTypedCells(cells, oldRows(), SHEET);
     // As read: Excel gives text that looks like a formula as the value, with no formula.
     expect(typed.map((t) => t.formula)).toEqual([null]);
     const carry = placeTypedCells(typed, newRows(4, []), SHEET, {
@@ -796,7 +936,7 @@ describe("placing what the user typed in the new output", () => {
         B6: NUMBER_FORMATS.text,
       },
     );
-    const typed = findTypedCells(cells, oldRows());
+    const typed = findTypedCells(cells, oldRows(), SHEET);
     expect(typed.map((t) => [a1(t.row, t.column), t.format])).toEqual([
       ["F3", "m/d/yyyy"],
       ["G3", "0%"],
@@ -834,7 +974,7 @@ describe("placing what the user typed in the new output", () => {
 
   it("keeps numbers and TRUE/FALSE as they were", () => {
     const cells = grid([["Budget comparison", "", 12.5, true]]);
-    const carry = placeTypedCells(findTypedCells(cells, oldRows()), newRows(4, []), SHEET, {
+    const carry = placeTypedCells(findTypedCells(cells, oldRows(), SHEET), newRows(4, []), SHEET, {
       start: 3,
       width: 4,
       notes: 3,
@@ -970,7 +1110,8 @@ describe("a property of the placing", () => {
               c === 0 ? { text: key } : c === 1 ? { formula: `=A${i + 2}` } : c === oldWidth - 1 ? null : c,
             );
             line.forEach((c, j) => (cells[1 + i][j] = asRead(c).formula));
-            if (checks[i] === "checked") cells[1 + i][oldWidth] = rowCheck(line, oldWidth - 1).text;
+            const at = { sheet: SHEET, row: 1 + i, checked: new Set(oldKeys.map((_, k) => 1 + k)) };
+            if (checks[i] === "checked") cells[1 + i][oldWidth] = rowCheck(line, oldWidth - 1, at).text;
             const check = checks[i] === "none" ? undefined : checks[i] === "lost" ? null : oldWidth;
             return { row: 1 + i, key, label: key, width: oldWidth, notes: oldWidth - 1, formulas, check };
           });
@@ -989,7 +1130,9 @@ describe("a property of the placing", () => {
             cells[r][c] = v;
             formats[a1(r, c)] = f;
           }
-          const typed = findTypedCells(grid(cells, formats), old);
+          const typed = findTypedCells(grid(cells, formats), old, SHEET);
+          // Only what the user typed is told as typed: nothing PROD wrote and the user left.
+          for (const t of typed) expect(entries.some(([r, c]) => r === t.row && c === t.column)).toBe(true);
           const rows: OwnRow[] = newKeys.map((key, i) => ({
             row: 1 + i,
             key,
@@ -1027,6 +1170,68 @@ describe("a property of the placing", () => {
               expect((p.column >= own.width && p.column !== own.check) || p.column === own.notes).toBe(true);
             else expect(p.row).toBeGreaterThanOrEqual(start);
           }
+        },
+      ),
+    );
+  });
+  it("reads PROD's formulas as PROD's after rows are inserted anywhere, and tells any reference pointed elsewhere by hand", () => {
+    /** A reference: the column's letter and the nth row PROD wrote (0-based). */
+    const ref = fc.tuple(fc.constantFrom("B", "C", "D"), fc.nat());
+    fc.assert(
+      fc.property(
+        // Each row PROD writes: a label, a figure, a difference of two cells and a SUM of a range.
+        fc.array(fc.tuple(ref, ref, ref, ref), { minLength: 1, maxLength: 6 }),
+        // Rows the user inserted before each of PROD's (and its own rows' cells left blank).
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }),
+        // A reference the user points elsewhere by hand: which row, formula and reference, and
+        // to which row of the sheet or which other column.
+        fc.option(fc.tuple(fc.nat(), fc.nat(3), fc.boolean(), fc.nat())),
+        (specs, gaps, move) => {
+          const n = specs.length;
+          const at = (i: number) => i + gaps.slice(0, i + 1).reduce((a, b) => a + b, 0);
+          const height = at(n - 1) + 1;
+          type Ref = { column: string; row: number };
+          /** The nth row's formulas with each reference on the sheet row `place` puts its row at. */
+          const formulas = (refs: Ref[], place: (i: number) => number) => {
+            const [a, b, c, d] = refs.map((r) => `${r.column}${place(r.row) + 1}`);
+            return [`=ROUND(${a}-${b},2)`, `=SUM(${c}:${d})`];
+          };
+          const refsOf = (i: number): Ref[] => specs[i].map(([column, row]) => ({ column, row: row % n }));
+          const line = (i: number, place: (i: number) => number): Cell[] => {
+            const [difference, sum] = formulas(refsOf(i), place);
+            return [{ text: `row ${i}` }, 100 * i, { formula: difference }, { formula: sum }, null];
+          };
+          const checked = new Set(specs.map((_, i) => i));
+          const cells: CellValue[][] = Array.from({ length: height }, () => Array<CellValue>(6).fill(""));
+          const own: OwnRow[] = specs.map((_, i) => {
+            // Written with no rows inserted; read after the user inserted `gaps`.
+            const check = rowCheck(
+              line(i, (k) => k),
+              4,
+              { sheet: SHEET, row: i, checked },
+            ).text;
+            cells[at(i)] = [...line(i, at).map((c) => asRead(c).formula), check];
+            return { row: at(i), key: `row ${i}`, label: `row ${i}`, width: 5, notes: 4, check: 5 };
+          });
+          expect(findTypedCells(grid(cells), own, SHEET)).toEqual([]);
+          if (move === null) return;
+          const [which, index, byRow, to] = move;
+          const i = which % n;
+          const refs = refsOf(i);
+          const pointed = refs.map((r) => ({ column: r.column, row: at(r.row) }));
+          const was = pointed[index];
+          // Another row of the sheet (PROD's or one inserted), or another column.
+          pointed[index] = byRow
+            ? { column: was.column, row: (was.row + 1 + (to % (height - 1 || 1))) % height }
+            : { column: was.column === "B" ? "C" : "B", row: was.row };
+          fc.pre(pointed[index].row !== was.row || pointed[index].column !== was.column);
+          const formula = formulas(pointed, (r) => r)[index < 2 ? 0 : 1];
+          const column = index < 2 ? 2 : 3;
+          cells[at(i)][column] = formula;
+          const typed = findTypedCells(grid(cells), own, SHEET);
+          expect(typed.map((t) => [t.kind, t.row, t.column, t.formula, t.prod])).toEqual([
+            ["over", at(i), column, formula, asRead(line(i, at)[column]).formula],
+          ]);
         },
       ),
     );
