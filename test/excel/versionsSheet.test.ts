@@ -11,13 +11,14 @@
  */
 import { changedSinceSaved } from "../../src/engine/versions";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { NUMBER_FORMATS, ownershipMarkName, PortError } from "../../src/excel/port";
+import { NUMBER_FORMATS, ownershipMarkName, PortError, type Cell } from "../../src/excel/port";
 import { KEPT_HEADING, ROW_CHECK, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
 import { compareCurrent, saveCurrent } from "../../src/taskpane/versions/runVersions";
 import type { BudgetChoice } from "../../src/taskpane/versions/source";
 import { readVersions, STORE_SHEET, takeBackVersions } from "../../src/taskpane/versions/versionStore";
 import { savedVersions, storeRead } from "../taskpane/versions/storeRead";
+import { oldRowCheck } from "../taskpane/shell/oldRowCheck";
 import { MockBook, cellAt, cellKey, mockExcel } from "./mockExcel";
 
 const LINES = 5_000;
@@ -829,6 +830,44 @@ describe("what the user typed on the comparison", () => {
     expect(book.cell(COMPARISON_SHEET, "G7")?.content).toBe(
       `You changed PROD's formula in "Difference: Current" (E7) from =ROUND(C7-D7,2) to =ROUND(C8-D8,2) (it showed 0) in the earlier sheet; PROD's formula is back in its place.`,
     );
+    // Two or three compares of a 5,000-line budget: more than the default box on a loaded machine.
+  }, 60_000);
+
+  it("reads a comparison whose checks were written before PROD kept where formulas point as then, and writes it again with the new checks", async () => {
+    const compared = await comparedOnce();
+    const { book, port, choice, request } = compared;
+    /** Each row's check in H as PROD wrote it before (no `v2` mark), from what PROD wrote on it. */
+    const writtenBefore = () => {
+      const cells = book.sheet(COMPARISON_SHEET).cells;
+      for (const [key, cell] of cells) {
+        const { r, c } = cellAt(key);
+        if (c !== 7 || !String(cell.content).startsWith(ROW_CHECK)) continue;
+        // A table row's check leaves out its notes (G); the title's, notes' and header's do not.
+        const parts = String(cell.content).slice(ROW_CHECK.length).trim().split(" ").length - 2;
+        const line = Array.from({ length: parts === 6 ? 7 : parts }, (_, column): Cell => {
+          const at = cells.get(cellKey(r, column));
+          if (!at) return null;
+          if (at.kind === "formula") return { formula: String(at.content) };
+          return typeof at.content === "string" ? { text: at.content } : at.content;
+        });
+        cell.content = oldRowCheck(line, parts === 6 ? 6 : null).text;
+      }
+    };
+    writtenBefore();
+    expect(String(book.cell(COMPARISON_SHEET, "H6")?.content)).not.toContain("v2");
+    // Nothing typed: nothing asked (a question would be refused), and the checks are new again.
+    await compareCurrent(port, await storeRead(port), choice, request, () =>
+      Promise.reject(new Error("asked")),
+    );
+    expect(String(book.cell(COMPARISON_SHEET, "H6")?.content)).toContain(`${ROW_CHECK} v2 r6 `);
+    // A label retyped is still told by such a check; a reference pointed elsewhere by hand is not
+    // (it kept only the formula's shape): PROD's formula goes back, as before.
+    writtenBefore();
+    book.setCell(COMPARISON_SHEET, "B5", { kind: "value", content: "Rights (revised)" });
+    book.setCell(COMPARISON_SHEET, "E6", { kind: "formula", content: "=ROUND(D6-C6,2)", result: 0 });
+    expect(await refusing(compared)).toEqual([
+      `You typed on it: 1 of PROD's labels or figures retyped ("Rights (revised)" over "Description" (B5)). 1 cell you typed over PROD's labels, figures or formulas will be kept as a note beside its row, with PROD's own back in its place. Comparing replaces it with this comparison.`,
+    ]);
     // Two or three compares of a 5,000-line budget: more than the default box on a loaded machine.
   }, 60_000);
 

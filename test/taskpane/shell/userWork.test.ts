@@ -6,8 +6,6 @@
  * once, never on a cell PROD writes (its check included), never two on one cell.
  */
 import fc from "fast-check";
-import { checkedNumber, fnv1a } from "../../../src/engine/check";
-import { formulaShape } from "../../../src/excel/formulaRefs";
 import { replaceQuestion } from "../../../src/taskpane/shell/ownedSheet";
 import { a1, NUMBER_FORMATS, type Cell, type CellValue } from "../../../src/excel/port";
 import {
@@ -30,6 +28,7 @@ import {
   type OwnRow,
   type SheetCells,
 } from "../../../src/taskpane/shell/userWork";
+import { oldRowCheck } from "./oldRowCheck";
 
 const SHEET = "Budget comparison";
 const KEPT = "From the earlier comparison";
@@ -210,18 +209,7 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
    * The nth row's check as PROD wrote it before it kept where formulas point (no version): a
    * hash of what each cell reads back as, a formula by its shape. Sheets written so are read so.
    */
-  const oldCheckOf = (n: number): Cell => {
-    const line = written()[n];
-    const reading = (cell: Cell) => {
-      if (cell === null) return "";
-      if (typeof cell === "number") return `n${checkedNumber(cell)}`;
-      if (typeof cell === "string") return `t${cell}`;
-      if (typeof cell === "boolean") return cell ? "bTRUE" : "bFALSE";
-      return "text" in cell ? `t${cell.text}` : `f${formulaShape(cell.formula)}`;
-    };
-    const hashes = line.flatMap((cell, c) => (n >= 2 && c === NOTES ? [] : [fnv1a(reading(cell))]));
-    return { text: `${ROW_CHECK} ${hashes.join(" ")}` };
-  };
+  const oldCheckOf = (n: number): Cell => oldRowCheck(written()[n], n < 2 ? null : NOTES);
   /** The sheet as read: what PROD wrote (placed as `at` says) with each row's check in G, then `edit`. */
   function sheet(
     edit: (cells: { value: CellValue; formula: CellValue }[][]) => void = () => {},
