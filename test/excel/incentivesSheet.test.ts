@@ -565,6 +565,31 @@ describe("the Settings and Exchange rate cells the user changed on the Incentive
     expect(book.cell(COMPARISON_SHEET, "K6")?.content ?? "").toBe("");
   });
 
+  it("names PROD's net cost pointed at the gross credit by hand, with PROD's formula, and keeps it as a note with PROD's back, in the syncs of a replace", async () => {
+    const { book, excel, port, ref } = setup();
+    await compareIncentives(port, ref, programs, never);
+    const syncs = excel.state.syncs;
+    await compareIncentives(port, ref, programs, never);
+    const unchanged = excel.state.syncs - syncs;
+    expect(book.cell(COMPARISON_SHEET, "H7")?.content).toBe("=ROUND($B$3-G7,2)");
+    // The budget less the gross credit, not the net cash: the same formula, pointed elsewhere.
+    book.setCell(COMPARISON_SHEET, "H7", { kind: "formula", content: "=ROUND($B$3-F7,2)", result: 1000 });
+    const before = snapshot(book);
+    const questions: string[] = [];
+    expect(await compareIncentives(port, ref, programs, asking(false, questions))).toBeNull();
+    expect(snapshot(book)).toBe(before);
+    expect(questions).toEqual([
+      `Replace "Incentive comparison"? You typed on it: 1 of PROD's formulas pointed at other cells by hand ("Net cost of the budget" of US-NM (H7) from =ROUND($B$3-G7,2) to =ROUND($B$3-F7,2)). 1 cell you typed over PROD's labels, figures or formulas will be kept as a note beside its row, with PROD's own back in its place. Comparing replaces it with this comparison.`,
+    ]);
+    const start = excel.state.syncs;
+    await compareIncentives(port, ref, programs, asking(true, questions));
+    expect(excel.state.syncs - start).toBe(unchanged);
+    expect(book.cell(COMPARISON_SHEET, "H7")?.content).toBe("=ROUND($B$3-G7,2)");
+    expect(book.cell(COMPARISON_SHEET, "K7")?.content).toBe(
+      `You changed PROD's formula in "Net cost of the budget" (H7) from =ROUND($B$3-G7,2) to =ROUND($B$3-F7,2) (it showed 1,000) in the earlier sheet; PROD's formula is back in its place.`,
+    );
+  });
+
   it.each<[string, string, string | number, string]>([
     [
       "a rate of abc",
