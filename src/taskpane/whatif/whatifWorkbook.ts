@@ -222,15 +222,29 @@ export async function readGlobalsLayout(port: WorkbookPort, budget: Budget): Pro
 
 /** What the budget's global cells hold now: values, formulas and text, exactly. */
 export async function readGlobals(port: WorkbookPort, layout: GlobalsLayout): Promise<ScenarioGlobal[]> {
-  if (layout.rows.length === 0) return [];
+  return (await readGlobalCells(port, layout)).globals;
+}
+
+/**
+ * The global cells as {@link readGlobals} reads them, with the number format each is shown in
+ * (by the global's name in upper case), read in the same request.
+ */
+async function readGlobalCells(
+  port: WorkbookPort,
+  layout: GlobalsLayout,
+): Promise<{ globals: ScenarioGlobal[]; formats: Map<string, string> }> {
+  if (layout.rows.length === 0) return { globals: [], formats: new Map() };
   const first = parseA1(layout.rows[0].ref.address).row;
   const [cells] = await port.readCells([
     { sheet: layout.sheet, address: a1Range(first, 1, layout.rows.length, 1) },
   ]);
-  return layout.rows.map((g, i) => ({
-    name: g.name,
-    cell: storedCell(cells.values[i][0], cells.formulas[i][0]),
-  }));
+  return {
+    globals: layout.rows.map((g, i) => ({
+      name: g.name,
+      cell: storedCell(cells.values[i][0], cells.formulas[i][0]),
+    })),
+    formats: new Map(layout.rows.map((g, i) => [g.name.toUpperCase(), cells.numberFormats[i]?.[0] ?? ""])),
+  };
 }
 
 /** A stored cell as the port writes it: a formula stays a formula, text stays text. */
@@ -569,6 +583,11 @@ export interface ScenarioComparison {
    * saved), each with those globals' labels: they were compared with the user's values there.
    */
   unset: { scenario: string; globals: string[] }[];
+  /**
+   * The number format of each global's cell on the Globals sheet, by name in upper case: the
+   * globals that differ are shown in it (a date as a date, not 46023).
+   */
+  formats: ReadonlyMap<string, string>;
 }
 
 /** The scenarios with no value for some of the budget's globals, and those globals' labels. */
@@ -617,7 +636,7 @@ export async function compareScenarios(
     const problem = cannotApply(s, layout);
     if (problem) throw new PortError("notFound", problem);
   }
-  const current = await readGlobals(port, layout);
+  const { globals: current, formats } = await readGlobalCells(port, layout);
   const unset = unsetOf(picked, layout);
   const kept = await keepCurrent(port, budget, current, saved, "Before comparing", now);
   const top = topRead === undefined ? await port.readUsedRange(budget.topSheet) : topRead;
@@ -664,6 +683,7 @@ export async function compareScenarios(
     lines: compareFigures(figures),
     keptAs: kept.added ? kept.scenario.name : null,
     unset,
+    formats,
   };
 }
 
@@ -877,7 +897,7 @@ export async function compareAndWrite(
  */
 function comparisonPlan(
   budget: Budget,
-  result: Pick<ScenarioComparison, "scenarios" | "lines">,
+  result: Pick<ScenarioComparison, "scenarios" | "lines"> & Partial<Pick<ScenarioComparison, "formats">>,
   layout: GlobalsLayout,
   target: SheetTarget,
   typed: readonly TypedCell[],
@@ -980,7 +1000,16 @@ function comparisonPlan(
           ...(globalRows.length > 0
             ? [
                 { row: globalsHeaderRow, column: 0, cells: [globalsHeader], bold: true },
-                { row: globalsHeaderRow + 1, column: 0, cells: globalRows },
+                {
+                  row: globalsHeaderRow + 1,
+                  column: 0,
+                  cells: globalRows,
+                  // Each global in the format the Globals sheet shows it in.
+                  cellFormats: differing.map((row) => {
+                    const format = result.formats?.get(row.name.toUpperCase()) || null;
+                    return [null, ...names.map(() => format), ...others.map(() => null)];
+                  }),
+                },
               ]
             : []),
           rowChecksBlock(written, check, target.sheetName),
