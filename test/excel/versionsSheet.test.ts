@@ -667,7 +667,7 @@ describe("what the user typed on the comparison", () => {
     expect(written?.carried).toBe(
       `2 cells of yours carried to the rows with the same labels; 1 cell kept under "${KEPT_HEADING}" (1 row the new sheet does not have: ${String(column[heading + 1])}); 1 figure you typed over PROD's formulas kept as a note beside its row, with PROD's formula back in its place.`,
     );
-  });
+  }, 60_000);
 
   it("carries 500 notes in a few rectangular writes, not one write a note, each with its format, nothing between them written", async () => {
     // 500 accounts, one line each: the comparison has a row per account, with category rows between.
@@ -757,7 +757,7 @@ describe("what the user typed on the comparison", () => {
     expect(written?.carried).toBe(
       `2 cells that were kept under "${KEPT_HEADING}" moved back to the row the new sheet has again: ${label}.`,
     );
-  });
+  }, 60_000);
 
   it("tells a label retyped and a formula of the user's over PROD's by the row's hidden check: a no writes nothing, a yes keeps both as notes with PROD's cells back", async () => {
     const { book, excel, port, choice, request } = await comparedOnce();
