@@ -14,6 +14,10 @@ module.exports = {
       ...shared,
       displayName: "node",
       testEnvironment: "node",
+      // A hang guard, not a time box: an adapter test that saves or compares several times takes
+      // 3-9 s alone and went over Jest's default 5 s when the 2-core machine ran other work
+      // (whatifAdapter, 2026-12-05). Speed is measured in `npm run bench`.
+      testTimeout: 30000,
       testMatch: ["<rootDir>/test/{engine,functions,excel,build,preview}/**/*.test.ts"],
     },
     {
