@@ -281,6 +281,27 @@ describe("a budget range as people export it", () => {
     );
   });
 
+  it("refuses a line with no account and an amount it cannot read, naming what it held, instead of saving without it", async () => {
+    // An export with words where a figure goes, a TBD and a letter O for a zero: each may be money.
+    // (A European figure in a US range is asked about first: readLayout sees both formats.)
+    const { wb, choice } = await range([
+      ["Budget export, draft 3"],
+      [],
+      ["Acct", "Description", "Total"],
+      ["", "ABOVE THE LINE", ""],
+      [1101, "Writer", 12500],
+      ["", "Fringes", { text: "n/a" }],
+      ["", "Contingency", { text: "TBD" }],
+      ["", "Misc", { text: "$1,2O0" }],
+      [],
+      [1200, "Producer", 50],
+    ]);
+    await expect(saveCurrent(wb, await storeRead(wb), choice, "Draft 3", "2026-12-04", yes)).rejects.toThrow(
+      'Export!A1:C10 has lines PROD cannot read (row 6: the amount "n/a" has no account and is not a number written 1,234.56; the line is left out; row 7: the amount "TBD" has no account and is not a number written 1,234.56; the line is left out; row 8: the amount "$1,2O0" has no account and is not a number written 1,234.56; the line is left out). Fix them, then try again.',
+    );
+    expect(wb.sheetNames()).not.toContain(STORE_SHEET);
+  });
+
   it("keeps a category-code account that is not the sum of the lines under it, and two equal lines of one account", async () => {
     const { wb, choice } = await range([
       ["Acct", "Description", "Total"],

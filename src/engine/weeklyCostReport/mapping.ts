@@ -462,8 +462,8 @@ function sortGrid(
 /**
  * Reads budget lines. Rows without an account and without money (headings, blank lines) are
  * not budget lines and are skipped; a row with money and no account is reported and left out (a
- * line whose account was never typed, or a subtotal), and so is an account whose amount cannot
- * be read.
+ * line whose account was never typed, or a subtotal), and so is a row whose amount cannot be
+ * read, with an account or without.
  * A row with money on it whose account is not an account code ("Misc", "2501A") is reported and
  * left out, so a budget total that comes up short says why; text in the account column of a row
  * without money (a heading such as "ABOVE THE LINE") loses nothing and is skipped. A blank
@@ -483,8 +483,15 @@ export function mapBudgetRows(
     if (isEmpty(row[c.account])) {
       // A heading or a blank line has no money. A row with money and no account is a line (an
       // export's fringes, a contingency) or a subtotal without the word: either way its money
-      // is named, never dropped quietly.
-      if (read !== undefined && read !== "blank" && !read.isZero()) {
+      // is named, never dropped quietly. So is an amount that cannot be read ("TBD", 1.234,56
+      // in a budget written 1,234.56): it may be money, and only the user can say.
+      if (read === undefined) {
+        problems.push({
+          row: r + 1,
+          message: `the amount ${describe(row[c.amount])} has no account and is not a number written ${formatWords(format)}; the line is left out`,
+          excluded: true,
+        });
+      } else if (read !== "blank" && !read.isZero()) {
         problems.push({
           row: r + 1,
           message: `the amount ${describe(row[c.amount])} has no account; the line is left out`,

@@ -192,6 +192,57 @@ describe("budget and open POs", () => {
     ]);
   });
 
+  it("names a row with no account whose amount it cannot read, with what it held, instead of skipping it", () => {
+    // An export as people send it: title lines, a blank row, headings, subtotals, a European
+    // figure pasted into a US budget, a TBD and a letter O typed for a zero.
+    const rows = [
+      ["My Film: budget draft 3"],
+      ["Printed 12/4/2026"],
+      [],
+      ["Acct", "Description", "Total"],
+      ["", "ABOVE THE LINE", ""],
+      [1101, "Writer", 1000],
+      ["", "Fringes", "1.234,56"],
+      ["", "Contingency", "TBD"],
+      ["", "Misc", "$1,2O0"],
+      ["", "Nothing yet", 0],
+      ["", "Total Above the line", 1000],
+      [],
+      ["", "BELOW THE LINE", null],
+      [2501, "Key grip", "1,500.00"],
+    ];
+    const m = mapBudgetRows(rows, {
+      columns: { account: 0, description: 1, amount: 2 },
+      headerRows: 4,
+      headers: ["Acct", "Description", "Total"],
+    });
+    expect(m.lines.map((l) => [l.row, l.account, l.amount.toFixed(2)])).toEqual([
+      [6, "1101", "1000.00"],
+      [14, "2501", "1500.00"],
+    ]);
+    expect(m.problems.map((p) => [p.row, p.message, p.excluded, p.notALine])).toEqual([
+      [
+        7,
+        'the amount "1.234,56" has no account and is not a number written 1,234.56; the line is left out',
+        true,
+        undefined,
+      ],
+      [
+        8,
+        'the amount "TBD" has no account and is not a number written 1,234.56; the line is left out',
+        true,
+        undefined,
+      ],
+      [
+        9,
+        'the amount "$1,2O0" has no account and is not a number written 1,234.56; the line is left out',
+        true,
+        undefined,
+      ],
+      [11, 'a subtotal line of the export (not a line): "Total Above the line | 1000"', true, true],
+    ]);
+  });
+
   it("reads open POs", () => {
     const m = mapPoRows([["PO-7", "2501", "Grip Co", 18000]], {
       columns: { po: 0, account: 1, vendor: 2, amount: 3 },

@@ -150,6 +150,40 @@ describe("the report worker's messages", () => {
     expect([summary.uncodedLines, summary.unreadRows]).toEqual([1, 1]);
   });
 
+  it("lists a budget row with no account and an amount it cannot read among the rows left out, and counts it", async () => {
+    const input = job(csv("GL detail.csv"), {
+      budget: {
+        label: "sheet Budget detail",
+        rows: [
+          ["My Film: budget draft 3"],
+          [],
+          ["Acct", "Description", "Total"],
+          ["", "ABOVE THE LINE", ""],
+          [2501, "Key grip", 100000],
+          ["", "Contingency", "TBD"],
+          [3301, "Camera package", 60000],
+        ],
+        mapping: { columns: { account: 0, description: 1, amount: 2 }, headerRows: 3 },
+      },
+    });
+    const direct = await computeReport(input);
+    const listed = direct.sheet.blocks
+      .flatMap((b) => b.cells)
+      .filter((row) => row[0] === "Budget")
+      .map((row) =>
+        row.slice(0, 3).map((c) => (c !== null && typeof c === "object" && "text" in c ? c.text : c)),
+      );
+    expect(listed).toEqual([
+      [
+        "Budget",
+        6,
+        'the amount "TBD" has no account and is not a number written 1,234.56; the line is left out',
+      ],
+    ]);
+    // This row and the ledger's bad date.
+    expect(summarize(direct).unreadRows).toBe(2);
+  });
+
   it("reads an .xlsx ledger sent as the picked file", async () => {
     const bytes = makeXlsx([
       {
