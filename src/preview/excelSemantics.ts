@@ -53,47 +53,6 @@ export function addBooleanConstants(engine: HyperFormula): void {
   engine.addNamedExpression("FALSE", "=FALSE()");
 }
 
-/** The part of HyperFormula's criteria matcher that turns a SUMIFS/COUNTIF pattern into a RegExp. */
-interface PatternBuilder {
-  buildRegex(pattern: string, matchWholeCell?: boolean): RegExp;
-}
-
-/**
- * The wildcard `?` as Excel reads it in a criterion (SUMIFS, COUNTIF): exactly one character.
- * HyperFormula writes it as the regular expression `.?`, zero or one, so `"25?01"` also matched
- * the text "2501" (the Versions comparison's formulas select account codes such as 25-01 by such
- * patterns). In HyperFormula's pattern a wildcard is the only unescaped `.`, so `.?` is made `.`.
- * Its criteria matcher is reached through the engine's own (internal) evaluator: if a later
- * HyperFormula moves it, this throws, and the preview's parity tests say so.
- */
-export function exactWildcards(engine: HyperFormula): void {
-  const internal = engine as unknown as {
-    evaluator?: { interpreter?: { arithmeticHelper?: PatternBuilder } };
-  };
-  const helper = internal.evaluator?.interpreter?.arithmeticHelper;
-  if (!helper || typeof helper.buildRegex !== "function") {
-    throw new Error(
-      "HyperFormula's criteria matcher was not found: the preview cannot read ? as Excel does.",
-    );
-  }
-  const build = helper.buildRegex.bind(helper);
-  helper.buildRegex = (pattern, matchWholeCell) => {
-    const regex = build(pattern, matchWholeCell);
-    let source = "";
-    for (let i = 0; i < regex.source.length; i++) {
-      const c = regex.source[i];
-      if (c === "\\") {
-        source += c + regex.source[i + 1];
-        i++;
-      } else if (c === "." && regex.source[i + 1] === "?") {
-        source += ".";
-        i++;
-      } else source += c;
-    }
-    return new RegExp(source, regex.flags);
-  };
-}
-
 /** A call as HyperFormula's parser gives it, and where it is computed. */
 type Ast = Parameters<FunctionPlugin["evaluateAst"]>[0];
 type State = Parameters<FunctionPlugin["evaluateAst"]>[1];
@@ -137,14 +96,18 @@ function lookupOrder(a: Exclude<Plain, null>, b: Exclude<Plain, null>): number |
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Excel's wildcards in an exact text lookup: ? one character, * any run, ~ escapes either. */
-function wildcardPattern(key: string): RegExp {
+/**
+ * Excel's wildcards in text it matches (an exact lookup, a criterion, SEARCH): ? one character,
+ * * any run, ~ before either (or before ~) the character itself; every other character is
+ * itself, in any case. `whole`: the pattern must match the whole text, else any part of it.
+ */
+function wildcardPattern(key: string, whole = true): RegExp {
   const body = key.replace(
     /~([*?~])|([*?])|([.+^${}()|[\]\\])/g,
     (_m, escaped: string, wild: string, special: string) =>
       escaped ? `\\${escaped}` : wild ? (wild === "*" ? "[\\s\\S]*" : "[\\s\\S]") : `\\${special}`,
   );
-  return new RegExp(`^${body}$`, "i");
+  return new RegExp(whole ? `^${body}$` : body, "i");
 }
 
 /**
@@ -175,6 +138,123 @@ export function lookupIndex(key: Exclude<Plain, null>, values: readonly Plain[],
     found = i;
   }
   return found;
+}
+
+/** A number as Excel holds it for comparing and writing as text: its 15 significant digits. */
+const asShown = (n: number) => Number(n.toPrecision(15));
+
+/** A criterion's operators, longest first (a criterion "<=5" is "<=" then 5, not "<" then "=5"). */
+const OPERATORS = ["<=", ">=", "<>", "<", ">", "="] as const;
+type Operator = (typeof OPERATORS)[number];
+
+/** Whether `order` (-1, 0, 1: the cell before, equal to, after the operand) passes `op`. */
+function inOrder(op: Exclude<Operator, "=" | "<>">, order: number): boolean {
+  return op === "<" ? order < 0 : op === "<=" ? order <= 0 : op === ">" ? order > 0 : order >= 0;
+}
+
+/**
+ * Excel's criterion (COUNTIF, COUNTIFS, SUMIF, SUMIFS, AVERAGEIF) as a test of one cell's value,
+ * from Microsoft's COUNTIF and COUNTIFS pages and COUNTBLANK's "cells with formulas that return
+ * "" (empty text) are also counted":
+ * - an operator (=, <>, <, <=, >, >=) may start the criterion; none means equal;
+ * - nothing after it: "" selects blank cells and a formula's "", "=" only blank cells, "<>" every
+ *   cell that holds something (a formula's "" included);
+ * - a number after it (read as typed: "1,000", "$5", "10%", "1/2/2026"): equal selects numbers
+ *   and text that reads as that number ("100" typed as text), an order compares numbers only;
+ * - TRUE or FALSE: that logical value;
+ * - other text: equal matches text with wildcards (? one character, * any run, ~ escapes), any
+ *   case but accents kept; an order compares text, any case, and never selects numbers;
+ * - "<>" selects every cell equal does not, blanks and errors included;
+ * - a criterion that is an empty cell is 0 ("the COUNTIFS function treats the empty cell as a 0
+ *   value").
+ * Numbers are compared at the 15 significant digits Excel keeps.
+ */
+export function criterionTest(
+  criterion: number | string | boolean | typeof EmptyValue,
+): (cell: unknown) => boolean {
+  if (criterion === EmptyValue) return criterionTest(0);
+  if (typeof criterion === "number") return criterionTest(String(asShown(criterion)));
+  if (typeof criterion === "boolean") return (cell) => cell === criterion;
+  const op = OPERATORS.find((o) => criterion.startsWith(o));
+  const operand = op === undefined ? criterion : criterion.slice(op.length);
+  if (operand === "") {
+    if (op === undefined) return (cell) => cell === EmptyValue || cell === "";
+    if (op === "=") return (cell) => cell === EmptyValue;
+    if (op === "<>") return (cell) => cell !== EmptyValue;
+    return () => false;
+  }
+  const ordering = op === undefined || op === "=" || op === "<>" ? undefined : op;
+  const typed = readTypedEntry(operand).value;
+  let equal: (cell: unknown) => boolean;
+  if (typeof typed === "number") {
+    const number = asShown(typed);
+    if (ordering)
+      return (cell) => typeof cell === "number" && inOrder(ordering, Math.sign(asShown(cell) - number));
+    equal = (cell) => {
+      if (typeof cell === "number") return asShown(cell) === number;
+      if (typeof cell !== "string" || !/\d/.test(cell)) return false;
+      const read = readTypedEntry(cell).value;
+      return typeof read === "number" && asShown(read) === number;
+    };
+  } else if (/^(true|false)$/i.test(operand)) {
+    if (ordering) return () => false;
+    const logical = operand.toLowerCase() === "true";
+    equal = (cell) => cell === logical;
+  } else {
+    if (ordering)
+      return (cell) => typeof cell === "string" && inOrder(ordering, lookupOrder(cell, operand) ?? 0);
+    const pattern = wildcardPattern(operand);
+    equal = (cell) => typeof cell === "string" && pattern.test(cell);
+  }
+  return op === "<>" ? (cell) => !equal(cell) : equal;
+}
+
+/** The parts of HyperFormula's interpreter where text patterns and criteria are made. */
+interface Matching {
+  arithmeticHelper?: { buildRegex(pattern: string, matchWholeCell?: boolean): RegExp };
+  criterionBuilder?: {
+    fromCellValue(raw: unknown): { raw: unknown; lambda: (cell: unknown) => boolean } | undefined;
+  };
+}
+
+/**
+ * Makes HyperFormula match text and criteria as Excel does ({@link criterionTest}, and
+ * {@link wildcardPattern} for SEARCH and its own lookups): its criteria matched a formula's ""
+ * only with "<>", answered #VALUE! for a criterion that is an empty cell or text after < or >,
+ * read a "|" in a criterion as "or" and "?" as "zero or one character". Both are reached
+ * through the engine's (internal) interpreter: if a later HyperFormula moves them, this throws,
+ * and the preview's parity tests say so.
+ */
+export function excelCriteria(engine: HyperFormula): void {
+  const internal = engine as unknown as { evaluator?: { interpreter?: Matching } };
+  const interpreter = internal.evaluator?.interpreter;
+  const helper = interpreter?.arithmeticHelper;
+  const builder = interpreter?.criterionBuilder;
+  if (
+    !helper ||
+    typeof helper.buildRegex !== "function" ||
+    !builder ||
+    typeof builder.fromCellValue !== "function"
+  ) {
+    throw new Error(
+      "HyperFormula's criteria matcher was not found: the preview cannot match criteria as Excel does.",
+    );
+  }
+  helper.buildRegex = (pattern, matchWholeCell = true) => wildcardPattern(pattern, matchWholeCell);
+  builder.fromCellValue = (raw) => {
+    // A date or an amount keeps its number in `val`; an error is answered before (NOERROR).
+    const value =
+      typeof raw === "object" && raw !== null && "val" in raw ? (raw as { val: unknown }).val : raw;
+    if (
+      value !== EmptyValue &&
+      typeof value !== "number" &&
+      typeof value !== "string" &&
+      typeof value !== "boolean"
+    )
+      return undefined;
+    // `raw` keys HyperFormula's cache of criteria results: a blank criterion is the criterion 0.
+    return { raw: value === EmptyValue ? 0 : value, lambda: criterionTest(value) };
+  };
 }
 
 /** Excel's cell text limit: CONCAT and TEXT answer #VALUE! beyond it. */
@@ -421,7 +501,7 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
           // A number as Excel writes it into text: its 15 significant digits.
           const number = this.number(value as Value, state);
           if (number instanceof CellError) return number;
-          out += String(Number(number.toPrecision(15)));
+          out += String(asShown(number));
         }
       }
       return out.length > CELL_TEXT_LIMIT

@@ -56,7 +56,7 @@ import { deleteColumnsIn, refersInto, refersToSheet } from "../excel/formulaRefs
 import { outsideQuotes } from "../excel/formulaQuotes";
 import {
   addBooleanConstants,
-  exactWildcards,
+  excelCriteria,
   readTypedEntry,
   registerExcelFunctions,
   shownError,
@@ -84,6 +84,8 @@ export const EXCEL_LIKE: Partial<ConfigParams> = {
   dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD"],
   currencySymbol: ["$"],
   useWildcards: true,
+  // Excel compares "Café" and "Cafe" as different text (in =, criteria and lookups).
+  accentSensitive: true,
   localeLang: "en-US",
 };
 
@@ -175,7 +177,7 @@ export class MemoryWorkbook implements WorkbookPort {
     registerExcelFunctions();
     this.engine = HyperFormula.buildEmpty(EXCEL_LIKE);
     addBooleanConstants(this.engine);
-    exactWildcards(this.engine);
+    excelCriteria(this.engine);
     this.active = this.engine.addSheet("Sheet1");
     this.selection = { sheet: this.active, row: 0, column: 0, rowCount: 1, columnCount: 1 };
   }

@@ -244,6 +244,58 @@ describe("SUMIFS and COUNTIFS read numbers stored as text as Excel does", () => 
   });
 });
 
+describe('the criteria "" and "=" tell a blank from a formula\'s "", as Excel does', () => {
+  // COUNTBLANK (Microsoft): "Cells with formulas that return "" (empty text) are also counted";
+  // COUNTIF(range,"") counts the same cells, blank or "". The criterion "=" (equal to nothing)
+  // selects only the cells that hold nothing at all, "<>" every cell that holds something, a
+  // formula's "" included. COUNTIFS (Microsoft): "If the criteria argument is a reference to an
+  // empty cell, the COUNTIFS function treats the empty cell as a 0 value."
+  it('sums and counts a formula\'s "" with "", not with "=", and reads an empty criterion cell as 0', async () => {
+    const book = typed([
+      ["", '=""', "x", "0"],
+      ["1", "2", "4", "8"],
+      [
+        '=SUMIFS(A2:D2,A1:D1,"")',
+        '=SUMIFS(A2:D2,A1:D1,"=")',
+        '=SUMIFS(A2:D2,A1:D1,"<>")',
+        '=COUNTIFS(A1:D1,"")',
+        '=COUNTIF(A1:D1,"=")',
+        '=SUMIF(A1:D1,"",A2:D2)',
+        "=SUMIFS(A2:D2,A1:D1,Z9)",
+        "=COUNTIF(A1:D1,Z9)",
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A3:H3" })).values).toEqual([
+      [3, 1, 14, 2, 1, 3, 8, 1],
+    ]);
+  });
+});
+
+describe("a criterion's text is matched as Excel matches it", () => {
+  // COUNTIF (Microsoft): criteria "apples" or "32"; "?" one character, "*" any run, "~" before
+  // either finds the character itself; text is compared without regard to case. Any other
+  // character is itself: "Cam|Grip" is a description, not a choice of two. Excel compares
+  // accented letters as different letters ("Café" is not "Cafe"). An operator before text
+  // compares text in order (">=M" is text from M on) and never selects numbers.
+  it('matches "|", "." and accents as themselves, ~* as a star, and orders text with < and >=', async () => {
+    const book = typed([
+      ["Cam|Grip", "Cam", "a.b", "axb", "Café", "Cafe", "5*", "50", "Mike", "zed", "7"],
+      [
+        '=COUNTIF(A1:K1,"Cam|Grip")',
+        '=COUNTIF(A1:K1,"a.b")',
+        '=COUNTIF(A1:K1,"café")',
+        '=COUNTIF(A1:K1,"5~*")',
+        '=COUNTIF(A1:K1,">=M")',
+        '=COUNTIF(A1:K1,"<b")',
+        '=COUNTIF(A1:K1,"<>cam*")',
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A2:G2" })).values).toEqual([
+      [1, 1, 1, 1, 2, 3, 9],
+    ]);
+  });
+});
+
 describe("the wildcard ? stands for exactly one character, as in Excel", () => {
   // COUNTIF: "Use the wildcard characters ... A question mark matches any single character."
   it('matches 25-01 but not 2501 for "25?01", and 2501 alone for "2501*" less "2501?*"', async () => {

@@ -158,6 +158,20 @@ describe.each(IDS)("%s: Top Sheet, TOPSHEET and ACCTSUM agree on the same detail
   });
 });
 
+describe('a line whose account is text that is no code is in the "not in the chart" row', () => {
+  // Its Acct no. helper is a formula's "", which that row's SUMIFS selects with the criterion ""
+  // (in Excel, "" selects blank cells and a formula's "" alike: COUNTBLANK, COUNTIF).
+  const id = IDS.filter((i) => LAYOUTS[TEMPLATES[i].layout].coding !== "letters").at(-1)!;
+  it(`${id}: counts a line typed "Misc" with the lines outside the chart`, async () => {
+    const { wb, sheets, spare } = await pricedBudget(id);
+    // The typed line with no account (500) is given the account Misc; 4550 (250) is outside too.
+    wb.enter(sheets.detail, spare + 1, C.acct, "Misc");
+    const top = (await wb.readUsedRange(sheets.topSheet))!.values;
+    const other = top.find((r) => typeof r[1] === "string" && r[1].startsWith("Accounts not in the chart"))!;
+    expect(other[2]).toBe(750);
+  });
+});
+
 describe("the Acct no. helper reads a text account as accounts.ts does", () => {
   it("gives the engine's account number for codes with separators, digits and junk", async () => {
     const typed = fc.sample(
