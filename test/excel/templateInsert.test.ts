@@ -1,11 +1,12 @@
 import { LAYOUTS, type LayoutId } from "../../src/engine/chart";
 import { TEMPLATES, guildFillIns } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import type { Cell, SheetPlan } from "../../src/excel/port";
+import { type Cell, type SheetPlan, columnLetter } from "../../src/excel/port";
 import { FRINGE_TABLE_COLUMNS } from "../../src/engine/fringes/table";
 import {
   DETAIL_COLUMNS,
   NO_GUILD_LINES_NOTE,
+  PERSON_KEY_HEADING,
   buildTemplatePlan,
   namesForCopy,
   presetYears,
@@ -119,13 +120,29 @@ describe.each(IDS)("%s template plan", (id) => {
     expect(row[DETAIL_COLUMNS.inTotal]).toEqual({
       formula: `=IF(SUMPRODUCT((SUBSTITUTE(Groups[Group]," ","")<>"")*(Groups[In total]="No")*ISNUMBER(FIND(","&UPPER(SUBSTITUTE(Groups[Group]," ",""))&",",","&UPPER(SUBSTITUTE(Q${r}," ",""))&",")))>0,"No","Yes")`,
     });
+    // The Person as the caps compare people, in a hidden last column: upper case, spaces of
+    // every kind taken out, wildcards written as text, after "P:" (text Excel never reads as a
+    // number); "" for no person.
+    const header = rows.get(2)!;
+    const key = header.length - 1;
+    expect(header[key]).toBe(PERSON_KEY_HEADING);
+    expect(detail.hiddenColumns).toEqual([key]);
+    const k = columnLetter(key);
+    // After the AICP form's Actual column.
+    expect(k).toBe(TEMPLATES[id].actualColumn ? "AB" : "AA");
+    const spaceless = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(UPPER(K${r})," ",""),UNICHAR(160),""),CHAR(9),""),CHAR(10),""),CHAR(13),"")`;
+    expect(row[key]).toEqual({
+      formula: `=IF(${spaceless}="","","P:"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${spaceless},"~"," 0"),"*"," 1"),"?"," 2"))`,
+    });
     // What each of the X people was already paid: their earlier lines in no group, or, on a
-    // line in a group, all their lines in no group and their earlier lines in a group.
-    const earlier = `SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r},$R$4:R${r - 1},"<>No")`;
-    const earlierUngrouped = `SUMIFS($G$4:G${r - 1},$K$4:K${r - 1},K${r},$R$4:R${r - 1},"<>No",$Q$4:Q${r - 1},"")`;
-    const ungrouped = `SUMIFS(Detail_Subtotal,Detail_Person,K${r},Detail_InTotal,"<>No",Detail_Group,"")`;
+    // line in a group, all their lines in no group and their earlier lines in a group; people
+    // matched by their key, exactly (="&key: never a pattern or a comparison).
+    const same = `"="&${k}${r}`;
+    const earlier = `SUMIFS($G$4:G${r - 1},$${k}$4:${k}${r - 1},${same},$R$4:R${r - 1},"<>No")`;
+    const earlierUngrouped = `SUMIFS($G$4:G${r - 1},$${k}$4:${k}${r - 1},${same},$R$4:R${r - 1},"<>No",$Q$4:Q${r - 1},"")`;
+    const ungrouped = `SUMIFS(Detail_Subtotal,Detail_PersonKey,${same},Detail_InTotal,"<>No",Detail_Group,"")`;
     expect(row[DETAIL_COLUMNS.priorWages]).toEqual({
-      formula: `=IF(OR(K${r}="",N(E${r})<=0),0,IF(Q${r}="",${earlierUngrouped},${ungrouped}+${earlier}-${earlierUngrouped})/E${r})`,
+      formula: `=IF(OR(${k}${r}="",N(E${r})<=0),0,IF(Q${r}="",${earlierUngrouped},${ungrouped}+${earlier}-${earlierUngrouped})/E${r})`,
     });
     expect(row[DETAIL_COLUMNS.hours]).toEqual({
       formula: `=IF(C${r}="",0,C${r}*E${r}*IFERROR(VLOOKUP(D${r},Units_Table,2,FALSE),0))`,

@@ -7,6 +7,7 @@ import { loadProdFunctions } from "./loadProdFunctions";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { readTypedEntry } from "../../src/preview/excelSemantics";
+import { personKeyFormula } from "../../src/taskpane/templates/buildPlan";
 import type { WritePlan } from "../../src/excel/port";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
@@ -309,6 +310,37 @@ describe("the wildcard ? stands for exactly one character, as in Excel", () => {
       ],
     ]);
     expect((await book.readRange({ sheet: "Sheet1", address: "A2:D2" })).values).toEqual([[2, 1, 1, 1]]);
+  });
+});
+
+describe("the per-person caps' key and its SUMIFS criterion compute as in Excel", () => {
+  // COUNTIF: criteria compare text without regard to case, "*" and "?" are wildcards and "~"
+  // escapes them; a criterion starting with "=" is an equality with the rest. SUBSTITUTE, UPPER and
+  // UNICHAR(160) (the no-break space) are Excel's own. Excel tells accented letters apart.
+  it('keys "Star ", "star" and a pasted no-break space as one person, and "Star*", ">A" and "Zoé" as their own', async () => {
+    const persons = ["Star*", "Starling", "Star ", "star", ">A", "Zoé", "Zoe", "Star\u00a0"];
+    const book = typed([persons]);
+    persons.forEach((_, c) => {
+      const column = String.fromCharCode(65 + c);
+      book.enter("Sheet1", 1, c, personKeyFormula(`${column}1`));
+      book.enter("Sheet1", 2, c, `=COUNTIFS($A$2:$H$2,"="&${column}2)`);
+    });
+    book.enter("Sheet1", 3, 0, '=COUNTIF(A1:H1,"Star*")');
+    book.enter("Sheet1", 3, 1, '=COUNTIF(A1:H1,"Zoe")');
+    const { values } = await book.readRange({ sheet: "Sheet1", address: "A2:H4" });
+    expect(values[0]).toEqual([
+      "P:STAR 1",
+      "P:STARLING",
+      "P:STAR",
+      "P:STAR",
+      "P:>A",
+      "P:ZOÉ",
+      "P:ZOE",
+      "P:STAR",
+    ]);
+    expect(values[1]).toEqual([1, 1, 3, 3, 1, 1, 1, 3]);
+    // The Person itself as a criterion: a pattern that takes in Starling, any case and spaces.
+    expect(values[2].slice(0, 2)).toEqual([5, 1]);
   });
 });
 

@@ -170,3 +170,61 @@ describe("Groups on the Feature template, computed", () => {
     expect(table.rows.find((r) => r[0] === "Option: star week")?.[2]).toBe(319350);
   });
 });
+
+describe("a Person is one person however Excel would read the spelling", () => {
+  /**
+   * The star's picture salary (30 days at 60,000 = 1,800,000) on the cast line, typed as
+   * `first`, and the option week (5 x 60,000 = 300,000) on a spare line below, typed as `second`.
+   * Answers the option line's Prior wages and Fringes.
+   */
+  async function starLines(first: string, second: string) {
+    const { wb, layout } = await pricedFeature(TEMPLATES.FEATURE);
+    const [cast] = layout.detailLines.filter((l) => l.account === "1401").map((l) => l.row);
+    const spare = layout.detailLines[layout.detailLines.length - 1].row + 1;
+    wb.enter(DETAIL, cast, C.person, first);
+    wb.enter(DETAIL, cast, C.amount, "30");
+    wb.enter(DETAIL, cast, C.units, "Day");
+    wb.enter(DETAIL, cast, C.rate, "60000");
+    for (const [column, input] of [
+      [C.acct, "1401"],
+      [C.description, "Star: option week"],
+      [C.amount, "5"],
+      [C.units, "Day"],
+      [C.rate, "60000"],
+      [C.fringeSet, "Fringes,SAG-AFTRA"],
+      [C.person, second],
+    ] as const)
+      wb.enter(DETAIL, spare, column, input);
+    const detail = (await wb.readUsedRange(DETAIL))!.values;
+    return [detail[spare][C.priorWages], detail[spare][C.fringes]];
+  }
+
+  // Paid after 1,800,000, the week is above every cap (SAG-AFTRA 232,000, SS 184,500, the
+  // $7,000 payroll taxes): it carries the uncapped fringes only, Medicare 1.45% (4,350.00) and
+  // workers' comp and the payroll fee 5% (15,000.00). As a person of its own it would carry
+  // SAG-AFTRA 21% of 232,000 (48,720.00), SS 6.2% of 184,500 (11,439.00) and the $7,000 taxes
+  // (392.00) on top: 79,901.00.
+  it.each([
+    ["a trailing space", "Star", "Star "],
+    ["a leading space and another case", "Star", " STAR"],
+    ["a double space inside", "Star Kid", "Star  Kid"],
+    ["a no-break space pasted from a web page", "Star Kid", "Star\u00a0Kid"],
+    ["a tab and a line break", "Star", "Star\t\n"],
+    ["a wildcard character in both", "Star*", "star*"],
+    ["a tilde in both", "~Star?", "~STAR?"],
+    ["a comparison sign in both", ">Star", "> star"],
+  ])("shares the caps across %s", async (_what, first, second) => {
+    expect(await starLines(first, second)).toEqual([1800000, 19350]);
+  });
+
+  it.each([
+    ["a wildcard (Star* is not Starling)", "Starling", "Star*"],
+    ["a one-character wildcard (St?r is not Star)", "Star", "St?r"],
+    ["a comparison (>A is not every name after A)", "Star", ">A"],
+    ["an equals sign (=Star is not Star)", "Star", "'=Star"],
+    ["a number-like name (text 007 is not 7)", "7", "'007"],
+    ["an accent (Zoé is not Zoe)", "Zoe", "Zoé"],
+  ])("keeps two people apart when the name has %s", async (_what, first, second) => {
+    expect(await starLines(first, second)).toEqual([0, 79901]);
+  });
+});

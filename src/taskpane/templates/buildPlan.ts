@@ -195,6 +195,39 @@ export function acctNoFormula(cell: string): string {
   return `=IF(OR(NOT(ISTEXT(${cell})),${t}=""),"",IF(${allDigits(t)},VALUE(${t}),IF(${separated},VALUE(LEFT(${digits},4)),"")))`;
 }
 
+/** The heading of the detail's hidden last column: who each line pays, as the caps compare people. */
+export const PERSON_KEY_HEADING = "Person key";
+
+/**
+ * The white space a Person may carry that Excel's SUMIFS would read as part of the name: the
+ * space, the no-break space of text pasted from a web page or a PDF (UNICHAR(160): CHAR(160) is
+ * another character on a Mac), a tab and the line breaks of Alt+Enter.
+ */
+const PERSON_SPACES = ['" "', "UNICHAR(160)", "CHAR(9)", "CHAR(10)", "CHAR(13)"];
+
+/**
+ * The characters a SUMIFS criterion reads as wildcards (`*`, `?`, and `~` which escapes them),
+ * each written in a key as a space and a digit: spaces are taken out of the key first, so no
+ * two names share a key ("Star*" is "STAR 1", never "Starling").
+ */
+const PERSON_WILDCARDS = ["~", "*", "?"];
+
+/**
+ * The key the per-person caps match a line's Person by (issue 21): upper case, every space taken
+ * out, wildcards written as plain text, after a "P:" that keeps the key text Excel never reads
+ * as a number, a date or TRUE ("007" typed as text is not the number 7); "" for no person. The
+ * caps' SUMIFS compare keys by the criterion `"="&key`, an exact comparison: a Person is never a
+ * pattern ("Star*" matching "Starling") or a comparison (">A" matching every name after A), and
+ * "Star ", " star" and "Star" with a no-break space pasted in are one person, as the line
+ * producer meant. Excel already compares without regard to case; accents count ("Zoé" is not
+ * "Zoe"), as they do in Excel.
+ */
+export function personKeyFormula(cell: string): string {
+  const spaceless = PERSON_SPACES.reduce((x, space) => `SUBSTITUTE(${x},${space},"")`, `UPPER(${cell})`);
+  const key = PERSON_WILDCARDS.reduce((x, w, i) => `SUBSTITUTE(${x},"${w}"," ${i}")`, spaceless);
+  return `=IF(${spaceless}="","","P:"&${key})`;
+}
+
 /** A line out of the total: grey text on a light grey fill (contrast 5:1). */
 const OUT_OF_TOTAL_FILL = "#EDEDED";
 const OUT_OF_TOTAL_FONT = "#666666";
@@ -722,9 +755,11 @@ export function buildTemplatePlan(
   // ---- Budget detail ----------------------------------------------------------------------
   // The AICP form carries an Actual column beside the estimate, line by line and on its top sheet.
   const actuals = template.actualColumn === true;
-  const detailHeader = actuals ? [...DETAIL_HEADER, "Actual"] : DETAIL_HEADER;
+  const detailHeader = [...DETAIL_HEADER, ...(actuals ? ["Actual"] : []), PERSON_KEY_HEADING];
   const layout = LAYOUTS[template.layout];
   const C = DETAIL_COLUMNS;
+  // The person key, hidden, after every column the user reads (PROD's own: never typed in).
+  const personKey = detailHeader.length - 1;
   const detailRows: Cell[][] = [];
   const detailBold: boolean[] = [];
   const detailLines: TemplateLayout["detailLines"] = [];
@@ -805,16 +840,18 @@ export function buildTemplatePlan(
     // Earlier grouped lines are the earlier lines less the earlier ungrouped ones, not a "<>"
     // criterion: in Excel both "" and "<>" match a Group cell whose formula gives "", which
     // would count that line twice.
+    const key = a1(r, personKey);
+    const sameKey = `"="&${key}`;
     const earlier = (group = "") =>
-      `SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, C.person, true)}:${a1(r - 1, C.person)},${a1(r, C.person)},${a1(first, C.inTotal, true)}:${a1(r - 1, C.inTotal)},"<>${IN_TOTAL.out}"${group})`;
+      `SUMIFS(${a1(first, C.subtotal, true)}:${a1(r - 1, C.subtotal)},${a1(first, personKey, true)}:${a1(r - 1, personKey)},${sameKey},${a1(first, C.inTotal, true)}:${a1(r - 1, C.inTotal)},"<>${IN_TOTAL.out}"${group})`;
     const earlierUngrouped = earlier(`,${a1(first, C.group, true)}:${a1(r - 1, C.group)},""`);
-    const ungrouped = `SUMIFS(${n("Detail_Subtotal")},${n("Detail_Person")},${a1(r, C.person)},${n("Detail_InTotal")},"<>${IN_TOTAL.out}",${n("Detail_Group")},"")`;
+    const ungrouped = `SUMIFS(${n("Detail_Subtotal")},${n("Detail_PersonKey")},${sameKey},${n("Detail_InTotal")},"<>${IN_TOTAL.out}",${n("Detail_Group")},"")`;
     const paidBefore =
       r === first
         ? `IF(${a1(r, C.group)}="",0,${ungrouped})`
         : `IF(${a1(r, C.group)}="",${earlierUngrouped},${ungrouped}+${earlier()}-${earlierUngrouped})`;
     const prior = {
-      formula: `=IF(OR(${a1(r, C.person)}="",N(${a1(r, C.x)})<=0),0,${paidBefore}/${a1(r, C.x)})`,
+      formula: `=IF(OR(${key}="",N(${a1(r, C.x)})<=0),0,${paidBefore}/${a1(r, C.x)})`,
     };
     detailRows.push([
       account === "" ? null : template.layout === "AICP" ? account : Number(account),
@@ -852,6 +889,7 @@ export function buildTemplatePlan(
       tags?.flags || null,
       fringeSet === null ? null : { formula: `=${a1(r, C.x)}` },
       ...(actuals ? [null] : []),
+      { formula: personKeyFormula(a1(r, C.person)) },
     ]);
     detailBold.push(false);
     if (account !== "") detailLines.push({ row: r, account, labor: fringeSet !== null });
@@ -941,6 +979,12 @@ export function buildTemplatePlan(
     detailRange(C.person),
     "Who each labor line pays (caps are per person).",
   );
+  addName(
+    "Detail_PersonKey",
+    sheets.detail,
+    detailRange(personKey),
+    "Each line's Person as the caps compare people: case and spaces ignored, never a pattern.",
+  );
   const inTotalName = addName(
     "Detail_InTotal",
     sheets.detail,
@@ -977,6 +1021,7 @@ export function buildTemplatePlan(
     null,
     ...TAG_COLUMNS.map((_, i) => (i === C.people - C.where ? Q : null)),
     ...(actuals ? [M] : []),
+    null,
   ];
   for (let i = 0; i < detailRows.length;) {
     let j = i;
@@ -1001,7 +1046,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read at the rates in force on the rates date (${sheets.globals}; Names on rates date shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it, their lines in no group first, so a group's lines cost what switching it out saves. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510). Group: tag a line (Stunts, or several: Stunts, Night shoot) and switch the group in or out of the total in the Groups table on ${sheets.globals}; a line out of the total is greyed and counts in no total, fringes included. Where to People are the line's incentive tags: Where follows the shooting location on ${sheets.globals}, Payee the Person and People the X; Class, Pay form, Phase and Flags come from the account. Type over any of them, and type Residency (IN or OUT) where a program counts residents apart.${template.detailNote ? ` ${template.detailNote}` : ""}`,
+            `Fill Rate (and Amount where needed); X is how many people a labor line pays, and Subtotal = Amount x X x Rate. Fringes set: the ${fringeTable} table (the payroll everyone pays) and the line's guild fringes, such as ${fringeTable},SAG-AFTRA; names are read at the rates in force on the rates date (${sheets.globals}; Names on rates date shows them). Caps apply per person: X people each reach a cap, and lines with the same Person share it (case and spaces do not matter: "Star " and "star" are one person), their lines in no group first, so a group's lines cost what switching it out saves. Every amount in Total is one line: category totals are on the Top Sheet, so keep your own subtotals out of the Total column. Acct no. reads an account typed as text (25-10 is 2510). Group: tag a line (Stunts, or several: Stunts, Night shoot) and switch the group in or out of the total in the Groups table on ${sheets.globals}; a line out of the total is greyed and counts in no total, fringes included. Where to People are the line's incentive tags: Where follows the shooting location on ${sheets.globals}, Payee the Person and People the X; Class, Pay form, Phase and Flags come from the account. Type over any of them, and type Residency (IN or OUT) where a program counts residents apart.${template.detailNote ? ` ${template.detailNote}` : ""}`,
           ],
         ],
       },
@@ -1039,7 +1084,9 @@ export function buildTemplatePlan(
       70,
       55,
       ...(actuals ? [95] : []),
+      90,
     ],
+    hiddenColumns: [personKey],
     // A line out of the total is greyed across the row (the In total column says No).
     conditionalFormats: [
       {
