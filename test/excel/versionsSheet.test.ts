@@ -470,6 +470,27 @@ describe("comparing a 5,000-line budget", () => {
     );
     expect(book.cell(COMPARISON_SHEET, "E5")?.content).toBe("=ROUND(C5-D5,2)");
     expect(book.cell(COMPARISON_SHEET, "F5")?.content).toBe('=IF(D5=0,"",E5/D5)');
+    // A category and the total add their lines and round once, as Save's total does: never
+    // their accounts rounded.
+    const rowNamed = (name: string) => {
+      for (let r = 5; r < 200; r++) if (book.cell(COMPARISON_SHEET, `B${r}`)?.content === name) return r;
+      throw new Error(`no row ${name}`);
+    };
+    const budget = (from: number, to: number) =>
+      `=ROUND(SUMIFS('Budget'!$C$2:$C$5001,'Budget'!$A$2:$A$5001,">=${from}",'Budget'!$A$2:$A$5001,"<${to}"),2)`;
+    const store = (from: number, to: number) =>
+      `=ROUND(SUMIFS(PROD_Versions[Total],PROD_Versions[Number],1,PROD_Versions[Account],">=${from}",PROD_Versions[Account],"<${to}"),2)`;
+    const category = rowNamed("Story & Other Rights");
+    expect([
+      book.cell(COMPARISON_SHEET, `C${category}`)?.content,
+      book.cell(COMPARISON_SHEET, `D${category}`)?.content,
+    ]).toEqual([budget(1101, 1200), store(1101, 1200)]);
+    const total = rowNamed("Total");
+    expect([
+      book.cell(COMPARISON_SHEET, `C${total}`)?.content,
+      book.cell(COMPARISON_SHEET, `D${total}`)?.content,
+    ]).toEqual([budget(1101, 1201), store(1101, 1201)]);
+    expect(book.cell(COMPARISON_SHEET, `E${total}`)?.content).toBe(`=ROUND(C${total}-D${total},2)`);
     // Comparing again replaces PROD's own sheet.
     await compareCurrent(
       port,

@@ -9,9 +9,10 @@ import { insertedWithRates } from "./fillInRates";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { TEMPLATES } from "../../src/engine/templates";
+import { Decimal, roundCents, toDecimal } from "../../src/engine/money";
 import type { Comparison } from "../../src/engine/versions";
 import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
-import { COMPARISON_SHEET } from "../../src/taskpane/versions/comparisonSheet";
+import { COMPARISON_SHEET, ROUNDING_NOTE } from "../../src/taskpane/versions/comparisonSheet";
 import {
   compareCurrent as compareWith,
   lockOriginal,
@@ -66,7 +67,7 @@ describe("a template budget's versions", () => {
     wb.enter("Budget detail", rowOf("3350"), DETAIL_COLUMNS.rate, "5000");
     wb.enter("Budget detail", rowOf("2001"), DETAIL_COLUMNS.rate, "4000");
     const [choice] = await templateBudgets(wb);
-    return { wb, rowOf, choice: choice as BudgetChoice };
+    return { wb, rowOf, choice: choice as BudgetChoice, lines: layout.detailLines };
   }
 
   it("compares Current with a saved version by formulas that agree with the engine to the cent, and follow a corrected rate", async () => {
@@ -99,6 +100,43 @@ describe("a template budget's versions", () => {
     const totalRow = values[4 + comparison.rows.length - 1];
     expect(totalRow.slice(1, 5)).toEqual(["Total", 72160, 69160, 3000]);
     expect(totalRow[5]).toBeCloseTo(3000 / 69160, 12);
+  });
+
+  it("gives the Total Save gives and the Top Sheet shows, to the cent, when lines carry fractions of a cent", async () => {
+    const { wb, choice, lines } = await budget();
+    // Three rentals at 6.67 a day for 1.5 days, 10.005 each, in three accounts of one category:
+    // each account shows 10.01, and the lines add up to 30.015, which is 30.02.
+    const firsts = lines.filter(
+      (l, i) => !l.labor && l.account !== "3350" && lines.findIndex((o) => o.account === l.account) === i,
+    );
+    const category = firsts.find(
+      (l) => firsts.filter((o) => o.account.slice(0, 2) === l.account.slice(0, 2)).length >= 3,
+    )!;
+    const rentals = firsts.filter((l) => l.account.slice(0, 2) === category.account.slice(0, 2)).slice(0, 3);
+    for (const { row } of rentals) {
+      wb.enter("Budget detail", row, DETAIL_COLUMNS.amount, "1.5");
+      wb.enter("Budget detail", row, DETAIL_COLUMNS.rate, "6.67");
+    }
+    const saved = await saveCurrent(wb, await storeRead(wb), choice, "Studio approved", "2026-12-04", yes);
+    const comparison = await compareCurrent(wb, choice, {
+      versionIds: [1],
+      base: 1,
+      filter: "",
+      topSheetOnly: false,
+    });
+    await expectSheetAgrees(wb, comparison);
+    const accounts = comparison.rows.filter((r) => rentals.some((l) => l.account === r.code));
+    expect(accounts.map((r) => r.figures[0].toFixed(2))).toEqual(["10.01", "10.01", "10.01"]);
+    const total = comparison.rows[comparison.rows.length - 1];
+    expect(total.figures.map((f) => f.toFixed(2))).toEqual([saved!.total, saved!.total]);
+    // The Top Sheet adds the same lines and shows them to the cent.
+    const top = (await wb.readUsedRange("Top Sheet"))!.values;
+    const direct = top.find((r) => r[1] === "Total Above + Below-the-line")!;
+    expect(roundCents(toDecimal(direct[2], "Top Sheet")).toFixed(2)).toBe(saved!.total);
+    // Without the three rentals the budget is whole cents: the rentals add 30.02, not 30.03.
+    expect(new Decimal(saved!.total).minus("69160.00").toFixed(2)).toBe("30.02");
+    const sheet = (await wb.readUsedRange(COMPARISON_SHEET))!.values;
+    expect(String(sheet[2][0])).toContain(ROUNDING_NOTE);
   });
 
   it("agrees with the engine with a filter and with categories only", async () => {

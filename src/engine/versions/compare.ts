@@ -11,12 +11,15 @@
  * account's hundred or section letter on every chart (accounts.ts categoryCode), and an account
  * the chart does not have gets its own category row (weeklyCostReport/coding.ts placer).
  *
- * Rounding (spec/functions.md, money): an account's figure is its lines added and rounded once
- * to the cent; a category adds its rounded accounts, a level its categories, and the totals their
- * levels, so the printed comparison foots, as the top sheet does (topsheet.ts). With the top sheet
- * only, a category is its lines added and rounded once (no account rows are printed to add up).
- * A difference is the budget's figure less the base's; the % change is the difference over the
- * base, none where the base is 0.
+ * Rounding (spec/functions.md, money): every figure, an account's, a category's, a level's and
+ * the totals', is its lines added and rounded once to the cent, half away from zero. So a
+ * budget's Total is the total Save version gives it (store.ts versionTotal) and the template's
+ * Top Sheet shows (its cells add the lines and show them to the cent: buildPlan.ts), to the cent:
+ * three lines of 10.005 are 30.02 on all three, where adding the accounts rounded (10.01 each)
+ * would give 30.03. The rows above a total may then add up to a cent or so more or less than it;
+ * the sheet says so (comparisonSheet.ts). A difference is the budget's figure less the base's,
+ * so a Total's difference is the difference of the saved totals; the % change is the difference
+ * over the base, none where the base is 0.
  */
 import { type AccountFilter, tryParseAccount } from "../accounts";
 import { LAYOUTS, levelOrder, splitsAtTheLine, type Level, type LayoutId } from "../chart";
@@ -125,27 +128,29 @@ export function compareBudgets(budgets: readonly ComparedBudget[], options: Comp
     return px.order - py.order || compareCodes(px.category, py.category) || compareCodes(x.key, y.key);
   });
 
+  // Each row from its lines' sums, unrounded, per budget: rounded once here, never added rounded.
   const row = (
     kind: ComparisonRow["kind"],
     code: string,
     name: string,
     keys: readonly string[],
-    figures: Decimal[],
+    sums: readonly Decimal[],
     missingFrom: number[] = [],
   ): ComparisonRow => {
+    const figures = sums.map(roundCents);
     const differences = figures.map((f) => f.minus(figures[base]));
     const changes = differences.map((d) => (figures[base].isZero() ? null : d.dividedBy(figures[base])));
     return { kind, code, name, accounts: keys, figures, differences, changes, missingFrom };
   };
-  const add = (a: Decimal[], b: readonly Decimal[]) => a.map((x, i) => x.plus(b[i]));
+  const add = (a: readonly Decimal[], b: readonly Decimal[]) => a.map((x, i) => x.plus(b[i]));
   const zeros = () => budgets.map(() => ZERO);
 
   const rows: ComparisonRow[] = [];
-  const levelRows: { level: Level; row: ComparisonRow }[] = [];
+  const levelRows: { level: Level; keys: string[]; sums: Decimal[] }[] = [];
   for (const { level, name: levelName } of levelOrder(layout, "form")) {
     const inLevel = accounts.filter((a) => place(a.key).level === level);
     if (inLevel.length === 0) continue;
-    let levelFigures = zeros();
+    let levelSums = zeros();
     const levelKeys: string[] = [];
     let start = 0;
     while (start < inLevel.length) {
@@ -154,52 +159,41 @@ export function compareBudgets(budgets: readonly ComparedBudget[], options: Comp
       while (end < inLevel.length && place(inLevel[end].key).category === category.category) end++;
       const members = inLevel.slice(start, end);
       const keys = members.map((m) => m.key);
-      let categoryFigures: Decimal[];
-      if (options.topSheetOnly) {
-        categoryFigures = budgets.map((_, b) =>
-          roundCents(members.reduce((s, m) => s.plus(m.sums[b] ?? ZERO), ZERO)),
-        );
-      } else {
-        categoryFigures = zeros();
-        for (const m of members) {
-          const figures = m.sums.map((s) => roundCents(s ?? ZERO));
-          const missing = m.sums.flatMap((s, b) => (s === undefined ? [b] : []));
-          rows.push(row("account", m.key, m.description, [m.key], figures, missing));
-          categoryFigures = add(categoryFigures, figures);
-        }
+      let categorySums = zeros();
+      for (const m of members) {
+        const sums = m.sums.map((s) => s ?? ZERO);
+        const missing = m.sums.flatMap((s, b) => (s === undefined ? [b] : []));
+        if (!options.topSheetOnly) rows.push(row("account", m.key, m.description, [m.key], sums, missing));
+        categorySums = add(categorySums, sums);
       }
-      rows.push(row("category", category.category, category.categoryName, keys, categoryFigures));
-      levelFigures = add(levelFigures, categoryFigures);
+      rows.push(row("category", category.category, category.categoryName, keys, categorySums));
+      levelSums = add(levelSums, categorySums);
       levelKeys.push(...keys);
       start = end;
     }
-    const levelRow = { ...row("level", "", `Total ${levelName}`, levelKeys, levelFigures), level };
-    rows.push(levelRow);
-    levelRows.push({ level, row: levelRow });
+    rows.push({ ...row("level", "", `Total ${levelName}`, levelKeys, levelSums), level });
+    levelRows.push({ level, keys: levelKeys, sums: levelSums });
   }
+  const rollUp = (kind: "belowTheLine" | "total", name: string, levels: typeof levelRows) =>
+    row(
+      kind,
+      "",
+      name,
+      levels.flatMap((l) => l.keys),
+      levels.reduce((sum, l) => add(sum, l.sums), zeros()),
+    );
   // Reference.md 2.5: below the line = production + post + other; a chart without the line
   // (the AICP form) totals its groups only.
   if (splitsAtTheLine(layout)) {
-    const below = levelRows.filter((l) => l.level !== "ATL");
     rows.push(
-      row(
+      rollUp(
         "belowTheLine",
-        "",
         "Total Below-the-line",
-        below.flatMap((l) => l.row.accounts),
-        below.reduce((sum, l) => add(sum, l.row.figures), zeros()),
+        levelRows.filter((l) => l.level !== "ATL"),
       ),
     );
   }
-  rows.push(
-    row(
-      "total",
-      "",
-      "Total",
-      levelRows.flatMap((l) => l.row.accounts),
-      levelRows.reduce((sum, l) => add(sum, l.row.figures), zeros()),
-    ),
-  );
+  rows.push(rollUp("total", "Total", levelRows));
 
   const names = budgets.map((b) => b.name);
   const partial = accounts

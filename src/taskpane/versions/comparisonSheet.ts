@@ -1,9 +1,11 @@
 /*
  * The "Budget comparison" sheet (issue 21): by account, rolled up by category and level, each
  * budget's figure, and each one's difference and % change against the base. Every figure is a
- * live formula: saved versions add up the version store, Current adds up the live budget, and
- * the roll-ups, differences and % changes are formulas over those cells, so correcting a line of
- * the budget updates the comparison. The engine's comparison (engine/versions) decides the rows
+ * live formula: every row of a saved version adds up its lines in the version store, of Current
+ * its lines in the live budget, and rounds once (categories and totals too: never the accounts
+ * rounded, which could be a few cents off the total Save and the Top Sheet give), and the
+ * differences and % changes are formulas over those cells, so correcting a line of the budget
+ * updates the comparison. The engine's comparison (engine/versions) decides the rows
  * and gives the same figures to the cent; the pane shows them and the tests hold the two equal.
  */
 import { accountCell, MAX_COMPARED, type Comparison } from "../../engine/versions";
@@ -47,6 +49,12 @@ const COMPARISON_TITLE = "Budget comparison";
 /** The header row (0-based): under the title and two notes. */
 const HEADER_ROW = 3;
 const FIRST_FIGURE = 2;
+/**
+ * What the sheet says of its rounding (engine compare.ts): why a total can be a cent or so off
+ * the rows above it, and that it is the total Save and the Top Sheet give.
+ */
+export const ROUNDING_NOTE =
+  "Each figure adds its lines and rounds once to the cent, as Save version and the Top Sheet total a budget, so the rows above a total may add up to a cent or so more or less than it.";
 /** The widest header: Account, Description, up to 4 budgets, a difference and % per other, notes. */
 const MAX_WIDTH = FIRST_FIGURE + MAX_COMPARED + 2 * (MAX_COMPARED - 1) + 1;
 /** The heading of the list of accounts some versions do not have, under the table. */
@@ -250,7 +258,7 @@ export function comparisonPlan(
   const sourceNote: Cell = {
     text: `${notes.source} Differences and % changes are against ${comparison.names[comparison.base]}. Showing ${filterWords}${notes.topSheetOnly ? ", categories only" : ""}.`,
   };
-  const chartNote = `${notes.chart} Every figure is a formula: correct a line of the budget and Current follows; saved versions are on "PROD versions". ${CHECK_NOTE}`;
+  const chartNote = `${notes.chart} Every figure is a formula: correct a line of the budget and Current follows; saved versions are on "PROD versions". ${ROUNDING_NOTE} ${CHECK_NOTE}`;
   const written: WrittenRow[] = [
     { row: 0, cells: [COMPARISON_TITLE], notes: null },
     { row: 1, cells: [sourceNote], notes: null },
@@ -267,51 +275,24 @@ export function comparisonPlan(
 
   const blocks: CellBlock[] = [];
   let r = HEADER_ROW + 1;
-  let accountStart = r;
-  const categoryRows: number[] = [];
-  const levelRows: { row: number; below: boolean }[] = [];
   for (const row of comparison.rows) {
     const cells: Cell[] = Array.from({ length: width }, () => null);
-    let bold = true;
-    const figure = (i: number, formula: string) => (cells[figureColumn(i)] = { formula: `=${formula}` });
-    const column = (i: number) => a1(r, figureColumn(i)).replace(/\d+$/, "");
+    // Every figure adds its lines and rounds once, as the engine's (compare.ts), Save's total
+    // and the Top Sheet's: a category never adds its accounts rounded, nor a total its levels.
+    comparison.names.forEach(
+      (_, i) => (cells[figureColumn(i)] = { formula: `=ROUND(${sum(i, row.accounts)},2)` }),
+    );
     switch (row.kind) {
       case "account":
-        bold = false;
         cells[0] = accountCell(row.code);
         cells[1] = { text: row.name };
-        comparison.names.forEach((_, i) => figure(i, `ROUND(${sum(i, row.accounts)},2)`));
         break;
       case "category":
         cells[0] = accountCell(row.code);
         cells[1] = row.name;
-        comparison.names.forEach((_, i) =>
-          figure(
-            i,
-            notes.topSheetOnly
-              ? `ROUND(${sum(i, row.accounts)},2)`
-              : `SUM(${column(i)}${accountStart + 1}:${column(i)}${r})`,
-          ),
-        );
-        categoryRows.push(r);
         break;
-      case "level":
+      default:
         cells[1] = row.name;
-        comparison.names.forEach((_, i) =>
-          figure(i, categoryRows.map((c) => `${column(i)}${c + 1}`).join("+")),
-        );
-        categoryRows.length = 0;
-        levelRows.push({ row: r, below: row.level !== "ATL" });
-        break;
-      case "belowTheLine":
-      case "total": {
-        cells[1] = row.name;
-        const parts = levelRows.filter((l) => row.kind === "total" || l.below).map((l) => l.row);
-        comparison.names.forEach((_, i) =>
-          figure(i, parts.length === 0 ? "0" : parts.map((p) => `${column(i)}${p + 1}`).join("+")),
-        );
-        break;
-      }
     }
     const base = a1(r, figureColumn(comparison.base));
     others.forEach((i, k) => {
@@ -319,11 +300,10 @@ export function comparisonPlan(
       cells[differenceColumn(k)] = { formula: `=ROUND(${a1(r, figureColumn(i))}-${base},2)` };
       cells[differenceColumn(k) + 1] = { formula: `=IF(${base}=0,"",${difference}/${base})` };
     });
-    blocks.push({ row: r, column: 0, cells: [cells], columnFormats: formats, bold });
+    blocks.push({ row: r, column: 0, cells: [cells], columnFormats: formats, bold: row.kind !== "account" });
     written.push({ row: r, cells, notes: notesColumn });
     rows.push({ row: r, ...rowKey(row.code, row.name), width, notes: notesColumn, check: checkColumn });
     r++;
-    if (row.kind !== "account") accountStart = r;
   }
 
   const listRow = r + 1;

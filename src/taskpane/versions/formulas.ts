@@ -146,7 +146,7 @@ function joinTerms(terms: readonly string[]): string {
   if (formula.length > MAX_FORMULA) {
     throw new ProdError(
       "invalid",
-      "Too many accounts to add up in one cell of the comparison. Show the accounts (untick Top sheet only), or narrow the account filter.",
+      "Too many accounts to add up in one cell of the comparison: a total adds every line of its accounts, and with many accounts typed as text (25-01) its formula would be longer than Excel allows. Type the accounts as numbers (2501), or narrow the account filter.",
     );
   }
   return formula;

@@ -8,6 +8,7 @@ import {
   type Comparison,
   type ComparisonRow,
   type VersionLine,
+  versionTotal,
 } from "../../../src/engine/versions";
 
 const line = (account: string, total: string | number, description = ""): VersionLine => ({
@@ -93,6 +94,38 @@ describe("comparing Current with a saved version", () => {
       ["level", ""],
     ]);
   });
+});
+
+describe("rounding once, as Save and the Top Sheet total a budget", () => {
+  // Three grips at 6.67 a day for 1.5 days: 10.005 each. Save says 30.02 (versionTotal), and the
+  // Top Sheet adds the lines and shows 30.02; each account alone is 10.01.
+  const grips: ComparedBudget = {
+    name: "Current",
+    layout: "FEATURE",
+    lines: [line("2501", "10.005"), line("2502", "10.005"), line("2503", "10.005")],
+  };
+  const none: ComparedBudget = { name: "Empty", layout: "FEATURE", lines: [] };
+
+  it.each([false, true])(
+    "gives every category, level and total its lines added and rounded once (top sheet only: %s)",
+    (topSheetOnly) => {
+      const c = compareBudgets([grips, none], { layout: "FEATURE", base: 1, topSheetOnly });
+      expect(c.rows.filter((r) => r.kind === "account").map((r) => r.figures[0].toFixed(2))).toEqual(
+        topSheetOnly ? [] : ["10.01", "10.01", "10.01"],
+      );
+      expect(
+        c.rows
+          .filter((r) => r.kind !== "account")
+          .map((r) => [r.kind, ...cents(r.figures), ...cents(r.differences)]),
+      ).toEqual([
+        ["category", "30.02", "0.00", "30.02", "0.00"],
+        ["level", "30.02", "0.00", "30.02", "0.00"],
+        ["belowTheLine", "30.02", "0.00", "30.02", "0.00"],
+        ["total", "30.02", "0.00", "30.02", "0.00"],
+      ]);
+      expect(rowOf(c, "total").figures[0].equals(versionTotal(grips.lines))).toBe(true);
+    },
+  );
 });
 
 describe("filters and the top sheet only", () => {
@@ -184,21 +217,46 @@ describe("money invariants", () => {
     );
   });
 
-  it("the differences of the accounts add up to the difference of the totals", () => {
+  it("gives each budget's Total as its saved total, and the difference of the saved totals", () => {
     fc.assert(
       fc.property(budget("A"), budget("B"), budget("C"), fc.integer({ min: 0, max: 2 }), (a, b, x, base) => {
-        const c = compareBudgets([a, b, x], { layout: "FEATURE", base });
+        const budgets = [a, b, x];
+        const c = compareBudgets(budgets, { layout: "FEATURE", base });
         const total = c.rows.find((r) => r.kind === "total")!;
-        return [0, 1, 2].every((i) => {
-          const sum = c.rows
-            .filter((r) => r.kind === "account")
-            .reduce((s, r) => s.plus(r.differences[i]), new Decimal(0));
-          return (
-            sum.equals(total.differences[i]) &&
-            total.differences[i].equals(total.figures[i].minus(total.figures[base]))
-          );
-        });
+        const saved = budgets.map((v) => versionTotal(v.lines));
+        return budgets.every(
+          (_, i) =>
+            total.figures[i].equals(saved[i]) && total.differences[i].equals(saved[i].minus(saved[base])),
+        );
       }),
+    );
+  });
+
+  it("has the accounts' differences add up to the Total's, exactly with whole cents, within each account's rounding else", () => {
+    fc.assert(
+      fc.property(
+        budget("A"),
+        budget("B"),
+        fc.integer({ min: 0, max: 1 }),
+        fc.boolean(),
+        (a, b, base, wholeCents) => {
+          const toCents = (v: ComparedBudget): ComparedBudget =>
+            wholeCents
+              ? { ...v, lines: v.lines.map((l) => ({ ...l, total: l.total.toDecimalPlaces(2) })) }
+              : v;
+          const c = compareBudgets([toCents(a), toCents(b)], { layout: "FEATURE", base });
+          const total = c.rows.find((r) => r.kind === "total")!;
+          const accounts = c.rows.filter((r) => r.kind === "account");
+          return [0, 1].every((i) => {
+            const sum = accounts.reduce((s, r) => s.plus(r.differences[i]), new Decimal(0));
+            // Each account's figure and the Total are each within half a cent of their lines.
+            const slack = new Decimal("0.005").times(2 * accounts.length + 2);
+            return wholeCents
+              ? sum.equals(total.differences[i])
+              : sum.minus(total.differences[i]).abs().lte(slack);
+          });
+        },
+      ),
     );
   });
 });
