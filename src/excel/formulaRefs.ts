@@ -306,7 +306,55 @@ export function deleteColumnsIn(
   count: number,
   home = "",
 ): string {
-  const last = column + count - 1;
+  return shiftReferences(formula, sheet, home, "column", deleted(column, count));
+}
+
+/**
+ * A formula as Excel rewrites it when `count` rows of `sheet` from `row` (0-based) are deleted
+ * (Home > Delete > Delete Sheet Rows): as {@link deleteColumnsIn} does for columns, a reference
+ * below them moves up, a range across them shrinks, one wholly inside them becomes `#REF!`;
+ * whole columns are left as they are.
+ */
+export function deleteRowsIn(formula: string, sheet: string, row: number, count: number, home = ""): string {
+  return shiftReferences(formula, sheet, home, "row", deleted(row, count));
+}
+
+/**
+ * A formula as Excel rewrites it when `count` rows are inserted into `sheet` at `row` (0-based;
+ * Home > Insert > Insert Sheet Rows): a reference to a row at or below `row` moves down with it,
+ * a range that starts above `row` and ends at or below it widens (SUM(C5:C9) with a row inserted
+ * at row 7 is SUM(C5:C10)), one that starts at or below it moves down whole. Whole columns,
+ * other sheets and 3-D references are left as they are; `home` as for {@link deleteColumnsIn}.
+ * A reference pushed past the sheet's last row is `#REF!`; a range that reached it keeps it.
+ */
+export function insertRowsIn(formula: string, sheet: string, row: number, count: number, home = ""): string {
+  return shiftReferences(formula, sheet, home, "row", (from, to) => {
+    const moved = (line: number) => (line >= row ? line + count : line);
+    if (moved(from) >= SHEET_ROWS) return null;
+    return [moved(from), to === SHEET_ROWS - 1 ? to : Math.min(moved(to), SHEET_ROWS - 1)];
+  });
+}
+
+/** Where a span of lines (the first and last row or column of a reference) is after a change; null: gone. */
+type Shift = (first: number, last: number) => readonly [number, number] | null;
+
+/** Lines `line` to `line + count - 1` deleted: those after move back, a span across them shrinks. */
+const deleted =
+  (line: number, count: number): Shift =>
+  (from, to) => {
+    const last = line + count - 1;
+    if (to < line) return [from, to];
+    if (from > last) return [from - count, to - count];
+    if (from >= line && to <= last) return null;
+    return [from < line ? from : line, to > last ? to - count : line - 1];
+  };
+
+/**
+ * The formula with each A1 reference to `sheet` (one without a sheet when the formula is on
+ * `home`) moved along `axis` as `shift` says, `$`s kept, or `#REF!` where its span is gone. A
+ * reference with no line on that axis (whole rows for columns, whole columns for rows) stays.
+ */
+function shiftReferences(formula: string, sheet: string, home: string, axis: "row" | "column", shift: Shift) {
   let rewritten = "";
   let at = 0;
   for (const { sheets, address, at: span } of scan(formula).references) {
@@ -315,26 +363,26 @@ export function deleteColumnsIn(
         ? home.toLowerCase() === sheet.toLowerCase()
         : sheets.length === 1 && namesSheet({ sheets, address }, sheet);
     if (!onSheet || !A1_AREA.test(address)) continue;
-    const ends = address.split(":").map((end) => /^(\$?)([A-Z]*)(\$?\d*)$/i.exec(end)!);
-    if (ends[0][2] === "") continue; // whole rows: no column to move
-    const [first, second = first] = ends.map((end) => parseA1(`${end[2]}1`).column);
-    let from = first;
-    let to = second;
-    if (to >= column && from <= last) {
-      if (from >= column && to <= last) from = to = -1;
-      else {
-        from = from < column ? from : column;
-        to = to > last ? to - count : column - 1;
-      }
-    } else if (from > last) {
-      from -= count;
-      to -= count;
-    }
-    const moved =
-      from < 0
-        ? "#REF!"
-        : ends.map((end, i) => `${end[1]}${columnLetter(i === 0 ? from : to)}${end[3]}`).join(":");
-    rewritten += formula.slice(at, span[1] - address.length) + moved;
+    // Each end: its column's `$` and letters, its row's `$` and digits.
+    const ends = address.split(":").map((end) => /^(\$?)([A-Z]*)(\$?)(\d*)$/i.exec(end)!);
+    const line = (end: RegExpExecArray) =>
+      axis === "column"
+        ? end[2] === ""
+          ? null
+          : parseA1(`${end[2]}1`).column
+        : end[4] === ""
+          ? null
+          : Number(end[4]) - 1;
+    const [first, last = first] = ends.map(line);
+    if (first === null || last === null) continue;
+    const moved = shift(first, last);
+    const written = (end: RegExpExecArray, to: number) =>
+      axis === "column"
+        ? `${end[1]}${columnLetter(to)}${end[3]}${end[4]}`
+        : `${end[1]}${end[2]}${end[3]}${to + 1}`;
+    rewritten +=
+      formula.slice(at, span[1] - address.length) +
+      (moved === null ? "#REF!" : ends.map((end, i) => written(end, moved[i === 0 ? 0 : 1])).join(":"));
     at = span[1];
   }
   return rewritten + formula.slice(at);

@@ -1,5 +1,7 @@
 import {
   deleteColumnsIn,
+  deleteRowsIn,
+  insertRowsIn,
   formulaRefs,
   formulaShape,
   ownReferences,
@@ -196,6 +198,79 @@ describe("deleteColumnsIn: a formula as Excel rewrites it when columns of a shee
   it("deletes several columns at once (B:C of B2:E2 leaves B2:C2)", () => {
     expect(deleteColumnsIn("=S!B2:E2", "S", 1, 2)).toBe("=S!B2:C2");
     expect(deleteColumnsIn("=S!$B:$C", "S", 1, 2)).toBe("=S!#REF!");
+  });
+});
+
+describe("insertRowsIn: a formula as Excel rewrites it when rows of a sheet are inserted", () => {
+  it.each([
+    // Two rows inserted at row 6 (0-based 5) of "Budget comparison": rows 6 on move down by two.
+    ["a row above it stays", "='Budget comparison'!C5", "='Budget comparison'!C5"],
+    [
+      "a row at or below it moves down",
+      "='Budget comparison'!$C$6+'Budget comparison'!C9",
+      "='Budget comparison'!$C$8+'Budget comparison'!C11",
+    ],
+    ["a range across it widens", "=SUM('Budget comparison'!C5:C9)", "=SUM('Budget comparison'!C5:C11)"],
+    [
+      "a range ending on the row above stays",
+      "=SUM('Budget comparison'!C2:C5)",
+      "=SUM('Budget comparison'!C2:C5)",
+    ],
+    [
+      "a range starting on it moves down whole",
+      "=SUM('Budget comparison'!C6:C9)",
+      "=SUM('Budget comparison'!C8:C11)",
+    ],
+    ["whole rows across it widen", "=SUM('Budget comparison'!$4:$6)", "=SUM('Budget comparison'!$4:$8)"],
+    ["whole columns stay", "=SUM('Budget comparison'!C:C)", "=SUM('Budget comparison'!C:C)"],
+    [
+      "another sheet's reference stays",
+      "=Other!C9+'Budget comparison'!C9",
+      "=Other!C9+'Budget comparison'!C11",
+    ],
+    [
+      "text that looks like a reference stays",
+      `="'Budget comparison'!C9"&'Budget comparison'!C9`,
+      `="'Budget comparison'!C9"&'Budget comparison'!C11`,
+    ],
+  ])("%s", (_case, formula, rewritten) => {
+    expect(insertRowsIn(formula, "Budget comparison", 5, 2)).toBe(rewritten);
+  });
+
+  it("moves a reference without a sheet only in a formula on the sheet itself", () => {
+    expect(insertRowsIn("=ROUND(C9-D9,2)", "S", 5, 1, "S")).toBe("=ROUND(C10-D10,2)");
+    expect(insertRowsIn("=ROUND(C9-D9,2)", "S", 5, 1, "Top Sheet")).toBe("=ROUND(C9-D9,2)");
+  });
+
+  it("makes a reference pushed past the sheet's last row #REF!, and a range to that row keeps it", () => {
+    expect(insertRowsIn("=S!C1048576+SUM(S!C5:C1048576)", "S", 5, 1)).toBe("=S!#REF!+SUM(S!C5:C1048576)");
+  });
+});
+
+describe("deleteRowsIn: a formula as Excel rewrites it when rows of a sheet are deleted", () => {
+  it.each([
+    // Rows 6 and 7 (0-based 5, 6) of "S" deleted.
+    ["a row above them stays", "=S!C5", "=S!C5"],
+    ["a row below them moves up", "=S!$C$9", "=S!$C$7"],
+    ["a row deleted is #REF!", "=S!C6+S!C9", "=S!#REF!+S!C7"],
+    ["a range across them shrinks", "=SUM(S!C5:C9)", "=SUM(S!C5:C7)"],
+    ["a range starting in them shrinks from the top", "=SUM(S!C7:C9)", "=SUM(S!C6:C7)"],
+    ["a range ending in them shrinks from the bottom", "=SUM(S!C2:C6)", "=SUM(S!C2:C5)"],
+    ["a range wholly in them is #REF!", "=SUM(S!C6:C7)", "=SUM(S!#REF!)"],
+    ["whole rows in them are #REF!", "=S!$6:$7", "=S!#REF!"],
+    ["whole columns stay", "=SUM(S!C:C)", "=SUM(S!C:C)"],
+  ])("%s", (_case, formula, rewritten) => {
+    expect(deleteRowsIn(formula, "S", 5, 2)).toBe(rewritten);
+  });
+
+  it("moves a reference without a sheet only in a formula on the sheet itself", () => {
+    expect(deleteRowsIn("=C6+C9", "S", 5, 1, "S")).toBe("=#REF!+C8");
+    expect(deleteRowsIn("=C6+C9", "S", 5, 1, "Top Sheet")).toBe("=C6+C9");
+  });
+
+  it("undoes an insert: rows inserted then deleted leave every formula as it was", () => {
+    for (const formula of ["=SUM(S!C5:C9)", "=S!C6+S!$C$9", "=S!$4:$6", "=Other!C9"])
+      expect(deleteRowsIn(insertRowsIn(formula, "S", 5, 2), "S", 5, 2)).toBe(formula);
   });
 });
 
