@@ -40,6 +40,7 @@ import {
   type TypedCell,
   type WrittenRow,
 } from "../shell/userWork";
+import { rowNow, tableRows } from "../shell/tableRows";
 
 /** The owner of the sheets the Incentives panel writes. */
 export const INCENTIVES_OWNER = "incentives";
@@ -84,13 +85,16 @@ export const COMPARISON_SIGNATURE: SheetSignature = {
     values[0]?.[0] === TITLE && COMPARISON_HEADINGS.every((h, i) => values[HEADER_ROW]?.[i] === h),
 };
 
-/** PROD's rows above the programs: the title, the note, the budget total and the header. */
-function topRows(width: number, check: number | null | undefined): OwnRow[] {
+/**
+ * PROD's rows above the programs: the title, the note, the budget total and the header, each
+ * where PROD wrote it, or on an earlier sheet where `now` finds it (rows the user inserted above).
+ */
+function topRows(width: number, check: number | null | undefined, now = (row: number) => row): OwnRow[] {
   return [
-    { row: 0, key: "#title", label: TITLE, width: 1, notes: null, check },
-    { row: 1, key: "#note", label: "", width: 1, notes: null, check },
+    { row: now(0), key: "#title", label: TITLE, width: 1, notes: null, check },
+    { row: now(1), key: "#note", label: "", width: 1, notes: null, check },
     {
-      row: TOTAL_ROW,
+      row: now(TOTAL_ROW),
       key: "#total",
       label: "Budget total",
       width: 2,
@@ -98,7 +102,7 @@ function topRows(width: number, check: number | null | undefined): OwnRow[] {
       formulas: new Map([[1, "Budget total"]]),
       check,
     },
-    { row: HEADER_ROW, key: "#header", label: "the header", width, notes: null, check },
+    { row: now(HEADER_ROW), key: "#header", label: "the header", width, notes: null, check },
   ];
 }
 
@@ -125,24 +129,32 @@ const LABEL_HEADINGS: ReadonlyMap<number, string> = new Map(COMPARISON_HEADINGS.
 
 /**
  * The rows PROD wrote on an earlier comparison (`cells`: its used range as read), for userWork's
- * findTypedCells: the title, note, budget total and header, a row per program (to the first row
- * with no program) with its formula columns (gross and net only when the note says they were
- * formulas), and the kept part of an earlier carry. Each row's check (the hidden column right of
- * "Your notes", userWork's rowCheck) tells a label retyped and a formula of the user's over
- * PROD's. An older comparison without the notes column is read as it was written: what is right
- * of its headings is beside its rows; one without checks, as before checks.
+ * findTypedCells: the title, note, budget total and header, a row per program with its formula
+ * columns (gross and net only when the note says they were formulas), and the kept part of an
+ * earlier carry. Each row's check (the hidden column right of "Your notes", userWork's rowCheck)
+ * tells a label retyped and a formula of the user's over PROD's, and where rows the user inserted
+ * or deleted moved PROD's (tableRows.ts): a row the user inserted among the programs is the
+ * user's, and the programs under it are still PROD's. An older comparison without the notes
+ * column is read as it was written: what is right of its headings is beside its rows; one
+ * without checks, as before checks (the programs end at the first row with no program).
  */
 export function earlierRows(cells: SheetCells): OwnRow[] {
-  const notes = valueAt(cells, HEADER_ROW, COMPARISON_HEADINGS.length) === YOUR_NOTES;
+  const headerRow = rowNow(cells, HEADER_ROW, COMPARISON_HEADINGS.length);
+  const notes = valueAt(cells, headerRow, COMPARISON_HEADINGS.length) === YOUR_NOTES;
   const width = COMPARISON_HEADINGS.length + (notes ? 1 : 0);
   const notesColumn = notes ? COMPARISON_HEADINGS.length : null;
-  const formulas = formulaColumns(!String(valueAt(cells, 1, 0)).startsWith(FIGURES_WORDS));
-  const check = checkColumnOf(cells, width, 1);
-  const rows = topRows(width, check);
-  const last = cells.row + cells.values.length;
+  const check = checkColumnOf(cells, width, headerRow - 3);
+  const now = (row: number) => (typeof check === "number" ? rowNow(cells, row, check) : row);
+  const formulas = formulaColumns(!String(valueAt(cells, now(1), 0)).startsWith(FIGURES_WORDS));
+  const rows = topRows(width, check, now);
   const layout = { width, notes: notesColumn, formulas, headings: LABEL_HEADINGS, check };
-  for (let r = HEADER_ROW + 1; r < last && valueAt(cells, r, 0) !== ""; r++)
-    rows.push(programRow(r, String(valueAt(cells, r, 0)), layout));
+  const programs = tableRows(cells, {
+    heading: headerRow,
+    layout,
+    labelled: (r) => valueAt(cells, r, 0) !== "",
+    after: (r) => valueAt(cells, r, 0) === KEPT_HEADING,
+  });
+  for (const r of programs) rows.push(programRow(r, String(valueAt(cells, r, 0)), layout));
   return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notesColumn, (name) => [programKey(name)])];
 }
 

@@ -67,6 +67,7 @@
 import { checkedNumber, fnv1a } from "../../engine/check";
 import { storedCell } from "../../engine/whatif/scenarios";
 import { formulaRefs, formulaShape, namesSheet, ownReferences } from "../../excel/formulaRefs";
+import { outsideQuotes } from "../../excel/formulaQuotes";
 import {
   a1,
   columnLetter,
@@ -271,9 +272,67 @@ function matchesCheck(
   if (typeof value === "string") readings.push(fnv1a(value === "" ? "" : `t${value}`));
   // A formula's result is not what PROD wrote there (a formula of the user's giving PROD's figure).
   const read = isFormula(value, formula) ? readings.slice(0, 1) : readings;
-  if (read.includes(token)) return "yes";
+  if (
+    read.includes(token) ||
+    (isFormula(value, formula) && afterDeletedRows(String(formula), token, column, reading))
+  )
+    return "yes";
   const shape = (t: string) => t.split("@")[0];
   return isFormula(value, formula) && token.includes("@") && shape(read[0]) === shape(token) ? "moved" : "no";
+}
+
+/** What a formula's `#REF!` for a reference to its own sheet is read as ({@link afterDeletedRows}): no row of PROD's. */
+const GONE_CELL = "XFD1048576";
+
+/**
+ * Whether `formula` is PROD's (`token`) as Excel rewrote it when the user deleted rows PROD
+ * wrote (Delete Sheet Rows; formulaRefs.ts deleteRowsIn): each reference to a row that is gone
+ * is `#REF!` (a range's too when all its rows are gone), and a range whose first or last rows are
+ * gone starts or ends on the nearest of its rows left. "Gone": no row of the sheet carries the
+ * check PROD wrote on it. The user's own change is never read so: a reference pointed by hand
+ * at another row, or a `#REF!` for a row that is still there.
+ */
+function afterDeletedRows(formula: string, token: string, column: number, reading: CheckReading): boolean {
+  if (reading.version === 1 || !token.includes("@")) return false;
+  const prod = token.slice(token.indexOf("@") + 1).split(";");
+  // Each bare #REF! as a reference of its own, a range where PROD's was one, to read its place.
+  let i = 0;
+  const cells = outsideQuotes(
+    formula,
+    (code) => code.replace(/(?<![!\w'$])#REF!/g, () => `${GONE_CELL}\u0000`),
+    '"',
+  );
+  const standIn = cells.split("\u0000").reduce((out, part, n, parts) => {
+    if (n === parts.length - 1) return out + part;
+    i = ownReferences(out + part, reading.sheet).length - 1;
+    return out + part + (prod[i]?.includes(":") ? `:${GONE_CELL}` : "");
+  }, "");
+  const read = formulaToken(standIn, reading.sheet, column, reading.asWritten);
+  if (read.split("@")[0] !== token.split("@")[0]) return false;
+  const points = read.slice(read.indexOf("@") + 1).split(";");
+  const refs = ownReferences(standIn, reading.sheet);
+  if (points.length !== prod.length) return false;
+  const gone = (from: number, to: number) => {
+    for (let w = from; w <= to; w++) if (reading.now(w - 1) !== null) return false;
+    return true;
+  };
+  return prod.every((wrote, n) => {
+    if (wrote === points[n]) return true;
+    const ends = wrote.split(":").map((end) => end.split("."));
+    const rows = ends.map(([row]) => Number(row));
+    if (ends.some(([row]) => row === "" || row === "#")) return false;
+    if (refs[n].address.startsWith(GONE_CELL)) return gone(rows[0], rows[rows.length - 1]);
+    const now = points[n].split(":").map((end) => end.split("."));
+    if (now.length !== ends.length || now.some(([row], e) => row === "#" || now[e][1] !== ends[e][1]))
+      return false;
+    const [first, last] = [Number(now[0][0]), Number(now[now.length - 1][0])];
+    // A range's first rows gone: it starts on the next row left; its last rows gone: ends above.
+    return (
+      ends.length === 2 &&
+      (first === rows[0] || (first > rows[0] && gone(rows[0], first - 1))) &&
+      (last === rows[1] || (last < rows[1] && gone(last + 1, rows[1])))
+    );
+  });
 }
 
 /**
@@ -350,7 +409,7 @@ export function rowChecksBlock(rows: readonly WrittenRow[], column: number, shee
  * A check cell as read: the row PROD wrote it on (0-based; null for a check written before
  * {@link CHECK_VERSION}) and its parts, one per cell of PROD's; null for no check.
  */
-function parseCheck(value: CellValue): { written: number | null; tokens: string[] } | null {
+export function parseCheck(value: CellValue): { written: number | null; tokens: string[] } | null {
   if (typeof value !== "string" || !value.startsWith(ROW_CHECK)) return null;
   const words = value.slice(ROW_CHECK.length).trim().split(" ");
   if (words[0] !== CHECK_VERSION) return { written: null, tokens: words };
@@ -359,7 +418,10 @@ function parseCheck(value: CellValue): { written: number | null; tokens: string[
 }
 
 /** A row's check as read, or null when the cell holds no whole check for the row. */
-function readRowCheck(cells: SheetCells, own: OwnRow): { written: number | null; tokens: string[] } | null {
+export function readRowCheck(
+  cells: SheetCells,
+  own: Pick<OwnRow, "row" | "width" | "notes" | "check">,
+): { written: number | null; tokens: string[] } | null {
   if (typeof own.check !== "number") return null;
   const read = parseCheck(valueAt(cells, own.row, own.check));
   // A part is a hash of 8 hex digits; a formula's, since CHECK_VERSION, with where it points.

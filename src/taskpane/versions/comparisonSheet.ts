@@ -37,6 +37,7 @@ import {
   type TypedCell,
   type WrittenRow,
 } from "../shell/userWork";
+import { rowNow, tableRows } from "../shell/tableRows";
 import { budgetSum, storeSum, type BudgetRefs, type TextSpellings } from "./formulas";
 import { VERSIONS_OWNER } from "./versionStore";
 
@@ -92,11 +93,12 @@ function readHeader(header: readonly string[]): { width: number; notes: number |
 }
 
 /**
- * The header of a comparison whose headings the user retyped (readHeader no longer knows it), by
- * its row check: written right of "Your notes", the table's last column. Null without one.
+ * The header of a comparison whose headings the user retyped (readHeader no longer knows it) on
+ * sheet row `row`, by its row check: written right of "Your notes", the table's last column.
+ * Null without one.
  */
-function headerByCheck(cells: SheetCells): { width: number; notes: number | null } | null {
-  const at = findCheckColumn(cells, HEADER_ROW, FIRST_FIGURE + 2);
+function headerByCheck(cells: SheetCells, row: number): { width: number; notes: number | null } | null {
+  const at = findCheckColumn(cells, row, FIRST_FIGURE + 2);
   return at === null ? null : { width: at, notes: at - 1 };
 }
 
@@ -144,13 +146,16 @@ function keysOfLabel(label: string): string[] {
   return [...new Set([...codes, rowKey("", label).key])];
 }
 
-/** PROD's fixed rows above the table: the title, two notes and the header. */
-function topRows(width: number, check: number | null | undefined): OwnRow[] {
+/**
+ * PROD's fixed rows above the table: the title, two notes and the header, each where PROD wrote
+ * it, or on an earlier sheet where `now` finds it (rows the user inserted above: tableRows.ts).
+ */
+function topRows(width: number, check: number | null | undefined, now = (row: number) => row): OwnRow[] {
   return [
-    { row: 0, key: "#title", label: COMPARISON_TITLE, width: 1, notes: null, check },
-    { row: 1, key: "#source", label: "", width: 1, notes: null, check },
-    { row: 2, key: "#chart", label: "", width: 1, notes: null, check },
-    { row: HEADER_ROW, key: "#header", label: "the header", width, notes: null, check },
+    { row: now(0), key: "#title", label: COMPARISON_TITLE, width: 1, notes: null, check },
+    { row: now(1), key: "#source", label: "", width: 1, notes: null, check },
+    { row: now(2), key: "#chart", label: "", width: 1, notes: null, check },
+    { row: now(HEADER_ROW), key: "#header", label: "the header", width, notes: null, check },
   ];
 }
 
@@ -162,37 +167,52 @@ const LABEL_HEADINGS: ReadonlyMap<number, string> = new Map([
 
 /**
  * The rows PROD wrote on an earlier comparison (`cells`: its used range as read), by label, for
- * userWork's findTypedCells: the title and notes, the header, the table's rows (to the first row
- * with neither code nor name) with their figure columns' formulas, the list of accounts not in
- * every version, and the kept part of an earlier carry, each with the column of its hidden row
- * check (checkColumnOf; a header whose headings the user retyped is read by its check). An older
- * comparison without the notes column is read as it was written: what is right of its table is
- * beside its rows.
+ * userWork's findTypedCells: the title and notes, the header, the table's rows with their figure
+ * columns' formulas, the list of accounts not in every version, and the kept part of an earlier
+ * carry, each with the column of its hidden row check (checkColumnOf; a header whose headings
+ * the user retyped is read by its check). Where rows the user inserted or deleted moved them,
+ * PROD's rows are found by their checks (tableRows.ts): a row the user inserted in the table is
+ * the user's, and the table goes on under it; on a comparison written before checks, the table
+ * ends at the first row with neither code nor name, as then. An older comparison without the
+ * notes column is read as it was written: what is right of its table is beside its rows.
  */
 export function earlierRows(cells: SheetCells): OwnRow[] {
+  const headerRow = rowNow(cells, HEADER_ROW, FIRST_FIGURE + 2);
   const header =
-    readHeader(Array.from({ length: MAX_WIDTH }, (_, c) => String(valueAt(cells, HEADER_ROW, c)))) ??
-    headerByCheck(cells);
+    readHeader(Array.from({ length: MAX_WIDTH }, (_, c) => String(valueAt(cells, headerRow, c)))) ??
+    headerByCheck(cells, headerRow);
   if (header === null) return [];
   const { width, notes } = header;
   // Its chart note (row 3) ends with CHECK_NOTE when it was written with checks.
-  const check = checkColumnOf(cells, width, 2);
+  const check = checkColumnOf(cells, width, headerRow - 1);
   const formulas = new Map<number, string>();
-  for (let c = FIRST_FIGURE; c < (notes ?? width); c++)
-    formulas.set(c, String(valueAt(cells, HEADER_ROW, c)));
-  const rows = topRows(width, check);
+  for (let c = FIRST_FIGURE; c < (notes ?? width); c++) formulas.set(c, String(valueAt(cells, headerRow, c)));
+  const rows = topRows(width, check, (row) => (typeof check === "number" ? rowNow(cells, row, check) : row));
   const last = cells.row + cells.values.length;
-  let r = HEADER_ROW + 1;
-  for (; r < last && (valueAt(cells, r, 0) !== "" || valueAt(cells, r, 1) !== ""); r++) {
+  const heading = (r: number) =>
+    valueAt(cells, r, 0) === PARTIAL_HEADING || valueAt(cells, r, 0) === KEPT_HEADING;
+  const table = tableRows(cells, {
+    heading: headerRow,
+    layout: { width, notes, check },
+    labelled: (r) => valueAt(cells, r, 0) !== "" || valueAt(cells, r, 1) !== "",
+    after: heading,
+  });
+  for (const r of table) {
     const { key, label } = rowKey(valueAt(cells, r, 0), valueAt(cells, r, 1));
     rows.push({ row: r, key, label, width, notes, formulas, headings: LABEL_HEADINGS, check });
   }
-  while (r < last && valueAt(cells, r, 0) !== PARTIAL_HEADING && valueAt(cells, r, 0) !== KEPT_HEADING) r++;
+  let r = (table.at(-1) ?? headerRow) + 1;
+  while (r < last && !heading(r)) r++;
   if (valueAt(cells, r, 0) === PARTIAL_HEADING) {
     rows.push({ row: r, key: "#partial", label: PARTIAL_HEADING, width: 1, notes: null, check });
-    for (r++; r < last && valueAt(cells, r, 0) !== ""; r++) {
-      rows.push({ ...partialRow(r, valueAt(cells, r, 0), valueAt(cells, r, 1)), check });
-    }
+    const list = tableRows(cells, {
+      heading: r,
+      layout: { width: PARTIAL_WIDTH, notes: null, check },
+      labelled: (at) => valueAt(cells, at, 0) !== "",
+      after: (at) => valueAt(cells, at, 0) === KEPT_HEADING,
+    });
+    for (const at of list)
+      rows.push({ ...partialRow(at, valueAt(cells, at, 0), valueAt(cells, at, 1)), check });
   }
   return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, keysOfLabel)];
 }

@@ -66,6 +66,7 @@ import {
   type TypedCell,
   type WrittenRow,
 } from "../shell/userWork";
+import { rowNow, tableRows } from "../shell/tableRows";
 import { rewriteKeepingSaved, takeBackSaved } from "../shell/savedStore";
 import { count } from "../shell/words";
 import { TEMPLATES_OWNER } from "../templates/buildPlan";
@@ -750,12 +751,20 @@ function globalRow(row: number, name: string, layout: Pick<OwnRow, "width" | "he
 const keptRowKey = (label: string) =>
   label.startsWith(GLOBAL_LABEL) ? globalKey(label.slice(GLOBAL_LABEL.length)) : lineKey(label);
 
-/** PROD's fixed rows above the figures: the title, its note and the header, with their check. */
-function comparisonTopRows(budget: Budget, width: number, check: number | null | undefined): OwnRow[] {
+/**
+ * PROD's fixed rows above the figures: the title, its note and the header, with their check,
+ * each where PROD wrote it, or on an earlier sheet where `now` finds it (rows inserted above).
+ */
+function comparisonTopRows(
+  budget: Budget,
+  width: number,
+  check: number | null | undefined,
+  now = (row: number) => row,
+): OwnRow[] {
   return [
-    { row: 0, key: "#title", label: comparisonTitle(budget), width: 1, notes: null, check },
-    { row: 1, key: "#note", label: "", width: 1, notes: null, check },
-    { row: COMPARISON_HEADER_ROW, key: "#header", label: "the header", width, notes: null, check },
+    { row: now(0), key: "#title", label: comparisonTitle(budget), width: 1, notes: null, check },
+    { row: now(1), key: "#note", label: "", width: 1, notes: null, check },
+    { row: now(COMPARISON_HEADER_ROW), key: "#header", label: "the header", width, notes: null, check },
   ];
 }
 
@@ -764,41 +773,55 @@ const SMALLEST_WIDTH = 5;
 
 /**
  * The rows PROD wrote on an earlier Scenario comparison (`cells`: its used range as read), by
- * label, for userWork's findTypedCells: the title, note and header, a row per top-sheet line
- * (to the first row with no label), the globals that differ, and the kept part of an earlier
- * carry. Its figures are values of the moment compared, not formulas: each row's check (the
- * hidden column right of "Your notes", userWork's rowCheck) tells a figure typed over one, a
- * label or heading retyped; the columns are named by the header's headings for the words. A
- * comparison written before checks is read as then: only notes and what is beside or below
- * PROD's rows are the user's. A header whose headings the user retyped is found by its check.
+ * label, for userWork's findTypedCells: the title, note and header, a row per top-sheet line,
+ * the globals that differ, and the kept part of an earlier carry. Its figures are values of the
+ * moment compared, not formulas: each row's check (the hidden column right of "Your notes",
+ * userWork's rowCheck) tells a figure typed over one, a label or heading retyped, and where rows
+ * the user inserted or deleted moved PROD's (tableRows.ts: a row the user inserted among the
+ * lines is the user's, and the lines under it still PROD's); the columns are named by the
+ * header's headings for the words. A comparison written before checks is read as then: the
+ * lines end at the first row with no label, and only notes and what is beside or below PROD's
+ * rows are the user's. A header whose headings the user retyped is found by its check.
  */
 export function earlierComparisonRows(cells: SheetCells, budget: Budget): OwnRow[] {
-  const at = findCheckColumn(cells, COMPARISON_HEADER_ROW, SMALLEST_WIDTH);
+  const headerRow = rowNow(cells, COMPARISON_HEADER_ROW, SMALLEST_WIDTH);
+  const at = findCheckColumn(cells, headerRow, SMALLEST_WIDTH);
   const header =
     readComparisonHeader(
-      Array.from({ length: SIGNATURE_COLUMNS }, (_, c) => String(valueAt(cells, COMPARISON_HEADER_ROW, c))),
+      Array.from({ length: SIGNATURE_COLUMNS }, (_, c) => String(valueAt(cells, headerRow, c))),
     ) ?? (at === null ? null : { width: at, notes: at - 1 });
   if (header === null) return [];
   const { width, notes } = header;
-  const check = checkColumnOf(cells, width, 1);
+  const check = checkColumnOf(cells, width, headerRow - 2);
   const headings = new Map(
-    Array.from({ length: notes ?? width }, (_, c) => [c, String(valueAt(cells, COMPARISON_HEADER_ROW, c))]),
+    Array.from({ length: notes ?? width }, (_, c) => [c, String(valueAt(cells, headerRow, c))]),
   );
-  const rows = comparisonTopRows(budget, width, check);
+  const now = (row: number) => (typeof check === "number" ? rowNow(cells, row, check) : row);
+  const rows = comparisonTopRows(budget, width, check, now);
   const last = cells.row + cells.values.length;
-  let r = COMPARISON_HEADER_ROW + 1;
-  for (; r < last && valueAt(cells, r, 0) !== ""; r++) {
-    const label = String(valueAt(cells, r, 0));
-    rows.push({ row: r, key: lineKey(label), label, width, notes, headings, check });
-  }
-  // Two blank rows, then the globals that differ.
-  if (valueAt(cells, r + 2, 0) === GLOBALS_HEADING) {
+  const label = (r: number) => String(valueAt(cells, r, 0));
+  const lines = tableRows(cells, {
+    heading: headerRow,
+    layout: { width, notes, check },
+    labelled: (r) => label(r) !== "",
+    after: (r) => label(r) === GLOBALS_HEADING || label(r) === KEPT_HEADING,
+  });
+  for (const r of lines)
+    rows.push({ row: r, key: lineKey(label(r)), label: label(r), width, notes, headings, check });
+  // Two blank rows (or what the user made of them), then the globals that differ.
+  let r = (lines.at(-1) ?? headerRow) + 1;
+  while (r < last && label(r) !== GLOBALS_HEADING && label(r) !== KEPT_HEADING) r++;
+  if (label(r) === GLOBALS_HEADING) {
     const globalsWidth = notes ?? width;
     const globals = { width: globalsWidth, notes: null, headings, check };
-    rows.push({ row: r + 2, key: "#globals", label: GLOBALS_HEADING, ...globals });
-    for (r += 3; r < last && valueAt(cells, r, 0) !== ""; r++) {
-      rows.push(globalRow(r, String(valueAt(cells, r, 0)), globals));
-    }
+    rows.push({ row: r, key: "#globals", label: GLOBALS_HEADING, ...globals });
+    const differ = tableRows(cells, {
+      heading: r,
+      layout: globals,
+      labelled: (at) => label(at) !== "",
+      after: (at) => label(at) === KEPT_HEADING,
+    });
+    for (const at of differ) rows.push(globalRow(at, label(at), globals));
   }
   return [...rows, ...readKeptRows(cells, KEPT_HEADING, width, notes, (label) => [keptRowKey(label)])];
 }
