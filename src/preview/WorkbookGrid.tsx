@@ -315,10 +315,14 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
     }
   };
 
-  /** A command on the selection's columns: refused in the workbook's words, nothing changed. */
-  const onColumns = (command: (column: number, count: number) => void) => {
+  /**
+   * A command on the selection's columns, or its rows (`axis`): refused in the workbook's words,
+   * nothing changed.
+   */
+  const onLines = (command: (at: number, count: number) => void, axis: "column" | "row" = "column") => {
     try {
-      command(selection.column, selection.columnCount);
+      if (axis === "row") command(selection.row, selection.rowCount);
+      else command(selection.column, selection.columnCount);
       setRefused(null);
     } catch (error) {
       if (!(error instanceof PortError)) throw error;
@@ -362,14 +366,21 @@ export function WorkbookGrid({ book }: WorkbookGridProps) {
           onKeyDown={onBarKey}
           placeholder={selectedView.spilled ? "(part of a spilled answer)" : ""}
         />
-        <Button size="small" onClick={() => onColumns((c, n) => book.setColumnsHidden(sheet, c, n, true))}>
+        <Button size="small" onClick={() => onLines((c, n) => book.setColumnsHidden(sheet, c, n, true))}>
           Hide Columns
         </Button>
-        <Button size="small" onClick={() => onColumns((c, n) => book.setColumnsHidden(sheet, c, n, false))}>
+        <Button size="small" onClick={() => onLines((c, n) => book.setColumnsHidden(sheet, c, n, false))}>
           Unhide Columns
         </Button>
-        <Button size="small" onClick={() => onColumns((c, n) => book.deleteColumns(sheet, c, n))}>
+        <Button size="small" onClick={() => onLines((c, n) => book.deleteColumns(sheet, c, n))}>
           Delete Sheet Columns
+        </Button>
+        {/* Home > Insert > Insert Sheet Rows and Home > Delete > Delete Sheet Rows, on the selection's rows. */}
+        <Button size="small" onClick={() => onLines((r, n) => book.insertRows(sheet, r, n), "row")}>
+          Insert Sheet Rows
+        </Button>
+        <Button size="small" onClick={() => onLines((r, n) => book.deleteRows(sheet, r, n), "row")}>
+          Delete Sheet Rows
         </Button>
         {locked && (
           // Excel's Review > Unprotect Sheet, for a sheet protected without a password.

@@ -52,7 +52,14 @@ import {
   splitAddress,
   throwIfAborted,
 } from "../excel/port";
-import { deleteColumnsIn, refersInto, refersToSheet } from "../excel/formulaRefs";
+import {
+  deleteColumnsIn,
+  deleteRowsIn,
+  insertRowsIn,
+  refersInto,
+  refersToSheet,
+  type Area,
+} from "../excel/formulaRefs";
 import { outsideQuotes } from "../excel/formulaQuotes";
 import {
   addBooleanConstants,
@@ -274,35 +281,75 @@ export class MemoryWorkbook implements WorkbookPort {
    * where a table, chart or conditional format of the sheet would move (Excel moves them).
    */
   deleteColumns(sheet: string, column: number, count: number): void {
+    this.moveLines(sheet, "column", column, count, false);
+  }
+
+  /**
+   * Home > Insert > Insert Sheet Rows, `count` blank rows at `row`: the rows from `row` move down
+   * with their cells, formats and formulas; every formula and name is rewritten as Excel
+   * rewrites it (a reference at or below `row` moves down, a range across it widens:
+   * insertRowsIn), a frozen pane across it grows. Refused as {@link deleteColumns} is.
+   */
+  insertRows(sheet: string, row: number, count: number): void {
+    this.moveLines(sheet, "row", row, count, true);
+  }
+
+  /**
+   * Home > Delete > Delete Sheet Rows, on `count` rows from `row`: the rows under them move up;
+   * a reference into them becomes #REF!, a range across them shrinks (deleteRowsIn), a frozen
+   * pane across them shrinks. Refused as {@link deleteColumns} is.
+   */
+  deleteRows(sheet: string, row: number, count: number): void {
+    this.moveLines(sheet, "row", row, count, false);
+  }
+
+  /**
+   * Inserts (`insert`) or deletes `count` rows or columns (`axis`) of `sheet` at `at`, moving what
+   * the workbook keeps of its cells (formats, bold, formulas as written, layout) and rewriting
+   * every formula and name as Excel does; the formula engine moves the cells it computes.
+   */
+  private moveLines(sheet: string, axis: "row" | "column", at: number, count: number, insert: boolean): void {
     const name = this.canonicalSheet(sheet);
     const key = name.toLowerCase();
     if (this.isProtected(name)) throw new PortError("protected", PROTECTED_SHEET_MESSAGE, [name]);
     const layout = this.layout(name);
-    const reaches = (address: string) => {
-      const area = parseA1(address);
-      return area.column + area.columnCount > column;
-    };
+    const reaches = (area: Area) =>
+      axis === "row" ? area.row + area.rowCount > at : area.column + area.columnCount > at;
     const moving = [
       ...[...this.tables.values()]
-        .filter((t) => t.sheet.toLowerCase() === key && t.column + t.columnCount > column)
+        .filter((t) => t.sheet.toLowerCase() === key && reaches(t))
         .map((t) => t.name),
-      ...(layout.charts ?? []).filter((c) => [c.source, c.bottomRight].some(reaches)).map((c) => c.name),
-      ...(layout.conditionalFormats ?? []).filter((f) => reaches(f.address)).map((f) => f.address),
+      ...(layout.charts ?? [])
+        .filter((c) => [c.source, c.bottomRight].some((a) => reaches(parseA1(a))))
+        .map((c) => c.name),
+      ...(layout.conditionalFormats ?? []).filter((f) => reaches(parseA1(f.address))).map((f) => f.address),
     ];
     const id = this.sheetId(name);
-    if (moving.length > 0 || !this.engine.isItPossibleToRemoveColumns(id, [column, count]))
+    const span: [number, number] = [at, count];
+    const possible =
+      axis === "column"
+        ? this.engine.isItPossibleToRemoveColumns(id, span)
+        : insert
+          ? this.engine.isItPossibleToAddRows(id, span)
+          : this.engine.isItPossibleToRemoveRows(id, span);
+    if (moving.length > 0 || !possible)
       throw new PortError(
         "host",
-        `The preview cannot delete these columns: they would move ${moving.length > 0 ? moving.join(", ") : "an array formula"}, which Excel does and the preview does not.`,
+        `The preview cannot ${insert ? "insert" : "delete"} these ${axis}s: they would move ${moving.length > 0 ? moving.join(", ") : "an array formula"}, which Excel does and the preview does not.`,
         [name],
       );
-    const moved = (c: number) => (c < column ? c : c >= column + count ? c - count : null);
+    const moved = (line: number) =>
+      line < at ? line : insert ? line + count : line >= at + count ? line - count : null;
+    const rewrite = (formula: string, home = "") =>
+      axis === "column"
+        ? deleteColumnsIn(formula, name, at, count, home)
+        : (insert ? insertRowsIn : deleteRowsIn)(formula, name, at, count, home);
     const rekey = <T>(cells: Map<string, T> | undefined) => {
       if (!cells) return;
       const kept = [...cells].flatMap(([k, v]) => {
         const [r, c] = k.split(",").map(Number);
-        const to = moved(c);
-        return to === null ? [] : [[cellKey(r, to), v] as const];
+        const to = moved(axis === "row" ? r : c);
+        return to === null ? [] : [[axis === "row" ? cellKey(to, c) : cellKey(r, to), v] as const];
       });
       cells.clear();
       for (const [k, v] of kept) cells.set(k, v);
@@ -317,32 +364,34 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     for (const [sheetKey, cells] of this.written) {
       const home = this.sheetNames().find((s) => s.toLowerCase() === sheetKey) ?? sheetKey;
-      for (const [k, formula] of cells) cells.set(k, deleteColumnsIn(formula, name, column, count, home));
+      for (const [k, formula] of cells) cells.set(k, rewrite(formula, home));
     }
-    for (const entry of this.names.values())
-      entry.formula = deleteColumnsIn(entry.formula, name, column, count);
-    for (const [sheetKey, formula] of this.prodHidden)
-      this.prodHidden.set(sheetKey, deleteColumnsIn(formula, name, column, count));
+    for (const entry of this.names.values()) entry.formula = rewrite(entry.formula);
+    for (const [sheetKey, formula] of this.prodHidden) this.prodHidden.set(sheetKey, rewrite(formula));
+    // The lines of a frozen pane that are left (and those inserted inside it).
+    const frozen = (lines: number) =>
+      Array.from({ length: lines }, (_, l) => moved(l)).filter((l) => l !== null).length +
+      (insert && at < lines ? count : 0);
     const keep = (columns: readonly number[]) =>
       columns.flatMap((c) => (moved(c) === null ? [] : [moved(c)!]));
     const widths = layout.columnWidths;
+    const freeze = layout.freeze;
     this.layouts.set(key, {
       ...layout,
-      hiddenColumns: keep(layout.hiddenColumns ?? []),
-      ...(widths ? { columnWidths: widths.filter((_, c) => moved(c) !== null) } : {}),
-      ...(layout.freeze?.columns
+      ...(axis === "column"
         ? {
-            freeze: {
-              ...layout.freeze,
-              columns: keep(Array.from({ length: layout.freeze.columns }, (_, c) => c)).length,
-            },
+            hiddenColumns: keep(layout.hiddenColumns ?? []),
+            ...(widths ? { columnWidths: widths.filter((_, c) => moved(c) !== null) } : {}),
+            ...(freeze?.columns ? { freeze: { ...freeze, columns: frozen(freeze.columns) } } : {}),
           }
-        : {}),
-      ...(layout.printArea
-        ? { printArea: deleteColumnsIn(`=${layout.printArea}`, name, column, count, name).slice(1) }
-        : {}),
+        : freeze?.rows
+          ? { freeze: { ...freeze, rows: frozen(freeze.rows) } }
+          : {}),
+      ...(layout.printArea ? { printArea: rewrite(`=${layout.printArea}`, name).slice(1) } : {}),
     });
-    this.engine.removeColumns(id, [column, count]);
+    if (axis === "column") this.engine.removeColumns(id, span);
+    else if (insert) this.engine.addRows(id, span);
+    else this.engine.removeRows(id, span);
     this.retranslate();
     this.changed();
   }

@@ -9,7 +9,7 @@
  * elsewhere is a formula, and a number-like string elsewhere becomes a number.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { deleteColumnsIn, refersInto } from "../../src/excel/formulaRefs";
+import { deleteColumnsIn, deleteRowsIn, insertRowsIn, refersInto } from "../../src/excel/formulaRefs";
 import { a1Range, cellAreas, parseA1 } from "../../src/excel/port";
 
 export interface MockCell {
@@ -142,29 +142,55 @@ export class MockBook {
    * delete columns do it right of them.
    */
   deleteColumns(sheet: string, column: number, count: number): void {
+    this.moveLines(sheet, "column", column, count, false);
+  }
+
+  /**
+   * Home > Insert > Insert Sheet Rows: `count` blank rows at `row` of `sheet`, the rows from it
+   * moving down, every formula and name rewritten as Excel rewrites it (insertRowsIn). Tables,
+   * charts, conditional formats and frozen panes are not moved: the tests insert rows under them.
+   */
+  insertRows(sheet: string, row: number, count: number): void {
+    this.moveLines(sheet, "row", row, count, true);
+  }
+
+  /** Home > Delete > Delete Sheet Rows, as {@link insertRows} (deleteRowsIn: a reference into them is #REF!). */
+  deleteRows(sheet: string, row: number, count: number): void {
+    this.moveLines(sheet, "row", row, count, false);
+  }
+
+  /** Rows or columns (`axis`) inserted or deleted, as Excel does to cells, formulas and names. */
+  private moveLines(sheet: string, axis: "row" | "column", at: number, count: number, insert: boolean): void {
     this.refuseIfProtected(sheet);
     const target = this.sheet(sheet);
-    const moved = (c: number) => (c < column ? c : c >= column + count ? c - count : null);
+    const moved = (line: number) =>
+      line < at ? line : insert ? line + count : line >= at + count ? line - count : null;
     const cells = new Map<number, MockCell>();
     for (const [k, cell] of target.cells) {
       const { r, c } = cellAt(k);
-      const to = moved(c);
-      if (to !== null) cells.set(cellKey(r, to), cell);
+      const to = moved(axis === "row" ? r : c);
+      if (to !== null) cells.set(axis === "row" ? cellKey(to, c) : cellKey(r, to), cell);
     }
     target.cells = cells;
-    const keep = (columns: Iterable<number>) =>
-      [...columns].flatMap((c) => (moved(c) === null ? [] : [moved(c)!]));
-    target.hiddenColumns = new Set(keep(target.hiddenColumns));
-    target.columnWidths = new Map(
-      [...target.columnWidths].flatMap(([c, w]) => (moved(c) === null ? [] : [[moved(c)!, w] as const])),
-    );
+    if (axis === "column") {
+      const keep = (columns: Iterable<number>) =>
+        [...columns].flatMap((c) => (moved(c) === null ? [] : [moved(c)!]));
+      target.hiddenColumns = new Set(keep(target.hiddenColumns));
+      target.columnWidths = new Map(
+        [...target.columnWidths].flatMap(([c, w]) => (moved(c) === null ? [] : [[moved(c)!, w] as const])),
+      );
+    }
+    const rewrite = (formula: string, home = "") =>
+      axis === "column"
+        ? deleteColumnsIn(formula, target.name, at, count, home)
+        : (insert ? insertRowsIn : deleteRowsIn)(formula, target.name, at, count, home);
     for (const s of this.sheets) {
       for (const cell of s.cells.values())
         if (cell.kind === "formula" && typeof cell.content === "string")
-          cell.content = deleteColumnsIn(cell.content, target.name, column, count, s.name);
-      for (const n of s.names) n.formula = deleteColumnsIn(n.formula, target.name, column, count);
+          cell.content = rewrite(cell.content, s.name);
+      for (const n of s.names) n.formula = rewrite(n.formula);
     }
-    for (const n of this.names) n.formula = deleteColumnsIn(n.formula, target.name, column, count);
+    for (const n of this.names) n.formula = rewrite(n.formula);
   }
 
   hasSheet(name: string): boolean {

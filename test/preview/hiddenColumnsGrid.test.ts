@@ -4,7 +4,7 @@
 /*
  * A column a plan hides (SheetPlan.hiddenColumns: PROD's row checks) in the preview's grid: not
  * shown, as in Excel (no cell, no column heading), its cells still in the workbook; the arrow
- * keys pass over it.
+ * keys pass over it. And the Home commands on the selection's columns and rows.
  */
 import { createElement } from "react";
 import { act, fireEvent, render, screen } from "@testing-library/react";
@@ -66,4 +66,42 @@ it("hides, shows again and deletes the selection's columns, as Excel's Home comm
   expect(
     [...grid().querySelectorAll("tbody tr:first-child td")].slice(0, 4).map((td) => td.textContent),
   ).toEqual(["a", "c", "d", ""]);
+});
+
+it("inserts and deletes the selection's rows, as Excel's Home commands do", async () => {
+  const book = new MemoryWorkbook();
+  await book.apply({
+    owner: "user",
+    sheets: [
+      {
+        name: "Mine",
+        mode: "create",
+        blocks: [
+          {
+            row: 0,
+            column: 0,
+            cells: [
+              ["a", 1],
+              ["b", 2],
+              ["Total", { formula: "=SUM(B1:B2)" }],
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  book.select("Mine", 1, 0, 2, 1);
+  render(createElement(WorkbookGrid, { book }));
+  const column = (c: number) =>
+    [...screen.getByRole("grid", { name: "Mine" }).querySelectorAll("tbody tr")]
+      .slice(0, 6)
+      .map((tr) => tr.querySelectorAll("td")[c]?.textContent);
+  fireEvent.click(screen.getByRole("button", { name: "Insert Sheet Rows" }));
+  expect(column(0)).toEqual(["a", "", "", "b", "Total", ""]);
+  expect(book.view("Mine", 4, 1).input).toBe("=SUM(B1:B4)");
+  act(() => book.select("Mine", 1, 0, 3, 1));
+  fireEvent.click(screen.getByRole("button", { name: "Delete Sheet Rows" }));
+  expect(column(0)).toEqual(["a", "Total", "", "", "", ""]);
+  expect(book.view("Mine", 1, 1)).toMatchObject({ input: "=SUM(B1:B1)", display: "1" });
+  expect(screen.queryByRole("alert")).toBeNull();
 });

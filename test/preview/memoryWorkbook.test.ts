@@ -289,6 +289,51 @@ describe("what a person types and what panels write keep the workbook whole", ()
     expect(await book.findOwned("versions")).toEqual([]);
   });
 
+  it("inserts and deletes rows as Excel does: cells, formats and bold move, formulas widen or shrink, the frozen pane and print area follow", async () => {
+    const book = new MemoryWorkbook();
+    await book.apply({
+      owner: "versions",
+      sheets: [
+        {
+          name: "Rows",
+          mode: "create",
+          blocks: [
+            { row: 0, column: 0, cells: [["Account", "Amount"]], bold: true },
+            {
+              row: 1,
+              column: 0,
+              cells: [
+                ["a", 100.5],
+                ["b", 250.25],
+                ["Total", { formula: "=ROUND(SUM(B2:B3),2)" }],
+              ],
+              columnFormats: [null, NUMBER_FORMATS.money],
+            },
+          ],
+          freeze: { rows: 1 },
+          printArea: "A1:B4",
+        },
+      ],
+    });
+    book.insertRows("Rows", 2, 2);
+    expect([2, 3, 4, 5].map((r) => book.view("Rows", r, 1).display)).toEqual(["", "", "250.25 ", "350.75 "]);
+    expect(book.view("Rows", 5, 1).input).toBe("=ROUND(SUM(B2:B5),2)");
+    expect(book.layout("Rows")).toMatchObject({ freeze: { rows: 1 }, printArea: "A1:B6" });
+    // A figure typed in an inserted row is in the total; one row inserted above the header moves
+    // it, in the frozen pane, which grows.
+    book.enter("Rows", 2, 1, "9.25");
+    expect(book.view("Rows", 5, 1).display).toBe("360.00 ");
+    book.insertRows("Rows", 0, 1);
+    expect(book.view("Rows", 1, 0)).toMatchObject({ display: "Account", bold: true });
+    expect(book.layout("Rows")).toMatchObject({ freeze: { rows: 2 }, printArea: "A2:B7" });
+    book.deleteRows("Rows", 0, 1);
+    book.deleteRows("Rows", 2, 2);
+    expect(book.view("Rows", 3, 1)).toMatchObject({ input: "=ROUND(SUM(B2:B3),2)", display: "350.75 " });
+    book.deleteRows("Rows", 1, 2);
+    expect(book.view("Rows", 1, 1)).toMatchObject({ input: "=ROUND(SUM(#REF!),2)", display: "#REF!" });
+    expect(book.layout("Rows")).toMatchObject({ freeze: { rows: 1 }, printArea: "A1:B2" });
+  });
+
   it("refuses to delete columns a table would move with (a limit of the preview), and on a protected sheet", async () => {
     const book = new MemoryWorkbook();
     await book.apply(budget());
@@ -296,6 +341,7 @@ describe("what a person types and what panels write keep the workbook whole", ()
     expect(() => book.deleteColumns(table.sheet, 0, 1)).toThrow(
       /cannot delete these columns: they would move/,
     );
+    expect(() => book.insertRows(table.sheet, 0, 1)).toThrow(/cannot insert these rows: they would move/);
     await book.apply({
       owner: "versions",
       sheets: [
@@ -308,6 +354,7 @@ describe("what a person types and what panels write keep the workbook whole", ()
       ],
     });
     expect(() => book.deleteColumns("Locked", 0, 1)).toThrow(/protected sheet/);
+    expect(() => book.deleteRows("Locked", 0, 1)).toThrow(/protected sheet/);
     expect(() => book.setColumnsHidden("Locked", 0, 1, true)).toThrow(/protected sheet/);
     expect(book.view("Locked", 0, 0).display).toBe("a");
   });

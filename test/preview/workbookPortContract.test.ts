@@ -1,7 +1,11 @@
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { MockBook, mockExcel } from "../excel/mockExcel";
-import { describeHiddenColumnsContract, describeWorkbookPortContract } from "./workbookPortContract";
+import {
+  describeHiddenColumnsContract,
+  describeRowsContract,
+  describeWorkbookPortContract,
+} from "./workbookPortContract";
 
 describeWorkbookPortContract(
   "the Office adapter (on office-addin-mock's Excel)",
@@ -32,4 +36,12 @@ describeHiddenColumnsContract("the preview's in-memory workbook", () => {
       hiddenColumns: (sheet) => book.layout(sheet).hiddenColumns ?? [],
     },
   };
+});
+describeRowsContract("the Office adapter (on office-addin-mock's Excel)", () => {
+  const book = new MockBook();
+  return { port: new OfficeWorkbook({ run: mockExcel(book).run }), user: book };
+});
+describeRowsContract("the preview's in-memory workbook", () => {
+  const book = new MemoryWorkbook();
+  return { port: book, user: book };
 });

@@ -562,3 +562,100 @@ export function describeHiddenColumnsContract(
     });
   });
 }
+
+/** What the user does to a sheet's rows in Excel, for the contract below: each workbook does it as Excel does. */
+export interface RowUser {
+  /** Home > Insert > Insert Sheet Rows: `count` blank rows at `row`, the rows from it moving down. */
+  insertRows(sheet: string, row: number, count: number): void;
+  /** Home > Delete > Delete Sheet Rows: `count` rows from `row` go, the rows under them move up. */
+  deleteRows(sheet: string, row: number, count: number): void;
+}
+
+/**
+ * Rows the user inserts into or deletes from a sheet PROD wrote: its cells, the formulas on it
+ * and on other sheets, the workbook's names and PROD's mark move as Excel moves them, through
+ * every workbook port alike (the comparison readers rely on it, userWork.ts and tableRows.ts).
+ */
+export function describeRowsContract(label: string, make: () => { port: WorkbookPort; user: RowUser }): void {
+  describe(`${label} moves rows as Excel does`, () => {
+    const write = async (port: WorkbookPort) => {
+      await port.apply({
+        owner: "versions",
+        sheets: [
+          {
+            name: "Rows",
+            mode: "create",
+            markKey: "rows",
+            blocks: [
+              {
+                row: 0,
+                column: 0,
+                cells: [
+                  ["Item", "Amount"],
+                  ["a", 100],
+                  ["b", 250],
+                  ["Total", { formula: "=SUM(B2:B3)" }],
+                ],
+              },
+            ],
+          },
+        ],
+        names: [{ name: "Amounts", sheet: "Rows", address: "$B$2:$B$3" }],
+      });
+      await port.apply({
+        owner: "user",
+        sheets: [
+          {
+            name: "Other",
+            mode: "create",
+            blocks: [{ row: 0, column: 0, cells: [[{ formula: "=Rows!B4*2" }]] }],
+          },
+        ],
+      });
+    };
+    const formulas = async (port: WorkbookPort) => {
+      const [rows, other] = await port.readCells([
+        { sheet: "Rows", address: "A1:B6" },
+        { sheet: "Other", address: "A1" },
+      ]);
+      return { rows: rows.formulas, other: other.formulas[0][0] };
+    };
+
+    it("inserts rows: the rows below move down, a SUM across them widens, names, links and the mark follow", async () => {
+      const { port, user } = make();
+      await write(port);
+      user.insertRows("Rows", 2, 1);
+      expect(await formulas(port)).toEqual({
+        rows: [
+          ["Item", "Amount"],
+          ["a", 100],
+          ["", ""],
+          ["b", 250],
+          ["Total", "=SUM(B2:B4)"],
+          ["", ""],
+        ],
+        other: "=Rows!B5*2",
+      });
+      expect(await port.listNames()).toEqual([{ name: "Amounts", formula: "=Rows!$B$2:$B$4" }]);
+      expect((await port.findOwned("versions")).map((o) => [o.sheet, o.key])).toEqual([["Rows", "rows"]]);
+    });
+
+    it("deletes rows: the rows below move up, a SUM across them shrinks, a reference into them is #REF!", async () => {
+      const { port, user } = make();
+      await write(port);
+      user.deleteRows("Rows", 2, 1);
+      expect((await formulas(port)).rows.slice(0, 4)).toEqual([
+        ["Item", "Amount"],
+        ["a", 100],
+        ["Total", "=SUM(B2:B2)"],
+        ["", ""],
+      ]);
+      expect((await formulas(port)).other).toBe("=Rows!B3*2");
+      expect(await port.listNames()).toEqual([{ name: "Amounts", formula: "=Rows!$B$2:$B$2" }]);
+      // The total's row: the link is #REF! (Excel writes it `=Rows!#REF!*2`; the preview's
+      // formula engine, which cannot read that back, `=#REF!*2`).
+      user.deleteRows("Rows", 2, 1);
+      expect((await formulas(port)).other).toMatch(/^=(Rows!)?#REF!\*2$/);
+    });
+  });
+}
