@@ -285,8 +285,9 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /**
-   * Home > Insert > Insert Sheet Rows, `count` blank rows at `row`: the rows from `row` move down
-   * with their cells, formats and formulas; every formula and name is rewritten as Excel
+   * Home > Insert > Insert Sheet Rows, `count` blank rows at `row`, formatted as the row above
+   * (as Excel does by default): the rows from `row` move down with their cells, formats and
+   * formulas; every formula and name is rewritten as Excel
    * rewrites it (a reference at or below `row` moves down, a range across it widens:
    * insertRowsIn), a frozen pane across it grows. Refused as {@link deleteColumns} is.
    */
@@ -354,12 +355,24 @@ export class MemoryWorkbook implements WorkbookPort {
       cells.clear();
       for (const [k, v] of kept) cells.set(k, v);
     };
+    // Rows inserted take the formats of the row above (the row below for row 1), as Excel's
+    // Insert does by default (its Insert Options: "Format Same As Above").
+    const formatLike = (cells: Map<string, unknown> | undefined) => {
+      if (!cells || !insert || axis === "column") return;
+      const like = at > 0 ? at - 1 : at + count;
+      for (const [k, v] of [...cells]) {
+        const [r, c] = k.split(",").map(Number);
+        if (r === like) for (let n = at; n < at + count; n++) cells.set(cellKey(n, c), v);
+      }
+    };
     rekey(this.formats.get(key));
+    formatLike(this.formats.get(key));
     rekey(this.written.get(key));
     const bold = this.bold.get(key);
     if (bold) {
       const map = new Map([...bold].map((k) => [k, true]));
       rekey(map);
+      formatLike(map);
       this.bold.set(key, new Set(map.keys()));
     }
     for (const [sheetKey, cells] of this.written) {

@@ -319,12 +319,15 @@ describe("what a person types and what panels write keep the workbook whole", ()
     expect([2, 3, 4, 5].map((r) => book.view("Rows", r, 1).display)).toEqual(["", "", "250.25 ", "350.75 "]);
     expect(book.view("Rows", 5, 1).input).toBe("=ROUND(SUM(B2:B5),2)");
     expect(book.layout("Rows")).toMatchObject({ freeze: { rows: 1 }, printArea: "A1:B6" });
-    // A figure typed in an inserted row is in the total; one row inserted above the header moves
-    // it, in the frozen pane, which grows.
+    // A figure typed in an inserted row shows in the format of the row above, and is in the total.
     book.enter("Rows", 2, 1, "9.25");
+    expect(book.view("Rows", 2, 1).display).toBe("9.25 ");
     expect(book.view("Rows", 5, 1).display).toBe("360.00 ");
+    // One row inserted above the header moves it, in the frozen pane, which grows; formatted as
+    // the row under it (none above), bold.
     book.insertRows("Rows", 0, 1);
     expect(book.view("Rows", 1, 0)).toMatchObject({ display: "Account", bold: true });
+    expect(book.view("Rows", 0, 0).bold).toBe(true);
     expect(book.layout("Rows")).toMatchObject({ freeze: { rows: 2 }, printArea: "A2:B7" });
     book.deleteRows("Rows", 0, 1);
     book.deleteRows("Rows", 2, 2);
