@@ -127,12 +127,28 @@ export function fringe(
   days?: any[][],
   people?: any[][],
 ): number[][] {
-  return guard(() => {
-    const set = resolveFringes(fringes);
-    requireRates(set);
-    const { lines, prior } = readLines(wages, prior_wages, hours, days, people);
-    return calculateFringes(set, lines, prior).lines.map((amount) => [amount.toNumber()]);
-  });
+  return guard(() =>
+    fringeColumn(wages, fringes, prior_wages, hours, days, people).map((amount) => [amount.toNumber()]),
+  );
+}
+
+/**
+ * What {@link fringe} answers, as decimals: each line's fringe, to the cent. Throws the engine's
+ * error (ProdError) for what the cell would show as an error. The What-if panel works out a
+ * line's fringes at other prior wages with it, as the line's own cell would.
+ */
+export function fringeColumn(
+  wages: unknown,
+  fringes: unknown,
+  prior_wages?: unknown,
+  hours?: unknown,
+  days?: unknown,
+  people?: unknown,
+): Decimal[] {
+  const set = resolveFringes(fringes);
+  requireRates(set);
+  const { lines, prior } = readLines(wages, prior_wages, hours, days, people);
+  return calculateFringes(set, lines, prior).lines;
 }
 
 /**

@@ -10,7 +10,8 @@ import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { PortError, ownershipMarkName } from "../../src/excel/port";
 import { storedCell, type Scenario } from "../../src/engine/whatif/scenarios";
 import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
-import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { a1 } from "../../src/excel/port";
 import {
   type Budget,
   applyScenario,
@@ -19,6 +20,7 @@ import {
   findBudgets,
   readGlobals,
   readGlobalsLayout,
+  readGroups,
   readScenarios,
   takeBackStore,
   writeScenarios,
@@ -144,6 +146,61 @@ async function insertedBudget() {
   const before = globalsBefore();
   return { book, excel, port, budget, layout, globalsBefore, before };
 }
+
+describe("the groups on the adapter", () => {
+  /**
+   * The Feature budget inserted into the mock, with what Excel shows on the star's three lines
+   * (the mock does not calculate): the picture salary, 150,000 in no group, then two option weeks
+   * of 50,000 in a group each, with the fringes their cells show (SAG-AFTRA 21% to 232,000, the
+   * 2026 payroll: SS to 184,500 and Medicare; the $7,000 taxes reached on the salary).
+   */
+  async function starBudget() {
+    const { book, excel, port } = workbook();
+    const template = TEMPLATES.FEATURE;
+    const { sheets, suffix } = namesForCopy(template, 1);
+    const layout = buildTemplatePlan(template, template.defaults, sheets, suffix);
+    await port.apply(layout.plan);
+    const C = DETAIL_COLUMNS;
+    const key = layout.plan.sheets.find((s) => s.name === sheets.detail)!.hiddenColumns![0];
+    const [cast] = layout.detailLines.filter((l) => l.account === "1401").map((l) => l.row);
+    const spare = layout.detailLines[layout.detailLines.length - 1].row + 1;
+    const show = (row: number, column: number, result: string | number) =>
+      book.setCell(sheets.detail, a1(row, column), { kind: "formula", content: "=PROD", result });
+    const lines: [number, string, number, number][] = [
+      [cast, "", 150000, 42975 + 392],
+      [spare, "Option: week one", 50000, 13364],
+      [spare + 1, "Option: week two", 50000, 7445],
+    ];
+    for (const [row, group, wages, fringes] of lines) {
+      book.setCell(sheets.detail, a1(row, C.group), { kind: "value", content: group });
+      book.setCell(sheets.detail, a1(row, C.fringeSet), { kind: "value", content: "Fringes,SAG-AFTRA" });
+      book.setCell(sheets.detail, a1(row, C.x), { kind: "value", content: 1 });
+      show(row, C.subtotal, wages);
+      show(row, C.fringes, fringes);
+      show(row, C.hours, 60);
+      show(row, C.days, 5);
+      show(row, C.names, "SAG-AFTRA@2026-01-01");
+      show(row, key, "P:STAR");
+    }
+    return { book, excel, port, budget: (await findBudgets(port))[0] };
+  }
+
+  it("lists what switching each group alone saves, worked out from the detail read in one go, in a fixed number of syncs", async () => {
+    const { excel, port, budget } = await starBudget();
+    const start = excel.state.syncs;
+    const groups = await readGroups(port, budget);
+    // The Groups and Fringes tables (3 syncs each: the table, its range, its rows), the names
+    // (1) and the detail's lines (1): 8, however many lines and groups (9 before: the Groups
+    // table and three named columns, 2 syncs each).
+    expect(excel.state.syncs - start).toBe(8);
+    // Either week out alone leaves the other paid from 150,000, where it costs 13,364.00: each
+    // saves 50,000 + 7,445.00, what the later one costs.
+    expect(groups.map((g) => [g.name, g.cost?.toFixed(2), g.lines])).toEqual([
+      ["Option: week one", "57445.00", 1],
+      ["Option: week two", "57445.00", 1],
+    ]);
+  });
+});
 
 describe("compareScenarios on the adapter", () => {
   it("reads each scenario's top sheet and puts the globals back, in a fixed number of syncs per scenario", async () => {

@@ -78,7 +78,9 @@ describe("Groups on the Feature template, computed", () => {
       ["Night shoot", "no", 30000],
       ["Stunts", "", 30000],
     ]);
-    // The pane's reading of the same lines gives the same figures.
+    // The pane lists what switching each group alone saves (or adds, for one that is out): the
+    // same for the groups out, and nothing for Stunts, whose one line is out with Night shoot
+    // whatever Stunts' own switch says.
     const lines = detail.slice(3).map((row) => ({
       group: String(row[C.group]),
       subtotal: row[C.subtotal],
@@ -91,7 +93,7 @@ describe("Groups on the Feature template, computed", () => {
     expect(summary.map((g) => [g.name, g.inTotal, g.lines, g.cost?.toFixed(2)])).toEqual([
       ["Option: long prep", false, 1, "38768.00"],
       ["Night shoot", false, 1, "30000.00"],
-      ["Stunts", true, 1, "30000.00"],
+      ["Stunts", true, 1, "0.00"],
     ]);
 
     // Greyed: the conditional format marks the rows out of the total, and only those.
@@ -226,5 +228,59 @@ describe("a Person is one person however Excel would read the spelling", () => {
     ["an accent (Zoé is not Zoe)", "Zoe", "Zoé"],
   ])("keeps two people apart when the name has %s", async (_what, first, second) => {
     expect(await starLines(first, second)).toEqual([0, 79901]);
+  });
+});
+
+describe("a group's cost when one person has lines in two groups", () => {
+  it("lists for each group what switching it alone saves, to the cent: a star paid below the SAG-AFTRA ceiling, then two option weeks that cross it", async () => {
+    const { wb, layout, value } = await pricedFeature(TEMPLATES.FEATURE);
+    const [cast] = layout.detailLines.filter((l) => l.account === "1401").map((l) => l.row);
+    const spare = layout.detailLines[layout.detailLines.length - 1].row + 1;
+    // The picture salary, in no group: 30 days at 5,000 = 150,000.
+    wb.enter(DETAIL, cast, C.person, "Star");
+    wb.enter(DETAIL, cast, C.amount, "30");
+    wb.enter(DETAIL, cast, C.units, "Day");
+    wb.enter(DETAIL, cast, C.rate, "5000");
+    // Two option weeks of 50,000, each in a group of its own.
+    for (const [row, group] of [
+      [spare, "Option: week one"],
+      [spare + 1, "Option: week two"],
+    ] as const)
+      for (const [column, input] of [
+        [C.acct, "1401"],
+        [C.description, group],
+        [C.amount, "5"],
+        [C.units, "Day"],
+        [C.rate, "10000"],
+        [C.fringeSet, "Fringes,SAG-AFTRA"],
+        [C.person, "Star"],
+        [C.group, group],
+      ] as const)
+        wb.enter(DETAIL, row, column, input);
+    const [feature] = await findBudgets(wb);
+    const costs = async () =>
+      Object.fromEntries(
+        (await readGroups(wb, feature))
+          .filter((g) => g.name.startsWith("Option: week"))
+          .map((g) => [g.name, g.cost?.toFixed(2)]),
+      );
+    // Week one is paid from 150,000 to 200,000: SAG-AFTRA 21% of 50,000 (10,500.00), SS 6.2% up
+    // to 184,500 (2,139.00), Medicare 1.45% (725.00), workers' comp and the fee 5% (2,500.00):
+    // 15,864.00. Week two, from 200,000 to 250,000, reaches the ceiling at 232,000: SAG-AFTRA on
+    // 32,000 (6,720.00), Medicare and the 5%: 9,945.00. Without week one, week two would be paid
+    // from 150,000 and cost 15,864.00: so switching either week out alone saves 50,000 + 9,945.00.
+    expect(await costs()).toEqual({ "Option: week one": "59945.00", "Option: week two": "59945.00" });
+
+    const weekOne = (await readGroups(wb, feature)).find((g) => g.name === "Option: week one")!;
+    const before = (await value("Budget_Direct")) as number;
+    await setGroupInTotal(wb, feature, weekOne, false);
+    const after = (await value("Budget_Direct")) as number;
+    expect((before - after).toFixed(2)).toBe("59945.00");
+    // With week one out: switching it back in adds 59,945.00; week two, now paid from 150,000,
+    // saves 65,864.00 when it goes out too.
+    expect(await costs()).toEqual({ "Option: week one": "59945.00", "Option: week two": "65864.00" });
+    const weekTwo = (await readGroups(wb, feature)).find((g) => g.name === "Option: week two")!;
+    await setGroupInTotal(wb, feature, weekTwo, false);
+    expect((after - ((await value("Budget_Direct")) as number)).toFixed(2)).toBe("65864.00");
   });
 });

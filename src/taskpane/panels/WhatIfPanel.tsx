@@ -159,8 +159,8 @@ function Groups({ budget }: { budget: Budget }) {
       </Subtitle2>
       <Caption1>
         Tag lines in the Group column of {budget.detail} (several groups: separate them with commas). A group
-        switched out leaves its lines out of every total, fringes included; the cost shown is what its lines
-        cost, in or out.
+        switched out leaves its lines out of every total, fringes included; the cost shown is what switching
+        that group alone saves (or adds back, for a group that is out), fringes and per-person caps included.
       </Caption1>
       {groups !== null && groups.length === 0 && (
         <Text>No line has a group yet. Type one in the Group column, then read the groups again.</Text>

@@ -48,6 +48,7 @@ import {
 import {
   type Cell,
   type CellBlock,
+  type CellValue,
   type NameSpec,
   type SheetPlan,
   type WritePlan,
@@ -370,6 +371,33 @@ export function filledRowsFormula(table: string, set: string, guild: readonly st
   const isGuild = `ISNUMBER(SEARCH(${name},",${guild.join(",")},"))`;
   const named = `ISNUMBER(SEARCH(${name},","&SUBSTITUTE(${set}," ","")&","))`;
   return `IF((${rated})*(1-${isGuild}+${named}),${table}[#All],"")`;
+}
+
+/** The words of a Fringes set as the detail's formulas search them: `,A,B,` in upper case, no spaces. */
+const setWords = (set: string) => `,${set.replace(/ /g, "")},`.toUpperCase();
+
+/** Whether a line's Fringes set names the fringe table `table` (any case, spaces ignored), as the line's formulas read it. */
+export function setNamesTable(set: string, table: string): boolean {
+  return setWords(set).includes(`,${table.toUpperCase()},`);
+}
+
+/**
+ * What {@link filledRowsFormula} hands PROD.FRINGE, for a table read with its header row: each
+ * row whose rate is blank or 0, or that is a guild's row the set does not name, blanked out.
+ */
+export function filledRows(
+  table: readonly (readonly CellValue[])[],
+  set: string,
+  guild: readonly string[],
+): CellValue[][] {
+  const [rate, name] = ["Rate", "Name"].map((h) => table[0]?.indexOf(h) ?? -1);
+  const guilds = `,${guild.join(",")},`.toUpperCase();
+  return table.map((row) => {
+    const word = `,${String(row[name] ?? "")},`.toUpperCase();
+    const rated = row[rate] !== 0 && row[rate] !== "" && row[rate] !== null;
+    const kept = rated && (!guilds.includes(word) || setWords(set).includes(word));
+    return kept ? [...row] : row.map(() => "");
+  });
 }
 
 /**

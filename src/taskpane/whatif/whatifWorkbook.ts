@@ -33,10 +33,16 @@ import {
   PortError,
   a1,
   a1Range,
+  isDeadReference,
   parseA1,
   quoteList,
+  splitAddress,
   throwIfAborted,
 } from "../../excel/port";
+import { ProdError } from "../../engine/errors";
+import { type Decimal, ZERO } from "../../engine/money";
+import { GUILD_FILL_INS } from "../../engine/templates";
+import { fringeColumn } from "../../functions/fringes";
 import {
   earlierWork,
   ownedSheetState,
@@ -69,7 +75,7 @@ import {
 import { rowNow, tableRows } from "../shell/tableRows";
 import { rewriteKeepingSaved, takeBackSaved } from "../shell/savedStore";
 import { count } from "../shell/words";
-import { TEMPLATES_OWNER } from "../templates/buildPlan";
+import { TEMPLATES_OWNER, filledRows, setNamesTable } from "../templates/buildPlan";
 import { GROUPS_FORMATS, IN_TOTAL, groupCostFormula } from "../templates/groupFormulas";
 
 /** The owner key of the sheets the What-if panel writes (the scenario store and comparison). */
@@ -115,14 +121,47 @@ export async function findBudgets(port: WorkbookPort): Promise<Budget[]> {
 
 // ---- Groups ------------------------------------------------------------------------------
 
-/** The budget's groups with what each costs and its switch. */
+/** The detail columns a line's fringes are worked out from, by their headings (DETAIL_HEADER). */
+const FRINGE_INPUTS = {
+  x: "X",
+  hours: "Hours",
+  days: "Days",
+  fringeSet: "Fringes set",
+  names: "Names on rates date",
+} as const;
+
+/** The cell an engine error shows in Excel (functions/runtime.ts maps the kinds so). */
+const SHOWN_ERROR: Record<ProdError["kind"], string> = {
+  invalid: "#VALUE!",
+  notFound: "#N/A",
+  divZero: "#DIV/0!",
+};
+
+/**
+ * The budget's groups with what each costs, what switching it alone saves ({@link summarizeGroups}),
+ * and its switch. Read in one go: the Groups and Fringes tables, the workbook's names, and the
+ * detail's lines from the header row to the last column PROD named (values only). A budget made
+ * before the Person key column has no caps to work out: its groups cost what their lines do.
+ */
 export async function readGroups(port: WorkbookPort, budget: Budget): Promise<GroupSummary[]> {
-  const [table, group, subtotal, fringes] = await Promise.all([
+  const fringeTableName = `Fringes${budget.copy}`;
+  const [table, fringeTable, names] = await Promise.all([
     port.readTable(budget.groupsTable),
-    ...["Detail_Group", "Detail_Subtotal", "Detail_Fringes"].map((n) =>
-      port.readNamedRange(`${n}${budget.copy}`),
-    ),
+    port.readTable(fringeTableName),
+    port.listNames(),
   ]);
+  const named = (name: string) => {
+    const formula = names.find(
+      (n) => n.name.toLowerCase() === `${name}${budget.copy}`.toLowerCase(),
+    )?.formula;
+    return formula === undefined || isDeadReference(formula) ? null : splitAddress(formula);
+  };
+  const [group, subtotal, fringes, key] = [
+    "Detail_Group",
+    "Detail_Subtotal",
+    "Detail_Fringes",
+    "Detail_PersonKey",
+  ].map(named);
   if (!table || !group || !subtotal || !fringes) {
     throw new PortError(
       "notFound",
@@ -130,15 +169,68 @@ export async function readGroups(port: WorkbookPort, budget: Budget): Promise<Gr
       [budget.groupsTable],
     );
   }
-  const lines = group.values.map((row, i) => ({
-    group: String(row[0] ?? ""),
-    subtotal: subtotal.values[i]?.[0] ?? "",
-    fringes: fringes.values[i]?.[0] ?? "",
-  }));
+  const columns = [group, subtotal, fringes, key].map((ref) => (ref ? parseA1(ref.address).column : -1));
+  const lines = parseA1(group.address);
+  const block = await port.readRange({
+    sheet: group.sheet,
+    address: a1Range(lines.row - 1, 0, lines.rowCount + 1, Math.max(...columns) + 1),
+  });
+  const [header, ...rows] = block.values;
+  const at = Object.fromEntries(
+    Object.entries(FRINGE_INPUTS).map(([k, heading]) => [k, header.indexOf(heading)]),
+  ) as Record<keyof typeof FRINGE_INPUTS, number>;
+  const [groupCol, subtotalCol, fringesCol, keyCol] = columns;
+  const caps = key !== null && Object.values(at).every((c) => c >= 0);
+  const fringeRows = fringeTable ? [fringeTable.headers, ...fringeTable.rows] : null;
   return summarizeGroups(
     table.rows.map((r) => ({ name: String(r[0] ?? ""), inTotal: r[1] })),
-    lines,
+    rows.map((row) => ({
+      group: String(row[groupCol] ?? ""),
+      subtotal: row[subtotalCol] ?? "",
+      fringes: row[fringesCol] ?? "",
+      caps:
+        caps && row[keyCol] !== ""
+          ? {
+              person: String(row[keyCol]),
+              people: row[at.x],
+              fringesAt: (prior: Decimal) =>
+                lineFringes(row, at, subtotalCol, fringeRows, fringeTableName, prior),
+            }
+          : undefined,
+    })),
   );
+}
+
+/**
+ * A detail line's Fringes at other prior wages, as its formula computes it (buildPlan.ts
+ * fringeFormula): nothing without a Fringes set or wages; PROD.FRINGE over the Fringes table when
+ * the set names it (filledRows: the guild rows of every template, GUILD_FILL_INS, are charged only
+ * where the set names them), plus PROD.FRINGE over the names read on the rates date. The error the
+ * cell would show, when it would show one.
+ */
+function lineFringes(
+  row: readonly CellValue[],
+  at: Record<keyof typeof FRINGE_INPUTS, number>,
+  subtotalAt: number,
+  fringeTable: CellValue[][] | null,
+  fringeTableName: string,
+  prior: Decimal,
+): Decimal | string {
+  const [wages, set, names] = [row[subtotalAt], String(row[at.fringeSet] ?? ""), row[at.names]];
+  if (set === "" || wages === 0 || wages === "") return ZERO;
+  const call = (list: unknown) =>
+    fringeColumn([[wages]], list, prior.toNumber(), [[row[at.hours]]], [[row[at.days]]], [[row[at.x]]])[0];
+  try {
+    let total = ZERO;
+    if (setNamesTable(set, fringeTableName)) {
+      if (!fringeTable) return "#REF!";
+      total = total.plus(call(filledRows(fringeTable, set, GUILD_FILL_INS)));
+    }
+    return names === "" || names === null ? total : total.plus(call(names));
+  } catch (error) {
+    if (error instanceof ProdError) return SHOWN_ERROR[error.kind];
+    throw error;
+  }
 }
 
 /**

@@ -1,12 +1,17 @@
 import fc from "fast-check";
 import {
+  budgetTotal,
   groupKey,
   lineGroupKeys,
   lineInTotal,
+  priorWages,
   summarizeGroups,
   switchedOut,
   type GroupedLine,
 } from "../../../src/engine/whatif/groups";
+import { calculateFringes } from "../../../src/engine/fringes/calculate";
+import { resolveFringes } from "../../../src/engine/fringes/resolve";
+import { type Decimal, fromNumber, roundCents } from "../../../src/engine/money";
 
 describe("reading group tags as the template's formulas do", () => {
   it("ignores ordinary spaces and case, and splits at commas", () => {
@@ -69,9 +74,11 @@ describe("summarizeGroups", () => {
       ],
       lines,
     );
+    // Stunts' second line is in Night shoot too, which is out: it stays out whatever Stunts' switch
+    // says, so it costs Stunts nothing; switching Night shoot in adds it.
     expect(out.map((g) => [g.name, g.inTable, g.inTotal, g.lines, g.cost?.toFixed(2), g.error])).toEqual([
       ["Night shoot", true, false, 1, "2500.01", null],
-      ["Stunts", true, true, 2, "3711.63", null],
+      ["Stunts", true, true, 2, "1211.62", null],
       ["Crane", false, true, 1, "0.30", null],
     ]);
   });
@@ -120,6 +127,112 @@ describe("summarizeGroups", () => {
           expect(g?.lines ?? 0).toBe(raw.filter(has).length);
         }
       }),
+    );
+  });
+});
+
+/**
+ * A labor line paying `person` (`people` of them) `wages`, charged `fringes` (PROD.FRINGE's
+ * arithmetic), in `group`; its Fringes cell as the sheet shows it with the groups `out` switched
+ * out is filled in by {@link onSheet}.
+ */
+function labor(fringes: string, person: string, wages: number, group = "", people = 1): GroupedLine {
+  const set = resolveFringes(fringes);
+  return {
+    group,
+    subtotal: wages,
+    fringes: null,
+    caps: {
+      person,
+      people,
+      fringesAt: (prior: Decimal) =>
+        calculateFringes(set, [{ wages: fromNumber(wages), people }], prior).total,
+    },
+  };
+}
+
+/** The lines with each Fringes cell as the sheet computes it, the groups `out` switched out. */
+function onSheet(lines: GroupedLine[], out: ReadonlySet<string>): GroupedLine[] {
+  const priors = priorWages(lines, out);
+  return lines.map((line, i) => ({
+    ...line,
+    fringes: line.caps ? (line.caps.fringesAt(priors[i]) as Decimal).toNumber() : line.fringes,
+  }));
+}
+
+describe("what a group costs when one person has lines in two groups", () => {
+  // SS 6.2% up to 184,500, Medicare 1.45%, SAG-AFTRA 21% up to 232,000 a picture (2026 figures).
+  const STAR = "SS@2026-03-01,MEDICARE@2026-03-01,SAG-AFTRA@2026-03-01";
+  const star = [
+    labor(STAR, "P:STAR", 150000),
+    labor(STAR, "P:STAR", 50000, "Option: week one"),
+    labor(STAR, "P:STAR", 50000, "Option: week two"),
+  ];
+
+  it("pays the star's lines in no group first, then the grouped ones in order", () => {
+    expect(priorWages(star, new Set()).map(String)).toEqual(["0", "150000", "200000"]);
+    expect(priorWages(star, new Set(["OPTION:WEEKONE"])).map(String)).toEqual(["0", "150000", "150000"]);
+  });
+
+  it("costs each week at what switching it alone out saves, to the cent, though the star is above the ceiling", () => {
+    // Week one, from 150,000 to 200,000: SAG-AFTRA 10,500.00, SS 2,139.00 (to 184,500), Medicare
+    // 725.00 = 13,364.00. Week two, from 200,000: SAG-AFTRA on 32,000 = 6,720.00 and Medicare
+    // 725.00 = 7,445.00. Either out alone leaves the other paid from 150,000 at 13,364.00: each
+    // saves 50,000 + 7,445.00.
+    const lines = onSheet(star, new Set());
+    expect(lines.map((l) => l.fringes)).toEqual([42975, 13364, 7445]);
+    const groups = summarizeGroups([], lines);
+    expect(groups.map((g) => [g.name, g.cost?.toFixed(2)])).toEqual([
+      ["Option: week one", "57445.00"],
+      ["Option: week two", "57445.00"],
+    ]);
+    // With week one out, it adds 57,445.00 back; week two alone saves 63,364.00.
+    const table = [{ name: "Option: week one", inTotal: "No" }];
+    const out = summarizeGroups(table, onSheet(star, new Set(["OPTION:WEEKONE"])));
+    expect(out.map((g) => [g.name, g.inTotal, g.cost?.toFixed(2)])).toEqual([
+      ["Option: week one", false, "57445.00"],
+      ["Option: week two", true, "63364.00"],
+    ]);
+  });
+
+  it("names the error of a line whose prior wages the switch changes, and no error of a line it leaves alone", () => {
+    const broken = { ...star[2], caps: { ...star[2].caps!, fringesAt: () => "#VALUE!" } };
+    const untouched = { group: "", subtotal: 10, fringes: "#VALUE!" };
+    const lines = [...onSheet(star, new Set()).slice(0, 2), { ...broken, fringes: 7445 }, untouched];
+    expect(summarizeGroups([], lines).map((g) => [g.name, g.cost?.toFixed(2) ?? g.error])).toEqual([
+      ["Option: week one", "#VALUE!"],
+      ["Option: week two", "57445.00"],
+    ]);
+  });
+
+  it("lists for every group the total with it in less the total with it out, both worked out afresh", () => {
+    const PAYROLL = "SS@2026-03-01,MEDICARE@2026-03-01,FUTA@2026-03-01";
+    const line = fc.record({
+      person: fc.constantFrom("", "P:A", "P:B"),
+      people: fc.integer({ min: 1, max: 3 }),
+      wages: fc.integer({ min: 0, max: 20_000_000 }),
+      group: fc.constantFrom("", " ", "G1", "G2", "G1, G2", "G3"),
+    });
+    const switches = fc.record({ G1: fc.boolean(), G2: fc.boolean(), G3: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), switches, (raw, on) => {
+        const table = Object.entries(on).map(([name, inTotal]) => ({
+          name,
+          inTotal: inTotal ? "Yes" : "No",
+        }));
+        const out = new Set(table.filter((r) => r.inTotal === "No").map((r) => r.name));
+        const lines = onSheet(
+          raw.map((l) => labor(PAYROLL, l.person, l.wages / 100, l.group, l.people)),
+          out,
+        );
+        for (const g of summarizeGroups(table, lines)) {
+          const withIt = new Set([...out].filter((k) => k !== g.key));
+          const withoutIt = new Set([...out, g.key]);
+          const [a, b] = [budgetTotal(lines, withIt), budgetTotal(lines, withoutIt)];
+          expect(g.cost?.toFixed(2)).toBe(roundCents((a as Decimal).minus(b as Decimal)).toFixed(2));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
