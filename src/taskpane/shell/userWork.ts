@@ -27,8 +27,9 @@
  * point (no CHECK_VERSION) is read as then: a formula by its shape alone. A sheet written before
  * checks (no check column) is read as before: PROD's labels and formulas there are taken as
  * PROD's, so a label the user retyped is replaced. A row whose check the user deleted or typed
- * over is read so too, and the pane says so (lostChecks); a reference to such a row reads as one
- * to a row of the user's. What tells the two apart is not the check column, which
+ * over is read so too, and the pane says so (lostChecks); a reference to such a row points where
+ * PROD wrote it when the checked rows around it tell (placeLostRows), else it reads as one to a
+ * row of the user's. What tells the two apart is not the check column, which
  * the user can delete, but the sheet's hidden PROD_HIDDEN name that the port writes for the
  * column it hides (port.ts: Excel keeps the name when the column is deleted, whatever the user
  * did to the sheet's note) and, failing it, the note's own words ({@link CHECK_NOTE}).
@@ -445,12 +446,66 @@ function checkReading(cells: SheetCells, rows: readonly OwnRow[], sheet: string)
     // A row the user copied, its check with it, points as the first.
     if (!now.has(written)) now.set(written, r);
   }
+  if (typeof column === "number") {
+    const lost = rows.filter(
+      (own) => own.check === column && parseCheck(valueAt(cells, own.row, column)) === null,
+    );
+    placeLostRows(
+      lost.map((own) => own.row),
+      asWritten,
+      now,
+    );
+  }
   return {
     version: 2,
     sheet,
     asWritten: (r) => asWritten.get(r) ?? null,
     now: (r) => now.get(r) ?? null,
   };
+}
+
+/**
+ * Where PROD wrote the rows whose check the user deleted or typed over (`lost`, sheet rows), told
+ * by the checked rows around each, into `asWritten` and `now` ({@link checkReading}): otherwise a
+ * formula on another row pointing at such a row would read as pointed elsewhere by hand. Between
+ * two checked rows next to each other among the checked (at a and b, written at wa and wb), a
+ * lost row at r was written at wa + (r - a) when as many rows lie between them as PROD wrote (no
+ * row inserted or deleted there); else, when the lost rows there are as many as the rows PROD
+ * wrote there that no row holds now, the nth of them was the nth (rows keep their order). Any
+ * other gap cannot be told (a row of the user's the panel reads as PROD's, a row of PROD's
+ * deleted): its lost rows stay rows of the user's, and a reference to them reads as moved.
+ * Rows above the first checked row or below the last are not told either.
+ */
+function placeLostRows(
+  lost: readonly number[],
+  asWritten: Map<number, number>,
+  now: Map<number, number>,
+): void {
+  const checked = [...asWritten.keys()].sort((x, y) => x - y);
+  const waiting = [...lost].sort((x, y) => x - y);
+  let next = 0;
+  for (let k = 0; k + 1 < checked.length && next < waiting.length; k++) {
+    const [a, b] = [checked[k], checked[k + 1]];
+    while (next < waiting.length && waiting[next] < a) next++;
+    const inGap: number[] = [];
+    for (; next < waiting.length && waiting[next] < b; next++) inGap.push(waiting[next]);
+    const [wa, wb] = [asWritten.get(a)!, asWritten.get(b)!];
+    if (inGap.length === 0 || wb <= wa) continue;
+    const free = Array.from({ length: wb - wa - 1 }, (_, i) => wa + 1 + i).filter((w) => !now.has(w));
+    const writtenAt =
+      b - a === wb - wa
+        ? (r: number) => wa + (r - a)
+        : inGap.length === free.length
+          ? (r: number) => free[inGap.indexOf(r)]
+          : null;
+    if (writtenAt === null) continue;
+    for (const r of inGap) {
+      const w = writtenAt(r);
+      if (now.has(w)) continue;
+      asWritten.set(r, w);
+      now.set(w, r);
+    }
+  }
 }
 
 /** Where a row's check is on a sheet as read: the first cell from `from` right that holds one. */

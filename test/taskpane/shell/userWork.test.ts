@@ -610,6 +610,55 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     );
   });
 
+  it.each([
+    ["as written", 0 as Placing],
+    ["with a row inserted between its neighbours", between],
+    ["with two rows inserted above", 2 as Placing],
+  ])(
+    "reads formulas on other rows pointing at a row whose check was deleted or typed over as PROD's (%s): its checked neighbours tell where PROD wrote it",
+    (_how, at) => {
+      const place = placing(at);
+      for (const lost of ["", "my own words"]) {
+        const edited = sheet((cells) => {
+          cells[place(3)][CHECK] = put(lost); // 2300's check: the Grand total's formulas point at its row
+        }, at);
+        expect(edited.formulas[place(4)].slice(2, 4)).toEqual([
+          `=SUM(C${place(2) + 1}:C${place(3) + 1})`,
+          `=D${place(2) + 1}+D${place(3) + 1}`,
+        ]);
+        expect(findTypedCells(edited, rows(at), SHEET).filter((t) => t.kind === "over")).toEqual([]);
+        expect(lostChecks(edited, rows(at)).map((r) => r.label)).toEqual(["2300 Sets"]);
+      }
+    },
+  );
+
+  it("still tells a reference pointed by hand at, or away from, a row whose check was deleted", () => {
+    const edited = sheet((cells) => {
+      cells[4][CHECK] = put(""); // 2300's check, on the sheet's row 5
+      cells[2][4] = put(7, "=ROUND(C3-D5,2)"); // 1100's difference against 2300's D
+      cells[5][2] = put(7, "=SUM(C3:C4)"); // the total's SUM no longer reaching 2300
+      cells[5][3] = put(7, "=D3+D4"); // nor its other, pointed at the row inserted by hand
+    }, between);
+    const typed = findTypedCells(edited, rows(between), SHEET);
+    expect(typed.map((t) => [t.kind, a1(t.row, t.column), t.formula, t.prod])).toEqual([
+      ["over", "E3", "=ROUND(C3-D5,2)", "=ROUND(C3-D3,2)"],
+      ["over", "C6", "=SUM(C3:C4)", "=SUM(C3:C5)"],
+      ["over", "D6", "=D3+D4", "=D3+D5"],
+    ]);
+  });
+
+  it("reads a reference to a row whose check was deleted as one to a row of the user's when its neighbours cannot tell", () => {
+    // A row of the user's inserted with words in it (a row of PROD's to the panel, without a
+    // check) and 2300's check deleted, between the same neighbours: either could be 2300.
+    const edited = sheet((cells) => {
+      cells[3][1] = put("my line");
+      cells[4][CHECK] = put("");
+    }, between);
+    const mine: OwnRow = { ...rows(between)[2], row: 3, key: "row my line", label: "my line" };
+    const typed = findTypedCells(edited, [...rows(between), mine], SHEET);
+    expect(typed.filter((t) => t.kind === "over").map((t) => a1(t.row, t.column))).toEqual(["C6", "D6"]);
+  });
+
   it("reads formulas pointing at a row whose label the user retyped as PROD's: the row is told by its check", () => {
     const edited = sheet((cells) => {
       cells[3][0] = put(2400);
@@ -1162,7 +1211,7 @@ describe("a property of the placing", () => {
       ),
     );
   });
-  it("reads PROD's formulas as PROD's after rows are inserted anywhere, and tells any reference pointed elsewhere by hand", () => {
+  it("reads PROD's formulas as PROD's after rows are inserted anywhere, a row's check deleted or not, and tells any reference pointed elsewhere by hand", () => {
     /** A reference: the column's letter and the nth row PROD wrote (0-based). */
     const ref = fc.tuple(fc.constantFrom("B", "C", "D"), fc.nat());
     fc.assert(
@@ -1174,7 +1223,9 @@ describe("a property of the placing", () => {
         // A reference the user points elsewhere by hand: which row, formula and reference, and
         // to which row of the sheet or which other column.
         fc.option(fc.tuple(fc.nat(), fc.nat(3), fc.boolean(), fc.nat())),
-        (specs, gaps, move) => {
+        // A row whose check the user deleted, between two checked rows (when there are three).
+        fc.option(fc.nat()),
+        (specs, gaps, move, deleted) => {
           const n = specs.length;
           const at = (i: number) => i + gaps.slice(0, i + 1).reduce((a, b) => a + b, 0);
           const height = at(n - 1) + 1;
@@ -1201,10 +1252,14 @@ describe("a property of the placing", () => {
             cells[at(i)] = [...line(i, at).map((c) => asRead(c).formula), check];
             return { row: at(i), key: `row ${i}`, label: `row ${i}`, width: 5, notes: 4, check: 5 };
           });
+          const lost = deleted === null || n < 3 ? null : 1 + (deleted % (n - 2));
+          if (lost !== null) cells[at(lost)][5] = "";
           expect(findTypedCells(grid(cells), own, SHEET)).toEqual([]);
           if (move === null) return;
           const [which, index, byRow, to] = move;
           const i = which % n;
+          // A row without its check is read by today's rule: a formula there is PROD's.
+          fc.pre(i !== lost);
           const refs = refsOf(i);
           const pointed = refs.map((r) => ({ column: r.column, row: at(r.row) }));
           const was = pointed[index];
