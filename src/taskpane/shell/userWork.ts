@@ -52,7 +52,8 @@
  * offset to the right of PROD's columns there (the new output may be wider or narrower). A figure
  * typed over a formula is never put into a live cell (the comparison would be wrong): it is carried
  * as a note beside its row that says what it was (on a row the new output does not have, under
- * the heading beside the row's label, saying nothing was put back in its place). Cells of a row
+ * the heading beside the row's label, saying nothing was put back in its place). A cell typed
+ * where PROD left its cell blank goes to the first free column right of PROD's on its row. Cells of a row
  * whose label the new output does not have, and loose cells, go after PROD's output under a
  * heading that says they came from the earlier output; a row's cells keep its label there. None is dropped, none lands on a cell PROD
  * writes or in the hidden check column, no two land on the same cell
@@ -965,7 +966,8 @@ export function placeTypedCells(
     };
     const wanted = (t: TypedCell): number | null => {
       if (t.kind === "note") return target.notes ?? target.width;
-      if (t.kind === "beside") return target.width + t.column - (t.on?.width ?? 0);
+      // Typed where PROD left its cell blank: PROD writes that column, so at the first free beside.
+      if (t.kind === "beside") return inBlank(t) ? null : target.width + t.column - (t.on?.width ?? 0);
       return null;
     };
     // Exact places first (notes, then beside), then the rest at the first free column beside.
@@ -1001,10 +1003,12 @@ export function placeTypedCells(
 
 const order = (t: TypedCell) => ["note", "beside", "over", "loose"].indexOf(t.kind);
 
+/** A cell typed in one of PROD's columns where PROD left the cell blank (findTypedCells' "beside"). */
+const inBlank = (t: TypedCell) => t.kind === "beside" && t.on !== null && t.column < t.on.width;
+
 /** What the user typed, in words for the question: "3 notes beside rows (1100 Story, 2300 Sets …)". */
 export function typedWords(typed: readonly TypedCell[]): string[] {
   // A cell typed in one of PROD's columns (where PROD left it blank) is named by its column.
-  const inBlank = (t: TypedCell) => t.kind === "beside" && t.on !== null && t.column < t.on.width;
   const onRows = typed.filter((t) => t.kind === "note" || (t.kind === "beside" && !inBlank(t)));
   const blanks = typed.filter(inBlank);
   const overs = typed.filter((t) => t.kind === "over");
@@ -1082,9 +1086,11 @@ export function firstFew(items: readonly string[], shown = 3): string {
  */
 export function carriedWords(carry: Carry, keptHeading: string, done: boolean): string {
   const will = (verb: string) => (done ? verb : `will be ${verb}`);
-  // A figure typed over a formula is said on its own, wherever its note went.
+  // A figure typed over a formula is said on its own, wherever its note went; so is a cell typed
+  // where PROD left its cell blank.
   const cells = carry.cells.filter((p) => p.from.kind !== "over");
-  const onRow = cells.filter((p) => p.where === "row").length;
+  const blanks = cells.filter((p) => p.where === "row" && inBlank(p.from)).length;
+  const onRow = cells.filter((p) => p.where === "row").length - blanks;
   const back = cells.filter((p) => p.where === "back");
   const kept = cells.filter((p) => p.where === "kept");
   // On a row the new sheet has, PROD's own is back where the user typed; on one it does not, the
@@ -1104,6 +1110,10 @@ export function carriedWords(carry: Carry, keptHeading: string, done: boolean): 
   const parts: string[] = [];
   if (onRow > 0)
     parts.push(`${count(onRow, "cell")} of yours ${will("carried")} to the rows with the same labels`);
+  if (blanks > 0)
+    parts.push(
+      `${count(blanks, "cell")} you typed where PROD left its cell blank ${will("put")} beside ${blanks === 1 ? "its row" : "their rows"}, in the first free column right of PROD's`,
+    );
   if (back.length > 0) {
     const rows = [...new Set(back.map((p) => p.from.on?.label ?? ""))];
     parts.push(

@@ -345,6 +345,61 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     ]);
   });
 
+  it("puts a cell typed where PROD left its cell blank at the first free column right of PROD's, and says so", () => {
+    const edited = sheet((cells) => {
+      cells[4][0] = put(1.3); // the Grand total's blank "Account"
+      cells[4][7] = put("ask"); // beside it, right of the check (H)
+      cells[4][NOTES] = put("mine"); // its note
+    });
+    const typed = findTypedCells(edited, rows(), SHEET);
+    // The new output is wider (notes in H, the check in I): what was beside stays one right of
+    // the check (J); 1.3 goes to the first free column right of PROD's, I being the check: K.
+    const wider = rows().map((own) => ({
+      ...own,
+      width: own.width + 2,
+      notes: own.notes === null ? null : 7,
+      check: 8,
+    }));
+    const carry = placeTypedCells(typed, wider, SHEET, {
+      start: 6,
+      width: 8,
+      notes: 7,
+      heading: KEPT,
+      check: 8,
+    });
+    expect(carry.cells.map((p) => [a1(p.row, p.column), p.cell])).toEqual([
+      ["H5", { text: "mine" }],
+      ["J5", { text: "ask" }],
+      ["K5", 1.3],
+    ]);
+    expect(carriedWords(carry, KEPT, false)).toBe(
+      "2 cells of yours will be carried to the rows with the same labels; 1 cell you typed where PROD left its cell blank will be put beside its row, in the first free column right of PROD's.",
+    );
+    // An output narrower than the earlier one: still beside its row (it was put at column -4).
+    const narrow = rows().map((own) => ({
+      ...own,
+      width: 2,
+      notes: own.notes === null ? null : 1,
+      check: 2,
+    }));
+    const blank = findTypedCells(
+      sheet((cells) => (cells[4][0] = put(1.3))),
+      rows(),
+      SHEET,
+    );
+    const placed = placeTypedCells(blank, narrow, SHEET, {
+      start: 6,
+      width: 2,
+      notes: 1,
+      heading: KEPT,
+      check: 2,
+    });
+    expect(placed.cells.map((p) => a1(p.row, p.column))).toEqual(["D5"]);
+    expect(carriedWords(placed, KEPT, true)).toBe(
+      "1 cell you typed where PROD left its cell blank put beside its row, in the first free column right of PROD's.",
+    );
+  });
+
   it("tells a figure PROD wrote as a value from the same figure typed, or a formula of the user's that gives it", () => {
     // A comparison of values (as the Scenario comparison writes): 1,000 in C, text "=x" in D.
     const line: Cell[] = [{ text: "Grand total" }, null, 1000, { text: "=x" }];
