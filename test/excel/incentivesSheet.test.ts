@@ -9,6 +9,7 @@
  */
 import { TAG_COLUMNS } from "../../src/engine/incentives/tags";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { NUMBER_FORMATS } from "../../src/excel/port";
 import { COMPARISON_SHEET, KEPT_HEADING } from "../../src/taskpane/incentives/comparisonSheet";
 import { CHECK_NOTE, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { compareIncentives, explain, readBudget } from "../../src/taskpane/incentives/runIncentives";
@@ -468,7 +469,7 @@ describe("the Settings and Exchange rate cells the user changed on the Incentive
     );
   });
 
-  it("takes settings and a rate changed in the pane, unasked, where the sheet's cells are as PROD wrote them, in no more syncs; a row whose check is gone asks as before", async () => {
+  it("takes settings and a rate changed in the pane, unasked, where the sheet's cells are as PROD wrote them, in no more syncs; a row whose check is gone asks as before, and is kept whole, once, when the new comparison drops it", async () => {
     const { book, excel, port, ref } = setup();
     await compareIncentives(port, ref, programs, never);
     // The pane now sells Georgia's credit at 0.88 and has a Canadian dollar rate of 1.37.
@@ -495,6 +496,7 @@ describe("the Settings and Exchange rate cells the user changed on the Incentive
     // rate that differs from the pane's is asked about, and kept on Replace.
     book.setCell(COMPARISON_SHEET, "L8", { kind: "value", content: "" });
     const questions: string[] = [];
+    const asked = excel.state.syncs;
     const again = await compareIncentives(
       port,
       ref,
@@ -506,16 +508,68 @@ describe("the Settings and Exchange rate cells the user changed on the Incentive
       `Replace "Incentive comparison"? PROD's hidden check of what it wrote is gone from 1 row (CAN-BC), so on it PROD cannot tell a label or formula you retyped from its own, and puts its own back, except a program's Settings or Exchange rate that is not the pane's, which it keeps; notes, cells beside the rows and figures typed over formulas are still kept. You changed on it: CAN-BC's Exchange rate (E8) is 1.37, the pane had 1.5. The new comparison keeps your value and its figures use it. Comparing replaces it with this comparison.`,
     ]);
     expect(again?.programs[2].exchangeRate).toBe(1.37);
+    const askedSyncs = excel.state.syncs - asked;
 
-    // British Columbia's check deleted again, and British Columbia no longer compared: nothing of
-    // PROD's goes back on a row the new comparison does not have.
+    // British Columbia's check deleted again, the user retypes its name and its timing, and
+    // British Columbia is no longer compared: PROD cannot tell what the user retyped there, so
+    // the row is kept whole under the heading, as it reads, not dropped.
     book.setCell(COMPARISON_SHEET, "L8", { kind: "value", content: "" });
+    book.setCell(COMPARISON_SHEET, "B8", { kind: "value", content: "BC (our reading)" });
+    book.setCell(COMPARISON_SHEET, "I8", { kind: "value", content: "after audit, about 18 months" });
+    // What Excel shows of its formulas (the mock does not calculate).
+    const shown = { F8: 1618400, G8: 1294720, H8: 6905280 };
+    for (const [address, result] of Object.entries(shown)) {
+      const cell = book.cell(COMPARISON_SHEET, address)!;
+      cell.result = result;
+    }
     const before = snapshot(book);
     expect(await compareIncentives(port, ref, [pane[0], pane[1]], asking(false, questions))).toBeNull();
     expect(snapshot(book)).toBe(before);
     expect(questions[1]).toBe(
-      `Replace "Incentive comparison"? PROD's hidden check of what it wrote is gone from 1 row (CAN-BC), so on it PROD cannot tell a label or formula you retyped from its own; the new sheet does not have it, so nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
+      `Replace "Incentive comparison"? PROD's hidden check of what it wrote is gone from 1 row (CAN-BC), so on it PROD cannot tell a label or formula you retyped from its own; the new sheet does not have it, so it keeps the row under "${KEPT_HEADING}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
     );
+    const start = excel.state.syncs;
+    const kept = await compareIncentives(port, ref, [pane[0], pane[1]], asking(true, questions));
+    // In the syncs of any replace asked about.
+    expect(excel.state.syncs - start).toBe(askedSyncs);
+    const heading = book.values(COMPARISON_SHEET, 0, 0, 20, 1).findIndex((r) => r[0] === KEPT_HEADING);
+    expect(heading).toBe(8);
+    // By its label, each cell in its column: the name and timing as retyped, the rate, and the
+    // figures of its formulas (which point at cells of this row) as the values they showed.
+    expect(book.values(COMPARISON_SHEET, heading + 1, 0, 1, 12)).toEqual([
+      [
+        "CAN-BC",
+        "BC (our reading)",
+        "CAD",
+        "",
+        1.37,
+        1618400,
+        1294720,
+        6905280,
+        "after audit, about 18 months",
+        "none",
+        "",
+        "",
+      ],
+    ]);
+    expect(book.cell(COMPARISON_SHEET, `G${heading + 2}`)).toMatchObject({
+      kind: "value",
+      format: NUMBER_FORMATS.money,
+    });
+    expect(kept?.carried).toBe(
+      `1 row whose check was gone that the new sheet does not have (CAN-BC) kept under "${KEPT_HEADING}" by its label, its cells as they read (8 cells; formulas pointing at cells of this sheet as their values).`,
+    );
+    // Compared again: the kept row is read as kept, and kept once, as it is.
+    const keptRow = book.values(COMPARISON_SHEET, heading + 1, 0, 1, 12);
+    const third = await compareIncentives(port, ref, [pane[0], pane[1]], asking(true, questions));
+    expect(questions[3]).toBe(
+      `Replace "Incentive comparison"? You typed on it: 8 cells on 1 row kept from an earlier sheet (CAN-BC). 8 cells will be kept under "${KEPT_HEADING}" (1 row the new sheet does not have: CAN-BC). Comparing replaces it with this comparison.`,
+    );
+    expect(third?.carried).toBe(
+      `8 cells kept under "${KEPT_HEADING}" (1 row the new sheet does not have: CAN-BC).`,
+    );
+    expect(book.values(COMPARISON_SHEET, 0, 0, 20, 1).filter((r) => r[0] === "CAN-BC")).toHaveLength(1);
+    expect(book.values(COMPARISON_SHEET, heading + 1, 0, 1, 12)).toEqual(keptRow);
   });
 
   it("keeps the user's formula in a rate cell as written", async () => {

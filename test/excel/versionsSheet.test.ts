@@ -780,6 +780,75 @@ describe("what the user typed on the comparison", () => {
     );
   }, 60_000);
 
+  it("keeps an account whose check is gone whole under the heading when the filter leaves it out, each cell as it read, once however often compared", async () => {
+    const { book, excel, port, choice } = setup();
+    await saveCurrent(port, await storeRead(port), choice, "Approved", "2026-12-04", yes);
+    const all = { versionIds: [1], base: 1 as const, filter: "", topSheetOnly: false };
+    await compareCurrent(port, await storeRead(port), choice, all, () => Promise.reject(new Error("asked")));
+    // 1101's check deleted (H5), its description retyped and a note typed; what Excel shows of
+    // its formulas set (the mock does not calculate): Current, Approved, the difference and %.
+    book.setCell(COMPARISON_SHEET, "H5", { kind: "value", content: "" });
+    book.setCell(COMPARISON_SHEET, "B5", { kind: "value", content: "Rights (as agreed)" });
+    book.setCell(COMPARISON_SHEET, "G5", { kind: "value", content: "ask legal" });
+    const shown: Record<string, number> = { C5: 125000, D5: 120000, E5: 5000, F5: 0.0417, C104: 1, D104: 1 };
+    for (const [address, result] of Object.entries(shown))
+      book.cell(COMPARISON_SHEET, address)!.result = result;
+    const formulas = ["C5", "D5"].map((a) => String(book.cell(COMPARISON_SHEET, a)?.content));
+    const questions: string[] = [];
+    const syncs = excel.state.syncs;
+    const written = await compareCurrent(
+      port,
+      await storeRead(port),
+      choice,
+      { ...all, filter: "1102-1199" },
+      (question) => {
+        questions.push(question.message);
+        return yes();
+      },
+    );
+    // As any replace with something typed on it.
+    expect(excel.state.syncs - syncs).toBe(15);
+    const column = () => book.values(COMPARISON_SHEET, 0, 0, 200, 1).map((r) => r[0]);
+    const heading = column().indexOf(KEPT_HEADING);
+    const label = String(column()[heading + 1]);
+    expect(label).toBe("1101 Rights (as agreed)");
+    // (The category's SUM over 1101's row reads as the user's: a reference to a row whose check
+    // is gone is one to a row of the user's, userWork.ts.)
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatch(
+      /^You typed on it: 1 cell beside 1 row \(1101 Rights \(as agreed\)\); 2 formulas of yours/,
+    );
+    expect(questions[0]).toContain(
+      `1 cell will be kept under "${KEPT_HEADING}" (1 row the new sheet does not have: ${label}); `,
+    );
+    expect(questions[0]).toContain(
+      ` PROD's hidden check of what it wrote is gone from 1 row (${label}), so on it PROD cannot tell a label or formula you retyped from its own; the new sheet does not have it, so it keeps the row under "${KEPT_HEADING}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
+    );
+    // By its label, each cell in its column: the description as retyped, the figures over the
+    // store and the budget as the formulas they are, the difference and % (over this sheet's
+    // cells) as the values they showed, each in its format, and the note.
+    expect(book.values(COMPARISON_SHEET, heading + 1, 0, 1, 8)).toEqual([
+      [label, "Rights (as agreed)", ...formulas, 5000, 0.0417, "ask legal", ""],
+    ]);
+    expect(book.cell(COMPARISON_SHEET, `E${heading + 2}`)).toMatchObject({
+      kind: "value",
+      format: NUMBER_FORMATS.money,
+    });
+    expect(book.cell(COMPARISON_SHEET, `F${heading + 2}`)?.format).toBe(NUMBER_FORMATS.percent);
+    expect(written?.carried).toContain(
+      `1 cell kept under "${KEPT_HEADING}" (1 row the new sheet does not have: ${label}); `,
+    );
+    expect(written?.carried).toContain(
+      `; 1 row whose check was gone that the new sheet does not have (${label}) kept under "${KEPT_HEADING}" by its label, its cells as they read (5 cells; formulas pointing at cells of this sheet as their values).`,
+    );
+    // Compared again, and again: the kept row once, as it was.
+    const kept = book.values(COMPARISON_SHEET, heading + 1, 0, 1, 9);
+    for (let i = 0; i < 2; i++)
+      await compareCurrent(port, await storeRead(port), choice, { ...all, filter: "1102-1199" }, yes);
+    expect(column().filter((c) => c === label)).toHaveLength(1);
+    expect(book.values(COMPARISON_SHEET, column().indexOf(label), 0, 1, 9)).toEqual(kept);
+  }, 60_000);
+
   it("tells a label retyped and a formula of the user's over PROD's by the row's hidden check: a no writes nothing, a yes keeps both as notes with PROD's cells back", async () => {
     const { book, excel, port, choice, request } = await comparedOnce();
     // The check is in H, right of "Your notes", hidden.

@@ -7,7 +7,7 @@
  */
 import { TEMPLATES } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { PortError, ownershipMarkName } from "../../src/excel/port";
+import { NUMBER_FORMATS, PortError, ownershipMarkName } from "../../src/excel/port";
 import { storedCell, type Scenario } from "../../src/engine/whatif/scenarios";
 import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
@@ -595,6 +595,58 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect(counted.syncs).toBe(16 + 2 * 4 + 1 + 3 + 2 + 2);
   });
 
+  it("keeps a line whose check is gone whole under the heading when the top sheet no longer has it, its figures as they read, once however often compared", async () => {
+    const { book, excel, port, budget } = await insertedBudget();
+    const { scenarios } = await readScenarios(port, budget);
+    const questions: string[] = [];
+    const compare = async (counted = { syncs: 0 }) => {
+      calculateGlobals(book);
+      const saved = await storeNow(port, budget);
+      const start = excel.state.syncs;
+      const written = await compareAndWrite(port, budget, scenarios.slice(0, 2), saved, (question) => {
+        questions.push(question.message);
+        return Promise.resolve(true);
+      });
+      counted.syncs = excel.state.syncs - start;
+      return written;
+    };
+    await compare();
+    const column = () => book.values("Scenario comparison", 0, 0, 60, 1).map((r) => r[0]);
+    const label = String(column()[4]);
+    const named = [...book.sheet("Top Sheet").cells.values()].find((c) => c.content === label);
+    expect(named).toBeDefined();
+    // The line's check deleted (F5), a figure retyped (C5) and the change typed over (D5), a note (E5).
+    const line = book.values("Scenario comparison", 4, 0, 1, 4)[0];
+    book.setCell("Scenario comparison", "F5", { kind: "value", content: "" });
+    book.setCell("Scenario comparison", "C5", { kind: "value", content: 36500 });
+    book.setCell("Scenario comparison", "D5", { kind: "value", content: "see C5" });
+    book.setCell("Scenario comparison", "E5", { kind: "value", content: "ask the studio" });
+    // The top sheet renames the line: the comparison does not have it.
+    named!.content = `${label} (renamed)`;
+    const counted = { syncs: 0 };
+    const written = await compare(counted);
+    expect(questions).toEqual([
+      `You typed on it: 1 cell beside 1 row (${label}). 1 cell will be kept under "${KEPT_HEADING}" (1 row the new sheet does not have: ${label}). PROD's hidden check of what it wrote is gone from 1 row (${label}), so on it PROD cannot tell a label or formula you retyped from its own; the new sheet does not have it, so it keeps the row under "${KEPT_HEADING}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
+    ]);
+    // As any replace with something typed on it: two scenarios (16 + 2 * 4), one chart read, the
+    // sheet and its links (3 + 2), and the globals' layout read before the question (2).
+    expect(counted.syncs).toBe(16 + 2 * 4 + 1 + 3 + 2 + 2);
+    const heading = column().indexOf(KEPT_HEADING);
+    expect(book.values("Scenario comparison", heading + 1, 0, 1, 7)).toEqual([
+      [label, line[1], 36500, "see C5", "ask the studio", "", ""],
+    ]);
+    expect(book.cell("Scenario comparison", `B${heading + 2}`)?.format).toBe(NUMBER_FORMATS.money);
+    expect(written?.carried).toBe(
+      `1 cell kept under "${KEPT_HEADING}" (1 row the new sheet does not have: ${label}); 1 row whose check was gone that the new sheet does not have (${label}) kept under "${KEPT_HEADING}" by its label, its cells as they read (3 cells).`,
+    );
+    // Compared again, twice: the kept row once, as it was.
+    const kept = book.values("Scenario comparison", heading + 1, 0, 1, 7);
+    await compare();
+    await compare();
+    expect(column().filter((c) => c === label)).toHaveLength(1);
+    expect(book.values("Scenario comparison", column().indexOf(label), 0, 1, 7)).toEqual(kept);
+  });
+
   it("names a figure typed over one of PROD's by its row check: Cancel writes nothing; Replace keeps it as a note and puts PROD's figure back, syncs counted", async () => {
     const setup = await insertedBudget();
     const { book, excel, port, budget } = setup;
@@ -690,7 +742,7 @@ describe("the Scenario comparison sheet on the adapter", () => {
     });
     expect(questions).toEqual([
       // Nothing typed: the comparison's rows are not read before the question (no more syncs).
-      "PROD's hidden check of what it wrote is gone from 1 row (Grand total), so on it PROD cannot tell a label or formula you retyped from its own: where the new sheet has the row it puts its own back; on any it does not have, nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+      `PROD's hidden check of what it wrote is gone from 1 row (Grand total), so on it PROD cannot tell a label or formula you retyped from its own: where the new sheet has the row it puts its own back; a row it does not have it keeps under "${KEPT_HEADING}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
     ]);
     // A comparison from before checks: no check column, no note of it, no PROD_HIDDEN name; no
     // words about one, nothing to ask.

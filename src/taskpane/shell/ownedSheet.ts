@@ -308,42 +308,47 @@ export function replaceQuestion(facts: ReplaceFacts): SheetQuestion | null {
 /**
  * What the pane says of rows whose check is gone (the user deleted the hidden column, or its text):
  * there PROD tells only what a sheet without checks tells. On those the new output has (`rows`,
- * Carry's) PROD's own goes back, less the cells the panel keeps (`inputs`, ReplaceFacts'); on
- * those it does not, nothing is put back, and a label or figure retyped there is not carried.
- * When the new output's rows are not known (`rows` null: nothing typed, so the Scenario
- * comparison lays nothing out before its question), both are said, of the rows each is true of.
+ * Carry's) PROD's own goes back, less the cells the panel keeps (`inputs`, ReplaceFacts'); those
+ * it does not have are kept under the kept part's heading (`keptHeading`), each by its label with
+ * its cells as they read (userWork's "row" cells), so nothing retyped there is lost. When the new
+ * output's rows are not known (`rows` null: nothing typed, so the Scenario comparison lays nothing
+ * out before its question), both are said, of the rows each is true of.
  */
 export function lostCheckWords(
   lost: readonly OwnRow[],
   rows: ReadonlySet<string> | null,
+  keptHeading: string,
   inputs?: string,
 ): string {
   const name = (own: OwnRow) => (own.label === "" ? `row ${own.row + 1}` : own.label);
   const them = (n: number) => (n === 1 ? "it" : "them");
   const except = inputs === undefined ? "" : `, except ${inputs}, which it keeps`;
-  const nothing = "nothing is put back there and what you retyped in PROD's cells there is not kept";
+  const under = `under "${keptHeading}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value)`;
+  const kept = (n: number) => `it keeps ${n === 1 ? "the row" : "each"} ${under}`;
   const here = rows === null ? [] : lost.filter((own) => rows.has(own.key));
   const gone = rows === null ? [] : lost.filter((own) => !rows.has(own.key));
   const what =
     rows === null
-      ? `: where the new sheet has the row it puts its own back${except}; on any it does not have, ${nothing}`
+      ? `: where the new sheet has the row it puts its own back${except}; a row it does not have it keeps ${under}`
       : gone.length === 0
         ? `, and puts its own back${except}`
         : here.length === 0
-          ? `; the new sheet does not have ${them(gone.length)}, so ${nothing}`
-          : `: on ${firstFew(here.map(name))} it puts its own back${except}; the new sheet does not have ${firstFew(gone.map(name))}, so ${nothing}`;
+          ? `; the new sheet does not have ${them(gone.length)}, so ${kept(gone.length)}`
+          : `: on ${firstFew(here.map(name))} it puts its own back${except}; the new sheet does not have ${firstFew(gone.map(name))}, so ${kept(gone.length)}`;
   return `PROD's hidden check of what it wrote is gone from ${count(lost.length, "row")} (${firstFew(lost.map(name))}), so on ${them(lost.length)} PROD cannot tell a label or formula you retyped from its own${what}; notes, cells beside the rows and figures typed over formulas are still kept.`;
 }
 
 function questionWords(facts: ReplaceFacts): SheetQuestion {
   const parts: string[] = [];
   if (facts.reclaim) parts.push(unmarkedSheetWords(facts.sheet, facts.what));
-  if (facts.typed.length > 0)
+  // PROD's cells of rows whose check is gone are said with those rows, not as typed.
+  const typed = typedWords(facts.typed);
+  if (typed.length > 0)
     parts.push(
-      `You typed on it: ${typedWords(facts.typed).join("; ")}. ${carriedWords(facts.carry, facts.keptHeading, false)}`,
+      `You typed on it: ${typed.join("; ")}. ${carriedWords(facts.carry, facts.keptHeading, false)}`,
     );
   if (facts.lost && facts.lost.length > 0)
-    parts.push(lostCheckWords(facts.lost, facts.carry.rows, facts.inputs));
+    parts.push(lostCheckWords(facts.lost, facts.carry.rows, facts.keptHeading, facts.inputs));
   if (facts.changed) parts.push(facts.changed);
   if (hasLinks(facts.links)) parts.push(sheetLinksWords(facts.sheet, facts.links));
   parts.push(

@@ -13,7 +13,11 @@
  *   that carries PROD's check (below), anything in a cell of PROD's that is no longer what PROD
  *   wrote there: a label or heading retyped, a formula of the user's over PROD's, a figure typed
  *   over a value;
- * - "loose": anything on a row PROD did not write (rows below, blank rows PROD left).
+ * - "loose": anything on a row PROD did not write (rows below, blank rows PROD left);
+ * - "row": on a row whose check is gone (below), what its cells of PROD's hold, whoever wrote it
+ *   (PROD cannot tell), but its label's column (0: the row's label is read from it) and a figure
+ *   typed over a formula ("over"); and on a row kept under the kept heading, anything in the
+ *   columns there that are not its label's or its notes'.
  *
  * A row's check (issue 21): what PROD wrote on each of its cells, kept in one hidden column right
  * of PROD's columns (after "Your notes"), as one short hash per cell (FNV-1a, engine/check.ts) of
@@ -53,11 +57,16 @@
  * typed over a formula is never put into a live cell (the comparison would be wrong): it is carried
  * as a note beside its row that says what it was (on a row the new output does not have, under
  * the heading beside the row's label, saying nothing was put back in its place). A cell typed
- * where PROD left its cell blank goes to the first free column right of PROD's on its row. Cells of a row
- * whose label the new output does not have, and loose cells, go after PROD's output under a
- * heading that says they came from the earlier output; a row's cells keep its label there. None is dropped, none lands on a cell PROD
- * writes or in the hidden check column, no two land on the same cell
- * (test/taskpane/shell/userWork.test.ts, a property).
+ * where PROD left its cell blank goes to the first free column right of PROD's on its row. Cells
+ * of a row whose label the new output does not have, and loose cells, go after PROD's output under
+ * a heading that says they came from the earlier output; a row's cells keep its label there. A
+ * row whose check is gone is kept there whole when the new output does not have it ("row": each
+ * cell in its column, as it read), since what the user retyped in it cannot be told from PROD's;
+ * where the new output has it, PROD's own is back in its cells (the question says so,
+ * ownedSheet.ts lostCheckWords). A kept row's cells that come back to a row of the new output go
+ * beside it, PROD's own in its columns. Nothing typed is dropped (but in PROD's cells of a row
+ * whose check is gone that the new output has), none lands on a cell PROD writes or in the hidden
+ * check column, no two land on the same cell (test/taskpane/shell/userWork.test.ts, a property).
  *
  * Text stays text and numbers and TRUE/FALSE stay what they were, each with the number format
  * its cell had (a date typed is a serial that shows as a date only in its format). A formula the
@@ -129,7 +138,7 @@ export interface SheetCells {
 }
 
 /** Where a cell the user typed was, for the rules above. */
-export type TypedKind = "note" | "beside" | "over" | "loose";
+export type TypedKind = "note" | "beside" | "over" | "loose" | "row";
 
 /** A cell the user typed on the sheet PROD wrote before. */
 export interface TypedCell {
@@ -587,7 +596,12 @@ const BLANK = fnv1a("");
 export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[], sheet: string): TypedCell[] {
   const byRow = new Map<
     number,
-    OwnRow & { occurrence: number; hashes: Map<number, string> | null; reading: CheckReading }
+    OwnRow & {
+      occurrence: number;
+      hashes: Map<number, string> | null;
+      reading: CheckReading;
+      whole: boolean;
+    }
   >();
   const seen = new Map<string, number>();
   const since = checkReading(cells, rows, sheet);
@@ -597,7 +611,9 @@ export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[], sheet
     const read = readRowCheck(cells, own);
     const hashes = read && new Map(prodColumns(own).map((c, i) => [c, read.tokens[i]]));
     const reading = readingOf(read, () => since);
-    byRow.set(own.row, { ...own, occurrence, hashes, reading });
+    // PROD's cells of a row whose check is gone, or of a kept row, are kept with it ("row").
+    const whole = (own.check !== undefined && hashes === null) || own.back !== undefined;
+    byRow.set(own.row, { ...own, occurrence, hashes, reading, whole });
   }
   const typed: TypedCell[] = [];
   cells.values.forEach((line, i) =>
@@ -657,6 +673,8 @@ export function findTypedCells(cells: SheetCells, rows: readonly OwnRow[], sheet
       } else if (over !== undefined && value !== "" && !String(formula).startsWith("=")) {
         // Without a check, any formula there is taken as PROD's (one of the user's is not told apart).
         typed.push({ kind: "over", on, ...cell, over, under: "formula" });
+      } else if (own.whole && column > 0 && !isEmpty(value, formula)) {
+        typed.push({ kind: "row", on, ...cell });
       }
     }),
   );
@@ -955,7 +973,8 @@ export function placeTypedCells(
   for (const group of gone) {
     group.target = { row: next++, key: "", label: group.label, width: kept.width, notes: kept.notes };
     labels.push({ row: group.target.row, column: 0, cell: { text: group.label } });
-    for (let c = 0; c < kept.width; c++) if (c !== kept.notes) take(group.target.row, c);
+    // Its label's column is PROD's; the others to its width are the row's own cells ("row").
+    take(group.target.row, 0);
   }
   for (const group of groups.values()) {
     const target = group.target as OwnRow;
@@ -968,11 +987,16 @@ export function placeTypedCells(
       if (t.kind === "note") return target.notes ?? target.width;
       // Typed where PROD left its cell blank: PROD writes that column, so at the first free beside.
       if (t.kind === "beside") return inBlank(t) ? null : target.width + t.column - (t.on?.width ?? 0);
+      // A row kept whole keeps its columns, but its label's, its notes' and past its width.
+      if (t.kind === "row" && where === "kept")
+        return t.column > 0 && t.column < target.width && t.column !== target.notes ? t.column : null;
       return null;
     };
-    // Exact places first (notes, then beside), then the rest at the first free column beside.
+    // Exact places first (notes, beside, a kept row's cells), then the rest at the first free column beside.
     const later: TypedCell[] = [];
     for (const t of [...group.cells].sort((a, b) => order(a) - order(b))) {
+      // On a row whose check is gone that the new output has, PROD's own is back in its cells.
+      if (t.kind === "row" && where === "row") continue;
       const column = wanted(t);
       if (column !== null && free(target.row, column)) put(t, column);
       else later.push(t);
@@ -1001,10 +1025,19 @@ export function placeTypedCells(
   return { cells: placed, labels, end: next, rows: new Set(byKey.keys()) };
 }
 
-const order = (t: TypedCell) => ["note", "beside", "over", "loose"].indexOf(t.kind);
+const order = (t: TypedCell) => ["note", "beside", "row", "over", "loose"].indexOf(t.kind);
 
 /** A cell typed in one of PROD's columns where PROD left the cell blank (findTypedCells' "beside"). */
 const inBlank = (t: TypedCell) => t.kind === "beside" && t.on !== null && t.column < t.on.width;
+
+/** PROD's cells of a row whose check is gone, kept with the row (not a kept row's, read again). */
+const keptWhole = (t: TypedCell) => t.kind === "row" && t.on?.back === undefined;
+
+/**
+ * The cells of `typed` the question names as typed: all but PROD's cells of rows whose check is
+ * gone, which the words on those rows speak of (ownedSheet.ts lostCheckWords).
+ */
+export const typedByUser = (typed: readonly TypedCell[]) => typed.filter((t) => !keptWhole(t));
 
 /** What the user typed, in words for the question: "3 notes beside rows (1100 Story, 2300 Sets …)". */
 export function typedWords(typed: readonly TypedCell[]): string[] {
@@ -1018,6 +1051,8 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
   const formulas = overs.filter((t) => t.under !== "content" && t.formula !== null && t.prod === undefined);
   const retyped = overs.filter((t) => t.under === "content" && t.prod === undefined);
   const loose = typed.filter((t) => t.kind === "loose");
+  // A kept row's cells; not those of a row whose check is gone (the words on such rows say it).
+  const keptRows = typed.filter((t) => t.kind === "row" && !keptWhole(t));
   const overWhat = (t: TypedCell) => {
     const at = a1(t.row, t.column);
     // A label retyped is part of its row's label as read: the row is not named by it again.
@@ -1067,6 +1102,12 @@ export function typedWords(typed: readonly TypedCell[]): string[] {
         retyped.map((t) => `${t.formula ?? shownValue(t.value)} over ${overWhat(t)}`),
       )})`,
     );
+  if (keptRows.length > 0) {
+    const rowLabels = [...new Set(keptRows.map((t) => t.on?.label ?? ""))];
+    parts.push(
+      `${count(keptRows.length, "cell")} on ${count(rowLabels.length, "row")} kept from an earlier sheet (${firstFew(rowLabels)})`,
+    );
+  }
   if (loose.length > 0)
     parts.push(
       `${count(loose.length, "cell")} on rows of your own (${firstFew(loose.map((t) => a1(t.row, t.column)))})`,
@@ -1086,9 +1127,10 @@ export function firstFew(items: readonly string[], shown = 3): string {
  */
 export function carriedWords(carry: Carry, keptHeading: string, done: boolean): string {
   const will = (verb: string) => (done ? verb : `will be ${verb}`);
-  // A figure typed over a formula is said on its own, wherever its note went; so is a cell typed
-  // where PROD left its cell blank.
-  const cells = carry.cells.filter((p) => p.from.kind !== "over");
+  // A figure typed over a formula is said on its own, wherever its note went; so are a row kept
+  // whole (whose check was gone) and a cell typed where PROD left its cell blank.
+  const whole = carry.cells.filter((p) => keptWhole(p.from));
+  const cells = carry.cells.filter((p) => p.from.kind !== "over" && !keptWhole(p.from));
   const blanks = cells.filter((p) => p.where === "row" && inBlank(p.from)).length;
   const onRow = cells.filter((p) => p.where === "row").length - blanks;
   const back = cells.filter((p) => p.where === "back");
@@ -1106,7 +1148,8 @@ export function carriedWords(carry: Carry, keptHeading: string, done: boolean): 
     figures
       ? `${count(n, "figure")} you typed over PROD's formulas`
       : `${count(n, "cell")} you typed over PROD's labels, figures or formulas`;
-  const values = carry.cells.filter((p) => p.asValue);
+  // PROD's formulas of a row kept whole are not "of yours": the words on such rows say it.
+  const values = carry.cells.filter((p) => p.asValue && !keptWhole(p.from));
   const parts: string[] = [];
   if (onRow > 0)
     parts.push(`${count(onRow, "cell")} of yours ${will("carried")} to the rows with the same labels`);
@@ -1142,6 +1185,13 @@ export function carriedWords(carry: Carry, keptHeading: string, done: boolean): 
     const rows = [...new Set(keptOvers.map((p) => p.from.on?.label ?? ""))];
     parts.push(
       `${overWhat(n, onlyFigures(keptOvers))} on ${count(rows.length, "row")} the new sheet does not have (${firstFew(rows)}) ${will("kept")} as ${n === 1 ? "a note" : "notes"} under "${keptHeading}", beside ${rows.length === 1 ? "the row's label" : "their rows' labels"}, with nothing put back in ${n === 1 ? "its" : "their"} place`,
+    );
+  }
+  // Said before the write by the words on rows whose check is gone (lostCheckWords), so once.
+  if (whole.length > 0 && done) {
+    const rows = [...new Set(whole.map((p) => p.from.on?.label ?? ""))];
+    parts.push(
+      `${count(rows.length, "row")} whose check was gone that the new sheet does not have (${firstFew(rows)}) kept under "${keptHeading}" by ${rows.length === 1 ? "its label" : "their labels"}, ${rows.length === 1 ? "its" : "their"} cells as they read (${count(whole.length, "cell")}${whole.some((p) => p.asValue) ? "; formulas pointing at cells of this sheet as their values" : ""})`,
     );
   }
   if (values.length > 0)

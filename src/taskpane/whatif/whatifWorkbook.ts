@@ -64,6 +64,7 @@ import {
   firstFew,
   placeTypedCells,
   readKeptRows,
+  typedByUser,
   rowChecksBlock,
   valueAt,
   type Carry,
@@ -972,10 +973,10 @@ export async function compareAndWrite(
   const earlier = await earlierWork(port, target, (cells) => earlierComparisonRows(cells, budget));
   const { typed } = earlier;
   let top: RangeData | null | undefined;
-  // Laid out only when something typed is to be placed: the rows the comparison will have are not
-  // read for the question otherwise (the words on rows whose check is gone say so: rows null).
+  // Laid out only when the user typed something to place: the rows the comparison will have are
+  // not read for the question otherwise (the words on rows whose check is gone say so: rows null).
   let expected: Carry = { cells: [], labels: [], end: 0, rows: null };
-  if (typed.length > 0) {
+  if (typedByUser(typed).length > 0) {
     // The lines the comparison will have are the top sheet's, read now (before any global changes).
     top = await port.readUsedRange(budget.topSheet);
     const lines = compareFigures([topSheetFigures(top?.values ?? [])]);

@@ -119,9 +119,13 @@ function asRead(cell: Cell): { value: CellValue; formula: CellValue } {
 
 /** The sheet a carry was written on: PROD's rows blank, its kept part's labels and the carried cells. */
 function carriedSheet(carry: Carry): SheetCells {
-  const cells: CellValue[][] = Array.from({ length: carry.end }, () => Array<CellValue>(9).fill(""));
+  const width = Math.max(9, ...carry.cells.map((c) => c.column + 1));
+  const cells: CellValue[][] = Array.from({ length: carry.end }, () => Array<CellValue>(width).fill(""));
   for (const c of [...carry.labels, ...carry.cells]) cells[c.row][c.column] = asRead(c.cell).formula;
-  return grid(cells);
+  const formats = Object.fromEntries(
+    carry.cells.flatMap((c) => (c.format === null ? [] : [[a1(c.row, c.column), c.format]])),
+  );
+  return grid(cells, formats);
 }
 
 describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
@@ -541,7 +545,15 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     });
     const typed = findTypedCells(edited, rows(), SHEET);
     expect(typed.map((t) => [t.kind, t.row, t.column, t.value])).toEqual([
+      // PROD's cells of the rows, whoever wrote them: kept with the row if the new output drops it.
+      ["row", 3, 1, "Sets (revised)"],
+      ["row", 3, 2, 7],
+      ["row", 3, 3, 7],
       ["over", 3, 4, 12500],
+      ["row", 4, 1, "Total (mine)"],
+      ["row", 4, 2, 7],
+      ["row", 4, 3, 7],
+      ["row", 4, 4, 7],
       // What the user typed in the check cell is theirs, kept as a cell beside the row.
       ["beside", 4, CHECK, "mine"],
     ]);
@@ -559,12 +571,14 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       links: { cells: [], names: [] },
     };
     expect(replaceQuestion(facts)).toBeNull();
-    expect(replaceQuestion({ ...facts, lost })?.message).toBe(
+    // PROD's cells of those rows are not said to be typed: the words on the rows say what happens.
+    const rowCells = typed.filter((t) => t.kind === "row");
+    expect(replaceQuestion({ ...facts, typed: rowCells, lost })?.message).toBe(
       "PROD's hidden check of what it wrote is gone from 2 rows (2300 Sets, Grand total), so on them PROD cannot tell a label or formula you retyped from its own, and puts its own back; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
     );
   });
 
-  it("says PROD's own is put back only on the rows whose check is gone that the new output has, and that nothing is put back on the others", () => {
+  it("says PROD's own is put back only on the rows whose check is gone that the new output has, and that it keeps the others as they read", () => {
     const edited = sheet((cells) => {
       cells[2][CHECK] = put(""); // 1100's check deleted
       cells[3][CHECK] = put(""); // 2300's too
@@ -585,16 +599,16 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     const asked = (keys: readonly string[], inputs?: string) => replaceQuestion(facts(keys, inputs))?.message;
     // 2300 filtered out of the new comparison: nothing of PROD's is put back there.
     expect(asked(all.filter((k) => k !== "code 2300"))).toBe(
-      "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own: on 1100 Story it puts its own back; the new sheet does not have 2300 Sets, so nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+      `PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own: on 1100 Story it puts its own back; the new sheet does not have 2300 Sets, so it keeps the row under "${KEPT}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
     );
     expect(asked(all.filter((k) => !k.startsWith("code ")))).toBe(
-      "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own; the new sheet does not have them, so nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+      `PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own; the new sheet does not have them, so it keeps each under "${KEPT}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
     );
     // The new output's rows not known (nothing typed was laid out): each rule of the rows it is true of.
     expect(
       replaceQuestion({ ...facts(all), carry: { cells: [], labels: [], end: 0, rows: null } })?.message,
     ).toBe(
-      "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own: where the new sheet has the row it puts its own back; on any it does not have, nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+      `PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own: where the new sheet has the row it puts its own back; a row it does not have it keeps under "${KEPT}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
     );
     // The cells a sheet invites the user to change (the Incentive comparison's) are kept when not the pane's.
     const inputs = "a program's Settings or Exchange rate that is not the pane's";
@@ -607,8 +621,124 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
         inputs,
       ),
     ).toBe(
-      "PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own: on 2300 Sets it puts its own back, except a program's Settings or Exchange rate that is not the pane's, which it keeps; the new sheet does not have 1100 Story, so nothing is put back there and what you retyped in PROD's cells there is not kept; notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.",
+      `PROD's hidden check of what it wrote is gone from 2 rows (1100 Story, 2300 Sets), so on them PROD cannot tell a label or formula you retyped from its own: on 2300 Sets it puts its own back, except a program's Settings or Exchange rate that is not the pane's, which it keeps; the new sheet does not have 1100 Story, so it keeps the row under "${KEPT}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
     );
+  });
+
+  describe("a row whose check is gone that the new output does not have (the total, left out)", () => {
+    /** The total's check deleted; the user retyped its label, typed a figure over PROD's, wrote a formula of theirs and a note. */
+    const edited = (): SheetCells => {
+      const cells = sheet((c) => {
+        c[4][CHECK] = put("");
+        c[4][1] = put("Total (mine)");
+        c[4][3] = put(12500);
+        c[4][4] = put(7, "=C5*2");
+        c[4][NOTES] = put("ask Ann");
+      });
+      const formats = cells.numberFormats.map((l, r) =>
+        l.map((f, c) => (r === 4 && c === 2 ? NUMBER_FORMATS.money : f)),
+      );
+      return { ...cells, numberFormats: formats };
+    };
+    /** The new output: the title, the header and `keys`, 6 wide with notes in F and its check in G. */
+    const newOutput = (keys: readonly string[] = ["code 1100", "code 2300"]): OwnRow[] => [
+      { row: 0, key: "#title", label: "Budget comparison", width: 1, notes: null, check: CHECK },
+      { row: 1, key: "#header", label: "the header", width: NOTES + 1, notes: null, check: CHECK },
+      ...keys.map((key, i) => ({
+        row: 2 + i,
+        key,
+        label: key,
+        width: NOTES + 1,
+        notes: NOTES,
+        check: CHECK,
+      })),
+    ];
+    const layout = { start: 5, width: NOTES + 1, notes: NOTES, heading: KEPT, check: CHECK };
+    const over = `You typed 12,500 over "Approved (base)" (D5) in the earlier sheet, on a row the next sheet did not have: PROD kept it as this note and put nothing back.`;
+
+    it("keeps it whole under the heading by its label, each cell of PROD's in its column as it reads: nothing retyped there is lost", () => {
+      const cells = edited();
+      const typed = findTypedCells(cells, rows(), SHEET);
+      const carry = placeTypedCells(typed, newOutput(), SHEET, layout);
+      expect(carry.labels.map((l) => [a1(l.row, l.column), l.cell])).toEqual([
+        ["A6", { text: KEPT }],
+        ["A7", { text: "Grand total" }],
+      ]);
+      expect(carry.cells.map((p) => [a1(p.row, p.column), p.cell, p.asValue, p.format, p.where])).toEqual([
+        ["F7", { text: "ask Ann" }, false, "General", "kept"],
+        ["B7", { text: "Total (mine)" }, false, "General", "kept"],
+        // PROD's SUM and the user's =C5*2 point at cells of this sheet: their values, each in its format.
+        ["C7", 7, true, NUMBER_FORMATS.money, "kept"],
+        ["E7", 7, true, "General", "kept"],
+        // The figure typed over PROD's formula is told: its note, past the hidden check column.
+        ["H7", { text: over }, false, null, "kept"],
+      ]);
+      const facts = {
+        sheet: SHEET,
+        what: "a budget comparison",
+        reclaim: false,
+        typed,
+        lost: lostChecks(cells, rows()),
+        carry,
+        keptHeading: KEPT,
+        links: { cells: [], names: [] },
+      };
+      expect(replaceQuestion(facts)?.message).toBe(
+        `You typed on it: 1 cell beside 1 row (Grand total); 1 figure typed over PROD's formulas (12,500 over "Approved (base)" of Grand total (D5)). 1 cell will be kept under "${KEPT}" (1 row the new sheet does not have: Grand total); 1 figure you typed over PROD's formulas on 1 row the new sheet does not have (Grand total) will be kept as a note under "${KEPT}", beside the row's label, with nothing put back in its place. PROD's hidden check of what it wrote is gone from 1 row (Grand total), so on it PROD cannot tell a label or formula you retyped from its own; the new sheet does not have it, so it keeps the row under "${KEPT}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept. Comparing replaces it with this comparison.`,
+      );
+      expect(carriedWords(carry, KEPT, true)).toBe(
+        `1 cell kept under "${KEPT}" (1 row the new sheet does not have: Grand total); 1 figure you typed over PROD's formulas on 1 row the new sheet does not have (Grand total) kept as a note under "${KEPT}", beside the row's label, with nothing put back in its place; 1 row whose check was gone that the new sheet does not have (Grand total) kept under "${KEPT}" by its label, its cells as they read (3 cells; formulas pointing at cells of this sheet as their values).`,
+      );
+      // Where the new output has the row, PROD's own is back: only the note and the figure's note are carried.
+      const back = placeTypedCells(typed, newOutput(["code 1100", "row Grand total"]), SHEET, layout);
+      expect(back.cells.map((p) => [a1(p.row, p.column), p.from.kind])).toEqual([
+        ["F4", "note"],
+        ["H4", "over"],
+      ]);
+      expect(back.labels).toEqual([]);
+    });
+
+    it("keeps it once when compared again and again, and puts its cells beside the row when the new output has it again", () => {
+      const first = placeTypedCells(findTypedCells(edited(), rows(), SHEET), newOutput(), SHEET, layout);
+      const spots = (carry: Carry) =>
+        [...carry.labels, ...carry.cells]
+          .sort((a, b) => a.row - b.row || a.column - b.column)
+          .map((p) => [a1(p.row, p.column), p.cell]);
+      /** What is found on the sheet `carry` was written on, its kept part read back (readKeptRows). */
+      const found = (carry: Carry) => {
+        const written = carriedSheet(carry);
+        const earlier = [
+          ...newOutput(),
+          ...readKeptRows(written, KEPT, NOTES + 1, NOTES, () => ["row Grand total"]),
+        ];
+        return findTypedCells(written, earlier, SHEET);
+      };
+      const again = (carry: Carry, keys?: readonly string[]) =>
+        placeTypedCells(found(carry), newOutput(keys), SHEET, layout);
+      const second = again(first);
+      const third = again(second);
+      // The same kept row, the same cells in the same places, the money still money: no copy piles up.
+      expect(spots(second)).toEqual(spots(first));
+      expect(spots(third)).toEqual(spots(first));
+      expect(third.cells.find((p) => p.column === 2)?.format).toBe(NUMBER_FORMATS.money);
+      expect(typedWords(found(first))).toEqual([
+        "2 cells beside 1 row (Grand total)",
+        "3 cells on 1 row kept from an earlier sheet (Grand total)",
+      ]);
+      // The total is back: the note to the notes column, the rest beside it; PROD's own in its columns.
+      const back = again(third, ["code 1100", "code 2300", "row Grand total"]);
+      expect(back.labels).toEqual([]);
+      expect(back.cells.map((p) => [a1(p.row, p.column), p.cell, p.where])).toEqual([
+        ["F5", { text: "ask Ann" }, "back"],
+        ["H5", { text: over }, "back"],
+        ["I5", { text: "Total (mine)" }, "back"],
+        ["J5", 7, "back"],
+        ["K5", 7, "back"],
+      ]);
+      expect(carriedWords(back, KEPT, true)).toBe(
+        `5 cells that were kept under "${KEPT}" moved back to the row the new sheet has again: Grand total.`,
+      );
+    });
   });
 
   it("names the rows the new output has, for the words on rows whose check is gone", () => {
@@ -760,7 +890,10 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
       for (const line of cells) line.splice(CHECK, 1);
       cells[3][1] = put("Sets (revised)");
     });
-    expect(findTypedCells(edited, rows(0, null), SHEET)).toEqual([]);
+    // Nothing typed is told: only PROD's cells of each row, kept with it if the new output drops it.
+    const typed = findTypedCells(edited, rows(0, null), SHEET);
+    expect(typed.filter((t) => t.kind !== "row")).toEqual([]);
+    expect(typed.filter((t) => t.row === 3).map((t) => t.value)).toEqual(["Sets (revised)", 7, 7, 7]);
     expect(lostChecks(edited, rows(0, null))).toHaveLength(5);
     const before = rows().map(({ check: _check, ...row }) => row);
     expect(findTypedCells(edited, before, SHEET)).toEqual([]);
@@ -1173,7 +1306,7 @@ describe("a property of the carry's writes", () => {
 
 describe("a property of the placing", () => {
   const value = fc.oneof(fc.string({ minLength: 1, maxLength: 4 }), fc.integer(), fc.boolean());
-  it("places every typed cell exactly once, never on a cell PROD writes, never two on one cell", () => {
+  it("places every typed cell exactly once, never on a cell PROD writes, never two on one cell, and loses none", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 3, max: 9 }),
@@ -1197,10 +1330,13 @@ describe("a property of the placing", () => {
           // Each old row as PROD wrote it: a label, a formula, figures, with its check (or none,
           // or one deleted) right of its notes; then what the user typed, over any of it.
           const cells: CellValue[][] = Array.from({ length: 11 }, () => Array<CellValue>(13).fill(""));
-          const old: OwnRow[] = oldKeys.map((key, i) => {
-            const line: Cell[] = Array.from({ length: oldWidth }, (_, c): Cell =>
+          const lines = oldKeys.map((key, i) =>
+            Array.from({ length: oldWidth }, (_, c): Cell =>
               c === 0 ? { text: key } : c === 1 ? { formula: `=A${i + 2}` } : c === oldWidth - 1 ? null : c,
-            );
+            ),
+          );
+          const old: OwnRow[] = oldKeys.map((key, i) => {
+            const line = lines[i];
             line.forEach((c, j) => (cells[1 + i][j] = asRead(c).formula));
             const at = { sheet: SHEET, row: 1 + i, checked: new Set(oldKeys.map((_, k) => 1 + k)) };
             if (checks[i] === "checked") cells[1 + i][oldWidth] = rowCheck(line, oldWidth - 1, at).text;
@@ -1222,9 +1358,17 @@ describe("a property of the placing", () => {
             cells[r][c] = v;
             formats[a1(r, c)] = f;
           }
-          const typed = findTypedCells(grid(cells, formats), old, SHEET);
-          // Only what the user typed is told as typed: nothing PROD wrote and the user left.
-          for (const t of typed) expect(entries.some(([r, c]) => r === t.row && c === t.column)).toBe(true);
+          const read = grid(cells, formats);
+          const typed = findTypedCells(read, old, SHEET);
+          // Only what the user typed is told as typed, but for PROD's cells of a row whose check is
+          // gone and of a kept row, which PROD cannot tell from the user's ("row").
+          const whole = new Set([
+            ...lostChecks(read, old).map((o) => o.row),
+            ...old.filter((o) => o.back !== undefined).map((o) => o.row),
+          ]);
+          for (const t of typed)
+            if (t.kind === "row") expect(whole.has(t.row)).toBe(true);
+            else expect(entries.some(([r, c]) => r === t.row && c === t.column)).toBe(true);
           const rows: OwnRow[] = newKeys.map((key, i) => ({
             row: 1 + i,
             key,
@@ -1241,8 +1385,35 @@ describe("a property of the placing", () => {
             heading: KEPT,
             check: newWidth,
           });
-          expect(carry.cells.map((p) => p.from)).toEqual(expect.arrayContaining(typed));
-          expect(carry.cells).toHaveLength(typed.length);
+          // Which row of its label an old row is (the nth goes to the nth), and whether the new output has it.
+          const occurrence = (own: OwnRow) => old.filter((o) => o.key === own.key && o.row < own.row).length;
+          const inNew = (own: OwnRow) => newKeys.filter((k) => k === own.key).length > occurrence(own);
+          // On a row whose check is gone that the new output has, PROD's own is back: its "row" cells are not placed.
+          const carried = typed.filter((t) => {
+            const own = old.find((o) => o.row === t.row);
+            return !(t.kind === "row" && own?.back === undefined && own !== undefined && inNew(own));
+          });
+          expect(carry.cells.map((p) => p.from)).toEqual(expect.arrayContaining(carried));
+          expect(carry.cells).toHaveLength(carried.length);
+          // No cell the user typed is lost: each is carried (itself, or PROD's note naming it), but
+          // in PROD's columns where PROD cannot tell it from its own on a row the new output has
+          // (its own is back, and the question says so) or on a sheet from before checks (read as
+          // then), in the label's column (the row's label, which a kept row keeps), and where it
+          // is what PROD wrote.
+          const last = new Map(entries.map(([r, c]) => [`${r},${c}`, [r, c] as const]));
+          for (const [r, c] of last.values()) {
+            if (carry.cells.some((p) => p.from.row === r && p.from.column === c)) continue;
+            const own = old.find((o) => o.row === r);
+            if (own === undefined) throw new Error(`a cell of the user's own row ${r} was dropped`);
+            expect(c < own.width && c !== own.notes).toBe(true);
+            const asWritten = own.back === undefined ? asRead(lines[own.row - 1][c]).formula : null;
+            const told = own.check !== undefined && !whole.has(r);
+            const exempt =
+              c === 0 ||
+              (!told && own.back === undefined && (own.check === undefined || inNew(own))) ||
+              (told && cells[r][c] === asWritten);
+            expect(exempt).toBe(true);
+          }
           const spots = [...carry.cells, ...carry.labels].map((p) => `${p.row},${p.column}`);
           expect(new Set(spots).size).toBe(spots.length);
           for (const p of carry.cells) {
