@@ -854,6 +854,63 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect([at("Shoot_Days")?.content, at("Pay_Rule")?.content]).toEqual([30, "10:1.5"]);
   });
 
+  it("says where a note beside a global that differs goes as the comparison will lay it out, with the user's value for a global a scenario has none for", async () => {
+    const { book, excel, port, budget, layout } = await insertedBudget();
+    calculateGlobals(book);
+    // The user's overtime rule is "10:1.5". "Old 30 days" was saved before it was a global;
+    // "35 days, CA" sets it to "CA", "35 days" to the user's own "10:1.5".
+    const mine = await readGlobals(port, layout);
+    const scenario = (name: string, days: number, payRule: string | null): Scenario => ({
+      name,
+      saved: "2026-12-04 16:50",
+      globals: mine.flatMap((g) => {
+        if (g.name === "Shoot_Days") return [{ ...g, cell: { kind: "number" as const, value: days } }];
+        if (g.name !== "Pay_Rule") return [g];
+        return payRule === null ? [] : [{ ...g, cell: { kind: "text" as const, value: payRule } }];
+      }),
+    });
+    const old = scenario("Old 30 days", 30, null);
+    const ca = scenario("35 days, CA", 35, "CA");
+    const same = scenario("35 days", 35, "10:1.5");
+    const { scenarios: saved } = await storeNow(port, budget);
+    await writeScenarios(port, budget, [...saved, old, ca, same], saved);
+    await compareAndWrite(port, budget, [old, ca], await storeNow(port, budget), asked);
+    // A note beside the overtime rule among the globals that differ (E: its row has no notes column).
+    const column = () => book.values("Scenario comparison", 0, 0, 40, 1).map((r) => r[0]);
+    const payRule = column().indexOf("Overtime rule") + 1;
+    expect(payRule).toBeGreaterThan(column().indexOf("Globals that differ"));
+    book.setCell("Scenario comparison", `E${payRule}`, { kind: "value", content: "union asks for CA" });
+
+    // Compared with "35 days": with the user's "10:1.5" for "Old 30 days", the overtime rule no
+    // longer differs, so the comparison has no row for it and the note is kept under the heading.
+    const questions: string[] = [];
+    calculateGlobals(book);
+    const store = await storeNow(port, budget);
+    const start = excel.state.syncs;
+    const written = await compareAndWrite(port, budget, [old, same], store, (question) => {
+      questions.push(question.message);
+      return Promise.resolve(true);
+    });
+    const label = "Globals that differ: Overtime rule";
+    expect(questions).toEqual([
+      `You typed on it: 1 cell beside 1 row (${label}). 1 cell will be kept under "${KEPT_HEADING}" (1 row the new sheet does not have: ${label}). Comparing replaces it with this comparison.`,
+    ]);
+    expect(written?.carried).toBe(
+      `1 cell kept under "${KEPT_HEADING}" (1 row the new sheet does not have: ${label}).`,
+    );
+    expect(column()).not.toContain("Overtime rule");
+    const heading = column().indexOf(KEPT_HEADING);
+    expect(heading).toBeGreaterThan(0);
+    // Beside the kept row as it was beside the global's (right of the notes column E and the
+    // hidden check column F).
+    expect(book.values("Scenario comparison", heading + 1, 0, 1, 7)).toEqual([
+      [label, "", "", "", "", "", "union asks for CA"],
+    ]);
+    // As any replace with something typed on it (16 + 2 * 4 + 1 + 3 + 2 + 2), and the user's
+    // globals read before the question (1) for the scenario that has no value for one.
+    expect(excel.state.syncs - start).toBe(16 + 2 * 4 + 1 + 3 + 2 + 2 + 1);
+  });
+
   it("passes by another budget's comparison: each budget's comparison is its own", async () => {
     const { book, port, budget } = await insertedBudget();
     const template = TEMPLATES.FEATURE;

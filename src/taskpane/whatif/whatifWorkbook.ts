@@ -684,6 +684,23 @@ export interface ScenarioComparison {
   formats: ReadonlyMap<string, string>;
 }
 
+/**
+ * Each scenario as it is compared: a global it has no value for holds the user's value
+ * (`current`, readGlobals over `layout`).
+ */
+function asCompared(
+  scenarios: readonly Scenario[],
+  layout: GlobalsLayout,
+  current: readonly ScenarioGlobal[],
+): Scenario[] {
+  return scenarios.map((s) => ({
+    ...s,
+    globals: layout.rows.map(
+      (row, i) => s.globals.find((g) => g.name.toUpperCase() === row.name.toUpperCase()) ?? current[i],
+    ),
+  }));
+}
+
 /** The scenarios with no value for some of the budget's globals, and those globals' labels. */
 function unsetOf(scenarios: readonly Scenario[], layout: GlobalsLayout): ScenarioComparison["unset"] {
   const names = layout.rows.map((r) => r.name);
@@ -764,15 +781,8 @@ export async function compareScenarios(
     );
   }
   if (failure !== null) throw failure;
-  // Each scenario as it was compared: a global it has no value for held the user's value.
-  const compared = picked.map((s) => ({
-    ...s,
-    globals: layout.rows.map(
-      (row, i) => s.globals.find((g) => g.name.toUpperCase() === row.name.toUpperCase()) ?? current[i],
-    ),
-  }));
   return {
-    scenarios: compared,
+    scenarios: asCompared(picked, layout, current),
     figures,
     lines: compareFigures(figures),
     keptAs: kept.added ? kept.scenario.name : null,
@@ -981,7 +991,17 @@ export async function compareAndWrite(
     top = await port.readUsedRange(budget.topSheet);
     const lines = compareFigures([topSheetFigures(top?.values ?? [])]);
     const layout = await readGlobalsLayout(port, budget);
-    expected = comparisonPlan(budget, { scenarios: [...picked], lines }, layout, target, typed).carry;
+    // Laid out as it will be written: a scenario with no value for a global (one added after it
+    // was saved) is compared with the user's value there, which decides whether that global
+    // differs; read only when a row of such a global is where a cell typed goes or one whose
+    // check is gone (else the words could name a row the comparison will not write).
+    const unset = new Set(unsetOf(picked, layout).flatMap((u) => u.globals.map(globalKey)));
+    const named = [...typed.map((t) => t.on), ...(earlier.lost ?? [])].flatMap((on) =>
+      on === null ? [] : [on.key, ...(on.back ?? [])],
+    );
+    const fill = named.some((key) => unset.has(key));
+    const scenarios = fill ? asCompared(picked, layout, await readGlobals(port, layout)) : [...picked];
+    expected = comparisonPlan(budget, { scenarios, lines }, layout, target, typed).carry;
   }
   // The facts as earlierWork found them, as every comparison asks (Versions, Incentives).
   const question = replaceQuestion({
