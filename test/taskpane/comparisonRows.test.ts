@@ -369,9 +369,9 @@ describe("a row the user inserts inside a comparison's table is the user's, and 
 
   it.each([
     ["the middle account", 5, "code 2302"],
-    ["the first account, where the category's SUM starts", 4, "code 2301"],
-    ["the last account, where it ends", 6, "code 2303"],
-    ["the category, which the level adds (#REF!)", 7, "code 2300"],
+    ["the first account", 4, "code 2301"],
+    ["the category", 7, "code 2300"],
+    ["the grand total", 9, "row Grand total"],
   ])(
     "Budget comparison: a row of PROD's deleted (%s) is missing, and nothing is taken as the user's",
     (_, at, gone) => {
@@ -459,6 +459,19 @@ describe("a row the user inserts inside a comparison's table is the user's, and 
     const rows = incentiveRows(cells);
     expect(keys(rows).slice(-2)).toEqual(["6 program US-GA", "7 program US-NM"]);
     expect(typedOn(cells, rows, INCENTIVES)).toEqual([]);
+  });
+
+  it("Incentive comparison: the budget total's row deleted leaves #REF! in each net cost, which is not the user's formula", () => {
+    const cells = deleted(incentiveSheet(), INCENTIVES, 2, 1);
+    expect(cells.formulas[4][7]).toBe("=ROUND(#REF!-G5,2)");
+    const rows = incentiveRows(cells);
+    expect(typedOn(cells, rows, INCENTIVES).filter(([kind]) => kind === "over")).toEqual([]);
+    // Pointed at another row by hand, it is the user's, named with PROD's formula.
+    const moved = deleted(incentiveSheet(), INCENTIVES, 2, 1);
+    (moved.formulas[4] as CellValue[])[7] = "=ROUND($B$1-G5,2)";
+    expect(
+      findTypedCells(moved, incentiveRows(moved), INCENTIVES).map((t) => [t.kind, a1(t.row, t.column)]),
+    ).toEqual([["over", "H5"]]);
   });
 
   it("Incentive comparison written before checks: a blank row ends the programs, as then", () => {

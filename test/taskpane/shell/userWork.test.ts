@@ -6,6 +6,7 @@
  * once, never on a cell PROD writes (its check included), never two on one cell.
  */
 import fc from "fast-check";
+import { deleteRowsIn } from "../../../src/excel/formulaRefs";
 import { replaceQuestion } from "../../../src/taskpane/shell/ownedSheet";
 import { a1, NUMBER_FORMATS, type Cell, type CellValue } from "../../../src/excel/port";
 import {
@@ -763,6 +764,35 @@ describe("rows that carry PROD's check of what it wrote (issue 21)", () => {
     const moved = sheet(undefined, both);
     expect(findTypedCells(moved, rows(both), SHEET)).toEqual([]);
     expect(lostChecks(moved, rows(both))).toEqual([]);
+  });
+
+  it("reads PROD's formulas as PROD's after the user deleted a row PROD wrote: a SUM Excel shrank, a #REF! it left", () => {
+    // 1100's row (3) deleted, as Excel deletes it (deleteRowsIn): the total's SUM(C3:C4) starts on
+    // 2300's row, and its D3+D4 points at a row that is gone.
+    const whole = sheet();
+    const cut = <T>(lines: readonly (readonly T[])[]) => [...lines.slice(0, 2), ...lines.slice(3)];
+    const moved = (f: CellValue) =>
+      typeof f === "string" && f.startsWith("=") ? deleteRowsIn(f, SHEET, 2, 1, SHEET) : f;
+    const deleted = {
+      ...whole,
+      values: cut(whole.values),
+      formulas: cut(whole.formulas).map((l) => l.map(moved)),
+      numberFormats: cut(whole.numberFormats),
+    };
+    expect(deleted.formulas[3].slice(2, 4)).toEqual(["=SUM(C3:C3)", "=#REF!+D3"]);
+    const left = rows().flatMap((own) =>
+      own.key === "code 1100" ? [] : [{ ...own, row: own.row > 2 ? own.row - 1 : own.row }],
+    );
+    expect(findTypedCells(deleted, left, SHEET)).toEqual([]);
+    // The same by hand, with every row still there: the user's.
+    const byHand = sheet((cells) => {
+      cells[4][2] = put(7, "=SUM(C4:C4)");
+      cells[4][3] = put(7, "=#REF!+D4");
+    });
+    expect(findTypedCells(byHand, rows(), SHEET).map((t) => [t.kind, a1(t.row, t.column)])).toEqual([
+      ["over", "C5"],
+      ["over", "D5"],
+    ]);
   });
 
   it("tells a reference the user pointed elsewhere by hand, and says PROD's formula as it read then", () => {
