@@ -14,7 +14,10 @@
  * keeps both as notes with PROD's cells back; so is a difference the user pointed at another
  * column by hand, with PROD's formula it replaced. A column the user hid there stays hidden when it is
  * compared again; with PROD's hidden column deleted and the note that told of it rewritten, the
- * question still says PROD's checks are gone. Then the store's hidden mark is deleted: the pane
+ * question still says PROD's checks are gone. A blank row and a row of the user's own inserted
+ * inside the table (Insert Sheet Rows) leave PROD's rows under them PROD's: comparing again names
+ * only the user's row, every figure stays to the cent, and the row is kept under its own heading.
+ * Then the store's hidden mark is deleted: the pane
  * asks before taking it back
  * (Cancel changes nothing), and taking it back keeps every version, the one edited by hand still
  * named, and protects it again.
@@ -480,6 +483,72 @@ describe("budget versions in the preview", () => {
     expect([...after.entries()].filter(([a, t]) => a.endsWith(`${moved}`) && t === "12/9/2025")).toHaveLength(
       1,
     );
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("reads PROD's rows under a blank row and a row of the user's inserted inside the comparison as PROD's: only the user's row is named, and carried in its own words", async () => {
+    const { page } = preview;
+    const before = await showSheet(page, "Budget comparison");
+    /** Each row of the table (from row 5) by its code and name: its four figures, to the cent. */
+    const table = (sheet: Map<string, string>) => {
+      const rows = new Map<string, number[]>();
+      for (let row = 5; row < 5 + 1000; row++) {
+        const [code, name] = [sheet.get(`A${row}`) ?? "", sheet.get(`B${row}`) ?? ""];
+        if (code.startsWith("Accounts not in every") || code.startsWith("From the earlier")) break;
+        if (code === "" && name === "") continue;
+        rows.set(
+          `${code} ${name}`,
+          ["C", "D", "E"].map((c) => cents(sheet.get(`${c}${row}`))),
+        );
+      }
+      return rows;
+    };
+    const figures = table(before);
+    expect(figures.size).toBeGreaterThan(50);
+    // A blank row inserted above 3350 (Home > Insert > Insert Sheet Rows), and one under it where
+    // the user writes down a quote: words and a figure of their own, inside PROD's table.
+    const crane = rowOf(before, "3350");
+    await page.locator(`td[data-address="A${crane}"]`).click();
+    await page.getByRole("button", { name: "Insert Sheet Rows" }).click();
+    const mine = crane + 2;
+    await page.locator(`td[data-address="A${mine}"]`).click();
+    await page.getByRole("button", { name: "Insert Sheet Rows" }).click();
+    await typeInto(page, `B${mine}`, "Crane quote: Chapman, 2 days");
+    await typeInto(page, `C${mine}`, "1250");
+    const inserted = await showSheet(page, "Budget comparison");
+    expect(rowOf(inserted, "3350")).toBe(crane + 1);
+    expect(inserted.get(`C${mine}`)).toBe("1,250.00");
+    // Every figure of PROD's is as it was: its formulas moved with their rows.
+    const moved = table(inserted);
+    moved.delete(" Crane quote: Chapman, 2 days");
+    expect(moved).toEqual(figures);
+
+    const dialog = page.getByRole("dialog");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    const question = dialog.getByText(/^You typed on it: /);
+    await question.waitFor();
+    const words = (await question.textContent()) ?? "";
+    // Only the user's row is called theirs; nothing of PROD's is said to be typed over.
+    expect(words).toContain(`2 cells on rows of your own (B${mine}, C${mine})`);
+    expect(words).not.toMatch(
+      /typed over|retyped|written over|pointed at other cells|check of what it wrote is gone/,
+    );
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page.getByText(/cells? kept under "From the earlier comparison/).waitFor();
+    const after = await showSheet(page, "Budget comparison");
+    // The table is whole again, every figure to the cent; the user's row under its own heading,
+    // in the same columns, the figure still a figure.
+    expect(table(after)).toEqual(figures);
+    const heading = rowOf(
+      after,
+      `Typed on rows of your own in the earlier sheet (row ${mine}), in the same columns:`,
+    );
+    expect([after.get(`B${heading + 1}`), after.get(`C${heading + 1}`)]).toEqual([
+      "Crane quote: Chapman, 2 days",
+      "1,250.00",
+    ]);
+    expect(after.get(`A${heading + 2}`) ?? "").toBe("");
+    expect(after.get(`G${rowOf(after, "3350")}`)).toBe("ask about the crane");
     expect(preview.errors).toEqual([]);
   });
 

@@ -214,6 +214,36 @@ describe("what the user typed on the Incentive comparison, and links to it", () 
     );
   });
 
+  it("reads the programs under a blank row and a row of the user's inserted among them as PROD's, names only the user's row, in no more syncs", async () => {
+    const { book, excel, port, ref } = setup();
+    await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
+    // US-GA, US-NM and CAN-BC on rows 6 to 8; the user inserts a blank row and one of their own
+    // (Insert Sheet Rows) above US-NM, and a note on CAN-BC, now row 10.
+    book.insertRows(COMPARISON_SHEET, 6, 2);
+    book.setCell(COMPARISON_SHEET, "B8", { kind: "value", content: "Utah, if the rebate passes" });
+    book.setCell(COMPARISON_SHEET, "E8", { kind: "value", content: 1.1 });
+    book.setCell(COMPARISON_SHEET, "K10", { kind: "value", content: "too far" });
+    expect(book.cell(COMPARISON_SHEET, "H9")?.content).toBe("=ROUND($B$3-G9,2)");
+    const questions: string[] = [];
+    const syncs = excel.state.syncs;
+    const written = await compareIncentives(port, ref, programs, asking(true, questions));
+    // As any replace asked about (10).
+    expect(excel.state.syncs - syncs).toBe(10);
+    expect(questions).toEqual([
+      `Replace "Incentive comparison"? You typed on it: 1 cell beside 1 row (CAN-BC); 2 cells on rows of your own (B8, E8). 1 cell of yours will be carried to the rows with the same labels; 2 cells will be kept under "${KEPT_HEADING}". Comparing replaces it with this comparison.`,
+    ]);
+    expect(book.values(COMPARISON_SHEET, 5, 0, 3, 1).flat()).toEqual(["US-GA", "US-NM", "CAN-BC"]);
+    expect(book.cell(COMPARISON_SHEET, "K8")?.content).toBe("too far");
+    expect(book.values(COMPARISON_SHEET, 9, 0, 3, 5)).toEqual([
+      [KEPT_HEADING, "", "", "", ""],
+      ["Typed on rows of your own in the earlier sheet (row 8), in the same columns:", "", "", "", ""],
+      ["", "Utah, if the rebate passes", "", "", 1.1],
+    ]);
+    expect(written?.carried).toBe(
+      `1 cell of yours carried to the rows with the same labels; 2 cells kept under "${KEPT_HEADING}".`,
+    );
+  });
+
   it("names a formula on another sheet that links to it, even with nothing typed on it", async () => {
     const { book, port, ref } = setup();
     await compareIncentives(port, ref, programs, () => Promise.reject(new Error("asked")));
