@@ -26,7 +26,9 @@
  *   by a row);
  * - what a person types into a cell: "7,000", "$7,000", "(7,000)" are numbers in Excel, "1/2"
  *   and "Jan 2" are dates of the current year, "9:30" and "9:30 PM" are times, and Excel gives
- *   the cell the number format the typing implies (7%, $7,000, 2-Jan, 9:30 PM).
+ *   the cell the number format the typing implies (7%, $7,000, 2-Jan, 9:30 PM);
+ * - YEAR, MONTH and DAY on Excel's calendar (serial 0 is 1/0/1900, 60 is 2/29/1900);
+ * - criteria, a formula's "", comparisons of text with numbers and `&` ({@link actLikeExcel}).
  *
  * HyperFormula is GPL-3.0: this file is for the dev-only preview and tests, never the add-in bundle.
  */
@@ -45,10 +47,10 @@ import {
 } from "hyperformula";
 import { dateSerial } from "../engine/import/dates";
 import { Decimal, fromNumber, parseNumericText } from "../engine/money";
-import { MONTHS, formatValue } from "./numberFormat";
+import { MONTHS, formatValue, serialDate, type SerialDate } from "./numberFormat";
 
 /** Excel's TRUE and FALSE as names the engine resolves (Excel forbids them as defined names). */
-export function addBooleanConstants(engine: HyperFormula): void {
+function addBooleanConstants(engine: HyperFormula): void {
   engine.addNamedExpression("TRUE", "=TRUE()");
   engine.addNamedExpression("FALSE", "=FALSE()");
 }
@@ -209,42 +211,73 @@ export function criterionTest(
   return op === "<>" ? (cell) => !equal(cell) : equal;
 }
 
-/** The parts of HyperFormula's interpreter where text patterns and criteria are made. */
-interface Matching {
-  arithmeticHelper?: { buildRegex(pattern: string, matchWholeCell?: boolean): RegExp };
-  criterionBuilder?: {
+/** A date, time, percent or amount as its number (HyperFormula keeps those in `val`); else the value. */
+const rawOf = (value: unknown): unknown =>
+  typeof value === "object" && value !== null && "val" in value ? (value as { val: unknown }).val : value;
+
+/** A number written into text as Excel writes it (`&`, CONCAT): its 15 significant digits. */
+const numberText = (n: number) => String(asShown(n));
+
+/** Where HyperFormula's interpreter matches criteria and computes operators (its internals). */
+interface Interpreter {
+  concatOp(left: unknown, right: unknown): unknown;
+  criterionBuilder: {
     fromCellValue(raw: unknown): { raw: unknown; lambda: (cell: unknown) => boolean } | undefined;
+  };
+  arithmeticHelper: {
+    buildRegex(pattern: string, matchWholeCell?: boolean): RegExp;
+    compare(left: unknown, right: unknown): number;
+    stringCmp(left: string, right: string): number;
+    coerceNonDateScalarToMaybeNumber(arg: unknown): unknown;
   };
 }
 
 /**
- * Makes HyperFormula match text and criteria as Excel does ({@link criterionTest}, and
- * {@link wildcardPattern} for SEARCH and its own lookups): its criteria matched a formula's ""
- * only with "<>", answered #VALUE! for a criterion that is an empty cell or text after < or >,
- * read a "|" in a criterion as "or" and "?" as "zero or one character". Both are reached
- * through the engine's (internal) interpreter: if a later HyperFormula moves them, this throws,
- * and the preview's parity tests say so.
+ * The engine's interpreter, reached through its (internal) evaluator: if a later HyperFormula
+ * moves what {@link actLikeExcel} replaces, this throws, and the preview's parity tests say so.
  */
-export function excelCriteria(engine: HyperFormula): void {
-  const internal = engine as unknown as { evaluator?: { interpreter?: Matching } };
+function interpreterOf(engine: HyperFormula): Interpreter {
+  const internal = engine as unknown as { evaluator?: { interpreter?: Partial<Interpreter> } };
   const interpreter = internal.evaluator?.interpreter;
   const helper = interpreter?.arithmeticHelper;
-  const builder = interpreter?.criterionBuilder;
-  if (
-    !helper ||
-    typeof helper.buildRegex !== "function" ||
-    !builder ||
-    typeof builder.fromCellValue !== "function"
-  ) {
-    throw new Error(
-      "HyperFormula's criteria matcher was not found: the preview cannot match criteria as Excel does.",
-    );
-  }
+  const methods = [
+    interpreter?.concatOp,
+    interpreter?.criterionBuilder?.fromCellValue,
+    helper?.buildRegex,
+    helper?.compare,
+    helper?.stringCmp,
+    helper?.coerceNonDateScalarToMaybeNumber,
+  ];
+  if (methods.some((method) => typeof method !== "function"))
+    throw new Error("HyperFormula's interpreter has changed: the preview cannot compute as Excel does.");
+  return interpreter as Interpreter;
+}
+
+/** Values of different kinds in Excel's order: numbers, then text, then TRUE and FALSE. */
+const kindRank = (value: unknown) => (typeof value === "string" ? 1 : typeof value === "boolean" ? 2 : 0);
+
+/**
+ * Makes a new engine compute as Excel does where HyperFormula's own rules differ:
+ * - the constants TRUE and FALSE ({@link addBooleanConstants});
+ * - criteria ({@link criterionTest}) and the wildcards of SEARCH and HyperFormula's own lookups
+ *   ({@link wildcardPattern}): its criteria matched a formula's "" only with "<>", answered
+ *   #VALUE! for a criterion that is an empty cell or text after < or >, read "|" in a criterion
+ *   as "or" and "?" as "zero or one character";
+ * - a formula's "" is text, not 0: arithmetic on it is #VALUE! ("How to correct a #VALUE!
+ *   error", Microsoft), where HyperFormula read it as 0;
+ * - comparing text with a number never reads the text as a number or a date ("1/2/2026" =
+ *   DATE(2026,1,2) is FALSE): values of different kinds compare by kind, numbers before text
+ *   before TRUE and FALSE;
+ * - `&` writes a number to 15 significant digits, as CONCAT does (0.1+0.2 is "0.3").
+ */
+export function actLikeExcel(engine: HyperFormula): void {
+  addBooleanConstants(engine);
+  const interpreter = interpreterOf(engine);
+  const helper = interpreter.arithmeticHelper;
   helper.buildRegex = (pattern, matchWholeCell = true) => wildcardPattern(pattern, matchWholeCell);
-  builder.fromCellValue = (raw) => {
-    // A date or an amount keeps its number in `val`; an error is answered before (NOERROR).
-    const value =
-      typeof raw === "object" && raw !== null && "val" in raw ? (raw as { val: unknown }).val : raw;
+  interpreter.criterionBuilder.fromCellValue = (raw) => {
+    // An error criterion is answered before (NOERROR).
+    const value = rawOf(raw);
     if (
       value !== EmptyValue &&
       typeof value !== "number" &&
@@ -255,7 +288,32 @@ export function excelCriteria(engine: HyperFormula): void {
     // `raw` keys HyperFormula's cache of criteria results: a blank criterion is the criterion 0.
     return { raw: value === EmptyValue ? 0 : value, lambda: criterionTest(value) };
   };
+  const toNumber = helper.coerceNonDateScalarToMaybeNumber.bind(helper);
+  helper.coerceNonDateScalarToMaybeNumber = (arg) => (arg === "" ? undefined : toNumber(arg));
+  const compare = helper.compare.bind(helper);
+  helper.compare = (left, right) => {
+    if (typeof left !== "string" && typeof right !== "string") return compare(left, right);
+    // A blank cell compared with text is "" (Excel: a blank equals "").
+    const [a, b] = [left === EmptyValue ? "" : left, right === EmptyValue ? "" : right];
+    if (typeof a === "string" && typeof b === "string") return helper.stringCmp(a, b);
+    return Math.sign(kindRank(a) - kindRank(b));
+  };
+  const text = (value: unknown): unknown => {
+    if (value instanceof CellError || typeof value === "string") return value;
+    if (value === EmptyValue) return "";
+    if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+    return numberText(Number(rawOf(value)));
+  };
+  interpreter.concatOp = (left, right) => {
+    const [a, b] = [text(left), text(right)];
+    if (a instanceof CellError) return a;
+    if (b instanceof CellError) return b;
+    return String(a) + String(b);
+  };
 }
+
+/** Excel's last date serial, 12/31/9999 ("Excel specifications and limits"). */
+const LAST_SERIAL = 2_958_465;
 
 /** Excel's cell text limit: CONCAT and TEXT answer #VALUE! beyond it. */
 const CELL_TEXT_LIMIT = 32_767;
@@ -353,6 +411,9 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
     },
+    YEAR: { method: "excelYear", parameters: [{ argumentType: FunctionArgumentType.NUMBER }] },
+    MONTH: { method: "excelMonth", parameters: [{ argumentType: FunctionArgumentType.NUMBER }] },
+    DAY: { method: "excelDay", parameters: [{ argumentType: FunctionArgumentType.NUMBER }] },
     ROUND: {
       method: "excelRound",
       parameters: [
@@ -371,6 +432,27 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
       const unit = new Decimal(10).pow(-digits);
       return shown.div(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit).toNumber();
     });
+  }
+
+  excelYear(ast: CallAst, state: State) {
+    return this.datePart(ast, state, "YEAR", "year");
+  }
+
+  excelMonth(ast: CallAst, state: State) {
+    return this.datePart(ast, state, "MONTH", "month");
+  }
+
+  excelDay(ast: CallAst, state: State) {
+    return this.datePart(ast, state, "DAY", "day");
+  }
+
+  /** YEAR, MONTH, DAY: a part of the day Excel shows for a serial (0 is 1/0/1900), #NUM! off its calendar. */
+  private datePart(ast: CallAst, state: State, fn: string, part: keyof SerialDate) {
+    return this.runFunction(ast.args, state, this.metadata(fn), (serial: number) =>
+      serial < 0 || serial >= LAST_SERIAL + 1
+        ? new CellError(ErrorType.NUM, `${fn}: ${serial} is not a date Excel knows (1/1/1900 to 12/31/9999).`)
+        : serialDate(serial)[part],
+    );
   }
 
   excelIf(ast: CallAst, state: State) {
@@ -501,7 +583,7 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
           // A number as Excel writes it into text: its 15 significant digits.
           const number = this.number(value as Value, state);
           if (number instanceof CellError) return number;
-          out += String(asShown(number));
+          out += numberText(number);
         }
       }
       return out.length > CELL_TEXT_LIMIT

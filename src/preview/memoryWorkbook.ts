@@ -61,13 +61,7 @@ import {
   type Area,
 } from "../excel/formulaRefs";
 import { outsideQuotes } from "../excel/formulaQuotes";
-import {
-  addBooleanConstants,
-  excelCriteria,
-  readTypedEntry,
-  registerExcelFunctions,
-  shownError,
-} from "./excelSemantics";
+import { actLikeExcel, readTypedEntry, registerExcelFunctions, shownError } from "./excelSemantics";
 import { formatValue } from "./numberFormat";
 import { respill } from "./prodFunctionPlugin";
 import {
@@ -93,6 +87,9 @@ export const EXCEL_LIKE: Partial<ConfigParams> = {
   useWildcards: true,
   // Excel compares "Café" and "Cafe" as different text (in =, criteria and lookups).
   accentSensitive: true,
+  // Excel's calendar counts a 29 February 1900 (serial 60): DATE(1900,1,1) is 1.
+  leapYear1900: true,
+  nullDate: { year: 1899, month: 12, day: 31 },
   localeLang: "en-US",
 };
 
@@ -183,8 +180,7 @@ export class MemoryWorkbook implements WorkbookPort {
   constructor() {
     registerExcelFunctions();
     this.engine = HyperFormula.buildEmpty(EXCEL_LIKE);
-    addBooleanConstants(this.engine);
-    excelCriteria(this.engine);
+    actLikeExcel(this.engine);
     this.active = this.engine.addSheet("Sheet1");
     this.selection = { sheet: this.active, row: 0, column: 0, rowCount: 1, columnCount: 1 };
   }

@@ -59,9 +59,27 @@ export const MONTHS = [
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-/** An Excel date serial (1900 system, as on Windows and the web) as a calendar date. */
-function serialToDate(serial: number): Date {
-  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+/** A day of Excel's calendar: month 1-12, weekday 0 (Sunday) to 6. */
+export interface SerialDate {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+}
+
+/**
+ * An Excel date serial (1900 system, as on Windows and the web) as the day Excel shows for it.
+ * Excel counts a 29 February 1900 ("Excel incorrectly assumes that the year 1900 is a leap year",
+ * Microsoft, kept for Lotus 1-2-3): serial 1 is 1/1/1900, 60 is 2/29/1900, 61 is 3/1/1900, and 0
+ * is 1/0/1900 (what a blank cell shows as a date). Weekdays run on from serial 1, a Sunday.
+ */
+export function serialDate(serial: number): SerialDate {
+  const days = Math.floor(serial);
+  const weekday = (((days + 6) % 7) + 7) % 7;
+  if (days === 0) return { year: 1900, month: 1, day: 0, weekday };
+  if (days === 60) return { year: 1900, month: 2, day: 29, weekday };
+  const date = new Date(Date.UTC(1899, 11, days < 60 ? 31 : 30) + days * 86_400_000);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday };
 }
 
 /** Date and time codes of a format section, quoted text and `\x` literals kept whole. */
@@ -73,7 +91,7 @@ const DATE_TIME_TOKEN = /"[^"]*"|\\.|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|h
  * AM/PM the hours run 1-12. Times are shown to the second Excel rounds them to.
  */
 function formatDateTime(value: number, section: string): string {
-  const date = serialToDate(value);
+  const date = serialDate(value);
   const seconds = Math.round((value - Math.floor(value)) * 86_400);
   const [hour, minute, second] = [
     Math.floor(seconds / 3600) % 24,
@@ -99,27 +117,27 @@ function formatDateTime(value: number, section: string): string {
     const lower = token.toLowerCase();
     switch (lower) {
       case "yyyy":
-        return String(date.getUTCFullYear());
+        return String(date.year);
       case "yy":
-        return pad(date.getUTCFullYear() % 100);
+        return pad(date.year % 100);
       case "mmmmm":
-        return MONTHS[date.getUTCMonth()][0];
+        return MONTHS[date.month - 1][0];
       case "mmmm":
-        return MONTHS[date.getUTCMonth()];
+        return MONTHS[date.month - 1];
       case "mmm":
-        return MONTHS[date.getUTCMonth()].slice(0, 3);
+        return MONTHS[date.month - 1].slice(0, 3);
       case "mm":
-        return pad(isMinute(code) ? minute : date.getUTCMonth() + 1);
+        return pad(isMinute(code) ? minute : date.month);
       case "m":
-        return String(isMinute(code) ? minute : date.getUTCMonth() + 1);
+        return String(isMinute(code) ? minute : date.month);
       case "dddd":
-        return DAYS[date.getUTCDay()];
+        return DAYS[date.weekday];
       case "ddd":
-        return DAYS[date.getUTCDay()].slice(0, 3);
+        return DAYS[date.weekday].slice(0, 3);
       case "dd":
-        return pad(date.getUTCDate());
+        return pad(date.day);
       case "d":
-        return String(date.getUTCDate());
+        return String(date.day);
       case "hh":
       case "h": {
         const shown = twelveHour ? hour % 12 || 12 : hour;

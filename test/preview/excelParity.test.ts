@@ -297,6 +297,84 @@ describe("a criterion's text is matched as Excel matches it", () => {
   });
 });
 
+describe('a formula\'s "" is text, never a number, as in Excel', () => {
+  // "How to correct a #VALUE! error" (Microsoft): arithmetic on a cell that holds text, a
+  // formula's "" included, is #VALUE!; SUM ignores text in a reference; N of text is 0.
+  it('answers #VALUE! for arithmetic on "", and 1 for a blank cell plus 1', async () => {
+    const book = typed([
+      ['=""', ""],
+      ["=A1+1", "=A1*2", "=-A1", "=ROUND(A1,0)", "=SUM(A1,1)", "=N(A1)", '=A1&"x"', "=B1+1"],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A2:H2" })).values).toEqual([
+      ["#VALUE!", "#VALUE!", "#VALUE!", "#VALUE!", 1, 0, "x", 1],
+    ]);
+  });
+});
+
+describe("comparing text with a number never reads the text as a number, as in Excel", () => {
+  // Excel's comparison operators compare values of one kind; of different kinds, numbers come
+  // before text and text before TRUE and FALSE (the order Excel sorts them in, "Sort data in a
+  // range or table"): "10"=10 and "1/2/2026"=DATE(2026,1,2) are FALSE, text is compared as text.
+  it("answers FALSE for text equal to a number or a date, and orders numbers before text", async () => {
+    const book = typed([
+      [
+        '="10"=10',
+        '="1/2/2026"=DATE(2026,1,2)',
+        '="2026-01-02"<1',
+        '="1/2/2026"="01/02/2026"',
+        '="b">"A"',
+        '=Z9=""',
+        '="a"<TRUE',
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A1:G1" })).values).toEqual([
+      [false, false, false, false, true, true, true],
+    ]);
+  });
+});
+
+describe("date serials are read on Excel's calendar", () => {
+  // "Excel incorrectly assumes that the year 1900 is a leap year" (Microsoft, for Lotus 1-2-3
+  // compatibility): serial 1 is 1/1/1900, 60 is 2/29/1900 and 61 is 3/1/1900; serial 0 shows as
+  // 1/0/1900, so YEAR, MONTH and DAY of a blank cell are 1900, 1 and 0.
+  it("reads 0 as January 0, 1900 and 60 as February 29, 1900", async () => {
+    const book = typed([
+      [
+        "=YEAR(Z9)",
+        "=MONTH(Z9)",
+        "=DAY(Z9)",
+        "=DAY(59)",
+        "=MONTH(60)",
+        "=DAY(60)",
+        "=DAY(61)",
+        "=DATE(1900,1,1)",
+      ],
+      [
+        '=TEXT(0,"m/d/yyyy")',
+        '=TEXT(60,"mmm d, yyyy")',
+        '=TEXT(1,"dddd")',
+        "=YEAR(-1)",
+        "=YEAR(DATE(2026,8,15))",
+      ],
+    ]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A1:H2" })).values).toEqual([
+      [1900, 1, 0, 28, 2, 29, 1, 1],
+      ["1/0/1900", "Feb 29, 1900", "Sunday", "#NUM!", 2026, "", "", ""],
+    ]);
+  });
+});
+
+describe("& writes a number as Excel does, to 15 significant digits", () => {
+  // Excel keeps 15 significant digits of a number ("Excel specifications and limits": number
+  // precision 15 digits), and joining it to text writes those: 0.1+0.2 is 0.3, 1/3 0.333333333333333.
+  it("joins 0.1+0.2 as 0.3 and 2/3*1000 as 666.666666666667", async () => {
+    const book = typed([['="x"&(0.1+0.2)', '=1/3&""', '="$"&2/3*1000', "=TRUE&1", '=Z9&"-"&1.5']]);
+    expect((await book.readRange({ sheet: "Sheet1", address: "A1:E1" })).values).toEqual([
+      ["x0.3", "0.333333333333333", "$666.666666666667", "TRUE1", "-1.5"],
+    ]);
+  });
+});
+
 describe("the wildcard ? stands for exactly one character, as in Excel", () => {
   // COUNTIF: "Use the wildcard characters ... A question mark matches any single character."
   it('matches 25-01 but not 2501 for "25?01", and 2501 alone for "2501*" less "2501?*"', async () => {
