@@ -13,6 +13,7 @@ import {
   type CellsData,
   type OwnedRegion,
   type RangeData,
+  type ReadCellsOptions,
   type RangeRef,
   type RunOptions,
   type SheetLinks,
@@ -476,11 +477,13 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  readCells(refs: readonly RangeRef[]): Promise<CellsData[]> {
+  readCells(refs: readonly RangeRef[], options: ReadCellsOptions = {}): Promise<CellsData[]> {
     return this.batch(async (context) => {
       const ranges = refs.map((ref) => {
         const range = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
         range.load("values,formulas,numberFormat");
+        // Loaded in the same request (loads add up until the sync).
+        if (options.valueTypes) range.load("valueTypes");
         return { ref, range };
       });
       await context.sync();
@@ -489,6 +492,7 @@ export class OfficeWorkbook implements WorkbookPort {
         values: range.values as CellValue[][],
         formulas: range.formulas as CellValue[][],
         numberFormats: range.numberFormat as string[][],
+        ...(options.valueTypes ? { valueTypes: range.valueTypes as string[][] } : {}),
       }));
     });
   }

@@ -279,6 +279,23 @@ export interface UsedRangeData extends RangeData {
 export interface CellsData extends RangeData {
   formulas: CellValue[][];
   numberFormats: string[][];
+  /**
+   * Each value's type as Excel gives it (Range.valueTypes: "Empty", "String", "Double",
+   * "Boolean", "Error"...), when asked for ({@link ReadCellsOptions}): an error value (#N/A
+   * typed or computed) reads as its text in values and formulas, and only "Error" here tells it
+   * from text that says "#N/A".
+   */
+  valueTypes?: string[][];
+}
+
+/** What {@link WorkbookPort.readCells} reads beyond values, formulas and number formats. */
+export interface ReadCellsOptions {
+  /**
+   * Each value's type too, in the same request. Asked only where it is needed (a global's cell
+   * put back exactly): a sheet read in bands stays under Excel on the web's 5 MB response
+   * without it (readSheetCells).
+   */
+  valueTypes?: boolean;
 }
 
 /** An Excel table as read. */
@@ -365,8 +382,8 @@ export interface WorkbookPort {
   listNames(): Promise<{ name: string; formula: string }[]>;
   /** A named range's values, or null if the name does not exist or is not a range. */
   readNamedRange(name: string): Promise<RangeData | null>;
-  /** Values, formulas and number formats of ranges, all in one read (what-if scenarios keep them exactly). */
-  readCells(refs: readonly RangeRef[]): Promise<CellsData[]>;
+  /** Values, formulas and number formats of ranges (and value types if asked), all in one read (what-if scenarios keep them exactly). */
+  readCells(refs: readonly RangeRef[], options?: ReadCellsOptions): Promise<CellsData[]>;
   /**
    * Values of ranges once Excel has finished calculating: asks Excel to recalculate, then reads
    * until the calculation state is done, no cell shows #BUSY! (a custom function still

@@ -8,6 +8,7 @@
  * frozen panes, column widths) is kept here beside it. Dev-only: HyperFormula is GPL-3.0.
  */
 import {
+  CellValueType,
   DetailedCellError,
   HyperFormula,
   type ConfigParams,
@@ -22,6 +23,7 @@ import {
   type ConditionalFormatSpec,
   type OwnedRegion,
   type RangeData,
+  type ReadCellsOptions,
   type RangeRef,
   type RunOptions,
   type SheetLinks,
@@ -91,6 +93,15 @@ export const EXCEL_LIKE: Partial<ConfigParams> = {
   leapYear1900: true,
   nullDate: { year: 1899, month: 12, day: 31 },
   localeLang: "en-US",
+};
+
+/** HyperFormula's value types as Excel's Range.valueTypes names them. */
+const VALUE_TYPES: Record<CellValueType, string> = {
+  [CellValueType.EMPTY]: "Empty",
+  [CellValueType.NUMBER]: "Double",
+  [CellValueType.STRING]: "String",
+  [CellValueType.BOOLEAN]: "Boolean",
+  [CellValueType.ERROR]: "Error",
 };
 
 const DEFAULT_TABLE_STYLE = "TableStyleLight9";
@@ -797,7 +808,7 @@ export class MemoryWorkbook implements WorkbookPort {
     });
   }
 
-  readCells(refs: readonly RangeRef[]): Promise<CellsData[]> {
+  readCells(refs: readonly RangeRef[], options: ReadCellsOptions = {}): Promise<CellsData[]> {
     return this.attempt(() =>
       refs.map((ref) => {
         const { row, column, rowCount, columnCount } = parseA1(ref.address);
@@ -816,12 +827,21 @@ export class MemoryWorkbook implements WorkbookPort {
         const numberFormats = values.map((cells, r) =>
           cells.map((_, c) => this.formatOf(ref.sheet, row + r, column + c) ?? NUMBER_FORMATS.general),
         );
+        // As Excel's `valueTypes` (Excel.RangeValueType), from the engine's own types.
+        const valueTypes = () =>
+          values.map((cells, r) =>
+            cells.map(
+              (_, c) =>
+                VALUE_TYPES[this.engine.getCellValueType({ sheet: id, row: row + r, col: column + c })],
+            ),
+          );
         return {
           sheet: ref.sheet,
           address: a1Range(row, column, rowCount, columnCount),
           values,
           formulas,
           numberFormats,
+          ...(options.valueTypes ? { valueTypes: valueTypes() } : {}),
         };
       }),
     );

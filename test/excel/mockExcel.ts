@@ -22,7 +22,16 @@ export interface MockCell {
   emptyText?: boolean;
   /** A formula's result as a test sets it (the mock does not calculate); else its text. */
   result?: string | number | boolean;
+  /** An error value typed in (#N/A): its text is `content`, and Range.valueTypes says "Error". */
+  error?: boolean;
 }
+
+/** The error values Excel reads when they are typed or written to `values` as text. */
+const TYPED_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"];
+
+/** Errors a formula may show (a test sets them as its result); Range.valueTypes says "Error". */
+const isErrorText = (v: unknown) =>
+  typeof v === "string" && (TYPED_ERRORS.includes(v) || ["#BUSY!", "#SPILL!", "#CALC!"].includes(v));
 
 export interface MockSheet {
   name: string;
@@ -281,6 +290,14 @@ export class MockBook {
       cells.set(cellKey(row, column), { kind: "formula", content: input, ...keep });
     } else if (/^-?\d+(\.\d+)?$/.test(input.trim())) {
       cells.set(cellKey(row, column), { kind: "value", content: Number(input), ...keep });
+    } else if (TYPED_ERRORS.includes(input.trim().toUpperCase())) {
+      // Excel reads "#N/A" typed or written as the error value #N/A.
+      cells.set(cellKey(row, column), {
+        kind: "value",
+        content: input.trim().toUpperCase(),
+        error: true,
+        ...keep,
+      });
     } else {
       cells.set(cellKey(row, column), { kind: "value", content: input, ...keep });
     }
@@ -312,6 +329,17 @@ export class MockBook {
   /** Formulas as Excel's `formulas` returns them: the formula text, else the value. */
   formulas(sheet: string, row: number, column: number, rowCount: number, columnCount: number) {
     return this.grid(sheet, row, column, rowCount, columnCount, (cell) => cell?.content ?? "");
+  }
+
+  /** Value types as Excel's `valueTypes` returns them (Excel.RangeValueType). */
+  valueTypes(sheet: string, row: number, column: number, rowCount: number, columnCount: number) {
+    return this.grid(sheet, row, column, rowCount, columnCount, (cell) => {
+      const value = cell?.result ?? cell?.content ?? "";
+      if (cell?.error || (cell?.kind === "formula" && isErrorText(value))) return "Error";
+      if (typeof value === "number") return "Double";
+      if (typeof value === "boolean") return "Boolean";
+      return value === "" && !cell?.emptyText ? "Empty" : "String";
+    });
   }
 
   /** Number formats as Excel's `numberFormat` returns them: "General" where none was set. */
@@ -497,6 +525,7 @@ export function mockExcel(book: MockBook) {
       values: [] as unknown[][],
       formulas: [] as unknown[][],
       numberFormat: [] as unknown[][],
+      valueTypes: [] as unknown[][],
       rowIndex: row,
       columnIndex: column,
       rowCount,
@@ -617,7 +646,7 @@ export function mockExcel(book: MockBook) {
       const asked = String(properties);
       // (A whole-sheet range has no values here: nothing PROD does reads one.)
       if (exists && rowCount * columnCount <= 1e6) {
-        for (const prop of ["values", "formulas", "numberFormat"] as const) {
+        for (const prop of ["values", "formulas", "numberFormat", "valueTypes"] as const) {
           if (!asked.includes(prop)) continue;
           responses.push({
             fromBook: () => book[prop](sheet, row, column, rowCount, columnCount),

@@ -7,7 +7,7 @@
  */
 import { TEMPLATES } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { NUMBER_FORMATS, PortError, ownershipMarkName } from "../../src/excel/port";
+import { NUMBER_FORMATS, PortError, ownershipMarkName, parseA1 } from "../../src/excel/port";
 import { storedCell, type Scenario } from "../../src/engine/whatif/scenarios";
 import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
@@ -340,6 +340,43 @@ describe("applying a scenario on the adapter", () => {
       "40 days",
       "Before applying 2026-12-04 17:00",
     ]);
+  });
+});
+
+describe("a global holding an error value the user typed (#N/A: not known yet)", () => {
+  // Office.js reads an error value as its text in `values` and `formulas` ("#N/A") and as "Error"
+  // in `valueTypes` (Excel.RangeValueType; NotAvailableErrorCellValue: basicValue "#N/A",
+  // basicType "Error"). A string written to `values` is read as if typed, so "#N/A" written as
+  // a value is the error again; written as text (an apostrophe) it would be the text "#N/A".
+  it("is read as an error in the same sync, and put back as that error by a comparison and by Apply", async () => {
+    const { book, excel, port, budget, layout } = await insertedBudget();
+    const rate = layout.rows.find((r) => r.name === "Exchange_Rate")!.ref;
+    const { row, column } = parseA1(rate.address);
+    book.write("Globals", row, column, "#N/A");
+    const typedError = { kind: "value", content: "#N/A", error: true };
+    expect(book.cell("Globals", rate.address)).toMatchObject(typedError);
+    const before = excel.state.syncs;
+    const [cells] = await port.readCells([rate], { valueTypes: true });
+    expect(excel.state.syncs - before).toBe(1);
+    expect([cells.values, cells.formulas, cells.valueTypes]).toEqual([[["#N/A"]], [["#N/A"]], [["Error"]]]);
+
+    const { scenarios } = await readScenarios(port, budget);
+    const start = excel.state.syncs;
+    await compareScenarios(port, budget, scenarios.slice(0, 2), scenarios, {}, new Date(2026, 11, 4, 17, 0));
+    // The syncs of any first comparison of two scenarios (above).
+    expect(excel.state.syncs - start).toBe(2 + 1 + 5 + 2 + 2 * 4 + 2);
+    expect(book.cell("Globals", rate.address)).toMatchObject(typedError);
+
+    // The user's globals kept in the store hold the error; applying a scenario that does not set
+    // the exchange rate writes it back as it is, still the error.
+    const store = (await takeBackStore(port, budget, asked))!;
+    const kept = store.scenarios.find((s) => s.name.startsWith("Before comparing"))!;
+    expect(kept.globals.find((g) => g.name === "Exchange_Rate")!.cell).toEqual({
+      kind: "error",
+      value: "#N/A",
+    });
+    await applyScenario(port, budget, store.scenarios[0], store, new Date(2026, 11, 4, 17, 5));
+    expect(book.cell("Globals", rate.address)).toMatchObject(typedError);
   });
 });
 

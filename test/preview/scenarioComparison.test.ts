@@ -1,7 +1,8 @@
 /*
  * The Scenario comparison in the preview's memory workbook (HyperFormula with the real PROD
  * functions), on the Feature template: the globals that differ are shown as the Globals sheet
- * shows them, a date as a date and a percent as a percent, not as the numbers behind them.
+ * shows them, a date as a date and a percent as a percent, not as the numbers behind them; an
+ * error value the user typed in a global is put back as that error.
  */
 import { loadProdFunctions } from "./loadProdFunctions";
 import { insertedWithRates } from "./fillInRates";
@@ -15,6 +16,7 @@ import {
   takeBackStore,
 } from "../../src/taskpane/whatif/whatifWorkbook";
 import type { Scenario, StoredCell } from "../../src/engine/whatif/scenarios";
+import { parseA1 } from "../../src/excel/port";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
 jest.setTimeout(120000);
@@ -22,7 +24,11 @@ jest.setTimeout(120000);
 it("shows a date global as a date and a percent as a percent among the globals that differ", async () => {
   const { wb } = await insertedWithRates(TEMPLATES.FEATURE);
   const [budget] = await findBudgets(wb);
-  const current = await readGlobals(wb, await readGlobalsLayout(wb, budget));
+  const layout = await readGlobalsLayout(wb, budget);
+  // The user typed #N/A (not known yet) as the exchange rate: it is put back as that error.
+  const rate = parseA1(layout.rows.find((r) => r.name === "Exchange_Rate")!.ref.address);
+  wb.enter(budget.globals, rate.row, rate.column, "#N/A");
+  const current = await readGlobals(wb, layout);
   const scenario = (name: string, changes: Record<string, StoredCell>): Scenario => ({
     name,
     saved: "2026-12-04 16:40",
@@ -44,4 +50,5 @@ it("shows a date global as a date and a percent as a percent among the globals t
   const shown = (label: string) => [1, 2].map((c) => wb.view(budget.comparisonSheet, at(label), c).display);
   expect(shown("Rates date (first payroll)")).toEqual(["2026-01-01", "2026-07-01"]);
   expect(shown("Contingency")).toEqual(["10.00%", "12.50%"]);
+  expect(wb.view(budget.globals, rate.row, rate.column)).toMatchObject({ kind: "error", display: "#N/A" });
 });

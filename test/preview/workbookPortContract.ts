@@ -301,6 +301,27 @@ export function describeWorkbookPortContract(label: string, make: () => Workbook
       ]);
     });
 
+    it("reads each value's type with them when asked (readCells): #N/A written as a value is the error, as text it is text", async () => {
+      // Excel reads a string written to `values` as typed ("#N/A" is the error value), and
+      // Range.valueTypes tells the error from text that reads the same (Excel.RangeValueType).
+      await port.apply({
+        owner: "user",
+        sheets: [
+          {
+            name: "Notes",
+            mode: "create",
+            blocks: [{ row: 0, column: 0, cells: [["#N/A", { text: "#N/A" }, 5, null, true, "Crew"]] }],
+          },
+        ],
+      });
+      const notes = { sheet: "Notes", address: "A1:F1" };
+      const [cells] = await port.readCells([notes], { valueTypes: true });
+      expect(cells.values).toEqual([["#N/A", "#N/A", 5, "", true, "Crew"]]);
+      expect(cells.valueTypes).toEqual([["Error", "String", "Double", "Empty", "Boolean", "String"]]);
+      // Only when asked: a sheet read in bands stays under Excel on the web's 5 MB response.
+      expect((await port.readCells([notes]))[0].valueTypes).toBeUndefined();
+    });
+
     it("finds which ranges hold something", async () => {
       await port.apply(
         userSheet("Notes", [

@@ -10,30 +10,34 @@ import { type Decimal, fromNumber, roundCents } from "../money";
 /**
  * One global's cell as it was, so it can be put back exactly: a formula stays a formula (the
  * Shoot_Weeks global is `=Shoot_Days/Days_Per_Week`), text stays text (an overtime rule typed
- * `10:1.5` must not turn into a time), a blank stays blank.
+ * `10:1.5` must not turn into a time), an error value typed in (#N/A: "not known yet") stays
+ * that error, not the text "#N/A", a blank stays blank.
  */
 export type StoredCell =
   | { kind: "number"; value: number }
   | { kind: "text"; value: string }
   | { kind: "formula"; value: string }
   | { kind: "boolean"; value: boolean }
+  | { kind: "error"; value: string }
   | { kind: "blank" };
 
 /** A cell as Excel reads it: its value and its formula (Excel's `formulas`, the value when none). */
 export type ReadCell = string | number | boolean;
 
 /**
- * What a cell holds, from its value and its formula as Excel reports them. A formula reads as
- * text starting with "=" that differs from the value; text the user typed that starts with "="
- * (kept as text with an apostrophe) reads the same as its value, so it stays text.
+ * What a cell holds, from its value, its formula and its value type as Excel reports them
+ * (Range.values, formulas, valueTypes). A formula reads as text starting with "=" that differs
+ * from the value; text the user typed that starts with "=" (kept as text with an apostrophe)
+ * reads the same as its value, so it stays text. An error value reads as its text ("#N/A") in
+ * both values and formulas; only its value type, "Error", tells it from text that says "#N/A".
  */
-export function storedCell(value: ReadCell, formula: ReadCell): StoredCell {
+export function storedCell(value: ReadCell, formula: ReadCell, valueType?: string): StoredCell {
   if (typeof formula === "string" && formula.startsWith("=") && formula !== value)
     return { kind: "formula", value: formula };
   if (typeof value === "number") return { kind: "number", value };
   if (typeof value === "boolean") return { kind: "boolean", value };
   if (value === "") return { kind: "blank" };
-  return { kind: "text", value };
+  return valueType === "Error" ? { kind: "error", value } : { kind: "text", value };
 }
 
 /** Two stored cells hold the same thing (a formula and its result are not the same). */
@@ -133,6 +137,9 @@ function cellOfKind(kind: string, value: ReadCell): StoredCell | null {
       return typeof value === "string" ? { kind, value } : null;
     case "formula":
       return typeof value === "string" && value.startsWith("=") ? { kind, value } : null;
+    case "error":
+      // Excel's error values all start with # (#N/A, #VALUE!, #DIV/0!...).
+      return typeof value === "string" && value.startsWith("#") ? { kind, value } : null;
     case "blank":
       return value === "" ? { kind } : null;
     default:

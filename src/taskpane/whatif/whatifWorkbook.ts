@@ -329,19 +329,24 @@ async function readGlobalCells(
 ): Promise<{ globals: ScenarioGlobal[]; formats: Map<string, string> }> {
   if (layout.rows.length === 0) return { globals: [], formats: new Map() };
   const first = parseA1(layout.rows[0].ref.address).row;
-  const [cells] = await port.readCells([
-    { sheet: layout.sheet, address: a1Range(first, 1, layout.rows.length, 1) },
-  ]);
+  // Value types too: a #N/A typed in reads as the text "#N/A" in values and formulas.
+  const [cells] = await port.readCells(
+    [{ sheet: layout.sheet, address: a1Range(first, 1, layout.rows.length, 1) }],
+    { valueTypes: true },
+  );
   return {
     globals: layout.rows.map((g, i) => ({
       name: g.name,
-      cell: storedCell(cells.values[i][0], cells.formulas[i][0]),
+      cell: storedCell(cells.values[i][0], cells.formulas[i][0], cells.valueTypes?.[i][0]),
     })),
     formats: new Map(layout.rows.map((g, i) => [g.name.toUpperCase(), cells.numberFormats[i]?.[0] ?? ""])),
   };
 }
 
-/** A stored cell as the port writes it: a formula stays a formula, text stays text. */
+/**
+ * A stored cell as the port writes it: a formula stays a formula, text stays text, and an error
+ * value is written as the value it reads as ("#N/A"), which Excel reads as typed: the error.
+ */
 function cellOf(stored: StoredCell): Cell {
   switch (stored.kind) {
     case "formula":

@@ -26,6 +26,16 @@ describe("storedCell: what a global's cell holds, to put it back exactly", () =>
     expect(storedCell(value, formula)).toEqual(expected);
   });
 
+  // Office.js gives an error value in `values` and `formulas` as its text ("#N/A"); only
+  // `valueTypes` ("Error", Excel.RangeValueType) tells it from text typed "'#N/A".
+  it.each<[string, string, string, string, StoredCell]>([
+    ["an error value typed by the user", "#N/A", "#N/A", "Error", { kind: "error", value: "#N/A" }],
+    ["text that reads as an error", "#N/A", "#N/A", "String", { kind: "text", value: "#N/A" }],
+    ["a formula whose result is an error", "#N/A", "=NA()", "Error", { kind: "formula", value: "=NA()" }],
+  ])("reads %s by its value type", (_what, value, formula, type, expected) => {
+    expect(storedCell(value, formula, type)).toEqual(expected);
+  });
+
   it("tells a formula from its result", () => {
     expect(sameCell({ kind: "formula", value: "=1+1" }, { kind: "number", value: 2 })).toBe(false);
     expect(sameCell({ kind: "blank" }, { kind: "blank" })).toBe(true);
@@ -83,6 +93,9 @@ describe("the scenario store", () => {
       fc.string().map((value): StoredCell => ({ kind: "formula", value: `=${value}` })),
       fc.boolean().map((value): StoredCell => ({ kind: "boolean", value })),
       fc.constant<StoredCell>({ kind: "blank" }),
+      fc
+        .constantFrom("#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#NUM!", "#NULL!")
+        .map((value): StoredCell => ({ kind: "error", value })),
     );
     const scenario = fc.record({
       name: fc.string({ minLength: 1 }),
