@@ -6,6 +6,7 @@
 import { loadProdFunctions } from "./loadProdFunctions";
 import { pricedFeature } from "./fillInRates";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
+import type { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { TEMPLATES } from "../../src/engine/templates";
 import { DETAIL_COLUMNS } from "../../src/taskpane/templates/buildPlan";
 import { parseA1 } from "../../src/excel/port";
@@ -30,6 +31,25 @@ async function budget() {
     if (inTotal !== undefined) wb.enter("Globals", groups.row + 1 + i, groups.column + 1, inTotal);
   };
   return { wb, prep, shoot, wrap, camera, value, typeGroup };
+}
+
+/** A cast line a producer types on a spare row: 1401, by the day, Fringes,SAG-AFTRA. */
+function typeCastLine(
+  wb: MemoryWorkbook,
+  row: number,
+  line: { description: string; days: string; rate: string; person: string; group?: string },
+) {
+  for (const [column, input] of [
+    [C.acct, "1401"],
+    [C.description, line.description],
+    [C.amount, line.days],
+    [C.units, "Day"],
+    [C.rate, line.rate],
+    [C.fringeSet, "Fringes,SAG-AFTRA"],
+    [C.person, line.person],
+    [C.group, line.group ?? ""],
+  ] as const)
+    if (input !== "") wb.enter(DETAIL, row, column, input);
 }
 
 describe("Groups on the Feature template, computed", () => {
@@ -146,16 +166,12 @@ describe("Groups on the Feature template, computed", () => {
     wb.enter(DETAIL, cast, C.amount, "5");
     wb.enter(DETAIL, cast, C.rate, "60000");
     wb.enter(DETAIL, cast, C.group, "Option: star week");
-    for (const [column, input] of [
-      [C.acct, "1401"],
-      [C.description, "Star: picture salary"],
-      [C.amount, "30"],
-      [C.units, "Day"],
-      [C.rate, "60000"],
-      [C.fringeSet, "Fringes,SAG-AFTRA"],
-      [C.person, "Star"],
-    ] as const)
-      wb.enter(DETAIL, spare, column, input);
+    typeCastLine(wb, spare, {
+      description: "Star: picture salary",
+      days: "30",
+      rate: "60000",
+      person: "Star",
+    });
     const [feature] = await findBudgets(wb);
     const before = (await value("Budget_Direct")) as number;
     const option = (await readGroups(wb, feature)).find((g) => g.name === "Option: star week")!;
@@ -187,16 +203,7 @@ describe("a Person is one person however Excel would read the spelling", () => {
     wb.enter(DETAIL, cast, C.amount, "30");
     wb.enter(DETAIL, cast, C.units, "Day");
     wb.enter(DETAIL, cast, C.rate, "60000");
-    for (const [column, input] of [
-      [C.acct, "1401"],
-      [C.description, "Star: option week"],
-      [C.amount, "5"],
-      [C.units, "Day"],
-      [C.rate, "60000"],
-      [C.fringeSet, "Fringes,SAG-AFTRA"],
-      [C.person, second],
-    ] as const)
-      wb.enter(DETAIL, spare, column, input);
+    typeCastLine(wb, spare, { description: "Star: option week", days: "5", rate: "60000", person: second });
     const detail = (await wb.readUsedRange(DETAIL))!.values;
     return [detail[spare][C.priorWages], detail[spare][C.fringes]];
   }
@@ -246,17 +253,7 @@ describe("a group's cost when one person has lines in two groups", () => {
       [spare, "Option: week one"],
       [spare + 1, "Option: week two"],
     ] as const)
-      for (const [column, input] of [
-        [C.acct, "1401"],
-        [C.description, group],
-        [C.amount, "5"],
-        [C.units, "Day"],
-        [C.rate, "10000"],
-        [C.fringeSet, "Fringes,SAG-AFTRA"],
-        [C.person, "Star"],
-        [C.group, group],
-      ] as const)
-        wb.enter(DETAIL, row, column, input);
+      typeCastLine(wb, row, { description: group, days: "5", rate: "10000", person: "Star", group });
     const [feature] = await findBudgets(wb);
     const costs = async () =>
       Object.fromEntries(
