@@ -76,7 +76,12 @@ describe("budget versions in the preview", () => {
     await page.getByRole("heading", { name: "Budget versions" }).waitFor();
     await page.getByLabel("Version name").fill("Studio approved");
     await page.getByRole("button", { name: "Save version" }).click();
-    await page.getByText(/Saved "Studio approved": \d+ lines, \$69,160\.00/).waitFor();
+    // The total, and which Top Sheet figure it is: the Grand total adds the charges.
+    await page
+      .getByText(
+        /Saved "Studio approved": \d+ lines, \$69,160\.00 \(the Top Sheet's Total Above \+ Below-the-line; its Grand total, \$[\d,]+\.\d\d, adds the charges\)/,
+      )
+      .waitFor();
 
     // A name already used asks before replacing; "Cancel" keeps the saved version.
     await page.getByRole("button", { name: "Save version" }).click();

@@ -133,6 +133,10 @@ describe("a template budget's versions", () => {
     const top = (await wb.readUsedRange("Top Sheet"))!.values;
     const direct = top.find((r) => r[1] === "Total Above + Below-the-line")!;
     expect(roundCents(toDecimal(direct[2], "Top Sheet")).toFixed(2)).toBe(saved!.total);
+    // Save names that row, and the Grand total that adds the charges to it.
+    expect(saved!.onTopSheet).toBe(
+      "the Top Sheet's Total Above + Below-the-line; its Grand total, $78,876.41, adds the charges",
+    );
     // Without the three rentals the budget is whole cents: the rentals add 30.02, not 30.03.
     expect(new Decimal(saved!.total).minus("69160.00").toFixed(2)).toBe("30.02");
     const sheet = (await wb.readUsedRange(COMPARISON_SHEET))!.values;

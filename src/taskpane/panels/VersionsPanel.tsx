@@ -204,7 +204,7 @@ export default function VersionsPanel() {
       }
       setVersions(result.versions);
       saving.showNote(
-        `${result.replaced ? "Replaced" : "Saved"} "${result.version.name}": ${result.version.lines.length} lines, ${formatDollars(new Decimal(result.total))}, on the sheet "PROD versions".`,
+        `${result.replaced ? "Replaced" : "Saved"} "${result.version.name}": ${result.version.lines.length} lines, ${formatDollars(new Decimal(result.total))}${result.onTopSheet === "" ? "" : ` (${result.onTopSheet})`}, on the sheet "PROD versions".`,
       );
     } catch (error) {
       saving.showError(error);

@@ -6,6 +6,7 @@
  */
 import { parseAccountFilter } from "../../engine/accounts";
 import { ProdError } from "../../engine/errors";
+import { roundCents } from "../../engine/money";
 import {
   changedSinceSaved,
   chartNote,
@@ -17,6 +18,7 @@ import {
   type BudgetVersion,
   type ComparedBudget,
   type Comparison,
+  type TopSheetFigure,
 } from "../../engine/versions";
 import type { RunOptions, WorkbookPort } from "../../excel/port";
 import {
@@ -26,6 +28,7 @@ import {
   type SheetQuestion,
   type SheetTarget,
 } from "../shell/ownedSheet";
+import { formatDollars } from "../shell/formatMoney";
 import { carriedWords, KEPT_HEADING } from "../shell/userWork";
 import {
   comparisonPlan,
@@ -51,6 +54,8 @@ export interface SaveResult {
   replaced: boolean;
   /** The version's total, to the cent. */
   total: string;
+  /** Which figure of the template's Top Sheet that total is ({@link topSheetWords}); "" for a range. */
+  onTopSheet: string;
   /** The store's versions as written (saveVersion), for the pane's list: not read again. */
   versions: BudgetVersion[];
 }
@@ -89,8 +94,28 @@ export async function saveCurrent(
     version,
     replaced: target.replaces !== undefined,
     total: versionTotal(version.lines).toFixed(2),
+    onTopSheet: topSheetWords(version),
     versions,
   };
+}
+
+/**
+ * Which figure of the template's Top Sheet a version's total (its lines added, rounded once) is,
+ * in words, so the figure Save shows is never taken for another: the Top Sheet's Grand total
+ * when they are the same, else the row that is (the total before charges: "Total Above +
+ * Below-the-line") and the Grand total that adds the charges; "" for a budget range (no Top
+ * Sheet). A Top Sheet showing no figure the same says so, with its Grand total.
+ */
+export function topSheetWords(version: BudgetVersion): string {
+  if (version.topSheet.length === 0) return "";
+  const total = versionTotal(version.lines);
+  const same = (f: TopSheetFigure) => roundCents(f.total).equals(total);
+  const grand = version.topSheet.find((f) => f.label.startsWith("Grand total"));
+  if (grand && same(grand)) return `the Top Sheet's ${grand.label}`;
+  const row = version.topSheet.filter((f) => (grand === undefined || f.row < grand.row) && same(f)).at(-1);
+  const charges = grand ? `${grand.label}, ${formatDollars(grand.total)}` : null;
+  if (row === undefined) return `not a total the Top Sheet shows${charges ? ` (its ${charges})` : ""}`;
+  return `the Top Sheet's ${row.label}${charges ? `; its ${charges}, adds the charges` : ""}`;
 }
 
 /** How to compare, as the pane's fields say. */
