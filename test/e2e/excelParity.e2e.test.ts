@@ -87,4 +87,27 @@ describe("the Feature template in the preview computes as Excel would", () => {
     ]);
     expect(preview.errors).toEqual([]);
   }, 60_000);
+
+  it('selects a formula\'s "" with the criterion "", and computes with "", dates and & as Excel does', async () => {
+    // Excel: "" selects blank cells and a formula's "" (COUNTBLANK), "=" only blank cells; ""+1
+    // is #VALUE!; YEAR of a blank cell is 1900 (serial 0 is 1/0/1900); & writes 15 digits.
+    const { page } = preview;
+    await showSheet(page, "Sheet1");
+    await typeInto(page, "D1", '=""');
+    await typeInto(page, "E1", "5");
+    await typeInto(page, "D3", '=SUMIFS(E1,D1,"")');
+    await typeInto(page, "E3", '=COUNTIF(D1:D2,"=")');
+    await typeInto(page, "F3", "=D1+1");
+    await typeInto(page, "G3", "=YEAR(Z99)");
+    await typeInto(page, "H3", '="x"&(0.1+0.2)');
+    const cells = await sheetCells(page);
+    expect(["D3", "E3", "F3", "G3", "H3"].map((a) => cells.get(a))).toEqual([
+      "5",
+      "1",
+      "#VALUE!",
+      "1900",
+      "x0.3",
+    ]);
+    expect(preview.errors).toEqual([]);
+  }, 60_000);
 });
