@@ -9,23 +9,23 @@ const shared = {
 
 module.exports = {
   reporters,
+  // A hang guard, not a time box, for every test of both projects (Jest reads testTimeout from the
+  // top level only: set in a project it was ignored, and the default 5 s applied). An adapter test
+  // that saves or compares several times takes 3-9 s alone, and React + Fluent renders are slow,
+  // on a 2-core machine running other work (whatifAdapter and officeWorkbook went over 5 s at load
+  // 10-18 on 2026-12-05). Speed is measured in `npm run bench`.
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
       displayName: "node",
       testEnvironment: "node",
-      // A hang guard, not a time box: an adapter test that saves or compares several times takes
-      // 3-9 s alone and went over Jest's default 5 s when the 2-core machine ran other work
-      // (whatifAdapter, 2026-12-05). Speed is measured in `npm run bench`.
-      testTimeout: 30000,
       testMatch: ["<rootDir>/test/{engine,functions,excel,build,preview}/**/*.test.ts"],
     },
     {
       ...shared,
       displayName: "pane",
       testEnvironment: "jsdom",
-      // React + Fluent renders are slow on a loaded 2-core CI machine; a test's waits need room.
-      testTimeout: 20000,
       testMatch: ["<rootDir>/test/taskpane/**/*.test.{ts,tsx}"],
       // Fluent UI in jsdom needs matchMedia and ResizeObserver; jest-dom adds DOM matchers.
       setupFilesAfterEnv: ["<rootDir>/test/setup/paneSetup.ts"],
