@@ -79,13 +79,22 @@ function distance(a: string, b: string): number {
 /** The known names closest to `name` (prefix matches and small typos), best first. */
 export function closeNames(name: string, known: readonly string[], most = 3): string[] {
   const target = name.toUpperCase();
+  const within = Math.max(2, Math.floor(target.length / 3));
   return known
     .map((k) => {
       const upper = k.toUpperCase();
-      const d = upper.startsWith(target) || target.startsWith(upper) ? 0.5 : distance(target, upper);
+      // An edit distance is at least the difference of the lengths, so a name that much longer or
+      // shorter is not worked out: a hostile 18,000-character text against each known name took
+      // 0.2 s alone and 1.8 s on a loaded machine (TOPSHEET's layout, the hostile-input property).
+      const d =
+        upper.startsWith(target) || target.startsWith(upper)
+          ? 0.5
+          : Math.abs(target.length - upper.length) > within
+            ? Infinity
+            : distance(target, upper);
       return { k, d };
     })
-    .filter(({ d }) => d <= Math.max(2, Math.floor(target.length / 3)))
+    .filter(({ d }) => d <= within)
     .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
     .slice(0, most)
     .map(({ k }) => k);

@@ -30,5 +30,13 @@ describe("the message catalogue", () => {
   it("suggests only names that are close", () => {
     expect(closeNames("CA-SUI", ["CA-SUI", "CA-ETT", "NY-SUI", "MEDICARE"])).toEqual(["CA-SUI", "NY-SUI"]);
     expect(closeNames("XYZZY", ["SS", "MEDICARE"])).toEqual([]);
+    expect(closeNames("MEDIKARE", ["SS", "MEDICARE"])).toEqual(["MEDICARE"]);
+    expect(closeNames("MEDI", ["SS", "MEDICARE"])).toEqual(["MEDICARE"]);
+  });
+
+  it("suggests nothing for a long text unlike every name, and a name a long text starts with", () => {
+    const long = "$," + "8:1.5,".repeat(3000);
+    expect(closeNames(long, ["SS", "MEDICARE", "TV"])).toEqual([]);
+    expect(closeNames(`MEDICARE ${long}`, ["SS", "MEDICARE"])).toEqual(["MEDICARE"]);
   });
 });
