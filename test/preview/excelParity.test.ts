@@ -8,6 +8,7 @@ import { MemoryWorkbook } from "../../src/preview/memoryWorkbook";
 import { registerProdFunctions } from "../../src/preview/prodFunctionPlugin";
 import { readTypedEntry } from "../../src/preview/excelSemantics";
 import { personKeyFormula } from "../../src/taskpane/templates/buildPlan";
+import { personKey } from "../../src/engine/people";
 import type { WritePlan } from "../../src/excel/port";
 
 beforeAll(async () => registerProdFunctions(await loadProdFunctions()));
@@ -419,6 +420,31 @@ describe("the per-person caps' key and its SUMIFS criterion compute as in Excel"
     expect(values[1]).toEqual([1, 1, 3, 3, 1, 1, 1, 3]);
     // The Person itself as a criterion: a pattern that takes in Starling, any case and spaces.
     expect(values[2].slice(0, 2)).toEqual([5, 1]);
+  });
+});
+
+describe("the engine keys a person as the template's Person key formula does", () => {
+  // Incentives' per-person caps (payeeKey) and the template's fringe caps must count the same
+  // people: the formula, computed by the preview, and personKey give the same key for each name.
+  it.each([
+    ["Star "],
+    [" star"],
+    ["Star\u00a0"],
+    ["Mara\tVance"],
+    ["Mara\r\nVance"],
+    ["Mara  Vance"],
+    ["Star*"],
+    ["St?r~"],
+    [">A"],
+    ["-Star"],
+    ["Zoé"],
+    ["Łukasz Żak"],
+    ["\u00a0 \t"],
+  ])("%j", async (person) => {
+    const book = typed([[person]]);
+    book.enter("Sheet1", 0, 1, personKeyFormula("A1"));
+    const { values } = await book.readRange({ sheet: "Sheet1", address: "B1" });
+    expect(values[0][0]).toBe(personKey(person));
   });
 });
 

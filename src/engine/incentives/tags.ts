@@ -10,6 +10,7 @@
  */
 import { describeValue, errors } from "../errors";
 import { BLANK_IS_ZERO, Decimal, isBlankOrSpaces, toDecimal, toNonNegative } from "../money";
+import { personKey } from "../people";
 import { cells, isRange } from "../ranges";
 
 /** The tag columns, in the order a tags range holds them. */
@@ -87,9 +88,13 @@ export interface IncentiveLine {
   people: number;
 }
 
-/** A line's payee as a key: its Payee tag (any case), or the line itself when it has none. */
+/**
+ * A line's payee as a key: its Payee tag compared as the template's per-person caps compare a
+ * Person ({@link personKey}: case and spaces ignored), or the line itself when it has none.
+ */
 export function payeeKey(l: IncentiveLine): string {
-  return l.payee === null ? `#${l.row}` : `=${l.payee.toUpperCase()}`;
+  const key = l.payee === null ? "" : personKey(l.payee);
+  return key === "" ? `#${l.row}` : key;
 }
 
 /** A text cell folded for comparison: upper case, no spaces, hyphens, dots or underscores. */

@@ -24,6 +24,7 @@ import {
 } from "../../engine/fringes/library";
 import { dateSerial } from "../../engine/import/dates";
 import { PROGRAM_NAMES } from "../../engine/incentives/programs";
+import { PERSON_SPACES, PERSON_WILDCARDS } from "../../engine/people";
 import { TAG_COLUMNS } from "../../engine/incentives/tags";
 import { lineTagDefaults, presetLocation, type LineTagDefaults } from "../../engine/templates/incentiveTags";
 import {
@@ -200,18 +201,11 @@ export function acctNoFormula(cell: string): string {
 export const PERSON_KEY_HEADING = "Person key";
 
 /**
- * The white space a Person may carry that Excel's SUMIFS would read as part of the name: the
- * space, the no-break space of text pasted from a web page or a PDF (UNICHAR(160): CHAR(160) is
- * another character on a Mac), a tab and the line breaks of Alt+Enter.
+ * Each of the engine's {@link PERSON_SPACES} as Excel writes it in a formula: the no-break space
+ * is UNICHAR(160) (CHAR(160) is another character on a Mac), tabs and line breaks CHAR(code).
  */
-const PERSON_SPACES = ['" "', "UNICHAR(160)", "CHAR(9)", "CHAR(10)", "CHAR(13)"];
-
-/**
- * The characters a SUMIFS criterion reads as wildcards (`*`, `?`, and `~` which escapes them),
- * each written in a key as a space and a digit: spaces are taken out of the key first, so no
- * two names share a key ("Star*" is "STAR 1", never "Starling").
- */
-const PERSON_WILDCARDS = ["~", "*", "?"];
+const excelChar = (ch: string): string =>
+  ch === " " ? '" "' : ch === "\u00a0" ? "UNICHAR(160)" : `CHAR(${ch.charCodeAt(0)})`;
 
 /**
  * The key the per-person caps match a line's Person by (issue 21): upper case, every space taken
@@ -221,10 +215,14 @@ const PERSON_WILDCARDS = ["~", "*", "?"];
  * pattern ("Star*" matching "Starling") or a comparison (">A" matching every name after A), and
  * "Star ", " star" and "Star" with a no-break space pasted in are one person, as the line
  * producer meant. Excel already compares without regard to case; accents count ("Zoé" is not
- * "Zoe"), as they do in Excel.
+ * "Zoe"), as they do in Excel. The engine's `personKey` (src/engine/people.ts) computes the same
+ * text, so incentives count the same people as the caps (test/preview/excelParity.test.ts).
  */
 export function personKeyFormula(cell: string): string {
-  const spaceless = PERSON_SPACES.reduce((x, space) => `SUBSTITUTE(${x},${space},"")`, `UPPER(${cell})`);
+  const spaceless = PERSON_SPACES.reduce(
+    (x, space) => `SUBSTITUTE(${x},${excelChar(space)},"")`,
+    `UPPER(${cell})`,
+  );
   const key = PERSON_WILDCARDS.reduce((x, w, i) => `SUBSTITUTE(${x},"${w}"," ${i}")`, spaceless);
   return `=IF(${spaceless}="","","P:"&${key})`;
 }

@@ -95,6 +95,24 @@ describe("programs on a small budget, by hand", () => {
     expect(r.caps).toEqual([expect.stringMatching(/^Dir: Illinois pay counted 500000 per person/)]);
   });
 
+  it("Illinois caps a person once across lines that type the name with other spaces or case: $150,000.00", () => {
+    // The template's Payee copies the line's Person as typed: "Mara Vance", the same name pasted
+    // from a PDF with a no-break space, and typed again with two spaces and a trailing space.
+    const dir = (payee: string): (string | number)[] => ["IN", payee, "OUT", "DIRECTOR", "W2", "", "", ""];
+    const r = run("US-IL", [
+      [400000, dir("Mara Vance")],
+      [400000, dir("Mara\u00a0Vance")],
+      [200000, dir("mara  vance ")],
+    ]);
+    // 30% of the first $500,000 of one person's pay, not of each spelling's (300,000.00).
+    expect(r.gross.toFixed(2)).toBe("150000.00");
+    expect(r.caps).toEqual([
+      expect.stringMatching(
+        /^Mara Vance: Illinois pay counted 500000 per person; 500000.00 of 1000000.00 counted \(line 1, 2, 3\)/,
+      ),
+    ]);
+  });
+
   it("Illinois counts at most 13 non-resident positions, the best paid first", () => {
     const crew: Row[] = Array.from({ length: 14 }, (_, i): Row => [
       100000 + i,
