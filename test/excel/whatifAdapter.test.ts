@@ -11,7 +11,7 @@ import { NUMBER_FORMATS, PortError, ownershipMarkName, parseA1 } from "../../src
 import { storedCell, type Scenario } from "../../src/engine/whatif/scenarios";
 import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
-import { a1 } from "../../src/excel/port";
+import { a1, type CellValue } from "../../src/excel/port";
 import {
   type Budget,
   applyScenario,
@@ -728,6 +728,46 @@ describe("the Scenario comparison sheet on the adapter", () => {
     expect(written?.carried).toBe(
       "1 cell you typed over PROD's labels, figures or formulas kept as a note beside its row, with PROD's own back in its place.",
     );
+  });
+
+  it("reads the lines under a blank row and a row of the user's inserted among them as PROD's, names only the user's row, syncs counted", async () => {
+    const setup = await insertedBudget();
+    const { book, excel, port, budget } = setup;
+    const { scenarios } = await readScenarios(port, budget);
+    await compareAndWrite(port, budget, scenarios.slice(0, 2), await storeNow(port, budget), asked);
+    calculateGlobals(book);
+    let syncs = excel.state.syncs;
+    await compareAndWrite(port, budget, scenarios.slice(0, 2), await storeNow(port, budget), asked);
+    const unchanged = excel.state.syncs - syncs;
+    const lines = () => book.values("Scenario comparison", 4, 0, 40, 1).map((r) => r[0]);
+    const before = lines();
+    // A blank row and one of the user's own (Insert Sheet Rows) under the first line (row 5).
+    book.insertRows("Scenario comparison", 5, 2);
+    book.setCell("Scenario comparison", "A7", { kind: "value", content: "Crane, if we keep it" });
+    book.setCell("Scenario comparison", "C7", { kind: "value", content: 12000 });
+    expect(await cancelledQuestions(setup, scenarios.slice(0, 2))).toEqual([
+      `You typed on it: 2 cells on rows of your own (A7, C7). 2 cells will be kept under "${KEPT_HEADING}". Comparing replaces it with this comparison.`,
+    ]);
+
+    calculateGlobals(book);
+    const saved = await storeNow(port, budget);
+    syncs = excel.state.syncs;
+    const written = await compareAndWrite(port, budget, scenarios.slice(0, 2), saved, () =>
+      Promise.resolve(true),
+    );
+    // The replace with nothing typed and 2 more (the globals' layout read before the question):
+    // the same as with these two cells typed on a row of the user's under the sheet, no row
+    // inserted (measured: reading past the inserted rows costs no sync).
+    expect(excel.state.syncs - syncs).toBe(unchanged + 2);
+    // PROD's lines as they were, one under the other again; the user's row kept under the heading.
+    const after = lines();
+    const prod = (read: CellValue[]) => read.slice(0, read.indexOf(""));
+    expect(prod(after)).toEqual(prod(before));
+    const kept = after.indexOf(KEPT_HEADING) + 4;
+    expect(book.values("Scenario comparison", kept + 2, 0, 1, 3)).toEqual([
+      ["Crane, if we keep it", "", 12000],
+    ]);
+    expect(written?.carried).toBe(`2 cells kept under "${KEPT_HEADING}".`);
   });
 
   it("says the checks are gone when the user deleted PROD's hidden column and the note about it, and keeps a column the user hid hidden: the syncs of any replace asked about", async () => {
