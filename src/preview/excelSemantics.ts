@@ -47,6 +47,7 @@ import {
 } from "hyperformula";
 import { dateSerial } from "../engine/import/dates";
 import { Decimal, fromNumber, parseNumericText } from "../engine/money";
+import { excelUpper } from "../engine/people";
 import { MONTHS, formatValue, serialDate, type SerialDate } from "./numberFormat";
 
 /** Excel's TRUE and FALSE as names the engine resolves (Excel forbids them as defined names). */
@@ -349,7 +350,7 @@ export function shownError(error: DetailedCellError): string {
   return error.type === ErrorType.ERROR && error.message.startsWith(CALC) ? CALC : error.value;
 }
 
-/** IF, NOT, AND, OR, ROUND, CONCAT, TEXT, VALUE, VLOOKUP, HLOOKUP, MATCH, LOOKUP and FILTER as Excel computes them. */
+/** IF, NOT, AND, OR, ROUND, CONCAT, TEXT, VALUE, UPPER, VLOOKUP, HLOOKUP, MATCH, LOOKUP and FILTER as Excel computes them. */
 class ExcelFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
     AND: { ...LOGICAL, method: "excelAnd" },
@@ -382,6 +383,7 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
       method: "excelValue",
       parameters: [{ argumentType: FunctionArgumentType.SCALAR }],
     },
+    UPPER: { method: "excelUpper", parameters: [{ argumentType: FunctionArgumentType.STRING }] },
     VLOOKUP: { method: "excelVlookup", parameters: TABLE_LOOKUP },
     HLOOKUP: { method: "excelHlookup", parameters: TABLE_LOOKUP },
     MATCH: {
@@ -601,6 +603,11 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
       const number = this.number(value, state);
       return typeof number === "number" ? formatValue(number, format) : number;
     });
+  }
+
+  /** UPPER(text): each character to its one upper-case character, as Excel's ("ß" stays "ß"). */
+  excelUpper(ast: CallAst, state: State) {
+    return this.runFunction(ast.args, state, this.metadata("UPPER"), (text: string) => excelUpper(text));
   }
 
   /** VALUE(text): the number the text would be if typed into a cell, else #VALUE!. */

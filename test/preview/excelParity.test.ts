@@ -423,6 +423,22 @@ describe("the per-person caps' key and its SUMIFS criterion compute as in Excel"
   });
 });
 
+describe("UPPER maps each character to its one upper-case character, as Excel's", () => {
+  // Excel's UPPER is Windows' LCMapStringEx(LCMAP_UPPERCASE): the Unicode simple case mapping
+  // (UnicodeData.txt field 12), character for character. U+00DF ß and U+FB01 ﬁ have none (their
+  // "SS" and "FI" are SpecialCasing.txt's full mapping, JavaScript's toUpperCase): Excel leaves
+  // them as they are, where HyperFormula's UPPER gave "STRASSE".
+  it.each([
+    ["Straße", "STRAßE"],
+    ["ﬁnn", "ﬁNN"],
+    ["zoé łukasz", "ZOÉ ŁUKASZ"],
+  ])("UPPER(%j) is %j", async (text, upper) => {
+    const book = typed([[text, "=UPPER(A1)", "=LEN(B1)"]]);
+    const { values } = await book.readRange({ sheet: "Sheet1", address: "B1:C1" });
+    expect(values[0]).toEqual([upper, text.length]);
+  });
+});
+
 describe("the engine keys a person as the template's Person key formula does", () => {
   // Incentives' per-person caps (payeeKey) and the template's fringe caps must count the same
   // people: the formula, computed by the preview, and personKey give the same key for each name.
@@ -439,6 +455,8 @@ describe("the engine keys a person as the template's Person key formula does", (
     ["-Star"],
     ["Zoé"],
     ["Łukasz Żak"],
+    ["Straße"],
+    ["ﬁnn"],
     ["\u00a0 \t"],
   ])("%j", async (person) => {
     const book = typed([[person]]);
