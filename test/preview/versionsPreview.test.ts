@@ -235,6 +235,48 @@ describe("a budget range the user picked, accounts written every way", () => {
   });
 });
 
+describe("a budget range with many accounts typed as text", () => {
+  it("adds up 150 accounts typed as text in every total, each rounded once, as the engine does", async () => {
+    // An export whose account cells are text ("2101", "21-02"), with fractions of a cent: the
+    // Total adds every account's spellings in one formula, within Excel's 8,192 characters.
+    const wb = new MemoryWorkbook();
+    const lines = Array.from({ length: 150 }, (_, i) => {
+      const key = 2101 + i;
+      const spelling = i % 2 === 0 ? String(key) : `${String(key).slice(0, 2)}-${String(key).slice(2)}`;
+      return [{ text: spelling }, { text: `line ${i + 1}` }, 10.005];
+    });
+    await wb.apply({
+      owner: "user",
+      sheets: [
+        {
+          name: "Export",
+          mode: "create",
+          blocks: [{ row: 0, column: 0, cells: [["Account", "Description", "Amount"], ...lines] as never }],
+        },
+      ],
+    });
+    const choice: BudgetChoice = {
+      kind: "range",
+      ref: { sheet: "Export", address: `A1:C${lines.length + 1}` },
+      layout: "FEATURE",
+    };
+    const saved = await saveCurrent(wb, await storeRead(wb), choice, "Bid", "2026-12-04", yes);
+    // 150 x 10.005 = 1,500.75, rounded once.
+    expect(saved?.total).toBe("1500.75");
+    for (const topSheetOnly of [false, true]) {
+      const comparison = await compareCurrent(wb, choice, {
+        versionIds: [1],
+        base: 1,
+        filter: "",
+        topSheetOnly,
+      });
+      const total = comparison.rows[comparison.rows.length - 1];
+      expect(total.figures.map((f) => f.toFixed(2))).toEqual(["1500.75", "1500.75"]);
+      await expectSheetAgrees(wb, comparison);
+    }
+  });
+});
+
 describe("a budget range as people export it", () => {
   /** The rows typed on a sheet of the user's, from A1; `{ text }` cells are typed as text. */
   async function range(rows: unknown[][]) {

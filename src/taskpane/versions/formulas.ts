@@ -10,6 +10,8 @@
  * So a number cell 2501 (or 2501.5, accounts.ts: a decimal sub-account) is caught by the range;
  * a text code "25-01" by the pattern "25?01"; a text "2501" by "2501*" less "2501?*"; and an AICP
  * code "D114" by itself. A text code typed "25 01" is "25?01" too. Each cell is counted once.
+ * The text criteria of a sum go in one SUMIFS as an array constant, added up by SUMPRODUCT
+ * (anyOf), so a total of every account fits in one cell even when they are typed as text.
  * Text criteria are built only from the budget's own account cells, which the account reader
  * accepts (digits, letters, separators and spaces), so no quote or wildcard comes from a cell.
  */
@@ -103,6 +105,7 @@ export function budgetSum(
     ([from, to]) => `SUMIFS(${refs.total},${refs.account},">=${from}",${refs.account},"<${to + 1}")`,
   );
   const seen = new Set<string>();
+  const criteria = { "+": [] as string[], "-": [] as string[] };
   for (const key of keys) {
     for (const spelling of spellings.get(key) ?? []) {
       for (const { sign, criterion } of textCriteria(spelling)) {
@@ -119,11 +122,25 @@ export function budgetSum(
             }
           }
         }
-        terms.push(`${sign === "-" ? "-" : ""}SUMIFS(${refs.total},${refs.account},${quote(criterion)})`);
+        criteria[sign].push(quote(criterion));
       }
     }
   }
+  const sum = (texts: readonly string[]) => anyOf(texts, (c) => `SUMIFS(${refs.total},${refs.account},${c})`);
+  if (criteria["+"].length > 0) terms.push(sum(criteria["+"]));
+  if (criteria["-"].length > 0) terms.push(`-${sum(criteria["-"])}`);
   return joinTerms(terms);
+}
+
+/**
+ * A SUMIFS over any of the text criteria `texts` (each quoted), `sumifs` giving the SUMIFS of
+ * one: itself for one, else one SUMIFS over them as an array constant added up by SUMPRODUCT
+ * (Excel gives SUMIFS an array of criteria as an array of sums, one each, as the preview does),
+ * a few characters an account where a SUMIFS of its own took some sixty: a total of 150 accounts
+ * typed as text fits in one cell of Excel's 8,192 characters.
+ */
+function anyOf(texts: readonly string[], sumifs: (criterion: string) => string): string {
+  return texts.length === 1 ? sumifs(texts[0]) : `SUMPRODUCT(${sumifs(`{${texts.join(",")}}`)})`;
 }
 
 /**
@@ -134,9 +151,10 @@ export function storeSum(id: number, keys: readonly string[], allKeys: readonly 
   const sum = (criteria: string) =>
     `SUMIFS(${storeColumn("Total")},${storeColumn("Number")},${id},${criteria})`;
   const account = storeColumn("Account");
+  const texts = keys.filter((k) => !isNumericKey(k)).map(quote);
   const terms = [
     ...numericRuns(keys, allKeys).map(([from, to]) => sum(`${account},">=${from}",${account},"<${to + 1}"`)),
-    ...keys.filter((k) => !isNumericKey(k)).map((k) => sum(`${account},${quote(k)}`)),
+    ...(texts.length === 0 ? [] : [anyOf(texts, (c) => sum(`${account},${c}`))]),
   ];
   return joinTerms(terms);
 }
