@@ -78,13 +78,13 @@ function textCriteria(spelling: string): { sign: "+" | "-"; criterion: string }[
   return [{ sign: "+", criterion: pattern.toUpperCase() }];
 }
 
-/** True when the text `cell` matches the SUMIFS pattern `criterion` (? any one character, * any run). */
-function matchesPattern(criterion: string, cell: string): boolean {
+/** The texts the SUMIFS pattern `criterion` matches (? any one character, * any run), as a RegExp. */
+function patternOf(criterion: string): RegExp {
   const source = criterion
     .replace(/[.+^${}()|[\]\\]/g, "\\$&")
     .replace(/\?/g, ".")
     .replace(/\*/g, ".*");
-  return new RegExp(`^${source}$`, "i").test(cell);
+  return new RegExp(`^${source}$`, "i");
 }
 
 /**
@@ -112,8 +112,10 @@ export function budgetSum(
         if (seen.has(sign + criterion)) continue;
         seen.add(sign + criterion);
         if (sign === "+" && criterion.includes("?")) {
+          // Made once a criterion: a total asks it of every spelling of every account.
+          const pattern = patternOf(criterion);
           for (const [other, texts] of spellings) {
-            const clash = other !== key && [...texts].find((t) => matchesPattern(criterion, t));
+            const clash = other !== key && [...texts].find((t) => pattern.test(t));
             if (clash) {
               throw new ProdError(
                 "invalid",
