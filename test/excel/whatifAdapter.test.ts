@@ -188,7 +188,8 @@ describe("the groups on the adapter", () => {
   it("lists what switching each group alone saves, worked out from the detail read in one go, in a fixed number of syncs", async () => {
     const { excel, port, budget } = await starBudget();
     const start = excel.state.syncs;
-    const groups = await readGroups(port, budget);
+    const { groups, linesCostOnly } = await readGroups(port, budget);
+    expect(linesCostOnly).toBeNull();
     // The Groups and Fringes tables (3 syncs each: the table, its range, its rows), the names
     // (1) and the detail's lines (1): 8, however many lines and groups (9 before: the Groups
     // table and three named columns, 2 syncs each).
@@ -199,6 +200,36 @@ describe("the groups on the adapter", () => {
       ["Option: week one", "57445.00", 1],
       ["Option: week two", "57445.00", 1],
     ]);
+  });
+
+  it("says which heading the user renamed, lists each group at its lines' cost, in the same 8 syncs", async () => {
+    const { book, excel, port, budget } = await starBudget();
+    // The user retyped the detail's Hours heading (row 3 of the detail) as "Hrs".
+    book.setCell(budget.detail, a1(2, DETAIL_COLUMNS.hours), { kind: "value", content: "Hrs" });
+    const start = excel.state.syncs;
+    const { groups, linesCostOnly } = await readGroups(port, budget);
+    expect(excel.state.syncs - start).toBe(8);
+    expect(linesCostOnly).toBe(
+      `The heading "Hours" is no longer on "${budget.detail}" (renamed or deleted), so each group below is listed at what its lines cost, not at what switching it alone saves. Type it back as written in the detail's header row, then read the groups again.`,
+    );
+    // Each week's own wages and fringes as its cells show them: 50,000 + 13,364 and 50,000 + 7,445.
+    expect(groups.map((g) => [g.name, g.cost?.toFixed(2)])).toEqual([
+      ["Option: week one", "63364.00"],
+      ["Option: week two", "57445.00"],
+    ]);
+  });
+
+  it("says a budget without the Person key column was built by an earlier PROD, and what that means", async () => {
+    const { book, excel, port, budget } = await starBudget();
+    // A budget inserted before the Person key (c7f176f): the workbook has no Detail_PersonKey name.
+    book.names = book.names.filter((n) => !n.name.startsWith("Detail_PersonKey"));
+    const start = excel.state.syncs;
+    const { groups, linesCostOnly } = await readGroups(port, budget);
+    expect(excel.state.syncs - start).toBe(8);
+    expect(linesCostOnly).toBe(
+      `The budget on "${budget.detail}" was built by an earlier PROD (it has no Person key column), so each group below is listed at what its lines cost, not at what switching it alone saves, and its per-person caps count a name typed with another space ("Star " and "Star") as two people, charging capped fringes twice. Insert the template again and copy your lines into it to bring its formulas up to date.`,
+    );
+    expect(groups.map((g) => g.cost?.toFixed(2))).toEqual(["63364.00", "57445.00"]);
   });
 });
 

@@ -147,7 +147,7 @@ describe("Groups on the Feature template, computed", () => {
     const [feature] = await findBudgets(wb);
     // "Crane" and "Night shoot" are named only on lines: switching them out adds their rows.
     for (const name of ["Crane", "Night shoot"]) {
-      const group = (await readGroups(wb, feature)).find((g) => g.name === name)!;
+      const group = (await readGroups(wb, feature)).groups.find((g) => g.name === name)!;
       await setGroupInTotal(wb, feature, group, false);
     }
     const table = parseA1((await wb.readTable("Groups"))!.address);
@@ -174,7 +174,7 @@ describe("Groups on the Feature template, computed", () => {
     });
     const [feature] = await findBudgets(wb);
     const before = (await value("Budget_Direct")) as number;
-    const option = (await readGroups(wb, feature)).find((g) => g.name === "Option: star week")!;
+    const option = (await readGroups(wb, feature)).groups.find((g) => g.name === "Option: star week")!;
     await setGroupInTotal(wb, feature, option, false);
     const after = (await value("Budget_Direct")) as number;
     // The option week is 300,000 of wages. The star is paid 2,100,000 in all: SAG-AFTRA (21% up
@@ -182,7 +182,7 @@ describe("Groups on the Feature template, computed", () => {
     // up to 7,000) are the same with or without the week, so the week adds only what is uncapped:
     // Medicare 1.45% = 4,350.00 and workers' comp and the payroll fee 5% = 15,000.00.
     expect((before - after).toFixed(2)).toBe("319350.00");
-    const shown = (await readGroups(wb, feature)).find((g) => g.name === "Option: star week")!;
+    const shown = (await readGroups(wb, feature)).groups.find((g) => g.name === "Option: star week")!;
     expect(shown.cost?.toFixed(2)).toBe("319350.00");
     const table = (await wb.readTable("Groups"))!;
     expect(table.rows.find((r) => r[0] === "Option: star week")?.[2]).toBe(319350);
@@ -257,7 +257,7 @@ describe("a group's cost when one person has lines in two groups", () => {
     const [feature] = await findBudgets(wb);
     const costs = async () =>
       Object.fromEntries(
-        (await readGroups(wb, feature))
+        (await readGroups(wb, feature)).groups
           .filter((g) => g.name.startsWith("Option: week"))
           .map((g) => [g.name, g.cost?.toFixed(2)]),
       );
@@ -268,7 +268,7 @@ describe("a group's cost when one person has lines in two groups", () => {
     // from 150,000 and cost 15,864.00: so switching either week out alone saves 50,000 + 9,945.00.
     expect(await costs()).toEqual({ "Option: week one": "59945.00", "Option: week two": "59945.00" });
 
-    const weekOne = (await readGroups(wb, feature)).find((g) => g.name === "Option: week one")!;
+    const weekOne = (await readGroups(wb, feature)).groups.find((g) => g.name === "Option: week one")!;
     const before = (await value("Budget_Direct")) as number;
     await setGroupInTotal(wb, feature, weekOne, false);
     const after = (await value("Budget_Direct")) as number;
@@ -276,7 +276,7 @@ describe("a group's cost when one person has lines in two groups", () => {
     // With week one out: switching it back in adds 59,945.00; week two, now paid from 150,000,
     // saves 65,864.00 when it goes out too.
     expect(await costs()).toEqual({ "Option: week one": "59945.00", "Option: week two": "65864.00" });
-    const weekTwo = (await readGroups(wb, feature)).find((g) => g.name === "Option: week two")!;
+    const weekTwo = (await readGroups(wb, feature)).groups.find((g) => g.name === "Option: week two")!;
     await setGroupInTotal(wb, feature, weekTwo, false);
     expect((after - ((await value("Budget_Direct")) as number)).toFixed(2)).toBe("65864.00");
   });

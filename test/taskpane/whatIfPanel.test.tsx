@@ -7,10 +7,10 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { TEMPLATES } from "../../src/engine/templates";
-import { buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
+import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 import { answerDialog, dialogButtons } from "./dialog";
 import { fakeWorkbook } from "./fakePort";
-import { ownershipMarkName } from "../../src/excel/port";
+import { a1, ownershipMarkName } from "../../src/excel/port";
 import { findBudgets, writeScenarios } from "../../src/taskpane/whatif/whatifWorkbook";
 
 /** A workbook holding the Feature template's budget, inserted as the Templates panel does. */
@@ -60,6 +60,20 @@ describe("What-if panel", () => {
     fireEvent.keyDown(budget, { key: "Enter" });
     expect(await caption()).not.toBe(first);
     expect(within(budget).getAllByRole("option")).toHaveLength(2);
+  });
+
+  it("says in words that the groups are listed at their lines' cost when the user renamed the detail's Hours heading", async () => {
+    const { book, port } = await withFeatureBudget();
+    const [budget] = await findBudgets(port);
+    book.setCell(budget.detail, a1(2, DETAIL_COLUMNS.hours), { kind: "value", content: "Hrs" });
+    render(<App port={port} initialPanel="whatif" />);
+    expect(
+      await screen.findByText(
+        `The heading "Hours" is no longer on "${budget.detail}" (renamed or deleted), so each group below is listed at what its lines cost, not at what switching it alone saves. Type it back as written in the detail's header row, then read the groups again.`,
+        undefined,
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
   });
 
   it("saves scenarios into a protected store, and protects again a store the user unprotected", async () => {

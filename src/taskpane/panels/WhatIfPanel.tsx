@@ -119,10 +119,13 @@ function Groups({ budget }: { budget: Budget }) {
   const styles = useStyles();
   const pane = usePane("groups");
   const [groups, setGroups] = useState<GroupSummary[] | null>(null);
+  const [linesCostOnly, setLinesCostOnly] = useState<string | null>(null);
 
   const handleRead = async () => {
     try {
-      setGroups(await readGroups(pane.port, budget));
+      const read = await readGroups(pane.port, budget);
+      setGroups(read.groups);
+      setLinesCostOnly(read.linesCostOnly);
     } catch (error) {
       pane.showError(error);
     }
@@ -162,6 +165,11 @@ function Groups({ budget }: { budget: Budget }) {
         switched out leaves its lines out of every total, fringes included; the cost shown is what switching
         that group alone saves (or adds back, for a group that is out), fringes and per-person caps included.
       </Caption1>
+      {linesCostOnly !== null && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{linesCostOnly}</MessageBarBody>
+        </MessageBar>
+      )}
       {groups !== null && groups.length === 0 && (
         <Text>No line has a group yet. Type one in the Group column, then read the groups again.</Text>
       )}
@@ -172,7 +180,7 @@ function Groups({ budget }: { budget: Budget }) {
               <Switch
                 checked={g.inTotal}
                 disabled={pane.busy !== null}
-                label={`${g.name}: ${g.cost === null ? `a line shows ${g.error}` : formatDollars(g.cost)}, ${g.lines} line(s), ${g.inTotal ? "in the total" : "out of the total"}`}
+                label={`${g.name}: ${g.cost === null ? `a line shows ${g.error}` : `${linesCostOnly === null ? "" : "its lines cost "}${formatDollars(g.cost)}`}, ${g.lines} line(s), ${g.inTotal ? "in the total" : "out of the total"}`}
                 onChange={(_e, data) => void handleSwitch(g, data.checked)}
               />
             </li>

@@ -138,13 +138,40 @@ const SHOWN_ERROR: Record<ProdError["kind"], string> = {
   divZero: "#DIV/0!",
 };
 
+/** A budget's groups as the pane lists them, and why their figures are not savings when they are not. */
+export interface GroupsRead {
+  /** Each group, its figure, its lines and its switch. */
+  groups: GroupSummary[];
+  /**
+   * Null when each figure is what switching the group alone saves; else, in the user's words, why
+   * each is only what the group's lines cost (fringes included, per-person caps not shared with
+   * the lines of other groups) and how to get the savings back.
+   */
+  linesCostOnly: string | null;
+}
+
+/**
+ * Why a budget's groups can only be listed at their lines' cost: it was built before the Person
+ * key column (an earlier PROD: its caps also count "Star " and "Star" as two people), or a
+ * heading the fringes are worked out from was renamed or deleted. Null when neither.
+ */
+function whyLinesCostOnly(budget: Budget, hasKey: boolean, missing: readonly string[]): string | null {
+  const figures = "each group below is listed at what its lines cost, not at what switching it alone saves";
+  if (!hasKey)
+    return `The budget on "${budget.detail}" was built by an earlier PROD (it has no Person key column), so ${figures}, and its per-person caps count a name typed with another space ("Star " and "Star") as two people, charging capped fringes twice. Insert the template again and copy your lines into it to bring its formulas up to date.`;
+  if (missing.length > 0)
+    return `${missing.length === 1 ? "The heading" : "The headings"} ${missing.map((h) => `"${h}"`).join(", ")} ${missing.length === 1 ? "is" : "are"} no longer on "${budget.detail}" (renamed or deleted), so ${figures}. Type ${missing.length === 1 ? "it" : "them"} back as written in the detail's header row, then read the groups again.`;
+  return null;
+}
+
 /**
  * The budget's groups with what each costs, what switching it alone saves ({@link summarizeGroups}),
  * and its switch. Read in one go: the Groups and Fringes tables, the workbook's names, and the
  * detail's lines from the header row to the last column PROD named (values only). A budget made
- * before the Person key column has no caps to work out: its groups cost what their lines do.
+ * before the Person key column, or whose detail lost a heading the fringes are worked out from,
+ * has no caps to work out: its groups cost what their lines do, and {@link GroupsRead} says so.
  */
-export async function readGroups(port: WorkbookPort, budget: Budget): Promise<GroupSummary[]> {
+export async function readGroups(port: WorkbookPort, budget: Budget): Promise<GroupsRead> {
   const fringeTableName = `Fringes${budget.copy}`;
   const [table, fringeTable, names] = await Promise.all([
     port.readTable(budget.groupsTable),
@@ -181,9 +208,13 @@ export async function readGroups(port: WorkbookPort, budget: Budget): Promise<Gr
     Object.entries(FRINGE_INPUTS).map(([k, heading]) => [k, header.indexOf(heading)]),
   ) as Record<keyof typeof FRINGE_INPUTS, number>;
   const [groupCol, subtotalCol, fringesCol, keyCol] = columns;
-  const caps = key !== null && Object.values(at).every((c) => c >= 0);
+  const missing = Object.entries(at)
+    .filter(([, c]) => c < 0)
+    .map(([k]) => FRINGE_INPUTS[k as keyof typeof FRINGE_INPUTS]);
+  const linesCostOnly = whyLinesCostOnly(budget, key !== null, missing);
+  const caps = linesCostOnly === null;
   const fringeRows = fringeTable ? [fringeTable.headers, ...fringeTable.rows] : null;
-  return summarizeGroups(
+  const groups = summarizeGroups(
     table.rows.map((r) => ({ name: String(r[0] ?? ""), inTotal: r[1] })),
     rows.map((row) => ({
       group: String(row[groupCol] ?? ""),
@@ -200,6 +231,7 @@ export async function readGroups(port: WorkbookPort, budget: Budget): Promise<Gr
           : undefined,
     })),
   );
+  return { groups, linesCostOnly };
 }
 
 /**
