@@ -17,7 +17,9 @@
  * question still says PROD's checks are gone. A blank row and a row of the user's own inserted
  * inside the table (Insert Sheet Rows) leave PROD's rows under them PROD's: comparing again names
  * only the user's row, every figure stays to the cent, and the row is kept under its own heading.
- * Then the store's hidden mark is deleted: the pane
+ * An account whose check the user deleted, its description retyped, left out by the filter, is
+ * kept whole under the heading with each cell as it showed, once however often compared, and its
+ * cells go beside its row when it is compared again. Then the store's hidden mark is deleted: the pane
  * asks before taking it back
  * (Cancel changes nothing), and taking it back keeps every version, the one edited by hand still
  * named, and protects it again.
@@ -554,6 +556,91 @@ describe("budget versions in the preview", () => {
     ]);
     expect(after.get(`A${heading + 2}`) ?? "").toBe("");
     expect(after.get(`G${rowOf(after, "3350")}`)).toBe("ask about the crane");
+    expect(preview.errors).toEqual([]);
+  });
+
+  it("keeps an account whose check the user deleted whole under the heading when the filter leaves it out, each cell as it showed, once, and beside its row when it is back", async () => {
+    const { page } = preview;
+    const kept = "From the earlier comparison (kept by PROD: rows this comparison does not have)";
+    const before = await showSheet(page, "Budget comparison");
+    const crane = rowOf(before, "3350");
+    const figures = ["C", "D", "E", "F"].map((c) => before.get(`${c}${crane}`) ?? "");
+    expect(cents(figures[0])).toBeGreaterThan(0);
+    // PROD's hidden check column H shown again (G to I selected across it), 3350's check deleted,
+    // and its description retyped: PROD can no longer tell the user's cells there from its own.
+    await page.locator('td[data-address="G1"]').click();
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.getByRole("button", { name: "Unhide Columns" }).click();
+    expect(await cellText(page, `H${crane}`)).toMatch(/^PROD check/);
+    await page.locator(`td[data-address="H${crane}"]`).click();
+    await page.keyboard.press("Delete");
+    expect(await cellText(page, `H${crane}`)).toBe("");
+    await typeInto(page, `B${crane}`, "Crane (our quote)");
+    const label = "3350 Crane (our quote)";
+
+    // 3350 left out: the question says the row is kept whole, and Replace keeps it so.
+    const accounts = page.getByLabel("Accounts (optional)");
+    const dialog = page.getByRole("dialog");
+    await accounts.fill("1000-9999,!3350");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await dialog
+      .getByText(
+        `PROD's hidden check of what it wrote is gone from 1 row (${label}), so on it PROD cannot tell a label or formula you retyped from its own; the new sheet does not have it, so it keeps the row under "${kept}" by its label, its cells as they read (a formula pointing at cells of this sheet as its value); notes, cells beside the rows and figures typed over formulas are still kept.`,
+        { exact: false },
+      )
+      .waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page
+      .getByText(
+        /1 row whose check was gone that the new sheet does not have \(3350 Crane \(our quote\)\) kept under/,
+      )
+      .waitFor();
+    const without = await showSheet(page, "Budget comparison");
+    const row = rowOf(without, label);
+    expect(row).toBeGreaterThan(rowOf(without, kept));
+    // By its label, each cell in its column as it showed: the description as retyped, Current and
+    // the version to the cent, the difference and % (formulas over this sheet) as their values, the note.
+    expect(["B", "C", "D", "E", "F", "G"].map((c) => without.get(`${c}${row}`) ?? "")).toEqual([
+      "Crane (our quote)",
+      ...figures,
+      "ask about the crane",
+    ]);
+
+    // Compared again the same way: the kept row once, as it was.
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await dialog.getByText(/on 1 row kept from an earlier sheet \(3350 Crane \(our quote\)\)/).waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    // (The note of this write, not the one before: "cells", and nothing after the row's label.)
+    await page
+      .getByText(
+        /cells kept under "From the earlier comparison \(kept by PROD: rows this comparison does not have\)" \(1 row the new sheet does not have: 3350 Crane \(our quote\)\)\./,
+      )
+      .waitFor();
+    const again = await showSheet(page, "Budget comparison");
+    expect([...again.entries()].filter(([a, t]) => /^A\d+$/.test(a) && t === label)).toHaveLength(1);
+    expect(["B", "C", "D", "E", "F", "G"].map((c) => again.get(`${c}${rowOf(again, label)}`) ?? "")).toEqual([
+      "Crane (our quote)",
+      ...figures,
+      "ask about the crane",
+    ]);
+
+    // Every account again: 3350 is PROD's own again; the note to its notes column, the rest beside it.
+    await accounts.fill("");
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await dialog
+      .getByText(/will be moved back to the row the new sheet has again: 3350 Crane \(our quote\)/)
+      .waitFor();
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+    await page.getByText(/moved back to the row the new sheet has again: 3350 Crane \(our quote\)/).waitFor();
+    const back = await showSheet(page, "Budget comparison");
+    const at = rowOf(back, "3350");
+    expect(back.get(`G${at}`)).toBe("ask about the crane");
+    const beside = [...back.entries()]
+      .filter(([a]) => new RegExp(`^[I-Z]${at}$`).test(a))
+      .map(([, t]) => t)
+      .filter((t) => t !== "");
+    expect(beside).toEqual(expect.arrayContaining(["Crane (our quote)", ...figures]));
+    expect([...back.values()]).not.toContain(label);
     expect(preview.errors).toEqual([]);
   });
 
