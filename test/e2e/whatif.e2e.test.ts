@@ -70,23 +70,31 @@ describe("what-if in the preview: groups and scenarios on the Feature film budge
     await panelTab(page, "What-if").click();
     const groups = page.getByRole("list", { name: "Groups" });
     await groups
-      .getByRole("switch", { name: /^Option: long prep: \$38,768\.00, 1 line\(s\), in the total$/ })
+      .getByRole("switch", {
+        name: /^Option: long prep: switching it out saves \$38,768\.00, 1 line\(s\), in the total$/,
+      })
       .waitFor();
     await groups
-      .getByRole("switch", { name: /^Night shoot: \$30,000\.00, 1 line\(s\), in the total$/ })
+      .getByRole("switch", {
+        name: /^Night shoot: switching it out saves \$30,000\.00, 1 line\(s\), in the total$/,
+      })
       .waitFor();
-    await groups.getByRole("switch", { name: /^Stunts: \$30,000\.00/ }).waitFor();
+    await groups.getByRole("switch", { name: /^Stunts: switching it out saves \$30,000\.00/ }).waitFor();
 
     await groups.getByRole("switch", { name: /^Option: long prep/ }).click();
     await page.getByText(/"Option: long prep" is out of the total/).waitFor();
     await groups.getByRole("switch", { name: /^Night shoot/ }).click();
     await groups
-      .getByRole("switch", { name: /^Night shoot: \$30,000\.00, 1 line\(s\), out of the total$/ })
+      .getByRole("switch", {
+        name: /^Night shoot: switching it in adds \$30,000\.00, 1 line\(s\), out of the total$/,
+      })
       .waitFor();
     // Stunts' one line is the camera line, out with Night shoot whatever Stunts' switch says:
     // switching Stunts alone saves nothing now (its Cost with fringes on Globals still shows
     // what the line costs, 30,000.00).
-    await groups.getByRole("switch", { name: /^Stunts: \$0\.00, 1 line\(s\), in the total$/ }).waitFor();
+    await groups
+      .getByRole("switch", { name: /^Stunts: switching it out saves \$0\.00, 1 line\(s\), in the total$/ })
+      .waitFor();
 
     // The lines out are greyed; the shoot line now pays the capped payroll taxes (392.00).
     const after = await showSheet(page, "Budget detail");

@@ -164,6 +164,8 @@ function Groups({ budget }: { budget: Budget }) {
         Tag lines in the Group column of {budget.detail} (several groups: separate them with commas). A group
         switched out leaves its lines out of every total, fringes included; the cost shown is what switching
         that group alone saves (or adds back, for a group that is out), fringes and per-person caps included.
+        It can be less than the Groups table&apos;s Cost with fringes on the Globals sheet, which is what the
+        group&apos;s lines cost as the budget charges them now.
       </Caption1>
       {linesCostOnly !== null && (
         <MessageBar intent="warning">
@@ -180,7 +182,7 @@ function Groups({ budget }: { budget: Budget }) {
               <Switch
                 checked={g.inTotal}
                 disabled={pane.busy !== null}
-                label={`${g.name}: ${g.cost === null ? `a line shows ${g.error}` : `${linesCostOnly === null ? "" : "its lines cost "}${formatDollars(g.cost)}`}, ${g.lines} line(s), ${g.inTotal ? "in the total" : "out of the total"}`}
+                label={`${g.name}: ${g.cost === null ? `a line shows ${g.error}` : `${linesCostOnly !== null ? "its lines cost" : g.inTotal ? "switching it out saves" : "switching it in adds"} ${formatDollars(g.cost)}`}, ${g.lines} line(s), ${g.inTotal ? "in the total" : "out of the total"}`}
                 onChange={(_e, data) => void handleSwitch(g, data.checked)}
               />
             </li>

@@ -691,7 +691,7 @@ export function buildTemplatePlan(
         column: 0,
         cells: [
           [
-            "Groups (what-if): tag detail lines in their Group column; type No under In total to leave a group's lines out of every total, fringes included.",
+            "Groups (what-if): tag detail lines in their Group column; type No under In total to leave a group's lines out of every total, fringes included. Cost with fringes is what the group's lines cost as the budget charges them now; what switching a group alone out saves can be less where a person's capped fringes move to their other lines: the What-if pane lists that.",
           ],
         ],
         bold: true,
