@@ -8,7 +8,7 @@
 import { TEMPLATES } from "../../src/engine/templates";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { NUMBER_FORMATS, PortError, ownershipMarkName, parseA1 } from "../../src/excel/port";
-import { storedCell, type Scenario } from "../../src/engine/whatif/scenarios";
+import { storedCell, type Scenario, type ScenarioGlobal } from "../../src/engine/whatif/scenarios";
 import { KEPT_HEADING, YOUR_NOTES } from "../../src/taskpane/shell/userWork";
 import { DETAIL_COLUMNS, buildTemplatePlan, namesForCopy } from "../../src/taskpane/templates/buildPlan";
 import { a1, type CellValue } from "../../src/excel/port";
@@ -26,6 +26,27 @@ import {
   writeScenarios,
 } from "../../src/taskpane/whatif/whatifWorkbook";
 import { MockBook, mockExcel } from "./mockExcel";
+
+/**
+ * A scenario of the user's globals (`mine`) with its own shoot days and overtime rule; a null
+ * rule leaves Pay_Rule out, as a scenario saved before it was a global.
+ */
+function daysAndPayRule(
+  mine: readonly ScenarioGlobal[],
+  name: string,
+  days: number,
+  payRule: string | null,
+): Scenario {
+  return {
+    name,
+    saved: "2026-12-04 16:50",
+    globals: mine.flatMap((g) => {
+      if (g.name === "Shoot_Days") return [{ ...g, cell: { kind: "number" as const, value: days } }];
+      if (g.name !== "Pay_Rule") return [g];
+      return payRule === null ? [] : [{ ...g, cell: { kind: "text" as const, value: payRule } }];
+    }),
+  };
+}
 
 function workbook(calculationTimeoutMs = 60_000) {
   const book = new MockBook();
@@ -928,15 +949,8 @@ describe("the Scenario comparison sheet on the adapter", () => {
     // The user's globals: 32 days, overtime rule "10:1.5". "Old 30 days" was saved before the
     // overtime rule was a global; "35 days, CA" sets it.
     const mine = await readGlobals(port, layout);
-    const scenario = (name: string, days: number, payRule: string | null): Scenario => ({
-      name,
-      saved: "2026-12-04 16:50",
-      globals: mine.flatMap((g) => {
-        if (g.name === "Shoot_Days") return [{ ...g, cell: { kind: "number" as const, value: days } }];
-        if (g.name !== "Pay_Rule") return [g];
-        return payRule === null ? [] : [{ ...g, cell: { kind: "text" as const, value: payRule } }];
-      }),
-    });
+    const scenario = (name: string, days: number, payRule: string | null) =>
+      daysAndPayRule(mine, name, days, payRule);
     const old = scenario("Old 30 days", 30, null);
     const ca = scenario("35 days, CA", 35, "CA");
     const { scenarios: saved } = await storeNow(port, budget);
@@ -968,15 +982,8 @@ describe("the Scenario comparison sheet on the adapter", () => {
     // The user's overtime rule is "10:1.5". "Old 30 days" was saved before it was a global;
     // "35 days, CA" sets it to "CA", "35 days" to the user's own "10:1.5".
     const mine = await readGlobals(port, layout);
-    const scenario = (name: string, days: number, payRule: string | null): Scenario => ({
-      name,
-      saved: "2026-12-04 16:50",
-      globals: mine.flatMap((g) => {
-        if (g.name === "Shoot_Days") return [{ ...g, cell: { kind: "number" as const, value: days } }];
-        if (g.name !== "Pay_Rule") return [g];
-        return payRule === null ? [] : [{ ...g, cell: { kind: "text" as const, value: payRule } }];
-      }),
-    });
+    const scenario = (name: string, days: number, payRule: string | null) =>
+      daysAndPayRule(mine, name, days, payRule);
     const old = scenario("Old 30 days", 30, null);
     const ca = scenario("35 days, CA", 35, "CA");
     const same = scenario("35 days", 35, "10:1.5");
