@@ -170,30 +170,11 @@ function inTotalWith(line: Pick<GroupedLine, "group">, out: ReadonlySet<string>)
 }
 
 /**
- * The budget's total, fringes included, exact (not rounded), with the groups `out` switched
- * out: every line in the total, its fringes worked out afresh at its prior wages
- * ({@link priorWages}, {@link PersonCaps.fringesAt}); a line paying no one keeps the sheet's.
- * The first error a line in the total shows, when one does.
- */
-export function budgetTotal(lines: readonly GroupedLine[], out: ReadonlySet<string>): Decimal | string {
-  const priors = priorWages(lines, out);
-  let total = ZERO;
-  for (const [i, line] of lines.entries()) {
-    if (!inTotalWith(line, out)) continue;
-    const fringes = line.caps ? line.caps.fringesAt(priors[i]) : money(line.fringes);
-    const subtotal = money(line.subtotal);
-    if (typeof subtotal === "string") return subtotal;
-    if (typeof fringes === "string") return fringes;
-    total = total.plus(subtotal).plus(fringes);
-  }
-  return total;
-}
-
-/**
  * What switching the group `key` alone saves, to the cent: the total with it in less the total
- * with it out, every other group as `out` has it; both totals as {@link budgetTotal} works them
- * out. Only the lines the switch changes are worked out: those that go in or out with it, and
- * the same people's lines whose prior wages it changes (a line whose prior wages the switch
+ * with it out, every other group as `out` has it (every line in the total, its fringes at its
+ * prior wages: {@link priorWages}, {@link PersonCaps.fringesAt}). Only the lines the switch
+ * changes are worked out: those that go in or out with it, and the same people's lines whose
+ * prior wages it changes (a line whose prior wages the switch
  * leaves as they are keeps the sheet's fringes), so an error on a line it does not touch is not
  * its error. The first error a changed line shows, when one does.
  */
